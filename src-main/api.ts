@@ -1,0 +1,133 @@
+/**
+ * The contract's handlers: one function per API method, transport-free. Electron IPC, the web
+ * host and the CLI all reach the workspace through `createApi(ws).dispatch`.
+ */
+import { sql } from 'kysely';
+import type { ImportResult } from '../src-shared/api';
+import { todayIn } from '../src-shared/time';
+import { loadDemo } from './demo/load-demo';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { notFound } from './errors';
+import { listBatches, listRejects, undoBatch } from './import/batches';
+import { importFile } from './import/import-file';
+import { PRESETS } from './import/presets';
+import { JobRegistry, type JobContext } from './jobs';
+import { breakdown, summary } from './metrics/queries';
+import { rebuildRollups } from './metrics/rollup';
+import { createTeam, listAgents, listCampaigns, listTeams, updateAgent } from './people';
+import { loadSettings, saveSettings } from './settings';
+import { Staging } from './staging';
+import type { Workspace } from './workspace';
+
+export interface Api {
+  dispatch: Dispatch;
+  jobs: JobRegistry;
+  staging: Staging;
+  /** Starts an import of a file on disk (the CLI's door; the renderer goes through staging). */
+  startImport(file: string, options: { displayName?: string; presetId?: string; timeZone?: string }): string;
+  close(): Promise<void>;
+}
+
+export function createApi(ws: Workspace, options: { onInternalError?: (err: unknown) => void } = {}): Api {
+  const jobs = new JobRegistry();
+  const staging = new Staging();
+  const db = ws.kysely;
+
+  const startImport: Api['startImport'] = (file, importOptions) =>
+    jobs.start('import', (ctx: JobContext): Promise<ImportResult> => importFile(ws, file, importOptions, ctx)).id;
+
+  const handlers: Handlers = {
+    'workspace.info': async () => {
+      const settings = ws.settings();
+      const counts = await db
+        .selectNoFrom((eb) => [
+          eb.selectFrom('calls').select(sql<number>`count(*)`.as('n')).as('calls'),
+          eb.selectFrom('agents').select(sql<number>`count(*)`.as('n')).as('agents'),
+          eb.selectFrom('teams').select(sql<number>`count(*)`.as('n')).as('teams'),
+          eb.selectFrom('daily_agent_stats').select(sql<string>`min(day)`.as('d')).as('firstDay'),
+          eb.selectFrom('daily_agent_stats').select(sql<string>`max(day)`.as('d')).as('lastDay'),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        path: ws.path,
+        calls: counts.calls ?? 0,
+        agents: counts.agents ?? 0,
+        teams: counts.teams ?? 0,
+        firstDay: counts.firstDay ?? null,
+        lastDay: counts.lastDay ?? null,
+        today: todayIn(settings.timeZone),
+        settings,
+      };
+    },
+
+    'settings.get': () => ws.settings(),
+    'settings.update': (patch) =>
+      ws.writes.run(() =>
+        ws.db.transaction(() => {
+          const before = loadSettings(ws.db);
+          const next = saveSettings(ws.db, patch);
+          // The rollup's effective counts depend on the threshold: recompute them from the calls.
+          if (next.effectiveThresholdSeconds !== before.effectiveThresholdSeconds) {
+            rebuildRollups(ws.db, next.effectiveThresholdSeconds);
+          }
+          return next;
+        })(),
+      ),
+
+    'teams.list': () => listTeams(db),
+    'teams.create': ({ name }) => ws.writes.run(() => createTeam(db, name)),
+    'agents.list': () => listAgents(db),
+    'agents.update': (patch) => ws.writes.run(() => updateAgent(db, patch)),
+    'campaigns.list': () => listCampaigns(db),
+
+    'metrics.summary': ({ filter }) => summary(db, filter),
+    'metrics.breakdown': async ({ filter, by }) => ({ rows: await breakdown(db, filter, by) }),
+
+    'import.presets': () => PRESETS.map((p) => ({ id: p.id, name: p.name })),
+    'import.stage': async ({ name, bytes }) => ({ stagedId: await staging.stageBytes(name, bytes) }),
+    'import.start': ({ stagedId, preset, timeZone }) => {
+      const staged = staging.take(stagedId);
+      const jobId = jobs.start('import', async (ctx) => {
+        try {
+          return await importFile(ws, staged.path, { displayName: staged.name, presetId: preset, timeZone }, ctx);
+        } finally {
+          staging.release(staged);
+        }
+      }).id;
+      return { jobId };
+    },
+    'import.batches': () => listBatches(db),
+    'import.rejects': ({ batchId, offset, limit }) => listRejects(db, batchId, offset, limit),
+    'import.undo': ({ batchId }) => undoBatch(ws, batchId),
+
+    'demo.load': ({ agents, days, seed, language }) => {
+      const lang = language ?? (ws.settings().language === 'en' ? 'en' : 'zh-CN');
+      const job = jobs.start('demo', (ctx) => loadDemo(ws, { agents, days, seed, language: lang }, ctx));
+      return { jobId: job.id };
+    },
+
+    'jobs.get': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job) throw notFound(`job ${jobId}`);
+      return job;
+    },
+    'jobs.cancel': ({ jobId }) => {
+      const job = jobs.cancel(jobId);
+      if (!job) throw notFound(`job ${jobId}`);
+      return job;
+    },
+    'jobs.list': () => jobs.list(),
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, options.onInternalError),
+    jobs,
+    staging,
+    startImport,
+    async close() {
+      for (const job of jobs.list()) if (job.status === 'running') jobs.cancel(job.id);
+      await ws.writes.run(() => undefined);
+      staging.dispose();
+    },
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * Headless commands for scripts and schedulers (`npm run --silent cli -- <command>` or the
+ * `callscope` bin). Output contracts (`--json`) are stable: other tools depend on them.
+ *
+ *   import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--json]
+ *   metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
+ *   demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
+ *   backup --out <file> [--db <path>]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportResult, Job, MetricsRow } from '../src-shared/api';
+import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
+import { isDay, isValidTimeZone } from '../src-shared/time';
+import { createApi, type Api } from './api';
+import { openConnection } from './db/connection';
+import { defaultDbPath } from './paths';
+import { openWorkspace, type Workspace } from './workspace';
+
+class UsageError extends Error {}
+
+const USAGE = `usage:
+  callscope import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--json]
+  callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
+  callscope demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
+  callscope backup --out <file> [--db <path>]`;
+
+function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+async function withApi<T>(dbOption: string | undefined, work: (api: Api, ws: Workspace) => Promise<T>): Promise<T> {
+  const ws = await openWorkspace(path.resolve(dbOption ?? defaultDbPath()));
+  const api = createApi(ws);
+  try {
+    return await work(api, ws);
+  } finally {
+    await api.close();
+    await ws.close();
+  }
+}
+
+async function call<T>(api: Api, method: string, input: unknown): Promise<T> {
+  const outcome = await api.dispatch(method, input);
+  if (!outcome.ok) throw new UsageError(outcome.error.message);
+  return outcome.value as T;
+}
+
+/** Progress on stderr: redrawn in place on a terminal, a line every few seconds otherwise. */
+function progressPrinter(label: string) {
+  let lastLine = 0;
+  const tty = process.stderr.isTTY;
+  return {
+    update(job: Job) {
+      const now = Date.now();
+      if (!tty && now - lastLine < 3000) return;
+      lastLine = now;
+      const pct = job.total ? ` ${Math.floor((100 * job.done) / job.total)}%` : '';
+      const seconds = (now - job.startedAt) / 1000;
+      const rate = seconds > 0 ? ` ${Math.round(job.rows / seconds).toLocaleString('en')} rows/s` : '';
+      const text = `${label}:${pct} ${job.rows.toLocaleString('en')} rows${rate}`;
+      process.stderr.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
+    },
+    done() {
+      if (tty && lastLine > 0) process.stderr.write('\n');
+    },
+  };
+}
+
+async function runJob(api: Api, jobId: string, label: string): Promise<Job> {
+  const printer = progressPrinter(label);
+  const off = api.jobs.onUpdate((job) => job.id === jobId && job.status === 'running' && printer.update(job));
+  const job = await api.jobs.wait(jobId);
+  off();
+  printer.done();
+  return job;
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, tz: { type: 'string' }, preset: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (positionals.length === 0) throw new UsageError('import needs at least one file');
+  if (values.tz !== undefined && !isValidTimeZone(values.tz)) throw new UsageError(`--tz "${values.tz}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+  for (const file of positionals) {
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+      if (!fs.statSync(file).isFile()) throw new Error('not a file');
+    } catch (err) {
+      throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  return withApi(values.db, async (api) => {
+    const batches: ImportResult[] = [];
+    let failed = 0;
+    for (const file of positionals) {
+      const jobId = api.startImport(file, { displayName: file, presetId: values.preset, timeZone: values.tz });
+      const job = await runJob(api, jobId, path.basename(file));
+      if (job.status === 'done' && job.result) {
+        batches.push(job.result);
+        const r = job.result;
+        process.stderr.write(
+          `${file}: ${r.rows} rows, ${r.inserted} new, ${r.duplicates} duplicates, ${r.rejected} rejected (batch ${r.batchId}, layout ${r.preset})\n`,
+        );
+      } else {
+        failed++;
+        process.stderr.write(`${job.error ?? `${file}: import ${job.status}`}\n`);
+      }
+    }
+    if (values.json) {
+      const out = batches.map(({ file, preset, rows, inserted, duplicates, rejected, batchId }) => ({
+        file,
+        preset,
+        rows,
+        inserted,
+        duplicates,
+        rejected,
+        batchId,
+      }));
+      process.stdout.write(`${JSON.stringify({ batches: out })}\n`);
+    }
+    return failed > 0 ? 1 : 0;
+  });
+}
+
+/** The `metrics --json` row: key, the counts, then the rates (null when the denominator is 0). */
+function metricsJsonRow(r: MetricsRow) {
+  return {
+    key: r.key,
+    dials: r.dials,
+    connects: r.connects,
+    effective: r.effective,
+    talkSeconds: r.talkSeconds,
+    intents: r.intents,
+    sales: r.sales,
+    revenue: r.revenue,
+    effectiveTalkSeconds: r.effectiveTalkSeconds,
+    connectRate: r.connectRate,
+    avgTalkSeconds: r.avgTalkSeconds,
+    intentRate: r.intentRate,
+    leadConversion: r.leadConversion,
+    conversionRate: r.conversionRate,
+    avgOrderValue: r.avgOrderValue,
+  };
+}
+
+function metricsTable(rows: MetricsRow[]): string {
+  const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+  const header = ['key', 'dials', 'connects', 'rate', 'effective', 'talk s', 'intents', 'sales', 'revenue'];
+  const lines = rows.map((r) => [
+    r.key ?? '(none)',
+    String(r.dials),
+    String(r.connects),
+    pct(r.connectRate),
+    String(r.effective),
+    String(r.talkSeconds),
+    String(r.intents),
+    String(r.sales),
+    (r.revenue / 100).toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  return [header, ...lines].map((cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+async function metricsCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      by: { type: 'string', default: 'none' },
+      json: { type: 'boolean' },
+    },
+  });
+  for (const name of ['from', 'to'] as const) {
+    const v = values[name];
+    if (v === undefined) throw new UsageError(`metrics needs --${name} YYYY-MM-DD`);
+    if (!isDay(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, not "${v}"`);
+  }
+  if (values.from! > values.to!) throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
+  if (!(BREAKDOWNS as readonly string[]).includes(values.by!)) throw new UsageError(`--by must be one of ${BREAKDOWNS.join(', ')}, not "${values.by}"`);
+  if (values.db !== undefined && !fs.existsSync(values.db)) throw new UsageError(`no workspace at ${values.db}`);
+  return withApi(values.db, async (api) => {
+    const { rows } = await call<{ rows: MetricsRow[] }>(api, 'metrics.breakdown', {
+      filter: { from: values.from, to: values.to },
+      by: values.by as Breakdown,
+    });
+    process.stdout.write(values.json ? `${JSON.stringify({ rows: rows.map(metricsJsonRow) })}\n` : `${metricsTable(rows)}\n`);
+    return 0;
+  });
+}
+
+async function demoCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      agents: { type: 'string' },
+      days: { type: 'string' },
+      seed: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
+    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${values.lang}"`);
+  }
+  const input = {
+    agents: intOption('agents', values.agents, 18, 1, 500),
+    days: intOption('days', values.days, 75, 1, 400),
+    seed: intOption('seed', values.seed, 7, 0, 2 ** 31 - 1),
+    ...(values.lang ? { language: values.lang } : {}),
+  };
+  return withApi(values.db, async (api, ws) => {
+    const { jobId } = await call<{ jobId: string }>(api, 'demo.load', input);
+    const job = await runJob(api, jobId, 'demo');
+    if (job.status !== 'done' || !job.result) throw new UsageError(job.error ?? `demo ${job.status}`);
+    process.stderr.write(`${ws.path}: ${job.result.inserted} demo calls for ${input.agents} agents over ${input.days} days\n`);
+    return 0;
+  });
+}
+
+async function backupCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.out) throw new UsageError('backup needs --out <file>');
+  const source = path.resolve(values.db ?? defaultDbPath());
+  if (!fs.existsSync(source)) throw new UsageError(`no workspace at ${source}`);
+  const db = openConnection(source);
+  try {
+    await db.backup(values.out);
+  } finally {
+    db.close();
+  }
+  const check = openConnection(values.out, { readonly: true });
+  try {
+    const result = check.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new UsageError(`the backup ${values.out} failed its integrity check: ${String(result)}`);
+  } finally {
+    check.close();
+  }
+  process.stderr.write(`backed up ${source} to ${values.out} (verified)\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  import: importCommand,
+  metrics: metricsCommand,
+  demo: demoCommand,
+  backup: backupCommand,
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    return await run(rest);
+  } catch (err) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`callscope ${command}: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+runCli(process.argv.slice(2)).then((code) => process.exit(code));

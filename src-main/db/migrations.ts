@@ -1,0 +1,124 @@
+/**
+ * The schema's history: a static, ordered list (bundling cannot lose it). Each migration runs in
+ * its own transaction with `PRAGMA user_version` bumped inside it, so a crash mid-migration
+ * leaves the previous version intact. Never edit a shipped migration: add the next one.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: BetterSqlite3.Database): void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial store',
+    up(db) {
+      db.exec(`
+        CREATE TABLE settings (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE teams (
+          id         INTEGER PRIMARY KEY,
+          name       TEXT NOT NULL UNIQUE,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE agents (
+          id         INTEGER PRIMARY KEY,
+          code       TEXT NOT NULL UNIQUE,
+          name       TEXT,
+          team_id    INTEGER REFERENCES teams(id) ON DELETE SET NULL,
+          active     INTEGER NOT NULL DEFAULT 1,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX agents_team ON agents(team_id);
+
+        CREATE TABLE campaigns (
+          id   INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE
+        ) STRICT;
+
+        CREATE TABLE import_batches (
+          id          INTEGER PRIMARY KEY,
+          file_name   TEXT NOT NULL,
+          file_sha256 TEXT NOT NULL,
+          file_size   INTEGER NOT NULL,
+          preset      TEXT NOT NULL,
+          mapping     TEXT NOT NULL,
+          time_zone   TEXT NOT NULL,
+          status      TEXT NOT NULL CHECK (status IN ('running','done','failed','cancelled','undone')),
+          rows_total  INTEGER NOT NULL DEFAULT 0,
+          inserted    INTEGER NOT NULL DEFAULT 0,
+          duplicates  INTEGER NOT NULL DEFAULT 0,
+          rejected    INTEGER NOT NULL DEFAULT 0,
+          first_day   TEXT,
+          last_day    TEXT,
+          started_at  INTEGER NOT NULL,
+          finished_at INTEGER,
+          undone_at   INTEGER,
+          error       TEXT
+        ) STRICT;
+
+        CREATE TABLE import_rejects (
+          id       INTEGER PRIMARY KEY,
+          batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+          line     INTEGER NOT NULL,
+          field    TEXT,
+          reason   TEXT NOT NULL,
+          raw      TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX import_rejects_batch ON import_rejects(batch_id, line);
+
+        CREATE TABLE calls (
+          id            INTEGER PRIMARY KEY,
+          source_key    TEXT NOT NULL UNIQUE,
+          batch_id      INTEGER NOT NULL REFERENCES import_batches(id),
+          agent_id      INTEGER NOT NULL REFERENCES agents(id),
+          campaign_id   INTEGER REFERENCES campaigns(id),
+          started_at    INTEGER NOT NULL,
+          day           TEXT NOT NULL,
+          hour          INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+          weekday       INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+          direction     TEXT NOT NULL CHECK (direction IN ('outbound','inbound')),
+          disposition   TEXT NOT NULL CHECK (disposition IN ('connected','no_answer','busy','failed','voicemail')),
+          ring_seconds  INTEGER NOT NULL DEFAULT 0 CHECK (ring_seconds >= 0),
+          talk_seconds  INTEGER NOT NULL DEFAULT 0 CHECK (talk_seconds >= 0),
+          outcome       TEXT NOT NULL CHECK (outcome IN ('none','intent','sale','callback','not_interested')),
+          is_intent     INTEGER NOT NULL,
+          is_sale       INTEGER NOT NULL,
+          sale_amount   INTEGER NOT NULL DEFAULT 0,
+          phone_hash    TEXT,
+          phone_last4   TEXT,
+          phone_full    TEXT,
+          recording_ref TEXT
+        ) STRICT;
+        CREATE INDEX calls_batch ON calls(batch_id);
+        CREATE INDEX calls_agent_day ON calls(agent_id, day);
+        CREATE INDEX calls_day ON calls(day);
+
+        CREATE TABLE daily_agent_stats (
+          day                    TEXT NOT NULL,
+          agent_id               INTEGER NOT NULL REFERENCES agents(id),
+          campaign_id            INTEGER NOT NULL,
+          dials                  INTEGER NOT NULL,
+          connects               INTEGER NOT NULL,
+          effective              INTEGER NOT NULL,
+          talk_seconds           INTEGER NOT NULL,
+          effective_talk_seconds INTEGER NOT NULL,
+          intents                INTEGER NOT NULL,
+          sales                  INTEGER NOT NULL,
+          revenue                INTEGER NOT NULL,
+          PRIMARY KEY (day, agent_id, campaign_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX daily_agent_stats_agent ON daily_agent_stats(agent_id, day);
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,32 @@
+/** Loading the demo floor into a workspace as one undoable batch. */
+import type { ImportResult } from '../../src-shared/api';
+import type { Language } from '../../src-shared/domain';
+import { addDays, todayIn } from '../../src-shared/time';
+import { runBatch } from '../import/batch';
+import type { JobContext } from '../jobs';
+import { phoneSalt } from '../settings';
+import type { Workspace } from '../workspace';
+import { generateDemoCalls } from './generate';
+
+export const DEMO_FILE_NAME = 'Demo workspace';
+const CHUNK = 5000;
+
+export async function loadDemo(
+  ws: Workspace,
+  options: { agents: number; days: number; seed: number; language: Language },
+  ctx: JobContext,
+): Promise<ImportResult> {
+  const { timeZone } = ws.settings();
+  const lastDay = addDays(todayIn(timeZone), -1);
+  const salt = phoneSalt(ws.db);
+  const meta = { fileName: DEMO_FILE_NAME, fileSize: 0, preset: 'demo', mapping: options, timeZone };
+  const totals = await runBatch(ws, meta, ctx, async (batch) => {
+    let rows = 0;
+    for (const call of generateDemoCalls({ ...options, lastDay, timeZone, salt })) {
+      batch.writer.insert(call);
+      if (++rows % CHUNK === 0) await batch.tick(rows, null, rows);
+    }
+    return { rows, sha256: '' };
+  });
+  return { file: DEMO_FILE_NAME, preset: 'demo', ...totals };
+}

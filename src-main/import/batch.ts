@@ -1,0 +1,90 @@
+/**
+ * One import batch as one transaction on the job's own connection, under the workspace write
+ * queue: the batch row, its calls, its rejects and its rollup contribution commit together or
+ * not at all. File imports and the demo generator both fill a batch through this.
+ */
+import { throwIfCancelled, type JobContext } from '../jobs';
+import type { Workspace } from '../workspace';
+import { CallWriter } from './call-writer';
+import type { Sqlite } from '../db/connection';
+
+export interface BatchMeta {
+  fileName: string;
+  fileSize: number;
+  preset: string;
+  mapping: unknown;
+  timeZone: string;
+}
+
+export interface BatchSession {
+  readonly db: Sqlite;
+  readonly batchId: number;
+  readonly writer: CallWriter;
+  reject(line: number, field: string | null, reason: string, raw: string): void;
+  /** Reports progress, lets the event loop breathe and stops here if the job was cancelled. */
+  tick(done: number, total: number | null, rows: number): Promise<void>;
+}
+
+export interface BatchTotals {
+  batchId: number;
+  rows: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+const MAX_RAW_CHARS = 2000;
+
+export async function runBatch(
+  ws: Workspace,
+  meta: BatchMeta,
+  ctx: JobContext,
+  fill: (session: BatchSession) => Promise<{ rows: number; sha256: string }>,
+): Promise<BatchTotals> {
+  return ws.writes.run(async () => {
+    const db = ws.openJobConnection();
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      const batchId = Number(
+        db
+          .prepare(
+            `INSERT INTO import_batches (file_name, file_sha256, file_size, preset, mapping, time_zone, status, started_at)
+             VALUES (?, '', ?, ?, ?, ?, 'running', ?)`,
+          )
+          .run(meta.fileName, meta.fileSize, meta.preset, JSON.stringify(meta.mapping), meta.timeZone, Date.now())
+          .lastInsertRowid,
+      );
+      const writer = new CallWriter(db, batchId, ws.settings().effectiveThresholdSeconds);
+      const insertReject = db.prepare(
+        'INSERT INTO import_rejects (batch_id, line, field, reason, raw) VALUES (?, ?, ?, ?, ?)',
+      );
+      let rejected = 0;
+      const session: BatchSession = {
+        db,
+        batchId,
+        writer,
+        reject(line, field, reason, raw) {
+          rejected++;
+          insertReject.run(batchId, line, field, reason, raw.slice(0, MAX_RAW_CHARS));
+        },
+        async tick(done, total, rows) {
+          ctx.progress(done, total, rows);
+          await new Promise((resolve) => setImmediate(resolve));
+          throwIfCancelled(ctx.signal);
+        },
+      };
+      const { rows, sha256 } = await fill(session);
+      throwIfCancelled(ctx.signal);
+      writer.finish(db);
+      db.prepare(
+        `UPDATE import_batches SET file_sha256 = ?, status = 'done', rows_total = ?, inserted = ?, duplicates = ?,
+           rejected = ?, first_day = ?, last_day = ?, finished_at = ? WHERE id = ?`,
+      ).run(sha256, rows, writer.inserted, writer.duplicates, rejected, writer.firstDay, writer.lastDay, Date.now(), batchId);
+      db.exec('COMMIT');
+      return { batchId, rows, inserted: writer.inserted, duplicates: writer.duplicates, rejected };
+    } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      db.close();
+    }
+  });
+}

@@ -1,0 +1,87 @@
+/** The import history: batches, their rejected rows, and undo. */
+import type { Kysely } from 'kysely';
+import type { Batch, Reject } from '../../src-shared/api';
+import type { Database } from '../db/schema';
+import { ApiError, notFound } from '../errors';
+import { batchContribution } from '../metrics/rollup';
+import type { Workspace } from '../workspace';
+
+function batchesQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('import_batches')
+    .select([
+      'id',
+      'file_name as fileName',
+      'preset',
+      'status',
+      'rows_total as rows',
+      'inserted',
+      'duplicates',
+      'rejected',
+      'first_day as firstDay',
+      'last_day as lastDay',
+      'started_at as importedAt',
+      'error',
+    ]);
+}
+
+type BatchRow = Omit<Batch, 'calls'>;
+
+/** A batch's calls stay stored from its commit until its undo, so its count needs no scan. */
+function toBatch(r: BatchRow): Batch {
+  return { ...r, calls: r.status === 'done' ? r.inserted : 0 };
+}
+
+export async function listBatches(db: Kysely<Database>): Promise<Batch[]> {
+  const rows = await batchesQuery(db).orderBy('id', 'desc').execute();
+  return rows.map(toBatch);
+}
+
+export async function getBatch(db: Kysely<Database>, id: number): Promise<Batch> {
+  const row = await batchesQuery(db).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`import batch ${id}`);
+  return toBatch(row);
+}
+
+export async function listRejects(
+  db: Kysely<Database>,
+  batchId: number,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; rows: Reject[] }> {
+  await getBatch(db, batchId);
+  const [{ total }, rows] = await Promise.all([
+    db
+      .selectFrom('import_rejects')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .where('batch_id', '=', batchId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('import_rejects')
+      .select(['line', 'field', 'reason', 'raw'])
+      .where('batch_id', '=', batchId)
+      .orderBy('line')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+  ]);
+  return { total, rows };
+}
+
+/**
+ * Removes a batch's calls and their rollup contribution in one transaction. The batch row stays
+ * in the history, marked undone.
+ */
+export async function undoBatch(ws: Workspace, batchId: number): Promise<Batch> {
+  const batch = await getBatch(ws.kysely, batchId);
+  if (batch.status !== 'done') throw new ApiError('conflict', `import batch ${batchId} is ${batch.status}, not done`);
+  await ws.writes.run(() => {
+    const db = ws.db;
+    db.transaction(() => {
+      batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
+      db.prepare('DELETE FROM calls WHERE batch_id = ?').run(batchId);
+      db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(Date.now(), batchId);
+    })();
+  });
+  return getBatch(ws.kysely, batchId);
+}

@@ -1,0 +1,116 @@
+/**
+ * Importing one file: sniff -> decode -> parse (streaming) -> map columns -> normalise ->
+ * dedup + insert -> rollup, in ONE transaction on the job's own connection. The file lands whole
+ * or not at all: a cancel, an error or a crash leaves the database as it was. Bad rows do not
+ * block the file: each is kept in `import_rejects` with its line, field and reason.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportResult } from '../../src-shared/api';
+import type { Sqlite } from '../db/connection';
+import type { JobContext } from '../jobs';
+import { phoneSalt } from '../settings';
+import type { Workspace } from '../workspace';
+import { runBatch } from './batch';
+import { createNormaliser } from './normalise';
+import { matchColumns, type CallPreset, type ColumnMatch } from './preset';
+import { PRESETS, presetById } from './presets';
+import { readRows } from './read-rows';
+import { sniffFile } from './sniff';
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+export interface ImportOptions {
+  /** the name to record and report (the staged copy of an upload has another name on disk) */
+  displayName?: string;
+  presetId?: string;
+  timeZone?: string;
+}
+
+/** Rows between progress reports and yields to the event loop (and cancel checks). */
+const CHUNK_ROWS = 5000;
+
+function choosePreset(header: string[], presetId: string | undefined, file: string): { preset: CallPreset; match: ColumnMatch } {
+  if (presetId) {
+    const preset = presetById(presetId);
+    if (!preset) throw new ImportError(`${file}: unknown layout preset "${presetId}" (known: ${PRESETS.map((p) => p.id).join(', ')})`);
+    return { preset, match: matchColumns(header, preset) };
+  }
+  const ranked = PRESETS.map((preset) => ({ preset, match: matchColumns(header, preset) })).sort(
+    (a, b) => a.match.missing.length - b.match.missing.length || b.match.score - a.match.score,
+  );
+  return ranked[0]!;
+}
+
+export async function importFile(
+  ws: Workspace,
+  file: string,
+  options: ImportOptions,
+  ctx: JobContext,
+): Promise<ImportResult> {
+  const displayName = options.displayName ?? file;
+  let size: number;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new ImportError(`${displayName}: not a file`);
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`${displayName}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (size === 0) throw new ImportError(`${displayName}: the file is empty`);
+  const settings = ws.settings();
+  const timeZone = options.timeZone ?? settings.timeZone;
+  const sniffed = await sniffFile(file);
+  const salt = phoneSalt(ws.db);
+
+  // Read the header first: the layout decides the batch's preset and mapping.
+  const hash = createHash('sha256');
+  let bytesRead = 0;
+  const rows = readRows(file, sniffed, (chunk) => {
+    hash.update(chunk);
+    bytesRead += chunk.length;
+  });
+  try {
+    const first = await rows.next();
+    if (first.done) throw new ImportError(`${displayName}: the file has no rows`);
+    const header = first.value.cells.map((c) => c.trim());
+    const { preset, match } = choosePreset(header, options.presetId, displayName);
+    if (match.missing.length > 0) {
+      const wanted = match.missing.map((f) => preset.columns[f]?.[0] ?? f).join(', ');
+      throw new ImportError(
+        `${displayName}, line ${first.value.line}: the header lacks the column(s) ${wanted} of the ` +
+          `${preset.name} layout (found: ${header.join(', ')})`,
+      );
+    }
+    const normalise = createNormaliser(preset, match.columns, header, { timeZone, salt });
+    const meta = {
+      fileName: path.basename(displayName),
+      fileSize: size,
+      preset: preset.id,
+      mapping: { header, columns: match.columns, encoding: sniffed.encoding, delimiter: sniffed.delimiter },
+      timeZone,
+    };
+    const totals = await runBatch(ws, meta, ctx, async (batch) => {
+      let total = 0;
+      for await (const row of rows) {
+        total++;
+        const result = normalise(row.cells);
+        if (result.ok) batch.writer.insert(result.call);
+        else batch.reject(row.line, result.field, result.reason, row.cells.join(sniffed.delimiter));
+        if (total % CHUNK_ROWS === 0) await batch.tick(bytesRead, size, total);
+      }
+      ctx.progress(size, size, total);
+      return { rows: total, sha256: hash.digest('hex') };
+    });
+    return { file: displayName, preset: preset.id, ...totals };
+  } finally {
+    await rows.return(undefined);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * A layout preset describes one export format as data: which header names mean which call field,
+ * and which values mean which disposition and outcome. Adding a layout is adding one preset file.
+ */
+import type { Direction, Disposition, Outcome } from '../../src-shared/domain';
+
+export const CALL_FIELDS = [
+  'callId',
+  'agentCode',
+  'agentName',
+  'team',
+  'campaign',
+  'startedAt',
+  'phone',
+  'direction',
+  'disposition',
+  'ringSeconds',
+  'talkSeconds',
+  'outcome',
+  'saleAmount',
+  'recording',
+] as const;
+export type CallField = (typeof CALL_FIELDS)[number];
+
+export interface CallPreset {
+  id: string;
+  name: string;
+  /** Header names (any case, spaces and punctuation ignored) accepted for each field. */
+  columns: Partial<Record<CallField, readonly string[]>>;
+  required: readonly CallField[];
+  /** Prefix of `source_key` when the file carries its own call id. */
+  sourceKeyPrefix: string;
+  dispositions: Readonly<Record<string, Disposition>>;
+  outcomes: Readonly<Record<string, Outcome>>;
+  directions: Readonly<Record<string, Direction>>;
+}
+
+/** Header names compare without case, spaces, underscores or punctuation: "Agent Code" = agent_code. */
+export function headerKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-./()（）:：]+/g, '');
+}
+
+export type ColumnMap = Partial<Record<CallField, number>>;
+
+export interface ColumnMatch {
+  columns: ColumnMap;
+  missing: CallField[];
+  /** fields found / fields the preset knows, for picking the best preset */
+  score: number;
+}
+
+export function matchColumns(header: readonly string[], preset: CallPreset): ColumnMatch {
+  const byKey = new Map<string, number>();
+  header.forEach((name, index) => {
+    const key = headerKey(name);
+    if (key && !byKey.has(key)) byKey.set(key, index);
+  });
+  const columns: ColumnMap = {};
+  let known = 0;
+  for (const [field, names] of Object.entries(preset.columns) as [CallField, readonly string[]][]) {
+    known++;
+    for (const name of names) {
+      const index = byKey.get(headerKey(name));
+      if (index !== undefined) {
+        columns[field] = index;
+        break;
+      }
+    }
+  }
+  const missing = preset.required.filter((f) => columns[f] === undefined);
+  return { columns, missing, score: Object.keys(columns).length / Math.max(1, known) };
+}
+
+/** Looks a cell up in a value map, ignoring case and surrounding spaces. */
+export function lookupValue<T>(map: Readonly<Record<string, T>>, text: string): T | undefined {
+  const key = text.trim().toLowerCase();
+  return map[key];
+}

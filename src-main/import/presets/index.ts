@@ -1,0 +1,9 @@
+/** Every layout preset the importer knows, in the order they are tried. */
+import type { CallPreset } from '../preset';
+import { callscopePreset } from './callscope';
+
+export const PRESETS: readonly CallPreset[] = [callscopePreset];
+
+export function presetById(id: string): CallPreset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

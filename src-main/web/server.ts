@@ -1,0 +1,190 @@
+/**
+ * Browser mode: a loopback HTTP host that serves the built renderer and the same API as the
+ * desktop app. It listens on 127.0.0.1 only, wants the per-launch token on every API call, and
+ * refuses any request whose Host or Origin is not its own address (DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ApiErrorBody } from '../../src-shared/api';
+import type { Api } from '../api';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const MAX_JSON_BYTES = 10 * 1024 * 1024;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+const STATUS: Record<ApiErrorBody['code'], number> = {
+  bad_input: 400,
+  unknown_method: 404,
+  not_found: 404,
+  conflict: 409,
+  busy: 409,
+  internal: 500,
+};
+
+export interface WebHostOptions {
+  api: Api;
+  rendererDir: string;
+  /** 0 or absent: a free port */
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  send(res, status, { error: { code: 'bad_input', message } });
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_JSON_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text.trim() === '' ? {} : JSON.parse(text));
+      } catch {
+        reject(new Error('request body is not JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Resolves a URL path to a file inside `root`, or null for anything that would leave it. */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const resolved = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  const rel = path.relative(root, resolved);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return resolved;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const root = path.resolve(options.rendererDir);
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`the renderer is not built (${path.join(root, 'index.html')} is missing): run npm run build:renderer`);
+  }
+  let port = 0;
+
+  const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const authorised = (req: http.IncomingMessage) => {
+    const header = req.headers.authorization ?? '';
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, query: URLSearchParams) {
+    if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
+    if (!authorised(req)) return send(res, 401, { error: { code: 'bad_input', message: 'missing or wrong token' } });
+    if (method === 'import.upload') {
+      const name = query.get('name');
+      if (!name) return refuse(res, 400, 'import.upload needs ?name=<file name>');
+      const stagedId = await options.api.staging.stageStream(name, req);
+      return send(res, 200, { stagedId });
+    }
+    let input: unknown;
+    try {
+      input = await readJson(req);
+    } catch (err) {
+      return refuse(res, 400, (err as Error).message);
+    }
+    const outcome = await options.api.dispatch(method, input);
+    if (outcome.ok) send(res, 200, outcome.value);
+    else send(res, STATUS[outcome.error.code], { error: outcome.error });
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET here');
+    let file = resolveStaticPath(root, pathname === '/' ? '/index.html' : pathname);
+    if (file === null) return refuse(res, 404, 'not found');
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      if (path.extname(pathname)) return refuse(res, 404, 'not found');
+      file = path.join(root, 'index.html'); // client-side routes
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    // DNS rebinding: a page on evil.example that resolves to 127.0.0.1 sends its own Host/Origin.
+    if (!ownHosts().includes(req.headers.host ?? '')) return refuse(res, 421, 'foreign Host header');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ownHosts().map((h) => `http://${h}`).includes(origin)) {
+      return refuse(res, 403, 'foreign Origin');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const handled = url.pathname.startsWith('/api/')
+      ? handleApi(req, res, url.pathname.slice('/api/'.length), url.searchParams)
+      : Promise.resolve(handleStatic(req, res, url.pathname));
+    handled.catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, { error: { code: 'internal', message: (err as Error).message } });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The API contract: every call the renderer (or any door) can make, declared once with its input
+ * and output schema. `src-main/api.ts` implements it; the dispatcher checks both sides.
+ */
+import { z } from 'zod';
+import { LANGUAGES } from '../domain';
+import {
+  AgentSchema,
+  BatchSchema,
+  BreakdownSchema,
+  CampaignSchema,
+  FilterSchema,
+  JobSchema,
+  MetricsRowSchema,
+  RejectSchema,
+  SettingsSchema,
+  SummarySchema,
+  TeamSchema,
+  TimeZoneSchema,
+  WorkspaceInfoSchema,
+} from './schemas';
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+const None = z.object({}).strict();
+const JobStarted = z.object({ jobId: z.string() });
+
+export const contract = {
+  'workspace.info': method(None, WorkspaceInfoSchema),
+
+  'settings.get': method(None, SettingsSchema),
+  /** Changing the effective-call threshold recomputes the rollups from the stored calls. */
+  'settings.update': method(SettingsSchema.partial().strict(), SettingsSchema),
+
+  'teams.list': method(None, z.array(TeamSchema)),
+  'teams.create': method(z.object({ name: z.string().trim().min(1).max(60) }), TeamSchema),
+  'agents.list': method(None, z.array(AgentSchema)),
+  'agents.update': method(
+    z.object({
+      id: z.number().int().positive(),
+      name: z.string().trim().max(60).nullable().optional(),
+      teamId: z.number().int().positive().nullable().optional(),
+      active: z.boolean().optional(),
+    }),
+    AgentSchema,
+  ),
+  'campaigns.list': method(None, z.array(CampaignSchema)),
+
+  'metrics.summary': method(z.object({ filter: FilterSchema }), SummarySchema),
+  'metrics.breakdown': method(
+    z.object({ filter: FilterSchema, by: BreakdownSchema }),
+    z.object({ rows: z.array(MetricsRowSchema) }),
+  ),
+
+  'import.presets': method(None, z.array(z.object({ id: z.string(), name: z.string() }))),
+  /** Hands a file's bytes to the workspace (IPC door; the web host streams uploads instead). */
+  'import.stage': method(
+    z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
+    z.object({ stagedId: z.string() }),
+  ),
+  'import.start': method(
+    z.object({
+      stagedId: z.string(),
+      preset: z.string().optional(),
+      timeZone: TimeZoneSchema.optional(),
+    }),
+    JobStarted,
+  ),
+  'import.batches': method(None, z.array(BatchSchema)),
+  'import.rejects': method(
+    z.object({
+      batchId: z.number().int().positive(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.object({ total: z.number().int(), rows: z.array(RejectSchema) }),
+  ),
+  'import.undo': method(z.object({ batchId: z.number().int().positive() }), BatchSchema),
+
+  'demo.load': method(
+    z.object({
+      agents: z.number().int().min(1).max(500).default(18),
+      days: z.number().int().min(1).max(400).default(75),
+      seed: z.number().int().default(7),
+      language: z.enum(LANGUAGES).optional(),
+    }),
+    JobStarted,
+  ),
+
+  'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
+  'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
+  'jobs.list': method(None, z.array(JobSchema)),
+
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The error every door returns, as `{ error: ApiErrorBody }`. */
+export interface ApiErrorBody {
+  code: 'bad_input' | 'not_found' | 'conflict' | 'busy' | 'internal' | 'unknown_method';
+  message: string;
+}

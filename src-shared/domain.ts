@@ -1,0 +1,20 @@
+/** Words of the domain shared by every layer. */
+
+/** What happened to a dial. Only `connected` can count as a connect (with talk > 0 s). */
+export const DISPOSITIONS = ['connected', 'no_answer', 'busy', 'failed', 'voicemail'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** What the conversation achieved, as the source recorded it. `sale` implies intent. */
+export const OUTCOMES = ['none', 'intent', 'sale', 'callback', 'not_interested'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const DIRECTIONS = ['outbound', 'inbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const BREAKDOWNS = ['day', 'agent', 'team', 'campaign', 'none'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DEFAULT_EFFECTIVE_THRESHOLD_SECONDS = 30;

@@ -1,0 +1,180 @@
+/**
+ * The single source of every KPI formula (DESIGN.md, "KPI definitions"). Counts are integers,
+ * money is integer minor units (fen/cents), durations integer seconds. A rate whose denominator
+ * is 0 is `null` ("no data"), never 0 and never NaN.
+ */
+import type { Disposition } from './domain';
+
+/** The additive counts a rollup row carries; every KPI is derived from them. */
+export interface KpiCounts {
+  dials: number;
+  connects: number;
+  effective: number;
+  talkSeconds: number;
+  effectiveTalkSeconds: number;
+  intents: number;
+  sales: number;
+  revenue: number;
+}
+
+export interface KpiRates {
+  connectRate: number | null;
+  avgTalkSeconds: number | null;
+  intentRate: number | null;
+  leadConversion: number | null;
+  conversionRate: number | null;
+  avgOrderValue: number | null;
+}
+
+export type KpiValues = KpiCounts & KpiRates;
+
+export const COUNT_KEYS = [
+  'dials',
+  'connects',
+  'effective',
+  'talkSeconds',
+  'effectiveTalkSeconds',
+  'intents',
+  'sales',
+  'revenue',
+] as const satisfies readonly (keyof KpiCounts)[];
+
+export const RATE_KEYS = [
+  'connectRate',
+  'avgTalkSeconds',
+  'intentRate',
+  'leadConversion',
+  'conversionRate',
+  'avgOrderValue',
+] as const satisfies readonly (keyof KpiRates)[];
+
+export type KpiKey = keyof KpiValues;
+
+export function emptyCounts(): KpiCounts {
+  return {
+    dials: 0,
+    connects: 0,
+    effective: 0,
+    talkSeconds: 0,
+    effectiveTalkSeconds: 0,
+    intents: 0,
+    sales: 0,
+    revenue: 0,
+  };
+}
+
+export function addCounts(into: KpiCounts, add: KpiCounts, sign: 1 | -1 = 1): KpiCounts {
+  for (const k of COUNT_KEYS) into[k] += sign * add[k];
+  return into;
+}
+
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+export function rates(c: KpiCounts): KpiRates {
+  return {
+    connectRate: ratio(c.connects, c.dials),
+    avgTalkSeconds: ratio(c.talkSeconds, c.connects),
+    intentRate: ratio(c.intents, c.connects),
+    leadConversion: ratio(c.sales, c.intents),
+    conversionRate: ratio(c.sales, c.connects),
+    avgOrderValue: ratio(c.revenue, c.sales),
+  };
+}
+
+export function kpiValues(c: KpiCounts): KpiValues {
+  return { ...c, ...rates(c) };
+}
+
+/** A connect: the dial was answered by a person and there was conversation. */
+export function isConnect(disposition: Disposition, talkSeconds: number): boolean {
+  return disposition === 'connected' && talkSeconds > 0;
+}
+
+/** An effective conversation: a connect that lasted at least the workspace threshold. */
+export function isEffective(
+  disposition: Disposition,
+  talkSeconds: number,
+  thresholdSeconds: number,
+): boolean {
+  return isConnect(disposition, talkSeconds) && talkSeconds >= thresholdSeconds;
+}
+
+/** What one outbound call adds to its rollup row. */
+export function callContribution(
+  call: {
+    disposition: Disposition;
+    talkSeconds: number;
+    intent: boolean;
+    sale: boolean;
+    saleAmount: number;
+  },
+  thresholdSeconds: number,
+): KpiCounts {
+  const connect = isConnect(call.disposition, call.talkSeconds);
+  const effective = connect && call.talkSeconds >= thresholdSeconds;
+  return {
+    dials: 1,
+    connects: connect ? 1 : 0,
+    effective: effective ? 1 : 0,
+    talkSeconds: connect ? call.talkSeconds : 0,
+    effectiveTalkSeconds: effective ? call.talkSeconds : 0,
+    intents: call.intent ? 1 : 0,
+    sales: call.sale ? 1 : 0,
+    revenue: call.sale ? call.saleAmount : 0,
+  };
+}
+
+/** Relative change from `previous` to `current`; null when there is nothing to compare with. */
+export function change(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return (current - previous) / previous;
+}
+
+/** How each KPI on screen is computed, for the "how is this computed" popovers and docs. */
+export interface KpiDefinition {
+  key: KpiKey;
+  unit: 'count' | 'seconds' | 'money' | 'rate';
+  /** i18n key of the formula text */
+  formula: string;
+  /** whether a higher value is better (colours the change arrow) */
+  higherIsBetter: boolean;
+}
+
+export const KPI_DEFINITIONS: Record<KpiKey, KpiDefinition> = {
+  dials: { key: 'dials', unit: 'count', formula: 'formula.dials', higherIsBetter: true },
+  connects: { key: 'connects', unit: 'count', formula: 'formula.connects', higherIsBetter: true },
+  effective: { key: 'effective', unit: 'count', formula: 'formula.effective', higherIsBetter: true },
+  talkSeconds: { key: 'talkSeconds', unit: 'seconds', formula: 'formula.talkSeconds', higherIsBetter: true },
+  effectiveTalkSeconds: {
+    key: 'effectiveTalkSeconds',
+    unit: 'seconds',
+    formula: 'formula.effectiveTalkSeconds',
+    higherIsBetter: true,
+  },
+  intents: { key: 'intents', unit: 'count', formula: 'formula.intents', higherIsBetter: true },
+  sales: { key: 'sales', unit: 'count', formula: 'formula.sales', higherIsBetter: true },
+  revenue: { key: 'revenue', unit: 'money', formula: 'formula.revenue', higherIsBetter: true },
+  connectRate: { key: 'connectRate', unit: 'rate', formula: 'formula.connectRate', higherIsBetter: true },
+  avgTalkSeconds: {
+    key: 'avgTalkSeconds',
+    unit: 'seconds',
+    formula: 'formula.avgTalkSeconds',
+    higherIsBetter: true,
+  },
+  intentRate: { key: 'intentRate', unit: 'rate', formula: 'formula.intentRate', higherIsBetter: true },
+  leadConversion: {
+    key: 'leadConversion',
+    unit: 'rate',
+    formula: 'formula.leadConversion',
+    higherIsBetter: true,
+  },
+  conversionRate: {
+    key: 'conversionRate',
+    unit: 'rate',
+    formula: 'formula.conversionRate',
+    higherIsBetter: true,
+  },
+  avgOrderValue: { key: 'avgOrderValue', unit: 'money', formula: 'formula.avgOrderValue', higherIsBetter: true },
+};
