@@ -1,0 +1,70 @@
+/** Test helpers: real workspaces on real SQLite files in a temp folder, and the CLI as a process. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApi, type Api } from '../src-main/api';
+import { openWorkspace, type Workspace } from '../src-main/workspace';
+import type { Job } from '../src-shared/api';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(REPO, 'test/fixtures');
+
+export function tempDir(prefix = 'callscope-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestWorkspace {
+  dir: string;
+  file: string;
+  ws: Workspace;
+  api: Api;
+  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  importFile(file: string, options?: { presetId?: string; timeZone?: string }): Promise<Job>;
+  close(): Promise<void>;
+}
+
+export async function openTestWorkspace(settings: Record<string, unknown> = { timeZone: 'Asia/Shanghai' }): Promise<TestWorkspace> {
+  const dir = tempDir();
+  const file = path.join(dir, 'workspace.sqlite');
+  const ws = await openWorkspace(file);
+  const api = createApi(ws);
+  const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
+    const outcome = await api.dispatch(method, input);
+    if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+    return outcome.value as T;
+  };
+  await call('settings.update', settings);
+  return {
+    dir,
+    file,
+    ws,
+    api,
+    call,
+    importFile: (f, options = {}) => api.jobs.wait(api.startImport(f, { displayName: path.basename(f), ...options })),
+    async close() {
+      await api.close();
+      await ws.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const TSX = path.join(REPO, 'node_modules/.bin/tsx');
+
+export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempDir } from '../helpers';
+
+const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
+
+describe('the CLI contract', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('import --json prints one object with the batches, exactly these keys in this order', () => {
+    const db = path.join(dir, 'a.sqlite');
+    const r = runCli(['import', BASIC, '--db', db, '--tz', 'Asia/Shanghai', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { batches: Record<string, unknown>[] };
+    expect(Object.keys(out)).toEqual(['batches']);
+    expect(Object.keys(out.batches[0]!)).toEqual(['file', 'preset', 'rows', 'inserted', 'duplicates', 'rejected', 'batchId']);
+    expect(out.batches[0]).toEqual({ file: BASIC, preset: 'callscope', rows: 15, inserted: 12, duplicates: 0, rejected: 3, batchId: 1 });
+    expect(r.stderr).toContain('12 new');
+
+    const again = runCli(['import', BASIC, '--db', db, '--json']);
+    expect(JSON.parse(again.stdout).batches[0]).toMatchObject({ inserted: 0, duplicates: 12, batchId: 2 });
+  });
+
+  it('metrics --json prints rows with key, integer counts, revenue in minor units and null rates', () => {
+    const db = path.join(dir, 'a.sqlite');
+    const r = runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'agent', '--json']);
+    expect(r.status).toBe(0);
+    const { rows } = JSON.parse(r.stdout) as { rows: Record<string, unknown>[] };
+    expect(Object.keys(rows[0]!).slice(0, 8)).toEqual(['key', 'dials', 'connects', 'effective', 'talkSeconds', 'intents', 'sales', 'revenue']);
+    expect(rows.map((x) => x.key)).toEqual(['8001', '8002', '8003']);
+    expect(rows[0]).toMatchObject({ dials: 5, connects: 3, effective: 2, talkSeconds: 210, intents: 2, sales: 1, revenue: 199_900, connectRate: 0.6 });
+    expect(rows[2]).toMatchObject({ sales: 0, avgOrderValue: null, leadConversion: 0 });
+
+    const empty = runCli(['metrics', '--db', db, '--from', '2025-01-01', '--to', '2025-01-31', '--json']);
+    expect(JSON.parse(empty.stdout).rows).toEqual([
+      expect.objectContaining({ key: 'all', dials: 0, connectRate: null, avgTalkSeconds: null, conversionRate: null }),
+    ]);
+    const byTeam = JSON.parse(runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'team', '--json']).stdout);
+    expect(byTeam.rows.map((x: { key: string | null }) => x.key)).toEqual([null, '销售一组', '销售二组']);
+  });
+
+  it('gives the same days whatever the time zone of the machine it runs on', () => {
+    const results = ['Asia/Shanghai', 'America/Los_Angeles'].map((tz) => {
+      const db = path.join(dir, `tz-${tz.replace('/', '-')}.sqlite`);
+      expect(runCli(['import', BASIC, '--db', db, '--tz', 'Asia/Shanghai'], { TZ: tz }).status).toBe(0);
+      return runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'day', '--json'], { TZ: tz }).stdout;
+    });
+    expect(results[0]).toBe(results[1]);
+    expect(JSON.parse(results[0]!).rows.map((r: { key: string }) => r.key)).toEqual(['2026-11-03', '2026-11-04']);
+  });
+
+  it('demo writes a workspace whose metrics add up', () => {
+    const db = path.join(dir, 'demo.sqlite');
+    const r = runCli(['demo', '--db', db, '--agents', '5', '--days', '10', '--seed', '3']);
+    expect(r.status).toBe(0);
+    const all = JSON.parse(runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--json']).stdout).rows[0];
+    const byAgent = JSON.parse(runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--by', 'agent', '--json']).stdout).rows;
+    expect(byAgent).toHaveLength(5);
+    expect(byAgent.reduce((s: number, x: { dials: number }) => s + x.dials, 0)).toBe(all.dials);
+    expect(all.connectRate).toBeGreaterThan(0.25);
+    expect(all.connectRate).toBeLessThan(0.45);
+    expect(all.sales).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [['metrics', '--from', '2026-11-01'], /metrics needs --to/],
+    [['metrics', '--from', '2026-11-01', '--to', '2026-11-31'], /--to must be a date YYYY-MM-DD/],
+    [['metrics', '--from', '2026-11-05', '--to', '2026-11-01'], /is after --to/],
+    [['metrics', '--from', '2026-11-01', '--to', '2026-11-02', '--by', 'week'], /--by must be one of/],
+    [['import', '/nonexistent/calls.csv'], /cannot read \/nonexistent\/calls.csv: ENOENT/],
+    [['import', 'x.csv', '--tz', 'Mars/Olympus'], /not an IANA time zone/],
+    [['import', 'x.csv', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['demo', '--agents', 'many'], /--agents must be a whole number/],
+  ])('refuses %j with a one-line reason and a non-zero exit', (args, message) => {
+    const r = runCli([...args, ...(args[0] === 'metrics' ? ['--db', path.join(dir, 'a.sqlite')] : ['--db', path.join(dir, 'b.sqlite')])]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('import of a file in a layout it cannot read fails with the file and line named, and exit 1', () => {
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'foo,bar\n1,2\n');
+    const r = runCli(['import', bad, '--db', path.join(dir, 'c.sqlite'), '--json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad\.csv, line 1: the header lacks the column\(s\) agent_code, started_at, disposition/);
+    expect(JSON.parse(r.stdout)).toEqual({ batches: [] });
+  });
+});

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Batch, MetricsRow, Reject } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+
+const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
+
+// Worked out by hand from the fixture (threshold 30 s; inbound C010 is not a dial; C012-C014 rejected).
+const EXPECTED_BY_DAY = {
+  '2026-11-03': { dials: 6, connects: 4, effective: 3, talkSeconds: 415, effectiveTalkSeconds: 395, intents: 3, sales: 2, revenue: 259_800 },
+  '2026-11-04': { dials: 5, connects: 2, effective: 2, talkSeconds: 95, effectiveTalkSeconds: 95, intents: 1, sales: 0, revenue: 0 },
+};
+const EXPECTED_BY_AGENT = {
+  '8001': { dials: 5, connects: 3, effective: 2, talkSeconds: 210, intents: 2, sales: 1, revenue: 199_900 },
+  '8002': { dials: 4, connects: 2, effective: 2, talkSeconds: 235, intents: 1, sales: 1, revenue: 59_900 },
+  '8003': { dials: 2, connects: 1, effective: 1, talkSeconds: 65, intents: 1, sales: 0, revenue: 0 },
+};
+
+const range = { from: '2026-11-01', to: '2026-11-30' };
+
+describe('importing the Callscope CSV layout', () => {
+  let t: TestWorkspace;
+  beforeEach(async () => {
+    t = await openTestWorkspace();
+  });
+  afterEach(async () => t.close());
+
+  it('stores every good row, rejects bad ones with line, field and reason, and rolls up per day and agent', async () => {
+    const job = await t.importFile(BASIC);
+    expect(job.status).toBe('done');
+    expect(job.result).toMatchObject({ rows: 15, inserted: 12, duplicates: 0, rejected: 3, preset: 'callscope' });
+
+    const byDay = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'day' });
+    for (const row of byDay.rows) expect(row).toMatchObject(EXPECTED_BY_DAY[row.key as keyof typeof EXPECTED_BY_DAY]);
+    expect(byDay.rows.map((r) => r.key)).toEqual(Object.keys(EXPECTED_BY_DAY));
+
+    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
+    for (const row of byAgent.rows) expect(row).toMatchObject(EXPECTED_BY_AGENT[row.key as keyof typeof EXPECTED_BY_AGENT]);
+    expect(byAgent.rows.map((r) => r.label)).toEqual(['王伟', '李娜', '8003']);
+
+    const rejects = await t.call<{ total: number; rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
+    expect(rejects.total).toBe(3);
+    expect(rejects.rows.map((r) => [r.line, r.field])).toEqual([
+      [13, 'started_at'],
+      [14, 'disposition'],
+      [15, 'agent_code'],
+    ]);
+    expect(rejects.rows[0]!.reason).toMatch(/2026-11-31/);
+    expect(rejects.rows[1]!.reason).toMatch(/hung_up/);
+    expect(rejects.rows[2]!.raw).toContain('C014');
+  });
+
+  it('keeps the local day: 23:59:30 stays on the 3rd, 00:00:10 lands on the 4th', async () => {
+    await t.importFile(BASIC);
+    const rows = t.ws.db
+      .prepare("SELECT source_key, day, hour, weekday, started_at FROM calls WHERE source_key IN ('cs:C004', 'cs:C005') ORDER BY source_key")
+      .all() as { day: string; hour: number; weekday: number; started_at: number }[];
+    expect(rows.map((r) => [r.day, r.hour, r.weekday])).toEqual([
+      ['2026-11-03', 23, 2],
+      ['2026-11-04', 0, 3],
+    ]);
+    // 2026-11-03 23:59:30 in Shanghai (UTC+8) is 15:59:30 UTC
+    expect(new Date(rows[0]!.started_at).toISOString()).toBe('2026-11-03T15:59:30.000Z');
+  });
+
+  it('adds nothing when the same file is imported twice', async () => {
+    await t.importFile(BASIC);
+    const again = await t.importFile(BASIC);
+    expect(again.result).toMatchObject({ inserted: 0, duplicates: 12, rejected: 3 });
+    const total = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'none' });
+    expect(total.rows[0]).toMatchObject({ dials: 11, connects: 6, sales: 2, revenue: 259_800 });
+  });
+
+  it('undo removes the calls and their rollup, and keeps the batch in the history as undone', async () => {
+    const first = await t.importFile(BASIC);
+    const undone = await t.call<Batch>('import.undo', { batchId: first.result!.batchId });
+    expect(undone).toMatchObject({ status: 'undone', calls: 0 });
+    expect(t.ws.db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 0 });
+    expect(t.ws.db.prepare('SELECT count(*) AS n FROM daily_agent_stats').get()).toEqual({ n: 0 });
+    // Undone calls can come back with a new import.
+    const again = await t.importFile(BASIC);
+    expect(again.result).toMatchObject({ inserted: 12 });
+    await expect(t.call('import.undo', { batchId: first.result!.batchId })).rejects.toThrow(/undone/);
+  });
+
+  it('reads the same file written in GBK (Excel on Chinese Windows) and with a UTF-8 BOM', async () => {
+    const text = fs.readFileSync(BASIC, 'utf8');
+    const gbk = path.join(t.dir, 'calls-gbk.csv');
+    fs.writeFileSync(gbk, iconv.encode(text.replace(/\n/g, '\r\n'), 'gbk'));
+    const job = await t.importFile(gbk);
+    expect(job.result).toMatchObject({ inserted: 12, rejected: 3 });
+    const agents = await t.call<{ name: string | null; teamName: string | null }[]>('agents.list');
+    expect(agents.map((a) => a.name)).toEqual(['王伟', '李娜', null]);
+    expect(agents[0]!.teamName).toBe('销售一组');
+
+    const bom = path.join(t.dir, 'calls-bom.csv');
+    fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const second = await t.importFile(bom);
+    expect(second.result).toMatchObject({ inserted: 0, duplicates: 12 });
+  });
+
+  it('refuses a file whose header lacks a required column, naming it, and stores nothing', async () => {
+    const file = path.join(t.dir, 'no-disposition.csv');
+    fs.writeFileSync(file, 'agent_code,started_at,talk_seconds\n8001,2026-11-03 09:00:00,30\n');
+    const job = await t.importFile(file);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/no-disposition\.csv, line 1: the header lacks the column\(s\) disposition/);
+    expect(t.ws.db.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
+  });
+
+  it('says which file is empty', async () => {
+    const file = path.join(t.dir, 'empty.csv');
+    fs.writeFileSync(file, '');
+    const job = await t.importFile(file);
+    expect(job.error).toBe('empty.csv: the file is empty');
+  });
+
+  it('cancelling an import leaves the database exactly as before', async () => {
+    await t.importFile(BASIC);
+    const before = t.ws.db.prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls').get();
+    const big = path.join(t.dir, 'big.csv');
+    const lines = ['call_id,agent_code,started_at,disposition,talk_seconds'];
+    for (let i = 0; i < 60_000; i++) lines.push(`B${i},9${i % 50},2026-11-05 10:${String(i % 60).padStart(2, '0')}:00,connected,${i % 200}`);
+    fs.writeFileSync(big, lines.join('\n'));
+    const jobId = t.api.startImport(big, {});
+    await new Promise<void>((resolve) => {
+      const off = t.api.jobs.onUpdate((job) => {
+        if (job.id === jobId && job.rows > 0) {
+          off();
+          t.api.jobs.cancel(jobId);
+          resolve();
+        }
+      });
+    });
+    const job = await t.api.jobs.wait(jobId);
+    expect(job.status).toBe('cancelled');
+    const after = t.ws.db.prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls').get();
+    expect(after).toEqual(before);
+    expect(t.ws.db.prepare("SELECT count(*) AS n FROM agents WHERE code LIKE '9%'").get()).toEqual({ n: 0 });
+  });
+});

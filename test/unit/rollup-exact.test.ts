@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Random } from '../../src-main/demo/random';
+import { openTestWorkspace, type TestWorkspace } from '../helpers';
+
+interface StatRow {
+  day: string;
+  agent_id: number;
+  campaign_id: number;
+  dials: number;
+  connects: number;
+  effective: number;
+  talk_seconds: number;
+  effective_talk_seconds: number;
+  intents: number;
+  sales: number;
+  revenue: number;
+}
+
+/** The rollup recomputed in plain JS from the raw calls, by the definitions in DESIGN.md. */
+function recompute(t: TestWorkspace, threshold: number): StatRow[] {
+  const calls = t.ws.db
+    .prepare('SELECT day, agent_id, campaign_id, direction, disposition, talk_seconds, outcome, sale_amount FROM calls')
+    .all() as { day: string; agent_id: number; campaign_id: number | null; direction: string; disposition: string; talk_seconds: number; outcome: string; sale_amount: number }[];
+  const rows = new Map<string, StatRow>();
+  for (const c of calls) {
+    if (c.direction !== 'outbound') continue;
+    const key = `${c.day}|${c.agent_id}|${c.campaign_id ?? 0}`;
+    let r = rows.get(key);
+    if (!r) {
+      r = { day: c.day, agent_id: c.agent_id, campaign_id: c.campaign_id ?? 0, dials: 0, connects: 0, effective: 0, talk_seconds: 0, effective_talk_seconds: 0, intents: 0, sales: 0, revenue: 0 };
+      rows.set(key, r);
+    }
+    const connect = c.disposition === 'connected' && c.talk_seconds > 0;
+    const effective = connect && c.talk_seconds >= threshold;
+    r.dials++;
+    if (connect) {
+      r.connects++;
+      r.talk_seconds += c.talk_seconds;
+    }
+    if (effective) {
+      r.effective++;
+      r.effective_talk_seconds += c.talk_seconds;
+    }
+    if (c.outcome === 'intent' || c.outcome === 'sale') r.intents++;
+    if (c.outcome === 'sale') {
+      r.sales++;
+      r.revenue += c.sale_amount;
+    }
+  }
+  return [...rows.values()].sort(byKey);
+}
+
+function byKey(a: StatRow, b: StatRow): number {
+  return a.day.localeCompare(b.day) || a.agent_id - b.agent_id || a.campaign_id - b.campaign_id;
+}
+
+function stored(t: TestWorkspace): StatRow[] {
+  return (t.ws.db.prepare('SELECT * FROM daily_agent_stats').all() as StatRow[]).sort(byKey);
+}
+
+const DISPOSITIONS = ['connected', 'connected', 'no_answer', 'busy', 'failed', 'voicemail'];
+const OUTCOMES = ['', '', 'intent', 'sale', 'callback', 'not_interested'];
+
+function writeRandomFile(dir: string, name: string, rnd: Random, rows: number, idSpace: number): string {
+  const lines = ['call_id,agent_code,campaign,started_at,direction,disposition,talk_seconds,outcome,sale_amount'];
+  for (let i = 0; i < rows; i++) {
+    const day = 1 + rnd.int(0, 9);
+    const disposition = rnd.pick(DISPOSITIONS);
+    const talk = disposition === 'connected' ? rnd.int(0, 200) : 0;
+    const outcome = rnd.pick(OUTCOMES);
+    lines.push(
+      [
+        `R${rnd.int(0, idSpace)}`, // ids collide across files: duplicates on purpose
+        String(100 + rnd.int(0, 6)),
+        rnd.chance(0.3) ? '' : rnd.pick(['A', 'B']),
+        `2026-11-${String(day).padStart(2, '0')} ${rnd.pick(['00', '09', '15', '23'])}:${String(rnd.int(0, 59)).padStart(2, '0')}:00`,
+        rnd.chance(0.1) ? 'inbound' : 'outbound',
+        disposition,
+        String(talk),
+        outcome,
+        outcome === 'sale' ? `${rnd.int(1, 5000)}.${rnd.int(10, 99)}` : '',
+      ].join(','),
+    );
+  }
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+describe('the rollup stays exact', () => {
+  let t: TestWorkspace;
+  beforeEach(async () => {
+    t = await openTestWorkspace({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: 30 });
+  });
+  afterEach(async () => t.close());
+
+  it('after random imports and undos, it equals a recomputation from the raw calls', async () => {
+    const rnd = new Random(20261122);
+    const live: number[] = [];
+    for (let round = 0; round < 12; round++) {
+      if (live.length > 0 && rnd.chance(0.35)) {
+        const batchId = live.splice(rnd.int(0, live.length - 1), 1)[0]!;
+        await t.call('import.undo', { batchId });
+      } else {
+        const file = writeRandomFile(t.dir, `r${round}.csv`, rnd, rnd.int(50, 400), 1500);
+        const job = await t.importFile(file);
+        expect(job.status).toBe('done');
+        live.push(job.result!.batchId);
+      }
+      expect(stored(t)).toEqual(recompute(t, 30));
+    }
+    expect(stored(t).length).toBeGreaterThan(10);
+  });
+
+  it('changing the effective-call threshold recomputes the effective counts', async () => {
+    const rnd = new Random(5);
+    await t.importFile(writeRandomFile(t.dir, 'a.csv', rnd, 500, 10_000));
+    await t.call('settings.update', { effectiveThresholdSeconds: 90 });
+    expect(stored(t)).toEqual(recompute(t, 90));
+    // Later imports use the new threshold too.
+    await t.importFile(writeRandomFile(t.dir, 'b.csv', rnd, 500, 10_000));
+    expect(stored(t)).toEqual(recompute(t, 90));
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { presetRange, previousPeriod } from '../../src-shared/periods';
+import { addDays, addMonths, isDay, localParts, todayIn, wallTimeToEpoch } from '../../src-shared/time';
+
+describe('local days in the workspace time zone', () => {
+  it('puts an early-morning Shanghai call on its own day (the toISOString trap)', () => {
+    const t = Date.parse('2026-11-02T16:30:00Z'); // 00:30 on the 3rd in Shanghai
+    expect(localParts(t, 'Asia/Shanghai')).toEqual({ day: '2026-11-03', hour: 0, weekday: 2 });
+    expect(localParts(t, 'America/Los_Angeles')).toEqual({ day: '2026-11-02', hour: 8, weekday: 1 });
+  });
+
+  it('reads wall-clock times across DST changes in Los Angeles', () => {
+    // 2026-03-08 02:30 does not exist (clocks jump 02:00 -> 03:00): read as 03:30 PDT
+    const gap = wallTimeToEpoch(2026, 3, 8, 2, 30, 0, 'America/Los_Angeles');
+    expect(new Date(gap).toISOString()).toBe('2026-03-08T10:30:00.000Z');
+    // 2026-11-01 01:30 happens twice: the earlier (PDT, UTC-7) is taken
+    const repeated = wallTimeToEpoch(2026, 11, 1, 1, 30, 0, 'America/Los_Angeles');
+    expect(new Date(repeated).toISOString()).toBe('2026-11-01T08:30:00.000Z');
+    const normal = wallTimeToEpoch(2026, 11, 3, 23, 59, 30, 'Asia/Shanghai');
+    expect(new Date(normal).toISOString()).toBe('2026-11-03T15:59:30.000Z');
+  });
+
+  it('does day arithmetic without drifting', () => {
+    expect(addDays('2026-03-08', 1)).toBe('2026-03-09');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(isDay('2026-02-29')).toBe(false);
+    expect(isDay('2028-02-29')).toBe(true);
+    expect(todayIn('Asia/Shanghai', Date.parse('2026-11-21T17:00:00Z'))).toBe('2026-11-22');
+  });
+});
+
+describe('date presets and the previous comparable period', () => {
+  const today = '2026-11-22'; // a Sunday
+  it('resolves every preset', () => {
+    expect(presetRange('today', today)).toEqual({ from: today, to: today });
+    expect(presetRange('yesterday', today)).toEqual({ from: '2026-11-21', to: '2026-11-21' });
+    expect(presetRange('thisWeek', today)).toEqual({ from: '2026-11-16', to: today });
+    expect(presetRange('lastWeek', today)).toEqual({ from: '2026-11-09', to: '2026-11-15' });
+    expect(presetRange('thisMonth', today)).toEqual({ from: '2026-11-01', to: today });
+    expect(presetRange('lastMonth', today)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+  });
+
+  it('compares a month with the month before and other ranges with the days before', () => {
+    expect(previousPeriod({ from: '2026-10-01', to: '2026-10-31' })).toEqual({ from: '2026-09-01', to: '2026-09-30' });
+    expect(previousPeriod({ from: '2026-11-01', to: '2026-11-22' })).toEqual({ from: '2026-10-01', to: '2026-10-22' });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod({ from: '2026-11-16', to: '2026-11-22' })).toEqual({ from: '2026-11-09', to: '2026-11-15' });
+    expect(previousPeriod({ from: '2026-11-21', to: '2026-11-21' })).toEqual({ from: '2026-11-20', to: '2026-11-20' });
+  });
+});
