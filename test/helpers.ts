@@ -25,7 +25,9 @@ export interface TestWorkspace {
   close(): Promise<void>;
 }
 
-export async function openTestWorkspace(settings: Record<string, unknown> = { timeZone: 'Asia/Shanghai' }): Promise<TestWorkspace> {
+export async function openTestWorkspace(
+  settings: Record<string, unknown> = { timeZone: 'Asia/Shanghai' },
+): Promise<TestWorkspace> {
   const dir = tempDir();
   const file = path.join(dir, 'workspace.sqlite');
   const ws = await openWorkspace(file);
@@ -42,7 +44,8 @@ export async function openTestWorkspace(settings: Record<string, unknown> = { ti
     ws,
     api,
     call,
-    importFile: (f, options = {}) => api.jobs.wait(api.startImport(f, { displayName: path.basename(f), ...options })),
+    importFile: (f, options = {}) =>
+      api.jobs.wait(api.startImport(f, { displayName: path.basename(f), ...options })),
     async close() {
       await api.close();
       await ws.close();

@@ -5,16 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers';
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(REPO, dir), { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(path.join(REPO, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ts|tsx|mts)$/.test(f) && !f.includes('node_modules'))
     .map((f) => path.join(dir, f));
 }
 
 function imports(file: string): string[] {
   const text = fs.readFileSync(path.join(REPO, file), 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2]!,
-  );
+  return [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]!);
 }
 
 function target(file: string, spec: string): string {
@@ -25,7 +28,12 @@ describe('dependency rule', () => {
   it('src-shared imports nothing from Node, Electron, the DOM side or our other folders', () => {
     const offenders = sources('src-shared').flatMap((f) =>
       imports(f)
-        .filter((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'crypto', 'electron', 'react'].includes(s) || (s.startsWith('.') && !target(f, s).startsWith('src-shared')))
+        .filter(
+          (s) =>
+            s.startsWith('node:') ||
+            ['fs', 'path', 'os', 'crypto', 'electron', 'react'].includes(s) ||
+            (s.startsWith('.') && !target(f, s).startsWith('src-shared')),
+        )
         .map((s) => `${f} -> ${s}`),
     );
     expect(offenders).toEqual([]);
@@ -37,11 +45,16 @@ describe('dependency rule', () => {
 
   it('src-main services never import electron, the web host or the CLI', () => {
     const doors = ['src-main/electron', 'src-main/web', 'src-main/cli'];
-    const services = sources('src-main').filter((f) => !doors.some((d) => f.startsWith(d)) && !f.startsWith('src-main/bin'));
+    const services = sources('src-main').filter(
+      (f) => !doors.some((d) => f.startsWith(d)) && !f.startsWith('src-main/bin'),
+    );
     expect(services.length).toBeGreaterThan(10);
     const offenders = services.flatMap((f) =>
       imports(f)
-        .filter((s) => s === 'electron' || s.startsWith('electron/') || doors.some((d) => target(f, s).startsWith(d)))
+        .filter(
+          (s) =>
+            s === 'electron' || s.startsWith('electron/') || doors.some((d) => target(f, s).startsWith(d)),
+        )
         .map((s) => `${f} -> ${s}`),
     );
     expect(offenders).toEqual([]);
@@ -49,8 +62,16 @@ describe('dependency rule', () => {
 
   it('src-main and src-renderer never import each other', () => {
     const cross = [
-      ...sources('src-main').flatMap((f) => imports(f).filter((s) => target(f, s).startsWith('src-renderer')).map((s) => `${f} -> ${s}`)),
-      ...sources('src-renderer').flatMap((f) => imports(f).filter((s) => target(f, s).startsWith('src-main')).map((s) => `${f} -> ${s}`)),
+      ...sources('src-main').flatMap((f) =>
+        imports(f)
+          .filter((s) => target(f, s).startsWith('src-renderer'))
+          .map((s) => `${f} -> ${s}`),
+      ),
+      ...sources('src-renderer').flatMap((f) =>
+        imports(f)
+          .filter((s) => target(f, s).startsWith('src-main'))
+          .map((s) => `${f} -> ${s}`),
+      ),
     ];
     expect(cross).toEqual([]);
   });

@@ -18,8 +18,24 @@ describe('the CLI contract', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { batches: Record<string, unknown>[] };
     expect(Object.keys(out)).toEqual(['batches']);
-    expect(Object.keys(out.batches[0]!)).toEqual(['file', 'preset', 'rows', 'inserted', 'duplicates', 'rejected', 'batchId']);
-    expect(out.batches[0]).toEqual({ file: BASIC, preset: 'callscope', rows: 15, inserted: 12, duplicates: 0, rejected: 3, batchId: 1 });
+    expect(Object.keys(out.batches[0]!)).toEqual([
+      'file',
+      'preset',
+      'rows',
+      'inserted',
+      'duplicates',
+      'rejected',
+      'batchId',
+    ]);
+    expect(out.batches[0]).toEqual({
+      file: BASIC,
+      preset: 'callscope',
+      rows: 15,
+      inserted: 12,
+      duplicates: 0,
+      rejected: 3,
+      batchId: 1,
+    });
     expect(r.stderr).toContain('12 new');
 
     const again = runCli(['import', BASIC, '--db', db, '--json']);
@@ -28,19 +44,57 @@ describe('the CLI contract', () => {
 
   it('metrics --json prints rows with key, integer counts, revenue in minor units and null rates', () => {
     const db = path.join(dir, 'a.sqlite');
-    const r = runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'agent', '--json']);
+    const r = runCli([
+      'metrics',
+      '--db',
+      db,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--by',
+      'agent',
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const { rows } = JSON.parse(r.stdout) as { rows: Record<string, unknown>[] };
-    expect(Object.keys(rows[0]!).slice(0, 8)).toEqual(['key', 'dials', 'connects', 'effective', 'talkSeconds', 'intents', 'sales', 'revenue']);
+    expect(Object.keys(rows[0]!).slice(0, 8)).toEqual([
+      'key',
+      'dials',
+      'connects',
+      'effective',
+      'talkSeconds',
+      'intents',
+      'sales',
+      'revenue',
+    ]);
     expect(rows.map((x) => x.key)).toEqual(['8001', '8002', '8003']);
-    expect(rows[0]).toMatchObject({ dials: 5, connects: 3, effective: 2, talkSeconds: 210, intents: 2, sales: 1, revenue: 199_900, connectRate: 0.6 });
+    expect(rows[0]).toMatchObject({
+      dials: 5,
+      connects: 3,
+      effective: 2,
+      talkSeconds: 210,
+      intents: 2,
+      sales: 1,
+      revenue: 199_900,
+      connectRate: 0.6,
+    });
     expect(rows[2]).toMatchObject({ sales: 0, avgOrderValue: null, leadConversion: 0 });
 
     const empty = runCli(['metrics', '--db', db, '--from', '2025-01-01', '--to', '2025-01-31', '--json']);
     expect(JSON.parse(empty.stdout).rows).toEqual([
-      expect.objectContaining({ key: 'all', dials: 0, connectRate: null, avgTalkSeconds: null, conversionRate: null }),
+      expect.objectContaining({
+        key: 'all',
+        dials: 0,
+        connectRate: null,
+        avgTalkSeconds: null,
+        conversionRate: null,
+      }),
     ]);
-    const byTeam = JSON.parse(runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'team', '--json']).stdout);
+    const byTeam = JSON.parse(
+      runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'team', '--json'])
+        .stdout,
+    );
     expect(byTeam.rows.map((x: { key: string | null }) => x.key)).toEqual([null, '销售一组', '销售二组']);
   });
 
@@ -48,18 +102,29 @@ describe('the CLI contract', () => {
     const results = ['Asia/Shanghai', 'America/Los_Angeles'].map((tz) => {
       const db = path.join(dir, `tz-${tz.replace('/', '-')}.sqlite`);
       expect(runCli(['import', BASIC, '--db', db, '--tz', 'Asia/Shanghai'], { TZ: tz }).status).toBe(0);
-      return runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'day', '--json'], { TZ: tz }).stdout;
+      return runCli(
+        ['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'day', '--json'],
+        { TZ: tz },
+      ).stdout;
     });
     expect(results[0]).toBe(results[1]);
-    expect(JSON.parse(results[0]!).rows.map((r: { key: string }) => r.key)).toEqual(['2026-11-03', '2026-11-04']);
+    expect(JSON.parse(results[0]!).rows.map((r: { key: string }) => r.key)).toEqual([
+      '2026-11-03',
+      '2026-11-04',
+    ]);
   });
 
   it('demo writes a workspace whose metrics add up', () => {
     const db = path.join(dir, 'demo.sqlite');
     const r = runCli(['demo', '--db', db, '--agents', '5', '--days', '10', '--seed', '3']);
     expect(r.status).toBe(0);
-    const all = JSON.parse(runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--json']).stdout).rows[0];
-    const byAgent = JSON.parse(runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--by', 'agent', '--json']).stdout).rows;
+    const all = JSON.parse(
+      runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--json']).stdout,
+    ).rows[0];
+    const byAgent = JSON.parse(
+      runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--by', 'agent', '--json'])
+        .stdout,
+    ).rows;
     expect(byAgent).toHaveLength(5);
     expect(byAgent.reduce((s: number, x: { dials: number }) => s + x.dials, 0)).toBe(all.dials);
     expect(all.connectRate).toBeGreaterThan(0.25);
@@ -78,7 +143,12 @@ describe('the CLI contract', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['demo', '--agents', 'many'], /--agents must be a whole number/],
   ])('refuses %j with a one-line reason and a non-zero exit', (args, message) => {
-    const r = runCli([...args, ...(args[0] === 'metrics' ? ['--db', path.join(dir, 'a.sqlite')] : ['--db', path.join(dir, 'b.sqlite')])]);
+    const r = runCli([
+      ...args,
+      ...(args[0] === 'metrics'
+        ? ['--db', path.join(dir, 'a.sqlite')]
+        : ['--db', path.join(dir, 'b.sqlite')]),
+    ]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -89,7 +159,9 @@ describe('the CLI contract', () => {
     fs.writeFileSync(bad, 'foo,bar\n1,2\n');
     const r = runCli(['import', bad, '--db', path.join(dir, 'c.sqlite'), '--json']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/bad\.csv, line 1: the header lacks the column\(s\) agent_code, started_at, disposition/);
+    expect(r.stderr).toMatch(
+      /bad\.csv, line 1: the header lacks the column\(s\) agent_code, started_at, disposition/,
+    );
     expect(JSON.parse(r.stdout)).toEqual({ batches: [] });
   });
 });

@@ -9,8 +9,26 @@ const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
 
 // Worked out by hand from the fixture (threshold 30 s; inbound C010 is not a dial; C012-C014 rejected).
 const EXPECTED_BY_DAY = {
-  '2026-11-03': { dials: 6, connects: 4, effective: 3, talkSeconds: 415, effectiveTalkSeconds: 395, intents: 3, sales: 2, revenue: 259_800 },
-  '2026-11-04': { dials: 5, connects: 2, effective: 2, talkSeconds: 95, effectiveTalkSeconds: 95, intents: 1, sales: 0, revenue: 0 },
+  '2026-11-03': {
+    dials: 6,
+    connects: 4,
+    effective: 3,
+    talkSeconds: 415,
+    effectiveTalkSeconds: 395,
+    intents: 3,
+    sales: 2,
+    revenue: 259_800,
+  },
+  '2026-11-04': {
+    dials: 5,
+    connects: 2,
+    effective: 2,
+    talkSeconds: 95,
+    effectiveTalkSeconds: 95,
+    intents: 1,
+    sales: 0,
+    revenue: 0,
+  },
 };
 const EXPECTED_BY_AGENT = {
   '8001': { dials: 5, connects: 3, effective: 2, talkSeconds: 210, intents: 2, sales: 1, revenue: 199_900 },
@@ -30,17 +48,27 @@ describe('importing the Callscope CSV layout', () => {
   it('stores every good row, rejects bad ones with line, field and reason, and rolls up per day and agent', async () => {
     const job = await t.importFile(BASIC);
     expect(job.status).toBe('done');
-    expect(job.result).toMatchObject({ rows: 15, inserted: 12, duplicates: 0, rejected: 3, preset: 'callscope' });
+    expect(job.result).toMatchObject({
+      rows: 15,
+      inserted: 12,
+      duplicates: 0,
+      rejected: 3,
+      preset: 'callscope',
+    });
 
     const byDay = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'day' });
-    for (const row of byDay.rows) expect(row).toMatchObject(EXPECTED_BY_DAY[row.key as keyof typeof EXPECTED_BY_DAY]);
+    for (const row of byDay.rows)
+      expect(row).toMatchObject(EXPECTED_BY_DAY[row.key as keyof typeof EXPECTED_BY_DAY]);
     expect(byDay.rows.map((r) => r.key)).toEqual(Object.keys(EXPECTED_BY_DAY));
 
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
-    for (const row of byAgent.rows) expect(row).toMatchObject(EXPECTED_BY_AGENT[row.key as keyof typeof EXPECTED_BY_AGENT]);
+    for (const row of byAgent.rows)
+      expect(row).toMatchObject(EXPECTED_BY_AGENT[row.key as keyof typeof EXPECTED_BY_AGENT]);
     expect(byAgent.rows.map((r) => r.label)).toEqual(['王伟', '李娜', '8003']);
 
-    const rejects = await t.call<{ total: number; rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
+    const rejects = await t.call<{ total: number; rows: Reject[] }>('import.rejects', {
+      batchId: job.result!.batchId,
+    });
     expect(rejects.total).toBe(3);
     expect(rejects.rows.map((r) => [r.line, r.field])).toEqual([
       [13, 'started_at'],
@@ -55,7 +83,9 @@ describe('importing the Callscope CSV layout', () => {
   it('keeps the local day: 23:59:30 stays on the 3rd, 00:00:10 lands on the 4th', async () => {
     await t.importFile(BASIC);
     const rows = t.ws.db
-      .prepare("SELECT source_key, day, hour, weekday, started_at FROM calls WHERE source_key IN ('cs:C004', 'cs:C005') ORDER BY source_key")
+      .prepare(
+        "SELECT source_key, day, hour, weekday, started_at FROM calls WHERE source_key IN ('cs:C004', 'cs:C005') ORDER BY source_key",
+      )
       .all() as { day: string; hour: number; weekday: number; started_at: number }[];
     expect(rows.map((r) => [r.day, r.hour, r.weekday])).toEqual([
       ['2026-11-03', 23, 2],
@@ -119,10 +149,13 @@ describe('importing the Callscope CSV layout', () => {
 
   it('cancelling an import leaves the database exactly as before', async () => {
     await t.importFile(BASIC);
-    const before = t.ws.db.prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls').get();
+    const before = t.ws.db
+      .prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls')
+      .get();
     const big = path.join(t.dir, 'big.csv');
     const lines = ['call_id,agent_code,started_at,disposition,talk_seconds'];
-    for (let i = 0; i < 60_000; i++) lines.push(`B${i},9${i % 50},2026-11-05 10:${String(i % 60).padStart(2, '0')}:00,connected,${i % 200}`);
+    for (let i = 0; i < 60_000; i++)
+      lines.push(`B${i},9${i % 50},2026-11-05 10:${String(i % 60).padStart(2, '0')}:00,connected,${i % 200}`);
     fs.writeFileSync(big, lines.join('\n'));
     const jobId = t.api.startImport(big, {});
     await new Promise<void>((resolve) => {
@@ -136,7 +169,9 @@ describe('importing the Callscope CSV layout', () => {
     });
     const job = await t.api.jobs.wait(jobId);
     expect(job.status).toBe('cancelled');
-    const after = t.ws.db.prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls').get();
+    const after = t.ws.db
+      .prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls')
+      .get();
     expect(after).toEqual(before);
     expect(t.ws.db.prepare("SELECT count(*) AS n FROM agents WHERE code LIKE '9%'").get()).toEqual({ n: 0 });
   });

@@ -21,15 +21,38 @@ interface StatRow {
 /** The rollup recomputed in plain JS from the raw calls, by the definitions in DESIGN.md. */
 function recompute(t: TestWorkspace, threshold: number): StatRow[] {
   const calls = t.ws.db
-    .prepare('SELECT day, agent_id, campaign_id, direction, disposition, talk_seconds, outcome, sale_amount FROM calls')
-    .all() as { day: string; agent_id: number; campaign_id: number | null; direction: string; disposition: string; talk_seconds: number; outcome: string; sale_amount: number }[];
+    .prepare(
+      'SELECT day, agent_id, campaign_id, direction, disposition, talk_seconds, outcome, sale_amount FROM calls',
+    )
+    .all() as {
+    day: string;
+    agent_id: number;
+    campaign_id: number | null;
+    direction: string;
+    disposition: string;
+    talk_seconds: number;
+    outcome: string;
+    sale_amount: number;
+  }[];
   const rows = new Map<string, StatRow>();
   for (const c of calls) {
     if (c.direction !== 'outbound') continue;
     const key = `${c.day}|${c.agent_id}|${c.campaign_id ?? 0}`;
     let r = rows.get(key);
     if (!r) {
-      r = { day: c.day, agent_id: c.agent_id, campaign_id: c.campaign_id ?? 0, dials: 0, connects: 0, effective: 0, talk_seconds: 0, effective_talk_seconds: 0, intents: 0, sales: 0, revenue: 0 };
+      r = {
+        day: c.day,
+        agent_id: c.agent_id,
+        campaign_id: c.campaign_id ?? 0,
+        dials: 0,
+        connects: 0,
+        effective: 0,
+        talk_seconds: 0,
+        effective_talk_seconds: 0,
+        intents: 0,
+        sales: 0,
+        revenue: 0,
+      };
       rows.set(key, r);
     }
     const connect = c.disposition === 'connected' && c.talk_seconds > 0;
@@ -64,7 +87,9 @@ const DISPOSITIONS = ['connected', 'connected', 'no_answer', 'busy', 'failed', '
 const OUTCOMES = ['', '', 'intent', 'sale', 'callback', 'not_interested'];
 
 function writeRandomFile(dir: string, name: string, rnd: Random, rows: number, idSpace: number): string {
-  const lines = ['call_id,agent_code,campaign,started_at,direction,disposition,talk_seconds,outcome,sale_amount'];
+  const lines = [
+    'call_id,agent_code,campaign,started_at,direction,disposition,talk_seconds,outcome,sale_amount',
+  ];
   for (let i = 0; i < rows; i++) {
     const day = 1 + rnd.int(0, 9);
     const disposition = rnd.pick(DISPOSITIONS);

@@ -42,10 +42,25 @@ describe('date presets and the previous comparable period', () => {
   });
 
   it('compares a month with the month before and other ranges with the days before', () => {
-    expect(previousPeriod({ from: '2026-10-01', to: '2026-10-31' })).toEqual({ from: '2026-09-01', to: '2026-09-30' });
-    expect(previousPeriod({ from: '2026-11-01', to: '2026-11-22' })).toEqual({ from: '2026-10-01', to: '2026-10-22' });
-    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-02-01', to: '2026-02-28' });
-    expect(previousPeriod({ from: '2026-11-16', to: '2026-11-22' })).toEqual({ from: '2026-11-09', to: '2026-11-15' });
-    expect(previousPeriod({ from: '2026-11-21', to: '2026-11-21' })).toEqual({ from: '2026-11-20', to: '2026-11-20' });
+    expect(previousPeriod({ from: '2026-10-01', to: '2026-10-31' })).toEqual({
+      from: '2026-09-01',
+      to: '2026-09-30',
+    });
+    expect(previousPeriod({ from: '2026-11-01', to: '2026-11-22' })).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-22',
+    });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+    expect(previousPeriod({ from: '2026-11-16', to: '2026-11-22' })).toEqual({
+      from: '2026-11-09',
+      to: '2026-11-15',
+    });
+    expect(previousPeriod({ from: '2026-11-21', to: '2026-11-21' })).toEqual({
+      from: '2026-11-20',
+      to: '2026-11-20',
+    });
   });
 });

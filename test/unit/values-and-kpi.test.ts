@@ -45,24 +45,57 @@ describe('reading values', () => {
 describe('KPI formulas', () => {
   it('gives "no data" (null), never 0 or NaN, when a denominator is 0', () => {
     const v = kpiValues(emptyCounts());
-    expect([v.connectRate, v.avgTalkSeconds, v.intentRate, v.leadConversion, v.conversionRate, v.avgOrderValue]).toEqual([
-      null, null, null, null, null, null,
-    ]);
+    expect([
+      v.connectRate,
+      v.avgTalkSeconds,
+      v.intentRate,
+      v.leadConversion,
+      v.conversionRate,
+      v.avgOrderValue,
+    ]).toEqual([null, null, null, null, null, null]);
     expect(change(5, 0)).toBeNull();
     expect(change(null, 3)).toBeNull();
   });
 
   it('counts a connect only with talk above 0 s, and effective from the threshold up', () => {
     const base = { intent: false, sale: false, saleAmount: 0 };
-    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 0 }, 30)).toMatchObject({ dials: 1, connects: 0 });
-    expect(callContribution({ ...base, disposition: 'voicemail', talkSeconds: 40 }, 30)).toMatchObject({ connects: 0 });
-    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 30 }, 30)).toMatchObject({ connects: 1, effective: 1, effectiveTalkSeconds: 30 });
-    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 29 }, 30)).toMatchObject({ connects: 1, effective: 0, talkSeconds: 29 });
+    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 0 }, 30)).toMatchObject({
+      dials: 1,
+      connects: 0,
+    });
+    expect(callContribution({ ...base, disposition: 'voicemail', talkSeconds: 40 }, 30)).toMatchObject({
+      connects: 0,
+    });
+    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 30 }, 30)).toMatchObject({
+      connects: 1,
+      effective: 1,
+      effectiveTalkSeconds: 30,
+    });
+    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 29 }, 30)).toMatchObject({
+      connects: 1,
+      effective: 0,
+      talkSeconds: 29,
+    });
   });
 
   it('derives rates from counts', () => {
-    const v = kpiValues({ ...emptyCounts(), dials: 200, connects: 70, talkSeconds: 7000, intents: 14, sales: 7, revenue: 700_000 });
-    expect(v).toMatchObject({ connectRate: 0.35, avgTalkSeconds: 100, intentRate: 0.2, leadConversion: 0.5, conversionRate: 0.1, avgOrderValue: 100_000 });
+    const v = kpiValues({
+      ...emptyCounts(),
+      dials: 200,
+      connects: 70,
+      talkSeconds: 7000,
+      intents: 14,
+      sales: 7,
+      revenue: 700_000,
+    });
+    expect(v).toMatchObject({
+      connectRate: 0.35,
+      avgTalkSeconds: 100,
+      intentRate: 0.2,
+      leadConversion: 0.5,
+      conversionRate: 0.1,
+      avgOrderValue: 100_000,
+    });
   });
 });
 

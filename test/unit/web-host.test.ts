@@ -12,11 +12,23 @@ function request(
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -38,7 +50,11 @@ describe('browser mode host', () => {
     fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'secret');
     host = await startWebHost({ api: t.api, rendererDir });
-    own = { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' };
+    own = {
+      Host: `127.0.0.1:${host.port}`,
+      Authorization: `Bearer ${host.token}`,
+      'Content-Type': 'application/json',
+    };
   });
   afterAll(async () => {
     await host.close();
@@ -50,13 +66,23 @@ describe('browser mode host', () => {
   });
 
   it('answers API calls that carry the token', async () => {
-    const r = await request(host.port, { method: 'POST', path: '/api/settings.get', headers: own, body: '{}' });
+    const r = await request(host.port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: own,
+      body: '{}',
+    });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: 30 });
   });
 
   it('refuses API calls without the token or with a wrong one', async () => {
-    const none = await request(host.port, { method: 'POST', path: '/api/settings.get', headers: { Host: own.Host! }, body: '{}' });
+    const none = await request(host.port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: { Host: own.Host! },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     const wrong = await request(host.port, {
       method: 'POST',
@@ -68,16 +94,31 @@ describe('browser mode host', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
-    const r = await request(host.port, { method: 'POST', path: '/api/settings.get', headers: { ...own, Host: `evil.example:${host.port}` }, body: '{}' });
+    const r = await request(host.port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: { ...own, Host: `evil.example:${host.port}` },
+      body: '{}',
+    });
     expect(r.status).toBe(421);
     const page = await request(host.port, { path: '/', headers: { Host: 'evil.example' } });
     expect(page.status).toBe(421);
   });
 
   it('refuses a foreign Origin even with the token', async () => {
-    const r = await request(host.port, { method: 'POST', path: '/api/settings.get', headers: { ...own, Origin: 'http://evil.example' }, body: '{}' });
+    const r = await request(host.port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: { ...own, Origin: 'http://evil.example' },
+      body: '{}',
+    });
     expect(r.status).toBe(403);
-    const same = await request(host.port, { method: 'POST', path: '/api/settings.get', headers: { ...own, Origin: `http://127.0.0.1:${host.port}` }, body: '{}' });
+    const same = await request(host.port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: { ...own, Origin: `http://127.0.0.1:${host.port}` },
+      body: '{}',
+    });
     expect(same.status).toBe(200);
   });
 
@@ -89,8 +130,16 @@ describe('browser mode host', () => {
       body: JSON.stringify({ filter: { from: '2026-11-01', to: 'soon' } }),
     });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body).error).toMatchObject({ code: 'bad_input', message: expect.stringMatching(/filter\.to: expected a date/) });
-    const unknown = await request(host.port, { method: 'POST', path: '/api/fs.readFile', headers: own, body: '{}' });
+    expect(JSON.parse(r.body).error).toMatchObject({
+      code: 'bad_input',
+      message: expect.stringMatching(/filter\.to: expected a date/),
+    });
+    const unknown = await request(host.port, {
+      method: 'POST',
+      path: '/api/fs.readFile',
+      headers: own,
+      body: '{}',
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -104,7 +153,12 @@ describe('browser mode host', () => {
     });
     expect(up.status).toBe(200);
     const { stagedId } = JSON.parse(up.body) as { stagedId: string };
-    const start = await request(host.port, { method: 'POST', path: '/api/import.start', headers: own, body: JSON.stringify({ stagedId }) });
+    const start = await request(host.port, {
+      method: 'POST',
+      path: '/api/import.start',
+      headers: own,
+      body: JSON.stringify({ stagedId }),
+    });
     const { jobId } = JSON.parse(start.body) as { jobId: string };
     const job = await t.api.jobs.wait(jobId);
     expect(job.result).toMatchObject({ file: '通话记录.csv', inserted: 12, rejected: 3 });
@@ -116,7 +170,12 @@ describe('browser mode host', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     const route = await request(host.port, { path: '/dashboard', headers: { Host: own.Host! } });
     expect(route.body).toContain('<title>Callscope</title>');
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const r = await request(host.port, { path: p, headers: { Host: own.Host! } });
       expect(r.body).not.toContain('secret');
     }
@@ -134,7 +193,10 @@ describe('browser mode host', () => {
     if (!external) return expect(host.url.startsWith('http://127.0.0.1:')).toBe(true); // no other interface here
     await expect(
       new Promise((resolve, reject) => {
-        const req = http.request({ host: external.address, port: host.port, path: '/', timeout: 2000 }, resolve);
+        const req = http.request(
+          { host: external.address, port: host.port, path: '/', timeout: 2000 },
+          resolve,
+        );
         req.on('error', reject);
         req.on('timeout', () => req.destroy(new Error('timeout')));
         req.end();

@@ -1,0 +1,99 @@
+// Lint rules, including the dependency rule of DESIGN.md (also checked by test/unit/architecture.test.ts).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'stream',
+  'util',
+  'http',
+  'worker_threads',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  {
+    // plain JS launchers and configs run in Node
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'src-shared is pure TypeScript: no Node.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'kysely'],
+              message: 'src-shared imports no runtime.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '../../src-*'],
+              message: 'src-shared imports nothing of ours.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Only src-main/electron may import electron.' },
+            { group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/vite.config.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**', ...nodeBuiltins, 'electron'],
+              message: 'The renderer talks to the app only through the API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,76 @@
+/**
+ * End-to-end fixtures: each test gets browser mode (`src-main/web/main.ts`, the real host over a
+ * real SQLite file in a temp folder) and a page opened at its tokened address.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = path.join(REPO, 'test-results/screenshots');
+const TSX = path.join(REPO, 'node_modules/.bin/tsx');
+
+export interface App {
+  url: string;
+  db: string;
+  dir: string;
+  /** runs the CLI against this workspace and returns stdout */
+  cli(args: string[]): string;
+}
+
+async function startHost(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(TSX, [path.join(REPO, 'src-main/web/main.ts'), '--db', db], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited (${code}): ${stderr}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ app: App; appPage: Page }>({
+  app: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-e2e-'));
+    const db = path.join(dir, 'workspace.sqlite');
+    const { url, child } = await startHost(db);
+    const cli = (args: string[]) => {
+      const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args, '--db', db], { cwd: REPO, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`cli ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout;
+    };
+    await use({ url, db, dir, cli });
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  appPage: async ({ page, app }, use) => {
+    await page.goto(app.url);
+    await use(page);
+  },
+});
+
+export { expect };
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The exact number a KPI tile shows, from its data-value attribute (null for "no data"). */
+export async function tileValue(page: Page, key: string): Promise<number | null> {
+  const raw = await page.getByTestId(`kpi-${key}`).getAttribute('data-value');
+  return raw === null || raw === '' ? null : Number(raw);
+}

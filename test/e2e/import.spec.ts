@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { expect, REPO, screenshot, test, tileValue } from './fixtures';
+
+const BASIC = path.join(REPO, 'test/fixtures/calls/callscope-basic.csv');
+
+test('importing a CSV through the UI shows counts and rejected lines, changes the tiles, and undo takes it back', async ({ appPage: page, app }) => {
+  app.cli(['demo', '--agents', '3', '--days', '3', '--seed', '1']); // some calls, so the dashboard is not empty
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+
+  // the fixture's calls are in November 2026: look at that month
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('range-from').fill('2026-11-03');
+  await page.getByTestId('range-to').fill('2026-11-04');
+  await expect(page.getByTestId('range-to')).toHaveValue('2026-11-04');
+  const dialsBefore = (await tileValue(page, 'dials')) ?? 0;
+
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-file').setInputFiles(BASIC);
+  await page.getByTestId('import-start').click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toHaveAttribute('data-inserted', '12');
+  await expect(result).toHaveAttribute('data-duplicates', '0');
+  await expect(result).toHaveAttribute('data-rejected', '3');
+  const rejects = page.getByTestId('import-rejects');
+  await expect(rejects).toContainText('2026-11-31');
+  await expect(rejects).toContainText('hung_up');
+  await expect(rejects).toContainText('agent_code');
+  await screenshot(page, 'import-result-en');
+
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('range-to')).toHaveValue('2026-11-04');
+  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', String(dialsBefore + 11));
+
+  // the same file again adds nothing
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-another').click();
+  await page.getByTestId('import-file').setInputFiles(BASIC);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result')).toHaveAttribute('data-duplicates', '12');
+  await expect(page.getByTestId('import-result')).toHaveAttribute('data-inserted', '0');
+
+  // undo the first import of the file (batch 2: batch 1 is the demo)
+  await page.getByTestId('batch-2').getByRole('button', { name: /Undo/ }).click();
+  await page.getByTestId('confirm-undo-2').click();
+  await expect(page.getByTestId('batch-2')).toHaveAttribute('data-status', 'undone');
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', String(dialsBefore));
+});
