@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { LATEST_VERSION, migrations } from './migrations';
+import { migrations as shippedMigrations, type Migration } from './migrations';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -23,7 +23,10 @@ export class WorkspaceOpenError extends Error {
 
 /** Opens one connection with the workspace pragmas (no migrations). */
 export function openConnection(file: string, options: { readonly?: boolean } = {}): Sqlite {
-  const db = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const db = new BetterSqlite3(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) db.pragma('journal_mode = WAL');
@@ -47,22 +50,30 @@ export function schemaVersion(db: Sqlite): number {
  * Brings the file to the latest schema. An existing workspace is first copied with SQLite's
  * online backup API into `backups/` beside it, so a failed upgrade can always be undone.
  */
-export async function migrate(db: Sqlite, file: string): Promise<{ from: number; to: number; backup: string | null }> {
+export async function migrate(
+  db: Sqlite,
+  file: string,
+  migrations: readonly Migration[] = shippedMigrations,
+): Promise<{ from: number; to: number; backup: string | null }> {
   const from = schemaVersion(db);
-  if (from > LATEST_VERSION) {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (from > latest) {
     throw new WorkspaceOpenError(
-      `${file} was written by a newer Callscope (schema ${from}, this version knows ${LATEST_VERSION}). ` +
+      `${file} was written by a newer Callscope (schema ${from}, this version knows ${latest}). ` +
         'Update Callscope, or restore a backup.',
       'newer_schema',
     );
   }
-  if (from === LATEST_VERSION) return { from, to: from, backup: null };
+  if (from === latest) return { from, to: from, backup: null };
   let backup: string | null = null;
   if (from > 0) {
     const dir = path.join(path.dirname(file), 'backups');
     fs.mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    backup = path.join(dir, `${path.basename(file, path.extname(file))}.before-v${LATEST_VERSION}.${stamp}.sqlite`);
+    backup = path.join(
+      dir,
+      `${path.basename(file, path.extname(file))}.before-v${latest}.${stamp}.sqlite`,
+    );
     await db.backup(backup);
   }
   for (const m of migrations) {
@@ -72,7 +83,7 @@ export async function migrate(db: Sqlite, file: string): Promise<{ from: number;
       db.pragma(`user_version = ${m.version}`);
     })();
   }
-  return { from, to: LATEST_VERSION, backup };
+  return { from, to: latest, backup };
 }
 
 export function kyselyFor(db: Sqlite): Kysely<Database> {
