@@ -1,0 +1,178 @@
+/**
+ * The Electron main process: a thin door over api.ts. It wires the guards, the app:// protocol, the
+ * workspace and the API together and holds no business logic.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import { createApi, type Api } from '../api';
+import { defaultDbPath, defaultUserDataDir, PRODUCT_NAME } from '../paths';
+import { openWorkspace, type Workspace } from '../workspace';
+import {
+  APP_ENTRY_URL,
+  CALL_CHANNEL,
+  createCallHandler,
+  dbPathFromArgv,
+  denyAllPermissions,
+  installNavigationGuards,
+  JOB_CHANNEL,
+  type RefusalLog,
+} from './guards';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
+const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
+
+const logRefusal: RefusalLog = (what, url) => console.warn(`[callscope] refused ${what}: ${url}`);
+
+let mainWindow: BrowserWindow | null = null;
+let services: { ws: Workspace; api: Api; stopJobUpdates: () => void } | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1100,
+    title: 'Callscope',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: !app.isPackaged,
+      // Chromium's spellchecker downloads dictionaries: this app makes no network requests.
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [{ role: 'reload' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dbPath = dbPathFromArgv(process.argv) ?? defaultDbPath(app.getPath('userData'));
+  let ws: Workspace;
+  try {
+    ws = await openWorkspace(dbPath);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    dialog.showErrorBox('Callscope cannot open its workspace', `${dbPath}\n\n${reason}`);
+    app.exit(1);
+    return;
+  }
+  const api = createApi(ws, { onInternalError: (err) => console.error('[callscope] internal error:', err) });
+  const stopJobUpdates = api.jobs.onUpdate((job) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(JOB_CHANNEL, job);
+  });
+  services = { ws, api, stopJobUpdates };
+
+  denyAllPermissions(session.defaultSession);
+  handleAppProtocol(protocol, RENDERER_DIR);
+  ipcMain.handle(CALL_CHANNEL, createCallHandler(api.dispatch, logRefusal));
+  Menu.setApplicationMenu(buildMenu());
+  mainWindow = createWindow();
+
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open opens one.
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}
+
+async function shutdown(): Promise<void> {
+  if (!services) return;
+  const { ws, api, stopJobUpdates } = services;
+  services = null;
+  stopJobUpdates();
+  ipcMain.removeHandler(CALL_CHANNEL);
+  try {
+    await api.close();
+  } finally {
+    await ws.close();
+  }
+}
+
+// Before the lock: Electron keys the single-instance lock on the userData folder, which is the
+// folder browser mode and the CLI use too (paths.ts), whatever package.json's name is.
+app.setName(PRODUCT_NAME);
+app.setPath('userData', defaultUserDataDir());
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (which comes to the front) and leaves.
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerAppScheme(protocol);
+
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, logRefusal));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let quitting: 'no' | 'closing' | 'closed' = 'no';
+  app.on('will-quit', (event) => {
+    if (quitting === 'closed') return;
+    // Hold the quit until the database is closed cleanly (WAL checkpoint, no half-written job).
+    event.preventDefault();
+    if (quitting === 'closing') return;
+    quitting = 'closing';
+    shutdown()
+      .catch((err: unknown) => console.error('[callscope] closing the workspace failed:', err))
+      .finally(() => {
+        quitting = 'closed';
+        app.quit();
+      });
+  });
+
+  start().catch((err: unknown) => {
+    console.error('[callscope] start failed:', err);
+    dialog.showErrorBox('Callscope could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
+}
