@@ -34,18 +34,34 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
   const db = ws.kysely;
 
   const startImport: Api['startImport'] = (file, importOptions) =>
-    jobs.start('import', (ctx: JobContext): Promise<ImportResult> => importFile(ws, file, importOptions, ctx)).id;
+    jobs.start('import', (ctx: JobContext): Promise<ImportResult> => importFile(ws, file, importOptions, ctx))
+      .id;
 
   const handlers: Handlers = {
     'workspace.info': async () => {
       const settings = ws.settings();
       const counts = await db
         .selectNoFrom((eb) => [
-          eb.selectFrom('calls').select(sql<number>`count(*)`.as('n')).as('calls'),
-          eb.selectFrom('agents').select(sql<number>`count(*)`.as('n')).as('agents'),
-          eb.selectFrom('teams').select(sql<number>`count(*)`.as('n')).as('teams'),
-          eb.selectFrom('daily_agent_stats').select(sql<string>`min(day)`.as('d')).as('firstDay'),
-          eb.selectFrom('daily_agent_stats').select(sql<string>`max(day)`.as('d')).as('lastDay'),
+          eb
+            .selectFrom('calls')
+            .select(sql<number>`count(*)`.as('n'))
+            .as('calls'),
+          eb
+            .selectFrom('agents')
+            .select(sql<number>`count(*)`.as('n'))
+            .as('agents'),
+          eb
+            .selectFrom('teams')
+            .select(sql<number>`count(*)`.as('n'))
+            .as('teams'),
+          eb
+            .selectFrom('daily_agent_stats')
+            .select(sql<string>`min(day)`.as('d'))
+            .as('firstDay'),
+          eb
+            .selectFrom('daily_agent_stats')
+            .select(sql<string>`max(day)`.as('d'))
+            .as('lastDay'),
         ])
         .executeTakeFirstOrThrow();
       return {
@@ -89,7 +105,12 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
       const staged = staging.take(stagedId);
       const jobId = jobs.start('import', async (ctx) => {
         try {
-          return await importFile(ws, staged.path, { displayName: staged.name, presetId: preset, timeZone }, ctx);
+          return await importFile(
+            ws,
+            staged.path,
+            { displayName: staged.name, presetId: preset, timeZone },
+            ctx,
+          );
         } finally {
           staging.release(staged);
         }

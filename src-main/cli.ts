@@ -26,14 +26,24 @@ const USAGE = `usage:
   callscope demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
   callscope backup --out <file> [--db <path>]`;
 
-function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function intOption(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 
-async function withApi<T>(dbOption: string | undefined, work: (api: Api, ws: Workspace) => Promise<T>): Promise<T> {
+async function withApi<T>(
+  dbOption: string | undefined,
+  work: (api: Api, ws: Workspace) => Promise<T>,
+): Promise<T> {
   const ws = await openWorkspace(path.resolve(dbOption ?? defaultDbPath()));
   const api = createApi(ws);
   try {
@@ -84,23 +94,35 @@ async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, tz: { type: 'string' }, preset: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      tz: { type: 'string' },
+      preset: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one file');
-  if (values.tz !== undefined && !isValidTimeZone(values.tz)) throw new UsageError(`--tz "${values.tz}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+  if (values.tz !== undefined && !isValidTimeZone(values.tz))
+    throw new UsageError(`--tz "${values.tz}" is not an IANA time zone (e.g. Asia/Shanghai)`);
   for (const file of positionals) {
     try {
       fs.accessSync(file, fs.constants.R_OK);
       if (!fs.statSync(file).isFile()) throw new Error('not a file');
     } catch (err) {
-      throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new UsageError(
+        `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
   }
   return withApi(values.db, async (api) => {
     const batches: ImportResult[] = [];
     let failed = 0;
     for (const file of positionals) {
-      const jobId = api.startImport(file, { displayName: file, presetId: values.preset, timeZone: values.tz });
+      const jobId = api.startImport(file, {
+        displayName: file,
+        presetId: values.preset,
+        timeZone: values.tz,
+      });
       const job = await runJob(api, jobId, path.basename(file));
       if (job.status === 'done' && job.result) {
         batches.push(job.result);
@@ -165,7 +187,9 @@ function metricsTable(rows: MetricsRow[]): string {
     (r.revenue / 100).toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  return [header, ...lines].map((cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+  return [header, ...lines]
+    .map((cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 async function metricsCommand(args: string[]): Promise<number> {
@@ -185,14 +209,18 @@ async function metricsCommand(args: string[]): Promise<number> {
     if (!isDay(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, not "${v}"`);
   }
   if (values.from! > values.to!) throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
-  if (!(BREAKDOWNS as readonly string[]).includes(values.by!)) throw new UsageError(`--by must be one of ${BREAKDOWNS.join(', ')}, not "${values.by}"`);
-  if (values.db !== undefined && !fs.existsSync(values.db)) throw new UsageError(`no workspace at ${values.db}`);
+  if (!(BREAKDOWNS as readonly string[]).includes(values.by!))
+    throw new UsageError(`--by must be one of ${BREAKDOWNS.join(', ')}, not "${values.by}"`);
+  if (values.db !== undefined && !fs.existsSync(values.db))
+    throw new UsageError(`no workspace at ${values.db}`);
   return withApi(values.db, async (api) => {
     const { rows } = await call<{ rows: MetricsRow[] }>(api, 'metrics.breakdown', {
       filter: { from: values.from, to: values.to },
       by: values.by as Breakdown,
     });
-    process.stdout.write(values.json ? `${JSON.stringify({ rows: rows.map(metricsJsonRow) })}\n` : `${metricsTable(rows)}\n`);
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ rows: rows.map(metricsJsonRow) })}\n` : `${metricsTable(rows)}\n`,
+    );
     return 0;
   });
 }
@@ -221,7 +249,9 @@ async function demoCommand(args: string[]): Promise<number> {
     const { jobId } = await call<{ jobId: string }>(api, 'demo.load', input);
     const job = await runJob(api, jobId, 'demo');
     if (job.status !== 'done' || !job.result) throw new UsageError(job.error ?? `demo ${job.status}`);
-    process.stderr.write(`${ws.path}: ${job.result.inserted} demo calls for ${input.agents} agents over ${input.days} days\n`);
+    process.stderr.write(
+      `${ws.path}: ${job.result.inserted} demo calls for ${input.agents} agents over ${input.days} days\n`,
+    );
     return 0;
   });
 }
@@ -240,7 +270,8 @@ async function backupCommand(args: string[]): Promise<number> {
   const check = openConnection(values.out, { readonly: true });
   try {
     const result = check.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new UsageError(`the backup ${values.out} failed its integrity check: ${String(result)}`);
+    if (result !== 'ok')
+      throw new UsageError(`the backup ${values.out} failed its integrity check: ${String(result)}`);
   } finally {
     check.close();
   }

@@ -2,8 +2,15 @@
  * The one dispatcher behind every door: validate input -> handler -> validate output. Doors
  * (Electron IPC, the web host, the CLI) only move `{method, input}` in and the outcome out.
  */
-import { z } from 'zod';
-import { contract, isMethod, type ApiErrorBody, type Method, type Output, type ParsedInput } from '../src-shared/api';
+import type { z } from 'zod';
+import {
+  contract,
+  isMethod,
+  type ApiErrorBody,
+  type Method,
+  type Output,
+  type ParsedInput,
+} from '../src-shared/api';
 import { ApiError } from './errors';
 
 export type Handlers = {
@@ -22,25 +29,34 @@ function describeIssues(error: z.ZodError): string {
 
 export function createDispatcher(handlers: Handlers, onInternalError?: (err: unknown) => void): Dispatch {
   return async (method, rawInput) => {
-    if (!isMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `unknown method ${method}` } };
+    if (!isMethod(method))
+      return { ok: false, error: { code: 'unknown_method', message: `unknown method ${method}` } };
     const spec = contract[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'bad_input', message: `${method}: ${describeIssues(parsed.error)}` } };
+      return {
+        ok: false,
+        error: { code: 'bad_input', message: `${method}: ${describeIssues(parsed.error)}` },
+      };
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
-        onInternalError?.(new Error(`${method} returned an invalid result: ${describeIssues(checked.error)}`));
+        onInternalError?.(
+          new Error(`${method} returned an invalid result: ${describeIssues(checked.error)}`),
+        );
         return { ok: false, error: { code: 'internal', message: `${method} returned an invalid result` } };
       }
       return { ok: true, value: checked.data };
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
       onInternalError?.(err);
-      return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+      };
     }
   };
 }

@@ -72,7 +72,8 @@ export class JobRegistry {
       run({ progress, signal: controller.signal }).then(
         (result) => this.finish(job, 'done', result, null),
         (err: unknown) => {
-          if (err instanceof JobCancelled || controller.signal.aborted) this.finish(job, 'cancelled', null, null);
+          if (err instanceof JobCancelled || controller.signal.aborted)
+            this.finish(job, 'cancelled', null, null);
           else this.finish(job, 'failed', null, err instanceof Error ? err.message : String(err));
         },
       );
@@ -126,6 +127,7 @@ export class JobRegistry {
 
   private prune() {
     const finished = [...this.jobs.values()].filter((e) => e.job.status !== 'running');
-    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(e.job.id);
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.jobs.delete(e.job.id);
   }
 }

@@ -36,8 +36,16 @@ function agentsQuery(db: Kysely<Database>) {
       'a.team_id as teamId',
       't.name as teamName',
       'a.active',
-      eb.selectFrom('daily_agent_stats as s').whereRef('s.agent_id', '=', 'a.id').select(sql<string>`min(s.day)`.as('d')).as('firstDay'),
-      eb.selectFrom('daily_agent_stats as s').whereRef('s.agent_id', '=', 'a.id').select(sql<string>`max(s.day)`.as('d')).as('lastDay'),
+      eb
+        .selectFrom('daily_agent_stats as s')
+        .whereRef('s.agent_id', '=', 'a.id')
+        .select(sql<string>`min(s.day)`.as('d'))
+        .as('firstDay'),
+      eb
+        .selectFrom('daily_agent_stats as s')
+        .whereRef('s.agent_id', '=', 'a.id')
+        .select(sql<string>`max(s.day)`.as('d'))
+        .as('lastDay'),
     ]);
 }
 
@@ -58,13 +66,22 @@ export async function listAgents(db: Kysely<Database>): Promise<Agent[]> {
 
 export async function updateAgent(
   db: Kysely<Database>,
-  patch: { id: number; name?: string | null | undefined; teamId?: number | null | undefined; active?: boolean | undefined },
+  patch: {
+    id: number;
+    name?: string | null | undefined;
+    teamId?: number | null | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<Agent> {
   const values: { name?: string | null; team_id?: number | null; active?: number } = {};
   if (patch.name !== undefined) values.name = patch.name === '' ? null : patch.name;
   if (patch.teamId !== undefined) {
     if (patch.teamId !== null) {
-      const team = await db.selectFrom('teams').select('id').where('id', '=', patch.teamId).executeTakeFirst();
+      const team = await db
+        .selectFrom('teams')
+        .select('id')
+        .where('id', '=', patch.teamId)
+        .executeTakeFirst();
       if (!team) throw notFound(`team ${patch.teamId}`);
     }
     values.team_id = patch.teamId;

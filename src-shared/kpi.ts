@@ -176,5 +176,10 @@ export const KPI_DEFINITIONS: Record<KpiKey, KpiDefinition> = {
     formula: 'formula.conversionRate',
     higherIsBetter: true,
   },
-  avgOrderValue: { key: 'avgOrderValue', unit: 'money', formula: 'formula.avgOrderValue', higherIsBetter: true },
+  avgOrderValue: {
+    key: 'avgOrderValue',
+    unit: 'money',
+    formula: 'formula.avgOrderValue',
+    higherIsBetter: true,
+  },
 };

@@ -1,10 +1,18 @@
 /** Date-range presets of the filter bar, and the previous comparable period of a range. */
 import { type Day } from './time';
-export declare const RANGE_PRESETS: readonly ["today", "yesterday", "thisWeek", "lastWeek", "thisMonth", "lastMonth", "custom"];
+export declare const RANGE_PRESETS: readonly [
+  'today',
+  'yesterday',
+  'thisWeek',
+  'lastWeek',
+  'thisMonth',
+  'lastMonth',
+  'custom',
+];
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export interface DayRange {
-    from: Day;
-    to: Day;
+  from: Day;
+  to: Day;
 }
 /** The range a preset means on `today` (weeks start on Monday, as on Chinese and ISO calendars). */
 export declare function presetRange(preset: Exclude<RangePreset, 'custom'>, today: Day): DayRange;

@@ -6,11 +6,11 @@
  */
 export type Day = string;
 export interface LocalParts {
-    day: Day;
-    /** 0-23, local */
-    hour: number;
-    /** ISO weekday: 1 = Monday ... 7 = Sunday */
-    weekday: number;
+  day: Day;
+  /** 0-23, local */
+  hour: number;
+  /** ISO weekday: 1 = Monday ... 7 = Sunday */
+  weekday: number;
 }
 export declare function isValidTimeZone(timeZone: string): boolean;
 export declare function systemTimeZone(): string;
@@ -23,7 +23,16 @@ export declare function localParts(epochMs: number, timeZone: string): LocalPart
  * The UTC instant of a wall-clock time in `timeZone`. A time inside a DST gap moves forward by
  * the gap; an ambiguous time (the repeated hour) takes the earlier instant.
  */
-export declare function wallTimeToEpoch(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string, millisecond?: number): number;
+export declare function wallTimeToEpoch(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+  millisecond?: number,
+): number;
 export declare function isDay(value: string): boolean;
 export declare function addDays(day: Day, n: number): Day;
 /** Whole days from `from` to `to` (to - from). */

@@ -39,11 +39,22 @@ for (const [label, command, args] of [
 
 {
   const out = path.join(reports, 'vitest.json');
-  const ok = run('unit', bin('vitest'), ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const ok = run('unit', bin('vitest'), [
+    'run',
+    '--config',
+    'test/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const r = readJson(out);
   suites.push(
     r
-      ? { label: 'unit', passed: r.numPassedTests, failed: r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1) }
+      ? {
+          label: 'unit',
+          passed: r.numPassedTests,
+          failed: r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1),
+        }
       : { label: 'unit', passed: 0, failed: 1 },
   );
 }
@@ -53,14 +64,23 @@ for (const [label, command, args] of [
   const built = run('build renderer', 'npm', ['run', '--silent', 'build:renderer']);
   const ok =
     built &&
-    run('e2e', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts', '--reporter=list,json'], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-    });
+    run(
+      'e2e',
+      bin('playwright'),
+      ['test', '--config', 'test/e2e/playwright.config.ts', '--reporter=list,json'],
+      {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      },
+    );
   const r = readJson(out);
   const stats = r?.stats;
   suites.push(
     stats
-      ? { label: 'e2e', passed: stats.expected + stats.flaky, failed: stats.unexpected + (ok || stats.unexpected > 0 ? 0 : 1) }
+      ? {
+          label: 'e2e',
+          passed: stats.expected + stats.flaky,
+          failed: stats.unexpected + (ok || stats.unexpected > 0 ? 0 : 1),
+        }
       : { label: 'e2e', passed: 0, failed: 1 },
   );
 }

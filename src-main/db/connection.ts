@@ -70,10 +70,7 @@ export async function migrate(
     const dir = path.join(path.dirname(file), 'backups');
     fs.mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    backup = path.join(
-      dir,
-      `${path.basename(file, path.extname(file))}.before-v${latest}.${stamp}.sqlite`,
-    );
+    backup = path.join(dir, `${path.basename(file, path.extname(file))}.before-v${latest}.${stamp}.sqlite`);
     await db.backup(backup);
   }
   for (const m of migrations) {

@@ -21,12 +21,98 @@ export interface DemoOptions {
   salt: string;
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '浩然', '子涵', '欣怡', '梓萱', '思远', '晨曦'];
-const FIRST = ['Alex', 'Jordan', 'Sam', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Dana', 'Robin', 'Chris', 'Pat', 'Lee', 'Drew'];
-const LAST = ['Chen', 'Smith', 'Garcia', 'Nguyen', 'Brown', 'Wong', 'Miller', 'Lopez', 'Davis', 'Kim', 'Wilson', 'Martin'];
-const TEAMS = { 'zh-CN': ['销售一组', '销售二组', '销售三组'], en: ['Team North', 'Team South', 'Team East'] };
-const CAMPAIGNS = { 'zh-CN': ['老客续费', '新客开发', '双十一活动'], en: ['Renewals', 'New business', 'Holiday promo'] };
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '浩然',
+  '子涵',
+  '欣怡',
+  '梓萱',
+  '思远',
+  '晨曦',
+];
+const FIRST = [
+  'Alex',
+  'Jordan',
+  'Sam',
+  'Taylor',
+  'Morgan',
+  'Casey',
+  'Riley',
+  'Jamie',
+  'Avery',
+  'Quinn',
+  'Dana',
+  'Robin',
+  'Chris',
+  'Pat',
+  'Lee',
+  'Drew',
+];
+const LAST = [
+  'Chen',
+  'Smith',
+  'Garcia',
+  'Nguyen',
+  'Brown',
+  'Wong',
+  'Miller',
+  'Lopez',
+  'Davis',
+  'Kim',
+  'Wilson',
+  'Martin',
+];
+const TEAMS = {
+  'zh-CN': ['销售一组', '销售二组', '销售三组'],
+  en: ['Team North', 'Team South', 'Team East'],
+};
+const CAMPAIGNS = {
+  'zh-CN': ['老客续费', '新客开发', '双十一活动'],
+  en: ['Renewals', 'New business', 'Holiday promo'],
+};
 const PRICES = [29_900, 59_900, 99_900, 199_900, 399_900];
 
 interface DemoAgent {
@@ -61,7 +147,10 @@ function makeAgents(rnd: Random, options: DemoOptions): DemoAgent[] {
       campaign: campaigns[i % campaigns.length]!,
       skill,
       connectRate: Math.min(0.42, Math.max(0.28, rnd.normal(0.35, 0.03))),
-      leads: Array.from({ length: 1500 }, () => `1${rnd.int(3, 9)}${String(rnd.int(0, 999_999_999)).padStart(9, '0')}`),
+      leads: Array.from(
+        { length: 1500 },
+        () => `1${rnd.int(3, 9)}${String(rnd.int(0, 999_999_999)).padStart(9, '0')}`,
+      ),
     });
   }
   return agents;
@@ -103,9 +192,18 @@ export function* generateDemoCalls(options: DemoOptions): Generator<NormalizedCa
       if (rnd.chance(0.03)) minutes.push(rnd.int(0, 9));
       minutes.sort((a, b) => a - b);
       for (const minute of minutes) {
-        const startedAt = wallTimeToEpoch(y, m, dd, Math.floor(minute / 60), minute % 60, rnd.int(0, 59), options.timeZone);
+        const startedAt = wallTimeToEpoch(
+          y,
+          m,
+          dd,
+          Math.floor(minute / 60),
+          minute % 60,
+          rnd.int(0, 59),
+          options.timeZone,
+        );
         const disp = disposition(rnd, agent.connectRate);
-        const talkSeconds = disp === 'connected' ? Math.min(2400, Math.max(1, Math.round(rnd.logNormal(48, 1.05)))) : 0;
+        const talkSeconds =
+          disp === 'connected' ? Math.min(2400, Math.max(1, Math.round(rnd.logNormal(48, 1.05)))) : 0;
         let outcome: Outcome = 'none';
         if (talkSeconds >= 30) {
           if (rnd.chance(0.13 * agent.skill)) outcome = rnd.chance(0.32 * agent.skill) ? 'sale' : 'intent';
@@ -135,7 +233,8 @@ export function* generateDemoCalls(options: DemoOptions): Generator<NormalizedCa
           saleAmount: outcome === 'sale' ? rnd.pick(PRICES) : 0,
           phoneHash: hashPhone(phone, options.salt),
           phoneLast4: phone.slice(-4),
-          recordingRef: disp === 'connected' ? `${day.replaceAll('-', '/')}/${agent.code}-${serial}.wav` : null,
+          recordingRef:
+            disp === 'connected' ? `${day.replaceAll('-', '/')}/${agent.code}-${serial}.wav` : null,
         };
       }
     }

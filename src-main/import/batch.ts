@@ -51,8 +51,14 @@ export async function runBatch(
             `INSERT INTO import_batches (file_name, file_sha256, file_size, preset, mapping, time_zone, status, started_at)
              VALUES (?, '', ?, ?, ?, ?, 'running', ?)`,
           )
-          .run(meta.fileName, meta.fileSize, meta.preset, JSON.stringify(meta.mapping), meta.timeZone, Date.now())
-          .lastInsertRowid,
+          .run(
+            meta.fileName,
+            meta.fileSize,
+            meta.preset,
+            JSON.stringify(meta.mapping),
+            meta.timeZone,
+            Date.now(),
+          ).lastInsertRowid,
       );
       const writer = new CallWriter(db, batchId, ws.settings().effectiveThresholdSeconds);
       const insertReject = db.prepare(
@@ -79,7 +85,17 @@ export async function runBatch(
       db.prepare(
         `UPDATE import_batches SET file_sha256 = ?, status = 'done', rows_total = ?, inserted = ?, duplicates = ?,
            rejected = ?, first_day = ?, last_day = ?, finished_at = ? WHERE id = ?`,
-      ).run(sha256, rows, writer.inserted, writer.duplicates, rejected, writer.firstDay, writer.lastDay, Date.now(), batchId);
+      ).run(
+        sha256,
+        rows,
+        writer.inserted,
+        writer.duplicates,
+        rejected,
+        writer.firstDay,
+        writer.lastDay,
+        Date.now(),
+        batchId,
+      );
       db.exec('COMMIT');
       return { batchId, rows, inserted: writer.inserted, duplicates: writer.duplicates, rejected };
     } finally {

@@ -74,13 +74,17 @@ export async function listRejects(
  */
 export async function undoBatch(ws: Workspace, batchId: number): Promise<Batch> {
   const batch = await getBatch(ws.kysely, batchId);
-  if (batch.status !== 'done') throw new ApiError('conflict', `import batch ${batchId} is ${batch.status}, not done`);
+  if (batch.status !== 'done')
+    throw new ApiError('conflict', `import batch ${batchId} is ${batch.status}, not done`);
   await ws.writes.run(() => {
     const db = ws.db;
     db.transaction(() => {
       batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
       db.prepare('DELETE FROM calls WHERE batch_id = ?').run(batchId);
-      db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(Date.now(), batchId);
+      db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(
+        Date.now(),
+        batchId,
+      );
     })();
   });
   return getBatch(ws.kysely, batchId);

@@ -38,7 +38,9 @@ export class CallWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (source_key) DO NOTHING`);
     this.findAgent = db.prepare('SELECT id FROM agents WHERE code = ?').pluck();
-    this.insertAgent = db.prepare('INSERT INTO agents (code, name, team_id, active, created_at) VALUES (?, ?, ?, 1, ?)');
+    this.insertAgent = db.prepare(
+      'INSERT INTO agents (code, name, team_id, active, created_at) VALUES (?, ?, ?, 1, ?)',
+    );
     this.findTeam = db.prepare('SELECT id FROM teams WHERE name = ?').pluck();
     this.insertTeam = db.prepare('INSERT INTO teams (name, created_at) VALUES (?, ?)');
     this.findCampaign = db.prepare('SELECT id FROM campaigns WHERE name = ?').pluck();

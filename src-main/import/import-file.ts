@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportResult } from '../../src-shared/api';
-import type { Sqlite } from '../db/connection';
 import type { JobContext } from '../jobs';
 import { phoneSalt } from '../settings';
 import type { Workspace } from '../workspace';
@@ -36,10 +35,17 @@ export interface ImportOptions {
 /** Rows between progress reports and yields to the event loop (and cancel checks). */
 const CHUNK_ROWS = 5000;
 
-function choosePreset(header: string[], presetId: string | undefined, file: string): { preset: CallPreset; match: ColumnMatch } {
+function choosePreset(
+  header: string[],
+  presetId: string | undefined,
+  file: string,
+): { preset: CallPreset; match: ColumnMatch } {
   if (presetId) {
     const preset = presetById(presetId);
-    if (!preset) throw new ImportError(`${file}: unknown layout preset "${presetId}" (known: ${PRESETS.map((p) => p.id).join(', ')})`);
+    if (!preset)
+      throw new ImportError(
+        `${file}: unknown layout preset "${presetId}" (known: ${PRESETS.map((p) => p.id).join(', ')})`,
+      );
     return { preset, match: matchColumns(header, preset) };
   }
   const ranked = PRESETS.map((preset) => ({ preset, match: matchColumns(header, preset) })).sort(
@@ -62,7 +68,9 @@ export async function importFile(
     size = stat.size;
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(`${displayName}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new ImportError(
+      `${displayName}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
   }
   if (size === 0) throw new ImportError(`${displayName}: the file is empty`);
   const settings = ws.settings();

@@ -32,7 +32,8 @@ export interface NormalizedCall {
   recordingRef: string | null;
 }
 
-export type RowResult = { ok: true; call: NormalizedCall } | { ok: false; field: string | null; reason: string };
+export type RowResult =
+  { ok: true; call: NormalizedCall } | { ok: false; field: string | null; reason: string };
 
 export interface NormaliseOptions {
   timeZone: string;
@@ -77,10 +78,16 @@ export function createNormaliser(
       throw err;
     }
   };
-  const mapped = <T>(row: readonly string[], field: CallField, map: Readonly<Record<string, T>>, what: string): T => {
+  const mapped = <T>(
+    row: readonly string[],
+    field: CallField,
+    map: Readonly<Record<string, T>>,
+    what: string,
+  ): T => {
     const text = cell(row, field);
     const value = lookupValue(map, text);
-    if (value === undefined) throw new FieldError(field, `unknown ${what} "${text}" (expected ${choices(map)})`);
+    if (value === undefined)
+      throw new FieldError(field, `unknown ${what} "${text}" (expected ${choices(map)})`);
     return value;
   };
   const fieldName = (field: CallField) => {

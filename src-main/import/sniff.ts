@@ -18,7 +18,8 @@ const SAMPLE_BYTES = 64 * 1024;
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 export function detectEncoding(sample: Uint8Array): { encoding: TextEncodingName; hasBom: boolean } {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', hasBom: true };
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
+    return { encoding: 'utf-8', hasBom: true };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', hasBom: true };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', hasBom: true };
   try {

@@ -75,7 +75,11 @@ export function parseTimestamp(text: string, timeZone: string): number {
 export function parseAmount(text: string): number {
   const t = text.trim();
   if (t === '') return 0;
-  const cleaned = t.replace(/^[¥￥$€£]|^(?:RMB|CNY|USD)\s*/i, '').replace(/元$/, '').replace(/,/g, '').trim();
+  const cleaned = t
+    .replace(/^[¥￥$€£]|^(?:RMB|CNY|USD)\s*/i, '')
+    .replace(/元$/, '')
+    .replace(/,/g, '')
+    .trim();
   if (!/^-?\d+(?:\.\d{1,2})?$/.test(cleaned)) {
     throw new ValueError(`cannot read "${text}" as an amount (e.g. 1999.00 or ¥1,999)`);
   }

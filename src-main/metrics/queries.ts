@@ -60,7 +60,11 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
     case 'none':
       return [row('all', null, null, await totals(db, filter))];
     case 'day': {
-      const rows = await filtered(db, filter).select(['s.day', ...sumColumns]).groupBy('s.day').orderBy('s.day').execute();
+      const rows = await filtered(db, filter)
+        .select(['s.day', ...sumColumns])
+        .groupBy('s.day')
+        .orderBy('s.day')
+        .execute();
       return rows.map((r) => row(r.day, r.day, null, r));
     }
     case 'agent': {
@@ -98,7 +102,9 @@ export async function summary(db: Kysely<Database>, filter: Filter) {
   const [current, previous, days] = await Promise.all([
     totals(db, filter),
     totals(db, { ...filter, ...previousRange }),
-    filtered(db, filter).select(sql<number>`count(distinct s.day)`.as('n')).executeTakeFirstOrThrow(),
+    filtered(db, filter)
+      .select(sql<number>`count(distinct s.day)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { range, previousRange, current, previous, activeDays: days.n };
 }

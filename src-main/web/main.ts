@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${values.port}"`);
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   const ws = await openWorkspace(dbPath);
   const api = createApi(ws, { onInternalError: (err) => console.error(err) });

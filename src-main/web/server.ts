@@ -104,7 +104,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const tokenBytes = Buffer.from(token);
   const root = path.resolve(options.rendererDir);
   if (!fs.existsSync(path.join(root, 'index.html'))) {
-    throw new Error(`the renderer is not built (${path.join(root, 'index.html')} is missing): run npm run build:renderer`);
+    throw new Error(
+      `the renderer is not built (${path.join(root, 'index.html')} is missing): run npm run build:renderer`,
+    );
   }
   let port = 0;
 
@@ -115,9 +117,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, query: URLSearchParams) {
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    query: URLSearchParams,
+  ) {
     if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
-    if (!authorised(req)) return send(res, 401, { error: { code: 'bad_input', message: 'missing or wrong token' } });
+    if (!authorised(req))
+      return send(res, 401, { error: { code: 'bad_input', message: 'missing or wrong token' } });
     if (method === 'import.upload') {
       const name = query.get('name');
       if (!name) return refuse(res, 400, 'import.upload needs ?name=<file name>');
@@ -159,7 +167,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // DNS rebinding: a page on evil.example that resolves to 127.0.0.1 sends its own Host/Origin.
     if (!ownHosts().includes(req.headers.host ?? '')) return refuse(res, 421, 'foreign Host header');
     const origin = req.headers.origin;
-    if (origin !== undefined && !ownHosts().map((h) => `http://${h}`).includes(origin)) {
+    if (
+      origin !== undefined &&
+      !ownHosts()
+        .map((h) => `http://${h}`)
+        .includes(origin)
+    ) {
       return refuse(res, 403, 'foreign Origin');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);

@@ -92,7 +92,6 @@ export const contract = {
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.list': method(None, z.array(JobSchema)),
-
 } as const;
 
 export type Contract = typeof contract;

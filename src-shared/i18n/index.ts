@@ -12,9 +12,7 @@ export type MessageParams = Record<string, string | number>;
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
   const text = catalogues[language][key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** The UI language for the OS/browser preferences: Chinese of any region reads zh-CN, else English. */
@@ -73,11 +71,7 @@ export function formatDuration(language: Language, totalSeconds: number | null):
 }
 
 /** Money from integer minor units. Large zh-CN amounts use 万. */
-export function formatMoney(
-  language: Language,
-  minorUnits: number | null,
-  currency: string,
-): string | null {
+export function formatMoney(language: Language, minorUnits: number | null, currency: string): string | null {
   if (minorUnits === null) return null;
   const major = minorUnits / 100;
   if (language === 'zh-CN' && Math.abs(major) >= 100_000) {

@@ -1,14 +1,28 @@
 import { expect, screenshot, test, tileValue } from './fixtures';
 
-const TILE_KEYS = ['dials', 'connects', 'connectRate', 'effectiveTalkSeconds', 'avgTalkSeconds', 'intents', 'sales', 'revenue'] as const;
+const TILE_KEYS = [
+  'dials',
+  'connects',
+  'connectRate',
+  'effectiveTalkSeconds',
+  'avgTalkSeconds',
+  'intents',
+  'sales',
+  'revenue',
+] as const;
 
-test('an empty workspace says what to do, and the demo workspace shows the same numbers as `cli metrics`', async ({ appPage: page, app }) => {
+test('an empty workspace says what to do, and the demo workspace shows the same numbers as `cli metrics`', async ({
+  appPage: page,
+  app,
+}) => {
   await expect(page.getByTestId('load-demo')).toBeVisible();
   await expect(page.getByTestId('go-import')).toBeVisible();
   await screenshot(page, 'dashboard-empty-en');
 
   await page.getByTestId('load-demo').click();
-  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', /^[1-9]\d*$/, { timeout: 60_000 });
+  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', /^[1-9]\d*$/, {
+    timeout: 60_000,
+  });
 
   const from = await page.getByTestId('range-from').inputValue();
   const to = await page.getByTestId('range-to').inputValue();
@@ -19,7 +33,9 @@ test('an empty workspace says what to do, and the demo workspace shows the same 
     else expect(shown, key).toBeCloseTo(expected[key], 9);
   }
   // the agent table lists every agent with calls in the range, and its dials add up to the tile
-  const byAgent = JSON.parse(app.cli(['metrics', '--from', from, '--to', to, '--by', 'agent', '--json'])).rows;
+  const byAgent = JSON.parse(
+    app.cli(['metrics', '--from', from, '--to', to, '--by', 'agent', '--json']),
+  ).rows;
   await expect(page.getByTestId('agent-table').locator('tbody tr')).toHaveCount(byAgent.length);
   await screenshot(page, 'dashboard-demo-en');
 

@@ -22,7 +22,10 @@ export interface App {
 }
 
 async function startHost(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(TSX, [path.join(REPO, 'src-main/web/main.ts'), '--db', db], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [path.join(REPO, 'src-main/web/main.ts'), '--db', db], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -42,12 +45,16 @@ async function startHost(db: string): Promise<{ url: string; child: ChildProcess
 }
 
 export const test = base.extend<{ app: App; appPage: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-e2e-'));
     const db = path.join(dir, 'workspace.sqlite');
     const { url, child } = await startHost(db);
     const cli = (args: string[]) => {
-      const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args, '--db', db], { cwd: REPO, encoding: 'utf8' });
+      const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args, '--db', db], {
+        cwd: REPO,
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`cli ${args.join(' ')}: ${r.stderr}`);
       return r.stdout;
     };

@@ -3,7 +3,10 @@ import { expect, REPO, screenshot, test, tileValue } from './fixtures';
 
 const BASIC = path.join(REPO, 'test/fixtures/calls/callscope-basic.csv');
 
-test('importing a CSV through the UI shows counts and rejected lines, changes the tiles, and undo takes it back', async ({ appPage: page, app }) => {
+test('importing a CSV through the UI shows counts and rejected lines, changes the tiles, and undo takes it back', async ({
+  appPage: page,
+  app,
+}) => {
   app.cli(['demo', '--agents', '3', '--days', '3', '--seed', '1']); // some calls, so the dashboard is not empty
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');

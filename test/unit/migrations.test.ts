@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openConnection, openDatabase, schemaVersion, WorkspaceOpenError } from '../../src-main/db/connection';
+import {
+  migrate,
+  openConnection,
+  openDatabase,
+  schemaVersion,
+  WorkspaceOpenError,
+} from '../../src-main/db/connection';
 import { LATEST_VERSION, migrations, type Migration } from '../../src-main/db/migrations';
 import { openWorkspace } from '../../src-main/workspace';
 import { tempDir } from '../helpers';
@@ -28,7 +34,11 @@ describe('opening and migrating a workspace', () => {
     const file = path.join(dir, 'old.sqlite');
     const db = await openDatabase(file);
     db.prepare("INSERT INTO teams (name, created_at) VALUES ('销售一组', 1)").run();
-    const next: Migration = { version: LATEST_VERSION + 1, name: 'test', up: (d) => d.exec('ALTER TABLE teams ADD COLUMN colour TEXT') };
+    const next: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'test',
+      up: (d) => d.exec('ALTER TABLE teams ADD COLUMN colour TEXT'),
+    };
     const result = await migrate(db, file, [...migrations, next]);
     expect(result).toMatchObject({ from: LATEST_VERSION, to: LATEST_VERSION + 1 });
     expect(schemaVersion(db)).toBe(LATEST_VERSION + 1);
@@ -69,7 +79,10 @@ describe('opening and migrating a workspace', () => {
 
   it('refuses a file that is not a database', async () => {
     const file = path.join(dir, 'notes.sqlite');
-    fs.writeFileSync(file, 'this is not sqlite, just some text that is long enough to not be a header'.repeat(20));
+    fs.writeFileSync(
+      file,
+      'this is not sqlite, just some text that is long enough to not be a header'.repeat(20),
+    );
     await expect(openWorkspace(file)).rejects.toThrow(/is not a Callscope workspace/);
   });
 });
