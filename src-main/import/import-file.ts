@@ -15,7 +15,7 @@ import { runBatch } from './batch';
 import { createNormaliser } from './normalise';
 import { matchColumns, type CallPreset, type ColumnMatch } from './preset';
 import { PRESETS, presetById } from './presets';
-import { readRows } from './read-rows';
+import { readRows, type Row } from './read-rows';
 import { sniffFile } from './sniff';
 
 export class ImportError extends Error {
@@ -33,7 +33,7 @@ export interface ImportOptions {
 }
 
 /** Rows between progress reports and yields to the event loop (and cancel checks). */
-const CHUNK_ROWS = 5000;
+const TICK_ROWS = 5000;
 
 function choosePreset(
   header: string[],
@@ -86,14 +86,16 @@ export async function importFile(
     bytesRead += chunk.length;
   });
   try {
+    // The first batch holds the header row (a batch is never empty).
     const first = await rows.next();
     if (first.done) throw new ImportError(`${displayName}: the file has no rows`);
-    const header = first.value.cells.map((c) => c.trim());
+    const [headerRow, ...firstRows] = first.value as [Row, ...Row[]];
+    const header = headerRow.cells.map((c) => c.trim());
     const { preset, match } = choosePreset(header, options.presetId, displayName);
     if (match.missing.length > 0) {
       const wanted = match.missing.map((f) => preset.columns[f]?.[0] ?? f).join(', ');
       throw new ImportError(
-        `${displayName}, line ${first.value.line}: the header lacks the column(s) ${wanted} of the ` +
+        `${displayName}, line ${headerRow.line}: the header lacks the column(s) ${wanted} of the ` +
           `${preset.name} layout (found: ${header.join(', ')})`,
       );
     }
@@ -107,12 +109,23 @@ export async function importFile(
     };
     const totals = await runBatch(ws, meta, ctx, async (batch) => {
       let total = 0;
-      for await (const row of rows) {
-        total++;
-        const result = normalise(row.cells);
-        if (result.ok) batch.writer.insert(result.call);
-        else batch.reject(row.line, result.field, result.reason, row.cells.join(sniffed.delimiter));
-        if (total % CHUNK_ROWS === 0) await batch.tick(bytesRead, size, total);
+      let sinceTick = 0;
+      const take = (batchRows: Row[]) => {
+        for (const row of batchRows) {
+          const result = normalise(row.cells);
+          if (result.ok) batch.writer.insert(result.call);
+          else batch.reject(row.line, result.field, result.reason, row.cells.join(sniffed.delimiter));
+        }
+        total += batchRows.length;
+        sinceTick += batchRows.length;
+      };
+      take(firstRows);
+      for await (const batchRows of rows) {
+        take(batchRows);
+        if (sinceTick >= TICK_ROWS) {
+          sinceTick = 0;
+          await batch.tick(bytesRead, size, total);
+        }
       }
       ctx.progress(size, size, total);
       return { rows: total, sha256: hash.digest('hex') };
