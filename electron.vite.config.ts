@@ -31,6 +31,6 @@ export default defineConfig({
     },
   },
   renderer: mergeConfig(rendererConfig, {
-    build: { rolldownOptions: { input: here('src-renderer/index.html') } },
+    build: { minify: true, rolldownOptions: { input: here('src-renderer/index.html') } },
   }),
 });

@@ -29,6 +29,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const STATUS: Record<ApiErrorBody['code'], number> = {
   bad_input: 400,
+  unauthorized: 401,
   unknown_method: 404,
   not_found: 404,
   conflict: 409,
@@ -58,7 +59,8 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string): void {
-  send(res, status, { error: { code: 'bad_input', message } });
+  const code: ApiErrorBody['code'] = status === 403 || status === 421 ? 'unauthorized' : 'bad_input';
+  send(res, status, { error: { code, message } });
 }
 
 function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -125,7 +127,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   ) {
     if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
     if (!authorised(req))
-      return send(res, 401, { error: { code: 'bad_input', message: 'missing or wrong token' } });
+      return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
     if (method === 'import.upload') {
       const name = query.get('name');
       if (!name) return refuse(res, 400, 'import.upload needs ?name=<file name>');

@@ -106,6 +106,6 @@ export function isMethod(name: string): name is Method {
 
 /** The error every door returns, as `{ error: ApiErrorBody }`. */
 export interface ApiErrorBody {
-  code: 'bad_input' | 'not_found' | 'conflict' | 'busy' | 'internal' | 'unknown_method';
+  code: 'bad_input' | 'unauthorized' | 'not_found' | 'conflict' | 'busy' | 'internal' | 'unknown_method';
   message: string;
 }

@@ -73,6 +73,7 @@ export { expect };
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForTimeout(400); // chart.js animates for 250 ms
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 

@@ -1,0 +1,31 @@
+import type { ApiErrorBody } from '../../src-shared/api';
+
+/** Codes the contract defines, plus the ones only a transport can produce. */
+export type ApiErrorCode = ApiErrorBody['code'] | 'network' | 'unauthorized' | 'aborted' | (string & {});
+
+/** Every failed API call rejects with this, whichever door it went through. */
+export class ApiCallError extends Error {
+  readonly code: ApiErrorCode;
+
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiCallError';
+    this.code = code;
+  }
+}
+
+export function toApiCallError(err: unknown): ApiCallError {
+  if (err instanceof ApiCallError) return err;
+  if (err instanceof Error) return new ApiCallError('internal', err.message);
+  return new ApiCallError('internal', String(err));
+}
+
+/** Reads `{ error: { code, message } }` out of a response body, whatever else it holds. */
+export function errorFromBody(body: unknown, fallback: ApiCallError): ApiCallError {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return fallback;
+  const error: unknown = body.error;
+  if (typeof error !== 'object' || error === null) return fallback;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : fallback.code;
+  const message = 'message' in error && typeof error.message === 'string' ? error.message : fallback.message;
+  return new ApiCallError(code, message);
+}

@@ -1,0 +1,32 @@
+/** What went wrong, in words, with a way to try again. */
+import type { ApiCallError } from '../api/errors';
+import { useT } from '../i18n/language';
+
+interface ErrorMessageProps {
+  error: ApiCallError;
+  onRetry?: () => void;
+  compact?: boolean;
+}
+
+export function ErrorMessage({ error, onRetry, compact }: ErrorMessageProps) {
+  const t = useT();
+  const text =
+    error.code === 'unauthorized'
+      ? t('error.unauthorized')
+      : error.code === 'network'
+        ? t('error.network')
+        : t('common.error', { message: error.message });
+  return (
+    <div className={compact ? 'error-message error-message--compact' : 'error-message'} role="alert">
+      <span className="error-message__icon" aria-hidden="true">
+        !
+      </span>
+      <span className="error-message__text">{text}</span>
+      {onRetry ? (
+        <button type="button" className="button button--small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { takeTokenFromUrl } from './api/token';
+import { App } from './App';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/dashboard.css';
+import './styles/import.css';
+import './styles/settings.css';
+
+// Before anything calls the API: browser mode passes its token in the URL once.
+takeTokenFromUrl();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

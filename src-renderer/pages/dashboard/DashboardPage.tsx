@@ -1,0 +1,72 @@
+/** The morning view: filter bar, eight KPI tiles, the daily trend and the agent table. */
+import type { Filter, Output } from '../../../src-shared/api';
+import type { ApiQuery } from '../../hooks/useApiQuery';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { useFormat, useT } from '../../i18n/language';
+import { useActiveFilter } from '../../stores/filters';
+import { useWorkspace, type WorkspaceInfo } from '../../stores/workspace';
+import { AgentTable } from './AgentTable';
+import { FilterBar } from './FilterBar';
+import { KpiTiles } from './KpiTiles';
+import { RangeEmpty } from './RangeEmpty';
+import { TrendChart } from './TrendChart';
+import { WorkspaceEmpty } from './WorkspaceEmpty';
+
+export function DashboardPage() {
+  const info = useWorkspace((s) => s.info);
+  if (!info) return null;
+  if (info.calls === 0) return <WorkspaceEmpty />;
+  return <Dashboard info={info} />;
+}
+
+function Dashboard({ info }: { info: WorkspaceInfo }) {
+  const t = useT();
+  const filter = useActiveFilter();
+  const summary = useApiQuery('metrics.summary', filter ? { filter } : null);
+  const byDay = useApiQuery('metrics.breakdown', filter ? { filter, by: 'day' } : null);
+  const byAgent = useApiQuery('metrics.breakdown', filter ? { filter, by: 'agent' } : null);
+  const rangeIsEmpty = !summary.loading && summary.data?.activeDays === 0;
+
+  return (
+    <div className="page page--dashboard">
+      <h1 className="visually-hidden">{t('nav.dashboard')}</h1>
+      <FilterBar today={info.today} />
+      {filter ? <RangeCaption filter={filter} summary={summary} /> : null}
+      <KpiTiles query={summary} thresholdSeconds={info.settings.effectiveThresholdSeconds} />
+      {rangeIsEmpty && filter ? (
+        <RangeEmpty range={filter} info={info} />
+      ) : (
+        <>
+          <TrendChart query={byDay} />
+          <AgentTable query={byAgent} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** One quiet line that says what the tiles cover and what they are compared with. */
+function RangeCaption({ filter, summary }: { filter: Filter; summary: ApiQuery<Output<'metrics.summary'>> }) {
+  const t = useT();
+  const f = useFormat();
+  const previous = summary.data?.previousRange;
+  return (
+    <p className="range-caption" data-testid="range-caption">
+      <span>
+        {filter.from === filter.to
+          ? f.longDay(filter.from)
+          : t('dashboard.rangeCaption', { from: f.longDay(filter.from), to: f.longDay(filter.to) })}
+      </span>
+      {summary.data && !summary.loading ? (
+        <span>{t('dashboard.activeDays', { count: summary.data.activeDays })}</span>
+      ) : null}
+      {previous && !summary.loading ? (
+        <span>
+          {previous.from === previous.to
+            ? t('dashboard.comparedWithDay', { day: f.longDay(previous.from) })
+            : t('dashboard.comparedWith', { from: f.longDay(previous.from), to: f.longDay(previous.to) })}
+        </span>
+      ) : null}
+    </p>
+  );
+}

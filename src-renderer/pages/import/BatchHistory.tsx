@@ -1,0 +1,197 @@
+/** Every import of this workspace (`import.batches`), newest first, each with Undo. */
+import { useState } from 'react';
+import type { Batch } from '../../../src-shared/api';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { call } from '../../api/client';
+import { type ApiCallError, toApiCallError } from '../../api/errors';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Panel } from '../../components/Panel';
+import { QueryView } from '../../components/QueryView';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { Spinner } from '../../components/Spinner';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { useFormat, useT } from '../../i18n/language';
+import { useWorkspace } from '../../stores/workspace';
+import { RejectsTable } from './RejectsTable';
+import { usePresetName } from './usePresetName';
+
+const STATUS_LABEL: Record<Batch['status'], MessageKey> = {
+  running: 'import.status.running',
+  done: 'import.status.done',
+  failed: 'import.status.failed',
+  cancelled: 'import.status.cancelled',
+  undone: 'import.status.undone',
+};
+
+export function BatchHistory() {
+  const t = useT();
+  const batches = useApiQuery('import.batches', {});
+  const [rejectsOf, setRejectsOf] = useState<number | null>(null);
+
+  return (
+    <Panel title={t('import.history.title')} className="history-panel" testId="import-history">
+      <QueryView query={batches} skeleton={<SkeletonBlock lines={4} lineHeight={18} />}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title={t('import.history.empty')} />
+          ) : (
+            <>
+              <div className="table-scroll">
+                <table className="data-table data-table--history">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('import.history.file')}</th>
+                      <th scope="col">{t('import.history.importedAt')}</th>
+                      <th scope="col">{t('import.history.preset')}</th>
+                      <th scope="col" className="num">
+                        {t('import.result.rows')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('import.result.inserted')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('import.result.duplicates')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('import.result.rejected')}
+                      </th>
+                      <th scope="col">{t('import.history.days')}</th>
+                      <th scope="col">{t('import.history.status')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('import.history.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...list]
+                      .sort((a, b) => b.importedAt - a.importedAt || b.id - a.id)
+                      .map((batch) => (
+                        <BatchRow
+                          key={batch.id}
+                          batch={batch}
+                          showingRejects={rejectsOf === batch.id}
+                          onToggleRejects={() => setRejectsOf(rejectsOf === batch.id ? null : batch.id)}
+                        />
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+              {rejectsOf !== null ? <RejectsTable key={rejectsOf} batchId={rejectsOf} /> : null}
+            </>
+          )
+        }
+      </QueryView>
+    </Panel>
+  );
+}
+
+interface BatchRowProps {
+  batch: Batch;
+  showingRejects: boolean;
+  onToggleRejects(): void;
+}
+
+function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
+  const t = useT();
+  const f = useFormat();
+  const presetName = usePresetName();
+  const undone = batch.status === 'undone';
+  return (
+    <tr
+      className={undone ? 'is-undone' : undefined}
+      data-testid={`batch-${batch.id}`}
+      data-status={batch.status}
+    >
+      <td className="history__file" title={batch.error ?? batch.fileName}>
+        {batch.fileName}
+      </td>
+      <td className="nowrap">{f.dateTime(batch.importedAt)}</td>
+      <td>{presetName(batch.preset)}</td>
+      <td className="num">{f.count(batch.rows)}</td>
+      <td className="num">{f.count(batch.inserted)}</td>
+      <td className="num">{f.count(batch.duplicates)}</td>
+      <td className="num">
+        {batch.rejected > 0 ? (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={showingRejects}
+            onClick={onToggleRejects}
+            data-testid={`batch-rejects-${batch.id}`}
+          >
+            {f.count(batch.rejected)}
+          </button>
+        ) : (
+          f.count(batch.rejected)
+        )}
+      </td>
+      <td className="nowrap">
+        {batch.firstDay && batch.lastDay
+          ? batch.firstDay === batch.lastDay
+            ? batch.firstDay
+            : `${batch.firstDay} – ${batch.lastDay}`
+          : '—'}
+      </td>
+      <td>
+        <span className={`badge badge--${batch.status}`}>{t(STATUS_LABEL[batch.status])}</span>
+      </td>
+      <td className="history__actions">
+        {batch.status === 'done' ? <UndoButton batchId={batch.id} fileName={batch.fileName} /> : null}
+      </td>
+    </tr>
+  );
+}
+
+/** Undo asks first, inline (a native confirm() would block the window and tests). */
+function UndoButton({ batchId, fileName }: { batchId: number; fileName: string }) {
+  const t = useT();
+  const [step, setStep] = useState<'idle' | 'confirm' | 'working'>('idle');
+  const [error, setError] = useState<ApiCallError | null>(null);
+
+  const undo = async () => {
+    setStep('working');
+    setError(null);
+    try {
+      await call('import.undo', { batchId });
+      await useWorkspace.getState().refresh();
+    } catch (err) {
+      setError(toApiCallError(err));
+      setStep('idle');
+    }
+  };
+
+  if (step === 'working') return <Spinner label={t('import.undo.working')} />;
+  if (step === 'confirm') {
+    return (
+      <span className="confirm" role="group" aria-label={t('import.undo.confirm', { file: fileName })}>
+        <span className="confirm__text">{t('import.undo.confirmShort')}</span>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => void undo()}
+          data-testid={`confirm-undo-${batchId}`}
+        >
+          {t('import.undo.yes')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => setStep('idle')}>
+          {t('import.undo.keep')}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setStep('confirm')}
+        title={t('import.undo.confirm', { file: fileName })}
+        data-testid={`undo-batch-${batchId}`}
+      >
+        {t('import.undo.button')}
+      </button>
+      {error ? <ErrorMessage error={error} compact /> : null}
+    </>
+  );
+}

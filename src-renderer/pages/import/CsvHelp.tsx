@@ -1,0 +1,50 @@
+/** The documented CSV layout, for people preparing a file by hand or checking an export. */
+import { useT } from '../../i18n/language';
+
+// The lead's preset (src-main/import/presets/callscope.ts) is the source; keep these lists in step.
+const REQUIRED_COLUMNS = ['agent_code', 'started_at', 'disposition'] as const;
+const OPTIONAL_COLUMNS = [
+  'call_id',
+  'agent_name',
+  'team',
+  'campaign',
+  'phone',
+  'direction',
+  'ring_seconds',
+  'talk_seconds',
+  'outcome',
+  'sale_amount',
+  'recording',
+] as const;
+
+export function CsvHelp() {
+  const t = useT();
+  return (
+    <aside className="csv-help" aria-labelledby="csv-help-title">
+      <h2 id="csv-help-title" className="csv-help__title">
+        {t('import.help.title')}
+      </h2>
+      <p>{t('import.help.intro')}</p>
+      <h3>{t('import.help.required')}</h3>
+      <ColumnList columns={REQUIRED_COLUMNS} />
+      <h3>{t('import.help.optional')}</h3>
+      <ColumnList columns={OPTIONAL_COLUMNS} />
+      <ul className="csv-help__notes">
+        <li>{t('import.help.encodings')}</li>
+        <li>{t('import.help.dates')}</li>
+        <li>{t('import.help.durations')}</li>
+        <li>{t('import.help.dedup')}</li>
+      </ul>
+    </aside>
+  );
+}
+
+function ColumnList({ columns }: { columns: readonly string[] }) {
+  return (
+    <p className="csv-help__columns">
+      {columns.map((c) => (
+        <code key={c}>{c}</code>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,88 @@
+/** The rejected lines (异常行) of one batch, a page at a time: line, field, reason, raw text. */
+import { useState } from 'react';
+import { QueryView } from '../../components/QueryView';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { useFormat, useT } from '../../i18n/language';
+
+const PAGE_SIZE = 100;
+
+export function RejectsTable({ batchId }: { batchId: number }) {
+  const t = useT();
+  const f = useFormat();
+  const [offset, setOffset] = useState(0);
+  const rejects = useApiQuery('import.rejects', { batchId, offset, limit: PAGE_SIZE });
+
+  return (
+    <div className="rejects" data-testid="import-rejects">
+      <QueryView query={rejects} skeleton={<SkeletonBlock lines={5} />}>
+        {(data) => (
+          <>
+            <div className="rejects__head">
+              <strong>{t('import.rejects.title')}</strong>
+              <span className="muted">
+                {t('import.rejects.range', {
+                  first: f.count(data.total === 0 ? 0 : offset + 1),
+                  last: f.count(offset + data.rows.length),
+                  total: f.count(data.total),
+                })}
+              </span>
+              {data.total > PAGE_SIZE ? (
+                <span className="rejects__pager">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={offset === 0}
+                    onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+                  >
+                    {t('common.previous')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={offset + PAGE_SIZE >= data.total}
+                    onClick={() => setOffset(offset + PAGE_SIZE)}
+                  >
+                    {t('common.next')}
+                  </button>
+                </span>
+              ) : null}
+            </div>
+            <div className="table-scroll table-scroll--rejects">
+              <table className="data-table data-table--rejects">
+                <colgroup>
+                  <col className="rejects__col-line" />
+                  <col className="rejects__col-field" />
+                  <col className="rejects__col-reason" />
+                  <col />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t('import.rejects.line')}
+                    </th>
+                    <th scope="col">{t('import.rejects.field')}</th>
+                    <th scope="col">{t('import.rejects.reason')}</th>
+                    <th scope="col">{t('import.rejects.raw')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.rows.map((row) => (
+                    <tr key={row.line}>
+                      <td className="num">{row.line}</td>
+                      <td>{row.field ?? '—'}</td>
+                      <td className="rejects__reason">{row.reason}</td>
+                      <td className="rejects__raw">
+                        <code title={row.raw}>{row.raw}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+/** Workspace settings: time zone, effective-call threshold, language, currency; and where the file is. */
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Settings } from '../../../src-shared/api';
+import { type ApiCallError, toApiCallError } from '../../api/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Spinner } from '../../components/Spinner';
+import { useT } from '../../i18n/language';
+import { useWorkspace } from '../../stores/workspace';
+import { timeZoneOptions } from './time-zones';
+
+export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'TWD', 'SGD', 'GBP', 'JPY'] as const;
+
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: ApiCallError };
+
+export function SettingsPage() {
+  const t = useT();
+  const info = useWorkspace((s) => s.info);
+  if (!info) return null;
+  return (
+    <div className="page page--settings">
+      <header className="page__header">
+        <h1 className="page__title">{t('settings.title')}</h1>
+      </header>
+      {/* Keyed by the workspace: another workspace's settings start a fresh form. */}
+      <SettingsForm key={info.path} saved={info.settings} />
+      <section className="panel settings-workspace">
+        <h2 className="panel__title">{t('settings.workspace')}</h2>
+        <p className="field__hint">{t('settings.workspaceHint')}</p>
+        <code className="path" data-testid="workspace-path">
+          {info.path}
+        </code>
+      </section>
+    </div>
+  );
+}
+
+function changedFields(saved: Settings, draft: Settings): Partial<Settings> {
+  const patch: Partial<Settings> = {};
+  if (draft.timeZone !== saved.timeZone) patch.timeZone = draft.timeZone;
+  if (draft.effectiveThresholdSeconds !== saved.effectiveThresholdSeconds)
+    patch.effectiveThresholdSeconds = draft.effectiveThresholdSeconds;
+  if (draft.language !== saved.language) patch.language = draft.language;
+  if (draft.currency !== saved.currency) patch.currency = draft.currency;
+  return patch;
+}
+
+function SettingsForm({ saved }: { saved: Settings }) {
+  const t = useT();
+  const saveSettings = useWorkspace((s) => s.saveSettings);
+  const [draft, setDraft] = useState<Settings>(saved);
+  const [thresholdText, setThresholdText] = useState(String(saved.effectiveThresholdSeconds));
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const zones = useMemo(() => timeZoneOptions(saved.timeZone), [saved.timeZone]);
+
+  const threshold = Number(thresholdText);
+  const thresholdValid =
+    thresholdText.trim() !== '' && Number.isInteger(threshold) && threshold >= 0 && threshold <= 3600;
+  const patch = changedFields(saved, {
+    ...draft,
+    effectiveThresholdSeconds: thresholdValid ? threshold : saved.effectiveThresholdSeconds,
+  });
+  const dirty = Object.keys(patch).length > 0 || !thresholdValid;
+
+  const update = (change: Partial<Settings>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    setState({ kind: 'idle' });
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!thresholdValid || Object.keys(patch).length === 0) return;
+    setState({ kind: 'saving' });
+    try {
+      const stored = await saveSettings(patch);
+      // Start again from what the workspace stored (it may normalise what we sent).
+      setDraft(stored);
+      setThresholdText(String(stored.effectiveThresholdSeconds));
+      setState({ kind: 'saved' });
+    } catch (err) {
+      setState({ kind: 'error', error: toApiCallError(err) });
+    }
+  };
+
+  return (
+    <form className="panel settings-form" onSubmit={(e) => void onSubmit(e)} data-testid="settings-form">
+      <label className="field">
+        <span className="field__label">{t('settings.timeZone')}</span>
+        <select
+          className="select"
+          value={draft.timeZone}
+          onChange={(e) => update({ timeZone: e.target.value })}
+          data-testid="settings-timezone"
+        >
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+        <span className="field__hint">{t('settings.timeZoneHint')}</span>
+      </label>
+
+      <label className="field">
+        <span className="field__label">{t('settings.threshold')}</span>
+        <span className="input-with-unit">
+          <input
+            type="number"
+            className={thresholdValid ? 'input' : 'input is-invalid'}
+            min={0}
+            max={3600}
+            step={1}
+            value={thresholdText}
+            onChange={(e) => {
+              setThresholdText(e.target.value);
+              setState({ kind: 'idle' });
+            }}
+            aria-invalid={!thresholdValid}
+            data-testid="settings-threshold"
+          />
+          <span className="input-with-unit__unit">{t('settings.seconds')}</span>
+        </span>
+        <span className={thresholdValid ? 'field__hint' : 'field__hint is-error'}>
+          {thresholdValid ? t('settings.thresholdHint') : t('settings.thresholdInvalid')}
+        </span>
+      </label>
+
+      <label className="field">
+        <span className="field__label">{t('settings.language')}</span>
+        <select
+          className="select"
+          value={draft.language}
+          onChange={(e) => update({ language: e.target.value as Settings['language'] })}
+          data-testid="settings-language"
+        >
+          <option value="auto">{t('settings.languageAuto')}</option>
+          {/* Each language is named in itself, so anyone can find theirs. */}
+          <option value="zh-CN">中文</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+
+      <label className="field">
+        <span className="field__label">{t('settings.currency')}</span>
+        <select
+          className="select"
+          value={draft.currency}
+          onChange={(e) => update({ currency: e.target.value })}
+          data-testid="settings-currency"
+        >
+          {[...new Set([draft.currency, ...CURRENCIES])].map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </select>
+        <span className="field__hint">{t('settings.currencyHint')}</span>
+      </label>
+
+      <div className="settings-form__actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!dirty || !thresholdValid || state.kind === 'saving'}
+          data-testid="settings-save"
+        >
+          {t('common.save')}
+        </button>
+        <span
+          className="settings-form__status"
+          data-testid="settings-status"
+          data-state={state.kind}
+          aria-live="polite"
+        >
+          {state.kind === 'saving' ? (
+            <>
+              <Spinner label={t('settings.saving')} /> {t('settings.saving')}
+            </>
+          ) : state.kind === 'saved' ? (
+            <span className="is-good">✓ {t('common.saved')}</span>
+          ) : dirty ? (
+            <span className="muted">{t('settings.unsaved')}</span>
+          ) : null}
+        </span>
+        {state.kind === 'error' ? <ErrorMessage error={state.error} compact /> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The open workspace: info (incl. settings and "today"), teams and agents. Refreshed after anything
+ * that changes stored data (import, undo, demo, settings); `dataVersion` then moves on so every
+ * panel's query reloads.
+ */
+import { create } from 'zustand';
+import type { Agent, Output, Settings, Team } from '../../src-shared/api';
+import { call } from '../api/client';
+import { type ApiCallError, toApiCallError } from '../api/errors';
+
+export type WorkspaceInfo = Output<'workspace.info'>;
+
+interface WorkspaceState {
+  status: 'loading' | 'ready' | 'error';
+  error: ApiCallError | null;
+  info: WorkspaceInfo | null;
+  teams: Team[];
+  agents: Agent[];
+  /** Bumped whenever stored data may have changed; every data query depends on it. */
+  dataVersion: number;
+  refresh(): Promise<void>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+}
+
+let latestRefresh = 0;
+
+export const useWorkspace = create<WorkspaceState>()((set, get) => ({
+  status: 'loading',
+  error: null,
+  info: null,
+  teams: [],
+  agents: [],
+  dataVersion: 0,
+
+  async refresh() {
+    const ticket = ++latestRefresh;
+    if (!get().info) set({ status: 'loading', error: null });
+    try {
+      const [info, teams, agents] = await Promise.all([
+        call('workspace.info', {}),
+        call('teams.list', {}),
+        call('agents.list', {}),
+      ]);
+      if (ticket !== latestRefresh) return; // a newer refresh is on its way
+      set((s) => ({ status: 'ready', error: null, info, teams, agents, dataVersion: s.dataVersion + 1 }));
+    } catch (err) {
+      if (ticket !== latestRefresh) return;
+      set({ status: 'error', error: toApiCallError(err) });
+    }
+  },
+
+  async saveSettings(patch) {
+    const settings = await call('settings.update', patch);
+    set((s) => ({ info: s.info ? { ...s.info, settings } : s.info }));
+    // A new threshold recomputes every rollup; a new time zone can move "today".
+    await get().refresh();
+    return settings;
+  },
+}));
+
+/** Re-reads the workspace when the window comes back: "today" moves on overnight. */
+export function refreshWorkspaceOnFocus(): () => void {
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void useWorkspace.getState().refresh();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  return () => document.removeEventListener('visibilitychange', onVisible);
+}
