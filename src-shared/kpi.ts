@@ -137,49 +137,32 @@ export interface KpiDefinition {
   key: KpiKey;
   unit: 'count' | 'seconds' | 'money' | 'rate';
   /** i18n key of the formula text */
-  formula: string;
+  formula: `formula.${KpiKey}`;
   /** whether a higher value is better (colours the change arrow) */
   higherIsBetter: boolean;
 }
 
-export const KPI_DEFINITIONS: Record<KpiKey, KpiDefinition> = {
-  dials: { key: 'dials', unit: 'count', formula: 'formula.dials', higherIsBetter: true },
-  connects: { key: 'connects', unit: 'count', formula: 'formula.connects', higherIsBetter: true },
-  effective: { key: 'effective', unit: 'count', formula: 'formula.effective', higherIsBetter: true },
-  talkSeconds: { key: 'talkSeconds', unit: 'seconds', formula: 'formula.talkSeconds', higherIsBetter: true },
-  effectiveTalkSeconds: {
-    key: 'effectiveTalkSeconds',
-    unit: 'seconds',
-    formula: 'formula.effectiveTalkSeconds',
-    higherIsBetter: true,
-  },
-  intents: { key: 'intents', unit: 'count', formula: 'formula.intents', higherIsBetter: true },
-  sales: { key: 'sales', unit: 'count', formula: 'formula.sales', higherIsBetter: true },
-  revenue: { key: 'revenue', unit: 'money', formula: 'formula.revenue', higherIsBetter: true },
-  connectRate: { key: 'connectRate', unit: 'rate', formula: 'formula.connectRate', higherIsBetter: true },
-  avgTalkSeconds: {
-    key: 'avgTalkSeconds',
-    unit: 'seconds',
-    formula: 'formula.avgTalkSeconds',
-    higherIsBetter: true,
-  },
-  intentRate: { key: 'intentRate', unit: 'rate', formula: 'formula.intentRate', higherIsBetter: true },
-  leadConversion: {
-    key: 'leadConversion',
-    unit: 'rate',
-    formula: 'formula.leadConversion',
-    higherIsBetter: true,
-  },
-  conversionRate: {
-    key: 'conversionRate',
-    unit: 'rate',
-    formula: 'formula.conversionRate',
-    higherIsBetter: true,
-  },
-  avgOrderValue: {
-    key: 'avgOrderValue',
-    unit: 'money',
-    formula: 'formula.avgOrderValue',
-    higherIsBetter: true,
-  },
+const UNITS: Record<KpiKey, KpiDefinition['unit']> = {
+  dials: 'count',
+  connects: 'count',
+  effective: 'count',
+  talkSeconds: 'seconds',
+  effectiveTalkSeconds: 'seconds',
+  intents: 'count',
+  sales: 'count',
+  revenue: 'money',
+  connectRate: 'rate',
+  avgTalkSeconds: 'seconds',
+  intentRate: 'rate',
+  leadConversion: 'rate',
+  conversionRate: 'rate',
+  avgOrderValue: 'money',
 };
+
+// Every KPI shown so far is better when higher; a lower-is-better one (e.g. short-call share) says so here.
+export const KPI_DEFINITIONS = Object.fromEntries(
+  (Object.keys(UNITS) as KpiKey[]).map((key) => [
+    key,
+    { key, unit: UNITS[key], formula: `formula.${key}`, higherIsBetter: true },
+  ]),
+) as Record<KpiKey, KpiDefinition>;

@@ -6,6 +6,7 @@
  */
 import { addCounts, emptyCounts, type KpiCounts } from '../../src-shared/kpi';
 import type { Sqlite } from '../db/connection';
+import type { DailyAgentStatsTable } from '../db/schema';
 
 interface RollupKey {
   day: string;
@@ -86,25 +87,11 @@ function aggregateCallsSql(where: string): string {
     GROUP BY day, agent_id, COALESCE(campaign_id, 0)`;
 }
 
-interface AggregateRow {
-  day: string;
-  agent_id: number;
-  campaign_id: number;
-  dials: number;
-  connects: number;
-  effective: number;
-  talk_seconds: number;
-  effective_talk_seconds: number;
-  intents: number;
-  sales: number;
-  revenue: number;
-}
-
 /** The rollup contribution of one batch's stored calls (to subtract it on undo). */
 export function batchContribution(db: Sqlite, batchId: number, threshold: number): RollupAccumulator {
   const rows = db
     .prepare(aggregateCallsSql('batch_id = @batchId'))
-    .all({ batchId, threshold }) as AggregateRow[];
+    .all({ batchId, threshold }) as DailyAgentStatsTable[];
   const acc = new RollupAccumulator();
   for (const r of rows) {
     acc.add(r.day, r.agent_id, r.campaign_id, {

@@ -11,7 +11,6 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../../src-shared/i18n';
-import { en } from '../../src-shared/i18n/en';
 import type { KpiDefinition } from '../../src-shared/kpi';
 import { useWorkspace } from '../stores/workspace';
 
@@ -36,10 +35,6 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export function useT(): Translate {
   const language = useLanguage();
   return useCallback((key, params) => translate(language, key, params), [language]);
-}
-
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
 }
 
 export interface Formatters {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { generateDemoCalls } from '../../src-main/demo/generate';
-import { CALLSCOPE_HEADER } from '../../src-main/import/presets/callscope';
+import { CALLSCOPE_HEADER } from '../../src-shared/callscope-layout';
 
 function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

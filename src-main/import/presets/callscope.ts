@@ -42,21 +42,3 @@ export const callscopePreset: CallPreset = {
   },
   directions: { '': 'outbound', outbound: 'outbound', inbound: 'inbound' },
 };
-
-/** The layout's columns in order, for the README, the demo export and tests. */
-export const CALLSCOPE_HEADER = [
-  'call_id',
-  'agent_code',
-  'agent_name',
-  'team',
-  'campaign',
-  'started_at',
-  'phone',
-  'direction',
-  'disposition',
-  'ring_seconds',
-  'talk_seconds',
-  'outcome',
-  'sale_amount',
-  'recording',
-] as const;

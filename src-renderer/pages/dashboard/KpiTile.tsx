@@ -2,7 +2,7 @@
 import { change, KPI_DEFINITIONS, type KpiKey } from '../../../src-shared/kpi';
 import type { DayRange } from '../../../src-shared/periods';
 import { InfoPopover } from '../../components/InfoPopover';
-import { isMessageKey, useFormat, useT } from '../../i18n/language';
+import { useFormat, useT } from '../../i18n/language';
 
 interface KpiTileProps {
   kpi: KpiKey;
@@ -18,9 +18,7 @@ export function KpiTile({ kpi, value, previousValue, previousRange, thresholdSec
   const f = useFormat();
   const definition = KPI_DEFINITIONS[kpi];
   const label = t(`kpi.${kpi}`);
-  const formula = isMessageKey(definition.formula)
-    ? t(definition.formula, { threshold: thresholdSeconds })
-    : definition.formula;
+  const formula = t(definition.formula, { threshold: thresholdSeconds });
 
   return (
     <div

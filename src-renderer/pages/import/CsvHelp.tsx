@@ -1,21 +1,6 @@
 /** The documented CSV layout, for people preparing a file by hand or checking an export. */
+import { CALLSCOPE_OPTIONAL_COLUMNS, CALLSCOPE_REQUIRED_COLUMNS } from '../../../src-shared/callscope-layout';
 import { useT } from '../../i18n/language';
-
-// The lead's preset (src-main/import/presets/callscope.ts) is the source; keep these lists in step.
-const REQUIRED_COLUMNS = ['agent_code', 'started_at', 'disposition'] as const;
-const OPTIONAL_COLUMNS = [
-  'call_id',
-  'agent_name',
-  'team',
-  'campaign',
-  'phone',
-  'direction',
-  'ring_seconds',
-  'talk_seconds',
-  'outcome',
-  'sale_amount',
-  'recording',
-] as const;
 
 export function CsvHelp() {
   const t = useT();
@@ -26,9 +11,9 @@ export function CsvHelp() {
       </h2>
       <p>{t('import.help.intro')}</p>
       <h3>{t('import.help.required')}</h3>
-      <ColumnList columns={REQUIRED_COLUMNS} />
+      <ColumnList columns={CALLSCOPE_REQUIRED_COLUMNS} />
       <h3>{t('import.help.optional')}</h3>
-      <ColumnList columns={OPTIONAL_COLUMNS} />
+      <ColumnList columns={CALLSCOPE_OPTIONAL_COLUMNS} />
       <ul className="csv-help__notes">
         <li>{t('import.help.encodings')}</li>
         <li>{t('import.help.dates')}</li>
