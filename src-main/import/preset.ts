@@ -74,8 +74,14 @@ export function matchColumns(header: readonly string[], preset: CallPreset): Col
   return { columns, missing, score: Object.keys(columns).length / Math.max(1, known) };
 }
 
-/** Looks a cell up in a value map, ignoring case and surrounding spaces. */
+const loweredMaps = new WeakMap<object, Map<string, unknown>>();
+
+/** Looks a cell up in a value map, ignoring case and surrounding spaces (on both sides). */
 export function lookupValue<T>(map: Readonly<Record<string, T>>, text: string): T | undefined {
-  const key = text.trim().toLowerCase();
-  return map[key];
+  let lowered = loweredMaps.get(map) as Map<string, T> | undefined;
+  if (!lowered) {
+    lowered = new Map(Object.entries(map).map(([k, v]) => [k.trim().toLowerCase(), v]));
+    loweredMaps.set(map, lowered);
+  }
+  return lowered.get(text.trim().toLowerCase());
 }

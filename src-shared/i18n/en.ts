@@ -162,7 +162,7 @@ export const en = {
   'import.undo.working': 'Undoing…',
   'import.help.title': 'The Callscope CSV layout',
   'import.help.intro':
-    'Callscope reads this layout today; presets for the exports of common dialers and call-center systems are on their way. Use one header row with these columns:',
+    'Callscope recognises generic Chinese call-center exports (坐席工号, 呼叫时间, 通话时长, 呼叫结果…) and this layout; presets for more dialers are on their way. For a file you prepare yourself, use one header row with these columns:',
   'import.help.required': 'Required',
   'import.help.optional': 'Optional',
   'import.help.encodings': 'UTF-8 (with or without BOM), GBK/GB18030 or UTF-16; comma, semicolon or tab.',

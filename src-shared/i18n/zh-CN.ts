@@ -163,7 +163,7 @@ export const zhCN: Record<MessageKey, string> = {
   'import.undo.working': '正在撤销…',
   'import.help.title': 'Callscope CSV 格式',
   'import.help.intro':
-    '目前支持以下文件格式，常见外呼系统和呼叫中心导出格式的预设即将推出。请使用一行表头，包含以下列：',
+    '可直接识别常见的中文呼叫中心导出文件（坐席工号、呼叫时间、通话时长、呼叫结果等列），更多外呼系统的预设即将推出。自行整理文件时，请使用一行表头，包含以下列：',
   'import.help.required': '必填',
   'import.help.optional': '选填',
   'import.help.encodings': '编码：UTF-8（含或不含 BOM）、GBK/GB18030 或 UTF-16；分隔符：逗号、分号或制表符。',

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MetricsRow, Reject } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+
+// A GBK file as Excel on Chinese Windows saves it: 座席工号 spelling, 3分25秒 durations, 2026/11/3 9:05 times.
+const GBK = path.join(FIXTURES, 'calls/zh-generic-gbk.csv');
+
+describe('importing a generic Chinese call-center export', () => {
+  let t: TestWorkspace;
+  beforeEach(async () => {
+    t = await openTestWorkspace();
+  });
+  afterEach(async () => t.close());
+
+  it('detects GBK and the layout, and counts per day and agent as worked out by hand', async () => {
+    const job = await t.importFile(GBK);
+    expect(job.error).toBeNull();
+    expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 8, inserted: 7, rejected: 1 });
+
+    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+      filter: { from: '2026-11-01', to: '2026-11-30' },
+      by: 'agent',
+    });
+    expect(byAgent.rows.map((r) => [r.key, r.label])).toEqual([
+      ['1001', '张伟'],
+      ['1002', '李娜'],
+    ]);
+    expect(byAgent.rows[0]).toMatchObject({
+      dials: 4,
+      connects: 3,
+      effective: 2,
+      talkSeconds: 270,
+      effectiveTalkSeconds: 250,
+      intents: 2,
+      sales: 1,
+      revenue: 199_900,
+    });
+    expect(byAgent.rows[1]).toMatchObject({
+      dials: 3,
+      connects: 1,
+      effective: 1,
+      talkSeconds: 60,
+      intents: 1,
+      sales: 0,
+    });
+
+    const byDay = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+      filter: { from: '2026-11-01', to: '2026-11-30' },
+      by: 'day',
+    });
+    // 23:58 on the 3rd stays on the 3rd; 0:02 on the 4th is the 4th
+    expect(byDay.rows.map((r) => [r.key, r.dials])).toEqual([
+      ['2026-11-03', 4],
+      ['2026-11-04', 3],
+    ]);
+
+    const rejects = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
+    expect(rejects.rows).toEqual([
+      expect.objectContaining({
+        line: 9,
+        field: '呼叫结果',
+        reason: expect.stringContaining('unknown disposition "挂断"'),
+      }),
+    ]);
+    const teams = await t.call<{ name: string }[]>('teams.list');
+    expect(teams.map((x) => x.name)).toEqual(['销售一组', '销售二组']);
+  });
+
+  it('does not trust a phone number Excel turned into 1.38E+10', async () => {
+    await t.importFile(GBK);
+    const phones = t.ws.db
+      .prepare('SELECT phone_last4 FROM calls WHERE started_at = ?')
+      .pluck()
+      .all(Date.parse('2026-11-03T15:58:00Z'));
+    expect(phones).toEqual([null]);
+  });
+});
