@@ -81,6 +81,9 @@ export function formatMoney(language: Language, minorUnits: number | null, curre
   return numberFormat(language, {
     style: 'currency',
     currency,
-    maximumFractionDigits: Math.abs(major) >= 1000 ? 0 : 2,
+    // whole amounts (and anything from 1,000 up) without cents: 0.00 and 1,999.00 read as noise
+    ...(Number.isInteger(major) || Math.abs(major) >= 1000
+      ? { minimumFractionDigits: 0, maximumFractionDigits: 0 }
+      : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
   }).format(major);
 }

@@ -52,3 +52,31 @@ test('importing a CSV through the UI shows counts and rejected lines, changes th
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', String(dialsBefore));
 });
+
+test('a GBK export from a Chinese call center imports through the UI and its totals show on the dashboard', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+
+  await page.getByTestId('nav-import').click();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles(path.join(REPO, 'test/fixtures/calls/zh-generic-gbk.csv'));
+  await page.getByTestId('import-start').click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toHaveAttribute('data-inserted', '7');
+  await expect(result).toHaveAttribute('data-rejected', '1');
+  await expect(page.getByTestId('import-rejects')).toContainText('挂断');
+
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('range-from').fill('2026-11-03');
+  await page.getByTestId('range-to').fill('2026-11-04');
+  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', '7');
+  await expect(page.getByTestId('kpi-connects')).toHaveAttribute('data-value', '4');
+  await expect(page.getByTestId('kpi-revenue')).toHaveAttribute('data-value', '199900');
+  await expect(page.getByTestId('agent-table')).toContainText('张伟');
+  await screenshot(page, 'dashboard-zh-generic-import');
+});

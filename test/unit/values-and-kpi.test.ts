@@ -108,6 +108,8 @@ describe('formatting for people', () => {
     expect(formatDuration('zh-CN', 205)).toBe('3分25秒');
     expect(formatDuration('en', 3723)).toBe('1h 02m');
     expect(formatMoney('zh-CN', 1_234_567_800, 'CNY')).toBe('¥1,234.57万');
-    expect(formatMoney('en', 59_900, 'CNY')).toBe('CN¥599.00');
+    expect(formatMoney('en', 59_900, 'CNY')).toBe('CN¥599');
+    expect(formatMoney('en', 59_950, 'CNY')).toBe('CN¥599.50');
+    expect(formatMoney('en', 0, 'CNY')).toBe('CN¥0');
   });
 });
