@@ -4,20 +4,6 @@
  */
 export const CALLSCOPE_REQUIRED_COLUMNS = ['agent_code', 'started_at', 'disposition'] as const;
 
-export const CALLSCOPE_OPTIONAL_COLUMNS = [
-  'call_id',
-  'agent_name',
-  'team',
-  'campaign',
-  'phone',
-  'direction',
-  'ring_seconds',
-  'talk_seconds',
-  'outcome',
-  'sale_amount',
-  'recording',
-] as const;
-
 /** The layout's columns in the order Callscope writes them (demo exports, benchmarks). */
 export const CALLSCOPE_HEADER = [
   'call_id',
@@ -35,3 +21,10 @@ export const CALLSCOPE_HEADER = [
   'sale_amount',
   'recording',
 ] as const;
+
+type RequiredColumn = (typeof CALLSCOPE_REQUIRED_COLUMNS)[number];
+
+export const CALLSCOPE_OPTIONAL_COLUMNS = CALLSCOPE_HEADER.filter(
+  (c): c is Exclude<(typeof CALLSCOPE_HEADER)[number], RequiredColumn> =>
+    !(CALLSCOPE_REQUIRED_COLUMNS as readonly string[]).includes(c),
+);

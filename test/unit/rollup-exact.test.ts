@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DailyAgentStatsTable } from '../../src-main/db/schema';
 import { Random } from '../../src-main/demo/random';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
-interface StatRow {
-  day: string;
-  agent_id: number;
-  campaign_id: number;
-  dials: number;
-  connects: number;
-  effective: number;
-  talk_seconds: number;
-  effective_talk_seconds: number;
-  intents: number;
-  sales: number;
-  revenue: number;
-}
+type StatRow = DailyAgentStatsTable;
 
 /** The rollup recomputed in plain JS from the raw calls, by the definitions in DESIGN.md. */
 function recompute(t: TestWorkspace, threshold: number): StatRow[] {
