@@ -211,9 +211,10 @@ async function metricsCommand(args: string[]): Promise<number> {
   if (values.from! > values.to!) throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
   if (!(BREAKDOWNS as readonly string[]).includes(values.by!))
     throw new UsageError(`--by must be one of ${BREAKDOWNS.join(', ')}, not "${values.by}"`);
-  if (values.db !== undefined && !fs.existsSync(values.db))
-    throw new UsageError(`no workspace at ${values.db}`);
-  return withApi(values.db, async (api) => {
+  // Reading metrics must not create an empty workspace where there is none.
+  const dbPath = path.resolve(values.db ?? defaultDbPath());
+  if (!fs.existsSync(dbPath)) throw new UsageError(`no workspace at ${dbPath}`);
+  return withApi(dbPath, async (api) => {
     const { rows } = await call<{ rows: MetricsRow[] }>(api, 'metrics.breakdown', {
       filter: { from: values.from, to: values.to },
       by: values.by as Breakdown,

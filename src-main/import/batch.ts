@@ -81,7 +81,7 @@ export async function runBatch(
       };
       const { rows, sha256 } = await fill(session);
       throwIfCancelled(ctx.signal);
-      writer.finish(db);
+      writer.finish();
       db.prepare(
         `UPDATE import_batches SET file_sha256 = ?, status = 'done', rows_total = ?, inserted = ?, duplicates = ?,
            rejected = ?, first_day = ?, last_day = ?, finished_at = ? WHERE id = ?`,

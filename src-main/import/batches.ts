@@ -73,12 +73,16 @@ export async function listRejects(
  * in the history, marked undone.
  */
 export async function undoBatch(ws: Workspace, batchId: number): Promise<Batch> {
-  const batch = await getBatch(ws.kysely, batchId);
-  if (batch.status !== 'done')
-    throw new ApiError('conflict', `import batch ${batchId} is ${batch.status}, not done`);
   await ws.writes.run(() => {
     const db = ws.db;
     db.transaction(() => {
+      // Checked inside the write queue: two undos of one batch must not both subtract it.
+      const row = db.prepare('SELECT status FROM import_batches WHERE id = ?').get(batchId) as
+        { status: Batch['status'] } | undefined;
+      if (!row) throw notFound(`import batch ${batchId}`);
+      if (row.status !== 'done') {
+        throw new ApiError('conflict', `import batch ${batchId} is ${row.status}, not done`);
+      }
       batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
       db.prepare('DELETE FROM calls WHERE batch_id = ?').run(batchId);
       db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(

@@ -27,7 +27,7 @@ export class CallWriter {
   lastDay: string | null = null;
 
   constructor(
-    db: Sqlite,
+    private readonly db: Sqlite,
     private readonly batchId: number,
     private readonly thresholdSeconds: number,
   ) {
@@ -86,8 +86,8 @@ export class CallWriter {
   }
 
   /** Applies the accumulated rollup; call once, inside the same transaction. */
-  finish(db: Sqlite): void {
-    this.rollup.applyTo(db, 1);
+  finish(): void {
+    this.rollup.applyTo(this.db, 1);
   }
 
   /** Agents are created on first sight; a stored agent's name and team are never rewritten by a file. */

@@ -49,16 +49,31 @@ test('an empty workspace says what to do, and the demo workspace shows the same 
   await expect(page.getByTestId('kpi-revenue')).toHaveAttribute('data-value', String(lastMonth.revenue));
 });
 
-test('sorting the agent table by a KPI orders its rows by that KPI', async ({ appPage: page, app }) => {
+test('sorting the agent table by a KPI orders its rows by that KPI, both ways', async ({
+  appPage: page,
+  app,
+}) => {
   app.cli(['demo', '--agents', '8', '--days', '40', '--seed', '11']);
   await page.reload();
   const table = page.getByTestId('agent-table');
   await expect(table.locator('tbody tr')).toHaveCount(8);
-  await table.getByRole('columnheader', { name: /Sales/ }).click();
-  const firstSorted = await table.locator('tbody tr').first().innerText();
-  await table.getByRole('columnheader', { name: /Sales/ }).click();
-  const firstReversed = await table.locator('tbody tr').first().innerText();
-  expect(firstSorted).not.toBe(firstReversed);
+  const column = (kpi: string) =>
+    table
+      .locator(`tbody td[data-col="${kpi}"]`)
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+  for (const kpi of ['sales', 'connectRate']) {
+    await page.getByTestId(`sort-${kpi}`).click();
+    const first = await column(kpi);
+    await page.getByTestId(`sort-${kpi}`).click();
+    const second = await column(kpi);
+    const descending = [...first].sort((a, b) => b - a);
+    const ascending = [...first].sort((a, b) => a - b);
+    expect(new Set(first).size, `${kpi} values differ between agents`).toBeGreaterThan(1);
+    // one click sorts one way, the next the other
+    expect([first, second]).toEqual(
+      first[0]! >= first[first.length - 1]! ? [descending, ascending] : [ascending, descending],
+    );
+  }
 });
 
 test('the dashboard reads in Chinese and in the dark theme', async ({ appPage: page, app }) => {

@@ -154,6 +154,14 @@ describe('the CLI contract', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('metrics on a workspace that does not exist says so and creates nothing', () => {
+    const missing = path.join(dir, 'nowhere.sqlite');
+    const r = runCli(['metrics', '--db', missing, '--from', '2026-11-01', '--to', '2026-11-02']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no workspace at .*nowhere\.sqlite/);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
   it('import of a file in a layout it cannot read fails with the file and line named, and exit 1', () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'foo,bar\n1,2\n');

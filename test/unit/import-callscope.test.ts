@@ -115,6 +115,42 @@ describe('importing the Callscope CSV layout', () => {
     await expect(t.call('import.undo', { batchId: first.result!.batchId })).rejects.toThrow(/undone/);
   });
 
+  it('two undos of one batch sent at once subtract it only once', async () => {
+    const keep = await t.importFile(BASIC);
+    const other = path.join(t.dir, 'other.csv');
+    fs.writeFileSync(other, fs.readFileSync(BASIC, 'utf8').replace(/C0/g, 'D0'));
+    const second = await t.importFile(other);
+    const results = await Promise.allSettled([
+      t.call('import.undo', { batchId: second.result!.batchId }),
+      t.call('import.undo', { batchId: second.result!.batchId }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const total = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'none' });
+    expect(total.rows[0]).toMatchObject({ dials: 11, connects: 6, sales: 2, revenue: 259_800 });
+    expect(keep.result!.inserted).toBe(12);
+  });
+
+  it('reads UTF-16 with a BOM and tab-separated files', async () => {
+    const text = fs.readFileSync(BASIC, 'utf8');
+    const utf16 = path.join(t.dir, 'calls-utf16.csv');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect((await t.importFile(utf16)).result).toMatchObject({ inserted: 12, rejected: 3 });
+    const tsv = path.join(t.dir, 'calls.tsv');
+    // same calls with new ids, tab-separated (the amount "1,999.00" keeps its comma unquoted)
+    fs.writeFileSync(
+      tsv,
+      text
+        .replace(/C0/g, 'T0')
+        .replace(/"1,999.00"/, '1,999.00')
+        .replace(/,/g, '\t')
+        .replace('1\t999.00', '1,999.00'),
+    );
+    const job = await t.importFile(tsv);
+    expect(job.result).toMatchObject({ inserted: 12, rejected: 3 });
+    const total = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'none' });
+    expect(total.rows[0]).toMatchObject({ dials: 22, revenue: 2 * 259_800 });
+  });
+
   it('reads the same file written in GBK (Excel on Chinese Windows) and with a UTF-8 BOM', async () => {
     const text = fs.readFileSync(BASIC, 'utf8');
     const gbk = path.join(t.dir, 'calls-gbk.csv');
