@@ -11,6 +11,25 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+/** The fields of a call an import can fill; a layout maps its columns onto these. */
+export const CALL_FIELDS = [
+  'callId',
+  'agentCode',
+  'agentName',
+  'team',
+  'campaign',
+  'startedAt',
+  'phone',
+  'direction',
+  'disposition',
+  'ringSeconds',
+  'talkSeconds',
+  'outcome',
+  'saleAmount',
+  'recording',
+] as const;
+export type CallField = (typeof CALL_FIELDS)[number];
+
 export const BREAKDOWNS = ['day', 'agent', 'team', 'campaign', 'none'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 

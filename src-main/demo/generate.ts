@@ -215,6 +215,7 @@ export function* generateDemoCalls(options: DemoOptions): Generator<NormalizedCa
         serial++;
         yield {
           sourceKey: `demo:${options.seed}:${serial}`,
+          callId: '',
           agentCode: agent.code,
           agentName: agent.name,
           teamName: agent.team,

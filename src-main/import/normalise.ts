@@ -10,6 +10,8 @@ import { parseAmount, parseDuration, parsePhone, parseTimestamp, ValueError } fr
 
 export interface NormalizedCall {
   sourceKey: string;
+  /** the file's own call id ('' when it has none): legs sharing it are one call */
+  callId: string;
   agentCode: string;
   agentName: string | null;
   teamName: string | null;
@@ -39,6 +41,11 @@ export interface NormaliseOptions {
   timeZone: string;
   /** the workspace's secret salt for customer-number hashes */
   salt: string;
+  /** the user's meanings of the file's texts, over the layout's own maps */
+  values?: {
+    dispositions?: Readonly<Record<string, Disposition>>;
+    outcomes?: Readonly<Record<string, Outcome>>;
+  };
 }
 
 class FieldError extends Error {
@@ -66,49 +73,50 @@ export function createNormaliser(
   header: readonly string[],
   options: NormaliseOptions,
 ): (row: readonly string[]) => RowResult {
-  const cell = (row: readonly string[], field: CallField): string => {
-    const index = columns[field];
-    return index === undefined ? '' : (row[index] ?? '').trim();
-  };
-  const read = <T>(row: readonly string[], field: CallField, parse: (text: string) => T): T => {
-    try {
-      return parse(cell(row, field));
-    } catch (err) {
-      if (err instanceof ValueError) throw new FieldError(field, err.message);
-      throw err;
-    }
-  };
-  const mapped = <T>(
-    row: readonly string[],
-    field: CallField,
-    map: Readonly<Record<string, T>>,
-    what: string,
-  ): T => {
-    const text = cell(row, field);
-    const value = lookupValue(map, text);
-    if (value === undefined)
-      throw new FieldError(field, `unknown ${what} "${text}" (expected ${choices(map)})`);
-    return value;
-  };
+  const dispositions = { ...preset.dispositions, ...options.values?.dispositions };
+  const outcomes = { ...preset.outcomes, ...options.values?.outcomes };
+  const derive = preset.derive;
   const fieldName = (field: CallField) => {
     const index = columns[field];
     return index === undefined ? field : (header[index] ?? field);
   };
 
   return (row) => {
+    const fromCell = (field: CallField): string => {
+      const index = columns[field];
+      return index === undefined ? '' : (row[index] ?? '').trim();
+    };
+    const derived = derive?.(fromCell, row);
+    const cell = derived ? (field: CallField) => derived[field]?.trim() ?? fromCell(field) : fromCell;
+    const read = <T>(field: CallField, parse: (text: string) => T): T => {
+      try {
+        return parse(cell(field));
+      } catch (err) {
+        if (err instanceof ValueError) throw new FieldError(field, err.message);
+        throw err;
+      }
+    };
+    const mapped = <T>(field: CallField, map: Readonly<Record<string, T>>, what: string, fallback?: T): T => {
+      const text = cell(field);
+      const value = lookupValue(map, text) ?? fallback;
+      if (value === undefined)
+        throw new FieldError(field, `unknown ${what} "${text}" (expected ${choices(map)})`);
+      return value;
+    };
     try {
-      const agentCode = cell(row, 'agentCode');
-      if (agentCode === '') throw new FieldError('agentCode', 'agent code (工号) is empty');
-      const startedAt = read(row, 'startedAt', (t) => parseTimestamp(t, options.timeZone));
-      const disposition = mapped(row, 'disposition', preset.dispositions, 'disposition');
-      const direction = mapped(row, 'direction', preset.directions, 'direction');
-      const outcome = mapped(row, 'outcome', preset.outcomes, 'outcome');
-      const talkSeconds = read(row, 'talkSeconds', parseDuration);
-      const ringSeconds = read(row, 'ringSeconds', parseDuration);
-      const saleAmount = read(row, 'saleAmount', parseAmount);
+      const agentCode = cell('agentCode');
+      // A leg without an agent (the trunk's, the queue's) is fine: its call takes the agent's leg.
+      if (agentCode === '' && !preset.legs) throw new FieldError('agentCode', 'agent code (工号) is empty');
+      const startedAt = read('startedAt', (t) => parseTimestamp(t, options.timeZone));
+      const disposition = mapped('disposition', dispositions, 'disposition');
+      const direction = mapped('direction', preset.directions, 'direction');
+      const outcome = mapped('outcome', outcomes, 'outcome', preset.outcomeFallback);
+      const talkSeconds = read('talkSeconds', parseDuration);
+      const ringSeconds = read('ringSeconds', parseDuration);
+      const saleAmount = read('saleAmount', parseAmount);
       if (saleAmount < 0) throw new FieldError('saleAmount', 'a sale amount cannot be negative');
-      const phone = parsePhone(cell(row, 'phone'));
-      const callId = cell(row, 'callId');
+      const phone = parsePhone(cell('phone'));
+      const callId = cell('callId');
       const { day, hour, weekday } = localParts(startedAt, options.timeZone);
       const sourceKey = callId
         ? `${preset.sourceKeyPrefix}:${callId}`
@@ -121,10 +129,11 @@ export function createNormaliser(
         ok: true,
         call: {
           sourceKey,
+          callId,
           agentCode,
-          agentName: cell(row, 'agentName') || null,
-          teamName: cell(row, 'team') || null,
-          campaign: cell(row, 'campaign') || null,
+          agentName: cell('agentName') || null,
+          teamName: cell('team') || null,
+          campaign: cell('campaign') || null,
           startedAt,
           day,
           hour,
@@ -139,7 +148,7 @@ export function createNormaliser(
           saleAmount: sale ? saleAmount : 0,
           phoneHash: phone.digits ? hashPhone(phone.digits, options.salt) : null,
           phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
-          recordingRef: cell(row, 'recording') || null,
+          recordingRef: cell('recording') || null,
         },
       };
     } catch (err) {

@@ -2,25 +2,10 @@
  * A layout preset describes one export format as data: which header names mean which call field,
  * and which values mean which disposition and outcome. Adding a layout is adding one preset file.
  */
-import type { Direction, Disposition, Outcome } from '../../src-shared/domain';
+import type { CallField, Direction, Disposition, Outcome } from '../../src-shared/domain';
 
-export const CALL_FIELDS = [
-  'callId',
-  'agentCode',
-  'agentName',
-  'team',
-  'campaign',
-  'startedAt',
-  'phone',
-  'direction',
-  'disposition',
-  'ringSeconds',
-  'talkSeconds',
-  'outcome',
-  'saleAmount',
-  'recording',
-] as const;
-export type CallField = (typeof CALL_FIELDS)[number];
+export { CALL_FIELDS, type CallField } from '../../src-shared/domain';
+
 
 export interface CallPreset {
   id: string;
@@ -33,6 +18,28 @@ export interface CallPreset {
   dispositions: Readonly<Record<string, Disposition>>;
   outcomes: Readonly<Record<string, Outcome>>;
   directions: Readonly<Record<string, Direction>>;
+  /**
+   * Outcome of a text the outcome map does not list, instead of rejecting the row: for layouts
+   * whose one status column carries both disposition and outcome (VICIdial, Five9).
+   */
+  outcomeFallback?: Outcome;
+  /**
+   * A layout written without a header row (Asterisk, FreeSWITCH): its documented column names in
+   * file order (they double as the header `columns` matches against) and the column counts its
+   * variants have. Told apart from other headerless layouts by how many sample rows they read.
+   */
+  headerless?: { names: readonly string[]; columnCounts: readonly number[] };
+  /**
+   * Rows are legs (segments) of calls: rows sharing `callId` become one call, whose agent, talk
+   * time and ring time come from the agent's leg (a leg with an agent code; the longest talk wins).
+   */
+  legs?: boolean;
+  /**
+   * Field texts worked out from the row where the layout does not carry them as such (an agent
+   * code inside "Name (1001)", a disposition from a hangup cause and billsec). Returned texts
+   * go through the same parsers and value maps as cells.
+   */
+  derive?(cell: (field: CallField) => string, row: readonly string[]): Partial<Record<CallField, string>>;
 }
 
 /** Header names compare without case, spaces, underscores or punctuation: "Agent Code" = agent_code. */
