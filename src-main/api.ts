@@ -8,8 +8,9 @@ import { todayIn } from '../src-shared/time';
 import { loadDemo } from './demo/load-demo';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { notFound } from './errors';
-import { listBatches, listRejects, undoBatch } from './import/batches';
-import { importFile } from './import/import-file';
+import { listBatches, listRejects, rejectsCsv, undoBatch } from './import/batches';
+import { importFile, type ImportOptions } from './import/import-file';
+import { previewImport } from './import/preview';
 import { PRESETS } from './import/presets';
 import { JobRegistry, type JobContext } from './jobs';
 import { breakdown, summary } from './metrics/queries';
@@ -24,7 +25,7 @@ export interface Api {
   jobs: JobRegistry;
   staging: Staging;
   /** Starts an import of a file on disk (the CLI's door; the renderer goes through staging). */
-  startImport(file: string, options: { displayName?: string; presetId?: string; timeZone?: string }): string;
+  startImport(file: string, options: ImportOptions): string;
   close(): Promise<void>;
 }
 
@@ -101,14 +102,18 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
 
     'import.presets': () => PRESETS.map((p) => ({ id: p.id, name: p.name })),
     'import.stage': async ({ name, bytes }) => ({ stagedId: await staging.stageBytes(name, bytes) }),
-    'import.start': ({ stagedId, preset, timeZone }) => {
+    'import.preview': ({ stagedId, ...choices }) => {
+      const staged = staging.peek(stagedId);
+      return previewImport(ws.db, staged.path, staged.name, choices, ws.settings().timeZone);
+    },
+    'import.start': ({ stagedId, saveProfile, ...choices }) => {
       const staged = staging.take(stagedId);
       const jobId = jobs.start('import', async (ctx) => {
         try {
           return await importFile(
             ws,
             staged.path,
-            { displayName: staged.name, presetId: preset, timeZone },
+            { ...choices, displayName: staged.name, saveProfile },
             ctx,
           );
         } finally {
@@ -119,6 +124,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     },
     'import.batches': () => listBatches(db),
     'import.rejects': ({ batchId, offset, limit }) => listRejects(db, batchId, offset, limit),
+    'import.rejectsCsv': ({ batchId }) => rejectsCsv(db, batchId),
     'import.undo': ({ batchId }) => undoBatch(ws, batchId),
 
     'demo.load': ({ agents, days, seed, language }) => {

@@ -35,6 +35,13 @@ export class Staging {
     return id;
   }
 
+  /** A staged file to look at (preview) without taking it. */
+  peek(id: string): StagedFile {
+    const staged = this.files.get(id);
+    if (!staged) throw notFound(`staged file ${id}`);
+    return staged;
+  }
+
   /** Hands a staged file to its importer; it is removed from staging with `release`. */
   take(id: string): StagedFile {
     const staged = this.files.get(id);

@@ -119,6 +119,26 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'import profiles and row warnings',
+    up(db) {
+      db.exec(`
+        -- The mapping a user confirmed for a header signature, applied to the next file like it.
+        CREATE TABLE import_profiles (
+          signature TEXT PRIMARY KEY,
+          preset    TEXT NOT NULL,
+          choices   TEXT NOT NULL,
+          saved_at  INTEGER NOT NULL
+        ) STRICT;
+
+        -- A row can be stored with a note (invalid bytes replaced) as well as rejected.
+        ALTER TABLE import_rejects ADD COLUMN kind TEXT NOT NULL DEFAULT 'rejected'
+          CHECK (kind IN ('rejected', 'warning'));
+        ALTER TABLE import_batches ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

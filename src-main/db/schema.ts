@@ -42,6 +42,8 @@ export interface ImportBatchesTable {
   inserted: number;
   duplicates: number;
   rejected: number;
+  /** rows stored with a note in import_rejects (kind 'warning') */
+  warnings: Generated<number>;
   /** local days of the earliest and latest call inserted by this batch */
   first_day: string | null;
   last_day: string | null;
@@ -54,10 +56,19 @@ export interface ImportBatchesTable {
 export interface ImportRejectsTable {
   id: Generated<number>;
   batch_id: number;
+  kind: Generated<'rejected' | 'warning'>;
   line: number;
   field: string | null;
   reason: string;
   raw: string;
+}
+
+export interface ImportProfilesTable {
+  signature: string;
+  preset: string;
+  /** JSON: the ImportChoices confirmed for files with this header signature */
+  choices: string;
+  saved_at: number;
 }
 
 export interface CallsTable {
@@ -110,6 +121,7 @@ export interface Database {
   campaigns: CampaignsTable;
   import_batches: ImportBatchesTable;
   import_rejects: ImportRejectsTable;
+  import_profiles: ImportProfilesTable;
   calls: CallsTable;
   daily_agent_stats: DailyAgentStatsTable;
 }

@@ -21,6 +21,8 @@ export interface BatchSession {
   readonly batchId: number;
   readonly writer: CallWriter;
   reject(line: number, field: string | null, reason: string, raw: string): void;
+  /** A row that was stored, with a note (e.g. invalid bytes replaced). */
+  warn(line: number, field: string | null, reason: string, raw: string): void;
   /** Reports progress, lets the event loop breathe and stops here if the job was cancelled. */
   tick(done: number, total: number | null, rows: number): Promise<void>;
 }
@@ -61,17 +63,22 @@ export async function runBatch(
           ).lastInsertRowid,
       );
       const writer = new CallWriter(db, batchId, ws.settings().effectiveThresholdSeconds);
-      const insertReject = db.prepare(
-        'INSERT INTO import_rejects (batch_id, line, field, reason, raw) VALUES (?, ?, ?, ?, ?)',
+      const insertIssue = db.prepare(
+        'INSERT INTO import_rejects (batch_id, kind, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
       );
       let rejected = 0;
+      let warnings = 0;
       const session: BatchSession = {
         db,
         batchId,
         writer,
         reject(line, field, reason, raw) {
           rejected++;
-          insertReject.run(batchId, line, field, reason, raw.slice(0, MAX_RAW_CHARS));
+          insertIssue.run(batchId, 'rejected', line, field, reason, raw.slice(0, MAX_RAW_CHARS));
+        },
+        warn(line, field, reason, raw) {
+          warnings++;
+          insertIssue.run(batchId, 'warning', line, field, reason, raw.slice(0, MAX_RAW_CHARS));
         },
         async tick(done, total, rows) {
           ctx.progress(done, total, rows);
@@ -84,13 +91,14 @@ export async function runBatch(
       writer.finish();
       db.prepare(
         `UPDATE import_batches SET file_sha256 = ?, status = 'done', rows_total = ?, inserted = ?, duplicates = ?,
-           rejected = ?, first_day = ?, last_day = ?, finished_at = ? WHERE id = ?`,
+           rejected = ?, warnings = ?, first_day = ?, last_day = ?, finished_at = ? WHERE id = ?`,
       ).run(
         sha256,
         rows,
         writer.inserted,
         writer.duplicates,
         rejected,
+        warnings,
         writer.firstDay,
         writer.lastDay,
         Date.now(),

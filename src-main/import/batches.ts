@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Batch, Reject } from '../../src-shared/api';
 import type { Database } from '../db/schema';
+import { toCsv } from '../csv-write';
 import { ApiError, notFound } from '../errors';
 import { batchContribution } from '../metrics/rollup';
 import type { Workspace } from '../workspace';
@@ -18,6 +19,7 @@ function batchesQuery(db: Kysely<Database>) {
       'inserted',
       'duplicates',
       'rejected',
+      'warnings',
       'first_day as firstDay',
       'last_day as lastDay',
       'started_at as importedAt',
@@ -58,7 +60,7 @@ export async function listRejects(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('import_rejects')
-      .select(['line', 'field', 'reason', 'raw'])
+      .select(['kind', 'line', 'field', 'reason', 'raw'])
       .where('batch_id', '=', batchId)
       .orderBy('line')
       .offset(offset)
@@ -66,6 +68,28 @@ export async function listRejects(
       .execute(),
   ]);
   return { total, rows };
+}
+
+/** A batch's rejected and warned rows as CSV: what to fix, where, and the row's own text. */
+export async function rejectsCsv(
+  db: Kysely<Database>,
+  batchId: number,
+): Promise<{ fileName: string; csv: string }> {
+  const batch = await getBatch(db, batchId);
+  const rows = await db
+    .selectFrom('import_rejects')
+    .select(['line', 'kind', 'field', 'reason', 'raw'])
+    .where('batch_id', '=', batchId)
+    .orderBy('line')
+    .execute();
+  const base = batch.fileName.replace(/\.[^.]*$/, '');
+  return {
+    fileName: `${base}-rejected-rows.csv`,
+    csv: toCsv([
+      ['file', 'line', 'kind', 'field', 'reason', 'row'],
+      ...rows.map((r) => [batch.fileName, r.line, r.kind, r.field, r.reason, r.raw]),
+    ]),
+  };
 }
 
 /**

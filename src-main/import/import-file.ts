@@ -1,58 +1,33 @@
 /**
- * Importing one file: sniff -> decode -> parse (streaming) -> map columns -> normalise ->
- * dedup + insert -> rollup, in ONE transaction on the job's own connection. The file lands whole
- * or not at all: a cancel, an error or a crash leaves the database as it was. Bad rows do not
- * block the file: each is kept in `import_rejects` with its line, field and reason.
+ * Importing one file: plan (sniff, layout, mapping) -> produce (parse, normalise, merge legs)
+ * -> dedup + insert -> rollup, in ONE transaction on the job's own connection. The file lands
+ * whole or not at all: a cancel, an error or a crash leaves the database as it was. Bad rows do
+ * not block the file: each is kept in `import_rejects` with its line, field and reason.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportResult } from '../../src-shared/api';
+import type { ImportChoices, ImportResult } from '../../src-shared/api';
 import type { JobContext } from '../jobs';
-import { phoneSalt } from '../settings';
 import type { Workspace } from '../workspace';
 import { runBatch } from './batch';
-import { createNormaliser } from './normalise';
-import { matchColumns, type CallPreset, type ColumnMatch } from './preset';
-import { PRESETS, presetById } from './presets';
-import { readRows, type Row } from './read-rows';
-import { sniffFile } from './sniff';
+import { ImportError } from './import-error';
+import { missingFields, planImport } from './plan';
+import { produceCalls } from './produce';
+import { saveProfile } from './profiles';
 
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
+export { ImportError } from './import-error';
 
-export interface ImportOptions {
+export interface ImportOptions extends ImportChoices {
   /** the name to record and report (the staged copy of an upload has another name on disk) */
   displayName?: string;
+  /** @deprecated name of `preset` kept for the CLI's options */
   presetId?: string;
-  timeZone?: string;
+  /** save the choices as the profile of the file's header signature */
+  saveProfile?: boolean;
 }
 
 /** Rows between progress reports and yields to the event loop (and cancel checks). */
 const TICK_ROWS = 5000;
-
-function choosePreset(
-  header: string[],
-  presetId: string | undefined,
-  file: string,
-): { preset: CallPreset; match: ColumnMatch } {
-  if (presetId) {
-    const preset = presetById(presetId);
-    if (!preset)
-      throw new ImportError(
-        `${file}: unknown layout preset "${presetId}" (known: ${PRESETS.map((p) => p.id).join(', ')})`,
-      );
-    return { preset, match: matchColumns(header, preset) };
-  }
-  const ranked = PRESETS.map((preset) => ({ preset, match: matchColumns(header, preset) })).sort(
-    (a, b) => a.match.missing.length - b.match.missing.length || b.match.score - a.match.score,
-  );
-  return ranked[0]!;
-}
 
 export async function importFile(
   ws: Workspace,
@@ -60,78 +35,54 @@ export async function importFile(
   options: ImportOptions,
   ctx: JobContext,
 ): Promise<ImportResult> {
-  const displayName = options.displayName ?? file;
-  let size: number;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new ImportError(`${displayName}: not a file`);
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof ImportError) throw err;
+  const { displayName = file, presetId, saveProfile: save = false, ...choices } = options;
+  if (presetId !== undefined) choices.preset = presetId;
+  const { plan } = await planImport(ws.db, file, displayName, choices, ws.settings().timeZone);
+  const missing = missingFields(plan);
+  if (missing.length > 0) {
+    const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f).join(', ');
     throw new ImportError(
-      `${displayName}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      `${displayName}, line 1: the header lacks the column(s) ${wanted} of the ${plan.preset.name} layout ` +
+        `(found: ${plan.columnNames.join(', ')})`,
     );
   }
-  if (size === 0) throw new ImportError(`${displayName}: the file is empty`);
-  const settings = ws.settings();
-  const timeZone = options.timeZone ?? settings.timeZone;
-  const sniffed = await sniffFile(file);
-  const salt = phoneSalt(ws.db);
-
-  // Read the header first: the layout decides the batch's preset and mapping.
+  const size = plan.source.size;
+  const meta = {
+    fileName: path.basename(displayName),
+    fileSize: size,
+    preset: plan.preset.id,
+    mapping: {
+      ...plan.source.info,
+      hasHeader: plan.hasHeader,
+      header: plan.columnNames,
+      columns: plan.columns,
+      values: plan.values,
+    },
+    timeZone: plan.timeZone,
+  };
   const hash = createHash('sha256');
   let bytesRead = 0;
-  const rows = readRows(file, sniffed, (chunk) => {
+  const onBytes = (chunk: Buffer) => {
     hash.update(chunk);
     bytesRead += chunk.length;
-  });
-  try {
-    // The first batch holds the header row (a batch is never empty).
-    const first = await rows.next();
-    if (first.done) throw new ImportError(`${displayName}: the file has no rows`);
-    const [headerRow, ...firstRows] = first.value as [Row, ...Row[]];
-    const header = headerRow.cells.map((c) => c.trim());
-    const { preset, match } = choosePreset(header, options.presetId, displayName);
-    if (match.missing.length > 0) {
-      const wanted = match.missing.map((f) => preset.columns[f]?.[0] ?? f).join(', ');
-      throw new ImportError(
-        `${displayName}, line ${headerRow.line}: the header lacks the column(s) ${wanted} of the ` +
-          `${preset.name} layout (found: ${header.join(', ')})`,
-      );
-    }
-    const normalise = createNormaliser(preset, match.columns, header, { timeZone, salt });
-    const meta = {
-      fileName: path.basename(displayName),
-      fileSize: size,
-      preset: preset.id,
-      mapping: { header, columns: match.columns, encoding: sniffed.encoding, delimiter: sniffed.delimiter },
-      timeZone,
-    };
-    const totals = await runBatch(ws, meta, ctx, async (batch) => {
-      let total = 0;
-      let sinceTick = 0;
-      const take = (batchRows: Row[]) => {
-        for (const row of batchRows) {
-          const result = normalise(row.cells);
-          if (result.ok) batch.writer.insert(result.call);
-          else batch.reject(row.line, result.field, result.reason, row.cells.join(sniffed.delimiter));
-        }
-        total += batchRows.length;
-        sinceTick += batchRows.length;
-      };
-      take(firstRows);
-      for await (const batchRows of rows) {
-        take(batchRows);
-        if (sinceTick >= TICK_ROWS) {
-          sinceTick = 0;
-          await batch.tick(bytesRead, size, total);
-        }
+  };
+  const totals = await runBatch(ws, meta, ctx, async (batch) => {
+    let rows = 0;
+    let sinceTick = 0;
+    for await (const produced of produceCalls(plan, { onBytes })) {
+      for (const { call } of produced.calls) batch.writer.insert(call);
+      for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
+      for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
+      sinceTick += produced.rows - rows;
+      rows = produced.rows;
+      if (sinceTick >= TICK_ROWS) {
+        sinceTick = 0;
+        await batch.tick(bytesRead, size, rows);
       }
-      ctx.progress(size, size, total);
-      return { rows: total, sha256: hash.digest('hex') };
-    });
-    return { file: displayName, preset: preset.id, ...totals };
-  } finally {
-    await rows.return(undefined);
-  }
+    }
+    ctx.progress(size, size, rows);
+    if (save) saveProfile(batch.db, plan.signature, plan.choices);
+    return { rows, sha256: hash.digest('hex') };
+  });
+  return { file: displayName, preset: plan.preset.id, ...totals };
 }

@@ -67,6 +67,21 @@ export function hashPhone(digits: string, salt: string): string {
   return createHash('sha256').update(salt).update(digits).digest('hex').slice(0, 32);
 }
 
+/** The text of each field of a row: its column's cell, or what the layout derives. */
+export function fieldReader(
+  preset: CallPreset,
+  columns: ColumnMap,
+): (row: readonly string[]) => (field: CallField) => string {
+  return (row) => {
+    const fromCell = (field: CallField): string => {
+      const index = columns[field];
+      return index === undefined ? '' : (row[index] ?? '').trim();
+    };
+    const derived = preset.derive?.(fromCell, row);
+    return derived ? (field) => derived[field]?.trim() ?? fromCell(field) : fromCell;
+  };
+}
+
 export function createNormaliser(
   preset: CallPreset,
   columns: ColumnMap,
@@ -75,19 +90,14 @@ export function createNormaliser(
 ): (row: readonly string[]) => RowResult {
   const dispositions = { ...preset.dispositions, ...options.values?.dispositions };
   const outcomes = { ...preset.outcomes, ...options.values?.outcomes };
-  const derive = preset.derive;
   const fieldName = (field: CallField) => {
     const index = columns[field];
     return index === undefined ? field : (header[index] ?? field);
   };
 
+  const fieldsOf = fieldReader(preset, columns);
   return (row) => {
-    const fromCell = (field: CallField): string => {
-      const index = columns[field];
-      return index === undefined ? '' : (row[index] ?? '').trim();
-    };
-    const derived = derive?.(fromCell, row);
-    const cell = derived ? (field: CallField) => derived[field]?.trim() ?? fromCell(field) : fromCell;
+    const cell = fieldsOf(row);
     const read = <T>(field: CallField, parse: (text: string) => T): T => {
       try {
         return parse(cell(field));

@@ -6,7 +6,6 @@ import type { CallField, Direction, Disposition, Outcome } from '../../src-share
 
 export { CALL_FIELDS, type CallField } from '../../src-shared/domain';
 
-
 export interface CallPreset {
   id: string;
   name: string;

@@ -10,13 +10,14 @@ import {
   BreakdownSchema,
   CampaignSchema,
   FilterSchema,
+  ImportChoicesSchema,
+  ImportPreviewSchema,
   JobSchema,
   MetricsRowSchema,
   RejectSchema,
   SettingsSchema,
   SummarySchema,
   TeamSchema,
-  TimeZoneSchema,
   WorkspaceInfoSchema,
 } from './schemas';
 
@@ -60,12 +61,11 @@ export const contract = {
     z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
     z.object({ stagedId: z.string() }),
   ),
+  /** Reads the start of a staged file exactly as the import will: layout, mapping, first rows. */
+  'import.preview': method(ImportChoicesSchema.extend({ stagedId: z.string() }), ImportPreviewSchema),
+  /** Imports a staged file with the choices; they are saved as the profile of its header signature. */
   'import.start': method(
-    z.object({
-      stagedId: z.string(),
-      preset: z.string().optional(),
-      timeZone: TimeZoneSchema.optional(),
-    }),
+    ImportChoicesSchema.extend({ stagedId: z.string(), saveProfile: z.boolean().default(true) }),
     JobStarted,
   ),
   'import.batches': method(None, z.array(BatchSchema)),
@@ -76,6 +76,11 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(200),
     }),
     z.object({ total: z.number().int(), rows: z.array(RejectSchema) }),
+  ),
+  /** A batch's rejected (and warned) rows as a CSV to fix and re-import. */
+  'import.rejectsCsv': method(
+    z.object({ batchId: z.number().int().positive() }),
+    z.object({ fileName: z.string(), csv: z.string() }),
   ),
   'import.undo': method(z.object({ batchId: z.number().int().positive() }), BatchSchema),
 

@@ -1,6 +1,6 @@
 /** The shapes that cross the API boundary, as zod schemas (checked at run time on both sides). */
 import { z } from 'zod';
-import { BREAKDOWNS, LANGUAGES } from '../domain';
+import { BREAKDOWNS, CALL_FIELDS, DIRECTIONS, DISPOSITIONS, LANGUAGES, OUTCOMES } from '../domain';
 import { isDay, isValidTimeZone } from '../time';
 
 export const DaySchema = z.string().refine(isDay, { message: 'expected a date YYYY-MM-DD' });
@@ -136,6 +136,8 @@ export const BatchSchema = z.object({
   inserted: Count,
   duplicates: Count,
   rejected: Count,
+  /** rows stored with a note (e.g. invalid bytes replaced in a text field) */
+  warnings: Count,
   /** calls of this batch still stored (0 once undone) */
   calls: Count,
   firstDay: DaySchema.nullable(),
@@ -146,9 +148,100 @@ export const BatchSchema = z.object({
 export type Batch = z.infer<typeof BatchSchema>;
 
 export const RejectSchema = z.object({
+  /** 'rejected': the row was not stored; 'warning': it was stored, with the note in `reason` */
+  kind: z.enum(['rejected', 'warning']),
   line: Count,
   field: z.string().nullable(),
   reason: z.string(),
   raw: z.string(),
 });
 export type Reject = z.infer<typeof RejectSchema>;
+
+export const CallFieldSchema = z.enum(CALL_FIELDS);
+
+/** What the user (or a saved profile) decided on the Import page; preview and import take the same. */
+export const ImportChoicesSchema = z.object({
+  preset: z.string().optional(),
+  /** the zone of wall-clock times in the file (default: the workspace's) */
+  timeZone: TimeZoneSchema.optional(),
+  /** whether the first row is a header (default: detected) */
+  hasHeader: z.boolean().optional(),
+  /** column index per field; null = not in the file (default: the layout's match) */
+  columns: z.partialRecord(CallFieldSchema, z.number().int().min(0).max(500).nullable()).optional(),
+  /** what the file's texts mean, over the layout's own value maps */
+  values: z
+    .object({
+      dispositions: z.record(z.string(), z.enum(DISPOSITIONS)).optional(),
+      outcomes: z.record(z.string(), z.enum(OUTCOMES)).optional(),
+    })
+    .optional(),
+});
+export type ImportChoices = z.infer<typeof ImportChoicesSchema>;
+
+/** One call as it will be stored (the customer number only as its last 4 digits). */
+export const PreviewCallSchema = z.object({
+  agentCode: z.string(),
+  agentName: z.string().nullable(),
+  team: z.string().nullable(),
+  campaign: z.string().nullable(),
+  startedAt: z.number(),
+  day: DaySchema,
+  direction: z.enum(DIRECTIONS),
+  disposition: z.enum(DISPOSITIONS),
+  ringSeconds: Count,
+  talkSeconds: Count,
+  outcome: z.enum(OUTCOMES),
+  /** minor units */
+  saleAmount: z.number().int(),
+  phoneLast4: z.string().nullable(),
+  recording: z.string().nullable(),
+  /** rows (legs) of the file that make this call */
+  legs: Count,
+});
+export type PreviewCall = z.infer<typeof PreviewCallSchema>;
+
+export const PreviewRowSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), line: Count, call: PreviewCallSchema, warning: z.string().nullable() }),
+  z.object({ ok: z.literal(false), line: Count, field: z.string().nullable(), reason: z.string() }),
+]);
+export type PreviewRow = z.infer<typeof PreviewRowSchema>;
+
+const ValueCount = <T extends z.ZodType>(mapped: T) =>
+  z.object({ text: z.string(), count: Count, mapped: mapped.nullable() });
+
+export const ImportPreviewSchema = z.object({
+  fileName: z.string(),
+  fileSize: Count,
+  container: z.enum(['csv', 'xlsx']),
+  /** text encoding as detected (csv only) */
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheet: z.string().nullable(),
+  hasHeader: z.boolean(),
+  /** the file's header; for a headerless file the layout's documented column names (or "Column N") */
+  columnNames: z.array(z.string()),
+  /** the first rows as the file has them, for the mapping table */
+  sampleCells: z.array(z.array(z.string())),
+  preset: z.object({ id: z.string(), name: z.string() }),
+  /** every layout with the share of sampled rows it reads (0..1), best first */
+  candidates: z.array(z.object({ id: z.string(), name: z.string(), confidence: z.number() })),
+  /** a profile saved for this header signature was applied */
+  profile: z.object({ signature: z.string(), savedAt: z.number() }).nullable(),
+  columns: z.array(
+    z.object({
+      field: CallFieldSchema,
+      column: z.number().int().nullable(),
+      required: z.boolean(),
+    }),
+  ),
+  values: z.object({
+    dispositions: z.array(ValueCount(z.enum(DISPOSITIONS))),
+    outcomes: z.array(ValueCount(z.enum(OUTCOMES))),
+  }),
+  /** rows read for the value counts and the confidence */
+  sampled: Count,
+  sampledRejected: Count,
+  /** the first rows as they will be stored (or why not) */
+  rows: z.array(PreviewRowSchema),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

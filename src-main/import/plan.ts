@@ -1,0 +1,155 @@
+/**
+ * Planning an import: open the file, read its first rows, pick the layout that reads them best
+ * (or the one the user or a saved profile chose), and settle the column and value mapping.
+ * The preview and the import both start here, so what the preview shows is what lands.
+ */
+import type { ImportChoices } from '../../src-shared/api';
+import type { CallField } from '../../src-shared/domain';
+import type { Sqlite } from '../db/connection';
+import { phoneSalt } from '../settings';
+import { columnNumbers, rankLayouts, type LayoutCandidate } from './detect-layout';
+import { ImportError } from './import-error';
+import type { NormaliseOptions } from './normalise';
+import { matchColumns, type CallPreset, type ColumnMap } from './preset';
+import { PRESETS, presetById } from './presets';
+import { headerlessSignature, headerSignature, loadProfile, type SavedProfile } from './profiles';
+import { firstRows, openSource, type Row, type RowSource, type SourceInfo } from './source';
+
+/** Rows read up front: enough to rank layouts and count the texts of result columns. */
+const SAMPLE_ROWS = 2000;
+/** Rows each layout is tried on when ranking. */
+const RANK_ROWS = 200;
+
+export interface ImportPlan {
+  file: string;
+  displayName: string;
+  source: RowSource;
+  preset: CallPreset;
+  hasHeader: boolean;
+  /** the header, or for a headerless file the layout's documented names (else Column N) */
+  columnNames: string[];
+  columns: ColumnMap;
+  values: NonNullable<NormaliseOptions['values']>;
+  timeZone: string;
+  salt: string;
+  /** what a profile for this file is saved under */
+  signature: string;
+  /** the choices in force (explicit ones over the profile's), to save as the profile */
+  choices: ImportChoices;
+}
+
+export interface PlannedImport {
+  plan: ImportPlan;
+  info: SourceInfo;
+  candidates: LayoutCandidate[];
+  profile: SavedProfile | null;
+  /** the first rows of the file, header included */
+  sample: Row[];
+}
+
+export async function planImport(
+  db: Sqlite,
+  file: string,
+  displayName: string,
+  explicit: ImportChoices,
+  workspaceTimeZone: string,
+): Promise<PlannedImport> {
+  const source = await openSource(file, displayName);
+  const sample = await firstRows(source, SAMPLE_ROWS);
+  const first = sample[0];
+  if (!first) throw new ImportError(`${displayName}: the file has no rows`);
+  const salt = phoneSalt(db);
+  const timeZone = explicit.timeZone ?? workspaceTimeZone;
+  const cells = sample.slice(0, RANK_ROWS).map((r) => r.cells);
+
+  // A profile is looked up by the header signature; a headerless one only when no header layout
+  // reads the file, so a profile for a 16-column Master.csv never captures a 16-column CSV.
+  const rankedAuto = rankLayouts(cells, { timeZone, salt });
+  const autoHeaderless = rankedAuto[0] !== undefined && !rankedAuto[0].hasHeader;
+  const profile =
+    loadProfile(db, headerSignature(first.cells)) ??
+    (autoHeaderless ? loadProfile(db, headerlessSignature(first.cells.length)) : null);
+  const choices: ImportChoices = { ...profile?.choices, ...definedOnly(explicit) };
+
+  const ranked =
+    choices.hasHeader === undefined
+      ? rankedAuto
+      : rankLayouts(cells, { timeZone, salt, hasHeader: choices.hasHeader });
+  let chosen: LayoutCandidate | undefined;
+  if (choices.preset !== undefined) {
+    const preset = presetById(choices.preset);
+    if (!preset) {
+      throw new ImportError(
+        `${displayName}: unknown layout preset "${choices.preset}" (known: ${PRESETS.map((p) => p.id).join(', ')})`,
+      );
+    }
+    chosen =
+      ranked.find((c) => c.preset === preset) ?? fallbackCandidate(preset, first.cells, choices.hasHeader);
+  } else chosen = ranked[0] ?? fallbackCandidate(PRESETS[0]!, first.cells, choices.hasHeader);
+
+  const hasHeader = choices.hasHeader ?? chosen.hasHeader;
+  const columnNames =
+    hasHeader === chosen.hasHeader
+      ? chosen.columnNames
+      : hasHeader
+        ? first.cells.map((c) => c.trim())
+        : columnNumbers(first.cells.length);
+  const columns: ColumnMap =
+    hasHeader === chosen.hasHeader ? { ...chosen.columns } : matchColumns(columnNames, chosen.preset).columns;
+  for (const [field, index] of Object.entries(choices.columns ?? {}) as [CallField, number | null][]) {
+    if (index === null || index >= columnNames.length) delete columns[field];
+    else columns[field] = index;
+  }
+  const signature = hasHeader ? headerSignature(first.cells) : headerlessSignature(first.cells.length);
+  return {
+    plan: {
+      file,
+      displayName,
+      source,
+      preset: chosen.preset,
+      hasHeader,
+      columnNames,
+      columns,
+      values: { dispositions: choices.values?.dispositions, outcomes: choices.values?.outcomes },
+      timeZone,
+      salt,
+      signature,
+      choices: { ...choices, preset: chosen.preset.id, hasHeader },
+    },
+    info: source.info,
+    candidates: ranked,
+    profile,
+    sample,
+  };
+}
+
+/** The fields a plan's layout needs that its mapping leaves out. */
+export function missingFields(plan: ImportPlan): CallField[] {
+  return plan.preset.required.filter((f) => plan.columns[f] === undefined);
+}
+
+function fallbackCandidate(
+  preset: CallPreset,
+  first: readonly string[],
+  hasHeader?: boolean,
+): LayoutCandidate {
+  const header = hasHeader ?? !preset.headerless;
+  const columnNames = header
+    ? first.map((c) => c.trim())
+    : preset.headerless
+      ? [...preset.headerless.names, ...columnNumbers(first.length)].slice(0, first.length)
+      : columnNumbers(first.length);
+  const match = matchColumns(columnNames, preset);
+  return {
+    preset,
+    hasHeader: header,
+    columnNames,
+    columns: match.columns,
+    missing: match.missing,
+    confidence: 0,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,124 @@
+/**
+ * The Import page's preview: the layout and mapping the import will use, the texts of the result
+ * columns and what they will mean, and the first rows exactly as they will be stored — produced
+ * by the same plan and the same row pipeline as the import itself.
+ */
+import path from 'node:path';
+import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/api';
+import { CALL_FIELDS } from '../../src-shared/domain';
+import type { Sqlite } from '../db/connection';
+import { createNormaliser, fieldReader } from './normalise';
+import { planImport } from './plan';
+import { lookupValue } from './preset';
+import { produceCalls } from './produce';
+
+const PREVIEW_ROWS = 50;
+/** Rows read at most to find the first 50 calls (a file of legs needs several rows a call). */
+const PREVIEW_READ_ROWS = 1000;
+const SAMPLE_CELL_ROWS = 3;
+
+export async function previewImport(
+  db: Sqlite,
+  file: string,
+  displayName: string,
+  choices: ImportChoices,
+  workspaceTimeZone: string,
+): Promise<ImportPreview> {
+  const { plan, info, candidates, profile, sample } = await planImport(
+    db,
+    file,
+    displayName,
+    choices,
+    workspaceTimeZone,
+  );
+  const dataRows = plan.hasHeader ? sample.slice(1) : sample;
+
+  // What the result columns say, and what each text will mean.
+  const fields = fieldReader(plan.preset, plan.columns);
+  const dispositions = { ...plan.preset.dispositions, ...plan.values.dispositions };
+  const outcomes = { ...plan.preset.outcomes, ...plan.values.outcomes };
+  const dispositionCounts = new Map<string, number>();
+  const outcomeCounts = new Map<string, number>();
+  const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
+  let sampledRejected = 0;
+  for (const row of dataRows) {
+    const field = fields(row.cells);
+    bump(dispositionCounts, field('disposition'));
+    bump(outcomeCounts, field('outcome'));
+    if (!normalise(row.cells).ok) sampledRejected++;
+  }
+
+  const rows: PreviewRow[] = [];
+  const warnings = new Map<number, string>();
+  for await (const batch of produceCalls(plan, { maxRows: PREVIEW_READ_ROWS })) {
+    for (const w of batch.warnings) warnings.set(w.line, `${w.field ?? ''}: ${w.reason}`);
+    for (const c of batch.calls) {
+      const call = c.call;
+      rows.push({
+        ok: true,
+        line: c.line,
+        warning: warnings.get(c.line) ?? null,
+        call: {
+          agentCode: call.agentCode,
+          agentName: call.agentName,
+          team: call.teamName,
+          campaign: call.campaign,
+          startedAt: call.startedAt,
+          day: call.day,
+          direction: call.direction,
+          disposition: call.disposition,
+          ringSeconds: call.ringSeconds,
+          talkSeconds: call.talkSeconds,
+          outcome: call.outcome,
+          saleAmount: call.saleAmount,
+          phoneLast4: call.phoneLast4,
+          recording: call.recordingRef,
+          legs: c.legs,
+        },
+      });
+    }
+    for (const r of batch.rejects) rows.push({ ok: false, line: r.line, field: r.field, reason: r.reason });
+    if (rows.length >= PREVIEW_ROWS && !plan.preset.legs) break;
+  }
+  rows.sort((a, b) => a.line - b.line);
+
+  return {
+    fileName: path.basename(displayName),
+    fileSize: plan.source.size,
+    container: info.container,
+    encoding: info.encoding,
+    delimiter: info.delimiter,
+    sheet: info.sheet,
+    hasHeader: plan.hasHeader,
+    columnNames: plan.columnNames,
+    sampleCells: dataRows.slice(0, SAMPLE_CELL_ROWS).map((r) => r.cells),
+    preset: { id: plan.preset.id, name: plan.preset.name },
+    candidates: candidates.map((c) => ({ id: c.preset.id, name: c.preset.name, confidence: c.confidence })),
+    profile: profile && { signature: profile.signature, savedAt: profile.savedAt },
+    columns: CALL_FIELDS.map((field) => ({
+      field,
+      column: plan.columns[field] ?? null,
+      required: plan.preset.required.includes(field),
+    })),
+    values: {
+      dispositions: counted(dispositionCounts, (t) => lookupValue(dispositions, t) ?? null),
+      outcomes: counted(
+        outcomeCounts,
+        (t) => lookupValue(outcomes, t) ?? plan.preset.outcomeFallback ?? null,
+      ),
+    },
+    sampled: dataRows.length,
+    sampledRejected,
+    rows: rows.slice(0, PREVIEW_ROWS),
+  };
+}
+
+function bump(counts: Map<string, number>, text: string) {
+  counts.set(text, (counts.get(text) ?? 0) + 1);
+}
+
+function counted<T>(counts: Map<string, number>, meaning: (text: string) => T | null) {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([text, count]) => ({ text, count, mapped: meaning(text) }));
+}
