@@ -16,6 +16,7 @@ import { isDay, isValidTimeZone } from '../src-shared/time';
 import { createApi, type Api } from './api';
 import { openConnection } from './db/connection';
 import { defaultDbPath } from './paths';
+import { progressText } from './progress-text';
 import { openWorkspace, type Workspace } from './workspace';
 
 class UsageError extends Error {}
@@ -69,10 +70,7 @@ function progressPrinter(label: string) {
       const now = Date.now();
       if (!tty && now - lastLine < 3000) return;
       lastLine = now;
-      const pct = job.total ? ` ${Math.floor((100 * job.done) / job.total)}%` : '';
-      const seconds = (now - job.startedAt) / 1000;
-      const rate = seconds > 0 ? ` ${Math.round(job.rows / seconds).toLocaleString('en')} rows/s` : '';
-      const text = `${label}:${pct} ${job.rows.toLocaleString('en')} rows${rate}`;
+      const text = progressText(label, job, now);
       process.stderr.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
     },
     done() {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { progressText } from '../../src-main/progress-text';
 import { FIXTURES, runCli, tempDir } from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
@@ -171,5 +172,29 @@ describe('the CLI contract', () => {
       /bad\.csv, line 1: the header lacks the column\(s\) agent_code, started_at, disposition/,
     );
     expect(JSON.parse(r.stdout)).toEqual({ batches: [] });
+  });
+});
+
+describe('progress on stderr', () => {
+  it('says percent, rows, rows/s and the time left from the bytes read so far', () => {
+    const job = {
+      id: 'j',
+      kind: 'import' as const,
+      status: 'running' as const,
+      done: 25_000_000,
+      total: 100_000_000,
+      rows: 250_000,
+      note: '',
+      startedAt: 0,
+      finishedAt: null,
+      result: null,
+      error: null,
+    };
+    expect(progressText('calls.csv', job, 5_000)).toBe(
+      'calls.csv: 25% 250,000 rows 50,000 rows/s, about 15 s left',
+    );
+    expect(progressText('calls.csv', { ...job, done: job.total }, 20_000)).toBe(
+      'calls.csv: 100% 250,000 rows 12,500 rows/s',
+    );
   });
 });
