@@ -5,10 +5,11 @@
  */
 import type { CallPreset } from '../preset';
 import { callscopePreset } from './callscope';
+import { five9Preset } from './five9';
 import { vicidialPreset } from './vicidial';
 import { zhGenericPreset } from './zh-generic';
 
-export const PRESETS: readonly CallPreset[] = [callscopePreset, vicidialPreset, zhGenericPreset];
+export const PRESETS: readonly CallPreset[] = [callscopePreset, vicidialPreset, five9Preset, zhGenericPreset];
 
 export function presetById(id: string): CallPreset | undefined {
   return PRESETS.find((p) => p.id === id);
