@@ -236,3 +236,14 @@ export function parsePhone(text: string): PhoneReading {
   if (!/^\d{3,20}$/.test(digits)) return { digits: null, damaged: true };
   return { digits, damaged: false };
 }
+
+const UNZONED_DATE_TIME_RE = /^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * For layouts documented to write UTC (Aircall, Talkdesk) but whose files may drop the `Z`: an ISO
+ * date-time without a zone gets ` UTC`, so it is read as the instant it is, not as local wall time.
+ */
+export function assumeUtc(text: string): string {
+  const t = text.trim();
+  return UNZONED_DATE_TIME_RE.test(t) ? `${t} UTC` : t;
+}

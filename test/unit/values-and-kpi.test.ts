@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseDuration, parsePhone, parseTimestamp } from '../../src-main/import/values';
+import {
+  assumeUtc,
+  parseAmount,
+  parseDuration,
+  parsePhone,
+  parseTimestamp,
+} from '../../src-main/import/values';
 import { callContribution, change, kpiValues, emptyCounts } from '../../src-shared/kpi';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../../src-shared/i18n';
 
@@ -79,6 +85,15 @@ describe('reading values', () => {
     expect(sh('46329')).toBe('2026-11-02T16:00:00.000Z');
     expect(sh('46329.385439815')).toBe('2026-11-03T01:15:02.000Z');
     expect(() => parseTimestamp('60', 'Asia/Shanghai')).toThrow(/1900-02-29/);
+  });
+
+  it('reads a zone-less ISO time as UTC only for layouts documented to write UTC', () => {
+    expect(assumeUtc('2026-11-03 17:30:00')).toBe('2026-11-03 17:30:00 UTC');
+    expect(assumeUtc('2026-11-03T17:30:00Z')).toBe('2026-11-03T17:30:00Z');
+    expect(assumeUtc('2026-11-03T17:30:00+08:00')).toBe('2026-11-03T17:30:00+08:00');
+    expect(parseTimestamp(assumeUtc('2026-11-03 17:30:00'), 'Asia/Shanghai')).toBe(
+      Date.parse('2026-11-03T17:30:00Z'),
+    );
   });
 
   it('refuses dates before 1990 or after 2100 as a misread column', () => {

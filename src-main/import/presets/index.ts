@@ -6,10 +6,17 @@
 import type { CallPreset } from '../preset';
 import { callscopePreset } from './callscope';
 import { five9Preset } from './five9';
+import { talkdeskPreset } from './talkdesk';
 import { vicidialPreset } from './vicidial';
 import { zhGenericPreset } from './zh-generic';
 
-export const PRESETS: readonly CallPreset[] = [callscopePreset, vicidialPreset, five9Preset, zhGenericPreset];
+export const PRESETS: readonly CallPreset[] = [
+  callscopePreset,
+  vicidialPreset,
+  five9Preset,
+  talkdeskPreset,
+  zhGenericPreset,
+];
 
 export function presetById(id: string): CallPreset | undefined {
   return PRESETS.find((p) => p.id === id);
