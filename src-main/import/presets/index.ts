@@ -4,6 +4,7 @@
  * specific layout wins.
  */
 import type { CallPreset } from '../preset';
+import { aircallPreset } from './aircall';
 import { callscopePreset } from './callscope';
 import { five9Preset } from './five9';
 import { talkdeskPreset } from './talkdesk';
@@ -15,6 +16,7 @@ export const PRESETS: readonly CallPreset[] = [
   vicidialPreset,
   five9Preset,
   talkdeskPreset,
+  aircallPreset,
   zhGenericPreset,
 ];
 
