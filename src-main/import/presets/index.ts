@@ -7,6 +7,7 @@ import type { CallPreset } from '../preset';
 import { aircallPreset } from './aircall';
 import { callscopePreset } from './callscope';
 import { five9Preset } from './five9';
+import { genericEnPreset } from './generic-en';
 import { talkdeskPreset } from './talkdesk';
 import { vicidialPreset } from './vicidial';
 import { zhGenericPreset } from './zh-generic';
@@ -18,6 +19,7 @@ export const PRESETS: readonly CallPreset[] = [
   talkdeskPreset,
   aircallPreset,
   zhGenericPreset,
+  genericEnPreset,
 ];
 
 export function presetById(id: string): CallPreset | undefined {
