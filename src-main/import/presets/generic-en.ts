@@ -94,8 +94,7 @@ export const genericEnPreset: CallPreset = {
       'Date/Time',
       'Date Time',
       'Call Date',
-      'Date',
-      'Time',
+      'Date', // a date alone still gives the right day; a bare 'Time' column is not a start
     ],
     phone: ['Phone', 'Phone Number', 'Customer Number', 'Customer Phone', 'To', 'Number', 'Called Number'],
     direction: ['Direction', 'Call Direction', 'Call Type'],
