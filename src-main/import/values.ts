@@ -12,79 +12,212 @@ export class ValueError extends Error {
   }
 }
 
-const CLOCK_RE = /^(\d{1,4}):([0-5]?\d)(?::([0-5]?\d))?(?:\.\d+)?$/;
-const CN_DURATION_RE = /^(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?$/;
+/** Full-width digits and signs (１９９９, ：, ￥) as Chinese IMEs type them become ASCII; spaces collapse. */
+function plain(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
 
-/** Seconds from `125`, `125.4`, `HH:MM:SS`, `MM:SS`, `3分25秒`, `1时2分3秒`, `1小时2分`, `25秒`. */
+const CLOCK_RE = /^(\d{1,4}):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/;
+const CN_DURATION_RE = /^(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒(?:钟)?)?$/;
+const EN_DURATION_RE =
+  /^(?:(\d+)\s*(?:h|hrs?|hours?)(?![a-z])\s*)?(?:(\d+)\s*(?:m|mins?|minutes?)(?![a-z])\s*)?(?:(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)(?![a-z]))?$/i;
+
+/**
+ * Seconds from `125`, `125.4`, `HH:MM:SS(.f)`, `MM:SS`, `1h 2m 3s`, `2 min 3 sec`, `45s`, `3分25秒`,
+ * `1时2分3秒`, `1小时2分钟`. Fractions of a second round to the nearest second, as plain numbers do.
+ */
 export function parseDuration(text: string): number {
-  const t = text.trim();
+  const t = plain(text);
   if (t === '') return 0;
   if (/^\d+(?:\.\d+)?$/.test(t)) return Math.round(Number(t));
   const clock = CLOCK_RE.exec(t);
   if (clock) {
     const [, a, b, c] = clock;
-    return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c);
+    const seconds =
+      c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c);
+    return Math.round(seconds);
   }
-  const cn = CN_DURATION_RE.exec(t);
-  if (cn && (cn[1] ?? cn[2] ?? cn[3]) !== undefined) {
-    return Number(cn[1] ?? 0) * 3600 + Number(cn[2] ?? 0) * 60 + Number(cn[3] ?? 0);
+  for (const re of [CN_DURATION_RE, EN_DURATION_RE]) {
+    const m = re.exec(t);
+    if (m && (m[1] ?? m[2] ?? m[3]) !== undefined) {
+      return Math.round(Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0));
+    }
   }
-  throw new ValueError(`cannot read "${text}" as a duration (seconds, HH:MM:SS, MM:SS or 3分25秒)`);
+  throw new ValueError(`cannot read "${text}" as a duration (seconds, HH:MM:SS, MM:SS, 1h 2m 3s or 3分25秒)`);
 }
 
-// 2026-11-03 09:15:02 | 2026/11/3 9:15 | 2026-11-03T09:15:02.123+08:00 | ...Z
-const DATE_TIME_RE =
-  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** Instants outside these years are a misread column (an amount, an id), not a call. */
+const EARLIEST = Date.UTC(1990, 0, 1);
+const LATEST = Date.UTC(2101, 0, 1);
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// The date part, in the orders exports write it. Each yields [year, month, day] and the rest.
+// Y/M/D: 2026-11-03, 2026/11/3, 2026.11.3, 2026年11月3日 (ISO, and Chinese exports).
+const YMD_RE = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)/;
+// M/D/Y with a slash and the 4-digit year last: 10/27/2016. US SaaS exports (and US Excel) write
+// month first; a D/M/Y file is not told apart by its text, so M/D/Y is the one reading we give it.
+const MDY_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
+// RFC 2822 style, weekday optional: Thu, 27 Oct 2016 / 27 Oct 2016 / 27-Oct-2016.
+const DMONY_RE = /^(?:[a-z]{3,9},?\s+)?(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-](\d{4})/i;
+// The rest: an optional time (12-hour markers before or after it) and an optional zone.
+const REST_RE =
+  /^(?:[ T]\s*(?:(am|pm|上午|下午)\s*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?(?:\s*(am|pm|a\.m\.|p\.m\.|上午|下午))?)?\s*(z|(?:utc|gmt)?\s*[+-]\d{2}:?\d{2}|utc|gmt)?$/i;
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  rest: string;
+}
+
+function dateParts(t: string): DateParts | undefined {
+  const ymd = YMD_RE.exec(t);
+  if (ymd) {
+    const [all, y, mo, d, cnMo, cnD] = ymd;
+    const rest = t.slice(all.length);
+    // 2026年11月3日9:15 writes no space before the time
+    const spaced = cnD !== undefined && /^\d/.test(rest) ? ` ${rest}` : rest;
+    return { year: Number(y), month: Number(mo ?? cnMo), day: Number(d ?? cnD), rest: spaced };
+  }
+  const mdy = MDY_RE.exec(t);
+  if (mdy) {
+    const [all, mo, d, y] = mdy;
+    return { year: Number(y), month: Number(mo), day: Number(d), rest: t.slice(all.length) };
+  }
+  const named = DMONY_RE.exec(t);
+  if (named) {
+    const [all, d, monthName, y] = named;
+    const month = MONTHS.indexOf(monthName!.slice(0, 3).toLowerCase()) + 1;
+    if (month === 0) return undefined;
+    return { year: Number(y), month, day: Number(d), rest: t.slice(all.length) };
+  }
+  return undefined;
+}
+
+/** Hour on the 24-hour clock from a 12-hour one: 12 AM is 0, 12 PM is 12. */
+function hour24(hour: number, marker: string | undefined, text: string): number {
+  if (marker === undefined) return hour;
+  if (hour < 1 || hour > 12) throw new ValueError(`"${text}" has a 12-hour marker on hour ${hour}`);
+  const pm = /^(?:pm|p\.m\.|下午)$/i.test(marker);
+  return (hour % 12) + (pm ? 12 : 0);
+}
+
+function zoneOffsetMinutes(zone: string): number {
+  const m = /([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!m) return 0; // Z, UTC, GMT
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+function fromParts(parts: DateParts, text: string, timeZone: string): number | undefined {
+  const rest = REST_RE.exec(parts.rest);
+  if (!rest) return undefined;
+  const [, markerBefore, h, mi, s, ms, markerAfter, zone] = rest;
+  const { year, month, day } = parts;
+  const hour = hour24(Number(h ?? 0), markerBefore ?? markerAfter, text);
+  const minute = Number(mi ?? 0);
+  const second = Number(s ?? 0);
+  const milli = ms === undefined ? 0 : Number(ms.padEnd(3, '0'));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+    throw new ValueError(`"${text}" is not a valid date and time`);
+  }
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  if (new Date(asUtc).getUTCDate() !== day) throw new ValueError(`"${text}" is not a valid date`);
+  if (zone === undefined) return wallTimeToEpoch(year, month, day, hour, minute, second, timeZone, milli);
+  return asUtc - zoneOffsetMinutes(zone) * 60_000;
+}
+
+const DAY_MS = 86_400_000;
+const EXCEL_MAX_SERIAL = 2_958_465; // 9999-12-31
 
 /**
- * The UTC instant of a timestamp. Wall-clock times (no offset) are read in `timeZone`; times with
- * `Z` or an offset are converted; 10/13-digit numbers are epoch seconds/milliseconds.
+ * An Excel serial date (45963.3854 = days since 1899-12-30, the fraction the time of day) as a wall
+ * time in `timeZone`. Excel counts a 29 February 1900 that never was (serial 60), so serials from
+ * 61 on are days since 1899-12-30; serial 60 is refused (earlier ones fall before 1990 anyway).
  */
-export function parseTimestamp(text: string, timeZone: string): number {
-  const t = text.trim();
-  const m = DATE_TIME_RE.exec(t);
-  if (m) {
-    const [, y, mo, d, h, mi, s, ms, zone] = m;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    const hour = Number(h ?? 0);
-    const minute = Number(mi ?? 0);
-    const second = Number(s ?? 0);
-    const milli = ms === undefined ? 0 : Number(ms.padEnd(3, '0'));
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
-      throw new ValueError(`"${text}" is not a valid date and time`);
-    }
-    const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, milli);
-    if (new Date(asUtc).getUTCDate() !== day) throw new ValueError(`"${text}" is not a valid date`);
-    if (zone === undefined) return wallTimeToEpoch(year, month, day, hour, minute, second, timeZone, milli);
-    if (zone.toUpperCase() === 'Z') return asUtc;
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-    return asUtc - sign * offsetMinutes * 60_000;
-  }
-  if (/^\d{10}$/.test(t)) return Number(t) * 1000;
-  if (/^\d{13}$/.test(t)) return Number(t);
-  throw new ValueError(
-    `cannot read "${text}" as a date and time (expected e.g. 2026-11-03 09:15:02, 2026/11/3 9:15 or ISO 8601)`,
+function fromExcelSerial(serial: number, text: string, timeZone: string): number {
+  if (serial === 60) throw new ValueError(`"${text}" is Excel's 1900-02-29, a day that does not exist`);
+  const epochDays = serial > 60 ? serial - 25_569 : serial - 25_568; // 25569 = 1970-01-01
+  const wall = new Date(Math.round((epochDays * DAY_MS) / 1000) * 1000);
+  return wallTimeToEpoch(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    timeZone,
   );
 }
 
-/** Minor units (fen/cents) from `1999`, `1,999.00`, `¥1999`, `$12.5`, `1999元`, `-20.00`. */
-export function parseAmount(text: string): number {
-  const t = text.trim();
-  if (t === '') return 0;
-  const cleaned = t
-    .replace(/^[¥￥$€£]|^(?:RMB|CNY|USD)\s*/i, '')
-    .replace(/元$/, '')
-    .replace(/,/g, '')
-    .trim();
-  if (!/^-?\d+(?:\.\d{1,2})?$/.test(cleaned)) {
-    throw new ValueError(`cannot read "${text}" as an amount (e.g. 1999.00 or ¥1,999)`);
+function inRange(epoch: number, text: string): number {
+  if (epoch < EARLIEST || epoch >= LATEST) {
+    throw new ValueError(`"${text}" is not a date between 1990 and 2100 (is this the right column?)`);
   }
-  const negative = cleaned.startsWith('-');
-  const [whole, fraction = ''] = cleaned.replace('-', '').split('.');
+  return epoch;
+}
+
+/**
+ * The UTC instant of a timestamp. Reads `2026-11-03 09:15:02`, `2026/11/3 9:15`, `2026年11月3日`,
+ * ISO 8601 with `T`, `Z` or an offset, `Thu, 01 Oct 2026 17:08:37 GMT` (weekday and zone optional),
+ * `27 Oct 2016 14:51:34`, US `10/27/2016 2:51:34 PM`, 12-hour times with AM/PM or 上午/下午,
+ * 10/13-digit epoch seconds/milliseconds, and Excel serial numbers. Times without a zone are wall
+ * clock in `timeZone`; a zone (Z, UTC, GMT, +0800, -05:00) is converted. Instants before 1990 or
+ * after 2100 are refused: such a date is a misread column, and the guard applies to every caller.
+ */
+export function parseTimestamp(text: string, timeZone: string): number {
+  const t = plain(text);
+  const parts = dateParts(t);
+  if (parts) {
+    const epoch = fromParts(parts, text, timeZone);
+    if (epoch !== undefined) return inRange(epoch, text);
+  } else if (/^\d{10}$/.test(t)) {
+    return inRange(Number(t) * 1000, text);
+  } else if (/^\d{13}$/.test(t)) {
+    return inRange(Number(t), text);
+  } else if (/^\d{1,7}(?:\.\d+)?$/.test(t)) {
+    const serial = Number(t);
+    if (serial >= 1 && serial <= EXCEL_MAX_SERIAL)
+      return inRange(fromExcelSerial(serial, text, timeZone), text);
+  }
+  throw new ValueError(
+    `cannot read "${text}" as a date and time (expected e.g. 2026-11-03 09:15:02, 2026/11/3 9:15, ` +
+      `ISO 8601, 10/27/2026 2:51 PM or Thu, 27 Oct 2026 14:51:34)`,
+  );
+}
+
+const CURRENCY_PREFIX_RE = /^(?:[¥$€£]|US\$|(?:RMB|CNY|USD|EUR|GBP)\s*)/i;
+const CURRENCY_SUFFIX_RE = /(?:元|\s*(?:RMB|CNY|USD|EUR|GBP)|[¥$€£])$/i;
+
+/**
+ * Minor units (fen/cents) from `1999`, `1,999.00`, `¥1999`, `$12.5`, `USD 12.50`, `12.50 USD`,
+ * `1999.5元`, `-20.00`, `(12.00)` (accounting negative) and full-width `１９９９`. A comma is always
+ * a thousands separator: `€1.234,56` is refused rather than misread (no layout we read writes
+ * decimal commas; one that does would say so and convert first).
+ */
+export function parseAmount(text: string): number {
+  let t = plain(text);
+  if (t === '') return 0;
+  // (12.00) is how accounting exports write -12.00; a minus may stand before or after the currency
+  let negative = false;
+  const parens = /^\((.*)\)$/.exec(t);
+  if (parens) {
+    negative = true;
+    t = parens[1]!.trim();
+  }
+  const takeMinus = () => {
+    if (!t.startsWith('-')) return;
+    negative = true;
+    t = t.slice(1).trim();
+  };
+  takeMinus();
+  t = t.replace(CURRENCY_PREFIX_RE, '').replace(CURRENCY_SUFFIX_RE, '').trim();
+  takeMinus();
+  const cleaned = t.replace(/,/g, '');
+  if (!/^\d+(?:\.\d{1,2})?$/.test(cleaned)) {
+    throw new ValueError(`cannot read "${text}" as an amount (e.g. 1999.00, ¥1,999 or USD 12.50)`);
+  }
+  const [whole, fraction = ''] = cleaned.split('.');
   const minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return negative ? -minor : minor;
 }
@@ -102,4 +235,15 @@ export function parsePhone(text: string): PhoneReading {
   const digits = t.replace(/[\s\-()+]/g, '');
   if (!/^\d{3,20}$/.test(digits)) return { digits: null, damaged: true };
   return { digits, damaged: false };
+}
+
+const UNZONED_DATE_TIME_RE = /^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * For layouts documented to write UTC (Aircall, Talkdesk) but whose files may drop the `Z`: an ISO
+ * date-time without a zone gets ` UTC`, so it is read as the instant it is, not as local wall time.
+ */
+export function assumeUtc(text: string): string {
+  const t = text.trim();
+  return UNZONED_DATE_TIME_RE.test(t) ? `${t} UTC` : t;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseDuration, parsePhone, parseTimestamp } from '../../src-main/import/values';
+import {
+  assumeUtc,
+  parseAmount,
+  parseDuration,
+  parsePhone,
+  parseTimestamp,
+} from '../../src-main/import/values';
 import { callContribution, change, kpiValues, emptyCounts } from '../../src-shared/kpi';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../../src-shared/i18n';
 
@@ -16,6 +22,21 @@ describe('reading values', () => {
     expect(() => parseDuration('abc')).toThrow(/cannot read "abc" as a duration/);
   });
 
+  it('reads clock durations with fractions, English units and 分钟', () => {
+    expect(parseDuration('1:02:03.5')).toBe(3724); // fractions round like plain seconds do
+    expect(parseDuration('0:00')).toBe(0);
+    expect(parseDuration('1h 2m 3s')).toBe(3723);
+    expect(parseDuration('1h2m3s')).toBe(3723);
+    expect(parseDuration('2m 3s')).toBe(123);
+    expect(parseDuration('45s')).toBe(45);
+    expect(parseDuration('2 min 3 sec')).toBe(123);
+    expect(parseDuration('3 minutes')).toBe(180);
+    expect(parseDuration('1小时2分钟3秒')).toBe(3723);
+    expect(parseDuration('2分钟')).toBe(120);
+    expect(parseDuration('１２５')).toBe(125);
+    expect(() => parseDuration('2 weeks')).toThrow(/cannot read "2 weeks" as a duration/);
+  });
+
   it('reads timestamps as local wall time or as instants with an offset', () => {
     const sh = (s: string) => new Date(parseTimestamp(s, 'Asia/Shanghai')).toISOString();
     expect(sh('2026-11-03 09:15:02')).toBe('2026-11-03T01:15:02.000Z');
@@ -27,6 +48,61 @@ describe('reading values', () => {
     expect(() => parseTimestamp('yesterday', 'Asia/Shanghai')).toThrow(/cannot read "yesterday"/);
   });
 
+  it('reads exact instants from a Shanghai wall time and from times with a zone', () => {
+    // 2026-11-03 09:15:02 in Shanghai (UTC+8, no DST) is 01:15:02 UTC
+    expect(parseTimestamp('2026-11-03 09:15:02', 'Asia/Shanghai')).toBe(1_793_668_502_000);
+    expect(parseTimestamp('2026-11-03T09:15:02+08:00', 'America/New_York')).toBe(1_793_668_502_000);
+    expect(parseTimestamp('Tue, 03 Nov 2026 01:15:02 GMT', 'Asia/Shanghai')).toBe(1_793_668_502_000);
+    expect(parseTimestamp('02 Nov 2026 20:15:02 -0500', 'Asia/Shanghai')).toBe(1_793_668_502_000);
+    expect(parseTimestamp('2026-11-03 01:15:02 UTC', 'Asia/Shanghai')).toBe(1_793_668_502_000);
+  });
+
+  it('reads RFC-style, US and 12-hour timestamps as wall time unless a zone is given', () => {
+    const sh = (s: string) => new Date(parseTimestamp(s, 'Asia/Shanghai')).toISOString();
+    expect(sh('Thu, 01 Oct 2026 17:08:37')).toBe('2026-10-01T09:08:37.000Z');
+    expect(sh('01 Oct 2026 17:08:37')).toBe('2026-10-01T09:08:37.000Z');
+    expect(sh('Thu, 01 Oct 2026 17:08:37 GMT')).toBe('2026-10-01T17:08:37.000Z');
+    expect(sh('Thu, 01 Oct 2026 17:08:37 +0000')).toBe('2026-10-01T17:08:37.000Z');
+    expect(sh('27 Oct 2016 14:51:34')).toBe('2016-10-27T06:51:34.000Z');
+    // slash with the 4-digit year last is month/day/year (US exports)
+    expect(sh('10/27/2016 2:51:34 PM')).toBe('2016-10-27T06:51:34.000Z');
+    expect(sh('10/27/2016 14:51')).toBe('2016-10-27T06:51:00.000Z');
+    expect(sh('11/3/2026 12:05 AM')).toBe('2026-11-02T16:05:00.000Z');
+    expect(sh('11/3/2026 12:05 PM')).toBe('2026-11-03T04:05:00.000Z');
+    // year first stays year/month/day (Chinese exports)
+    expect(sh('2026/11/3 下午 2:15:00')).toBe('2026-11-03T06:15:00.000Z');
+    expect(sh('2026/11/3 2:15:00 下午')).toBe('2026-11-03T06:15:00.000Z');
+    expect(sh('2026/11/3 上午 9:15')).toBe('2026-11-03T01:15:00.000Z');
+    expect(sh('2026年11月3日 9:15')).toBe('2026-11-03T01:15:00.000Z');
+    expect(sh('１７９３６６８５０２')).toBe('2026-11-03T01:15:02.000Z');
+    expect(() => parseTimestamp('13/27/2016 1:00', 'Asia/Shanghai')).toThrow(/not a valid date/);
+    expect(() => parseTimestamp('10/27/2016 13:00 PM', 'Asia/Shanghai')).toThrow(/12-hour marker/);
+  });
+
+  it('reads Excel serial numbers as wall time, minding the 1900 leap-year bug', () => {
+    const sh = (s: string) => new Date(parseTimestamp(s, 'Asia/Shanghai')).toISOString();
+    // serial 46329 = 2026-11-03 (days since 1899-12-30); .385439815 of a day = 09:15:02
+    expect(sh('46329')).toBe('2026-11-02T16:00:00.000Z');
+    expect(sh('46329.385439815')).toBe('2026-11-03T01:15:02.000Z');
+    expect(() => parseTimestamp('60', 'Asia/Shanghai')).toThrow(/1900-02-29/);
+  });
+
+  it('reads a zone-less ISO time as UTC only for layouts documented to write UTC', () => {
+    expect(assumeUtc('2026-11-03 17:30:00')).toBe('2026-11-03 17:30:00 UTC');
+    expect(assumeUtc('2026-11-03T17:30:00Z')).toBe('2026-11-03T17:30:00Z');
+    expect(assumeUtc('2026-11-03T17:30:00+08:00')).toBe('2026-11-03T17:30:00+08:00');
+    expect(parseTimestamp(assumeUtc('2026-11-03 17:30:00'), 'Asia/Shanghai')).toBe(
+      Date.parse('2026-11-03T17:30:00Z'),
+    );
+  });
+
+  it('refuses dates before 1990 or after 2100 as a misread column', () => {
+    expect(() => parseTimestamp('2026', 'Asia/Shanghai')).toThrow(/between 1990 and 2100/);
+    expect(() => parseTimestamp('1985-01-01 10:00', 'Asia/Shanghai')).toThrow(/between 1990 and 2100/);
+    expect(parseTimestamp('4102444800', 'Asia/Shanghai')).toBe(Date.UTC(2100, 0, 1));
+    expect(() => parseTimestamp('4133980800', 'Asia/Shanghai')).toThrow(/between 1990 and 2100/); // 2101-01-01
+  });
+
   it('reads amounts into minor units', () => {
     expect(parseAmount('1,999.00')).toBe(199_900);
     expect(parseAmount('￥599')).toBe(59_900);
@@ -34,6 +110,18 @@ describe('reading values', () => {
     expect(parseAmount('1999元')).toBe(199_900);
     expect(parseAmount('')).toBe(0);
     expect(() => parseAmount('12.345')).toThrow(/cannot read "12.345" as an amount/);
+  });
+
+  it('reads currency codes, accounting negatives, 元 and full-width digits', () => {
+    expect(parseAmount('USD 12.50')).toBe(1250);
+    expect(parseAmount('12.50 USD')).toBe(1250);
+    expect(parseAmount('(12.00)')).toBe(-1200);
+    expect(parseAmount('-$12.50')).toBe(-1250);
+    expect(parseAmount('1999.5元')).toBe(199_950);
+    expect(parseAmount('１９９９')).toBe(199_900);
+    expect(parseAmount('￥１，９９９．００')).toBe(199_900);
+    // a comma is always a thousands separator: a decimal comma is refused, not misread
+    expect(() => parseAmount('€1.234,56')).toThrow(/cannot read "€1.234,56" as an amount/);
   });
 
   it('flags phone numbers that Excel turned into scientific notation', () => {
