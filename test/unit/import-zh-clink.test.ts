@@ -55,11 +55,22 @@ describe('importing a 天润融通 Clink export', () => {
     ]);
   });
 
-  it('rejects an impossible start time, naming line and column', async () => {
+  it('rejects an impossible start time and reports the replaced bytes, naming line and column', async () => {
     const job = await t.importFile(FILE);
     const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
     expect(rows).toEqual([
-      expect.objectContaining({ line: 9, field: '开始时间', reason: expect.stringContaining('2026-13-04') }),
+      expect.objectContaining({
+        kind: 'warning',
+        line: 4,
+        field: '客户姓名',
+        reason: expect.stringContaining('gb18030'),
+      }),
+      expect.objectContaining({
+        kind: 'rejected',
+        line: 9,
+        field: '开始时间',
+        reason: expect.stringContaining('2026-13-04'),
+      }),
     ]);
   });
 });
