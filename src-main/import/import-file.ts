@@ -13,7 +13,8 @@ import { phoneSalt } from '../settings';
 import type { Workspace } from '../workspace';
 import { runBatch } from './batch';
 import { createNormaliser } from './normalise';
-import { matchColumns, type CallPreset, type ColumnMatch } from './preset';
+import { rankLayouts, type LayoutCandidate } from './detect-layout';
+import { LegMerger, type MergedCall } from './legs';
 import { PRESETS, presetById } from './presets';
 import { readRows, type Row } from './read-rows';
 import { sniffFile } from './sniff';
@@ -35,23 +36,32 @@ export interface ImportOptions {
 /** Rows between progress reports and yields to the event loop (and cancel checks). */
 const TICK_ROWS = 5000;
 
-function choosePreset(
-  header: string[],
+/** Sample rows the layout is chosen from (by what they read, not by the header alone). */
+const SAMPLE_ROWS = 200;
+
+function chooseLayout(
+  sample: string[][],
   presetId: string | undefined,
   file: string,
-): { preset: CallPreset; match: ColumnMatch } {
+  options: { timeZone: string; salt: string },
+): LayoutCandidate {
+  let presets = PRESETS;
   if (presetId) {
     const preset = presetById(presetId);
     if (!preset)
       throw new ImportError(
         `${file}: unknown layout preset "${presetId}" (known: ${PRESETS.map((p) => p.id).join(', ')})`,
       );
-    return { preset, match: matchColumns(header, preset) };
+    presets = [preset];
   }
-  const ranked = PRESETS.map((preset) => ({ preset, match: matchColumns(header, preset) })).sort(
-    (a, b) => a.match.missing.length - b.match.missing.length || b.match.score - a.match.score,
-  );
-  return ranked[0]!;
+  const best = rankLayouts(sample, { ...options, presets })[0];
+  if (!best) {
+    const counts = presets[0]?.headerless?.columnCounts.join(' or ') ?? '?';
+    throw new ImportError(
+      `${file}: the rows have ${sample[0]?.length ?? 0} columns; the ${presets[0]?.name} layout has ${counts}`,
+    );
+  }
+  return best;
 }
 
 export async function importFile(
@@ -89,32 +99,54 @@ export async function importFile(
     // The first batch holds the header row (a batch is never empty).
     const first = await rows.next();
     if (first.done) throw new ImportError(`${displayName}: the file has no rows`);
-    const [headerRow, ...firstRows] = first.value as [Row, ...Row[]];
-    const header = headerRow.cells.map((c) => c.trim());
-    const { preset, match } = choosePreset(header, options.presetId, displayName);
-    if (match.missing.length > 0) {
-      const wanted = match.missing.map((f) => preset.columns[f]?.[0] ?? f).join(', ');
+    const firstBatch = first.value;
+    const headerRow = firstBatch[0]!;
+    const sample = firstBatch.slice(0, SAMPLE_ROWS).map((r) => r.cells);
+    const layout = chooseLayout(sample, options.presetId, displayName, { timeZone, salt });
+    const { preset, columnNames: header, columns } = layout;
+    const firstRows = layout.hasHeader ? firstBatch.slice(1) : firstBatch;
+    if (layout.missing.length > 0) {
+      const wanted = layout.missing.map((f) => preset.columns[f]?.[0] ?? f).join(', ');
       throw new ImportError(
         `${displayName}, line ${headerRow.line}: the header lacks the column(s) ${wanted} of the ` +
           `${preset.name} layout (found: ${header.join(', ')})`,
       );
     }
-    const normalise = createNormaliser(preset, match.columns, header, { timeZone, salt });
+    const normalise = createNormaliser(preset, columns, header, { timeZone, salt });
     const meta = {
       fileName: path.basename(displayName),
       fileSize: size,
       preset: preset.id,
-      mapping: { header, columns: match.columns, encoding: sniffed.encoding, delimiter: sniffed.delimiter },
+      mapping: {
+        header,
+        hasHeader: layout.hasHeader,
+        columns,
+        encoding: sniffed.encoding,
+        delimiter: sniffed.delimiter,
+      },
       timeZone,
     };
     const totals = await runBatch(ws, meta, ctx, async (batch) => {
       let total = 0;
       let sinceTick = 0;
+      // Rows that are legs of calls are merged into calls before they are stored.
+      const agentColumn = columns.agentCode;
+      const legs = preset.legs
+        ? new LegMerger({ agentField: agentColumn === undefined ? undefined : header[agentColumn] })
+        : null;
+      const store = (merged: MergedCall[]) => {
+        for (const m of merged) {
+          if (m.ok) batch.writer.insert(m.call);
+          else batch.reject(m.line, m.field, m.reason, m.raw ?? '');
+        }
+      };
       const take = (batchRows: Row[]) => {
         for (const row of batchRows) {
           const result = normalise(row.cells);
-          if (result.ok) batch.writer.insert(result.call);
-          else batch.reject(row.line, result.field, result.reason, row.cells.join(sniffed.delimiter));
+          const raw = () => row.cells.join(sniffed.delimiter);
+          if (!result.ok) batch.reject(row.line, result.field, result.reason, raw());
+          else if (legs) store(legs.add({ line: row.line, call: result.call, raw: raw() }));
+          else batch.writer.insert(result.call);
         }
         total += batchRows.length;
         sinceTick += batchRows.length;
@@ -127,6 +159,7 @@ export async function importFile(
           await batch.tick(bytesRead, size, total);
         }
       }
+      if (legs) store(legs.finish());
       ctx.progress(size, size, total);
       return { rows: total, sha256: hash.digest('hex') };
     });
