@@ -101,8 +101,10 @@ function headerlessCandidate(
 
 /**
  * Every layout that could read the sample, best first: by confidence, then header layouts before
- * header-less ones (a header names its columns; a header-less guess only counts them), then header
- * layouts with more matched fields, then the presets' own order.
+ * header-less ones (a header names its columns; a header-less guess only counts them), then fewer
+ * missing required columns, then more matched fields, then the presets' own order. When nothing
+ * reads the sample, the closest header layout comes first, so the user hears which columns the
+ * header lacks rather than a reject on every row.
  */
 export function rankLayouts(sample: readonly (readonly string[])[], options: RankOptions): LayoutCandidate[] {
   const presets = options.presets ?? PRESETS;
@@ -122,8 +124,8 @@ export function rankLayouts(sample: readonly (readonly string[])[], options: Ran
     .sort(
       (a, b) =>
         b.candidate.confidence - a.candidate.confidence ||
-        a.candidate.missing.length - b.candidate.missing.length ||
         Number(b.candidate.hasHeader) - Number(a.candidate.hasHeader) ||
+        a.candidate.missing.length - b.candidate.missing.length ||
         matched(b.candidate) - matched(a.candidate) ||
         a.order - b.order,
     )

@@ -5,7 +5,7 @@
  * it has been quiet for `windowRows` further rows, and everything is merged at `finish()`.
  *
  * Memory bound: at most the legs of the groups touched in the last `windowRows` rows are held
- * (default 50 000 rows, a few tens of MB), whatever the file's size. Consequence: a leg that turns
+ * (default 50 000 rows, with their row text for rejects: a few tens of MB), whatever the file's size. Consequence: a leg that turns
  * up more than `windowRows` rows after the last leg of its call has been merged starts a second
  * group with the same call id, hence the same `source_key`; the store keeps the first and counts
  * the second as a duplicate, so that leg's talk time is lost. No real PBX writes legs of one call

@@ -85,6 +85,39 @@ describe('choosing a layout by what the first rows read', () => {
     expect(ranked.some((c) => c.preset.headerless)).toBe(false);
   });
 
+  it('puts the closest header layout first when nothing reads the rows, to name the missing column', () => {
+    // 13 columns, as wide as a FreeSWITCH file: still a Callscope header that lacks disposition.
+    const header = ['call_id', 'agent_code', 'agent_name', 'team', 'campaign', 'started_at', 'phone'].concat([
+      'direction',
+      'ring_seconds',
+      'talk_seconds',
+      'outcome',
+      'sale_amount',
+      'recording',
+    ]);
+    const row = [
+      'C1',
+      '8001',
+      '王伟',
+      '',
+      '',
+      '2026-11-03 09:15:02',
+      '13800138001',
+      'outbound',
+      '5',
+      '125',
+      '',
+      '',
+      '',
+    ];
+    const layout = best([header, row])!;
+    expect([layout.preset.id, layout.hasHeader, layout.missing]).toEqual([
+      'callscope',
+      true,
+      ['disposition'],
+    ]);
+  });
+
   it('names the columns of a header-less file no layout reads', () => {
     const sample = [
       ['a', 'b', 'c'],

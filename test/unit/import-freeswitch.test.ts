@@ -186,10 +186,26 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
           'b-902',
           '',
         ]),
+        // an internal call from 1001 to 1002: 1002's inbound call, no dial of 1001
+        q([
+          'Zhang Wei',
+          '1001',
+          '1002',
+          'default',
+          '2026-11-09 12:00:00',
+          '2026-11-09 12:00:03',
+          '2026-11-09 12:00:33',
+          '33',
+          '30',
+          'NORMAL_CLEARING',
+          'a-903',
+          'b-903',
+          '',
+        ]),
       ].join('\n') + '\n',
     );
     const job = await t.importFile(file);
-    expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 4, inserted: 2, rejected: 0 });
+    expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 5, inserted: 3, rejected: 0 });
     const calls = t.ws.db
       .prepare(
         'SELECT c.source_key, a.code, c.direction, c.talk_seconds, c.started_at FROM calls c JOIN agents a ON a.id = c.agent_id ORDER BY c.started_at',
@@ -210,6 +226,18 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
         talk_seconds: 60,
         started_at: Date.parse('2026-11-09T03:00:00Z'),
       },
+      {
+        source_key: 'fs:b-903',
+        code: '1002',
+        direction: 'inbound',
+        talk_seconds: 30,
+        started_at: Date.parse('2026-11-09T04:00:00Z'),
+      },
     ]);
+    const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+      filter: range,
+      by: 'agent',
+    });
+    expect(countsOf(rows)).toEqual({ '1001': { dials: 1, connects: 1, talkSeconds: 120, sales: 0 } });
   });
 });

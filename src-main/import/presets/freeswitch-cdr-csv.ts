@@ -12,11 +12,12 @@
  *   (the phone rang or the caller gave up); any other cause (UNALLOCATED_NUMBER,
  *   NORMAL_TEMPORARY_FAILURE, RECOVERY_ON_TIMER_EXPIRE, …) → failed: the call never reached a
  *   person, which is what "failed" means to a team lead.
- * - Agent: caller_id_number when it is an extension (2-6 digits): the agent dialled out, OUTBOUND,
- *   customer = destination_number, agent name = caller_id_name. Else destination_number when it is
- *   an extension (an inbound call bridged or transferred to the agent): INBOUND, customer =
- *   caller_id_number, and caller_id_name (the customer's) is not the agent's name. Else no agent
- *   (an IVR or DID leg that never reached an extension).
+ * - Agent: destination_number when it is an extension (2-6 digits): a call bridged or transferred
+ *   to the agent, INBOUND (also an internal call from a colleague, which is no dial), customer =
+ *   caller_id_number, and caller_id_name (the caller's) is not the agent's name. Else
+ *   caller_id_number when it is an extension: the agent dialled out, OUTBOUND, customer =
+ *   destination_number, agent name = caller_id_name. Else no agent (an IVR or DID leg that never
+ *   reached an extension). The same rule as Asterisk's: an agent only dials what is not an agent.
  * - Legs (`legs="ab"` in the config; the default is `a`): the a-leg row carries its b-leg's uuid
  *   in bleg_uuid, the b-leg row has its own uuid there and an empty bleg_uuid. So the call id is
  *   `bleg_uuid || uuid`: both rows of one bridged call name the b-leg's uuid, from one row each.
@@ -85,10 +86,10 @@ export const freeswitchCdrCsvPreset: CallPreset = {
     const duration = Number(get('duration'));
     const ring =
       Number.isFinite(duration) && Number(billsec) >= 0 ? Math.max(0, duration - Number(billsec)) : 0;
-    const party = EXTENSION_RE.test(caller)
-      ? { agentCode: caller, agentName: get('caller_id_name'), direction: 'outbound', phone: callee }
-      : EXTENSION_RE.test(callee)
-        ? { agentCode: callee, agentName: '', direction: 'inbound', phone: caller }
+    const party = EXTENSION_RE.test(callee)
+      ? { agentCode: callee, agentName: '', direction: 'inbound', phone: caller }
+      : EXTENSION_RE.test(caller)
+        ? { agentCode: caller, agentName: get('caller_id_name'), direction: 'outbound', phone: callee }
         : { agentCode: '', agentName: '', direction: 'inbound', phone: caller };
     return {
       ...party,
