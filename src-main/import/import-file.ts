@@ -11,7 +11,7 @@ import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import { runBatch } from './batch';
 import { ImportError } from './import-error';
-import { missingFields, planImport } from './plan';
+import { planImport, planProblem } from './plan';
 import { produceCalls } from './produce';
 import { saveProfile } from './profiles';
 
@@ -38,14 +38,8 @@ export async function importFile(
   const { displayName = file, presetId, saveProfile: save = false, ...choices } = options;
   if (presetId !== undefined) choices.preset = presetId;
   const { plan } = await planImport(ws.db, file, displayName, choices, ws.settings().timeZone);
-  const missing = missingFields(plan);
-  if (missing.length > 0) {
-    const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f).join(', ');
-    throw new ImportError(
-      `${displayName}, line 1: the header lacks the column(s) ${wanted} of the ${plan.preset.name} layout ` +
-        `(found: ${plan.columnNames.join(', ')})`,
-    );
-  }
+  const problem = planProblem(plan, choices.columns !== undefined);
+  if (problem) throw new ImportError(problem);
   const size = plan.source.size;
   const meta = {
     fileName: path.basename(displayName),

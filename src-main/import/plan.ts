@@ -7,7 +7,7 @@ import type { ImportChoices } from '../../src-shared/api';
 import type { CallField } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
 import { phoneSalt } from '../settings';
-import { columnNumbers, rankLayouts, type LayoutCandidate } from './detect-layout';
+import { genericColumnNames, rankLayouts, type LayoutCandidate } from './detect-layout';
 import { ImportError } from './import-error';
 import type { NormaliseOptions } from './normalise';
 import { matchColumns, type CallPreset, type ColumnMap } from './preset';
@@ -93,7 +93,7 @@ export async function planImport(
       ? chosen.columnNames
       : hasHeader
         ? first.cells.map((c) => c.trim())
-        : columnNumbers(first.cells.length);
+        : genericColumnNames(first.cells.length);
   const columns: ColumnMap =
     hasHeader === chosen.hasHeader ? { ...chosen.columns } : matchColumns(columnNames, chosen.preset).columns;
   for (const [field, index] of Object.entries(choices.columns ?? {}) as [CallField, number | null][]) {
@@ -123,6 +123,28 @@ export async function planImport(
   };
 }
 
+/**
+ * Why a plan cannot be imported as it stands (a forced header-less layout whose column count the
+ * file does not have, required fields left unmapped), or null.
+ */
+export function planProblem(plan: ImportPlan, userColumns: boolean): string | null {
+  const counts = plan.preset.headerless?.columnCounts;
+  if (!plan.hasHeader && counts && !userColumns && !counts.includes(plan.columnNames.length)) {
+    return (
+      `${plan.displayName}: the rows have ${plan.columnNames.length} columns; ` +
+      `the ${plan.preset.name} layout has ${counts.join(' or ')}`
+    );
+  }
+  const missing = missingFields(plan);
+  if (missing.length === 0) return null;
+  const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f).join(', ');
+  const where = plan.hasHeader ? 'the header lacks' : 'the rows lack';
+  return (
+    `${plan.displayName}, line 1: ${where} the column(s) ${wanted} of the ${plan.preset.name} layout ` +
+    `(found: ${plan.columnNames.join(', ')})`
+  );
+}
+
 /** The fields a plan's layout needs that its mapping leaves out. */
 export function missingFields(plan: ImportPlan): CallField[] {
   return plan.preset.required.filter((f) => plan.columns[f] === undefined);
@@ -137,8 +159,8 @@ function fallbackCandidate(
   const columnNames = header
     ? first.map((c) => c.trim())
     : preset.headerless
-      ? [...preset.headerless.names, ...columnNumbers(first.length)].slice(0, first.length)
-      : columnNumbers(first.length);
+      ? [...preset.headerless.names, ...genericColumnNames(first.length)].slice(0, first.length)
+      : genericColumnNames(first.length);
   const match = matchColumns(columnNames, preset);
   return {
     preset,

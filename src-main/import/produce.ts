@@ -41,7 +41,10 @@ export async function* produceCalls(
     salt: plan.salt,
     values: plan.values,
   });
-  const merger = plan.preset.legs ? new LegMerger() : null;
+  const agentColumn = plan.columns.agentCode;
+  const merger = plan.preset.legs
+    ? new LegMerger({ agentField: agentColumn === undefined ? undefined : plan.columnNames[agentColumn] })
+    : null;
   const delimiter = plan.source.info.delimiter ?? ',';
   const encoding = plan.source.info.encoding ?? 'utf-8';
   const maxRows = options.maxRows ?? Infinity;
@@ -51,8 +54,7 @@ export async function* produceCalls(
   const take = (merged: MergedCall[], out: ProducedBatch) => {
     for (const m of merged) {
       if (m.ok) out.calls.push({ line: m.line, legs: m.legs, call: m.call });
-      // A call of several legs has no one line of text to show.
-      else out.rejects.push({ line: m.line, field: m.field, reason: m.reason, raw: '' });
+      else out.rejects.push({ line: m.line, field: m.field, reason: m.reason, raw: m.raw ?? '' });
     }
   };
 
@@ -103,7 +105,7 @@ export async function* produceCalls(
       });
     }
     if (merger) {
-      take(merger.add({ line: row.line, call: result.call }), out);
+      take(merger.add({ line: row.line, call: result.call, raw: row.cells.join(delimiter) }), out);
     } else out.calls.push({ line: row.line, legs: 1, call: result.call });
   }
 }

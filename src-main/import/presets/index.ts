@@ -1,14 +1,19 @@
 /**
  * Every layout preset the importer knows, in the order they are tried: our own layout first, the
  * layouts of specific products next, the generic ones (broad synonyms) last, so on equal matches a
- * specific layout wins.
+ * specific layout wins. Header-less PBX layouts never compete with header layouts on one file:
+ * each reads only the rows the other takes for a header.
  */
 import type { CallPreset } from '../preset';
 import { aircallPreset } from './aircall';
+import { asteriskCdrCsvPreset } from './asterisk-cdr-csv';
+import { asteriskCdrCustomPreset } from './asterisk-cdr-custom';
 import { callscopePreset } from './callscope';
 import { five9Preset } from './five9';
+import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
 import { genericEnPreset } from './generic-en';
 import { talkdeskPreset } from './talkdesk';
+import { threeCxPreset } from './threecx';
 import { vicidialPreset } from './vicidial';
 import { zhGenericPreset } from './zh-generic';
 
@@ -18,6 +23,10 @@ export const PRESETS: readonly CallPreset[] = [
   five9Preset,
   talkdeskPreset,
   aircallPreset,
+  threeCxPreset,
+  asteriskCdrCsvPreset,
+  asteriskCdrCustomPreset,
+  freeswitchCdrCsvPreset,
   zhGenericPreset,
   genericEnPreset,
 ];
