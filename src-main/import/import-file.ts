@@ -14,6 +14,7 @@ import { ImportError } from './import-error';
 import { planImport, planProblem } from './plan';
 import { produceCalls } from './produce';
 import { saveProfile } from './profiles';
+import { sha256File } from './source';
 
 export { ImportError } from './import-error';
 
@@ -60,10 +61,13 @@ export async function importFile(
     hash.update(chunk);
     bytesRead += chunk.length;
   };
+  const onProgress = (bytesDone: number) => {
+    bytesRead = bytesDone;
+  };
   const totals = await runBatch(ws, meta, ctx, async (batch) => {
     let rows = 0;
     let sinceTick = 0;
-    for await (const produced of produceCalls(plan, { onBytes })) {
+    for await (const produced of produceCalls(plan, { onBytes, onProgress })) {
       for (const { call } of produced.calls) batch.writer.insert(call);
       for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
       for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
@@ -76,7 +80,8 @@ export async function importFile(
     }
     ctx.progress(size, size, rows);
     if (save) saveProfile(batch.db, plan.signature, plan.choices);
-    return { rows, sha256: hash.digest('hex') };
+    const sha256 = plan.source.streamsBytes ? hash.digest('hex') : await sha256File(file);
+    return { rows, sha256 };
   });
   return { file: displayName, preset: plan.preset.id, ...totals };
 }

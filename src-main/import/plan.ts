@@ -54,12 +54,23 @@ export async function planImport(
   explicit: ImportChoices,
   workspaceTimeZone: string,
 ): Promise<PlannedImport> {
-  const source = await openSource(file, displayName);
+  const salt = phoneSalt(db);
+  const timeZone = explicit.timeZone ?? workspaceTimeZone;
+  const source = await openSource(file, displayName, {
+    sheet: explicit.sheet,
+    // A workbook's notes sheet is skipped for the sheet whose rows some layout reads best.
+    chooseSheet: (sheets) => {
+      const score = (rows: Row[]) =>
+        rankLayouts(
+          rows.map((r) => r.cells),
+          { timeZone, salt },
+        )[0]?.confidence ?? 0;
+      return sheets.reduce((best, s) => (score(s.rows) > score(best.rows) ? s : best)).name;
+    },
+  });
   const sample = await firstRows(source, SAMPLE_ROWS);
   const first = sample[0];
   if (!first) throw new ImportError(`${displayName}: the file has no rows`);
-  const salt = phoneSalt(db);
-  const timeZone = explicit.timeZone ?? workspaceTimeZone;
   const cells = sample.slice(0, RANK_ROWS).map((r) => r.cells);
 
   // A profile is looked up by the header signature; a headerless one only when no header layout
@@ -114,7 +125,7 @@ export async function planImport(
       timeZone,
       salt,
       signature,
-      choices: { ...choices, preset: chosen.preset.id, hasHeader },
+      choices: { ...choices, preset: chosen.preset.id, hasHeader, sheet: source.info.sheet ?? undefined },
     },
     info: source.info,
     candidates: ranked,

@@ -34,7 +34,11 @@ const REPLACEMENT = '\uFFFD';
 
 export async function* produceCalls(
   plan: ImportPlan,
-  options: { onBytes?: (chunk: Buffer) => void; maxRows?: number } = {},
+  options: {
+    onBytes?: (chunk: Buffer) => void;
+    onProgress?: (bytesDone: number) => void;
+    maxRows?: number;
+  } = {},
 ): AsyncGenerator<ProducedBatch> {
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, {
     timeZone: plan.timeZone,
@@ -58,7 +62,7 @@ export async function* produceCalls(
     }
   };
 
-  const source = plan.source.rows(options.onBytes);
+  const source = plan.source.rows(options.onBytes, options.onProgress);
   try {
     for await (const batch of source) {
       const out: ProducedBatch = { calls: [], rejects: [], warnings: [], rows: 0 };

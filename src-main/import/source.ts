@@ -3,9 +3,12 @@
  * sniffed) or an XLSX workbook (one sheet). Everything after this sees `Row`s of strings.
  */
 import fs from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { ImportError } from './import-error';
 import { readRows, type Row } from './read-rows';
 import { readHead, sniffText } from './sniff';
+import { isLegacyXls, isZipFile, listXlsxSheets, readXlsxRows, XlsxError } from './xlsx';
 
 export type { Row } from './read-rows';
 
@@ -20,14 +23,26 @@ export interface SourceInfo {
 export interface RowSource {
   info: SourceInfo;
   size: number;
-  /** All rows from the top, in batches; `onBytes` sees the raw bytes read (for hash and progress). */
-  rows(onBytes?: (chunk: Buffer) => void): AsyncGenerator<Row[]>;
+  /**
+   * All rows from the top, in batches. A text file hands each raw chunk to `onBytes` (to hash the
+   * file in the same pass); a workbook reports how far it got through `onProgress`.
+   */
+  rows(onBytes?: (chunk: Buffer) => void, onProgress?: (bytesDone: number) => void): AsyncGenerator<Row[]>;
+  /** whether `rows` hands over every byte of the file (else hash it with `sha256File`) */
+  streamsBytes: boolean;
 }
 
 export interface SourceOverrides {
   encoding?: string;
   delimiter?: string;
+  /** the workbook sheet to read (default: `chooseSheet`'s pick, else the first) */
+  sheet?: string;
+  /** picks the sheet with call rows from each sheet's first rows */
+  chooseSheet?: (sheets: { name: string; rows: Row[] }[]) => string;
 }
+
+/** Rows of each sheet looked at to pick the one with calls. */
+const SHEET_SAMPLE_ROWS = 50;
 
 export async function openSource(
   file: string,
@@ -47,6 +62,7 @@ export async function openSource(
   }
   if (size === 0) throw new ImportError(`${displayName}: the file is empty`);
   const head = await readHead(file);
+  if (isZipFile(head) || isLegacyXls(head)) return openWorkbook(file, displayName, size, overrides);
   const sniffed = sniffText(head);
   const encoding = overrides.encoding ?? sniffed.encoding;
   const delimiter = overrides.delimiter ?? sniffed.delimiter;
@@ -54,11 +70,75 @@ export async function openSource(
     info: { container: 'csv', encoding, delimiter, sheet: null },
     size,
     rows: (onBytes) => readRows(file, { encoding, delimiter }, onBytes),
+    streamsBytes: true,
   };
 }
 
+async function openWorkbook(
+  file: string,
+  displayName: string,
+  size: number,
+  overrides: SourceOverrides,
+): Promise<RowSource> {
+  const read = (sheet: string, onProgress?: (bytesDone: number) => void) =>
+    readXlsxRows(file, sheet, onProgress);
+  let sheets: { index: number; name: string }[];
+  try {
+    sheets = await listXlsxSheets(file);
+  } catch (err) {
+    throw asImportError(err, displayName);
+  }
+  if (sheets.length === 0) throw new ImportError(`${displayName}: the workbook has no sheets`);
+  let sheet = overrides.sheet;
+  if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
+    throw new ImportError(
+      `${displayName}: there is no sheet "${sheet}" (sheets: ${sheets.map((s) => s.name).join(', ')})`,
+    );
+  }
+  if (sheet === undefined) {
+    if (sheets.length === 1 || !overrides.chooseSheet) sheet = sheets[0]!.name;
+    else {
+      const samples = [];
+      for (const s of sheets) {
+        const source = { rows: () => read(s.name) } as Pick<RowSource, 'rows'>;
+        samples.push({ name: s.name, rows: await firstRows(source, SHEET_SAMPLE_ROWS) });
+      }
+      sheet = overrides.chooseSheet(samples);
+    }
+  }
+  const chosen = sheet;
+  return {
+    info: { container: 'xlsx', encoding: null, delimiter: null, sheet: chosen },
+    size,
+    rows: (_onBytes, onProgress) => rethrowAsImportError(read(chosen, onProgress), displayName),
+    streamsBytes: false,
+  };
+}
+
+function asImportError(err: unknown, displayName: string): Error {
+  if (err instanceof XlsxError) return new ImportError(`${displayName}: ${err.reason}`);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+async function* rethrowAsImportError(
+  rows: AsyncGenerator<Row[]>,
+  displayName: string,
+): AsyncGenerator<Row[]> {
+  try {
+    yield* rows;
+  } catch (err) {
+    throw asImportError(err, displayName);
+  }
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
 /** The first `count` rows of a source (fewer if the file is shorter). */
-export async function firstRows(source: RowSource, count: number): Promise<Row[]> {
+export async function firstRows(source: Pick<RowSource, 'rows'>, count: number): Promise<Row[]> {
   const sample: Row[] = [];
   const rows = source.rows();
   try {

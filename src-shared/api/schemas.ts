@@ -164,6 +164,8 @@ export const ImportChoicesSchema = z.object({
   preset: z.string().optional(),
   /** the zone of wall-clock times in the file (default: the workspace's) */
   timeZone: TimeZoneSchema.optional(),
+  /** the workbook sheet to read (default: the one whose rows read as calls) */
+  sheet: z.string().max(100).optional(),
   /** whether the first row is a header (default: detected) */
   hasHeader: z.boolean().optional(),
   /** column index per field; null = not in the file (default: the layout's match) */
