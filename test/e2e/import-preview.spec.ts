@@ -129,6 +129,7 @@ test('a file no layout knows is mapped through the preview, imported, and its ma
   await expect(page.getByTestId('map-agentCode')).toHaveValue('0');
   await expect(page.getByTestId('preview-summary')).toHaveAttribute('data-rejected', '0');
   await expect(page.getByTestId('preview-rows').locator('tr[data-line="2"]')).toContainText('Intent');
+  await screenshot(page, 'import-preview-profile-en');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result')).toHaveAttribute('data-inserted', '2');
 

@@ -81,9 +81,10 @@ function PreviewSummary({ preview }: { preview: Preview }) {
   const t = useT();
   const f = useFormat();
   const confidence = preview.candidates.find((c) => c.id === preview.preset.id)?.confidence ?? 0;
-  // The confidence is the layout's own reading; once columns or values are chosen it says little.
+  // The confidence is the layout's own reading; with chosen (or saved) columns or values it says little.
   const choices = useImport((s) => s.choices);
-  const mapped = Boolean(choices.columns || choices.dispositions || choices.outcomes);
+  const mapped =
+    preview.profile !== null || Boolean(choices.columns || choices.dispositions || choices.outcomes);
   const sampledOk = preview.sampled - preview.sampledRejected;
   const delimiter =
     preview.delimiter === '\t'
