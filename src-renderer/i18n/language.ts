@@ -51,6 +51,8 @@ export interface Formatters {
   longDay(day: string): string;
   /** An instant as wall-clock time in the workspace time zone. */
   dateTime(epochMs: number): string;
+  /** An instant as wall-clock time of day (with seconds) in the workspace time zone. */
+  time(epochMs: number): string;
   /** A file size: `840 KB`, `152.3 MB`. */
   bytes(n: number): string;
 }
@@ -79,6 +81,13 @@ export function useFormat(): Formatters {
       hourCycle: 'h23',
       timeZone,
     });
+    const timeFormat = new Intl.DateTimeFormat(language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
     const f: Formatters = {
       language,
       count: (n) => formatCount(language, n),
@@ -102,6 +111,7 @@ export function useFormat(): Formatters {
       // Days are calendar strings: format them at UTC noon so no zone can shift them.
       longDay: (day) => longDayFormat.format(new Date(`${day}T12:00:00Z`)),
       dateTime: (epochMs) => dateTimeFormat.format(new Date(epochMs)),
+      time: (epochMs) => timeFormat.format(new Date(epochMs)),
       bytes(n) {
         let value = n;
         let unit = 0;

@@ -56,6 +56,9 @@ export function BatchHistory() {
                       <th scope="col" className="num">
                         {t('import.result.rejected')}
                       </th>
+                      <th scope="col" className="num">
+                        {t('import.result.warnings')}
+                      </th>
                       <th scope="col">{t('import.history.days')}</th>
                       <th scope="col">{t('import.history.status')}</th>
                       <th scope="col">
@@ -124,6 +127,21 @@ function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
           </button>
         ) : (
           f.count(batch.rejected)
+        )}
+      </td>
+      <td className="num">
+        {batch.warnings > 0 ? (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={showingRejects}
+            onClick={onToggleRejects}
+            data-testid={`batch-warnings-${batch.id}`}
+          >
+            {f.count(batch.warnings)}
+          </button>
+        ) : (
+          f.count(batch.warnings)
         )}
       </td>
       <td className="nowrap">

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ImportResult, Job } from '../../../src-shared/api';
 import type { ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { RejectsTable } from './RejectsTable';
 import { usePresetName } from './usePresetName';
@@ -52,6 +53,9 @@ function ImportResultCard({ result, another }: { result: ImportResult; another: 
   const t = useT();
   const f = useFormat();
   const presetName = usePresetName();
+  // The job's result has no warnings count; the batch row has (read with the history).
+  const batches = useApiQuery('import.batches', {});
+  const warnings = batches.data?.find((b) => b.id === result.batchId)?.warnings ?? 0;
   const stats = [
     { key: 'rows', label: t('import.result.rows'), value: result.rows, tone: '' },
     { key: 'inserted', label: t('import.result.inserted'), value: result.inserted, tone: 'is-good' },
@@ -62,6 +66,12 @@ function ImportResultCard({ result, another }: { result: ImportResult; another: 
       value: result.rejected,
       tone: result.rejected > 0 ? 'is-bad' : '',
     },
+    {
+      key: 'warnings',
+      label: t('import.result.warnings'),
+      value: warnings,
+      tone: warnings > 0 ? 'is-warn' : '',
+    },
   ];
   return (
     <div
@@ -70,6 +80,7 @@ function ImportResultCard({ result, another }: { result: ImportResult; another: 
       data-inserted={result.inserted}
       data-duplicates={result.duplicates}
       data-rejected={result.rejected}
+      data-warnings={warnings}
     >
       <div className="outcome__head">
         <span className="outcome__check" aria-hidden="true">
@@ -92,7 +103,8 @@ function ImportResultCard({ result, another }: { result: ImportResult; another: 
         ))}
       </dl>
       {result.duplicates > 0 ? <p className="muted">{t('import.result.duplicatesHint')}</p> : null}
-      {result.rejected > 0 ? <RejectsTable batchId={result.batchId} /> : null}
+      {warnings > 0 ? <p className="muted">{t('import.result.warningsHint')}</p> : null}
+      {result.rejected + warnings > 0 ? <RejectsTable batchId={result.batchId} /> : null}
     </div>
   );
 }

@@ -1,17 +1,19 @@
-/** Import a call log: choose, options, progress, result; below, the history of imports. */
+/** Import a call log: choose, preview and map, progress, result; below, the history of imports. */
 import { useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
 import { BatchHistory } from './BatchHistory';
 import { CsvHelp } from './CsvHelp';
 import { FileDropZone } from './FileDropZone';
-import { ImportOptions } from './ImportOptions';
 import { ImportOutcome } from './ImportOutcome';
+import { ImportPreview } from './ImportPreview';
 import { ImportProgress } from './ImportProgress';
 
 export function ImportPage() {
   const t = useT();
   const { file, phase, uploaded, job, jobSeenAt, error, chooseFile, start, cancel, reset } = useImport();
   const busy = phase === 'uploading' || phase === 'running';
+  // The preview needs the width: the layout help goes once a file is chosen.
+  const showHelp = phase === 'choose';
 
   return (
     <div className="page page--import">
@@ -19,14 +21,13 @@ export function ImportPage() {
         <h1 className="page__title">{t('import.title')}</h1>
         <p className="page__lead">{t('import.lead')}</p>
       </header>
-      <div className="import-layout">
+      <div className={showHelp ? 'import-layout' : 'import-layout import-layout--wide'}>
         <section className="panel import-flow" aria-label={t('import.title')}>
           {phase === 'finished' ? (
             <ImportOutcome job={job} error={error} onAnother={reset} />
           ) : (
             <>
-              <FileDropZone file={file} disabled={busy} onFile={chooseFile} />
-              <ImportOptions disabled={busy} />
+              <FileDropZone file={file} disabled={busy} onFile={(f) => void chooseFile(f)} />
               {busy ? (
                 <ImportProgress
                   phase={phase}
@@ -35,24 +36,25 @@ export function ImportPage() {
                   jobSeenAt={jobSeenAt}
                   onCancel={() => void cancel()}
                 />
-              ) : (
+              ) : null}
+              {phase === 'preview' ? <ImportPreview onStart={() => void start()} /> : null}
+              {phase === 'choose' ? (
                 <div className="import-flow__actions">
                   <button
                     type="button"
                     className="button button--primary"
-                    disabled={!file}
-                    onClick={() => void start()}
+                    disabled
                     data-testid="import-start"
                   >
                     {t('import.start')}
                   </button>
-                  {!file ? <span className="muted">{t('import.chooseFirst')}</span> : null}
+                  <span className="muted">{t('import.chooseFirst')}</span>
                 </div>
-              )}
+              ) : null}
             </>
           )}
         </section>
-        <CsvHelp />
+        {showHelp ? <CsvHelp /> : null}
       </div>
       <BatchHistory />
     </div>

@@ -1,4 +1,4 @@
-/** Upload and import progress: bar, rows done, rows per second, and Cancel. */
+/** Upload and import progress: bar, rows done, rows per second, time left, and Cancel. */
 import type { Job } from '../../../src-shared/api';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useFormat, useT } from '../../i18n/language';
@@ -15,11 +15,16 @@ interface ImportProgressProps {
 export function ImportProgress({ phase, uploaded, job, jobSeenAt, onCancel }: ImportProgressProps) {
   const t = useT();
   const f = useFormat();
-  const uploading = phase === 'uploading' || !job;
+  const uploading = phase === 'uploading';
   const seconds = job ? Math.max(0.001, ((job.finishedAt ?? jobSeenAt) - job.startedAt) / 1000) : 0;
   const rowsPerSecond = job && job.rows > 0 ? Math.round(job.rows / seconds) : null;
   // `done`/`total` are the job's own units (bytes of the file): good for the bar and a percentage.
   const percent = job?.total ? Math.min(100, Math.floor((100 * job.done) / job.total)) : null;
+  // Time left from the bytes still to read at the pace so far (shown once there is a pace).
+  const etaSeconds =
+    job?.total && job.done > 0 && seconds >= 0.5
+      ? Math.max(0, (seconds * (job.total - job.done)) / job.done)
+      : null;
 
   return (
     <div className="import-progress" data-testid="import-progress">
@@ -36,14 +41,19 @@ export function ImportProgress({ phase, uploaded, job, jobSeenAt, onCancel }: Im
           label={t('import.progress.uploading')}
         />
       ) : (
-        <ProgressBar done={job.done} total={job.total} label={t('import.progress.importing')} />
+        <ProgressBar
+          done={job?.done ?? 0}
+          total={job?.total ?? null}
+          label={t('import.progress.importing')}
+          testId="import-progress-bar"
+        />
       )}
       <div className="import-progress__stats muted">
         {uploading ? (
           <span>
             {t('import.progress.bytes', { sent: f.bytes(uploaded.sent), total: f.bytes(uploaded.total) })}
           </span>
-        ) : (
+        ) : job ? (
           <>
             <span data-testid="import-rows-done" data-rows={job.rows}>
               {t('import.progress.rows', { done: f.count(job.rows) })}
@@ -52,8 +62,15 @@ export function ImportProgress({ phase, uploaded, job, jobSeenAt, onCancel }: Im
             {rowsPerSecond !== null ? (
               <span>{t('import.progress.rate', { rate: f.count(rowsPerSecond) })}</span>
             ) : null}
+            {etaSeconds !== null ? (
+              <span data-testid="import-eta" data-seconds={Math.round(etaSeconds)}>
+                {etaSeconds < 1
+                  ? t('import.progress.etaSoon')
+                  : t('import.progress.eta', { time: f.duration(Math.ceil(etaSeconds)) })}
+              </span>
+            ) : null}
           </>
-        )}
+        ) : null}
       </div>
     </div>
   );

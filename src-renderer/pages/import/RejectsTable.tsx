@@ -1,5 +1,12 @@
-/** The rejected lines (异常行) of one batch, a page at a time: line, field, reason, raw text. */
+/**
+ * The rejected lines (异常行) and warned rows of one batch, a page at a time: line, kind, field,
+ * reason, raw text; and all of them as a CSV to fix and re-import.
+ */
 import { useState } from 'react';
+import { call } from '../../api/client';
+import { saveTextFile } from '../../api/download';
+import { type ApiCallError, toApiCallError } from '../../api/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -27,6 +34,7 @@ export function RejectsTable({ batchId }: { batchId: number }) {
                   total: f.count(data.total),
                 })}
               </span>
+              <DownloadRejects batchId={batchId} />
               {data.total > PAGE_SIZE ? (
                 <span className="rejects__pager">
                   <button
@@ -52,6 +60,7 @@ export function RejectsTable({ batchId }: { batchId: number }) {
               <table className="data-table data-table--rejects">
                 <colgroup>
                   <col className="rejects__col-line" />
+                  <col className="rejects__col-kind" />
                   <col className="rejects__col-field" />
                   <col className="rejects__col-reason" />
                   <col />
@@ -61,6 +70,7 @@ export function RejectsTable({ batchId }: { batchId: number }) {
                     <th scope="col" className="num">
                       {t('import.rejects.line')}
                     </th>
+                    <th scope="col">{t('import.rejects.kind')}</th>
                     <th scope="col">{t('import.rejects.field')}</th>
                     <th scope="col">{t('import.rejects.reason')}</th>
                     <th scope="col">{t('import.rejects.raw')}</th>
@@ -68,8 +78,19 @@ export function RejectsTable({ batchId }: { batchId: number }) {
                 </thead>
                 <tbody>
                   {data.rows.map((row) => (
-                    <tr key={row.line}>
+                    <tr key={`${row.line}-${row.kind}`} data-kind={row.kind}>
                       <td className="num">{row.line}</td>
+                      <td>
+                        <span
+                          className={row.kind === 'warning' ? 'badge badge--warning' : 'badge badge--failed'}
+                        >
+                          {t(
+                            row.kind === 'warning'
+                              ? 'import.rejects.kind.warning'
+                              : 'import.rejects.kind.rejected',
+                          )}
+                        </span>
+                      </td>
                       <td>{row.field ?? '—'}</td>
                       <td className="rejects__reason">{row.reason}</td>
                       <td className="rejects__raw">
@@ -84,5 +105,39 @@ export function RejectsTable({ batchId }: { batchId: number }) {
         )}
       </QueryView>
     </div>
+  );
+}
+
+/** Asks for the batch's rejected rows as CSV and saves it under the name the workspace gives. */
+function DownloadRejects({ batchId }: { batchId: number }) {
+  const t = useT();
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const download = async () => {
+    setWorking(true);
+    setError(null);
+    try {
+      const { fileName, csv } = await call('import.rejectsCsv', { batchId });
+      saveTextFile(fileName, csv);
+    } catch (err) {
+      setError(toApiCallError(err));
+    } finally {
+      setWorking(false);
+    }
+  };
+  return (
+    <span className="rejects__download">
+      {error ? <ErrorMessage error={error} compact /> : null}
+      <button
+        type="button"
+        className="button button--small"
+        disabled={working}
+        onClick={() => void download()}
+        data-testid="download-rejects"
+      >
+        <span aria-hidden="true">⤓</span>
+        {working ? t('import.rejects.downloading') : t('import.rejects.download')}
+      </button>
+    </span>
   );
 }

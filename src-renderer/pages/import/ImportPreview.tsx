@@ -1,0 +1,281 @@
+/**
+ * The staged file before it is imported: what was detected, the layout and header choice, the
+ * column and value mapping, and the first rows exactly as they will be stored. Every change
+ * re-runs `import.preview`; the previous answer stays on screen, dimmed, until the new one arrives.
+ */
+import { useMemo } from 'react';
+import type { ImportPreview as Preview } from '../../../src-shared/api';
+import { CALL_FIELDS, type CallField } from '../../../src-shared/domain';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Spinner } from '../../components/Spinner';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { useFormat, useT } from '../../i18n/language';
+import { useImport } from '../../stores/import';
+import { ImportTimeZone } from './ImportTimeZone';
+import { PreviewRows } from './PreviewRows';
+import { ValueMapping } from './ValueMapping';
+
+export function ImportPreview({ onStart }: { onStart(): void }) {
+  const t = useT();
+  const { preview, previewState, previewError, retryPreview } = useImport();
+  const ready = previewState === 'ready' && preview !== null;
+  const missing = preview ? preview.columns.filter((c) => c.required && c.column === null) : [];
+
+  return (
+    <section
+      className="preview"
+      aria-label={t('import.preview.title')}
+      aria-busy={previewState === 'loading'}
+      data-testid="preview"
+      data-state={previewState === 'idle' ? 'loading' : previewState}
+      data-preset={preview?.preset.id ?? ''}
+    >
+      <div className="preview__bar">
+        {preview ? (
+          <PreviewSummary preview={preview} />
+        ) : (
+          <span className="muted">{t('import.preview.loading')}</span>
+        )}
+        <div className="preview__start">
+          {previewState === 'loading' ? <Spinner label={t('import.preview.loading')} /> : null}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!ready || missing.length > 0}
+            title={missing.length > 0 ? t('import.preview.fixFirst') : undefined}
+            onClick={onStart}
+            data-testid="import-start"
+          >
+            {t('import.start')}
+          </button>
+        </div>
+      </div>
+      {previewState === 'error' && previewError ? (
+        <ErrorMessage error={previewError} onRetry={retryPreview} />
+      ) : null}
+      {preview ? (
+        <div className={previewState === 'loading' ? 'preview__body is-stale' : 'preview__body'}>
+          <PreviewControls preview={preview} />
+          {missing.length > 0 ? (
+            <p className="preview__missing" role="alert" data-testid="preview-missing">
+              {t('import.preview.missing', {
+                fields: missing.map((c) => t(`import.field.${c.field}`)).join(t('list.separator')),
+              })}
+            </p>
+          ) : null}
+          <div className="preview__mapping">
+            <ColumnMapping preview={preview} />
+            <ValueMapping preview={preview} />
+          </div>
+          <PreviewRows preview={preview} />
+        </div>
+      ) : previewState !== 'error' ? (
+        <SkeletonBlock lines={6} />
+      ) : null}
+    </section>
+  );
+}
+
+/** Detected layout (with confidence), encoding, delimiter or sheet, header row, saved mapping. */
+function PreviewSummary({ preview }: { preview: Preview }) {
+  const t = useT();
+  const f = useFormat();
+  const confidence = preview.candidates.find((c) => c.id === preview.preset.id)?.confidence ?? 0;
+  // The confidence is the layout's own reading; with chosen (or saved) columns or values it says little.
+  const choices = useImport((s) => s.choices);
+  const mapped =
+    preview.profile !== null || Boolean(choices.columns || choices.dispositions || choices.outcomes);
+  const sampledOk = preview.sampled - preview.sampledRejected;
+  const delimiter =
+    preview.delimiter === '\t'
+      ? t('import.preview.tab')
+      : preview.delimiter === ' '
+        ? t('import.preview.space')
+        : preview.delimiter;
+  return (
+    <div className="preview__summary">
+      <dl className="preview__facts">
+        <div>
+          <dt>{t('import.preview.detected')}</dt>
+          <dd data-testid="preview-detected">
+            {mapped ? (
+              <>
+                {preview.preset.name} <span className="muted">{t('import.preview.custom')}</span>
+              </>
+            ) : (
+              t('import.preview.confidence', { name: preview.preset.name, percent: f.percent(confidence, 0) })
+            )}
+          </dd>
+        </div>
+        {preview.encoding ? (
+          <div>
+            <dt>{t('import.preview.encoding')}</dt>
+            <dd>{preview.encoding.toUpperCase()}</dd>
+          </div>
+        ) : null}
+        {preview.sheet !== null ? (
+          <div>
+            <dt>{t('import.preview.sheet')}</dt>
+            <dd>{preview.sheet}</dd>
+          </div>
+        ) : delimiter ? (
+          <div>
+            <dt>{t('import.preview.delimiter')}</dt>
+            <dd>
+              <code>{delimiter}</code>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('import.preview.header')}</dt>
+          <dd>{preview.hasHeader ? t('import.preview.yes') : t('import.preview.no')}</dd>
+        </div>
+        {preview.profile ? (
+          <div>
+            <dd
+              className="badge badge--done"
+              title={t('import.preview.profileHint', { date: f.dateTime(preview.profile.savedAt) })}
+              data-testid="preview-profile"
+            >
+              {t('import.preview.profile')}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <p
+        className={preview.sampledRejected > 0 ? 'preview__count has-rejects' : 'preview__count'}
+        data-testid="preview-summary"
+        data-sampled={preview.sampled}
+        data-rejected={preview.sampledRejected}
+      >
+        {preview.sampled === 0
+          ? t('import.preview.noRows')
+          : t('import.preview.summary', {
+              ok: f.count(sampledOk),
+              sampled: f.count(preview.sampled),
+              rejected: f.count(preview.sampledRejected),
+            })}
+      </p>
+    </div>
+  );
+}
+
+/** Layout, header row and time zone: the choices that change how the whole file is read. */
+function PreviewControls({ preview }: { preview: Preview }) {
+  const t = useT();
+  const f = useFormat();
+  const { setLayout, setHasHeader } = useImport();
+  // What was chosen shows at once, before the preview for it comes back.
+  const chosen = useImport((s) => s.choices);
+  return (
+    <div className="preview__controls">
+      <label className="field">
+        <span className="field__label">{t('import.preview.layout')}</span>
+        <select
+          className="select"
+          value={chosen.preset ?? preview.preset.id}
+          onChange={(e) => setLayout(e.target.value)}
+          data-testid="preview-layout"
+        >
+          {preview.candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {t('import.preview.confidence', { name: c.name, percent: f.percent(c.confidence, 0) })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox preview__header-toggle">
+        <input
+          type="checkbox"
+          checked={chosen.hasHeader ?? preview.hasHeader}
+          onChange={(e) => setHasHeader(e.target.checked)}
+          data-testid="preview-has-header"
+        />
+        <span>{t('import.preview.hasHeader')}</span>
+      </label>
+      <ImportTimeZone />
+    </div>
+  );
+}
+
+const SAMPLE_CHARS = 24;
+
+function clip(text: string): string {
+  const s = text.trim();
+  return s.length > SAMPLE_CHARS ? `${s.slice(0, SAMPLE_CHARS - 1)}…` : s;
+}
+
+/** One row per call field (required ones first): which column of the file holds it. */
+function ColumnMapping({ preview }: { preview: Preview }) {
+  const t = useT();
+  const setColumn = useImport((s) => s.setColumn);
+  const chosen = useImport((s) => s.choices.columns);
+  const rows = useMemo(() => {
+    const byField = new Map(preview.columns.map((c) => [c.field, c]));
+    const ordered = CALL_FIELDS.map(
+      (field) => byField.get(field) ?? { field, column: null, required: false },
+    );
+    return [...ordered.filter((c) => c.required), ...ordered.filter((c) => !c.required)];
+  }, [preview.columns]);
+  const firstRow = preview.sampleCells[0] ?? [];
+  const options = preview.columnNames.map((name, index) => {
+    const sample = firstRow[index] ?? '';
+    const label = name.trim() || `#${index + 1}`;
+    return { index, label: sample.trim() ? `${label} — ${clip(sample)}` : label };
+  });
+
+  return (
+    <div className="mapping mapping--columns">
+      <h3 className="mapping__title">
+        {t('import.preview.columns')}
+        <span className="mapping__hint">{t('import.preview.columnsHint')}</span>
+      </h3>
+      <div className="table-scroll mapping__scroll">
+        <table className="data-table data-table--mapping">
+          <thead>
+            <tr>
+              <th scope="col">{t('import.preview.field')}</th>
+              <th scope="col">{t('import.preview.column')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => {
+              const column = chosen && c.field in chosen ? (chosen[c.field] ?? null) : c.column;
+              const missing = c.required && c.column === null;
+              return (
+                <tr key={c.field} className={missing ? 'is-missing' : undefined}>
+                  <th scope="row">
+                    <label htmlFor={`map-${c.field}`}>{t(`import.field.${c.field}` as FieldKey)}</label>
+                    {c.required ? (
+                      <span className="mapping__required">{t('import.preview.required')}</span>
+                    ) : null}
+                  </th>
+                  <td>
+                    <select
+                      id={`map-${c.field}`}
+                      className={missing ? 'select select--compact is-invalid' : 'select select--compact'}
+                      value={column === null ? '' : String(column)}
+                      onChange={(e) =>
+                        setColumn(c.field, e.target.value === '' ? null : Number(e.target.value))
+                      }
+                      data-testid={`map-${c.field}`}
+                    >
+                      <option value="">{t('import.preview.notInFile')}</option>
+                      {options.map((o) => (
+                        <option key={o.index} value={o.index}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+type FieldKey = `import.field.${CallField}`;

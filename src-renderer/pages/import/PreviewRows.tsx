@@ -1,0 +1,123 @@
+/** The first rows of the file as they will be stored, rejected ones in place with their reason. */
+import type { ImportPreview, PreviewCall } from '../../../src-shared/api';
+import { useFormat, useT } from '../../i18n/language';
+
+export function PreviewRows({ preview }: { preview: ImportPreview }) {
+  const t = useT();
+  const f = useFormat();
+  const showLegs = preview.rows.some((r) => r.ok && r.call.legs > 1);
+  const columns = showLegs ? 11 : 10;
+
+  return (
+    <div className="preview-rows">
+      <h3 className="mapping__title">{t('import.preview.rows')}</h3>
+      <div className="table-scroll preview-rows__scroll">
+        <table className="data-table data-table--preview" data-testid="preview-rows">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('import.rejects.line')}
+              </th>
+              <th scope="col">{t('dashboard.agents.agent')}</th>
+              <th scope="col">{t('import.preview.day')}</th>
+              <th scope="col">{t('import.preview.time')}</th>
+              <th scope="col">{t('import.field.disposition')}</th>
+              <th scope="col" className="num">
+                {t('import.field.talkSeconds')}
+              </th>
+              <th scope="col">{t('import.field.outcome')}</th>
+              <th scope="col" className="num">
+                {t('import.preview.amount')}
+              </th>
+              <th scope="col">{t('import.preview.phone')}</th>
+              {showLegs ? (
+                <th scope="col" className="num">
+                  {t('import.preview.legs')}
+                </th>
+              ) : null}
+              <th scope="col">
+                <span className="visually-hidden">{t('import.rejects.reason')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns} className="is-empty">
+                  {t('import.preview.noRows')}
+                </td>
+              </tr>
+            ) : null}
+            {preview.rows.map((row) =>
+              row.ok ? (
+                <CallRow
+                  key={row.line}
+                  line={row.line}
+                  call={row.call}
+                  warning={row.warning}
+                  showLegs={showLegs}
+                  f={f}
+                />
+              ) : (
+                <tr key={row.line} className="is-rejected" data-line={row.line} data-ok="false">
+                  <td className="num">{row.line}</td>
+                  <td colSpan={columns - 1} className="preview-rows__reason">
+                    <span className="badge badge--failed">{t('import.preview.rejected')}</span>
+                    {row.field ? <code>{row.field}</code> : null}
+                    <span>{row.reason}</span>
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+interface CallRowProps {
+  line: number;
+  call: PreviewCall;
+  warning: string | null;
+  showLegs: boolean;
+  f: ReturnType<typeof useFormat>;
+}
+
+function CallRow({ line, call, warning, showLegs, f }: CallRowProps) {
+  const t = useT();
+  const agent = call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode;
+  return (
+    <tr data-line={line} data-ok="true" className={warning ? 'is-warned' : undefined}>
+      <td className="num">{line}</td>
+      <td className="preview-rows__agent" title={agent}>
+        {agent}
+      </td>
+      <td>{call.day}</td>
+      <td>{f.time(call.startedAt)}</td>
+      <td className={call.disposition === 'connected' ? '' : 'muted'}>
+        {t(`import.disposition.${call.disposition}`)}
+      </td>
+      <td className="num">{f.duration(call.talkSeconds)}</td>
+      <td className={call.outcome === 'none' ? 'muted' : call.outcome === 'sale' ? 'is-good' : ''}>
+        {t(`import.outcome.${call.outcome}`)}
+      </td>
+      <td className="num">{call.saleAmount > 0 ? f.money(call.saleAmount) : '—'}</td>
+      <td className="nowrap">{call.phoneLast4 ? `…${call.phoneLast4}` : '—'}</td>
+      {showLegs ? <td className="num">{call.legs > 1 ? call.legs : ''}</td> : null}
+      <td className="preview-rows__note">
+        {warning ? (
+          <span
+            className="warn-icon"
+            role="img"
+            aria-label={t('import.preview.warning', { note: warning })}
+            title={t('import.preview.warning', { note: warning })}
+            data-testid="preview-warning"
+          >
+            ⚠
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
