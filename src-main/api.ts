@@ -106,6 +106,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
       const staged = staging.peek(stagedId);
       return previewImport(ws.db, staged.path, staged.name, choices, ws.settings().timeZone);
     },
+    'import.discard': ({ stagedId }) => ({ discarded: staging.discard(stagedId) }),
     'import.start': ({ stagedId, saveProfile, ...choices }) => {
       const staged = staging.take(stagedId);
       const jobId = jobs.start('import', async (ctx) => {

@@ -50,6 +50,15 @@ export class Staging {
     return staged;
   }
 
+  /** Removes a staged file nobody will import; false when it is already gone. */
+  discard(id: string): boolean {
+    const staged = this.files.get(id);
+    if (!staged) return false;
+    this.files.delete(id);
+    this.release(staged);
+    return true;
+  }
+
   release(file: StagedFile): void {
     fs.rmSync(file.path, { force: true });
   }

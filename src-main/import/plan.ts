@@ -80,7 +80,7 @@ export async function planImport(
   const profile =
     loadProfile(db, headerSignature(first.cells)) ??
     (autoHeaderless ? loadProfile(db, headerlessSignature(first.cells.length)) : null);
-  const choices: ImportChoices = { ...profile?.choices, ...definedOnly(explicit) };
+  const choices = mergeChoices(profile?.choices ?? {}, explicit);
 
   const ranked =
     choices.hasHeader === undefined
@@ -181,6 +181,22 @@ function fallbackCandidate(
     missing: match.missing,
     confidence: 0,
   };
+}
+
+/**
+ * The user's choices over a profile's, field by field: changing one column or one text's meaning
+ * keeps the profile's other columns and meanings.
+ */
+export function mergeChoices(base: ImportChoices, over: ImportChoices): ImportChoices {
+  const merged: ImportChoices = { ...base, ...definedOnly(over) };
+  if (base.columns || over.columns) merged.columns = { ...base.columns, ...over.columns };
+  if (base.values || over.values) {
+    merged.values = {
+      dispositions: { ...base.values?.dispositions, ...over.values?.dispositions },
+      outcomes: { ...base.values?.outcomes, ...over.values?.outcomes },
+    };
+  }
+  return merged;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -93,7 +93,15 @@ export async function previewImport(
     columnNames: plan.columnNames,
     sampleCells: dataRows.slice(0, SAMPLE_CELL_ROWS).map((r) => r.cells),
     preset: { id: plan.preset.id, name: plan.preset.name },
-    candidates: candidates.map((c) => ({ id: c.preset.id, name: c.preset.name, confidence: c.confidence })),
+    // The chosen layout's confidence is what it reads with the mapping in force, not as detected.
+    candidates: candidates.map((c) => ({
+      id: c.preset.id,
+      name: c.preset.name,
+      confidence:
+        c.preset === plan.preset && dataRows.length > 0
+          ? (dataRows.length - sampledRejected) / dataRows.length
+          : c.confidence,
+    })),
     profile: profile && { signature: profile.signature, savedAt: profile.savedAt },
     columns: CALL_FIELDS.map((field) => ({
       field,

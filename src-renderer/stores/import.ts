@@ -146,6 +146,9 @@ export const useImport = create<ImportState>()((set, get) => {
       if (phase === 'uploading' || phase === 'running') return;
       clearPreviewTimer();
       ++previewSeq;
+      // The file chosen before, staged but not imported, is dropped from the workspace's staging.
+      const previous = get().stagedId;
+      if (previous) void call('import.discard', { stagedId: previous }).catch(() => undefined);
       set({
         file,
         stagedId: null,
@@ -240,6 +243,8 @@ export const useImport = create<ImportState>()((set, get) => {
     reset() {
       clearPreviewTimer();
       ++previewSeq;
+      const previous = get().stagedId;
+      if (previous) void call('import.discard', { stagedId: previous }).catch(() => undefined);
       set({
         file: null,
         stagedId: null,

@@ -63,6 +63,8 @@ export const contract = {
   ),
   /** Reads the start of a staged file exactly as the import will: layout, mapping, first rows. */
   'import.preview': method(ImportChoicesSchema.extend({ stagedId: z.string() }), ImportPreviewSchema),
+  /** Drops a staged file the user did not import (another file was chosen). */
+  'import.discard': method(z.object({ stagedId: z.string() }), z.object({ discarded: z.boolean() })),
   /** Imports a staged file with the choices; they are saved as the profile of its header signature. */
   'import.start': method(
     ImportChoicesSchema.extend({ stagedId: z.string(), saveProfile: z.boolean().default(true) }),

@@ -80,3 +80,34 @@ test('a GBK export from a Chinese call center imports through the UI and its tot
   await expect(page.getByTestId('agent-table')).toContainText('张伟');
   await screenshot(page, 'dashboard-zh-generic-import');
 });
+
+test('an XLSX workbook imports through the UI from the sheet with the calls, and its totals show on the dashboard', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-file').setInputFiles(path.join(REPO, 'test/fixtures/calls/zh-generic.xlsx'));
+  const preview = page.getByTestId('preview');
+  await expect(preview).toHaveAttribute('data-state', 'ready');
+  await expect(preview).toHaveAttribute('data-preset', 'zh-generic');
+  await expect(page.getByTestId('preview-sheet')).toHaveText('通话记录');
+  await expect(page.getByTestId('preview-summary')).toHaveAttribute('data-rejected', '0');
+  await screenshot(page, 'import-preview-xlsx');
+  await page.getByTestId('import-start').click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toHaveAttribute('data-inserted', '8');
+  await expect(result).toHaveAttribute('data-rejected', '0');
+
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('range-from').fill('2026-11-03');
+  await page.getByTestId('range-to').fill('2026-11-04');
+  // Worked out from the sheet: 8 dials, 5 answered with talk, sales of 1,999.00 and 2,999.50
+  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', '8');
+  await expect(page.getByTestId('kpi-connects')).toHaveAttribute('data-value', '5');
+  await expect(page.getByTestId('kpi-revenue')).toHaveAttribute('data-value', '499850');
+  await expect(page.getByTestId('agent-table')).toContainText('李娜');
+});

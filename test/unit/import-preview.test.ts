@@ -245,3 +245,41 @@ describe('encodings and damaged bytes', () => {
     expect(total.rows[0]).toMatchObject({ dials: 30, connects: 30, talkSeconds: talk });
   });
 });
+
+describe('profiles merge field by field, staging can be discarded', () => {
+  let t: TestWorkspace;
+  beforeEach(async () => {
+    t = await openTestWorkspace();
+  });
+  afterEach(async () => t.close());
+
+  it('changing one column or one meaning keeps the saved profile’s others', async () => {
+    const stage = async (bytes: Uint8Array) =>
+      (await t.call<{ stagedId: string }>('import.stage', { name: 'seats.csv', bytes })).stagedId;
+    const stagedId = await stage(Buffer.from(CUSTOM));
+    const choices = {
+      preset: 'callscope',
+      columns: { agentCode: 0, startedAt: 1, phone: 2, disposition: 3, talkSeconds: 4, outcome: 5 },
+      values: {
+        dispositions: { OK: 'connected', NOPICK: 'no_answer', ENGAGED: 'busy' },
+        outcomes: { WON: 'sale', HOT: 'intent' },
+      },
+    };
+    await t.api.jobs.wait((await t.call<{ jobId: string }>('import.start', { stagedId, ...choices })).jobId);
+    const next = await stage(Buffer.from(CUSTOM));
+    const preview = await t.call<ImportPreview>('import.preview', {
+      stagedId: next,
+      columns: { phone: null },
+      values: { outcomes: { HOT: 'callback' } },
+    });
+    expect(preview.columns.find((c) => c.field === 'phone')!.column).toBeNull();
+    expect(preview.columns.find((c) => c.field === 'talkSeconds')!.column).toBe(4);
+    expect(preview.values.outcomes).toContainEqual({ text: 'HOT', count: 1, mapped: 'callback' });
+    expect(preview.values.outcomes).toContainEqual({ text: 'WON', count: 1, mapped: 'sale' });
+    expect(preview.candidates.find((c) => c.id === 'callscope')!.confidence).toBe(1);
+
+    expect(await t.call('import.discard', { stagedId: next })).toEqual({ discarded: true });
+    expect(await t.call('import.discard', { stagedId: next })).toEqual({ discarded: false });
+    await expect(t.call('import.preview', { stagedId: next })).rejects.toThrow(/not found/);
+  });
+});

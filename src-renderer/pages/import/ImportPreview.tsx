@@ -116,7 +116,7 @@ function PreviewSummary({ preview }: { preview: Preview }) {
         {preview.sheet !== null ? (
           <div>
             <dt>{t('import.preview.sheet')}</dt>
-            <dd>{preview.sheet}</dd>
+            <dd data-testid="preview-sheet">{preview.sheet}</dd>
           </div>
         ) : delimiter ? (
           <div>
