@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi, type Api } from '../src-main/api';
 import { openWorkspace, type Workspace } from '../src-main/workspace';
-import type { Job } from '../src-shared/api';
+import type { Job, Reject } from '../src-shared/api';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'test/fixtures');
@@ -52,6 +52,11 @@ export async function openTestWorkspace(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The rejected rows and warnings of one import batch, in line order as `import.rejects` lists them. */
+export async function rejectsOf(t: Pick<TestWorkspace, 'call'>, batchId: number): Promise<Reject[]> {
+  return (await t.call<{ rows: Reject[] }>('import.rejects', { batchId })).rows;
 }
 
 export interface CliResult {

@@ -3,11 +3,16 @@
  * export (one plain object per call), and these few lines total them per day or agent the way
  * DESIGN.md defines the KPIs — written apart from src-shared/kpi.ts so the two check each other.
  */
+import { expect } from 'vitest';
+import type { MetricsRow } from '../src-shared/api';
+import type { TestWorkspace } from './helpers';
+
 export interface TruthCall {
   /** the call's local day in the test workspace's time zone, as read off the export */
   day: string;
+  /** the agent the call counts for (after a transfer: the agent who took it over) */
   agent: string;
-  outbound: boolean;
+  direction: 'outbound' | 'inbound';
   /** a person picked up and talked (not a machine, not a drop) */
   answered: boolean;
   talk: number;
@@ -16,7 +21,7 @@ export interface TruthCall {
   amount?: number;
 }
 
-export interface TruthTotals {
+interface TruthTotals {
   key: string;
   dials: number;
   connects: number;
@@ -25,10 +30,10 @@ export interface TruthTotals {
   revenue: number;
 }
 
-export function handCount(calls: readonly TruthCall[], by: 'day' | 'agent'): TruthTotals[] {
+function handCount(calls: readonly TruthCall[], by: 'day' | 'agent'): TruthTotals[] {
   const totals = new Map<string, TruthTotals>();
   for (const c of calls) {
-    if (!c.outbound) continue; // only outbound calls are dials
+    if (c.direction !== 'outbound') continue; // only outbound calls are dials
     const key = by === 'day' ? c.day : c.agent;
     const t = totals.get(key) ?? { key, dials: 0, connects: 0, talkSeconds: 0, sales: 0, revenue: 0 };
     const connect = c.answered && c.talk > 0;
@@ -43,9 +48,7 @@ export function handCount(calls: readonly TruthCall[], by: 'day' | 'agent'): Tru
 }
 
 /** The same five numbers picked from `metrics.breakdown` rows, in the same order. */
-export function pickTotals(
-  rows: readonly (Omit<TruthTotals, 'key'> & { key: string | null })[],
-): TruthTotals[] {
+function pickTotals(rows: readonly MetricsRow[]): TruthTotals[] {
   return rows
     .map(({ key, dials, connects, talkSeconds, sales, revenue }) => ({
       key: key ?? '(none)',
@@ -56,4 +59,19 @@ export function pickTotals(
       revenue,
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * The workspace's per-day and per-agent breakdowns over `range` equal the hand counts of `calls`:
+ * every row the breakdown returns, no more and no fewer. The message names the breakdown that differs.
+ */
+export async function expectHandCounts(
+  t: Pick<TestWorkspace, 'call'>,
+  calls: readonly TruthCall[],
+  range: { from: string; to: string },
+): Promise<void> {
+  for (const by of ['day', 'agent'] as const) {
+    const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
+    expect(pickTotals(rows), `metrics.breakdown by ${by}`).toEqual(handCount(calls, by));
+  }
 }

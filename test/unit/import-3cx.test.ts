@@ -6,9 +6,8 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { countsOf, expectedBy, type TruthCall } from './pbx-truth';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const LOG = path.join(FIXTURES, 'calls/3cx-call-log.csv');
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -31,18 +30,11 @@ describe('importing a 3CX call log', () => {
   });
   afterEach(async () => t.close());
 
-  async function expectTruth() {
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(countsOf(rows), `by ${by}`).toEqual(expectedBy(TRUTH, by));
-    }
-  }
-
   it('merges the segments of each call and counts per day and agent from the agent segment', async () => {
     const job = await t.importFile(LOG);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: '3cx', rows: 9, inserted: 5, rejected: 2 });
-    await expectTruth();
+    await expectHandCounts(t, TRUTH, range);
 
     const calls = t.ws.db
       .prepare(
@@ -98,8 +90,7 @@ describe('importing a 3CX call log', () => {
       },
     ]);
 
-    const rejects = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rejects.rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 2, field: 'Talking', reason: expect.stringContaining('"--:--"') }),
       expect.objectContaining({
         line: 3,
@@ -110,6 +101,6 @@ describe('importing a 3CX call log', () => {
 
     const again = await t.importFile(LOG);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 5, rejected: 2 });
-    await expectTruth();
+    await expectHandCounts(t, TRUTH, range);
   });
 });

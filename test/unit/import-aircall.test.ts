@@ -3,21 +3,20 @@
 // BOM. Fixture: test/fixtures/calls/aircall-calls-utf16be.csv.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { handCount, pickTotals, type TruthCall } from '../truth-table';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const FILE = path.join(FIXTURES, 'calls/aircall-calls-utf16be.csv');
 
 // The export's calls as a person reads them: UTC instants, Shanghai days (UTC+8).
 const CALLS: TruthCall[] = [
-  { day: '2026-11-03', agent: '901', outbound: true, answered: true, talk: 130, sale: true }, // tags Sale, Follow-up
-  { day: '2026-11-03', agent: '901', outbound: true, answered: false, talk: 0 }, // missed
-  { day: '2026-11-03', agent: '902', outbound: true, answered: true, talk: 42 }, // "… 06:00:00 UTC"
-  { day: '2026-11-03', agent: '902', outbound: true, answered: false, talk: 20 }, // voicemail
-  { day: '2026-11-03', agent: '901', outbound: false, answered: true, talk: 300, sale: true }, // inbound
-  { day: '2026-11-04', agent: '902', outbound: true, answered: true, talk: 61 }, // 17:30Z on the 3rd
-  { day: '2026-11-04', agent: '901', outbound: true, answered: true, talk: 75 }, // no zone: UTC anyway
+  { day: '2026-11-03', agent: '901', direction: 'outbound', answered: true, talk: 130, sale: true }, // tags Sale, Follow-up
+  { day: '2026-11-03', agent: '901', direction: 'outbound', answered: false, talk: 0 }, // missed
+  { day: '2026-11-03', agent: '902', direction: 'outbound', answered: true, talk: 42 }, // "… 06:00:00 UTC"
+  { day: '2026-11-03', agent: '902', direction: 'outbound', answered: false, talk: 20 }, // voicemail
+  { day: '2026-11-03', agent: '901', direction: 'inbound', answered: true, talk: 300, sale: true }, // inbound
+  { day: '2026-11-04', agent: '902', direction: 'outbound', answered: true, talk: 61 }, // 17:30Z on the 3rd
+  { day: '2026-11-04', agent: '901', direction: 'outbound', answered: true, talk: 75 }, // no zone: UTC anyway
   // line 9: status "transferred" — rejected
 ];
 
@@ -35,10 +34,7 @@ describe('importing an Aircall calls export', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'aircall', rows: 8, inserted: 7, rejected: 1 });
 
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(pickTotals(rows)).toEqual(handCount(CALLS, by));
-    }
+    await expectHandCounts(t, CALLS, range);
   });
 
   it('puts a call at 17:30 UTC on the next Shanghai day', async () => {
@@ -51,8 +47,7 @@ describe('importing an Aircall calls export', () => {
 
   it('rejects a status it does not know, naming line and column', async () => {
     const job = await t.importFile(FILE);
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         line: 9,
         field: 'status',

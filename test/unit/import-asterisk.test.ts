@@ -6,9 +6,8 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { countsOf, expectedBy, type TruthCall } from './pbx-truth';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const CSV_18 = path.join(FIXTURES, 'calls/asterisk-cdr-csv-18.csv');
 const CSV_21 = path.join(FIXTURES, 'calls/asterisk-cdr-csv-21.csv');
@@ -54,23 +53,12 @@ describe('importing Asterisk CDR files', () => {
   });
   afterEach(async () => t.close());
 
-  async function expectTruth(truth: TruthCall[]) {
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(countsOf(rows), `by ${by}`).toEqual(expectedBy(truth, by));
-    }
-  }
-
-  async function rejectsOf(batchId: number) {
-    return (await t.call<{ rows: Reject[] }>('import.rejects', { batchId })).rows;
-  }
-
   it('reads an 18-column cdr_csv Master.csv: agents from SIP, PJSIP and IAX2 channels', async () => {
     const job = await t.importFile(CSV_18);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'asterisk-cdr-csv', rows: 8, inserted: 7, rejected: 1 });
-    await expectTruth(TRUTH_18);
-    expect(await rejectsOf(job.result!.batchId)).toEqual([
+    await expectHandCounts(t, TRUTH_18, range);
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 8, field: 'start', reason: expect.stringContaining('2026-13-45') }),
     ]);
     const inbound = t.ws.db
@@ -82,14 +70,14 @@ describe('importing Asterisk CDR files', () => {
 
     const again = await t.importFile(CSV_18);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 7, rejected: 1 });
-    await expectTruth(TRUTH_18);
+    await expectHandCounts(t, TRUTH_18, range);
   });
 
   it('merges the legs of transferred and queued calls in a 21-column file written in leg-end order', async () => {
     const job = await t.importFile(CSV_21);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'asterisk-cdr-csv', rows: 10, inserted: 6, rejected: 2 });
-    await expectTruth(TRUTH_21);
+    await expectHandCounts(t, TRUTH_21, range);
 
     const transferred = t.ws.db
       .prepare(
@@ -104,7 +92,7 @@ describe('importing Asterisk CDR files', () => {
       started_at: Date.parse('2026-11-05T02:00:00Z'), // 10:00:00 in Shanghai: the first leg's start
       phone_last4: '8103',
     });
-    expect(await rejectsOf(job.result!.batchId)).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         line: 8,
         field: 'channel',
@@ -115,15 +103,15 @@ describe('importing Asterisk CDR files', () => {
 
     const again = await t.importFile(CSV_21);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 6 });
-    await expectTruth(TRUTH_21);
+    await expectHandCounts(t, TRUTH_21, range);
   });
 
   it('reads a cdr_custom Master.csv with the sample mapping, told apart from cdr_csv by its content', async () => {
     const job = await t.importFile(CUSTOM);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'asterisk-cdr-custom', rows: 6, inserted: 5, rejected: 1 });
-    await expectTruth(TRUTH_CUSTOM);
-    expect(await rejectsOf(job.result!.batchId)).toEqual([
+    await expectHandCounts(t, TRUTH_CUSTOM, range);
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 6, field: 'start', reason: expect.stringContaining('25:10') }),
     ]);
     const again = await t.importFile(CUSTOM);

@@ -3,9 +3,9 @@
 // Fixture: test/fixtures/calls/five9-call-log.csv.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { handCount, pickTotals, type TruthCall } from '../truth-table';
+import type { MetricsRow } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const FILE = path.join(FIXTURES, 'calls/five9-call-log.csv');
 const JOHN = 'jsmith@acme.example';
@@ -13,16 +13,16 @@ const MARIA = 'mgarcia@acme.example';
 
 // The report's calls as a person reads them, New York days.
 const CALLS: TruthCall[] = [
-  { day: '2026-11-02', agent: JOHN, outbound: true, answered: true, talk: 280, sale: true },
-  { day: '2026-11-02', agent: JOHN, outbound: true, answered: false, talk: 0 }, // No Answer
-  { day: '2026-11-02', agent: JOHN, outbound: true, answered: true, talk: 65 }, // Manual, Not Interested
-  { day: '2026-11-02', agent: MARIA, outbound: true, answered: false, talk: 20 }, // Answering Machine
-  { day: '2026-11-02', agent: MARIA, outbound: true, answered: true, talk: 120 }, // Preview, Callback
-  { day: '2026-11-02', agent: MARIA, outbound: true, answered: false, talk: 0 }, // Busy at 23:50
-  { day: '2026-11-03', agent: JOHN, outbound: false, answered: true, talk: 180, sale: true }, // Inbound
-  { day: '2026-11-03', agent: JOHN, outbound: true, answered: false, talk: 0 }, // Abandon
-  { day: '2026-11-03', agent: MARIA, outbound: true, answered: true, talk: 605, sale: true },
-  { day: '2026-11-03', agent: MARIA, outbound: true, answered: false, talk: 0 }, // Dial Error
+  { day: '2026-11-02', agent: JOHN, direction: 'outbound', answered: true, talk: 280, sale: true },
+  { day: '2026-11-02', agent: JOHN, direction: 'outbound', answered: false, talk: 0 }, // No Answer
+  { day: '2026-11-02', agent: JOHN, direction: 'outbound', answered: true, talk: 65 }, // Manual, Not Interested
+  { day: '2026-11-02', agent: MARIA, direction: 'outbound', answered: false, talk: 20 }, // Answering Machine
+  { day: '2026-11-02', agent: MARIA, direction: 'outbound', answered: true, talk: 120 }, // Preview, Callback
+  { day: '2026-11-02', agent: MARIA, direction: 'outbound', answered: false, talk: 0 }, // Busy at 23:50
+  { day: '2026-11-03', agent: JOHN, direction: 'inbound', answered: true, talk: 180, sale: true }, // Inbound
+  { day: '2026-11-03', agent: JOHN, direction: 'outbound', answered: false, talk: 0 }, // Abandon
+  { day: '2026-11-03', agent: MARIA, direction: 'outbound', answered: true, talk: 605, sale: true },
+  { day: '2026-11-03', agent: MARIA, direction: 'outbound', answered: false, talk: 0 }, // Dial Error
   // line 12: a campaign disposition ("Spanish Speaker"), line 13: hour 25 — rejected
   // line 14: the first call again (same CALL ID) — a duplicate, not a second call
 ];
@@ -41,18 +41,14 @@ describe('importing a Five9 Call Log report', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'five9', rows: 13, inserted: 10, duplicates: 1, rejected: 2 });
 
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(pickTotals(rows)).toEqual(handCount(CALLS, by));
-    }
+    await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => r.label).sort()).toEqual(['García, María', 'Smith, John']);
   });
 
   it('rejects an unknown campaign disposition and an impossible time, naming line and column', async () => {
     const job = await t.importFile(FILE);
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         line: 12,
         field: 'DISPOSITION',

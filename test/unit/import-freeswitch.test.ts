@@ -7,9 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { countsOf, expectedBy, type TruthCall } from './pbx-truth';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const DEFAULT_13 = path.join(FIXTURES, 'calls/freeswitch-cdr-csv-13.csv');
 const EXAMPLE_15 = path.join(FIXTURES, 'calls/freeswitch-cdr-csv-15.csv');
@@ -50,22 +49,11 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
   });
   afterEach(async () => t.close());
 
-  async function expectTruth(truth: TruthCall[]) {
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(countsOf(rows), `by ${by}`).toEqual(expectedBy(truth, by));
-    }
-  }
-
-  async function rejectsOf(batchId: number) {
-    return (await t.call<{ rows: Reject[] }>('import.rejects', { batchId })).rows;
-  }
-
   it('reads the 13-column template: dispositions from billsec and the hangup cause', async () => {
     const job = await t.importFile(DEFAULT_13);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 8, inserted: 6, rejected: 2 });
-    await expectTruth(TRUTH_13);
+    await expectHandCounts(t, TRUTH_13, range);
     const dispositions = t.ws.db.prepare('SELECT disposition FROM calls ORDER BY started_at').pluck().all();
     expect(dispositions).toEqual(['connected', 'no_answer', 'busy', 'connected', 'failed', 'connected']);
     // The agent's name comes from caller_id_name on outbound calls only (inbound it is the customer's).
@@ -74,7 +62,7 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
       { code: '1001', name: 'Zhang Wei' },
       { code: '1002', name: 'Li Na' },
     ]);
-    expect(await rejectsOf(job.result!.batchId)).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         line: 7,
         field: 'caller_id_number',
@@ -84,15 +72,15 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
     ]);
     const again = await t.importFile(DEFAULT_13);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 6, rejected: 2 });
-    await expectTruth(TRUTH_13);
+    await expectHandCounts(t, TRUTH_13, range);
   });
 
   it('reads the 15-column example template with Chinese caller names', async () => {
     const job = await t.importFile(EXAMPLE_15);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 5, inserted: 4, rejected: 1 });
-    await expectTruth(TRUTH_15);
-    expect(await rejectsOf(job.result!.batchId)).toEqual([
+    await expectHandCounts(t, TRUTH_15, range);
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 5, field: 'start_stamp', reason: expect.stringContaining('24:00:00') }),
     ]);
     const again = await t.importFile(EXAMPLE_15);
@@ -103,10 +91,10 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
     const job = await t.importFile(RESAVED);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 6, inserted: 5, rejected: 1 });
-    await expectTruth(TRUTH_RESAVED);
+    await expectHandCounts(t, TRUTH_RESAVED, range);
     const names = t.ws.db.prepare('SELECT name FROM agents ORDER BY code').pluck().all();
     expect(names).toEqual(['张伟', '李娜']);
-    expect(await rejectsOf(job.result!.batchId)).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         line: 6,
         field: 'start_stamp',
@@ -234,10 +222,14 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
         started_at: Date.parse('2026-11-09T04:00:00Z'),
       },
     ]);
-    const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
-      filter: range,
-      by: 'agent',
-    });
-    expect(countsOf(rows)).toEqual({ '1001': { dials: 1, connects: 1, talkSeconds: 120, sales: 0 } });
+    await expectHandCounts(
+      t,
+      [
+        { day: '2026-11-09', agent: '1001', direction: 'outbound', answered: true, talk: 120 },
+        { day: '2026-11-09', agent: '1002', direction: 'inbound', answered: true, talk: 60 },
+        { day: '2026-11-09', agent: '1002', direction: 'inbound', answered: true, talk: 30 }, // from 1001
+      ],
+      range,
+    );
   });
 });

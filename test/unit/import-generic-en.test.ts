@@ -3,9 +3,8 @@
 // Fixture: test/fixtures/calls/generic-en-semicolon.csv.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { handCount, pickTotals, type TruthCall } from '../truth-table';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const FILE = path.join(FIXTURES, 'calls/generic-en-semicolon.csv');
 
@@ -13,20 +12,20 @@ const CALLS: TruthCall[] = [
   {
     day: '2026-11-03',
     agent: 'alice',
-    outbound: true,
+    direction: 'outbound',
     answered: true,
     talk: 205,
     sale: true,
     amount: 199_900,
   },
-  { day: '2026-11-03', agent: 'alice', outbound: true, answered: false, talk: 0 }, // No Answer
-  { day: '2026-11-03', agent: 'alice', outbound: true, answered: true, talk: 65 }, // Interested
-  { day: '2026-11-03', agent: 'bruno', outbound: true, answered: false, talk: 0 }, // Busy
-  { day: '2026-11-03', agent: 'bruno', outbound: true, answered: false, talk: 18 }, // Voicemail
+  { day: '2026-11-03', agent: 'alice', direction: 'outbound', answered: false, talk: 0 }, // No Answer
+  { day: '2026-11-03', agent: 'alice', direction: 'outbound', answered: true, talk: 65 }, // Interested
+  { day: '2026-11-03', agent: 'bruno', direction: 'outbound', answered: false, talk: 0 }, // Busy
+  { day: '2026-11-03', agent: 'bruno', direction: 'outbound', answered: false, talk: 18 }, // Voicemail
   {
     day: '2026-11-03',
     agent: 'bruno',
-    outbound: false,
+    direction: 'inbound',
     answered: true,
     talk: 360,
     sale: true,
@@ -35,14 +34,14 @@ const CALLS: TruthCall[] = [
   {
     day: '2026-11-04',
     agent: 'bruno',
-    outbound: true,
+    direction: 'outbound',
     answered: true,
     talk: 750,
     sale: true,
     amount: 125_050,
   },
-  { day: '2026-11-04', agent: 'alice', outbound: true, answered: true, talk: 20 }, // Not Interested
-  { day: '2026-11-04', agent: 'alice', outbound: true, answered: false, talk: 0 }, // Invalid Number
+  { day: '2026-11-04', agent: 'alice', direction: 'outbound', answered: true, talk: 20 }, // Not Interested
+  { day: '2026-11-04', agent: 'alice', direction: 'outbound', answered: false, talk: 0 }, // Invalid Number
   // line 11: outcome "Maybe later" — rejected
 ];
 
@@ -60,16 +59,12 @@ describe('importing a generic English call log', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'generic-en', rows: 10, inserted: 9, rejected: 1 });
 
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(pickTotals(rows)).toEqual(handCount(CALLS, by));
-    }
+    await expectHandCounts(t, CALLS, range);
   });
 
   it('rejects an outcome it does not know, naming line and column', async () => {
     const job = await t.importFile(FILE);
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         line: 11,
         field: 'Outcome',

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview, Job, MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import type { ImportPreview, Job, MetricsRow } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -21,6 +21,16 @@ const CUSTOM = [
   '7002,2026-11-06 11:00:00,13900000004,ENGAGED,0,',
   '7002,2026-11-06 11:30:00,13900000005,OK,300,HOT',
 ].join('\n');
+
+// The mapping a user makes for it in the preview: which column is which, what its words mean.
+const CUSTOM_CHOICES = {
+  preset: 'callscope',
+  columns: { agentCode: 0, startedAt: 1, phone: 2, disposition: 3, talkSeconds: 4, outcome: 5 },
+  values: {
+    dispositions: { OK: 'connected', NOPICK: 'no_answer', ENGAGED: 'busy' },
+    outcomes: { WON: 'sale', HOT: 'intent' },
+  },
+} as const;
 
 describe('import preview, mapping and profiles', () => {
   let t: TestWorkspace;
@@ -92,22 +102,14 @@ describe('import preview, mapping and profiles', () => {
     // No layout reads it as it is: the preview says what is missing instead of guessing.
     expect(first.candidates.every((c) => c.confidence === 0)).toBe(true);
 
-    const choices = {
-      preset: 'callscope',
-      columns: { agentCode: 0, startedAt: 1, phone: 2, disposition: 3, talkSeconds: 4, outcome: 5 },
-      values: {
-        dispositions: { OK: 'connected', NOPICK: 'no_answer', ENGAGED: 'busy' },
-        outcomes: { WON: 'sale', HOT: 'intent' },
-      },
-    } as const;
     const stagedId = await stage('seats.csv', file);
-    const mapped = await t.call<ImportPreview>('import.preview', { stagedId, ...choices });
+    const mapped = await t.call<ImportPreview>('import.preview', { stagedId, ...CUSTOM_CHOICES });
     expect(mapped.sampledRejected).toBe(0);
     expect(mapped.values.dispositions).toContainEqual({ text: 'NOPICK', count: 1, mapped: 'no_answer' });
     expect(mapped.rows[0]).toMatchObject({ ok: true, call: { agentCode: '7001', outcome: 'sale' } });
 
     const job = await waitJob(
-      (await t.call<{ jobId: string }>('import.start', { stagedId, ...choices })).jobId,
+      (await t.call<{ jobId: string }>('import.start', { stagedId, ...CUSTOM_CHOICES })).jobId,
     );
     expect(job.result).toMatchObject({ inserted: 5, rejected: 0 });
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
@@ -139,8 +141,8 @@ describe('import preview, mapping and profiles', () => {
       ).jobId,
     );
     expect(job.result).toMatchObject({ inserted: 4, rejected: 1 });
-    const rejects = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rejects.rows[0]).toMatchObject({
+    const [first] = await rejectsOf(t, job.result!.batchId);
+    expect(first).toMatchObject({
       kind: 'rejected',
       line: 5,
       field: 'Outcome code',
@@ -185,8 +187,7 @@ describe('encodings and damaged bytes', () => {
     fs.writeFileSync(file, bytes);
     const job = await t.importFile(file);
     expect(job.result).toMatchObject({ preset: 'zh-generic', inserted: 3, rejected: 0 });
-    const issues = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(issues.rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         kind: 'warning',
         line: 3,
@@ -257,15 +258,9 @@ describe('profiles merge field by field, staging can be discarded', () => {
     const stage = async (bytes: Uint8Array) =>
       (await t.call<{ stagedId: string }>('import.stage', { name: 'seats.csv', bytes })).stagedId;
     const stagedId = await stage(Buffer.from(CUSTOM));
-    const choices = {
-      preset: 'callscope',
-      columns: { agentCode: 0, startedAt: 1, phone: 2, disposition: 3, talkSeconds: 4, outcome: 5 },
-      values: {
-        dispositions: { OK: 'connected', NOPICK: 'no_answer', ENGAGED: 'busy' },
-        outcomes: { WON: 'sale', HOT: 'intent' },
-      },
-    };
-    await t.api.jobs.wait((await t.call<{ jobId: string }>('import.start', { stagedId, ...choices })).jobId);
+    await t.api.jobs.wait(
+      (await t.call<{ jobId: string }>('import.start', { stagedId, ...CUSTOM_CHOICES })).jobId,
+    );
     const next = await stage(Buffer.from(CUSTOM));
     const preview = await t.call<ImportPreview>('import.preview', {
       stagedId: next,

@@ -3,9 +3,9 @@
 // Fixture: test/fixtures/calls/talkdesk-calls-utf16le.txt.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { handCount, pickTotals, type TruthCall } from '../truth-table';
+import type { MetricsRow } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const FILE = path.join(FIXTURES, 'calls/talkdesk-calls-utf16le.txt');
 const KIM = '64f0a1';
@@ -13,13 +13,13 @@ const LOU = '64f0b2';
 
 // The report's calls as a person reads them: UTC start times turned into Shanghai days.
 const CALLS: TruthCall[] = [
-  { day: '2026-11-03', agent: KIM, outbound: true, answered: true, talk: 170, sale: true }, // 01:00Z
-  { day: '2026-11-03', agent: KIM, outbound: true, answered: false, talk: 0 }, // outbound_missed
-  { day: '2026-11-03', agent: LOU, outbound: true, answered: true, talk: 55 }, // Not Interested
-  { day: '2026-11-03', agent: LOU, outbound: true, answered: true, talk: 25 }, // 15:30Z = 23:30 local
-  { day: '2026-11-03', agent: KIM, outbound: false, answered: true, talk: 600, sale: true }, // inbound
-  { day: '2026-11-04', agent: KIM, outbound: true, answered: true, talk: 95 }, // 16:10 UTC without Z
-  { day: '2026-11-04', agent: LOU, outbound: true, answered: false, talk: 0 }, // outbound_missed
+  { day: '2026-11-03', agent: KIM, direction: 'outbound', answered: true, talk: 170, sale: true }, // 01:00Z
+  { day: '2026-11-03', agent: KIM, direction: 'outbound', answered: false, talk: 0 }, // outbound_missed
+  { day: '2026-11-03', agent: LOU, direction: 'outbound', answered: true, talk: 55 }, // Not Interested
+  { day: '2026-11-03', agent: LOU, direction: 'outbound', answered: true, talk: 25 }, // 15:30Z = 23:30 local
+  { day: '2026-11-03', agent: KIM, direction: 'inbound', answered: true, talk: 600, sale: true }, // inbound
+  { day: '2026-11-04', agent: KIM, direction: 'outbound', answered: true, talk: 95 }, // 16:10 UTC without Z
+  { day: '2026-11-04', agent: LOU, direction: 'outbound', answered: false, talk: 0 }, // outbound_missed
   // line 9: Talk Time "n/a" — rejected
 ];
 
@@ -37,10 +37,7 @@ describe('importing a Talkdesk Calls report', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'talkdesk', rows: 8, inserted: 7, rejected: 1 });
 
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(pickTotals(rows)).toEqual(handCount(CALLS, by));
-    }
+    await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.key, r.label, r.intents])).toEqual([
       [KIM, 'Kim Park', 2], // Sale and Interested
@@ -50,8 +47,7 @@ describe('importing a Talkdesk Calls report', () => {
 
   it('rejects a talk time it cannot read, naming line and column', async () => {
     const job = await t.importFile(FILE);
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 9, field: 'Talk Time', reason: expect.stringContaining('"n/a"') }),
     ]);
   });

@@ -2,26 +2,26 @@
 // BOM, status codes carrying disposition and outcome. Fixture: test/fixtures/calls/vicidial-calls.txt.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { handCount, pickTotals, type TruthCall } from '../truth-table';
+import type { MetricsRow } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const FILE = path.join(FIXTURES, 'calls/vicidial-calls.txt');
 
 // The export's calls as a person reads them (server wall clock = Shanghai). A = answering machine
 // and DROP = no agent was free: not a conversation whatever length_in_sec says.
 const CALLS: TruthCall[] = [
-  { day: '2026-11-03', agent: '6001', outbound: true, answered: true, talk: 184, sale: true }, // SALE
-  { day: '2026-11-03', agent: '6001', outbound: true, answered: false, talk: 0 }, // NA
-  { day: '2026-11-03', agent: '6001', outbound: true, answered: true, talk: 45 }, // NI
-  { day: '2026-11-03', agent: '6002', outbound: true, answered: false, talk: 12 }, // A
-  { day: '2026-11-03', agent: '6002', outbound: true, answered: true, talk: 240 }, // XFER
-  { day: '2026-11-03', agent: '6002', outbound: true, answered: false, talk: 8 }, // DROP at 23:59
-  { day: '2026-11-04', agent: '6001', outbound: true, answered: true, talk: 75 }, // CALLBK at 00:00
-  { day: '2026-11-04', agent: '6002', outbound: true, answered: false, talk: 0 }, // B
-  { day: '2026-11-04', agent: '6001', outbound: true, answered: false, talk: 0 }, // DC
+  { day: '2026-11-03', agent: '6001', direction: 'outbound', answered: true, talk: 184, sale: true }, // SALE
+  { day: '2026-11-03', agent: '6001', direction: 'outbound', answered: false, talk: 0 }, // NA
+  { day: '2026-11-03', agent: '6001', direction: 'outbound', answered: true, talk: 45 }, // NI
+  { day: '2026-11-03', agent: '6002', direction: 'outbound', answered: false, talk: 12 }, // A
+  { day: '2026-11-03', agent: '6002', direction: 'outbound', answered: true, talk: 240 }, // XFER
+  { day: '2026-11-03', agent: '6002', direction: 'outbound', answered: false, talk: 8 }, // DROP at 23:59
+  { day: '2026-11-04', agent: '6001', direction: 'outbound', answered: true, talk: 75 }, // CALLBK at 00:00
+  { day: '2026-11-04', agent: '6002', direction: 'outbound', answered: false, talk: 0 }, // B
+  { day: '2026-11-04', agent: '6001', direction: 'outbound', answered: false, talk: 0 }, // DC
   // line 11 INCALL and line 12 HOTLD (a campaign's own status) are rejected
-  { day: '2026-11-04', agent: '6002', outbound: true, answered: true, talk: 310, sale: true }, // SALE
+  { day: '2026-11-04', agent: '6002', direction: 'outbound', answered: true, talk: 310, sale: true }, // SALE
 ];
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -38,10 +38,7 @@ describe('importing a VICIdial Export Calls Report', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'vicidial', rows: 12, inserted: 10, rejected: 2 });
 
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(pickTotals(rows)).toEqual(handCount(CALLS, by));
-    }
+    await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.key, r.label, r.intents])).toEqual([
       ['6001', 'Ann Lee', 1], // SALE (CALLBK is a callback, not an intent)
@@ -53,8 +50,7 @@ describe('importing a VICIdial Export Calls Report', () => {
 
   it('rejects a call still in progress and a campaign status it does not know, naming line and column', async () => {
     const job = await t.importFile(FILE);
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 11, field: 'status', reason: expect.stringContaining('"INCALL"') }),
       expect.objectContaining({ line: 12, field: 'status', reason: expect.stringContaining('"HOTLD"') }),
     ]);

@@ -3,20 +3,19 @@
 // Fixture: test/fixtures/calls/zh-7moor-utf8bom.csv.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { handCount, pickTotals, type TruthCall } from '../truth-table';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const FILE = path.join(FIXTURES, 'calls/zh-7moor-utf8bom.csv');
 
 const CALLS: TruthCall[] = [
-  { day: '2026-11-03', agent: '3001', outbound: true, answered: true, talk: 3723, sale: true }, // 1时2分3秒 成交
-  { day: '2026-11-03', agent: '3001', outbound: true, answered: false, talk: 0 }, // 振铃未接听
-  { day: '2026-11-03', agent: '3001', outbound: true, answered: true, talk: 25 }, // 25秒 无意向
-  { day: '2026-11-03', agent: '3002', outbound: false, answered: true, talk: 180 }, // 普通来电
-  { day: '2026-11-03', agent: '3002', outbound: true, answered: true, talk: 120 }, // 23:58, 2分钟
-  { day: '2026-11-04', agent: '3002', outbound: true, answered: false, talk: 0 }, // 留言
-  { day: '2026-11-04', agent: '3002', outbound: true, answered: true, talk: 45 }, // 预约回访
+  { day: '2026-11-03', agent: '3001', direction: 'outbound', answered: true, talk: 3723, sale: true }, // 1时2分3秒 成交
+  { day: '2026-11-03', agent: '3001', direction: 'outbound', answered: false, talk: 0 }, // 振铃未接听
+  { day: '2026-11-03', agent: '3001', direction: 'outbound', answered: true, talk: 25 }, // 25秒 无意向
+  { day: '2026-11-03', agent: '3002', direction: 'inbound', answered: true, talk: 180 }, // 普通来电
+  { day: '2026-11-03', agent: '3002', direction: 'outbound', answered: true, talk: 120 }, // 23:58, 2分钟
+  { day: '2026-11-04', agent: '3002', direction: 'outbound', answered: false, talk: 0 }, // 留言
+  { day: '2026-11-04', agent: '3002', direction: 'outbound', answered: true, talk: 45 }, // 预约回访
   // line 9: no 坐席工号 (黑名单, never dialed) — rejected
 ];
 
@@ -34,10 +33,7 @@ describe('importing a 容联七陌 export', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 8, inserted: 7, rejected: 1 });
 
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(pickTotals(rows)).toEqual(handCount(CALLS, by));
-    }
+    await expectHandCounts(t, CALLS, range);
   });
 
   it("takes the customer's number from 被叫号码 on an outbound call, not the agent's 主叫号码", async () => {
@@ -51,8 +47,7 @@ describe('importing a 容联七陌 export', () => {
 
   it('rejects a row without an agent, naming line and column', async () => {
     const job = await t.importFile(FILE);
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 9, field: '坐席工号', reason: expect.stringContaining('empty') }),
     ]);
   });

@@ -4,20 +4,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { handCount, pickTotals, type TruthCall } from '../truth-table';
+import type { MetricsRow } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const FILE = path.join(FIXTURES, 'calls/zh-clink-gbk.csv');
 
 const CALLS: TruthCall[] = [
-  { day: '2026-11-03', agent: '2001', outbound: true, answered: true, talk: 120 }, // 已接通
-  { day: '2026-11-03', agent: '2001', outbound: true, answered: false, talk: 0 }, // 未接通
-  { day: '2026-11-03', agent: '2001', outbound: true, answered: true, talk: 45 }, // 客户姓名 with bad bytes
-  { day: '2026-11-03', agent: '2002', outbound: true, answered: false, talk: 0 }, // 用户忙
-  { day: '2026-11-04', agent: '2002', outbound: true, answered: false, talk: 0 }, // 空号
-  { day: '2026-11-04', agent: '2002', outbound: true, answered: true, talk: 300 }, // 接通
-  { day: '2026-11-04', agent: '2001', outbound: true, answered: false, talk: 0 }, // 拒接
+  { day: '2026-11-03', agent: '2001', direction: 'outbound', answered: true, talk: 120 }, // 已接通
+  { day: '2026-11-03', agent: '2001', direction: 'outbound', answered: false, talk: 0 }, // 未接通
+  { day: '2026-11-03', agent: '2001', direction: 'outbound', answered: true, talk: 45 }, // 客户姓名 with bad bytes
+  { day: '2026-11-03', agent: '2002', direction: 'outbound', answered: false, talk: 0 }, // 用户忙
+  { day: '2026-11-04', agent: '2002', direction: 'outbound', answered: false, talk: 0 }, // 空号
+  { day: '2026-11-04', agent: '2002', direction: 'outbound', answered: true, talk: 300 }, // 接通
+  { day: '2026-11-04', agent: '2001', direction: 'outbound', answered: false, talk: 0 }, // 拒接
   // line 9: 开始时间 2026-13-04 — rejected
 ];
 
@@ -44,10 +44,7 @@ describe('importing a 天润融通 Clink export', () => {
       .get();
     expect(stored).toBe(45);
 
-    for (const by of ['day', 'agent'] as const) {
-      const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
-      expect(pickTotals(rows)).toEqual(handCount(CALLS, by));
-    }
+    await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.key, r.label])).toEqual([
       ['2001', '赵敏'],
@@ -57,8 +54,7 @@ describe('importing a 天润融通 Clink export', () => {
 
   it('rejects an impossible start time and reports the replaced bytes, naming line and column', async () => {
     const job = await t.importFile(FILE);
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         kind: 'warning',
         line: 4,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import type { MetricsRow } from '../../src-shared/api';
+import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 // A GBK file as Excel on Chinese Windows saves it: 座席工号 spelling, 3分25秒 durations, 2026/11/3 9:05 times.
 const GBK = path.join(FIXTURES, 'calls/zh-generic-gbk.csv');
@@ -55,8 +55,7 @@ describe('importing a generic Chinese call-center export', () => {
       ['2026-11-04', 3],
     ]);
 
-    const rejects = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
-    expect(rejects.rows).toEqual([
+    expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
         line: 9,
         field: '呼叫结果',
