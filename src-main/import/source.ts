@@ -50,11 +50,16 @@ export async function openSource(
   const sniffed = sniffText(head);
   const encoding = overrides.encoding ?? sniffed.encoding;
   const delimiter = overrides.delimiter ?? sniffed.delimiter;
-  return {
-    info: { container: 'csv', encoding, delimiter, sheet: null },
-    size,
-    rows: (onBytes) => readRows(file, { encoding, delimiter }, onBytes),
-  };
+  return sourceFromInfo(file, { container: 'csv', encoding, delimiter, sheet: null }, size);
+}
+
+/** The source an opened file's info describes, without sniffing again (e.g. in the import worker). */
+export function sourceFromInfo(file: string, info: SourceInfo, size: number): RowSource {
+  const { encoding, delimiter } = info;
+  if (info.container !== 'csv' || encoding === null || delimiter === null) {
+    throw new ImportError(`${file}: cannot reopen a ${info.container} source from its description`);
+  }
+  return { info, size, rows: (onBytes) => readRows(file, { encoding, delimiter }, onBytes) };
 }
 
 /** The first `count` rows of a source (fewer if the file is shorter). */
