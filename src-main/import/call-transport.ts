@@ -83,8 +83,17 @@ export function transferList(packed: PackedCalls): ArrayBuffer[] {
 }
 
 export function unpackCalls(packed: PackedCalls): StoredCall[] {
+  const out: StoredCall[] = [];
+  forEachCall(packed, (call) => out.push(call));
+  return out;
+}
+
+/**
+ * Each packed call in turn, made just before it is handed over: a whole batch of objects would
+ * outlive a young-generation GC and be promoted, growing the heap (and RSS) with the file.
+ */
+export function forEachCall(packed: PackedCalls, visit: (call: StoredCall) => void): void {
   const { count, numbers, codes, lengths, text } = packed;
-  const out: StoredCall[] = new Array<StoredCall>(count);
   let at = 0;
   let t = 0;
   const next = (): string | null => {
@@ -109,7 +118,7 @@ export function unpackCalls(packed: PackedCalls): StoredCall[] {
     const phoneLast4 = next();
     const recordingRef = next();
     const flags = codes[c + 3]!;
-    out[i] = {
+    visit({
       line: numbers[n]!,
       legs: numbers[n + 1]!,
       call: {
@@ -135,7 +144,6 @@ export function unpackCalls(packed: PackedCalls): StoredCall[] {
         phoneLast4,
         recordingRef,
       },
-    };
+    });
   }
-  return out;
 }

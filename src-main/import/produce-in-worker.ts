@@ -14,7 +14,7 @@
  * `error`. Each carries the job number, so a late ack never counts for the next import.
  */
 import { Worker } from 'node:worker_threads';
-import { unpackCalls, type PackedCalls } from './call-transport';
+import { packCalls, type PackedCalls } from './call-transport';
 import { ImportError } from './import-error';
 import type { ImportPlan } from './plan';
 import { planToSpec, type PlanSpec } from './plan-spec';
@@ -35,12 +35,21 @@ export type FromWorker =
   | { type: 'done'; job: number; sha256: string; rows: number; bytesRead: number }
   | { type: 'error'; job: number; message: string };
 
-export interface WorkerBatch extends ProducedBatch {
+export interface WorkerBatch extends Omit<ProducedBatch, 'calls'> {
+  /** the calls, packed: visit them with `forEachCall` */
+  calls: PackedCalls;
   /** bytes of the file read so far */
   bytesRead: number;
   /** the file's SHA-256, on the last batch only */
   sha256: string | null;
 }
+
+/**
+ * The worker makes short-lived garbage at a high rate; V8's default young generation let the
+ * process's peak RSS reach 275 MB on 200k rows, 8 MB keeps it near 235 MB at no measurable cost.
+ * (The old generation is left alone: a layout with legs keeps every call until the end.)
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** Batches parsed ahead of the inserts: enough to keep both threads busy, few enough to stay flat. */
 const MAX_IN_FLIGHT = 4;
@@ -55,13 +64,17 @@ function workerUrl(): URL {
     : new URL('./produce-worker.js', import.meta.url);
 }
 
+const EMPTY = packCalls([]);
+
 let idle: Worker | null = null;
 let jobs = 0;
 
 /** Starts the worker ahead of need (while the import is being planned). */
 export function warmProducer(): void {
   if (idle) return;
-  idle = new Worker(workerUrl());
+  idle = new Worker(workerUrl(), {
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   idle.unref();
   // An idle worker that dies is simply not reused.
   const worker = idle;
@@ -135,11 +148,11 @@ export async function* produceCallsInWorker(plan: ImportPlan): AsyncGenerator<Wo
       if (message.type === 'done') {
         finished = true;
         const { sha256, rows, bytesRead } = message;
-        yield { calls: [], rejects: [], warnings: [], rows, bytesRead, sha256 };
+        yield { calls: EMPTY, rejects: [], warnings: [], rows, bytesRead, sha256 };
         return;
       }
       const { calls, rejects, warnings, rows, bytesRead } = message;
-      yield { calls: unpackCalls(calls), rejects, warnings, rows, bytesRead, sha256: null };
+      yield { calls, rejects, warnings, rows, bytesRead, sha256: null };
       worker.postMessage({ type: 'ack', job } satisfies ToWorker);
     }
   } finally {
