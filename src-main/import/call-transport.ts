@@ -84,66 +84,94 @@ export function transferList(packed: PackedCalls): ArrayBuffer[] {
 
 export function unpackCalls(packed: PackedCalls): StoredCall[] {
   const out: StoredCall[] = [];
-  forEachCall(packed, (call) => out.push(call));
+  const cursor = new PackedCallCursor(packed);
+  while (cursor.next()) {
+    const { line, legs, ...call } = cursor;
+    out.push({ line, legs, call: { ...call } });
+  }
   return out;
 }
 
 /**
- * Each packed call in turn, made just before it is handed over: a whole batch of objects would
- * outlive a young-generation GC and be promoted, growing the heap (and RSS) with the file.
+ * Reads packed calls one at a time into itself: the importer hands the cursor to the call writer
+ * as the call, so no object is made per call (objects made a whole batch at a time outlived a
+ * young-generation GC, were promoted, and grew the heap and RSS with the file). Whoever reads a
+ * call must not keep the cursor: it changes on `next()`.
  */
-export function forEachCall(packed: PackedCalls, visit: (call: StoredCall) => void): void {
-  const { count, numbers, codes, lengths, text } = packed;
-  let at = 0;
-  let t = 0;
-  const next = (): string | null => {
-    const length = lengths[t++]!;
-    if (length < 0) return null;
-    const value = text.slice(at, at + length);
-    at += length;
-    return value;
-  };
-  for (let i = 0; i < count; i++) {
+export class PackedCallCursor implements NormalizedCall {
+  line = 0;
+  legs = 0;
+  sourceKey = '';
+  callId = '';
+  agentCode = '';
+  agentName: string | null = null;
+  teamName: string | null = null;
+  campaign: string | null = null;
+  startedAt = 0;
+  day = '';
+  hour = 0;
+  weekday = 0;
+  direction: NormalizedCall['direction'] = 'outbound';
+  disposition: NormalizedCall['disposition'] = 'connected';
+  ringSeconds = 0;
+  talkSeconds = 0;
+  outcome: NormalizedCall['outcome'] = 'none';
+  intent = false;
+  sale = false;
+  saleAmount = 0;
+  phoneHash: string | null = null;
+  phoneLast4: string | null = null;
+  recordingRef: string | null = null;
+  // #private, so that spreading the cursor copies the call's fields only
+  readonly #packed: PackedCalls;
+  #index = -1;
+  #at = 0;
+  #t = 0;
+
+  constructor(packed: PackedCalls) {
+    this.#packed = packed;
+  }
+
+  /** Moves to the next call; false after the last. */
+  next(): boolean {
+    const { count, numbers, codes } = this.#packed;
+    const i = ++this.#index;
+    if (i >= count) return false;
     const n = i * NUMBERS;
     const c = i * CODES;
-    // Field order is TEXT_FIELDS' order.
-    const sourceKey = next()!;
-    const callId = next()!;
-    const agentCode = next()!;
-    const agentName = next();
-    const teamName = next();
-    const campaign = next();
-    const day = next()!;
-    const phoneHash = next();
-    const phoneLast4 = next();
-    const recordingRef = next();
+    this.line = numbers[n]!;
+    this.legs = numbers[n + 1]!;
+    this.startedAt = numbers[n + 2]!;
+    this.hour = numbers[n + 3]!;
+    this.weekday = numbers[n + 4]!;
+    this.ringSeconds = numbers[n + 5]!;
+    this.talkSeconds = numbers[n + 6]!;
+    this.saleAmount = numbers[n + 7]!;
+    this.direction = DIRECTIONS[codes[c]!]!;
+    this.disposition = DISPOSITIONS[codes[c + 1]!]!;
+    this.outcome = OUTCOMES[codes[c + 2]!]!;
     const flags = codes[c + 3]!;
-    visit({
-      line: numbers[n]!,
-      legs: numbers[n + 1]!,
-      call: {
-        sourceKey,
-        callId,
-        agentCode,
-        agentName,
-        teamName,
-        campaign,
-        startedAt: numbers[n + 2]!,
-        day,
-        hour: numbers[n + 3]!,
-        weekday: numbers[n + 4]!,
-        direction: DIRECTIONS[codes[c]!]!,
-        disposition: DISPOSITIONS[codes[c + 1]!]!,
-        ringSeconds: numbers[n + 5]!,
-        talkSeconds: numbers[n + 6]!,
-        outcome: OUTCOMES[codes[c + 2]!]!,
-        intent: (flags & 1) !== 0,
-        sale: (flags & 2) !== 0,
-        saleAmount: numbers[n + 7]!,
-        phoneHash,
-        phoneLast4,
-        recordingRef,
-      },
-    });
+    this.intent = (flags & 1) !== 0;
+    this.sale = (flags & 2) !== 0;
+    // In TEXT_FIELDS' order.
+    this.sourceKey = this.text()!;
+    this.callId = this.text()!;
+    this.agentCode = this.text()!;
+    this.agentName = this.text();
+    this.teamName = this.text();
+    this.campaign = this.text();
+    this.day = this.text()!;
+    this.phoneHash = this.text();
+    this.phoneLast4 = this.text();
+    this.recordingRef = this.text();
+    return true;
+  }
+
+  private text(): string | null {
+    const length = this.#packed.lengths[this.#t++]!;
+    if (length < 0) return null;
+    const value = this.#packed.text.slice(this.#at, this.#at + length);
+    this.#at += length;
+    return value;
   }
 }

@@ -4,6 +4,7 @@
  * call's contribution to `daily_agent_stats` is accumulated and applied once at `finish()`.
  * Used by file imports and by the demo generator alike.
  */
+import type { Disposition } from '../../src-shared/domain';
 import { callContribution } from '../../src-shared/kpi';
 import type { Sqlite } from '../db/connection';
 import { RollupAccumulator } from '../metrics/rollup';
@@ -12,6 +13,18 @@ import type { NormalizedCall } from './normalise';
 /** Calls per INSERT statement: binding one statement per row costs more than SQLite's own work. */
 const ROWS_PER_STATEMENT = 50;
 const COLUMNS = 19;
+/** Positions of the parameters read back after a statement (the order of insertCallsSql's columns). */
+const COL = {
+  agentId: 2,
+  campaignId: 3,
+  day: 5,
+  direction: 8,
+  disposition: 9,
+  talkSeconds: 11,
+  isIntent: 13,
+  isSale: 14,
+  saleAmount: 15,
+} as const;
 
 function insertCallsSql(rows: number): string {
   const row = `(${Array<string>(COLUMNS).fill('?').join(', ')})`;
@@ -21,12 +34,6 @@ function insertCallsSql(rows: number): string {
       phone_last4, recording_ref)
     VALUES ${Array<string>(rows).fill(row).join(', ')}
     ON CONFLICT (source_key) DO NOTHING`;
-}
-
-interface PendingCall {
-  call: NormalizedCall;
-  agentId: number;
-  campaignId: number | null;
 }
 
 export class CallWriter {
@@ -39,8 +46,17 @@ export class CallWriter {
   private readonly keyOwner;
   /** the highest call id so far: rows a statement stores get higher ones */
   private lastCallId: number;
-  private readonly pending: PendingCall[] = [];
+  /** the parameters of the calls waiting for the next statement, COLUMNS per call */
   private readonly params: unknown[] = new Array<unknown>(ROWS_PER_STATEMENT * COLUMNS);
+  private pending = 0;
+  /** what `callContribution` reads of a stored call (one object, refilled) */
+  private readonly counted = {
+    disposition: 'connected' as Disposition,
+    talkSeconds: 0,
+    intent: false,
+    sale: false,
+    saleAmount: 0,
+  };
   private readonly findAgent;
   private readonly insertAgent;
   private readonly findTeam;
@@ -74,13 +90,13 @@ export class CallWriter {
   /**
    * Stores a call unless a call with the same source key is already stored (a duplicate). Calls
    * are written in groups of ROWS_PER_STATEMENT; `inserted`, `duplicates` and the days are final
-   * after `finish()`.
+   * after `finish()`. The call object is not kept (the importer passes one cursor for every call).
    */
   insert(call: NormalizedCall): void {
     const agentId = this.agentId(call);
     const campaignId = call.campaign === null ? null : this.campaignId(call.campaign);
     const p = this.params;
-    let k = this.pending.length * COLUMNS;
+    let k = this.pending * COLUMNS;
     p[k++] = call.sourceKey;
     p[k++] = this.batchId;
     p[k++] = agentId;
@@ -100,8 +116,7 @@ export class CallWriter {
     p[k++] = call.phoneHash;
     p[k++] = call.phoneLast4;
     p[k] = call.recordingRef;
-    this.pending.push({ call, agentId, campaignId });
-    if (this.pending.length === ROWS_PER_STATEMENT) this.flush();
+    if (++this.pending === ROWS_PER_STATEMENT) this.flush();
   }
 
   /** Writes the pending calls and applies the accumulated rollup; call once, inside the same transaction. */
@@ -112,43 +127,58 @@ export class CallWriter {
 
   private flush(): void {
     const pending = this.pending;
-    if (pending.length === ROWS_PER_STATEMENT) {
+    const p = this.params;
+    if (pending === ROWS_PER_STATEMENT) {
       const before = this.lastCallId;
-      const info = this.insertRows.run(this.params);
+      const info = this.insertRows.run(p);
       if (info.changes > 0) this.lastCallId = Number(info.lastInsertRowid);
-      if (info.changes === pending.length) for (const p of pending) this.stored(p);
+      if (info.changes === pending) for (let i = 0; i < pending; i++) this.stored(i);
       else {
         // Some were duplicates: a key's row is this statement's when its id is new (and a key
         // given twice in the statement was stored for its first occurrence only).
         const claimed = new Set<number>();
-        for (const p of pending) {
-          const id = this.keyOwner.get(p.call.sourceKey) as number;
+        for (let i = 0; i < pending; i++) {
+          const id = this.keyOwner.get(p[i * COLUMNS]) as number;
           if (id > before && !claimed.has(id)) {
             claimed.add(id);
-            this.stored(p);
+            this.stored(i);
           } else this.duplicates++;
         }
       }
     } else {
-      for (let i = 0; i < pending.length; i++) {
-        const info = this.insertRow.run(this.params.slice(i * COLUMNS, (i + 1) * COLUMNS));
+      for (let i = 0; i < pending; i++) {
+        const info = this.insertRow.run(p.slice(i * COLUMNS, (i + 1) * COLUMNS));
         if (info.changes === 0) this.duplicates++;
         else {
           this.lastCallId = Number(info.lastInsertRowid);
-          this.stored(pending[i]!);
+          this.stored(i);
         }
       }
     }
-    pending.length = 0;
+    this.pending = 0;
   }
 
-  private stored({ call, agentId, campaignId }: PendingCall): void {
+  /** Counts the pending call `i` as stored, reading it back from the statement's parameters. */
+  private stored(i: number): void {
+    const p = this.params;
+    const k = i * COLUMNS;
+    const day = p[k + COL.day] as string;
     this.inserted++;
-    if (this.firstDay === null || call.day < this.firstDay) this.firstDay = call.day;
-    if (this.lastDay === null || call.day > this.lastDay) this.lastDay = call.day;
-    if (call.direction === 'outbound') {
-      this.rollup.add(call.day, agentId, campaignId, callContribution(call, this.thresholdSeconds));
-    }
+    if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
+    if (this.lastDay === null || day > this.lastDay) this.lastDay = day;
+    if (p[k + COL.direction] !== 'outbound') return;
+    const counted = this.counted;
+    counted.disposition = p[k + COL.disposition] as Disposition;
+    counted.talkSeconds = p[k + COL.talkSeconds] as number;
+    counted.intent = p[k + COL.isIntent] === 1;
+    counted.sale = p[k + COL.isSale] === 1;
+    counted.saleAmount = p[k + COL.saleAmount] as number;
+    this.rollup.add(
+      day,
+      p[k + COL.agentId] as number,
+      p[k + COL.campaignId] as number | null,
+      callContribution(counted, this.thresholdSeconds),
+    );
   }
 
   /** Agents are created on first sight; a stored agent's name and team are never rewritten by a file. */

@@ -9,7 +9,7 @@ import type { ImportChoices, ImportResult } from '../../src-shared/api';
 import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import { runBatch } from './batch';
-import { forEachCall } from './call-transport';
+import { PackedCallCursor } from './call-transport';
 import { ImportError } from './import-error';
 import { missingFields, planImport } from './plan';
 import { produceCallsInWorker, warmProducer } from './produce-in-worker';
@@ -66,7 +66,8 @@ export async function importFile(
     let sinceTick = 0;
     let sha256: string | null = null;
     for await (const produced of produceCallsInWorker(plan)) {
-      forEachCall(produced.calls, ({ call }) => batch.writer.insert(call));
+      const cursor = new PackedCallCursor(produced.calls);
+      while (cursor.next()) batch.writer.insert(cursor);
       for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
       for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
       sinceTick += produced.rows - rows;
