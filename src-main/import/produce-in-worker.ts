@@ -53,7 +53,7 @@ export interface WorkerBatch extends Omit<ProducedBatch, 'calls'> {
 const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** Batches parsed ahead of the inserts: enough to keep both threads busy, few enough to stay flat. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 8;
 
 /**
  * From the TypeScript sources (tsx, vitest) the worker starts through a launcher that registers

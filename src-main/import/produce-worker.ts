@@ -14,6 +14,9 @@ import { planFromSpec, type PlanSpec } from './plan-spec';
 import { produceCalls } from './produce';
 import type { FromWorker, ToWorker } from './produce-in-worker';
 
+/** Calls per message: their text stays well under V8's large-object size (~128 KB). */
+const CALLS_PER_MESSAGE = 500;
+
 const port = parentPort!;
 let job = 0;
 let credits = 0;
@@ -42,12 +45,19 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
       bytesRead += chunk.length;
     };
     for await (const batch of produceCalls(planFromSpec(spec), { onBytes })) {
-      if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credits--;
-      const calls = packCalls(batch.calls);
-      const { rejects, warnings, rows } = batch;
+      const { rows } = batch;
       rowsSoFar = rows;
-      send({ type: 'batch', job: id, calls, rejects, warnings, rows, bytesRead }, transferList(calls));
+      // Sent in slices: a whole batch's text (~200 KB) would land in the receiver's large-object
+      // space, which only a full GC frees; 20 MB of them piled up on the main thread at 1M rows.
+      let from = 0;
+      do {
+        if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+        credits--;
+        const calls = packCalls(batch.calls.slice(from, from + CALLS_PER_MESSAGE));
+        const [rejects, warnings] = from === 0 ? [batch.rejects, batch.warnings] : [[], []];
+        send({ type: 'batch', job: id, calls, rejects, warnings, rows, bytesRead }, transferList(calls));
+        from += CALLS_PER_MESSAGE;
+      } while (from < batch.calls.length);
     }
     send({ type: 'done', job: id, sha256: hash.digest('hex'), rows: rowsSoFar, bytesRead });
   } catch (err) {
