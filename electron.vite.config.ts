@@ -12,8 +12,16 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 export default defineConfig({
   main: {
     build: {
-      // Input key `index` names the file out/main/index.js.
-      rolldownOptions: { input: { index: here('src-main/electron/main.ts') } },
+      // Input key `index` names the file out/main/index.js; `produce-worker` is the import's worker
+      // thread, which src-main/import/produce-in-worker.ts starts as ./produce-worker.js beside the
+      // module that starts it: shared chunks stay in out/main too, so that path holds from any chunk.
+      rolldownOptions: {
+        input: {
+          index: here('src-main/electron/main.ts'),
+          'produce-worker': here('src-main/import/produce-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
       // Dependencies stay in node_modules (electron-builder ships them); better-sqlite3 must, being a
       // native addon that is rebuilt for Electron's ABI at packaging.
       externalizeDeps: { include: ['better-sqlite3'] },

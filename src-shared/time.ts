@@ -82,11 +82,32 @@ export function dayFromUtcDate(d: Date): Day {
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
-/** The local day, hour and weekday of an instant in `timeZone`. */
-export function localParts(epochMs: number, timeZone: string): LocalParts {
-  const local = new Date(epochMs + offsetAt(epochMs, timeZone));
+const HOUR_MS = 3600_000;
+/** Local parts per zone and local hour: an import asks for the same few hours many times. */
+const partsCache = new Map<string, Map<number, Readonly<LocalParts>>>();
+
+/** The local day, hour and weekday of an instant in `timeZone` (a shared, frozen object). */
+export function localParts(epochMs: number, timeZone: string): Readonly<LocalParts> {
+  const localMs = epochMs + offsetAt(epochMs, timeZone);
+  let zoneCache = partsCache.get(timeZone);
+  if (!zoneCache) {
+    zoneCache = new Map();
+    partsCache.set(timeZone, zoneCache);
+  }
+  // Day, hour and weekday depend on the local time only, and are the same all through its hour.
+  const localHour = Math.floor(localMs / HOUR_MS);
+  const cached = zoneCache.get(localHour);
+  if (cached !== undefined) return cached;
+  const local = new Date(localHour * HOUR_MS);
   const dow = local.getUTCDay();
-  return { day: dayFromUtcDate(local), hour: local.getUTCHours(), weekday: dow === 0 ? 7 : dow };
+  const parts = Object.freeze({
+    day: dayFromUtcDate(local),
+    hour: local.getUTCHours(),
+    weekday: dow === 0 ? 7 : dow,
+  });
+  if (zoneCache.size > 200_000) zoneCache.clear();
+  zoneCache.set(localHour, parts);
+  return parts;
 }
 
 /**
@@ -107,9 +128,12 @@ export function wallTimeToEpoch(
   // Offsets in force well before and well after: every reading of `wall` uses one of them.
   const before = wall - offsetAt(wall - 14 * 3600_000, timeZone);
   const after = wall - offsetAt(wall + 14 * 3600_000, timeZone);
-  const valid = [before, after].filter((t) => t + offsetAt(t, timeZone) === wall);
-  if (valid.length > 0) return Math.min(...valid);
-  return before; // in a gap: the old offset reads the time as that many minutes after the jump
+  // (Written without arrays: this runs for every timestamp an import reads.)
+  const beforeValid = before + offsetAt(before, timeZone) === wall;
+  const afterValid = after === before ? beforeValid : after + offsetAt(after, timeZone) === wall;
+  if (beforeValid && afterValid) return Math.min(before, after);
+  if (afterValid) return after;
+  return before; // valid, or in a gap: the old offset reads the time as that many minutes after the jump
 }
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,20 +1,19 @@
 /**
- * Importing one file: plan (sniff, layout, mapping) -> produce (parse, normalise, merge legs)
- * -> dedup + insert -> rollup, in ONE transaction on the job's own connection. The file lands
+ * Importing one file: plan (sniff, layout, mapping) -> produce (parse, normalise, merge legs, on
+ * a worker thread) -> dedup + insert -> rollup, in ONE transaction on the job's own connection. The file lands
  * whole or not at all: a cancel, an error or a crash leaves the database as it was. Bad rows do
  * not block the file: each is kept in `import_rejects` with its line, field and reason.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ImportChoices, ImportResult } from '../../src-shared/api';
 import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import { runBatch } from './batch';
+import { PackedCallCursor } from './call-transport';
 import { ImportError } from './import-error';
 import { planImport, planProblem } from './plan';
-import { produceCalls } from './produce';
+import { produceCallsInWorker, warmProducer } from './produce-in-worker';
 import { saveProfile } from './profiles';
-import { sha256File } from './source';
 
 export { ImportError } from './import-error';
 
@@ -38,6 +37,7 @@ export async function importFile(
 ): Promise<ImportResult> {
   const { displayName = file, presetId, saveProfile: save = false, ...choices } = options;
   if (presetId !== undefined) choices.preset = presetId;
+  warmProducer(); // the thread starts while the file is sniffed and planned
   const { plan } = await planImport(ws.db, file, displayName, choices, ws.settings().timeZone);
   const problem = planProblem(plan, choices.columns !== undefined);
   if (problem) throw new ImportError(problem);
@@ -55,32 +55,26 @@ export async function importFile(
     },
     timeZone: plan.timeZone,
   };
-  const hash = createHash('sha256');
-  let bytesRead = 0;
-  const onBytes = (chunk: Buffer) => {
-    hash.update(chunk);
-    bytesRead += chunk.length;
-  };
-  const onProgress = (bytesDone: number) => {
-    bytesRead = bytesDone;
-  };
   const totals = await runBatch(ws, meta, ctx, async (batch) => {
     let rows = 0;
     let sinceTick = 0;
-    for await (const produced of produceCalls(plan, { onBytes, onProgress })) {
-      for (const { call } of produced.calls) batch.writer.insert(call);
+    let sha256: string | null = null;
+    for await (const produced of produceCallsInWorker(plan)) {
+      const cursor = new PackedCallCursor(produced.calls);
+      while (cursor.next()) batch.writer.insert(cursor);
       for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
       for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
       sinceTick += produced.rows - rows;
       rows = produced.rows;
+      sha256 = produced.sha256;
       if (sinceTick >= TICK_ROWS) {
         sinceTick = 0;
-        await batch.tick(bytesRead, size, rows);
+        await batch.tick(produced.bytesRead, size, rows);
       }
     }
+    if (sha256 === null) throw new ImportError(`${displayName}: the import ended before the file did`);
     ctx.progress(size, size, rows);
     if (save) saveProfile(batch.db, plan.signature, plan.choices);
-    const sha256 = plan.source.streamsBytes ? hash.digest('hex') : await sha256File(file);
     return { rows, sha256 };
   });
   return { file: displayName, preset: plan.preset.id, ...totals };

@@ -2,7 +2,7 @@
  * One parsed row -> one normalised call, or the reason it cannot be stored (with the field, in the
  * file's own header name). Shared by import and (later) its preview, so the preview is what lands.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Direction, Disposition, Outcome } from '../../src-shared/domain';
 import { localParts } from '../../src-shared/time';
 import { lookupValue, type CallField, type CallPreset, type ColumnMap } from './preset';
@@ -63,8 +63,9 @@ function choices(map: Readonly<Record<string, unknown>>): string {
     .join(', ');
 }
 
+/** Salted SHA-256 of the digits (the same bytes as hashing salt then digits); one-shot, no Hash object. */
 export function hashPhone(digits: string, salt: string): string {
-  return createHash('sha256').update(salt).update(digits).digest('hex').slice(0, 32);
+  return hash('sha256', salt + digits, 'hex').slice(0, 32);
 }
 
 /** The text of each field of a row: its column's cell, or what the layout derives. */
@@ -82,6 +83,20 @@ export function fieldReader(
   };
 }
 
+/** Texts looked up per value map before the cache stops growing (a file has few distinct ones). */
+const MAX_CACHED_TEXTS = 1000;
+
+/** `lookupValue` with the answer for each exact (already trimmed) text remembered. */
+function cachedLookup<T>(map: Readonly<Record<string, T>>): (text: string) => T | undefined {
+  const cache = new Map<string, T | undefined>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text);
+    const value = lookupValue(map, text);
+    if (cache.size < MAX_CACHED_TEXTS) cache.set(text, value);
+    return value;
+  };
+}
+
 export function createNormaliser(
   preset: CallPreset,
   columns: ColumnMap,
@@ -90,50 +105,74 @@ export function createNormaliser(
 ): (row: readonly string[]) => RowResult {
   const dispositions = { ...preset.dispositions, ...options.values?.dispositions };
   const outcomes = { ...preset.outcomes, ...options.values?.outcomes };
+  const lookups = {
+    disposition: cachedLookup(dispositions),
+    direction: cachedLookup(preset.directions),
+    outcome: cachedLookup(outcomes),
+  };
   const fieldName = (field: CallField) => {
     const index = columns[field];
     return index === undefined ? field : (header[index] ?? field);
   };
+  const { timeZone, salt } = options;
 
-  const fieldsOf = fieldReader(preset, columns);
-  return (row) => {
-    const cell = fieldsOf(row);
-    const read = <T>(field: CallField, parse: (text: string) => T): T => {
-      try {
-        return parse(cell(field));
-      } catch (err) {
-        if (err instanceof ValueError) throw new FieldError(field, err.message);
-        throw err;
-      }
-    };
-    const mapped = <T>(field: CallField, map: Readonly<Record<string, T>>, what: string, fallback?: T): T => {
-      const text = cell(field);
-      const value = lookupValue(map, text) ?? fallback;
-      if (value === undefined)
-        throw new FieldError(field, `unknown ${what} "${text}" (expected ${choices(map)})`);
-      return value;
-    };
+  // The row being normalised and what the layout derives from it. The helpers below read these
+  // rather than being made anew for each row: a million rows made millions of closures to collect.
+  let row: readonly string[] = [];
+  let derived: Partial<Record<CallField, string>> | undefined;
+  const fromCell = (field: CallField): string => {
+    const index = columns[field];
+    return index === undefined ? '' : (row[index] ?? '').trim();
+  };
+  const cell = (field: CallField): string => {
+    if (derived !== undefined) {
+      const text = derived[field];
+      if (text !== undefined) return text.trim();
+    }
+    return fromCell(field);
+  };
+  const read = <T>(field: CallField, parse: (text: string) => T): T => {
+    try {
+      return parse(cell(field));
+    } catch (err) {
+      if (err instanceof ValueError) throw new FieldError(field, err.message);
+      throw err;
+    }
+  };
+  const mapped = <T>(
+    field: 'disposition' | 'direction' | 'outcome',
+    map: Readonly<Record<string, T>>,
+    fallback?: T,
+  ): T => {
+    const text = cell(field);
+    const value = (lookups[field](text) as T | undefined) ?? fallback;
+    if (value === undefined)
+      throw new FieldError(field, `unknown ${field} "${text}" (expected ${choices(map)})`);
+    return value;
+  };
+  const parseStart = (text: string) => parseTimestamp(text, timeZone);
+
+  return (cells) => {
+    row = cells;
+    derived = preset.derive?.(fromCell, cells);
     try {
       const agentCode = cell('agentCode');
       // A leg without an agent (the trunk's, the queue's) is fine: its call takes the agent's leg.
       if (agentCode === '' && !preset.legs) throw new FieldError('agentCode', 'agent code (工号) is empty');
-      const startedAt = read('startedAt', (t) => parseTimestamp(t, options.timeZone));
-      const disposition = mapped('disposition', dispositions, 'disposition');
-      const direction = mapped('direction', preset.directions, 'direction');
-      const outcome = mapped('outcome', outcomes, 'outcome', preset.outcomeFallback);
+      const startedAt = read('startedAt', parseStart);
+      const disposition = mapped('disposition', dispositions);
+      const direction = mapped('direction', preset.directions);
+      const outcome = mapped('outcome', outcomes, preset.outcomeFallback);
       const talkSeconds = read('talkSeconds', parseDuration);
       const ringSeconds = read('ringSeconds', parseDuration);
       const saleAmount = read('saleAmount', parseAmount);
       if (saleAmount < 0) throw new FieldError('saleAmount', 'a sale amount cannot be negative');
       const phone = parsePhone(cell('phone'));
       const callId = cell('callId');
-      const { day, hour, weekday } = localParts(startedAt, options.timeZone);
+      const { day, hour, weekday } = localParts(startedAt, timeZone);
       const sourceKey = callId
         ? `${preset.sourceKeyPrefix}:${callId}`
-        : 'h:' +
-          createHash('sha1')
-            .update(`${agentCode}|${startedAt}|${phone.digits ?? ''}|${talkSeconds}`)
-            .digest('base64url');
+        : 'h:' + hash('sha1', `${agentCode}|${startedAt}|${phone.digits ?? ''}|${talkSeconds}`, 'base64url');
       const sale = outcome === 'sale';
       return {
         ok: true,
@@ -156,7 +195,7 @@ export function createNormaliser(
           intent: sale || outcome === 'intent',
           sale,
           saleAmount: sale ? saleAmount : 0,
-          phoneHash: phone.digits ? hashPhone(phone.digits, options.salt) : null,
+          phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
           phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
           recordingRef: cell('recording') || null,
         },
@@ -164,6 +203,8 @@ export function createNormaliser(
     } catch (err) {
       if (err instanceof FieldError) return { ok: false, field: fieldName(err.field), reason: err.message };
       throw err;
+    } finally {
+      derived = undefined;
     }
   };
 }

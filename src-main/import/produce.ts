@@ -4,7 +4,8 @@
  * (invalid bytes replaced). The import writes these; the preview shows the first of them.
  */
 import { LegMerger, type MergedCall } from './legs';
-import { createNormaliser, type NormalizedCall } from './normalise';
+import { ImportError } from './import-error';
+import { createNormaliser, type NormalizedCall, type RowResult } from './normalise';
 import type { ImportPlan } from './plan';
 import type { Row } from './source';
 
@@ -89,7 +90,16 @@ export async function* produceCalls(
   }
 
   function handleRow(row: Row, out: ProducedBatch) {
-    const result = normalise(row.cells);
+    let result: RowResult;
+    try {
+      result = normalise(row.cells);
+    } catch (err) {
+      // A value error is a rejected row; anything else is a bug or a bad setting (a time zone
+      // Intl does not know): stop, naming where.
+      throw new ImportError(
+        `${plan.displayName}, line ${row.line}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
     if (!result.ok) {
       out.rejects.push({
         line: row.line,

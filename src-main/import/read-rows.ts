@@ -20,7 +20,7 @@ export async function* readRows(
 ): AsyncGenerator<Row[]> {
   const decoder = createTextDecoder(sniffed.encoding);
   const csv = new CsvReader(sniffed.delimiter);
-  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const source = createReadStream(file, { highWaterMark: 64 * 1024 });
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       onBytes?.(chunk);

@@ -66,8 +66,26 @@ export async function openSource(
   const sniffed = sniffText(head);
   const encoding = overrides.encoding ?? sniffed.encoding;
   const delimiter = overrides.delimiter ?? sniffed.delimiter;
+  return sourceFromInfo(file, { container: 'csv', encoding, delimiter, sheet: null }, size, displayName);
+}
+
+/** The source an opened file's info describes, without sniffing again (e.g. in the import worker). */
+export function sourceFromInfo(file: string, info: SourceInfo, size: number, displayName = file): RowSource {
+  const { encoding, delimiter, sheet } = info;
+  if (info.container === 'xlsx' && sheet !== null) {
+    return {
+      info,
+      size,
+      rows: (_onBytes, onProgress) =>
+        rethrowAsImportError(readXlsxRows(file, sheet, onProgress), displayName),
+      streamsBytes: false,
+    };
+  }
+  if (info.container !== 'csv' || encoding === null || delimiter === null) {
+    throw new ImportError(`${file}: cannot reopen a ${info.container} source from its description`);
+  }
   return {
-    info: { container: 'csv', encoding, delimiter, sheet: null },
+    info,
     size,
     rows: (onBytes) => readRows(file, { encoding, delimiter }, onBytes),
     streamsBytes: true,
@@ -80,8 +98,6 @@ async function openWorkbook(
   size: number,
   overrides: SourceOverrides,
 ): Promise<RowSource> {
-  const read = (sheet: string, onProgress?: (bytesDone: number) => void) =>
-    readXlsxRows(file, sheet, onProgress);
   let sheets: { index: number; name: string }[];
   try {
     sheets = await listXlsxSheets(file);
@@ -100,19 +116,18 @@ async function openWorkbook(
     else {
       const samples = [];
       for (const s of sheets) {
-        const source = { rows: () => read(s.name) } as Pick<RowSource, 'rows'>;
+        const source = { rows: () => readXlsxRows(file, s.name) } as Pick<RowSource, 'rows'>;
         samples.push({ name: s.name, rows: await firstRows(source, SHEET_SAMPLE_ROWS) });
       }
       sheet = overrides.chooseSheet(samples);
     }
   }
-  const chosen = sheet;
-  return {
-    info: { container: 'xlsx', encoding: null, delimiter: null, sheet: chosen },
+  return sourceFromInfo(
+    file,
+    { container: 'xlsx', encoding: null, delimiter: null, sheet },
     size,
-    rows: (_onBytes, onProgress) => rethrowAsImportError(read(chosen, onProgress), displayName),
-    streamsBytes: false,
-  };
+    displayName,
+  );
 }
 
 function asImportError(err: unknown, displayName: string): Error {

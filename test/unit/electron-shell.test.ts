@@ -811,13 +811,24 @@ describe('electron.vite.config.ts', () => {
     // A computed path: the config is not part of the test project's TypeScript program.
     const configFile = path.join(repo, 'electron.vite.config.ts');
     const config = ((await import(configFile)) as { default: unknown }).default as {
-      main: { build: { rolldownOptions: { input: Record<string, string> } } };
+      main: {
+        build: { rolldownOptions: { input: Record<string, string>; output: Record<string, string> } };
+      };
       preload: {
         build: { rolldownOptions: { input: Record<string, string>; output: Record<string, string> } };
       };
     };
-    expect(Object.keys(config.main.build.rolldownOptions.input)).toEqual(['index']);
+    // The import's worker thread is a second entry; produce-in-worker.ts starts it as
+    // ./produce-worker.js beside whichever out/main chunk holds that code.
+    expect(Object.keys(config.main.build.rolldownOptions.input)).toEqual(['index', 'produce-worker']);
     expect(config.main.build.rolldownOptions.input.index).toBe(MAIN_TS);
+    expect(config.main.build.rolldownOptions.input['produce-worker']).toBe(
+      path.join(repo, 'src-main/import/produce-worker.ts'),
+    );
+    expect(config.main.build.rolldownOptions.output).toEqual({
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+    });
     expect(config.preload.build.rolldownOptions.input).toEqual({ index: PRELOAD_TS });
     expect(config.preload.build.rolldownOptions.output).toMatchObject({
       format: 'cjs',
