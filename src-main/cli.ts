@@ -118,7 +118,7 @@ async function importCommand(args: string[]): Promise<number> {
     for (const file of positionals) {
       const jobId = api.startImport(file, {
         displayName: file,
-        presetId: values.preset,
+        preset: values.preset,
         timeZone: values.tz,
       });
       const job = await runJob(api, jobId, path.basename(file));

@@ -21,7 +21,7 @@ export interface TestWorkspace {
   ws: Workspace;
   api: Api;
   call<T = unknown>(method: string, input?: unknown): Promise<T>;
-  importFile(file: string, options?: { presetId?: string; timeZone?: string }): Promise<Job>;
+  importFile(file: string, options?: { preset?: string; timeZone?: string }): Promise<Job>;
   close(): Promise<void>;
 }
 

@@ -34,6 +34,14 @@ export function genericColumnNames(count: number, from = 1): string[] {
   return Array.from({ length: Math.max(0, count - from + 1) }, (_, i) => `Column ${from + i}`);
 }
 
+/** A header-less layout's documented names for a row of `count` cells (`Column N` past them). */
+export function headerlessColumnNames(
+  layout: NonNullable<CallPreset['headerless']>,
+  count: number,
+): string[] {
+  return [...layout.names.slice(0, count), ...genericColumnNames(count, layout.names.length + 1)];
+}
+
 /** The column count most sample rows have (a stray short row does not decide it). */
 function usualColumnCount(rows: readonly (readonly string[])[]): number {
   const counts = new Map<number, number>();
@@ -84,10 +92,7 @@ function headerlessCandidate(
 ): LayoutCandidate | null {
   const count = usualColumnCount(sample);
   if (!layout.columnCounts.includes(count)) return null;
-  const columnNames = [
-    ...layout.names.slice(0, count),
-    ...genericColumnNames(count, layout.names.length + 1),
-  ];
+  const columnNames = headerlessColumnNames(layout, count);
   const { columns, missing } = matchColumns(columnNames, preset);
   // Row 0 is data; a row of another width is a row this variant does not read.
   const confidence =

@@ -20,8 +20,6 @@ export { ImportError } from './import-error';
 export interface ImportOptions extends ImportChoices {
   /** the name to record and report (the staged copy of an upload has another name on disk) */
   displayName?: string;
-  /** @deprecated name of `preset` kept for the CLI's options */
-  presetId?: string;
   /** save the choices as the profile of the file's header signature */
   saveProfile?: boolean;
 }
@@ -35,11 +33,10 @@ export async function importFile(
   options: ImportOptions,
   ctx: JobContext,
 ): Promise<ImportResult> {
-  const { displayName = file, presetId, saveProfile: save = false, ...choices } = options;
-  if (presetId !== undefined) choices.preset = presetId;
+  const { displayName = file, saveProfile: save = false, ...choices } = options;
   warmProducer(); // the thread starts while the file is sniffed and planned
   const { plan } = await planImport(ws.db, file, displayName, choices, ws.settings().timeZone);
-  const problem = planProblem(plan, choices.columns !== undefined);
+  const problem = planProblem(plan);
   if (problem) throw new ImportError(problem);
   const size = plan.source.size;
   const meta = {

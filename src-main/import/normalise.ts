@@ -68,18 +68,41 @@ export function hashPhone(digits: string, salt: string): string {
   return hash('sha256', salt + digits, 'hex').slice(0, 32);
 }
 
-/** The text of each field of a row: its column's cell, or what the layout derives. */
-export function fieldReader(
-  preset: CallPreset,
-  columns: ColumnMap,
-): (row: readonly string[]) => (field: CallField) => string {
-  return (row) => {
-    const fromCell = (field: CallField): string => {
-      const index = columns[field];
-      return index === undefined ? '' : (row[index] ?? '').trim();
-    };
-    const derived = preset.derive?.(fromCell, row);
-    return derived ? (field) => derived[field]?.trim() ?? fromCell(field) : fromCell;
+/**
+ * The text of each field of the current row: its column's cell, or what the layout derives. One
+ * instance serves row after row (`load`), so a million rows do not make millions of closures.
+ */
+export class FieldTexts {
+  private row: readonly string[] = [];
+  private derived: Partial<Record<CallField, string>> | undefined;
+
+  constructor(
+    private readonly preset: CallPreset,
+    private readonly columns: ColumnMap,
+  ) {}
+
+  private readonly fromCell = (field: CallField): string => {
+    const index = this.columns[field];
+    return index === undefined ? '' : (this.row[index] ?? '').trim();
+  };
+
+  load(row: readonly string[]): this {
+    this.row = row;
+    this.derived = this.preset.derive?.(this.fromCell, row);
+    return this;
+  }
+
+  get(field: CallField): string {
+    const text = this.derived?.[field];
+    return text === undefined ? this.fromCell(field) : text.trim();
+  }
+}
+
+/** What a layout's texts mean once the user's meanings are laid over its own. */
+export function valueMaps(preset: CallPreset, values: NormaliseOptions['values']) {
+  return {
+    dispositions: { ...preset.dispositions, ...values?.dispositions },
+    outcomes: { ...preset.outcomes, ...values?.outcomes },
   };
 }
 
@@ -103,8 +126,7 @@ export function createNormaliser(
   header: readonly string[],
   options: NormaliseOptions,
 ): (row: readonly string[]) => RowResult {
-  const dispositions = { ...preset.dispositions, ...options.values?.dispositions };
-  const outcomes = { ...preset.outcomes, ...options.values?.outcomes };
+  const { dispositions, outcomes } = valueMaps(preset, options.values);
   const lookups = {
     disposition: cachedLookup(dispositions),
     direction: cachedLookup(preset.directions),
@@ -115,22 +137,8 @@ export function createNormaliser(
     return index === undefined ? field : (header[index] ?? field);
   };
   const { timeZone, salt } = options;
-
-  // The row being normalised and what the layout derives from it. The helpers below read these
-  // rather than being made anew for each row: a million rows made millions of closures to collect.
-  let row: readonly string[] = [];
-  let derived: Partial<Record<CallField, string>> | undefined;
-  const fromCell = (field: CallField): string => {
-    const index = columns[field];
-    return index === undefined ? '' : (row[index] ?? '').trim();
-  };
-  const cell = (field: CallField): string => {
-    if (derived !== undefined) {
-      const text = derived[field];
-      if (text !== undefined) return text.trim();
-    }
-    return fromCell(field);
-  };
+  const fields = new FieldTexts(preset, columns);
+  const cell = (field: CallField): string => fields.get(field);
   const read = <T>(field: CallField, parse: (text: string) => T): T => {
     try {
       return parse(cell(field));
@@ -153,8 +161,7 @@ export function createNormaliser(
   const parseStart = (text: string) => parseTimestamp(text, timeZone);
 
   return (cells) => {
-    row = cells;
-    derived = preset.derive?.(fromCell, cells);
+    fields.load(cells);
     try {
       const agentCode = cell('agentCode');
       // A leg without an agent (the trunk's, the queue's) is fine: its call takes the agent's leg.
@@ -203,8 +210,6 @@ export function createNormaliser(
     } catch (err) {
       if (err instanceof FieldError) return { ok: false, field: fieldName(err.field), reason: err.message };
       throw err;
-    } finally {
-      derived = undefined;
     }
   };
 }

@@ -7,7 +7,12 @@ import type { ImportChoices } from '../../src-shared/api';
 import type { CallField } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
 import { phoneSalt } from '../settings';
-import { genericColumnNames, rankLayouts, type LayoutCandidate } from './detect-layout';
+import {
+  genericColumnNames,
+  headerlessColumnNames,
+  rankLayouts,
+  type LayoutCandidate,
+} from './detect-layout';
 import { ImportError } from './import-error';
 import type { NormaliseOptions } from './normalise';
 import { matchColumns, type CallPreset, type ColumnMap } from './preset';
@@ -60,12 +65,15 @@ export async function planImport(
     sheet: explicit.sheet,
     // A workbook's notes sheet is skipped for the sheet whose rows some layout reads best.
     chooseSheet: (sheets) => {
-      const score = (rows: Row[]) =>
-        rankLayouts(
-          rows.map((r) => r.cells),
-          { timeZone, salt },
-        )[0]?.confidence ?? 0;
-      return sheets.reduce((best, s) => (score(s.rows) > score(best.rows) ? s : best)).name;
+      const scored = sheets.map((s) => ({
+        name: s.name,
+        score:
+          rankLayouts(
+            s.rows.map((r) => r.cells),
+            { timeZone, salt },
+          )[0]?.confidence ?? 0,
+      }));
+      return scored.reduce((best, s) => (s.score > best.score ? s : best)).name;
     },
   });
   const sample = await firstRows(source, SAMPLE_ROWS);
@@ -98,15 +106,9 @@ export async function planImport(
       ranked.find((c) => c.preset === preset) ?? fallbackCandidate(preset, first.cells, choices.hasHeader);
   } else chosen = ranked[0] ?? fallbackCandidate(PRESETS[0]!, first.cells, choices.hasHeader);
 
-  const hasHeader = choices.hasHeader ?? chosen.hasHeader;
-  const columnNames =
-    hasHeader === chosen.hasHeader
-      ? chosen.columnNames
-      : hasHeader
-        ? first.cells.map((c) => c.trim())
-        : genericColumnNames(first.cells.length);
-  const columns: ColumnMap =
-    hasHeader === chosen.hasHeader ? { ...chosen.columns } : matchColumns(columnNames, chosen.preset).columns;
+  // A forced header row (or none) has already shaped the candidates: the chosen one agrees with it.
+  const { hasHeader, columnNames } = chosen;
+  const columns: ColumnMap = { ...chosen.columns };
   for (const [field, index] of Object.entries(choices.columns ?? {}) as [CallField, number | null][]) {
     if (index === null || index >= columnNames.length) delete columns[field];
     else columns[field] = index;
@@ -138,9 +140,10 @@ export async function planImport(
  * Why a plan cannot be imported as it stands (a forced header-less layout whose column count the
  * file does not have, required fields left unmapped), or null.
  */
-export function planProblem(plan: ImportPlan, userColumns: boolean): string | null {
+export function planProblem(plan: ImportPlan): string | null {
   const counts = plan.preset.headerless?.columnCounts;
-  if (!plan.hasHeader && counts && !userColumns && !counts.includes(plan.columnNames.length)) {
+  const mapped = plan.choices.columns !== undefined;
+  if (!plan.hasHeader && counts && !mapped && !counts.includes(plan.columnNames.length)) {
     return (
       `${plan.displayName}: the rows have ${plan.columnNames.length} columns; ` +
       `the ${plan.preset.name} layout has ${counts.join(' or ')}`
@@ -170,7 +173,7 @@ function fallbackCandidate(
   const columnNames = header
     ? first.map((c) => c.trim())
     : preset.headerless
-      ? [...preset.headerless.names, ...genericColumnNames(first.length)].slice(0, first.length)
+      ? headerlessColumnNames(preset.headerless, first.length)
       : genericColumnNames(first.length);
   const match = matchColumns(columnNames, preset);
   return {

@@ -54,8 +54,6 @@ export type ColumnMap = Partial<Record<CallField, number>>;
 export interface ColumnMatch {
   columns: ColumnMap;
   missing: CallField[];
-  /** fields found / fields the preset knows, for picking the best preset */
-  score: number;
 }
 
 export function matchColumns(header: readonly string[], preset: CallPreset): ColumnMatch {
@@ -65,9 +63,7 @@ export function matchColumns(header: readonly string[], preset: CallPreset): Col
     if (key && !byKey.has(key)) byKey.set(key, index);
   });
   const columns: ColumnMap = {};
-  let known = 0;
   for (const [field, names] of Object.entries(preset.columns) as [CallField, readonly string[]][]) {
-    known++;
     for (const name of names) {
       const index = byKey.get(headerKey(name));
       if (index !== undefined) {
@@ -77,7 +73,7 @@ export function matchColumns(header: readonly string[], preset: CallPreset): Col
     }
   }
   const missing = preset.required.filter((f) => columns[f] === undefined);
-  return { columns, missing, score: Object.keys(columns).length / Math.max(1, known) };
+  return { columns, missing };
 }
 
 const loweredMaps = new WeakMap<object, Map<string, unknown>>();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/api';
 import { CALL_FIELDS } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
-import { createNormaliser, fieldReader } from './normalise';
+import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { planImport } from './plan';
 import { lookupValue } from './preset';
 import { produceCalls } from './produce';
@@ -34,17 +34,16 @@ export async function previewImport(
   const dataRows = plan.hasHeader ? sample.slice(1) : sample;
 
   // What the result columns say, and what each text will mean.
-  const fields = fieldReader(plan.preset, plan.columns);
-  const dispositions = { ...plan.preset.dispositions, ...plan.values.dispositions };
-  const outcomes = { ...plan.preset.outcomes, ...plan.values.outcomes };
+  const fields = new FieldTexts(plan.preset, plan.columns);
+  const { dispositions, outcomes } = valueMaps(plan.preset, plan.values);
   const dispositionCounts = new Map<string, number>();
   const outcomeCounts = new Map<string, number>();
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
   for (const row of dataRows) {
-    const field = fields(row.cells);
-    bump(dispositionCounts, field('disposition'));
-    bump(outcomeCounts, field('outcome'));
+    fields.load(row.cells);
+    bump(dispositionCounts, fields.get('disposition'));
+    bump(outcomeCounts, fields.get('outcome'));
     if (!normalise(row.cells).ok) sampledRejected++;
   }
 

@@ -41,11 +41,7 @@ export async function* produceCalls(
     maxRows?: number;
   } = {},
 ): AsyncGenerator<ProducedBatch> {
-  const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, {
-    timeZone: plan.timeZone,
-    salt: plan.salt,
-    values: plan.values,
-  });
+  const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   const agentColumn = plan.columns.agentCode;
   const merger = plan.preset.legs
     ? new LegMerger({ agentField: agentColumn === undefined ? undefined : plan.columnNames[agentColumn] })

@@ -121,7 +121,3 @@ export function sniffText(sample: Buffer): Sniffed {
   const decoder = createTextDecoder(encoding);
   return { encoding, hasBom, delimiter: detectDelimiter(decoder.write(sample)) };
 }
-
-export async function sniffFile(file: string): Promise<Sniffed> {
-  return sniffText(await readHead(file));
-}

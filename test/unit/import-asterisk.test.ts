@@ -119,7 +119,7 @@ describe('importing Asterisk CDR files', () => {
   });
 
   it('says which columns a forced layout expects when the file has another width', async () => {
-    const job = await t.importFile(CUSTOM, { presetId: 'asterisk-cdr-csv' });
+    const job = await t.importFile(CUSTOM, { preset: 'asterisk-cdr-csv' });
     expect(job.error).toMatch(
       /asterisk-cdr-custom\.csv: the rows have 19 columns; the Asterisk cdr_csv \(Master\.csv\) layout has 16 or 17 or 18 or 21/,
     );

@@ -278,3 +278,27 @@ describe('profiles merge field by field, staging can be discarded', () => {
     await expect(t.call('import.preview', { stagedId: next })).rejects.toThrow(/not found/);
   });
 });
+
+describe('a header-less layout forced on a wider file', () => {
+  let t: TestWorkspace;
+  beforeEach(async () => {
+    t = await openTestWorkspace();
+  });
+  afterEach(async () => t.close());
+
+  it('names the columns past the documented ones by their place in the row', async () => {
+    // cdr_custom's 19 columns plus 7 a site appended: wider than the layout reads by itself.
+    const line = fs
+      .readFileSync(path.join(FIXTURES, 'calls/asterisk-cdr-custom.csv'), 'utf8')
+      .split(/\r?\n/)[0]!;
+    const bytes = Buffer.from(`${line},a,b,c,d,e,f,g\n`);
+    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', { name: 'Master.csv', bytes });
+    const preview = await t.call<ImportPreview>('import.preview', {
+      stagedId,
+      preset: 'asterisk-cdr-custom',
+    });
+    expect(preview.hasHeader).toBe(false);
+    expect(preview.columnNames).toHaveLength(26);
+    expect(preview.columnNames.slice(17, 21)).toEqual(['userfield', 'sequence', 'Column 20', 'Column 21']);
+  });
+});
