@@ -138,6 +138,12 @@ export function wallTimeToEpoch(
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The wall-clock time of an instant in `timeZone`, as HH:MM:SS. */
+export function localTimeOfDay(epochMs: number, timeZone: string): string {
+  const d = new Date(epochMs + offsetAt(epochMs, timeZone));
+  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+}
+
 export function isDay(value: string): boolean {
   const m = DAY_RE.exec(value);
   if (!m) return false;

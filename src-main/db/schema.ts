@@ -114,6 +114,11 @@ export interface DailyAgentStatsTable {
   revenue: number;
 }
 
+/** The same counts per hour of the day (the heatmap's rollup). */
+export interface HourlyAgentStatsTable extends DailyAgentStatsTable {
+  hour: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   teams: TeamsTable;
@@ -124,4 +129,5 @@ export interface Database {
   import_profiles: ImportProfilesTable;
   calls: CallsTable;
   daily_agent_stats: DailyAgentStatsTable;
+  hourly_agent_stats: HourlyAgentStatsTable;
 }

@@ -18,6 +18,7 @@ const COL = {
   agentId: 2,
   campaignId: 3,
   day: 5,
+  hour: 6,
   direction: 8,
   disposition: 9,
   talkSeconds: 11,
@@ -175,6 +176,7 @@ export class CallWriter {
     counted.saleAmount = p[k + COL.saleAmount] as number;
     this.rollup.add(
       day,
+      p[k + COL.hour] as number,
       p[k + COL.agentId] as number,
       p[k + COL.campaignId] as number | null,
       callContribution(counted, this.thresholdSeconds),

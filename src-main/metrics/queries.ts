@@ -1,12 +1,22 @@
 /**
- * Dashboard queries. They read only the rollup `daily_agent_stats` (never raw calls), so a month
- * of a large floor answers in milliseconds. Rates are derived by src-shared/kpi.ts.
+ * Dashboard queries. They read only the rollups `daily_agent_stats` and `hourly_agent_stats`
+ * (never raw calls), so a month of a large floor answers in milliseconds. Rates are derived by
+ * src-shared/kpi.ts.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Filter, MetricsRow } from '../../src-shared/api';
 import type { Breakdown } from '../../src-shared/domain';
-import { kpiValues, type KpiCounts, type KpiValues } from '../../src-shared/kpi';
+import type { HeatmapCell, LeaderboardRow } from '../../src-shared/api';
+import {
+  addCounts,
+  emptyCounts,
+  kpiValues,
+  ratio,
+  type KpiCounts,
+  type KpiValues,
+} from '../../src-shared/kpi';
 import { previousPeriod, type DayRange } from '../../src-shared/periods';
+import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 
 function filtered(db: Kysely<Database>, filter: Filter) {
@@ -17,6 +27,23 @@ function filtered(db: Kysely<Database>, filter: Filter) {
     .where('s.day', '<=', filter.to);
   if (filter.agentId !== undefined) q = q.where('s.agent_id', '=', filter.agentId);
   if (filter.teamId !== undefined) q = q.where('a.team_id', '=', filter.teamId);
+  if (filter.campaignId !== undefined) q = q.where('s.campaign_id', '=', filter.campaignId);
+  return q;
+}
+
+/** The hourly rollup under the filter; agents are joined only for a team filter (10x the rows of the daily one). */
+function filteredHourly(db: Kysely<Database>, filter: Filter) {
+  let q = db
+    .selectFrom('hourly_agent_stats as s')
+    .where('s.day', '>=', filter.from)
+    .where('s.day', '<=', filter.to);
+  if (filter.agentId !== undefined) q = q.where('s.agent_id', '=', filter.agentId);
+  if (filter.teamId !== undefined) {
+    const teamId = filter.teamId;
+    q = q.where('s.agent_id', 'in', (eb) =>
+      eb.selectFrom('agents').select('id').where('team_id', '=', teamId),
+    );
+  }
   if (filter.campaignId !== undefined) q = q.where('s.campaign_id', '=', filter.campaignId);
   return q;
 }
@@ -107,4 +134,89 @@ export async function summary(db: Kysely<Database>, filter: Filter) {
       .executeTakeFirstOrThrow(),
   ]);
   return { range, previousRange, current, previous, activeDays: days.n };
+}
+
+/** Calls by weekday and hour of the day: when the floor dials and when people pick up. */
+export async function heatmap(db: Kysely<Database>, filter: Filter): Promise<HeatmapCell[]> {
+  const rows = await filteredHourly(db, filter)
+    .select([
+      's.day',
+      's.hour',
+      sql<number>`sum(s.dials)`.as('dials'),
+      sql<number>`sum(s.connects)`.as('connects'),
+      sql<number>`sum(s.sales)`.as('sales'),
+    ])
+    .groupBy(['s.day', 's.hour'])
+    .execute();
+  // Grouped by day in SQL (the rollup's own order, no sort), folded onto weekdays here.
+  const cells = new Map<number, HeatmapCell>();
+  for (const r of rows) {
+    const weekday = weekdayOf(r.day);
+    const key = weekday * 24 + r.hour;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { weekday, hour: r.hour, dials: 0, connects: 0, sales: 0, connectRate: null };
+      cells.set(key, cell);
+    }
+    cell.dials += r.dials;
+    cell.connects += r.connects;
+    cell.sales += r.sales;
+  }
+  return [...cells.values()]
+    .map((c) => ({ ...c, connectRate: ratio(c.connects, c.dials) }))
+    .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+}
+
+/** Every agent with calls under the filter: KPIs over the range and per-day series for sparklines. */
+export async function leaderboard(
+  db: Kysely<Database>,
+  filter: Filter,
+): Promise<{ days: Day[]; rows: LeaderboardRow[] }> {
+  const rows = await filtered(db, filter)
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .select(['s.agent_id', 's.day', 'a.code', 'a.name', 't.name as teamName', ...sumColumns])
+    .groupBy(['s.agent_id', 's.day'])
+    .execute();
+  const days: Day[] = [];
+  for (let d = filter.from; d <= filter.to; d = addDays(d, 1)) days.push(d);
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const agents = new Map<
+    number,
+    {
+      code: string;
+      name: string | null;
+      teamName: string | null;
+      counts: KpiCounts;
+      daily: LeaderboardRow['daily'];
+    }
+  >();
+  for (const r of rows) {
+    let agent = agents.get(r.agent_id);
+    if (!agent) {
+      const zeros = () => new Array<number>(days.length).fill(0);
+      agent = {
+        code: r.code,
+        name: r.name,
+        teamName: r.teamName,
+        counts: emptyCounts(),
+        daily: { dials: zeros(), connects: zeros(), sales: zeros() },
+      };
+      agents.set(r.agent_id, agent);
+    }
+    addCounts(agent.counts, countsOf(r));
+    const i = dayIndex.get(r.day)!;
+    agent.daily.dials[i] = r.dials;
+    agent.daily.connects[i] = r.connects;
+    agent.daily.sales[i] = r.sales;
+  }
+  return {
+    days,
+    rows: [...agents.entries()]
+      .map(([id, a]) => ({
+        ...row(a.code, a.name ?? a.code, id, a.counts),
+        teamName: a.teamName,
+        daily: a.daily,
+      }))
+      .sort((x, y) => (x.key ?? '').localeCompare(y.key ?? '')),
+  };
 }

@@ -7,12 +7,18 @@ import { LANGUAGES } from '../domain';
 import {
   AgentSchema,
   BatchSchema,
+  AgentProfileSchema,
   BreakdownSchema,
+  CALL_SORTS,
+  CallRowSchema,
+  CallsQuerySchema,
   CampaignSchema,
   FilterSchema,
+  HeatmapCellSchema,
   ImportChoicesSchema,
   ImportPreviewSchema,
   JobSchema,
+  LeaderboardRowSchema,
   MetricsRowSchema,
   RejectSchema,
   SettingsSchema,
@@ -54,6 +60,38 @@ export const contract = {
     z.object({ filter: FilterSchema, by: BreakdownSchema }),
     z.object({ rows: z.array(MetricsRowSchema) }),
   ),
+
+  /** Calls by hour of the day and weekday (from the hourly rollup). */
+  'metrics.heatmap': method(
+    z.object({ filter: FilterSchema }),
+    z.object({ cells: z.array(HeatmapCellSchema) }),
+  ),
+  /** Every agent with calls in the range, with KPIs and per-day series for sparklines. */
+  'metrics.leaderboard': method(
+    z.object({ filter: FilterSchema }),
+    z.object({ days: z.array(z.string()), rows: z.array(LeaderboardRowSchema) }),
+  ),
+  /** One agent's talk-time distribution and outcomes over the range (their own calls, by index). */
+  'metrics.agent': method(
+    z.object({ agentId: z.number().int().positive(), filter: FilterSchema }),
+    AgentProfileSchema,
+  ),
+
+  /**
+   * A page of calls, keyset-paginated: pass the previous page's `next` as `after` (same query and
+   * sort) for the following page. Stays fast however deep the user scrolls.
+   */
+  'calls.list': method(
+    CallsQuerySchema.extend({
+      sort: z.enum(CALL_SORTS).default('startedAt'),
+      order: z.enum(['asc', 'desc']).default('desc'),
+      after: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.object({ rows: z.array(CallRowSchema), next: z.string().nullable() }),
+  ),
+  /** How many calls match, counted up to `CALLS_COUNT_CAP` (beyond it: "more than"). */
+  'calls.count': method(CallsQuerySchema, z.object({ count: z.number().int(), capped: z.boolean() })),
 
   'import.presets': method(None, z.array(z.object({ id: z.string(), name: z.string() }))),
   /** Hands a file's bytes to the workspace (IPC door; the web host streams uploads instead). */

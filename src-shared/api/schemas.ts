@@ -99,6 +99,77 @@ export const SummarySchema = z.object({
   activeDays: Count,
 });
 
+/** One cell of the hour-of-day x weekday heatmap (only cells with calls are sent). */
+export const HeatmapCellSchema = z.object({
+  /** 1 = Monday .. 7 = Sunday */
+  weekday: z.number().int().min(1).max(7),
+  hour: z.number().int().min(0).max(23),
+  dials: Count,
+  connects: Count,
+  sales: Count,
+  connectRate: Rate,
+});
+export type HeatmapCell = z.infer<typeof HeatmapCellSchema>;
+
+/** An agent's row of the leaderboard: the KPIs over the range and a value per day for the sparkline. */
+export const LeaderboardRowSchema = MetricsRowSchema.extend({
+  teamName: z.string().nullable(),
+  /** per day of the range (the response's `days`), for the sparklines */
+  daily: z.object({ dials: z.array(Count), connects: z.array(Count), sales: z.array(Count) }),
+});
+export type LeaderboardRow = z.infer<typeof LeaderboardRowSchema>;
+
+/** Upper bounds (seconds, exclusive) of the agent page's talk-time buckets; the last is open. */
+export const TALK_BUCKETS = [10, 30, 60, 120, 300, 600] as const;
+
+export const AgentProfileSchema = z.object({
+  agent: AgentSchema,
+  /** connects per talk-time bucket: [0-10), [10-30), ... [600, inf) — TALK_BUCKETS.length + 1 entries */
+  talkBuckets: z.array(Count),
+  /** outbound calls per disposition and per outcome */
+  dispositions: z.record(z.enum(DISPOSITIONS), Count),
+  outcomes: z.record(z.enum(OUTCOMES), Count),
+});
+export type AgentProfile = z.infer<typeof AgentProfileSchema>;
+
+export const CALL_SORTS = ['startedAt', 'talkSeconds', 'ringSeconds', 'saleAmount'] as const;
+export type CallSort = (typeof CALL_SORTS)[number];
+
+/** The calls explorer's filter; `filter` is the dashboard's, the rest narrows further. */
+export const CallsQuerySchema = z.object({
+  filter: FilterSchema,
+  dispositions: z.array(z.enum(DISPOSITIONS)).optional(),
+  outcomes: z.array(z.enum(OUTCOMES)).optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+  talkMin: Count.optional(),
+  talkMax: Count.optional(),
+});
+export type CallsQuery = z.infer<typeof CallsQuerySchema>;
+
+export const CallRowSchema = z.object({
+  id: Id,
+  startedAt: z.number(),
+  day: DaySchema,
+  /** the local wall-clock time in the workspace's zone, HH:MM:SS */
+  time: z.string(),
+  agentId: Id,
+  agentCode: z.string(),
+  agentName: z.string().nullable(),
+  teamName: z.string().nullable(),
+  campaign: z.string().nullable(),
+  direction: z.enum(DIRECTIONS),
+  disposition: z.enum(DISPOSITIONS),
+  ringSeconds: Count,
+  talkSeconds: Count,
+  outcome: z.enum(OUTCOMES),
+  /** minor units */
+  saleAmount: z.number().int(),
+  /** the customer's number masked to its last four digits ("•••• 1234"); null when none */
+  phone: z.string().nullable(),
+  recording: z.string().nullable(),
+});
+export type CallRow = z.infer<typeof CallRowSchema>;
+
 export const ImportResultSchema = z.object({
   file: z.string(),
   preset: z.string(),

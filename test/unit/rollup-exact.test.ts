@@ -5,16 +5,21 @@ import type { DailyAgentStatsTable } from '../../src-main/db/schema';
 import { Random } from '../../src-main/demo/random';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
-type StatRow = DailyAgentStatsTable;
+/** A rollup row; `hour` is -1 in the daily rollup (which has no hour). */
+type StatRow = DailyAgentStatsTable & { hour: number };
 
-/** The rollup recomputed in plain JS from the raw calls, by the definitions in DESIGN.md. */
-function recompute(t: TestWorkspace, threshold: number): StatRow[] {
+/**
+ * A rollup recomputed in plain JS from the raw calls, by the definitions in DESIGN.md: per day
+ * (the daily rollup) or per day and hour (the hourly one).
+ */
+function recompute(t: TestWorkspace, threshold: number, byHour = false): StatRow[] {
   const calls = t.ws.db
     .prepare(
-      'SELECT day, agent_id, campaign_id, direction, disposition, talk_seconds, outcome, sale_amount FROM calls',
+      'SELECT day, hour, agent_id, campaign_id, direction, disposition, talk_seconds, outcome, sale_amount FROM calls',
     )
     .all() as {
     day: string;
+    hour: number;
     agent_id: number;
     campaign_id: number | null;
     direction: string;
@@ -26,11 +31,13 @@ function recompute(t: TestWorkspace, threshold: number): StatRow[] {
   const rows = new Map<string, StatRow>();
   for (const c of calls) {
     if (c.direction !== 'outbound') continue;
-    const key = `${c.day}|${c.agent_id}|${c.campaign_id ?? 0}`;
+    const hour = byHour ? c.hour : -1;
+    const key = `${c.day}|${hour}|${c.agent_id}|${c.campaign_id ?? 0}`;
     let r = rows.get(key);
     if (!r) {
       r = {
         day: c.day,
+        hour,
         agent_id: c.agent_id,
         campaign_id: c.campaign_id ?? 0,
         dials: 0,
@@ -65,11 +72,19 @@ function recompute(t: TestWorkspace, threshold: number): StatRow[] {
 }
 
 function byKey(a: StatRow, b: StatRow): number {
-  return a.day.localeCompare(b.day) || a.agent_id - b.agent_id || a.campaign_id - b.campaign_id;
+  return (
+    a.day.localeCompare(b.day) || a.hour - b.hour || a.agent_id - b.agent_id || a.campaign_id - b.campaign_id
+  );
 }
 
-function stored(t: TestWorkspace): StatRow[] {
-  return (t.ws.db.prepare('SELECT * FROM daily_agent_stats').all() as StatRow[]).sort(byKey);
+function stored(t: TestWorkspace, byHour = false): StatRow[] {
+  const sql = byHour ? 'SELECT * FROM hourly_agent_stats' : 'SELECT *, -1 AS hour FROM daily_agent_stats';
+  return (t.ws.db.prepare(sql).all() as StatRow[]).sort(byKey);
+}
+
+function expectExact(t: TestWorkspace, threshold: number): void {
+  expect(stored(t)).toEqual(recompute(t, threshold));
+  expect(stored(t, true)).toEqual(recompute(t, threshold, true));
 }
 
 const DISPOSITIONS = ['connected', 'connected', 'no_answer', 'busy', 'failed', 'voicemail'];
@@ -103,7 +118,7 @@ function writeRandomFile(dir: string, name: string, rnd: Random, rows: number, i
   return file;
 }
 
-describe('the rollup stays exact', () => {
+describe('the rollups (daily and hourly) stay exact', () => {
   let t: TestWorkspace;
   beforeEach(async () => {
     t = await openTestWorkspace({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: 30 });
@@ -123,7 +138,7 @@ describe('the rollup stays exact', () => {
         expect(job.status).toBe('done');
         live.push(job.result!.batchId);
       }
-      expect(stored(t)).toEqual(recompute(t, 30));
+      expectExact(t, 30);
     }
     expect(stored(t).length).toBeGreaterThan(10);
   });
@@ -132,9 +147,9 @@ describe('the rollup stays exact', () => {
     const rnd = new Random(5);
     await t.importFile(writeRandomFile(t.dir, 'a.csv', rnd, 500, 10_000));
     await t.call('settings.update', { effectiveThresholdSeconds: 90 });
-    expect(stored(t)).toEqual(recompute(t, 90));
+    expectExact(t, 90);
     // Later imports use the new threshold too.
     await t.importFile(writeRandomFile(t.dir, 'b.csv', rnd, 500, 10_000));
-    expect(stored(t)).toEqual(recompute(t, 90));
+    expectExact(t, 90);
   });
 });
