@@ -175,7 +175,7 @@ export async function leaderboard(
   const rows = await filtered(db, filter)
     .leftJoin('teams as t', 't.id', 'a.team_id')
     .select(['s.agent_id', 's.day', 'a.code', 'a.name', 't.name as teamName', ...sumColumns])
-    .groupBy(['s.agent_id', 's.day'])
+    .groupBy(['s.day', 's.agent_id'])
     .execute();
   const days: Day[] = [];
   for (let d = filter.from; d <= filter.to; d = addDays(d, 1)) days.push(d);
