@@ -154,17 +154,18 @@ export async function listCalls(
   };
 }
 
-/** The number of matching calls, counting no further than CALLS_COUNT_CAP. */
+/** The number of matching calls, counting no further than `cap` (a count of 10M rows would scan them all). */
 export async function countCalls(
   db: Kysely<Database>,
   q: CallsQuery,
+  cap = CALLS_COUNT_CAP,
 ): Promise<{ count: number; capped: boolean }> {
   const limited = filteredCalls(db, q)
     .select(sql<number>`1`.as('one'))
-    .limit(CALLS_COUNT_CAP + 1);
+    .limit(cap + 1);
   const { n } = await db
     .selectFrom(limited.as('m'))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
-  return n > CALLS_COUNT_CAP ? { count: CALLS_COUNT_CAP, capped: true } : { count: n, capped: false };
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
