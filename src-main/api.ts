@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { ImportResult } from '../src-shared/api';
 import { todayIn } from '../src-shared/time';
 import { loadDemo } from './demo/load-demo';
+import { backupDir, listBackups, manualBackup, restoreBackup } from './backups';
 import { countCalls, listCalls } from './calls/explorer';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { notFound } from './errors';
@@ -137,6 +138,10 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'import.rejects': ({ batchId, offset, limit }) => listRejects(db, batchId, offset, limit),
     'import.rejectsCsv': ({ batchId }) => rejectsCsv(db, batchId),
     'import.undo': ({ batchId }) => undoBatch(ws, batchId),
+
+    'backups.list': () => ({ folder: backupDir(ws.path), backups: listBackups(ws.path) }),
+    'backups.create': () => ws.writes.run(() => manualBackup(ws)),
+    'backups.restore': ({ name }) => ws.writes.run(() => restoreBackup(ws, name)),
 
     'demo.load': ({ agents, days, seed, language }) => {
       const lang = language ?? (ws.settings().language === 'en' ? 'en' : 'zh-CN');

@@ -14,6 +14,7 @@ import type { ImportResult, Job, MetricsRow } from '../src-shared/api';
 import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
 import { isDay, isValidTimeZone } from '../src-shared/time';
 import { createApi, type Api } from './api';
+import { writeVerifiedBackup } from './backups';
 import { openConnection } from './db/connection';
 import { defaultDbPath } from './paths';
 import { progressText } from './progress-text';
@@ -262,17 +263,11 @@ async function backupCommand(args: string[]): Promise<number> {
   if (!fs.existsSync(source)) throw new UsageError(`no workspace at ${source}`);
   const db = openConnection(source);
   try {
-    await db.backup(values.out);
+    await writeVerifiedBackup(db, values.out);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   } finally {
     db.close();
-  }
-  const check = openConnection(values.out, { readonly: true });
-  try {
-    const result = check.pragma('integrity_check', { simple: true });
-    if (result !== 'ok')
-      throw new UsageError(`the backup ${values.out} failed its integrity check: ${String(result)}`);
-  } finally {
-    check.close();
   }
   process.stderr.write(`backed up ${source} to ${values.out} (verified)\n`);
   return 0;

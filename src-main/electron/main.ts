@@ -15,6 +15,7 @@ import {
 } from 'electron';
 import { createApi, type Api } from '../api';
 import { defaultDbPath, defaultUserDataDir, PRODUCT_NAME } from '../paths';
+import { scheduleDailyBackups } from '../backups';
 import { openWorkspace, type Workspace } from '../workspace';
 import {
   APP_ENTRY_URL,
@@ -112,6 +113,7 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(JOB_CHANNEL, job);
   });
   services = { ws, api, stopJobUpdates };
+  scheduleDailyBackups(ws, (err) => console.error('[callscope] daily backup failed:', err));
 
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(protocol, RENDERER_DIR);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api';
 import { defaultDbPath } from '../paths';
+import { scheduleDailyBackups } from '../backups';
 import { openWorkspace } from '../workspace';
 import { startWebHost } from './server';
 
@@ -25,9 +26,11 @@ async function main(): Promise<void> {
   const ws = await openWorkspace(dbPath);
   const api = createApi(ws, { onInternalError: (err) => console.error(err) });
   const host = await startWebHost({ api, rendererDir: RENDERER_DIR, port });
+  const stopBackups = scheduleDailyBackups(ws, (err) => console.error('daily backup failed:', err));
   process.stderr.write(`Callscope browser mode — workspace ${dbPath}\nOpen this address (loopback only):\n`);
   process.stdout.write(`${host.url}\n`);
   const stop = async () => {
+    stopBackups();
     await host.close();
     await api.close();
     await ws.close();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../domain';
 import {
   AgentSchema,
+  BackupSchema,
   BatchSchema,
   AgentProfileSchema,
   BreakdownSchema,
@@ -123,6 +124,13 @@ export const contract = {
     z.object({ fileName: z.string(), csv: z.string() }),
   ),
   'import.undo': method(z.object({ batchId: z.number().int().positive() }), BatchSchema),
+
+  /** The workspace's backups, newest first (folder `backups/` beside the workspace file). */
+  'backups.list': method(None, z.object({ folder: z.string(), backups: z.array(BackupSchema) })),
+  /** Backs the workspace up now (verified before it is listed). */
+  'backups.create': method(None, BackupSchema),
+  /** Replaces the workspace with a backup, after backing up the current state first. */
+  'backups.restore': method(z.object({ name: z.string().min(1).max(255) }), z.object({ safetyCopy: z.string() })),
 
   'demo.load': method(
     z.object({

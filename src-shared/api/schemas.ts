@@ -170,6 +170,15 @@ export const CallRowSchema = z.object({
 });
 export type CallRow = z.infer<typeof CallRowSchema>;
 
+export const BackupSchema = z.object({
+  name: z.string(),
+  /** daily (automatic, rotated), manual, before-restore, before-migration */
+  kind: z.enum(['daily', 'manual', 'before-restore', 'before-migration']),
+  size: Count,
+  createdAt: z.number(),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
 export const ImportResultSchema = z.object({
   file: z.string(),
   preset: z.string(),

@@ -1,0 +1,166 @@
+/**
+ * Backups of a workspace, made with SQLite's online backup API (consistent while the app reads
+ * and writes) into `backups/` beside the file, and verified (opened, integrity-checked) before
+ * they count. Daily backups are automatic, kept for the last 7 days plus the newest of each of
+ * the last 4 weeks; manual ones and the copy made before a restore are kept until deleted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { addDays, isDay, todayIn, weekdayOf, type Day } from '../src-shared/time';
+import { migrate, openConnection, schemaVersion, type Sqlite } from './db/connection';
+import { LATEST_VERSION } from './db/migrations';
+import { ApiError, notFound } from './errors';
+import type { Workspace } from './workspace';
+
+export type BackupKind = 'daily' | 'manual' | 'before-restore' | 'before-migration';
+
+export interface BackupFile {
+  name: string;
+  kind: BackupKind;
+  size: number;
+  createdAt: number;
+}
+
+const DAILY_KEEP = 7;
+const WEEKLY_KEEP = 4;
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+export function backupDir(workspaceFile: string): string {
+  return path.join(path.dirname(path.resolve(workspaceFile)), 'backups');
+}
+
+function baseName(workspaceFile: string): string {
+  return path.basename(workspaceFile, path.extname(workspaceFile));
+}
+
+function stamp(now = Date.now()): string {
+  return new Date(now).toISOString().replace(/[:.]/g, '-');
+}
+
+/** Opens a backup read-only and checks it; throws with the reason when it is not a sound workspace. */
+export function verifyBackup(file: string): void {
+  let db: Sqlite | null = null;
+  try {
+    db = openConnection(file, { readonly: true });
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`integrity check: ${String(result)}`);
+    if (schemaVersion(db) < 1) throw new Error('it holds no Callscope schema');
+  } catch (err) {
+    throw new ApiError('internal', `the backup ${file} is not usable: ${(err as Error).message}`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Writes a verified copy of `db` to `out`; a copy that fails verification is deleted, never kept. */
+export async function writeVerifiedBackup(db: Sqlite, out: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const partial = `${out}.partial`;
+  try {
+    await db.backup(partial);
+    verifyBackup(partial);
+    fs.renameSync(partial, out);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+function kindOf(name: string, base: string): { kind: BackupKind; day: Day | null } | null {
+  if (!name.startsWith(`${base}.`) || !name.endsWith('.sqlite')) return null;
+  const middle = name.slice(base.length + 1, -'.sqlite'.length);
+  const daily = /^daily\.(\d{4}-\d{2}-\d{2})$/.exec(middle);
+  if (daily && isDay(daily[1]!)) return { kind: 'daily', day: daily[1]! };
+  if (middle.startsWith('manual.')) return { kind: 'manual', day: null };
+  if (middle.startsWith('before-restore.')) return { kind: 'before-restore', day: null };
+  if (/^before-v\d+\./.test(middle)) return { kind: 'before-migration', day: null };
+  return null;
+}
+
+export function listBackups(workspaceFile: string): BackupFile[] {
+  const dir = backupDir(workspaceFile);
+  if (!fs.existsSync(dir)) return [];
+  const base = baseName(workspaceFile);
+  const found: BackupFile[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const kind = kindOf(name, base);
+    if (!kind) continue;
+    const stat = fs.statSync(path.join(dir, name));
+    found.push({ name, kind: kind.kind, size: stat.size, createdAt: stat.mtimeMs });
+  }
+  return found.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** The daily backups to keep: the newest DAILY_KEEP days, and the newest day of each of the newest WEEKLY_KEEP weeks. */
+export function dailyBackupsToKeep(days: readonly Day[]): Set<Day> {
+  const newestFirst = [...new Set(days)].sort().reverse();
+  const keep = new Set(newestFirst.slice(0, DAILY_KEEP));
+  const weeks = new Set<Day>();
+  for (const day of newestFirst) {
+    const monday = addDays(day, 1 - weekdayOf(day));
+    if (weeks.has(monday)) continue;
+    if (weeks.size === WEEKLY_KEEP) break;
+    weeks.add(monday);
+    keep.add(day);
+  }
+  return keep;
+}
+
+/** Makes today's daily backup if there is none yet, then applies the retention. Returns the file made, if any. */
+export async function dailyBackup(ws: Workspace, now = Date.now()): Promise<string | null> {
+  const today = todayIn(ws.settings().timeZone, now);
+  const dir = backupDir(ws.path);
+  const base = baseName(ws.path);
+  const file = path.join(dir, `${base}.daily.${today}.sqlite`);
+  let made: string | null = null;
+  if (!fs.existsSync(file)) {
+    await writeVerifiedBackup(ws.db, file);
+    made = file;
+  }
+  const daily = listBackups(ws.path).filter((b) => b.kind === 'daily');
+  const keep = dailyBackupsToKeep(daily.map((b) => kindOf(b.name, base)!.day!));
+  for (const b of daily) {
+    if (!keep.has(kindOf(b.name, base)!.day!)) fs.rmSync(path.join(dir, b.name), { force: true });
+  }
+  return made;
+}
+
+/** Daily backups while the app runs: one now (if today has none) and a check every hour. */
+export function scheduleDailyBackups(ws: Workspace, onError: (err: unknown) => void): () => void {
+  const run = () => void dailyBackup(ws).catch(onError);
+  run();
+  const timer = setInterval(run, CHECK_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export async function manualBackup(ws: Workspace): Promise<BackupFile> {
+  const name = `${baseName(ws.path)}.manual.${stamp()}.sqlite`;
+  await writeVerifiedBackup(ws.db, path.join(backupDir(ws.path), name));
+  return listBackups(ws.path).find((b) => b.name === name)!;
+}
+
+/**
+ * Replaces the workspace's content with a backup's, after backing up the current state. The copy
+ * goes through SQLite's backup API into the open file, so every connection sees the restored data.
+ * Run it in the write queue: no import may be writing meanwhile.
+ */
+export async function restoreBackup(ws: Workspace, name: string): Promise<{ safetyCopy: string }> {
+  const backup = listBackups(ws.path).find((b) => b.name === name);
+  if (!backup) throw notFound(`backup ${name}`);
+  const source = path.join(backupDir(ws.path), backup.name);
+  verifyBackup(source);
+  const from = openConnection(source, { readonly: true });
+  try {
+    if (schemaVersion(from) > LATEST_VERSION) {
+      throw new ApiError('conflict', `${name} was written by a newer Callscope: update before restoring it`);
+    }
+    const safetyCopy = `${baseName(ws.path)}.before-restore.${stamp()}.sqlite`;
+    await writeVerifiedBackup(ws.db, path.join(backupDir(ws.path), safetyCopy));
+    await from.backup(ws.path);
+    // A backup from before a migration comes back at its old schema: bring it up to date.
+    await migrate(ws.db, ws.path);
+    return { safetyCopy };
+  } finally {
+    from.close();
+  }
+}
