@@ -161,7 +161,7 @@ function inRange(epoch: number, text: string): number {
  * The UTC instant of a timestamp. Reads `2026-11-03 09:15:02`, `2026/11/3 9:15`, `2026年11月3日`,
  * ISO 8601 with `T`, `Z` or an offset, `Thu, 01 Oct 2026 17:08:37 GMT` (weekday and zone optional),
  * `27 Oct 2016 14:51:34`, US `10/27/2016 2:51:34 PM`, 12-hour times with AM/PM or 上午/下午,
- * 10/13-digit epoch seconds/milliseconds, and Excel serial numbers. Times without a zone are wall
+ * 9-10 / 12-13 digit epoch seconds/milliseconds, and Excel serial numbers. Times without a zone are wall
  * clock in `timeZone`; a zone (Z, UTC, GMT, +0800, -05:00) is converted. Instants before 1990 or
  * after 2100 are refused: such a date is a misread column, and the guard applies to every caller.
  */
@@ -171,9 +171,10 @@ export function parseTimestamp(text: string, timeZone: string): number {
   if (parts) {
     const epoch = fromParts(parts, text, timeZone);
     if (epoch !== undefined) return inRange(epoch, text);
-  } else if (/^\d{10}$/.test(t)) {
+  } else if (/^\d{9,10}$/.test(t)) {
+    // epoch seconds: 9 digits before September 2001, 10 after
     return inRange(Number(t) * 1000, text);
-  } else if (/^\d{13}$/.test(t)) {
+  } else if (/^\d{12,13}$/.test(t)) {
     return inRange(Number(t), text);
   } else if (/^\d{1,7}(?:\.\d+)?$/.test(t)) {
     const serial = Number(t);
