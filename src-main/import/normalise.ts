@@ -69,6 +69,21 @@ export function hashPhone(digits: string, salt: string): string {
 }
 
 /**
+ * A customer number as it may be kept in a rejected row's text: every digit but the last four
+ * hidden (`138••••5678`), so a workspace stores no full number unless the user asks it to.
+ */
+export function maskPhoneText(text: string): string {
+  let keep = 4;
+  const chars = [...text];
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (!/\d/.test(chars[i]!)) continue;
+    if (keep > 0) keep--;
+    else chars[i] = '•';
+  }
+  return chars.join('');
+}
+
+/**
  * The text of each field of the current row: its column's cell, or what the layout derives. One
  * instance serves row after row (`load`), so a million rows do not make millions of closures.
  */

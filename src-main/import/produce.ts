@@ -5,7 +5,7 @@
  */
 import { LegMerger, type MergedCall } from './legs';
 import { ImportError } from './import-error';
-import { createNormaliser, type NormalizedCall, type RowResult } from './normalise';
+import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
 import type { ImportPlan } from './plan';
 import type { Row } from './source';
 
@@ -47,6 +47,13 @@ export async function* produceCalls(
     ? new LegMerger({ agentField: agentColumn === undefined ? undefined : plan.columnNames[agentColumn] })
     : null;
   const delimiter = plan.source.info.delimiter ?? ',';
+  const phoneColumn = plan.columns.phone;
+  /** A row's text as kept with a reject or warning: the customer number masked. */
+  const rawText = (cells: string[]) =>
+    (phoneColumn === undefined
+      ? cells
+      : cells.map((c, i) => (i === phoneColumn ? maskPhoneText(c) : c))
+    ).join(delimiter);
   const encoding = plan.source.info.encoding ?? 'utf-8';
   const maxRows = options.maxRows ?? Infinity;
   let rows = 0;
@@ -101,7 +108,7 @@ export async function* produceCalls(
         line: row.line,
         field: result.field,
         reason: result.reason,
-        raw: row.cells.join(delimiter),
+        raw: rawText(row.cells),
       });
       return;
     }
@@ -111,11 +118,11 @@ export async function* produceCalls(
         line: row.line,
         field: plan.columnNames[damaged] ?? `Column ${damaged + 1}`,
         reason: `bytes that are not valid ${encoding} were replaced by ${REPLACEMENT}; the row was stored`,
-        raw: row.cells.join(delimiter),
+        raw: rawText(row.cells),
       });
     }
     if (merger) {
-      take(merger.add({ line: row.line, call: result.call, raw: row.cells.join(delimiter) }), out);
+      take(merger.add({ line: row.line, call: result.call, raw: rawText(row.cells) }), out);
     } else out.calls.push({ line: row.line, legs: 1, call: result.call });
   }
 }
