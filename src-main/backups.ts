@@ -24,6 +24,8 @@ export interface BackupFile {
 const DAILY_KEEP = 7;
 const WEEKLY_KEEP = 4;
 const CHECK_EVERY_MS = 60 * 60 * 1000;
+/** The first check waits: copying a large workspace must not compete with the first dashboard load. */
+const FIRST_CHECK_AFTER_MS = 90 * 1000;
 
 export function backupDir(workspaceFile: string): string {
   return path.join(path.dirname(path.resolve(workspaceFile)), 'backups');
@@ -124,13 +126,18 @@ export async function dailyBackup(ws: Workspace, now = Date.now()): Promise<stri
   return made;
 }
 
-/** Daily backups while the app runs: one now (if today has none) and a check every hour. */
+/** Daily backups while the app runs: shortly after start (if today has none), then a check every hour. */
 export function scheduleDailyBackups(ws: Workspace, onError: (err: unknown) => void): () => void {
-  const run = () => void dailyBackup(ws).catch(onError);
-  run();
+  // Under the write queue: a backup never copies a half-written import.
+  const run = () => void ws.writes.run(() => dailyBackup(ws)).catch(onError);
+  const first = setTimeout(run, FIRST_CHECK_AFTER_MS);
   const timer = setInterval(run, CHECK_EVERY_MS);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 export async function manualBackup(ws: Workspace): Promise<BackupFile> {

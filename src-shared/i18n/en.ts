@@ -269,6 +269,23 @@ export const en = {
   'settings.workspace': 'Workspace file',
   'settings.workspaceHint':
     'All data of this workspace is in this one file on this computer. Back it up like any document.',
+  'backups.title': 'Backups',
+  'backups.now': 'Back up now',
+  'backups.hint':
+    'A verified copy is made every day the app is open; the last 7 days and one per week for 4 weeks are kept. Restoring first backs up the current state, so a restore can be undone.',
+  'backups.none': 'No backups yet.',
+  'backups.when': 'Made',
+  'backups.kind': 'Kind',
+  'backups.size': 'Size',
+  'backups.restore': 'Restore',
+  'backups.cancel': 'Cancel',
+  'backups.confirm': 'Replace the workspace with this backup?',
+  'backups.made': 'Backed up: {name}',
+  'backups.restored': 'Restored {name}. The state before it was saved as {safetyCopy}.',
+  'backups.kind.daily': 'Daily (automatic)',
+  'backups.kind.manual': 'Manual',
+  'backups.kind.before-restore': 'Before a restore',
+  'backups.kind.before-migration': 'Before an upgrade',
 } as const;
 
 export type MessageKey = keyof typeof en;

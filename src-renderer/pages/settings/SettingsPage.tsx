@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
+import { BackupsPanel } from './BackupsPanel';
 import { timeZoneOptions } from './time-zones';
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'TWD', 'SGD', 'GBP', 'JPY'] as const;
@@ -31,6 +32,7 @@ export function SettingsPage() {
           {info.path}
         </code>
       </section>
+      <BackupsPanel />
     </div>
   );
 }
