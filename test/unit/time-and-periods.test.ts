@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { endOfQuarter, presetRange, previousPeriod, startOfQuarter } from '../../src-shared/periods';
+import {
+  apiFilter,
+  DEFAULT_PRESET,
+  DEFAULT_SELECTION,
+  isDefaultSelection,
+  resolveRange,
+  sanitizeSelection,
+} from '../../src-shared/filter-selection';
 import { addDays, addMonths, isDay, localParts, todayIn, wallTimeToEpoch } from '../../src-shared/time';
 
 describe('local days in the workspace time zone', () => {
@@ -126,5 +134,71 @@ describe('date presets and the previous comparable period', () => {
       from: '2026-11-20',
       to: '2026-11-20',
     });
+  });
+});
+
+describe('the stored dashboard filter', () => {
+  const today = '2026-11-22';
+  const known = {
+    teamIds: new Set([1, 2]),
+    agentIds: new Set([10, 11]),
+    campaignIds: new Set([5]),
+  };
+
+  it('keeps what is valid after a restart and drops what is not', () => {
+    expect(sanitizeSelection(null)).toEqual(DEFAULT_SELECTION);
+    expect(
+      sanitizeSelection({
+        preset: 'thisQuarter',
+        customFrom: '2026-02-30',
+        customTo: '2026-11-01',
+        teamId: 2,
+        agentId: -4,
+        campaignId: 5,
+      }),
+    ).toEqual({
+      preset: 'thisQuarter',
+      customFrom: null,
+      customTo: '2026-11-01',
+      teamId: 2,
+      agentId: null,
+      campaignId: 5,
+    });
+    // a preset from a newer or older build falls back to the default
+    expect(sanitizeSelection({ preset: 'lastDecade' }).preset).toBe(DEFAULT_PRESET);
+  });
+
+  it('sends the range of the preset and only the ids this workspace has', () => {
+    const selection = {
+      ...DEFAULT_SELECTION,
+      preset: 'thisYear' as const,
+      teamId: 2,
+      agentId: 99,
+      campaignId: 5,
+    };
+    expect(apiFilter(selection, today, known)).toEqual({
+      from: '2026-01-01',
+      to: today,
+      teamId: 2,
+      campaignId: 5,
+    });
+    // a campaign of another workspace is dropped once the list is known, kept while it loads
+    const foreign = { ...selection, campaignId: 7 };
+    expect(apiFilter(foreign, today, known).campaignId).toBeUndefined();
+    expect(apiFilter(foreign, today, { ...known, campaignIds: null }).campaignId).toBe(7);
+  });
+
+  it('reads a custom range in either order, and custom without dates as the default', () => {
+    const custom = { preset: 'custom' as const, customFrom: '2026-11-10', customTo: '2026-11-03' };
+    expect(resolveRange(custom, today)).toEqual({ from: '2026-11-03', to: '2026-11-10' });
+    expect(resolveRange({ preset: 'custom', customFrom: null, customTo: null }, today)).toEqual(
+      presetRange(DEFAULT_PRESET, today),
+    );
+  });
+
+  it('knows when the filter is the default one (reset has nothing to do)', () => {
+    expect(isDefaultSelection(DEFAULT_SELECTION)).toBe(true);
+    expect(isDefaultSelection({ ...DEFAULT_SELECTION, campaignId: 5 })).toBe(false);
+    expect(isDefaultSelection({ ...DEFAULT_SELECTION, preset: 'lastMonth' })).toBe(false);
   });
 });
