@@ -113,7 +113,6 @@ export const en = {
     'Dials ÷ agent-days. An agent-day is one agent on one day with at least one dial, so days off do not lower it.',
   'kpi.callsPerAgentDay': 'Dials per agent-day',
   'dashboard.kpi.secondary': 'More KPIs',
-  'dashboard.target.none': 'no target set',
   'dashboard.howComputed.settings':
     'Settings used: effective-call threshold {threshold} s, time zone {zone}.',
   'dashboard.howComputed.range': 'Range {from} – {to}, compared with {prevFrom} – {prevTo}.',
@@ -126,7 +125,6 @@ export const en = {
   'dashboard.funnel.effectiveShare': 'Effective share',
   'dashboard.funnel.ofDials': '{rate} of dials',
   'dashboard.funnel.overall': 'Dials to sales: {rate}',
-  'dashboard.funnel.stepOf': '{rate} {name}',
   'dashboard.heatmap.title': 'When to call',
   'dashboard.heatmap.aria': 'Dials or connect rate per weekday and hour of the day',
   'dashboard.heatmap.formula':

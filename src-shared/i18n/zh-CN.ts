@@ -113,7 +113,6 @@ export const zhCN: Record<MessageKey, string> = {
   'formula.callsPerAgentDay': '外呼量 ÷ 坐席人天。坐席人天 = 某坐席在某天至少有一次外呼；休息日不拉低该值。',
   'kpi.callsPerAgentDay': '人均日外呼',
   'dashboard.kpi.secondary': '更多指标',
-  'dashboard.target.none': '未设目标',
   'dashboard.howComputed.settings': '使用的设置：有效通话阈值 {threshold} 秒，时区 {zone}。',
   'dashboard.howComputed.range': '统计范围 {from} 至 {to}，对比 {prevFrom} 至 {prevTo}。',
   'dashboard.trend.formula':
@@ -125,7 +124,6 @@ export const zhCN: Record<MessageKey, string> = {
   'dashboard.funnel.effectiveShare': '有效占比',
   'dashboard.funnel.ofDials': '占外呼 {rate}',
   'dashboard.funnel.overall': '外呼到成交：{rate}',
-  'dashboard.funnel.stepOf': '{name} {rate}',
   'dashboard.heatmap.title': '最佳外呼时段',
   'dashboard.heatmap.aria': '按星期和小时的外呼量或接通率',
   'dashboard.heatmap.formula':

@@ -205,7 +205,12 @@ test('screenshots: English and Chinese, light and dark, 1366x768 and 1920x1080',
     await expect(page.getByTestId('leaderboard')).toBeVisible();
     await expect(page.getByTestId('heatmap')).toBeVisible();
     await screenshot(page, name);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-full.png`), fullPage: true });
+    // The content area scrolls (not the page): the lower panels get their own shots.
+    await page.getByTestId('funnel-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-2.png`) });
+    await page.getByTestId('leaderboard-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-3.png`) });
+    await page.getByTestId('filter-bar').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   };
   await shoot('overview-en-light');
   await page.emulateMedia({ colorScheme: 'dark' });

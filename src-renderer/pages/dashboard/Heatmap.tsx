@@ -17,6 +17,30 @@ type HeatmapMode = 'volume' | 'rate';
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Shown when the range has no calls at all: a usual working day. */
 const DEFAULT_HOURS = { first: 8, last: 20 };
+/** Runs of at least this many empty hours between calls fold into one narrow "…" column. */
+const MIN_GAP_TO_FOLD = 2;
+
+type Column = { kind: 'hour'; hour: number } | { kind: 'gap'; from: number; to: number };
+
+/**
+ * The hours from the first to the last with calls. A night with a stray 23:5x callback would
+ * otherwise spread the grid over 24 thin columns: long empty runs fold, a lunch hour stays.
+ */
+export function heatmapColumns(hoursWithCalls: readonly number[]): Column[] {
+  const has = new Set(hoursWithCalls);
+  const first = has.size ? Math.min(...has) : DEFAULT_HOURS.first;
+  const last = has.size ? Math.max(...has) : DEFAULT_HOURS.last;
+  const columns: Column[] = [];
+  for (let hour = first; hour <= last; hour++) {
+    let end = hour;
+    while (has.size && end <= last && !has.has(end)) end++;
+    if (end - hour >= MIN_GAP_TO_FOLD) {
+      columns.push({ kind: 'gap', from: hour, to: end - 1 });
+      hour = end - 1;
+    } else columns.push({ kind: 'hour', hour });
+  }
+  return columns;
+}
 /** Up to this many hour columns the cells are wide enough to print their value. */
 const MAX_HOURS_WITH_TEXT = 16;
 
@@ -87,15 +111,10 @@ function HeatmapGrid({ cells, mode, stale }: { cells: HeatmapCell[]; mode: Heatm
   const t = useT();
   const f = useFormat();
   const byKey = useMemo(() => new Map(cells.map((c) => [c.weekday * 24 + c.hour, c])), [cells]);
-  const hours = useMemo(() => {
-    const withCalls = cells.filter((c) => c.dials > 0).map((c) => c.hour);
-    const first = withCalls.length ? Math.min(...withCalls) : DEFAULT_HOURS.first;
-    const last = withCalls.length ? Math.max(...withCalls) : DEFAULT_HOURS.last;
-    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  }, [cells]);
+  const columns = useMemo(() => heatmapColumns(cells.filter((c) => c.dials > 0).map((c) => c.hour)), [cells]);
   const scale = scaleFor(mode, cells, f);
   const span = scale.max - scale.min;
-  const showText = hours.length <= MAX_HOURS_WITH_TEXT;
+  const showText = columns.filter((c) => c.kind === 'hour').length <= MAX_HOURS_WITH_TEXT;
 
   return (
     <div className="heatmap" data-testid={stale ? undefined : 'heatmap'} data-mode={mode}>
@@ -105,11 +124,22 @@ function HeatmapGrid({ cells, mode, stale }: { cells: HeatmapCell[]; mode: Heatm
             <th scope="col" className="heatmap__corner">
               {t('dashboard.heatmap.hour')}
             </th>
-            {hours.map((h) => (
-              <th key={h} scope="col" className="heatmap__hour">
-                {h}
-              </th>
-            ))}
+            {columns.map((column) =>
+              column.kind === 'hour' ? (
+                <th key={column.hour} scope="col" className="heatmap__hour">
+                  {column.hour}
+                </th>
+              ) : (
+                <th
+                  key={`gap-${column.from}`}
+                  scope="col"
+                  className="heatmap__hour heatmap__gap"
+                  title={`${column.from}–${column.to}`}
+                >
+                  …
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>
@@ -118,7 +148,9 @@ function HeatmapGrid({ cells, mode, stale }: { cells: HeatmapCell[]; mode: Heatm
               <th scope="row" className="heatmap__weekday">
                 {t(`weekday.${weekday}`)}
               </th>
-              {hours.map((hour) => {
+              {columns.map((column) => {
+                if (column.kind === 'gap') return <td key={`gap-${column.from}`} className="heatmap__gap" />;
+                const hour = column.hour;
                 const cell = byKey.get(weekday * 24 + hour);
                 const value = cell ? scale.value(cell) : null;
                 const colour = value === null ? null : viridis(span > 0 ? (value - scale.min) / span : 1);

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 
-const WIDTH = 84;
+const WIDTH = 72;
 const HEIGHT = 22;
 const PAD = 2;
 
