@@ -128,7 +128,7 @@ export const en = {
   'dashboard.heatmap.title': 'When to call',
   'dashboard.heatmap.aria': 'Dials or connect rate per weekday and hour of the day',
   'dashboard.heatmap.formula':
-    'Calls of the range folded onto weekday × hour of the day (workspace time zone {zone}). Volume = dials in that hour of that weekday, summed over the range; connect rate = connects ÷ dials of the cell. Empty cells had no dials.',
+    'Calls of the range folded onto weekday × hour of the day (workspace time zone {zone}). Volume = dials in that hour of that weekday, summed over the range; connect rate = connects ÷ dials of the cell, shown only where the cell has at least {min} dials. Empty cells had no dials.',
   'dashboard.heatmap.volume': 'Volume',
   'dashboard.heatmap.rate': 'Connect rate',
   'dashboard.heatmap.show': 'Show',
@@ -136,6 +136,7 @@ export const en = {
     '{weekday} {hour}:00–{hour}:59 · dials {dials} · connects {connects} · connect rate {rate}',
   'dashboard.heatmap.legendLow': 'low',
   'dashboard.heatmap.legendHigh': 'high',
+  'dashboard.heatmap.fewCalls': 'fewer than {count} dials: no rate',
   'dashboard.heatmap.hour': 'Hour',
   'weekday.1': 'Mon',
   'weekday.2': 'Tue',

@@ -143,7 +143,16 @@ test('every tile, the funnel, the heatmap and three leaderboard rows agree with 
     const id = await row.getAttribute('data-agent-id');
     await expect(row.getByTestId('agent-link')).toHaveAttribute('href', `#/agents/${id}`);
   }
-  await screenshot(page, 'overview-en-light-1366');
+  // every panel explains itself too, with the settings it used
+  for (const info of ['trend-info', 'funnel-info', 'heatmap-info', 'teams-info', 'leaderboard-info']) {
+    await page.getByTestId(info).click();
+    await expect(page.getByRole('dialog')).toContainText(/.{40}/);
+    await expect(page.getByRole('dialog')).toContainText(`${raw.threshold} s`);
+    await page.keyboard.press('Escape');
+  }
+  await page.getByTestId('funnel-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.getByTestId('heatmap-info').click();
+  await screenshot(page, 'overview-heatmap-rate-popover');
 });
 
 test('the filter bar: quarter and year presets, a campaign, persisted over a restart, and reset', async ({
@@ -230,3 +239,34 @@ test('screenshots: English and Chinese, light and dark, 1366x768 and 1920x1080',
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shoot('overview-zh-CN-light-1920');
 });
+
+test('a floor of 200 agents: the leaderboard lists them all and re-sorts without a stall', async ({
+  appPage: page,
+  app,
+}) => {
+  app.cli(['demo', '--agents', '200', '--days', '10', '--seed', '2']);
+  await page.reload();
+  await page.getByTestId('preset-custom').click();
+  await page.getByTestId('range-from').fill(await page.getByTestId('range-to').inputValue().then(weekBefore));
+  const board = page.getByTestId('leaderboard');
+  await expect(board.locator('tbody tr')).toHaveCount(200);
+  // one inline SVG per agent, and no chart.js canvas per row
+  await expect(board.locator('svg.sparkline')).toHaveCount(200);
+  await expect(board.locator('canvas')).toHaveCount(0);
+  for (const column of ['revenue', 'connectRate', 'agent'] as const) {
+    const started = Date.now();
+    await page.getByTestId(`sort-${column}`).click();
+    await expect(page.getByTestId(`sort-${column}`).locator('..')).not.toHaveAttribute('aria-sort', 'none');
+    const took = Date.now() - started;
+    console.log(`sort by ${column}: ${took} ms`);
+    // generous for two shared cores; a re-render of every row and sparkline took far longer
+    expect(took).toBeLessThan(1500);
+  }
+  await screenshot(page, 'overview-200-agents');
+});
+
+function weekBefore(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 6);
+  return d.toISOString().slice(0, 10);
+}

@@ -41,6 +41,8 @@ export function heatmapColumns(hoursWithCalls: readonly number[]): Column[] {
   }
   return columns;
 }
+/** Fewer dials than this in a cell make its connect rate noise: shown grey in rate mode. */
+export const MIN_DIALS_FOR_RATE = 30;
 /** Up to this many hour columns the cells are wide enough to print their value. */
 const MAX_HOURS_WITH_TEXT = 16;
 
@@ -70,7 +72,7 @@ export function Heatmap({ query }: { query: ApiQuery<Output<'metrics.heatmap'>> 
           </div>
           <HowComputed
             title={title}
-            formula={t('dashboard.heatmap.formula', { zone })}
+            formula={t('dashboard.heatmap.formula', { zone, min: MIN_DIALS_FOR_RATE })}
             testId="heatmap-info"
           />
         </>
@@ -97,12 +99,17 @@ function scaleFor(mode: HeatmapMode, cells: readonly HeatmapCell[], f: Formatter
     const max = Math.max(0, ...cells.map((c) => c.dials));
     return { min: 0, max, value: (c) => (c.dials > 0 ? c.dials : null), format: (v) => f.count(v) };
   }
-  // Rates spread over their own range, so the best and worst hours stand apart.
-  const rates = cells.flatMap((c) => (c.connectRate === null ? [] : [c.connectRate]));
+  // Rates spread over their own range, so the best and worst hours stand apart. A cell of a few
+  // stray calls (1 of 1 = 100 %) is noise: it is not coloured and does not stretch the scale.
+  const rated = (c: HeatmapCell) => (c.dials >= MIN_DIALS_FOR_RATE ? c.connectRate : null);
+  const rates = cells.flatMap((c) => {
+    const r = rated(c);
+    return r === null ? [] : [r];
+  });
   return {
     min: rates.length ? Math.min(...rates) : 0,
     max: rates.length ? Math.max(...rates) : 1,
-    value: (c) => c.connectRate,
+    value: rated,
     format: (v) => f.percent(v, 0),
   };
 }
@@ -154,6 +161,7 @@ function HeatmapGrid({ cells, mode, stale }: { cells: HeatmapCell[]; mode: Heatm
                 const cell = byKey.get(weekday * 24 + hour);
                 const value = cell ? scale.value(cell) : null;
                 const colour = value === null ? null : viridis(span > 0 ? (value - scale.min) / span : 1);
+                const fewCalls = mode === 'rate' && cell !== undefined && cell.dials > 0 && value === null;
                 const label = t('dashboard.heatmap.cell', {
                   weekday: t(`weekday.${weekday}`),
                   hour,
@@ -164,7 +172,9 @@ function HeatmapGrid({ cells, mode, stale }: { cells: HeatmapCell[]; mode: Heatm
                 return (
                   <td
                     key={hour}
-                    className={colour ? 'heatmap__cell' : 'heatmap__cell is-empty'}
+                    className={
+                      colour ? 'heatmap__cell' : fewCalls ? 'heatmap__cell is-few' : 'heatmap__cell is-empty'
+                    }
                     style={colour ? { background: colour.background, color: colour.text } : undefined}
                     title={label}
                     aria-label={label}
@@ -187,6 +197,12 @@ function HeatmapGrid({ cells, mode, stale }: { cells: HeatmapCell[]; mode: Heatm
         <span className="heatmap__legend-bar" style={{ background: viridisGradient() }} />
         <span className="heatmap__legend-value">{scale.format(scale.max)}</span>
         <span>{t('dashboard.heatmap.legendHigh')}</span>
+        {mode === 'rate' ? (
+          <span className="heatmap__legend-few">
+            <span className="heatmap__swatch-few" />
+            {t('dashboard.heatmap.fewCalls', { count: MIN_DIALS_FOR_RATE })}
+          </span>
+        ) : null}
       </div>
     </div>
   );
