@@ -10,7 +10,12 @@ import type { Filter } from '../../src-shared/api';
 import type { DayRange, RangePreset } from '../../src-shared/periods';
 import type { Day } from '../../src-shared/time';
 import { useCampaigns } from './campaigns';
-import { apiFilter, DEFAULT_SELECTION, sanitizeSelection, type FilterSelection } from '../../src-shared/filter-selection';
+import {
+  apiFilter,
+  DEFAULT_SELECTION,
+  sanitizeSelection,
+  type FilterSelection,
+} from '../../src-shared/filter-selection';
 import { useWorkspace } from './workspace';
 
 export { DEFAULT_PRESET, resolveRange } from '../../src-shared/filter-selection';
