@@ -166,3 +166,26 @@ export const KPI_DEFINITIONS = Object.fromEntries(
     { key, unit: UNITS[key], formula: `formula.${key}`, higherIsBetter: true },
   ]),
 ) as Record<KpiKey, KpiDefinition>;
+
+/**
+ * Calls per agent-day: dials ÷ agent-days, where an agent-day is one agent on one day with at
+ * least one dial (a day off is not a slow day). Not part of `KpiValues`: the rollup rows of a
+ * range do not carry agent-days, they are counted from per-agent daily series.
+ */
+export const CALLS_PER_AGENT_DAY = {
+  key: 'callsPerAgentDay',
+  unit: 'count',
+  formula: 'formula.callsPerAgentDay',
+  higherIsBetter: true,
+} as const;
+
+/** Agent-days in per-agent daily dial series (one array per agent, one entry per day). */
+export function agentDays(dailyDialsPerAgent: readonly (readonly number[])[]): number {
+  let n = 0;
+  for (const series of dailyDialsPerAgent) for (const dials of series) if (dials > 0) n++;
+  return n;
+}
+
+export function callsPerAgentDay(dials: number, agentDayCount: number): number | null {
+  return ratio(dials, agentDayCount);
+}

@@ -8,6 +8,8 @@ export const RANGE_PRESETS = [
   'lastWeek',
   'thisMonth',
   'lastMonth',
+  'thisQuarter',
+  'thisYear',
   'custom',
 ] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -15,6 +17,25 @@ export type RangePreset = (typeof RANGE_PRESETS)[number];
 export interface DayRange {
   from: Day;
   to: Day;
+}
+
+/** The first day of the calendar quarter of `day` (Jan, Apr, Jul, Oct). */
+export function startOfQuarter(day: Day): Day {
+  const month = Number(day.slice(5, 7));
+  const first = month - ((month - 1) % 3);
+  return `${day.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
+}
+
+export function endOfQuarter(day: Day): Day {
+  return endOfMonth(addMonths(startOfQuarter(day), 2));
+}
+
+export function startOfYear(day: Day): Day {
+  return `${day.slice(0, 4)}-01-01`;
+}
+
+function endOfYear(day: Day): Day {
+  return `${day.slice(0, 4)}-12-31`;
 }
 
 /** The range a preset means on `today` (weeks start on Monday, as on Chinese and ISO calendars). */
@@ -38,23 +59,37 @@ export function presetRange(preset: Exclude<RangePreset, 'custom'>, today: Day):
       const first = startOfMonth(addMonths(startOfMonth(today), -1));
       return { from: first, to: endOfMonth(first) };
     }
+    case 'thisQuarter':
+      return { from: startOfQuarter(today), to: today };
+    case 'thisYear':
+      return { from: startOfYear(today), to: today };
   }
 }
 
 /**
- * The period a range is compared with. Whole months compare with the previous month; a
- * month-to-date compares with the same days of the previous month; anything else with the
- * same number of days just before it.
+ * The same stretch `months` earlier: a whole period maps to the whole earlier period, a
+ * period-to-date to the same days of it (clamped: a to-date on the 31st after a 30-day month
+ * stays inside that month).
+ */
+function shiftedBack(range: DayRange, months: number, periodEnd: (day: Day) => Day): DayRange {
+  const from = addMonths(range.from, -months);
+  if (range.to === periodEnd(range.from)) return { from, to: periodEnd(from) };
+  const to = addMonths(range.to, -months);
+  return { from, to: to < from ? from : to };
+}
+
+/**
+ * The period a range is compared with, read from the range's shape (the API knows no preset):
+ * - inside one month from its 1st (this month, last month): the previous month, same days;
+ * - from 1 January past January (this year, and this quarter in Q1): the same days a year earlier;
+ * - inside one quarter from its first day (this quarter): the previous quarter, same days;
+ * - anything else: the same number of days just before it.
  */
 export function previousPeriod(range: DayRange): DayRange {
   const { from, to } = range;
-  if (from === startOfMonth(from) && startOfMonth(to) === startOfMonth(from)) {
-    const prevFrom = addMonths(from, -1);
-    if (to === endOfMonth(from)) return { from: prevFrom, to: endOfMonth(prevFrom) };
-    const prevTo = addMonths(to, -1);
-    // A month-to-date on the 31st of a month after a 30-day month stays inside that month.
-    return { from: prevFrom, to: prevTo < prevFrom ? prevFrom : prevTo };
-  }
+  if (from === startOfMonth(from) && to <= endOfMonth(from)) return shiftedBack(range, 1, endOfMonth);
+  if (from === startOfYear(from) && to <= endOfYear(from)) return shiftedBack(range, 12, endOfYear);
+  if (from === startOfQuarter(from) && to <= endOfQuarter(from)) return shiftedBack(range, 3, endOfQuarter);
   const length = daysBetween(from, to) + 1;
   return { from: addDays(from, -length), to: addDays(from, -1) };
 }

@@ -33,4 +33,38 @@ Chart.defaults.font.size = 12;
 if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false;
 else if (Chart.defaults.animation) Chart.defaults.animation.duration = 250;
 
+/**
+ * Okabe-Ito: eight colours told apart with every common form of colour blindness. The theme's
+ * chart variables (theme.css) pick from it; a new series takes the next unused one.
+ */
+export const OKABE_ITO = {
+  orange: '#e69f00',
+  skyBlue: '#56b4e9',
+  bluishGreen: '#009e73',
+  yellow: '#f0e442',
+  blue: '#0072b2',
+  vermillion: '#d55e00',
+  reddishPurple: '#cc79a7',
+  black: '#000000',
+} as const;
+
+/** Text, grid and tooltip colours of the current theme, as the browser resolved the CSS variables. */
+export interface ChartTheme {
+  text: string;
+  grid: string;
+  tooltipBg: string;
+  tooltipText: string;
+}
+
+export function chartTheme(): ChartTheme {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    text: read('--text-2'),
+    grid: read('--chart-grid'),
+    tooltipBg: read('--tooltip-bg'),
+    tooltipText: read('--tooltip-text'),
+  };
+}
+
 export { Chart };

@@ -1,38 +1,40 @@
 /**
  * The dashboard filter, persisted in localStorage. A preset is stored as the preset, not as dates,
- * so "this month" still means this month tomorrow; only a custom range keeps its dates.
+ * so "this month" still means this month tomorrow; only a custom range keeps its dates. The plain
+ * rules (validation, range, API filter) are in filter-state.ts.
  */
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Filter } from '../../src-shared/api';
-import { presetRange, RANGE_PRESETS, type DayRange, type RangePreset } from '../../src-shared/periods';
-import { isDay, type Day } from '../../src-shared/time';
+import type { DayRange, RangePreset } from '../../src-shared/periods';
+import type { Day } from '../../src-shared/time';
+import { useCampaigns } from './campaigns';
+import {
+  apiFilter,
+  DEFAULT_SELECTION,
+  sanitizeSelection,
+  type FilterSelection,
+} from '../../src-shared/filter-selection';
 import { useWorkspace } from './workspace';
 
-interface FiltersState {
-  preset: RangePreset;
-  /** The dates of a custom range (kept when switching back to a preset, unused until then). */
-  customFrom: Day | null;
-  customTo: Day | null;
-  teamId: number | null;
-  agentId: number | null;
+export { DEFAULT_PRESET, resolveRange } from '../../src-shared/filter-selection';
+
+interface FiltersState extends FilterSelection {
   choosePreset(preset: RangePreset, current: DayRange): void;
   setFrom(from: Day, current: DayRange): void;
   setTo(to: Day, current: DayRange): void;
   setTeam(teamId: number | null, agentStillFits: boolean): void;
   setAgent(agentId: number | null): void;
+  setCampaign(campaignId: number | null): void;
+  /** Back to what a first start shows (this month, everyone); a custom range's dates are kept for later. */
+  reset(): void;
 }
-
-export const DEFAULT_PRESET: Exclude<RangePreset, 'custom'> = 'thisMonth';
 
 export const useFilters = create<FiltersState>()(
   persist(
     (set) => ({
-      preset: DEFAULT_PRESET,
-      customFrom: null,
-      customTo: null,
-      teamId: null,
-      agentId: null,
+      ...DEFAULT_SELECTION,
       choosePreset: (preset, current) =>
         // "Custom" starts from the dates on screen, so choosing it changes nothing visible.
         set(preset === 'custom' ? { preset, customFrom: current.from, customTo: current.to } : { preset }),
@@ -43,68 +45,52 @@ export const useFilters = create<FiltersState>()(
       setTeam: (teamId, agentStillFits) =>
         set((s) => ({ teamId, agentId: agentStillFits ? s.agentId : null })),
       setAgent: (agentId) => set({ agentId }),
+      setCampaign: (campaignId) => set({ campaignId }),
+      reset: () =>
+        set({
+          preset: DEFAULT_SELECTION.preset,
+          teamId: null,
+          agentId: null,
+          campaignId: null,
+        }),
     }),
     {
       name: 'callscope.filters',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({
+      partialize: (s): FilterSelection => ({
         preset: s.preset,
         customFrom: s.customFrom,
         customTo: s.customTo,
         teamId: s.teamId,
         agentId: s.agentId,
+        campaignId: s.campaignId,
       }),
-      // Whatever is in storage may be from an older build or edited by hand: keep only what is valid.
-      merge: (persisted, current) => {
-        const p = (persisted ?? {}) as Partial<FiltersState>;
-        const day = (v: unknown) => (typeof v === 'string' && isDay(v) ? v : null);
-        const id = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
-        return {
-          ...current,
-          preset: RANGE_PRESETS.includes(p.preset as RangePreset)
-            ? (p.preset as RangePreset)
-            : DEFAULT_PRESET,
-          customFrom: day(p.customFrom),
-          customTo: day(p.customTo),
-          teamId: id(p.teamId),
-          agentId: id(p.agentId),
-        };
-      },
+      merge: (persisted, current) => ({ ...current, ...sanitizeSelection(persisted) }),
     },
   ),
 );
 
-/** The range the filter means today: a preset resolved on the workspace's "today", or the custom dates. */
-export function resolveRange(
-  state: Pick<FiltersState, 'preset' | 'customFrom' | 'customTo'>,
-  today: Day,
-): DayRange {
-  if (state.preset === 'custom' && state.customFrom && state.customTo) {
-    return state.customFrom <= state.customTo
-      ? { from: state.customFrom, to: state.customTo }
-      : { from: state.customTo, to: state.customFrom };
-  }
-  return presetRange(state.preset === 'custom' ? DEFAULT_PRESET : state.preset, today);
-}
-
-/**
- * The filter as the API takes it. Team and agent ids that no longer exist in this workspace
- * (another workspace, an undone import) are dropped rather than sent.
- */
+/** The filter as the API takes it (null until the workspace, and so "today", is known). */
 export function useActiveFilter(): Filter | null {
   const today = useWorkspace((s) => s.info?.today ?? null);
   const teams = useWorkspace((s) => s.teams);
   const agents = useWorkspace((s) => s.agents);
+  const campaigns = useCampaigns((s) => s.campaigns);
   const preset = useFilters((s) => s.preset);
   const customFrom = useFilters((s) => s.customFrom);
   const customTo = useFilters((s) => s.customTo);
   const teamId = useFilters((s) => s.teamId);
   const agentId = useFilters((s) => s.agentId);
+  const campaignId = useFilters((s) => s.campaignId);
+  const known = useMemo(
+    () => ({
+      teamIds: new Set(teams.map((t) => t.id)),
+      agentIds: new Set(agents.map((a) => a.id)),
+      campaignIds: campaigns ? new Set(campaigns.map((c) => c.id)) : null,
+    }),
+    [teams, agents, campaigns],
+  );
   if (!today) return null;
-  const range = resolveRange({ preset, customFrom, customTo }, today);
-  const filter: Filter = { from: range.from, to: range.to };
-  if (teamId !== null && teams.some((t) => t.id === teamId)) filter.teamId = teamId;
-  if (agentId !== null && agents.some((a) => a.id === agentId)) filter.agentId = agentId;
-  return filter;
+  return apiFilter({ preset, customFrom, customTo, teamId, agentId, campaignId }, today, known);
 }

@@ -32,11 +32,11 @@ test('an empty workspace says what to do, and the demo workspace shows the same 
     if (expected[key] === null) expect(shown, key).toBeNull();
     else expect(shown, key).toBeCloseTo(expected[key], 9);
   }
-  // the agent table lists every agent with calls in the range, and its dials add up to the tile
+  // the leaderboard lists every agent with calls in the range, and its dials add up to the tile
   const byAgent = JSON.parse(
     app.cli(['metrics', '--from', from, '--to', to, '--by', 'agent', '--json']),
   ).rows;
-  await expect(page.getByTestId('agent-table').locator('tbody tr')).toHaveCount(byAgent.length);
+  await expect(page.getByTestId('leaderboard').locator('tbody tr')).toHaveCount(byAgent.length);
   await screenshot(page, 'dashboard-demo-en');
 
   // last month: a whole month, compared with the month before it
@@ -49,13 +49,13 @@ test('an empty workspace says what to do, and the demo workspace shows the same 
   await expect(page.getByTestId('kpi-revenue')).toHaveAttribute('data-value', String(lastMonth.revenue));
 });
 
-test('sorting the agent table by a KPI orders its rows by that KPI, both ways', async ({
+test('sorting the leaderboard by a KPI orders its rows by that KPI, both ways', async ({
   appPage: page,
   app,
 }) => {
   app.cli(['demo', '--agents', '8', '--days', '40', '--seed', '11']);
   await page.reload();
-  const table = page.getByTestId('agent-table');
+  const table = page.getByTestId('leaderboard');
   await expect(table.locator('tbody tr')).toHaveCount(8);
   const column = (kpi: string) =>
     table

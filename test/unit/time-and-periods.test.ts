@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { presetRange, previousPeriod } from '../../src-shared/periods';
+import { endOfQuarter, presetRange, previousPeriod, startOfQuarter } from '../../src-shared/periods';
+import {
+  apiFilter,
+  DEFAULT_PRESET,
+  DEFAULT_SELECTION,
+  isDefaultSelection,
+  resolveRange,
+  sanitizeSelection,
+} from '../../src-shared/filter-selection';
 import { addDays, addMonths, isDay, localParts, todayIn, wallTimeToEpoch } from '../../src-shared/time';
 
 describe('local days in the workspace time zone', () => {
@@ -39,6 +47,70 @@ describe('date presets and the previous comparable period', () => {
     expect(presetRange('lastWeek', today)).toEqual({ from: '2026-11-09', to: '2026-11-15' });
     expect(presetRange('thisMonth', today)).toEqual({ from: '2026-11-01', to: today });
     expect(presetRange('lastMonth', today)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(presetRange('thisQuarter', today)).toEqual({ from: '2026-10-01', to: today });
+    expect(presetRange('thisYear', today)).toEqual({ from: '2026-01-01', to: today });
+  });
+
+  it('finds the quarter of every month', () => {
+    const quarters = ['01', '01', '01', '04', '04', '04', '07', '07', '07', '10', '10', '10'];
+    for (let m = 1; m <= 12; m++) {
+      const day = `2026-${String(m).padStart(2, '0')}-15`;
+      expect(startOfQuarter(day), day).toBe(`2026-${quarters[m - 1]}-01`);
+    }
+    expect(endOfQuarter('2026-02-10')).toBe('2026-03-31');
+    expect(endOfQuarter('2026-05-31')).toBe('2026-06-30');
+    expect(endOfQuarter('2026-12-01')).toBe('2026-12-31');
+  });
+
+  it('compares a quarter-to-date with the same days of the previous quarter', () => {
+    // this quarter on 22 November: 1 Oct - 22 Nov against 1 Jul - 22 Aug
+    expect(previousPeriod(presetRange('thisQuarter', '2026-11-22'))).toEqual({
+      from: '2026-07-01',
+      to: '2026-08-22',
+    });
+    // a whole quarter against the whole quarter before
+    expect(previousPeriod({ from: '2026-07-01', to: '2026-09-30' })).toEqual({
+      from: '2026-04-01',
+      to: '2026-06-30',
+    });
+    // the 31st of a month whose counterpart has 30 days stays in that month
+    expect(previousPeriod({ from: '2026-07-01', to: '2026-08-31' })).toEqual({
+      from: '2026-04-01',
+      to: '2026-05-31',
+    });
+    expect(previousPeriod({ from: '2026-10-01', to: '2026-12-31' })).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+    });
+    // the first days of a quarter are inside one month: the previous month, as "this month"
+    expect(previousPeriod(presetRange('thisQuarter', '2026-10-09'))).toEqual({
+      from: '2026-09-01',
+      to: '2026-09-09',
+    });
+  });
+
+  it('compares a year-to-date with the same days of the previous year', () => {
+    expect(previousPeriod(presetRange('thisYear', '2026-11-22'))).toEqual({
+      from: '2025-01-01',
+      to: '2025-11-22',
+    });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    // 29 February has no counterpart: the year before ends on the 28th
+    expect(previousPeriod({ from: '2028-01-01', to: '2028-02-29' })).toEqual({
+      from: '2027-01-01',
+      to: '2027-02-28',
+    });
+    // in the first quarter this quarter and this year are the same days: both compare year on year
+    expect(previousPeriod(presetRange('thisQuarter', '2026-03-10'))).toEqual(
+      previousPeriod(presetRange('thisYear', '2026-03-10')),
+    );
+    expect(previousPeriod(presetRange('thisYear', '2026-03-10'))).toEqual({
+      from: '2025-01-01',
+      to: '2025-03-10',
+    });
   });
 
   it('compares a month with the month before and other ranges with the days before', () => {
@@ -62,5 +134,71 @@ describe('date presets and the previous comparable period', () => {
       from: '2026-11-20',
       to: '2026-11-20',
     });
+  });
+});
+
+describe('the stored dashboard filter', () => {
+  const today = '2026-11-22';
+  const known = {
+    teamIds: new Set([1, 2]),
+    agentIds: new Set([10, 11]),
+    campaignIds: new Set([5]),
+  };
+
+  it('keeps what is valid after a restart and drops what is not', () => {
+    expect(sanitizeSelection(null)).toEqual(DEFAULT_SELECTION);
+    expect(
+      sanitizeSelection({
+        preset: 'thisQuarter',
+        customFrom: '2026-02-30',
+        customTo: '2026-11-01',
+        teamId: 2,
+        agentId: -4,
+        campaignId: 5,
+      }),
+    ).toEqual({
+      preset: 'thisQuarter',
+      customFrom: null,
+      customTo: '2026-11-01',
+      teamId: 2,
+      agentId: null,
+      campaignId: 5,
+    });
+    // a preset from a newer or older build falls back to the default
+    expect(sanitizeSelection({ preset: 'lastDecade' }).preset).toBe(DEFAULT_PRESET);
+  });
+
+  it('sends the range of the preset and only the ids this workspace has', () => {
+    const selection = {
+      ...DEFAULT_SELECTION,
+      preset: 'thisYear' as const,
+      teamId: 2,
+      agentId: 99,
+      campaignId: 5,
+    };
+    expect(apiFilter(selection, today, known)).toEqual({
+      from: '2026-01-01',
+      to: today,
+      teamId: 2,
+      campaignId: 5,
+    });
+    // a campaign of another workspace is dropped once the list is known, kept while it loads
+    const foreign = { ...selection, campaignId: 7 };
+    expect(apiFilter(foreign, today, known).campaignId).toBeUndefined();
+    expect(apiFilter(foreign, today, { ...known, campaignIds: null }).campaignId).toBe(7);
+  });
+
+  it('reads a custom range in either order, and custom without dates as the default', () => {
+    const custom = { preset: 'custom' as const, customFrom: '2026-11-10', customTo: '2026-11-03' };
+    expect(resolveRange(custom, today)).toEqual({ from: '2026-11-03', to: '2026-11-10' });
+    expect(resolveRange({ preset: 'custom', customFrom: null, customTo: null }, today)).toEqual(
+      presetRange(DEFAULT_PRESET, today),
+    );
+  });
+
+  it('knows when the filter is the default one (reset has nothing to do)', () => {
+    expect(isDefaultSelection(DEFAULT_SELECTION)).toBe(true);
+    expect(isDefaultSelection({ ...DEFAULT_SELECTION, campaignId: 5 })).toBe(false);
+    expect(isDefaultSelection({ ...DEFAULT_SELECTION, preset: 'lastMonth' })).toBe(false);
   });
 });

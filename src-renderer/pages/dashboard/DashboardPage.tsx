@@ -1,14 +1,21 @@
-/** The morning view: filter bar, eight KPI tiles, the daily trend and the agent table. */
+/**
+ * The overview a team lead reads at 8:30: the filter bar, the KPI tiles, the daily trend, the
+ * funnel and when-to-call heatmap, the teams side by side and the agent leaderboard.
+ */
 import type { Filter, Output } from '../../../src-shared/api';
+import { previousPeriod } from '../../../src-shared/periods';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useActiveFilter } from '../../stores/filters';
 import { useWorkspace, type WorkspaceInfo } from '../../stores/workspace';
-import { AgentTable } from './AgentTable';
 import { FilterBar } from './FilterBar';
+import { Funnel } from './Funnel';
+import { Heatmap } from './Heatmap';
 import { KpiTiles } from './KpiTiles';
+import { Leaderboard } from './Leaderboard';
 import { RangeEmpty } from './RangeEmpty';
+import { TeamComparison } from './TeamComparison';
 import { TrendChart } from './TrendChart';
 import { WorkspaceEmpty } from './WorkspaceEmpty';
 
@@ -22,9 +29,17 @@ export function DashboardPage() {
 function Dashboard({ info }: { info: WorkspaceInfo }) {
   const t = useT();
   const filter = useActiveFilter();
+  const threshold = info.settings.effectiveThresholdSeconds;
   const summary = useApiQuery('metrics.summary', filter ? { filter } : null);
   const byDay = useApiQuery('metrics.breakdown', filter ? { filter, by: 'day' } : null);
-  const byAgent = useApiQuery('metrics.breakdown', filter ? { filter, by: 'agent' } : null);
+  const byTeam = useApiQuery('metrics.breakdown', filter ? { filter, by: 'team' } : null);
+  const heatmap = useApiQuery('metrics.heatmap', filter ? { filter } : null);
+  const leaderboard = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
+  // The previous period's agent-days, for the change of "dials per agent-day" (same rule as the API's).
+  const previousLeaderboard = useApiQuery(
+    'metrics.leaderboard',
+    filter ? { filter: { ...filter, ...previousPeriod(filter) } } : null,
+  );
   const rangeIsEmpty = !summary.loading && summary.data?.activeDays === 0;
 
   return (
@@ -32,13 +47,23 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
       <h1 className="visually-hidden">{t('nav.dashboard')}</h1>
       <FilterBar today={info.today} />
       {filter ? <RangeCaption filter={filter} summary={summary} /> : null}
-      <KpiTiles query={summary} thresholdSeconds={info.settings.effectiveThresholdSeconds} />
+      <KpiTiles
+        query={summary}
+        leaderboard={leaderboard}
+        previousLeaderboard={previousLeaderboard}
+        thresholdSeconds={threshold}
+      />
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (
         <>
           <TrendChart query={byDay} />
-          <AgentTable query={byAgent} />
+          <div className="dashboard-row dashboard-row--funnel">
+            <Funnel query={summary} thresholdSeconds={threshold} />
+            <Heatmap query={heatmap} />
+          </div>
+          <TeamComparison query={byTeam} />
+          <Leaderboard query={leaderboard} thresholdSeconds={threshold} />
         </>
       )}
     </div>

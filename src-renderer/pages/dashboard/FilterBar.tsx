@@ -1,9 +1,15 @@
-/** The whole dashboard filter on one line: date preset, from/to, team, agent. */
+/**
+ * The whole dashboard filter in one bar: date preset and dates, team, agent, campaign, and a reset.
+ * Every choice is a visible control; one that narrows the data is marked, so a glance tells what
+ * the numbers below cover.
+ */
 import { useMemo } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { RANGE_PRESETS, type RangePreset } from '../../../src-shared/periods';
 import { isDay } from '../../../src-shared/time';
 import { useT } from '../../i18n/language';
+import { useCampaignList } from '../../stores/campaigns';
+import { isDefaultSelection } from '../../../src-shared/filter-selection';
 import { resolveRange, useFilters } from '../../stores/filters';
 import { useWorkspace } from '../../stores/workspace';
 
@@ -14,6 +20,8 @@ const PRESET_LABEL: Record<RangePreset, MessageKey> = {
   lastWeek: 'range.lastWeek',
   thisMonth: 'range.thisMonth',
   lastMonth: 'range.lastMonth',
+  thisQuarter: 'range.thisQuarter',
+  thisYear: 'range.thisYear',
   custom: 'range.custom',
 };
 
@@ -22,6 +30,7 @@ export function FilterBar({ today }: { today: string }) {
   const filters = useFilters();
   const teams = useWorkspace((s) => s.teams);
   const agents = useWorkspace((s) => s.agents);
+  const campaigns = useCampaignList();
   const range = resolveRange(filters, today);
 
   const teamAgents = useMemo(
@@ -37,10 +46,12 @@ export function FilterBar({ today }: { today: string }) {
     const agent = agents.find((a) => a.id === filters.agentId);
     filters.setTeam(teamId, teamId === null || agent?.teamId === teamId);
   };
+  // A chosen team, agent or campaign narrows every number below: mark its control.
+  const narrowing = (chosen: boolean) => (chosen ? ' is-narrowing' : '');
 
   return (
-    <div className="filter-bar" role="search" aria-label={t('filter.label')}>
-      <div className="segmented" role="group" aria-label={t('filter.period')}>
+    <div className="filter-bar" role="search" aria-label={t('filter.label')} data-testid="filter-bar">
+      <div className="segmented filter-bar__presets" role="group" aria-label={t('filter.period')}>
         {RANGE_PRESETS.map((preset) => (
           <button
             key={preset}
@@ -77,36 +88,71 @@ export function FilterBar({ today }: { today: string }) {
         />
       </div>
 
-      <select
-        className="select"
-        aria-label={t('filter.team')}
-        value={filters.teamId ?? ''}
-        onChange={(e) => onTeamChange(e.target.value)}
-        data-testid="filter-team"
-      >
-        <option value="">{t('filter.allTeams')}</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
+      <div className="filter-bar__scope">
+        <select
+          className={`select select--team${narrowing(filters.teamId !== null)}`}
+          aria-label={t('filter.team')}
+          title={t('filter.team')}
+          value={filters.teamId ?? ''}
+          onChange={(e) => onTeamChange(e.target.value)}
+          data-testid="filter-team"
+        >
+          <option value="">{t('filter.allTeams')}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
 
-      <select
-        className="select select--agent"
-        aria-label={t('filter.agent')}
-        value={filters.agentId ?? ''}
-        onChange={(e) => filters.setAgent(e.target.value ? Number(e.target.value) : null)}
-        data-testid="filter-agent"
-      >
-        <option value="">{t('filter.allAgents')}</option>
-        {teamAgents.map((agent) => (
-          <option key={agent.id} value={agent.id}>
-            {agent.name ? `${agent.name} · ${agent.code}` : agent.code}
-            {agent.active ? '' : ` (${t('filter.agentLeft')})`}
-          </option>
-        ))}
-      </select>
+        <select
+          className={`select select--agent${narrowing(filters.agentId !== null)}`}
+          aria-label={t('filter.agent')}
+          title={t('filter.agent')}
+          value={filters.agentId ?? ''}
+          onChange={(e) => filters.setAgent(e.target.value ? Number(e.target.value) : null)}
+          data-testid="filter-agent"
+        >
+          <option value="">{t('filter.allAgents')}</option>
+          {teamAgents.map((agent) => (
+            <option key={agent.id} value={agent.id}>
+              {agent.name ? `${agent.name} · ${agent.code}` : agent.code}
+              {agent.active ? '' : ` (${t('filter.agentLeft')})`}
+            </option>
+          ))}
+        </select>
+
+        <select
+          className={`select select--campaign${narrowing(filters.campaignId !== null)}`}
+          aria-label={t('filter.campaign')}
+          title={t('filter.campaign')}
+          value={filters.campaignId ?? ''}
+          onChange={(e) => filters.setCampaign(e.target.value ? Number(e.target.value) : null)}
+          data-testid="filter-campaign"
+        >
+          <option value="">{t('filter.allCampaigns')}</option>
+          {/* A stored campaign shows as chosen even before the list arrives. */}
+          {campaigns === null && filters.campaignId !== null ? (
+            <option value={filters.campaignId}>…</option>
+          ) : null}
+          {(campaigns ?? []).map((campaign) => (
+            <option key={campaign.id} value={campaign.id}>
+              {campaign.name}
+            </option>
+          ))}
+        </select>
+
+        <button
+          type="button"
+          className="button button--small filter-bar__reset"
+          onClick={filters.reset}
+          disabled={isDefaultSelection(filters)}
+          title={t('filter.resetHint')}
+          data-testid="filter-reset"
+        >
+          {t('filter.reset')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,28 +1,69 @@
 /** One KPI: its value, the change against the previous period, and how it is computed. */
-import { change, KPI_DEFINITIONS, type KpiKey } from '../../../src-shared/kpi';
+import {
+  CALLS_PER_AGENT_DAY,
+  change,
+  KPI_DEFINITIONS,
+  type KpiDefinition,
+  type KpiKey,
+} from '../../../src-shared/kpi';
 import type { DayRange } from '../../../src-shared/periods';
-import { InfoPopover } from '../../components/InfoPopover';
 import { useFormat, useT } from '../../i18n/language';
+import { HowComputed } from './HowComputed';
+
+/** The KPIs a tile can show: those of the rollup, and calls per agent-day (from the leaderboard). */
+export type TileKpi = KpiKey | typeof CALLS_PER_AGENT_DAY.key;
+
+export function tileDefinition(kpi: TileKpi): Omit<KpiDefinition, 'key' | 'formula'> & {
+  key: TileKpi;
+  formula: KpiDefinition['formula'] | typeof CALLS_PER_AGENT_DAY.formula;
+} {
+  return kpi === CALLS_PER_AGENT_DAY.key ? CALLS_PER_AGENT_DAY : KPI_DEFINITIONS[kpi];
+}
 
 interface KpiTileProps {
-  kpi: KpiKey;
+  kpi: TileKpi;
   value: number | null;
   previousValue: number | null;
+  range: DayRange;
   previousRange: DayRange;
   thresholdSeconds: number;
   stale: boolean;
+  /** the period's target for this KPI; targets do not exist yet (undefined = nothing shown) */
+  target?: number | null;
+  compact?: boolean;
 }
 
-export function KpiTile({ kpi, value, previousValue, previousRange, thresholdSeconds, stale }: KpiTileProps) {
+export function KpiTile({
+  kpi,
+  value,
+  previousValue,
+  range,
+  previousRange,
+  thresholdSeconds,
+  stale,
+  target,
+  compact,
+}: KpiTileProps) {
   const t = useT();
   const f = useFormat();
-  const definition = KPI_DEFINITIONS[kpi];
+  const definition = tileDefinition(kpi);
   const label = t(`kpi.${kpi}`);
-  const formula = t(definition.formula, { threshold: thresholdSeconds });
+  const formula = [
+    t(definition.formula, { threshold: thresholdSeconds }),
+    t('dashboard.howComputed.range', {
+      from: range.from,
+      to: range.to,
+      prevFrom: previousRange.from,
+      prevTo: previousRange.to,
+    }),
+  ].join(' ');
+  const classes = ['kpi-tile', compact ? 'kpi-tile--compact' : '', value === null ? 'is-empty' : '']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div
-      className={value === null ? 'kpi-tile is-empty' : 'kpi-tile'}
+      className={classes}
       // While a new answer loads, the old value stays visible (dimmed) but is not "the KPI of the
       // current filter": it drops its test id, so tests that read numbers wait for the fresh tile.
       data-testid={stale ? undefined : `kpi-${kpi}`}
@@ -33,9 +74,7 @@ export function KpiTile({ kpi, value, previousValue, previousRange, thresholdSec
         <span className="kpi-tile__label" title={label}>
           {label}
         </span>
-        <InfoPopover label={t('common.howComputed')} title={label} testId={`kpi-info-${kpi}`}>
-          {formula}
-        </InfoPopover>
+        <HowComputed title={label} formula={formula} testId={`kpi-info-${kpi}`} />
       </div>
       <div className="kpi-tile__body">
         <div className="kpi-tile__value">{f.kpi(definition.unit, value)}</div>
@@ -49,6 +88,12 @@ export function KpiTile({ kpi, value, previousValue, previousRange, thresholdSec
           })}
         />
       </div>
+      {target !== undefined && target !== null ? (
+        // The place for "vs target" once targets land (attainment = actual ÷ target).
+        <div className="kpi-tile__target" data-testid="kpi-target">
+          {f.percent(value === null ? null : value / target, 0)}
+        </div>
+      ) : null}
     </div>
   );
 }

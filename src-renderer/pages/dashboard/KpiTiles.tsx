@@ -1,37 +1,59 @@
-/** The row of eight headline KPIs for the filtered range (`metrics.summary`). */
+/**
+ * The KPIs of the filtered range (`metrics.summary`): a primary row of what a team lead reads first
+ * every morning, and a compact row of the derived rates under it.
+ */
 import type { Output } from '../../../src-shared/api';
-import type { KpiKey } from '../../../src-shared/kpi';
+import { agentDays, callsPerAgentDay } from '../../../src-shared/kpi';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../i18n/language';
-import { KpiTile } from './KpiTile';
+import { KpiTile, type TileKpi } from './KpiTile';
 
-/** The eight a team lead reads every morning, in reading order. */
-export const TILE_KPIS = [
+/** The activity pair (通时通次), the yield and the money, in reading order. */
+export const PRIMARY_KPIS = [
   'dials',
   'connects',
   'connectRate',
   'effectiveTalkSeconds',
-  'avgTalkSeconds',
+  'effective',
   'intents',
   'sales',
   'revenue',
-] as const satisfies readonly KpiKey[];
+] as const satisfies readonly TileKpi[];
+
+export const SECONDARY_KPIS = [
+  'callsPerAgentDay',
+  'avgTalkSeconds',
+  'intentRate',
+  'leadConversion',
+  'conversionRate',
+  'avgOrderValue',
+] as const satisfies readonly TileKpi[];
+
+type Leaderboard = Output<'metrics.leaderboard'>;
 
 interface KpiTilesProps {
   query: ApiQuery<Output<'metrics.summary'>>;
+  /** per-agent daily dials of the range and of the previous period: the agent-days */
+  leaderboard: ApiQuery<Leaderboard>;
+  previousLeaderboard: ApiQuery<Leaderboard>;
   thresholdSeconds: number;
 }
 
-export function KpiTiles({ query, thresholdSeconds }: KpiTilesProps) {
+function dialsPerAgentDay(board: Leaderboard | undefined, dials: number): number | null {
+  if (!board) return null;
+  return callsPerAgentDay(dials, agentDays(board.rows.map((r) => r.daily.dials)));
+}
+
+export function KpiTiles({ query, leaderboard, previousLeaderboard, thresholdSeconds }: KpiTilesProps) {
   const t = useT();
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
   if (!summary) {
     return (
       <div className="kpi-tiles" role="status" aria-label={t('common.loading')}>
-        {TILE_KPIS.map((kpi) => (
+        {PRIMARY_KPIS.map((kpi) => (
           <div key={kpi} className="kpi-tile">
             <Skeleton height={12} width="60%" className="kpi-tile__label-skeleton" />
             <Skeleton height={24} width="75%" />
@@ -40,23 +62,38 @@ export function KpiTiles({ query, thresholdSeconds }: KpiTilesProps) {
       </div>
     );
   }
+  const valueOf = (kpi: TileKpi, which: 'current' | 'previous') =>
+    kpi === 'callsPerAgentDay'
+      ? dialsPerAgentDay((which === 'current' ? leaderboard : previousLeaderboard).data, summary[which].dials)
+      : summary[which][kpi];
+  const staleOf = (kpi: TileKpi) =>
+    query.loading || (kpi === 'callsPerAgentDay' && (leaderboard.loading || previousLeaderboard.loading));
+  const tile = (kpi: TileKpi, compact: boolean) => (
+    <KpiTile
+      key={kpi}
+      kpi={kpi}
+      value={valueOf(kpi, 'current')}
+      previousValue={valueOf(kpi, 'previous')}
+      range={summary.range}
+      previousRange={summary.previousRange}
+      thresholdSeconds={thresholdSeconds}
+      stale={staleOf(kpi)}
+      compact={compact}
+    />
+  );
   return (
-    <div
-      className={query.loading ? 'kpi-tiles is-stale' : 'kpi-tiles'}
-      aria-busy={query.loading}
-      data-testid="kpi-tiles"
-    >
-      {TILE_KPIS.map((kpi) => (
-        <KpiTile
-          key={kpi}
-          kpi={kpi}
-          value={summary.current[kpi]}
-          previousValue={summary.previous[kpi]}
-          previousRange={summary.previousRange}
-          thresholdSeconds={thresholdSeconds}
-          stale={query.loading}
-        />
-      ))}
+    <div className={query.loading ? 'kpi-block is-stale' : 'kpi-block'} aria-busy={query.loading}>
+      <div className="kpi-tiles" data-testid="kpi-tiles">
+        {PRIMARY_KPIS.map((kpi) => tile(kpi, false))}
+      </div>
+      <div
+        className="kpi-tiles kpi-tiles--secondary"
+        role="group"
+        aria-label={t('dashboard.kpi.secondary')}
+        data-testid="kpi-tiles-secondary"
+      >
+        {SECONDARY_KPIS.map((kpi) => tile(kpi, true))}
+      </div>
     </div>
   );
 }

@@ -4,12 +4,14 @@ import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { Input, MetricsRow, Output } from '../../../src-shared/api';
 import type { DayRange } from '../../../src-shared/periods';
 import { ChartCanvas } from '../../components/ChartCanvas';
+import { chartTheme } from '../../components/chart-setup';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { Skeleton } from '../../components/Skeleton';
 import { cssVar, useColorScheme, type ColorScheme } from '../../hooks/useColorScheme';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT, type Formatters, type Translate } from '../../i18n/language';
+import { HowComputed } from './HowComputed';
 import { dailyTrend, type TrendPoint } from './trend-data';
 
 type TrendType = 'bar' | 'line';
@@ -23,10 +25,16 @@ export function TrendChart({
   const t = useT();
   // The range the shown rows answer (during a reload, the previous one): days and data stay in step.
   const range = query.dataInput?.filter;
+  const title = t('dashboard.trend.title');
   return (
     <Panel
-      title={t('dashboard.trend.title')}
-      actions={<TrendLegend />}
+      title={title}
+      actions={
+        <>
+          <TrendLegend />
+          <HowComputed title={title} formula={t('dashboard.trend.formula')} testId="trend-info" />
+        </>
+      }
       className="trend-panel"
       testId="trend-panel"
     >
@@ -82,10 +90,7 @@ function trendConfig(points: TrendPoint[], t: Translate, f: Formatters, scheme: 
     dials: cssVar('--chart-dials'),
     connects: cssVar('--chart-connects'),
     rate: cssVar('--chart-rate'),
-    text: cssVar('--text-2'),
-    grid: cssVar('--chart-grid'),
-    tooltipBg: cssVar('--tooltip-bg'),
-    tooltipText: cssVar('--tooltip-text'),
+    ...chartTheme(),
   };
   const manyDays = points.length > 45;
   // Keep a day's two bars side by side and about 22 px wide, whether the range has 7 days or 90

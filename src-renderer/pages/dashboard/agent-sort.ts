@@ -1,25 +1,39 @@
-/** Sorting the agent table: by any KPI column or by name; "no data" always sinks to the bottom. */
+/** Sorting the leaderboard: by any KPI column, by name or by team; "no data" always sinks to the bottom. */
 import type { MetricsRow } from '../../../src-shared/api';
 import type { KpiKey } from '../../../src-shared/kpi';
 
-export type SortColumn = KpiKey | 'agent';
+export type SortColumn = KpiKey | 'agent' | 'team';
 export type SortDirection = 'asc' | 'desc';
 export interface SortOrder {
   column: SortColumn;
   direction: SortDirection;
 }
 
+type SortableRow = MetricsRow & { teamName?: string | null };
+
 function agentLabel(row: MetricsRow): string {
   return row.label ?? row.key ?? '';
 }
 
-export function sortAgentRows(rows: readonly MetricsRow[], order: SortOrder, locale: string): MetricsRow[] {
+export function sortAgentRows<T extends SortableRow>(
+  rows: readonly T[],
+  order: SortOrder,
+  locale: string,
+): T[] {
   const sign = order.direction === 'asc' ? 1 : -1;
   const collator = new Intl.Collator(locale, { numeric: true });
-  const byName = (a: MetricsRow, b: MetricsRow) =>
+  const byName = (a: T, b: T) =>
     collator.compare(agentLabel(a), agentLabel(b)) || collator.compare(a.key ?? '', b.key ?? '');
   const column = order.column;
   if (column === 'agent') return [...rows].sort((a, b) => sign * byName(a, b));
+  if (column === 'team') {
+    return [...rows].sort((a, b) => {
+      const x = a.teamName ?? null;
+      const y = b.teamName ?? null;
+      if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+      return sign * collator.compare(x, y) || byName(a, b);
+    });
+  }
   return [...rows].sort((a, b) => {
     const x = a[column];
     const y = b[column];
@@ -28,8 +42,8 @@ export function sortAgentRows(rows: readonly MetricsRow[], order: SortOrder, loc
   });
 }
 
-/** A first click on a number column sorts best-first (descending); on the name column A→Z. */
+/** A first click on a number column sorts best-first (descending); on a name column A→Z. */
 export function nextOrder(current: SortOrder, column: SortColumn): SortOrder {
   if (current.column === column) return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
-  return { column, direction: column === 'agent' ? 'asc' : 'desc' };
+  return { column, direction: column === 'agent' || column === 'team' ? 'asc' : 'desc' };
 }
