@@ -130,7 +130,10 @@ export const contract = {
   /** Backs the workspace up now (verified before it is listed). */
   'backups.create': method(None, BackupSchema),
   /** Replaces the workspace with a backup, after backing up the current state first. */
-  'backups.restore': method(z.object({ name: z.string().min(1).max(255) }), z.object({ safetyCopy: z.string() })),
+  'backups.restore': method(
+    z.object({ name: z.string().min(1).max(255) }),
+    z.object({ safetyCopy: z.string() }),
+  ),
 
   'demo.load': method(
     z.object({

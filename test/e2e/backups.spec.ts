@@ -7,9 +7,6 @@ test('back up now, import more, restore the backup: the dashboard shows the stat
   app.cli(['demo', '--agents', '6', '--days', '20']);
   await page.reload();
   await page.goto(`${page.url().split('#')[0]}#/dashboard`);
-  await page
-    .click()
-    .catch(() => undefined);
   const before = await expectDials(page);
 
   await page.goto(`${page.url().split('#')[0]}#/settings`);
