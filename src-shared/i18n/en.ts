@@ -310,6 +310,7 @@ export const en = {
   'calls.filter.clear': 'Clear call filters',
   'calls.empty.title': 'No calls match these filters',
   'calls.empty.text': 'Period: {from} – {to}. Widen the period or clear the filters.',
+  'calls.empty.talkReversed': 'The shortest talk time ({min}) is longer than the longest ({max}).',
   'calls.empty.clear': 'Clear filters',
   'calls.allShown': 'All {count} shown',
   'calls.loadedSoFar': '{count} loaded, scroll for more',

@@ -307,6 +307,7 @@ export const zhCN: Record<MessageKey, string> = {
   'calls.filter.clear': '清除通话筛选',
   'calls.empty.title': '没有符合筛选条件的通话',
   'calls.empty.text': '时段：{from} – {to}。可放宽时段或清除筛选。',
+  'calls.empty.talkReversed': '通话时长下限（{min}）大于上限（{max}）。',
   'calls.empty.clear': '清除筛选',
   'calls.allShown': '已显示全部 {count} 通',
   'calls.loadedSoFar': '已加载 {count} 通，向下滚动加载更多',

@@ -100,7 +100,7 @@ export function TalkDistribution({
       <p className="agent-talk__explain" data-testid="agent-talk-explain">
         {t('agent.talk.explain', { threshold: thresholdSeconds })}
         {current && current.connects > 0
-          ? ` ${t('agent.talk.effectiveShare', {
+          ? `${f.language === 'zh-CN' ? '' : ' '}${t('agent.talk.effectiveShare', {
               effective: f.count(current.effective),
               connects: f.count(current.connects),
               share: f.percent(current.effective / current.connects),

@@ -15,6 +15,7 @@ import { WorkspaceEmpty } from '../dashboard/WorkspaceEmpty';
 import { CallsCount } from './CallsCount';
 import { CallsNarrowing } from './CallsNarrowing';
 import { CallsTable } from './CallsTable';
+import { formatClock } from './clock';
 
 export function CallsPage() {
   const info = useWorkspace((s) => s.info);
@@ -82,6 +83,14 @@ function NoCallsMatch({ filter }: { filter: Filter }) {
         ) : null
       }
     >
+      {narrowing.talkMin !== null && narrowing.talkMax !== null && narrowing.talkMin > narrowing.talkMax ? (
+        <p data-testid="calls-empty-reversed">
+          {t('calls.empty.talkReversed', {
+            min: formatClock(narrowing.talkMin),
+            max: formatClock(narrowing.talkMax),
+          })}
+        </p>
+      ) : null}
       <p>{t('calls.empty.text', { from: f.longDay(filter.from), to: f.longDay(filter.to) })}</p>
     </EmptyState>
   );

@@ -102,7 +102,8 @@ const COLUMNS: readonly Column[] = [
   {
     id: 'recording',
     label: 'calls.col.recording',
-    cell: (r) => (r.recording ? <span title={r.recording}>{r.recording}</span> : '—'),
+    // The file name says which recording; the folders (usually day/agent) are in the tooltip.
+    cell: (r) => (r.recording ? <span title={r.recording}>{r.recording.split(/[\\/]/).pop()}</span> : '—'),
   },
 ];
 

@@ -41,18 +41,29 @@ interface Shown {
   error: ApiCallError | null;
 }
 
+/**
+ * What the listed rows depend on besides the query: the stored calls (their number moves with every
+ * import, undo or demo), agents' names and teams, and the time zone of the time column. Not
+ * `dataVersion`, which also moves whenever the window regains focus: that would throw away the pages
+ * a user has scrolled through each time they come back to the window.
+ */
+function callsDataKey(s: ReturnType<typeof useWorkspace.getState>): string {
+  const agents = s.agents.map((a) => `${a.id}:${a.name ?? ''}:${a.teamName ?? ''}`).join(',');
+  return `${s.info?.path}|${s.info?.calls}|${s.info?.settings.timeZone}|${agents}`;
+}
+
 const NOTHING: Shown = { key: '', rows: [], next: null, started: false, error: null };
 
 export function useCallPages(query: CallsQuery | null, sort: CallsSort): CallPages {
-  const dataVersion = useWorkspace((s) => s.dataVersion);
-  const key = query === null ? null : JSON.stringify([query, sort, dataVersion]);
+  const dataKey = useWorkspace(callsDataKey);
+  const key = query === null ? null : JSON.stringify([query, sort, dataKey]);
   const [shown, setShown] = useState<Shown>(NOTHING);
   // The last "more" page asked for, as `key|after`: asking twice for one page sends one request.
   const [asked, setAsked] = useState<string | null>(null);
   const latestKey = useRef<string | null>(null);
 
   const fetchPage = useCallback((forKey: string, after: string | null) => {
-    const [q, s] = JSON.parse(forKey) as [CallsQuery, CallsSort, number];
+    const [q, s] = JSON.parse(forKey) as [CallsQuery, CallsSort, string];
     const input = { ...q, sort: s.sort, order: s.order, limit: CALLS_PAGE_SIZE, ...(after ? { after } : {}) };
     call('calls.list', input).then(
       (page) => {
