@@ -198,6 +198,31 @@ test('the explorer reads in Chinese, in the dark, and on a large screen', async 
   await expect(table(page).locator('thead')).toContainText('通话时长');
   await expect(table(page).locator('td.calls-cell--outcome').first()).toHaveText('成交');
   await screenshot(page, 'calls-explorer-zh-CN');
+
+  // Keyboard: the list takes focus and scrolls with Page Down; a header sorts with Enter.
+  const region = page.getByRole('region', { name: '通话列表' });
+  await region.focus();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+  await expect
+    .poll(() => table(page).locator('tbody tr[data-call-id]').first().getAttribute('aria-rowindex'))
+    .not.toBe('2');
+  await page.getByTestId('calls-sort-saleAmount').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('calls-sort-saleAmount').locator('..')).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const biggest = db
+    .prepare(
+      "SELECT id FROM calls WHERE day BETWEEN ? AND ? AND outcome = 'sale' ORDER BY sale_amount DESC, id DESC LIMIT 1",
+    )
+    .get(from, to) as { id: number };
+  await expect(table(page).locator('tbody tr[data-call-id]').first()).toHaveAttribute(
+    'data-call-id',
+    String(biggest.id),
+  );
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'calls-explorer-zh-CN-dark');
 
