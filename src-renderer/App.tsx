@@ -3,17 +3,23 @@ import { useEffect } from 'react';
 import { ErrorMessage } from './components/ErrorMessage';
 import { Sidebar } from './components/Sidebar';
 import { SkeletonBlock } from './components/Skeleton';
-import { useHashRoute, type Route } from './hooks/useHashRoute';
+import { routeKey, useHashRoute, type Route, type RouteMatch } from './hooks/useHashRoute';
 import { useLanguage, useT } from './i18n/language';
+import { AgentPage } from './pages/agent/AgentPage';
+import { CallsPage } from './pages/calls/CallsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
-function Page({ route }: { route: Route }) {
-  switch (route) {
+function Page({ match }: { match: RouteMatch }) {
+  switch (match.route) {
+    case 'agent':
+      return <AgentPage agentId={match.agentId} />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'calls':
+      return <CallsPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':
@@ -31,7 +37,9 @@ function useDocumentLanguage(): void {
 }
 
 export function App() {
-  const route = useHashRoute();
+  const match = useHashRoute();
+  // An agent page belongs to the dashboard (it is reached from its tables and links back to it).
+  const section: Route = match.route === 'agent' ? 'dashboard' : match.route;
   const hasInfo = useWorkspace((s) => s.info !== null);
   const error = useWorkspace((s) => s.error);
   const refresh = useWorkspace((s) => s.refresh);
@@ -43,7 +51,7 @@ export function App() {
   }, [refresh]);
 
   let content;
-  if (hasInfo) content = <Page route={route} />;
+  if (hasInfo) content = <Page match={match} />;
   else if (error)
     content = (
       <div className="page page--centered">
@@ -59,8 +67,8 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar current={route} />
-      <main className="content" key={route}>
+      <Sidebar current={section} />
+      <main className="content" key={routeKey(match)}>
         {content}
       </main>
     </div>

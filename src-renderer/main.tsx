@@ -9,6 +9,8 @@ import './styles/components.css';
 import './styles/dashboard.css';
 import './styles/import.css';
 import './styles/settings.css';
+import './styles/agent.css';
+import './styles/calls.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -1,4 +1,4 @@
-/** The left navigation: app name, the three pages, and which workspace is open. */
+/** The left navigation: app name, the pages, and which workspace is open. */
 import { routeHref, ROUTES, type Route } from '../hooks/useHashRoute';
 import { useT } from '../i18n/language';
 import { useWorkspace } from '../stores/workspace';
@@ -6,11 +6,12 @@ import type { MessageKey } from '../../src-shared/i18n';
 
 const NAV_LABEL: Record<Route, MessageKey> = {
   dashboard: 'nav.dashboard',
+  calls: 'nav.calls',
   import: 'nav.import',
   settings: 'nav.settings',
 };
 
-const NAV_ICON: Record<Route, string> = { dashboard: '▦', import: '⇪', settings: '⚙' };
+const NAV_ICON: Record<Route, string> = { dashboard: '▦', calls: '☰', import: '⇪', settings: '⚙' };
 
 export function Sidebar({ current }: { current: Route }) {
   const t = useT();
