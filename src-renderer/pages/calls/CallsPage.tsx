@@ -65,11 +65,17 @@ function NoCallsMatch({ filter }: { filter: Filter }) {
   const narrowing = useCallsFilters();
   const setTeam = useFilters((s) => s.setTeam);
   const setAgent = useFilters((s) => s.setAgent);
-  const narrowed = hasNarrowing(narrowing) || filter.teamId !== undefined || filter.agentId !== undefined;
+  const setCampaign = useFilters((s) => s.setCampaign);
+  const narrowed =
+    hasNarrowing(narrowing) ||
+    filter.teamId !== undefined ||
+    filter.agentId !== undefined ||
+    filter.campaignId !== undefined;
   const clearAll = () => {
     narrowing.clear();
     setTeam(null, false);
     setAgent(null);
+    setCampaign(null);
   };
   return (
     <EmptyState
