@@ -7,31 +7,32 @@ import { sql, type Kysely } from 'kysely';
 import type { Filter, MetricsRow } from '../../src-shared/api';
 import type { Breakdown } from '../../src-shared/domain';
 import type { HeatmapCell, LeaderboardRow } from '../../src-shared/api';
-import {
-  addCounts,
-  emptyCounts,
-  kpiValues,
-  ratio,
-  type KpiCounts,
-  type KpiValues,
-} from '../../src-shared/kpi';
+import { kpiValues, ratio, type KpiCounts, type KpiValues } from '../../src-shared/kpi';
 import { previousPeriod, type DayRange } from '../../src-shared/periods';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 
+/**
+ * The daily rollup under the filter. No join: a team filter is a subquery over the agents, so the
+ * grouped scans read one table; names are joined to the grouped rows (at most one per agent).
+ */
 function filtered(db: Kysely<Database>, filter: Filter) {
   let q = db
     .selectFrom('daily_agent_stats as s')
-    .innerJoin('agents as a', 'a.id', 's.agent_id')
     .where('s.day', '>=', filter.from)
     .where('s.day', '<=', filter.to);
   if (filter.agentId !== undefined) q = q.where('s.agent_id', '=', filter.agentId);
-  if (filter.teamId !== undefined) q = q.where('a.team_id', '=', filter.teamId);
+  if (filter.teamId !== undefined) {
+    const teamId = filter.teamId;
+    q = q.where('s.agent_id', 'in', (eb) =>
+      eb.selectFrom('agents').select('id').where('team_id', '=', teamId),
+    );
+  }
   if (filter.campaignId !== undefined) q = q.where('s.campaign_id', '=', filter.campaignId);
   return q;
 }
 
-/** The hourly rollup under the filter; agents are joined only for a team filter (10x the rows of the daily one). */
+/** The hourly rollup under the same filter (10x the rows of the daily one). */
 function filteredHourly(db: Kysely<Database>, filter: Filter) {
   let q = db
     .selectFrom('hourly_agent_stats as s')
@@ -48,17 +49,44 @@ function filteredHourly(db: Kysely<Database>, filter: Filter) {
   return q;
 }
 
-const sums = {
-  dials: sql<number>`coalesce(sum(s.dials), 0)`.as('dials'),
-  connects: sql<number>`coalesce(sum(s.connects), 0)`.as('connects'),
-  effective: sql<number>`coalesce(sum(s.effective), 0)`.as('effective'),
-  talkSeconds: sql<number>`coalesce(sum(s.talk_seconds), 0)`.as('talkSeconds'),
-  effectiveTalkSeconds: sql<number>`coalesce(sum(s.effective_talk_seconds), 0)`.as('effectiveTalkSeconds'),
-  intents: sql<number>`coalesce(sum(s.intents), 0)`.as('intents'),
-  sales: sql<number>`coalesce(sum(s.sales), 0)`.as('sales'),
-  revenue: sql<number>`coalesce(sum(s.revenue), 0)`.as('revenue'),
-};
-const sumColumns = Object.values(sums);
+const ROLLUP_COLUMN = {
+  dials: 'dials',
+  connects: 'connects',
+  effective: 'effective',
+  talkSeconds: 'talk_seconds',
+  effectiveTalkSeconds: 'effective_talk_seconds',
+  intents: 'intents',
+  sales: 'sales',
+  revenue: 'revenue',
+} as const satisfies Record<keyof KpiCounts, string>;
+
+/** The eight count sums over rollup rows (alias s) or over rows a subquery already grouped (g, d). */
+function sumsOf(alias: 's' | 'g' | 'd') {
+  const sum = <K extends keyof KpiCounts>(key: K) =>
+    sql<number>`coalesce(sum(${sql.ref(`${alias}.${alias === 's' ? ROLLUP_COLUMN[key] : key}`)}), 0)`.as(key);
+  return [
+    sum('dials'),
+    sum('connects'),
+    sum('effective'),
+    sum('talkSeconds'),
+    sum('effectiveTalkSeconds'),
+    sum('intents'),
+    sum('sales'),
+    sum('revenue'),
+  ];
+}
+const sumColumns = sumsOf('s');
+/** The counts of a grouped subquery `g`, as they are (one row per group key). */
+const groupedColumns = [
+  'g.dials',
+  'g.connects',
+  'g.effective',
+  'g.talkSeconds',
+  'g.effectiveTalkSeconds',
+  'g.intents',
+  'g.sales',
+  'g.revenue',
+] as const;
 
 function countsOf(r: KpiCounts): KpiCounts {
   return {
@@ -75,6 +103,14 @@ function countsOf(r: KpiCounts): KpiCounts {
 
 function row(key: string | null, label: string | null, id: number | null, counts: KpiCounts): MetricsRow {
   return { key, label, id, ...kpiValues(countsOf(counts)) };
+}
+
+/** Counts per agent under the filter: the grouped scan that names are joined to afterwards. */
+function perAgent(db: Kysely<Database>, filter: Filter) {
+  return filtered(db, filter)
+    .select(['s.agent_id', ...sumColumns])
+    .groupBy('s.agent_id')
+    .as('g');
 }
 
 export async function totals(db: Kysely<Database>, filter: Filter): Promise<KpiValues> {
@@ -95,27 +131,35 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
       return rows.map((r) => row(r.day, r.day, null, r));
     }
     case 'agent': {
-      const rows = await filtered(db, filter)
-        .select(['a.id', 'a.code', 'a.name', ...sumColumns])
-        .groupBy('a.id')
+      const rows = await db
+        .selectFrom(perAgent(db, filter))
+        .innerJoin('agents as a', 'a.id', 'g.agent_id')
+        .select(['a.id', 'a.code', 'a.name', ...groupedColumns])
         .orderBy('a.code')
         .execute();
       return rows.map((r) => row(r.code, r.name ?? r.code, r.id, r));
     }
     case 'team': {
-      const rows = await filtered(db, filter)
+      const rows = await db
+        .selectFrom(perAgent(db, filter))
+        .innerJoin('agents as a', 'a.id', 'g.agent_id')
         .leftJoin('teams as t', 't.id', 'a.team_id')
-        .select(['t.id', 't.name', ...sumColumns])
+        .select(['t.id', 't.name', ...sumsOf('g')])
         .groupBy('t.id')
         .orderBy('t.name')
         .execute();
       return rows.map((r) => row(r.name, r.name, r.id, r));
     }
     case 'campaign': {
-      const rows = await filtered(db, filter)
-        .leftJoin('campaigns as c', 'c.id', 's.campaign_id')
-        .select(['c.id', 'c.name', ...sumColumns])
-        .groupBy('s.campaign_id')
+      const rows = await db
+        .selectFrom(
+          filtered(db, filter)
+            .select(['s.campaign_id', ...sumColumns])
+            .groupBy('s.campaign_id')
+            .as('g'),
+        )
+        .leftJoin('campaigns as c', 'c.id', 'g.campaign_id')
+        .select(['c.id', 'c.name', ...groupedColumns])
         .orderBy('c.name')
         .execute();
       return rows.map((r) => row(r.name, r.name, r.id, r));
@@ -126,14 +170,20 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
 export async function summary(db: Kysely<Database>, filter: Filter) {
   const range: DayRange = { from: filter.from, to: filter.to };
   const previousRange = previousPeriod(range);
-  const [current, previous, days] = await Promise.all([
-    totals(db, filter),
-    totals(db, { ...filter, ...previousRange }),
+  const [current, previous] = await Promise.all([
+    // The active days come with the period's sums: one scan, not two.
     filtered(db, filter)
-      .select(sql<number>`count(distinct s.day)`.as('n'))
+      .select([...sumColumns, sql<number>`count(distinct s.day)`.as('activeDays')])
       .executeTakeFirstOrThrow(),
+    totals(db, { ...filter, ...previousRange }),
   ]);
-  return { range, previousRange, current, previous, activeDays: days.n };
+  return {
+    range,
+    previousRange,
+    current: kpiValues(countsOf(current)),
+    previous,
+    activeDays: current.activeDays,
+  };
 }
 
 /** Calls by weekday and hour of the day: when the floor dials and when people pick up. */
@@ -167,56 +217,55 @@ export async function heatmap(db: Kysely<Database>, filter: Filter): Promise<Hea
     .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
 }
 
-/** Every agent with calls under the filter: KPIs over the range and per-day series for sparklines. */
+/**
+ * Every agent with calls under the filter: KPIs over the range and per-day series for sparklines.
+ * One scan, grouped per agent-day and then per agent; each agent's series comes back as one text
+ * ("day dials connects sales ...") instead of a row per agent-day: materialising ~4.5k row objects
+ * for a month of 200 agents cost more than the SQL itself.
+ */
 export async function leaderboard(
   db: Kysely<Database>,
   filter: Filter,
 ): Promise<{ days: Day[]; rows: LeaderboardRow[] }> {
-  const rows = await filtered(db, filter)
-    .leftJoin('teams as t', 't.id', 'a.team_id')
-    .select(['s.agent_id', 's.day', 'a.code', 'a.name', 't.name as teamName', ...sumColumns])
+  const agentDays = filtered(db, filter)
+    .select(['s.day', 's.agent_id', ...sumColumns])
     .groupBy(['s.day', 's.agent_id'])
+    .as('d');
+  const perAgentWithSeries = db
+    .selectFrom(agentDays)
+    .select([
+      'd.agent_id',
+      ...sumsOf('d'),
+      sql<string>`group_concat(d.day || ' ' || d.dials || ' ' || d.connects || ' ' || d.sales, ' ')`.as(
+        'series',
+      ),
+    ])
+    .groupBy('d.agent_id')
+    .as('g');
+  const agents = await db
+    .selectFrom(perAgentWithSeries)
+    .innerJoin('agents as a', 'a.id', 'g.agent_id')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .select(['a.id', 'a.code', 'a.name', 't.name as teamName', 'g.series', ...groupedColumns])
     .execute();
   const days: Day[] = [];
   for (let d = filter.from; d <= filter.to; d = addDays(d, 1)) days.push(d);
   const dayIndex = new Map(days.map((d, i) => [d, i]));
-  const agents = new Map<
-    number,
-    {
-      code: string;
-      name: string | null;
-      teamName: string | null;
-      counts: KpiCounts;
-      daily: LeaderboardRow['daily'];
-    }
-  >();
-  for (const r of rows) {
-    let agent = agents.get(r.agent_id);
-    if (!agent) {
-      const zeros = () => new Array<number>(days.length).fill(0);
-      agent = {
-        code: r.code,
-        name: r.name,
-        teamName: r.teamName,
-        counts: emptyCounts(),
-        daily: { dials: zeros(), connects: zeros(), sales: zeros() },
-      };
-      agents.set(r.agent_id, agent);
-    }
-    addCounts(agent.counts, countsOf(r));
-    const i = dayIndex.get(r.day)!;
-    agent.daily.dials[i] = r.dials;
-    agent.daily.connects[i] = r.connects;
-    agent.daily.sales[i] = r.sales;
-  }
+  const zeros = () => new Array<number>(days.length).fill(0);
   return {
     days,
-    rows: [...agents.entries()]
-      .map(([id, a]) => ({
-        ...row(a.code, a.name ?? a.code, id, a.counts),
-        teamName: a.teamName,
-        daily: a.daily,
-      }))
+    rows: agents
+      .map((a) => {
+        const daily = { dials: zeros(), connects: zeros(), sales: zeros() };
+        const parts = a.series.split(' ');
+        for (let k = 0; k < parts.length; k += 4) {
+          const i = dayIndex.get(parts[k]!)!;
+          daily.dials[i] = Number(parts[k + 1]);
+          daily.connects[i] = Number(parts[k + 2]);
+          daily.sales[i] = Number(parts[k + 3]);
+        }
+        return { ...row(a.code, a.name ?? a.code, a.id, a), teamName: a.teamName, daily };
+      })
       .sort((x, y) => (x.key ?? '').localeCompare(y.key ?? '')),
   };
 }
