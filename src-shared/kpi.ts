@@ -169,8 +169,8 @@ export const KPI_DEFINITIONS = Object.fromEntries(
 
 /**
  * Calls per agent-day: dials ÷ agent-days, where an agent-day is one agent on one day with at
- * least one dial (a day off is not a slow day). Not part of `KpiValues`: the rollup rows of a
- * range do not carry agent-days, they are counted from per-agent daily series.
+ * least one dial (a day off is not a slow day). Not part of `KpiValues`: agent-days are not
+ * additive over rollup rows; `metrics.summary` counts them.
  */
 export const CALLS_PER_AGENT_DAY = {
   key: 'callsPerAgentDay',
@@ -178,13 +178,6 @@ export const CALLS_PER_AGENT_DAY = {
   formula: 'formula.callsPerAgentDay',
   higherIsBetter: true,
 } as const;
-
-/** Agent-days in per-agent daily dial series (one array per agent, one entry per day). */
-export function agentDays(dailyDialsPerAgent: readonly (readonly number[])[]): number {
-  let n = 0;
-  for (const series of dailyDialsPerAgent) for (const dials of series) if (dials > 0) n++;
-  return n;
-}
 
 export function callsPerAgentDay(dials: number, agentDayCount: number): number | null {
   return ratio(dials, agentDayCount);

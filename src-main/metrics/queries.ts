@@ -170,19 +170,25 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
 export async function summary(db: Kysely<Database>, filter: Filter) {
   const range: DayRange = { from: filter.from, to: filter.to };
   const previousRange = previousPeriod(range);
-  const [current, previous] = await Promise.all([
-    // The active days come with the period's sums: one scan, not two.
-    filtered(db, filter)
-      .select([...sumColumns, sql<number>`count(distinct s.day)`.as('activeDays')])
-      .executeTakeFirstOrThrow(),
-    totals(db, { ...filter, ...previousRange }),
-  ]);
+  // The active days and agent-days come with each period's sums: one scan per period.
+  // (A rollup row always has dials > 0: emptied rows are deleted.)
+  const period = (f: Filter) =>
+    filtered(db, f)
+      .select([
+        ...sumColumns,
+        sql<number>`count(distinct s.day)`.as('activeDays'),
+        sql<number>`count(distinct s.day || '|' || s.agent_id)`.as('agentDays'),
+      ])
+      .executeTakeFirstOrThrow();
+  const [current, previous] = await Promise.all([period(filter), period({ ...filter, ...previousRange })]);
   return {
     range,
     previousRange,
     current: kpiValues(countsOf(current)),
-    previous,
+    previous: kpiValues(countsOf(previous)),
     activeDays: current.activeDays,
+    agentDays: current.agentDays,
+    previousAgentDays: previous.agentDays,
   };
 }
 

@@ -97,6 +97,9 @@ export const SummarySchema = z.object({
   previous: KpiValuesSchema,
   /** days in the range that have calls */
   activeDays: Count,
+  /** agent-days (an agent on a day with at least one dial), of the range and of the previous period */
+  agentDays: Count,
+  previousAgentDays: Count,
 });
 
 /** One cell of the hour-of-day x weekday heatmap (only cells with calls are sent). */

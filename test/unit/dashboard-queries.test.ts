@@ -88,6 +88,26 @@ describe('metrics.heatmap', () => {
   });
 });
 
+describe('metrics.summary', () => {
+  it('counts agent-days (an agent on a day with a dial) of the range and of the previous period', async () => {
+    const summary = await t.call<{
+      agentDays: number;
+      previousAgentDays: number;
+      previousRange: { from: string; to: string };
+    }>('metrics.summary', { filter: { from, to } });
+    const agentDays = (a: string, b: string) =>
+      raw<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM (SELECT DISTINCT day, agent_id FROM calls
+         WHERE direction = 'outbound' AND day BETWEEN ? AND ?)`,
+        a,
+        b,
+      )[0]!.n;
+    expect(summary.agentDays).toBe(agentDays(from, to));
+    expect(summary.previousAgentDays).toBe(agentDays(summary.previousRange.from, summary.previousRange.to));
+    expect(summary.agentDays).toBeGreaterThan(50);
+  });
+});
+
 describe('metrics.leaderboard', () => {
   it('gives every agent with calls their range totals and a per-day series matching the raw calls', async () => {
     const board = await t.call<{ days: string[]; rows: LeaderboardRow[] }>('metrics.leaderboard', {

@@ -2,7 +2,6 @@
  * One agent over the filtered period: who they are, their KPIs, the daily trend, how long their
  * conversations last, what their calls ended in, and the calls themselves.
  */
-import { previousPeriod } from '../../../src-shared/periods';
 import { useMemo, useState } from 'react';
 import type { Agent, CallSort, CallsQuery, Filter } from '../../../src-shared/api';
 import { EmptyState } from '../../components/EmptyState';
@@ -46,12 +45,6 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
   const summary = useApiQuery('metrics.summary', filter ? { filter } : null);
   const byDay = useApiQuery('metrics.breakdown', filter ? { filter, by: 'day' } : null);
   const profile = useApiQuery('metrics.agent', filter ? { agentId: agent.id, filter } : null);
-  // The agent's days with calls, now and in the previous period, for "dials per agent-day".
-  const days = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
-  const previousDays = useApiQuery(
-    'metrics.leaderboard',
-    filter ? { filter: { ...filter, ...previousPeriod(filter) } } : null,
-  );
   const threshold = info.settings.effectiveThresholdSeconds;
 
   return (
@@ -61,12 +54,7 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
       <div className="agent-filter">
         <FilterBar today={info.today} />
       </div>
-      <KpiTiles
-        query={summary}
-        leaderboard={days}
-        previousLeaderboard={previousDays}
-        thresholdSeconds={threshold}
-      />
+      <KpiTiles query={summary} thresholdSeconds={threshold} />
       <div className="agent-grid agent-grid--charts">
         <TrendChart query={byDay} />
         <TalkDistribution query={profile} summary={summary} thresholdSeconds={threshold} />

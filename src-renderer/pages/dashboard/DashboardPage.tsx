@@ -3,7 +3,6 @@
  * funnel and when-to-call heatmap, the teams side by side and the agent leaderboard.
  */
 import type { Filter, Output } from '../../../src-shared/api';
-import { previousPeriod } from '../../../src-shared/periods';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
@@ -35,11 +34,6 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
   const byTeam = useApiQuery('metrics.breakdown', filter ? { filter, by: 'team' } : null);
   const heatmap = useApiQuery('metrics.heatmap', filter ? { filter } : null);
   const leaderboard = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
-  // The previous period's agent-days, for the change of "dials per agent-day" (same rule as the API's).
-  const previousLeaderboard = useApiQuery(
-    'metrics.leaderboard',
-    filter ? { filter: { ...filter, ...previousPeriod(filter) } } : null,
-  );
   const rangeIsEmpty = !summary.loading && summary.data?.activeDays === 0;
 
   return (
@@ -47,12 +41,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
       <h1 className="visually-hidden">{t('nav.dashboard')}</h1>
       <FilterBar today={info.today} />
       {filter ? <RangeCaption filter={filter} summary={summary} /> : null}
-      <KpiTiles
-        query={summary}
-        leaderboard={leaderboard}
-        previousLeaderboard={previousLeaderboard}
-        thresholdSeconds={threshold}
-      />
+      <KpiTiles query={summary} thresholdSeconds={threshold} />
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (

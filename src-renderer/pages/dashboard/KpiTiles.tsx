@@ -3,7 +3,7 @@
  * every morning, and a compact row of the derived rates under it.
  */
 import type { Output } from '../../../src-shared/api';
-import { agentDays, callsPerAgentDay } from '../../../src-shared/kpi';
+import { callsPerAgentDay } from '../../../src-shared/kpi';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
@@ -31,22 +31,12 @@ export const SECONDARY_KPIS = [
   'avgOrderValue',
 ] as const satisfies readonly TileKpi[];
 
-type Leaderboard = Output<'metrics.leaderboard'>;
-
 interface KpiTilesProps {
   query: ApiQuery<Output<'metrics.summary'>>;
-  /** per-agent daily dials of the range and of the previous period: the agent-days */
-  leaderboard: ApiQuery<Leaderboard>;
-  previousLeaderboard: ApiQuery<Leaderboard>;
   thresholdSeconds: number;
 }
 
-function dialsPerAgentDay(board: Leaderboard | undefined, dials: number): number | null {
-  if (!board) return null;
-  return callsPerAgentDay(dials, agentDays(board.rows.map((r) => r.daily.dials)));
-}
-
-export function KpiTiles({ query, leaderboard, previousLeaderboard, thresholdSeconds }: KpiTilesProps) {
+export function KpiTiles({ query, thresholdSeconds }: KpiTilesProps) {
   const t = useT();
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
@@ -64,10 +54,11 @@ export function KpiTiles({ query, leaderboard, previousLeaderboard, thresholdSec
   }
   const valueOf = (kpi: TileKpi, which: 'current' | 'previous') =>
     kpi === 'callsPerAgentDay'
-      ? dialsPerAgentDay((which === 'current' ? leaderboard : previousLeaderboard).data, summary[which].dials)
+      ? callsPerAgentDay(
+          summary[which].dials,
+          which === 'current' ? summary.agentDays : summary.previousAgentDays,
+        )
       : summary[which][kpi];
-  const staleOf = (kpi: TileKpi) =>
-    query.loading || (kpi === 'callsPerAgentDay' && (leaderboard.loading || previousLeaderboard.loading));
   const tile = (kpi: TileKpi, compact: boolean) => (
     <KpiTile
       key={kpi}
@@ -77,7 +68,7 @@ export function KpiTiles({ query, leaderboard, previousLeaderboard, thresholdSec
       range={summary.range}
       previousRange={summary.previousRange}
       thresholdSeconds={thresholdSeconds}
-      stale={staleOf(kpi)}
+      stale={query.loading}
       compact={compact}
     />
   );
