@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test, tileValue } from './fixtures';
 
 test('back up now, import more, restore the backup: the dashboard shows the state of the backup again', async ({
@@ -32,7 +33,7 @@ test('back up now, import more, restore the backup: the dashboard shows the stat
   await expect.poll(() => tileValue(page, 'dials')).toBe(before);
 });
 
-async function expectDials(page: import('@playwright/test').Page): Promise<number> {
+async function expectDials(page: Page): Promise<number> {
   await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', /^[1-9]\d*$/, {
     timeout: 30_000,
   });
