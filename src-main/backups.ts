@@ -118,11 +118,12 @@ export async function dailyBackup(ws: Workspace, now = Date.now()): Promise<stri
     await writeVerifiedBackup(ws.db, file);
     made = file;
   }
-  const daily = listBackups(ws.path).filter((b) => b.kind === 'daily');
-  const keep = dailyBackupsToKeep(daily.map((b) => kindOf(b.name, base)!.day!));
-  for (const b of daily) {
-    if (!keep.has(kindOf(b.name, base)!.day!)) fs.rmSync(path.join(dir, b.name), { force: true });
-  }
+  const daily = listBackups(ws.path).flatMap((b) => {
+    const day = kindOf(b.name, base)?.day;
+    return day ? [{ name: b.name, day }] : [];
+  });
+  const keep = dailyBackupsToKeep(daily.map((b) => b.day));
+  for (const b of daily) if (!keep.has(b.day)) fs.rmSync(path.join(dir, b.name), { force: true });
   return made;
 }
 

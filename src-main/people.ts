@@ -64,6 +64,12 @@ export async function listAgents(db: Kysely<Database>): Promise<Agent[]> {
   return rows.map((r) => toAgent(r as AgentRow));
 }
 
+export async function getAgent(db: Kysely<Database>, id: number): Promise<Agent> {
+  const row = await agentsQuery(db).where('a.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`agent ${id}`);
+  return toAgent(row as AgentRow);
+}
+
 export async function updateAgent(
   db: Kysely<Database>,
   patch: {
@@ -91,9 +97,7 @@ export async function updateAgent(
     const result = await db.updateTable('agents').set(values).where('id', '=', patch.id).executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw notFound(`agent ${patch.id}`);
   }
-  const row = await agentsQuery(db).where('a.id', '=', patch.id).executeTakeFirst();
-  if (!row) throw notFound(`agent ${patch.id}`);
-  return toAgent(row as AgentRow);
+  return getAgent(db, patch.id);
 }
 
 export async function listCampaigns(db: Kysely<Database>): Promise<Campaign[]> {

@@ -182,3 +182,15 @@ export const CALLS_PER_AGENT_DAY = {
 export function callsPerAgentDay(dials: number, agentDayCount: number): number | null {
   return ratio(dials, agentDayCount);
 }
+
+/**
+ * The funnel's steps that are not KPIs of their own: the share of connects that became effective
+ * conversations, and sales per dial end to end.
+ */
+export function effectiveShare(c: Pick<KpiCounts, 'effective' | 'connects'>): number | null {
+  return ratio(c.effective, c.connects);
+}
+
+export function salesPerDial(c: Pick<KpiCounts, 'sales' | 'dials'>): number | null {
+  return ratio(c.sales, c.dials);
+}

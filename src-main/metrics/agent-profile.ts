@@ -7,16 +7,14 @@ import { sql, type Kysely } from 'kysely';
 import { TALK_BUCKETS, type AgentProfile, type Filter } from '../../src-shared/api';
 import { DISPOSITIONS, OUTCOMES } from '../../src-shared/domain';
 import type { Database } from '../db/schema';
-import { notFound } from '../errors';
-import { listAgents } from '../people';
+import { getAgent } from '../people';
 
 export async function agentProfile(
   db: Kysely<Database>,
   agentId: number,
   filter: Filter,
 ): Promise<AgentProfile> {
-  const agent = (await listAgents(db)).find((a) => a.id === agentId);
-  if (!agent) throw notFound(`agent ${agentId}`);
+  const agent = await getAgent(db, agentId);
   const bucketSql = sql.raw(
     `CASE ${TALK_BUCKETS.map((upper, i) => `WHEN talk_seconds < ${upper} THEN ${i}`).join(' ')} ELSE ${TALK_BUCKETS.length} END`,
   );

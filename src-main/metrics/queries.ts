@@ -3,7 +3,7 @@
  * (never raw calls), so a month of a large floor answers in milliseconds. Rates are derived by
  * src-shared/kpi.ts.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Filter, MetricsRow } from '../../src-shared/api';
 import type { Breakdown } from '../../src-shared/domain';
 import type { HeatmapCell, LeaderboardRow } from '../../src-shared/api';
@@ -13,40 +13,27 @@ import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 
 /**
- * The daily rollup under the filter. No join: a team filter is a subquery over the agents, so the
- * grouped scans read one table; names are joined to the grouped rows (at most one per agent).
+ * The filter as a condition on a rollup aliased `s` (both rollups share its key columns). No
+ * join: a team filter is a subquery over the agents, so the grouped scans read one table; names
+ * are joined to the grouped rows (at most one per agent).
  */
+function rollupCondition(filter: Filter): Expression<SqlBool> {
+  const parts = [sql`s.day >= ${filter.from}`, sql`s.day <= ${filter.to}`];
+  if (filter.agentId !== undefined) parts.push(sql`s.agent_id = ${filter.agentId}`);
+  if (filter.teamId !== undefined)
+    parts.push(sql`s.agent_id IN (SELECT id FROM agents WHERE team_id = ${filter.teamId})`);
+  if (filter.campaignId !== undefined) parts.push(sql`s.campaign_id = ${filter.campaignId}`);
+  return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
+}
+
+/** The daily rollup under the filter. */
 function filtered(db: Kysely<Database>, filter: Filter) {
-  let q = db
-    .selectFrom('daily_agent_stats as s')
-    .where('s.day', '>=', filter.from)
-    .where('s.day', '<=', filter.to);
-  if (filter.agentId !== undefined) q = q.where('s.agent_id', '=', filter.agentId);
-  if (filter.teamId !== undefined) {
-    const teamId = filter.teamId;
-    q = q.where('s.agent_id', 'in', (eb) =>
-      eb.selectFrom('agents').select('id').where('team_id', '=', teamId),
-    );
-  }
-  if (filter.campaignId !== undefined) q = q.where('s.campaign_id', '=', filter.campaignId);
-  return q;
+  return db.selectFrom('daily_agent_stats as s').where(rollupCondition(filter));
 }
 
 /** The hourly rollup under the same filter (10x the rows of the daily one). */
 function filteredHourly(db: Kysely<Database>, filter: Filter) {
-  let q = db
-    .selectFrom('hourly_agent_stats as s')
-    .where('s.day', '>=', filter.from)
-    .where('s.day', '<=', filter.to);
-  if (filter.agentId !== undefined) q = q.where('s.agent_id', '=', filter.agentId);
-  if (filter.teamId !== undefined) {
-    const teamId = filter.teamId;
-    q = q.where('s.agent_id', 'in', (eb) =>
-      eb.selectFrom('agents').select('id').where('team_id', '=', teamId),
-    );
-  }
-  if (filter.campaignId !== undefined) q = q.where('s.campaign_id', '=', filter.campaignId);
-  return q;
+  return db.selectFrom('hourly_agent_stats as s').where(rollupCondition(filter));
 }
 
 const ROLLUP_COLUMN = {

@@ -4,13 +4,13 @@
  * Each load is cold for the page (a fresh browser context: no cache, no stored filter), the host
  * stays up between loads; its start is timed separately.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH, startWebHost } from '../browser-mode';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const RENDERER_INDEX = path.join(REPO, 'out/renderer/index.html');
 
 function newestMtime(dir: string): number {
@@ -35,29 +35,6 @@ export function ensureRendererBuilt(): void {
   if (r.status !== 0) throw new Error('npm run build:renderer failed');
 }
 
-async function startHost(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(TSX, [path.join(REPO, 'src-main/web/main.ts'), '--db', db], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${stderr}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.trim());
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`web host exited (${code}): ${stderr}`)));
-  });
-  return { url, child };
-}
-
 export interface OpenTimes {
   hostStartMs: number;
   loadsMs: number[];
@@ -68,19 +45,9 @@ export interface OpenTimes {
 export async function timeOpenDashboard(db: string, loads: number): Promise<OpenTimes> {
   ensureRendererBuilt();
   const started = performance.now();
-  const { url, child } = await startHost(db);
+  const { url, child } = await startWebHost(db, 60_000);
   const hostStartMs = performance.now() - started;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const loadsMs: number[] = [];
     let dials = 0;

@@ -2,12 +2,13 @@
  * End-to-end fixtures: each test gets browser mode (`src-main/web/main.ts`, the real host over a
  * real SQLite file in a temp folder) and a page opened at its tokened address.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startWebHost } from '../browser-mode';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOTS = path.join(REPO, 'test-results/screenshots');
@@ -21,35 +22,12 @@ export interface App {
   cli(args: string[]): string;
 }
 
-async function startHost(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(TSX, [path.join(REPO, 'src-main/web/main.ts'), '--db', db], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${stderr}`)), 30_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.trim());
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`web host exited (${code}): ${stderr}`)));
-  });
-  return { url, child };
-}
-
 export const test = base.extend<{ app: App; appPage: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-e2e-'));
     const db = path.join(dir, 'workspace.sqlite');
-    const { url, child } = await startHost(db);
+    const { url, child } = await startWebHost(db);
     const cli = (args: string[]) => {
       const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args, '--db', db], {
         cwd: REPO,

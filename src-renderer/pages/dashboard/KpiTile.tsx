@@ -28,8 +28,6 @@ interface KpiTileProps {
   previousRange: DayRange;
   thresholdSeconds: number;
   stale: boolean;
-  /** the period's target for this KPI; targets do not exist yet (undefined = nothing shown) */
-  target?: number | null;
   compact?: boolean;
 }
 
@@ -41,7 +39,6 @@ export function KpiTile({
   previousRange,
   thresholdSeconds,
   stale,
-  target,
   compact,
 }: KpiTileProps) {
   const t = useT();
@@ -88,12 +85,6 @@ export function KpiTile({
           })}
         />
       </div>
-      {target !== undefined && target !== null ? (
-        // The place for "vs target" once targets land (attainment = actual ÷ target).
-        <div className="kpi-tile__target" data-testid="kpi-target">
-          {f.percent(value === null ? null : value / target, 0)}
-        </div>
-      ) : null}
     </div>
   );
 }

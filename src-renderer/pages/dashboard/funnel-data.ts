@@ -1,6 +1,6 @@
 /** The funnel's steps from the range's KPIs: each count, its share of dials and the rate from the step before. */
 import type { MessageKey } from '../../../src-shared/i18n';
-import { ratio, type KpiValues } from '../../../src-shared/kpi';
+import { effectiveShare, ratio, salesPerDial, type KpiValues } from '../../../src-shared/kpi';
 
 export const FUNNEL_STEPS = ['dials', 'connects', 'effective', 'intents', 'sales'] as const;
 export type FunnelStepKey = (typeof FUNNEL_STEPS)[number];
@@ -30,7 +30,7 @@ export function funnelSteps(k: KpiValues): { steps: FunnelStep[]; overall: numbe
         value: k.effective,
         shareOfDials: share(k.effective),
         // Effective conversations are the connects that lasted: their share of connects.
-        stepRate: { label: 'dashboard.funnel.effectiveShare', value: ratio(k.effective, k.connects) },
+        stepRate: { label: 'dashboard.funnel.effectiveShare', value: effectiveShare(k) },
       },
       {
         key: 'intents',
@@ -46,6 +46,6 @@ export function funnelSteps(k: KpiValues): { steps: FunnelStep[]; overall: numbe
         stepRate: { label: 'kpi.leadConversion', value: k.leadConversion },
       },
     ],
-    overall: share(k.sales),
+    overall: salesPerDial(k),
   };
 }
