@@ -17,6 +17,9 @@ export type Handlers = {
   [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
 };
 
+/** The handlers of some methods: each feature module implements its own share of the contract. */
+export type HandlersFor<M extends Method> = Pick<Handlers, M>;
+
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
 export type Dispatch = (method: string, input: unknown) => Promise<Outcome>;

@@ -27,13 +27,7 @@ import {
   TeamSchema,
   WorkspaceInfoSchema,
 } from './schemas';
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
-
-const None = z.object({}).strict();
-const JobStarted = z.object({ jobId: z.string() });
+import { JobStarted, method, None } from './method';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
