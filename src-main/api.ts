@@ -140,7 +140,8 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'import.undo': ({ batchId }) => undoBatch(ws, batchId),
 
     'backups.list': () => ({ folder: backupDir(ws.path), backups: listBackups(ws.path) }),
-    'backups.create': () => ws.writes.run(() => manualBackup(ws)),
+    // A read-only workspace can still be copied (a backup only reads it).
+    'backups.create': () => (ws.readOnly ? manualBackup(ws) : ws.writes.run(() => manualBackup(ws))),
     'backups.restore': ({ name }) => ws.writes.run(() => restoreBackup(ws, name)),
 
     'demo.load': ({ agents, days, seed, language }) => {
@@ -169,7 +170,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     startImport,
     async close() {
       for (const job of jobs.list()) if (job.status === 'running') jobs.cancel(job.id);
-      await ws.writes.run(() => undefined);
+      await ws.writes.idle();
       staging.dispose();
     },
   };

@@ -172,3 +172,36 @@ export async function restoreBackup(ws: Workspace, name: string): Promise<{ safe
     from.close();
   }
 }
+
+/**
+ * Restores a backup over a workspace file that could not be opened. The file (with its -wal and
+ * -shm) is moved aside into `backups/` first, never deleted: a damaged file cannot be copied
+ * through SQLite, and what it still holds may matter later.
+ */
+export async function restoreOverFailedFile(
+  file: string,
+  name: string,
+): Promise<{ setAside: string | null }> {
+  const backup = listBackups(file).find((b) => b.name === name);
+  if (!backup) throw notFound(`backup ${name}`);
+  const source = path.join(backupDir(file), backup.name);
+  verifyBackup(source);
+  const from = openConnection(source, { readonly: true });
+  try {
+    if (schemaVersion(from) > LATEST_VERSION) {
+      throw new ApiError('conflict', `${name} was written by a newer Callscope: update before restoring it`);
+    }
+    let setAside: string | null = null;
+    if (fs.existsSync(file)) {
+      setAside = path.join(backupDir(file), `${baseName(file)}.set-aside.${stamp()}.sqlite`);
+      fs.renameSync(file, setAside);
+      for (const suffix of ['-wal', '-shm']) {
+        if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, setAside + suffix);
+      }
+    }
+    await from.backup(file);
+    return { setAside };
+  } finally {
+    from.close();
+  }
+}

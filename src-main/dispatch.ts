@@ -7,18 +7,20 @@ import {
   contract,
   isMethod,
   type ApiErrorBody,
+  type ApiMethod,
   type Method,
   type Output,
   type ParsedInput,
 } from '../src-shared/api';
 import { ApiError } from './errors';
 
-export type Handlers = {
-  [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
+/** The handlers of some methods: each feature module implements its own share of the contract. */
+export type HandlersFor<M extends Method> = {
+  [K in M]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K>;
 };
 
-/** The handlers of some methods: each feature module implements its own share of the contract. */
-export type HandlersFor<M extends Method> = Pick<Handlers, M>;
+/** Everything a workspace's API answers. */
+export type Handlers = HandlersFor<ApiMethod>;
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -30,9 +32,12 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createDispatcher(handlers: Handlers, onInternalError?: (err: unknown) => void): Dispatch {
+export function createDispatcher<M extends Method>(
+  handlers: HandlersFor<M>,
+  onInternalError?: (err: unknown) => void,
+): Dispatch {
   return async (method, rawInput) => {
-    if (!isMethod(method))
+    if (!isMethod(method) || !Object.prototype.hasOwnProperty.call(handlers, method))
       return { ok: false, error: { code: 'unknown_method', message: `unknown method ${method}` } };
     const spec = contract[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -43,7 +48,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (err: unk
       };
     }
     try {
-      const handler = handlers[method] as (input: unknown) => unknown;
+      const handler = (handlers as Record<string, (input: unknown) => unknown>)[method]!;
       const value = await handler(parsed.data);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {

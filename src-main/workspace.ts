@@ -14,27 +14,37 @@ export interface Workspace {
   readonly db: Sqlite;
   readonly kysely: Kysely<Database>;
   readonly writes: WriteLock;
+  /** Opened read-only (a damaged, locked or newer file the user chose to look at): no writes. */
+  readonly readOnly: boolean;
   settings(): Settings;
   /** A separate connection for a job's transaction; the caller closes it. */
   openJobConnection(): Sqlite;
   close(): Promise<void>;
 }
 
-export async function openWorkspace(file: string): Promise<Workspace> {
-  const db = await openDatabase(file);
+export const READ_ONLY_REFUSAL =
+  'This workspace is open read-only: nothing can be changed. Restore a backup or reopen it normally to make changes.';
+
+export async function openWorkspace(file: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
+  const readOnly = options.readOnly ?? false;
+  // Read-only: SQLite itself refuses writes on this connection, and the queue says why first.
+  const db = readOnly ? openConnection(file, { readonly: true }) : await openDatabase(file);
   const kysely = kyselyFor(db);
-  const writes = new WriteLock();
+  const writes = new WriteLock(readOnly ? READ_ONLY_REFUSAL : undefined);
   loadSettings(db); // creates defaults (time zone, salt) on first open
   return {
     path: file,
     db,
     kysely,
     writes,
+    readOnly,
     settings: () => loadSettings(db),
-    openJobConnection: () => openConnection(file),
+    openJobConnection: () => openConnection(file, { readonly: readOnly }),
     async close() {
-      await writes.run(() => undefined);
-      await kysely.destroy(); // closes `db` too
+      await writes.idle();
+      await kysely.destroy();
+      // Kysely closes `db` only if it ever ran a query: close it here either way (the WAL goes too).
+      if (db.open) db.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 /** The shell: sidebar, the routed page, and the workspace load every page depends on. */
 import { useEffect } from 'react';
 import { ErrorMessage } from './components/ErrorMessage';
+import { SessionNotice } from './components/SessionNotice';
 import { Sidebar } from './components/Sidebar';
 import { SkeletonBlock } from './components/Skeleton';
 import { routeKey, useHashRoute, type Route, type RouteMatch } from './hooks/useHashRoute';
@@ -9,7 +10,9 @@ import { AgentPage } from './pages/agent/AgentPage';
 import { CallsPage } from './pages/calls/CallsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
+import { RecoveryPage } from './pages/recovery/RecoveryPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { useSession } from './stores/session';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
 function Page({ match }: { match: RouteMatch }) {
@@ -36,14 +39,41 @@ function useDocumentLanguage(): void {
   }, [language, t]);
 }
 
+/** First the session: a workspace that could not be opened gets the recovery page, not the app. */
 export function App() {
+  const session = useSession((s) => s.state);
+  const sessionError = useSession((s) => s.error);
+  const loadSession = useSession((s) => s.load);
+  useDocumentLanguage();
+  useEffect(() => void loadSession(), [loadSession]);
+
+  if (session?.state === 'open') {
+    // A restore or a read-only open is another workspace: the shell starts over with it.
+    return <WorkspaceApp key={`${session.readOnly}:${session.restored?.backup ?? ''}`} />;
+  }
+  let content;
+  if (session?.state === 'failed') content = <RecoveryPage state={session} />;
+  else if (sessionError)
+    content = (
+      <div className="page page--centered">
+        <ErrorMessage error={sessionError} onRetry={() => void loadSession()} />
+      </div>
+    );
+  else content = <SkeletonBlock lines={6} lineHeight={20} />;
+  return (
+    <div className="app app--no-sidebar">
+      <main className="content">{content}</main>
+    </div>
+  );
+}
+
+function WorkspaceApp() {
   const match = useHashRoute();
   // An agent page belongs to the dashboard (it is reached from its tables and links back to it).
   const section: Route = match.route === 'agent' ? 'dashboard' : match.route;
   const hasInfo = useWorkspace((s) => s.info !== null);
   const error = useWorkspace((s) => s.error);
   const refresh = useWorkspace((s) => s.refresh);
-  useDocumentLanguage();
 
   useEffect(() => {
     void refresh();
@@ -69,6 +99,7 @@ export function App() {
     <div className="app">
       <Sidebar current={section} />
       <main className="content" key={routeKey(match)}>
+        <SessionNotice />
         {content}
       </main>
     </div>

@@ -11,14 +11,44 @@ import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
 
+/** Why a workspace file could not be opened; each kind has its own way out (see session.ts). */
+export type OpenFailureKind = 'newer_schema' | 'corrupt' | 'locked' | 'read_only' | 'unreadable';
+
 export class WorkspaceOpenError extends Error {
   constructor(
     message: string,
-    readonly kind: 'newer_schema' | 'not_a_database' | 'unreadable',
+    readonly kind: OpenFailureKind,
   ) {
     super(message);
     this.name = 'WorkspaceOpenError';
   }
+}
+
+/** Names what went wrong opening `file` in words a team lead can act on (SQLite's and the OS's codes). */
+export function describeOpenFailure(file: string, err: unknown): WorkspaceOpenError {
+  if (err instanceof WorkspaceOpenError) return err;
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const detail = err instanceof Error ? err.message : String(err);
+  if (/^SQLITE_(NOTADB|CORRUPT)/.test(code) || /not a database|malformed/i.test(detail)) {
+    return new WorkspaceOpenError(
+      `${file} is damaged or is not a Callscope workspace (${detail}).`,
+      'corrupt',
+    );
+  }
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code)) {
+    return new WorkspaceOpenError(
+      `${file} is in use by another program (${detail}). Close it — another Callscope, a sync or backup ` +
+        'tool — and try again.',
+      'locked',
+    );
+  }
+  if (/^SQLITE_READONLY/.test(code) || ['EACCES', 'EPERM', 'EROFS'].includes(code)) {
+    return new WorkspaceOpenError(
+      `${file} cannot be written (${detail}): the file or its folder is read-only for this user.`,
+      'read_only',
+    );
+  }
+  return new WorkspaceOpenError(`${file} cannot be opened (${detail}).`, 'unreadable');
 }
 
 /** Opens one connection with the workspace pragmas (no migrations). */
@@ -34,10 +64,7 @@ export function openConnection(file: string, options: { readonly?: boolean } = {
     db.pragma('foreign_keys = ON');
   } catch (err) {
     db.close();
-    if (err instanceof Error && /not a database|malformed/i.test(err.message)) {
-      throw new WorkspaceOpenError(`${file} is not a Callscope workspace (${err.message})`, 'not_a_database');
-    }
-    throw err;
+    throw describeOpenFailure(file, err);
   }
   return db;
 }
@@ -87,15 +114,18 @@ export function kyselyFor(db: Sqlite): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
 }
 
-/** Opens (creating if needed) and migrates a workspace file. */
+/** Opens (creating if needed) and migrates a workspace file; failures are WorkspaceOpenErrors. */
 export async function openDatabase(file: string): Promise<Sqlite> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = openConnection(file);
+  let db: Sqlite | null = null;
   try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // SQLite silently opens a write-protected file read-only; say so now, not at the first save.
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    db = openConnection(file);
     await migrate(db, file);
+    return db;
   } catch (err) {
-    db.close();
-    throw err;
+    db?.close();
+    throw describeOpenFailure(file, err);
   }
-  return db;
 }

@@ -13,10 +13,9 @@ import {
   session,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { createApi, type Api } from '../api';
 import { defaultDbPath, defaultUserDataDir, PRODUCT_NAME } from '../paths';
 import { scheduleDailyBackups } from '../backups';
-import { openWorkspace, type Workspace } from '../workspace';
+import { openSession, type Session } from '../session';
 import {
   APP_ENTRY_URL,
   CALL_CHANNEL,
@@ -36,7 +35,7 @@ const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
 const logRefusal: RefusalLog = (what, url) => console.warn(`[callscope] refused ${what}: ${url}`);
 
 let mainWindow: BrowserWindow | null = null;
-let services: { ws: Workspace; api: Api; stopJobUpdates: () => void } | null = null;
+let workspaceSession: Session | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -99,25 +98,28 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const dbPath = dbPathFromArgv(process.argv) ?? defaultDbPath(app.getPath('userData'));
-  let ws: Workspace;
-  try {
-    ws = await openWorkspace(dbPath);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    dialog.showErrorBox('Callscope cannot open its workspace', `${dbPath}\n\n${reason}`);
-    app.exit(1);
-    return;
-  }
-  const api = createApi(ws, { onInternalError: (err) => console.error('[callscope] internal error:', err) });
-  const stopJobUpdates = api.jobs.onUpdate((job) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(JOB_CHANNEL, job);
+  // A file that cannot be opened still gets a window: the renderer shows why and the ways out
+  // (open read-only, restore a backup, try again), answered by the session.
+  const opened = await openSession(dbPath, {
+    onInternalError: (err) => console.error('[callscope] internal error:', err),
+    onOpen: (ws, api) => {
+      const stopJobUpdates = api.jobs.onUpdate((job) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(JOB_CHANNEL, job);
+      });
+      const stopBackups = ws.readOnly
+        ? () => undefined
+        : scheduleDailyBackups(ws, (err) => console.error('[callscope] daily backup failed:', err));
+      return () => {
+        stopJobUpdates();
+        stopBackups();
+      };
+    },
   });
-  services = { ws, api, stopJobUpdates };
-  scheduleDailyBackups(ws, (err) => console.error('[callscope] daily backup failed:', err));
+  workspaceSession = opened;
 
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(protocol, RENDERER_DIR);
-  ipcMain.handle(CALL_CHANNEL, createCallHandler(api.dispatch, logRefusal));
+  ipcMain.handle(CALL_CHANNEL, createCallHandler(opened.dispatch, logRefusal));
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
 
@@ -128,16 +130,11 @@ async function start(): Promise<void> {
 }
 
 async function shutdown(): Promise<void> {
-  if (!services) return;
-  const { ws, api, stopJobUpdates } = services;
-  services = null;
-  stopJobUpdates();
+  if (!workspaceSession) return;
+  const closing = workspaceSession;
+  workspaceSession = null;
   ipcMain.removeHandler(CALL_CHANNEL);
-  try {
-    await api.close();
-  } finally {
-    await ws.close();
-  }
+  await closing.close();
 }
 
 // Before the lock: Electron keys the single-instance lock on the userData folder, which is the

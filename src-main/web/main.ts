@@ -5,10 +5,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApi } from '../api';
 import { defaultDbPath } from '../paths';
 import { scheduleDailyBackups } from '../backups';
-import { openWorkspace } from '../workspace';
+import { openSession } from '../session';
 import { startWebHost } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,17 +22,24 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not "${values.port}"`);
   const dbPath = path.resolve(values.db ?? defaultDbPath());
-  const ws = await openWorkspace(dbPath);
-  const api = createApi(ws, { onInternalError: (err) => console.error(err) });
-  const host = await startWebHost({ api, rendererDir: RENDERER_DIR, port });
-  const stopBackups = scheduleDailyBackups(ws, (err) => console.error('daily backup failed:', err));
+  const session = await openSession(dbPath, {
+    onInternalError: (err) => console.error(err),
+    onOpen: (ws) =>
+      ws.readOnly
+        ? () => undefined
+        : scheduleDailyBackups(ws, (err) => console.error('daily backup failed:', err)),
+  });
+  const host = await startWebHost({ api: session, rendererDir: RENDERER_DIR, port });
+  const opened = session.state();
+  if (opened.state === 'failed') {
+    // Still serve: the page shows the failure and the ways out (read-only, restore, retry).
+    process.stderr.write(`The workspace could not be opened: ${opened.message}\n`);
+  }
   process.stderr.write(`Callscope browser mode — workspace ${dbPath}\nOpen this address (loopback only):\n`);
   process.stdout.write(`${host.url}\n`);
   const stop = async () => {
-    stopBackups();
     await host.close();
-    await api.close();
-    await ws.close();
+    await session.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

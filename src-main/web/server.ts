@@ -9,7 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ApiErrorBody } from '../../src-shared/api';
-import type { Api } from '../api';
+import type { Dispatch } from '../dispatch';
+import type { Staging } from '../staging';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
@@ -35,10 +36,17 @@ const STATUS: Record<ApiErrorBody['code'], number> = {
   conflict: 409,
   busy: 409,
   internal: 500,
+  unavailable: 503,
 };
 
+/** What the host serves: an API's dispatcher and its upload staging (a workspace's, or a session's). */
+export interface HostedApi {
+  dispatch: Dispatch;
+  staging: Pick<Staging, 'stageStream'>;
+}
+
 export interface WebHostOptions {
-  api: Api;
+  api: HostedApi;
   rendererDir: string;
   /** 0 or absent: a free port */
   port?: number;

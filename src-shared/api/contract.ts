@@ -28,6 +28,7 @@ import {
   WorkspaceInfoSchema,
 } from './schemas';
 import { JobStarted, method, None } from './method';
+import { sessionContract, type SessionMethod } from './contract-session';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -139,6 +140,8 @@ export const contract = {
     JobStarted,
   ),
 
+  ...sessionContract,
+
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.list': method(None, z.array(JobSchema)),
@@ -146,6 +149,8 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
+/** The methods a workspace's API answers (the session's own are answered by the session). */
+export type ApiMethod = Exclude<Method, SessionMethod>;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
@@ -156,6 +161,15 @@ export function isMethod(name: string): name is Method {
 
 /** The error every door returns, as `{ error: ApiErrorBody }`. */
 export interface ApiErrorBody {
-  code: 'bad_input' | 'unauthorized' | 'not_found' | 'conflict' | 'busy' | 'internal' | 'unknown_method';
+  code:
+    | 'bad_input'
+    | 'unauthorized'
+    | 'not_found'
+    | 'conflict'
+    | 'busy'
+    | 'internal'
+    | 'unknown_method'
+    /** no workspace is open (see `session.state`) */
+    | 'unavailable';
   message: string;
 }

@@ -787,6 +787,34 @@ describe('main.ts, run against a stand-in electron module', () => {
     expect(ipcMain.handle).not.toHaveBeenCalled();
   });
 
+  it('a damaged workspace file still gets a window, whose IPC answers with the failure', async () => {
+    const { app, ipcMain, dialog } = fake.electron;
+    writeFileSync(path.join(tmp, 'workspace.sqlite'), 'not a database, a note someone saved here');
+    await import('../../src-main/electron/main');
+    app.ready!.resolve();
+    await until(() => fake.BrowserWindow.instances.length === 1, 'a window is created anyway');
+    expect(dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(app.exit).not.toHaveBeenCalled();
+    const handler = ipcMain.handle.mock.calls[0]![1] as (
+      e: CallEvent,
+      m: unknown,
+      i: unknown,
+    ) => Promise<unknown>;
+    const state = (await handler({ senderFrame: { url: APP_ENTRY_URL } }, 'session.state', {})) as {
+      ok: true;
+      value: { state: string; kind: string };
+    };
+    expect(state.value).toMatchObject({ state: 'failed', kind: 'corrupt' });
+    const info = (await handler({ senderFrame: { url: APP_ENTRY_URL } }, 'workspace.info', {})) as {
+      ok: false;
+      error: { code: string };
+    };
+    expect(info.error.code).toBe('unavailable');
+    const quitEvent = { preventDefault: vi.fn() };
+    app.emit('will-quit', quitEvent);
+    await until(() => app.quit.mock.calls.length > 0, 'quit resumes after closing');
+  });
+
   it('packaged builds have no DevTools menu entry', async () => {
     const { app, Menu } = fake.electron;
     app.isPackaged = true;

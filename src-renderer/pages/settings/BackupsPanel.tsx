@@ -3,13 +3,13 @@
  * up the current state, so it can itself be undone from this list.
  */
 import { useState } from 'react';
-import type { Backup } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { BackupsTable } from '../../components/BackupsTable';
 import { Spinner } from '../../components/Spinner';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { useFormat, useT } from '../../i18n/language';
+import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 
 type Action =
@@ -20,11 +20,9 @@ type Action =
 
 export function BackupsPanel() {
   const t = useT();
-  const f = useFormat();
   const list = useApiQuery('backups.list', {});
   const refreshWorkspace = useWorkspace((s) => s.refresh);
   const [action, setAction] = useState<Action>({ kind: 'idle' });
-  const [confirming, setConfirming] = useState<string | null>(null);
   const busy = action.kind === 'working';
 
   async function backUpNow() {
@@ -39,7 +37,6 @@ export function BackupsPanel() {
   }
 
   async function restore(name: string) {
-    setConfirming(null);
     setAction({ kind: 'working', what: 'restore' });
     try {
       const { safetyCopy } = await call('backups.restore', { name });
@@ -84,66 +81,12 @@ export function BackupsPanel() {
       {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
       {backups.length === 0 && list.data ? <p className="muted">{t('backups.none')}</p> : null}
       {backups.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="backups-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('backups.when')}</th>
-                <th scope="col">{t('backups.kind')}</th>
-                <th scope="col" className="num">
-                  {t('backups.size')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('backups.restore')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {backups.map((b: Backup) => (
-                <tr key={b.name} data-backup={b.name} title={b.name}>
-                  <td>{f.dateTime(b.createdAt)}</td>
-                  <td>{t(`backups.kind.${b.kind}`)}</td>
-                  <td className="num">{f.bytes(b.size)}</td>
-                  <td className="backups__actions">
-                    {confirming === b.name ? (
-                      <span className="backups__confirm">
-                        <span>{t('backups.confirm')}</span>
-                        <button
-                          type="button"
-                          className="button button--small button--danger"
-                          onClick={() => void restore(b.name)}
-                          data-testid="restore-confirm"
-                        >
-                          {t('backups.restore')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          onClick={() => setConfirming(null)}
-                        >
-                          {t('backups.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        disabled={busy}
-                        onClick={() => setConfirming(b.name)}
-                        data-testid="restore"
-                      >
-                        {action.kind === 'working' && action.what === 'restore' ? (
-                          <Spinner label={t('backups.restore')} />
-                        ) : null}
-                        {t('backups.restore')}…
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BackupsTable
+          backups={backups}
+          busy={busy}
+          restoring={action.kind === 'working' && action.what === 'restore'}
+          onRestore={(name) => void restore(name)}
+        />
       ) : null}
     </section>
   );

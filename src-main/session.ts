@@ -1,0 +1,170 @@
+/**
+ * The session: the one workspace file a door serves, opened normally — or, when that fails, the
+ * failure and the ways out (open read-only, restore a backup, try again). A door never shows a
+ * blank window or exits on a bad file: the renderer asks `session.state` and shows the way out.
+ */
+import type { SessionMethod, SessionState } from '../src-shared/api';
+import { createApi, type Api } from './api';
+import { backupDir, listBackups, restoreOverFailedFile } from './backups';
+import { describeOpenFailure, openConnection, schemaVersion, type OpenFailureKind } from './db/connection';
+import { LATEST_VERSION } from './db/migrations';
+import { createDispatcher, type Dispatch, type HandlersFor } from './dispatch';
+import { ApiError } from './errors';
+import type { Staging } from './staging';
+import { openWorkspace, type Workspace } from './workspace';
+
+export interface SessionHooks {
+  onInternalError?: (err: unknown) => void;
+  /** Runs each time a workspace opens (e.g. daily backups, job events); returns its undo. */
+  onOpen?: (ws: Workspace, api: Api) => () => void;
+}
+
+export interface Session {
+  dispatch: Dispatch;
+  /** Uploads go to the open workspace's staging (refused while none is open). */
+  staging: Pick<Staging, 'stageStream'>;
+  state(): SessionState;
+  /** The open workspace and its API, or null while the open failed. */
+  current(): { ws: Workspace; api: Api } | null;
+  close(): Promise<void>;
+}
+
+type Opened = { ws: Workspace; api: Api; undoOpen: () => void };
+type Current =
+  | { kind: 'open'; opened: Opened; readOnlyBecause: OpenFailureKind | null; restored: Restored }
+  | { kind: 'failed'; failure: OpenFailureKind; message: string };
+type Restored = { backup: string; setAside: string | null } | null;
+
+/** A read-only look needs a file SQLite can read at the schema this version knows (or a newer one). */
+function canOpenReadOnly(file: string): boolean {
+  try {
+    const db = openConnection(file, { readonly: true });
+    try {
+      db.prepare('SELECT count(*) FROM settings').get();
+      return schemaVersion(db) >= LATEST_VERSION;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+export async function openSession(file: string, hooks: SessionHooks = {}): Promise<Session> {
+  let current: Current;
+  // Transitions one at a time: a double click on "restore" must not open the file twice.
+  let transitions: Promise<unknown> = Promise.resolve();
+
+  async function open(readOnly: boolean): Promise<Opened> {
+    const ws = await openWorkspace(file, { readOnly });
+    const api = createApi(ws, { onInternalError: hooks.onInternalError });
+    return { ws, api, undoOpen: hooks.onOpen?.(ws, api) ?? (() => undefined) };
+  }
+
+  async function closeCurrent(): Promise<void> {
+    if (current.kind !== 'open') return;
+    const { ws, api, undoOpen } = current.opened;
+    undoOpen();
+    try {
+      await api.close();
+    } finally {
+      await ws.close();
+    }
+  }
+
+  async function tryOpen(restored: Restored = null): Promise<void> {
+    try {
+      current = { kind: 'open', opened: await open(false), readOnlyBecause: null, restored };
+    } catch (err) {
+      const failure = describeOpenFailure(file, err);
+      current = { kind: 'failed', failure: failure.kind, message: failure.message };
+    }
+  }
+
+  function state(): SessionState {
+    if (current.kind === 'open') {
+      return {
+        state: 'open',
+        path: file,
+        readOnly: current.opened.ws.readOnly,
+        readOnlyBecause: current.readOnlyBecause,
+        restored: current.restored,
+      };
+    }
+    return {
+      state: 'failed',
+      path: file,
+      kind: current.failure,
+      message: current.message,
+      backupFolder: backupDir(file),
+      backups: listBackups(file),
+      canOpenReadOnly: canOpenReadOnly(file),
+    };
+  }
+
+  /** The failure a read-only workspace stands in for: recovery actions are open to it as well. */
+  function recoverable(): OpenFailureKind {
+    if (current.kind === 'failed') return current.failure;
+    if (current.readOnlyBecause !== null) return current.readOnlyBecause;
+    throw new ApiError('conflict', 'the workspace is open; restore a backup from Settings → Backups');
+  }
+
+  function transition(work: () => Promise<void>): Promise<SessionState> {
+    const next = transitions.then(work).then(state);
+    transitions = next.catch(() => undefined);
+    return next;
+  }
+
+  const handlers: HandlersFor<SessionMethod> = {
+    'session.state': () => state(),
+    'session.retry': () =>
+      transition(async () => {
+        if (current.kind === 'open' && !current.opened.ws.readOnly) return;
+        await closeCurrent();
+        await tryOpen();
+      }),
+    'session.openReadOnly': () =>
+      transition(async () => {
+        const because = recoverable();
+        if (current.kind === 'open') return; // already read-only
+        if (!canOpenReadOnly(file)) throw new ApiError('conflict', `${file} cannot be read, even read-only`);
+        current = { kind: 'open', opened: await open(true), readOnlyBecause: because, restored: null };
+      }),
+    'session.restore': ({ name }) =>
+      transition(async () => {
+        recoverable();
+        await closeCurrent();
+        let restored: Restored = null;
+        try {
+          restored = { backup: name, ...(await restoreOverFailedFile(file, name)) };
+        } finally {
+          // Restored or not, the session answers for what is on disk now.
+          await tryOpen(restored);
+        }
+      }),
+  };
+  const sessionDispatch = createDispatcher(handlers, hooks.onInternalError);
+  const isSessionMethod = (name: string): boolean => Object.prototype.hasOwnProperty.call(handlers, name);
+
+  await tryOpen();
+
+  return {
+    dispatch: async (method, input) => {
+      if (isSessionMethod(method)) return sessionDispatch(method, input);
+      if (current.kind === 'open') return current.opened.api.dispatch(method, input);
+      return { ok: false, error: { code: 'unavailable', message: current.message } };
+    },
+    staging: {
+      stageStream: (name, stream) => {
+        if (current.kind !== 'open') return Promise.reject(new ApiError('unavailable', current.message));
+        return current.opened.api.staging.stageStream(name, stream);
+      },
+    },
+    state,
+    current: () => (current.kind === 'open' ? { ws: current.opened.ws, api: current.opened.api } : null),
+    close: async () => {
+      await transitions;
+      await closeCurrent();
+    },
+  };
+}
