@@ -67,8 +67,11 @@ export function AgentCoachingPanel({ agentId }: { agentId: number }) {
                           ? (nextDue.text ?? '')
                           : nextDue.kind === 'planEnd'
                             ? t('coaching.due.planEnd')
-                            : t('coaching.note.followUp'),
-                      day: nextDue.due ?? t('coaching.due.undated'),
+                            : t('coaching.due.followUp', {
+                                kind: nextDue.noteKind ? t(NOTE_KIND_LABEL[nextDue.noteKind]) : '',
+                                day: nextDue.noteDay ? f.shortDay(nextDue.noteDay) : '',
+                              }),
+                      day: nextDue.due ? f.shortDay(nextDue.due) : t('coaching.due.undated'),
                     })}
                   </>
                 ) : (

@@ -3,7 +3,7 @@
  * actions, the agent's own view, when to follow up, linked audits, and the KPIs discussed (last
  * month by default, shown before saving and frozen with the note).
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Note } from '../../../src-shared/api';
 import { NOTE_KINDS } from '../../../src-shared/coaching';
 import type { MessageKey } from '../../../src-shared/i18n';
@@ -94,10 +94,10 @@ function NoteEditor({
   const problems = noteProblems(input);
   const problem = (field: NoteField): FieldProblem | undefined =>
     tried ? problems.find((p) => p.field === field) : undefined;
-  const update = (change: Partial<NoteDraft>) => {
+  const update = useCallback((change: Partial<NoteDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
-    if (state.kind === 'error') setState({ kind: 'idle' });
-  };
+    setState((s) => (s.kind === 'error' ? { kind: 'idle' } : s));
+  }, []);
   const updateAction = (i: number, change: Partial<NoteDraft['actions'][number]>) =>
     update({ actions: draft.actions.map((a, j) => (j === i ? { ...a, ...change } : a)) });
 
@@ -409,6 +409,12 @@ function PlanChoice({
   const choices = (plans.data?.plans ?? []).filter(
     (p) => p.id === draft.planId || p.status === 'active' || p.status === 'extended',
   );
+  // A checkpoint is almost always for the agent's one open plan: choose it.
+  const only =
+    draft.kind === 'checkpoint' && draft.planId === null && choices.length === 1 ? choices[0]!.id : null;
+  useEffect(() => {
+    if (only !== null) update({ planId: only });
+  }, [only, update]);
   return (
     <Field label={t('coaching.note.plan')} problem={problem} wide>
       <select
