@@ -8,6 +8,7 @@ import { todayIn } from '../src-shared/time';
 import { loadDemo } from './demo/load-demo';
 import { backupDir, listBackups, manualBackup, restoreBackup } from './backups';
 import { countCalls, listCalls } from './calls/explorer';
+import { coachingHandlers } from './coaching/handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { notFound } from './errors';
 import { listBatches, listRejects, rejectsCsv, undoBatch } from './import/batches';
@@ -161,6 +162,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
       return job;
     },
     'jobs.list': () => jobs.list(),
+    ...coachingHandlers(ws),
   };
 
   return {

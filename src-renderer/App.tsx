@@ -8,6 +8,7 @@ import { routeKey, useHashRoute, type Route, type RouteMatch } from './hooks/use
 import { useLanguage, useT } from './i18n/language';
 import { AgentPage } from './pages/agent/AgentPage';
 import { CallsPage } from './pages/calls/CallsPage';
+import { CoachingPage } from './pages/coaching/CoachingPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { RecoveryPage } from './pages/recovery/RecoveryPage';
@@ -23,6 +24,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <DashboardPage />;
     case 'calls':
       return <CallsPage />;
+    case 'coaching':
+      return <CoachingPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':

@@ -12,6 +12,7 @@ import './styles/settings.css';
 import './styles/agent.css';
 import './styles/calls.css';
 import './styles/recovery.css';
+import './styles/coaching.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -188,6 +188,81 @@ export const migrations: readonly Migration[] = [
       ).run({ threshold });
     },
   },
+  {
+    version: 5,
+    name: 'coaching notes, improvement plans, agreed actions',
+    up(db) {
+      db.exec(`
+        -- An improvement plan (PIP): one agent, a period, goals; at most one open per agent (code).
+        CREATE TABLE coaching_plans (
+          id         INTEGER PRIMARY KEY,
+          agent_id   INTEGER NOT NULL REFERENCES agents(id),
+          start_day  TEXT NOT NULL,
+          end_day    TEXT NOT NULL,
+          status     TEXT NOT NULL CHECK (status IN ('active','extended','passed','failed','cancelled')),
+          coach      TEXT NOT NULL,
+          reason     TEXT NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          CHECK (end_day >= start_day)
+        ) STRICT;
+        CREATE INDEX coaching_plans_agent ON coaching_plans(agent_id, status);
+
+        -- A goal: a KPI with a target in its own unit (rate 0-1, minor units, seconds), or words.
+        CREATE TABLE coaching_plan_goals (
+          id       INTEGER PRIMARY KEY,
+          plan_id  INTEGER NOT NULL REFERENCES coaching_plans(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          kpi      TEXT,
+          text     TEXT NOT NULL DEFAULT '',
+          target   REAL,
+          status   TEXT NOT NULL CHECK (status IN ('open','met','missed'))
+        ) STRICT;
+        CREATE INDEX coaching_plan_goals_plan ON coaching_plan_goals(plan_id, position);
+
+        -- A coaching note; kpi_snapshot is the JSON of the agent's KPIs taken when it was written.
+        CREATE TABLE coaching_notes (
+          id                INTEGER PRIMARY KEY,
+          agent_id          INTEGER NOT NULL REFERENCES agents(id),
+          kind              TEXT NOT NULL CHECK (kind IN ('oneOnOne','review','checkpoint')),
+          day               TEXT NOT NULL,
+          coach             TEXT NOT NULL,
+          strengths         TEXT NOT NULL DEFAULT '',
+          shortfalls        TEXT NOT NULL DEFAULT '',
+          agent_view        TEXT NOT NULL DEFAULT '',
+          follow_up_day     TEXT,
+          follow_up_done_at INTEGER,
+          plan_id           INTEGER REFERENCES coaching_plans(id) ON DELETE SET NULL,
+          kpi_snapshot      TEXT,
+          created_at        INTEGER NOT NULL,
+          updated_at        INTEGER NOT NULL,
+          CHECK (follow_up_day IS NULL OR follow_up_day >= day)
+        ) STRICT;
+        CREATE INDEX coaching_notes_agent ON coaching_notes(agent_id, day);
+        CREATE INDEX coaching_notes_plan ON coaching_notes(plan_id);
+        CREATE INDEX coaching_notes_follow_up ON coaching_notes(follow_up_day) WHERE follow_up_done_at IS NULL;
+
+        CREATE TABLE coaching_actions (
+          id       INTEGER PRIMARY KEY,
+          note_id  INTEGER NOT NULL REFERENCES coaching_notes(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          text     TEXT NOT NULL,
+          due_day  TEXT,
+          done_at  INTEGER
+        ) STRICT;
+        CREATE INDEX coaching_actions_note ON coaching_actions(note_id, position);
+
+        -- What a note refers to in other features (audits): no foreign key, the tables live elsewhere.
+        CREATE TABLE coaching_links (
+          note_id INTEGER NOT NULL REFERENCES coaching_notes(id) ON DELETE CASCADE,
+          kind    TEXT NOT NULL CHECK (kind IN ('audit')),
+          ref_id  INTEGER NOT NULL,
+          PRIMARY KEY (note_id, kind, ref_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX coaching_links_ref ON coaching_links(kind, ref_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -119,6 +119,64 @@ export interface HourlyAgentStatsTable extends DailyAgentStatsTable {
   hour: number;
 }
 
+export interface CoachingPlansTable {
+  id: Generated<number>;
+  agent_id: number;
+  start_day: string;
+  end_day: string;
+  status: 'active' | 'extended' | 'passed' | 'failed' | 'cancelled';
+  coach: string;
+  reason: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CoachingPlanGoalsTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  /** a GOAL_KPIS key, or null for a goal in words */
+  kpi: string | null;
+  text: Generated<string>;
+  /** in the KPI's own unit (rate 0-1, money minor units, seconds) */
+  target: number | null;
+  status: 'open' | 'met' | 'missed';
+}
+
+export interface CoachingNotesTable {
+  id: Generated<number>;
+  agent_id: number;
+  kind: 'oneOnOne' | 'review' | 'checkpoint';
+  day: string;
+  coach: string;
+  strengths: Generated<string>;
+  shortfalls: Generated<string>;
+  agent_view: Generated<string>;
+  follow_up_day: string | null;
+  follow_up_done_at: number | null;
+  plan_id: number | null;
+  /** JSON KpiSnapshot, frozen when written */
+  kpi_snapshot: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CoachingActionsTable {
+  id: Generated<number>;
+  note_id: number;
+  position: number;
+  text: string;
+  due_day: string | null;
+  done_at: number | null;
+}
+
+/** A note's reference into another feature's table (no foreign key: e.g. audits). */
+export interface CoachingLinksTable {
+  note_id: number;
+  kind: 'audit';
+  ref_id: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   teams: TeamsTable;
@@ -130,4 +188,9 @@ export interface Database {
   calls: CallsTable;
   daily_agent_stats: DailyAgentStatsTable;
   hourly_agent_stats: HourlyAgentStatsTable;
+  coaching_plans: CoachingPlansTable;
+  coaching_plan_goals: CoachingPlanGoalsTable;
+  coaching_notes: CoachingNotesTable;
+  coaching_actions: CoachingActionsTable;
+  coaching_links: CoachingLinksTable;
 }

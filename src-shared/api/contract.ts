@@ -29,6 +29,7 @@ import {
 } from './schemas';
 import { JobStarted, method, None } from './method';
 import { sessionContract, type SessionMethod } from './contract-session';
+import { coachingContract } from './contract-coaching';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -141,6 +142,7 @@ export const contract = {
   ),
 
   ...sessionContract,
+  ...coachingContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

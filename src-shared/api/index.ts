@@ -1,3 +1,4 @@
 export * from './contract';
 export * from './schemas';
 export * from './contract-session';
+export * from './contract-coaching';

@@ -1,5 +1,6 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
 import { sessionEn } from './session.en';
+import { coachingEn } from './coaching.en';
 
 export const en = {
   'app.name': 'Callscope',
@@ -416,6 +417,7 @@ export const en = {
   'agent.calls.title': 'Calls',
   'agent.calls.empty': 'No calls in this period.',
   ...sessionEn,
+  ...coachingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

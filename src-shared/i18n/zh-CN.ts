@@ -1,6 +1,7 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
+import { coachingZhCN } from './coaching.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -408,4 +409,5 @@ export const zhCN: Record<MessageKey, string> = {
   'agent.calls.title': '通话明细',
   'agent.calls.empty': '该时段没有通话。',
   ...sessionZhCN,
+  ...coachingZhCN,
 };

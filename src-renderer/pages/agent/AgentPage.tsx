@@ -17,6 +17,7 @@ import { CallsTable } from '../calls/CallsTable';
 import { FilterBar } from '../dashboard/FilterBar';
 import { KpiTiles } from '../dashboard/KpiTiles';
 import { TrendChart } from '../dashboard/TrendChart';
+import { AgentCoachingPanel } from '../coaching/AgentCoachingPanel';
 import { DispositionMix, OutcomeMix } from './OutcomeMix';
 import { TalkDistribution } from './TalkDistribution';
 
@@ -63,6 +64,7 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
         <DispositionMix query={profile} />
         <OutcomeMix query={profile} />
       </div>
+      <AgentCoachingPanel agentId={agent.id} />
       {filter ? <AgentCalls filter={filter} /> : null}
     </div>
   );

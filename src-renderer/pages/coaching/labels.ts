@@ -1,0 +1,36 @@
+/** The i18n keys of coaching's enumerations, and how an agent is named in lists. */
+import type { MessageKey } from '../../../src-shared/i18n';
+import type { GoalStatus, NoteKind, PlanStatus } from '../../../src-shared/coaching';
+
+export const NOTE_KIND_LABEL: Record<NoteKind, MessageKey> = {
+  oneOnOne: 'coaching.kind.oneOnOne',
+  review: 'coaching.kind.review',
+  checkpoint: 'coaching.kind.checkpoint',
+};
+
+export const PLAN_STATUS_LABEL: Record<PlanStatus, MessageKey> = {
+  active: 'coaching.status.active',
+  extended: 'coaching.status.extended',
+  passed: 'coaching.status.passed',
+  failed: 'coaching.status.failed',
+  cancelled: 'coaching.status.cancelled',
+};
+
+/** Badge colours: running plans in blue, outcomes in green or orange, a cancelled one grey. */
+export const PLAN_STATUS_BADGE: Record<PlanStatus, string> = {
+  active: 'badge badge--running',
+  extended: 'badge badge--warning',
+  passed: 'badge badge--done',
+  failed: 'badge badge--failed',
+  cancelled: 'badge',
+};
+
+export const GOAL_STATUS_LABEL: Record<GoalStatus, MessageKey> = {
+  open: 'coaching.goal.open',
+  met: 'coaching.goal.met',
+  missed: 'coaching.goal.missed',
+};
+
+export function agentLabel(a: { agentName: string | null; agentCode: string }): string {
+  return a.agentName ? `${a.agentName} · ${a.agentCode}` : a.agentCode;
+}
