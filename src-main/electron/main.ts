@@ -54,6 +54,8 @@ function createWindow(): BrowserWindow {
       devTools: !app.isPackaged,
       // Chromium's spellchecker downloads dictionaries: this app makes no network requests.
       spellcheck: false,
+      // A middle click would open a link in a new window: no page here has a reason to.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
