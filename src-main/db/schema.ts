@@ -130,4 +130,13 @@ export interface Database {
   calls: CallsTable;
   daily_agent_stats: DailyAgentStatsTable;
   hourly_agent_stats: HourlyAgentStatsTable;
+  month_closes: MonthClosesTable;
+}
+
+/** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
+export interface MonthClosesTable {
+  month: string;
+  closed_at: number;
+  snapshot: string;
+  checksum: string;
 }
