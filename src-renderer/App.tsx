@@ -9,6 +9,7 @@ import { AgentPage } from './pages/agent/AgentPage';
 import { CallsPage } from './pages/calls/CallsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
@@ -22,6 +23,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <CallsPage />;
     case 'import':
       return <ImportPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'settings':
       return <SettingsPage />;
   }

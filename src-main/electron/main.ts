@@ -28,6 +28,8 @@ import {
   type RefusalLog,
 } from './guards';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { electronPrintToPdf } from './print-pdf';
+import { usePdfRenderer } from '../reports/pdf-render';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -113,6 +115,7 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(JOB_CHANNEL, job);
   });
   services = { ws, api, stopJobUpdates };
+  usePdfRenderer(electronPrintToPdf); // reports print with Electron's own Chromium
   scheduleDailyBackups(ws, (err) => console.error('[callscope] daily backup failed:', err));
 
   denyAllPermissions(session.defaultSession);

@@ -8,10 +8,17 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   dashboard: 'nav.dashboard',
   calls: 'nav.calls',
   import: 'nav.import',
+  reports: 'nav.reports',
   settings: 'nav.settings',
 };
 
-const NAV_ICON: Record<Route, string> = { dashboard: '▦', calls: '☰', import: '⇪', settings: '⚙' };
+const NAV_ICON: Record<Route, string> = {
+  dashboard: '▦',
+  calls: '☰',
+  import: '⇪',
+  reports: '▤',
+  settings: '⚙',
+};
 
 export function Sidebar({ current }: { current: Route }) {
   const t = useT();
