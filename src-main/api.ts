@@ -22,6 +22,7 @@ import { rebuildRollups } from './metrics/rollup';
 import { createTeam, listAgents, listCampaigns, listTeams, updateAgent } from './people';
 import { loadSettings, saveSettings } from './settings';
 import { Staging } from './staging';
+import { reportsHandlers } from './reports/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -163,6 +164,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     },
     'jobs.list': () => jobs.list(),
     ...coachingHandlers(ws),
+    ...reportsHandlers(ws, jobs),
   };
 
   return {

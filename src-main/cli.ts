@@ -6,11 +6,21 @@
  *   metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
  *   demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
  *   backup --out <file> [--db <path>]
+ *   report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>]
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportResult, Job, MetricsRow } from '../src-shared/api';
+import type { ImportResult, Job, MetricsRow, Output } from '../src-shared/api';
+import {
+  isMonth,
+  REPORT_FORMATS,
+  ReportSpecSchema,
+  type ReportFormat,
+  type ReportScope,
+} from '../src-shared/reports-model';
+import { csvFiles } from './reports/csv';
+import { reportFor } from './reports/generate';
 import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
 import { isDay, isValidTimeZone } from '../src-shared/time';
 import { createApi, type Api } from './api';
@@ -26,7 +36,8 @@ const USAGE = `usage:
   callscope import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--json]
   callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
   callscope demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
-  callscope backup --out <file> [--db <path>]`;
+  callscope backup --out <file> [--db <path>]
+  callscope report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>]`;
 
 function intOption(
   name: string,
@@ -273,7 +284,88 @@ async function backupCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+// --- report (issue 7): the monthly summary as a file; csv writes one file per table into --out
+// (a folder), or the zip the UI downloads when --out ends in .zip.
+async function reportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      month: { type: 'string' },
+      scope: { type: 'string' },
+      lang: { type: 'string', default: 'zh-CN' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.month || !isMonth(values.month)) throw new UsageError('report needs --month YYYY-MM');
+  if (!values.format || !(REPORT_FORMATS as readonly string[]).includes(values.format))
+    throw new UsageError(`report needs --format ${REPORT_FORMATS.join('|')}`);
+  if (!values.out) throw new UsageError('report needs --out <path>');
+  if (!(LANGUAGES as readonly string[]).includes(values.lang!))
+    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${values.lang}"`);
+  const dbPath = path.resolve(values.db ?? defaultDbPath());
+  if (!fs.existsSync(dbPath)) throw new UsageError(`no workspace at ${dbPath}`);
+  const format = values.format as ReportFormat;
+  const out = path.resolve(values.out);
+  return withApi(dbPath, async (api, ws) => {
+    const scope = await reportScope(ws, values.scope);
+    const spec = ReportSpecSchema.parse({
+      period: { kind: 'month', month: values.month },
+      scope,
+      language: values.lang,
+    });
+    if (format === 'csv' && !out.endsWith('.zip')) {
+      const report = await reportFor(ws, spec, Date.now());
+      fs.mkdirSync(out, { recursive: true });
+      for (const file of csvFiles(report)) fs.writeFileSync(path.join(out, file.name), file.data);
+      printCloseNotice(report.close);
+      process.stderr.write(`wrote ${report.tables.length} CSV files to ${out}\n`);
+      return 0;
+    }
+    const { jobId } = await call<{ jobId: string }>(api, 'reports.generate', { spec, format });
+    const job = await runJob(api, jobId, 'report');
+    if (job.status !== 'done') throw new UsageError(job.error ?? `report ${job.status}`);
+    const file = await call<Output<'reports.file'>>(api, 'reports.file', { jobId });
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+    printCloseNotice(file.close);
+    process.stderr.write(`wrote ${out}\n`);
+    return 0;
+  });
+}
+
+async function reportScope(ws: Workspace, scope: string | undefined): Promise<ReportScope> {
+  if (scope === undefined || scope === 'floor') return { kind: 'floor' };
+  const [kind, ...rest] = scope.split(':');
+  const name = rest.join(':');
+  if (kind === 'team' && name) {
+    const team = await ws.kysely.selectFrom('teams').select('id').where('name', '=', name).executeTakeFirst();
+    if (!team) throw new UsageError(`no team named "${name}"`);
+    return { kind: 'team', teamId: team.id };
+  }
+  if (kind === 'agent' && name) {
+    const agent = await ws.kysely
+      .selectFrom('agents')
+      .select('id')
+      .where('code', '=', name)
+      .executeTakeFirst();
+    if (!agent) throw new UsageError(`no agent with code "${name}"`);
+    return { kind: 'agent', agentId: agent.id };
+  }
+  throw new UsageError(`--scope must be team:NAME or agent:CODE, not "${scope}"`);
+}
+
+function printCloseNotice(close: { changedSince: boolean } | null): void {
+  if (close?.changedSince)
+    process.stderr.write(
+      'note: the data has changed since this month was closed; the report shows the closed numbers\n',
+    );
+  else if (close) process.stderr.write('note: this month is closed; the report shows the closed numbers\n');
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  report: reportCommand,
   import: importCommand,
   metrics: metricsCommand,
   demo: demoCommand,

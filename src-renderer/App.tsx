@@ -12,6 +12,7 @@ import { CoachingPage } from './pages/coaching/CoachingPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { RecoveryPage } from './pages/recovery/RecoveryPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { useSession } from './stores/session';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
@@ -28,6 +29,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <CoachingPage />;
     case 'import':
       return <ImportPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -13,6 +13,7 @@ import './styles/agent.css';
 import './styles/calls.css';
 import './styles/recovery.css';
 import './styles/coaching.css';
+import './styles/reports.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -263,6 +263,22 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'month closes for the monthly summary',
+    up(db) {
+      db.exec(`
+        -- A closed month's numbers, frozen: the rollup rows of the month and of the period it is
+        -- compared with, with the names as they were, as canonical JSON and its sha256.
+        CREATE TABLE month_closes (
+          month     TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          closed_at INTEGER NOT NULL,
+          snapshot  TEXT NOT NULL,
+          checksum  TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -193,4 +193,13 @@ export interface Database {
   coaching_notes: CoachingNotesTable;
   coaching_actions: CoachingActionsTable;
   coaching_links: CoachingLinksTable;
+  month_closes: MonthClosesTable;
+}
+
+/** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
+export interface MonthClosesTable {
+  month: string;
+  closed_at: number;
+  snapshot: string;
+  checksum: string;
 }

@@ -27,6 +27,8 @@ import {
   type RefusalLog,
 } from './guards';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { electronPrintToPdf } from './print-pdf';
+import { usePdfRenderer } from '../reports/pdf-render';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -118,6 +120,7 @@ async function start(): Promise<void> {
     },
   });
   workspaceSession = opened;
+  usePdfRenderer(electronPrintToPdf); // reports print with Electron's own Chromium
 
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(protocol, RENDERER_DIR);

@@ -9,6 +9,7 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   calls: 'nav.calls',
   coaching: 'nav.coaching',
   import: 'nav.import',
+  reports: 'nav.reports',
   settings: 'nav.settings',
 };
 
@@ -17,6 +18,7 @@ const NAV_ICON: Record<Route, string> = {
   calls: '☰',
   coaching: '✎',
   import: '⇪',
+  reports: '▤',
   settings: '⚙',
 };
 

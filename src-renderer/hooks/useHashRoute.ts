@@ -5,7 +5,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['dashboard', 'calls', 'coaching', 'import', 'settings'] as const;
+export const ROUTES = ['dashboard', 'calls', 'coaching', 'reports', 'import', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Where the hash points: a sidebar page, or one agent's page. */

@@ -30,6 +30,7 @@ import {
 import { JobStarted, method, None } from './method';
 import { sessionContract, type SessionMethod } from './contract-session';
 import { coachingContract } from './contract-coaching';
+import { reportsContract } from './contract-reports';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -143,6 +144,7 @@ export const contract = {
 
   ...sessionContract,
   ...coachingContract,
+  ...reportsContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -2,3 +2,4 @@ export * from './contract';
 export * from './schemas';
 export * from './contract-session';
 export * from './contract-coaching';
+export * from './contract-reports';

@@ -195,7 +195,7 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const JobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'demo']),
+  kind: z.enum(['import', 'demo', 'report']),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** progress in the job's own units (bytes of the file for imports); total null when unknown */
   done: Count,

@@ -1,6 +1,7 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
 import { sessionEn } from './session.en';
 import { coachingEn } from './coaching.en';
+import { reportsEn } from './reports.en';
 
 export const en = {
   'app.name': 'Callscope',
@@ -418,6 +419,7 @@ export const en = {
   'agent.calls.empty': 'No calls in this period.',
   ...sessionEn,
   ...coachingEn,
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -410,4 +411,5 @@ export const zhCN: Record<MessageKey, string> = {
   'agent.calls.empty': '该时段没有通话。',
   ...sessionZhCN,
   ...coachingZhCN,
+  ...reportsZhCN,
 };

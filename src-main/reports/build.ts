@@ -1,0 +1,118 @@
+/** Assembles a report: the spec's period and scope, the numbers, then every section in order. */
+import type { Kysely } from 'kysely';
+import type { Language } from '../../src-shared/domain';
+import { translate } from '../../src-shared/i18n';
+import {
+  periodLabel,
+  periodRange,
+  type Report,
+  type ReportChart,
+  type ReportSpec,
+  type ReportTable,
+} from '../../src-shared/reports-model';
+import { localParts, localTimeOfDay } from '../../src-shared/time';
+import type { Database } from '../db/schema';
+import { loadReportData, scopeFilter } from './data';
+import { contextFor, REPORT_SECTIONS } from './sections';
+
+export interface MonthCloseInfo {
+  closedAt: number;
+  checksum: string;
+  changedSince: boolean;
+}
+
+export interface BuildOptions {
+  currency: string;
+  timeZone: string;
+  now: number;
+  close: MonthCloseInfo | null;
+  /** reports progress as sections complete */
+  onSection?: (done: number, total: number) => void;
+}
+
+async function scopeLabel(db: Kysely<Database>, spec: ReportSpec): Promise<string> {
+  const t = (key: Parameters<typeof translate>[1]) => translate(spec.language, key);
+  const scope = spec.scope;
+  if (scope.kind === 'floor') return t('reports.scope.floor');
+  if (scope.kind === 'team') {
+    const team = await db
+      .selectFrom('teams')
+      .select('name')
+      .where('id', '=', scope.teamId)
+      .executeTakeFirst();
+    return `${t('reports.scope.team')}: ${team?.name ?? `#${scope.teamId}`}`;
+  }
+  const agent = await db
+    .selectFrom('agents')
+    .select(['code', 'name'])
+    .where('id', '=', scope.agentId)
+    .executeTakeFirst();
+  const who = agent ? (agent.name ? `${agent.name} (${agent.code})` : agent.code) : `#${scope.agentId}`;
+  return `${t('reports.scope.agent')}: ${who}`;
+}
+
+export function formatStamp(epochMs: number, timeZone: string): string {
+  return `${localParts(epochMs, timeZone).day} ${localTimeOfDay(epochMs, timeZone).slice(0, 5)}`;
+}
+
+function headerLines(language: Language, report: Omit<Report, 'lines'>): string[] {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+    translate(language, key, params);
+  const lines = [
+    t('reports.line.period', {
+      period: report.periodLabel,
+      from: report.range.from,
+      to: report.range.to,
+      scope: report.scopeLabel,
+    }),
+    t('reports.line.generated', {
+      at: formatStamp(report.generatedAt, report.timeZone),
+      zone: report.timeZone,
+    }),
+  ];
+  if (report.close) {
+    lines.push(
+      t('reports.line.closed', {
+        at: formatStamp(report.close.closedAt, report.timeZone),
+        checksum: report.close.checksum.slice(0, 12),
+      }),
+    );
+    if (report.close.changedSince) lines.push(t('reports.line.changedSinceClose'));
+  }
+  return lines;
+}
+
+export async function buildReport(
+  db: Kysely<Database>,
+  spec: ReportSpec,
+  options: BuildOptions,
+): Promise<Report> {
+  const range = periodRange(spec.period);
+  const data = await loadReportData(db, range, spec.scope);
+  const ctx = contextFor(data, spec.language, db, scopeFilter(range, spec.scope));
+  const tables: ReportTable[] = [];
+  const charts: ReportChart[] = [];
+  let done = 0;
+  for (const section of REPORT_SECTIONS) {
+    const built = await section.build(ctx);
+    if (built.table) tables.push(built.table);
+    charts.push(...built.charts);
+    options.onSection?.(++done, REPORT_SECTIONS.length);
+  }
+  const chartOrder: ReportChart['kind'][] = ['trend', 'funnel', 'leaderboard'];
+  charts.sort((a, b) => chartOrder.indexOf(a.kind) - chartOrder.indexOf(b.kind));
+  const base = {
+    title: translate(spec.language, 'reports.title'),
+    periodLabel: periodLabel(spec.period),
+    range,
+    scopeLabel: await scopeLabel(db, spec),
+    language: spec.language,
+    currency: options.currency,
+    generatedAt: options.now,
+    timeZone: options.timeZone,
+    close: options.close,
+    tables,
+    charts,
+  };
+  return { ...base, lines: headerLines(spec.language, base) };
+}

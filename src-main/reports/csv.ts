@@ -1,0 +1,52 @@
+/**
+ * One CSV per report table (UTF-8 with BOM, CRLF, via csv-write.ts): plain numbers in the unit the
+ * header names, the totals row computed as the XLSX's formulas compute it, text cells neutralised
+ * against formula injection (numbers are left alone: -12 stays a number).
+ */
+import type { ColumnType, Report, ReportTable } from '../../src-shared/reports-model';
+import { translate } from '../../src-shared/i18n';
+import { neutraliseFormula, toCsv } from '../csv-write';
+import { cellDecimals, cellType, csvHeaderUnit, csvValue, totalsRow } from './cells';
+import { zip } from './zip';
+
+export function tableCsv(report: Report, table: ReportTable): string {
+  const header = table.columns.map((c) =>
+    neutraliseFormula(c.header + csvHeaderUnit(c.type, report.language, report.currency)),
+  );
+  // A column whose unit changes by row (the Summary's values) gets the unit spelled out per row.
+  const byRowUnit = table.columns.some((c) => c.type === 'unit');
+  if (byRowUnit) header.push(translate(report.language, 'reports.col.unit'));
+  const rows = [...table.rows];
+  if (table.totals && rows.length > 0)
+    rows.push(totalsRow(table, translate(report.language, 'reports.total')));
+  const body = rows.map((row) => {
+    const fields = table.columns.map((c) => {
+      const value = csvValue(cellType(c, row), row[c.key] ?? null, cellDecimals(c, row));
+      return typeof value === 'string' ? neutraliseFormula(value) : value;
+    });
+    if (byRowUnit) {
+      const unit = typeof row['unit'] === 'string' ? row['unit'] : 'text';
+      fields.push(
+        csvHeaderUnit(unit as ColumnType, report.language, report.currency).replace(/[()（）\s]/g, ''),
+      );
+    }
+    return fields;
+  });
+  return toCsv([header, ...body]);
+}
+
+/** `01-summary.csv`, `02-agents.csv`...: the report's order survives any file listing. */
+export function csvFileName(index: number, table: ReportTable): string {
+  return `${String(index + 1).padStart(2, '0')}-${table.id}.csv`;
+}
+
+export function csvFiles(report: Report): { name: string; data: Buffer }[] {
+  return report.tables.map((table, i) => ({
+    name: csvFileName(i, table),
+    data: Buffer.from(tableCsv(report, table), 'utf8'),
+  }));
+}
+
+export function writeCsvZip(report: Report): Buffer {
+  return zip(csvFiles(report), new Date(report.generatedAt));
+}

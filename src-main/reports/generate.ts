@@ -1,0 +1,77 @@
+/**
+ * Producing a report file: the numbers (live, or a closed month's snapshot), the model, then the
+ * one writer the format asks for. Progress goes to the job: sections, then the rendering.
+ */
+import {
+  reportFileName,
+  type Report,
+  type ReportFormat,
+  type ReportSpec,
+} from '../../src-shared/reports-model';
+import { throwIfCancelled, type JobContext } from '../jobs';
+import type { Workspace } from '../workspace';
+import { buildReport } from './build';
+import { writeCsvZip } from './csv';
+import { closeStatus, loadSnapshot, replaySnapshot } from './month-close';
+import { reportHtml } from './pdf-html';
+import { renderPdf } from './pdf-render';
+import { writeXlsx } from './xlsx';
+
+export interface ReportFile {
+  fileName: string;
+  mime: string;
+  bytes: Buffer;
+  /** the numbers came from a month close, and whether the live data moved since */
+  close: Report['close'];
+}
+
+const MIME: Record<ReportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'application/zip',
+  pdf: 'application/pdf',
+};
+
+/** The report model of a spec: a closed month is read from its snapshot, anything else live. */
+export async function reportFor(
+  ws: Workspace,
+  spec: ReportSpec,
+  now: number,
+  onSection?: (done: number, total: number) => void,
+): Promise<Report> {
+  const settings = ws.settings();
+  const options = { currency: settings.currency, timeZone: settings.timeZone, now, onSection };
+  const closed = spec.period.kind === 'month' ? loadSnapshot(ws.db, spec.period.month) : null;
+  if (!closed) return buildReport(ws.kysely, spec, { ...options, close: null });
+  const status = closeStatus(ws.db, closed.snapshot.month);
+  const replay = replaySnapshot(closed.snapshot);
+  try {
+    return await buildReport(replay, spec, {
+      ...options,
+      close: { closedAt: closed.closedAt, checksum: closed.checksum, changedSince: status.changedSince },
+    });
+  } finally {
+    await replay.destroy();
+  }
+}
+
+const STEPS = 6;
+
+export async function generateReport(
+  ws: Workspace,
+  spec: ReportSpec,
+  format: ReportFormat,
+  ctx: Pick<JobContext, 'progress' | 'signal'>,
+  now = Date.now(),
+): Promise<ReportFile> {
+  ctx.progress(0, STEPS, 0, 'numbers');
+  const report = await reportFor(ws, spec, now, (done) => ctx.progress(done, STEPS, 0, 'tables'));
+  throwIfCancelled(ctx.signal);
+  ctx.progress(STEPS - 1, STEPS, 0, format);
+  let bytes: Buffer;
+  if (format === 'xlsx') bytes = await writeXlsx(report);
+  else if (format === 'csv') bytes = writeCsvZip(report);
+  else bytes = await renderPdf(reportHtml(report), ctx.signal);
+  throwIfCancelled(ctx.signal);
+  ctx.progress(STEPS, STEPS, 0, 'done');
+  return { fileName: reportFileName(spec, format), mime: MIME[format], bytes, close: report.close };
+}

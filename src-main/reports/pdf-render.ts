@@ -1,0 +1,89 @@
+/**
+ * HTML to PDF through Chromium. The desktop app prints with its own Chromium (Electron's
+ * `webContents.printToPDF`, registered by the shell with `usePdfRenderer`); browser mode and the CLI
+ * run the system's Chromium headless (`--print-to-pdf`) on a temp file. Either way the HTML is our
+ * own, script-free, and loads nothing.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type PdfRenderer = (html: string, signal: AbortSignal) => Promise<Buffer>;
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+export function findChromium(): string | null {
+  const configured = process.env['CALLSCOPE_CHROMIUM'] ?? process.env['CHROMIUM_PATH'];
+  if (configured) return configured;
+  return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+}
+
+const TIMEOUT_MS = 60_000;
+
+/** The system Chromium, headless, printing a temp file of the HTML. */
+export const chromiumCliPdf: PdfRenderer = async (html, signal) => {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('PDF export needs Chromium or Chrome (set CALLSCOPE_CHROMIUM to its path)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-pdf-'));
+  try {
+    const page = path.join(dir, 'report.html');
+    const out = path.join(dir, 'report.pdf');
+    fs.writeFileSync(page, html, 'utf8');
+    const args = [
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${out}`,
+      // Chromium refuses its sandbox as root (containers, CI); the page has no script to contain.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      `file://${page}`,
+    ];
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
+      const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+      const abort = () => child.kill('SIGKILL');
+      signal.addEventListener('abort', abort, { once: true });
+      child.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', abort);
+        if (code === 0 && fs.existsSync(out)) resolve();
+        else reject(new Error(`Chromium could not print the report (exit ${code}): ${stderr.trim()}`));
+      });
+    });
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+let current: PdfRenderer = chromiumCliPdf;
+
+/** The desktop shell hands in Electron's own printer at start-up. */
+export function usePdfRenderer(renderer: PdfRenderer): void {
+  current = renderer;
+}
+
+export function renderPdf(html: string, signal: AbortSignal): Promise<Buffer> {
+  return current(html, signal);
+}

@@ -1,0 +1,316 @@
+/**
+ * The report's sections, in order. Each turns the report's numbers into one table (and the charts
+ * drawn from it); the writers know nothing about any section.
+ *
+ * Where later features plug in:
+ * - targets/scores: a `ColumnExtension` for 'summary' (target, attainment per KPI row) and for
+ *   'agents' (composite score, grade) appended to `COLUMN_EXTENSIONS`;
+ * - audits and coaching follow-ups: a `ReportSection` each (their own table, and for audits the
+ *   'audit trend' chart) appended to `REPORT_SECTIONS`; a section may read its own data through
+ *   `ctx.db` and `ctx.filter`.
+ */
+import type { Kysely } from 'kysely';
+import type { Filter, MetricsRow } from '../../src-shared/api';
+import type { Language } from '../../src-shared/domain';
+import { translate, type MessageKey, type MessageParams } from '../../src-shared/i18n';
+import {
+  CALLS_PER_AGENT_DAY,
+  KPI_DEFINITIONS,
+  RATE_KEYS,
+  callsPerAgentDay,
+  change,
+  type KpiKey,
+  type KpiValues,
+} from '../../src-shared/kpi';
+import {
+  rateTotal,
+  type CellValue,
+  type ColumnType,
+  type ReportChart,
+  type ReportColumn,
+  type ReportRow,
+  type ReportTable,
+} from '../../src-shared/reports-model';
+import { addDays, weekdayOf, type Day } from '../../src-shared/time';
+import type { Database } from '../db/schema';
+import type { ReportData } from './data';
+
+export interface SectionContext {
+  data: ReportData;
+  language: Language;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  /** the database the numbers come from (the live workspace or a month close's replay) */
+  db: Kysely<Database>;
+  filter: Filter;
+}
+
+export interface ReportSection {
+  id: string;
+  build(ctx: SectionContext): Promise<{ table: ReportTable | null; charts: ReportChart[] }>;
+}
+
+/** Extra columns for a core table (targets: attainment on Summary, score and grade on Agents). */
+export interface ColumnExtension {
+  table: 'summary' | 'agents';
+  columns(ctx: SectionContext): ReportColumn[];
+  /** the extra cells of one row (a Summary row carries `kpi`, an Agents row `agentId`) */
+  values(ctx: SectionContext, row: ReportRow): Promise<Record<string, CellValue>>;
+}
+
+export const COLUMN_EXTENSIONS: ColumnExtension[] = [];
+
+export function contextFor(
+  data: ReportData,
+  language: Language,
+  db: Kysely<Database>,
+  filter: Filter,
+): SectionContext {
+  return { data, language, db, filter, t: (key, params) => translate(language, key, params) };
+}
+
+function columnType(key: KpiKey): ColumnType {
+  const unit = KPI_DEFINITIONS[key].unit;
+  return unit === 'rate' ? 'percent' : unit === 'seconds' ? 'duration' : unit;
+}
+
+/** The KPI columns in the order a team lead reads them: activity, quality, outcome. */
+const KPI_ORDER: KpiKey[] = [
+  'dials',
+  'connects',
+  'connectRate',
+  'effective',
+  'talkSeconds',
+  'effectiveTalkSeconds',
+  'avgTalkSeconds',
+  'intents',
+  'intentRate',
+  'sales',
+  'leadConversion',
+  'conversionRate',
+  'revenue',
+  'avgOrderValue',
+];
+
+function kpiColumns(ctx: SectionContext): ReportColumn[] {
+  return KPI_ORDER.map((key) => ({
+    key,
+    header: ctx.t(`kpi.${key}`),
+    type: columnType(key),
+    total: (RATE_KEYS as readonly string[]).includes(key)
+      ? rateTotal(key as (typeof RATE_KEYS)[number])
+      : { kind: 'sum' },
+  }));
+}
+
+function kpiCells(row: KpiValues): ReportRow {
+  return Object.fromEntries(KPI_ORDER.map((key) => [key, row[key]]));
+}
+
+const labelColumn = (key: string, header: string): ReportColumn => ({
+  key,
+  header,
+  type: 'text',
+  total: { kind: 'label' },
+});
+const textColumn = (key: string, header: string): ReportColumn => ({
+  key,
+  header,
+  type: 'text',
+  total: { kind: 'none' },
+});
+
+async function extend(
+  ctx: SectionContext,
+  table: 'summary' | 'agents',
+  columns: ReportColumn[],
+  rows: ReportRow[],
+): Promise<{ columns: ReportColumn[]; rows: ReportRow[] }> {
+  for (const ext of COLUMN_EXTENSIONS.filter((e) => e.table === table)) {
+    columns = [...columns, ...ext.columns(ctx)];
+    rows = await Promise.all(rows.map(async (r) => ({ ...r, ...(await ext.values(ctx, r)) })));
+  }
+  return { columns, rows };
+}
+
+const summarySection: ReportSection = {
+  id: 'summary',
+  async build(ctx) {
+    const s = ctx.data.summary;
+    const rows: ReportRow[] = KPI_ORDER.map((key) => ({
+      kpi: key,
+      label: ctx.t(`kpi.${key}`),
+      unit: columnType(key),
+      current: s.current[key],
+      previous: s.previous[key],
+      change: change(s.current[key], s.previous[key]),
+    }));
+    const perDay = callsPerAgentDay(s.current.dials, s.agentDays);
+    const perDayBefore = callsPerAgentDay(s.previous.dials, s.previousAgentDays);
+    rows.push({
+      kpi: CALLS_PER_AGENT_DAY.key,
+      label: ctx.t('kpi.callsPerAgentDay'),
+      unit: 'count',
+      decimals: 1,
+      current: perDay,
+      previous: perDayBefore,
+      change: change(perDay, perDayBefore),
+    });
+    const columns: ReportColumn[] = [
+      textColumn('label', ctx.t('reports.col.kpi')),
+      { key: 'current', header: ctx.t('reports.col.current'), type: 'unit', total: { kind: 'none' } },
+      { key: 'previous', header: ctx.t('reports.col.previous'), type: 'unit', total: { kind: 'none' } },
+      { key: 'change', header: ctx.t('reports.col.change'), type: 'percent', total: { kind: 'none' } },
+    ];
+    const extended = await extend(ctx, 'summary', columns, rows);
+    const funnel: ReportChart = {
+      kind: 'funnel',
+      title: ctx.t('reports.chart.funnel'),
+      steps: (['dials', 'connects', 'effective', 'intents', 'sales'] as const).map((key) => ({
+        label: ctx.t(`kpi.${key}`),
+        value: s.current[key],
+      })),
+    };
+    return {
+      table: {
+        id: 'summary',
+        title: ctx.t('reports.table.summary'),
+        note: ctx.t('reports.note.previous', { from: s.previousRange.from, to: s.previousRange.to }),
+        ...extended,
+        totals: false,
+      },
+      charts: [funnel],
+    };
+  },
+};
+
+/** Rank: revenue, then sales, then dials (the order a sales floor's board is read in), then code. */
+function rankAgents<T extends MetricsRow>(rows: readonly T[]): T[] {
+  return [...rows].sort(
+    (a, b) =>
+      b.revenue - a.revenue ||
+      b.sales - a.sales ||
+      b.dials - a.dials ||
+      (a.key ?? '').localeCompare(b.key ?? ''),
+  );
+}
+
+const agentsSection: ReportSection = {
+  id: 'agents',
+  async build(ctx) {
+    const ranked = rankAgents(ctx.data.agents);
+    const rows: ReportRow[] = ranked.map((a, i) => {
+      const activeDays = a.daily.dials.filter((d) => d > 0).length;
+      return {
+        agentId: a.id,
+        rank: i + 1,
+        code: a.key,
+        name: a.label,
+        team: a.teamName ?? ctx.t('reports.noTeam'),
+        activeDays,
+        callsPerAgentDay: callsPerAgentDay(a.dials, activeDays),
+        ...kpiCells(a),
+      };
+    });
+    const columns: ReportColumn[] = [
+      { key: 'rank', header: ctx.t('reports.col.rank'), type: 'count', total: { kind: 'none' } },
+      labelColumn('code', ctx.t('reports.col.agentCode')),
+      textColumn('name', ctx.t('reports.col.agent')),
+      textColumn('team', ctx.t('reports.col.team')),
+      { key: 'activeDays', header: ctx.t('reports.col.activeDays'), type: 'count', total: { kind: 'sum' } },
+      {
+        key: 'callsPerAgentDay',
+        header: ctx.t('kpi.callsPerAgentDay'),
+        type: 'count',
+        decimals: 1,
+        total: { kind: 'ratio', numerator: 'dials', denominator: 'activeDays' },
+      },
+      ...kpiColumns(ctx),
+    ];
+    const extended = await extend(ctx, 'agents', columns, rows);
+    const byRevenue = ranked.some((a) => a.revenue > 0);
+    const top = ranked.slice(0, 10);
+    const leaderboard: ReportChart = {
+      kind: 'leaderboard',
+      title: ctx.t(byRevenue ? 'reports.chart.leaderboardRevenue' : 'reports.chart.leaderboardSales'),
+      valueType: byRevenue ? 'money' : 'count',
+      bars: top.map((a) => ({ label: a.label ?? a.key ?? '', value: byRevenue ? a.revenue : a.sales })),
+    };
+    return {
+      table: {
+        id: 'agents',
+        title: ctx.t('reports.table.agents'),
+        note: ctx.t('reports.note.rank'),
+        ...extended,
+        totals: true,
+      },
+      charts: ranked.length > 0 ? [leaderboard] : [],
+    };
+  },
+};
+
+const dailySection: ReportSection = {
+  id: 'daily',
+  async build(ctx) {
+    const rows: ReportRow[] = ctx.data.days.map((d) => ({
+      day: d.key,
+      weekday: ctx.t(`weekday.${weekdayOf(d.key ?? '')}` as MessageKey),
+      ...kpiCells(d),
+    }));
+    const byDay = new Map(ctx.data.days.map((d) => [d.key, d]));
+    const days: Day[] = [];
+    for (let d = ctx.data.range.from; d <= ctx.data.range.to; d = addDays(d, 1)) days.push(d);
+    const trend: ReportChart = {
+      kind: 'trend',
+      title: ctx.t('reports.chart.trend'),
+      days,
+      bars: { label: ctx.t('kpi.dials'), values: days.map((d) => byDay.get(d)?.dials ?? 0) },
+      line: { label: ctx.t('kpi.connectRate'), values: days.map((d) => byDay.get(d)?.connectRate ?? null) },
+    };
+    return {
+      table: {
+        id: 'daily',
+        title: ctx.t('reports.table.daily'),
+        columns: [
+          { key: 'day', header: ctx.t('reports.col.day'), type: 'day', total: { kind: 'label' } },
+          textColumn('weekday', ctx.t('reports.col.weekday')),
+          ...kpiColumns(ctx),
+        ],
+        rows,
+        totals: true,
+      },
+      charts: [trend],
+    };
+  },
+};
+
+function groupSection(id: 'teams' | 'campaigns'): ReportSection {
+  return {
+    id,
+    async build(ctx) {
+      const source = id === 'teams' ? ctx.data.teams : ctx.data.campaigns;
+      const none = ctx.t(id === 'teams' ? 'reports.noTeam' : 'reports.noCampaign');
+      return {
+        table: {
+          id,
+          title: ctx.t(id === 'teams' ? 'reports.table.teams' : 'reports.table.campaigns'),
+          columns: [
+            labelColumn('name', ctx.t(id === 'teams' ? 'reports.col.team' : 'reports.col.campaign')),
+            ...kpiColumns(ctx),
+          ],
+          rows: source.map((r) => ({ name: r.label ?? none, ...kpiCells(r) })),
+          totals: true,
+        },
+        charts: [],
+      };
+    },
+  };
+}
+
+/** The sections in report order (audits and coaching follow-ups are appended here when they land). */
+export const REPORT_SECTIONS: ReportSection[] = [
+  summarySection,
+  agentsSection,
+  dailySection,
+  groupSection('teams'),
+  groupSection('campaigns'),
+];
