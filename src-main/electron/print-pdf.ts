@@ -15,7 +15,14 @@ export const electronPrintToPdf: PdfRenderer = async (html, signal) => {
   fs.writeFileSync(file, html, 'utf8');
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      javascript: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   const abort = () => win.destroy();
   signal.addEventListener('abort', abort, { once: true });
