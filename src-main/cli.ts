@@ -24,6 +24,7 @@ import { reportFor } from './reports/generate';
 import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
 import { isDay, isValidTimeZone } from '../src-shared/time';
 import { createApi, type Api } from './api';
+import { writeFileAtomically } from './atomic-write';
 import { writeVerifiedBackup } from './backups';
 import { openConnection } from './db/connection';
 import { defaultDbPath } from './paths';
@@ -318,7 +319,7 @@ async function reportCommand(args: string[]): Promise<number> {
     if (format === 'csv' && !out.endsWith('.zip')) {
       const report = await reportFor(ws, spec, Date.now());
       fs.mkdirSync(out, { recursive: true });
-      for (const file of csvFiles(report)) fs.writeFileSync(path.join(out, file.name), file.data);
+      for (const file of csvFiles(report)) writeFileAtomically(path.join(out, file.name), file.data);
       printCloseNotice(report.close);
       process.stderr.write(`wrote ${report.tables.length} CSV files to ${out}\n`);
       return 0;
@@ -327,8 +328,8 @@ async function reportCommand(args: string[]): Promise<number> {
     const job = await runJob(api, jobId, 'report');
     if (job.status !== 'done') throw new UsageError(job.error ?? `report ${job.status}`);
     const file = await call<Output<'reports.file'>>(api, 'reports.file', { jobId });
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+    // A report killed half-way leaves no half file behind for someone to send to their manager.
+    writeFileAtomically(out, Buffer.from(file.base64, 'base64'));
     printCloseNotice(file.close);
     process.stderr.write(`wrote ${out}\n`);
     return 0;

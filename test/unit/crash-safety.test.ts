@@ -1,6 +1,6 @@
 /**
- * Crash safety with real processes: a CLI import and a migration are killed with SIGKILL in the
- * middle of their transaction; the reopened workspace is intact, holds everything stored before,
+ * Crash safety with real processes: a CLI import, a migration and a report are killed with SIGKILL
+ * in the middle of their work; the reopened workspace is intact, holds everything stored before,
  * nothing of the killed work, and its rollups equal a recomputation from the calls.
  */
 import { spawn } from 'node:child_process';
@@ -96,6 +96,40 @@ describe('a process killed mid-transaction', () => {
       duplicates: 2_000,
       rejected: 0,
     });
+  }, 120_000);
+
+  it('SIGKILL during a report: no half file is left, the workspace is as it was', async () => {
+    const db = path.join(dir, 'ws.sqlite');
+    const demo = runCli(['demo', '--agents', '8', '--days', '40', '--db', db]);
+    expect(demo.status, demo.stderr).toBe(0);
+    const month = (() => {
+      const conn = openConnection(db, { readonly: true });
+      try {
+        return (conn.prepare('SELECT max(day) FROM calls').pluck().get() as string).slice(0, 7);
+      } finally {
+        conn.close();
+      }
+    })();
+    const out = path.join(dir, 'report.pdf');
+    const args = ['report', '--db', db, '--month', month, '--format', 'pdf', '--out', out];
+
+    const output = await killWhen([path.join(REPO, 'src-main/cli.ts'), ...args], /report/);
+    expect(output).toMatch(/report/); // it was building the report when killed
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('report.pdf'))).toEqual([]);
+
+    const reopened = await openDatabase(db);
+    try {
+      expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+      const { stored, recomputed } = rollupVersusCalls(reopened);
+      expect(stored).toEqual(recomputed);
+      expect(stored.length).toBeGreaterThan(0);
+    } finally {
+      reopened.close();
+    }
+    // The same report runs to the end afterwards.
+    const again = runCli(args);
+    expect(again.status, again.stderr).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 
   it('SIGKILL during a migration: the schema and the data are as before it', async () => {
