@@ -6,6 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../src-main/reports/csv';
+import { reportFor } from '../../src-main/reports/generate';
+import { reportHtml } from '../../src-main/reports/pdf-html';
 import type { CallRow } from '../../src-shared/api';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
@@ -53,7 +56,19 @@ describe('customer numbers', () => {
       filter: { from: '2026-11-01', to: '2026-11-05' },
     });
     expect(listed).toHaveLength(11);
-    for (const text of [csv, JSON.stringify(listed)]) {
+    // The monthly report: its model (which the XLSX and PDF are written from), its CSV files and
+    // the PDF's HTML.
+    const report = await reportFor(
+      t.ws,
+      { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'floor' }, language: 'zh-CN' },
+      Date.now(),
+    );
+    const reportTexts = [
+      JSON.stringify(report),
+      ...csvFiles(report).map((f) => f.data.toString('utf8')),
+      reportHtml(report),
+    ];
+    for (const text of [csv, JSON.stringify(listed), ...reportTexts]) {
       for (const n of NUMBERS) expect(text).not.toContain(n.slice(-8));
     }
 
