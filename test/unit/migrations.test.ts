@@ -92,7 +92,7 @@ describe('opening and migrating a workspace', () => {
  * rejected row, run at the commit before the next migration; see test/fixtures/workspaces) are
  * migrated to the latest schema with every row intact and the rollups exact.
  */
-describe.each([1, 2])('a workspace written at schema %i', (version) => {
+describe.each([1, 2, 3])('a workspace written at schema %i', (version) => {
   let dir: string;
   let file: string;
   beforeEach(() => {
