@@ -28,6 +28,7 @@ import {
   WorkspaceInfoSchema,
 } from './schemas';
 import { JobStarted, method, None } from './method';
+import { ordersContract } from './contract-orders';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -139,6 +140,7 @@ export const contract = {
     JobStarted,
   ),
 
+  ...ordersContract,
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.list': method(None, z.array(JobSchema)),
