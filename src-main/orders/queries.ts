@@ -77,7 +77,12 @@ export async function orderSummary(
     previousRange,
     current: orderKpis(current.counts),
     previous: orderKpis(previous.counts),
-    conversion: { source, ...conversionFrom(source, calls, current.counts.orders) },
+    conversion: {
+      source,
+      connects: calls.connects,
+      intents: calls.intents,
+      ...conversionFrom(source, calls, current.counts.orders),
+    },
     settings,
   };
 }

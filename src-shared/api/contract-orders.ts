@@ -43,6 +43,8 @@ export const OrderSummarySchema = z.object({
   conversion: z.object({
     source: z.enum(CONVERSION_SOURCES),
     sales: z.number().int(),
+    connects: z.number().int(),
+    intents: z.number().int(),
     conversionRate: Rate,
     leadConversion: Rate,
   }),

@@ -1,5 +1,6 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
 import type { MessageKey } from './en';
+import { ordersZhCN } from './orders.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -406,4 +407,5 @@ export const zhCN: Record<MessageKey, string> = {
   'agent.mix.empty': '该时段没有外呼。',
   'agent.calls.title': '通话明细',
   'agent.calls.empty': '该时段没有通话。',
+  ...ordersZhCN,
 };

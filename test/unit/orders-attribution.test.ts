@@ -109,11 +109,13 @@ describe('orders linked to the calls that made them', () => {
   });
 
   it('takes conversion from call outcomes by default and from orders when the setting says so', async () => {
-    // January's calls: 4 connects, 3 intents + 1 sale marked on a call.
+    // January's calls: 4 connects, 4 intents (one of them a sale marked on the call).
     const byCalls = await summary(JANUARY);
     expect(byCalls.conversion).toEqual({
       source: 'calls',
       sales: 1,
+      connects: 4,
+      intents: 4,
       conversionRate: 1 / 4,
       leadConversion: 1 / 4,
     });
@@ -122,6 +124,8 @@ describe('orders linked to the calls that made them', () => {
     expect(byOrders.conversion).toEqual({
       source: 'orders',
       sales: 6,
+      connects: 4,
+      intents: 4,
       conversionRate: 6 / 4,
       leadConversion: 6 / 4,
     });
