@@ -64,15 +64,17 @@ export async function orderSummary(
   const range = { from: filter.from, to: filter.to };
   const previousRange = previousPeriod(range);
   const window = settings.attributionWindowDays;
-  const [current, previous, calls] = await Promise.all([
+  const [current, previous, calls, anyOrder] = await Promise.all([
     orderCounts(db, filter, window),
     orderCounts(db, { ...filter, ...previousRange }, window),
     totals(db, filter),
+    db.selectFrom('orders').select('id').limit(1).executeTakeFirst(),
   ]);
   // Conversion from orders only where there are orders; else it says it came from call outcomes.
   const source = settings.conversionSource === 'orders' && current.hasOrders ? 'orders' : 'calls';
   return {
     hasOrders: current.hasOrders,
+    workspaceHasOrders: anyOrder !== undefined,
     range,
     previousRange,
     current: orderKpis(current.counts),

@@ -35,6 +35,8 @@ export const OrderKpisSchema = z.object({
 export const OrderSummarySchema = z.object({
   /** any order placed, paid, refunded or cancelled in the range (else the tiles fall back to calls) */
   hasOrders: z.boolean(),
+  /** any order stored in the workspace (a calls-only workspace shows no order row at all) */
+  workspaceHasOrders: z.boolean(),
   range: z.object({ from: DaySchema, to: DaySchema }),
   previousRange: z.object({ from: DaySchema, to: DaySchema }),
   current: OrderKpisSchema,

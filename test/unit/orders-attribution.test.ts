@@ -131,7 +131,12 @@ describe('orders linked to the calls that made them', () => {
     });
     expect(byOrders.current.attributedOrders).toBe(4);
     // A range without orders says it fell back to call outcomes.
-    expect((await summary({ from: '2025-06-01', to: '2025-06-30' })).conversion.source).toBe('calls');
+    const empty = await summary({ from: '2025-06-01', to: '2025-06-30' });
+    expect(empty).toMatchObject({
+      hasOrders: false,
+      workspaceHasOrders: true,
+      conversion: { source: 'calls' },
+    });
     await t.call('orders.settings.update', { conversionSource: 'calls', attributionWindowDays: 7 });
   });
 });

@@ -218,6 +218,12 @@ describe('importing an order export', () => {
   });
 
   it('reads the English export: $ amounts, partial payment, cancellation, the export saying "new"', async () => {
+    const filter = { from: '2026-01-01', to: '2026-01-31' };
+    // Before any order, the workspace says so (the dashboard then shows no order row at all).
+    expect(await t.call('orders.summary', { filter })).toMatchObject({
+      hasOrders: false,
+      workspaceHasOrders: false,
+    });
     const job = await t.importFile(EN);
     expect(job.result).toMatchObject({ preset: 'en-orders', rows: 3, inserted: 3, rejected: 0 });
     expect(storedOrders(t).map((o) => [o.order_no, o.amount, o.status, o.customer_type])).toEqual([

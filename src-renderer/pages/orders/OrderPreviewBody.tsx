@@ -4,6 +4,7 @@
  */
 import type { ImportPreview, OrderPreview } from '../../../src-shared/api';
 import { useFormat, useT } from '../../i18n/language';
+import { RejectedRow } from '../import/PreviewRows';
 
 /** The required order fields the file's header lacks (the import cannot start without them). */
 export function missingOrderFields(preview: ImportPreview): OrderPreview['columns'] {
@@ -94,14 +95,7 @@ function OrderRows({ rows }: { rows: OrderPreview['rows'] }) {
                   <td className="nowrap">{row.order.phoneLast4 ? `…${row.order.phoneLast4}` : '—'}</td>
                 </tr>
               ) : (
-                <tr key={row.line} className="is-rejected" data-line={row.line} data-ok="false">
-                  <td className="num">{row.line}</td>
-                  <td colSpan={columns - 1} className="preview-rows__reason">
-                    <span className="badge badge--failed">{t('import.preview.rejected')}</span>
-                    {row.field ? <code>{row.field}</code> : null}
-                    <span>{row.reason}</span>
-                  </td>
-                </tr>
+                <RejectedRow key={row.line} row={row} columns={columns} />
               ),
             )}
           </tbody>

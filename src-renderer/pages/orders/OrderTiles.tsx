@@ -1,7 +1,8 @@
 /**
  * The order row of the dashboard (`orders.summary`): order revenue, 回款率, new customers, average
  * order value and conversion, each saying in its popover where it comes from. In a period without
- * orders it is one line saying that revenue and conversion come from call outcomes instead.
+ * orders (in a workspace that has some) it is one line saying that revenue and conversion come
+ * from call outcomes instead.
  */
 import type { Filter, OrderSummary } from '../../../src-shared/api';
 import { change } from '../../../src-shared/kpi';
@@ -18,7 +19,8 @@ export function OrderTiles({ filter }: { filter: Filter | null }) {
   const query = useApiQuery('orders.summary', filter ? { filter } : null);
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
-  if (!summary) return null;
+  // A workspace that never had orders reads its call outcomes as before, without a note.
+  if (!summary || !summary.workspaceHasOrders) return null;
   if (!summary.hasOrders) {
     return (
       <p className="orders-fallback" data-testid="orders-fallback">
