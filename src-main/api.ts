@@ -13,6 +13,8 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { notFound } from './errors';
 import { listBatches, listRejects, rejectsCsv, undoBatch } from './import/batches';
 import { importFile, type ImportOptions } from './import/import-file';
+import { ORDER_PRESETS } from './import/order-presets';
+import { ordersHandlers } from './orders/handlers';
 import { previewImport } from './import/preview';
 import { PRESETS } from './import/presets';
 import { JobRegistry, type JobContext } from './jobs';
@@ -113,7 +115,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'calls.list': (request) => listCalls(db, request, ws.settings().timeZone),
     'calls.count': (query) => countCalls(db, query),
 
-    'import.presets': () => PRESETS.map((p) => ({ id: p.id, name: p.name })),
+    'import.presets': () => [...PRESETS, ...ORDER_PRESETS].map((p) => ({ id: p.id, name: p.name })),
     'import.stage': async ({ name, bytes }) => ({ stagedId: await staging.stageBytes(name, bytes) }),
     'import.preview': ({ stagedId, ...choices }) => {
       const staged = staging.peek(stagedId);
@@ -165,6 +167,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'jobs.list': () => jobs.list(),
     ...coachingHandlers(ws),
     ...reportsHandlers(ws, jobs),
+    ...ordersHandlers(ws),
   };
 
   return {

@@ -22,6 +22,7 @@ import {
 import { csvFiles } from './reports/csv';
 import { reportFor } from './reports/generate';
 import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
+import { emptyCounts, kpiValues } from '../src-shared/kpi';
 import { isDay, isValidTimeZone } from '../src-shared/time';
 import { createApi, type Api } from './api';
 import { writeFileAtomically } from './atomic-write';
@@ -183,6 +184,34 @@ function metricsJsonRow(r: MetricsRow) {
   };
 }
 
+type OrderBreakdownRow = Output<'orders.breakdown'>['rows'][number];
+
+/**
+ * Where the range has orders, every `metrics --json` row gains `orders`, `orderRevenue` and
+ * `collected` (after the pinned keys), and a key with orders but no calls gets a row of its own;
+ * without orders the rows are exactly as before.
+ */
+function withOrders(rows: ReturnType<typeof metricsJsonRow>[], orders: OrderBreakdownRow[]) {
+  if (orders.length === 0) return rows;
+  const byKey = new Map(orders.map((o) => [o.key, o]));
+  const out = rows.map((r) => {
+    const o = byKey.get(r.key);
+    byKey.delete(r.key);
+    return { ...r, orders: o?.orders ?? 0, orderRevenue: o?.orderRevenue ?? 0, collected: o?.collected ?? 0 };
+  });
+  const empty = metricsJsonRow({ key: null, label: null, id: null, ...kpiValues(emptyCounts()) });
+  for (const o of byKey.values()) {
+    out.push({
+      ...empty,
+      key: o.key,
+      orders: o.orders,
+      orderRevenue: o.orderRevenue,
+      collected: o.collected,
+    });
+  }
+  return out;
+}
+
 function metricsTable(rows: MetricsRow[]): string {
   const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
   const header = ['key', 'dials', 'connects', 'rate', 'effective', 'talk s', 'intents', 'sales', 'revenue'];
@@ -230,9 +259,12 @@ async function metricsCommand(args: string[]): Promise<number> {
       filter: { from: values.from, to: values.to },
       by: values.by as Breakdown,
     });
-    process.stdout.write(
-      values.json ? `${JSON.stringify({ rows: rows.map(metricsJsonRow) })}\n` : `${metricsTable(rows)}\n`,
-    );
+    const orders = await call<{ rows: OrderBreakdownRow[] }>(api, 'orders.breakdown', {
+      filter: { from: values.from, to: values.to },
+      by: values.by as Breakdown,
+    });
+    const json = withOrders(rows.map(metricsJsonRow), orders.rows);
+    process.stdout.write(values.json ? `${JSON.stringify({ rows: json })}\n` : `${metricsTable(rows)}\n`);
     return 0;
   });
 }

@@ -14,6 +14,7 @@ import './styles/calls.css';
 import './styles/recovery.css';
 import './styles/coaching.css';
 import './styles/reports.css';
+import './styles/orders.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -194,3 +194,79 @@ export function effectiveShare(c: Pick<KpiCounts, 'effective' | 'connects'>): nu
 export function salesPerDial(c: Pick<KpiCounts, 'sales' | 'dials'>): number | null {
   return ratio(c.sales, c.dials);
 }
+
+/**
+ * Orders (from an order system's export, src-main/import/order-*.ts). Revenue, orders and
+ * collections are net: a refund or cancellation takes its order back on its own date. The
+ * customer counts and days-to-order are of the orders placed in the range.
+ */
+export interface OrderCounts {
+  /** orders placed, less those refunded or cancelled (on the day they were) */
+  orders: number;
+  /** minor units, net of refunds and cancellations */
+  orderRevenue: number;
+  /** minor units collected (回款), net of what refunds returned */
+  collected: number;
+  /** orders placed that are a customer's first (the export's word, else the number's first order) */
+  newCustomers: number;
+  /** minor units: orders placed by customers who had ordered before (refunded, cancelled ones left out) */
+  returningRevenue: number;
+  /** days from the first call to the customer's number to the order, summed over orders with such a call */
+  daysToOrderSum: number;
+  daysToOrderCount: number;
+  /** orders placed that are linked to a connected call of their agent within the window */
+  attributedOrders: number;
+  /** orders placed in the range (before any reversal), the base of the attributed share */
+  placedOrders: number;
+}
+
+export interface OrderRates {
+  /** 回款率 = collected ÷ order revenue */
+  collectionRate: number | null;
+  /** order revenue ÷ orders */
+  orderAov: number | null;
+  /** mean days from first call to order */
+  avgDaysToOrder: number | null;
+  /** attributed ÷ placed orders */
+  attributedShare: number | null;
+}
+
+export type OrderKpis = OrderCounts & OrderRates;
+
+export function emptyOrderCounts(): OrderCounts {
+  return {
+    orders: 0,
+    orderRevenue: 0,
+    collected: 0,
+    newCustomers: 0,
+    returningRevenue: 0,
+    daysToOrderSum: 0,
+    daysToOrderCount: 0,
+    attributedOrders: 0,
+    placedOrders: 0,
+  };
+}
+
+export function orderKpis(c: OrderCounts): OrderKpis {
+  return {
+    ...c,
+    // A net revenue of 0 or less (all refunded) has no meaningful collection rate.
+    collectionRate: c.orderRevenue <= 0 ? null : c.collected / c.orderRevenue,
+    orderAov: c.orders <= 0 ? null : c.orderRevenue / c.orders,
+    avgDaysToOrder: ratio(c.daysToOrderSum, c.daysToOrderCount),
+    attributedShare: ratio(c.attributedOrders, c.placedOrders),
+  };
+}
+
+/**
+ * Conversion rate and lead conversion from the workspace's chosen source: call outcomes (sales
+ * marked on calls) or orders (net orders of the order system), over the same connects and intents.
+ */
+export function conversionFrom(
+  source: 'calls' | 'orders',
+  calls: Pick<KpiCounts, 'sales' | 'connects' | 'intents'>,
+  orders: number,
+): { sales: number; conversionRate: number | null; leadConversion: number | null } {
+  const sales = source === 'orders' ? Math.max(orders, 0) : calls.sales;
+  return { sales, conversionRate: ratio(sales, calls.connects), leadConversion: ratio(sales, calls.intents) };
+}

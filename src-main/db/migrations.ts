@@ -264,6 +264,72 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
+    version: 6,
+    name: 'orders, their payments and reversals, and the daily order rollup',
+    up(db) {
+      db.exec(`
+        -- A batch is a call log or an order export; undo removes what its kind stored.
+        ALTER TABLE import_batches ADD COLUMN kind TEXT NOT NULL DEFAULT 'calls'
+          CHECK (kind IN ('calls', 'orders'));
+
+        -- One row per order id of the order system, as first imported.
+        CREATE TABLE orders (
+          id            INTEGER PRIMARY KEY,
+          order_no      TEXT NOT NULL UNIQUE,
+          batch_id      INTEGER NOT NULL REFERENCES import_batches(id),
+          agent_id      INTEGER NOT NULL REFERENCES agents(id),
+          campaign_id   INTEGER REFERENCES campaigns(id),
+          product       TEXT,
+          ordered_at    INTEGER NOT NULL,
+          day           TEXT NOT NULL,
+          amount        INTEGER NOT NULL CHECK (amount >= 0),
+          status        TEXT NOT NULL
+            CHECK (status IN ('unpaid', 'partially_paid', 'paid', 'refunded', 'cancelled')),
+          -- what the export says (NULL: it does not say; the first order of the number is new)
+          customer_type TEXT CHECK (customer_type IN ('new', 'existing')),
+          phone_hash    TEXT,
+          phone_last4   TEXT
+        ) STRICT;
+        CREATE INDEX orders_batch ON orders(batch_id);
+        CREATE INDEX orders_day ON orders(day, agent_id);
+        CREATE INDEX orders_phone ON orders(phone_hash, ordered_at) WHERE phone_hash IS NOT NULL;
+
+        -- Every dated money movement of an order: the order itself, each payment (回款), and a
+        -- refund or cancellation on its own date. The order rollup is the sum of these.
+        CREATE TABLE order_entries (
+          id              INTEGER PRIMARY KEY,
+          entry_key       TEXT NOT NULL UNIQUE,
+          order_id        INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+          batch_id        INTEGER NOT NULL REFERENCES import_batches(id),
+          kind            TEXT NOT NULL CHECK (kind IN ('order', 'payment', 'refund', 'cancel')),
+          at              INTEGER NOT NULL,
+          day             TEXT NOT NULL,
+          orders_delta    INTEGER NOT NULL,
+          revenue_delta   INTEGER NOT NULL,
+          collected_delta INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX order_entries_order ON order_entries(order_id);
+        CREATE INDEX order_entries_batch ON order_entries(batch_id);
+
+        -- Orders, revenue and collections per day, agent and campaign (0 = none), net of refunds
+        -- and cancellations on their own day; kept exact by the transaction that writes the entries.
+        CREATE TABLE daily_order_stats (
+          day         TEXT NOT NULL,
+          agent_id    INTEGER NOT NULL REFERENCES agents(id),
+          campaign_id INTEGER NOT NULL,
+          orders      INTEGER NOT NULL,
+          revenue     INTEGER NOT NULL,
+          collected   INTEGER NOT NULL,
+          entries     INTEGER NOT NULL,
+          PRIMARY KEY (day, agent_id, campaign_id)
+        ) STRICT, WITHOUT ROWID;
+
+        -- Attribution looks up a customer number's calls before an order.
+        CREATE INDEX calls_phone_time ON calls(phone_hash, started_at) WHERE phone_hash IS NOT NULL;
+      `);
+    },
+  },
+  {
     version: 8,
     name: 'month closes for the monthly summary',
     up(db) {

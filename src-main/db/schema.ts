@@ -51,6 +51,8 @@ export interface ImportBatchesTable {
   finished_at: number | null;
   undone_at: number | null;
   error: string | null;
+  /** what the batch imported (migration 6) */
+  kind: Generated<'calls' | 'orders'>;
 }
 
 export interface ImportRejectsTable {
@@ -194,6 +196,9 @@ export interface Database {
   coaching_actions: CoachingActionsTable;
   coaching_links: CoachingLinksTable;
   month_closes: MonthClosesTable;
+  orders: OrdersTable;
+  order_entries: OrderEntriesTable;
+  daily_order_stats: DailyOrderStatsTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -202,4 +207,48 @@ export interface MonthClosesTable {
   closed_at: number;
   snapshot: string;
   checksum: string;
+}
+
+export interface OrdersTable {
+  id: Generated<number>;
+  order_no: string;
+  batch_id: number;
+  agent_id: number;
+  campaign_id: number | null;
+  product: string | null;
+  /** UTC epoch ms */
+  ordered_at: number;
+  day: string;
+  /** minor units */
+  amount: number;
+  status: 'unpaid' | 'partially_paid' | 'paid' | 'refunded' | 'cancelled';
+  customer_type: 'new' | 'existing' | null;
+  phone_hash: string | null;
+  phone_last4: string | null;
+}
+
+/** A dated money movement of an order (the order, a payment, a refund, a cancellation). */
+export interface OrderEntriesTable {
+  id: Generated<number>;
+  entry_key: string;
+  order_id: number;
+  batch_id: number;
+  kind: 'order' | 'payment' | 'refund' | 'cancel';
+  at: number;
+  day: string;
+  orders_delta: number;
+  revenue_delta: number;
+  collected_delta: number;
+}
+
+export interface DailyOrderStatsTable {
+  day: string;
+  agent_id: number;
+  /** 0 = no campaign */
+  campaign_id: number;
+  orders: number;
+  revenue: number;
+  collected: number;
+  /** entries summed into the row (0 = the row is deleted) */
+  entries: number;
 }

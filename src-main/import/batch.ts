@@ -9,6 +9,8 @@ import { CallWriter } from './call-writer';
 import type { Sqlite } from '../db/connection';
 
 export interface BatchMeta {
+  /** what the batch stores (default calls) */
+  kind?: 'calls' | 'orders';
   fileName: string;
   fileSize: number;
   preset: string;
@@ -16,10 +18,20 @@ export interface BatchMeta {
   timeZone: string;
 }
 
-export interface BatchSession {
+/** What a batch's writer reports when the batch commits (CallWriter, OrderWriter). */
+export interface BatchWriter {
+  readonly inserted: number;
+  readonly duplicates: number;
+  readonly firstDay: string | null;
+  readonly lastDay: string | null;
+  /** writes what is pending and the rollup contribution, inside the batch's transaction */
+  finish(): void;
+}
+
+export interface BatchSession<W extends BatchWriter = CallWriter> {
   readonly db: Sqlite;
   readonly batchId: number;
-  readonly writer: CallWriter;
+  readonly writer: W;
   reject(line: number, field: string | null, reason: string, raw: string): void;
   /** A row that was stored, with a note (e.g. invalid bytes replaced). */
   warn(line: number, field: string | null, reason: string, raw: string): void;
@@ -37,11 +49,16 @@ export interface BatchTotals {
 
 const MAX_RAW_CHARS = 2000;
 
-export async function runBatch(
+/**
+ * Runs `fill` in a new batch. A call log's batch writes with a CallWriter; another kind of batch
+ * passes the writer it stores with (`createWriter`).
+ */
+export async function runBatch<W extends BatchWriter = CallWriter>(
   ws: Workspace,
   meta: BatchMeta,
   ctx: JobContext,
-  fill: (session: BatchSession) => Promise<{ rows: number; sha256: string }>,
+  fill: (session: BatchSession<W>) => Promise<{ rows: number; sha256: string }>,
+  createWriter?: (db: Sqlite, batchId: number) => W,
 ): Promise<BatchTotals> {
   return ws.writes.run(async () => {
     const db = ws.openJobConnection();
@@ -50,10 +67,12 @@ export async function runBatch(
       const batchId = Number(
         db
           .prepare(
-            `INSERT INTO import_batches (file_name, file_sha256, file_size, preset, mapping, time_zone, status, started_at)
-             VALUES (?, '', ?, ?, ?, ?, 'running', ?)`,
+            `INSERT INTO import_batches (kind, file_name, file_sha256, file_size, preset, mapping, time_zone, status,
+               started_at)
+             VALUES (?, ?, '', ?, ?, ?, ?, 'running', ?)`,
           )
           .run(
+            meta.kind ?? 'calls',
             meta.fileName,
             meta.fileSize,
             meta.preset,
@@ -62,13 +81,16 @@ export async function runBatch(
             Date.now(),
           ).lastInsertRowid,
       );
-      const writer = new CallWriter(db, batchId, ws.settings().effectiveThresholdSeconds);
+      // Without a writer factory W is its default, CallWriter (the overload-free way to say so).
+      const writer =
+        createWriter?.(db, batchId) ??
+        (new CallWriter(db, batchId, ws.settings().effectiveThresholdSeconds) as unknown as W);
       const insertIssue = db.prepare(
         'INSERT INTO import_rejects (batch_id, kind, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
       );
       let rejected = 0;
       let warnings = 0;
-      const session: BatchSession = {
+      const session: BatchSession<W> = {
         db,
         batchId,
         writer,

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema';
 import { toCsv } from '../csv-write';
 import { ApiError, notFound } from '../errors';
 import { batchContribution } from '../metrics/rollup';
+import { removeOrderBatch } from '../orders/rollup';
 import type { Workspace } from '../workspace';
 
 function batchesQuery(db: Kysely<Database>) {
@@ -12,6 +13,7 @@ function batchesQuery(db: Kysely<Database>) {
     .selectFrom('import_batches')
     .select([
       'id',
+      'kind',
       'file_name as fileName',
       'preset',
       'status',
@@ -31,7 +33,7 @@ type BatchRow = Omit<Batch, 'calls'>;
 
 /** A batch's calls stay stored from its commit until its undo, so its count needs no scan. */
 function toBatch(r: BatchRow): Batch {
-  return { ...r, calls: r.status === 'done' ? r.inserted : 0 };
+  return { ...r, calls: r.status === 'done' && r.kind === 'calls' ? r.inserted : 0 };
 }
 
 export async function listBatches(db: Kysely<Database>): Promise<Batch[]> {
@@ -93,7 +95,7 @@ export async function rejectsCsv(
 }
 
 /**
- * Removes a batch's calls and their rollup contribution in one transaction. The batch row stays
+ * Removes a batch's calls (or orders) and their rollup contribution in one transaction. The batch row stays
  * in the history, marked undone.
  */
 export async function undoBatch(ws: Workspace, batchId: number): Promise<Batch> {
@@ -101,14 +103,17 @@ export async function undoBatch(ws: Workspace, batchId: number): Promise<Batch> 
     const db = ws.db;
     db.transaction(() => {
       // Checked inside the write queue: two undos of one batch must not both subtract it.
-      const row = db.prepare('SELECT status FROM import_batches WHERE id = ?').get(batchId) as
-        { status: Batch['status'] } | undefined;
+      const row = db.prepare('SELECT status, kind FROM import_batches WHERE id = ?').get(batchId) as
+        { status: Batch['status']; kind: Batch['kind'] } | undefined;
       if (!row) throw notFound(`import batch ${batchId}`);
       if (row.status !== 'done') {
         throw new ApiError('conflict', `import batch ${batchId} is ${row.status}, not done`);
       }
-      batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
-      db.prepare('DELETE FROM calls WHERE batch_id = ?').run(batchId);
+      if (row.kind === 'orders') removeOrderBatch(db, batchId);
+      else {
+        batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
+        db.prepare('DELETE FROM calls WHERE batch_id = ?').run(batchId);
+      }
       db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(
         Date.now(),
         batchId,

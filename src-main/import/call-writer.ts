@@ -8,6 +8,7 @@ import type { Disposition } from '../../src-shared/domain';
 import { callContribution } from '../../src-shared/kpi';
 import type { Sqlite } from '../db/connection';
 import { RollupAccumulator } from '../metrics/rollup';
+import { Directory } from './directory';
 import type { NormalizedCall } from './normalise';
 
 /** Calls per INSERT statement: binding one statement per row costs more than SQLite's own work. */
@@ -38,9 +39,7 @@ function insertCallsSql(rows: number): string {
 }
 
 export class CallWriter {
-  private readonly agents = new Map<string, number>();
-  private readonly teams = new Map<string, number>();
-  private readonly campaigns = new Map<string, number>();
+  private readonly directory: Directory;
   private readonly rollup = new RollupAccumulator();
   private readonly insertRows;
   private readonly insertRow;
@@ -58,12 +57,6 @@ export class CallWriter {
     sale: false,
     saleAmount: 0,
   };
-  private readonly findAgent;
-  private readonly insertAgent;
-  private readonly findTeam;
-  private readonly insertTeam;
-  private readonly findCampaign;
-  private readonly insertCampaign;
   inserted = 0;
   duplicates = 0;
   firstDay: string | null = null;
@@ -78,14 +71,7 @@ export class CallWriter {
     this.insertRow = db.prepare(insertCallsSql(1));
     this.keyOwner = db.prepare('SELECT id FROM calls WHERE source_key = ?').pluck();
     this.lastCallId = Number(db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck().get());
-    this.findAgent = db.prepare('SELECT id FROM agents WHERE code = ?').pluck();
-    this.insertAgent = db.prepare(
-      'INSERT INTO agents (code, name, team_id, active, created_at) VALUES (?, ?, ?, 1, ?)',
-    );
-    this.findTeam = db.prepare('SELECT id FROM teams WHERE name = ?').pluck();
-    this.insertTeam = db.prepare('INSERT INTO teams (name, created_at) VALUES (?, ?)');
-    this.findCampaign = db.prepare('SELECT id FROM campaigns WHERE name = ?').pluck();
-    this.insertCampaign = db.prepare('INSERT INTO campaigns (name) VALUES (?)');
+    this.directory = new Directory(db);
   }
 
   /**
@@ -94,8 +80,8 @@ export class CallWriter {
    * after `finish()`. The call object is not kept (the importer passes one cursor for every call).
    */
   insert(call: NormalizedCall): void {
-    const agentId = this.agentId(call);
-    const campaignId = call.campaign === null ? null : this.campaignId(call.campaign);
+    const agentId = this.directory.agentId(call.agentCode, call.agentName, call.teamName);
+    const campaignId = call.campaign === null ? null : this.directory.campaignId(call.campaign);
     const p = this.params;
     let k = this.pending * COLUMNS;
     p[k++] = call.sourceKey;
@@ -181,36 +167,5 @@ export class CallWriter {
       p[k + COL.campaignId] as number | null,
       callContribution(counted, this.thresholdSeconds),
     );
-  }
-
-  /** Agents are created on first sight; a stored agent's name and team are never rewritten by a file. */
-  private agentId(call: NormalizedCall): number {
-    const cached = this.agents.get(call.agentCode);
-    if (cached !== undefined) return cached;
-    let id = this.findAgent.get(call.agentCode) as number | undefined;
-    if (id === undefined) {
-      const teamId = call.teamName === null ? null : this.teamId(call.teamName);
-      id = Number(this.insertAgent.run(call.agentCode, call.agentName, teamId, Date.now()).lastInsertRowid);
-    }
-    this.agents.set(call.agentCode, id);
-    return id;
-  }
-
-  private teamId(name: string): number {
-    const cached = this.teams.get(name);
-    if (cached !== undefined) return cached;
-    let id = this.findTeam.get(name) as number | undefined;
-    if (id === undefined) id = Number(this.insertTeam.run(name, Date.now()).lastInsertRowid);
-    this.teams.set(name, id);
-    return id;
-  }
-
-  private campaignId(name: string): number {
-    const cached = this.campaigns.get(name);
-    if (cached !== undefined) return cached;
-    let id = this.findCampaign.get(name) as number | undefined;
-    if (id === undefined) id = Number(this.insertCampaign.run(name).lastInsertRowid);
-    this.campaigns.set(name, id);
-    return id;
   }
 }

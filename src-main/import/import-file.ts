@@ -1,5 +1,5 @@
 /**
- * Importing one file: plan (sniff, layout, mapping) -> produce (parse, normalise, merge legs, on
+ * Importing one file (a call log; an order export branches to order-import.ts after sampling): plan (sniff, layout, mapping) -> produce (parse, normalise, merge legs, on
  * a worker thread) -> dedup + insert -> rollup, in ONE transaction on the job's own connection. The file lands
  * whole or not at all: a cancel, an error or a crash leaves the database as it was. Bad rows do
  * not block the file: each is kept in `import_rejects` with its line, field and reason.
@@ -11,7 +11,9 @@ import type { Workspace } from '../workspace';
 import { runBatch } from './batch';
 import { PackedCallCursor } from './call-transport';
 import { ImportError } from './import-error';
-import { planImport, planProblem } from './plan';
+import { importOrders } from './order-import';
+import { isOrderFile, openAnySampled, planOrders } from './order-plan';
+import { planCalls, planProblem } from './plan';
 import { produceCallsInWorker, warmProducer } from './produce-in-worker';
 import { saveProfile } from './profiles';
 
@@ -35,7 +37,13 @@ export async function importFile(
 ): Promise<ImportResult> {
   const { displayName = file, saveProfile: save = false, ...choices } = options;
   warmProducer(); // the thread starts while the file is sniffed and planned
-  const { plan } = await planImport(ws.db, file, displayName, choices, ws.settings().timeZone);
+  const sampled = await openAnySampled(ws.db, file, displayName, choices, ws.settings().timeZone);
+  // An order export goes the same way from here, into orders instead of calls.
+  if (isOrderFile(ws.db, sampled, choices)) {
+    const { plan } = planOrders(ws.db, sampled, choices);
+    return importOrders(ws, plan, { displayName, saveProfile: save }, ctx);
+  }
+  const { plan } = planCalls(ws.db, sampled, choices);
   const problem = planProblem(plan);
   if (problem) throw new ImportError(problem);
   const size = plan.source.size;

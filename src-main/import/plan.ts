@@ -23,7 +23,7 @@ import { firstRows, openSource, type Row, type RowSource, type SourceInfo } from
 /** Rows read up front: enough to rank layouts and count the texts of result columns. */
 const SAMPLE_ROWS = 2000;
 /** Rows each layout is tried on when ranking. */
-const RANK_ROWS = 200;
+export const RANK_ROWS = 200;
 
 export interface ImportPlan {
   file: string;
@@ -52,6 +52,48 @@ export interface PlannedImport {
   sample: Row[];
 }
 
+/** A file opened and its first rows read, before a layout is chosen. */
+export interface SampledFile {
+  file: string;
+  displayName: string;
+  source: RowSource;
+  /** the first rows, header included (never empty) */
+  sample: Row[];
+  timeZone: string;
+  salt: string;
+}
+
+/**
+ * Opens a file and reads its first rows. In a workbook, the sheet some layout (of calls or, with
+ * `scoreSheet`, of anything else) reads best is chosen over its notes sheet.
+ */
+export async function openSampled(
+  db: Sqlite,
+  file: string,
+  displayName: string,
+  explicit: ImportChoices,
+  workspaceTimeZone: string,
+  scoreSheet?: (rows: string[][], options: { timeZone: string; salt: string }) => number,
+): Promise<SampledFile> {
+  const salt = phoneSalt(db);
+  const timeZone = explicit.timeZone ?? workspaceTimeZone;
+  const source = await openSource(file, displayName, {
+    sheet: explicit.sheet,
+    // A workbook's notes sheet is skipped for the sheet whose rows some layout reads best.
+    chooseSheet: (sheets) => {
+      const scored = sheets.map((s) => {
+        const rows = s.rows.map((r) => r.cells);
+        const calls = rankLayouts(rows, { timeZone, salt })[0]?.confidence ?? 0;
+        return { name: s.name, score: Math.max(calls, scoreSheet?.(rows, { timeZone, salt }) ?? 0) };
+      });
+      return scored.reduce((best, s) => (s.score > best.score ? s : best)).name;
+    },
+  });
+  const sample = await firstRows(source, SAMPLE_ROWS);
+  if (!sample[0]) throw new ImportError(`${displayName}: the file has no rows`);
+  return { file, displayName, source, sample, timeZone, salt };
+}
+
 export async function planImport(
   db: Sqlite,
   file: string,
@@ -59,26 +101,13 @@ export async function planImport(
   explicit: ImportChoices,
   workspaceTimeZone: string,
 ): Promise<PlannedImport> {
-  const salt = phoneSalt(db);
-  const timeZone = explicit.timeZone ?? workspaceTimeZone;
-  const source = await openSource(file, displayName, {
-    sheet: explicit.sheet,
-    // A workbook's notes sheet is skipped for the sheet whose rows some layout reads best.
-    chooseSheet: (sheets) => {
-      const scored = sheets.map((s) => ({
-        name: s.name,
-        score:
-          rankLayouts(
-            s.rows.map((r) => r.cells),
-            { timeZone, salt },
-          )[0]?.confidence ?? 0,
-      }));
-      return scored.reduce((best, s) => (s.score > best.score ? s : best)).name;
-    },
-  });
-  const sample = await firstRows(source, SAMPLE_ROWS);
-  const first = sample[0];
-  if (!first) throw new ImportError(`${displayName}: the file has no rows`);
+  return planCalls(db, await openSampled(db, file, displayName, explicit, workspaceTimeZone), explicit);
+}
+
+/** The call import of a sampled file: its layout and mapping. */
+export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoices): PlannedImport {
+  const { file, displayName, source, sample, timeZone, salt } = sampled;
+  const first = sample[0]!;
   const cells = sample.slice(0, RANK_ROWS).map((r) => r.cells);
 
   // A profile is looked up by the header signature; a headerless one only when no header layout
@@ -202,6 +231,6 @@ export function mergeChoices(base: ImportChoices, over: ImportChoices): ImportCh
   return merged;
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
+export function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -49,21 +49,30 @@ export function headerKey(name: string): string {
     .replace(/[\s_\-./()（）:：]+/g, '');
 }
 
-export type ColumnMap = Partial<Record<CallField, number>>;
+export type ColumnMap<F extends string = CallField> = Partial<Record<F, number>>;
 
-export interface ColumnMatch {
-  columns: ColumnMap;
-  missing: CallField[];
+export interface ColumnMatch<F extends string = CallField> {
+  columns: ColumnMap<F>;
+  missing: F[];
 }
 
-export function matchColumns(header: readonly string[], preset: CallPreset): ColumnMatch {
+/** The header names a layout (of calls or of orders) accepts per field, and the fields it needs. */
+export interface ColumnSpec<F extends string> {
+  columns: Partial<Record<F, readonly string[]>>;
+  required: readonly F[];
+}
+
+export function matchColumns<F extends string = CallField>(
+  header: readonly string[],
+  preset: ColumnSpec<F>,
+): ColumnMatch<F> {
   const byKey = new Map<string, number>();
   header.forEach((name, index) => {
     const key = headerKey(name);
     if (key && !byKey.has(key)) byKey.set(key, index);
   });
-  const columns: ColumnMap = {};
-  for (const [field, names] of Object.entries(preset.columns) as [CallField, readonly string[]][]) {
+  const columns: ColumnMap<F> = {};
+  for (const [field, names] of Object.entries(preset.columns) as [F, readonly string[]][]) {
     for (const name of names) {
       const index = byKey.get(headerKey(name));
       if (index !== undefined) {

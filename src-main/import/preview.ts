@@ -8,9 +8,12 @@ import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/
 import { CALL_FIELDS } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
-import { planImport } from './plan';
+import { isOrderFile, openAnySampled, planOrders } from './order-plan';
+import { previewOrders } from './order-preview';
+import { planCalls } from './plan';
 import { lookupValue } from './preset';
 import { produceCalls } from './produce';
+import type { RowSource } from './source';
 
 const PREVIEW_ROWS = 50;
 /** Rows read at most to find the first 50 calls (a file of legs needs several rows a call). */
@@ -24,13 +27,9 @@ export async function previewImport(
   choices: ImportChoices,
   workspaceTimeZone: string,
 ): Promise<ImportPreview> {
-  const { plan, info, candidates, profile, sample } = await planImport(
-    db,
-    file,
-    displayName,
-    choices,
-    workspaceTimeZone,
-  );
+  const sampled = await openAnySampled(db, file, displayName, choices, workspaceTimeZone);
+  if (isOrderFile(db, sampled, choices)) return previewOrders(planOrders(db, sampled, choices));
+  const { plan, candidates, profile, sample } = planCalls(db, sampled, choices);
   const dataRows = plan.hasHeader ? sample.slice(1) : sample;
 
   // What the result columns say, and what each text will mean.
@@ -82,12 +81,9 @@ export async function previewImport(
   rows.sort((a, b) => a.line - b.line);
 
   return {
-    fileName: path.basename(displayName),
-    fileSize: plan.source.size,
-    container: info.container,
-    encoding: info.encoding,
-    delimiter: info.delimiter,
-    sheet: info.sheet,
+    kind: 'calls',
+    orders: null,
+    ...fileFacts(displayName, plan.source),
     hasHeader: plan.hasHeader,
     columnNames: plan.columnNames,
     sampleCells: dataRows.slice(0, SAMPLE_CELL_ROWS).map((r) => r.cells),
@@ -117,6 +113,19 @@ export async function previewImport(
     sampled: dataRows.length,
     sampledRejected,
     rows: rows.slice(0, PREVIEW_ROWS),
+  };
+}
+
+/** What the preview says of the file itself, whatever it holds. */
+export function fileFacts(displayName: string, source: RowSource) {
+  const { info } = source;
+  return {
+    fileName: path.basename(displayName),
+    fileSize: source.size,
+    container: info.container,
+    encoding: info.encoding,
+    delimiter: info.delimiter,
+    sheet: info.sheet,
   };
 }
 

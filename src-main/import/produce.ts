@@ -33,6 +33,78 @@ export interface ProducedBatch {
 
 const REPLACEMENT = '\uFFFD';
 
+/** What of a plan the row mechanics need: calls and orders both read rows through these. */
+export interface RowsPlan {
+  displayName: string;
+  source: ImportPlan['source'];
+  hasHeader: boolean;
+  columnNames: string[];
+}
+
+/** The data rows of a planned file in batches (header skipped, at most `maxRows`), with the count so far. */
+export async function* dataRows(
+  plan: RowsPlan,
+  options: { onBytes?: (chunk: Buffer) => void; onProgress?: (bytesDone: number) => void; maxRows?: number },
+): AsyncGenerator<{ rows: Row[]; count: number }> {
+  const maxRows = options.maxRows ?? Infinity;
+  let count = 0;
+  let skipHeader = plan.hasHeader;
+  const source = plan.source.rows(options.onBytes, options.onProgress);
+  try {
+    for await (const batch of source) {
+      const rows: Row[] = [];
+      for (const row of batch) {
+        if (skipHeader) {
+          skipHeader = false;
+          continue;
+        }
+        if (count >= maxRows) break;
+        count++;
+        rows.push(row);
+      }
+      yield { rows, count };
+      if (count >= maxRows) break;
+    }
+  } finally {
+    await source.return(undefined);
+  }
+}
+
+/** A row's text as kept with a reject or warning: the customer number masked. */
+export function rowText(plan: RowsPlan, cells: readonly string[], phoneColumn: number | undefined): string {
+  const delimiter = plan.source.info.delimiter ?? ',';
+  return (
+    phoneColumn === undefined ? cells : cells.map((c, i) => (i === phoneColumn ? maskPhoneText(c) : c))
+  ).join(delimiter);
+}
+
+/** The note for a stored row whose bytes were not valid in the file's encoding, or null. */
+export function damagedRowIssue(plan: RowsPlan, row: Row, phoneColumn: number | undefined): RowIssue | null {
+  const damaged = row.cells.findIndex((c) => c.includes(REPLACEMENT));
+  if (damaged === -1) return null;
+  const encoding = plan.source.info.encoding ?? 'utf-8';
+  return {
+    line: row.line,
+    field: plan.columnNames[damaged] ?? `Column ${damaged + 1}`,
+    reason: `bytes that are not valid ${encoding} were replaced by ${REPLACEMENT}; the row was stored`,
+    raw: rowText(plan, row.cells, phoneColumn),
+  };
+}
+
+/**
+ * One row through a normaliser. A value error is a rejected row (the normaliser's answer);
+ * anything else is a bug or a bad setting (a time zone Intl does not know): stop, naming where.
+ */
+export function normaliseRow<R>(plan: RowsPlan, row: Row, normalise: (cells: readonly string[]) => R): R {
+  try {
+    return normalise(row.cells);
+  } catch (err) {
+    throw new ImportError(
+      `${plan.displayName}, line ${row.line}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
 export async function* produceCalls(
   plan: ImportPlan,
   options: {
@@ -46,18 +118,8 @@ export async function* produceCalls(
   const merger = plan.preset.legs
     ? new LegMerger({ agentField: agentColumn === undefined ? undefined : plan.columnNames[agentColumn] })
     : null;
-  const delimiter = plan.source.info.delimiter ?? ',';
   const phoneColumn = plan.columns.phone;
-  /** A row's text as kept with a reject or warning: the customer number masked. */
-  const rawText = (cells: string[]) =>
-    (phoneColumn === undefined
-      ? cells
-      : cells.map((c, i) => (i === phoneColumn ? maskPhoneText(c) : c))
-    ).join(delimiter);
-  const encoding = plan.source.info.encoding ?? 'utf-8';
-  const maxRows = options.maxRows ?? Infinity;
   let rows = 0;
-  let skipHeader = plan.hasHeader;
 
   const take = (merged: MergedCall[], out: ProducedBatch) => {
     for (const m of merged) {
@@ -66,63 +128,36 @@ export async function* produceCalls(
     }
   };
 
-  const source = plan.source.rows(options.onBytes, options.onProgress);
-  try {
-    for await (const batch of source) {
-      const out: ProducedBatch = { calls: [], rejects: [], warnings: [], rows: 0 };
-      for (const row of batch) {
-        if (skipHeader) {
-          skipHeader = false;
-          continue;
-        }
-        if (rows >= maxRows) break;
-        rows++;
-        handleRow(row, out);
-      }
-      out.rows = rows;
-      yield out;
-      if (rows >= maxRows) break;
-    }
-    if (merger) {
-      const out: ProducedBatch = { calls: [], rejects: [], warnings: [], rows };
-      take(merger.finish(), out);
-      yield out;
-    }
-  } finally {
-    await source.return(undefined);
+  for await (const batch of dataRows(plan, options)) {
+    const out: ProducedBatch = { calls: [], rejects: [], warnings: [], rows: batch.count };
+    for (const row of batch.rows) handleRow(row, out);
+    rows = batch.count;
+    yield out;
+  }
+  if (merger) {
+    const out: ProducedBatch = { calls: [], rejects: [], warnings: [], rows };
+    take(merger.finish(), out);
+    yield out;
   }
 
   function handleRow(row: Row, out: ProducedBatch) {
-    let result: RowResult;
-    try {
-      result = normalise(row.cells);
-    } catch (err) {
-      // A value error is a rejected row; anything else is a bug or a bad setting (a time zone
-      // Intl does not know): stop, naming where.
-      throw new ImportError(
-        `${plan.displayName}, line ${row.line}: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
+    const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
       out.rejects.push({
         line: row.line,
         field: result.field,
         reason: result.reason,
-        raw: rawText(row.cells),
+        raw: rowText(plan, row.cells, phoneColumn),
       });
       return;
     }
-    const damaged = row.cells.findIndex((c) => c.includes(REPLACEMENT));
-    if (damaged !== -1) {
-      out.warnings.push({
-        line: row.line,
-        field: plan.columnNames[damaged] ?? `Column ${damaged + 1}`,
-        reason: `bytes that are not valid ${encoding} were replaced by ${REPLACEMENT}; the row was stored`,
-        raw: rawText(row.cells),
-      });
-    }
+    const damaged = damagedRowIssue(plan, row, phoneColumn);
+    if (damaged) out.warnings.push(damaged);
     if (merger) {
-      take(merger.add({ line: row.line, call: result.call, raw: rawText(row.cells) }), out);
+      take(
+        merger.add({ line: row.line, call: result.call, raw: rowText(plan, row.cells, phoneColumn) }),
+        out,
+      );
     } else out.calls.push({ line: row.line, legs: 1, call: result.call });
   }
 }

@@ -17,7 +17,7 @@ import type { Database } from '../db/schema';
  * join: a team filter is a subquery over the agents, so the grouped scans read one table; names
  * are joined to the grouped rows (at most one per agent).
  */
-function rollupCondition(filter: Filter): Expression<SqlBool> {
+export function rollupCondition(filter: Filter): Expression<SqlBool> {
   const parts = [sql`s.day >= ${filter.from}`, sql`s.day <= ${filter.to}`];
   if (filter.agentId !== undefined) parts.push(sql`s.agent_id = ${filter.agentId}`);
   if (filter.teamId !== undefined)

@@ -31,6 +31,7 @@ import { JobStarted, method, None } from './method';
 import { sessionContract, type SessionMethod } from './contract-session';
 import { coachingContract } from './contract-coaching';
 import { reportsContract } from './contract-reports';
+import { ordersContract } from './contract-orders';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -146,6 +147,7 @@ export const contract = {
   ...coachingContract,
   ...reportsContract,
 
+  ...ordersContract,
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.list': method(None, z.array(JobSchema)),

@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './contract-session';
 export * from './contract-coaching';
 export * from './contract-reports';
+export * from './contract-orders';

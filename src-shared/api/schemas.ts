@@ -1,6 +1,7 @@
 /** The shapes that cross the API boundary, as zod schemas (checked at run time on both sides). */
 import { z } from 'zod';
 import { BREAKDOWNS, CALL_FIELDS, DIRECTIONS, DISPOSITIONS, LANGUAGES, OUTCOMES } from '../domain';
+import { CUSTOMER_TYPES, IMPORT_KINDS, ORDER_FIELDS, ORDER_STATUSES } from '../orders';
 import { isDay, isValidTimeZone } from '../time';
 
 export const DaySchema = z.string().refine(isDay, { message: 'expected a date YYYY-MM-DD' });
@@ -212,6 +213,8 @@ export type Job = z.infer<typeof JobSchema>;
 
 export const BatchSchema = z.object({
   id: Id,
+  /** what the batch imported: calls, or orders (with their payments) */
+  kind: z.enum(IMPORT_KINDS),
   fileName: z.string(),
   preset: z.string(),
   status: z.enum(['running', 'done', 'failed', 'cancelled', 'undone']),
@@ -253,6 +256,8 @@ export const ImportChoicesSchema = z.object({
   hasHeader: z.boolean().optional(),
   /** column index per field; null = not in the file (default: the layout's match) */
   columns: z.partialRecord(CallFieldSchema, z.number().int().min(0).max(500).nullable()).optional(),
+  /** column index per order field, for an order export; null = not in the file */
+  orderColumns: z.partialRecord(z.enum(ORDER_FIELDS), z.number().int().min(0).max(500).nullable()).optional(),
   /** what the file's texts mean, over the layout's own value maps */
   values: z
     .object({
@@ -291,10 +296,51 @@ export const PreviewRowSchema = z.discriminatedUnion('ok', [
 ]);
 export type PreviewRow = z.infer<typeof PreviewRowSchema>;
 
+/** One order row as it will be stored (the customer number only as its last 4 digits). */
+export const PreviewOrderSchema = z.object({
+  orderNo: z.string(),
+  agentCode: z.string(),
+  orderedAt: z.number(),
+  day: DaySchema,
+  /** minor units */
+  amount: Count,
+  /** minor units this row collects (0 = none) */
+  collected: Count,
+  collectedDay: DaySchema.nullable(),
+  status: z.enum(ORDER_STATUSES),
+  reversedDay: DaySchema.nullable(),
+  customerType: z.enum(CUSTOMER_TYPES).nullable(),
+  product: z.string().nullable(),
+  phoneLast4: z.string().nullable(),
+});
+export type PreviewOrder = z.infer<typeof PreviewOrderSchema>;
+
+/** The order part of a preview: the order fields' columns and the first rows as orders. */
+export const OrderPreviewSchema = z.object({
+  columns: z.array(
+    z.object({ field: z.enum(ORDER_FIELDS), column: z.number().int().nullable(), required: z.boolean() }),
+  ),
+  rows: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        line: Count,
+        order: PreviewOrderSchema,
+        warning: z.string().nullable(),
+      }),
+      z.object({ ok: z.literal(false), line: Count, field: z.string().nullable(), reason: z.string() }),
+    ]),
+  ),
+});
+export type OrderPreview = z.infer<typeof OrderPreviewSchema>;
+
 const ValueCount = <T extends z.ZodType>(mapped: T) =>
   z.object({ text: z.string(), count: Count, mapped: mapped.nullable() });
 
 export const ImportPreviewSchema = z.object({
+  /** a call log, or an order export (then `orders` holds its mapping and rows; the call parts are empty) */
+  kind: z.enum(IMPORT_KINDS),
+  orders: OrderPreviewSchema.nullable(),
   fileName: z.string(),
   fileSize: Count,
   container: z.enum(['csv', 'xlsx']),

@@ -2,6 +2,7 @@
 import { sessionEn } from './session.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
+import { ordersEn } from './orders.en';
 
 export const en = {
   'app.name': 'Callscope',
@@ -420,6 +421,7 @@ export const en = {
   ...sessionEn,
   ...coachingEn,
   ...reportsEn,
+  ...ordersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

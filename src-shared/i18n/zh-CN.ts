@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { ordersZhCN } from './orders.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -412,4 +413,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...sessionZhCN,
   ...coachingZhCN,
   ...reportsZhCN,
+  ...ordersZhCN,
 };

@@ -17,6 +17,7 @@ import { RangeEmpty } from './RangeEmpty';
 import { TeamComparison } from './TeamComparison';
 import { TrendChart } from './TrendChart';
 import { WorkspaceEmpty } from './WorkspaceEmpty';
+import { OrderTiles } from '../orders/OrderTiles';
 
 export function DashboardPage() {
   const info = useWorkspace((s) => s.info);
@@ -42,6 +43,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
       <FilterBar today={info.today} />
       {filter ? <RangeCaption filter={filter} summary={summary} /> : null}
       <KpiTiles query={summary} thresholdSeconds={threshold} />
+      <OrderTiles filter={filter} />
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (

@@ -89,7 +89,7 @@ export function KpiTile({
   );
 }
 
-function ChangeBadge({
+export function ChangeBadge({
   relative,
   higherIsBetter,
   title,

@@ -11,6 +11,7 @@ import { Spinner } from '../../components/Spinner';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useFormat, useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
+import { missingOrderFields, OrderPreviewBody } from '../orders/OrderPreviewBody';
 import { ImportTimeZone } from './ImportTimeZone';
 import { PreviewRows } from './PreviewRows';
 import { ValueMapping } from './ValueMapping';
@@ -20,6 +21,7 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
   const { preview, previewState, previewError, retryPreview } = useImport();
   const ready = previewState === 'ready' && preview !== null;
   const missing = preview ? preview.columns.filter((c) => c.required && c.column === null) : [];
+  const ordersMissing = preview ? missingOrderFields(preview).length : 0;
 
   return (
     <section
@@ -41,7 +43,7 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
           <button
             type="button"
             className="button button--primary"
-            disabled={!ready || missing.length > 0}
+            disabled={!ready || missing.length > 0 || ordersMissing > 0}
             title={missing.length > 0 ? t('import.preview.fixFirst') : undefined}
             onClick={onStart}
             data-testid="import-start"
@@ -56,18 +58,23 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
       {preview ? (
         <div className={previewState === 'loading' ? 'preview__body is-stale' : 'preview__body'}>
           <PreviewControls preview={preview} />
-          {missing.length > 0 ? (
+          {preview.kind === 'orders' ? <OrderPreviewBody preview={preview} /> : null}
+          {preview.kind === 'calls' && missing.length > 0 ? (
             <p className="preview__missing" role="alert" data-testid="preview-missing">
               {t('import.preview.missing', {
                 fields: missing.map((c) => t(`import.field.${c.field}`)).join(t('list.separator')),
               })}
             </p>
           ) : null}
-          <div className="preview__mapping">
-            <ColumnMapping preview={preview} />
-            <ValueMapping preview={preview} />
-          </div>
-          <PreviewRows preview={preview} />
+          {preview.kind === 'calls' ? (
+            <>
+              <div className="preview__mapping">
+                <ColumnMapping preview={preview} />
+                <ValueMapping preview={preview} />
+              </div>
+              <PreviewRows preview={preview} />
+            </>
+          ) : null}
         </div>
       ) : previewState !== 'error' ? (
         <SkeletonBlock lines={6} />

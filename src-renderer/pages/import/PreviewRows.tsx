@@ -59,20 +59,34 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
                   f={f}
                 />
               ) : (
-                <tr key={row.line} className="is-rejected" data-line={row.line} data-ok="false">
-                  <td className="num">{row.line}</td>
-                  <td colSpan={columns - 1} className="preview-rows__reason">
-                    <span className="badge badge--failed">{t('import.preview.rejected')}</span>
-                    {row.field ? <code>{row.field}</code> : null}
-                    <span>{row.reason}</span>
-                  </td>
-                </tr>
+                <RejectedRow key={row.line} row={row} columns={columns} />
               ),
             )}
           </tbody>
         </table>
       </div>
     </div>
+  );
+}
+
+/** A row that will not be stored, in place: its line, field and reason (calls and orders alike). */
+export function RejectedRow({
+  row,
+  columns,
+}: {
+  row: { line: number; field: string | null; reason: string };
+  columns: number;
+}) {
+  const t = useT();
+  return (
+    <tr className="is-rejected" data-line={row.line} data-ok="false">
+      <td className="num">{row.line}</td>
+      <td colSpan={columns - 1} className="preview-rows__reason">
+        <span className="badge badge--failed">{t('import.preview.rejected')}</span>
+        {row.field ? <code>{row.field}</code> : null}
+        <span>{row.reason}</span>
+      </td>
+    </tr>
   );
 }
 

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
+import { OrderSettingsPanel } from '../orders/OrderSettingsPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { timeZoneOptions } from './time-zones';
 
@@ -32,6 +33,7 @@ export function SettingsPage() {
           {info.path}
         </code>
       </section>
+      <OrderSettingsPanel />
       <BackupsPanel />
     </div>
   );

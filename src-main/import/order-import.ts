@@ -1,0 +1,90 @@
+/**
+ * Importing an order export: the planned rows (src-main/import/order-plan.ts) -> normalised orders
+ * -> OrderWriter, in one batch (src-main/import/batch.ts): one transaction, rejects kept with line,
+ * field and reason, undo by batch. Order files are CRM exports of thousands of rows, so they are
+ * read on the job's thread, not the call importer's worker.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { ImportResult } from '../../src-shared/api';
+import type { JobContext } from '../jobs';
+import type { Workspace } from '../workspace';
+import { runBatch } from './batch';
+import { ImportError } from './import-error';
+import { createOrderNormaliser, type NormalizedOrder } from './order-normalise';
+import { orderPlanProblem, type OrderPlan } from './order-plan';
+import { OrderWriter } from './order-writer';
+import { damagedRowIssue, dataRows, normaliseRow, rowText, type RowIssue } from './produce';
+import { saveProfile } from './profiles';
+import { sha256File } from './source';
+
+export interface ProducedOrders {
+  orders: { line: number; order: NormalizedOrder }[];
+  rejects: RowIssue[];
+  warnings: RowIssue[];
+  /** rows of the file consumed so far (header excluded) */
+  rows: number;
+}
+
+export async function* produceOrders(
+  plan: OrderPlan,
+  options: { onBytes?: (chunk: Buffer) => void; maxRows?: number } = {},
+): AsyncGenerator<ProducedOrders> {
+  const normalise = createOrderNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
+  const phoneColumn = plan.columns.phone;
+  for await (const batch of dataRows(plan, options)) {
+    const out: ProducedOrders = { orders: [], rejects: [], warnings: [], rows: batch.count };
+    for (const row of batch.rows) {
+      const result = normaliseRow(plan, row, normalise);
+      if (!result.ok) {
+        const raw = rowText(plan, row.cells, phoneColumn);
+        out.rejects.push({ line: row.line, field: result.field, reason: result.reason, raw });
+        continue;
+      }
+      const damaged = damagedRowIssue(plan, row, phoneColumn);
+      if (damaged) out.warnings.push(damaged);
+      out.orders.push({ line: row.line, order: result.order });
+    }
+    yield out;
+  }
+}
+
+export async function importOrders(
+  ws: Workspace,
+  plan: OrderPlan,
+  options: { displayName: string; saveProfile: boolean },
+  ctx: JobContext,
+): Promise<ImportResult> {
+  const problem = orderPlanProblem(plan);
+  if (problem) throw new ImportError(problem);
+  const size = plan.source.size;
+  const meta = {
+    kind: 'orders' as const,
+    fileName: path.basename(options.displayName),
+    fileSize: size,
+    preset: plan.preset.id,
+    mapping: { ...plan.source.info, header: plan.columnNames, columns: plan.columns },
+    timeZone: plan.timeZone,
+  };
+  const totals = await runBatch<OrderWriter>(
+    ws,
+    meta,
+    ctx,
+    async (batch) => {
+      const hash = plan.source.streamsBytes ? createHash('sha256') : null;
+      let rows = 0;
+      for await (const produced of produceOrders(plan, { onBytes: (chunk) => hash?.update(chunk) })) {
+        for (const o of produced.orders) batch.writer.insert(o.order);
+        for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
+        for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
+        rows = produced.rows;
+        await batch.tick(0, size, rows);
+      }
+      ctx.progress(size, size, rows);
+      if (options.saveProfile) saveProfile(batch.db, plan.signature, plan.choices);
+      return { rows, sha256: hash ? hash.digest('hex') : await sha256File(plan.file) };
+    },
+    (db, batchId) => new OrderWriter(db, batchId),
+  );
+  return { file: options.displayName, preset: plan.preset.id, ...totals };
+}

@@ -1,0 +1,149 @@
+/**
+ * One row of an order export -> one normalised order row (the order, and the payment the row
+ * carries, if any), or the field and reason it cannot be stored. The customer number is hashed
+ * with the workspace salt and kept as its last four digits, exactly like a call's (hashPhone).
+ */
+import type { CustomerType, OrderField, OrderStatus } from '../../src-shared/orders';
+import { localParts } from '../../src-shared/time';
+import { hashPhone, type NormaliseOptions } from './normalise';
+import type { OrderColumnMap, OrderPreset } from './order-preset';
+import { lookupValue } from './preset';
+import { parseAmount, parsePhone, parseTimestamp, ValueError } from './values';
+
+export interface OrderPayment {
+  /** unique within the order: the export's payment id, else its time and amount */
+  key: string;
+  at: number;
+  day: string;
+  /** minor units */
+  amount: number;
+}
+
+export interface NormalizedOrder {
+  orderNo: string;
+  agentCode: string;
+  agentName: string | null;
+  campaign: string | null;
+  product: string | null;
+  orderedAt: number;
+  day: string;
+  /** minor units */
+  amount: number;
+  status: OrderStatus;
+  /** when a refund or cancellation took effect (its own date; the order's when the export has none) */
+  reversedAt: number | null;
+  reversedDay: string | null;
+  customerType: CustomerType | null;
+  phoneHash: string | null;
+  phoneLast4: string | null;
+  payment: OrderPayment | null;
+}
+
+export type OrderRowResult =
+  { ok: true; order: NormalizedOrder } | { ok: false; field: string | null; reason: string };
+
+class OrderFieldError extends Error {
+  constructor(
+    readonly field: OrderField,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function choices(map: Readonly<Record<string, unknown>>): string {
+  return Object.keys(map).join(', ');
+}
+
+export function createOrderNormaliser(
+  preset: OrderPreset,
+  columns: OrderColumnMap,
+  header: readonly string[],
+  options: Pick<NormaliseOptions, 'timeZone' | 'salt'>,
+): (row: readonly string[]) => OrderRowResult {
+  const { timeZone, salt } = options;
+  const fieldName = (field: OrderField) => {
+    const index = columns[field];
+    return index === undefined ? field : (header[index] ?? field);
+  };
+  let row: readonly string[] = [];
+  const cell = (field: OrderField): string => {
+    const index = columns[field];
+    return index === undefined ? '' : (row[index] ?? '').trim();
+  };
+  const read = <T>(field: OrderField, parse: (text: string) => T): T => {
+    try {
+      return parse(cell(field));
+    } catch (err) {
+      if (err instanceof ValueError) throw new OrderFieldError(field, err.message);
+      throw err;
+    }
+  };
+  const time = (text: string) => parseTimestamp(text, timeZone);
+  const money = (field: OrderField): number => {
+    const value = read(field, parseAmount);
+    if (value < 0) throw new OrderFieldError(field, 'an amount cannot be negative');
+    return value;
+  };
+  const mapped = <T>(field: OrderField, map: Readonly<Record<string, T>>): T | null => {
+    const text = cell(field);
+    if (text === '') return null;
+    const value = lookupValue(map, text);
+    if (value === undefined)
+      throw new OrderFieldError(field, `unknown ${field} "${text}" (expected ${choices(map)})`);
+    return value;
+  };
+
+  return (cells) => {
+    row = cells;
+    try {
+      const orderNo = cell('orderId');
+      if (orderNo === '') throw new OrderFieldError('orderId', 'order id (订单编号) is empty');
+      const agentCode = cell('agentCode');
+      if (agentCode === '') throw new OrderFieldError('agentCode', 'agent code (工号) is empty');
+      const orderedAt = read('orderedAt', time);
+      const amount = money('amount');
+      const collected = cell('collected') === '' ? 0 : money('collected');
+      const paidAt = cell('collectedAt') === '' ? orderedAt : read('collectedAt', time);
+      const status =
+        mapped('status', preset.statuses) ??
+        (collected === 0 ? 'unpaid' : collected < amount ? 'partially_paid' : 'paid');
+      const reversed = status === 'refunded' || status === 'cancelled';
+      const reversedAt = !reversed ? null : cell('statusAt') === '' ? orderedAt : read('statusAt', time);
+      const phone = parsePhone(cell('phone'));
+      const paymentId = cell('paymentId');
+      return {
+        ok: true,
+        order: {
+          orderNo,
+          agentCode,
+          agentName: cell('agentName') || null,
+          campaign: cell('campaign') || null,
+          product: cell('product') || null,
+          orderedAt,
+          day: localParts(orderedAt, timeZone).day,
+          amount,
+          status,
+          reversedAt,
+          reversedDay: reversedAt === null ? null : localParts(reversedAt, timeZone).day,
+          customerType: mapped('customerType', preset.customerTypes),
+          phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
+          phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
+          payment:
+            collected === 0
+              ? null
+              : {
+                  key: paymentId ? `id:${paymentId}` : `${paidAt}|${collected}`,
+                  at: paidAt,
+                  day: localParts(paidAt, timeZone).day,
+                  amount: collected,
+                },
+        },
+      };
+    } catch (err) {
+      if (err instanceof OrderFieldError)
+        return { ok: false, field: fieldName(err.field), reason: err.message };
+      throw err;
+    }
+  };
+}

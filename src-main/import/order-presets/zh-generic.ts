@@ -1,0 +1,61 @@
+/**
+ * Generic Chinese order export (CRM / 订单系统 / 有赞 / 企业微信 CRM and in-house order tables):
+ * 订单编号, 销售工号 or 坐席工号, 客户电话, 下单时间, 订单金额, 实收金额 or 回款金额, 回款日期, 产品,
+ * 订单状态. Rows sharing 订单编号 with different payment lines are one order with several payments.
+ */
+import type { OrderPreset } from '../order-preset';
+
+export const zhOrdersPreset: OrderPreset = {
+  id: 'zh-orders',
+  name: '中文订单导出 (Chinese order export)',
+  columns: {
+    orderId: ['订单编号', '订单号', '订单ID', '单号'],
+    agentCode: ['销售工号', '坐席工号', '座席工号', '业务员工号', '工号', '销售编号'],
+    agentName: ['销售姓名', '销售', '业务员', '坐席姓名', '座席姓名', '归属销售'],
+    phone: ['客户电话', '客户手机', '手机号码', '手机号', '联系电话', '客户号码'],
+    orderedAt: ['下单时间', '下单日期', '订单时间', '创建时间', '成交时间'],
+    amount: ['订单金额', '应收金额', '成交金额', '合同金额'],
+    collected: ['实收金额', '回款金额', '已收金额', '支付金额', '收款金额'],
+    collectedAt: ['回款日期', '回款时间', '支付时间', '收款日期', '付款时间'],
+    paymentId: ['回款编号', '支付流水号', '收款单号', '流水号'],
+    product: ['产品', '产品名称', '商品名称', '商品'],
+    campaign: ['活动', '营销活动', '外呼任务', '项目'],
+    status: ['订单状态', '状态', '支付状态'],
+    statusAt: ['退款时间', '退款日期', '取消时间', '状态时间'],
+    customerType: ['客户类型', '新老客户', '是否新客'],
+  },
+  required: ['orderId', 'agentCode', 'orderedAt', 'amount'],
+  statuses: {
+    已支付: 'paid',
+    已付款: 'paid',
+    已完成: 'paid',
+    已回款: 'paid',
+    全额回款: 'paid',
+    交易成功: 'paid',
+    部分付款: 'partially_paid',
+    部分回款: 'partially_paid',
+    部分支付: 'partially_paid',
+    待付款: 'unpaid',
+    未付款: 'unpaid',
+    未支付: 'unpaid',
+    待回款: 'unpaid',
+    已下单: 'unpaid',
+    已退款: 'refunded',
+    退款: 'refunded',
+    全额退款: 'refunded',
+    已取消: 'cancelled',
+    取消: 'cancelled',
+    已关闭: 'cancelled',
+    作废: 'cancelled',
+  },
+  customerTypes: {
+    新客户: 'new',
+    新客: 'new',
+    首单: 'new',
+    是: 'new',
+    老客户: 'existing',
+    老客: 'existing',
+    复购: 'existing',
+    否: 'existing',
+  },
+};

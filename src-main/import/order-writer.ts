@@ -1,0 +1,136 @@
+/**
+ * Writes normalised order rows into one open transaction. An order id already stored is not
+ * stored again, but a row can still bring it a new payment (several rows per order, one per
+ * payment) or its refund or cancellation. Every money movement is an entry on its own day; the
+ * entries' sum goes to `daily_order_stats` once, at `finish()`.
+ */
+import type { Sqlite } from '../db/connection';
+import { OrderRollup } from '../orders/rollup';
+import { Directory } from './directory';
+import type { BatchWriter } from './batch';
+import type { NormalizedOrder } from './order-normalise';
+
+interface StoredOrder {
+  id: number;
+  agentId: number;
+  campaignId: number | null;
+  amount: number;
+}
+
+export class OrderWriter implements BatchWriter {
+  private readonly directory: Directory;
+  private readonly rollup = new OrderRollup();
+  private readonly findOrder;
+  private readonly insertOrder;
+  private readonly insertEntry;
+  private readonly collectedOf;
+  /** rows that stored something new (an order, a payment, a refund or cancellation) */
+  inserted = 0;
+  /** rows that stored nothing new */
+  duplicates = 0;
+  /** new orders (a subset of what the rows stored) */
+  orders = 0;
+  firstDay: string | null = null;
+  lastDay: string | null = null;
+
+  constructor(
+    private readonly db: Sqlite,
+    private readonly batchId: number,
+  ) {
+    this.directory = new Directory(db);
+    this.findOrder = db.prepare(
+      'SELECT id, agent_id AS agentId, campaign_id AS campaignId, amount FROM orders WHERE order_no = ?',
+    );
+    this.insertOrder = db.prepare(
+      `INSERT INTO orders (order_no, batch_id, agent_id, campaign_id, product, ordered_at, day, amount, status,
+         customer_type, phone_hash, phone_last4)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertEntry = db.prepare(
+      `INSERT INTO order_entries (entry_key, order_id, batch_id, kind, at, day, orders_delta, revenue_delta,
+         collected_delta)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_key) DO NOTHING`,
+    );
+    this.collectedOf = db
+      .prepare(
+        "SELECT coalesce(sum(collected_delta), 0) FROM order_entries WHERE order_id = ? AND kind = 'payment'",
+      )
+      .pluck();
+  }
+
+  insert(row: NormalizedOrder): void {
+    let added = false;
+    let order = this.findOrder.get(row.orderNo) as StoredOrder | undefined;
+    if (!order) {
+      const agentId = this.directory.agentId(row.agentCode, row.agentName, null);
+      const campaignId = row.campaign === null ? null : this.directory.campaignId(row.campaign);
+      const id = Number(
+        this.insertOrder.run(
+          row.orderNo,
+          this.batchId,
+          agentId,
+          campaignId,
+          row.product,
+          row.orderedAt,
+          row.day,
+          row.amount,
+          row.status,
+          row.customerType,
+          row.phoneHash,
+          row.phoneLast4,
+        ).lastInsertRowid,
+      );
+      order = { id, agentId, campaignId, amount: row.amount };
+      this.orders++;
+      added = this.entry(order, 'order', 'order', row.orderedAt, row.day, 1, row.amount, 0);
+    }
+    const payment = row.payment;
+    if (payment) {
+      added =
+        this.entry(order, 'payment', `pay|${payment.key}`, payment.at, payment.day, 0, 0, payment.amount) ||
+        added;
+    }
+    if (row.reversedAt !== null && row.reversedDay !== null) {
+      // A refund or cancellation takes back the order and what was collected on it, on its own day.
+      const kind = row.status === 'refunded' ? 'refund' : 'cancel';
+      const collected = this.collectedOf.get(order.id) as number;
+      added =
+        this.entry(order, kind, 'reversal', row.reversedAt, row.reversedDay, -1, -order.amount, -collected) ||
+        added;
+    }
+    if (added) this.inserted++;
+    else this.duplicates++;
+  }
+
+  finish(): void {
+    this.rollup.applyTo(this.db, 1);
+  }
+
+  private entry(
+    order: StoredOrder,
+    kind: 'order' | 'payment' | 'refund' | 'cancel',
+    key: string,
+    at: number,
+    day: string,
+    orders: number,
+    revenue: number,
+    collected: number,
+  ): boolean {
+    const info = this.insertEntry.run(
+      `${order.id}|${key}`,
+      order.id,
+      this.batchId,
+      kind,
+      at,
+      day,
+      orders,
+      revenue,
+      collected,
+    );
+    if (info.changes === 0) return false;
+    this.rollup.add(day, order.agentId, order.campaignId, { orders, revenue, collected });
+    if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
+    if (this.lastDay === null || day > this.lastDay) this.lastDay = day;
+    return true;
+  }
+}

@@ -1,0 +1,15 @@
+/** The orders feature's handlers (src-shared/api/contract-orders.ts). */
+import type { HandlersFor } from '../dispatch';
+import type { OrdersMethod } from '../../src-shared/api';
+import type { Workspace } from '../workspace';
+import { orderBreakdown, orderSummary } from './queries';
+import { loadOrderSettings, saveOrderSettings } from './settings';
+
+export function ordersHandlers(ws: Workspace): HandlersFor<OrdersMethod> {
+  return {
+    'orders.settings.get': () => loadOrderSettings(ws.db),
+    'orders.settings.update': (patch) => ws.writes.run(() => saveOrderSettings(ws.db, patch)),
+    'orders.summary': ({ filter }) => orderSummary(ws.kysely, filter, loadOrderSettings(ws.db)),
+    'orders.breakdown': async ({ filter, by }) => ({ rows: await orderBreakdown(ws.kysely, filter, by) }),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The Import page's preview of an order export: which column holds each order field, and the
+ * first rows exactly as they will be stored (rejected ones in place with their field and reason).
+ */
+import type { ImportPreview, OrderPreview } from '../../../src-shared/api';
+import { useFormat, useT } from '../../i18n/language';
+import { RejectedRow } from '../import/PreviewRows';
+
+/** The required order fields the file's header lacks (the import cannot start without them). */
+export function missingOrderFields(preview: ImportPreview): OrderPreview['columns'] {
+  return preview.orders?.columns.filter((c) => c.required && c.column === null) ?? [];
+}
+
+export function OrderPreviewBody({ preview }: { preview: ImportPreview }) {
+  const t = useT();
+  const orders = preview.orders;
+  if (!orders) return null;
+  const missing = missingOrderFields(preview);
+  const mapped = orders.columns.filter((c) => c.column !== null || c.required);
+  return (
+    <div className="order-preview" data-testid="order-preview">
+      <p className="order-preview__note">{t('orders.import.detected')}</p>
+      {missing.length > 0 ? (
+        <p className="preview__missing" role="alert" data-testid="preview-missing">
+          {t('orders.import.missing', {
+            fields: missing.map((c) => t(`orders.field.${c.field}`)).join(t('list.separator')),
+          })}
+        </p>
+      ) : null}
+      <h3 className="mapping__title">{t('orders.import.columns')}</h3>
+      <dl className="order-preview__columns">
+        {mapped.map((c) => (
+          <div key={c.field} className={c.column === null ? 'is-missing' : undefined}>
+            <dt>{t(`orders.field.${c.field}`)}</dt>
+            <dd>{c.column === null ? t('import.preview.notInFile') : preview.columnNames[c.column]}</dd>
+          </div>
+        ))}
+      </dl>
+      <OrderRows rows={orders.rows} />
+    </div>
+  );
+}
+
+function OrderRows({ rows }: { rows: OrderPreview['rows'] }) {
+  const t = useT();
+  const f = useFormat();
+  const columns = 9;
+  return (
+    <div className="preview-rows">
+      <h3 className="mapping__title">{t('orders.import.rows')}</h3>
+      <div className="table-scroll preview-rows__scroll">
+        <table className="data-table data-table--preview" data-testid="order-preview-rows">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('orders.preview.line')}
+              </th>
+              <th scope="col">{t('orders.field.orderId')}</th>
+              <th scope="col">{t('orders.field.agentCode')}</th>
+              <th scope="col">{t('orders.preview.day')}</th>
+              <th scope="col" className="num">
+                {t('orders.field.amount')}
+              </th>
+              <th scope="col" className="num">
+                {t('orders.field.collected')}
+              </th>
+              <th scope="col">{t('orders.preview.collectedOn')}</th>
+              <th scope="col">{t('orders.field.status')}</th>
+              <th scope="col">{t('import.preview.phone')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns} className="is-empty">
+                  {t('import.preview.noRows')}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((row) =>
+              row.ok ? (
+                <tr key={row.line} data-line={row.line} data-ok="true">
+                  <td className="num">{row.line}</td>
+                  <td>{row.order.orderNo}</td>
+                  <td>{row.order.agentCode}</td>
+                  <td>{row.order.day}</td>
+                  <td className="num">{f.money(row.order.amount)}</td>
+                  <td className="num">{row.order.collected > 0 ? f.money(row.order.collected) : '—'}</td>
+                  <td>{row.order.collectedDay ?? '—'}</td>
+                  <td className={row.order.reversedDay ? 'is-bad' : undefined}>
+                    {t(`orders.status.${row.order.status}`)}
+                    {row.order.reversedDay ? ` · ${row.order.reversedDay}` : ''}
+                    {row.order.customerType ? ` · ${t(`orders.customer.${row.order.customerType}`)}` : ''}
+                  </td>
+                  <td className="nowrap">{row.order.phoneLast4 ? `…${row.order.phoneLast4}` : '—'}</td>
+                </tr>
+              ) : (
+                <RejectedRow key={row.line} row={row} columns={columns} />
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
