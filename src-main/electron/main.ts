@@ -14,6 +14,7 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import { createApi, type Api } from '../api';
+import { recordingSource } from '../audits/recordings';
 import { defaultDbPath, defaultUserDataDir, PRODUCT_NAME } from '../paths';
 import { scheduleDailyBackups } from '../backups';
 import { openWorkspace, type Workspace } from '../workspace';
@@ -116,7 +117,7 @@ async function start(): Promise<void> {
   scheduleDailyBackups(ws, (err) => console.error('[callscope] daily backup failed:', err));
 
   denyAllPermissions(session.defaultSession);
-  handleAppProtocol(protocol, RENDERER_DIR);
+  handleAppProtocol(protocol, RENDERER_DIR, recordingSource(ws));
   ipcMain.handle(CALL_CHANNEL, createCallHandler(api.dispatch, logRefusal));
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();

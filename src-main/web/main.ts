@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api';
+import { recordingSource } from '../audits/recordings';
 import { defaultDbPath } from '../paths';
 import { scheduleDailyBackups } from '../backups';
 import { openWorkspace } from '../workspace';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   const ws = await openWorkspace(dbPath);
   const api = createApi(ws, { onInternalError: (err) => console.error(err) });
-  const host = await startWebHost({ api, rendererDir: RENDERER_DIR, port });
+  const host = await startWebHost({ api, rendererDir: RENDERER_DIR, port, recordings: recordingSource(ws) });
   const stopBackups = scheduleDailyBackups(ws, (err) => console.error('daily backup failed:', err));
   process.stderr.write(`Callscope browser mode — workspace ${dbPath}\nOpen this address (loopback only):\n`);
   process.stdout.write(`${host.url}\n`);

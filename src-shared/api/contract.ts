@@ -28,6 +28,7 @@ import {
   WorkspaceInfoSchema,
 } from './schemas';
 import { JobStarted, method, None } from './method';
+import { auditsContract } from './contract-audits';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -139,6 +140,7 @@ export const contract = {
     JobStarted,
   ),
 
+  ...auditsContract,
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.list': method(None, z.array(JobSchema)),

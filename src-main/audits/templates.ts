@@ -1,0 +1,32 @@
+/**
+ * The built-in scorecards shipped in `resources/scorecards/<id>.<language>.json`, read from disk
+ * (the same relative place from `src-main/audits` under tsx and from `out/main` once built).
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Language } from '../../src-shared/domain';
+import {
+  describeScorecardIssues,
+  ScorecardDefinitionSchema,
+  type ScorecardDefinition,
+} from '../../src-shared/scorecard';
+
+export const TEMPLATE_IDS = ['outbound-sales', 'compliance-check'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+const CANDIDATE_DIRS = ['../../resources/scorecards/', '../resources/scorecards/'];
+
+export function templatesDir(): string {
+  for (const candidate of CANDIDATE_DIRS) {
+    const dir = fileURLToPath(new URL(candidate, import.meta.url));
+    if (fs.existsSync(dir)) return dir;
+  }
+  throw new Error(`the scorecard templates are missing (looked for resources/scorecards beside the app)`);
+}
+
+export function loadTemplate(id: TemplateId, language: Language): ScorecardDefinition {
+  const file = `${templatesDir()}${id}.${language}.json`;
+  const parsed = ScorecardDefinitionSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${describeScorecardIssues(parsed.error)}`);
+  return parsed.data;
+}
