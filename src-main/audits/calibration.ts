@@ -4,22 +4,22 @@
  * agreement, the spread of the totals and Fleiss' kappa (Cohen's for two reviewers).
  */
 import { cohenKappa, countMatrix, fleissKappa, pairAgreement } from '../../src-shared/agreement';
-import type { AuditDetail, CalibrationReport } from '../../src-shared/api';
+import type { AuditDetail, CalibrationReport, CalibrationRow } from '../../src-shared/api';
 import { allItems, type AnswerValue } from '../../src-shared/scorecard';
 import type { Sqlite } from '../db/connection';
 import { notFound } from '../errors';
 import { openAudit } from './audits';
 import { getScorecardVersion } from './scorecards';
 
-interface CalibrationRow {
+interface StoredCalibration {
   id: number;
   call_id: number;
   scorecard_version_id: number;
 }
 
-function calibration(db: Sqlite, calibrationId: number): CalibrationRow {
+function calibration(db: Sqlite, calibrationId: number): StoredCalibration {
   const row = db.prepare('SELECT * FROM calibrations WHERE id = ?').get(calibrationId) as
-    CalibrationRow | undefined;
+    StoredCalibration | undefined;
   if (!row) throw notFound(`calibration ${calibrationId}`);
   return row;
 }
@@ -113,4 +113,36 @@ export function calibrationReport(db: Sqlite, calibrationId: number, reviewer: s
     kappa,
     kappaKind,
   };
+}
+
+/** The calibrations, newest first, with who has scored each (no answers: those stay blind). */
+export function listCalibrations(db: Sqlite): CalibrationRow[] {
+  const rows = db
+    .prepare(
+      `SELECT k.id, k.call_id, coalesce(a.name, a.code) AS agent_name, v.name AS scorecard_name, v.version,
+              k.created_at
+       FROM calibrations k JOIN calls c ON c.id = k.call_id JOIN agents a ON a.id = c.agent_id
+       JOIN scorecard_versions v ON v.id = k.scorecard_version_id
+       ORDER BY k.id DESC LIMIT 50`,
+    )
+    .all() as {
+    id: number;
+    call_id: number;
+    agent_name: string;
+    scorecard_name: string;
+    version: number;
+    created_at: number;
+  }[];
+  const reviewersOf = db.prepare(
+    'SELECT reviewer, status FROM audits WHERE calibration_id = ? ORDER BY reviewer',
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    callId: r.call_id,
+    agentName: r.agent_name,
+    scorecardName: r.scorecard_name,
+    version: r.version,
+    reviewers: reviewersOf.all(r.id) as CalibrationRow['reviewers'],
+    createdAt: r.created_at,
+  }));
 }

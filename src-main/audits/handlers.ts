@@ -4,7 +4,7 @@ import type { auditsContract } from '../../src-shared/api/contract-audits';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
 import { auditSummary, getAudit, listAudits, openAudit, saveDraft, submitAudit } from './audits';
-import { calibrationReport, createCalibration, openCalibrationAudit } from './calibration';
+import { calibrationReport, createCalibration, listCalibrations, openCalibrationAudit } from './calibration';
 import { recordingsFolder, setRecordingsFolder } from './recordings';
 import { buildSample, getSample } from './sampling';
 import {
@@ -52,6 +52,7 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
 
     'calibrations.create': ({ callId, versionId }) =>
       ws.writes.run(() => ({ calibrationId: createCalibration(db, callId, versionId) })),
+    'calibrations.list': () => listCalibrations(db),
     'calibrations.open': ({ calibrationId, reviewer }) =>
       ws.writes.run(() => openCalibrationAudit(db, calibrationId, reviewer)),
     'calibrations.report': ({ calibrationId, reviewer }) => calibrationReport(db, calibrationId, reviewer),

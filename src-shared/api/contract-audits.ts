@@ -169,6 +169,18 @@ export const CalibrationReportSchema = z.object({
 });
 export type CalibrationReport = z.infer<typeof CalibrationReportSchema>;
 
+export const CalibrationRowSchema = z.object({
+  id: Id,
+  callId: Id,
+  agentName: z.string(),
+  scorecardName: z.string(),
+  version: z.number().int(),
+  /** who has scored it so far (names only: answers stay blind) */
+  reviewers: z.array(z.object({ reviewer: z.string(), status: AuditStatusSchema })),
+  createdAt: z.number(),
+});
+export type CalibrationRow = z.infer<typeof CalibrationRowSchema>;
+
 const Reviewer = z.string().trim().min(1).max(60);
 const Language = z.enum(LANGUAGES);
 
@@ -223,6 +235,7 @@ export const auditsContract = {
 
   /** A calibration: the same call scored blind by several reviewers. */
   'calibrations.create': method(z.object({ callId: Id, versionId: Id }), z.object({ calibrationId: Id })),
+  'calibrations.list': method(None, z.array(CalibrationRowSchema)),
   'calibrations.open': method(z.object({ calibrationId: Id, reviewer: Reviewer }), AuditDetailSchema),
   'calibrations.report': method(z.object({ calibrationId: Id, reviewer: Reviewer }), CalibrationReportSchema),
 };

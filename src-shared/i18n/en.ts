@@ -1,4 +1,6 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
+import { auditsEn } from './audits.en';
+
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -413,6 +415,7 @@ export const en = {
   'agent.mix.empty': 'No outbound calls in this period.',
   'agent.calls.title': 'Calls',
   'agent.calls.empty': 'No calls in this period.',
+  ...auditsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,8 @@ import { CallsTable } from '../calls/CallsTable';
 import { FilterBar } from '../dashboard/FilterBar';
 import { KpiTiles } from '../dashboard/KpiTiles';
 import { TrendChart } from '../dashboard/TrendChart';
+import { AgentAudits } from '../audits/AgentAudits';
+import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { DispositionMix, OutcomeMix } from './OutcomeMix';
 import { TalkDistribution } from './TalkDistribution';
 
@@ -54,7 +56,11 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
       <div className="agent-filter">
         <FilterBar today={info.today} />
       </div>
-      <KpiTiles query={summary} thresholdSeconds={threshold} />
+      <KpiTiles
+        query={summary}
+        thresholdSeconds={threshold}
+        extraSecondary={<AuditScoreTile filter={filter} />}
+      />
       <div className="agent-grid agent-grid--charts">
         <TrendChart query={byDay} />
         <TalkDistribution query={profile} summary={summary} thresholdSeconds={threshold} />
@@ -63,6 +69,7 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
         <DispositionMix query={profile} />
         <OutcomeMix query={profile} />
       </div>
+      {filter ? <AgentAudits filter={filter} /> : null}
       {filter ? <AgentCalls filter={filter} /> : null}
     </div>
   );

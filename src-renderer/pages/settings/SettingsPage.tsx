@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
+import { RecordingsFolderPanel } from '../audits/RecordingsFolderPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { timeZoneOptions } from './time-zones';
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
         </code>
       </section>
       <BackupsPanel />
+      <RecordingsFolderPanel />
     </div>
   );
 }
