@@ -207,7 +207,8 @@ export function submitAudit(
   return getAudit(db, auditId);
 }
 
-function filterClause(filter: Filter): { where: string; params: Record<string, unknown> } {
+/** The WHERE clause of submitted regular audits for a filter (alias `au`). */
+export function filterClause(filter: Filter): { where: string; params: Record<string, unknown> } {
   const parts = ["au.status = 'submitted'", 'au.calibration_id IS NULL', 'au.call_day BETWEEN @from AND @to'];
   const params: Record<string, unknown> = { from: filter.from, to: filter.to };
   if (filter.agentId !== undefined) {

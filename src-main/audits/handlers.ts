@@ -3,6 +3,7 @@ import type { Method } from '../../src-shared/api';
 import type { auditsContract } from '../../src-shared/api/contract-audits';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
+import { auditAnalytics } from './analytics';
 import { auditSummary, getAudit, listAudits, openAudit, saveDraft, submitAudit } from './audits';
 import { calibrationReport, createCalibration, listCalibrations, openCalibrationAudit } from './calibration';
 import { recordingsFolder, setRecordingsFolder } from './recordings';
@@ -49,6 +50,7 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
       ws.writes.run(() => submitAudit(db, auditId, answers, notes)),
     'audits.list': ({ filter, limit }) => ({ rows: listAudits(db, filter, limit) }),
     'audits.summary': ({ filter }) => auditSummary(db, filter),
+    'audits.analytics': ({ filter, by }) => auditAnalytics(db, filter, by),
 
     'calibrations.create': ({ callId, versionId }) =>
       ws.writes.run(() => ({ calibrationId: createCalibration(db, callId, versionId) })),

@@ -203,6 +203,7 @@ export function getSample(db: Sqlite, sampleId?: number): Sample | null {
     from: row.from_day,
     to: row.to_day,
     perAgent: row.per_agent,
+    minimum: row.minimum,
     seed: row.seed,
     strata: row.strata === 1,
     teamId: row.team_id,

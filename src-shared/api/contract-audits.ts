@@ -57,6 +57,7 @@ export const SampleSchema = z.object({
   from: DaySchema,
   to: DaySchema,
   perAgent: z.number().int().positive(),
+  minimum: z.number().int().nonnegative(),
   seed: z.number().int(),
   strata: z.boolean(),
   teamId: Id.nullable(),
@@ -181,6 +182,35 @@ export const CalibrationRowSchema = z.object({
 });
 export type CalibrationRow = z.infer<typeof CalibrationRowSchema>;
 
+const Interval = z.object({ n: Count, mean: z.number().nullable(), margin: z.number().nullable() });
+
+export const AuditAnalyticsSchema = z.object({
+  /** Mondays of the weeks with audits, oldest first */
+  weeks: z.array(DaySchema),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      overall: Interval,
+      weeks: z.array(Interval.extend({ week: DaySchema })),
+    }),
+  ),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      /** answers other than N/A */
+      answered: Count,
+      failures: Count,
+      failureRate: z.number().nullable(),
+      /** sales / calls among the audited calls that failed the item, and that passed it */
+      conversionFailing: z.number().nullable(),
+      conversionPassing: z.number().nullable(),
+    }),
+  ),
+});
+export type AuditAnalytics = z.infer<typeof AuditAnalyticsSchema>;
+
 const Reviewer = z.string().trim().min(1).max(60);
 const Language = z.enum(LANGUAGES);
 
@@ -232,6 +262,12 @@ export const auditsContract = {
   ),
   /** The dashboard's audit-score KPI for a filter. */
   'audits.summary': method(z.object({ filter: FilterSchema }), AuditSummarySchema),
+
+  /** QA analytics: score per agent or team and week (mean, 95 % interval, count), item failure rates. */
+  'audits.analytics': method(
+    z.object({ filter: FilterSchema, by: z.enum(['agent', 'team']).default('agent') }),
+    AuditAnalyticsSchema,
+  ),
 
   /** A calibration: the same call scored blind by several reviewers. */
   'calibrations.create': method(z.object({ callId: Id, versionId: Id }), z.object({ calibrationId: Id })),

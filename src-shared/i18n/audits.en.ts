@@ -92,7 +92,7 @@ export const auditsEn = {
   'audits.kpi.auditCount': '{count} audits',
 
   'audits.agent.title': 'Audits',
-  'audits.agent.mean': 'mean {score} over {count} audits',
+  'audits.agent.mean': 'mean {score} · audits: {count}',
   'audits.agent.empty': 'No audits of this agent’s calls in this period.',
   'audits.agent.day': 'Call day',
   'audits.agent.reviewer': 'Reviewer',

@@ -49,7 +49,7 @@ function writeCalls(app: App, agents: Agent[], extra: string[] = []): string {
   lines.push(...extra);
   const file = path.join(app.dir, 'calls.csv');
   fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope', '--tz', 'Asia/Shanghai']);
+  app.cli(['import', file, '--preset', 'callscope']);
   fs.mkdirSync(path.join(app.dir, 'recordings'), { recursive: true });
   fs.copyFileSync(TONE, path.join(app.dir, 'recordings', 'tone.wav'));
   return file;
@@ -161,6 +161,7 @@ test('spot-check: sample, listen, answer by keyboard, submit, see the score on t
   const score = page.getByTestId('audit-score');
   await expect.poll(async () => Number(await score.getAttribute('data-score'))).toBeCloseTo(expected, 6);
   await expect(page.getByTestId('audit-save')).toHaveAttribute('data-state', 'saved');
+  await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
   await screenshot(page, 'audits-form-en');
 
   // The draft is in the workspace: a reload shows the same answers.
@@ -205,6 +206,7 @@ test('spot-check: sample, listen, answer by keyboard, submit, see the score on t
   await page.getByTestId('nav-dashboard').click();
   await chooseRange(page, FROM, TO);
   await expect(page.getByTestId('kpi-auditScore')).toHaveAttribute('data-value', String(stored[0]!.score));
+  await screenshot(page, 'audits-dashboard-tile-en');
 
   // The web host's door refuses traversal: encoded ../ in the URL and a reference leading out.
   const origin = new URL(page.url()).origin;

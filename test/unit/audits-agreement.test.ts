@@ -64,3 +64,24 @@ describe('Cohen kappa', () => {
     expect(cohenKappa(['yes', 'yes'], ['yes', 'yes'])).toBeNull();
   });
 });
+
+describe('QA analytics arithmetic', () => {
+  it('mean with a 95 % t interval, by hand', async () => {
+    const { meanWithInterval, isItemFailure } = await import('../../src-shared/audit-stats');
+    // 60, 70, 80: mean 70, sd 10, t(2) = 4.303 → margin 4.303 × 10 / √3 = 24.843…
+    const m = meanWithInterval([60, 70, 80]);
+    expect(m.mean).toBe(70);
+    expect(m.margin).toBeCloseTo((4.303 * 10) / Math.sqrt(3), 10);
+    expect(meanWithInterval([55])).toEqual({ n: 1, mean: 55, margin: null });
+    expect(meanWithInterval([])).toEqual({ n: 0, mean: null, margin: null });
+    expect(['yes', 'no', 'na', '1', '2', '3', '5'].map((v) => isItemFailure(v as 'yes'))).toEqual([
+      false,
+      true,
+      null,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});

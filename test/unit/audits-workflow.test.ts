@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohenKappa, countMatrix, fleissKappa } from '../../src-shared/agreement';
 import type {
+  AuditAnalytics,
   AuditDetail,
   AuditSummary,
   CalibrationReport,
@@ -245,6 +246,34 @@ describe('audits', () => {
       filter: { from: '2001-01-01', to: '2001-01-31' },
     });
     expect(empty).toEqual({ auditScore: null, audits: 0, failed: 0 });
+  });
+});
+
+describe('QA analytics', () => {
+  it('score per agent and week with count and interval; item failure rates and conversion', async () => {
+    const result = await t.call<AuditAnalytics>('audits.analytics', { filter: { from, to }, by: 'agent' });
+    const audits = raw<{ agent_id: number; score: number; call_id: number; is_sale: number }>(
+      `SELECT au.agent_id, au.score, au.call_id, c.is_sale FROM audits au JOIN calls c ON c.id = au.call_id
+       WHERE au.status = 'submitted' AND au.calibration_id IS NULL ORDER BY au.id`,
+    );
+    expect(audits).toHaveLength(2);
+    for (const group of result.groups) {
+      const mine = audits.filter((a) => String(a.agent_id) === group.key).map((a) => a.score);
+      expect(group.overall.n).toBe(mine.length);
+      expect(group.overall.mean).toBeCloseTo(mine.reduce((x, y) => x + y, 0) / mine.length, 10);
+      expect(group.weeks.reduce((n, w) => n + w.n, 0)).toBe(mine.length);
+    }
+    expect(result.groups.reduce((n, g) => n + g.overall.n, 0)).toBe(2);
+    // consent: "yes" in the first audit, "no" in the second → 1 failure of 2
+    const consent = result.items.find((i) => i.key === 'compliance.consent')!;
+    expect(consent).toMatchObject({ answered: 2, failures: 1, failureRate: 0.5 });
+    expect(consent.label).toBe('Consent obtained (recording notice, marketing consent)');
+    expect(consent.conversionFailing).toBe(audits[1]!.is_sale);
+    expect(consent.conversionPassing).toBe(audits[0]!.is_sale);
+    // N/A answers are neither failures nor passes
+    expect(result.items.find((i) => i.key === 'compliance.dnc')!.answered).toBe(1);
+    const byTeam = await t.call<AuditAnalytics>('audits.analytics', { filter: { from, to }, by: 'team' });
+    expect(byTeam.groups.reduce((n, g) => n + g.overall.n, 0)).toBe(2);
   });
 });
 

@@ -160,7 +160,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
       </header>
       <div className="audit-layout">
         <div className="audit-layout__side">
-          <section className="panel">
+          <section className="panel audit-panel">
             <h2 className="panel__title">{t('audits.form.recording')}</h2>
             <RecordingPlayer
               callId={detail.call.id}

@@ -29,7 +29,7 @@ export function AuditNotes({ notes, readOnly, audio, controls, onChange }: Audit
   };
 
   return (
-    <section className="panel audit-notes" data-testid="audit-notes">
+    <section className="panel audit-panel audit-notes" data-testid="audit-notes">
       <h2 className="panel__title">{t('audits.form.notes')}</h2>
       {notes.length === 0 ? <p className="muted">{t('audits.form.noNotes')}</p> : null}
       <ul className="audit-notes__list">

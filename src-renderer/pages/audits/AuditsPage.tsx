@@ -65,7 +65,13 @@ export function AuditsPage() {
           </select>
         </label>
       </div>
-      <SampleBuilder today={info.today} onBuilt={sample.reload} />
+      {/* Keyed by the list: the builder starts from the last list's period, size and seed. */}
+      <SampleBuilder
+        key={sample.data?.id ?? 'new'}
+        today={info.today}
+        last={sample.data ?? null}
+        onBuilt={sample.reload}
+      />
       {sample.error ? <ErrorMessage error={sample.error} onRetry={sample.reload} /> : null}
       {sample.data === null ? (
         <EmptyState size="panel" title={t('audits.sample.title')} testId="audits-sample-empty">
@@ -90,13 +96,23 @@ function defaultPeriod(today: string) {
   return presetRange(weekdayOf(today) === 1 ? 'lastWeek' : 'thisWeek', today);
 }
 
-function SampleBuilder({ today, onBuilt }: { today: string; onBuilt: () => void }) {
+function SampleBuilder({
+  today,
+  last,
+  onBuilt,
+}: {
+  today: string;
+  last: Sample | null;
+  onBuilt: () => void;
+}) {
   const t = useT();
-  const [period, setPeriod] = useState(() => defaultPeriod(today));
-  const [perAgent, setPerAgent] = useState(3);
-  const [minimum, setMinimum] = useState(3);
-  const [seed, setSeed] = useState(() => Number(today.replace(/-/g, '')) % 100000);
-  const [strata, setStrata] = useState(true);
+  const [period, setPeriod] = useState(() =>
+    last ? { from: last.from, to: last.to } : defaultPeriod(today),
+  );
+  const [perAgent, setPerAgent] = useState(last?.perAgent ?? 3);
+  const [minimum, setMinimum] = useState(last?.minimum ?? 3);
+  const [seed, setSeed] = useState(() => last?.seed ?? Number(today.replace(/-/g, '')) % 100000);
+  const [strata, setStrata] = useState(last?.strata ?? true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
 
