@@ -89,7 +89,7 @@ export const auditsEn = {
   'audits.kpi.auditScore': 'Audit score',
   'audits.kpi.auditScoreFormula':
     'Mean of the final percentages of the audits submitted for calls in the period (a failed critical item counts as 0 %).',
-  'audits.kpi.auditCount': '{count} audits',
+  'audits.kpi.auditCount': 'audits: {count}',
 
   'audits.agent.title': 'Audits',
   'audits.agent.mean': 'mean {score} · audits: {count}',
@@ -110,6 +110,16 @@ export const auditsEn = {
   'audits.calibration.open': 'Open',
   'audits.calibration.nobody': 'nobody yet',
   'audits.calibration.created': 'Calibration created: other reviewers find it on the Audits page.',
+
+  'audits.qa.title': 'QA analytics',
+  'audits.qa.by': 'Group by',
+  'audits.qa.overall': 'Period',
+  'audits.qa.week': 'Week of {day}',
+  'audits.qa.n': '{count} audits; ± is the 95 % confidence interval',
+  'audits.qa.empty': 'No submitted audits in the dashboard’s period.',
+  'audits.qa.failureRate': 'Failed',
+  'audits.qa.convFailing': 'Conversion when failed',
+  'audits.qa.convPassing': 'Conversion when passed',
 
   'audits.settings.title': 'Recordings folder',
   'audits.settings.hint':

@@ -112,6 +112,16 @@ export const auditsZhCN: Record<keyof typeof auditsEn, string> = {
   'audits.calibration.nobody': '暂无',
   'audits.calibration.created': '已创建校准：其他质检员可在质检页面找到它。',
 
+  'audits.qa.title': '质检分析',
+  'audits.qa.by': '分组',
+  'audits.qa.overall': '本时段',
+  'audits.qa.week': '{day} 当周',
+  'audits.qa.n': '{count} 条质检；± 为 95% 置信区间',
+  'audits.qa.empty': '看板所选时段内没有已提交的质检。',
+  'audits.qa.failureRate': '不符合率',
+  'audits.qa.convFailing': '不符合时的转化率',
+  'audits.qa.convPassing': '符合时的转化率',
+
   'audits.settings.title': '录音文件夹',
   'audits.settings.hint': '按每通电话的录音地址在此文件夹中查找录音；此文件夹以外的文件一律不会播放。',
   'audits.settings.default': '默认：工作区文件旁的“recordings”文件夹',

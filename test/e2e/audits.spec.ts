@@ -244,6 +244,12 @@ test('spot-check: sample, listen, answer by keyboard, submit, see the score on t
   await page.goto(`${origin}/#/audits`);
   await expect(page.getByTestId('sample-row').first()).toBeVisible();
   await screenshot(page, 'audits-list-en-dark');
+  // QA analytics over the dashboard's period (chosen above): one agent with one audit.
+  await expect(page.getByTestId('qa-scores').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('qa-scores')).toContainText('72%');
+  await expect(page.getByTestId('qa-items').locator('tbody tr')).toHaveCount(12);
+  await page.getByTestId('audits-qa').scrollIntoViewIfNeeded();
+  await screenshot(page, 'audits-qa-en-dark');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, 'audits-list-en-dark-1920');
 });

@@ -17,6 +17,7 @@ import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { useReviewer } from './reviewer';
 import { CalibrationsPanel } from './CalibrationsPanel';
+import { QaAnalyticsPanel } from './QaAnalyticsPanel';
 import { ScorecardsPanel } from './ScorecardsPanel';
 
 export function AuditsPage() {
@@ -83,6 +84,7 @@ export function AuditsPage() {
           <BelowMinimum sample={sample.data} />
         </div>
       ) : null}
+      <QaAnalyticsPanel />
       <div className="audits-grid audits-grid--even">
         <ScorecardsPanel cards={cards} onImported={scorecards.reload} />
         <CalibrationsPanel reviewer={reviewer.trim()} />
