@@ -29,7 +29,8 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
     'scorecards.version': ({ versionId }) => getScorecardVersion(db, versionId),
     'scorecards.save': ({ scorecardId, definition }) =>
       ws.writes.run(() => saveScorecard(db, definition, scorecardId)),
-    'scorecards.import': ({ json }) => ws.writes.run(() => importScorecard(db, json)),
+    'scorecards.import': ({ json, scorecardId }) =>
+      ws.writes.run(() => importScorecard(db, json, scorecardId)),
     'scorecards.export': ({ versionId }) => exportScorecard(db, versionId),
 
     'audits.recordingsFolder': () => recordingsFolder(db, ws.path),

@@ -113,10 +113,10 @@ export function saveScorecard(
   return getScorecardVersion(db, versionId);
 }
 
-export function importScorecard(db: Sqlite, json: string): ScorecardVersion {
+export function importScorecard(db: Sqlite, json: string, scorecardId?: number): ScorecardVersion {
   const parsed = parseScorecardJson(json);
   if (!parsed.ok) throw badInput(`this scorecard file cannot be imported: ${parsed.error}`);
-  return saveScorecard(db, parsed.card);
+  return saveScorecard(db, parsed.card, scorecardId);
 }
 
 export function exportScorecard(db: Sqlite, versionId: number): { fileName: string; json: string } {

@@ -223,8 +223,14 @@ export const auditsContract = {
     z.object({ scorecardId: Id.optional(), definition: ScorecardDefinitionSchema }),
     ScorecardVersionSchema,
   ),
-  /** Imports a scorecard from JSON text; a bad file is refused with the field that is wrong. */
-  'scorecards.import': method(z.object({ json: z.string().max(1_000_000) }), ScorecardVersionSchema),
+  /**
+   * Imports a scorecard from JSON text — as a new scorecard, or with `scorecardId` as its next
+   * version (edit = export, change, import). A bad file is refused with the field that is wrong.
+   */
+  'scorecards.import': method(
+    z.object({ json: z.string().max(1_000_000), scorecardId: Id.optional() }),
+    ScorecardVersionSchema,
+  ),
   'scorecards.export': method(
     z.object({ versionId: Id }),
     z.object({ fileName: z.string(), json: z.string() }),

@@ -209,6 +209,15 @@ describe('scorecards in a workspace', () => {
     const again = importScorecard(t.ws.db, exported.json);
     expect(again.definition).toEqual(v1.definition);
     expect(again.scorecardId).not.toBe(v1.scorecardId);
+    // Edit = export, change, import as the next version of the same scorecard.
+    const edited = JSON.parse(exported.json) as { passMark: number | null };
+    edited.passMark = 75;
+    const v2 = await t.call<{ scorecardId: number; version: number }>('scorecards.import', {
+      json: JSON.stringify(edited),
+      scorecardId: v1.scorecardId,
+    });
+    expect(v2).toMatchObject({ scorecardId: v1.scorecardId, version: 2 });
+    expect(getScorecardVersion(t.ws.db, v1.versionId).definition.passMark).toBeNull();
 
     await expect(t.call('scorecards.import', { json: '{"name":"x","sections":[]}' })).rejects.toThrow(
       /bad_input: this scorecard file cannot be imported: sections: /,

@@ -21,6 +21,12 @@ export function ScorecardsPanel({
   const fileInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [imported, setImported] = useState<string | null>(null);
+  // Which scorecard the chosen file becomes the next version of (null: a new scorecard).
+  const [target, setTarget] = useState<number | null>(null);
+  const chooseFile = (scorecardId: number | null) => {
+    setTarget(scorecardId);
+    fileInput.current?.click();
+  };
 
   const exportCard = async (versionId: number) => {
     try {
@@ -34,8 +40,12 @@ export function ScorecardsPanel({
     setError(null);
     setImported(null);
     try {
-      const card = await call('scorecards.import', { json: await file.text() });
-      setImported(card.name);
+      const json = await file.text();
+      const card = await call(
+        'scorecards.import',
+        target === null ? { json } : { json, scorecardId: target },
+      );
+      setImported(`${card.name} · ${t('audits.version', { version: card.version })}`);
       onImported();
     } catch (err) {
       setError(toApiCallError(err));
@@ -61,7 +71,7 @@ export function ScorecardsPanel({
               if (file) void importFile(file);
             }}
           />
-          <button type="button" className="button button--small" onClick={() => fileInput.current?.click()}>
+          <button type="button" className="button button--small" onClick={() => chooseFile(null)}>
             {t('audits.scorecards.import')}
           </button>
         </>
@@ -94,6 +104,14 @@ export function ScorecardsPanel({
                   data-testid="scorecard-export"
                 >
                   {t('audits.scorecards.export')}
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => chooseFile(card.scorecardId)}
+                  data-testid="scorecard-import-version"
+                >
+                  {t('audits.scorecards.importVersion')}
                 </button>
               </div>
               <p className="audits-scorecards__sections">
