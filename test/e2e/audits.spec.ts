@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { cohenKappa } from '../../src-shared/agreement';
 import { expect, REPO, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, chooseRange, openRaw } from './raw-db';
 
@@ -291,4 +292,59 @@ test('zh-CN: the spot-check list and the audit form, light and dark, 1366 and 19
   await expect(page.getByTestId('recordings-folder-input')).toHaveValue(path.join(app.dir, 'recordings'));
   await page.getByTestId('recordings-folder').scrollIntoViewIfNeeded();
   await screenshot(page, 'audits-settings-zh-CN-1920');
+});
+
+test('calibration: two reviewers score one call blind, then see agreement and kappa', async ({
+  appPage: page,
+  app,
+}) => {
+  writeCalls(app, [
+    { code: 'A001', name: 'Alice Wang' },
+    { code: 'A002', name: 'Ben Li' },
+  ]);
+  await page.reload();
+  await page.getByTestId('nav-audits').click();
+  await page.getByTestId('audits-reviewer').fill('Ann');
+  await buildSample(page, 1, 3);
+  await expect(page.getByTestId('sample-row')).toHaveCount(2);
+  const answerAll = async (keys: string[]) => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (const key of keys) await page.keyboard.press(key);
+    await expect(page.getByTestId('audit-submit')).toBeEnabled();
+    await page.getByTestId('audit-submit').click();
+    await expect(page.getByTestId('audit-submitted')).toBeVisible();
+  };
+  const ann = ['y', 'y', 'y', '4', '3', '5', '2', '4', '3', 'a', 'y', 'n', 'y', 'y', 'a'];
+  const bo = ['y', 'n', 'y', '4', '4', '5', '2', '3', '3', 'a', 'y', 'y', 'y', 'y', 'a'];
+
+  // A regular audit first; from it, a calibration of the same call.
+  await page.getByTestId('sample-row').first().getByTestId('sample-open').click();
+  await answerAll(ann);
+  await page.getByRole('button', { name: 'Calibrate this call' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Calibration created' })).toBeVisible();
+
+  // Ann scores it blind, then sees the report (alone: no kappa yet).
+  await page.getByTestId('audit-back').click();
+  await expect(page.getByTestId('calibration-row')).toHaveCount(1);
+  await page.getByTestId('calibration-row').getByRole('button').click();
+  await expect(page.getByTestId('calibration-blind')).toBeVisible();
+  await answerAll(ann);
+  await expect(page.getByTestId('calibration-report')).toHaveAttribute('data-kappa', '');
+
+  // Bo does not see Ann's answers until he submits his own.
+  await page.getByTestId('audit-back').click();
+  await page.getByTestId('audits-reviewer').fill('Bo');
+  await page.getByTestId('calibration-row').getByRole('button', { name: 'Score blind' }).click();
+  await expect(page.getByTestId('calibration-blind')).toBeVisible();
+  await expect(page.getByTestId('calibration')).not.toContainText('Ann');
+  await answerAll(bo);
+  const report = page.getByTestId('calibration-report');
+  await expect(report).toBeVisible();
+  // Cohen's kappa over the 15 items, computed here from the keys pressed.
+  const kappa = cohenKappa(ann, bo)!;
+  expect(Number(await report.getAttribute('data-kappa'))).toBeCloseTo(kappa, 9);
+  await expect(report).toContainText(`Cohen κ = ${kappa.toFixed(2)}`);
+  await expect(report.locator('tr.is-disputed')).toHaveCount(ann.filter((k, i) => k !== bo[i]).length);
+  await report.scrollIntoViewIfNeeded();
+  await screenshot(page, 'audits-calibration-en');
 });

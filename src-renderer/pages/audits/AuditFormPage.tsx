@@ -180,9 +180,6 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
             controls={controls}
             onChange={changeNotes}
           />
-          {detail.calibrationId !== null ? (
-            <CalibrationPanel calibrationId={detail.calibrationId} reviewer={detail.reviewer} />
-          ) : null}
         </div>
         <div className="audit-layout__main panel">
           <div
@@ -240,6 +237,10 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
           />
         </div>
       </div>
+      {/* Full width: one column per reviewer. */}
+      {detail.calibrationId !== null ? (
+        <CalibrationPanel calibrationId={detail.calibrationId} reviewer={detail.reviewer} />
+      ) : null}
     </>
   );
 }

@@ -31,6 +31,8 @@ function Report({ report }: { report: CalibrationReport }) {
     );
   }
   const reviewers = report.reviewers.filter((r) => r.status === 'submitted');
+  const answerText = (value: string | undefined) =>
+    value === 'yes' || value === 'no' || value === 'na' ? t(`audits.answer.${value}`) : (value ?? '—');
   return (
     <div data-testid="calibration-report" data-kappa={report.kappa ?? ''}>
       <p>
@@ -72,7 +74,7 @@ function Report({ report }: { report: CalibrationReport }) {
               >
                 <td>{item.label}</td>
                 {reviewers.map((r) => (
-                  <td key={r.reviewer}>{item.answers[r.reviewer] ?? '—'}</td>
+                  <td key={r.reviewer}>{answerText(item.answers[r.reviewer])}</td>
                 ))}
                 <td className="num">{item.agreement === null ? '—' : f.percent(item.agreement, 0)}</td>
               </tr>
