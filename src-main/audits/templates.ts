@@ -3,6 +3,7 @@
  * (the same relative place from `src-main/audits` under tsx and from `out/main` once built).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '../../src-shared/domain';
 import {
@@ -16,11 +17,13 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 const CANDIDATE_DIRS = ['../../resources/scorecards/', '../resources/scorecards/'];
 
+/** Where the templates are: beside the sources or the build, or in a packaged app's resources. */
 export function templatesDir(): string {
-  for (const candidate of CANDIDATE_DIRS) {
-    const dir = fileURLToPath(new URL(candidate, import.meta.url));
-    if (fs.existsSync(dir)) return dir;
-  }
+  // Electron sets process.resourcesPath; electron-builder.yml copies the templates there.
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = CANDIDATE_DIRS.map((c) => fileURLToPath(new URL(c, import.meta.url)));
+  if (packaged) candidates.push(path.join(packaged, 'scorecards') + path.sep);
+  for (const dir of candidates) if (fs.existsSync(dir)) return dir;
   throw new Error(`the scorecard templates are missing (looked for resources/scorecards beside the app)`);
 }
 
