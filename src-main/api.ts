@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { ImportResult } from '../src-shared/api';
 import { todayIn } from '../src-shared/time';
+import { auditsHandlers } from './audits/handlers';
 import { loadDemo } from './demo/load-demo';
 import { backupDir, listBackups, manualBackup, restoreBackup } from './backups';
 import { countCalls, listCalls } from './calls/explorer';
@@ -168,6 +169,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...coachingHandlers(ws),
     ...reportsHandlers(ws, jobs),
     ...ordersHandlers(ws),
+    ...auditsHandlers(ws),
   };
 
   return {

@@ -5,6 +5,7 @@
  */
 import type { SessionMethod, SessionState } from '../src-shared/api';
 import { createApi, type Api } from './api';
+import { recordingSource, type RecordingSource } from './audits/recordings';
 import { backupDir, listBackups, restoreOverFailedFile } from './backups';
 import { describeOpenFailure, openConnection, schemaVersion, type OpenFailureKind } from './db/connection';
 import { LATEST_VERSION } from './db/migrations';
@@ -23,6 +24,8 @@ export interface Session {
   dispatch: Dispatch;
   /** Uploads go to the open workspace's staging (refused while none is open). */
   staging: Pick<Staging, 'stageStream'>;
+  /** Finds a call's recording in the open workspace's recordings folder (none while none is open). */
+  recordings: RecordingSource;
   state(): SessionState;
   /** The open workspace and its API, or null while the open failed. */
   current(): { ws: Workspace; api: Api } | null;
@@ -160,6 +163,10 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
         return current.opened.api.staging.stageStream(name, stream);
       },
     },
+    recordings: (callIdText) =>
+      current.kind === 'open'
+        ? recordingSource(current.opened.ws)(callIdText)
+        : { ok: false, status: 404, message: current.message },
     state,
     current: () => (current.kind === 'open' ? { ws: current.opened.ws, api: current.opened.api } : null),
     close: async () => {

@@ -7,6 +7,8 @@ import { SkeletonBlock } from './components/Skeleton';
 import { routeKey, useHashRoute, type Route, type RouteMatch } from './hooks/useHashRoute';
 import { useLanguage, useT } from './i18n/language';
 import { AgentPage } from './pages/agent/AgentPage';
+import { AuditFormPage } from './pages/audits/AuditFormPage';
+import { AuditsPage } from './pages/audits/AuditsPage';
 import { CallsPage } from './pages/calls/CallsPage';
 import { CoachingPage } from './pages/coaching/CoachingPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -33,6 +35,10 @@ function Page({ match }: { match: RouteMatch }) {
       return <ReportsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'audits':
+      return <AuditsPage />;
+    case 'audit':
+      return <AuditFormPage auditId={match.auditId} />;
   }
 }
 
@@ -76,7 +82,8 @@ export function App() {
 function WorkspaceApp() {
   const match = useHashRoute();
   // An agent page belongs to the dashboard (it is reached from its tables and links back to it).
-  const section: Route = match.route === 'agent' ? 'dashboard' : match.route;
+  const section: Route =
+    match.route === 'agent' ? 'dashboard' : match.route === 'audit' ? 'audits' : match.route;
   const hasInfo = useWorkspace((s) => s.info !== null);
   const error = useWorkspace((s) => s.error);
   const refresh = useWorkspace((s) => s.refresh);

@@ -15,6 +15,7 @@ import './styles/recovery.css';
 import './styles/coaching.css';
 import './styles/reports.css';
 import './styles/orders.css';
+import './styles/audits.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -189,6 +189,99 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
+    version: 4,
+    name: 'recording audits: scorecards with versions, samples, audits and their answers, calibrations',
+    up(db) {
+      db.exec(`
+        -- A scorecard is a name over versions: editing adds a version, audits keep the one they used.
+        CREATE TABLE scorecards (
+          id          INTEGER PRIMARY KEY,
+          template    TEXT,
+          created_at  INTEGER NOT NULL,
+          archived_at INTEGER
+        ) STRICT;
+        CREATE UNIQUE INDEX scorecards_template ON scorecards(template) WHERE template IS NOT NULL;
+
+        CREATE TABLE scorecard_versions (
+          id           INTEGER PRIMARY KEY,
+          scorecard_id INTEGER NOT NULL REFERENCES scorecards(id),
+          version      INTEGER NOT NULL,
+          name         TEXT NOT NULL,
+          definition   TEXT NOT NULL,
+          created_at   INTEGER NOT NULL,
+          UNIQUE (scorecard_id, version)
+        ) STRICT;
+
+        -- A spot-check list: which calls were drawn for whom, with the seed that reproduces it.
+        CREATE TABLE audit_samples (
+          id         INTEGER PRIMARY KEY,
+          from_day   TEXT NOT NULL,
+          to_day     TEXT NOT NULL,
+          per_agent  INTEGER NOT NULL,
+          minimum    INTEGER NOT NULL,
+          seed       INTEGER NOT NULL,
+          strata     INTEGER NOT NULL,
+          team_id    INTEGER,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE audit_sample_calls (
+          sample_id INTEGER NOT NULL REFERENCES audit_samples(id) ON DELETE CASCADE,
+          call_id   INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+          agent_id  INTEGER NOT NULL,
+          stratum   TEXT NOT NULL CHECK (stratum IN ('sale', 'longest', 'short_sale', 'random')),
+          PRIMARY KEY (sample_id, call_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE calibrations (
+          id                   INTEGER PRIMARY KEY,
+          call_id              INTEGER NOT NULL,
+          scorecard_version_id INTEGER NOT NULL REFERENCES scorecard_versions(id),
+          created_at           INTEGER NOT NULL
+        ) STRICT;
+
+        -- call_id has no foreign key on purpose: undoing an import must not erase the audits of its calls.
+        CREATE TABLE audits (
+          id                   INTEGER PRIMARY KEY,
+          call_id              INTEGER NOT NULL,
+          agent_id             INTEGER NOT NULL REFERENCES agents(id),
+          reviewer             TEXT NOT NULL,
+          scorecard_version_id INTEGER NOT NULL REFERENCES scorecard_versions(id),
+          calibration_id       INTEGER REFERENCES calibrations(id),
+          status               TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
+          score                REAL,
+          failed               INTEGER NOT NULL DEFAULT 0,
+          call_day             TEXT NOT NULL,
+          created_at           INTEGER NOT NULL,
+          updated_at           INTEGER NOT NULL,
+          submitted_at         INTEGER
+        ) STRICT;
+        -- One regular audit per call; in a calibration, one per reviewer.
+        CREATE UNIQUE INDEX audits_call ON audits(call_id) WHERE calibration_id IS NULL;
+        CREATE UNIQUE INDEX audits_calibration_reviewer ON audits(calibration_id, reviewer)
+          WHERE calibration_id IS NOT NULL;
+        CREATE INDEX audits_agent_day ON audits(agent_id, call_day);
+        CREATE INDEX audits_day ON audits(call_day);
+
+        -- One row per answered item, so failure rates per item are a GROUP BY.
+        CREATE TABLE audit_answers (
+          audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+          item_key TEXT NOT NULL,
+          value    TEXT NOT NULL CHECK (value IN ('yes', 'no', 'na', '1', '2', '3', '4', '5')),
+          PRIMARY KEY (audit_id, item_key)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE audit_notes (
+          id             INTEGER PRIMARY KEY,
+          audit_id       INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+          offset_seconds REAL,
+          text           TEXT NOT NULL,
+          created_at     INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_notes_audit ON audit_notes(audit_id);
+      `);
+    },
+  },
+  {
     version: 5,
     name: 'coaching notes, improvement plans, agreed actions',
     up(db) {

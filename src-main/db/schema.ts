@@ -251,4 +251,91 @@ export interface DailyOrderStatsTable {
   collected: number;
   /** entries summed into the row (0 = the row is deleted) */
   entries: number;
+  scorecards: ScorecardsTable;
+  scorecard_versions: ScorecardVersionsTable;
+  audit_samples: AuditSamplesTable;
+  audit_sample_calls: AuditSampleCallsTable;
+  calibrations: CalibrationsTable;
+  audits: AuditsTable;
+  audit_answers: AuditAnswersTable;
+  audit_notes: AuditNotesTable;
+}
+
+// Recording audits (migration 4).
+
+export interface ScorecardsTable {
+  id: Generated<number>;
+  /** the built-in template it was seeded from ('outbound-sales', 'compliance-check'), else null */
+  template: string | null;
+  created_at: number;
+  archived_at: number | null;
+}
+
+export interface ScorecardVersionsTable {
+  id: Generated<number>;
+  scorecard_id: number;
+  version: number;
+  name: string;
+  /** JSON: a ScorecardDefinition (src-shared/scorecard.ts) */
+  definition: string;
+  created_at: number;
+}
+
+export interface AuditSamplesTable {
+  id: Generated<number>;
+  from_day: string;
+  to_day: string;
+  per_agent: number;
+  /** submitted audits an agent should have in the period */
+  minimum: number;
+  seed: number;
+  strata: number;
+  team_id: number | null;
+  created_at: number;
+}
+
+export interface AuditSampleCallsTable {
+  sample_id: number;
+  call_id: number;
+  agent_id: number;
+  stratum: 'sale' | 'longest' | 'short_sale' | 'random';
+}
+
+export interface CalibrationsTable {
+  id: Generated<number>;
+  call_id: number;
+  scorecard_version_id: number;
+  created_at: number;
+}
+
+export interface AuditsTable {
+  id: Generated<number>;
+  call_id: number;
+  agent_id: number;
+  reviewer: string;
+  scorecard_version_id: number;
+  calibration_id: number | null;
+  status: 'draft' | 'submitted';
+  /** 0-100 once submitted (0 after a critical fail); null for a draft or an all-N/A audit */
+  score: number | null;
+  failed: number;
+  /** the call's local day, so period queries need not join the calls */
+  call_day: string;
+  created_at: number;
+  updated_at: number;
+  submitted_at: number | null;
+}
+
+export interface AuditAnswersTable {
+  audit_id: number;
+  item_key: string;
+  value: 'yes' | 'no' | 'na' | '1' | '2' | '3' | '4' | '5';
+}
+
+export interface AuditNotesTable {
+  id: Generated<number>;
+  audit_id: number;
+  offset_seconds: number | null;
+  text: string;
+  created_at: number;
 }

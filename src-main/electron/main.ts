@@ -123,7 +123,7 @@ async function start(): Promise<void> {
   usePdfRenderer(electronPrintToPdf); // reports print with Electron's own Chromium
 
   denyAllPermissions(session.defaultSession);
-  handleAppProtocol(protocol, RENDERER_DIR);
+  handleAppProtocol(protocol, RENDERER_DIR, opened.recordings);
   ipcMain.handle(CALL_CHANNEL, createCallHandler(opened.dispatch, logRefusal));
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();

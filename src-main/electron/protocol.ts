@@ -3,9 +3,15 @@
  * real origin (the IPC sender check and the CSP rely on it) and can read nothing outside that folder.
  * Electron is passed in, not imported, so tests run the handler in Node with real files.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
+import {
+  parseByteRange,
+  RECORDINGS_ROUTE,
+  recordingHeaders,
+  type RecordingSource,
+} from '../audits/recordings';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './guards';
 
 /** `standard` gives the scheme an origin and relative URLs; `secure` makes it a secure context. */
@@ -103,10 +109,51 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-/** The protocol handler: GET/HEAD of files under `rendererDir`, each response with our CSP. */
-export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+async function readSlice(file: string, start: number, length: number): Promise<Uint8Array<ArrayBuffer>> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = new Uint8Array(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, start);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * `app://callscope/recordings/<call id>`: the call's recording through the shared resolver (only
+ * files inside the recordings folder), with Range support so `<audio>` can seek.
+ */
+async function serveRecording(request: Request, recordings: RecordingSource, callIdText: string) {
+  const found = recordings(callIdText);
+  if (!found.ok) return refuse(found.status, found.message);
+  const range = parseByteRange(request.headers.get('range'), found.size);
+  if (range === 'unsatisfiable')
+    return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${found.size}` } });
+  const headers = { ...securityHeaders(), ...recordingHeaders(found, range) };
+  const status = range ? 206 : 200;
+  if (request.method === 'HEAD') return new Response(null, { status, headers });
+  const body = range
+    ? await readSlice(found.file, range.start, range.end - range.start + 1)
+    : await readSlice(found.file, 0, found.size);
+  return new Response(body, { status, headers });
+}
+
+/**
+ * The protocol handler: GET/HEAD of files under `rendererDir`, each response with our CSP, and the
+ * calls' recordings under `/recordings/` when a source is given.
+ */
+export function createAppProtocolHandler(
+  rendererDir: string,
+  recordings?: RecordingSource,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
+    const recordingId = recordingIdOf(request.url);
+    if (recordingId !== null) {
+      if (!recordings) return refuse(404, 'not found');
+      return serveRecording(request, recordings, recordingId);
+    }
     let file = resolveRendererFile(rendererDir, request.url);
     if (file === null) return refuse(403, 'forbidden');
     if (!(await isFile(file))) {
@@ -122,10 +169,23 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
   };
 }
 
+/** The raw text after `/recordings/` in an `app://callscope/recordings/...` URL, else null. */
+export function recordingIdOf(requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  return url.pathname.startsWith(RECORDINGS_ROUTE) ? url.pathname.slice(RECORDINGS_ROUTE.length) : null;
+}
+
 /** Call after `ready`. */
 export function handleAppProtocol(
   protocol: { handle(scheme: string, handler: (request: Request) => Promise<Response>): void },
   rendererDir: string,
+  recordings?: RecordingSource,
 ): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, recordings));
 }

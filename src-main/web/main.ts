@@ -29,7 +29,12 @@ async function main(): Promise<void> {
         ? () => undefined
         : scheduleDailyBackups(ws, (err) => console.error('daily backup failed:', err)),
   });
-  const host = await startWebHost({ api: session, rendererDir: RENDERER_DIR, port });
+  const host = await startWebHost({
+    api: session,
+    rendererDir: RENDERER_DIR,
+    port,
+    recordings: session.recordings,
+  });
   const opened = session.state();
   if (opened.state === 'failed') {
     // Still serve: the page shows the failure and the ways out (read-only, restore, retry).

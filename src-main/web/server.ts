@@ -11,6 +11,12 @@ import path from 'node:path';
 import type { ApiErrorBody } from '../../src-shared/api';
 import type { Dispatch } from '../dispatch';
 import type { Staging } from '../staging';
+import {
+  parseByteRange,
+  RECORDINGS_ROUTE,
+  recordingHeaders,
+  type RecordingSource,
+} from '../audits/recordings';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
@@ -51,6 +57,8 @@ export interface WebHostOptions {
   /** 0 or absent: a free port */
   port?: number;
   token?: string;
+  /** finds a call's recording for `GET /recordings/<call id>` (absent: the route answers 404) */
+  recordings?: RecordingSource;
 }
 
 export interface WebHost {
@@ -121,11 +129,42 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
-  const authorised = (req: http.IncomingMessage) => {
+  const authorised = (req: http.IncomingMessage, queryToken: string | null = null) => {
     const header = req.headers.authorization ?? '';
-    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : (queryToken ?? ''));
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
+
+  /**
+   * `GET /recordings/<call id>`: the call's recording, with Range support so `<audio>` can seek.
+   * An `<audio>` element cannot send a header, so here the token may come as `?token=`.
+   */
+  function handleRecording(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    callIdText: string,
+    query: URLSearchParams,
+  ) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET here');
+    if (!authorised(req, query.get('token')))
+      return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
+    if (!options.recordings)
+      return send(res, 404, { error: { code: 'not_found', message: 'no recordings' } });
+    const found = options.recordings(callIdText);
+    if (!found.ok) {
+      const code: ApiErrorBody['code'] =
+        found.status === 404 ? 'not_found' : found.status === 403 ? 'unauthorized' : 'bad_input';
+      return send(res, found.status, { error: { code, message: found.message } });
+    }
+    const range = parseByteRange(req.headers.range, found.size);
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { 'Content-Range': `bytes */${found.size}` });
+      return res.end();
+    }
+    res.writeHead(range ? 206 : 200, recordingHeaders(found, range));
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(found.file, range ? { start: range.start, end: range.end } : {}).pipe(res);
+  }
 
   async function handleApi(
     req: http.IncomingMessage,
@@ -188,7 +227,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const handled = url.pathname.startsWith('/api/')
       ? handleApi(req, res, url.pathname.slice('/api/'.length), url.searchParams)
-      : Promise.resolve(handleStatic(req, res, url.pathname));
+      : url.pathname.startsWith(RECORDINGS_ROUTE)
+        ? Promise.resolve(
+            handleRecording(req, res, url.pathname.slice(RECORDINGS_ROUTE.length), url.searchParams),
+          )
+        : Promise.resolve(handleStatic(req, res, url.pathname));
     handled.catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, { error: { code: 'internal', message: (err as Error).message } });
       else res.destroy();

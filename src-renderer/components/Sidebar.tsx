@@ -7,6 +7,7 @@ import type { MessageKey } from '../../src-shared/i18n';
 const NAV_LABEL: Record<Route, MessageKey> = {
   dashboard: 'nav.dashboard',
   calls: 'nav.calls',
+  audits: 'nav.audits',
   coaching: 'nav.coaching',
   import: 'nav.import',
   reports: 'nav.reports',
@@ -16,9 +17,10 @@ const NAV_LABEL: Record<Route, MessageKey> = {
 const NAV_ICON: Record<Route, string> = {
   dashboard: '▦',
   calls: '☰',
+  audits: '✓',
   coaching: '✎',
-  import: '⇪',
   reports: '▤',
+  import: '⇪',
   settings: '⚙',
 };
 

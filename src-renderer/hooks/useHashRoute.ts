@@ -5,11 +5,12 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['dashboard', 'calls', 'coaching', 'reports', 'import', 'settings'] as const;
+export const ROUTES = ['dashboard', 'calls', 'audits', 'coaching', 'reports', 'import', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Where the hash points: a sidebar page, or one agent's page. */
-export type RouteMatch = { route: Route } | { route: 'agent'; agentId: number };
+export type RouteMatch =
+  { route: Route } | { route: 'agent'; agentId: number } | { route: 'audit'; auditId: number };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -26,6 +27,12 @@ export function parseRoute(hash: string): RouteMatch {
     }
     return { route: 'dashboard' };
   }
+  if (name === 'audits' && param) {
+    const auditId = Number(param);
+    if (/^\d+$/.test(param) && Number.isSafeInteger(auditId) && auditId > 0)
+      return { route: 'audit', auditId };
+    return { route: 'audits' };
+  }
   return { route: ROUTES.find((r) => r === name) ?? 'dashboard' };
 }
 
@@ -37,6 +44,7 @@ export function useHashRoute(): RouteMatch {
 
 /** One string per page, e.g. to remount the content when the page changes. */
 export function routeKey(match: RouteMatch): string {
+  if (match.route === 'audit') return `audit/${match.auditId}`;
   return match.route === 'agent' ? `agent/${match.agentId}` : match.route;
 }
 
@@ -50,4 +58,8 @@ export function agentHref(agentId: number): string {
 
 export function navigate(route: Route): void {
   window.location.hash = `/${route}`;
+}
+
+export function auditHref(auditId: number): string {
+  return `#/audits/${auditId}`;
 }

@@ -32,6 +32,7 @@ import { sessionContract, type SessionMethod } from './contract-session';
 import { coachingContract } from './contract-coaching';
 import { reportsContract } from './contract-reports';
 import { ordersContract } from './contract-orders';
+import { auditsContract } from './contract-audits';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -148,6 +149,7 @@ export const contract = {
   ...reportsContract,
 
   ...ordersContract,
+  ...auditsContract,
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.list': method(None, z.array(JobSchema)),

@@ -4,3 +4,4 @@ export * from './contract-session';
 export * from './contract-coaching';
 export * from './contract-reports';
 export * from './contract-orders';
+export * from './contract-audits';

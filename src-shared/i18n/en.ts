@@ -3,6 +3,7 @@ import { sessionEn } from './session.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
 import { ordersEn } from './orders.en';
+import { auditsEn } from './audits.en';
 
 export const en = {
   'app.name': 'Callscope',
@@ -422,6 +423,7 @@ export const en = {
   ...coachingEn,
   ...reportsEn,
   ...ordersEn,
+  ...auditsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

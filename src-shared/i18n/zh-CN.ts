@@ -1,4 +1,5 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
+import { auditsZhCN } from './audits.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -414,4 +415,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...coachingZhCN,
   ...reportsZhCN,
   ...ordersZhCN,
+  ...auditsZhCN,
 };

@@ -18,6 +18,8 @@ import { FilterBar } from '../dashboard/FilterBar';
 import { KpiTiles } from '../dashboard/KpiTiles';
 import { TrendChart } from '../dashboard/TrendChart';
 import { AgentCoachingPanel } from '../coaching/AgentCoachingPanel';
+import { AgentAudits } from '../audits/AgentAudits';
+import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { DispositionMix, OutcomeMix } from './OutcomeMix';
 import { TalkDistribution } from './TalkDistribution';
 
@@ -55,7 +57,11 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
       <div className="agent-filter">
         <FilterBar today={info.today} />
       </div>
-      <KpiTiles query={summary} thresholdSeconds={threshold} />
+      <KpiTiles
+        query={summary}
+        thresholdSeconds={threshold}
+        extraSecondary={<AuditScoreTile filter={filter} />}
+      />
       <div className="agent-grid agent-grid--charts">
         <TrendChart query={byDay} />
         <TalkDistribution query={profile} summary={summary} thresholdSeconds={threshold} />
@@ -64,6 +70,7 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
         <DispositionMix query={profile} />
         <OutcomeMix query={profile} />
       </div>
+      {filter ? <AgentAudits filter={filter} /> : null}
       <AgentCoachingPanel agentId={agent.id} />
       {filter ? <AgentCalls filter={filter} /> : null}
     </div>

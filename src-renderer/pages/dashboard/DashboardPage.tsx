@@ -8,6 +8,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useActiveFilter } from '../../stores/filters';
 import { useWorkspace, type WorkspaceInfo } from '../../stores/workspace';
+import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { FilterBar } from './FilterBar';
 import { Funnel } from './Funnel';
 import { Heatmap } from './Heatmap';
@@ -42,7 +43,11 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
       <h1 className="visually-hidden">{t('nav.dashboard')}</h1>
       <FilterBar today={info.today} />
       {filter ? <RangeCaption filter={filter} summary={summary} /> : null}
-      <KpiTiles query={summary} thresholdSeconds={threshold} />
+      <KpiTiles
+        query={summary}
+        thresholdSeconds={threshold}
+        extraSecondary={<AuditScoreTile filter={filter} />}
+      />
       <OrderTiles filter={filter} />
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />

@@ -2,6 +2,7 @@
  * The KPIs of the filtered range (`metrics.summary`): a primary row of what a team lead reads first
  * every morning, and a compact row of the derived rates under it.
  */
+import type { ReactNode } from 'react';
 import type { Output } from '../../../src-shared/api';
 import { callsPerAgentDay } from '../../../src-shared/kpi';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -34,9 +35,11 @@ export const SECONDARY_KPIS = [
 interface KpiTilesProps {
   query: ApiQuery<Output<'metrics.summary'>>;
   thresholdSeconds: number;
+  /** tiles of other features shown after the derived rates (e.g. the audit score) */
+  extraSecondary?: ReactNode;
 }
 
-export function KpiTiles({ query, thresholdSeconds }: KpiTilesProps) {
+export function KpiTiles({ query, thresholdSeconds, extraSecondary }: KpiTilesProps) {
   const t = useT();
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
@@ -78,12 +81,15 @@ export function KpiTiles({ query, thresholdSeconds }: KpiTilesProps) {
         {PRIMARY_KPIS.map((kpi) => tile(kpi, false))}
       </div>
       <div
-        className="kpi-tiles kpi-tiles--secondary"
+        className={
+          extraSecondary ? 'kpi-tiles kpi-tiles--secondary has-extra' : 'kpi-tiles kpi-tiles--secondary'
+        }
         role="group"
         aria-label={t('dashboard.kpi.secondary')}
         data-testid="kpi-tiles-secondary"
       >
         {SECONDARY_KPIS.map((kpi) => tile(kpi, true))}
+        {extraSecondary}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { Spinner } from '../../components/Spinner';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { OrderSettingsPanel } from '../orders/OrderSettingsPanel';
+import { RecordingsFolderPanel } from '../audits/RecordingsFolderPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { timeZoneOptions } from './time-zones';
 
@@ -35,6 +36,7 @@ export function SettingsPage() {
       </section>
       <OrderSettingsPanel />
       <BackupsPanel />
+      <RecordingsFolderPanel />
     </div>
   );
 }

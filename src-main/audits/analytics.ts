@@ -1,0 +1,113 @@
+/**
+ * QA analytics over submitted audits: the score per agent or team and week with a 95 % interval
+ * and the number of audits behind it; each item's failure rate; and whether calls that failed an
+ * item converted less often than calls that passed it.
+ */
+import { isItemFailure, meanWithInterval } from '../../src-shared/audit-stats';
+import type { AuditAnalytics, Filter } from '../../src-shared/api';
+import { allItems, ScorecardDefinitionSchema, type AnswerValue } from '../../src-shared/scorecard';
+import { addDays, weekdayOf } from '../../src-shared/time';
+import type { Sqlite } from '../db/connection';
+import { filterClause } from './audits';
+
+const NO_TEAM = 'none';
+
+function mondayOf(day: string): string {
+  return addDays(day, 1 - weekdayOf(day));
+}
+
+export function auditAnalytics(db: Sqlite, filter: Filter, by: 'agent' | 'team'): AuditAnalytics {
+  const { where, params } = filterClause(filter);
+  const audits = db
+    .prepare(
+      `SELECT au.id, au.score, au.call_day, au.agent_id, coalesce(a.name, a.code) AS agent_name,
+              a.team_id, t.name AS team_name, coalesce(c.is_sale, 0) AS is_sale
+       FROM audits au JOIN agents a ON a.id = au.agent_id LEFT JOIN teams t ON t.id = a.team_id
+       LEFT JOIN calls c ON c.id = au.call_id
+       WHERE ${where}`,
+    )
+    .all(params) as {
+    id: number;
+    score: number | null;
+    call_day: string;
+    agent_id: number;
+    agent_name: string;
+    team_id: number | null;
+    team_name: string | null;
+    is_sale: number;
+  }[];
+
+  const weeks = [...new Set(audits.map((a) => mondayOf(a.call_day)))].sort();
+  const groups = new Map<string, { name: string; scores: number[]; byWeek: Map<string, number[]> }>();
+  for (const a of audits) {
+    if (a.score === null) continue;
+    const key = by === 'agent' ? String(a.agent_id) : a.team_id === null ? NO_TEAM : String(a.team_id);
+    const name = by === 'agent' ? a.agent_name : (a.team_name ?? '');
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { name, scores: [], byWeek: new Map() }));
+    group.scores.push(a.score);
+    const week = mondayOf(a.call_day);
+    group.byWeek.set(week, [...(group.byWeek.get(week) ?? []), a.score]);
+  }
+
+  // Item labels from the scorecard versions the audits used (the newest wording wins).
+  const labels = new Map<string, string>();
+  const versions = db
+    .prepare(
+      `SELECT DISTINCT v.id, v.definition FROM scorecard_versions v JOIN audits au ON au.scorecard_version_id = v.id
+       WHERE ${where} ORDER BY v.id`,
+    )
+    .all(params) as { id: number; definition: string }[];
+  for (const v of versions)
+    for (const item of allItems(ScorecardDefinitionSchema.parse(JSON.parse(v.definition))))
+      labels.set(item.key, item.label);
+
+  const answers = db
+    .prepare(
+      `SELECT aa.item_key, aa.value, coalesce(c.is_sale, 0) AS is_sale
+       FROM audit_answers aa JOIN audits au ON au.id = aa.audit_id LEFT JOIN calls c ON c.id = au.call_id
+       WHERE ${where}`,
+    )
+    .all(params) as { item_key: string; value: AnswerValue; is_sale: number }[];
+  const items = new Map<
+    string,
+    { answered: number; failures: number; failSales: number; passSales: number }
+  >();
+  for (const a of answers) {
+    const failed = isItemFailure(a.value);
+    if (failed === null) continue;
+    let item = items.get(a.item_key);
+    if (!item) items.set(a.item_key, (item = { answered: 0, failures: 0, failSales: 0, passSales: 0 }));
+    item.answered += 1;
+    if (failed) {
+      item.failures += 1;
+      item.failSales += a.is_sale;
+    } else item.passSales += a.is_sale;
+  }
+
+  const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+  return {
+    weeks,
+    groups: [...groups.entries()]
+      .map(([key, g]) => ({
+        key,
+        name: g.name,
+        overall: meanWithInterval(g.scores),
+        weeks: weeks
+          .filter((w) => g.byWeek.has(w))
+          .map((week) => ({ week, ...meanWithInterval(g.byWeek.get(week)!) })),
+      }))
+      .sort((a, b) => (a.overall.mean ?? 0) - (b.overall.mean ?? 0) || a.name.localeCompare(b.name)),
+    items: [...items.entries()]
+      .map(([key, i]) => ({
+        key,
+        label: labels.get(key) ?? key,
+        answered: i.answered,
+        failures: i.failures,
+        failureRate: rate(i.failures, i.answered),
+        conversionFailing: rate(i.failSales, i.failures),
+        conversionPassing: rate(i.passSales, i.answered - i.failures),
+      }))
+      .sort((a, b) => (b.failureRate ?? 0) - (a.failureRate ?? 0) || a.key.localeCompare(b.key)),
+  };
+}

@@ -1,0 +1,63 @@
+/** The audits feature's share of the contract: scorecards, recordings folder, samples, audits, calibrations. */
+import type { Method } from '../../src-shared/api';
+import type { auditsContract } from '../../src-shared/api/contract-audits';
+import type { HandlersFor } from '../dispatch';
+import type { Workspace } from '../workspace';
+import { auditAnalytics } from './analytics';
+import { auditSummary, getAudit, listAudits, openAudit, saveDraft, submitAudit } from './audits';
+import { calibrationReport, createCalibration, listCalibrations, openCalibrationAudit } from './calibration';
+import { recordingsFolder, setRecordingsFolder } from './recordings';
+import { buildSample, getSample } from './sampling';
+import {
+  exportScorecard,
+  getScorecardVersion,
+  importScorecard,
+  listScorecards,
+  saveScorecard,
+  seedBuiltInScorecards,
+} from './scorecards';
+
+type AuditsMethod = keyof typeof auditsContract & Method;
+
+export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
+  const db = ws.db;
+  return {
+    'scorecards.list': async ({ language }) => {
+      await ws.writes.run(() => seedBuiltInScorecards(db, language));
+      return listScorecards(db);
+    },
+    'scorecards.version': ({ versionId }) => getScorecardVersion(db, versionId),
+    'scorecards.save': ({ scorecardId, definition }) =>
+      ws.writes.run(() => saveScorecard(db, definition, scorecardId)),
+    'scorecards.import': ({ json, scorecardId }) =>
+      ws.writes.run(() => importScorecard(db, json, scorecardId)),
+    'scorecards.export': ({ versionId }) => exportScorecard(db, versionId),
+
+    'audits.recordingsFolder': () => recordingsFolder(db, ws.path),
+    'audits.setRecordingsFolder': ({ folder }) =>
+      ws.writes.run(() => setRecordingsFolder(db, ws.path, folder)),
+
+    'audits.buildSample': async (request) => {
+      const id = await ws.writes.run(() => buildSample(db, request));
+      return getSample(db, id)!;
+    },
+    'audits.sample': ({ sampleId }) => getSample(db, sampleId),
+
+    'audits.open': (input) => ws.writes.run(() => openAudit(db, input)),
+    'audits.get': ({ auditId }) => getAudit(db, auditId),
+    'audits.saveDraft': ({ auditId, answers, notes }) =>
+      ws.writes.run(() => saveDraft(db, auditId, answers, notes)),
+    'audits.submit': ({ auditId, answers, notes }) =>
+      ws.writes.run(() => submitAudit(db, auditId, answers, notes)),
+    'audits.list': ({ filter, limit }) => ({ rows: listAudits(db, filter, limit) }),
+    'audits.summary': ({ filter }) => auditSummary(db, filter),
+    'audits.analytics': ({ filter, by }) => auditAnalytics(db, filter, by),
+
+    'calibrations.create': ({ callId, versionId }) =>
+      ws.writes.run(() => ({ calibrationId: createCalibration(db, callId, versionId) })),
+    'calibrations.list': () => listCalibrations(db),
+    'calibrations.open': ({ calibrationId, reviewer }) =>
+      ws.writes.run(() => openCalibrationAudit(db, calibrationId, reviewer)),
+    'calibrations.report': ({ calibrationId, reviewer }) => calibrationReport(db, calibrationId, reviewer),
+  };
+}

@@ -1,0 +1,288 @@
+/**
+ * One audit: the recording and notes on the left, the scorecard on the right, everything on the
+ * keyboard. Answers and notes autosave as a draft (stored in the workspace, so a restart loses
+ * nothing); submit asks the server to score them with the audit's scorecard version.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AuditDetail, AuditNote } from '../../../src-shared/api';
+import { allItems, scoreAudit, type AnswerValue, type Answers } from '../../../src-shared/scorecard';
+import { call } from '../../api/client';
+import { type ApiCallError, toApiCallError } from '../../api/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { agentHref, routeHref } from '../../hooks/useHashRoute';
+import { useFormat, useT } from '../../i18n/language';
+import { CalibrationPanel } from './CalibrationPanel';
+import { AuditNotes } from './AuditNotes';
+import { playerControls, RecordingPlayer } from './RecordingPlayer';
+import { ScorecardForm } from './ScorecardForm';
+import { isTypingTarget, shortcutFor } from './shortcuts';
+
+const AUTOSAVE_MS = 600;
+
+export function AuditFormPage({ auditId }: { auditId: number }) {
+  const t = useT();
+  const query = useApiQuery('audits.get', { auditId });
+  // The submitted answer replaces the draft; the form seeds its state from `detail` once (per
+  // audit and status), so a reload on window focus never overwrites what is being typed.
+  const [submitted, setSubmitted] = useState<AuditDetail | null>(null);
+  const detail = submitted ?? query.data ?? null;
+
+  return (
+    <div className="page page--audit">
+      <a href={routeHref('audits')} className="agent-header__back" data-testid="audit-back">
+        <span aria-hidden="true">←</span> {t('audits.form.back')}
+      </a>
+      {query.error && !detail ? <ErrorMessage error={query.error} onRetry={query.reload} /> : null}
+      {detail ? (
+        <AuditForm key={`${detail.id}/${detail.status}`} detail={detail} onSubmitted={setSubmitted} />
+      ) : query.error ? null : (
+        <SkeletonBlock lines={8} lineHeight={20} />
+      )}
+    </div>
+  );
+}
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: number }
+  | { kind: 'error'; error: ApiCallError };
+
+function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d: AuditDetail): void }) {
+  const t = useT();
+  const f = useFormat();
+  const card = detail.scorecard.definition;
+  const items = useMemo(() => allItems(card), [card]);
+  const readOnly = detail.status === 'submitted';
+  const [answers, setAnswers] = useState<Answers>(detail.answers);
+  const [notes, setNotes] = useState<AuditNote[]>(detail.notes);
+  const [focused, setFocused] = useState(() => {
+    const firstOpen = items.findIndex((i) => detail.answers[i.key] === undefined);
+    return firstOpen < 0 ? 0 : firstOpen;
+  });
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<ApiCallError | null>(null);
+  // The element in state (a callback ref), so controls and notes follow it when it mounts.
+  const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
+  const controls = useMemo(() => playerControls(() => audio), [audio]);
+  const live = scoreAudit(card, answers);
+  const answered = items.length - live.missing.length;
+
+  // Autosave: a moment after the last change, the whole draft (answers and notes) is written.
+  const changed = useRef(false);
+  useEffect(() => {
+    if (readOnly || !changed.current) return;
+    const timer = window.setTimeout(() => {
+      setSave({ kind: 'saving' });
+      call('audits.saveDraft', {
+        auditId: detail.id,
+        answers: answers as Record<string, AnswerValue>,
+        notes,
+      }).then(
+        ({ updatedAt }) => setSave({ kind: 'saved', at: updatedAt }),
+        (err: unknown) => setSave({ kind: 'error', error: toApiCallError(err) }),
+      );
+    }, AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [answers, notes, detail.id, readOnly]);
+
+  const answer = useCallback(
+    (key: string, value: AnswerValue) => {
+      const item = items.find((i) => i.key === key);
+      if (readOnly || !item) return;
+      if (value === 'na' && !item.allowNA) return;
+      if (item.type === 'yesno' ? /^[1-5]$/.test(value) : value === 'yes' || value === 'no') return;
+      changed.current = true;
+      setAnswers((a) => ({ ...a, [key]: value }));
+      const index = items.indexOf(item);
+      setFocused(Math.min(items.length - 1, index + 1));
+    },
+    [items, readOnly],
+  );
+  const changeNotes = (next: AuditNote[]) => {
+    changed.current = true;
+    setNotes(next);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const action = shortcutFor(e.key);
+      if (!action) return;
+      e.preventDefault();
+      if (action.kind === 'move') setFocused((i) => Math.min(items.length - 1, Math.max(0, i + action.by)));
+      else if (action.kind === 'answer') {
+        const item = items[focused];
+        if (item) answer(item.key, action.value);
+      } else if (action.kind === 'playPause') controls.playPause();
+      else if (action.kind === 'seek') controls.seekBy(action.by);
+      else controls.changeSpeed(action.by);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, focused, answer, controls]);
+
+  const submit = async () => {
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      const done = await call('audits.submit', {
+        auditId: detail.id,
+        answers: answers as Record<string, AnswerValue>,
+        notes,
+      });
+      onSubmitted(done);
+    } catch (err) {
+      setSubmitError(toApiCallError(err));
+      setSubmitting(false);
+    }
+  };
+
+  const score = readOnly ? detail.score : live.percent;
+  const failed = readOnly ? detail.failed : live.failed;
+  return (
+    <>
+      <header className="audit-header">
+        <h1 className="page__title">{t('audits.form.title', { agent: detail.call.agentName })}</h1>
+        <p className="audit-header__facts">
+          <a href={agentHref(detail.call.agentId)}>{detail.call.agentName}</a>
+          <span>{f.dateTime(detail.call.startedAt)}</span>
+          <span>{f.duration(detail.call.talkSeconds)}</span>
+          {detail.call.phoneLast4 ? <span>···{detail.call.phoneLast4}</span> : null}
+          {detail.call.isSale ? <span className="badge badge--done">{t('audits.stratum.sale')}</span> : null}
+          <span className="muted">
+            {detail.scorecard.name} · {t('audits.version', { version: detail.scorecard.version })}
+          </span>
+        </p>
+      </header>
+      <div className="audit-layout">
+        <div className="audit-layout__side">
+          <section className="panel audit-panel">
+            <h2 className="panel__title">{t('audits.form.recording')}</h2>
+            <RecordingPlayer
+              callId={detail.call.id}
+              hasRecording={detail.call.recordingRef !== null}
+              audio={audio}
+              audioRef={setAudio}
+              controls={controls}
+            />
+            <p className="audit-help" data-testid="audit-help">
+              {t('audits.form.help')}
+            </p>
+          </section>
+          <AuditNotes
+            notes={notes}
+            readOnly={readOnly}
+            audio={audio}
+            controls={controls}
+            onChange={changeNotes}
+          />
+        </div>
+        <div className="audit-layout__main panel">
+          <div
+            className="audit-score"
+            data-testid="audit-score"
+            data-score={score ?? ''}
+            data-failed={failed}
+          >
+            <div>
+              <span className="audit-score__label">{t('audits.form.score')}</span>
+              <span className={failed ? 'audit-score__value is-bad' : 'audit-score__value'}>
+                {score === null ? '—' : f.percent(score / 100)}
+              </span>
+              {failed ? <span className="badge badge--failed">{t('audits.failed')}</span> : null}
+            </div>
+            <span className="muted">{t('audits.form.answered', { answered, total: items.length })}</span>
+            {readOnly ? (
+              <>
+                <span className="muted" data-testid="audit-submitted">
+                  {t('audits.form.submitted', {
+                    reviewer: detail.reviewer,
+                    time: detail.submittedAt ? f.dateTime(detail.submittedAt) : '',
+                  })}
+                </span>
+                {detail.calibrationId === null ? <CalibrateButton detail={detail} /> : null}
+              </>
+            ) : (
+              <>
+                <SaveStatus state={save} />
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => void submit()}
+                  disabled={submitting || live.missing.length > 0}
+                  data-testid="audit-submit"
+                >
+                  {submitting ? t('audits.form.submitting') : t('audits.form.submit')}
+                </button>
+              </>
+            )}
+          </div>
+          {live.criticalFails.length > 0 ? (
+            <p className="audit-critical" role="status">
+              {t('audits.form.criticalFail')}
+            </p>
+          ) : null}
+          {submitError ? <ErrorMessage error={submitError} compact /> : null}
+          <ScorecardForm
+            card={card}
+            answers={answers}
+            focused={focused}
+            readOnly={readOnly}
+            onFocus={setFocused}
+            onAnswer={answer}
+          />
+        </div>
+      </div>
+      {/* Full width: one column per reviewer. */}
+      {detail.calibrationId !== null ? (
+        <CalibrationPanel calibrationId={detail.calibrationId} reviewer={detail.reviewer} />
+      ) : null}
+    </>
+  );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const t = useT();
+  const f = useFormat();
+  if (state.kind === 'error') return <ErrorMessage error={state.error} compact />;
+  return (
+    <span className="muted audit-save" data-testid="audit-save" data-state={state.kind}>
+      {state.kind === 'saving'
+        ? t('audits.form.saving')
+        : state.kind === 'saved'
+          ? t('audits.form.saved', { time: f.time(state.at) })
+          : ''}
+    </span>
+  );
+}
+
+/** Starts a calibration of this call with this audit's scorecard version; reviewers join from the Audits page. */
+function CalibrateButton({ detail }: { detail: AuditDetail }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'created' | ApiCallError>('idle');
+  if (state === 'created') return <span role="status">{t('audits.calibration.created')}</span>;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() =>
+          void call('calibrations.create', {
+            callId: detail.call.id,
+            versionId: detail.scorecard.versionId,
+          }).then(
+            () => setState('created'),
+            (err: unknown) => setState(toApiCallError(err)),
+          )
+        }
+      >
+        {t('audits.calibrate')}
+      </button>
+      {state !== 'idle' ? <ErrorMessage error={state} compact /> : null}
+    </>
+  );
+}

@@ -1,0 +1,341 @@
+/**
+ * The Audits page (质检): who is reviewing, this week's spot-check list (drawn fairly, reproducible
+ * from its seed), the agents still short of audits, and the workspace's scorecards.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Sample, SampleCall, ScorecardVersion } from '../../../src-shared/api';
+import { presetRange } from '../../../src-shared/periods';
+import { weekdayOf } from '../../../src-shared/time';
+import { call } from '../../api/client';
+import { type ApiCallError, toApiCallError } from '../../api/errors';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Panel } from '../../components/Panel';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { agentHref, auditHref } from '../../hooks/useHashRoute';
+import { useFormat, useLanguage, useT } from '../../i18n/language';
+import { useWorkspace } from '../../stores/workspace';
+import { useReviewer } from './reviewer';
+import { CalibrationsPanel } from './CalibrationsPanel';
+import { QaAnalyticsPanel } from './QaAnalyticsPanel';
+import { ScorecardsPanel } from './ScorecardsPanel';
+
+export function AuditsPage() {
+  const t = useT();
+  const info = useWorkspace((s) => s.info);
+  const language = useLanguage();
+  const [reviewer, setReviewer] = useReviewer();
+  const scorecards = useApiQuery('scorecards.list', { language });
+  const [versionId, setVersionId] = useState<number | null>(null);
+  const sample = useApiQuery('audits.sample', {});
+  if (!info) return null;
+  const cards = scorecards.data ?? [];
+  const chosen = cards.find((c) => c.versionId === versionId) ?? cards[0] ?? null;
+
+  return (
+    <div className="page page--audits">
+      <header className="page__header">
+        <h1 className="page__title">{t('audits.title')}</h1>
+        <p className="page__lead">{t('audits.lead')}</p>
+      </header>
+      <div className="audits-toolbar panel">
+        <label className="field">
+          <span className="field__label">{t('audits.reviewer')}</span>
+          <input
+            className="input"
+            value={reviewer}
+            maxLength={60}
+            onChange={(e) => setReviewer(e.target.value)}
+            data-testid="audits-reviewer"
+          />
+          <span className="field__hint">{t('audits.reviewerHint')}</span>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('audits.scorecard')}</span>
+          <select
+            className="select"
+            value={chosen?.versionId ?? ''}
+            onChange={(e) => setVersionId(Number(e.target.value))}
+            data-testid="audits-scorecard"
+          >
+            {cards.map((c) => (
+              <option key={c.versionId} value={c.versionId}>
+                {c.name} · {t('audits.version', { version: c.version })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {/* Keyed by the list: the builder starts from the last list's period, size and seed. */}
+      <SampleBuilder
+        key={sample.data?.id ?? 'new'}
+        today={info.today}
+        last={sample.data ?? null}
+        onBuilt={sample.reload}
+      />
+      {sample.error ? <ErrorMessage error={sample.error} onRetry={sample.reload} /> : null}
+      {sample.data === null ? (
+        <EmptyState size="panel" title={t('audits.sample.title')} testId="audits-sample-empty">
+          <p>{t('audits.sample.empty')}</p>
+        </EmptyState>
+      ) : sample.data ? (
+        <div className="audits-grid">
+          <SampleList sample={sample.data} reviewer={reviewer.trim()} scorecard={chosen} />
+          <BelowMinimum sample={sample.data} />
+        </div>
+      ) : null}
+      <QaAnalyticsPanel />
+      <div className="audits-grid audits-grid--even">
+        <ScorecardsPanel cards={cards} onImported={scorecards.reload} />
+        <CalibrationsPanel reviewer={reviewer.trim()} />
+      </div>
+    </div>
+  );
+}
+
+function defaultPeriod(today: string) {
+  // On a Monday "this week" is one day old: the list to build is last week's.
+  return presetRange(weekdayOf(today) === 1 ? 'lastWeek' : 'thisWeek', today);
+}
+
+function SampleBuilder({
+  today,
+  last,
+  onBuilt,
+}: {
+  today: string;
+  last: Sample | null;
+  onBuilt: () => void;
+}) {
+  const t = useT();
+  const [period, setPeriod] = useState(() =>
+    last ? { from: last.from, to: last.to } : defaultPeriod(today),
+  );
+  const [perAgent, setPerAgent] = useState(last?.perAgent ?? 3);
+  const [minimum, setMinimum] = useState(last?.minimum ?? 3);
+  const [seed, setSeed] = useState(() => last?.seed ?? Number(today.replace(/-/g, '')) % 100000);
+  const [strata, setStrata] = useState(last?.strata ?? true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiCallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('audits.buildSample', { ...period, perAgent, seed, strata, minimum });
+      onBuilt();
+    } catch (err) {
+      setError(toApiCallError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const numberInput = (value: number, set: (n: number) => void, min: number, max: number, testId: string) => (
+    <input
+      className="input input--narrow"
+      type="number"
+      min={min}
+      max={max}
+      value={value}
+      onChange={(e) => set(Math.min(max, Math.max(min, Math.round(Number(e.target.value) || 0))))}
+      data-testid={testId}
+    />
+  );
+
+  return (
+    <form className="panel audits-builder" onSubmit={(e) => void submit(e)} data-testid="sample-builder">
+      <div className="audits-builder__fields">
+        <label className="field">
+          <span className="field__label">{t('audits.sample.from')}</span>
+          <input
+            className="input"
+            type="date"
+            value={period.from}
+            max={period.to}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
+            data-testid="sample-from"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('audits.sample.to')}</span>
+          <input
+            className="input"
+            type="date"
+            value={period.to}
+            min={period.from}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
+            data-testid="sample-to"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('audits.sample.perAgent')}</span>
+          {numberInput(perAgent, setPerAgent, 1, 50, 'sample-per-agent')}
+        </label>
+        <label className="field">
+          <span className="field__label">{t('audits.sample.minimum')}</span>
+          {numberInput(minimum, setMinimum, 0, 100, 'sample-minimum')}
+        </label>
+        <label className="field" title={t('audits.sample.seedHint')}>
+          <span className="field__label">{t('audits.sample.seed')}</span>
+          {numberInput(seed, setSeed, 0, 2 ** 31 - 1, 'sample-seed')}
+        </label>
+        <label className="checkbox audits-builder__strata">
+          <input type="checkbox" checked={strata} onChange={(e) => setStrata(e.target.checked)} />
+          <span>{t('audits.sample.strata')}</span>
+        </label>
+        <button className="button button--primary" type="submit" disabled={busy} data-testid="sample-build">
+          {busy ? t('audits.sample.building') : t('audits.sample.build')}
+        </button>
+      </div>
+      {error ? <ErrorMessage error={error} compact /> : null}
+    </form>
+  );
+}
+
+function SampleList({
+  sample,
+  reviewer,
+  scorecard,
+}: {
+  sample: Sample;
+  reviewer: string;
+  scorecard: ScorecardVersion | null;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const agents = new Set(sample.calls.map((c) => c.agentId)).size;
+  return (
+    <Panel
+      title={t('audits.sample.title')}
+      subtitle={t('audits.sample.summary', {
+        calls: sample.calls.length,
+        agents,
+        from: f.shortDay(sample.from),
+        to: f.shortDay(sample.to),
+        seed: sample.seed,
+      })}
+      className="audits-sample"
+      testId="audits-sample"
+    >
+      {sample.calls.length === 0 ? (
+        <p className="muted">{t('audits.sample.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table audits-sample__table">
+            <thead>
+              <tr>
+                <th>{t('audits.sample.agent')}</th>
+                <th>{t('audits.sample.time')}</th>
+                <th className="num">{t('audits.sample.talk')}</th>
+                <th>{t('audits.sample.why')}</th>
+                <th>{t('audits.sample.status')}</th>
+                <th aria-label={t('audits.sample.open')} />
+              </tr>
+            </thead>
+            <tbody>
+              {sample.calls.map((c) => (
+                <SampleRow key={c.callId} call={c} reviewer={reviewer} scorecard={scorecard} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function SampleRow({
+  call: c,
+  reviewer,
+  scorecard,
+}: {
+  call: SampleCall;
+  reviewer: string;
+  scorecard: ScorecardVersion | null;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const open = async () => {
+    if (c.audit) {
+      window.location.hash = auditHref(c.audit.id).slice(1);
+      return;
+    }
+    if (!scorecard) return;
+    try {
+      const audit = await call('audits.open', { callId: c.callId, versionId: scorecard.versionId, reviewer });
+      window.location.hash = auditHref(audit.id).slice(1);
+    } catch (err) {
+      setError(toApiCallError(err));
+    }
+  };
+  const status = c.audit === null ? 'todo' : c.audit.status;
+  return (
+    <tr data-testid="sample-row" data-call-id={c.callId} data-status={status}>
+      <td>
+        <a href={agentHref(c.agentId)}>{c.agentName}</a>
+      </td>
+      <td className="nowrap">{f.dateTime(c.startedAt)}</td>
+      <td className="num">{f.duration(c.talkSeconds)}</td>
+      <td>
+        <span className={`stratum stratum--${c.stratum}`}>{t(`audits.stratum.${c.stratum}`)}</span>
+        {c.isSale && c.stratum !== 'sale' && c.stratum !== 'short_sale' ? (
+          <span className="muted"> · {t('audits.stratum.sale')}</span>
+        ) : null}
+        {c.hasRecording ? null : <span className="muted"> · {t('audits.sample.noRecording')}</span>}
+      </td>
+      <td className="nowrap">
+        {c.audit?.status === 'submitted' ? (
+          <span className={c.audit.failed ? 'badge badge--failed' : 'badge badge--done'}>
+            {c.audit.score === null ? '—' : f.percent(c.audit.score / 100)}
+            {c.audit.failed ? ` · ${t('audits.failed')}` : ''}
+          </span>
+        ) : (
+          <span className={status === 'draft' ? 'badge badge--running' : 'badge'}>
+            {t(`audits.status.${status}`)}
+          </span>
+        )}
+        {error ? <ErrorMessage error={error} compact /> : null}
+      </td>
+      <td className="num">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void open()}
+          disabled={c.audit === null && (reviewer === '' || scorecard === null)}
+          title={reviewer === '' ? t('audits.reviewerHint') : undefined}
+          data-testid="sample-open"
+        >
+          {c.audit === null
+            ? t('audits.sample.open')
+            : c.audit.status === 'draft'
+              ? t('audits.sample.continue')
+              : t('audits.sample.view')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function BelowMinimum({ sample }: { sample: Sample }) {
+  const t = useT();
+  return (
+    <Panel title={t('audits.below.title')} className="audits-below" testId="audits-below">
+      {sample.belowMinimum.length === 0 ? (
+        <p className="muted">{t('audits.below.none')}</p>
+      ) : (
+        <ul className="audits-below__list">
+          {sample.belowMinimum.map((b) => (
+            <li key={b.agentId} data-testid="below-row" data-agent-id={b.agentId} data-audits={b.audits}>
+              <a href={agentHref(b.agentId)}>{b.agentName}</a>
+              <span className="audits-below__count">
+                {b.audits} / {b.minimum}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * Recordings through both doors — the web host's `/recordings/<call id>` and the Electron app://
+ * protocol handler (run in Node with real Request objects, as electron-shell.test.ts does) — over a
+ * real workspace whose calls carry recording references, some of them hostile.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  lookupCallRecording,
+  parseByteRange,
+  recordingSource,
+  recordingsFolder,
+  resolveRecordingRef,
+} from '../../src-main/audits/recordings';
+import { createAppProtocolHandler } from '../../src-main/electron/protocol';
+import { startWebHost, type WebHost } from '../../src-main/web/server';
+import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+
+const TONE = path.join(FIXTURES, 'recordings/tone.wav');
+
+function get(
+  port: number,
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: urlPath, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, body: Buffer.concat(chunks), headers: res.headers }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let t: TestWorkspace;
+let folder: string;
+let secret: string;
+/** call ids by the name of their reference in REFS */
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await openTestWorkspace();
+  folder = recordingsFolder(t.ws.db, t.file).folder;
+  expect(folder).toBe(path.join(t.dir, 'recordings'));
+  fs.mkdirSync(path.join(folder, '2026'), { recursive: true });
+  fs.copyFileSync(TONE, path.join(folder, '2026', 'tone.wav'));
+  secret = path.join(t.dir, 'secret.txt');
+  fs.writeFileSync(secret, 'TOP SECRET');
+  fs.symlinkSync(secret, path.join(folder, 'link-out.wav'));
+  fs.symlinkSync(path.join(folder, '2026', 'tone.wav'), path.join(folder, 'link-in.wav'));
+
+  const refs: Record<string, string> = {
+    good: '2026/tone.wav',
+    backslash: '2026\\tone.wav',
+    linkIn: 'link-in.wav',
+    parent: '../secret.txt',
+    nested: '2026/../../secret.txt',
+    absolute: secret,
+    linkOut: 'link-out.wav',
+    missing: '2026/missing.wav',
+    encoded: '..%2fsecret.txt',
+    url: 'https://recordings.example/abc.wav',
+  };
+  const lines = ['call_id,agent_code,started_at,disposition,talk_seconds,recording'];
+  Object.entries(refs).forEach(([name, ref], i) =>
+    lines.push(`R-${name},7001,2026-11-02 10:0${i}:00,connected,40,"${ref.replace(/"/g, '""')}"`),
+  );
+  const csv = path.join(t.dir, 'calls.csv');
+  fs.writeFileSync(csv, lines.join('\n'));
+  expect((await t.importFile(csv, { preset: 'callscope' })).status).toBe('done');
+  for (const r of t.ws.db.prepare('SELECT id, source_key, recording_ref FROM calls').all() as {
+    id: number;
+    source_key: string;
+    recording_ref: string;
+  }[]) {
+    const name = Object.entries(refs).find(([, ref]) => ref === r.recording_ref)?.[0];
+    if (name) ids[name] = r.id;
+  }
+  expect(Object.keys(ids).sort()).toEqual(Object.keys(refs).sort());
+});
+
+afterAll(async () => t?.close());
+
+describe('the shared resolver', () => {
+  it('finds files inside the folder (also through a symlink that stays inside)', () => {
+    for (const name of ['good', 'backslash', 'linkIn']) {
+      const found = lookupCallRecording(t.ws.db, folder, String(ids[name]));
+      expect(found, name).toMatchObject({ ok: true, size: 16044, contentType: 'audio/wav' });
+    }
+  });
+
+  it('refuses ../, absolute paths, symlinks out and URLs', () => {
+    for (const name of ['parent', 'nested', 'absolute', 'linkOut', 'url']) {
+      const found = lookupCallRecording(t.ws.db, folder, String(ids[name]));
+      expect(found, name).toMatchObject({ ok: false, status: 403 });
+    }
+    expect(resolveRecordingRef(folder, 'C:\\Windows\\win.ini')).toMatchObject({ ok: false, status: 403 });
+    expect(resolveRecordingRef(folder, 'a\0b.wav')).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('says which path it looked for when the file is missing', () => {
+    expect(lookupCallRecording(t.ws.db, folder, String(ids.missing))).toEqual({
+      ok: false,
+      status: 404,
+      message: `recording not found: looked for ${path.join(folder, '2026', 'missing.wav')}`,
+    });
+    // A reference with an encoded "../" is a (missing) file name inside the folder, never a way out.
+    const encoded = lookupCallRecording(t.ws.db, folder, String(ids.encoded));
+    expect(encoded).toMatchObject({ ok: false, status: 404 });
+    expect(!encoded.ok && encoded.message).toContain(path.join(folder, '..%2fsecret.txt'));
+  });
+
+  it('takes only a call id, never a path', () => {
+    for (const text of ['../secret.txt', '..%2fsecret.txt', '1/../2', '0', '-1', '1.5', '']) {
+      expect(lookupCallRecording(t.ws.db, folder, text), text).toMatchObject({ ok: false, status: 400 });
+    }
+    expect(lookupCallRecording(t.ws.db, folder, '999999')).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('parses byte ranges as <audio> sends them', () => {
+    expect(parseByteRange('bytes=0-', 100)).toEqual({ start: 0, end: 99 });
+    expect(parseByteRange('bytes=10-19', 100)).toEqual({ start: 10, end: 19 });
+    expect(parseByteRange('bytes=90-200', 100)).toEqual({ start: 90, end: 99 });
+    expect(parseByteRange('bytes=-10', 100)).toEqual({ start: 90, end: 99 });
+    expect(parseByteRange('bytes=100-', 100)).toBe('unsatisfiable');
+    expect(parseByteRange('bytes=0-1,5-6', 100)).toBeNull(); // several ranges: the whole file
+    expect(parseByteRange(undefined, 100)).toBeNull();
+  });
+
+  it('follows the recordings folder setting (relative to the workspace, or absolute)', async () => {
+    const moved = await t.call<{ folder: string; isDefault: boolean }>('audits.setRecordingsFolder', {
+      folder: 'elsewhere',
+    });
+    expect(moved).toMatchObject({ folder: path.join(t.dir, 'elsewhere'), isDefault: false, exists: false });
+    expect(recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: false, status: 404 });
+    const back = await t.call('audits.setRecordingsFolder', { folder: null });
+    expect(back).toMatchObject({ folder, isDefault: true, exists: true });
+    expect(recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: true });
+  });
+});
+
+describe('browser mode: GET /recordings/<call id>', () => {
+  let host: WebHost;
+  let own: Record<string, string>;
+  beforeAll(async () => {
+    const rendererDir = path.join(t.dir, 'renderer');
+    fs.mkdirSync(rendererDir, { recursive: true });
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Callscope</title>');
+    host = await startWebHost({ api: t.api, rendererDir, recordings: recordingSource(t.ws) });
+    own = { Host: `127.0.0.1:${host.port}` };
+  });
+  afterAll(async () => host?.close());
+
+  it('serves the recording with the token (header or ?token=), whole or by range', async () => {
+    const whole = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, own);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-type']).toBe('audio/wav');
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.body.equals(fs.readFileSync(TONE))).toBe(true);
+
+    const part = await get(host.port, `/recordings/${ids.good}`, {
+      ...own,
+      Authorization: `Bearer ${host.token}`,
+      Range: 'bytes=44-1043',
+    });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 44-1043/16044');
+    expect(part.body.equals(fs.readFileSync(TONE).subarray(44, 1044))).toBe(true);
+
+    const past = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, {
+      ...own,
+      Range: 'bytes=99999-',
+    });
+    expect(past.status).toBe(416);
+  });
+
+  it('wants the token and its own Host and Origin', async () => {
+    expect((await get(host.port, `/recordings/${ids.good}`, own)).status).toBe(401);
+    expect((await get(host.port, `/recordings/${ids.good}?token=wrong`, own)).status).toBe(401);
+    const foreignHost = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, {
+      Host: `evil.example:${host.port}`,
+    });
+    expect(foreignHost.status).toBe(421);
+    const foreignOrigin = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, {
+      ...own,
+      Origin: 'http://evil.example',
+    });
+    expect(foreignOrigin.status).toBe(403);
+  });
+
+  it('refuses traversal: in the URL (../, ..%2f, absolute) and in the call’s reference', async () => {
+    for (const urlPath of [
+      '/recordings/..%2f..%2fsecret.txt',
+      '/recordings/%2e%2e%2fsecret.txt',
+      '/recordings/..%2F2026%2Ftone.wav',
+      `/recordings/${encodeURIComponent(secret)}`,
+      '/recordings/%2fetc%2fpasswd',
+    ]) {
+      const res = await get(host.port, `${urlPath}?token=${host.token}`, own);
+      expect(res.status, urlPath).toBe(400);
+      expect(res.body.toString()).not.toContain('TOP SECRET');
+    }
+    // "../" in a raw URL is folded by the URL parser before routing: it never reaches a recording.
+    const dotted = await get(host.port, `/recordings/../secret.txt?token=${host.token}`, own);
+    expect(dotted.body.toString()).not.toContain('TOP SECRET');
+
+    for (const name of ['parent', 'nested', 'absolute', 'linkOut', 'url']) {
+      const res = await get(host.port, `/recordings/${ids[name]}?token=${host.token}`, own);
+      expect(res.status, name).toBe(403);
+      expect(res.body.toString()).not.toContain('TOP SECRET');
+    }
+    const missing = await get(host.port, `/recordings/${ids.missing}?token=${host.token}`, own);
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body.toString()).error.message).toBe(
+      `recording not found: looked for ${path.join(folder, '2026', 'missing.wav')}`,
+    );
+  });
+});
+
+describe('desktop: app://callscope/recordings/<call id>', () => {
+  let handle: (request: Request) => Promise<Response>;
+  beforeAll(() => {
+    const rendererDir = path.join(t.dir, 'renderer-app');
+    fs.mkdirSync(rendererDir, { recursive: true });
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Callscope</title>');
+    handle = createAppProtocolHandler(rendererDir, recordingSource(t.ws));
+  });
+  const fetchApp = (url: string, headers: Record<string, string> = {}) =>
+    handle(new Request(url, { headers }));
+
+  it('serves the recording, whole or by range', async () => {
+    const whole = await fetchApp(`app://callscope/recordings/${ids.good}`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('audio/wav');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(fs.readFileSync(TONE))).toBe(true);
+    const part = await fetchApp(`app://callscope/recordings/${ids.good}`, { Range: 'bytes=-100' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 15944-16043/16044');
+    expect(Buffer.from(await part.arrayBuffer()).equals(fs.readFileSync(TONE).subarray(15944))).toBe(true);
+  });
+
+  it('refuses traversal: in the URL and in the call’s reference', async () => {
+    for (const url of [
+      'app://callscope/recordings/..%2f..%2fsecret.txt',
+      'app://callscope/recordings/%2e%2e%2fsecret.txt',
+      `app://callscope/recordings/${encodeURIComponent(secret)}`,
+      'app://callscope/recordings/%2fetc%2fpasswd',
+    ]) {
+      const res = await fetchApp(url);
+      expect(res.status, url).toBe(400);
+      expect(await res.text()).not.toContain('TOP SECRET');
+    }
+    const dotted = await fetchApp('app://callscope/recordings/../../secret.txt');
+    expect(await dotted.text()).not.toContain('TOP SECRET');
+    for (const name of ['parent', 'nested', 'absolute', 'linkOut', 'url']) {
+      const res = await fetchApp(`app://callscope/recordings/${ids[name]}`);
+      expect(res.status, name).toBe(403);
+      expect(await res.text()).not.toContain('TOP SECRET');
+    }
+    const missing = await fetchApp(`app://callscope/recordings/${ids.missing}`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain(path.join(folder, '2026', 'missing.wav'));
+  });
+});
