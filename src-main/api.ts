@@ -21,6 +21,7 @@ import { rebuildRollups } from './metrics/rollup';
 import { createTeam, listAgents, listCampaigns, listTeams, updateAgent } from './people';
 import { loadSettings, saveSettings } from './settings';
 import { Staging } from './staging';
+import { targetsHandlers } from './targets/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -160,6 +161,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
       return job;
     },
     'jobs.list': () => jobs.list(),
+    ...targetsHandlers(ws),
   };
 
   return {

@@ -130,4 +130,46 @@ export interface Database {
   calls: CallsTable;
   daily_agent_stats: DailyAgentStatsTable;
   hourly_agent_stats: HourlyAgentStatsTable;
+  work_calendar: WorkCalendarTable;
+  targets: TargetsTable;
+  targets_config: TargetsConfigTable;
+  bonus_overrides: BonusOverridesTable;
+  alert_acks: AlertAcksTable;
+}
+
+export interface WorkCalendarTable {
+  day: string;
+  kind: 'holiday' | 'workday';
+  note: string | null;
+}
+
+export interface TargetsTable {
+  /** YYYY-MM */
+  month: string;
+  scope: 'all' | 'team' | 'agent';
+  /** 0 for 'all' */
+  scope_id: number;
+  kpi: string;
+  value: number;
+  updated_at: number;
+}
+
+export interface TargetsConfigTable {
+  key: string;
+  /** JSON */
+  value: string;
+}
+
+export interface BonusOverridesTable {
+  month: string;
+  agent_id: number;
+  /** minor units */
+  amount: number;
+  reason: string;
+  created_at: number;
+}
+
+export interface AlertAcksTable {
+  alert_key: string;
+  acked_at: number;
 }

@@ -28,6 +28,7 @@ import {
   WorkspaceInfoSchema,
 } from './schemas';
 import { JobStarted, method, None } from './method';
+import { targetsContract } from './contract-targets';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -138,6 +139,8 @@ export const contract = {
     }),
     JobStarted,
   ),
+
+  ...targetsContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
