@@ -22,6 +22,9 @@ export function mad(values: readonly number[]): number | null {
 /** MAD × 1.4826 estimates the standard deviation of normal data. */
 const MAD_TO_SD = 1.4826;
 
+/** Fewer teammates than this on a day: the agent is compared with the whole floor instead. */
+const MIN_TEAM_PEERS = 5;
+
 /**
  * How many robust standard deviations `x` lies from `values`. Null when there is too little to
  * judge or no spread at all (a MAD of 0 would make any difference infinite).
@@ -47,6 +50,12 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export interface AlertThresholds {
   /** robust z against the agent's own recent days */
   ownZ: number;
+  /** and a change of at least this share of the agent's usual value (0.4 = 40 %) */
+  minChange: number;
+  /** a run of this many consecutive days of the agent ... */
+  sustainedDays: number;
+  /** ... each at least this robust z off the same way is an alert too */
+  sustainedZ: number;
   /** robust z against the team on the same day (same direction) */
   teamZ: number;
   /** how many of the agent's working days before the day form the baseline */
@@ -68,14 +77,17 @@ export interface AlertThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: AlertThresholds = {
-  ownZ: 3.5,
+  ownZ: 4,
+  minChange: 0.4,
+  sustainedDays: 3,
+  sustainedZ: 2.5,
   teamZ: 2,
   historyDays: 20,
   minHistoryDays: 8,
   minDials: 20,
   shortSeconds: 10,
   shortShareRatio: 2,
-  shortShareZ: 3.5,
+  shortShareZ: 3,
   repeatDials: 6,
   salesWithoutTalk: 1,
 };
@@ -90,6 +102,7 @@ export interface AgentDay {
   talkSeconds: number;
   /** connects shorter than `shortSeconds` */
   shortConnects: number;
+  shortTalkSeconds: number;
   /** the most dials to one number that day, and that number's last four digits */
   maxRepeat: number;
   repeatLast4: string | null;
@@ -118,8 +131,50 @@ export interface Alert {
 const METRICS = {
   dials: (d: AgentDay) => d.dials,
   connectRate: (d: AgentDay) => (d.dials >= 1 ? d.connects / d.dials : null),
-  avgTalk: (d: AgentDay) => (d.connects > 0 ? d.talkSeconds / d.connects : null),
+  // Short connects left out: they are the short-call check's, so one cause raises one alert.
+  avgTalk: (d: AgentDay) =>
+    d.connects > d.shortConnects
+      ? (d.talkSeconds - d.shortTalkSeconds) / (d.connects - d.shortConnects)
+      : null,
 } as const;
+
+const DEVIATION_KINDS = ['dials', 'connectRate', 'avgTalk'] as const;
+
+interface Deviation {
+  /** position in the agent's own days (consecutive working days of the agent) */
+  index: number;
+  /** far enough off on its own */
+  single: boolean;
+  alert: Alert;
+}
+
+/**
+ * A day far off on its own (|z| ≥ ownZ and a change of at least minChange), or a run of
+ * `sustainedDays` of the agent's consecutive days all off the same way by at least sustainedZ:
+ * three bad days in a row are news even when no single one is extreme.
+ */
+function sustainedOrSingle(deviations: Deviation[], t: AlertThresholds): Alert[] {
+  const out: Alert[] = [];
+  for (const kind of DEVIATION_KINDS) {
+    const list = deviations.filter((d) => d.alert.kind === kind);
+    let run: Deviation[] = [];
+    const flush = () => {
+      const sustained = run.length >= t.sustainedDays;
+      for (const d of run) if (sustained || d.single) out.push(d.alert);
+      run = [];
+    };
+    for (const d of list) {
+      const prev = run[run.length - 1];
+      const continues =
+        prev !== undefined && d.index === prev.index + 1 && d.alert.direction === prev.alert.direction;
+      if (!continues) flush();
+      if (Math.abs(d.alert.ownZ!) >= t.sustainedZ) run.push(d);
+      else if (d.single) out.push(d.alert);
+    }
+    flush();
+  }
+  return out;
+}
 
 export function alertKey(kind: AlertKind, agentId: number, day: string): string {
   return `${day}:${agentId}:${kind}`;
@@ -137,20 +192,26 @@ export function detectAlerts(
 ): Alert[] {
   const byAgent = new Map<number, AgentDay[]>();
   const byTeamDay = new Map<string, AgentDay[]>();
+  const byDay = new Map<string, AgentDay[]>();
   for (const d of days) {
     (byAgent.get(d.agentId) ?? byAgent.set(d.agentId, []).get(d.agentId)!).push(d);
+    (byDay.get(d.day) ?? byDay.set(d.day, []).get(d.day)!).push(d);
     const tk = `${d.teamId ?? 0}|${d.day}`;
     (byTeamDay.get(tk) ?? byTeamDay.set(tk, []).get(tk)!).push(d);
   }
   const alerts: Alert[] = [];
   for (const [agentId, list] of byAgent) {
     list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const deviations: Deviation[] = [];
     list.forEach((d, i) => {
       if (d.day < from || d.day > to) return;
       const history = list.slice(Math.max(0, i - t.historyDays), i);
-      const peers = (byTeamDay.get(`${d.teamId ?? 0}|${d.day}`) ?? []).filter((p) => p.agentId !== agentId);
+      const team = (byTeamDay.get(`${d.teamId ?? 0}|${d.day}`) ?? []).filter((p) => p.agentId !== agentId);
+      // A MAD over three or four teammates is mostly noise: a small team is compared with the floor.
+      const peers =
+        team.length >= MIN_TEAM_PEERS ? team : (byDay.get(d.day) ?? []).filter((p) => p.agentId !== agentId);
 
-      for (const kind of ['dials', 'connectRate', 'avgTalk'] as const) {
+      for (const kind of DEVIATION_KINDS) {
         const metric = METRICS[kind];
         if (kind !== 'dials' && d.dials < t.minDials) continue;
         const x = metric(d);
@@ -159,40 +220,48 @@ export function detectAlerts(
           .filter((h) => kind === 'dials' || h.dials >= t.minDials)
           .map(metric)
           .filter((v): v is number => v !== null);
-        const zOwn = robustZ(x, own, t.minHistoryDays);
-        if (zOwn === null || Math.abs(zOwn) < t.ownZ) continue;
-        const team = peers
+        // Average talk is skewed (a few long calls pull it up): judged on a log scale.
+        const scale = kind === 'avgTalk' ? Math.log : (v: number) => v;
+        const zOwn = robustZ(scale(x), own.map(scale), t.minHistoryDays);
+        if (zOwn === null || Math.abs(zOwn) < Math.min(t.ownZ, t.sustainedZ)) continue;
+        const others = peers
           .filter((p) => kind === 'dials' || p.dials >= t.minDials)
           .map(metric)
           .filter((v): v is number => v !== null);
-        // With fewer than three peers there is no team to compare with: the agent's own history decides.
-        const zTeam = team.length >= 3 ? robustZ(x, team, 3) : null;
+        // With too few peers there is nothing to compare with: the agent's own history decides.
+        const zTeam = robustZ(scale(x), others.map(scale), MIN_TEAM_PEERS);
         if (
-          team.length >= 3 &&
+          others.length >= MIN_TEAM_PEERS &&
           (zTeam === null || Math.sign(zTeam) !== Math.sign(zOwn) || Math.abs(zTeam) < t.teamZ)
         )
           continue;
-        alerts.push({
-          key: alertKey(kind, agentId, d.day),
-          kind,
-          agentId,
-          day: d.day,
-          value: x,
-          usual: median(own),
-          teamMedian: median(team),
-          ownZ: zOwn,
-          teamZ: zTeam,
-          direction: zOwn > 0 ? 'high' : 'low',
+        const usual = median(own)!;
+        const change = usual === 0 ? Infinity : Math.abs(x - usual) / usual;
+        deviations.push({
+          index: i,
+          single: Math.abs(zOwn) >= t.ownZ && change >= t.minChange,
+          alert: {
+            key: alertKey(kind, agentId, d.day),
+            kind,
+            agentId,
+            day: d.day,
+            value: x,
+            usual,
+            teamMedian: median(others),
+            ownZ: zOwn,
+            teamZ: zTeam,
+            direction: zOwn > 0 ? 'high' : 'low',
+          },
         });
       }
 
-      // Short connects: the day's share against the agent's pooled share over the baseline.
+      // Short connects: the day's share against the agent's usual share (the median day: a gamed
+      // day in the baseline does not raise it), tested as a binomial count.
       const base = history.filter((h) => h.connects > 0);
-      const baseConnects = base.reduce((s, h) => s + h.connects, 0);
-      const baseShort = base.reduce((s, h) => s + h.shortConnects, 0);
-      if (d.connects > 0 && base.length >= t.minHistoryDays && baseConnects > 0) {
-        // A floor of half a short call per baseline day keeps a clean history from making one short call news.
-        const p0 = Math.max(baseShort, base.length / 2) / baseConnects;
+      if (d.connects > 0 && base.length >= t.minHistoryDays) {
+        const usualShare = median(base.map((h) => h.shortConnects / h.connects))!;
+        // At least half a short call on a usual day: a clean history does not make one short call news.
+        const p0 = Math.min(0.5, Math.max(usualShare, 0.5 / median(base.map((h) => h.connects))!));
         const share = d.shortConnects / d.connects;
         const z = (d.shortConnects - d.connects * p0) / Math.sqrt(d.connects * p0 * (1 - p0));
         if (share >= t.shortShareRatio * p0 && z >= t.shortShareZ) {
@@ -202,7 +271,7 @@ export function detectAlerts(
             agentId,
             day: d.day,
             value: share,
-            usual: baseShort / baseConnects,
+            usual: usualShare,
             teamMedian: median(peers.filter((p) => p.connects > 0).map((p) => p.shortConnects / p.connects)),
             ownZ: z,
             teamZ: null,
@@ -242,6 +311,7 @@ export function detectAlerts(
         });
       }
     });
+    alerts.push(...sustainedOrSingle(deviations, t));
   }
   return alerts.sort((a, b) => (a.day === b.day ? a.agentId - b.agentId : a.day < b.day ? 1 : -1));
 }

@@ -28,14 +28,17 @@ export function agentDays(
   const perCall = db
     .prepare(
       `SELECT agent_id AS agentId, day,
-         sum(disposition = 'connected' AND talk_seconds > 0 AND talk_seconds < ?) AS shortConnects,
-         sum(is_sale = 1 AND talk_seconds < ?) AS salesWithoutTalk
-       FROM calls WHERE day >= ? AND day <= ? AND direction = 'outbound' GROUP BY agent_id, day`,
+         sum(disposition = 'connected' AND talk_seconds > 0 AND talk_seconds < @short) AS shortConnects,
+         sum(CASE WHEN disposition = 'connected' AND talk_seconds > 0 AND talk_seconds < @short
+           THEN talk_seconds ELSE 0 END) AS shortTalkSeconds,
+         sum(is_sale = 1 AND talk_seconds < @effective) AS salesWithoutTalk
+       FROM calls WHERE day >= @from AND day <= @to AND direction = 'outbound' GROUP BY agent_id, day`,
     )
-    .all(t.shortSeconds, effectiveThresholdSeconds, from, to) as {
+    .all({ short: t.shortSeconds, effective: effectiveThresholdSeconds, from, to }) as {
     agentId: number;
     day: Day;
     shortConnects: number;
+    shortTalkSeconds: number;
     salesWithoutTalk: number;
   }[];
   // Repeat dials only matter on the judged days; the baseline days need no number counts.
@@ -62,6 +65,7 @@ export function agentDays(
     return {
       ...r,
       shortConnects: c?.shortConnects ?? 0,
+      shortTalkSeconds: c?.shortTalkSeconds ?? 0,
       salesWithoutTalk: c?.salesWithoutTalk ?? 0,
       maxRepeat: rep?.maxRepeat ?? 0,
       repeatLast4: rep?.last4 ?? null,

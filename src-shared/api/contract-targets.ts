@@ -59,6 +59,9 @@ export const BonusSheetSchema = z.object({
 
 export const ThresholdsSchema = z.object({
   ownZ: z.number().min(1).max(20),
+  minChange: z.number().min(0).max(10),
+  sustainedDays: z.number().int().min(2).max(20),
+  sustainedZ: z.number().min(1).max(20),
   teamZ: z.number().min(0).max(20),
   historyDays: z.number().int().min(5).max(90),
   minHistoryDays: z.number().int().min(3).max(60),
