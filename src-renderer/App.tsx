@@ -10,6 +10,7 @@ import { CallsPage } from './pages/calls/CallsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { TargetsPage } from './pages/targets/TargetsPage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
 function Page({ match }: { match: RouteMatch }) {
@@ -24,6 +25,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <ImportPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'targets':
+      return <TargetsPage />;
   }
 }
 

@@ -11,6 +11,7 @@ import './styles/import.css';
 import './styles/settings.css';
 import './styles/agent.css';
 import './styles/calls.css';
+import './styles/targets.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

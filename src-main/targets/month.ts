@@ -3,7 +3,7 @@
  * dashboard filter, the composite scores and the bonus sheet. Formulas live in src-shared; this
  * module only gathers the numbers they need.
  */
-import type { Filter, Output, PaceRow, ScoreRow, TargetEntry } from '../../src-shared/api';
+import type { Filter, Output, PaceRow, ScoreRow } from '../../src-shared/api';
 import {
   compositeScore,
   gradeOf,

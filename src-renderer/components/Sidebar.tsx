@@ -7,11 +7,18 @@ import type { MessageKey } from '../../src-shared/i18n';
 const NAV_LABEL: Record<Route, MessageKey> = {
   dashboard: 'nav.dashboard',
   calls: 'nav.calls',
+  targets: 'nav.targets',
   import: 'nav.import',
   settings: 'nav.settings',
 };
 
-const NAV_ICON: Record<Route, string> = { dashboard: '▦', calls: '☰', import: '⇪', settings: '⚙' };
+const NAV_ICON: Record<Route, string> = {
+  dashboard: '▦',
+  calls: '☰',
+  targets: '◎',
+  import: '⇪',
+  settings: '⚙',
+};
 
 export function Sidebar({ current }: { current: Route }) {
   const t = useT();

@@ -5,7 +5,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['dashboard', 'calls', 'import', 'settings'] as const;
+export const ROUTES = ['dashboard', 'calls', 'targets', 'import', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Where the hash points: a sidebar page, or one agent's page. */

@@ -1,4 +1,5 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
+import { targetsEn } from './targets.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -413,6 +414,7 @@ export const en = {
   'agent.mix.empty': 'No outbound calls in this period.',
   'agent.calls.title': 'Calls',
   'agent.calls.empty': 'No calls in this period.',
+  ...targetsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

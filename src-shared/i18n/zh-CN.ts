@@ -1,4 +1,5 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
+import { targetsZhCN } from './targets.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -406,4 +407,5 @@ export const zhCN: Record<MessageKey, string> = {
   'agent.mix.empty': '该时段没有外呼。',
   'agent.calls.title': '通话明细',
   'agent.calls.empty': '该时段没有通话。',
+  ...targetsZhCN,
 };

@@ -34,6 +34,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
   const byTeam = useApiQuery('metrics.breakdown', filter ? { filter, by: 'team' } : null);
   const heatmap = useApiQuery('metrics.heatmap', filter ? { filter } : null);
   const leaderboard = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
+  const pacing = useApiQuery('targets.pacing', filter ? { filter } : null).data;
   const rangeIsEmpty = !summary.loading && summary.data?.activeDays === 0;
 
   return (
@@ -41,7 +42,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
       <h1 className="visually-hidden">{t('nav.dashboard')}</h1>
       <FilterBar today={info.today} />
       {filter ? <RangeCaption filter={filter} summary={summary} /> : null}
-      <KpiTiles query={summary} thresholdSeconds={threshold} />
+      <KpiTiles query={summary} thresholdSeconds={threshold} pacing={pacing} />
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (
@@ -52,7 +53,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
             <Heatmap query={heatmap} />
           </div>
           <TeamComparison query={byTeam} />
-          <Leaderboard query={leaderboard} thresholdSeconds={threshold} />
+          <Leaderboard query={leaderboard} thresholdSeconds={threshold} pacing={pacing} />
         </>
       )}
     </div>

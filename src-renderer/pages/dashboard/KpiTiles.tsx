@@ -9,6 +9,7 @@ import { Skeleton } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../i18n/language';
 import { KpiTile, type TileKpi } from './KpiTile';
+import { paceForTile, type Pacing } from '../targets/PaceLine';
 
 /** The activity pair (通时通次), the yield and the money, in reading order. */
 export const PRIMARY_KPIS = [
@@ -34,9 +35,11 @@ export const SECONDARY_KPIS = [
 interface KpiTilesProps {
   query: ApiQuery<Output<'metrics.summary'>>;
   thresholdSeconds: number;
+  /** month-to-date pacing where targets exist */
+  pacing?: Pacing;
 }
 
-export function KpiTiles({ query, thresholdSeconds }: KpiTilesProps) {
+export function KpiTiles({ query, thresholdSeconds, pacing }: KpiTilesProps) {
   const t = useT();
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
@@ -69,6 +72,7 @@ export function KpiTiles({ query, thresholdSeconds }: KpiTilesProps) {
       previousRange={summary.previousRange}
       thresholdSeconds={thresholdSeconds}
       stale={query.loading}
+      pace={compact ? null : paceForTile(pacing, kpi)}
       compact={compact}
     />
   );
