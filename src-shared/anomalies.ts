@@ -203,6 +203,7 @@ export function detectAlerts(
   for (const [agentId, list] of byAgent) {
     list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     const deviations: Deviation[] = [];
+    const shortFlagged = new Set<string>();
     list.forEach((d, i) => {
       if (d.day < from || d.day > to) return;
       const history = list.slice(Math.max(0, i - t.historyDays), i);
@@ -255,16 +256,19 @@ export function detectAlerts(
         });
       }
 
-      // Short connects: the day's share against the agent's usual share (the median day: a gamed
-      // day in the baseline does not raise it), tested as a binomial count.
-      const base = history.filter((h) => h.connects > 0);
-      if (d.connects > 0 && base.length >= t.minHistoryDays) {
-        const usualShare = median(base.map((h) => h.shortConnects / h.connects))!;
-        // At least half a short call on a usual day: a clean history does not make one short call news.
-        const p0 = Math.min(0.5, Math.max(usualShare, 0.5 / median(base.map((h) => h.connects))!));
+      // Short connects: the day's share against the agent's pooled share over the baseline, leaving
+      // out days already flagged (a gamed day does not become the agent's usual), as a binomial count.
+      const base = history.filter((h) => h.connects > 0 && !shortFlagged.has(h.day));
+      const baseConnects = base.reduce((sum, h) => sum + h.connects, 0);
+      const baseShort = base.reduce((sum, h) => sum + h.shortConnects, 0);
+      if (d.connects > 0 && base.length >= t.minHistoryDays && baseConnects > 0) {
+        const usualShare = baseShort / baseConnects;
+        // At least half a short call per usual day: a clean history does not make one short call news.
+        const p0 = Math.min(0.5, Math.max(baseShort, base.length / 2) / baseConnects);
         const share = d.shortConnects / d.connects;
         const z = (d.shortConnects - d.connects * p0) / Math.sqrt(d.connects * p0 * (1 - p0));
         if (share >= t.shortShareRatio * p0 && z >= t.shortShareZ) {
+          shortFlagged.add(d.day);
           alerts.push({
             key: alertKey('shortCalls', agentId, d.day),
             kind: 'shortCalls',

@@ -28,7 +28,7 @@ export const targetsEn = {
     'Suggestion: the median of the last three months per working day, scaled to this month’s working days, plus the uplift. “Team” is the team’s suggestion per agent. Empty = no target.',
   'targets.plan.everyone': 'Everyone',
   'targets.plan.teamRow': '{team} (team)',
-  'targets.plan.suggestion': 'suggested {value}',
+  'targets.plan.suggestion': 'sugg. {value}',
   'targets.plan.teamSuggestion': 'team {value}',
   'targets.plan.noHistory': 'No history in the three months before {month}: nothing to suggest.',
   'targets.plan.agent': 'Agent',

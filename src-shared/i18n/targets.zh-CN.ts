@@ -18,7 +18,7 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
 
   'targets.kpi.dialsPerDay': '日均外呼（每工作日）',
   'targets.kpi.connectRate': '接通率',
-  'targets.kpi.effectiveTalkPerDay': '日均有效通话时长（分钟）',
+  'targets.kpi.effectiveTalkPerDay': '日均有效通时（分钟）',
   'targets.kpi.intents': '意向',
   'targets.kpi.sales': '成交',
   'targets.kpi.revenue': '销售额',
@@ -31,7 +31,7 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
   'targets.plan.everyone': '全体',
   'targets.plan.teamRow': '{team}（团队）',
   'targets.plan.suggestion': '建议 {value}',
-  'targets.plan.teamSuggestion': '组 {value}',
+  'targets.plan.teamSuggestion': '组均 {value}',
   'targets.plan.noHistory': '{month} 之前三个月没有数据，无法给出建议。',
   'targets.plan.agent': '坐席',
   'targets.plan.dirty': '有未保存的修改',

@@ -37,7 +37,8 @@ export function formatTarget(kpi: TargetKpi, value: number | null, f: Formatters
     case 'connectRate':
       return f.percent(value);
     case 'effectiveTalkPerDay':
-      return f.duration(value);
+      // Typed in minutes, so shown in minutes (a day's talk target reads "52 min", not "52m 00s").
+      return `${f.count(Math.round(value / 60))} ${f.language === 'zh-CN' ? '分钟' : 'min'}`;
     case 'revenue':
       return f.money(value);
     case 'auditScore':
