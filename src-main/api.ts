@@ -26,6 +26,7 @@ import { createTeam, listAgents, listCampaigns, listTeams, updateAgent } from '.
 import { loadSettings, saveSettings } from './settings';
 import { Staging } from './staging';
 import { reportsHandlers } from './reports/handlers';
+import { targetsHandlers } from './targets/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -170,6 +171,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...reportsHandlers(ws, jobs),
     ...ordersHandlers(ws),
     ...auditsHandlers(ws),
+    ...targetsHandlers(ws),
   };
 
   return {

@@ -17,6 +17,7 @@ import { RecoveryPage } from './pages/recovery/RecoveryPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { useSession } from './stores/session';
+import { TargetsPage } from './pages/targets/TargetsPage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
 function Page({ match }: { match: RouteMatch }) {
@@ -39,6 +40,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <AuditsPage />;
     case 'audit':
       return <AuditFormPage auditId={match.auditId} />;
+    case 'targets':
+      return <TargetsPage />;
   }
 }
 

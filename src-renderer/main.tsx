@@ -16,6 +16,7 @@ import './styles/coaching.css';
 import './styles/reports.css';
 import './styles/orders.css';
 import './styles/audits.css';
+import './styles/targets.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -423,6 +423,53 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
+    version: 7,
+    name: 'targets: working-day calendar, monthly targets, scoring and bonus settings, alert acknowledgements',
+    up(db) {
+      db.exec(`
+        -- Exceptions to the weekly pattern: holidays, and make-up working days (调休).
+        CREATE TABLE work_calendar (
+          day  TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+          note TEXT
+        ) STRICT;
+
+        -- One target per month, scope and KPI. scope_id: 0 for everyone, else the team or agent id.
+        CREATE TABLE targets (
+          month      TEXT NOT NULL,
+          scope      TEXT NOT NULL CHECK (scope IN ('all', 'team', 'agent')),
+          scope_id   INTEGER NOT NULL,
+          kpi        TEXT NOT NULL,
+          value      REAL NOT NULL,
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (month, scope, scope_id, kpi)
+        ) STRICT;
+
+        -- The feature's settings as JSON (weekend, scoring profiles, bonus sheet, alert thresholds).
+        CREATE TABLE targets_config (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        -- A lead's override of an agent's variable pay for a month, with the reason.
+        CREATE TABLE bonus_overrides (
+          month      TEXT NOT NULL,
+          agent_id   INTEGER NOT NULL REFERENCES agents(id),
+          amount     INTEGER NOT NULL,
+          reason     TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (month, agent_id)
+        ) STRICT;
+
+        -- Alerts are computed from the calls; only their acknowledgement is stored.
+        CREATE TABLE alert_acks (
+          alert_key TEXT PRIMARY KEY,
+          acked_at  INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+  {
     version: 8,
     name: 'month closes for the monthly summary',
     up(db) {

@@ -199,6 +199,11 @@ export interface Database {
   orders: OrdersTable;
   order_entries: OrderEntriesTable;
   daily_order_stats: DailyOrderStatsTable;
+  work_calendar: WorkCalendarTable;
+  targets: TargetsTable;
+  targets_config: TargetsConfigTable;
+  bonus_overrides: BonusOverridesTable;
+  alert_acks: AlertAcksTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -338,4 +343,41 @@ export interface AuditNotesTable {
   offset_seconds: number | null;
   text: string;
   created_at: number;
+}
+
+export interface WorkCalendarTable {
+  day: string;
+  kind: 'holiday' | 'workday';
+  note: string | null;
+}
+
+export interface TargetsTable {
+  /** YYYY-MM */
+  month: string;
+  scope: 'all' | 'team' | 'agent';
+  /** 0 for 'all' */
+  scope_id: number;
+  kpi: string;
+  value: number;
+  updated_at: number;
+}
+
+export interface TargetsConfigTable {
+  key: string;
+  /** JSON */
+  value: string;
+}
+
+export interface BonusOverridesTable {
+  month: string;
+  agent_id: number;
+  /** minor units */
+  amount: number;
+  reason: string;
+  created_at: number;
+}
+
+export interface AlertAcksTable {
+  alert_key: string;
+  acked_at: number;
 }

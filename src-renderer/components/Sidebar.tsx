@@ -9,6 +9,7 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   calls: 'nav.calls',
   audits: 'nav.audits',
   coaching: 'nav.coaching',
+  targets: 'nav.targets',
   import: 'nav.import',
   reports: 'nav.reports',
   settings: 'nav.settings',
@@ -20,6 +21,7 @@ const NAV_ICON: Record<Route, string> = {
   audits: '✓',
   coaching: '✎',
   reports: '▤',
+  targets: '◎',
   import: '⇪',
   settings: '⚙',
 };

@@ -5,7 +5,16 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['dashboard', 'calls', 'audits', 'coaching', 'reports', 'import', 'settings'] as const;
+export const ROUTES = [
+  'dashboard',
+  'calls',
+  'audits',
+  'coaching',
+  'targets',
+  'reports',
+  'import',
+  'settings',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Where the hash points: a sidebar page, or one agent's page. */

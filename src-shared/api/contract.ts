@@ -33,6 +33,7 @@ import { coachingContract } from './contract-coaching';
 import { reportsContract } from './contract-reports';
 import { ordersContract } from './contract-orders';
 import { auditsContract } from './contract-audits';
+import { targetsContract } from './contract-targets';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -150,6 +151,8 @@ export const contract = {
 
   ...ordersContract,
   ...auditsContract,
+  ...targetsContract,
+
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.list': method(None, z.array(JobSchema)),

@@ -5,3 +5,4 @@ export * from './contract-coaching';
 export * from './contract-reports';
 export * from './contract-orders';
 export * from './contract-audits';
+export * from './contract-targets';

@@ -5,6 +5,7 @@ import { reportsEn } from './reports.en';
 import { ordersEn } from './orders.en';
 import { auditsEn } from './audits.en';
 
+import { targetsEn } from './targets.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -424,6 +425,7 @@ export const en = {
   ...reportsEn,
   ...ordersEn,
   ...auditsEn,
+  ...targetsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

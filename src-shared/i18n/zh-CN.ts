@@ -1,5 +1,6 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
 import { auditsZhCN } from './audits.zh-CN';
+import { targetsZhCN } from './targets.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -416,4 +417,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reportsZhCN,
   ...ordersZhCN,
   ...auditsZhCN,
+  ...targetsZhCN,
 };

@@ -20,18 +20,42 @@ const config = JSON.parse(
   fs.readFileSync(path.join(REPO, 'test/security/electronegativity-suppressions.json'), 'utf8'),
 ) as Suppressions;
 
-/** The CSV the scanner writes: a header, then one finding per line (check id first, file fourth). */
+/** The CSV the scanner writes: a header, then one finding per record (check id first, file fourth). */
 function findingsOf(csv: string): { check: string; file: string; line: string }[] {
-  return csv
-    .split('\n')
+  // Quoted cells may hold commas and line breaks (a CSP sample split over lines).
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    record.push(cell.trim());
+    cell = '';
+  };
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endCell();
+    } else if (!quoted && c === '\n') {
+      endCell();
+      records.push(record);
+      record = [];
+    } else {
+      cell += c;
+    }
+  }
+  if (cell.trim() !== '' || record.length > 0) {
+    endCell();
+    records.push(record);
+  }
+  return records
     .slice(1)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const cells = line
-        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
-        .map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-      return { check: cells[0]!, file: cells[3]!, line };
-    });
+    .filter((r) => r.length > 3)
+    .map((r) => ({ check: r[0]!, file: r[3]!, line: r.join(' | ') }));
 }
 
 describe('Electronegativity', () => {

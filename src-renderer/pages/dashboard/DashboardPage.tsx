@@ -36,6 +36,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
   const byTeam = useApiQuery('metrics.breakdown', filter ? { filter, by: 'team' } : null);
   const heatmap = useApiQuery('metrics.heatmap', filter ? { filter } : null);
   const leaderboard = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
+  const pacing = useApiQuery('targets.pacing', filter ? { filter } : null).data;
   const rangeIsEmpty = !summary.loading && summary.data?.activeDays === 0;
 
   return (
@@ -46,6 +47,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
       <KpiTiles
         query={summary}
         thresholdSeconds={threshold}
+        pacing={pacing}
         extraSecondary={<AuditScoreTile filter={filter} />}
       />
       <OrderTiles filter={filter} />
@@ -59,7 +61,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
             <Heatmap query={heatmap} />
           </div>
           <TeamComparison query={byTeam} />
-          <Leaderboard query={leaderboard} thresholdSeconds={threshold} />
+          <Leaderboard query={leaderboard} thresholdSeconds={threshold} pacing={pacing} />
         </>
       )}
     </div>

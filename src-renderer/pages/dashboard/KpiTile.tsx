@@ -9,6 +9,7 @@ import {
 import type { DayRange } from '../../../src-shared/periods';
 import { useFormat, useT } from '../../i18n/language';
 import { HowComputed } from './HowComputed';
+import { PaceLine, type TilePace } from '../targets/PaceLine';
 
 /** The KPIs a tile can show: those of the rollup, and calls per agent-day (from the leaderboard). */
 export type TileKpi = KpiKey | typeof CALLS_PER_AGENT_DAY.key;
@@ -28,6 +29,8 @@ interface KpiTileProps {
   previousRange: DayRange;
   thresholdSeconds: number;
   stale: boolean;
+  /** the month's pacing for this KPI where a target exists (pages/targets) */
+  pace?: TilePace | null;
   compact?: boolean;
 }
 
@@ -39,6 +42,7 @@ export function KpiTile({
   previousRange,
   thresholdSeconds,
   stale,
+  pace,
   compact,
 }: KpiTileProps) {
   const t = useT();
@@ -85,6 +89,7 @@ export function KpiTile({
           })}
         />
       </div>
+      {pace ? <PaceLine pace={pace} /> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Skeleton } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../i18n/language';
 import { KpiTile, type TileKpi } from './KpiTile';
+import { paceForTile, type Pacing } from '../targets/PaceLine';
 
 /** The activity pair (通时通次), the yield and the money, in reading order. */
 export const PRIMARY_KPIS = [
@@ -37,9 +38,11 @@ interface KpiTilesProps {
   thresholdSeconds: number;
   /** tiles of other features shown after the derived rates (e.g. the audit score) */
   extraSecondary?: ReactNode;
+  /** month-to-date pacing where targets exist */
+  pacing?: Pacing;
 }
 
-export function KpiTiles({ query, thresholdSeconds, extraSecondary }: KpiTilesProps) {
+export function KpiTiles({ query, thresholdSeconds, extraSecondary, pacing }: KpiTilesProps) {
   const t = useT();
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
@@ -72,6 +75,7 @@ export function KpiTiles({ query, thresholdSeconds, extraSecondary }: KpiTilesPr
       previousRange={summary.previousRange}
       thresholdSeconds={thresholdSeconds}
       stale={query.loading}
+      pace={compact ? null : paceForTile(pacing, kpi)}
       compact={compact}
     />
   );

@@ -14,6 +14,7 @@ import { useFormat, useT, type Formatters } from '../../i18n/language';
 import { nextOrder, sortAgentRows, type SortColumn, type SortOrder } from './agent-sort';
 import { HowComputed } from './HowComputed';
 import { Sparkline } from './Sparkline';
+import { PaceCell, PaceHeader, type Pacing } from '../targets/PaceLine';
 
 export const LEADERBOARD_COLUMNS = [
   'dials',
@@ -39,9 +40,11 @@ export function agentHref(agentId: number): string {
 export function Leaderboard({
   query,
   thresholdSeconds,
+  pacing,
 }: {
   query: ApiQuery<Output<'metrics.leaderboard'>>;
   thresholdSeconds: number;
+  pacing?: Pacing;
 }) {
   const t = useT();
   const count = query.data?.rows.length;
@@ -61,13 +64,23 @@ export function Leaderboard({
       testId="leaderboard-panel"
     >
       <QueryView query={query} skeleton={<SkeletonBlock lines={8} lineHeight={18} />}>
-        {(data) => <SortableLeaderboard rows={data.rows} stale={query.loading} />}
+        {(data) => <SortableLeaderboard rows={data.rows} stale={query.loading} pacing={pacing} />}
       </QueryView>
     </Panel>
   );
 }
 
-function SortableLeaderboard({ rows, stale }: { rows: LeaderboardRow[]; stale: boolean }) {
+function SortableLeaderboard({
+  rows,
+  stale,
+  pacing,
+}: {
+  rows: LeaderboardRow[];
+  stale: boolean;
+  pacing?: Pacing;
+}) {
+  const paceOf = useMemo(() => new Map(pacing?.agents.map((a) => [a.agentId, a.pace])), [pacing]);
+  const showPace = (pacing?.agents.some((a) => a.pace !== null) ?? false) && pacing?.applies === true;
   const t = useT();
   const f = useFormat();
   const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER);
@@ -87,6 +100,7 @@ function SortableLeaderboard({ rows, stale }: { rows: LeaderboardRow[]; stale: b
             <SortHeader column="agent" label={t('dashboard.agents.agent')} order={order} onSort={sortBy} />
             <SortHeader column="team" label={t('dashboard.leaderboard.team')} order={order} onSort={sortBy} />
             <th scope="col">{t('dashboard.leaderboard.trend')}</th>
+            {showPace ? <PaceHeader /> : null}
             {LEADERBOARD_COLUMNS.map((kpi) => (
               <SortHeader
                 key={kpi}
@@ -107,6 +121,7 @@ function SortableLeaderboard({ rows, stale }: { rows: LeaderboardRow[]; stale: b
               rank={i + 1}
               f={f}
               sparkLabel={sparkLabel(t, row)}
+              pace={showPace ? (row.id === null ? null : (paceOf.get(row.id) ?? null)) : undefined}
             />
           ))}
         </tbody>
@@ -128,11 +143,14 @@ const LeaderboardLine = memo(function LeaderboardLine({
   rank,
   f,
   sparkLabel,
+  pace,
 }: {
   row: LeaderboardRow;
   rank: number;
   f: Formatters;
   sparkLabel: string;
+  /** undefined: no pacing column (no targets); null: no pace for this agent */
+  pace?: number | null;
 }) {
   return (
     <tr data-agent-code={row.key ?? ''} data-agent-id={row.id ?? ''}>
@@ -155,6 +173,7 @@ const LeaderboardLine = memo(function LeaderboardLine({
       <td className="leaderboard__spark">
         <Sparkline values={row.daily.dials} label={sparkLabel} />
       </td>
+      {pace !== undefined ? <PaceCell pace={pace} f={f} /> : null}
       {LEADERBOARD_COLUMNS.map((kpi) => (
         <td
           key={kpi}

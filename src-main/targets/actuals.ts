@@ -1,0 +1,114 @@
+/**
+ * The numbers targets are measured on, read from the daily rollup: per agent and month, per agent
+ * over a range, and each agent's first day (a mid-month joiner's targets start there).
+ */
+import type { Sqlite } from '../db/connection';
+import type { MonthActuals } from '../../src-shared/targets';
+import type { Day } from '../../src-shared/time';
+
+export interface AgentRow {
+  id: number;
+  teamId: number | null;
+  active: boolean;
+}
+
+export function listAgentRows(db: Sqlite): AgentRow[] {
+  return (
+    db.prepare('SELECT id, team_id AS teamId, active FROM agents ORDER BY id').all() as {
+      id: number;
+      teamId: number | null;
+      active: number;
+    }[]
+  ).map((a) => ({ ...a, active: a.active === 1 }));
+}
+
+/** Each agent's first day with a dial (the rollup's agent index answers it without a scan). */
+export function firstDays(db: Sqlite): Map<number, Day> {
+  const rows = db
+    .prepare('SELECT agent_id AS agentId, min(day) AS day FROM daily_agent_stats GROUP BY agent_id')
+    .all() as { agentId: number; day: Day }[];
+  return new Map(rows.map((r) => [r.agentId, r.day]));
+}
+
+export function emptyActuals(): MonthActuals {
+  return {
+    dials: 0,
+    connects: 0,
+    effectiveTalkSeconds: 0,
+    intents: 0,
+    sales: 0,
+    revenue: 0,
+    auditScore: null,
+  };
+}
+
+export function addActuals(into: MonthActuals, a: MonthActuals): MonthActuals {
+  into.dials += a.dials;
+  into.connects += a.connects;
+  into.effectiveTalkSeconds += a.effectiveTalkSeconds;
+  into.intents += a.intents;
+  into.sales += a.sales;
+  into.revenue += a.revenue;
+  return into;
+}
+
+const SUMS = `sum(dials) AS dials, sum(connects) AS connects, sum(effective_talk_seconds) AS effectiveTalkSeconds,
+  sum(intents) AS intents, sum(sales) AS sales, sum(revenue) AS revenue`;
+
+interface Scope {
+  campaignId?: number;
+  teamId?: number;
+  agentId?: number;
+}
+
+function scopeSql(scope: Scope): { where: string; params: number[] } {
+  const parts: string[] = [];
+  const params: number[] = [];
+  if (scope.campaignId !== undefined) {
+    parts.push('campaign_id = ?');
+    params.push(scope.campaignId);
+  }
+  if (scope.agentId !== undefined) {
+    parts.push('agent_id = ?');
+    params.push(scope.agentId);
+  }
+  if (scope.teamId !== undefined) {
+    parts.push('agent_id IN (SELECT id FROM agents WHERE team_id = ?)');
+    params.push(scope.teamId);
+  }
+  return { where: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/** Actuals per agent and month (`YYYY-MM`) over [from, to]. Audit scores are not known here (null). */
+export function actualsByAgentMonth(
+  db: Sqlite,
+  from: Day,
+  to: Day,
+  scope: Scope = {},
+): Map<number, Map<string, MonthActuals>> {
+  const { where, params } = scopeSql(scope);
+  const rows = db
+    .prepare(
+      `SELECT agent_id AS agentId, substr(day, 1, 7) AS month, ${SUMS}
+       FROM daily_agent_stats WHERE day >= ? AND day <= ?${where} GROUP BY agent_id, month`,
+    )
+    .all(from, to, ...params) as (MonthActuals & { agentId: number; month: string })[];
+  const out = new Map<number, Map<string, MonthActuals>>();
+  for (const { agentId, month, ...a } of rows) {
+    const byMonth = out.get(agentId) ?? out.set(agentId, new Map()).get(agentId)!;
+    byMonth.set(month, { ...a, auditScore: null });
+  }
+  return out;
+}
+
+/** Actuals per agent over [from, to] under a dashboard-like scope. */
+export function actualsByAgent(db: Sqlite, from: Day, to: Day, scope: Scope = {}): Map<number, MonthActuals> {
+  const { where, params } = scopeSql(scope);
+  const rows = db
+    .prepare(
+      `SELECT agent_id AS agentId, ${SUMS} FROM daily_agent_stats
+       WHERE day >= ? AND day <= ?${where} GROUP BY agent_id`,
+    )
+    .all(from, to, ...params) as (MonthActuals & { agentId: number })[];
+  return new Map(rows.map(({ agentId, ...a }) => [agentId, { ...a, auditScore: null }]));
+}

@@ -1,0 +1,58 @@
+/** The targets feature's handlers (contract-targets.ts). Writes go through the workspace's write queue. */
+import type { TargetsMethod } from '../../src-shared/api';
+import type { HandlersFor } from '../dispatch';
+import type { Workspace } from '../workspace';
+import { alertsFor } from './alerts';
+import { bonus, pacing, plan, scores } from './month';
+import {
+  loadBonusSheet,
+  loadCalendar,
+  loadProfile,
+  loadThresholds,
+  saveAck,
+  saveBonusSheet,
+  saveCalendar,
+  saveOverride,
+  saveProfile,
+  saveTargets,
+  saveThresholds,
+} from './store';
+
+export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
+  const db = ws.db;
+  return {
+    'targets.calendar': () => loadCalendar(db),
+    'targets.setCalendar': (calendar) => ws.writes.run(() => saveCalendar(db, calendar)),
+    'targets.plan': ({ month, uplift }) => plan(ws, month, uplift),
+    'targets.set': ({ month, entries }) => ws.writes.run(() => ({ saved: saveTargets(db, month, entries) })),
+    'targets.pacing': ({ filter }) => pacing(ws, filter),
+    'targets.profile': ({ campaignId }) => loadProfile(db, campaignId),
+    'targets.setProfile': ({ campaignId, profile }) =>
+      ws.writes.run(() => saveProfile(db, profile, campaignId)),
+    'targets.scores': ({ month, campaignId, profile }) =>
+      scores(ws, month, profile ?? loadProfile(db, campaignId), campaignId),
+    'targets.bonusSheet': () => loadBonusSheet(db),
+    'targets.setBonusSheet': (sheet) => ws.writes.run(() => saveBonusSheet(db, sheet)),
+    'targets.bonus': ({ month }) => bonus(ws, month),
+    'targets.overridePay': ({ month, agentId, amount, reason }) =>
+      ws.writes.run(() => {
+        saveOverride(db, month, agentId, amount, reason);
+        return { ok: true };
+      }),
+    'targets.thresholds': () => loadThresholds(db),
+    'targets.setThresholds': (t) => ws.writes.run(() => saveThresholds(db, t)),
+    'targets.alerts': ({ from, to, teamId }) => ({
+      alerts: alertsFor(
+        db,
+        { from, to, teamId },
+        loadThresholds(db),
+        ws.settings().effectiveThresholdSeconds,
+      ),
+    }),
+    'targets.ack': ({ key, acked }) =>
+      ws.writes.run(() => {
+        saveAck(db, key, acked);
+        return { ok: true };
+      }),
+  };
+}

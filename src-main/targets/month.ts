@@ -1,0 +1,312 @@
+/**
+ * A month of targets put together: suggestions from history (plan), month-to-date pacing for a
+ * dashboard filter, the composite scores and the bonus sheet. Formulas live in src-shared; this
+ * module only gathers the numbers they need.
+ */
+import type { Filter, Output, PaceRow, ScoreRow } from '../../src-shared/api';
+import {
+  compositeScore,
+  gradeOf,
+  rankByScore,
+  variablePay,
+  type ScoringProfile,
+} from '../../src-shared/scoring';
+import { addMonthsTo, monthOf, monthRange, WorkingDays, type Month } from '../../src-shared/targets-calendar';
+import {
+  isAdditive,
+  pace,
+  roundToStep,
+  suggestTarget,
+  TARGET_KPIS,
+  type HistoryMonth,
+  type MonthActuals,
+  type TargetKpi,
+} from '../../src-shared/targets';
+import { addDays, todayIn, type Day } from '../../src-shared/time';
+import type { Workspace } from '../workspace';
+import {
+  actualsByAgent,
+  actualsByAgentMonth,
+  addActuals,
+  emptyActuals,
+  firstDays,
+  listAgentRows,
+  type AgentRow,
+} from './actuals';
+import { loadBonusSheet, loadCalendar, loadOverrides, loadProfile, loadTargets, TargetBook } from './store';
+
+type KpiNumbers = Record<TargetKpi, number | null>;
+
+function maxDay(a: Day, b: Day): Day {
+  return a > b ? a : b;
+}
+function minDay(a: Day, b: Day): Day {
+  return a < b ? a : b;
+}
+
+/** The last day with complete data: yesterday in the workspace time zone. */
+export function asOfDay(ws: Workspace): Day {
+  return addDays(todayIn(ws.settings().timeZone), -1);
+}
+
+/** What a KPI's history adds up to over the months (the basis of a split by share). */
+function basisOf(kpi: TargetKpi, a: MonthActuals): number | null {
+  switch (kpi) {
+    case 'dialsPerDay':
+      return a.dials;
+    case 'effectiveTalkPerDay':
+      return a.effectiveTalkSeconds;
+    case 'intents':
+    case 'sales':
+    case 'revenue':
+      return a[kpi];
+    default:
+      return null;
+  }
+}
+
+function suggestAll(history: HistoryMonth[], workingDays: number, uplift: number) {
+  const values = {} as KpiNumbers;
+  const basis = {} as KpiNumbers;
+  const total = history.reduce((sum, h) => addActuals(sum, h.actuals), emptyActuals());
+  for (const kpi of TARGET_KPIS) {
+    values[kpi] = suggestTarget(kpi, history, workingDays, uplift);
+    basis[kpi] = basisOf(kpi, total);
+  }
+  return { values, basis };
+}
+
+export function plan(ws: Workspace, month: Month, uplift: number): Output<'targets.plan'> {
+  const cal = new WorkingDays(loadCalendar(ws.db));
+  const asOf = asOfDay(ws);
+  const { from, to } = monthRange(month);
+  const workingDays = cal.count(from, to);
+  const historyMonths = [3, 2, 1].map((n) => addMonthsTo(month, -n));
+  const histFrom = monthRange(historyMonths[0]!).from;
+  const histTo = minDay(monthRange(historyMonths[2]!).to, asOf);
+  const byAgent = actualsByAgentMonth(ws.db, histFrom, histTo);
+  const joined = firstDays(ws.db);
+  const agents = listAgentRows(ws.db).filter((a) => a.active && byAgent.has(a.id));
+
+  const historyOf = (agentId: number | null): HistoryMonth[] =>
+    historyMonths.map((m) => {
+      const r = monthRange(m);
+      const start = agentId === null ? r.from : maxDay(r.from, joined.get(agentId) ?? r.from);
+      const end = minDay(r.to, asOf);
+      return {
+        actuals: (agentId === null ? null : byAgent.get(agentId)?.get(m)) ?? emptyActuals(),
+        workingDays: start <= end ? cal.count(start, end) : 0,
+      };
+    });
+  const sumHistory = (members: AgentRow[]): HistoryMonth[] =>
+    historyMonths.map((m, i) => {
+      const base = historyOf(null)[i]!;
+      const actuals = members.reduce(
+        (sum, a) => addActuals(sum, byAgent.get(a.id)?.get(m) ?? emptyActuals()),
+        emptyActuals(),
+      );
+      return { actuals, workingDays: base.workingDays };
+    });
+
+  const teamIds = [...new Set(agents.map((a) => a.teamId).filter((t): t is number => t !== null))];
+  return {
+    month,
+    workingDays,
+    targets: loadTargets(ws.db, month),
+    agents: agents.map((a) => ({
+      agentId: a.id,
+      teamId: a.teamId,
+      ...suggestAll(historyOf(a.id), workingDays, uplift),
+    })),
+    teams: teamIds.map((teamId) => {
+      const members = agents.filter((a) => a.teamId === teamId);
+      const s = suggestAll(sumHistory(members), workingDays, uplift);
+      const perAgent = {} as KpiNumbers;
+      for (const kpi of TARGET_KPIS) {
+        const v = s.values[kpi];
+        perAgent[kpi] = v === null ? null : isAdditive(kpi) ? roundToStep(kpi, v / members.length) : v;
+      }
+      return { teamId, perAgent, agents: members.length, ...s };
+    }),
+    all: suggestAll(sumHistory(agents), workingDays, uplift),
+  };
+}
+
+/**
+ * The target that applies to a scope. An agent's own, else (rates only) their team's, else
+ * everyone's. A team's or everyone's additive target, when not set, is the sum of its members'.
+ */
+export class TargetResolver {
+  constructor(
+    private readonly book: TargetBook,
+    private readonly agents: AgentRow[],
+  ) {}
+
+  agent(agentId: number, kpi: TargetKpi): number | null {
+    const own = this.book.get('agent', agentId, kpi);
+    if (own !== null || isAdditive(kpi)) return own;
+    const teamId = this.agents.find((a) => a.id === agentId)?.teamId ?? null;
+    return (teamId !== null ? this.book.get('team', teamId, kpi) : null) ?? this.book.get('all', 0, kpi);
+  }
+
+  team(teamId: number, kpi: TargetKpi): number | null {
+    const own = this.book.get('team', teamId, kpi);
+    if (own !== null) return own;
+    if (!isAdditive(kpi)) return this.book.get('all', 0, kpi);
+    return sumOrNull(
+      this.agents.filter((a) => a.teamId === teamId).map((a) => this.book.get('agent', a.id, kpi)),
+    );
+  }
+
+  all(kpi: TargetKpi): number | null {
+    const own = this.book.get('all', 0, kpi);
+    if (own !== null || !isAdditive(kpi)) return own;
+    const teamIds = [...new Set(this.agents.map((a) => a.teamId))];
+    return sumOrNull(
+      teamIds.map((t) =>
+        t === null
+          ? sumOrNull(
+              this.agents.filter((a) => a.teamId === null).map((a) => this.book.get('agent', a.id, kpi)),
+            )
+          : this.team(t, kpi),
+      ),
+    );
+  }
+}
+
+function sumOrNull(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+function pacesFor(
+  targetOf: (kpi: TargetKpi) => number | null,
+  actuals: MonthActuals,
+  days: { month: number; available: number; elapsed: number },
+): PaceRow[] {
+  const rows: PaceRow[] = [];
+  for (const kpi of TARGET_KPIS) {
+    const target = targetOf(kpi);
+    if (target === null) continue;
+    rows.push(pace(kpi, target, actuals, days));
+  }
+  return rows;
+}
+
+function attainments(paces: PaceRow[]): Partial<Record<TargetKpi, number | null>> {
+  return Object.fromEntries(paces.map((p) => [p.kpi, p.pace]));
+}
+
+export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> {
+  const month = monthOf(filter.from);
+  const none = { applies: false, asOf: null, workingDays: 0, elapsedDays: 0, kpis: [], agents: [] };
+  // Targets are monthly and not per campaign: a range across months or a campaign has none.
+  if (month !== monthOf(filter.to) || filter.campaignId !== undefined) return none;
+  const cal = new WorkingDays(loadCalendar(ws.db));
+  const { from: monthFrom, to: monthTo } = monthRange(month);
+  const monthDays = cal.count(monthFrom, monthTo);
+  const asOf = minDay(filter.to, asOfDay(ws));
+  const daysFrom = (start: Day) => ({
+    month: monthDays,
+    available: cal.count(start, filter.to),
+    elapsed: start <= asOf ? cal.count(start, asOf) : 0,
+  });
+  const agents = listAgentRows(ws.db);
+  const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
+  const joined = firstDays(ws.db);
+  const scope = { teamId: filter.teamId, agentId: filter.agentId };
+  const byAgent = actualsByAgent(ws.db, filter.from, filter.to, scope);
+  const total = [...byAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
+  const profile = loadProfile(ws.db);
+
+  const agentStart = (agentId: number) => maxDay(filter.from, joined.get(agentId) ?? filter.from);
+  const scopeTarget = (kpi: TargetKpi) =>
+    filter.agentId !== undefined
+      ? targets.agent(filter.agentId, kpi)
+      : filter.teamId !== undefined
+        ? targets.team(filter.teamId, kpi)
+        : targets.all(kpi);
+  const scopeDays = daysFrom(filter.agentId !== undefined ? agentStart(filter.agentId) : filter.from);
+  const agentRows = [...byAgent.entries()].map(([agentId, actuals]) => {
+    const kpis = pacesFor((kpi) => targets.agent(agentId, kpi), actuals, daysFrom(agentStart(agentId)));
+    const score = compositeScore(attainments(kpis), profile).score;
+    return { agentId, pace: score === null ? null : score / 100, kpis };
+  });
+  return {
+    applies: true,
+    asOf,
+    workingDays: scopeDays.available,
+    elapsedDays: scopeDays.elapsed,
+    kpis: pacesFor(scopeTarget, total, scopeDays),
+    agents: agentRows,
+  };
+}
+
+export function scores(
+  ws: Workspace,
+  month: Month,
+  profile: ScoringProfile,
+  campaignId?: number,
+): Output<'targets.scores'> {
+  const cal = new WorkingDays(loadCalendar(ws.db));
+  const { from, to } = monthRange(month);
+  const asOf = minDay(to, asOfDay(ws));
+  const agents = listAgentRows(ws.db);
+  const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
+  const joined = firstDays(ws.db);
+  const byAgent =
+    asOf >= from ? actualsByAgent(ws.db, from, asOf, campaignId ? { campaignId } : {}) : new Map();
+  const monthDays = cal.count(from, to);
+  const rows: Omit<ScoreRow, 'rank'>[] = [...byAgent.entries()].map(
+    ([agentId, actuals]: [number, MonthActuals]) => {
+      const start = maxDay(from, joined.get(agentId) ?? from);
+      const days = { month: monthDays, available: cal.count(start, to), elapsed: cal.count(start, asOf) };
+      const result = compositeScore(
+        attainments(pacesFor((k) => targets.agent(agentId, k), actuals, days)),
+        profile,
+      );
+      return {
+        agentId,
+        teamId: agents.find((a) => a.id === agentId)?.teamId ?? null,
+        score: result.score,
+        grade: gradeOf(result.score, profile.bands),
+        parts: result.parts,
+        revenue: actuals.revenue,
+      };
+    },
+  );
+  const ranks = rankByScore(rows.map((r) => r.score));
+  return {
+    month,
+    asOf,
+    complete: asOf >= to,
+    rows: rows
+      .map((r, i) => ({ ...r, rank: ranks[i] ?? null }))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.agentId - b.agentId),
+  };
+}
+
+export function bonus(ws: Workspace, month: Month): Output<'targets.bonus'> {
+  const sheet = loadBonusSheet(ws.db);
+  const overrides = loadOverrides(ws.db, month);
+  const scored = scores(ws, month, loadProfile(ws.db));
+  return {
+    sheet,
+    rows: scored.rows.map((r) => {
+      const computed = variablePay(r.grade, r.revenue, sheet);
+      const override = overrides.get(r.agentId) ?? null;
+      return {
+        agentId: r.agentId,
+        teamId: r.teamId,
+        score: r.score,
+        grade: r.grade,
+        revenue: r.revenue,
+        bonus: computed?.bonus ?? null,
+        commission: computed?.commission ?? null,
+        computed: computed?.total ?? null,
+        override,
+        pay: override ? override.amount : (computed?.total ?? null),
+      };
+    }),
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * The scoring profile (weights, cap, grade bands) with a what-if editor: the ranking of the chosen
+ * month is recomputed under the weights on screen, beside the saved ones, before anything is saved.
+ */
+import { useEffect, useState } from 'react';
+import type { Output, ScoreRow } from '../../../src-shared/api';
+import { type ScoringProfile } from '../../../src-shared/scoring';
+import { TARGET_KPIS } from '../../../src-shared/targets';
+import { call } from '../../api/client';
+import { Panel } from '../../components/Panel';
+import { QueryView } from '../../components/QueryView';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { useFormat, useT } from '../../i18n/language';
+import { useWorkspace } from '../../stores/workspace';
+import { HowComputed } from '../dashboard/HowComputed';
+
+export function ScoringSection({ month }: { month: string }) {
+  const t = useT();
+  const saved = useApiQuery('targets.profile', {});
+  return (
+    <QueryView query={saved} skeleton={<SkeletonBlock lines={6} lineHeight={20} />}>
+      {(profile) => <ProfileEditor key={JSON.stringify(profile)} saved={profile} month={month} t={t} />}
+    </QueryView>
+  );
+}
+
+function ProfileEditor({
+  saved,
+  month,
+  t,
+}: {
+  saved: ScoringProfile;
+  month: string;
+  t: ReturnType<typeof useT>;
+}) {
+  const [draft, setDraft] = useState<ScoringProfile>(saved);
+  // The what-if answer follows the weights as they are typed, a moment after the last keystroke.
+  const [asked, setAsked] = useState<ScoringProfile>(saved);
+  useEffect(() => {
+    const id = setTimeout(() => setAsked(draft), 250);
+    return () => clearTimeout(id);
+  }, [draft]);
+  const refresh = useWorkspace((s) => s.refresh);
+  const whatIf = useApiQuery('targets.scores', { month, profile: asked });
+  const current = useApiQuery('targets.scores', { month });
+  const changed = JSON.stringify(draft) !== JSON.stringify(saved);
+  const setWeight = (kpi: (typeof TARGET_KPIS)[number], w: number) =>
+    setDraft((d) => ({ ...d, weights: { ...d.weights, [kpi]: w } }));
+
+  return (
+    <div className="scoring">
+      <Panel
+        title={t('targets.scoring.weights')}
+        actions={
+          <HowComputed
+            title={t('targets.tab.scoring')}
+            formula={t('targets.scoring.formula')}
+            testId="scoring-info"
+          />
+        }
+        testId="scoring-profile"
+      >
+        <div className="scoring-weights">
+          {TARGET_KPIS.map((kpi) => (
+            <label key={kpi} className="field">
+              <span className="field__label">{t(`targets.kpi.${kpi}`)}</span>
+              <input
+                className="input input--narrow"
+                type="number"
+                min={0}
+                value={draft.weights[kpi]}
+                onChange={(e) => setWeight(kpi, Math.max(0, Number(e.target.value) || 0))}
+                data-testid={`weight-${kpi}`}
+              />
+            </label>
+          ))}
+          <label className="field">
+            <span className="field__label">{t('targets.scoring.cap')}</span>
+            <span className="input-with-unit">
+              <input
+                className="input input--narrow"
+                type="number"
+                min={100}
+                max={300}
+                value={Math.round(draft.cap * 100)}
+                onChange={(e) =>
+                  setDraft((d) => ({ ...d, cap: Math.min(3, Math.max(1, Number(e.target.value) / 100)) }))
+                }
+                data-testid="weight-cap"
+              />
+              <span className="input-with-unit__unit">%</span>
+            </span>
+          </label>
+        </div>
+        <div className="scoring-weights">
+          <span className="field__label scoring-bands-label">{t('targets.scoring.bands')}</span>
+          {(['A', 'B', 'C'] as const).map((g) => (
+            <label key={g} className="field field--inline">
+              <span className="field__label">{g} ≥</span>
+              <input
+                className="input input--narrow"
+                type="number"
+                value={draft.bands[g]}
+                onChange={(e) =>
+                  setDraft((d) => ({ ...d, bands: { ...d.bands, [g]: Number(e.target.value) || 0 } }))
+                }
+                data-testid={`band-${g}`}
+              />
+            </label>
+          ))}
+        </div>
+        <div className="targets-toolbar">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!changed}
+            onClick={() => void call('targets.setProfile', { profile: draft }).then(() => refresh())}
+            data-testid="profile-save"
+          >
+            {t('targets.scoring.saveProfile')}
+          </button>
+          <button type="button" className="button" disabled={!changed} onClick={() => setDraft(saved)}>
+            {t('targets.scoring.reset')}
+          </button>
+        </div>
+      </Panel>
+      <Panel
+        title={t('targets.scoring.whatIf', { month })}
+        subtitle={
+          whatIf.data && !whatIf.data.complete
+            ? t('targets.scoring.toDate', { day: whatIf.data.asOf })
+            : undefined
+        }
+        testId="scoring-ranking"
+      >
+        <QueryView query={whatIf} skeleton={<SkeletonBlock lines={8} lineHeight={18} />}>
+          {(data) => (
+            <Ranking data={data} savedRows={current.data?.rows} stale={whatIf.loading} month={month} />
+          )}
+        </QueryView>
+      </Panel>
+    </div>
+  );
+}
+
+function Ranking({
+  data,
+  savedRows,
+  stale,
+  month,
+}: {
+  data: Output<'targets.scores'>;
+  savedRows: ScoreRow[] | undefined;
+  stale: boolean;
+  month: string;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const agents = useWorkspace((s) => s.agents);
+  if (data.rows.length === 0) return <p className="field__hint">{t('targets.scoring.noRows', { month })}</p>;
+  const shown = TARGET_KPIS.filter((k) =>
+    data.rows.some((r) => r.parts.some((p) => p.kpi === k && !p.leftOut)),
+  );
+  return (
+    <>
+      <ul className="breakdown-legend" aria-label={t('targets.scoring.breakdown')}>
+        {shown.map((k) => (
+          <li key={k}>
+            <span
+              className={`breakdown__swatch breakdown__part--${TARGET_KPIS.indexOf(k)}`}
+              aria-hidden="true"
+            />
+            {t(`targets.kpi.${k}`)}
+          </li>
+        ))}
+      </ul>
+      <div className="table-scroll">
+        <table className="data-table ranking-table" data-testid={stale ? undefined : 'ranking-table'}>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('targets.scoring.rank')}
+              </th>
+              <th scope="col">{t('targets.plan.agent')}</th>
+              <th scope="col" className="num">
+                {t('targets.scoring.score')}
+              </th>
+              <th scope="col">{t('targets.scoring.grade')}</th>
+              <th scope="col" className="num">
+                {t('targets.scoring.saved')}
+              </th>
+              <th scope="col">{t('targets.scoring.breakdown')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => {
+              const agent = agents.find((a) => a.id === row.agentId);
+              const before = savedRows?.find((r) => r.agentId === row.agentId)?.rank ?? null;
+              const moved = before !== null && row.rank !== null ? before - row.rank : 0;
+              return (
+                <tr key={row.agentId} data-agent-id={row.agentId} data-rank={row.rank ?? ''}>
+                  <td className="num">{row.rank ?? '—'}</td>
+                  <th scope="row">{agent?.name ?? agent?.code}</th>
+                  <td className="num" data-testid="score">
+                    {row.score === null ? t('common.noData') : row.score.toFixed(1)}
+                  </td>
+                  <td>
+                    {row.grade ? <span className={`grade grade--${row.grade}`}>{row.grade}</span> : '—'}
+                  </td>
+                  <td className="num">
+                    {before ?? '—'}
+                    {moved !== 0 ? (
+                      <span className={moved > 0 ? 'rank-move is-up' : 'rank-move is-down'}>
+                        {moved > 0 ? ` ▲${moved}` : ` ▼${-moved}`}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Breakdown row={row} f={f} t={t} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** One bar per agent: each KPI's points as a segment, widths on a 0–120 point scale. */
+function Breakdown({
+  row,
+  f,
+  t,
+}: {
+  row: ScoreRow;
+  f: ReturnType<typeof useFormat>;
+  t: ReturnType<typeof useT>;
+}) {
+  const scale = 120;
+  return (
+    <div className="breakdown" role="list">
+      {row.parts
+        .filter((p) => !p.leftOut && p.points > 0)
+        .map((p) => {
+          const title = t('targets.scoring.partTitle', {
+            kpi: t(`targets.kpi.${p.kpi}`),
+            attainment: f.percent(p.attainment, 0),
+            points: p.points.toFixed(1),
+          });
+          return (
+            <span
+              key={p.kpi}
+              role="listitem"
+              className={`breakdown__part breakdown__part--${TARGET_KPIS.indexOf(p.kpi)}`}
+              style={{ width: `${(100 * p.points) / scale}%` }}
+              title={title}
+              aria-label={title}
+            />
+          );
+        })}
+    </div>
+  );
+}

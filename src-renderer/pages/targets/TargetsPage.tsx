@@ -1,0 +1,63 @@
+/**
+ * Targets and scoring (`#/targets`): the month's targets with suggestions, a team target split
+ * across its agents, the composite score with its what-if editor, the bonus sheet, the working-day
+ * calendar and the anomaly alerts, one tab each. The month chosen here applies to every tab.
+ */
+import { useState } from 'react';
+import { monthOf } from '../../../src-shared/targets-calendar';
+import { useT } from '../../i18n/language';
+import { useWorkspace } from '../../stores/workspace';
+import { AlertsSection } from './AlertsSection';
+import { BonusSection } from './BonusSection';
+import { CalendarSection } from './CalendarSection';
+import { PlanSection } from './PlanSection';
+import { ScoringSection } from './ScoringSection';
+import { SplitSection } from './SplitSection';
+
+const TABS = ['plan', 'split', 'scoring', 'bonus', 'calendar', 'alerts'] as const;
+type Tab = (typeof TABS)[number];
+
+export function TargetsPage() {
+  const t = useT();
+  const today = useWorkspace((s) => s.info?.today);
+  const [month, setMonth] = useState(() => monthOf(today ?? new Date().toISOString().slice(0, 10)));
+  const [tab, setTab] = useState<Tab>('plan');
+  return (
+    <div className="page page--targets">
+      <header className="page__header targets-header">
+        <h1 className="page__title">{t('targets.title')}</h1>
+        <label className="field targets-month">
+          <span className="field__label">{t('targets.month')}</span>
+          <input
+            className="input"
+            type="month"
+            value={month}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+            data-testid="targets-month"
+          />
+        </label>
+      </header>
+      <div className="segmented targets-tabs" role="tablist">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'segmented__item is-active' : 'segmented__item'}
+            onClick={() => setTab(name)}
+            data-testid={`targets-tab-${name}`}
+          >
+            {t(`targets.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'plan' ? <PlanSection month={month} /> : null}
+      {tab === 'split' ? <SplitSection month={month} /> : null}
+      {tab === 'scoring' ? <ScoringSection month={month} /> : null}
+      {tab === 'bonus' ? <BonusSection month={month} /> : null}
+      {tab === 'calendar' ? <CalendarSection month={month} /> : null}
+      {tab === 'alerts' ? <AlertsSection month={month} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The workspace's working-day calendar: weekdays off (Saturday and Sunday by default), holidays,
+ * and make-up working days (调休: Chinese calendars move a weekend into the working week around
+ * public holidays). Every "per working day" number and every pro-rated target counts days here.
+ */
+import { addDays, daysBetween, endOfMonth, weekdayOf, type Day } from './time';
+
+export interface WorkCalendar {
+  /** ISO weekdays that are off unless listed in `workdays` (1 = Monday ... 7 = Sunday) */
+  weekend: number[];
+  /** days off that would otherwise be working days */
+  holidays: Day[];
+  /** make-up working days that would otherwise be off */
+  workdays: Day[];
+}
+
+export const DEFAULT_CALENDAR: WorkCalendar = { weekend: [6, 7], holidays: [], workdays: [] };
+
+/** A month as `YYYY-MM`. */
+export type Month = string;
+
+export function monthOf(day: Day): Month {
+  return day.slice(0, 7);
+}
+
+export function monthRange(month: Month): { from: Day; to: Day } {
+  const from = `${month}-01`;
+  return { from, to: endOfMonth(from) };
+}
+
+export function addMonthsTo(month: Month, n: number): Month {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** A calendar that answers "is this a working day?" quickly for many days. */
+export class WorkingDays {
+  private readonly weekend: Set<number>;
+  private readonly holidays: Set<Day>;
+  private readonly workdays: Set<Day>;
+
+  constructor(calendar: WorkCalendar) {
+    this.weekend = new Set(calendar.weekend);
+    this.holidays = new Set(calendar.holidays);
+    this.workdays = new Set(calendar.workdays);
+  }
+
+  isWorking(day: Day): boolean {
+    if (this.workdays.has(day)) return true;
+    if (this.holidays.has(day)) return false;
+    return !this.weekend.has(weekdayOf(day));
+  }
+
+  /** Working days from `from` to `to`, both included (0 when `to` is before `from`). */
+  count(from: Day, to: Day): number {
+    let n = 0;
+    const span = daysBetween(from, to);
+    for (let i = 0; i <= span; i++) if (this.isWorking(addDays(from, i))) n++;
+    return n;
+  }
+
+  list(from: Day, to: Day): Day[] {
+    const days: Day[] = [];
+    const span = daysBetween(from, to);
+    for (let i = 0; i <= span; i++) {
+      const day = addDays(from, i);
+      if (this.isWorking(day)) days.push(day);
+    }
+    return days;
+  }
+}
