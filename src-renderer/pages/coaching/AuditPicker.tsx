@@ -57,7 +57,13 @@ export function AuditPicker({
       ) : (
         <ul className="audit-picker__list">
           {choices.map((c) => (
-            <li key={c.id} className="audit-picker__item" data-testid="note-audit" data-audit-id={c.id}>
+            <li
+              key={c.id}
+              className="audit-picker__item"
+              data-testid="note-audit"
+              data-audit-id={c.id}
+              data-score={c.score ?? ''}
+            >
               <label className="audit-picker__choice">
                 <input
                   type="checkbox"
