@@ -277,3 +277,25 @@ export function auditSummary(db: Sqlite, filter: Filter): AuditSummary {
     .get(params) as { mean: number | null; audits: number; failed: number };
   return { auditScore: row.mean, audits: row.audits, failed: row.failed };
 }
+
+/** The audit-score KPI (as `auditSummary`) per agent, per month (`YYYY-MM`) or per agent and month. */
+export function auditScoresBy(
+  db: Sqlite,
+  filter: Filter,
+  by: 'agent' | 'month' | 'agentMonth',
+): { agentId: number | null; month: string | null; auditScore: number | null; audits: number }[] {
+  const { where, params } = filterClause(filter);
+  const agent = by === 'month' ? 'NULL' : 'au.agent_id';
+  const month = by === 'agent' ? 'NULL' : 'substr(au.call_day, 1, 7)';
+  return db
+    .prepare(
+      `SELECT ${agent} AS agentId, ${month} AS month, avg(au.score) AS auditScore, count(*) AS audits
+       FROM audits au WHERE ${where} GROUP BY 1, 2`,
+    )
+    .all(params) as {
+    agentId: number | null;
+    month: string | null;
+    auditScore: number | null;
+    audits: number;
+  }[];
+}

@@ -53,11 +53,21 @@ async function hydrate(db: Db, rows: NoteRow[]): Promise<Note[]> {
       .orderBy('position')
       .execute(),
     db
-      .selectFrom('coaching_links')
-      .select(['note_id', 'ref_id'])
-      .where('note_id', 'in', ids)
-      .where('kind', '=', 'audit')
-      .orderBy('ref_id')
+      .selectFrom('coaching_links as l')
+      .leftJoin('audits as au', 'au.id', 'l.ref_id')
+      .leftJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
+      .select([
+        'l.note_id',
+        'l.ref_id',
+        'au.call_day as day',
+        'au.status',
+        'au.score',
+        'au.failed',
+        'v.name as scorecardName',
+      ])
+      .where('l.note_id', 'in', ids)
+      .where('l.kind', '=', 'audit')
+      .orderBy('l.ref_id')
       .execute(),
   ]);
   return rows.map(({ kpiSnapshot, ...r }) => ({
@@ -66,6 +76,21 @@ async function hydrate(db: Db, rows: NoteRow[]): Promise<Note[]> {
       .filter((a) => a.note_id === r.id)
       .map((a) => ({ id: a.id, text: a.text, dueDay: a.due_day, doneAt: a.done_at })),
     auditIds: links.filter((l) => l.note_id === r.id).map((l) => l.ref_id),
+    // Links are checked on save; one whose audit is gone since is left out here, not shown broken.
+    audits: links.flatMap((l) =>
+      l.note_id === r.id && l.day != null && l.status != null && l.scorecardName != null
+        ? [
+            {
+              id: l.ref_id,
+              day: l.day,
+              submitted: l.status === 'submitted',
+              score: l.score ?? null,
+              failed: l.failed === 1,
+              scorecardName: l.scorecardName,
+            },
+          ]
+        : [],
+    ),
     kpis: readKpiSnapshot(kpiSnapshot),
   }));
 }
@@ -93,9 +118,26 @@ export async function listNotes(
   return { notes: await hydrate(db, rows), total: count.n };
 }
 
-/** The agent exists; a named plan is the same agent's (and still open for a new checkpoint). */
+/** Each linked audit exists and is of the note's agent (coaching_links has no foreign key). */
+async function checkAuditLinks(db: Db, input: NoteInput): Promise<void> {
+  if (input.auditIds.length === 0) return;
+  const found = await db
+    .selectFrom('audits')
+    .select(['id', 'agent_id'])
+    .where('id', 'in', input.auditIds)
+    .execute();
+  for (const id of input.auditIds) {
+    const audit = found.find((a) => a.id === id);
+    if (!audit) throw badInput(`auditIds: audit ${id} not found`);
+    if (audit.agent_id !== input.agentId)
+      throw badInput(`auditIds: audit ${id} is of another agent, not of the note's agent`);
+  }
+}
+
+/** The agent exists; linked audits are theirs; a named plan is the same agent's (and still open for a new checkpoint). */
 async function checkReferences(db: Db, input: NoteInput, previousPlanId: number | null): Promise<void> {
   await getAgent(db, input.agentId);
+  await checkAuditLinks(db, input);
   if (input.planId === null) return;
   const plan = await db
     .selectFrom('coaching_plans')

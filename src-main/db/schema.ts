@@ -204,6 +204,14 @@ export interface Database {
   targets_config: TargetsConfigTable;
   bonus_overrides: BonusOverridesTable;
   alert_acks: AlertAcksTable;
+  scorecards: ScorecardsTable;
+  scorecard_versions: ScorecardVersionsTable;
+  audit_samples: AuditSamplesTable;
+  audit_sample_calls: AuditSampleCallsTable;
+  calibrations: CalibrationsTable;
+  audits: AuditsTable;
+  audit_answers: AuditAnswersTable;
+  audit_notes: AuditNotesTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -256,14 +264,6 @@ export interface DailyOrderStatsTable {
   collected: number;
   /** entries summed into the row (0 = the row is deleted) */
   entries: number;
-  scorecards: ScorecardsTable;
-  scorecard_versions: ScorecardVersionsTable;
-  audit_samples: AuditSamplesTable;
-  audit_sample_calls: AuditSampleCallsTable;
-  calibrations: CalibrationsTable;
-  audits: AuditsTable;
-  audit_answers: AuditAnswersTable;
-  audit_notes: AuditNotesTable;
 }
 
 // Recording audits (migration 4).

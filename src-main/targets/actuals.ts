@@ -1,7 +1,10 @@
 /**
  * The numbers targets are measured on, read from the daily rollup: per agent and month, per agent
- * over a range, and each agent's first day (a mid-month joiner's targets start there).
+ * over a range, and each agent's first day (a mid-month joiner's targets start there). The audit
+ * score comes from the audits module's own query (submitted, non-calibration audits by call day):
+ * a mean, so a team's or the floor's is taken over its audits, never summed from its agents.
  */
+import { auditScoresBy, auditSummary } from '../audits/audits';
 import type { Sqlite } from '../db/connection';
 import type { MonthActuals } from '../../src-shared/targets';
 import type { Day } from '../../src-shared/time';
@@ -55,7 +58,7 @@ export function addActuals(into: MonthActuals, a: MonthActuals): MonthActuals {
 const SUMS = `sum(dials) AS dials, sum(connects) AS connects, sum(effective_talk_seconds) AS effectiveTalkSeconds,
   sum(intents) AS intents, sum(sales) AS sales, sum(revenue) AS revenue`;
 
-interface Scope {
+export interface Scope {
   campaignId?: number;
   teamId?: number;
   agentId?: number;
@@ -79,7 +82,7 @@ function scopeSql(scope: Scope): { where: string; params: number[] } {
   return { where: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
-/** Actuals per agent and month (`YYYY-MM`) over [from, to]. Audit scores are not known here (null). */
+/** Actuals per agent and month (`YYYY-MM`) over [from, to]; an agent audited without dials is listed too. */
 export function actualsByAgentMonth(
   db: Sqlite,
   from: Day,
@@ -98,7 +101,27 @@ export function actualsByAgentMonth(
     const byMonth = out.get(agentId) ?? out.set(agentId, new Map()).get(agentId)!;
     byMonth.set(month, { ...a, auditScore: null });
   }
+  for (const r of auditScoresBy(db, { from, to, ...scope }, 'agentMonth')) {
+    const byMonth = out.get(r.agentId!) ?? out.set(r.agentId!, new Map()).get(r.agentId!)!;
+    const actuals = byMonth.get(r.month!) ?? byMonth.set(r.month!, emptyActuals()).get(r.month!)!;
+    actuals.auditScore = r.auditScore;
+  }
   return out;
+}
+
+/** The audit score of a whole scope (a team, the floor) per month over [from, to]. */
+export function auditScoreByMonth(
+  db: Sqlite,
+  from: Day,
+  to: Day,
+  scope: Scope = {},
+): Map<string, number | null> {
+  return new Map(auditScoresBy(db, { from, to, ...scope }, 'month').map((r) => [r.month!, r.auditScore]));
+}
+
+/** The audit score of a whole scope over [from, to] (null: no scored audit). */
+export function auditScoreOf(db: Sqlite, from: Day, to: Day, scope: Scope = {}): number | null {
+  return auditSummary(db, { from, to, ...scope }).auditScore;
 }
 
 /** Actuals per agent over [from, to] under a dashboard-like scope. */
@@ -110,5 +133,12 @@ export function actualsByAgent(db: Sqlite, from: Day, to: Day, scope: Scope = {}
        WHERE day >= ? AND day <= ?${where} GROUP BY agent_id`,
     )
     .all(from, to, ...params) as (MonthActuals & { agentId: number })[];
-  return new Map(rows.map(({ agentId, ...a }) => [agentId, { ...a, auditScore: null }]));
+  const out = new Map<number, MonthActuals>(
+    rows.map(({ agentId, ...a }) => [agentId, { ...a, auditScore: null }]),
+  );
+  for (const r of auditScoresBy(db, { from, to, ...scope }, 'agent')) {
+    const actuals = out.get(r.agentId!) ?? out.set(r.agentId!, emptyActuals()).get(r.agentId!)!;
+    actuals.auditScore = r.auditScore;
+  }
+  return out;
 }

@@ -28,6 +28,8 @@ import {
   actualsByAgent,
   actualsByAgentMonth,
   addActuals,
+  auditScoreByMonth,
+  auditScoreOf,
   emptyActuals,
   firstDays,
   listAgentRows,
@@ -98,15 +100,18 @@ export function plan(ws: Workspace, month: Month, uplift: number): Output<'targe
         workingDays: start <= end ? cal.count(start, end) : 0,
       };
     });
-  const sumHistory = (members: AgentRow[]): HistoryMonth[] =>
-    historyMonths.map((m, i) => {
+  const sumHistory = (members: AgentRow[], teamId?: number): HistoryMonth[] => {
+    // A team's (or the floor's) audit score is the mean over its audits, not a sum of its agents'.
+    const audits = auditScoreByMonth(ws.db, histFrom, histTo, teamId === undefined ? {} : { teamId });
+    return historyMonths.map((m, i) => {
       const base = historyOf(null)[i]!;
       const actuals = members.reduce(
         (sum, a) => addActuals(sum, byAgent.get(a.id)?.get(m) ?? emptyActuals()),
         emptyActuals(),
       );
-      return { actuals, workingDays: base.workingDays };
+      return { actuals: { ...actuals, auditScore: audits.get(m) ?? null }, workingDays: base.workingDays };
     });
+  };
 
   const teamIds = [...new Set(agents.map((a) => a.teamId).filter((t): t is number => t !== null))];
   return {
@@ -120,7 +125,7 @@ export function plan(ws: Workspace, month: Month, uplift: number): Output<'targe
     })),
     teams: teamIds.map((teamId) => {
       const members = agents.filter((a) => a.teamId === teamId);
-      const s = suggestAll(sumHistory(members), workingDays, uplift);
+      const s = suggestAll(sumHistory(members, teamId), workingDays, uplift);
       const perAgent = {} as KpiNumbers;
       for (const kpi of TARGET_KPIS) {
         const v = s.values[kpi];
@@ -217,6 +222,7 @@ export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> 
   const scope = { teamId: filter.teamId, agentId: filter.agentId };
   const byAgent = actualsByAgent(ws.db, filter.from, filter.to, scope);
   const total = [...byAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
+  total.auditScore = auditScoreOf(ws.db, filter.from, filter.to, scope);
   const profile = loadProfile(ws.db);
 
   const agentStart = (agentId: number) => maxDay(filter.from, joined.get(agentId) ?? filter.from);

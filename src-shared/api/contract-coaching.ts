@@ -113,6 +113,17 @@ export const NoteSchema = z.object({
     z.object({ id: Id, text: z.string(), dueDay: DaySchema.nullable(), doneAt: z.number().nullable() }),
   ),
   auditIds: z.array(Id),
+  /** the linked audits as they stand now (score null: a draft or all items N/A) */
+  audits: z.array(
+    z.object({
+      id: Id,
+      day: DaySchema,
+      submitted: z.boolean(),
+      score: z.number().nullable(),
+      failed: z.boolean(),
+      scorecardName: z.string(),
+    }),
+  ),
   kpis: KpiSnapshotSchema.nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),

@@ -66,4 +66,12 @@ export const ordersEn = {
   'orders.preview.line': 'Line',
   'orders.preview.day': 'Order day',
   'orders.preview.collectedOn': 'Collected on',
+  'orders.main.revenue':
+    'Revenue = order amounts less refunds and cancellations on the day they happened = {revenue}. Source: imported orders (Settings → Orders: conversion from orders), not sales marked on calls.',
+  'orders.main.avgOrderValue':
+    'Average order value = order revenue ÷ orders = {revenue} ÷ {orders}, both net of refunds and cancellations. Source: imported orders (Settings → Orders: conversion from orders), not sales marked on calls.',
+  'orders.main.conversionRate':
+    'Conversion rate = orders ÷ connects = {orders} ÷ {connects}. Source: imported orders (Settings → Orders: conversion from orders), not sales marked on calls.',
+  'orders.main.leadConversion':
+    'Lead conversion = orders ÷ intents = {orders} ÷ {intents}. Source: imported orders (Settings → Orders: conversion from orders), not sales marked on calls.',
 } as const;

@@ -66,4 +66,12 @@ export const ordersZhCN: Record<keyof typeof ordersEn, string> = {
   'orders.preview.line': '行',
   'orders.preview.day': '下单日期',
   'orders.preview.collectedOn': '回款日期',
+  'orders.main.revenue':
+    '销售额 = 订单金额减去退款和取消（按发生当日计）= {revenue}。来源：导入的订单（设置 → 订单：转化率来自订单），不是通话中标记的成交。',
+  'orders.main.avgOrderValue':
+    '客单价 = 订单销售额 ÷ 订单数 = {revenue} ÷ {orders}，均已扣除退款和取消。来源：导入的订单（设置 → 订单：转化率来自订单），不是通话中标记的成交。',
+  'orders.main.conversionRate':
+    '转化率 = 订单数 ÷ 接通量 = {orders} ÷ {connects}。来源：导入的订单（设置 → 订单：转化率来自订单），不是通话中标记的成交。',
+  'orders.main.leadConversion':
+    '线索转化率 = 订单数 ÷ 意向 = {orders} ÷ {intents}。来源：导入的订单（设置 → 订单：转化率来自订单），不是通话中标记的成交。',
 };

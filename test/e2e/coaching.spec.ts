@@ -24,6 +24,71 @@ function agentsByCalls(db: RawDb): Agent[] {
     .all() as Agent[];
 }
 
+/**
+ * Two submitted audits of the agent's latest connected calls, through the web host's own API (the
+ * audit form is exercised in audits.spec.ts). Returns their ids and scores, newest call first.
+ */
+async function submitAudits(
+  page: Page,
+  db: RawDb,
+  agentId: number,
+): Promise<{ id: number; score: number }[]> {
+  const calls = db
+    .prepare(
+      `SELECT id FROM calls WHERE agent_id = ? AND disposition = 'connected' AND talk_seconds > 0
+       ORDER BY started_at DESC LIMIT 2`,
+    )
+    .all(agentId) as { id: number }[];
+  return page.evaluate(
+    async (callIds) => {
+      const api = async (method: string, input: unknown) => {
+        const token = sessionStorage.getItem('callscope.token') ?? '';
+        const response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+        });
+        if (!response.ok) throw new Error(`${method}: ${response.status} ${await response.text()}`);
+        return response.json();
+      };
+      type Card = {
+        versionId: number;
+        definition: { sections: { items: { key: string; type: string }[] }[] };
+      };
+      const [card] = (await api('scorecards.list', { language: 'en' })) as Card[];
+      const out: { id: number; score: number }[] = [];
+      for (const [n, callId] of callIds.entries()) {
+        const opened = (await api('audits.open', {
+          callId,
+          versionId: card!.versionId,
+          reviewer: 'Li Na',
+        })) as {
+          id: number;
+        };
+        // The second audit answers its first yes/no item "no", so the two scores differ.
+        let flipped = n === 0;
+        const answers = Object.fromEntries(
+          card!.definition.sections.flatMap((s) =>
+            s.items.map((i) => {
+              if (i.type !== 'yesno') return [i.key, '4'];
+              const answer = flipped ? 'yes' : 'no';
+              flipped = true;
+              return [i.key, answer];
+            }),
+          ),
+        );
+        const done = (await api('audits.submit', { auditId: opened.id, answers, notes: [] })) as {
+          id: number;
+          score: number;
+        };
+        out.push({ id: done.id, score: done.score });
+      }
+      return out;
+    },
+    calls.map((c) => c.id),
+  );
+}
+
 async function writeNote(
   page: Page,
   note: { coach: string; shortfalls: string; action: string; followUp: string; day?: string },
@@ -48,6 +113,7 @@ test('a note written from the agent page shows up as follow-ups and on the agent
   const today = addDays(dataRange(db).to, 1); // the demo's calls end yesterday
   const [agent, second] = agentsByCalls(db);
   await page.reload();
+  const audits = await submitAudits(page, db, agent!.id);
 
   // The agent page's panel, before any note.
   await page.evaluate((id) => (window.location.hash = `#/agents/${id}`), agent!.id);
@@ -83,6 +149,14 @@ test('a note written from the agent page shows up as follow-ups and on the agent
   await screenshot(page, 'coaching-note-form-invalid-en');
   await form.getByTestId('note-follow-up').fill(today);
   await expect(form.getByRole('alert')).toHaveCount(0);
+
+  // The agent's submitted audits to link, each with its score; link the second one.
+  const picks = form.getByTestId('note-audit');
+  await expect(picks).toHaveCount(2);
+  const linked = picks.and(page.locator(`[data-audit-id="${audits[1]!.id}"]`));
+  await expect(linked).toHaveAttribute('data-score', String(audits[1]!.score));
+  await expect(linked).toContainText('%');
+  await linked.getByRole('checkbox').check();
   await screenshot(page, 'coaching-note-form-en');
   await form.getByTestId('note-save').click();
   await expect(page).toHaveURL(new RegExp(`#/coaching\\?agent=${agent!.id}$`));
@@ -92,6 +166,16 @@ test('a note written from the agent page shows up as follow-ups and on the agent
     .get(agent!.id) as { id: number; follow_up_day: string; kpi_snapshot: string };
   expect(stored.follow_up_day).toBe(today);
   expect(JSON.parse(stored.kpi_snapshot)).toMatchObject({ ...lastMonth, values: { dials: expected.dials } });
+  expect(db.prepare('SELECT ref_id FROM coaching_links WHERE note_id = ?').all(stored.id)).toEqual([
+    { ref_id: audits[1]!.id },
+  ]);
+
+  // Reopened, the note shows the linked audit ticked, with a link to the audit itself.
+  await page.evaluate((id) => (window.location.hash = `#/coaching?note=${id}`), stored.id);
+  const reopened = page.getByTestId('note-form').getByTestId('note-audit').and(linked);
+  await expect(reopened.getByRole('checkbox')).toBeChecked();
+  await expect(reopened.getByTestId('note-audit-open')).toHaveAttribute('href', `#/audits/${audits[1]!.id}`);
+  await page.evaluate((id) => (window.location.hash = `#/coaching?agent=${id}`), agent!.id);
 
   // A second, older note for another agent whose follow-up is overdue.
   await page.getByTestId('coaching-agent').selectOption('');

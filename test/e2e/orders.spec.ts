@@ -56,6 +56,7 @@ test('calls and a GBK order export imported through the UI show order revenue an
   await expect(page.getByTestId('order-kpi-newCustomers')).toHaveAttribute('data-value', '3');
   await expect(page.getByTestId('order-kpi-orderAov')).toHaveAttribute('data-value', String(580000 / 6));
   await expect(page.getByTestId('order-kpi-conversion')).toHaveAttribute('data-source', 'calls');
+  await expect(page.getByTestId('kpi-revenue')).not.toHaveAttribute('data-source', 'orders');
   await page.getByTestId('order-kpi-orderRevenue-info').click();
   await expect(page.getByRole('dialog').or(page.locator('.info__popover')).first()).toContainText(
     'Source: imported orders',
@@ -74,6 +75,18 @@ test('calls and a GBK order export imported through the UI show order revenue an
   const conversion = page.getByTestId('order-kpi-conversion');
   await expect(conversion).toHaveAttribute('data-source', 'orders');
   await expect(conversion).toHaveAttribute('data-value', String(6 / 4));
+  // The main tiles follow the setting: order figures, and the popover names orders as the source.
+  await expect(page.getByTestId('kpi-conversionRate')).toHaveAttribute('data-source', 'orders');
+  await expect(page.getByTestId('kpi-conversionRate')).toHaveAttribute('data-value', String(6 / 4));
+  await expect(page.getByTestId('kpi-revenue')).toHaveAttribute('data-value', '580000');
+  await expect(page.getByTestId('kpi-avgOrderValue')).toHaveAttribute('data-value', String(580000 / 6));
+  await expect(page.getByTestId('kpi-dials')).not.toHaveAttribute('data-source', 'orders');
+  await page.getByTestId('kpi-info-revenue').click();
+  await expect(page.getByRole('dialog').or(page.locator('.info__popover')).first()).toContainText(
+    'Source: imported orders (Settings → Orders: conversion from orders)',
+  );
+  await screenshot(page, 'orders-main-tiles-from-orders-en');
+  await page.keyboard.press('Escape');
 
   // In Chinese: 回款率 on the dashboard.
   await chooseLanguage(page, 'zh-CN', '#/');

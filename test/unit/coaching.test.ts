@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Agent, DueItem, Note, Plan } from '../../src-shared/api';
+import type { Agent, AuditDetail, DueItem, Note, Plan, ScorecardVersion } from '../../src-shared/api';
 import { dueBucket, endOfWeek, nextPlanStatuses, planChangeProblem } from '../../src-shared/coaching';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 
@@ -18,6 +18,26 @@ describe('coaching notes, plans and follow-ups', () => {
   let t: TestWorkspace;
   let agent: Agent;
   let other: Agent;
+  /** two submitted audits of the agent's calls (lower id first), one draft, and one of the other agent */
+  let audits: { first: AuditDetail; second: AuditDetail; draft: AuditDetail; others: AuditDetail };
+
+  /** An audit of one of the agent's calls; submitted with every item "yes" (or scale 4). */
+  async function auditOf(agentId: number, nth: number, submit: boolean): Promise<AuditDetail> {
+    const [card] = await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' });
+    const call = t.ws.db
+      .prepare('SELECT id FROM calls WHERE agent_id = ? ORDER BY id LIMIT 1 OFFSET ?')
+      .get(agentId, nth) as { id: number };
+    const opened = await t.call<AuditDetail>('audits.open', {
+      callId: call.id,
+      versionId: card!.versionId,
+      reviewer: '李娜',
+    });
+    if (!submit) return opened;
+    const answers = Object.fromEntries(
+      card!.definition.sections.flatMap((s) => s.items.map((i) => [i.key, i.type === 'yesno' ? 'yes' : '4'])),
+    );
+    return t.call<AuditDetail>('audits.submit', { auditId: opened.id, answers, notes: [] });
+  }
 
   beforeEach(async () => {
     t = await openTestWorkspace();
@@ -25,6 +45,12 @@ describe('coaching notes, plans and follow-ups', () => {
     const agents = await t.call<Agent[]>('agents.list');
     agent = agents.find((a) => a.code === '8001')!;
     other = agents.find((a) => a.code === '8002')!;
+    audits = {
+      first: await auditOf(agent.id, 0, true),
+      second: await auditOf(agent.id, 1, true),
+      draft: await auditOf(agent.id, 2, false),
+      others: await auditOf(other.id, 0, true),
+    };
   });
   afterEach(async () => t.close());
 
@@ -38,7 +64,7 @@ describe('coaching notes, plans and follow-ups', () => {
     agentView: '同意多练习价格异议',
     followUpDay: '2026-12-08',
     actions: [{ text: '每天复听两通成交录音' }, { text: '练习价格异议话术', dueDay: '2026-12-04' }],
-    auditIds: [17, 4],
+    auditIds: [audits.second.id, audits.first.id],
     kpiRange: NOVEMBER,
     ...extra,
   });
@@ -54,7 +80,7 @@ describe('coaching notes, plans and follow-ups', () => {
       followUpDay: '2026-12-08',
       followUpDoneAt: null,
       planId: null,
-      auditIds: [4, 17],
+      auditIds: [audits.first.id, audits.second.id],
     });
     expect(created.actions.map((a) => [a.text, a.dueDay, a.doneAt])).toEqual([
       ['每天复听两通成交录音', null, null],
@@ -65,6 +91,42 @@ describe('coaching notes, plans and follow-ups', () => {
     expect(await t.call('coaching.note', { id: created.id })).toEqual(created);
   });
 
+  it("links only existing audits of the note's agent, and shows them with their score", async () => {
+    const created = await t.call<Note>('coaching.createNote', note());
+    expect(created.audits).toEqual(
+      [audits.first, audits.second].map((a) => ({
+        id: a.id,
+        day: a.call.day,
+        submitted: true,
+        score: a.score,
+        failed: a.failed,
+        scorecardName: a.scorecard.name,
+      })),
+    );
+    expect(created.audits[0]!.score).toBeCloseTo(audits.first.score!, 10);
+
+    const missing = audits.others.id + 100;
+    await expect(
+      t.call('coaching.createNote', note({ auditIds: [audits.first.id, missing] })),
+    ).rejects.toThrow(`auditIds: audit ${missing} not found`);
+    await expect(t.call('coaching.createNote', note({ auditIds: [audits.others.id] }))).rejects.toThrow(
+      `auditIds: audit ${audits.others.id} is of another agent`,
+    );
+    await expect(
+      t.call('coaching.updateNote', { ...note({ auditIds: [audits.others.id] }), id: created.id }),
+    ).rejects.toThrow(`auditIds: audit ${audits.others.id} is of another agent`);
+    // The refused edit left the links as they were; a draft of the agent's may be linked.
+    expect((await t.call<Note>('coaching.note', { id: created.id })).auditIds).toEqual([
+      audits.first.id,
+      audits.second.id,
+    ]);
+    const withDraft = await t.call<Note>('coaching.updateNote', {
+      ...note({ auditIds: [audits.draft.id] }),
+      id: created.id,
+    });
+    expect(withDraft.audits).toMatchObject([{ id: audits.draft.id, submitted: false, score: null }]);
+  });
+
   it('edits a note: keeps done actions, drops removed ones, keeps the snapshot unless the period changes', async () => {
     const created = await t.call<Note>('coaching.createNote', note());
     const [first] = created.actions;
@@ -73,12 +135,12 @@ describe('coaching notes, plans and follow-ups', () => {
     expect(doneAt).toEqual(expect.any(Number));
 
     const edited = await t.call<Note>('coaching.updateNote', {
-      ...note({ strengths: '开场白清楚，语速合适', auditIds: [4] }),
+      ...note({ strengths: '开场白清楚，语速合适', auditIds: [audits.first.id] }),
       id: created.id,
       actions: [{ id: first!.id, text: first!.text, done: true }, { text: '周五前约一次陪听' }],
     });
     expect(edited.strengths).toBe('开场白清楚，语速合适');
-    expect(edited.auditIds).toEqual([4]);
+    expect(edited.auditIds).toEqual([audits.first.id]);
     expect(edited.actions.map((a) => a.text)).toEqual(['每天复听两通成交录音', '周五前约一次陪听']);
     expect(edited.actions[0]).toMatchObject({ id: first!.id, doneAt });
     expect(edited.kpis!.takenAt).toBe(created.kpis!.takenAt);
@@ -166,6 +228,7 @@ describe('coaching notes, plans and follow-ups', () => {
         day: '2026-12-09',
         followUpDay: '2026-12-09',
         actions: [{ text: '下周一前整理客户清单', dueDay: '2026-12-14' }],
+        auditIds: [audits.others.id],
         kpiRange: null,
       }),
     );

@@ -18,6 +18,7 @@ import { agentHref } from '../../hooks/useHashRoute';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
+import { AuditPicker } from './AuditPicker';
 import { goTo } from './coaching-route';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
@@ -311,20 +312,15 @@ function NoteEditor({
               </span>
             ) : null}
           </Field>
-          <Field
-            label={t('coaching.note.audits')}
-            problem={problem('auditIds')}
-            hint={t('coaching.note.auditsHint')}
-          >
-            <input
-              className="input"
-              value={draft.auditText}
-              onChange={(e) => update({ auditText: e.target.value })}
-              inputMode="numeric"
-              data-testid="note-audits"
-            />
-          </Field>
         </div>
+        <AuditPicker
+          agentId={draft.agentId}
+          day={draft.day}
+          linked={note?.audits ?? []}
+          value={draft.auditIds}
+          onChange={(auditIds) => update({ auditIds })}
+          invalid={problem('auditIds') !== undefined}
+        />
       </Panel>
 
       <div className="coaching-form__bar">

@@ -29,7 +29,8 @@ export interface NoteDraft {
   followUpDay: string;
   planId: number | null;
   actions: ActionDraft[];
-  auditText: string;
+  /** linked audits, ascending */
+  auditIds: number[];
   kpiChoice: KpiChoice;
 }
 
@@ -64,7 +65,7 @@ export function newDraft(today: string, agentId: number | null, planId: number |
     followUpDay: '',
     planId,
     actions: [],
-    auditText: '',
+    auditIds: [],
     kpiChoice: 'lastMonth',
   };
 }
@@ -86,7 +87,7 @@ export function draftOf(note: Note): NoteDraft {
       dueDay: a.dueDay ?? '',
       done: a.doneAt !== null,
     })),
-    auditText: note.auditIds.join(', '),
+    auditIds: note.auditIds,
     kpiChoice: note.kpis ? 'saved' : 'none',
   };
 }
@@ -99,14 +100,6 @@ export function kpiRangeOf(
   if (choice === 'none') return null;
   if (choice === 'saved') return saved ? { from: saved.from, to: saved.to } : null;
   return presetRange(choice, today);
-}
-
-/** Audit numbers as typed ("12, 15 17"); anything else becomes NaN so the schema names the field. */
-function auditIds(text: string): number[] {
-  return text
-    .split(/[\s,，;；]+/)
-    .filter((s) => s !== '')
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : Number.NaN));
 }
 
 export function inputOf(draft: NoteDraft, kpiRange: DayRange | null): NoteInput {
@@ -129,7 +122,7 @@ export function inputOf(draft: NoteDraft, kpiRange: DayRange | null): NoteInput 
         dueDay: a.dueDay.trim() === '' ? null : a.dueDay.trim(),
         done: a.done,
       })),
-    auditIds: auditIds(draft.auditText),
+    auditIds: draft.auditIds,
     kpiRange,
   };
 }

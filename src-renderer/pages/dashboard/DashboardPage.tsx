@@ -37,6 +37,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
   const heatmap = useApiQuery('metrics.heatmap', filter ? { filter } : null);
   const leaderboard = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
   const pacing = useApiQuery('targets.pacing', filter ? { filter } : null).data;
+  const orders = useApiQuery('orders.summary', filter ? { filter } : null);
   const rangeIsEmpty = !summary.loading && summary.data?.activeDays === 0;
 
   return (
@@ -48,6 +49,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
         query={summary}
         thresholdSeconds={threshold}
         pacing={pacing}
+        orders={orders}
         extraSecondary={<AuditScoreTile filter={filter} />}
       />
       <OrderTiles filter={filter} />

@@ -32,6 +32,8 @@ interface KpiTileProps {
   /** the month's pacing for this KPI where a target exists (pages/targets) */
   pace?: TilePace | null;
   compact?: boolean;
+  /** the value comes from imported orders, not call outcomes: the popover's formula says so */
+  orderFormula?: string;
 }
 
 export function KpiTile({
@@ -44,13 +46,14 @@ export function KpiTile({
   stale,
   pace,
   compact,
+  orderFormula,
 }: KpiTileProps) {
   const t = useT();
   const f = useFormat();
   const definition = tileDefinition(kpi);
   const label = t(`kpi.${kpi}`);
   const formula = [
-    t(definition.formula, { threshold: thresholdSeconds }),
+    orderFormula ?? t(definition.formula, { threshold: thresholdSeconds }),
     t('dashboard.howComputed.range', {
       from: range.from,
       to: range.to,
@@ -69,6 +72,7 @@ export function KpiTile({
       // current filter": it drops its test id, so tests that read numbers wait for the fresh tile.
       data-testid={stale ? undefined : `kpi-${kpi}`}
       data-value={value ?? ''}
+      data-source={orderFormula ? 'orders' : undefined}
       aria-busy={stale}
     >
       <div className="kpi-tile__head">

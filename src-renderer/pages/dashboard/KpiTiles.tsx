@@ -3,12 +3,17 @@
  * every morning, and a compact row of the derived rates under it.
  */
 import type { ReactNode } from 'react';
-import type { Output } from '../../../src-shared/api';
+import type { OrderSummary, Output } from '../../../src-shared/api';
 import { callsPerAgentDay } from '../../../src-shared/kpi';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
-import { useT } from '../../i18n/language';
+import { useFormat, useT } from '../../i18n/language';
+import {
+  ORDER_BASED_KPIS as ORDER_BASED,
+  orderBasedTiles,
+  type OrderBasedKpi,
+} from '../orders/order-based-tiles';
 import { KpiTile, type TileKpi } from './KpiTile';
 import { paceForTile, type Pacing } from '../targets/PaceLine';
 
@@ -40,10 +45,13 @@ interface KpiTilesProps {
   extraSecondary?: ReactNode;
   /** month-to-date pacing where targets exist */
   pacing?: Pacing;
+  /** `orders.summary` of the same filter: with conversion from orders, four tiles read order figures */
+  orders?: { data: OrderSummary | undefined; loading: boolean };
 }
 
-export function KpiTiles({ query, thresholdSeconds, extraSecondary, pacing }: KpiTilesProps) {
+export function KpiTiles({ query, thresholdSeconds, extraSecondary, pacing, orders }: KpiTilesProps) {
   const t = useT();
+  const f = useFormat();
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
   if (!summary) {
@@ -58,13 +66,32 @@ export function KpiTiles({ query, thresholdSeconds, extraSecondary, pacing }: Kp
       </div>
     );
   }
-  const valueOf = (kpi: TileKpi, which: 'current' | 'previous') =>
-    kpi === 'callsPerAgentDay'
+  const fromOrders = orderBasedTiles(orders?.data, summary);
+  const orderBased = (kpi: TileKpi) =>
+    fromOrders && kpi in fromOrders ? fromOrders[kpi as OrderBasedKpi] : undefined;
+  const valueOf = (kpi: TileKpi, which: 'current' | 'previous') => {
+    const o = orderBased(kpi);
+    if (o) return which === 'current' ? o.value : o.previousValue;
+    return kpi === 'callsPerAgentDay'
       ? callsPerAgentDay(
           summary[which].dials,
           which === 'current' ? summary.agentDays : summary.previousAgentDays,
         )
       : summary[which][kpi];
+  };
+  const orderFormula = (kpi: TileKpi) => {
+    const o = orderBased(kpi);
+    return o
+      ? t(`orders.main.${kpi as OrderBasedKpi}`, {
+          revenue: f.money(o.parts.revenue),
+          orders: f.count(o.parts.orders),
+          connects: f.count(o.parts.connects),
+          intents: f.count(o.parts.intents),
+        })
+      : undefined;
+  };
+  // An order-based tile waits for the orders answer rather than flashing the call figure first.
+  const ordersPending = orders?.loading === true;
   const tile = (kpi: TileKpi, compact: boolean) => (
     <KpiTile
       key={kpi}
@@ -74,9 +101,10 @@ export function KpiTiles({ query, thresholdSeconds, extraSecondary, pacing }: Kp
       range={summary.range}
       previousRange={summary.previousRange}
       thresholdSeconds={thresholdSeconds}
-      stale={query.loading}
+      stale={query.loading || (ordersPending && (ORDER_BASED as readonly TileKpi[]).includes(kpi))}
       pace={compact ? null : paceForTile(pacing, kpi)}
       compact={compact}
+      orderFormula={orderFormula(kpi)}
     />
   );
   return (
