@@ -5,13 +5,14 @@
  * and attainment, the Agents' composite score, grade and variable pay as the targets API gives them,
  * and the Audits, Audit items and Coaching follow-ups sheets.
  */
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditDetail, Job, Output, Sample, ScorecardVersion } from '../../src-shared/api';
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { todayIn } from '../../src-shared/time';
 import { reportFor } from '../../src-main/reports/generate';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const TZ = 'Asia/Shanghai';
 
@@ -246,5 +247,46 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
     } finally {
       await t.call('reports.reopenMonth', { month });
     }
+  });
+});
+
+describe('orders on the Summary', () => {
+  let o: TestWorkspace;
+  beforeAll(async () => {
+    o = await openTestWorkspace({ timeZone: TZ });
+    expect((await o.importFile(path.join(FIXTURES, 'orders/calls-before-orders.csv'))).status).toBe('done');
+    expect((await o.importFile(path.join(FIXTURES, 'orders/orders-en.csv'))).status).toBe('done');
+  }, 60_000);
+  afterAll(async () => o?.close());
+
+  const summaryOf = async (month: string) =>
+    (
+      await reportFor(
+        o.ws,
+        { period: { kind: 'month', month }, scope: { kind: 'floor' }, language: 'en' },
+        Date.now(),
+      )
+    ).tables.find((x) => x.id === 'summary')!;
+
+  it('a month with orders shows order revenue, collected and collection rate as orders.summary does', async () => {
+    const expected = await o.call<Output<'orders.summary'>>('orders.summary', {
+      filter: { from: '2026-01-01', to: '2026-01-31' },
+    });
+    expect(expected.hasOrders).toBe(true);
+    const rows = (await summaryOf('2026-01')).rows.filter((r) =>
+      ['orderRevenue', 'collected', 'collectionRate'].includes(String(r['kpi'])),
+    );
+    expect(rows.map((r) => [r['kpi'], r['label'], r['unit'], r['current']])).toEqual([
+      ['orderRevenue', 'Order revenue', 'money', expected.current.orderRevenue],
+      ['collected', 'Collected', 'money', expected.current.collected],
+      ['collectionRate', 'Collection rate', 'percent', expected.current.collectionRate],
+    ]);
+    expect(expected.current.orderRevenue).toBeGreaterThan(0);
+  });
+
+  it('a month without orders has no order rows', async () => {
+    const kpis = (await summaryOf('2025-12')).rows.map((r) => r['kpi']);
+    expect(kpis).not.toContain('orderRevenue');
+    expect(kpis).toContain('dials');
   });
 });
