@@ -47,7 +47,8 @@ export const auditScoresSection: ReportSection = {
       table: {
         id: 'audits',
         title: ctx.t('reports.table.audits'),
-        note: ctx.t(rows.length ? 'reports.note.audits' : 'reports.note.noAudits'),
+        note: ctx.t('reports.note.audits'),
+        empty: ctx.t('reports.note.noAudits'),
         columns: [
           { key: 'code', header: ctx.t('reports.col.agentCode'), type: 'text', total: { kind: 'label' } },
           { key: 'name', header: ctx.t('reports.col.agent'), type: 'text', total: { kind: 'none' } },
@@ -90,7 +91,8 @@ export const auditItemsSection: ReportSection = {
       table: {
         id: 'auditItems',
         title: ctx.t('reports.table.auditItems'),
-        note: ctx.t(rows.length ? 'reports.note.auditItems' : 'reports.note.noAudits'),
+        note: ctx.t('reports.note.auditItems'),
+        empty: ctx.t('reports.note.noAudits'),
         columns: [
           { key: 'item', header: ctx.t('reports.col.item'), type: 'text', total: { kind: 'label' } },
           { key: 'answered', header: ctx.t('reports.col.answered'), type: 'count', total: { kind: 'sum' } },

@@ -47,10 +47,8 @@ export const followUpsSection: ReportSection = {
       table: {
         id: 'followUps',
         title: ctx.t('reports.table.followUps'),
-        note: ctx.t(rows.length ? 'reports.note.followUps' : 'reports.note.noFollowUps', {
-          to: ctx.filter.to,
-          today: ctx.today,
-        }),
+        note: ctx.t('reports.note.followUps', { to: ctx.filter.to, today: ctx.today }),
+        empty: ctx.t('reports.note.noFollowUps', { to: ctx.filter.to }),
         columns: [
           { key: 'due', header: ctx.t('reports.col.due'), type: 'day', total: { kind: 'none' } },
           { key: 'status', header: ctx.t('reports.col.status'), type: 'text', total: { kind: 'none' } },

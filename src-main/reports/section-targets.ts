@@ -46,7 +46,8 @@ function paceForRow(ctx: SectionContext, kpi: unknown): PaceRow | null {
 export const targetsOnSummary: ColumnExtension = {
   table: 'summary',
   columns(ctx) {
-    if (!ctx.month) return [];
+    // No targets this month: no empty columns (the note says so).
+    if (!pacingOf(ctx)?.kpis.length) return [];
     return [
       { key: 'target', header: ctx.t('reports.col.target'), type: 'unit', total: { kind: 'none' } },
       {
@@ -58,7 +59,7 @@ export const targetsOnSummary: ColumnExtension = {
     ];
   },
   async values(ctx, row): Promise<Record<string, CellValue>> {
-    if (!ctx.month) return {};
+    if (!pacingOf(ctx)?.kpis.length) return {};
     const p = paceForRow(ctx, row['kpi']);
     if (!p) return { target: null, attainment: null };
     // A per-working-day target is shown for the period, beside the period's total.
@@ -86,10 +87,15 @@ function bonusOf(ctx: SectionContext, month: Month) {
   return rows;
 }
 
+/** Scores need targets: a month without any leaves the score columns out. */
+function isScored(ctx: SectionContext): boolean {
+  return ctx.month !== null && [...bonusOf(ctx, ctx.month).values()].some((r) => r.score !== null);
+}
+
 export const scoresOnAgents: ColumnExtension = {
   table: 'agents',
   columns(ctx): ReportColumn[] {
-    if (!ctx.month) return [];
+    if (!isScored(ctx)) return [];
     return [
       {
         key: 'score',
@@ -103,12 +109,13 @@ export const scoresOnAgents: ColumnExtension = {
     ];
   },
   async values(ctx, row: ReportRow): Promise<Record<string, CellValue>> {
-    if (!ctx.month) return {};
+    if (!ctx.month || !isScored(ctx)) return {};
     const agentId = row['agentId'];
     const r = typeof agentId === 'number' ? bonusOf(ctx, ctx.month).get(agentId) : undefined;
     return { score: r?.score ?? null, grade: r?.grade ?? null, variablePay: r?.pay ?? null };
   },
   async note(ctx) {
-    return ctx.t(ctx.month ? 'reports.note.scores' : 'reports.note.targetsMonthOnly');
+    if (!ctx.month) return ctx.t('reports.note.targetsMonthOnly');
+    return ctx.t(isScored(ctx) ? 'reports.note.scores' : 'reports.note.noTargets');
   },
 };
