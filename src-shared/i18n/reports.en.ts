@@ -103,7 +103,7 @@ export const reportsEn = {
   'reports.usesClose': 'This month is closed: the report shows the numbers frozen at the close.',
   'reports.close.title': 'Month close',
   'reports.close.explain':
-    'Closing a month freezes its numbers: later imports no longer change its reports until you reopen it.',
+    'Closing a month freezes its call numbers: later imports no longer change its reports until you reopen it. Targets, scores, variable pay, audits, coaching follow-ups and orders stay live.',
   'reports.close.open': '{month} is open: its reports read the current data.',
   'reports.close.closed': '{month} was closed on {at}.',
   'reports.close.checksum': 'Checksum {checksum}',

@@ -101,7 +101,8 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.failed': '报表生成失败：{error}',
   'reports.usesClose': '本月已月结：报表为月结时冻结的数字。',
   'reports.close.title': '月结',
-  'reports.close.explain': '月结会冻结当月数字：之后的导入不再改变该月报表，除非重新打开。',
+  'reports.close.explain':
+    '月结会冻结当月通话数字：之后的导入不再改变该月报表，除非重新打开。目标、得分、浮动薪酬、抽检、辅导跟进与订单不冻结。',
   'reports.close.open': '{month} 未月结：报表按当前数据生成。',
   'reports.close.closed': '{month} 已于 {at} 月结。',
   'reports.close.checksum': '校验码 {checksum}',
