@@ -52,6 +52,8 @@ export interface ReportTable {
   totals: boolean;
   /** a line under the title (e.g. how the rank is decided) */
   note?: string;
+  /** what the table says when it has no rows (default: no calls in the period) */
+  empty?: string;
 }
 
 /** A chart of the PDF, drawn from numbers the tables hold too. */

@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/reports-model';
 import { localParts, localTimeOfDay } from '../../src-shared/time';
 import type { Database } from '../db/schema';
+import type { Workspace } from '../workspace';
 import { loadReportData, scopeFilter } from './data';
 import { contextFor, REPORT_SECTIONS } from './sections';
 
@@ -26,6 +27,8 @@ export interface BuildOptions {
   timeZone: string;
   now: number;
   close: MonthCloseInfo | null;
+  /** the live workspace (targets, audits, coaching and orders are read from it even for a closed month) */
+  live: Workspace;
   /** reports progress as sections complete */
   onSection?: (done: number, total: number) => void;
 }
@@ -78,6 +81,8 @@ function headerLines(language: Language, report: Omit<Report, 'lines'>): string[
       }),
     );
     if (report.close.changedSince) lines.push(t('reports.line.changedSinceClose'));
+    // The close freezes the call rollups only: say which sheets still read today's data.
+    lines.push(t('reports.line.liveSections'));
   }
   return lines;
 }
@@ -89,7 +94,10 @@ export async function buildReport(
 ): Promise<Report> {
   const range = periodRange(spec.period);
   const data = await loadReportData(db, range, spec.scope);
-  const ctx = contextFor(data, spec.language, db, scopeFilter(range, spec.scope));
+  const ctx = contextFor(data, spec.language, db, scopeFilter(range, spec.scope), {
+    ws: options.live,
+    today: localParts(options.now, options.timeZone).day,
+  });
   const tables: ReportTable[] = [];
   const charts: ReportChart[] = [];
   let done = 0;

@@ -39,7 +39,7 @@ export async function reportFor(
   onSection?: (done: number, total: number) => void,
 ): Promise<Report> {
   const settings = ws.settings();
-  const options = { currency: settings.currency, timeZone: settings.timeZone, now, onSection };
+  const options = { currency: settings.currency, timeZone: settings.timeZone, now, onSection, live: ws };
   const closed = spec.period.kind === 'month' ? loadSnapshot(ws.db, spec.period.month) : null;
   if (!closed) return buildReport(ws.kysely, spec, { ...options, close: null });
   const status = closeStatus(ws.db, closed.snapshot.month);

@@ -40,7 +40,7 @@ function tableHtml(report: Report, table: ReportTable): string {
     .join('');
   const empty =
     table.rows.length === 0
-      ? `<p class="empty">${escapeXml(translate(report.language, 'reports.empty'))}</p>`
+      ? `<p class="empty">${escapeXml(table.empty ?? translate(report.language, 'reports.empty'))}</p>`
       : `<table class="t-${table.id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   const note = table.note ? `<p class="note">${escapeXml(table.note)}</p>` : '';
   return `<section class="table-section s-${table.id}" id="${table.id}"><h2>${escapeXml(table.title)}</h2>${note}${empty}</section>`;

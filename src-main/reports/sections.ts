@@ -29,10 +29,16 @@ import {
   type ReportChart,
   type ReportColumn,
   type ReportRow,
+  type Month,
   type ReportTable,
 } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
+import type { Workspace } from '../workspace';
+import { auditItemsSection, auditScoresSection } from './section-audits';
+import { followUpsSection } from './section-coaching';
+import { orderSummaryRows } from './section-orders';
+import { monthOfRange, scoresOnAgents, targetsOnSummary } from './section-targets';
 import type { ReportData } from './data';
 
 export interface SectionContext {
@@ -42,6 +48,15 @@ export interface SectionContext {
   /** the database the numbers come from (the live workspace or a month close's replay) */
   db: Kysely<Database>;
   filter: Filter;
+  /**
+   * The live workspace: targets, scores, variable pay, audits, coaching and orders are read from it
+   * through their features' own queries (a month close freezes only the call rollups).
+   */
+  live: Workspace;
+  /** the calendar month the range is exactly, or null (targets and scores exist only for months) */
+  month: Month | null;
+  /** the workspace's today (what "overdue" is measured against) */
+  today: Day;
 }
 
 export interface ReportSection {
@@ -55,17 +70,29 @@ export interface ColumnExtension {
   columns(ctx: SectionContext): ReportColumn[];
   /** the extra cells of one row (a Summary row carries `kpi`, an Agents row `agentId`) */
   values(ctx: SectionContext, row: ReportRow): Promise<Record<string, CellValue>>;
+  /** a line added to the table's note (e.g. why the columns are missing for a quarter) */
+  note?(ctx: SectionContext): Promise<string | null>;
 }
 
-export const COLUMN_EXTENSIONS: ColumnExtension[] = [];
+export const COLUMN_EXTENSIONS: ColumnExtension[] = [targetsOnSummary, scoresOnAgents];
 
 export function contextFor(
   data: ReportData,
   language: Language,
   db: Kysely<Database>,
   filter: Filter,
+  live: { ws: Workspace; today: Day },
 ): SectionContext {
-  return { data, language, db, filter, t: (key, params) => translate(language, key, params) };
+  return {
+    data,
+    language,
+    db,
+    filter,
+    live: live.ws,
+    today: live.today,
+    month: monthOfRange(data.range),
+    t: (key, params) => translate(language, key, params),
+  };
 }
 
 function columnType(key: KpiKey): ColumnType {
@@ -124,12 +151,15 @@ async function extend(
   table: 'summary' | 'agents',
   columns: ReportColumn[],
   rows: ReportRow[],
-): Promise<{ columns: ReportColumn[]; rows: ReportRow[] }> {
+  note: string,
+): Promise<{ columns: ReportColumn[]; rows: ReportRow[]; note: string }> {
   for (const ext of COLUMN_EXTENSIONS.filter((e) => e.table === table)) {
     columns = [...columns, ...ext.columns(ctx)];
     rows = await Promise.all(rows.map(async (r) => ({ ...r, ...(await ext.values(ctx, r)) })));
+    const more = ext.note ? await ext.note(ctx) : null;
+    if (more) note = `${note} ${more}`;
   }
-  return { columns, rows };
+  return { columns, rows, note };
 }
 
 const summarySection: ReportSection = {
@@ -155,13 +185,20 @@ const summarySection: ReportSection = {
       previous: perDayBefore,
       change: change(perDay, perDayBefore),
     });
+    rows.push(...(await orderSummaryRows(ctx)));
     const columns: ReportColumn[] = [
       textColumn('label', ctx.t('reports.col.kpi')),
       { key: 'current', header: ctx.t('reports.col.current'), type: 'unit', total: { kind: 'none' } },
       { key: 'previous', header: ctx.t('reports.col.previous'), type: 'unit', total: { kind: 'none' } },
       { key: 'change', header: ctx.t('reports.col.change'), type: 'percent', total: { kind: 'none' } },
     ];
-    const extended = await extend(ctx, 'summary', columns, rows);
+    const extended = await extend(
+      ctx,
+      'summary',
+      columns,
+      rows,
+      ctx.t('reports.note.previous', { from: s.previousRange.from, to: s.previousRange.to }),
+    );
     const funnel: ReportChart = {
       kind: 'funnel',
       title: ctx.t('reports.chart.funnel'),
@@ -174,7 +211,6 @@ const summarySection: ReportSection = {
       table: {
         id: 'summary',
         title: ctx.t('reports.table.summary'),
-        note: ctx.t('reports.note.previous', { from: s.previousRange.from, to: s.previousRange.to }),
         ...extended,
         totals: false,
       },
@@ -226,7 +262,7 @@ const agentsSection: ReportSection = {
       },
       ...kpiColumns(ctx),
     ];
-    const extended = await extend(ctx, 'agents', columns, rows);
+    const extended = await extend(ctx, 'agents', columns, rows, ctx.t('reports.note.rank'));
     const byRevenue = ranked.some((a) => a.revenue > 0);
     const top = ranked.slice(0, 10);
     const leaderboard: ReportChart = {
@@ -239,7 +275,6 @@ const agentsSection: ReportSection = {
       table: {
         id: 'agents',
         title: ctx.t('reports.table.agents'),
-        note: ctx.t('reports.note.rank'),
         ...extended,
         totals: true,
       },
@@ -306,11 +341,14 @@ function groupSection(id: 'teams' | 'campaigns'): ReportSection {
   };
 }
 
-/** The sections in report order (audits and coaching follow-ups are appended here when they land). */
+/** The sections in report order. */
 export const REPORT_SECTIONS: ReportSection[] = [
   summarySection,
   agentsSection,
   dailySection,
   groupSection('teams'),
   groupSection('campaigns'),
+  auditScoresSection,
+  auditItemsSection,
+  followUpsSection,
 ];

@@ -48,7 +48,16 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   expect(xlsx.suggestedFilename()).toBe(`callscope-report-${month}-en.xlsx`);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await xlsx.path());
-  expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Agents', 'Daily', 'Teams', 'Campaigns']);
+  expect(book.worksheets.map((s) => s.name)).toEqual([
+    'Summary',
+    'Agents',
+    'Daily',
+    'Teams',
+    'Campaigns',
+    'Audits',
+    'Audit items',
+    'Coaching follow-ups',
+  ]);
   const summary = book.getWorksheet('Summary')!;
   expect(summary.getRow(3).getCell(1).value).toBe('Dials');
   expect(summary.getRow(3).getCell(2).value).toBe(floor.dials);
@@ -62,7 +71,16 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   expect(csv.suggestedFilename()).toBe(`callscope-report-${month}-en.zip`);
   const zip = fs.readFileSync(await csv.path());
   expect(zip.subarray(0, 2).toString()).toBe('PK');
-  for (const name of ['01-summary.csv', '02-agents.csv', '03-daily.csv', '04-teams.csv', '05-campaigns.csv'])
+  for (const name of [
+    '01-summary.csv',
+    '02-agents.csv',
+    '03-daily.csv',
+    '04-teams.csv',
+    '05-campaigns.csv',
+    '06-audits.csv',
+    '07-auditItems.csv',
+    '08-followUps.csv',
+  ])
     expect(zip.includes(Buffer.from(name))).toBe(true);
 
   // Month close, then the PDF of the closed month
@@ -79,6 +97,8 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   const text = spawnSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).stdout;
   expect(text).toContain(new Intl.NumberFormat('en').format(floor.dials));
   expect(text).toContain('Month closed');
+  // the close freezes the call rollups only: the report says which sheets are live
+  expect(text).toContain('not frozen by the close');
   await expect(page.getByTestId('report-saved')).toContainText('This month is closed');
 
   await page.getByTestId('month-reopen').click();

@@ -96,7 +96,16 @@ describe('report exports', () => {
     cli(['report', '--month', month, '--lang', 'zh-CN', '--format', 'xlsx', '--out', out]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '坐席', '每日', '团队', '活动']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '汇总',
+      '坐席',
+      '每日',
+      '团队',
+      '活动',
+      '录音抽检',
+      '抽检项目',
+      '辅导跟进',
+    ]);
 
     const summary = book.getWorksheet('汇总')!;
     expect(summary.getRow(2).getCell(1).value).toBe('指标');
@@ -155,6 +164,9 @@ describe('report exports', () => {
       '03-daily.csv',
       '04-teams.csv',
       '05-campaigns.csv',
+      '06-audits.csv',
+      '07-auditItems.csv',
+      '08-followUps.csv',
     ]);
     const text = fs.readFileSync(path.join(out, '02-agents.csv'), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
