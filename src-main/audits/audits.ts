@@ -5,23 +5,14 @@
  */
 import type { AuditDetail, AuditNote, AuditRow, AuditSummary, Filter } from '../../src-shared/api';
 import { scoreAudit, type Answers, type AnswerValue } from '../../src-shared/scorecard';
+import type { Selectable } from 'kysely';
 import type { Sqlite } from '../db/connection';
+import type { AuditsTable } from '../db/schema';
 import { ApiError, badInput, notFound } from '../errors';
 import { getScorecardVersion } from './scorecards';
 
-interface AuditRecord {
-  id: number;
-  call_id: number;
-  agent_id: number;
-  reviewer: string;
-  scorecard_version_id: number;
-  calibration_id: number | null;
-  status: 'draft' | 'submitted';
-  score: number | null;
-  failed: number;
-  updated_at: number;
-  submitted_at: number | null;
-}
+/** An audit row as stored (`SELECT *`). */
+type AuditRecord = Selectable<AuditsTable>;
 
 interface CallRecord {
   id: number;

@@ -5,7 +5,9 @@
  * call (< 30 s) marked as a sale (a sale that fast is worth a listen), and the rest is random.
  */
 import type { Sample, SampleCall, Stratum } from '../../src-shared/api';
+import type { Selectable } from 'kysely';
 import type { Sqlite } from '../db/connection';
+import type { AuditSamplesTable } from '../db/schema';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
 
@@ -121,17 +123,8 @@ export function buildSample(db: Sqlite, request: SampleRequest): number {
   })();
 }
 
-interface SampleRow {
-  id: number;
-  from_day: string;
-  to_day: string;
-  per_agent: number;
-  minimum: number;
-  seed: number;
-  strata: number;
-  team_id: number | null;
-  created_at: number;
-}
+/** A spot-check list as stored (`SELECT *`). */
+type SampleRow = Selectable<AuditSamplesTable>;
 
 const STRATUM_ORDER: Record<Stratum, number> = { sale: 0, longest: 1, short_sale: 2, random: 3 };
 

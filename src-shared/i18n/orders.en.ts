@@ -22,7 +22,7 @@ export const ordersEn = {
   'orders.formula.newCustomers':
     'Customers whose first order was placed in the period: as the order export says (new / existing), else the first order of that customer number in the workspace. Refunded and cancelled orders are left out. Source: imported orders.',
   'orders.formula.orderAov':
-    'Order revenue ÷ orders, both net of refunds and cancellations. Source: imported orders (the Average order value tile above uses sales marked on calls).',
+    'Order revenue ÷ orders, both net of refunds and cancellations. Source: imported orders.',
   'orders.formula.conversion.orders':
     'Source: orders (Settings → Orders). Conversion rate = orders ÷ connects = {sales} ÷ {connects}; lead conversion = orders ÷ intents = {sales} ÷ {intents}.',
   'orders.formula.conversion.calls':
@@ -34,7 +34,7 @@ export const ordersEn = {
   'orders.settings.window': 'Attribution window (days)',
   'orders.settings.windowHint':
     'An order is linked to its agent’s last connected call to the same customer number within this many days before it.',
-  'orders.settings.source': 'Conversion rate and lead conversion from',
+  'orders.settings.source': 'Sales, revenue, order value and conversion from',
   'orders.settings.source.calls': 'Call outcomes (sales marked on calls)',
   'orders.settings.source.orders': 'Orders (from order exports)',
   'orders.settings.saved': 'Saved.',
@@ -66,6 +66,8 @@ export const ordersEn = {
   'orders.preview.line': 'Line',
   'orders.preview.day': 'Order day',
   'orders.preview.collectedOn': 'Collected on',
+  'orders.main.sales':
+    'Sales = orders placed less refunds and cancellations on the day they happened = {orders}. Source: imported orders (Settings → Orders: conversion from orders), not sales marked on calls.',
   'orders.main.revenue':
     'Revenue = order amounts less refunds and cancellations on the day they happened = {revenue}. Source: imported orders (Settings → Orders: conversion from orders), not sales marked on calls.',
   'orders.main.avgOrderValue':

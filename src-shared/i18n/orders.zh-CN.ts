@@ -23,8 +23,7 @@ export const ordersZhCN: Record<keyof typeof ordersEn, string> = {
     '回款率 = 回款 ÷ 订单销售额：{collected} ÷ {revenue}。回款为本期内各笔回款之和，减去退款退回的金额。来源：导入的订单。',
   'orders.formula.newCustomers':
     '首单在本期的客户：以订单导出中的新老客户标记为准，否则为该客户号码在工作区中的第一笔订单。已退款、已取消的订单不计。来源：导入的订单。',
-  'orders.formula.orderAov':
-    '订单销售额 ÷ 订单数，均已扣除退款和取消。来源：导入的订单（上方"客单价"按通话中标记的成交计算）。',
+  'orders.formula.orderAov': '订单销售额 ÷ 订单数，均已扣除退款和取消。来源：导入的订单。',
   'orders.formula.conversion.orders':
     '来源：订单（设置 → 订单）。转化率 = 订单数 ÷ 接通量 = {sales} ÷ {connects}；线索转化率 = 订单数 ÷ 意向 = {sales} ÷ {intents}。',
   'orders.formula.conversion.calls':
@@ -34,7 +33,7 @@ export const ordersZhCN: Record<keyof typeof ordersEn, string> = {
   'orders.settings.lead': '导入的订单如何关联到通话，以及转化率按什么计算。',
   'orders.settings.window': '归因窗口（天）',
   'orders.settings.windowHint': '订单关联到其坐席在下单前这么多天内对同一客户号码的最后一次接通通话。',
-  'orders.settings.source': '转化率和线索转化率来自',
+  'orders.settings.source': '成交、销售额、客单价和转化率来自',
   'orders.settings.source.calls': '通话结果（通话中标记的成交）',
   'orders.settings.source.orders': '订单（来自订单导出）',
   'orders.settings.saved': '已保存。',
@@ -66,6 +65,8 @@ export const ordersZhCN: Record<keyof typeof ordersEn, string> = {
   'orders.preview.line': '行',
   'orders.preview.day': '下单日期',
   'orders.preview.collectedOn': '回款日期',
+  'orders.main.sales':
+    '成交 = 下单数减去退款和取消（按发生当日计）= {orders}。来源：导入的订单（设置 → 订单：转化率来自订单），不是通话中标记的成交。',
   'orders.main.revenue':
     '销售额 = 订单金额减去退款和取消（按发生当日计）= {revenue}。来源：导入的订单（设置 → 订单：转化率来自订单），不是通话中标记的成交。',
   'orders.main.avgOrderValue':

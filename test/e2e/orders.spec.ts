@@ -80,6 +80,9 @@ test('calls and a GBK order export imported through the UI show order revenue an
   await expect(page.getByTestId('kpi-conversionRate')).toHaveAttribute('data-value', String(6 / 4));
   await expect(page.getByTestId('kpi-revenue')).toHaveAttribute('data-value', '580000');
   await expect(page.getByTestId('kpi-avgOrderValue')).toHaveAttribute('data-value', String(580000 / 6));
+  // Sales counts the same 6 orders the conversion rate divides, so the tiles agree with each other.
+  await expect(page.getByTestId('kpi-sales')).toHaveAttribute('data-source', 'orders');
+  await expect(page.getByTestId('kpi-sales')).toHaveAttribute('data-value', '6');
   await expect(page.getByTestId('kpi-dials')).not.toHaveAttribute('data-source', 'orders');
   await page.getByTestId('kpi-info-revenue').click();
   await expect(page.getByRole('dialog').or(page.locator('.info__popover')).first()).toContainText(

@@ -2,22 +2,17 @@
  * A workspace file that cannot be opened still gets a page: the reason, the file, and the ways
  * out. Damaged → restore a backup (the damaged file is kept aside); newer schema → read-only.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
 import { startWebHost } from '../browser-mode';
-import { expect, REPO, screenshot, test, tileValue } from './fixtures';
+import { runCli } from '../helpers';
+import { expect, screenshot, test, tileValue } from './fixtures';
 
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
-
-function cli(db: string, args: string[]): void {
-  const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args, '--db', db], {
-    cwd: REPO,
-    encoding: 'utf8',
-  });
+function cli(args: string[]): void {
+  const r = runCli(args);
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')}: ${r.stderr}`);
 }
 
@@ -38,10 +33,8 @@ test.afterEach(async () => {
 /** A demo workspace with one verified manual backup beside it. */
 function workspaceWithBackup(): string {
   const db = path.join(dir, 'workspace.sqlite');
-  cli(db, ['demo', '--agents', '5', '--days', '14']);
-  fs.mkdirSync(path.join(dir, 'backups'));
-  spawnSync(TSX, [
-    path.join(REPO, 'src-main/cli.ts'),
+  cli(['demo', '--agents', '5', '--days', '14', '--db', db]);
+  cli([
     'backup',
     '--db',
     db,

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CsvReader } from '../../src-main/import/csv';
 import { REPO, tempDir } from '../helpers';
 
 interface Suppressions {
@@ -22,40 +23,13 @@ const config = JSON.parse(
 
 /** The CSV the scanner writes: a header, then one finding per record (check id first, file fourth). */
 function findingsOf(csv: string): { check: string; file: string; line: string }[] {
-  // Quoted cells may hold commas and line breaks (a CSP sample split over lines).
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    record.push(cell.trim());
-    cell = '';
-  };
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted && c === '"' && csv[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      endCell();
-    } else if (!quoted && c === '\n') {
-      endCell();
-      records.push(record);
-      record = [];
-    } else {
-      cell += c;
-    }
-  }
-  if (cell.trim() !== '' || record.length > 0) {
-    endCell();
-    records.push(record);
-  }
-  return records
+  // Quoted cells may hold commas and line breaks (a CSP sample split over lines): our import's reader.
+  const reader = new CsvReader(',');
+  return [...reader.push(csv), ...reader.end()]
     .slice(1)
-    .filter((r) => r.length > 3)
-    .map((r) => ({ check: r[0]!, file: r[3]!, line: r.join(' | ') }));
+    .map((r) => r.cells.map((c) => c.trim()))
+    .filter((cells) => cells.length > 3)
+    .map((cells) => ({ check: cells[0]!, file: cells[3]!, line: cells.join(' | ') }));
 }
 
 describe('Electronegativity', () => {

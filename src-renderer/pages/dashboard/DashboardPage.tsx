@@ -52,7 +52,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
         orders={orders}
         extraSecondary={<AuditScoreTile filter={filter} />}
       />
-      <OrderTiles filter={filter} />
+      <OrderTiles query={orders} />
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (

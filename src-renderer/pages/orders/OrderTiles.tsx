@@ -4,19 +4,19 @@
  * orders (in a workspace that has some) it is one line saying that revenue and conversion come
  * from call outcomes instead.
  */
-import type { Filter, OrderSummary } from '../../../src-shared/api';
+import type { OrderSummary } from '../../../src-shared/api';
 import { change } from '../../../src-shared/kpi';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useApiQuery } from '../../hooks/useApiQuery';
+import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { ChangeBadge } from '../dashboard/KpiTile';
 import { HowComputed } from '../dashboard/HowComputed';
 
 type OrderTileKey = 'orderRevenue' | 'collectionRate' | 'newCustomers' | 'orderAov';
 
-export function OrderTiles({ filter }: { filter: Filter | null }) {
+/** `query`: the dashboard's one `orders.summary` (its main tiles read it too). */
+export function OrderTiles({ query }: { query: ApiQuery<OrderSummary, unknown> }) {
   const t = useT();
-  const query = useApiQuery('orders.summary', filter ? { filter } : null);
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   const summary = query.data;
   // A workspace that never had orders reads its call outcomes as before, without a note.

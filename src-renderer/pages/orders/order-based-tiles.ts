@@ -1,13 +1,19 @@
 /**
  * When the workspace takes conversion from orders (Settings → Orders) and the range has orders,
- * the dashboard's main Revenue, Average order value, Conversion rate and Lead conversion tiles
- * read the order figures of `orders.summary` instead of the sales marked on calls. `orders.summary`
+ * the dashboard's main Sales, Revenue, Average order value, Conversion rate and Lead conversion
+ * tiles read the order figures of `orders.summary` instead of the sales marked on calls. `orders.summary`
  * already decides the source (orders only where the range has orders); this maps it onto the tiles.
  */
 import type { OrderSummary, Output } from '../../../src-shared/api';
 import { conversionFrom } from '../../../src-shared/kpi';
 
-export const ORDER_BASED_KPIS = ['revenue', 'avgOrderValue', 'conversionRate', 'leadConversion'] as const;
+export const ORDER_BASED_KPIS = [
+  'sales',
+  'revenue',
+  'avgOrderValue',
+  'conversionRate',
+  'leadConversion',
+] as const;
 export type OrderBasedKpi = (typeof ORDER_BASED_KPIS)[number];
 
 export interface OrderBasedValue {
@@ -38,6 +44,8 @@ export function orderBasedTiles(
     parts,
   });
   return {
+    // net orders: the count the conversion rates divide, so the tiles agree with each other
+    sales: pick(orders.conversion.sales, p.orders),
     revenue: pick(c.orderRevenue, p.orderRevenue),
     avgOrderValue: pick(c.orderAov, p.orderAov),
     conversionRate: pick(orders.conversion.conversionRate, prevConversion.conversionRate),

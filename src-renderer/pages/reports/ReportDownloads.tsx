@@ -11,7 +11,7 @@ import { watchJob } from '../../api/jobs';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../i18n/language';
-import { saveBase64File } from './save-file';
+import { saveBase64File } from '../../api/download';
 
 type State =
   | { kind: 'idle' }
