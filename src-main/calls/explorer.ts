@@ -2,11 +2,12 @@
  * The calls explorer: every stored call under a filter, one page at a time. Pages are keyset
  * paginated (the next page starts after the last row's sort key, never at an OFFSET), so the
  * 10,000th page costs what the first does. In time order the walk follows the indexes
- * `calls_day_time` / `calls_agent_day_time` and reads only the rows it returns.
+ * `calls_day_time` / `calls_agent_day_time` and reads only the rows it returns. By talk time, ring
+ * time or amount, a range wider than one agent is read day by day (see `topIdsDayByDay`).
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CallRow, CallSort, CallsQuery } from '../../src-shared/api';
-import { localTimeOfDay } from '../../src-shared/time';
+import { addDays, daysBetween, localTimeOfDay, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
 
@@ -51,9 +52,22 @@ function decodeCursor(cursor: string, sort: CallSort): CursorValue[] {
   return values as CursorValue[];
 }
 
-function filteredCalls(db: Kysely<Database>, q: CallsQuery) {
+/** Sorts whose order each day's calls keep in an index (`calls_day_talk`, `calls_day_ring`, `calls_day_amount`). */
+const DAY_ORDERED_SORTS: ReadonlySet<CallSort> = new Set(['talkSeconds', 'ringSeconds', 'saleAmount']);
+
+/**
+ * Ranges up to this many days are read day by day: one ordered index read per day, at most 500
+ * arms in one compound SELECT (SQLite's limit); longer ranges sort the range's rows.
+ */
+const MAX_DAY_BY_DAY = 400;
+
+/** The calls of the filter; with `day`, only that day's (an equality, so a per-day index keeps its order). */
+function filteredCalls(db: Kysely<Database>, q: CallsQuery, day?: Day) {
   const f = q.filter;
-  let query = db.selectFrom('calls as c').where('c.day', '>=', f.from).where('c.day', '<=', f.to);
+  let query =
+    day === undefined
+      ? db.selectFrom('calls as c').where('c.day', '>=', f.from).where('c.day', '<=', f.to)
+      : db.selectFrom('calls as c').where('c.day', '=', day);
   if (f.agentId !== undefined) query = query.where('c.agent_id', '=', f.agentId);
   if (f.teamId !== undefined) {
     const teamId = f.teamId;
@@ -74,25 +88,65 @@ function maskPhone(last4: string | null): string | null {
   return last4 === null || last4 === '' ? null : `•••• ${last4}`;
 }
 
-export async function listCalls(
+/** The rows after the cursor: a row value comparison, so SQLite seeks the index to it instead of filtering row by row. */
+function afterCursor(columns: readonly string[], values: CursorValue[], direction: 'asc' | 'desc') {
+  const left = sql.join(columns.map((c) => sql.ref(c)));
+  const right = sql.join(values);
+  return direction === 'desc' ? sql<SqlBool>`(${left}) < (${right})` : sql<SqlBool>`(${left}) > (${right})`;
+}
+
+/** Whether a page is read day by day: a numeric sort over more than one agent and a range of bounded length. */
+function readsDayByDay(req: CallsPageRequest): boolean {
+  return (
+    DAY_ORDERED_SORTS.has(req.sort) &&
+    req.filter.agentId === undefined &&
+    daysBetween(req.filter.from, req.filter.to) < MAX_DAY_BY_DAY
+  );
+}
+
+/**
+ * The ids of the page, read day by day: a month sorted by talk time would otherwise read and sort
+ * every call of the month (0.35 s for 850k calls, 4 s for a year). Each day's calls are in sort
+ * order in `calls_day_<sort>`, so each day gives its first `count` matches after the cursor, from
+ * the index alone when no other filter applies, and the union's first `count` are the page.
+ */
+function topIdsDayByDay(
   db: Kysely<Database>,
   req: CallsPageRequest,
-  timeZone: string,
-): Promise<{ rows: CallRow[]; next: string | null }> {
+  cursor: CursorValue[] | undefined,
+  count: number,
+): Expression<number> {
+  const [column] = SORT_COLUMNS[req.sort];
+  const order = sql.raw(req.order === 'desc' ? 'desc' : 'asc');
+  const days = daysBetween(req.filter.from, req.filter.to) + 1;
+  const arms = Array.from({ length: days }, (_, i) => {
+    let day = filteredCalls(db, req, addDays(req.filter.from, i));
+    if (cursor) day = day.where(afterCursor([column, 'c.id'], cursor, req.order));
+    const top = day
+      .select(['c.id', sql.ref<number>(column).as('v')])
+      .orderBy(sql.ref(column), req.order)
+      .orderBy('c.id', req.order)
+      .limit(count);
+    // SQLite takes ORDER BY and LIMIT in a compound SELECT's arm only inside a subquery.
+    return sql`select id, v from (${top})`;
+  });
+  return sql<number>`(select id from (${sql.join(arms, sql` union all `)}) order by v ${order}, id ${order} limit ${count})`;
+}
+
+/** The query of one page (exported so a test can ask SQLite how it reads it). */
+export function callsPageQuery(db: Kysely<Database>, req: CallsPageRequest) {
   const columns = [...SORT_COLUMNS[req.sort], 'c.id'] as const;
   const direction = req.order === 'desc' ? 'desc' : 'asc';
+  const cursor = req.after === undefined ? undefined : decodeCursor(req.after, req.sort);
   let query = filteredCalls(db, req);
-  if (req.after !== undefined) {
-    const values = decodeCursor(req.after, req.sort);
-    // A row value comparison: SQLite seeks the index to it instead of filtering row by row.
-    const left = sql.join(columns.map((c) => sql.ref(c)));
-    const right = sql.join(values);
-    const comparison: Expression<SqlBool> =
-      direction === 'desc' ? sql<SqlBool>`(${left}) < (${right})` : sql<SqlBool>`(${left}) > (${right})`;
-    query = query.where(comparison);
+  if (readsDayByDay(req)) {
+    // The filter is already inside the arms; only the page's ids remain to be joined.
+    query = db.selectFrom('calls as c').where('c.id', 'in', topIdsDayByDay(db, req, cursor, req.limit + 1));
+  } else if (cursor) {
+    query = query.where(afterCursor(columns, cursor, direction));
   }
   for (const c of columns) query = query.orderBy(sql.ref(c), direction);
-  const rows = await query
+  return query
     .innerJoin('agents as a', 'a.id', 'c.agent_id')
     .leftJoin('teams as t', 't.id', 'a.team_id')
     .leftJoin('campaigns as k', 'k.id', 'c.campaign_id')
@@ -114,8 +168,15 @@ export async function listCalls(
       'c.phone_last4',
       'c.recording_ref',
     ])
-    .limit(req.limit + 1)
-    .execute();
+    .limit(req.limit + 1);
+}
+
+export async function listCalls(
+  db: Kysely<Database>,
+  req: CallsPageRequest,
+  timeZone: string,
+): Promise<{ rows: CallRow[]; next: string | null }> {
+  const rows = await callsPageQuery(db, req).execute();
   const page = rows.slice(0, req.limit);
   const last = page[page.length - 1];
   let next: string | null = null;

@@ -15,7 +15,9 @@ import { breakdown, heatmap, leaderboard, summary } from '../../src-main/metrics
 import { openWorkspace } from '../../src-main/workspace';
 import { contract, type Filter, type Output } from '../../src-shared/api';
 import { presetRange, previousPeriod } from '../../src-shared/periods';
+import { addDays } from '../../src-shared/time';
 import { openRawCalls, rawAggregates } from './query-duckdb';
+import { duckTopTalk, timeExplorer } from './query-explorer';
 import { checkSameNumbers, overviewQueries } from './query-overview';
 import { timeOpenDashboard } from './query-open';
 import { QUERY_WORKSPACE } from './query-workspace';
@@ -139,6 +141,20 @@ const outputValidation = median(
     }
   }),
 );
+
+// The calls explorer, floor-wide: the last full month and the last twelve months.
+const lastYear: Filter = { from: addDays(info.today, -364), to: info.today };
+const explorerRanges = [
+  { label: 'last full month', filter: lastMonth },
+  { label: `${lastYear.from}..${lastYear.to}`, filter: lastYear },
+];
+const explorer = [];
+for (const r of explorerRanges) {
+  const timed = await timeExplorer(api.dispatch, r.filter, async (work) =>
+    median(await timeRuns(1, 5, work)),
+  );
+  explorer.push({ ...r, ...timed });
+}
 await api.close();
 await ws.close();
 
@@ -155,6 +171,17 @@ try {
     checkSameNumbers(v.label, v.answers, raw);
     const times = await timeRuns(2, duckRuns, () => rawAggregates(duck.con, v.filter, previous, threshold));
     duckMedians.push(median(times));
+  }
+  for (const r of explorer) {
+    const top = await duckTopTalk(duck.con, r.filter);
+    if (top.join() !== r.firstTalkPage.join())
+      throw new Error(`explorer ${r.label}: the first page by talk time differs from DuckDB's`);
+    const duckMs = median(await timeRuns(1, duckRuns, () => duckTopTalk(duck.con, r.filter)));
+    process.stdout.write(
+      `explorer ${r.label}, floor-wide, page of 100, first/tenth: ` +
+        r.times.map((t) => `${t.sort} ${ms(t.firstMs)}/${ms(t.tenthMs)}`).join(', ') +
+        ` ms; duckdb top 100 by talk ${ms(duckMs)} ms (same talk times)\n`,
+    );
   }
 } finally {
   duck.close();

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countCalls } from '../../src-main/calls/explorer';
+import { callsPageQuery, countCalls } from '../../src-main/calls/explorer';
 import { openConnection, openDatabase, schemaVersion, migrate } from '../../src-main/db/connection';
 import { migrations } from '../../src-main/db/migrations';
 import type {
@@ -226,6 +226,55 @@ describe('calls.list and calls.count', () => {
         ).toEqual(expected);
       }
     }
+  });
+
+  it('reads a range of days by talk, ring and amount day by day, in plain SQL order, under filters', async () => {
+    const team = (await t.call<Team[]>('teams.list'))[0]!;
+    const range = { from, to: raw<{ d: string }>(`SELECT date(?, '+4 days') AS d`, from)[0]!.d };
+    for (const sort of ['talkSeconds', 'ringSeconds', 'saleAmount'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const narrow of [false, true]) {
+          const query = narrow
+            ? { filter: { ...range, teamId: team.id }, dispositions: ['connected'], talkMin: 1 }
+            : { filter: range };
+          const expected = raw<{ id: number }>(
+            `SELECT c.id FROM calls c JOIN agents a ON a.id = c.agent_id WHERE day BETWEEN ? AND ?
+             ${narrow ? `AND a.team_id = ${team.id} AND disposition = 'connected' AND talk_seconds >= 1` : ''}
+             ORDER BY ${ORDER_SQL[sort].replaceAll('{d}', order).replace(/\bid\b/, 'c.id')}`,
+            range.from,
+            range.to,
+          ).map((r) => r.id);
+          expect(expected.length).toBeGreaterThan(100);
+          const rows = await walk(query, { sort, order }, 61);
+          expect(
+            rows.map((r) => r.id),
+            `${sort} ${order} ${narrow ? 'narrowed' : ''}`,
+          ).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('reads each day from its ordered index, and sorts ranges too long to read day by day', async () => {
+    const plan = (req: Parameters<typeof callsPageQuery>[1]) => {
+      const { sql: text, parameters } = callsPageQuery(t.ws.kysely, req).compile();
+      return raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, ...parameters)
+        .map((r) => r.detail)
+        .join('\n');
+    };
+    const page = { sort: 'talkSeconds', order: 'desc', limit: 50 } as const;
+    expect(plan({ ...page, filter: { from, to } })).toMatch(/COVERING INDEX calls_day_talk \(day=\?\)/);
+    expect(plan({ ...page, sort: 'saleAmount', filter: { from, to } })).toMatch(/calls_day_amount/);
+    const long = { from: '2024-01-01', to };
+    expect(plan({ ...page, filter: long })).not.toMatch(/calls_day_talk/);
+    const expected = raw<{ id: number }>(
+      'SELECT id FROM calls WHERE day BETWEEN ? AND ? ORDER BY talk_seconds DESC, id DESC',
+      long.from,
+      long.to,
+    ).map((r) => r.id);
+    expect(
+      (await walk({ filter: long }, { sort: 'talkSeconds', order: 'desc' }, 500)).map((r) => r.id),
+    ).toEqual(expected);
   });
 
   it('narrows by team, disposition, outcome, direction and talk range as plain SQL does', async () => {
