@@ -2,8 +2,8 @@
  * The calls explorer: every stored call under a filter, one page at a time. Pages are keyset
  * paginated (the next page starts after the last row's sort key, never at an OFFSET), so the
  * 10,000th page costs what the first does. In time order the walk follows the indexes
- * `calls_day_time` / `calls_agent_day_time` and reads only the rows it returns. By talk time, ring
- * time or amount, a range wider than one agent is read day by day (see `topIdsDayByDay`).
+ * `calls_day_time` / `calls_agent_day_time` and reads only the rows it returns. By talk time or
+ * amount, a range wider than one agent is read day by day (see `topIdsDayByDay`).
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CallRow, CallSort, CallsQuery } from '../../src-shared/api';
@@ -21,11 +21,12 @@ export interface CallsPageRequest extends CallsQuery {
   limit: number;
 }
 
+/** Each sort's columns; the call id ends every order. Equal numbers are in time order. */
 const SORT_COLUMNS = {
   startedAt: ['c.day', 'c.started_at'],
-  talkSeconds: ['c.talk_seconds'],
-  ringSeconds: ['c.ring_seconds'],
-  saleAmount: ['c.sale_amount'],
+  talkSeconds: ['c.talk_seconds', 'c.started_at'],
+  ringSeconds: ['c.ring_seconds', 'c.started_at'],
+  saleAmount: ['c.sale_amount', 'c.started_at'],
 } as const satisfies Record<CallSort, readonly string[]>;
 
 type CursorValue = string | number;
@@ -52,13 +53,15 @@ function decodeCursor(cursor: string, sort: CallSort): CursorValue[] {
   return values as CursorValue[];
 }
 
-/** Sorts whose order each day's calls keep in an index (`calls_day_talk`, `calls_day_ring`, `calls_day_amount`). */
-const DAY_ORDERED_SORTS: ReadonlySet<CallSort> = new Set(['talkSeconds', 'ringSeconds', 'saleAmount']);
-
 /**
- * Ranges up to this many days are read day by day: one ordered index read per day, at most 500
- * arms in one compound SELECT (SQLite's limit); longer ranges sort the range's rows.
+ * Sorts a range is read day by day in: each day's calls with a number above zero are in order in a
+ * partial index (migration 13), those with zero (most calls: unanswered, no sale) in time order in
+ * `calls_day_time`. Ring time, above zero on nearly every call, has no such index (it would cost
+ * every import more than the rare sort by ring time is worth): its pages sort the range.
  */
+const DAY_BY_DAY_SORTS: ReadonlySet<CallSort> = new Set(['talkSeconds', 'saleAmount']);
+
+/** Ranges up to this many days are read day by day (one arm a day; SQLite allows 500 in a compound SELECT). */
 const MAX_DAY_BY_DAY = 400;
 
 /** The calls of the filter; with `day`, only that day's (an equality, so a per-day index keeps its order). */
@@ -95,10 +98,10 @@ function afterCursor(columns: readonly string[], values: CursorValue[], directio
   return direction === 'desc' ? sql<SqlBool>`(${left}) < (${right})` : sql<SqlBool>`(${left}) > (${right})`;
 }
 
-/** Whether a page is read day by day: a numeric sort over more than one agent and a range of bounded length. */
+/** Whether a page is read day by day: a sort with day indexes, more than one agent, a range of bounded length. */
 function readsDayByDay(req: CallsPageRequest): boolean {
   return (
-    DAY_ORDERED_SORTS.has(req.sort) &&
+    DAY_BY_DAY_SORTS.has(req.sort) &&
     req.filter.agentId === undefined &&
     daysBetween(req.filter.from, req.filter.to) < MAX_DAY_BY_DAY
   );
@@ -106,9 +109,11 @@ function readsDayByDay(req: CallsPageRequest): boolean {
 
 /**
  * The ids of the page, read day by day: a month sorted by talk time would otherwise read and sort
- * every call of the month (0.35 s for 850k calls, 4 s for a year). Each day's calls are in sort
- * order in `calls_day_<sort>`, so each day gives its first `count` matches after the cursor, from
- * the index alone when no other filter applies, and the union's first `count` are the page.
+ * every call of the month (0.35 s for 850k calls, 4 s for a year). Each day gives its first
+ * `count` matches after the cursor from two ordered reads: the calls above zero from the partial
+ * index (from the index alone when no other filter applies), and those at zero in time order; the
+ * union's first `count` are the page. Numbers are never negative (talk time has a CHECK, the
+ * import refuses negative amounts), so "above zero" and "zero" are every call.
  */
 function topIdsDayByDay(
   db: Kysely<Database>,
@@ -117,20 +122,39 @@ function topIdsDayByDay(
   count: number,
 ): Expression<number> {
   const [column] = SORT_COLUMNS[req.sort];
-  const order = sql.raw(req.order === 'desc' ? 'desc' : 'asc');
-  const days = daysBetween(req.filter.from, req.filter.to) + 1;
-  const arms = Array.from({ length: days }, (_, i) => {
-    let day = filteredCalls(db, req, addDays(req.filter.from, i));
-    if (cursor) day = day.where(afterCursor([column, 'c.id'], cursor, req.order));
-    const top = day
-      .select(['c.id', sql.ref<number>(column).as('v')])
+  const desc = req.order === 'desc';
+  const at = cursor?.[0];
+  // Descending, the calls above zero come first: once the cursor reaches zero they are done.
+  // Ascending, zero comes first: once the cursor is above zero the zeros are done.
+  const readAbove = !(desc && at === 0);
+  const readZero = !(!desc && at !== undefined && at !== 0);
+  const phase = (day: Day, above: boolean) => {
+    let q = filteredCalls(db, req, day).where(
+      above ? sql<SqlBool>`${sql.ref(column)} > 0` : sql<SqlBool>`${sql.ref(column)} = 0`,
+    );
+    // The cursor bounds only the phase it is in; in time order it must read as (time, id) to seek.
+    if (cursor && above && at !== 0)
+      q = q.where(afterCursor([column, 'c.started_at', 'c.id'], cursor, req.order));
+    if (cursor && !above && at === 0)
+      q = q.where(afterCursor(['c.started_at', 'c.id'], cursor.slice(1), req.order));
+    const top = q
+      .select(['c.id', sql.ref<number>(column).as('v'), 'c.started_at as t'])
       .orderBy(sql.ref(column), req.order)
+      .orderBy('c.started_at', req.order)
       .orderBy('c.id', req.order)
       .limit(count);
     // SQLite takes ORDER BY and LIMIT in a compound SELECT's arm only inside a subquery.
-    return sql`select id, v from (${top})`;
+    return sql`select id, v, t from (${top})`;
+  };
+  const days = daysBetween(req.filter.from, req.filter.to) + 1;
+  const arms = Array.from({ length: days }, (_, i) => {
+    const day = addDays(req.filter.from, i);
+    const phases = [...(readAbove ? [phase(day, true)] : []), ...(readZero ? [phase(day, false)] : [])];
+    return sql`select id, v, t from (${sql.join(phases, sql` union all `)})`;
   });
-  return sql<number>`(select id from (${sql.join(arms, sql` union all `)}) order by v ${order}, id ${order} limit ${count})`;
+  const order = sql.raw(desc ? 'desc' : 'asc');
+  return sql<number>`(select id from (${sql.join(arms, sql` union all `)})
+    order by v ${order}, t ${order}, id ${order} limit ${count})`;
 }
 
 /** The query of one page (exported so a test can ask SQLite how it reads it). */
@@ -183,9 +207,9 @@ export async function listCalls(
   if (rows.length > req.limit && last) {
     const sortValues: Record<CallSort, CursorValue[]> = {
       startedAt: [last.day, last.started_at],
-      talkSeconds: [last.talk_seconds],
-      ringSeconds: [last.ring_seconds],
-      saleAmount: [last.sale_amount],
+      talkSeconds: [last.talk_seconds, last.started_at],
+      ringSeconds: [last.ring_seconds, last.started_at],
+      saleAmount: [last.sale_amount, last.started_at],
     };
     next = encodeCursor([...sortValues[req.sort], last.id]);
   }

@@ -487,15 +487,18 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 13,
-    name: "calls explorer: each day's calls in talk, ring and amount order",
+    name: "calls explorer: each day's connected calls in talk order and sales in amount order; the phone index only with orders",
     up(db) {
+      // Kept only where orders are (src-main/orders/phone-index.ts): migration 6 built it everywhere,
+      // and every call import paid for it.
+      if (db.prepare('SELECT 1 FROM orders LIMIT 1').get() === undefined)
+        db.exec('DROP INDEX IF EXISTS calls_phone_time');
       db.exec(`
-        -- The explorer sorts a range wider than one agent by talk time, ring time or amount by
-        -- reading each day's first rows from these (see src-main/calls/explorer.ts): without them
-        -- a page of a month sorted by talk time reads and sorts every call of the month.
-        CREATE INDEX calls_day_talk ON calls(day, talk_seconds);
-        CREATE INDEX calls_day_ring ON calls(day, ring_seconds);
-        CREATE INDEX calls_day_amount ON calls(day, sale_amount);
+        -- The explorer sorts a range wider than one agent by talk time or amount by reading each
+        -- day's first rows (src-main/calls/explorer.ts): those above zero from these, those at zero
+        -- from calls_day_time. Partial, so an import pays only for connected calls and sales.
+        CREATE INDEX calls_day_talk ON calls(day, talk_seconds, started_at) WHERE talk_seconds > 0;
+        CREATE INDEX calls_day_amount ON calls(day, sale_amount, started_at) WHERE sale_amount > 0;
       `);
     },
   },

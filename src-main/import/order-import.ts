@@ -14,6 +14,7 @@ import { ImportError } from './import-error';
 import { createOrderNormaliser, type NormalizedOrder } from './order-normalise';
 import { orderPlanProblem, type OrderPlan } from './order-plan';
 import { OrderWriter } from './order-writer';
+import { ensureCallPhoneIndex } from '../orders/phone-index';
 import { damagedRowIssue, dataRows, normaliseRow, rowText, type RowIssue } from './produce';
 import { saveProfile } from './profiles';
 import { sha256File } from './source';
@@ -84,7 +85,10 @@ export async function importOrders(
       if (options.saveProfile) saveProfile(batch.db, plan.signature, plan.choices);
       return { rows, sha256: hash ? hash.digest('hex') : await sha256File(plan.file) };
     },
-    (db, batchId) => new OrderWriter(db, batchId),
+    (db, batchId) => {
+      ensureCallPhoneIndex(db);
+      return new OrderWriter(db, batchId);
+    },
   );
   return { file: options.displayName, preset: plan.preset.id, ...totals };
 }

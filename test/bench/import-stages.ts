@@ -19,7 +19,13 @@ import { writeCallsCsv } from './generate-calls';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(REPO, '.tmp/bench');
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '200000' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '200000' },
+    // the inserting connection's page cache in MB (SQLite's default is 2 MB): an experiment knob
+    'cache-mb': { type: 'string' },
+  },
+});
 const rows = Number(values.rows);
 fs.mkdirSync(WORK, { recursive: true });
 const csv = path.join(WORK, `calls-${rows}.csv`);
@@ -60,6 +66,7 @@ const produced = await time(async () => {
 });
 
 const conn = ws.openJobConnection();
+if (values['cache-mb']) conn.pragma(`cache_size = -${Number(values['cache-mb']) * 1024}`);
 conn.exec('BEGIN IMMEDIATE');
 const batchId = Number(
   conn

@@ -187,9 +187,9 @@ describe('calls.list and calls.count', () => {
   type Order = { sort: 'startedAt' | 'talkSeconds' | 'ringSeconds' | 'saleAmount'; order: 'asc' | 'desc' };
   const ORDER_SQL: Record<Order['sort'], string> = {
     startedAt: 'day {d}, started_at {d}, id {d}',
-    talkSeconds: 'talk_seconds {d}, id {d}',
-    ringSeconds: 'ring_seconds {d}, id {d}',
-    saleAmount: 'sale_amount {d}, id {d}',
+    talkSeconds: 'talk_seconds {d}, started_at {d}, id {d}',
+    ringSeconds: 'ring_seconds {d}, started_at {d}, id {d}',
+    saleAmount: 'sale_amount {d}, started_at {d}, id {d}',
   };
 
   async function walk(query: Record<string, unknown>, order: Order, limit: number): Promise<CallRow[]> {
@@ -228,7 +228,7 @@ describe('calls.list and calls.count', () => {
     }
   });
 
-  it('reads a range of days by talk, ring and amount day by day, in plain SQL order, under filters', async () => {
+  it('reads a range of days by talk time and amount day by day (and by ring time sorted), in plain SQL order, under filters', async () => {
     const team = (await t.call<Team[]>('teams.list'))[0]!;
     const range = { from, to: raw<{ d: string }>(`SELECT date(?, '+4 days') AS d`, from)[0]!.d };
     for (const sort of ['talkSeconds', 'ringSeconds', 'saleAmount'] as const) {
@@ -263,12 +263,15 @@ describe('calls.list and calls.count', () => {
         .join('\n');
     };
     const page = { sort: 'talkSeconds', order: 'desc', limit: 50 } as const;
-    expect(plan({ ...page, filter: { from, to } })).toMatch(/COVERING INDEX calls_day_talk \(day=\?\)/);
+    const talk = plan({ ...page, filter: { from, to } });
+    expect(talk).toMatch(/COVERING INDEX calls_day_talk \(day=\? AND talk_seconds>\?\)/);
+    expect(talk).toMatch(/INDEX calls_day_time \(day=\?\)/); // the calls at zero, in time order
+    expect(talk).not.toMatch(/TEMP B-TREE FOR ORDER BY[\s\S]*TEMP B-TREE FOR ORDER BY[\s\S]*TEMP B-TREE/);
     expect(plan({ ...page, sort: 'saleAmount', filter: { from, to } })).toMatch(/calls_day_amount/);
     const long = { from: '2024-01-01', to };
     expect(plan({ ...page, filter: long })).not.toMatch(/calls_day_talk/);
     const expected = raw<{ id: number }>(
-      'SELECT id FROM calls WHERE day BETWEEN ? AND ? ORDER BY talk_seconds DESC, id DESC',
+      'SELECT id FROM calls WHERE day BETWEEN ? AND ? ORDER BY talk_seconds DESC, started_at DESC, id DESC',
       long.from,
       long.to,
     ).map((r) => r.id);

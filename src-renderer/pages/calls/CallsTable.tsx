@@ -39,6 +39,11 @@ interface Column {
   id: ColumnId;
   label: MessageKey;
   sort?: CallSort;
+  /**
+   * sortable only when one agent's calls are listed: over a whole floor nothing keeps the calls in
+   * this order (an index would slow every import), so a page would read and sort the whole range
+   */
+  sortsOneAgentOnly?: boolean;
   numeric?: boolean;
   /** part of "who" (hidden where the agent is fixed) */
   agentColumn?: boolean;
@@ -82,6 +87,7 @@ const COLUMNS: readonly Column[] = [
     id: 'ring',
     label: 'calls.col.ring',
     sort: 'ringSeconds',
+    sortsOneAgentOnly: true,
     numeric: true,
     cell: (r) => formatClock(r.ringSeconds),
   },
@@ -189,7 +195,14 @@ export function CallsTable({
             <thead>
               <tr aria-rowindex={1}>
                 {columns.map((c) => (
-                  <HeaderCell key={c.id} column={c} sort={sort} onSort={onSort} label={t(c.label)} />
+                  <HeaderCell
+                    key={c.id}
+                    column={c}
+                    sort={sort}
+                    onSort={onSort}
+                    label={t(c.label)}
+                    oneAgent={query?.filter.agentId !== undefined}
+                  />
                 ))}
               </tr>
             </thead>
@@ -238,14 +251,16 @@ function HeaderCell({
   sort,
   onSort,
   label,
+  oneAgent,
 }: {
   column: Column;
   sort: CallsSort;
   onSort(column: CallSort): void;
   label: string;
+  oneAgent: boolean;
 }) {
   const className = column.numeric ? 'num' : undefined;
-  if (!column.sort) {
+  if (!column.sort || (column.sortsOneAgentOnly && !oneAgent && sort.sort !== column.sort)) {
     return (
       <th scope="col" className={className}>
         <span className="calls-table__head">{label}</span>
