@@ -60,7 +60,7 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
   'targets.scoring.rank': '排名',
   'targets.scoring.score': '综合得分',
   'targets.scoring.grade': '绩效等级',
-  'targets.scoring.breakdown': '各指标贡献',
+  'targets.scoring.breakdown': '各指标与评价贡献',
   'targets.scoring.moved': '变动 {n}',
   'targets.scoring.saveProfile': '保存权重',
   'targets.scoring.reset': '恢复已保存',
@@ -175,7 +175,7 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
   'targets.ratings.self': '自评 {score}',
   'targets.ratings.peer': '互评 {score}（{count} 人）',
   'targets.ratings.lead': '组长 {score}',
-  'targets.ratings.none': '—',
+  'targets.ratings.peerNone': '互评 –',
   'targets.ratings.trainings': '培训 {count} 次 · {hours} 小时',
   'targets.ratings.noTrainings': '本月未参加培训',
   'targets.ratings.hint':
