@@ -180,7 +180,7 @@ export const targetsEn = {
   'targets.ratings.peer': 'peers {score} ({count})',
   'targets.ratings.lead': 'lead {score}',
   'targets.ratings.peerNone': 'peers –',
-  'targets.ratings.trainings': 'Trainings: {count} · {hours} h',
+  'targets.ratings.trainings': 'Trainings: {count} · {hours} h: {topics}',
   'targets.ratings.noTrainings': 'no training this month',
   'targets.ratings.hint':
     'Type 1–5 in a score box; Tab moves to the reason, ↑ ↓ or Enter to the same box of the agent above or below. Self and peer ratings are shown beside the lead’s for the review; only the lead’s can count in the composite score.',
@@ -197,6 +197,7 @@ export const targetsEn = {
   'targets.training.notes': 'Notes',
   'targets.training.attendees': 'Attendees',
   'targets.training.attendeeCount': '{count} attended',
+  'targets.training.attendeeList': '{count} attended: {names}',
   'targets.training.add': 'Add the training',
   'targets.training.update': 'Save the training',
   'targets.training.edit': 'Edit',

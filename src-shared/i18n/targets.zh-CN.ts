@@ -176,7 +176,7 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
   'targets.ratings.peer': '互评 {score}（{count} 人）',
   'targets.ratings.lead': '组长 {score}',
   'targets.ratings.peerNone': '互评 –',
-  'targets.ratings.trainings': '培训 {count} 次 · {hours} 小时',
+  'targets.ratings.trainings': '培训 {count} 次 · {hours} 小时：{topics}',
   'targets.ratings.noTrainings': '本月未参加培训',
   'targets.ratings.hint':
     '在评分框输入 1–5；Tab 移到理由，↑ ↓ 或回车移到上一位或下一位坐席的同一格。自评和互评显示在组长评分旁，供绩效面谈参考；只有组长评分可计入综合得分。',
@@ -193,6 +193,7 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
   'targets.training.notes': '备注',
   'targets.training.attendees': '参加坐席',
   'targets.training.attendeeCount': '{count} 人参加',
+  'targets.training.attendeeList': '{count} 人参加：{names}',
   'targets.training.add': '添加培训',
   'targets.training.update': '保存培训',
   'targets.training.edit': '编辑',

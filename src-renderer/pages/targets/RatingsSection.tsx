@@ -378,8 +378,8 @@ function Trainings({
       {t('targets.ratings.trainings', {
         count: row.trainings.count,
         hours: Number(row.trainings.hours.toFixed(1)),
+        topics: attended.map((s) => s.topic).join(', '),
       })}
-      : {attended.map((s) => s.topic).join(', ')}
     </span>
   );
 }

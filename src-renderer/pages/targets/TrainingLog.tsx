@@ -8,7 +8,7 @@ import { monthRange } from '../../../src-shared/targets-calendar';
 import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
 import { SkeletonBlock } from '../../components/Skeleton';
-import { useT } from '../../i18n/language';
+import { useLanguage, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 
 interface Draft {
@@ -36,6 +36,7 @@ export function TrainingLog({
   teamId: number | undefined;
 }) {
   const t = useT();
+  const language = useLanguage();
   const today = useWorkspace((s) => s.info?.today);
   const agents = useWorkspace((s) => s.agents);
   const refresh = useWorkspace((s) => s.refresh);
@@ -208,8 +209,10 @@ export function TrainingLog({
                   <td>{s.topic}</td>
                   <td className="num">{s.hours ?? '—'}</td>
                   <td className="training-table__attendees">
-                    {t('targets.training.attendeeCount', { count: s.attendees.length })}:{' '}
-                    {s.attendees.map(nameOf).join(', ')}
+                    {t('targets.training.attendeeList', {
+                      count: s.attendees.length,
+                      names: s.attendees.map(nameOf).join(language === 'zh-CN' ? '、' : ', '),
+                    })}
                   </td>
                   <td>{s.notes ?? ''}</td>
                   <td className="training-table__actions">
