@@ -27,6 +27,7 @@ import { loadSettings, saveSettings } from './settings';
 import { Staging } from './staging';
 import { reportsHandlers } from './reports/handlers';
 import { targetsHandlers } from './targets/handlers';
+import { ratingsHandlers } from './ratings/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -172,6 +173,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...ordersHandlers(ws),
     ...auditsHandlers(ws),
     ...targetsHandlers(ws),
+    ...ratingsHandlers(ws),
   };
 
   return {

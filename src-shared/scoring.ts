@@ -3,8 +3,24 @@
  * Score = Σ weight × min(attainment, cap) ÷ Σ weight, in points (100 = every target met). A KPI
  * without a target or without data (audit score before audits exist) is left out and its weight
  * shared among the others: the breakdown says which were left out.
+ *
+ * The lead's behaviour ratings can carry weights too: each rating counts as an attainment of
+ * rating ÷ target rating (4 by default: 5 → 125 %, 4 → 100 %, 3 → 75 %, 2 → 50 %, 1 → 25 %), capped
+ * like a KPI. An agent without a lead rating for the month has no data for that dimension: it is
+ * left out and its weight shared among the others, exactly as for a KPI without data.
  */
+import {
+  DEFAULT_RATING_TARGET,
+  RATING_DIMENSIONS,
+  ratingAttainment,
+  type ByDimension,
+  type RatingDimension,
+} from './ratings';
 import { TARGET_KPIS, type TargetKpi } from './targets';
+
+/** What a score is made of: the target KPIs, then the lead's rating dimensions. */
+export const SCORE_ITEMS = [...TARGET_KPIS, ...RATING_DIMENSIONS] as const;
+export type ScoreItem = TargetKpi | RatingDimension;
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -12,13 +28,17 @@ export type Grade = (typeof GRADES)[number];
 export interface ScoringProfile {
   /** relative weight per KPI (any scale; 0 = not scored) */
   weights: Record<TargetKpi, number>;
+  /** relative weight per rating dimension, on the same scale as `weights`; absent = 0 (not scored) */
+  ratingWeights?: ByDimension<number>;
+  /** the rating that counts as 100 % attainment; absent = DEFAULT_RATING_TARGET */
+  ratingTarget?: number;
   /** the most one KPI's attainment counts for, e.g. 1.2 = 120 % */
   cap: number;
   /** lowest score (points) of grades A, B and C; below C is D */
   bands: { A: number; B: number; C: number };
 }
 
-export const DEFAULT_PROFILE: ScoringProfile = {
+export const DEFAULT_PROFILE: Required<ScoringProfile> = {
   weights: {
     dialsPerDay: 15,
     connectRate: 10,
@@ -28,6 +48,8 @@ export const DEFAULT_PROFILE: ScoringProfile = {
     revenue: 25,
     auditScore: 0,
   },
+  ratingWeights: { professionalism: 0, attitude: 0, learning: 0 },
+  ratingTarget: DEFAULT_RATING_TARGET,
   cap: 1.2,
   bands: { A: 100, B: 85, C: 70 },
 };
@@ -38,7 +60,8 @@ export function attainment(actual: number | null, target: number | null): number
 }
 
 export interface ScorePart {
-  kpi: TargetKpi;
+  /** the KPI or rating dimension */
+  kpi: ScoreItem;
   weight: number;
   attainment: number | null;
   /** min(attainment, cap) */
@@ -54,17 +77,34 @@ export interface Score {
   parts: ScorePart[];
 }
 
+/** The weight of a KPI or rating dimension in a profile (a profile saved before ratings weighs them 0). */
+export function weightOf(profile: ScoringProfile, item: ScoreItem): number {
+  return (TARGET_KPIS as readonly string[]).includes(item)
+    ? profile.weights[item as TargetKpi]
+    : (profile.ratingWeights?.[item as RatingDimension] ?? 0);
+}
+
+/**
+ * The weighted score. `ratings` are the lead's ratings (1–5) of the month; a dimension without one
+ * is left out like a KPI without data.
+ */
 export function compositeScore(
   attainments: Partial<Record<TargetKpi, number | null>>,
   profile: ScoringProfile,
+  ratings: Partial<ByDimension<number | null>> = {},
 ): Score {
-  const counted = TARGET_KPIS.filter((k) => profile.weights[k] > 0);
-  const usable = counted.filter((k) => attainments[k] != null);
-  const usedWeight = usable.reduce((sum, k) => sum + profile.weights[k], 0);
+  const targetRating = profile.ratingTarget ?? DEFAULT_RATING_TARGET;
+  const attainmentOf = (item: ScoreItem): number | null =>
+    (TARGET_KPIS as readonly string[]).includes(item)
+      ? (attainments[item as TargetKpi] ?? null)
+      : ratingAttainment(ratings[item as RatingDimension], targetRating);
+  const counted = SCORE_ITEMS.filter((k) => weightOf(profile, k) > 0);
+  const usable = counted.filter((k) => attainmentOf(k) !== null);
+  const usedWeight = usable.reduce((sum, k) => sum + weightOf(profile, k), 0);
   const parts: ScorePart[] = counted.map((kpi) => {
-    const a = attainments[kpi] ?? null;
+    const a = attainmentOf(kpi);
     const c = a === null ? null : Math.min(a, profile.cap);
-    const weight = profile.weights[kpi];
+    const weight = weightOf(profile, kpi);
     return {
       kpi,
       weight,

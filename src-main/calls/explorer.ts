@@ -55,7 +55,7 @@ function decodeCursor(cursor: string, sort: CallSort): CursorValue[] {
 
 /**
  * Sorts a range is read day by day in: each day's calls with a number above zero are in order in a
- * partial index (migration 13), those with zero (most calls: unanswered, no sale) in time order in
+ * partial index (migration 10), those with zero (most calls: unanswered, no sale) in time order in
  * `calls_day_time`. Ring time, above zero on nearly every call, has no such index (it would cost
  * every import more than the rare sort by ring time is worth): its pages sort the range.
  */

@@ -486,7 +486,48 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
-    version: 13,
+    version: 9,
+    name: 'behaviour ratings (lead, self, peer) and the training log',
+    up(db) {
+      db.exec(`
+        -- One rating per month, agent, rater and dimension. rater_id: 0 for the team lead, the agent
+        -- for a self-rating, the rating agent for a peer (the lead is not an agent, so no foreign key).
+        CREATE TABLE behaviour_ratings (
+          month      TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+          agent_id   INTEGER NOT NULL REFERENCES agents(id),
+          rater_kind TEXT NOT NULL CHECK (rater_kind IN ('lead', 'self', 'peer')),
+          rater_id   INTEGER NOT NULL,
+          dimension  TEXT NOT NULL CHECK (dimension IN ('professionalism', 'attitude', 'learning')),
+          score      INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+          reason     TEXT NOT NULL DEFAULT '',
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (month, agent_id, rater_kind, rater_id, dimension),
+          CHECK ((rater_kind = 'lead' AND rater_id = 0)
+              OR (rater_kind = 'self' AND rater_id = agent_id)
+              OR (rater_kind = 'peer' AND rater_id > 0 AND rater_id <> agent_id))
+        ) STRICT;
+
+        -- The training log: a session and who attended it (feeds the learning rating).
+        CREATE TABLE training_sessions (
+          id         INTEGER PRIMARY KEY,
+          day        TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+          topic      TEXT NOT NULL,
+          hours      REAL CHECK (hours IS NULL OR hours >= 0),
+          notes      TEXT,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX training_sessions_day ON training_sessions(day);
+
+        CREATE TABLE training_attendees (
+          session_id INTEGER NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+          agent_id   INTEGER NOT NULL REFERENCES agents(id),
+          PRIMARY KEY (session_id, agent_id)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    version: 10,
     name: "calls explorer: each day's connected calls in talk order and sales in amount order; the phone index only with orders",
     up(db) {
       // Kept only where orders are (src-main/orders/phone-index.ts): migration 6 built it everywhere,

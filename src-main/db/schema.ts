@@ -212,6 +212,9 @@ export interface Database {
   audits: AuditsTable;
   audit_answers: AuditAnswersTable;
   audit_notes: AuditNotesTable;
+  behaviour_ratings: BehaviourRatingsTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendees: TrainingAttendeesTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -380,4 +383,32 @@ export interface BonusOverridesTable {
 export interface AlertAcksTable {
   alert_key: string;
   acked_at: number;
+}
+
+export interface BehaviourRatingsTable {
+  /** YYYY-MM */
+  month: string;
+  agent_id: number;
+  rater_kind: 'lead' | 'self' | 'peer';
+  /** 0 for the lead, the agent for 'self', the rating agent for 'peer' */
+  rater_id: number;
+  dimension: 'professionalism' | 'attitude' | 'learning';
+  /** 1–5 */
+  score: number;
+  reason: string;
+  updated_at: number;
+}
+
+export interface TrainingSessionsTable {
+  id: Generated<number>;
+  day: string;
+  topic: string;
+  hours: number | null;
+  notes: string | null;
+  created_at: number;
+}
+
+export interface TrainingAttendeesTable {
+  session_id: number;
+  agent_id: number;
 }

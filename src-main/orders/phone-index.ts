@@ -4,7 +4,7 @@
  * so every imported call lands at a random place in it, which makes it the dearest index of
  * `calls` to keep while importing (~3 s of SQLite CPU per 1M calls, docs/PERFORMANCE.md), and a
  * floor without an order system never reads it. The first order import builds it, in its own
- * transaction; migration 13 dropped it from workspaces without orders.
+ * transaction; migration 10 dropped it from workspaces without orders.
  */
 import type { Sqlite } from '../db/connection';
 

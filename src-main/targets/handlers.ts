@@ -5,6 +5,8 @@ import type { Workspace } from '../workspace';
 import { alertsFor } from './alerts';
 import { bonus, pacing, plan, scores } from './month';
 import {
+  campaignsWithProfile,
+  dropProfile,
   loadBonusSheet,
   loadCalendar,
   loadProfile,
@@ -29,6 +31,8 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
     'targets.profile': ({ campaignId }) => loadProfile(db, campaignId),
     'targets.setProfile': ({ campaignId, profile }) =>
       ws.writes.run(() => saveProfile(db, profile, campaignId)),
+    'targets.campaignProfiles': () => ({ campaignIds: campaignsWithProfile(db) }),
+    'targets.dropProfile': ({ campaignId }) => ws.writes.run(() => dropProfile(db, campaignId)),
     'targets.scores': ({ month, campaignId, profile }) =>
       scores(ws, month, profile ?? loadProfile(db, campaignId), campaignId),
     'targets.bonusSheet': () => loadBonusSheet(db),

@@ -23,6 +23,7 @@ import {
   type TargetKpi,
 } from '../../src-shared/targets';
 import { addDays, todayIn, type Day } from '../../src-shared/time';
+import { leadRatingsByAgent } from '../ratings/store';
 import type { Workspace } from '../workspace';
 import {
   actualsByAgent,
@@ -263,6 +264,8 @@ export function scores(
   const byAgent =
     asOf >= from ? actualsByAgent(ws.db, from, asOf, campaignId ? { campaignId } : {}) : new Map();
   const monthDays = cal.count(from, to);
+  // The lead's behaviour ratings of the month weigh in as the profile says (not per campaign).
+  const ratings = leadRatingsByAgent(ws.db, month);
   const rows: Omit<ScoreRow, 'rank'>[] = [...byAgent.entries()].map(
     ([agentId, actuals]: [number, MonthActuals]) => {
       const start = maxDay(from, joined.get(agentId) ?? from);
@@ -270,6 +273,7 @@ export function scores(
       const result = compositeScore(
         attainments(pacesFor((k) => targets.agent(agentId, k), actuals, days)),
         profile,
+        ratings.get(agentId),
       );
       return {
         agentId,

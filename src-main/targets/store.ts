@@ -70,13 +70,34 @@ export function saveCalendar(db: Sqlite, calendar: WorkCalendar): WorkCalendar {
 const profileKey = (campaignId?: number) => (campaignId ? `profile:campaign:${campaignId}` : 'profile');
 
 /** A campaign without a profile of its own is scored with the workspace's. */
-export function loadProfile(db: Sqlite, campaignId?: number): ScoringProfile {
+export function loadProfile(db: Sqlite, campaignId?: number): Required<ScoringProfile> {
   const base = readConfig(db, profileKey(), ProfileSchema, DEFAULT_PROFILE);
   const profile = campaignId ? readConfig(db, profileKey(campaignId), ProfileSchema, base) : base;
-  return { ...profile, weights: { ...DEFAULT_PROFILE.weights, ...profile.weights } };
+  return {
+    ...profile,
+    weights: { ...DEFAULT_PROFILE.weights, ...profile.weights },
+    ratingWeights: { ...DEFAULT_PROFILE.ratingWeights, ...profile.ratingWeights },
+  };
 }
 
-export function saveProfile(db: Sqlite, profile: ScoringProfile, campaignId?: number): ScoringProfile {
+export function campaignsWithProfile(db: Sqlite): number[] {
+  const keys = db
+    .prepare("SELECT key FROM targets_config WHERE key LIKE 'profile:campaign:%'")
+    .pluck()
+    .all() as string[];
+  return keys.map((k) => Number(k.slice('profile:campaign:'.length))).filter((id) => id > 0);
+}
+
+export function dropProfile(db: Sqlite, campaignId: number): Required<ScoringProfile> {
+  db.prepare('DELETE FROM targets_config WHERE key = ?').run(profileKey(campaignId));
+  return loadProfile(db, campaignId);
+}
+
+export function saveProfile(
+  db: Sqlite,
+  profile: ScoringProfile,
+  campaignId?: number,
+): Required<ScoringProfile> {
   writeConfig(db, profileKey(campaignId), profile);
   return loadProfile(db, campaignId);
 }

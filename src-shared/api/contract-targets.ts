@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { ALERT_KINDS } from '../anomalies';
-import { GRADES } from '../scoring';
+import { DEFAULT_RATING_TARGET, RATING_MAX, RATING_MIN } from '../ratings';
+import { GRADES, SCORE_ITEMS } from '../scoring';
 import { TARGET_KPIS } from '../targets';
 import { method, None } from './method';
 import { DaySchema, FilterSchema } from './schemas';
@@ -35,6 +36,15 @@ export type TargetEntry = z.infer<typeof TargetEntrySchema>;
 
 export const ProfileSchema = z.object({
   weights: z.record(TargetKpiSchema, z.number().min(0).max(1000)),
+  /** weights of the lead's behaviour ratings; a profile saved before ratings existed weighs them 0 */
+  ratingWeights: z
+    .object({
+      professionalism: z.number().min(0).max(1000),
+      attitude: z.number().min(0).max(1000),
+      learning: z.number().min(0).max(1000),
+    })
+    .default({ professionalism: 0, attitude: 0, learning: 0 }),
+  ratingTarget: z.number().min(RATING_MIN).max(RATING_MAX).default(DEFAULT_RATING_TARGET),
   cap: z.number().min(1).max(3),
   bands: z.object({
     A: z.number().min(0).max(300),
@@ -87,7 +97,8 @@ export const PaceSchema = z.object({
 export type PaceRow = z.infer<typeof PaceSchema>;
 
 export const ScorePartSchema = z.object({
-  kpi: TargetKpiSchema,
+  /** a target KPI or a rating dimension */
+  kpi: z.enum(SCORE_ITEMS),
   weight: z.number(),
   attainment: z.number().nullable(),
   counted: z.number().nullable(),
@@ -171,6 +182,10 @@ export const targetsContract = {
     z.object({ campaignId: Id.optional(), profile: ProfileSchema }),
     ProfileSchema,
   ),
+  /** The campaigns that have a scoring profile of their own (the others use the workspace's). */
+  'targets.campaignProfiles': method(None, z.object({ campaignIds: z.array(Id) })),
+  /** Removes a campaign's own profile: the campaign is scored with the workspace's again. */
+  'targets.dropProfile': method(z.object({ campaignId: Id }), ProfileSchema),
   /** Scores a month under the saved profile, or under `profile` (the what-if editor) without saving. */
   'targets.scores': method(
     z.object({ month: MonthSchema, campaignId: Id.optional(), profile: ProfileSchema.optional() }),

@@ -34,6 +34,7 @@ import { reportsContract } from './contract-reports';
 import { ordersContract } from './contract-orders';
 import { auditsContract } from './contract-audits';
 import { targetsContract } from './contract-targets';
+import { ratingsContract } from './contract-ratings';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -152,6 +153,7 @@ export const contract = {
   ...ordersContract,
   ...auditsContract,
   ...targetsContract,
+  ...ratingsContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -6,3 +6,4 @@ export * from './contract-reports';
 export * from './contract-orders';
 export * from './contract-audits';
 export * from './contract-targets';
+export * from './contract-ratings';

@@ -38,13 +38,13 @@ describe('the customer-number index of calls', () => {
     expect(facts.some((f) => f.callId !== null)).toBe(true);
   });
 
-  it('is dropped by migration 13 from a workspace without orders and kept in one with orders', async () => {
+  it('is dropped by migration 10 from a workspace without orders and kept in one with orders', async () => {
     const dir = tempDir();
-    const before13 = migrations.filter((m) => m.version < 13);
+    const before10 = migrations.filter((m) => m.version < 10);
     for (const withOrders of [false, true]) {
       const file = path.join(dir, `${withOrders}.sqlite`);
       const db = openConnection(file);
-      await migrate(db, file, before13);
+      await migrate(db, file, before10);
       if (withOrders) {
         db.exec(`INSERT INTO agents (code, name, active, created_at) VALUES ('8001', 'A', 1, 0)`);
         db.exec(`INSERT INTO import_batches (kind, file_name, file_sha256, file_size, preset, mapping, time_zone,

@@ -1,10 +1,13 @@
 /**
  * The scoring profile (weights, cap, grade bands) with a what-if editor: the ranking of the chosen
  * month is recomputed under the weights on screen, beside the saved ones, before anything is saved.
+ * The lead picks whose profile: the workspace default or a campaign's own (scored on its calls only).
+ * The behaviour ratings have weights of their own beside the KPIs'.
  */
 import { useEffect, useState } from 'react';
 import type { Output, ScoreRow } from '../../../src-shared/api';
-import { type ScoringProfile } from '../../../src-shared/scoring';
+import { DEFAULT_RATING_TARGET, RATING_DIMENSIONS, type RatingDimension } from '../../../src-shared/ratings';
+import { DEFAULT_PROFILE, SCORE_ITEMS, type ScoringProfile } from '../../../src-shared/scoring';
 import { TARGET_KPIS } from '../../../src-shared/targets';
 import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
@@ -12,26 +15,72 @@ import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { useCampaignList } from '../../stores/campaigns';
 import { useWorkspace } from '../../stores/workspace';
 import { HowComputed } from '../dashboard/HowComputed';
 
 export function ScoringSection({ month }: { month: string }) {
   const t = useT();
-  const saved = useApiQuery('targets.profile', {});
+  const [campaignId, setCampaignId] = useState<number | undefined>(undefined);
+  const campaigns = useCampaignList() ?? [];
+  const own = useApiQuery('targets.campaignProfiles', {});
+  const ownIds = own.data?.campaignIds ?? [];
+  const saved = useApiQuery('targets.profile', campaignId === undefined ? {} : { campaignId });
+  const campaign = campaigns.find((c) => c.id === campaignId);
   return (
-    <QueryView query={saved} skeleton={<SkeletonBlock lines={6} lineHeight={20} />}>
-      {(profile) => <ProfileEditor key={JSON.stringify(profile)} saved={profile} month={month} t={t} />}
-    </QueryView>
+    <>
+      <div className="targets-toolbar scoring-campaign">
+        <label className="field">
+          <span className="field__label">{t('targets.scoring.profileFor')}</span>
+          <select
+            className="input"
+            value={campaignId ?? ''}
+            onChange={(e) => setCampaignId(e.target.value ? Number(e.target.value) : undefined)}
+            data-testid="scoring-campaign"
+          >
+            <option value="">{t('targets.scoring.workspaceDefault')}</option>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {ownIds.includes(c.id) ? t('targets.scoring.ownProfile', { campaign: c.name }) : c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {campaign ? (
+          <p className="field__hint" data-testid="scoring-campaign-note">
+            {ownIds.includes(campaign.id)
+              ? t('targets.scoring.campaignNote', { campaign: campaign.name })
+              : t('targets.scoring.usesDefault', { campaign: campaign.name })}
+          </p>
+        ) : null}
+      </div>
+      <QueryView query={saved} skeleton={<SkeletonBlock lines={6} lineHeight={20} />}>
+        {(profile) => (
+          <ProfileEditor
+            key={`${campaignId ?? 0}:${JSON.stringify(profile)}`}
+            saved={profile}
+            month={month}
+            campaignId={campaignId}
+            ownProfile={campaignId !== undefined && ownIds.includes(campaignId)}
+            t={t}
+          />
+        )}
+      </QueryView>
+    </>
   );
 }
 
 function ProfileEditor({
   saved,
   month,
+  campaignId,
+  ownProfile,
   t,
 }: {
   saved: ScoringProfile;
   month: string;
+  campaignId: number | undefined;
+  ownProfile: boolean;
   t: ReturnType<typeof useT>;
 }) {
   const [draft, setDraft] = useState<ScoringProfile>(saved);
@@ -42,11 +91,16 @@ function ProfileEditor({
     return () => clearTimeout(id);
   }, [draft]);
   const refresh = useWorkspace((s) => s.refresh);
-  const whatIf = useApiQuery('targets.scores', { month, profile: asked });
-  const current = useApiQuery('targets.scores', { month });
+  const scope = campaignId === undefined ? {} : { campaignId };
+  const whatIf = useApiQuery('targets.scores', { month, profile: asked, ...scope });
+  const current = useApiQuery('targets.scores', { month, ...scope });
   const changed = JSON.stringify(draft) !== JSON.stringify(saved);
   const setWeight = (kpi: (typeof TARGET_KPIS)[number], w: number) =>
     setDraft((d) => ({ ...d, weights: { ...d.weights, [kpi]: w } }));
+  const ratingWeights = draft.ratingWeights ?? DEFAULT_PROFILE.ratingWeights;
+  const ratingTarget = draft.ratingTarget ?? DEFAULT_RATING_TARGET;
+  const setRatingWeight = (d: RatingDimension, w: number) =>
+    setDraft((p) => ({ ...p, ratingWeights: { ...ratingWeights, [d]: w } }));
 
   return (
     <div className="scoring">
@@ -93,6 +147,43 @@ function ProfileEditor({
             </span>
           </label>
         </div>
+        <div className="scoring-weights scoring-weights--ratings">
+          <span className="field__label scoring-bands-label">{t('targets.scoring.ratingWeights')}</span>
+          {RATING_DIMENSIONS.map((d) => (
+            <label key={d} className="field">
+              <span className="field__label">{t(`targets.ratings.dim.${d}`)}</span>
+              <input
+                className="input input--narrow"
+                type="number"
+                min={0}
+                value={ratingWeights[d]}
+                onChange={(e) => setRatingWeight(d, Math.max(0, Number(e.target.value) || 0))}
+                data-testid={`weight-${d}`}
+              />
+            </label>
+          ))}
+          <label className="field">
+            <span className="field__label">{t('targets.scoring.ratingTarget')}</span>
+            <input
+              className="input input--narrow"
+              type="number"
+              min={1}
+              max={5}
+              step={0.5}
+              value={ratingTarget}
+              onChange={(e) =>
+                setDraft((p) => ({
+                  ...p,
+                  ratingTarget: Math.min(5, Math.max(1, Number(e.target.value) || 1)),
+                }))
+              }
+              data-testid="rating-target"
+            />
+          </label>
+          <p className="field__hint scoring-rating-hint">
+            {t('targets.scoring.ratingHint', { target: String(ratingTarget) })}
+          </p>
+        </div>
         <div className="scoring-weights">
           <span className="field__label scoring-bands-label">{t('targets.scoring.bands')}</span>
           {(['A', 'B', 'C'] as const).map((g) => (
@@ -115,7 +206,9 @@ function ProfileEditor({
             type="button"
             className="button button--primary"
             disabled={!changed}
-            onClick={() => void call('targets.setProfile', { profile: draft }).then(() => refresh())}
+            onClick={() =>
+              void call('targets.setProfile', { profile: draft, ...scope }).then(() => refresh())
+            }
             data-testid="profile-save"
           >
             {t('targets.scoring.saveProfile')}
@@ -123,6 +216,16 @@ function ProfileEditor({
           <button type="button" className="button" disabled={!changed} onClick={() => setDraft(saved)}>
             {t('targets.scoring.reset')}
           </button>
+          {ownProfile && campaignId !== undefined ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void call('targets.dropProfile', { campaignId }).then(() => refresh())}
+              data-testid="profile-drop"
+            >
+              {t('targets.scoring.dropProfile')}
+            </button>
+          ) : null}
         </div>
       </Panel>
       <Panel
@@ -159,7 +262,7 @@ function Ranking({
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
   if (data.rows.length === 0) return <p className="field__hint">{t('targets.scoring.noRows', { month })}</p>;
-  const shown = TARGET_KPIS.filter((k) =>
+  const shown = SCORE_ITEMS.filter((k) =>
     data.rows.some((r) => r.parts.some((p) => p.kpi === k && !p.leftOut)),
   );
   return (
@@ -168,7 +271,7 @@ function Ranking({
         {shown.map((k) => (
           <li key={k}>
             <span
-              className={`breakdown__swatch breakdown__part--${TARGET_KPIS.indexOf(k)}`}
+              className={`breakdown__swatch breakdown__part--${SCORE_ITEMS.indexOf(k)}`}
               aria-hidden="true"
             />
             {t(`targets.kpi.${k}`)}
@@ -254,7 +357,7 @@ function Breakdown({
             <span
               key={p.kpi}
               role="listitem"
-              className={`breakdown__part breakdown__part--${TARGET_KPIS.indexOf(p.kpi)}`}
+              className={`breakdown__part breakdown__part--${SCORE_ITEMS.indexOf(p.kpi)}`}
               style={{ width: `${(100 * p.points) / scale}%` }}
               title={title}
               aria-label={title}

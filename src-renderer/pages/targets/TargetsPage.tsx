@@ -1,6 +1,6 @@
 /**
  * Targets and scoring (`#/targets`): the month's targets with suggestions, a team target split
- * across its agents, the composite score with its what-if editor, the bonus sheet, the working-day
+ * across its agents, the behaviour ratings with the training log, the composite score with its what-if editor, the bonus sheet, the working-day
  * calendar and the anomaly alerts, one tab each. The month chosen here applies to every tab.
  */
 import { useState } from 'react';
@@ -11,10 +11,11 @@ import { AlertsSection } from './AlertsSection';
 import { BonusSection } from './BonusSection';
 import { CalendarSection } from './CalendarSection';
 import { PlanSection } from './PlanSection';
+import { RatingsSection } from './RatingsSection';
 import { ScoringSection } from './ScoringSection';
 import { SplitSection } from './SplitSection';
 
-const TABS = ['plan', 'split', 'scoring', 'bonus', 'calendar', 'alerts'] as const;
+const TABS = ['plan', 'split', 'ratings', 'scoring', 'bonus', 'calendar', 'alerts'] as const;
 type Tab = (typeof TABS)[number];
 
 export function TargetsPage() {
@@ -54,6 +55,7 @@ export function TargetsPage() {
       </div>
       {tab === 'plan' ? <PlanSection month={month} /> : null}
       {tab === 'split' ? <SplitSection month={month} /> : null}
+      {tab === 'ratings' ? <RatingsSection month={month} /> : null}
       {tab === 'scoring' ? <ScoringSection month={month} /> : null}
       {tab === 'bonus' ? <BonusSection month={month} /> : null}
       {tab === 'calendar' ? <CalendarSection month={month} /> : null}
