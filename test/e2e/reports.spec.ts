@@ -97,8 +97,10 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   const text = spawnSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).stdout;
   expect(text).toContain(new Intl.NumberFormat('en').format(floor.dials));
   expect(text).toContain('Month closed');
-  // the close freezes the call rollups only: the report says which sheets are live
-  expect(text).toContain('not frozen by the close');
+  // the close freezes every section: no sheet is said to read the current data
+  expect(text).not.toContain('current data');
+  // the demo has no audits: the audit trend says so instead of drawing empty axes
+  expect(text).toContain('No submitted recording spot-checks in this period');
   await expect(page.getByTestId('report-saved')).toContainText('This month is closed');
 
   await page.getByTestId('month-reopen').click();

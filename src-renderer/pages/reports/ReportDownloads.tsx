@@ -3,6 +3,7 @@
  * as one zip of all tables: a team lead sends one attachment, and every table stays a plain CSV inside.
  */
 import { useState } from 'react';
+import type { MessageKey } from '../../../src-shared/i18n';
 import type { Job } from '../../../src-shared/api';
 import type { ReportFormat, ReportSpec } from '../../../src-shared/reports-model';
 import { call } from '../../api/client';
@@ -16,7 +17,7 @@ import { saveBase64File } from '../../api/download';
 type State =
   | { kind: 'idle' }
   | { kind: 'working'; format: ReportFormat; job: Job | null }
-  | { kind: 'saved'; fileName: string; fromClose: boolean; changedSince: boolean }
+  | { kind: 'saved'; fileName: string; fromClose: boolean; changedSections: string[] }
   | { kind: 'error'; error: ApiCallError };
 
 const FORMATS: ReportFormat[] = ['xlsx', 'csv', 'pdf'];
@@ -39,7 +40,7 @@ export function ReportDownloads({ spec }: { spec: ReportSpec | null }) {
         kind: 'saved',
         fileName: file.fileName,
         fromClose: file.close !== null,
-        changedSince: file.close?.changedSince ?? false,
+        changedSections: file.close?.changedSections ?? [],
       });
     } catch (err) {
       setState({ kind: 'error', error: toApiCallError(err) });
@@ -79,7 +80,13 @@ export function ReportDownloads({ spec }: { spec: ReportSpec | null }) {
         <p className="reports-downloads__saved" role="status" data-testid="report-saved">
           {t('reports.saved', { file: state.fileName })}
           {state.fromClose ? ` ${t('reports.usesClose')}` : ''}
-          {state.changedSince ? ` ${t('reports.line.changedSinceClose')}` : ''}
+          {state.changedSections.length > 0
+            ? ` ${t('reports.line.changedSections', {
+                sections: state.changedSections
+                  .map((part) => t(`reports.part.${part}` as MessageKey))
+                  .join(t('reports.listSeparator')),
+              })}`
+            : ''}
         </p>
       ) : null}
       {state.kind === 'error' ? <ErrorMessage error={state.error} compact /> : null}
