@@ -197,9 +197,11 @@ function auditTrendSvg(chart: Extract<ReportChart, { kind: 'auditTrend' }>, lang
     const y = yScore(w.mean);
     // The label goes below a point near the top, so it never leaves the plot.
     const labelY = y < top + 18 ? y + 16 : y - 8;
+    // A week below the pass mark stands out in the pass line's red.
+    const below = chart.passMark !== null && w.mean < chart.passMark;
     parts.push(
-      `<circle cx="${x(i).toFixed(1)}" cy="${y.toFixed(1)}" r="3.2" fill="${LINE}" />`,
-      `<text x="${x(i).toFixed(1)}" y="${labelY.toFixed(1)}" text-anchor="middle" fill="${INK}" font-weight="600">${escapeXml(number(w.mean, 1))}</text>`,
+      `<circle cx="${x(i).toFixed(1)}" cy="${y.toFixed(1)}" r="${below ? 4 : 3.2}" fill="${below ? PASS : LINE}" />`,
+      `<text x="${x(i).toFixed(1)}" y="${labelY.toFixed(1)}" text-anchor="middle" fill="${below ? PASS : INK}" font-weight="600">${escapeXml(number(w.mean, 1))}</text>`,
     );
   });
   let legend =
