@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, type Language } from './domain';
+import type { MessageKey } from './i18n';
 import { type RATE_KEYS, type KpiCounts, type KpiRates } from './kpi';
 import { addMonths, endOfMonth, isDay, type Day } from './time';
 import { endOfQuarter, startOfQuarter, type DayRange } from './periods';
@@ -94,6 +95,11 @@ export interface ReportClose {
   changedSections: string[];
   /** a close made before every section was frozen: only the call numbers are frozen */
   callsOnly: boolean;
+}
+
+/** The changed parts of a close as the notice lists them ("call numbers, orders" / "通话数据、订单"). */
+export function changedSectionsList(t: (key: MessageKey) => string, parts: readonly string[]): string {
+  return parts.map((part) => t(`reports.part.${part}` as MessageKey)).join(t('reports.listSeparator'));
 }
 
 export interface Report {

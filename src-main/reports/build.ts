@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Language } from '../../src-shared/domain';
 import { translate, type MessageKey } from '../../src-shared/i18n';
 import {
+  changedSectionsList,
   periodLabel,
   periodRange,
   type Report,
@@ -77,9 +78,7 @@ function headerLines(language: Language, report: Omit<Report, 'lines'>): string[
       }),
     );
     if (report.close.changedSections.length > 0) {
-      const sections = report.close.changedSections
-        .map((part) => t(`reports.part.${part}` as MessageKey))
-        .join(t('reports.listSeparator'));
+      const sections = changedSectionsList(t, report.close.changedSections);
       lines.push(t('reports.line.changedSections', { sections }));
     }
     // A close made before every section was frozen: say which sheets still read today's data.

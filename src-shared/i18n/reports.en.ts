@@ -113,6 +113,7 @@ export const reportsEn = {
   'reports.saved': 'Saved {file}.',
   'reports.failed': 'The report could not be built: {error}',
   'reports.usesClose': 'This month is closed: the report shows the numbers frozen at the close.',
+  'reports.changedSince': 'The data has changed since the close in: {sections}.',
   'reports.close.title': 'Month close',
   'reports.close.explain':
     'Closing a month freezes everything its reports show: call numbers, targets and attainment, scores and variable pay, audits, coaching follow-ups and orders, for the floor, every team and every agent. Later imports and edits no longer change them until you reopen it.',

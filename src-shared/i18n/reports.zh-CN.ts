@@ -113,6 +113,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.saved': '已保存 {file}。',
   'reports.failed': '报表生成失败：{error}',
   'reports.usesClose': '本月已月结：报表为月结时冻结的数字。',
+  'reports.changedSince': '月结后以下数据有变动：{sections}。',
   'reports.close.title': '月结',
   'reports.close.explain':
     '月结会冻结该月报表显示的全部内容：通话数据、目标与达成率、得分与浮动薪酬、录音抽检、辅导跟进与订单，覆盖全场、每个组和每位坐席。之后的导入和修改不再改变这些数字，除非重新打开。',

@@ -1,6 +1,6 @@
 /** Month close (月结) of the chosen month: its state, the notice when data changed since, close/reopen. */
 import { useState } from 'react';
-import type { MessageKey } from '../../../src-shared/i18n';
+import { changedSectionsList } from '../../../src-shared/reports-model';
 import { call } from '../../api/client';
 import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -62,9 +62,7 @@ export function MonthClosePanel({ month }: { month: string | null }) {
               >
                 {s.changedSince
                   ? t('reports.close.changedSections', {
-                      sections: s.changedSections
-                        .map((part) => t(`reports.part.${part}` as MessageKey))
-                        .join(t('reports.listSeparator')),
+                      sections: changedSectionsList(t, s.changedSections),
                     })
                   : t('reports.close.unchanged')}
               </p>

@@ -3,9 +3,8 @@
  * as one zip of all tables: a team lead sends one attachment, and every table stays a plain CSV inside.
  */
 import { useState } from 'react';
-import type { MessageKey } from '../../../src-shared/i18n';
 import type { Job } from '../../../src-shared/api';
-import type { ReportFormat, ReportSpec } from '../../../src-shared/reports-model';
+import { changedSectionsList, type ReportFormat, type ReportSpec } from '../../../src-shared/reports-model';
 import { call } from '../../api/client';
 import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { watchJob } from '../../api/jobs';
@@ -81,11 +80,7 @@ export function ReportDownloads({ spec }: { spec: ReportSpec | null }) {
           {t('reports.saved', { file: state.fileName })}
           {state.fromClose ? ` ${t('reports.usesClose')}` : ''}
           {state.changedSections.length > 0
-            ? ` ${t('reports.line.changedSections', {
-                sections: state.changedSections
-                  .map((part) => t(`reports.part.${part}` as MessageKey))
-                  .join(t('reports.listSeparator')),
-              })}`
+            ? ` ${t('reports.changedSince', { sections: changedSectionsList(t, state.changedSections) })}`
             : ''}
         </p>
       ) : null}
