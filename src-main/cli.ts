@@ -389,10 +389,10 @@ async function reportScope(ws: Workspace, scope: string | undefined): Promise<Re
   throw new UsageError(`--scope must be team:NAME or agent:CODE, not "${scope}"`);
 }
 
-function printCloseNotice(close: { changedSince: boolean } | null): void {
-  if (close?.changedSince)
+function printCloseNotice(close: { changedSections: string[] } | null): void {
+  if (close && close.changedSections.length > 0)
     process.stderr.write(
-      'note: the data has changed since this month was closed; the report shows the closed numbers\n',
+      `note: the data has changed since this month was closed (${close.changedSections.join(', ')}); the report shows the closed numbers\n`,
     );
   else if (close) process.stderr.write('note: this month is closed; the report shows the closed numbers\n');
 }

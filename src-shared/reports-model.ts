@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, type Language } from './domain';
+import type { MessageKey } from './i18n';
 import { type RATE_KEYS, type KpiCounts, type KpiRates } from './kpi';
 import { addMonths, endOfMonth, isDay, type Day } from './time';
 import { endOfQuarter, startOfQuarter, type DayRange } from './periods';
@@ -73,7 +74,33 @@ export type ReportChart =
       title: string;
       valueType: 'money' | 'count';
       bars: { label: string; value: number }[];
+    }
+  | {
+      kind: 'auditTrend';
+      title: string;
+      /** each week of the period: the number of audits (bars) and their mean score 0–100 (line) */
+      weeks: { label: string; audits: number; mean: number | null }[];
+      /** the scorecard's pass mark 0–100 (a dashed line), null when there is none */
+      passMark: number | null;
+      labels: { score: string; audits: string; passMark: string };
+      /** printed instead of the chart when the period has no audits */
+      empty: string | null;
     };
+
+export interface ReportClose {
+  closedAt: number;
+  checksum: string;
+  changedSince: boolean;
+  /** which parts moved since the close: `calls`, `targets`, `scores`, `audits`, `followUps`, `orders` */
+  changedSections: string[];
+  /** a close made before every section was frozen: only the call numbers are frozen */
+  callsOnly: boolean;
+}
+
+/** The changed parts of a close as the notice lists them ("call numbers, orders" / "通话数据、订单"). */
+export function changedSectionsList(t: (key: MessageKey) => string, parts: readonly string[]): string {
+  return parts.map((part) => t(`reports.part.${part}` as MessageKey)).join(t('reports.listSeparator'));
+}
 
 export interface Report {
   title: string;
@@ -86,7 +113,7 @@ export interface Report {
   generatedAt: number;
   timeZone: string;
   /** set when the numbers come from a month close (and whether the live data moved since) */
-  close: { closedAt: number; checksum: string; changedSince: boolean } | null;
+  close: ReportClose | null;
   /** the line printed under the title: period, scope, generation time, close notice */
   lines: string[];
   tables: ReportTable[];

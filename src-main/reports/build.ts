@@ -1,34 +1,32 @@
 /** Assembles a report: the spec's period and scope, the numbers, then every section in order. */
 import type { Kysely } from 'kysely';
 import type { Language } from '../../src-shared/domain';
-import { translate } from '../../src-shared/i18n';
+import { translate, type MessageKey } from '../../src-shared/i18n';
 import {
+  changedSectionsList,
   periodLabel,
   periodRange,
   type Report,
   type ReportChart,
+  type ReportClose,
   type ReportSpec,
   type ReportTable,
 } from '../../src-shared/reports-model';
-import { localParts, localTimeOfDay } from '../../src-shared/time';
+import { localParts, localTimeOfDay, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
-import type { Workspace } from '../workspace';
 import { loadReportData, scopeFilter } from './data';
 import { contextFor, REPORT_SECTIONS } from './sections';
-
-export interface MonthCloseInfo {
-  closedAt: number;
-  checksum: string;
-  changedSince: boolean;
-}
+import type { SourceReader } from './sources';
 
 export interface BuildOptions {
   currency: string;
   timeZone: string;
   now: number;
-  close: MonthCloseInfo | null;
-  /** the live workspace (targets, audits, coaching and orders are read from it even for a closed month) */
-  live: Workspace;
+  close: ReportClose | null;
+  /** the other features' figures (targets, scores, audits, coaching, orders): live or frozen */
+  input: SourceReader;
+  /** what "overdue" is measured against: today, or the day a closed month was closed */
+  today: Day;
   /** reports progress as sections complete */
   onSection?: (done: number, total: number) => void;
 }
@@ -59,8 +57,7 @@ export function formatStamp(epochMs: number, timeZone: string): string {
 }
 
 function headerLines(language: Language, report: Omit<Report, 'lines'>): string[] {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
-    translate(language, key, params);
+  const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
   const lines = [
     t('reports.line.period', {
       period: report.periodLabel,
@@ -80,9 +77,12 @@ function headerLines(language: Language, report: Omit<Report, 'lines'>): string[
         checksum: report.close.checksum.slice(0, 12),
       }),
     );
-    if (report.close.changedSince) lines.push(t('reports.line.changedSinceClose'));
-    // The close freezes the call rollups only: say which sheets still read today's data.
-    lines.push(t('reports.line.liveSections'));
+    if (report.close.changedSections.length > 0) {
+      const sections = changedSectionsList(t, report.close.changedSections);
+      lines.push(t('reports.line.changedSections', { sections }));
+    }
+    // A close made before every section was frozen: say which sheets still read today's data.
+    if (report.close.callsOnly) lines.push(t('reports.line.liveSections'));
   }
   return lines;
 }
@@ -94,10 +94,14 @@ export async function buildReport(
 ): Promise<Report> {
   const range = periodRange(spec.period);
   const data = await loadReportData(db, range, spec.scope);
-  const ctx = contextFor(data, spec.language, db, scopeFilter(range, spec.scope), {
-    ws: options.live,
-    today: localParts(options.now, options.timeZone).day,
-  });
+  const ctx = contextFor(
+    data,
+    spec.language,
+    db,
+    scopeFilter(range, spec.scope),
+    options.input,
+    options.today,
+  );
   const tables: ReportTable[] = [];
   const charts: ReportChart[] = [];
   let done = 0;
@@ -107,7 +111,7 @@ export async function buildReport(
     charts.push(...built.charts);
     options.onSection?.(++done, REPORT_SECTIONS.length);
   }
-  const chartOrder: ReportChart['kind'][] = ['trend', 'funnel', 'leaderboard'];
+  const chartOrder: ReportChart['kind'][] = ['trend', 'funnel', 'leaderboard', 'auditTrend'];
   charts.sort((a, b) => chartOrder.indexOf(a.kind) - chartOrder.indexOf(b.kind));
   const base = {
     title: translate(spec.language, 'reports.title'),

@@ -15,6 +15,7 @@ const MUTED = '#5b6472';
 const GRID = '#d9dee6';
 const BAR = '#3b6fd8';
 const LINE = '#d9822b';
+const PASS = '#c0392b';
 
 /** A round axis maximum above `max` (1, 2, 2.5 or 5 times a power of ten). */
 function niceMax(max: number): number {
@@ -139,6 +140,82 @@ function leaderboardSvg(
   return svg(width, height, parts.join(''));
 }
 
+/**
+ * The audit trend: per week the number of audits (bars, right axis) and their mean score (line on
+ * a fixed 0–100 axis, each point labelled), with the scorecard's pass mark as a dashed line.
+ */
+function auditTrendSvg(chart: Extract<ReportChart, { kind: 'auditTrend' }>, language: Language): string {
+  const width = 1000;
+  const height = 250;
+  const left = 56;
+  const right = 56;
+  const top = 30;
+  const bottom = 36;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const n = Math.max(1, chart.weeks.length);
+  const countMax = niceMax(Math.max(0, ...chart.weeks.map((w) => w.audits)));
+  const slot = plotW / n;
+  const x = (i: number) => left + slot * i + slot / 2;
+  const yScore = (score: number) => top + plotH - (plotH * Math.max(0, Math.min(100, score))) / 100;
+  const number = (v: number, decimals: number) => displayText('count', v, language, 'CNY', decimals);
+  const parts: string[] = [];
+  for (let k = 0; k <= 4; k++) {
+    const y = top + plotH - (plotH * k) / 4;
+    parts.push(`<line x1="${left}" x2="${width - right}" y1="${y}" y2="${y}" stroke="${GRID}" />`);
+    parts.push(`<text x="${left - 6}" y="${y + 4}" text-anchor="end" fill="${LINE}">${25 * k}</text>`);
+    parts.push(
+      `<text x="${width - right + 6}" y="${y + 4}" fill="${MUTED}">${escapeXml(number((countMax * k) / 4, 0))}</text>`,
+    );
+  }
+  const barW = Math.min(56, slot * 0.5);
+  chart.weeks.forEach((w, i) => {
+    const h = (plotH * w.audits) / countMax;
+    const y = top + plotH - h;
+    parts.push(
+      `<rect x="${(x(i) - barW / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${BAR}" opacity="0.3" />`,
+      `<text x="${x(i).toFixed(1)}" y="${(top + plotH - 4).toFixed(1)}" text-anchor="middle" fill="${BAR}" font-weight="600">${escapeXml(number(w.audits, 0))}</text>`,
+      `<text x="${x(i).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" fill="${MUTED}">${escapeXml(w.label)}</text>`,
+    );
+  });
+  if (chart.passMark !== null) {
+    const y = yScore(chart.passMark).toFixed(1);
+    parts.push(
+      `<line x1="${left}" x2="${width - right}" y1="${y}" y2="${y}" stroke="${PASS}" stroke-width="1.5" stroke-dasharray="6 4" />`,
+    );
+  }
+  // The score line breaks across a week without audits instead of dropping to 0.
+  let path = '';
+  chart.weeks.forEach((w, i) => {
+    if (w.mean === null) return;
+    const gap = path === '' || chart.weeks[i - 1]?.mean === null;
+    path += `${gap ? 'M' : 'L'}${x(i).toFixed(1)},${yScore(w.mean).toFixed(1)} `;
+  });
+  if (path) parts.push(`<path d="${path}" fill="none" stroke="${LINE}" stroke-width="2.2" />`);
+  chart.weeks.forEach((w, i) => {
+    if (w.mean === null) return;
+    const y = yScore(w.mean);
+    // The label goes below a point near the top, so it never leaves the plot.
+    const labelY = y < top + 18 ? y + 16 : y - 8;
+    // A week below the pass mark stands out in the pass line's red.
+    const below = chart.passMark !== null && w.mean < chart.passMark;
+    parts.push(
+      `<circle cx="${x(i).toFixed(1)}" cy="${y.toFixed(1)}" r="${below ? 4 : 3.2}" fill="${below ? PASS : LINE}" />`,
+      `<text x="${x(i).toFixed(1)}" y="${labelY.toFixed(1)}" text-anchor="middle" fill="${below ? PASS : INK}" font-weight="600">${escapeXml(number(w.mean, 1))}</text>`,
+    );
+  });
+  let legend =
+    `<line x1="${left}" x2="${left + 20}" y1="11" y2="11" stroke="${LINE}" stroke-width="2.2" />` +
+    `<text x="${left + 26}" y="15" fill="${INK}">${escapeXml(chart.labels.score)}</text>` +
+    `<rect x="${left + 200}" y="6" width="12" height="10" fill="${BAR}" opacity="0.3" />` +
+    `<text x="${left + 218}" y="15" fill="${INK}">${escapeXml(chart.labels.audits)}</text>`;
+  if (chart.passMark !== null)
+    legend +=
+      `<line x1="${left + 360}" x2="${left + 384}" y1="11" y2="11" stroke="${PASS}" stroke-width="1.5" stroke-dasharray="6 4" />` +
+      `<text x="${left + 390}" y="15" fill="${INK}">${escapeXml(chart.labels.passMark)}</text>`;
+  return svg(width, height, legend + parts.join(''));
+}
+
 function svg(width: number, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-size="12" role="img">${body}</svg>`;
 }
@@ -151,5 +228,7 @@ export function chartSvg(chart: ReportChart, language: Language, currency: strin
       return funnelSvg(chart, language);
     case 'leaderboard':
       return leaderboardSvg(chart, language, currency);
+    case 'auditTrend':
+      return auditTrendSvg(chart, language);
   }
 }

@@ -3,18 +3,23 @@
  * one writer the format asks for. Progress goes to the job: sections, then the rendering.
  */
 import {
+  periodRange,
   reportFileName,
   type Report,
   type ReportFormat,
   type ReportSpec,
 } from '../../src-shared/reports-model';
 import { throwIfCancelled, type JobContext } from '../jobs';
+import { localParts } from '../../src-shared/time';
 import type { Workspace } from '../workspace';
 import { buildReport } from './build';
 import { writeCsvZip } from './csv';
-import { closeStatus, loadSnapshot, replaySnapshot } from './month-close';
+import { scopeFilter } from './data';
+import { closeStatus, frozenSources, loadSnapshot, replaySnapshot } from './month-close';
 import { reportHtml } from './pdf-html';
 import { renderPdf } from './pdf-render';
+import { monthOfRange } from './section-targets';
+import { frozenReader, liveReader } from './sources';
 import { writeXlsx } from './xlsx';
 
 export interface ReportFile {
@@ -39,15 +44,28 @@ export async function reportFor(
   onSection?: (done: number, total: number) => void,
 ): Promise<Report> {
   const settings = ws.settings();
-  const options = { currency: settings.currency, timeZone: settings.timeZone, now, onSection, live: ws };
+  const options = { currency: settings.currency, timeZone: settings.timeZone, now, onSection };
+  const range = periodRange(spec.period);
+  const today = localParts(now, settings.timeZone).day;
+  const live = liveReader({ ws, filter: scopeFilter(range, spec.scope), month: monthOfRange(range), today });
   const closed = spec.period.kind === 'month' ? loadSnapshot(ws.db, spec.period.month) : null;
-  if (!closed) return buildReport(ws.kysely, spec, { ...options, close: null });
-  const status = closeStatus(ws.db, closed.snapshot.month);
+  if (!closed) return buildReport(ws.kysely, spec, { ...options, close: null, input: live, today });
+  const status = await closeStatus(ws, closed.snapshot.month);
+  // A version-1 close froze the call numbers only: its other sections read live (and say so).
+  const frozen = frozenSources(closed.snapshot);
   const replay = replaySnapshot(closed.snapshot);
   try {
     return await buildReport(replay, spec, {
       ...options,
-      close: { closedAt: closed.closedAt, checksum: closed.checksum, changedSince: status.changedSince },
+      input: frozen ? frozenReader(frozen.sources, spec.scope) : live,
+      today: frozen ? frozen.closedOn : today,
+      close: {
+        closedAt: closed.closedAt,
+        checksum: closed.checksum,
+        changedSince: status.changedSince,
+        changedSections: status.changedSections,
+        callsOnly: status.callsOnly,
+      },
     });
   } finally {
     await replay.destroy();

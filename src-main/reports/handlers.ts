@@ -41,16 +41,9 @@ export function reportsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFor<R
         close: file.close,
       };
     },
-    'reports.closeStatus': ({ month }) => closeStatus(ws.db, month),
-    'reports.closeMonth': ({ month }) =>
-      ws.writes.run(() => {
-        try {
-          return closeMonth(ws.db, month, Date.now());
-        } catch (err) {
-          return refuse(err);
-        }
-      }),
-    'reports.reopenMonth': ({ month }) => ws.writes.run(() => reopenMonth(ws.db, month)),
+    'reports.closeStatus': ({ month }) => closeStatus(ws, month),
+    'reports.closeMonth': ({ month }) => ws.writes.run(() => closeMonth(ws, month, Date.now()).catch(refuse)),
+    'reports.reopenMonth': ({ month }) => ws.writes.run(() => reopenMonth(ws, month)),
     'reports.closedMonths': () => listCloses(ws.db),
   };
 }

@@ -47,7 +47,13 @@ function tableHtml(report: Report, table: ReportTable): string {
 }
 
 function chartHtml(report: Report, chart: ReportChart): string {
-  return `<figure class="chart c-${chart.kind}"><figcaption>${escapeXml(chart.title)}</figcaption>${chartSvg(chart, report.language, report.currency)}</figure>`;
+  // A chart with nothing to draw says so instead of showing empty axes.
+  const empty = chart.kind === 'auditTrend' ? chart.empty : null;
+  const body =
+    empty !== null
+      ? `<p class="empty">${escapeXml(empty)}</p>`
+      : chartSvg(chart, report.language, report.currency);
+  return `<figure class="chart c-${chart.kind}"><figcaption>${escapeXml(chart.title)}</figcaption>${body}</figure>`;
 }
 
 const FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", "DejaVu Sans", sans-serif';
@@ -112,6 +118,7 @@ export function reportHtml(report: Report): string {
 <header><h1>${escapeXml(report.title)} · ${escapeXml(report.periodLabel)}</h1><div class="lines">${lines}</div></header>
 <div class="overview">${summary ? tableHtml(report, summary) : ''}<div class="side">${charts('funnel')}${charts('leaderboard')}</div></div>
 ${charts('trend')}
+${charts('auditTrend')}
 ${detail}
 <p class="note">${escapeXml(t('reports.pdf.source'))}</p>
 </body></html>`;

@@ -1,47 +1,121 @@
 /**
  * The recording spot-checks on the report: per agent the number of submitted audits and their mean
- * score (with its 95 % margin), and each scorecard item's failure rate — both from the audits
- * feature's QA analytics, for the report's period and scope.
+ * score (with its 95 % margin), each scorecard item's failure rate (the audits feature's QA
+ * analytics), and the PDF's audit trend: the mean score and number of audits per week of the period
+ * (the audits feature's own audit-score KPI per week) with the scorecard's pass mark.
  */
-import type { AuditAnalytics } from '../../src-shared/api';
-import type { ReportRow } from '../../src-shared/reports-model';
+import type { ReportChart, ReportRow } from '../../src-shared/reports-model';
+import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
+import { auditSummary, filterClause } from '../audits/audits';
+import { getScorecardVersion } from '../audits/scorecards';
+import type { Sqlite } from '../db/connection';
 import type { ReportSection, SectionContext } from './sections';
+import type { LiveScope, SectionSource } from './sources';
 
-/** One analytics read per report build (both audit tables use it). */
-const cache = new WeakMap<SectionContext, AuditAnalytics>();
-function analyticsOf(ctx: SectionContext): AuditAnalytics {
-  let out = cache.get(ctx);
-  if (!out) {
-    out = auditAnalytics(ctx.live.db, ctx.filter, 'agent');
-    cache.set(ctx, out);
-  }
-  return out;
+export interface AuditsInput {
+  /** lowest mean first, as the analytics order them: the agents to listen to first */
+  groups: { code: string; name: string; audits: number; mean: number | null; margin: number | null }[];
+  /** most failed first */
+  items: { label: string; answered: number; failures: number; failureRate: number | null }[];
+  /** each week (Monday to Sunday) of the period, clipped to it */
+  weeks: { from: Day; to: Day; audits: number; mean: number | null }[];
+  /** the pass mark (0–100) of the scorecards the audits used; null: none, or they differ */
+  passMark: number | null;
 }
 
-function agentCodes(ctx: SectionContext, ids: number[]): Map<number, string> {
+function agentCodes(db: Sqlite, ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
-  const rows = ctx.live.db
+  const rows = db
     .prepare(`SELECT id, code FROM agents WHERE id IN (${ids.map(() => '?').join(',')})`)
     .all(...ids) as { id: number; code: string }[];
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
+function weeksOf({ ws, filter }: LiveScope): AuditsInput['weeks'] {
+  const weeks: AuditsInput['weeks'] = [];
+  for (let monday = addDays(filter.from, 1 - weekdayOf(filter.from)); monday <= filter.to;) {
+    const sunday = addDays(monday, 6);
+    const from = monday < filter.from ? filter.from : monday;
+    const to = sunday > filter.to ? filter.to : sunday;
+    const s = auditSummary(ws.db, { ...filter, from, to });
+    weeks.push({ from, to, audits: s.audits, mean: s.auditScore });
+    monday = addDays(monday, 7);
+  }
+  return weeks;
+}
+
+/** One line can be drawn only when every scorecard version the audits used has the same pass mark. */
+function passMarkOf({ ws, filter }: LiveScope): number | null {
+  const { where, params } = filterClause(filter);
+  const versions = ws.db
+    .prepare(`SELECT DISTINCT au.scorecard_version_id FROM audits au WHERE ${where} ORDER BY 1`)
+    .pluck()
+    .all(params) as number[];
+  const marks = new Set(versions.map((id) => getScorecardVersion(ws.db, id).definition.passMark));
+  const [only] = [...marks];
+  return marks.size === 1 && only !== undefined ? only : null;
+}
+
+export const auditsSource: SectionSource<AuditsInput> = {
+  id: 'audits',
+  perScope: true,
+  empty: { groups: [], items: [], weeks: [], passMark: null },
+  async read(scope) {
+    const weeks = weeksOf(scope);
+    // No audits reads as none at all (as a scope the close did not hold): nothing to draw or list.
+    if (weeks.every((w) => w.audits === 0)) return auditsSource.empty;
+    const a = auditAnalytics(scope.ws.db, scope.filter, 'agent');
+    const codes = agentCodes(
+      scope.ws.db,
+      a.groups.map((g) => Number(g.key)),
+    );
+    return {
+      groups: a.groups.map((g) => ({
+        code: codes.get(Number(g.key)) ?? '',
+        name: g.name,
+        audits: g.overall.n,
+        mean: g.overall.mean,
+        margin: g.overall.margin,
+      })),
+      items: a.items.map((i) => ({
+        label: i.label,
+        answered: i.answered,
+        failures: i.failures,
+        failureRate: i.failureRate,
+      })),
+      weeks,
+      passMark: passMarkOf(scope),
+    };
+  },
+};
+
+function auditTrend(ctx: SectionContext, a: AuditsInput): ReportChart {
+  const total = a.weeks.reduce((sum, w) => sum + w.audits, 0);
+  return {
+    kind: 'auditTrend',
+    title: ctx.t('reports.chart.auditTrend'),
+    weeks: a.weeks.map((w) => ({ label: `${w.from.slice(5)} – ${w.to.slice(5)}`, ...w })),
+    passMark: a.passMark,
+    labels: {
+      score: ctx.t('reports.chart.auditScore'),
+      audits: ctx.t('reports.chart.auditCount'),
+      passMark: a.passMark === null ? '' : ctx.t('reports.chart.passMark', { mark: String(a.passMark) }),
+    },
+    empty: total === 0 ? ctx.t('reports.chart.noAudits') : null,
+  };
+}
+
 export const auditScoresSection: ReportSection = {
   id: 'audits',
   async build(ctx) {
-    const a = analyticsOf(ctx);
-    const codes = agentCodes(
-      ctx,
-      a.groups.map((g) => Number(g.key)),
-    );
-    // Lowest mean first, as the analytics order them: the agents to listen to first.
+    const a = await ctx.input(auditsSource);
     const rows: ReportRow[] = a.groups.map((g) => ({
-      code: codes.get(Number(g.key)) ?? '',
+      code: g.code,
       name: g.name,
-      audits: g.overall.n,
-      meanScore: g.overall.mean,
-      margin: g.overall.margin,
+      audits: g.audits,
+      meanScore: g.mean,
+      margin: g.margin,
     }));
     return {
       table: {
@@ -71,7 +145,7 @@ export const auditScoresSection: ReportSection = {
         rows,
         totals: rows.length > 0,
       },
-      charts: [],
+      charts: [auditTrend(ctx, a)],
     };
   },
 };
@@ -79,7 +153,7 @@ export const auditScoresSection: ReportSection = {
 export const auditItemsSection: ReportSection = {
   id: 'auditItems',
   async build(ctx) {
-    const a = analyticsOf(ctx);
+    const a = await ctx.input(auditsSource);
     // Most failed first, as the analytics order them.
     const rows: ReportRow[] = a.items.map((i) => ({
       item: i.label,

@@ -1,28 +1,51 @@
 /**
  * Coaching follow-ups on the report: the open follow-ups, agreed actions and plan ends (the
  * coaching feature's due list) that fall due in or before the period's end, overdue first. The
- * status is as of today: a follow-up of last month still open is overdue now.
+ * status is as of today (a closed month: the day of the close): a follow-up of last month still
+ * open is overdue now.
  */
 import type { DueItem } from '../../src-shared/api';
 import type { MessageKey } from '../../src-shared/i18n';
 import type { ReportRow } from '../../src-shared/reports-model';
 import { dueItems } from '../coaching/due';
 import type { ReportSection, SectionContext } from './sections';
+import type { SectionSource } from './sources';
 
-async function inScope(ctx: SectionContext): Promise<DueItem[]> {
-  const items = await dueItems(ctx.live.kysely, ctx.today, ctx.filter.agentId);
-  const due = items.filter((i) => i.due !== null && i.due <= ctx.filter.to);
-  const teamId = ctx.filter.teamId;
-  if (teamId === undefined) return due;
-  const members = new Set(
-    (await ctx.live.kysely.selectFrom('agents').select('id').where('team_id', '=', teamId).execute()).map(
-      (a) => a.id,
-    ),
-  );
-  return due.filter((i) => members.has(i.agentId));
-}
+type FollowUp = Pick<
+  DueItem,
+  'due' | 'bucket' | 'kind' | 'agentCode' | 'agentName' | 'noteKind' | 'noteDay' | 'text'
+>;
 
-function what(ctx: SectionContext, item: DueItem): string {
+export const followUpsSource: SectionSource<FollowUp[]> = {
+  id: 'followUps',
+  perScope: true,
+  empty: [],
+  async read({ ws, filter, today }) {
+    const items = await dueItems(ws.kysely, today, filter.agentId);
+    let due = items.filter((i) => i.due !== null && i.due <= filter.to);
+    const teamId = filter.teamId;
+    if (teamId !== undefined) {
+      const members = new Set(
+        (await ws.kysely.selectFrom('agents').select('id').where('team_id', '=', teamId).execute()).map(
+          (a) => a.id,
+        ),
+      );
+      due = due.filter((i) => members.has(i.agentId));
+    }
+    return due.map((i) => ({
+      due: i.due,
+      bucket: i.bucket,
+      kind: i.kind,
+      agentCode: i.agentCode,
+      agentName: i.agentName,
+      noteKind: i.noteKind,
+      noteDay: i.noteDay,
+      text: i.text,
+    }));
+  },
+};
+
+function what(ctx: SectionContext, item: FollowUp): string {
   if (item.kind === 'planEnd') return ctx.t('coaching.due.planEnd');
   if (item.kind === 'followUp')
     return ctx.t('coaching.due.followUp', {
@@ -35,7 +58,7 @@ function what(ctx: SectionContext, item: DueItem): string {
 export const followUpsSection: ReportSection = {
   id: 'followUps',
   async build(ctx) {
-    const items = await inScope(ctx);
+    const items = await ctx.input(followUpsSource);
     const rows: ReportRow[] = items.map((i) => ({
       due: i.due,
       status: ctx.t(`coaching.due.${i.bucket}` as MessageKey),

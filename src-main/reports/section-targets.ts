@@ -3,19 +3,67 @@
  * pacing), composite score, grade and variable pay beside each agent (its bonus sheet). Both are
  * monthly: any other range leaves the columns out and says why in the table's note.
  */
-import type { Output, PaceRow } from '../../src-shared/api';
 import type { CellValue, Month, ReportColumn, ReportRow } from '../../src-shared/reports-model';
 import { TARGET_KIND, type TargetKpi } from '../../src-shared/targets';
-import { endOfMonth } from '../../src-shared/time';
+import { endOfMonth, type Day } from '../../src-shared/time';
 import type { DayRange } from '../../src-shared/periods';
 import { bonus, pacing } from '../targets/month';
 import type { ColumnExtension, SectionContext } from './sections';
+import type { SectionSource } from './sources';
 
 /** The calendar month a range covers exactly, else null. */
 export function monthOfRange(range: DayRange): Month | null {
   const month = range.from.slice(0, 7);
   return range.from === `${month}-01` && range.to === endOfMonth(range.from) ? month : null;
 }
+
+/** The pacing figures the Summary prints; null: not a month, or no targets apply. */
+export type TargetsInput = {
+  asOf: Day | null;
+  workingDays: number;
+  kpis: { kpi: TargetKpi; target: number; pace: number | null }[];
+} | null;
+
+export const targetsSource: SectionSource<TargetsInput> = {
+  id: 'targets',
+  perScope: true,
+  empty: null,
+  async read({ ws, filter, month }) {
+    const out = month ? pacing(ws, filter) : null;
+    // No targets for the scope reads as none at all (as a scope the close did not hold).
+    if (!out || !out.applies || out.kpis.length === 0) return null;
+    return {
+      asOf: out.asOf,
+      workingDays: out.workingDays,
+      kpis: out.kpis.map((p) => ({ kpi: p.kpi, target: p.target, pace: p.pace })),
+    };
+  },
+};
+
+/** Each agent's composite score, grade and variable pay of the month; null: not a month. */
+export type ScoresInput =
+  | {
+      agentId: number;
+      score: number | null;
+      grade: string | null;
+      pay: number | null;
+    }[]
+  | null;
+
+export const scoresSource: SectionSource<ScoresInput> = {
+  id: 'scores',
+  perScope: false,
+  empty: null,
+  async read({ ws, month }) {
+    if (!month) return null;
+    return bonus(ws, month).rows.map((r) => ({
+      agentId: r.agentId,
+      score: r.score,
+      grade: r.grade,
+      pay: r.pay,
+    }));
+  },
+};
 
 /** The Summary row each target KPI sits beside (the audit score has its own sheet). */
 const SUMMARY_ROW_OF: Partial<Record<TargetKpi, string>> = {
@@ -27,27 +75,13 @@ const SUMMARY_ROW_OF: Partial<Record<TargetKpi, string>> = {
   revenue: 'revenue',
 };
 
-/** One pacing per report build (every Summary row asks). */
-const pacingCache = new WeakMap<SectionContext, Output<'targets.pacing'> | null>();
-function pacingOf(ctx: SectionContext): Output<'targets.pacing'> | null {
-  if (!pacingCache.has(ctx)) {
-    const out = ctx.month ? pacing(ctx.live, ctx.filter) : null;
-    pacingCache.set(ctx, out && out.applies ? out : null);
-  }
-  return pacingCache.get(ctx) ?? null;
-}
-
-function paceForRow(ctx: SectionContext, kpi: unknown): PaceRow | null {
-  const out = pacingOf(ctx);
-  if (!out || typeof kpi !== 'string') return null;
-  return out.kpis.find((p) => SUMMARY_ROW_OF[p.kpi] === kpi) ?? null;
-}
+const pacingOf = (ctx: SectionContext) => ctx.input(targetsSource);
 
 export const targetsOnSummary: ColumnExtension = {
   table: 'summary',
-  columns(ctx) {
+  async columns(ctx) {
     // No targets this month: no empty columns (the note says so).
-    if (!pacingOf(ctx)?.kpis.length) return [];
+    if (!(await pacingOf(ctx))?.kpis.length) return [];
     return [
       { key: 'target', header: ctx.t('reports.col.target'), type: 'unit', total: { kind: 'none' } },
       {
@@ -59,43 +93,36 @@ export const targetsOnSummary: ColumnExtension = {
     ];
   },
   async values(ctx, row): Promise<Record<string, CellValue>> {
-    if (!pacingOf(ctx)?.kpis.length) return {};
-    const p = paceForRow(ctx, row['kpi']);
+    const out = await pacingOf(ctx);
+    if (!out?.kpis.length) return {};
+    const kpi = row['kpi'];
+    const p = typeof kpi === 'string' ? out.kpis.find((x) => SUMMARY_ROW_OF[x.kpi] === kpi) : undefined;
     if (!p) return { target: null, attainment: null };
     // A per-working-day target is shown for the period, beside the period's total.
     const perDay = TARGET_KIND[p.kpi] === 'perDay';
-    return {
-      target: perDay ? p.target * (pacingOf(ctx)?.workingDays ?? 0) : p.target,
-      attainment: p.pace,
-    };
+    return { target: perDay ? p.target * out.workingDays : p.target, attainment: p.pace };
   },
   async note(ctx) {
     if (!ctx.month) return ctx.t('reports.note.targetsMonthOnly');
-    const out = pacingOf(ctx);
+    const out = await pacingOf(ctx);
     if (!out || out.kpis.length === 0) return ctx.t('reports.note.noTargets');
     return ctx.t('reports.note.targets', { days: String(out.workingDays), asOf: out.asOf ?? '' });
   },
 };
 
-const bonusCache = new WeakMap<SectionContext, Map<number, Output<'targets.bonus'>['rows'][number]>>();
-function bonusOf(ctx: SectionContext, month: Month) {
-  let rows = bonusCache.get(ctx);
-  if (!rows) {
-    rows = new Map(bonus(ctx.live, month).rows.map((r) => [r.agentId, r]));
-    bonusCache.set(ctx, rows);
-  }
-  return rows;
+async function scoresOf(ctx: SectionContext) {
+  return new Map(((await ctx.input(scoresSource)) ?? []).map((r) => [r.agentId, r]));
 }
 
 /** Scores need targets: a month without any leaves the score columns out. */
-function isScored(ctx: SectionContext): boolean {
-  return ctx.month !== null && [...bonusOf(ctx, ctx.month).values()].some((r) => r.score !== null);
+async function isScored(ctx: SectionContext): Promise<boolean> {
+  return ctx.month !== null && [...(await scoresOf(ctx)).values()].some((r) => r.score !== null);
 }
 
 export const scoresOnAgents: ColumnExtension = {
   table: 'agents',
-  columns(ctx): ReportColumn[] {
-    if (!isScored(ctx)) return [];
+  async columns(ctx): Promise<ReportColumn[]> {
+    if (!(await isScored(ctx))) return [];
     return [
       {
         key: 'score',
@@ -109,13 +136,13 @@ export const scoresOnAgents: ColumnExtension = {
     ];
   },
   async values(ctx, row: ReportRow): Promise<Record<string, CellValue>> {
-    if (!ctx.month || !isScored(ctx)) return {};
+    if (!(await isScored(ctx))) return {};
     const agentId = row['agentId'];
-    const r = typeof agentId === 'number' ? bonusOf(ctx, ctx.month).get(agentId) : undefined;
+    const r = typeof agentId === 'number' ? (await scoresOf(ctx)).get(agentId) : undefined;
     return { score: r?.score ?? null, grade: r?.grade ?? null, variablePay: r?.pay ?? null };
   },
   async note(ctx) {
     if (!ctx.month) return ctx.t('reports.note.targetsMonthOnly');
-    return ctx.t(isScored(ctx) ? 'reports.note.scores' : 'reports.note.noTargets');
+    return ctx.t((await isScored(ctx)) ? 'reports.note.scores' : 'reports.note.noTargets');
   },
 };

@@ -2,12 +2,12 @@
  * The report's sections, in order. Each turns the report's numbers into one table (and the charts
  * drawn from it); the writers know nothing about any section.
  *
- * Where later features plug in:
- * - targets/scores: a `ColumnExtension` for 'summary' (target, attainment per KPI row) and for
- *   'agents' (composite score, grade) appended to `COLUMN_EXTENSIONS`;
- * - audits and coaching follow-ups: a `ReportSection` each (their own table, and for audits the
- *   'audit trend' chart) appended to `REPORT_SECTIONS`; a section may read its own data through
- *   `ctx.db` and `ctx.filter`.
+ * Where later features plug in (behaviour ratings, say):
+ * - extra columns on a core table: a `ColumnExtension` for 'summary' or 'agents' appended to
+ *   `COLUMN_EXTENSIONS` (targets: attainment per KPI row; composite score, grade, variable pay);
+ * - a table of their own: a `ReportSection` appended to `REPORT_SECTIONS` (audits, coaching).
+ * Either reads its feature only through a `SectionSource` (sources.ts) with `ctx.input(source)`,
+ * never the workspace directly: that is what lets a month close freeze it.
  */
 import type { Kysely } from 'kysely';
 import type { Filter, MetricsRow } from '../../src-shared/api';
@@ -34,28 +34,25 @@ import {
 } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
-import type { Workspace } from '../workspace';
 import { auditItemsSection, auditScoresSection } from './section-audits';
 import { followUpsSection } from './section-coaching';
 import { orderSummaryRows } from './section-orders';
 import { monthOfRange, scoresOnAgents, targetsOnSummary } from './section-targets';
 import type { ReportData } from './data';
+import type { SourceReader } from './sources';
 
 export interface SectionContext {
   data: ReportData;
   language: Language;
   t: (key: MessageKey, params?: MessageParams) => string;
-  /** the database the numbers come from (the live workspace or a month close's replay) */
+  /** the database the call numbers come from (the live workspace or a month close's replay) */
   db: Kysely<Database>;
   filter: Filter;
-  /**
-   * The live workspace: targets, scores, variable pay, audits, coaching and orders are read from it
-   * through their features' own queries (a month close freezes only the call rollups).
-   */
-  live: Workspace;
+  /** the other features' figures: live, or as stored by the month close */
+  input: SourceReader;
   /** the calendar month the range is exactly, or null (targets and scores exist only for months) */
   month: Month | null;
-  /** the workspace's today (what "overdue" is measured against) */
+  /** the workspace's today, or the day of the close (what "overdue" is measured against) */
   today: Day;
 }
 
@@ -67,7 +64,7 @@ export interface ReportSection {
 /** Extra columns for a core table (targets: attainment on Summary, score and grade on Agents). */
 export interface ColumnExtension {
   table: 'summary' | 'agents';
-  columns(ctx: SectionContext): ReportColumn[];
+  columns(ctx: SectionContext): Promise<ReportColumn[]>;
   /** the extra cells of one row (a Summary row carries `kpi`, an Agents row `agentId`) */
   values(ctx: SectionContext, row: ReportRow): Promise<Record<string, CellValue>>;
   /** a line added to the table's note (e.g. why the columns are missing for a quarter) */
@@ -81,15 +78,16 @@ export function contextFor(
   language: Language,
   db: Kysely<Database>,
   filter: Filter,
-  live: { ws: Workspace; today: Day },
+  input: SourceReader,
+  today: Day,
 ): SectionContext {
   return {
     data,
     language,
     db,
     filter,
-    live: live.ws,
-    today: live.today,
+    input,
+    today,
     month: monthOfRange(data.range),
     t: (key, params) => translate(language, key, params),
   };
@@ -154,7 +152,7 @@ async function extend(
   note: string,
 ): Promise<{ columns: ReportColumn[]; rows: ReportRow[]; note: string }> {
   for (const ext of COLUMN_EXTENSIONS.filter((e) => e.table === table)) {
-    columns = [...columns, ...ext.columns(ctx)];
+    columns = [...columns, ...(await ext.columns(ctx))];
     rows = await Promise.all(rows.map(async (r) => ({ ...r, ...(await ext.values(ctx, r)) })));
     const more = ext.note ? await ext.note(ctx) : null;
     if (more) note = `${note} ${more}`;

@@ -13,6 +13,10 @@ export const MonthCloseStatusSchema = z.object({
   checksum: z.string().nullable(),
   /** the live data differs from the snapshot since the close */
   changedSince: z.boolean(),
+  /** which parts differ: calls, targets, scores, audits, followUps, orders */
+  changedSections: z.array(z.string()),
+  /** a close made before every section was frozen: only its call numbers are frozen */
+  callsOnly: z.boolean(),
 });
 export type MonthCloseStatus = z.infer<typeof MonthCloseStatusSchema>;
 
@@ -29,7 +33,9 @@ export const reportsContract = {
       fileName: z.string(),
       mime: z.string(),
       base64: z.string(),
-      close: z.object({ closedAt: z.number(), checksum: z.string(), changedSince: z.boolean() }).nullable(),
+      close: MonthCloseStatusSchema.pick({ changedSince: true, changedSections: true, callsOnly: true })
+        .extend({ closedAt: z.number(), checksum: z.string() })
+        .nullable(),
     }),
   ),
   'reports.closeStatus': method(MonthInput, MonthCloseStatusSchema),

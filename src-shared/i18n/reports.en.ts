@@ -31,14 +31,26 @@ export const reportsEn = {
   'reports.chart.funnel': 'Funnel: dials to sales',
   'reports.chart.leaderboardRevenue': 'Top agents by revenue',
   'reports.chart.leaderboardSales': 'Top agents by sales',
+  'reports.chart.auditTrend': 'Recording spot-checks by week: mean audit score and number of audits',
+  'reports.chart.auditScore': 'Mean audit score (0–100)',
+  'reports.chart.auditCount': 'Audits (right axis)',
+  'reports.chart.passMark': 'Pass mark {mark}',
+  'reports.chart.noAudits': 'No submitted recording spot-checks in this period: no audit trend to draw.',
   'reports.scope.floor': 'Whole floor',
   'reports.scope.team': 'Team',
   'reports.scope.agent': 'Agent',
   'reports.line.period': 'Period {period} ({from} – {to}) · {scope}',
   'reports.line.generated': 'Generated {at} ({zone})',
   'reports.line.closed': 'Month closed {at} · checksum {checksum}: the numbers as frozen at the close.',
-  'reports.line.changedSinceClose':
-    'The data has changed since the close (late imports or corrections): this report shows the closed numbers.',
+  'reports.line.changedSections':
+    'The data has changed since the close in: {sections}. This report shows the numbers as closed.',
+  'reports.listSeparator': ', ',
+  'reports.part.calls': 'call numbers',
+  'reports.part.targets': 'targets and attainment',
+  'reports.part.scores': 'composite scores, grades and variable pay',
+  'reports.part.audits': 'recording spot-checks',
+  'reports.part.followUps': 'coaching follow-ups',
+  'reports.part.orders': 'orders',
   'reports.table.audits': 'Audits',
   'reports.table.auditItems': 'Audit items',
   'reports.table.followUps': 'Coaching follow-ups',
@@ -69,7 +81,7 @@ export const reportsEn = {
   'reports.note.followUps': 'Open follow-ups due on or before {to}; status as of {today}.',
   'reports.note.noFollowUps': 'No open follow-ups due on or before {to}.',
   'reports.line.liveSections':
-    'Targets, scores, variable pay, audits, coaching follow-ups and orders are not frozen by the close: they show the current data.',
+    'This close was made by an earlier version and froze the call numbers only: targets, scores, variable pay, audits, coaching follow-ups and orders show the current data. Reopen and close the month again to freeze them too.',
   'reports.pdf.source': 'Callscope · numbers from the outbound call logs imported into this workspace.',
 
   'reports.page.title': 'Reports',
@@ -101,14 +113,17 @@ export const reportsEn = {
   'reports.saved': 'Saved {file}.',
   'reports.failed': 'The report could not be built: {error}',
   'reports.usesClose': 'This month is closed: the report shows the numbers frozen at the close.',
+  'reports.changedSince': 'The data has changed since the close in: {sections}.',
   'reports.close.title': 'Month close',
   'reports.close.explain':
-    'Closing a month freezes its call numbers: later imports no longer change its reports until you reopen it. Targets, scores, variable pay, audits, coaching follow-ups and orders stay live.',
+    'Closing a month freezes everything its reports show: call numbers, targets and attainment, scores and variable pay, audits, coaching follow-ups and orders, for the floor, every team and every agent. Later imports and edits no longer change them until you reopen it.',
+  'reports.close.changedSections':
+    'The data has changed since the close in: {sections}. Reports still show the closed numbers; reopen and close again to take the changes.',
+  'reports.close.callsOnly':
+    'This close froze the call numbers only (an earlier version): targets, scores, audits, follow-ups and orders read the current data. Reopen and close again to freeze them.',
   'reports.close.open': '{month} is open: its reports read the current data.',
   'reports.close.closed': '{month} was closed on {at}.',
   'reports.close.checksum': 'Checksum {checksum}',
-  'reports.close.changed':
-    'The data has changed since the close. Reports still show the closed numbers; reopen and close again to take the changes.',
   'reports.close.unchanged': 'The data has not changed since the close.',
   'reports.close.button': 'Close {month}',
   'reports.close.reopen': 'Reopen {month}',

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { todayIn } from '../../src-shared/time';
@@ -97,9 +98,36 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   const text = spawnSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).stdout;
   expect(text).toContain(new Intl.NumberFormat('en').format(floor.dials));
   expect(text).toContain('Month closed');
-  // the close freezes the call rollups only: the report says which sheets are live
-  expect(text).toContain('not frozen by the close');
+  // the close freezes every section: no sheet is said to read the current data
+  expect(text).not.toContain('current data');
+  // the demo has no audits: the audit trend says so instead of drawing empty axes
+  expect(text).toContain('No submitted recording spot-checks in this period');
   await expect(page.getByTestId('report-saved')).toContainText('This month is closed');
+
+  // A late import into the closed month: the panel names what changed, the workbook keeps its numbers.
+  const db = openRaw(app.db);
+  const code = db.prepare('SELECT code FROM agents ORDER BY id LIMIT 1').pluck().get() as string;
+  db.close();
+  const late = path.join(app.dir, 'late.csv');
+  fs.writeFileSync(
+    late,
+    'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording\n' +
+      `LATE1,${code},,,,${month}-20 10:00:00,13800000001,outbound,connected,5,300,sale,500,\n`,
+  );
+  app.cli(['import', late, '--preset', 'callscope']);
+  await page.reload();
+  await expect(page.getByTestId('month-close-notice')).toHaveText(
+    /has changed since the close in: call numbers\./,
+  );
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('report-download-xlsx').click(),
+  ]);
+  const closedBook = new ExcelJS.Workbook();
+  await closedBook.xlsx.readFile(await again.path());
+  expect(closedBook.getWorksheet('Summary')!.getRow(3).getCell(2).value).toBe(floor.dials);
+  await expect(page.getByTestId('report-saved')).toContainText('changed since the close in: call numbers');
+  await screenshot(page, 'reports-en-changed');
 
   await page.getByTestId('month-reopen').click();
   await page.getByTestId('month-reopen-confirm').click();

@@ -221,7 +221,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
     expect(agents).toEqual(expect.arrayContaining(['综合得分', '绩效等级', '浮动薪酬']));
   }, 60_000);
 
-  it('a quarter has no target or score columns and says so; a closed month says which sheets are live', async () => {
+  it('a quarter has no target or score columns and says so; a closed month freezes them with the rest', async () => {
     const quarter = Number(month.slice(5, 7));
     const q = await reportFor(
       t.ws,
@@ -245,7 +245,8 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
         Date.now(),
       );
       expect(closed.close).not.toBeNull();
-      expect(closed.lines.join('\n')).toContain('not frozen by the close');
+      expect(closed.close).toMatchObject({ callsOnly: false, changedSections: [] });
+      expect(closed.lines.join('\n')).not.toMatch(/current data|changed since/);
       const agents = closed.tables.find((x) => x.id === 'agents')!;
       expect(agents.rows.every((r) => r['grade'] !== null)).toBe(true);
     } finally {

@@ -1,5 +1,6 @@
 /** Month close (月结) of the chosen month: its state, the notice when data changed since, close/reopen. */
 import { useState } from 'react';
+import { changedSectionsList } from '../../../src-shared/reports-model';
 import { call } from '../../api/client';
 import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -59,8 +60,17 @@ export function MonthClosePanel({ month }: { month: string | null }) {
                 role={s.changedSince ? 'alert' : undefined}
                 data-testid="month-close-notice"
               >
-                {t(s.changedSince ? 'reports.close.changed' : 'reports.close.unchanged')}
+                {s.changedSince
+                  ? t('reports.close.changedSections', {
+                      sections: changedSectionsList(t, s.changedSections),
+                    })
+                  : t('reports.close.unchanged')}
               </p>
+              {s.callsOnly ? (
+                <p className="reports-close__notice is-changed" data-testid="month-close-calls-only">
+                  {t('reports.close.callsOnly')}
+                </p>
+              ) : null}
               {confirming ? (
                 <div className="reports-close__confirm">
                   <span>{t('reports.close.confirmReopen', { month })}</span>

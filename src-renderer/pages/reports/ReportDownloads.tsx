@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Job } from '../../../src-shared/api';
-import type { ReportFormat, ReportSpec } from '../../../src-shared/reports-model';
+import { changedSectionsList, type ReportFormat, type ReportSpec } from '../../../src-shared/reports-model';
 import { call } from '../../api/client';
 import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { watchJob } from '../../api/jobs';
@@ -16,7 +16,7 @@ import { saveBase64File } from '../../api/download';
 type State =
   | { kind: 'idle' }
   | { kind: 'working'; format: ReportFormat; job: Job | null }
-  | { kind: 'saved'; fileName: string; fromClose: boolean; changedSince: boolean }
+  | { kind: 'saved'; fileName: string; fromClose: boolean; changedSections: string[] }
   | { kind: 'error'; error: ApiCallError };
 
 const FORMATS: ReportFormat[] = ['xlsx', 'csv', 'pdf'];
@@ -39,7 +39,7 @@ export function ReportDownloads({ spec }: { spec: ReportSpec | null }) {
         kind: 'saved',
         fileName: file.fileName,
         fromClose: file.close !== null,
-        changedSince: file.close?.changedSince ?? false,
+        changedSections: file.close?.changedSections ?? [],
       });
     } catch (err) {
       setState({ kind: 'error', error: toApiCallError(err) });
@@ -79,7 +79,9 @@ export function ReportDownloads({ spec }: { spec: ReportSpec | null }) {
         <p className="reports-downloads__saved" role="status" data-testid="report-saved">
           {t('reports.saved', { file: state.fileName })}
           {state.fromClose ? ` ${t('reports.usesClose')}` : ''}
-          {state.changedSince ? ` ${t('reports.line.changedSinceClose')}` : ''}
+          {state.changedSections.length > 0
+            ? ` ${t('reports.changedSince', { sections: changedSectionsList(t, state.changedSections) })}`
+            : ''}
         </p>
       ) : null}
       {state.kind === 'error' ? <ErrorMessage error={state.error} compact /> : null}
