@@ -5,8 +5,10 @@
  */
 import type { ImportPreview, OrderPreview } from '../../src-shared/api';
 import { ORDER_FIELDS } from '../../src-shared/orders';
+import { rankLayouts } from './detect-layout';
 import { produceOrders } from './order-import';
-import type { PlannedOrders } from './order-plan';
+import { rankOrderLayouts, type PlannedOrders } from './order-plan';
+import { RANK_ROWS, type SampledFile } from './plan';
 import { fileFacts } from './preview';
 
 const PREVIEW_ROWS = 50;
@@ -75,4 +77,18 @@ export async function previewOrders(planned: PlannedOrders): Promise<ImportPrevi
     sampledRejected,
     rows: [],
   };
+}
+
+/**
+ * The layouts of the other kind for the layout picker, so a file detected as one kind can be read
+ * as the other: an order export whose header no order layout knows is previewed as a call log
+ * until the user picks an order layout (and maps its columns).
+ */
+export function otherKindLayouts(
+  sampled: SampledFile,
+  shown: ImportPreview['kind'],
+): ImportPreview['candidates'] {
+  const cells = sampled.sample.slice(0, RANK_ROWS).map((r) => r.cells);
+  const ranked = shown === 'calls' ? rankOrderLayouts(cells, sampled) : rankLayouts(cells, sampled);
+  return ranked.map((c) => ({ id: c.preset.id, name: c.preset.name, confidence: c.confidence }));
 }
