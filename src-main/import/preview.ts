@@ -29,7 +29,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const sampled = await openAnySampled(db, file, displayName, choices, workspaceTimeZone);
   if (isOrderFile(db, sampled, choices)) {
-    const orders = await previewOrders(planOrders(db, sampled, choices));
+    const orders = await previewOrders(planOrders(db, sampled, choices), db);
     return { ...orders, candidates: [...orders.candidates, ...otherKindLayouts(sampled, 'orders')] };
   }
   const { plan, candidates, profile, sample } = planCalls(db, sampled, choices);

@@ -21,7 +21,9 @@ export function OrderPreviewBody({ preview }: { preview: ImportPreview }) {
   const missing = missingOrderFields(preview);
   return (
     <div className="order-preview" data-testid="order-preview">
-      <p className="order-preview__note">{t('orders.import.detected')}</p>
+      <p className="order-preview__note" data-testid="order-preview-note">
+        {t(orders.paymentsOnly ? 'orders.import.paymentsDetected' : 'orders.import.detected')}
+      </p>
       {missing.length > 0 ? (
         <p className="preview__missing" role="alert" data-testid="preview-missing">
           {t('orders.import.missing', {
