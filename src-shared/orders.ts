@@ -28,6 +28,16 @@ export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 export const CONVERSION_SOURCES = ['calls', 'orders'] as const;
 export type ConversionSource = (typeof CONVERSION_SOURCES)[number];
 
+/**
+ * The one rule for where a scope's sales, revenue and conversion come from, followed by the
+ * dashboard's tiles and by targets, pacing and the composite score alike: orders when the workspace
+ * takes them from orders (Settings → Orders) and the scope (a filter, a team, one agent) has orders
+ * in the range; else the sales marked on calls.
+ */
+export function salesSource(setting: ConversionSource, scopeHasOrders: boolean): ConversionSource {
+  return setting === 'orders' && scopeHasOrders ? 'orders' : 'calls';
+}
+
 export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 7;
 
 /** What a batch imported. */

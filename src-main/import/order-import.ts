@@ -7,11 +7,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ImportResult } from '../../src-shared/api';
+import type { OrderField } from '../../src-shared/orders';
 import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import { runBatch } from './batch';
 import { ImportError } from './import-error';
-import { createOrderNormaliser, type NormalizedOrder } from './order-normalise';
+import { createOrderNormaliser, type NormalizedOrderRow } from './order-normalise';
 import { orderPlanProblem, type OrderPlan } from './order-plan';
 import { OrderWriter } from './order-writer';
 import { ensureCallPhoneIndex } from '../orders/phone-index';
@@ -20,7 +21,8 @@ import { saveProfile } from './profiles';
 import { sha256File } from './source';
 
 export interface ProducedOrders {
-  orders: { line: number; order: NormalizedOrder }[];
+  /** `raw` (masked, as rejects keep it) for a payment row, which the writer may still reject */
+  orders: { line: number; order: NormalizedOrderRow; raw?: string }[];
   rejects: RowIssue[];
   warnings: RowIssue[];
   /** rows of the file consumed so far (header excluded) */
@@ -44,10 +46,20 @@ export async function* produceOrders(
       }
       const damaged = damagedRowIssue(plan, row, phoneColumn);
       if (damaged) out.warnings.push(damaged);
-      out.orders.push({ line: row.line, order: result.order });
+      out.orders.push(
+        result.order.kind === 'payment'
+          ? { line: row.line, order: result.order, raw: rowText(plan, row.cells, phoneColumn) }
+          : { line: row.line, order: result.order },
+      );
     }
     yield out;
   }
+}
+
+/** A field as the file names it (its column's header), as the normaliser's rejects name it. */
+export function columnName(plan: OrderPlan, field: OrderField): string {
+  const index = plan.columns[field];
+  return index === undefined ? field : (plan.columnNames[index] ?? field);
 }
 
 export async function importOrders(
@@ -75,7 +87,10 @@ export async function importOrders(
       const hash = plan.source.streamsBytes ? createHash('sha256') : null;
       let rows = 0;
       for await (const produced of produceOrders(plan, { onBytes: (chunk) => hash?.update(chunk) })) {
-        for (const o of produced.orders) batch.writer.insert(o.order);
+        for (const o of produced.orders) {
+          const problem = batch.writer.insert(o.order);
+          if (problem) batch.reject(o.line, columnName(plan, problem.field), problem.reason, o.raw ?? '');
+        }
         for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
         for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
         rows = produced.rows;

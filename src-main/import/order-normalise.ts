@@ -1,6 +1,7 @@
 /**
  * One row of an order export -> one normalised order row (the order, and the payment the row
- * carries, if any), or the field and reason it cannot be stored. The customer number is hashed
+ * carries, if any), or of a payments-only export -> one payment on a stored order; else the field
+ * and reason it cannot be stored. The customer number is hashed
  * with the workspace salt and kept as its last four digits, exactly like a call's (hashPhone).
  */
 import type { CustomerType, OrderField, OrderStatus } from '../../src-shared/orders';
@@ -20,6 +21,7 @@ export interface OrderPayment {
 }
 
 export interface NormalizedOrder {
+  kind: 'order';
   orderNo: string;
   agentCode: string;
   agentName: string | null;
@@ -39,8 +41,19 @@ export interface NormalizedOrder {
   payment: OrderPayment | null;
 }
 
+/** A row of a payments-only export: a payment on an order that must already be stored. */
+export interface NormalizedPayment {
+  kind: 'payment';
+  orderNo: string;
+  /** the agent the export names, if any (the payment counts for the stored order's agent) */
+  agentCode: string | null;
+  payment: OrderPayment;
+}
+
+export type NormalizedOrderRow = NormalizedOrder | NormalizedPayment;
+
 export type OrderRowResult =
-  { ok: true; order: NormalizedOrder } | { ok: false; field: string | null; reason: string };
+  { ok: true; order: NormalizedOrderRow } | { ok: false; field: string | null; reason: string };
 
 class OrderFieldError extends Error {
   constructor(
@@ -94,11 +107,33 @@ export function createOrderNormaliser(
     return value;
   };
 
+  const payment = (orderNo: string): NormalizedPayment => {
+    if (cell('collected') === '')
+      throw new OrderFieldError('collected', 'amount collected (回款金额) is empty');
+    const amount = money('collected');
+    if (amount === 0) throw new OrderFieldError('collected', 'a payment of 0 collects nothing');
+    const at = read('collectedAt', time);
+    const paymentId = cell('paymentId');
+    return {
+      kind: 'payment',
+      orderNo,
+      agentCode: cell('agentCode') || null,
+      payment: {
+        // the key an order export's row gives the same payment, so importing both stores it once
+        key: paymentId ? `id:${paymentId}` : `${at}|${amount}`,
+        at,
+        day: localParts(at, timeZone).day,
+        amount,
+      },
+    };
+  };
+
   return (cells) => {
     row = cells;
     try {
       const orderNo = cell('orderId');
       if (orderNo === '') throw new OrderFieldError('orderId', 'order id (订单编号) is empty');
+      if (preset.payments) return { ok: true, order: payment(orderNo) };
       const agentCode = cell('agentCode');
       if (agentCode === '') throw new OrderFieldError('agentCode', 'agent code (工号) is empty');
       const orderedAt = read('orderedAt', time);
@@ -115,6 +150,7 @@ export function createOrderNormaliser(
       return {
         ok: true,
         order: {
+          kind: 'order',
           orderNo,
           agentCode,
           agentName: cell('agentName') || null,

@@ -60,10 +60,16 @@ export function rankOrderLayouts(
     return { preset, columns, missing, confidence };
   }).sort(
     (a, b) =>
+      // A file with every column of an order layout is an order export, even where it also reads as payments.
+      Number(isCompleteOrderLayout(b)) - Number(isCompleteOrderLayout(a)) ||
       b.confidence - a.confidence ||
       a.missing.length - b.missing.length ||
       Object.keys(b.columns).length - Object.keys(a.columns).length,
   );
+}
+
+function isCompleteOrderLayout(c: OrderCandidate): boolean {
+  return !c.preset.payments && c.missing.length === 0 && c.confidence > 0;
 }
 
 /** How well some order layout reads a workbook sheet's rows (to choose the sheet). */

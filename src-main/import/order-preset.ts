@@ -10,6 +10,8 @@ export interface OrderPreset extends ColumnSpec<OrderField> {
   name: string;
   statuses: Readonly<Record<string, OrderStatus>>;
   customerTypes: Readonly<Record<string, CustomerType>>;
+  /** rows are payments on orders already stored (a payments-only export), not orders */
+  payments?: true;
 }
 
 export type OrderColumnMap = ColumnMap<OrderField>;

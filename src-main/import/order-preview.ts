@@ -3,27 +3,65 @@
  * first rows exactly as they will be stored, produced by the same plan and row pipeline as the
  * order import. The call parts of the preview are empty.
  */
-import type { ImportPreview, OrderPreview } from '../../src-shared/api';
+import type { ImportPreview, OrderPreview, PreviewOrder } from '../../src-shared/api';
 import { ORDER_FIELDS } from '../../src-shared/orders';
-import { produceOrders } from './order-import';
-import type { PlannedOrders } from './order-plan';
+import { rankLayouts } from './detect-layout';
+import type { Sqlite } from '../db/connection';
+import { columnName, produceOrders } from './order-import';
+import { rankOrderLayouts, type PlannedOrders } from './order-plan';
+import { RANK_ROWS, type SampledFile } from './plan';
+import { unknownOrderReason } from './order-writer';
 import { fileFacts } from './preview';
 
 const PREVIEW_ROWS = 50;
 const SAMPLE_CELL_ROWS = 3;
 
-export async function previewOrders(planned: PlannedOrders): Promise<ImportPreview> {
+/** The stored order a payment row would attach to, as the preview shows it (null: not stored). */
+function storedOrderLookup(db: Sqlite): (orderNo: string) => PreviewOrder | null {
+  const find = db.prepare(
+    `SELECT o.order_no AS orderNo, a.code AS agentCode, o.ordered_at AS orderedAt, o.day, o.amount, o.status,
+       (SELECT min(e.day) FROM order_entries e WHERE e.order_id = o.id AND e.kind IN ('refund', 'cancel'))
+         AS reversedDay,
+       o.customer_type AS customerType, o.product, o.phone_last4 AS phoneLast4
+     FROM orders o JOIN agents a ON a.id = o.agent_id WHERE o.order_no = ?`,
+  );
+  return (orderNo) => {
+    const row = find.get(orderNo) as Omit<PreviewOrder, 'collected' | 'collectedDay'> | undefined;
+    return row ? { ...row, collected: 0, collectedDay: null } : null;
+  };
+}
+
+export async function previewOrders(planned: PlannedOrders, db: Sqlite): Promise<ImportPreview> {
   const { plan, candidates, profile, sample } = planned;
   const rows: OrderPreview['rows'] = [];
   const warnings = new Map<number, string>();
+  const storedOrder = storedOrderLookup(db);
   let sampledRejected = 0;
   for await (const batch of produceOrders(plan, { maxRows: PREVIEW_ROWS })) {
     for (const w of batch.warnings) warnings.set(w.line, `${w.field ?? ''}: ${w.reason}`);
     for (const { line, order: o } of batch.orders) {
+      const warning = warnings.get(line) ?? null;
+      if (o.kind === 'payment') {
+        // A payment shows with the order it attaches to; for an order not stored, as the import rejects it.
+        const order = storedOrder(o.orderNo);
+        if (order) {
+          const { amount, day } = o.payment;
+          rows.push({ ok: true, line, warning, order: { ...order, collected: amount, collectedDay: day } });
+        } else {
+          sampledRejected++;
+          rows.push({
+            ok: false,
+            line,
+            field: columnName(plan, 'orderId'),
+            reason: unknownOrderReason(o.orderNo),
+          });
+        }
+        continue;
+      }
       rows.push({
         ok: true,
         line,
-        warning: warnings.get(line) ?? null,
+        warning,
         order: {
           orderNo: o.orderNo,
           agentCode: o.agentCode,
@@ -51,12 +89,14 @@ export async function previewOrders(planned: PlannedOrders): Promise<ImportPrevi
   return {
     kind: 'orders',
     orders: {
-      columns: ORDER_FIELDS.map((field) => ({
+      // a payments layout maps only its own fields
+      columns: ORDER_FIELDS.filter((f) => plan.preset.columns[f] !== undefined).map((field) => ({
         field,
         column: plan.columns[field] ?? null,
         required: plan.preset.required.includes(field),
       })),
       rows,
+      paymentsOnly: plan.preset.payments === true,
     },
     ...fileFacts(plan.displayName, plan.source),
     hasHeader: true,
@@ -75,4 +115,18 @@ export async function previewOrders(planned: PlannedOrders): Promise<ImportPrevi
     sampledRejected,
     rows: [],
   };
+}
+
+/**
+ * The layouts of the other kind for the layout picker, so a file detected as one kind can be read
+ * as the other: an order export whose header no order layout knows is previewed as a call log
+ * until the user picks an order layout (and maps its columns).
+ */
+export function otherKindLayouts(
+  sampled: SampledFile,
+  shown: ImportPreview['kind'],
+): ImportPreview['candidates'] {
+  const cells = sampled.sample.slice(0, RANK_ROWS).map((r) => r.cells);
+  const ranked = shown === 'calls' ? rankOrderLayouts(cells, sampled) : rankLayouts(cells, sampled);
+  return ranked.map((c) => ({ id: c.preset.id, name: c.preset.name, confidence: c.confidence }));
 }

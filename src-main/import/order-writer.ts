@@ -8,7 +8,17 @@ import type { Sqlite } from '../db/connection';
 import { OrderRollup } from '../orders/rollup';
 import { Directory } from './directory';
 import type { BatchWriter } from './batch';
-import type { NormalizedOrder } from './order-normalise';
+import type { NormalizedOrderRow, NormalizedPayment } from './order-normalise';
+
+/** Why a payment cannot be stored: its order is not (the row is kept as a rejected row). */
+export interface PaymentProblem {
+  field: 'orderId';
+  reason: string;
+}
+
+export function unknownOrderReason(orderNo: string): string {
+  return `no order "${orderNo}" is stored (订单未导入): import the order export that has it, then this payment again`;
+}
 
 interface StoredOrder {
   id: number;
@@ -58,7 +68,9 @@ export class OrderWriter implements BatchWriter {
       .pluck();
   }
 
-  insert(row: NormalizedOrder): void {
+  /** Stores a row; a payment whose order is not stored is not, and the problem says why. */
+  insert(row: NormalizedOrderRow): PaymentProblem | null {
+    if (row.kind === 'payment') return this.insertPayment(row);
     let added = false;
     let order = this.findOrder.get(row.orderNo) as StoredOrder | undefined;
     if (!order) {
@@ -100,6 +112,17 @@ export class OrderWriter implements BatchWriter {
     }
     if (added) this.inserted++;
     else this.duplicates++;
+    return null;
+  }
+
+  /** A payments-only export's row: a payment on the order stored under its order id. */
+  private insertPayment(row: NormalizedPayment): PaymentProblem | null {
+    const order = this.findOrder.get(row.orderNo) as StoredOrder | undefined;
+    if (!order) return { field: 'orderId', reason: unknownOrderReason(row.orderNo) };
+    const p = row.payment;
+    if (this.entry(order, 'payment', `pay|${p.key}`, p.at, p.day, 0, 0, p.amount)) this.inserted++;
+    else this.duplicates++;
+    return null;
   }
 
   finish(): void {

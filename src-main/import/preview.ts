@@ -9,7 +9,7 @@ import { CALL_FIELDS } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
-import { previewOrders } from './order-preview';
+import { otherKindLayouts, previewOrders } from './order-preview';
 import { planCalls } from './plan';
 import { lookupValue } from './preset';
 import { produceCalls } from './produce';
@@ -28,7 +28,10 @@ export async function previewImport(
   workspaceTimeZone: string,
 ): Promise<ImportPreview> {
   const sampled = await openAnySampled(db, file, displayName, choices, workspaceTimeZone);
-  if (isOrderFile(db, sampled, choices)) return previewOrders(planOrders(db, sampled, choices));
+  if (isOrderFile(db, sampled, choices)) {
+    const orders = await previewOrders(planOrders(db, sampled, choices), db);
+    return { ...orders, candidates: [...orders.candidates, ...otherKindLayouts(sampled, 'orders')] };
+  }
   const { plan, candidates, profile, sample } = planCalls(db, sampled, choices);
   const dataRows = plan.hasHeader ? sample.slice(1) : sample;
 
@@ -89,14 +92,17 @@ export async function previewImport(
     sampleCells: dataRows.slice(0, SAMPLE_CELL_ROWS).map((r) => r.cells),
     preset: { id: plan.preset.id, name: plan.preset.name },
     // The chosen layout's confidence is what it reads with the mapping in force, not as detected.
-    candidates: candidates.map((c) => ({
-      id: c.preset.id,
-      name: c.preset.name,
-      confidence:
-        c.preset === plan.preset && dataRows.length > 0
-          ? (dataRows.length - sampledRejected) / dataRows.length
-          : c.confidence,
-    })),
+    candidates: [
+      ...candidates.map((c) => ({
+        id: c.preset.id,
+        name: c.preset.name,
+        confidence:
+          c.preset === plan.preset && dataRows.length > 0
+            ? (dataRows.length - sampledRejected) / dataRows.length
+            : c.confidence,
+      })),
+      ...otherKindLayouts(sampled, 'calls'),
+    ],
     profile: profile && { signature: profile.signature, savedAt: profile.savedAt },
     columns: CALL_FIELDS.map((field) => ({
       field,

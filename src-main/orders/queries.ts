@@ -11,6 +11,7 @@ import { previousPeriod } from '../../src-shared/periods';
 import type { Database } from '../db/schema';
 import { rollupCondition, totals } from '../metrics/queries';
 import type { OrderSettings } from '../../src-shared/api';
+import { salesSource } from '../../src-shared/orders';
 import { orderFacts } from './attribution';
 
 const DAY_MS = 86_400_000;
@@ -71,7 +72,7 @@ export async function orderSummary(
     db.selectFrom('orders').select('id').limit(1).executeTakeFirst(),
   ]);
   // Conversion from orders only where there are orders; else it says it came from call outcomes.
-  const source = settings.conversionSource === 'orders' && current.hasOrders ? 'orders' : 'calls';
+  const source = salesSource(settings.conversionSource, current.hasOrders);
   return {
     hasOrders: current.hasOrders,
     workspaceHasOrders: anyOrder !== undefined,

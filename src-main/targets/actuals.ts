@@ -64,7 +64,8 @@ export interface Scope {
   agentId?: number;
 }
 
-function scopeSql(scope: Scope): { where: string; params: number[] } {
+/** The scope as SQL conditions on `agent_id` and `campaign_id` (the call and the order rollups alike). */
+export function scopeSql(scope: Scope): { where: string; params: number[] } {
   const parts: string[] = [];
   const params: number[] = [];
   if (scope.campaignId !== undefined) {

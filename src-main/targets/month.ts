@@ -4,6 +4,7 @@
  * module only gathers the numbers they need.
  */
 import type { Filter, Output, PaceRow, ScoreRow } from '../../src-shared/api';
+import type { ConversionSource } from '../../src-shared/orders';
 import {
   compositeScore,
   gradeOf,
@@ -36,6 +37,7 @@ import {
   listAgentRows,
   type AgentRow,
 } from './actuals';
+import { isOrderSourced, ORDER_SOURCED_KPIS, SourcedActuals, withOrderSalesByMonth } from './order-actuals';
 import { loadBonusSheet, loadCalendar, loadOverrides, loadProfile, loadTargets, TargetBook } from './store';
 
 type KpiNumbers = Record<TargetKpi, number | null>;
@@ -87,7 +89,12 @@ export function plan(ws: Workspace, month: Month, uplift: number): Output<'targe
   const historyMonths = [3, 2, 1].map((n) => addMonthsTo(month, -n));
   const histFrom = monthRange(historyMonths[0]!).from;
   const histTo = minDay(monthRange(historyMonths[2]!).to, asOf);
-  const byAgent = actualsByAgentMonth(ws.db, histFrom, histTo);
+  const byAgent = withOrderSalesByMonth(
+    ws.db,
+    histFrom,
+    histTo,
+    actualsByAgentMonth(ws.db, histFrom, histTo),
+  );
   const joined = firstDays(ws.db);
   const agents = listAgentRows(ws.db).filter((a) => a.active && byAgent.has(a.id));
 
@@ -187,14 +194,15 @@ function sumOrNull(values: (number | null)[]): number | null {
 
 function pacesFor(
   targetOf: (kpi: TargetKpi) => number | null,
-  actuals: MonthActuals,
+  { actuals, source }: { actuals: MonthActuals; source: ConversionSource },
   days: { month: number; available: number; elapsed: number },
 ): PaceRow[] {
   const rows: PaceRow[] = [];
   for (const kpi of TARGET_KPIS) {
     const target = targetOf(kpi);
     if (target === null) continue;
-    rows.push(pace(kpi, target, actuals, days));
+    const row = pace(kpi, target, actuals, days);
+    rows.push(ORDER_SOURCED_KPIS.includes(kpi) ? { ...row, source } : row);
   }
   return rows;
 }
@@ -221,8 +229,9 @@ export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> 
   const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
   const joined = firstDays(ws.db);
   const scope = { teamId: filter.teamId, agentId: filter.agentId };
-  const byAgent = actualsByAgent(ws.db, filter.from, filter.to, scope);
-  const total = [...byAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
+  const callsByAgent = actualsByAgent(ws.db, filter.from, filter.to, scope);
+  const byAgent = new SourcedActuals(ws.db, filter.from, filter.to, scope, callsByAgent);
+  const total = [...callsByAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
   total.auditScore = auditScoreOf(ws.db, filter.from, filter.to, scope);
   const profile = loadProfile(ws.db);
 
@@ -234,8 +243,12 @@ export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> 
         ? targets.team(filter.teamId, kpi)
         : targets.all(kpi);
   const scopeDays = daysFrom(filter.agentId !== undefined ? agentStart(filter.agentId) : filter.from);
-  const agentRows = [...byAgent.entries()].map(([agentId, actuals]) => {
-    const kpis = pacesFor((kpi) => targets.agent(agentId, kpi), actuals, daysFrom(agentStart(agentId)));
+  const agentRows = byAgent.agentIds().map((agentId) => {
+    const kpis = pacesFor(
+      (kpi) => targets.agent(agentId, kpi),
+      byAgent.agent(agentId),
+      daysFrom(agentStart(agentId)),
+    );
     const score = compositeScore(attainments(kpis), profile).score;
     return { agentId, pace: score === null ? null : score / 100, kpis };
   });
@@ -244,7 +257,7 @@ export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> 
     asOf,
     workingDays: scopeDays.available,
     elapsedDays: scopeDays.elapsed,
-    kpis: pacesFor(scopeTarget, total, scopeDays),
+    kpis: pacesFor(scopeTarget, byAgent.scope(total), scopeDays),
     agents: agentRows,
   };
 }
@@ -261,30 +274,33 @@ export function scores(
   const agents = listAgentRows(ws.db);
   const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
   const joined = firstDays(ws.db);
+  const scope = campaignId ? { campaignId } : {};
   const byAgent =
-    asOf >= from ? actualsByAgent(ws.db, from, asOf, campaignId ? { campaignId } : {}) : new Map();
+    asOf >= from
+      ? new SourcedActuals(ws.db, from, asOf, scope, actualsByAgent(ws.db, from, asOf, scope))
+      : null;
   const monthDays = cal.count(from, to);
   // The lead's behaviour ratings of the month weigh in as the profile says (not per campaign).
   const ratings = leadRatingsByAgent(ws.db, month);
-  const rows: Omit<ScoreRow, 'rank'>[] = [...byAgent.entries()].map(
-    ([agentId, actuals]: [number, MonthActuals]) => {
-      const start = maxDay(from, joined.get(agentId) ?? from);
-      const days = { month: monthDays, available: cal.count(start, to), elapsed: cal.count(start, asOf) };
-      const result = compositeScore(
-        attainments(pacesFor((k) => targets.agent(agentId, k), actuals, days)),
-        profile,
-        ratings.get(agentId),
-      );
-      return {
-        agentId,
-        teamId: agents.find((a) => a.id === agentId)?.teamId ?? null,
-        score: result.score,
-        grade: gradeOf(result.score, profile.bands),
-        parts: result.parts,
-        revenue: actuals.revenue,
-      };
-    },
-  );
+  const rows: Omit<ScoreRow, 'rank'>[] = (byAgent?.agentIds() ?? []).map((agentId) => {
+    const sourced = byAgent!.agent(agentId);
+    const start = maxDay(from, joined.get(agentId) ?? from);
+    const days = { month: monthDays, available: cal.count(start, to), elapsed: cal.count(start, asOf) };
+    const result = compositeScore(
+      attainments(pacesFor((k) => targets.agent(agentId, k), sourced, days)),
+      profile,
+      ratings.get(agentId),
+    );
+    return {
+      agentId,
+      teamId: agents.find((a) => a.id === agentId)?.teamId ?? null,
+      score: result.score,
+      grade: gradeOf(result.score, profile.bands),
+      // the breakdown says whether sales and revenue were measured on orders or on calls
+      parts: result.parts.map((p) => (isOrderSourced(p.kpi) ? { ...p, source: sourced.source } : p)),
+      revenue: sourced.actuals.revenue,
+    };
+  });
   const ranks = rankByScore(rows.map((r) => r.score));
   return {
     month,

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { ImportPreview, Input, Job } from '../../src-shared/api';
 import type { CallField, Disposition, Outcome } from '../../src-shared/domain';
+import type { OrderField } from '../../src-shared/orders';
 import { call } from '../api/client';
 import { type ApiCallError, toApiCallError } from '../api/errors';
 import { watchJob } from '../api/jobs';
@@ -15,12 +16,15 @@ import { useWorkspace } from './workspace';
 export type ImportPhase = 'choose' | 'uploading' | 'preview' | 'running' | 'finished';
 export type PreviewState = 'idle' | 'loading' | 'ready' | 'error';
 export type ColumnChoices = Partial<Record<CallField, number | null>>;
+export type OrderColumnChoices = Partial<Record<OrderField, number | null>>;
 
 /** What the user decided on the page; undefined leaves it to detection or a saved profile. */
 export interface Choices {
   preset?: string;
   hasHeader?: boolean;
   columns?: ColumnChoices;
+  /** an order export's mapping (the preview's order fields) */
+  orderColumns?: OrderColumnChoices;
   dispositions?: Record<string, Disposition>;
   outcomes?: Record<string, Outcome>;
 }
@@ -46,6 +50,7 @@ interface ImportState {
   setHasHeader(hasHeader: boolean): void;
   setTimeZone(timeZone: string | null): void;
   setColumn(field: CallField, column: number | null): void;
+  setOrderColumn(field: OrderField, column: number | null): void;
   setDisposition(text: string, meaning: Disposition): void;
   setOutcome(text: string, meaning: Outcome): void;
   retryPreview(): void;
@@ -75,6 +80,11 @@ function columnsOf(preview: ImportPreview): ColumnChoices {
   return Object.fromEntries(preview.columns.map((c) => [c.field, c.column]));
 }
 
+/** An order preview's column mapping as explicit choices (every order field: its column or null). */
+function orderColumnsOf(preview: ImportPreview): OrderColumnChoices {
+  return Object.fromEntries((preview.orders?.columns ?? []).map((c) => [c.field, c.column]));
+}
+
 /** The value meanings a preview shows for its texts (the unknown ones left out). */
 function meaningsOf<T extends string>(list: { text: string; mapped: T | null }[]): Record<string, T> {
   const out: Record<string, T> = {};
@@ -94,6 +104,7 @@ function choicesInput(stagedId: string, choices: Choices, timeZone: string | nul
     ...(choices.hasHeader !== undefined ? { hasHeader: choices.hasHeader } : {}),
     ...(timeZone ? { timeZone } : {}),
     ...(choices.columns ? { columns: choices.columns } : {}),
+    ...(choices.orderColumns ? { orderColumns: choices.orderColumns } : {}),
     ...(values.dispositions || values.outcomes ? { values } : {}),
   };
 }
@@ -182,15 +193,22 @@ export const useImport = create<ImportState>()((set, get) => {
 
     setLayout: (preset) =>
       // another layout matches the columns its own way: drop the column choices
-      schedulePreview({ choices: { ...get().choices, preset, columns: undefined } }),
+      schedulePreview({ choices: { ...get().choices, preset, columns: undefined, orderColumns: undefined } }),
     setHasHeader: (hasHeader) =>
-      schedulePreview({ choices: { ...get().choices, hasHeader, columns: undefined } }),
+      schedulePreview({
+        choices: { ...get().choices, hasHeader, columns: undefined, orderColumns: undefined },
+      }),
     setTimeZone: (timeZone) => schedulePreview({ timeZone }),
     setColumn(field, column) {
       const { choices, preview } = get();
       // Every field explicit: the choices replace a saved profile's mapping as a whole.
       const base = choices.columns ?? (preview ? columnsOf(preview) : {});
       schedulePreview({ choices: { ...choices, columns: { ...base, [field]: column } } });
+    },
+    setOrderColumn(field, column) {
+      const { choices, preview } = get();
+      const base = choices.orderColumns ?? (preview ? orderColumnsOf(preview) : {});
+      schedulePreview({ choices: { ...choices, orderColumns: { ...base, [field]: column } } });
     },
     setDisposition(text, meaning) {
       const { choices, preview } = get();
@@ -216,6 +234,7 @@ export const useImport = create<ImportState>()((set, get) => {
           preset: preview.preset.id,
           hasHeader: preview.hasHeader,
           columns: columnsOf(preview),
+          ...(preview.kind === 'orders' ? { orderColumns: orderColumnsOf(preview) } : {}),
         });
         // Cancel pressed before the job's id came back: stop the job we just got.
         if (cancelRequested) void call('jobs.cancel', { jobId }).catch(() => undefined);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ALERT_KINDS } from '../anomalies';
+import { CONVERSION_SOURCES } from '../orders';
 import { DEFAULT_RATING_TARGET, RATING_MAX, RATING_MIN } from '../ratings';
 import { GRADES, SCORE_ITEMS } from '../scoring';
 import { TARGET_KPIS } from '../targets';
@@ -93,6 +94,8 @@ export const PaceSchema = z.object({
   forecastAttainment: z.number().nullable(),
   neededPerDay: z.number().nullable(),
   remainingDays: z.number().int(),
+  /** sales and revenue: whether orders or the sales marked on calls were measured (salesSource) */
+  source: z.enum(CONVERSION_SOURCES).optional(),
 });
 export type PaceRow = z.infer<typeof PaceSchema>;
 
@@ -104,6 +107,8 @@ export const ScorePartSchema = z.object({
   counted: z.number().nullable(),
   points: z.number(),
   leftOut: z.boolean(),
+  /** sales and revenue: whether orders or the sales marked on calls were measured (salesSource) */
+  source: z.enum(CONVERSION_SOURCES).optional(),
 });
 
 export const ScoreRowSchema = z.object({

@@ -331,6 +331,8 @@ export const OrderPreviewSchema = z.object({
       z.object({ ok: z.literal(false), line: Count, field: z.string().nullable(), reason: z.string() }),
     ]),
   ),
+  /** a payments-only export: each row a payment on an order already stored */
+  paymentsOnly: z.boolean().optional(),
 });
 export type OrderPreview = z.infer<typeof OrderPreviewSchema>;
 

@@ -39,6 +39,8 @@ export const ordersEn = {
   'orders.settings.source.orders': 'Orders (from order exports)',
   'orders.settings.saved': 'Saved.',
   'orders.import.detected': 'Order export: each row is an order or one of its payments.',
+  'orders.import.paymentsDetected':
+    'Payments export: each row is a payment collected on an order imported before. A payment for an order not imported is kept as a rejected row.',
   'orders.import.columns': 'Order columns',
   'orders.import.rows': 'First rows as they will be stored',
   'orders.import.missing': 'The file lacks: {fields}. Choose another layout or fix the file.',

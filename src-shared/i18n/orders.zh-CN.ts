@@ -38,6 +38,8 @@ export const ordersZhCN: Record<keyof typeof ordersEn, string> = {
   'orders.settings.source.orders': '订单（来自订单导出）',
   'orders.settings.saved': '已保存。',
   'orders.import.detected': '订单导出：每行是一笔订单或其中一笔回款。',
+  'orders.import.paymentsDetected':
+    '回款明细：每行是一笔已导入订单的回款。未导入订单的回款会作为异常行保留。',
   'orders.import.columns': '订单列',
   'orders.import.rows': '前几行（按将要保存的样子）',
   'orders.import.missing': '文件缺少：{fields}。请选择其他格式或修正文件。',

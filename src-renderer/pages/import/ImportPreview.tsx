@@ -12,6 +12,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { useFormat, useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
 import { missingOrderFields, OrderPreviewBody } from '../orders/OrderPreviewBody';
+import { ColumnMappingTable } from './ColumnMappingTable';
 import { ImportTimeZone } from './ImportTimeZone';
 import { PreviewRows } from './PreviewRows';
 import { ValueMapping } from './ValueMapping';
@@ -91,7 +92,8 @@ function PreviewSummary({ preview }: { preview: Preview }) {
   // The confidence is the layout's own reading; with chosen (or saved) columns or values it says little.
   const choices = useImport((s) => s.choices);
   const mapped =
-    preview.profile !== null || Boolean(choices.columns || choices.dispositions || choices.outcomes);
+    preview.profile !== null ||
+    Boolean(choices.columns || choices.orderColumns || choices.dispositions || choices.outcomes);
   const sampledOk = preview.sampled - preview.sampledRejected;
   const delimiter =
     preview.delimiter === '\t'
@@ -205,13 +207,6 @@ function PreviewControls({ preview }: { preview: Preview }) {
   );
 }
 
-const SAMPLE_CHARS = 24;
-
-function clip(text: string): string {
-  const s = text.trim();
-  return s.length > SAMPLE_CHARS ? `${s.slice(0, SAMPLE_CHARS - 1)}…` : s;
-}
-
 /** One row per call field (required ones first): which column of the file holds it. */
 function ColumnMapping({ preview }: { preview: Preview }) {
   const t = useT();
@@ -224,64 +219,20 @@ function ColumnMapping({ preview }: { preview: Preview }) {
     );
     return [...ordered.filter((c) => c.required), ...ordered.filter((c) => !c.required)];
   }, [preview.columns]);
-  const firstRow = preview.sampleCells[0] ?? [];
-  const options = preview.columnNames.map((name, index) => {
-    const sample = firstRow[index] ?? '';
-    const label = name.trim() || `#${index + 1}`;
-    return { index, label: sample.trim() ? `${label} — ${clip(sample)}` : label };
-  });
-
   return (
-    <div className="mapping mapping--columns">
-      <h3 className="mapping__title">
-        {t('import.preview.columns')}
-        <span className="mapping__hint">{t('import.preview.columnsHint')}</span>
-      </h3>
-      <div className="table-scroll mapping__scroll">
-        <table className="data-table data-table--mapping">
-          <thead>
-            <tr>
-              <th scope="col">{t('import.preview.field')}</th>
-              <th scope="col">{t('import.preview.column')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => {
-              const column = chosen && c.field in chosen ? (chosen[c.field] ?? null) : c.column;
-              const missing = c.required && c.column === null;
-              return (
-                <tr key={c.field} className={missing ? 'is-missing' : undefined}>
-                  <th scope="row">
-                    <label htmlFor={`map-${c.field}`}>{t(`import.field.${c.field}` as FieldKey)}</label>
-                    {c.required ? (
-                      <span className="mapping__required">{t('import.preview.required')}</span>
-                    ) : null}
-                  </th>
-                  <td>
-                    <select
-                      id={`map-${c.field}`}
-                      className={missing ? 'select select--compact is-invalid' : 'select select--compact'}
-                      value={column === null ? '' : String(column)}
-                      onChange={(e) =>
-                        setColumn(c.field, e.target.value === '' ? null : Number(e.target.value))
-                      }
-                      data-testid={`map-${c.field}`}
-                    >
-                      <option value="">{t('import.preview.notInFile')}</option>
-                      {options.map((o) => (
-                        <option key={o.index} value={o.index}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <ColumnMappingTable
+      title={t('import.preview.columns')}
+      hint={t('import.preview.columnsHint')}
+      preview={preview}
+      rows={rows.map((c) => ({
+        ...c,
+        label: t(`import.field.${c.field}` as FieldKey),
+        // What was chosen shows at once, before the preview for it comes back.
+        column: chosen && c.field in chosen ? (chosen[c.field] ?? null) : c.column,
+        missing: c.required && c.column === null,
+      }))}
+      onChange={(field, column) => setColumn(field as CallField, column)}
+    />
   );
 }
 

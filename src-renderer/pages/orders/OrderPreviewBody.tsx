@@ -4,6 +4,9 @@
  */
 import type { ImportPreview, OrderPreview } from '../../../src-shared/api';
 import { useFormat, useT } from '../../i18n/language';
+import type { OrderField } from '../../../src-shared/orders';
+import { useImport } from '../../stores/import';
+import { ColumnMappingTable } from '../import/ColumnMappingTable';
 import { RejectedRow } from '../import/PreviewRows';
 
 /** The required order fields the file's header lacks (the import cannot start without them). */
@@ -16,10 +19,11 @@ export function OrderPreviewBody({ preview }: { preview: ImportPreview }) {
   const orders = preview.orders;
   if (!orders) return null;
   const missing = missingOrderFields(preview);
-  const mapped = orders.columns.filter((c) => c.column !== null || c.required);
   return (
     <div className="order-preview" data-testid="order-preview">
-      <p className="order-preview__note">{t('orders.import.detected')}</p>
+      <p className="order-preview__note" data-testid="order-preview-note">
+        {t(orders.paymentsOnly ? 'orders.import.paymentsDetected' : 'orders.import.detected')}
+      </p>
       {missing.length > 0 ? (
         <p className="preview__missing" role="alert" data-testid="preview-missing">
           {t('orders.import.missing', {
@@ -27,17 +31,41 @@ export function OrderPreviewBody({ preview }: { preview: ImportPreview }) {
           })}
         </p>
       ) : null}
-      <h3 className="mapping__title">{t('orders.import.columns')}</h3>
-      <dl className="order-preview__columns">
-        {mapped.map((c) => (
-          <div key={c.field} className={c.column === null ? 'is-missing' : undefined}>
-            <dt>{t(`orders.field.${c.field}`)}</dt>
-            <dd>{c.column === null ? t('import.preview.notInFile') : preview.columnNames[c.column]}</dd>
-          </div>
-        ))}
-      </dl>
+      <div className="order-preview__mapping">
+        <OrderColumnMapping preview={preview} columns={orders.columns} />
+      </div>
       <OrderRows rows={orders.rows} />
     </div>
+  );
+}
+
+/** Which column holds each order field (required ones first), editable like the call mapping. */
+function OrderColumnMapping({
+  preview,
+  columns,
+}: {
+  preview: ImportPreview;
+  columns: OrderPreview['columns'];
+}) {
+  const t = useT();
+  const setOrderColumn = useImport((s) => s.setOrderColumn);
+  const chosen = useImport((s) => s.choices.orderColumns);
+  const ordered = [...columns.filter((c) => c.required), ...columns.filter((c) => !c.required)];
+  return (
+    <ColumnMappingTable
+      title={t('orders.import.columns')}
+      hint={t('import.preview.columnsHint')}
+      preview={preview}
+      idPrefix="order-map"
+      rows={ordered.map((c) => ({
+        field: c.field,
+        label: t(`orders.field.${c.field}`),
+        column: chosen && c.field in chosen ? (chosen[c.field] ?? null) : c.column,
+        required: c.required,
+        missing: c.required && c.column === null,
+      }))}
+      onChange={(field, column) => setOrderColumn(field as OrderField, column)}
+    />
   );
 }
 

@@ -1,11 +1,13 @@
 /**
  * When the workspace takes conversion from orders (Settings → Orders) and the range has orders,
  * the dashboard's main Sales, Revenue, Average order value, Conversion rate and Lead conversion
- * tiles read the order figures of `orders.summary` instead of the sales marked on calls. `orders.summary`
- * already decides the source (orders only where the range has orders); this maps it onto the tiles.
+ * tiles read the order figures of `orders.summary` instead of the sales marked on calls. The source is
+ * decided by `salesSource` (src-shared/orders.ts), the rule targets and pacing follow too; this maps
+ * the order figures onto the tiles.
  */
 import type { OrderSummary, Output } from '../../../src-shared/api';
 import { conversionFrom } from '../../../src-shared/kpi';
+import { salesSource } from '../../../src-shared/orders';
 
 export const ORDER_BASED_KPIS = [
   'sales',
@@ -27,7 +29,7 @@ export function orderBasedTiles(
   orders: OrderSummary | undefined,
   calls: Output<'metrics.summary'>,
 ): Record<OrderBasedKpi, OrderBasedValue> | null {
-  if (!orders || orders.conversion.source !== 'orders') return null;
+  if (!orders || salesSource(orders.settings.conversionSource, orders.hasOrders) !== 'orders') return null;
   const { current: c, previous: p } = orders;
   const prevConversion = conversionFrom('orders', calls.previous, p.orders);
   // A previous period without orders has no order figure to compare with (not a 0).

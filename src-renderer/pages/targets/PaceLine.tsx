@@ -53,14 +53,18 @@ export function PaceLine({ pace: { row: pace, elapsedDays, workingDays } }: { pa
     elapsed: elapsedDays,
     days: workingDays,
   });
+  // Sales and revenue say whether orders or the sales marked on calls were measured.
+  const source = pace.source ? t('orders.sub.source', { source: t(`orders.source.${pace.source}`) }) : null;
   return (
     <div
       className={`kpi-tile__target ${tone(pace.pace)}`}
-      title={title}
+      title={source ? `${title}\n${source}` : title}
       data-testid="kpi-target"
       data-value={pace.pace ?? ''}
+      data-source={pace.source}
     >
       {t('targets.pace.vsTarget', { value: f.percent(pace.pace, 0) })}
+      {source ? <span className="kpi-tile__target-source"> · {source}</span> : null}
     </div>
   );
 }

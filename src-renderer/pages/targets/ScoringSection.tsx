@@ -7,7 +7,12 @@
 import { useEffect, useState } from 'react';
 import type { Output, ScoreRow } from '../../../src-shared/api';
 import { DEFAULT_RATING_TARGET, RATING_DIMENSIONS, type RatingDimension } from '../../../src-shared/ratings';
-import { DEFAULT_PROFILE, SCORE_ITEMS, type ScoringProfile } from '../../../src-shared/scoring';
+import {
+  DEFAULT_PROFILE,
+  SCORE_ITEMS,
+  type ScoreItem,
+  type ScoringProfile,
+} from '../../../src-shared/scoring';
 import { TARGET_KPIS } from '../../../src-shared/targets';
 import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
@@ -275,6 +280,7 @@ function Ranking({
               aria-hidden="true"
             />
             {t(`targets.kpi.${k}`)}
+            <SourceOf kpi={k} rows={data.rows} />
           </li>
         ))}
       </ul>
@@ -320,7 +326,10 @@ function Ranking({
                     ) : null}
                   </td>
                   <td>
-                    <Breakdown row={row} f={f} t={t} />
+                    <div className="breakdown-with-source">
+                      <Breakdown row={row} f={f} t={t} />
+                      <RowSource row={row} />
+                    </div>
                   </td>
                 </tr>
               );
@@ -348,11 +357,12 @@ function Breakdown({
       {row.parts
         .filter((p) => !p.leftOut && p.points > 0)
         .map((p) => {
-          const title = t('targets.scoring.partTitle', {
+          const source = p.source ? t('orders.sub.source', { source: t(`orders.source.${p.source}`) }) : '';
+          const title = `${t('targets.scoring.partTitle', {
             kpi: t(`targets.kpi.${p.kpi}`),
             attainment: f.percent(p.attainment, 0),
             points: p.points.toFixed(1),
-          });
+          })}${source ? ` (${source})` : ''}`;
           return (
             <span
               key={p.kpi}
@@ -365,5 +375,41 @@ function Breakdown({
           );
         })}
     </div>
+  );
+}
+
+/** Where the ranking's sales or revenue came from: orders, calls, or each for some agents. */
+function SourceOf({ kpi, rows }: { kpi: ScoreItem; rows: ScoreRow[] }) {
+  const t = useT();
+  const sources = new Set(
+    rows.flatMap((r) => r.parts.filter((p) => p.kpi === kpi && p.source).map((p) => p.source!)),
+  );
+  if (sources.size === 0) return null;
+  const label = [...sources]
+    .sort()
+    .reverse()
+    .map((s) => t(`orders.source.${s}`))
+    .join(' / ');
+  return (
+    <span
+      className="breakdown-legend__source"
+      data-testid={`score-source-${kpi}`}
+      data-source={[...sources].join(',')}
+    >
+      {' '}
+      ({t('orders.sub.source', { source: label })})
+    </span>
+  );
+}
+
+/** The agent's sales and revenue source, beside their bar (an agent without orders falls back to calls). */
+function RowSource({ row }: { row: ScoreRow }) {
+  const t = useT();
+  const source = row.parts.find((p) => p.source)?.source;
+  if (!source) return null;
+  return (
+    <span className="breakdown__source" data-testid="row-source" data-source={source}>
+      {t('orders.sub.source', { source: t(`orders.source.${source}`) })}
+    </span>
   );
 }

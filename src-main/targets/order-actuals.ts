@@ -1,0 +1,147 @@
+/**
+ * Sales and revenue for targets from orders where orders exist: the order rollup's net orders and
+ * revenue (refunds and cancellations taken back on their own day) replace the sales marked on calls
+ * under the rule the dashboard's tiles follow (`salesSource`), per agent and per scope. The other
+ * target KPIs (dials, talk, connect rate, intents, audits) always come from calls and audits.
+ */
+import { conversionFrom } from '../../src-shared/kpi';
+import { salesSource, type ConversionSource } from '../../src-shared/orders';
+import type { MonthActuals, TargetKpi } from '../../src-shared/targets';
+import type { Day } from '../../src-shared/time';
+import type { Sqlite } from '../db/connection';
+import { loadOrderSettings } from '../orders/settings';
+import { emptyActuals, scopeSql, type Scope } from './actuals';
+
+/** The target KPIs whose figures follow `salesSource`. */
+export const ORDER_SOURCED_KPIS: readonly TargetKpi[] = ['sales', 'revenue'];
+
+/** Whether a KPI or score item is measured on orders where orders exist (ratings never are). */
+export function isOrderSourced(item: string): boolean {
+  return (ORDER_SOURCED_KPIS as readonly string[]).includes(item);
+}
+
+export interface OrderFigures {
+  /** net orders: placed minus refunded or cancelled in the range */
+  orders: number;
+  /** minor units, net of refunds and cancellations */
+  revenue: number;
+}
+
+export interface Sourced {
+  actuals: MonthActuals;
+  source: ConversionSource;
+}
+
+/** Order figures per agent (and month, with `perMonth`) over [from, to]; an agent without orders is absent. */
+function orderFigures(
+  db: Sqlite,
+  from: Day,
+  to: Day,
+  scope: Scope,
+  perMonth: boolean,
+): { agentId: number; month: string; orders: number; revenue: number }[] {
+  const { where, params } = scopeSql(scope);
+  const month = perMonth ? 'substr(day, 1, 7)' : "''";
+  return db
+    .prepare(
+      `SELECT agent_id AS agentId, ${month} AS month, sum(orders) AS orders, sum(revenue) AS revenue
+       FROM daily_order_stats WHERE day >= ? AND day <= ?${where} GROUP BY agent_id, ${month}`,
+    )
+    .all(from, to, ...params) as { agentId: number; month: string; orders: number; revenue: number }[];
+}
+
+/** A scope's actuals with sales and revenue taken from its orders when the rule says so. */
+export function applySalesSource(
+  setting: ConversionSource,
+  calls: MonthActuals,
+  orders: OrderFigures | undefined,
+): Sourced {
+  const source = salesSource(setting, orders !== undefined);
+  if (source === 'calls' || !orders) return { actuals: calls, source: 'calls' };
+  return {
+    // the same net order count the dashboard's Sales tile and conversion rate use
+    actuals: {
+      ...calls,
+      sales: conversionFrom('orders', calls, orders.orders).sales,
+      revenue: orders.revenue,
+    },
+    source,
+  };
+}
+
+function sumFigures(all: Iterable<OrderFigures>): OrderFigures | undefined {
+  let sum: OrderFigures | undefined;
+  for (const f of all) {
+    sum ??= { orders: 0, revenue: 0 };
+    sum.orders += f.orders;
+    sum.revenue += f.revenue;
+  }
+  return sum;
+}
+
+/**
+ * Actuals per agent over [from, to] with their source, and the scope's own (a team's or the floor's
+ * total decides its source as a whole, as the dashboard's tile for that filter does). An agent with
+ * orders but no dials in the range is listed too.
+ */
+export class SourcedActuals {
+  readonly setting: ConversionSource;
+  private readonly orders: Map<number, OrderFigures>;
+
+  constructor(
+    db: Sqlite,
+    from: Day,
+    to: Day,
+    scope: Scope,
+    private readonly calls: Map<number, MonthActuals>,
+  ) {
+    this.setting = loadOrderSettings(db).conversionSource;
+    this.orders =
+      this.setting === 'orders'
+        ? new Map(orderFigures(db, from, to, scope, false).map((r) => [r.agentId, r]))
+        : new Map();
+  }
+
+  agentIds(): number[] {
+    return [...new Set([...this.calls.keys(), ...this.orders.keys()])];
+  }
+
+  agent(agentId: number): Sourced {
+    return applySalesSource(
+      this.setting,
+      this.calls.get(agentId) ?? emptyActuals(),
+      this.orders.get(agentId),
+    );
+  }
+
+  /** The scope as a whole: `callTotal` is the sum of the agents' call actuals (with the scope's audit score). */
+  scope(callTotal: MonthActuals): Sourced {
+    return applySalesSource(this.setting, callTotal, sumFigures(this.orders.values()));
+  }
+}
+
+/**
+ * Per agent and month (the history targets are suggested from), each agent-month under the rule
+ * on its own, so a revenue target is suggested from the figures it will be measured on.
+ */
+export function withOrderSalesByMonth(
+  db: Sqlite,
+  from: Day,
+  to: Day,
+  calls: Map<number, Map<string, MonthActuals>>,
+): Map<number, Map<string, MonthActuals>> {
+  const setting = loadOrderSettings(db).conversionSource;
+  if (setting !== 'orders') return calls;
+  const out = new Map<number, Map<string, MonthActuals>>();
+  const put = (agentId: number, month: string, actuals: MonthActuals) =>
+    (out.get(agentId) ?? out.set(agentId, new Map()).get(agentId)!).set(month, actuals);
+  const orders = orderFigures(db, from, to, {}, true);
+  const withOrders = new Set(orders.map((r) => `${r.agentId}|${r.month}`));
+  for (const [agentId, byMonth] of calls)
+    for (const [month, a] of byMonth) if (!withOrders.has(`${agentId}|${month}`)) put(agentId, month, a);
+  for (const r of orders) {
+    const callActuals = calls.get(r.agentId)?.get(r.month) ?? emptyActuals();
+    put(r.agentId, r.month, applySalesSource(setting, callActuals, r).actuals);
+  }
+  return out;
+}
