@@ -17,7 +17,9 @@ import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { useReviewer } from './reviewer';
 import { CalibrationsPanel } from './CalibrationsPanel';
+import { useEditorTarget } from './editor-route';
 import { QaAnalyticsPanel } from './QaAnalyticsPanel';
+import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardsPanel } from './ScorecardsPanel';
 
 export function AuditsPage() {
@@ -28,8 +30,27 @@ export function AuditsPage() {
   const scorecards = useApiQuery('scorecards.list', { language });
   const [versionId, setVersionId] = useState<number | null>(null);
   const sample = useApiQuery('audits.sample', {});
+  const editorTarget = useEditorTarget();
+  const [saved, setSaved] = useState<ScorecardVersion | null>(null);
   if (!info) return null;
   const cards = scorecards.data ?? [];
+  if (editorTarget && scorecards.data)
+    return (
+      <ScorecardEditor
+        key={editorTarget.kind === 'new' ? 'new' : editorTarget.scorecardId}
+        target={editorTarget}
+        cards={cards}
+        onClose={(version) => {
+          setSaved(version);
+          if (version) {
+            // The new version is what the next audits use.
+            setVersionId(version.versionId);
+            scorecards.reload();
+          }
+          window.location.hash = '/audits';
+        }}
+      />
+    );
   const chosen = cards.find((c) => c.versionId === versionId) ?? cards[0] ?? null;
 
   return (
@@ -86,7 +107,7 @@ export function AuditsPage() {
       ) : null}
       <QaAnalyticsPanel />
       <div className="audits-grid audits-grid--even">
-        <ScorecardsPanel cards={cards} onImported={scorecards.reload} />
+        <ScorecardsPanel cards={cards} saved={saved} onImported={scorecards.reload} />
         <CalibrationsPanel reviewer={reviewer.trim()} />
       </div>
     </div>
