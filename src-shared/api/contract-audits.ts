@@ -195,6 +195,13 @@ export const AuditAnalyticsSchema = z.object({
       weeks: z.array(Interval.extend({ week: DaySchema })),
     }),
   ),
+  /** the mean score of all audits per week (per month over long ranges), for the QA chart */
+  trend: z.object({
+    unit: z.enum(['week', 'month']),
+    points: z.array(Interval.extend({ start: DaySchema })),
+    /** the pass mark every scorecard version behind these audits shares; null: none or mixed */
+    passMark: z.number().nullable(),
+  }),
   items: z.array(
     z.object({
       key: z.string(),
