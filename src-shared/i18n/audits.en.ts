@@ -15,7 +15,7 @@ export const auditsEn = {
   'audits.sample.perAgent': 'Calls per agent',
   'audits.sample.seed': 'Seed',
   'audits.sample.seedHint': 'The same seed over the same calls draws the same list.',
-  'audits.sample.strata': 'Include a sale, the longest call and a short sale (< 30 s)',
+  'audits.sample.strata': 'Include a sale, the longest call and a short sale (< {seconds} s)',
   'audits.sample.minimum': 'Minimum audits per agent',
   'audits.sample.build': 'Build spot-check list',
   'audits.sample.building': 'Drawing…',
@@ -217,5 +217,10 @@ export const auditsEn = {
   'audits.settings.default': 'Default: “recordings” beside the workspace file',
   'audits.settings.missing': 'This folder does not exist yet.',
   'audits.settings.change': 'Use this folder',
+  'audits.settings.shortSaleTitle': 'Spot-checks',
+  'audits.settings.shortSale': 'A short sale is a sale with less talk than',
+  'audits.settings.shortSaleHint':
+    'With strata on, the spot-check list draws one such sale per agent: a sale closed that fast is worth a listen.',
+  'audits.settings.shortSaleInvalid': 'A whole number of seconds from {min} to {max}.',
   'audits.settings.reset': 'Back to the default',
 } as const;

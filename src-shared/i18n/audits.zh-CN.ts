@@ -17,7 +17,7 @@ export const auditsZhCN: Record<keyof typeof auditsEn, string> = {
   'audits.sample.perAgent': '每位坐席抽检通数',
   'audits.sample.seed': '随机种子',
   'audits.sample.seedHint': '相同的种子和相同的通话会抽出相同的名单。',
-  'audits.sample.strata': '包含一通成交、最长通话和一通短时成交（< 30 秒）',
+  'audits.sample.strata': '包含一通成交、最长通话和一通短时成交（< {seconds} 秒）',
   'audits.sample.minimum': '每位坐席最少质检数',
   'audits.sample.build': '生成抽检名单',
   'audits.sample.building': '正在抽取…',
@@ -213,5 +213,9 @@ export const auditsZhCN: Record<keyof typeof auditsEn, string> = {
   'audits.settings.default': '默认：工作区文件旁的“recordings”文件夹',
   'audits.settings.missing': '此文件夹尚不存在。',
   'audits.settings.change': '使用此文件夹',
+  'audits.settings.shortSaleTitle': '录音抽检',
+  'audits.settings.shortSale': '短时成交：通话时长短于',
+  'audits.settings.shortSaleHint': '按类别抽检时，每位坐席抽一通这样的成交：这么快成交的通话值得一听。',
+  'audits.settings.shortSaleInvalid': '请输入 {min} 到 {max} 之间的整数秒数。',
   'audits.settings.reset': '恢复默认',
 };

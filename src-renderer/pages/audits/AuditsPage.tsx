@@ -91,6 +91,7 @@ export function AuditsPage() {
       <SampleBuilder
         key={sample.data?.id ?? 'new'}
         today={info.today}
+        shortSaleSeconds={info.settings.shortSaleSeconds}
         last={sample.data ?? null}
         onBuilt={sample.reload}
       />
@@ -121,10 +122,12 @@ function defaultPeriod(today: string) {
 
 function SampleBuilder({
   today,
+  shortSaleSeconds,
   last,
   onBuilt,
 }: {
   today: string;
+  shortSaleSeconds: number;
   last: Sample | null;
   onBuilt: () => void;
 }) {
@@ -203,7 +206,7 @@ function SampleBuilder({
         </label>
         <label className="checkbox audits-builder__strata">
           <input type="checkbox" checked={strata} onChange={(e) => setStrata(e.target.checked)} />
-          <span>{t('audits.sample.strata')}</span>
+          <span>{t('audits.sample.strata', { seconds: shortSaleSeconds })}</span>
         </label>
         <button className="button button--primary" type="submit" disabled={busy} data-testid="sample-build">
           {busy ? t('audits.sample.building') : t('audits.sample.build')}
