@@ -4,16 +4,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SettingsSchema, type Settings } from '../src-shared/api';
-import { DEFAULT_EFFECTIVE_THRESHOLD_SECONDS } from '../src-shared/domain';
+import { DEFAULT_EFFECTIVE_THRESHOLD_SECONDS, DEFAULT_SHORT_SALE_SECONDS } from '../src-shared/domain';
 import { systemTimeZone } from '../src-shared/time';
 import type { Sqlite } from './db/connection';
 
 const SALT_KEY = 'phone_salt';
+/** Settings added later read their default until changed: opening a workspace does not write them. */
+const UNWRITTEN_DEFAULTS: ReadonlySet<string> = new Set<keyof Settings>(['shortSaleSeconds']);
 
 function defaults(): Settings {
   return {
     timeZone: systemTimeZone(),
     effectiveThresholdSeconds: DEFAULT_EFFECTIVE_THRESHOLD_SECONDS,
+    shortSaleSeconds: DEFAULT_SHORT_SALE_SECONDS,
     language: 'auto',
     currency: 'CNY',
   };
@@ -36,7 +39,7 @@ export function loadSettings(db: Sqlite): Settings {
   const missing: string[] = [];
   for (const key of Object.keys(merged)) {
     if (stored.has(key)) merged[key] = stored.get(key);
-    else missing.push(key);
+    else if (!UNWRITTEN_DEFAULTS.has(key)) missing.push(key);
   }
   const settings = SettingsSchema.parse(merged);
   if ((missing.length > 0 || !stored.has(SALT_KEY)) && !db.readonly) {

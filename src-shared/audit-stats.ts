@@ -3,6 +3,7 @@
  * a team lead looks at 3–10 audits per agent and week), and which answers count as an item failure.
  */
 import type { AnswerValue } from './scorecard';
+import { addDays, daysBetween, startOfMonth, weekdayOf, type Day } from './time';
 
 /** Two-sided 95 % critical values of Student's t for 1–30 degrees of freedom. */
 const T_95 = [
@@ -35,4 +36,43 @@ export function meanWithInterval(values: readonly number[]): MeanWithInterval {
 export function isItemFailure(value: AnswerValue): boolean | null {
   if (value === 'na') return null;
   return value === 'no' || value === '1' || value === '2';
+}
+
+/** The QA trend's bucket: weeks up to about four months; beyond that a week holds too few audits. */
+export type TrendUnit = 'week' | 'month';
+export const WEEKLY_TREND_MAX_DAYS = 120;
+
+export function trendUnit(from: Day, to: Day): TrendUnit {
+  return daysBetween(from, to) + 1 > WEEKLY_TREND_MAX_DAYS ? 'month' : 'week';
+}
+
+/** The first day of the week (Monday) or month a day falls in. */
+export function trendBucket(day: Day, unit: TrendUnit): Day {
+  return unit === 'month' ? startOfMonth(day) : addDays(day, 1 - weekdayOf(day));
+}
+
+/** Mean score with its 95 % interval per week or month, oldest first (buckets without audits left out). */
+export function scoreTrend(
+  audits: readonly { day: Day; score: number }[],
+  unit: TrendUnit,
+): (MeanWithInterval & { start: Day })[] {
+  const buckets = new Map<Day, number[]>();
+  for (const a of audits) {
+    const start = trendBucket(a.day, unit);
+    buckets.set(start, [...(buckets.get(start) ?? []), a.score]);
+  }
+  return [...buckets.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([start, scores]) => ({ start, ...meanWithInterval(scores) }));
+}
+
+/**
+ * The pass mark a chart can draw as one line: the scorecards behind the audits must all have the
+ * same one (different or missing pass marks: no line, rather than a line that is wrong for some).
+ */
+export function commonPassMark(passMarks: readonly (number | null)[]): number | null {
+  const distinct = new Set(passMarks);
+  if (distinct.size !== 1) return null;
+  const [only] = distinct;
+  return only ?? null;
 }

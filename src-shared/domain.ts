@@ -37,3 +37,5 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const DEFAULT_EFFECTIVE_THRESHOLD_SECONDS = 30;
+/** A sale with less talk than this is a spot-check stratum of its own ("short sale"). */
+export const DEFAULT_SHORT_SALE_SECONDS = 30;

@@ -3,7 +3,13 @@
  * and the number of audits behind it; each item's failure rate; and whether calls that failed an
  * item converted less often than calls that passed it.
  */
-import { isItemFailure, meanWithInterval } from '../../src-shared/audit-stats';
+import {
+  commonPassMark,
+  isItemFailure,
+  meanWithInterval,
+  scoreTrend,
+  trendUnit,
+} from '../../src-shared/audit-stats';
 import type { AuditAnalytics, Filter } from '../../src-shared/api';
 import { allItems, ScorecardDefinitionSchema, type AnswerValue } from '../../src-shared/scorecard';
 import { addDays, weekdayOf } from '../../src-shared/time';
@@ -58,9 +64,14 @@ export function auditAnalytics(db: Sqlite, filter: Filter, by: 'agent' | 'team')
        WHERE ${where} ORDER BY v.id`,
     )
     .all(params) as { id: number; definition: string }[];
-  for (const v of versions)
-    for (const item of allItems(ScorecardDefinitionSchema.parse(JSON.parse(v.definition))))
-      labels.set(item.key, item.label);
+  const passMarks: (number | null)[] = [];
+  for (const v of versions) {
+    const definition = ScorecardDefinitionSchema.parse(JSON.parse(v.definition));
+    passMarks.push(definition.passMark);
+    for (const item of allItems(definition)) labels.set(item.key, item.label);
+  }
+  const unit = trendUnit(filter.from, filter.to);
+  const scored = audits.flatMap((a) => (a.score === null ? [] : [{ day: a.call_day, score: a.score }]));
 
   const answers = db
     .prepare(
@@ -98,6 +109,7 @@ export function auditAnalytics(db: Sqlite, filter: Filter, by: 'agent' | 'team')
           .map((week) => ({ week, ...meanWithInterval(g.byWeek.get(week)!) })),
       }))
       .sort((a, b) => (a.overall.mean ?? 0) - (b.overall.mean ?? 0) || a.name.localeCompare(b.name)),
+    trend: { unit, points: scoreTrend(scored, unit), passMark: commonPassMark(passMarks) },
     items: [...items.entries()]
       .map(([key, i]) => ({
         key,

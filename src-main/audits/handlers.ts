@@ -16,6 +16,7 @@ import {
   saveScorecard,
   seedBuiltInScorecards,
 } from './scorecards';
+import { loadTemplate, TEMPLATE_IDS } from './templates';
 
 type AuditsMethod = keyof typeof auditsContract & Method;
 
@@ -27,6 +28,8 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
       return listScorecards(db);
     },
     'scorecards.version': ({ versionId }) => getScorecardVersion(db, versionId),
+    'scorecards.templates': ({ language }) =>
+      TEMPLATE_IDS.map((id) => ({ id, definition: loadTemplate(id, language) })),
     'scorecards.save': ({ scorecardId, definition }) =>
       ws.writes.run(() => saveScorecard(db, definition, scorecardId)),
     'scorecards.import': ({ json, scorecardId }) =>

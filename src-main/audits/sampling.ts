@@ -2,16 +2,17 @@
  * The spot-check list (抽检名单): N connected calls per agent for a period, drawn with a seeded
  * PRNG so the same seed over the same calls gives the same list, skipping calls already audited.
  * With strata, each agent's list starts with one sale, the longest conversation and one short
- * call (< 30 s) marked as a sale (a sale that fast is worth a listen), and the rest is random.
+ * call marked as a sale (a sale that fast is worth a listen; "short" is the workspace's setting,
+ * 30 s unless changed), and the rest is random.
  */
 import type { Sample, SampleCall, Stratum } from '../../src-shared/api';
 import type { Selectable } from 'kysely';
 import type { Sqlite } from '../db/connection';
 import type { AuditSamplesTable } from '../db/schema';
+import { DEFAULT_SHORT_SALE_SECONDS } from '../../src-shared/domain';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
-
-export const SHORT_SALE_SECONDS = 30;
+import { loadSettings } from '../settings';
 
 export interface SampleRequest {
   from: string;
@@ -44,6 +45,7 @@ export function drawForAgent(
   perAgent: number,
   strata: boolean,
   random: Random,
+  shortSaleSeconds: number = DEFAULT_SHORT_SALE_SECONDS,
 ): { callId: number; stratum: Stratum }[] {
   const left = [...candidates];
   const picks: { callId: number; stratum: Stratum }[] = [];
@@ -66,7 +68,7 @@ export function drawForAgent(
       });
       take(longest, 'longest');
     }
-    const shortSale = randomIndexWhere((c) => c.is_sale === 1 && c.talk_seconds < SHORT_SALE_SECONDS);
+    const shortSale = randomIndexWhere((c) => c.is_sale === 1 && c.talk_seconds < shortSaleSeconds);
     if (shortSale >= 0 && picks.length < perAgent) take(shortSale, 'short_sale');
   }
   while (picks.length < perAgent && left.length > 0) take(Math.floor(random.next() * left.length), 'random');
@@ -86,6 +88,7 @@ export function buildSample(db: Sqlite, request: SampleRequest): number {
     )
     .all({ from: request.from, to: request.to, teamId: request.teamId ?? null }) as Candidate[];
 
+  const { shortSaleSeconds } = loadSettings(db);
   const byAgent = new Map<number, Candidate[]>();
   for (const c of candidates) {
     const list = byAgent.get(c.agent_id);
@@ -116,7 +119,7 @@ export function buildSample(db: Sqlite, request: SampleRequest): number {
     );
     for (const [agentId, calls] of byAgent) {
       const random = new Random(agentSeed(request.seed, agentId));
-      for (const pick of drawForAgent(calls, request.perAgent, request.strata, random))
+      for (const pick of drawForAgent(calls, request.perAgent, request.strata, random, shortSaleSeconds))
         insert.run(sampleId, pick.callId, agentId, pick.stratum);
     }
     return sampleId;

@@ -3,15 +3,11 @@
  * real origin (the IPC sender check and the CSP rely on it) and can read nothing outside that folder.
  * Electron is passed in, not imported, so tests run the handler in Node with real files.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import {
-  parseByteRange,
-  RECORDINGS_ROUTE,
-  recordingHeaders,
-  type RecordingSource,
-} from '../audits/recordings';
+import { RECORDINGS_ROUTE, type RecordingSource } from '../audits/recordings';
+import { streamRecordingResponse } from '../audits/recording-stream';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './guards';
 
 /** `standard` gives the scheme an origin and relative URLs; `secure` makes it a secure context. */
@@ -109,34 +105,14 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-async function readSlice(file: string, start: number, length: number): Promise<Uint8Array<ArrayBuffer>> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = new Uint8Array(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, start);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * `app://callscope/recordings/<call id>`: the call's recording through the shared resolver (only
- * files inside the recordings folder), with Range support so `<audio>` can seek.
+ * files inside the recordings folder), streamed from disk with Range support so `<audio>` can seek.
  */
-async function serveRecording(request: Request, recordings: RecordingSource, callIdText: string) {
+function serveRecording(request: Request, recordings: RecordingSource, callIdText: string): Response {
   const found = recordings(callIdText);
   if (!found.ok) return refuse(found.status, found.message);
-  const range = parseByteRange(request.headers.get('range'), found.size);
-  if (range === 'unsatisfiable')
-    return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${found.size}` } });
-  const headers = { ...securityHeaders(), ...recordingHeaders(found, range) };
-  const status = range ? 206 : 200;
-  if (request.method === 'HEAD') return new Response(null, { status, headers });
-  const body = range
-    ? await readSlice(found.file, range.start, range.end - range.start + 1)
-    : await readSlice(found.file, 0, found.size);
-  return new Response(body, { status, headers });
+  return streamRecordingResponse(request, found, securityHeaders());
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   recordingHeaders,
   type RecordingSource,
 } from '../audits/recordings';
+import { recordingsCookie, type RecordingsCookie } from './recordings-cookie';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
@@ -127,6 +128,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   }
   let port = 0;
+  // Made once the port is known (the cookie's name carries it).
+  let cookie: RecordingsCookie | null = null;
 
   const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const authorised = (req: http.IncomingMessage, queryToken: string | null = null) => {
@@ -135,19 +138,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
+  /** Gives the page its recordings cookie (on the page load with the token and every API answer). */
+  const giveRecordingsCookie = (res: http.ServerResponse) => {
+    if (cookie) res.setHeader('Set-Cookie', cookie.setCookie);
+  };
+
   /**
    * `GET /recordings/<call id>`: the call's recording, with Range support so `<audio>` can seek.
-   * An `<audio>` element cannot send a header, so here the token may come as `?token=`.
+   * An `<audio>` element cannot send a header: it brings the recordings cookie instead (never a
+   * token in the URL); a fetch with the Authorization header is let in too.
    */
-  function handleRecording(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    callIdText: string,
-    query: URLSearchParams,
-  ) {
+  function handleRecording(req: http.IncomingMessage, res: http.ServerResponse, callIdText: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET here');
-    if (!authorised(req, query.get('token')))
-      return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
+    if (!cookie?.carriedBy(req.headers.cookie) && !authorised(req))
+      return send(res, 401, {
+        error: { code: 'unauthorized', message: 'missing or wrong recordings cookie' },
+      });
     if (!options.recordings)
       return send(res, 404, { error: { code: 'not_found', message: 'no recordings' } });
     const found = options.recordings(callIdText);
@@ -175,6 +181,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
     if (!authorised(req))
       return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong token' } });
+    giveRecordingsCookie(res);
     if (method === 'import.upload') {
       const name = query.get('name');
       if (!name) return refuse(res, 400, 'import.upload needs ?name=<file name>');
@@ -192,8 +199,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     else send(res, STATUS[outcome.error.code], { error: outcome.error });
   }
 
-  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+  function handleStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+    query: URLSearchParams,
+  ) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET here');
+    if (query.has('token') && authorised(req, query.get('token'))) giveRecordingsCookie(res);
     let file = resolveStaticPath(root, pathname === '/' ? '/index.html' : pathname);
     if (file === null) return refuse(res, 404, 'not found');
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -228,10 +241,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const handled = url.pathname.startsWith('/api/')
       ? handleApi(req, res, url.pathname.slice('/api/'.length), url.searchParams)
       : url.pathname.startsWith(RECORDINGS_ROUTE)
-        ? Promise.resolve(
-            handleRecording(req, res, url.pathname.slice(RECORDINGS_ROUTE.length), url.searchParams),
-          )
-        : Promise.resolve(handleStatic(req, res, url.pathname));
+        ? Promise.resolve(handleRecording(req, res, url.pathname.slice(RECORDINGS_ROUTE.length)))
+        : Promise.resolve(handleStatic(req, res, url.pathname, url.searchParams));
     handled.catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, { error: { code: 'internal', message: (err as Error).message } });
       else res.destroy();
@@ -243,6 +254,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  cookie = recordingsCookie(port);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,

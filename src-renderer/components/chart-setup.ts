@@ -4,6 +4,7 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -22,6 +23,7 @@ Chart.register(
   LinearScale,
   Tooltip,
   Legend,
+  Filler, // the QA chart's confidence band
 );
 
 // The same stack as the page, so Chinese labels on the canvas use a CJK font too.

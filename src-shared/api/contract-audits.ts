@@ -195,6 +195,13 @@ export const AuditAnalyticsSchema = z.object({
       weeks: z.array(Interval.extend({ week: DaySchema })),
     }),
   ),
+  /** the mean score of all audits per week (per month over long ranges), for the QA chart */
+  trend: z.object({
+    unit: z.enum(['week', 'month']),
+    points: z.array(Interval.extend({ start: DaySchema })),
+    /** the pass mark every scorecard version behind these audits shares; null: none or mixed */
+    passMark: z.number().nullable(),
+  }),
   items: z.array(
     z.object({
       key: z.string(),
@@ -218,6 +225,11 @@ export const auditsContract = {
   /** The workspace's scorecards (latest version each); the built-in ones are added on first use. */
   'scorecards.list': method(z.object({ language: Language }), z.array(ScorecardVersionSchema)),
   'scorecards.version': method(z.object({ versionId: Id }), ScorecardVersionSchema),
+  /** The built-in templates as shipped, in a language: what a new scorecard can start from. */
+  'scorecards.templates': method(
+    z.object({ language: Language }),
+    z.array(z.object({ id: z.string(), definition: ScorecardDefinitionSchema })),
+  ),
   /** Saves a scorecard: a new scorecard, or a new version of an existing one (old audits keep theirs). */
   'scorecards.save': method(
     z.object({ scorecardId: Id.optional(), definition: ScorecardDefinitionSchema }),

@@ -15,6 +15,8 @@ const Rate = z.number().nullable();
 export const SettingsSchema = z.object({
   timeZone: TimeZoneSchema,
   effectiveThresholdSeconds: z.number().int().min(0).max(3600),
+  /** spot-checks: a sale with less talk than this is drawn as a "short sale" */
+  shortSaleSeconds: z.number().int().min(1).max(3600),
   /** 'auto' follows the operating system's language */
   language: z.enum(['auto', ...LANGUAGES]),
   /** ISO 4217 code used to show money (amounts are stored in minor units) */

@@ -81,6 +81,7 @@ async function playerTime(page: Page): Promise<number> {
 test('spot-check: sample, listen, answer by keyboard, submit, see the score on the agent page', async ({
   appPage: page,
   app,
+  request: cookieless,
 }) => {
   const agents = [
     { code: 'A001', name: 'Alice Wang' },
@@ -114,8 +115,12 @@ test('spot-check: sample, listen, answer by keyboard, submit, see the score on t
   await expect(page).toHaveURL(/#\/audits\/\d+$/);
   await expect(page.getByTestId('scorecard-item')).toHaveCount(15);
 
-  // The recording plays from the workspace's recordings folder and seeks.
+  // The recording plays from the workspace's recordings folder and seeks; its URL holds no secret
+  // (the host's HttpOnly cookie opens the route, and scripts cannot read it).
   await expect(page.getByTestId('player-clock')).toHaveText('0:00 / 0:02');
+  const audioSrc = await page.locator('audio').getAttribute('src');
+  expect(audioSrc).toMatch(/^\/recordings\/\d+$/);
+  expect(await page.evaluate(() => document.cookie)).toBe('');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Space');
   await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'true');
@@ -209,11 +214,22 @@ test('spot-check: sample, listen, answer by keyboard, submit, see the score on t
   await expect(page.getByTestId('kpi-auditScore')).toHaveAttribute('data-value', String(stored[0]!.score));
   await screenshot(page, 'audits-dashboard-tile-en');
 
-  // The web host's door refuses traversal: encoded ../ in the URL and a reference leading out.
+  // The web host's door: the page's cookie opens it (Range too); without the cookie it stays shut.
   const origin = new URL(page.url()).origin;
   const tok = await token(page);
+  const tone = fs.readFileSync(TONE);
+  const ranged = await page.request.get(`${origin}${audioSrc}`, { headers: { Range: 'bytes=44-143' } });
+  expect(ranged.status()).toBe(206);
+  expect((await ranged.body()).equals(tone.subarray(44, 144))).toBe(true);
+  expect((await page.request.get(`${origin}${audioSrc}`)).status()).toBe(200);
+  for (const headers of [{}, { Range: 'bytes=44-143' }] as Record<string, string>[]) {
+    const shut = await cookieless.get(`${origin}${audioSrc}`, { headers });
+    expect(shut.status()).toBe(401);
+  }
+  expect((await cookieless.get(`${origin}${audioSrc}?token=${tok}`)).status()).toBe(401);
+  // It refuses traversal: encoded ../ in the URL and a reference leading out.
   for (const urlPath of ['/recordings/..%2f..%2fworkspace.sqlite', '/recordings/%2e%2e%2fworkspace.sqlite']) {
-    const res = await page.request.get(`${origin}${urlPath}?token=${tok}`);
+    const res = await page.request.get(`${origin}${urlPath}`);
     expect(res.status(), urlPath).toBe(400);
   }
   const raw = openRaw(app.db);
@@ -224,10 +240,10 @@ test('spot-check: sample, listen, answer by keyboard, submit, see the score on t
     id: number;
   };
   raw.close();
-  const refused = await page.request.get(`${origin}/recordings/${escape.id}?token=${tok}`);
+  const refused = await page.request.get(`${origin}/recordings/${escape.id}`);
   expect(refused.status()).toBe(403);
   expect((await refused.body()).toString('latin1')).not.toContain('SQLite format');
-  expect((await page.request.get(`${origin}/recordings/${missing.id}`)).status()).toBe(401);
+  expect((await cookieless.get(`${origin}/recordings/${escape.id}`)).status()).toBe(401);
 
   // A missing file: the form says which path it looked for.
   const opened = await page.request.post(`${origin}/api/audits.open`, {

@@ -38,6 +38,17 @@ function get(
   });
 }
 
+function post(port: number, urlPath: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'POST', headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
 let t: TestWorkspace;
 let folder: string;
 let secret: string;
@@ -148,17 +159,40 @@ describe('the shared resolver', () => {
 describe('browser mode: GET /recordings/<call id>', () => {
   let host: WebHost;
   let own: Record<string, string>;
+  /** the recordings cookie as the page sends it back (`name=key`) */
+  let cookie: string;
+  let setCookie: string;
   beforeAll(async () => {
     const rendererDir = path.join(t.dir, 'renderer');
     fs.mkdirSync(rendererDir, { recursive: true });
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Callscope</title>');
     host = await startWebHost({ api: t.api, rendererDir, recordings: recordingSource(t.ws) });
     own = { Host: `127.0.0.1:${host.port}` };
+    // Any API call with the token hands the page its recordings cookie, as the page's first call does.
+    const answer = await post(host.port, '/api/workspace.info', {
+      ...own,
+      Authorization: `Bearer ${host.token}`,
+    });
+    expect(answer.status).toBe(200);
+    setCookie = String(answer.headers['set-cookie']?.[0] ?? '');
+    cookie = setCookie.split(';')[0]!;
   });
   afterAll(async () => host?.close());
 
-  it('serves the recording with the token (header or ?token=), whole or by range', async () => {
-    const whole = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, own);
+  it('the cookie is HttpOnly, SameSite=Strict, only for /recordings/, and carries no API token', async () => {
+    const attributes = setCookie.split(';').map((a) => a.trim());
+    expect(attributes).toEqual([cookie, 'Path=/recordings/', 'HttpOnly', 'SameSite=Strict']);
+    expect(cookie).toMatch(new RegExp(`^callscope_rec_${host.port}=[A-Za-z0-9_-]{32}$`));
+    expect(cookie).not.toContain(host.token);
+    // The page load with the token gets it too; a load without the token does not.
+    const page = await get(host.port, `/?token=${host.token}`, own);
+    expect(page.headers['set-cookie']).toEqual([setCookie]);
+    expect((await get(host.port, '/', own)).headers['set-cookie']).toBeUndefined();
+    expect((await get(host.port, '/?token=wrong', own)).headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves the recording with the cookie, whole or by range', async () => {
+    const whole = await get(host.port, `/recordings/${ids.good}`, { ...own, Cookie: cookie });
     expect(whole.status).toBe(200);
     expect(whole.headers['content-type']).toBe('audio/wav');
     expect(whole.headers['accept-ranges']).toBe('bytes');
@@ -166,29 +200,55 @@ describe('browser mode: GET /recordings/<call id>', () => {
 
     const part = await get(host.port, `/recordings/${ids.good}`, {
       ...own,
-      Authorization: `Bearer ${host.token}`,
+      Cookie: `other=1; ${cookie}`,
       Range: 'bytes=44-1043',
     });
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toBe('bytes 44-1043/16044');
+    expect(part.headers['content-length']).toBe('1000');
     expect(part.body.equals(fs.readFileSync(TONE).subarray(44, 1044))).toBe(true);
 
-    const past = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, {
+    const past = await get(host.port, `/recordings/${ids.good}`, {
       ...own,
+      Cookie: cookie,
       Range: 'bytes=99999-',
     });
     expect(past.status).toBe(416);
+    // A fetch with the Authorization header (the player asking why a file did not load) is let in.
+    const byHeader = await get(host.port, `/recordings/${ids.good}`, {
+      ...own,
+      Authorization: `Bearer ${host.token}`,
+      Range: 'bytes=0-0',
+    });
+    expect(byHeader.status).toBe(206);
   });
 
-  it('wants the token and its own Host and Origin', async () => {
-    expect((await get(host.port, `/recordings/${ids.good}`, own)).status).toBe(401);
-    expect((await get(host.port, `/recordings/${ids.good}?token=wrong`, own)).status).toBe(401);
-    const foreignHost = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, {
+  it('refuses a request without the cookie, with a wrong one, or with the token in the URL', async () => {
+    const refused = [
+      await get(host.port, `/recordings/${ids.good}`, own),
+      await get(host.port, `/recordings/${ids.good}`, { ...own, Range: 'bytes=0-99' }),
+      await get(host.port, `/recordings/${ids.good}`, { ...own, Cookie: `${cookie.split('=')[0]}=wrong` }),
+      await get(host.port, `/recordings/${ids.good}`, {
+        ...own,
+        Cookie: `callscope_rec_1=${cookie.split('=')[1]}`,
+      }),
+      await get(host.port, `/recordings/${ids.good}?token=${host.token}`, own),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(401);
+      expect(res.body.includes(fs.readFileSync(TONE).subarray(44, 144))).toBe(false);
+    }
+  });
+
+  it('wants its own Host and Origin even with the cookie', async () => {
+    const foreignHost = await get(host.port, `/recordings/${ids.good}`, {
       Host: `evil.example:${host.port}`,
+      Cookie: cookie,
     });
     expect(foreignHost.status).toBe(421);
-    const foreignOrigin = await get(host.port, `/recordings/${ids.good}?token=${host.token}`, {
+    const foreignOrigin = await get(host.port, `/recordings/${ids.good}`, {
       ...own,
+      Cookie: cookie,
       Origin: 'http://evil.example',
     });
     expect(foreignOrigin.status).toBe(403);
@@ -202,20 +262,20 @@ describe('browser mode: GET /recordings/<call id>', () => {
       `/recordings/${encodeURIComponent(secret)}`,
       '/recordings/%2fetc%2fpasswd',
     ]) {
-      const res = await get(host.port, `${urlPath}?token=${host.token}`, own);
+      const res = await get(host.port, urlPath, { ...own, Cookie: cookie });
       expect(res.status, urlPath).toBe(400);
       expect(res.body.toString()).not.toContain('TOP SECRET');
     }
     // "../" in a raw URL is folded by the URL parser before routing: it never reaches a recording.
-    const dotted = await get(host.port, `/recordings/../secret.txt?token=${host.token}`, own);
+    const dotted = await get(host.port, '/recordings/../secret.txt', { ...own, Cookie: cookie });
     expect(dotted.body.toString()).not.toContain('TOP SECRET');
 
     for (const name of ['parent', 'nested', 'absolute', 'linkOut', 'url']) {
-      const res = await get(host.port, `/recordings/${ids[name]}?token=${host.token}`, own);
+      const res = await get(host.port, `/recordings/${ids[name]}`, { ...own, Cookie: cookie });
       expect(res.status, name).toBe(403);
       expect(res.body.toString()).not.toContain('TOP SECRET');
     }
-    const missing = await get(host.port, `/recordings/${ids.missing}?token=${host.token}`, own);
+    const missing = await get(host.port, `/recordings/${ids.missing}`, { ...own, Cookie: cookie });
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body.toString()).error.message).toBe(
       `recording not found: looked for ${path.join(folder, '2026', 'missing.wav')}`,

@@ -17,7 +17,9 @@ import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { useReviewer } from './reviewer';
 import { CalibrationsPanel } from './CalibrationsPanel';
+import { useEditorTarget } from './editor-route';
 import { QaAnalyticsPanel } from './QaAnalyticsPanel';
+import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardsPanel } from './ScorecardsPanel';
 
 export function AuditsPage() {
@@ -28,8 +30,27 @@ export function AuditsPage() {
   const scorecards = useApiQuery('scorecards.list', { language });
   const [versionId, setVersionId] = useState<number | null>(null);
   const sample = useApiQuery('audits.sample', {});
+  const editorTarget = useEditorTarget();
+  const [saved, setSaved] = useState<ScorecardVersion | null>(null);
   if (!info) return null;
   const cards = scorecards.data ?? [];
+  if (editorTarget && scorecards.data)
+    return (
+      <ScorecardEditor
+        key={editorTarget.kind === 'new' ? 'new' : editorTarget.scorecardId}
+        target={editorTarget}
+        cards={cards}
+        onClose={(version) => {
+          setSaved(version);
+          if (version) {
+            // The new version is what the next audits use.
+            setVersionId(version.versionId);
+            scorecards.reload();
+          }
+          window.location.hash = '/audits';
+        }}
+      />
+    );
   const chosen = cards.find((c) => c.versionId === versionId) ?? cards[0] ?? null;
 
   return (
@@ -70,6 +91,7 @@ export function AuditsPage() {
       <SampleBuilder
         key={sample.data?.id ?? 'new'}
         today={info.today}
+        shortSaleSeconds={info.settings.shortSaleSeconds}
         last={sample.data ?? null}
         onBuilt={sample.reload}
       />
@@ -86,7 +108,7 @@ export function AuditsPage() {
       ) : null}
       <QaAnalyticsPanel />
       <div className="audits-grid audits-grid--even">
-        <ScorecardsPanel cards={cards} onImported={scorecards.reload} />
+        <ScorecardsPanel cards={cards} saved={saved} onImported={scorecards.reload} />
         <CalibrationsPanel reviewer={reviewer.trim()} />
       </div>
     </div>
@@ -100,10 +122,12 @@ function defaultPeriod(today: string) {
 
 function SampleBuilder({
   today,
+  shortSaleSeconds,
   last,
   onBuilt,
 }: {
   today: string;
+  shortSaleSeconds: number;
   last: Sample | null;
   onBuilt: () => void;
 }) {
@@ -182,7 +206,7 @@ function SampleBuilder({
         </label>
         <label className="checkbox audits-builder__strata">
           <input type="checkbox" checked={strata} onChange={(e) => setStrata(e.target.checked)} />
-          <span>{t('audits.sample.strata')}</span>
+          <span>{t('audits.sample.strata', { seconds: shortSaleSeconds })}</span>
         </label>
         <button className="button button--primary" type="submit" disabled={busy} data-testid="sample-build">
           {busy ? t('audits.sample.building') : t('audits.sample.build')}

@@ -1,7 +1,8 @@
 /**
- * QA analytics for the dashboard's period: each agent's (or team's) audit score per week with its
- * 95 % interval and the number of audits behind it, and the items failed most often, with the
- * conversion of calls that failed them against calls that passed.
+ * QA analytics for the dashboard's period: the score over time and per agent (or team) as charts,
+ * each agent's (or team's) audit score per week with its 95 % interval and the number of audits
+ * behind it, and the items failed most often, with the conversion of calls that failed them
+ * against calls that passed.
  */
 import { useState } from 'react';
 import type { AuditAnalytics } from '../../../src-shared/api';
@@ -10,6 +11,7 @@ import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useActiveFilter } from '../../stores/filters';
+import { QaGroupChart, QaTrendChart } from './QaCharts';
 
 type Interval = AuditAnalytics['groups'][number]['overall'];
 
@@ -54,6 +56,12 @@ export function QaAnalyticsPanel() {
     >
       {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} compact /> : null}
       {data && data.groups.length === 0 ? <p className="muted">{t('audits.qa.empty')}</p> : null}
+      {data && data.groups.length > 0 ? (
+        <div className="qa-charts">
+          <QaTrendChart trend={data.trend} />
+          <QaGroupChart groups={data.groups} by={by} passMark={data.trend.passMark} />
+        </div>
+      ) : null}
       {data && data.groups.length > 0 ? (
         <div className="audits-grid audits-grid--even">
           <div className="table-scroll">

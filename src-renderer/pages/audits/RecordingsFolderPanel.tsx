@@ -1,10 +1,14 @@
-/** Settings: the folder recordings are played from (default `recordings/` beside the workspace). */
+/**
+ * Settings: the folder recordings are played from (default `recordings/` beside the workspace),
+ * and below it the spot-checks' short-sale threshold.
+ */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../i18n/language';
+import { ShortSaleSetting } from './ShortSaleSetting';
 
 export function RecordingsFolderPanel() {
   const t = useT();
@@ -29,39 +33,42 @@ export function RecordingsFolderPanel() {
   };
 
   return (
-    <section className="panel settings-recordings" data-testid="recordings-folder">
-      <h2 className="panel__title">{t('audits.settings.title')}</h2>
-      <p className="field__hint">{t('audits.settings.hint')}</p>
-      {current ? (
-        <form className="settings-recordings__form" onSubmit={submit}>
-          <input
-            className="input settings-recordings__input"
-            value={draft ?? current.folder}
-            onChange={(e) => setDraft(e.target.value)}
-            spellCheck={false}
-            data-testid="recordings-folder-input"
-          />
-          <button
-            type="submit"
-            className="button"
-            disabled={draft === null || draft.trim() === '' || draft.trim() === current.folder}
-          >
-            {t('audits.settings.change')}
-          </button>
-          {current.isDefault ? null : (
-            <button type="button" className="button" onClick={() => void save(null)}>
-              {t('audits.settings.reset')}
+    <>
+      <section className="panel settings-recordings" data-testid="recordings-folder">
+        <h2 className="panel__title">{t('audits.settings.title')}</h2>
+        <p className="field__hint">{t('audits.settings.hint')}</p>
+        {current ? (
+          <form className="settings-recordings__form" onSubmit={submit}>
+            <input
+              className="input settings-recordings__input"
+              value={draft ?? current.folder}
+              onChange={(e) => setDraft(e.target.value)}
+              spellCheck={false}
+              data-testid="recordings-folder-input"
+            />
+            <button
+              type="submit"
+              className="button"
+              disabled={draft === null || draft.trim() === '' || draft.trim() === current.folder}
+            >
+              {t('audits.settings.change')}
             </button>
-          )}
-        </form>
-      ) : null}
-      {current?.isDefault ? <p className="field__hint">{t('audits.settings.default')}</p> : null}
-      {current && !current.exists ? (
-        <p className="field__hint is-bad" data-testid="recordings-folder-missing">
-          {t('audits.settings.missing')}
-        </p>
-      ) : null}
-      {error ? <ErrorMessage error={error} compact /> : null}
-    </section>
+            {current.isDefault ? null : (
+              <button type="button" className="button" onClick={() => void save(null)}>
+                {t('audits.settings.reset')}
+              </button>
+            )}
+          </form>
+        ) : null}
+        {current?.isDefault ? <p className="field__hint">{t('audits.settings.default')}</p> : null}
+        {current && !current.exists ? (
+          <p className="field__hint is-bad" data-testid="recordings-folder-missing">
+            {t('audits.settings.missing')}
+          </p>
+        ) : null}
+        {error ? <ErrorMessage error={error} compact /> : null}
+      </section>
+      <ShortSaleSetting />
+    </>
   );
 }

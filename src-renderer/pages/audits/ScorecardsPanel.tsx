@@ -1,5 +1,8 @@
-/** The workspace's scorecards: what each weighs, export one as JSON, import one from a JSON file. */
-import { useRef, useState } from 'react';
+/**
+ * The workspace's scorecards: what each weighs; edit one (its next version) or start a new one in
+ * the editor; export one as JSON, import one from a JSON file.
+ */
+import { useEffect, useRef, useState } from 'react';
 import type { ScorecardVersion } from '../../../src-shared/api';
 import { allItems, sectionShares } from '../../../src-shared/scorecard';
 import { call } from '../../api/client';
@@ -8,17 +11,26 @@ import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
 import { useFormat, useT } from '../../i18n/language';
+import { scorecardEditorHref } from './editor-route';
 
 export function ScorecardsPanel({
   cards,
+  saved,
   onImported,
 }: {
   cards: ScorecardVersion[];
+  /** the version the editor just saved, to confirm it */
+  saved: ScorecardVersion | null;
   onImported: () => void;
 }) {
   const t = useT();
   const f = useFormat();
   const fileInput = useRef<HTMLInputElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // Back from the editor: show the scorecard just saved, which sits at the foot of the page.
+  useEffect(() => {
+    if (saved) panel.current?.scrollIntoView({ block: 'start' });
+  }, [saved]);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [imported, setImported] = useState<string | null>(null);
   // Which scorecard the chosen file becomes the next version of (null: a new scorecard).
@@ -71,6 +83,13 @@ export function ScorecardsPanel({
               if (file) void importFile(file);
             }}
           />
+          <a
+            className="button button--small"
+            href={scorecardEditorHref({ kind: 'new' })}
+            data-testid="scorecard-new"
+          >
+            {t('audits.scorecards.new')}
+          </a>
           <button type="button" className="button button--small" onClick={() => chooseFile(null)}>
             {t('audits.scorecards.import')}
           </button>
@@ -78,6 +97,15 @@ export function ScorecardsPanel({
       }
     >
       {error ? <ErrorMessage error={error} compact /> : null}
+      <div ref={panel} />
+      {saved && !imported ? (
+        <p className="audits-scorecards__note" role="status" data-testid="scorecard-saved">
+          {t('audits.scorecards.saved', {
+            name: saved.name,
+            version: t('audits.version', { version: saved.version }),
+          })}
+        </p>
+      ) : null}
       {imported ? (
         <p className="audits-scorecards__note" role="status">
           {t('audits.scorecards.imported', { name: imported })}
@@ -87,7 +115,13 @@ export function ScorecardsPanel({
         {cards.map((card) => {
           const shares = sectionShares(card.definition);
           return (
-            <li key={card.versionId} className="audits-scorecards__card" data-testid="scorecard-card">
+            <li
+              key={card.versionId}
+              className="audits-scorecards__card"
+              data-testid="scorecard-card"
+              data-scorecard-id={card.scorecardId}
+              data-version={card.version}
+            >
               <div className="audits-scorecards__head">
                 <strong>{card.name}</strong>
                 <span className="muted">
@@ -97,6 +131,13 @@ export function ScorecardsPanel({
                     card.definition.scoring === 'points' ? 'audits.scoring.points' : 'audits.scoring.weights',
                   )}
                 </span>
+                <a
+                  className="link-button"
+                  href={scorecardEditorHref({ kind: 'edit', scorecardId: card.scorecardId })}
+                  data-testid="scorecard-edit"
+                >
+                  {t('audits.scorecards.edit')}
+                </a>
                 <button
                   type="button"
                   className="link-button"
@@ -114,7 +155,7 @@ export function ScorecardsPanel({
                   {t('audits.scorecards.importVersion')}
                 </button>
               </div>
-              <p className="audits-scorecards__sections">
+              <p className="audits-scorecards__sections" data-testid="scorecard-shares">
                 {card.definition.sections
                   .map((s) => `${s.title} ${f.percent((shares[s.key] ?? 0) / 100, 0)}`)
                   .join(' · ')}

@@ -1,15 +1,12 @@
 /**
  * Where the `<audio>` element fetches a call's recording: `/recordings/<call id>` on our own origin
- * (app://callscope in Electron, the loopback host in browser mode). A media element cannot send an
- * Authorization header, so browser mode puts the session token in the query.
+ * (app://callscope in Electron, the loopback host in browser mode). The URL carries no secret: in
+ * browser mode the host has given the page an HttpOnly cookie for this route.
  */
 import { authHeaders } from '../../api/client';
-import { electronBridge } from '../../api/bridge';
-import { sessionToken } from '../../api/token';
 
 export function recordingUrl(callId: number): string {
-  const token = electronBridge() ? null : sessionToken();
-  return token ? `/recordings/${callId}?token=${encodeURIComponent(token)}` : `/recordings/${callId}`;
+  return `/recordings/${callId}`;
 }
 
 /** Why a recording did not load, in the host's words (it names the path it looked for). */
