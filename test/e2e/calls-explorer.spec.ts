@@ -150,7 +150,7 @@ test('the explorer lists the stored calls newest first, pages on scroll, filters
   // Sorting by talk time, longest first (ties by id, as the server pages them).
   await page.getByTestId('calls-sort-talkSeconds').click();
   await expect(page.locator('th[aria-sort="descending"]')).toContainText('Talk');
-  await expectRows(page, db, narrowed, [from, to], 'talk_seconds DESC, id DESC');
+  await expectRows(page, db, narrowed, [from, to], 'talk_seconds DESC, started_at DESC, id DESC');
 
   // Quick clicks: busy on, off, voicemail on. Only the last query's rows and count stay.
   await page.getByTestId('calls-disposition-busy').click();
@@ -161,7 +161,7 @@ test('the explorer lists the stored calls newest first, pages on scroll, filters
     'data-count',
     String(rawCount(db, mixed, [from, to])),
   );
-  await expectRows(page, db, mixed, [from, to], 'talk_seconds DESC, id DESC');
+  await expectRows(page, db, mixed, [from, to], 'talk_seconds DESC, started_at DESC, id DESC');
 
   // Nothing matches: an empty state that clears the filters.
   await page.getByTestId('calls-talk-min').fill('3600');
@@ -172,7 +172,7 @@ test('the explorer lists the stored calls newest first, pages on scroll, filters
   await screenshot(page, 'calls-explorer-empty-en');
   await page.getByTestId('calls-empty-clear').click();
   await expect(page.getByTestId('calls-count')).toHaveAttribute('data-count', String(total));
-  await expectRows(page, db, inRange, [from, to], 'talk_seconds DESC, id DESC');
+  await expectRows(page, db, inRange, [from, to], 'talk_seconds DESC, started_at DESC, id DESC');
 
   // An agent's code links to their page.
   const firstAgent = table(page).getByTestId('call-agent-link').first();
@@ -216,7 +216,7 @@ test('the explorer reads in Chinese, in the dark, and on a large screen', async 
   );
   const biggest = db
     .prepare(
-      "SELECT id FROM calls WHERE day BETWEEN ? AND ? AND outcome = 'sale' ORDER BY sale_amount DESC, id DESC LIMIT 1",
+      "SELECT id FROM calls WHERE day BETWEEN ? AND ? AND outcome = 'sale' ORDER BY sale_amount DESC, started_at DESC, id DESC LIMIT 1",
     )
     .get(from, to) as { id: number };
   await expect(table(page).locator('tbody tr[data-call-id]').first()).toHaveAttribute(
