@@ -5,18 +5,10 @@
  * editor and, once saved, in the stored profile. The campaign picker keeps a campaign's own profile.
  * Screenshots in both languages and themes at 1366 and 1920.
  */
-import type { Page } from '@playwright/test';
 import { addMonthsTo, monthOf } from '../../src-shared/targets-calendar';
 import { expect, screenshot, test } from './fixtures';
 import { chooseLanguage, openRaw } from './raw-db';
-
-async function rankingOrder(page: Page): Promise<string[]> {
-  const table = page.getByTestId('ranking-table');
-  await expect(table.locator('tbody tr').first()).toBeVisible();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-agent-id') ?? ''));
-}
+import { rankingOrder } from './targets-ranking';
 
 test('rate agents, log a training, weigh the ratings and see the ranking change', async ({
   app,

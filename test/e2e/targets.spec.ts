@@ -4,17 +4,9 @@
  * "vs target" and the pace column, alerts link to the calls. Screenshots in both languages and
  * themes at 1366 and 1920.
  */
-import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { chooseLanguage, openRaw } from './raw-db';
-
-async function rankingOrder(page: Page): Promise<string[]> {
-  const table = page.getByTestId('ranking-table');
-  await expect(table.locator('tbody tr').first()).toBeVisible();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-agent-id') ?? ''));
-}
+import { rankingOrder } from './targets-ranking';
 
 test('targets from suggestions, what-if re-ranking, pacing on the dashboard', async ({
   app,
