@@ -4,6 +4,7 @@
  * monthly: any other range leaves the columns out and says why in the table's note.
  */
 import type { CellValue, Month, ReportColumn, ReportRow } from '../../src-shared/reports-model';
+import type { ConversionSource } from '../../src-shared/orders';
 import { TARGET_KIND, type TargetKpi } from '../../src-shared/targets';
 import { endOfMonth, type Day } from '../../src-shared/time';
 import type { DayRange } from '../../src-shared/periods';
@@ -21,7 +22,8 @@ export function monthOfRange(range: DayRange): Month | null {
 export type TargetsInput = {
   asOf: Day | null;
   workingDays: number;
-  kpis: { kpi: TargetKpi; target: number; pace: number | null }[];
+  /** source: whether sales and revenue were measured on orders or on call outcomes (other KPIs: null) */
+  kpis: { kpi: TargetKpi; target: number; pace: number | null; source: ConversionSource | null }[];
 } | null;
 
 export const targetsSource: SectionSource<TargetsInput> = {
@@ -35,7 +37,7 @@ export const targetsSource: SectionSource<TargetsInput> = {
     return {
       asOf: out.asOf,
       workingDays: out.workingDays,
-      kpis: out.kpis.map((p) => ({ kpi: p.kpi, target: p.target, pace: p.pace })),
+      kpis: out.kpis.map((p) => ({ kpi: p.kpi, target: p.target, pace: p.pace, source: p.source ?? null })),
     };
   },
 };
@@ -106,7 +108,12 @@ export const targetsOnSummary: ColumnExtension = {
     if (!ctx.month) return ctx.t('reports.note.targetsMonthOnly');
     const out = await pacingOf(ctx);
     if (!out || out.kpis.length === 0) return ctx.t('reports.note.noTargets');
-    return ctx.t('reports.note.targets', { days: String(out.workingDays), asOf: out.asOf ?? '' });
+    const note = ctx.t('reports.note.targets', { days: String(out.workingDays), asOf: out.asOf ?? '' });
+    // Sales and revenue follow orders where the workspace counts them (the targets page says the same).
+    const source = out.kpis.find((p) => p.source)?.source;
+    return source
+      ? `${note} ${ctx.t('reports.note.salesSource', { source: ctx.t(`orders.source.${source}`) })}`
+      : note;
   },
 };
 

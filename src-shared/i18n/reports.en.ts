@@ -71,6 +71,7 @@ export const reportsEn = {
   'reports.col.followUp': 'Follow-up',
   'reports.note.targets':
     "Target and attainment from the month's targets as of {asOf}; per-day targets (dials, effective talk time) × {days} working days. Attainment = actual ÷ target pro-rated to date.",
+  'reports.note.salesSource': 'Sales and revenue are measured against their targets on {source}.',
   'reports.note.noTargets': 'No targets set for this month.',
   'reports.note.targetsMonthOnly': 'Targets, composite scores and variable pay exist for single months only.',
   'reports.note.scores':

@@ -72,6 +72,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.col.followUp': '跟进事项',
   'reports.note.targets':
     '目标与达成率取自本月目标，截至 {asOf}；日均目标（外呼、有效通话时长）× {days} 个工作日。达成率 = 实际 ÷ 按进度折算的目标。',
+  'reports.note.salesSource': '销售与营收的达成率按{source}计算。',
   'reports.note.noTargets': '本月未设目标。',
   'reports.note.targetsMonthOnly': '目标、综合得分与浮动薪酬仅按单月计算。',
   'reports.note.scores': '综合得分、绩效等级与浮动薪酬同奖金表（含人工调整）。',

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary, Output, PaceRow } from '../../src-shared/api';
 import { salesSource } from '../../src-shared/orders';
 import { pace, type MonthActuals } from '../../src-shared/targets';
+import { reportFor } from '../../src-main/reports/generate';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
@@ -136,5 +137,20 @@ describe('targets measured on orders where orders exist', () => {
     const basis = (code: string) => plan.agents.find((a) => a.agentId === agentIdOf(code))!.basis;
     expect(basis('8001').revenue).toBe(180000);
     expect(basis('8002').revenue).toBe(30000);
+  });
+
+  it('says in the monthly report which source the sales and revenue attainment used', async () => {
+    const spec = (language: 'en' | 'zh-CN') => ({
+      period: { kind: 'month', month: '2026-03' } as const,
+      scope: { kind: 'agent', agentId: agentIdOf('8001') } as const,
+      language,
+    });
+    const note = async (language: 'en' | 'zh-CN') =>
+      (await reportFor(t.ws, spec(language), Date.now())).tables.find((x) => x.id === 'summary')!.note;
+    await setSource('orders');
+    expect(await note('en')).toContain('measured against their targets on orders');
+    expect(await note('zh-CN')).toContain('按订单计算');
+    await setSource('calls');
+    expect(await note('en')).toContain('on call outcomes');
   });
 });
