@@ -32,47 +32,57 @@ function findingsOf(csv: string): { check: string; file: string; line: string }[
     .map((cells) => ({ check: cells[0]!, file: cells[3]!, line: cells.join(' | ') }));
 }
 
+/** One run of the scanner over a copy of the shell's sources and the page; its findings. */
+function scan(): { check: string; file: string; line: string }[] {
+  const dir = tempDir('callscope-electronegativity-');
+  const input = path.join(dir, 'scan');
+  fs.mkdirSync(input);
+  for (const name of fs.readdirSync(path.join(REPO, 'src-main/electron'))) {
+    fs.copyFileSync(path.join(REPO, 'src-main/electron', name), path.join(input, name));
+  }
+  fs.copyFileSync(path.join(REPO, 'src-renderer/index.html'), path.join(input, 'index.html'));
+  const electron = (
+    JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/electron/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  const out = path.join(dir, 'findings.csv');
+  const run = spawnSync(
+    process.execPath,
+    [
+      SCANNER,
+      '--input',
+      input,
+      '--exclude-checks',
+      Object.keys(config.excludedChecks).join(','),
+      '--electron-version',
+      electron,
+      '--relative',
+      '--output',
+      out,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  const findings = findingsOf(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return findings;
+}
+
 describe('Electronegativity', () => {
   it('finds nothing in the Electron shell beyond the reviewed suppressions', () => {
-    const dir = tempDir('callscope-electronegativity-');
-    const input = path.join(dir, 'scan');
-    fs.mkdirSync(input);
-    for (const name of fs.readdirSync(path.join(REPO, 'src-main/electron'))) {
-      fs.copyFileSync(path.join(REPO, 'src-main/electron', name), path.join(input, name));
-    }
-    fs.copyFileSync(path.join(REPO, 'src-renderer/index.html'), path.join(input, 'index.html'));
-    const electron = (
-      JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/electron/package.json'), 'utf8')) as {
-        version: string;
-      }
-    ).version;
-    const out = path.join(dir, 'findings.csv');
-    const run = spawnSync(
-      process.execPath,
-      [
-        SCANNER,
-        '--input',
-        input,
-        '--exclude-checks',
-        Object.keys(config.excludedChecks).join(','),
-        '--electron-version',
-        electron,
-        '--relative',
-        '--output',
-        out,
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    const findings = findingsOf(fs.readFileSync(out, 'utf8'));
-    fs.rmSync(dir, { recursive: true, force: true });
-
+    const findings = scan();
     const suppressed = (f: { check: string; file: string }) =>
       config.suppressions.some((s) => s.check === f.check && path.basename(f.file) === s.file);
     expect(findings.filter((f) => !suppressed(f)).map((f) => f.line)).toEqual([]);
-    const stale = config.suppressions.filter(
-      (s) => !findings.some((f) => f.check === s.check && path.basename(f.file) === s.file),
-    );
+    const staleIn = (found: typeof findings) =>
+      config.suppressions.filter(
+        (s) => !found.some((f) => f.check === s.check && path.basename(f.file) === s.file),
+      );
+    // On a fully loaded machine the scanner once left out the page's CSP finding from the same
+    // input (cause not found in its code): a suppression is stale only if a second scan agrees.
+    let stale = staleIn(findings);
+    if (stale.length > 0) stale = staleIn(scan());
     expect(stale).toEqual([]);
     for (const s of config.suppressions) expect(s.reason.length).toBeGreaterThan(40);
   }, 180_000);
