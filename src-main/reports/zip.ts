@@ -1,6 +1,7 @@
 /**
  * A small zip writer (deflate, UTF-8 names, no zip64) for the CSV bundle: a month's tables are a
- * few hundred kilobytes, so the archive is built in memory.
+ * few hundred kilobytes, so the archive is built in memory. The tests' hand-made workbooks are
+ * written with it too (test/fixtures/write-zip.ts).
  */
 import zlib from 'node:zlib';
 
@@ -17,9 +18,20 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
+/** Where each entry's compressed data starts in the archive (the tests corrupt it there). */
+export type DataOffsets = Map<string, { start: number; length: number }>;
+
 export function zip(entries: readonly ZipEntry[], modified: Date): Buffer {
+  return zipWithOffsets(entries, modified).bytes;
+}
+
+export function zipWithOffsets(
+  entries: readonly ZipEntry[],
+  modified: Date,
+): { bytes: Buffer; offsets: DataOffsets } {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
+  const offsets: DataOffsets = new Map();
   const stamp = dosDateTime(modified);
   let offset = 0;
   for (const entry of entries) {
@@ -52,6 +64,7 @@ export function zip(entries: readonly ZipEntry[], modified: Date): Buffer {
     header.writeUInt32LE(offset, 42);
     chunks.push(local, name, compressed);
     central.push(header, name);
+    offsets.set(entry.name, { start: offset + local.length + name.length, length: compressed.length });
     offset += local.length + name.length + compressed.length;
   }
   const directory = Buffer.concat(central);
@@ -61,5 +74,5 @@ export function zip(entries: readonly ZipEntry[], modified: Date): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+  return { bytes: Buffer.concat([...chunks, directory, end]), offsets };
 }

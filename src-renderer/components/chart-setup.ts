@@ -12,6 +12,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { cssVar } from '../hooks/useColorScheme';
 
 Chart.register(
   BarController,
@@ -59,13 +60,21 @@ export interface ChartTheme {
 }
 
 export function chartTheme(): ChartTheme {
-  const style = getComputedStyle(document.documentElement);
-  const read = (name: string) => style.getPropertyValue(name).trim();
   return {
-    text: read('--text-2'),
-    grid: read('--chart-grid'),
-    tooltipBg: read('--tooltip-bg'),
-    tooltipText: read('--tooltip-text'),
+    text: cssVar('--text-2'),
+    grid: cssVar('--chart-grid'),
+    tooltipBg: cssVar('--tooltip-bg'),
+    tooltipText: cssVar('--tooltip-text'),
+  };
+}
+
+/** The tooltip box every chart of ours draws: the theme's colours, the same padding. */
+export function tooltipStyle(theme: ChartTheme) {
+  return {
+    backgroundColor: theme.tooltipBg,
+    titleColor: theme.tooltipText,
+    bodyColor: theme.tooltipText,
+    padding: 10,
   };
 }
 

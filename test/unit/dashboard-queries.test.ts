@@ -266,7 +266,9 @@ describe('calls.list and calls.count', () => {
     const talk = plan({ ...page, filter: { from, to } });
     expect(talk).toMatch(/COVERING INDEX calls_day_talk \(day=\? AND talk_seconds>\?\)/);
     expect(talk).toMatch(/INDEX calls_day_time \(day=\?\)/); // the calls at zero, in time order
-    expect(talk).not.toMatch(/TEMP B-TREE FOR ORDER BY[\s\S]*TEMP B-TREE FOR ORDER BY[\s\S]*TEMP B-TREE/);
+    // No day sorts its rows (each reads an index in order): the only sorts are the union's first
+    // rows and the page's, however many days the range has.
+    expect(talk.match(/USE TEMP B-TREE/g)).toHaveLength(2);
     expect(plan({ ...page, sort: 'saleAmount', filter: { from, to } })).toMatch(/calls_day_amount/);
     const long = { from: '2024-01-01', to };
     expect(plan({ ...page, filter: long })).not.toMatch(/calls_day_talk/);

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { ChartConfiguration, ChartType, Plugin } from 'chart.js';
 import type { Input, Output } from '../../../src-shared/api';
 import { ChartCanvas } from '../../components/ChartCanvas';
+import { chartTheme, tooltipStyle } from '../../components/chart-setup';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { Skeleton } from '../../components/Skeleton';
@@ -160,10 +161,7 @@ function talkConfig(
     short: cssVar('--chart-dials'),
     effective: cssVar('--chart-connects'),
     line: cssVar('--chart-rate'),
-    text: cssVar('--text-2'),
-    grid: cssVar('--chart-grid'),
-    tooltipBg: cssVar('--tooltip-bg'),
-    tooltipText: cssVar('--tooltip-text'),
+    ...chartTheme(),
   };
   const total = buckets.reduce((a, b) => a + b, 0);
   const share = (n: number) => (total > 0 ? n / total : null);
@@ -205,10 +203,7 @@ function talkConfig(
           textColour: colour.text,
         },
         tooltip: {
-          backgroundColor: colour.tooltipBg,
-          titleColor: colour.tooltipText,
-          bodyColor: colour.tooltipText,
-          padding: 10,
+          ...tooltipStyle(colour),
           displayColors: false,
           callbacks: {
             label: (item) =>

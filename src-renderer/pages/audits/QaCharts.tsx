@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { AuditAnalytics } from '../../../src-shared/api';
 import { ChartCanvas } from '../../components/ChartCanvas';
-import { chartTheme } from '../../components/chart-setup';
+import { chartTheme, tooltipStyle } from '../../components/chart-setup';
 import { cssVar, useColorScheme } from '../../hooks/useColorScheme';
 import { useFormat, useT, type Formatters, type Translate } from '../../i18n/language';
 
@@ -100,9 +100,7 @@ export function QaTrendChart({ trend }: { trend: Trend }) {
         plugins: {
           legend: { display: false },
           tooltip: {
-            backgroundColor: theme.tooltipBg,
-            titleColor: theme.tooltipText,
-            bodyColor: theme.tooltipText,
+            ...tooltipStyle(theme),
             filter: (item) => item.datasetIndex === 2,
             callbacks: {
               title: (items) => {
@@ -221,9 +219,7 @@ export function QaGroupChart({
         plugins: {
           legend: { display: false },
           tooltip: {
-            backgroundColor: theme.tooltipBg,
-            titleColor: theme.tooltipText,
-            bodyColor: theme.tooltipText,
+            ...tooltipStyle(theme),
             filter: (item) => item.datasetIndex === 1,
             callbacks: {
               label: (item) => {

@@ -4,7 +4,7 @@ import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { Input, MetricsRow, Output } from '../../../src-shared/api';
 import type { DayRange } from '../../../src-shared/periods';
 import { ChartCanvas } from '../../components/ChartCanvas';
-import { chartTheme } from '../../components/chart-setup';
+import { chartTheme, tooltipStyle } from '../../components/chart-setup';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { Skeleton } from '../../components/Skeleton';
@@ -151,10 +151,7 @@ function trendConfig(points: TrendPoint[], t: Translate, f: Formatters, scheme: 
         // The legend is HTML in the panel header (TrendLegend): it takes no chart height.
         legend: { display: false },
         tooltip: {
-          backgroundColor: colour.tooltipBg,
-          titleColor: colour.tooltipText,
-          bodyColor: colour.tooltipText,
-          padding: 10,
+          ...tooltipStyle(colour),
           boxPadding: 4,
           usePointStyle: true,
           itemSort: (a, b) => a.datasetIndex - b.datasetIndex,
