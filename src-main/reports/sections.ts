@@ -2,10 +2,10 @@
  * The report's sections, in order. Each turns the report's numbers into one table (and the charts
  * drawn from it); the writers know nothing about any section.
  *
- * Where later features plug in (behaviour ratings, say):
+ * Where other features plug in:
  * - extra columns on a core table: a `ColumnExtension` for 'summary' or 'agents' appended to
  *   `COLUMN_EXTENSIONS` (targets: attainment per KPI row; composite score, grade, variable pay);
- * - a table of their own: a `ReportSection` appended to `REPORT_SECTIONS` (audits, coaching).
+ * - a table of their own: a `ReportSection` in `REPORT_SECTIONS` (audits, ratings, coaching).
  * Either reads its feature only through a `SectionSource` (sources.ts) with `ctx.input(source)`,
  * never the workspace directly: that is what lets a month close freeze it.
  */
@@ -37,6 +37,7 @@ import type { Database } from '../db/schema';
 import { auditItemsSection, auditScoresSection } from './section-audits';
 import { followUpsSection } from './section-coaching';
 import { orderSummaryRows } from './section-orders';
+import { ratingsSection } from './section-ratings';
 import { monthOfRange, scoresOnAgents, targetsOnSummary } from './section-targets';
 import type { ReportData } from './data';
 import type { SourceReader } from './sources';
@@ -348,5 +349,6 @@ export const REPORT_SECTIONS: ReportSection[] = [
   groupSection('campaigns'),
   auditScoresSection,
   auditItemsSection,
+  ratingsSection,
   followUpsSection,
 ];

@@ -5,7 +5,8 @@
  * every source's value for the floor, each team and each agent, so a closed month's report prints
  * exactly what it printed at the close, in any language, whatever happened to the features since.
  *
- * A future section (behaviour ratings) adds its source here and reads it with `ctx.input(source)`.
+ * A new section adds its source here (at the end: a close's text keeps its order) and reads it
+ * with `ctx.input(source)`.
  */
 import type { Filter } from '../../src-shared/api';
 import type { Month, ReportScope } from '../../src-shared/reports-model';
@@ -14,10 +15,19 @@ import type { Workspace } from '../workspace';
 import { auditsSource } from './section-audits';
 import { followUpsSource } from './section-coaching';
 import { ordersSource } from './section-orders';
+import { ratingsSource } from './section-ratings';
 import { scoresSource, targetsSource } from './section-targets';
 
 /** The parts of a report a changed-since-close notice can name: the call numbers and each source. */
-export const REPORT_PARTS = ['calls', 'targets', 'scores', 'audits', 'followUps', 'orders'] as const;
+export const REPORT_PARTS = [
+  'calls',
+  'targets',
+  'scores',
+  'audits',
+  'followUps',
+  'orders',
+  'ratings',
+] as const;
 export type ReportPart = (typeof REPORT_PARTS)[number];
 export type SourceId = Exclude<ReportPart, 'calls'>;
 
@@ -47,6 +57,7 @@ export const SECTION_SOURCES = [
   auditsSource,
   followUpsSource,
   ordersSource,
+  ratingsSource,
 ] as const satisfies readonly SectionSource<unknown>[];
 
 /** A source's key for a scope in the snapshot: `floor`, `team:3`, `agent:12`; `month` if not per scope. */

@@ -57,6 +57,7 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
     'Campaigns',
     'Audits',
     'Audit items',
+    'Behaviour ratings',
     'Coaching follow-ups',
   ]);
   const summary = book.getWorksheet('Summary')!;
@@ -80,7 +81,8 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
     '05-campaigns.csv',
     '06-audits.csv',
     '07-auditItems.csv',
-    '08-followUps.csv',
+    '08-ratings.csv',
+    '09-followUps.csv',
   ])
     expect(zip.includes(Buffer.from(name))).toBe(true);
 

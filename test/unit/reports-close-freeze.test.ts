@@ -1,7 +1,8 @@
 /**
  * Month close freezes every section, on a real workspace file (demo calls, targets, a scoring
- * profile, orders, audits, a coaching note) through the real API: after the close come late calls,
- * late orders, a late audit, a late coaching note, a changed target and a changed weight. The closed
+ * profile, orders, audits, a coaching note, a behaviour rating and a training) through the real API:
+ * after the close come late calls, late orders, a late audit, a late coaching note, a late rating, a
+ * changed target and a changed weight. The closed
  * month's CSV zip must stay byte-identical and its XLSX cell-identical to the export made before,
  * for the floor, a team and an agent, while the live data did move; the notice names every changed
  * section. A close made before this (snapshot version 1, call numbers only) still exports, with the
@@ -117,7 +118,22 @@ beforeAll(async () => {
     followUpDay: `${month}-17`,
     actions: [{ text: 'Listen to two sales calls a day', dueDay: `${month}-14` }],
   });
+  await t.call('ratings.set', {
+    month,
+    entries: [leadRating(agents[0]!.id, 4)],
+  });
+  await t.call('ratings.saveTraining', {
+    day: `${month}-08`,
+    topic: 'Objection handling',
+    hours: 1.5,
+    notes: null,
+    attendees: [agents[0]!.id, agents[1]!.id],
+  });
 }, 180_000);
+
+function leadRating(agentId: number, score: number) {
+  return { agentId, raterKind: 'lead', raterId: 0, dimension: 'attitude', score, reason: 'on time' };
+}
 
 afterAll(async () => t?.close());
 
@@ -224,6 +240,8 @@ describe('a closed month freezes every section', () => {
       month,
       entries: [{ scope: 'agent', scopeId: agents[0]!.id, kpi: 'sales', value: 35 }],
     });
+    // A late behaviour rating.
+    await t.call('ratings.set', { month, entries: [leadRating(agents[1]!.id, 2)] });
     const profile = await t.call<Output<'targets.profile'>>('targets.profile', {});
     await t.call('targets.setProfile', {
       profile: { ...profile, weights: { ...profile.weights, sales: (profile.weights.sales ?? 0) + 25 } },
@@ -231,7 +249,15 @@ describe('a closed month freezes every section', () => {
 
     const status = await t.call<MonthCloseStatus>('reports.closeStatus', { month });
     expect(status).toMatchObject({ closed: true, changedSince: true, checksum: closed.checksum });
-    expect(status.changedSections).toEqual(['calls', 'targets', 'scores', 'audits', 'followUps', 'orders']);
+    expect(status.changedSections).toEqual([
+      'calls',
+      'targets',
+      'scores',
+      'audits',
+      'followUps',
+      'orders',
+      'ratings',
+    ]);
 
     const after = await exportAll('after');
     const liveAfter = await Promise.all(specs().map(liveCsv));
@@ -244,14 +270,14 @@ describe('a closed month freezes every section', () => {
     for (const i of [0, 1, 2]) expect(liveAfter[i]).not.toEqual(liveBefore[i]);
     const changedTables = (i: number) =>
       liveAfter[i]!.map((text, k) => (text === liveBefore[i]![k] ? null : k)).filter((k) => k !== null);
-    // floor: Summary, Agents, Daily, Teams, Campaigns, Audits, Audit items, Follow-ups all moved
-    expect(changedTables(0)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // floor: Summary, Agents, Daily, Teams, Campaigns, Audits, Audit items, Ratings, Follow-ups all moved
+    expect(changedTables(0)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
 
     expect(after[0]!.lines.join('\n')).toContain(
-      'The data has changed since the close in: call numbers, targets and attainment, composite scores, grades and variable pay, recording spot-checks, coaching follow-ups, orders.',
+      'The data has changed since the close in: call numbers, targets and attainment, composite scores, grades and variable pay, recording spot-checks, coaching follow-ups, orders, behaviour ratings and trainings.',
     );
     expect(after[1]!.lines.join('\n')).toContain(
-      '月结后以下数据有变动：通话数据、目标与达成率、综合得分、绩效等级与浮动薪酬、录音抽检、辅导跟进、订单。',
+      '月结后以下数据有变动：通话数据、目标与达成率、综合得分、绩效等级与浮动薪酬、录音抽检、辅导跟进、订单、行为评价与培训。',
     );
     expect(after[0]!.lines.join('\n')).not.toContain('earlier version');
 
@@ -277,6 +303,7 @@ describe('a closed month freezes every section', () => {
         ...all.map((id) => `agent:${id}`),
       ]);
       expect(Object.keys(snapshot.sources['scores']!)).toEqual(['month']);
+      expect(Object.keys(snapshot.sources['ratings']!)).toEqual(Object.keys(snapshot.sources['audits']!));
 
       // Only a coaching follow-up done: only that section is named.
       const note = t.ws.db

@@ -3,7 +3,7 @@
  * API: targets set with `targets.set`, one audit submitted with `audits.submit`, one coaching note
  * with a follow-up. The XLSX of a report job, read back with exceljs, must carry the Summary's target
  * and attainment, the Agents' composite score, grade and variable pay as the targets API gives them,
- * and the Audits, Audit items and Coaching follow-ups sheets.
+ * and the Audits, Audit items, Behaviour ratings and Coaching follow-ups sheets.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -87,6 +87,37 @@ beforeAll(async () => {
     followUpDay: `${month}-17`,
     actions: [{ text: 'Listen to two sales calls a day', dueDay: `${month}-14` }],
   });
+
+  // Behaviour ratings: the lead rates the first agent on every dimension and the second on one; the
+  // first agent rates themself and two peers rate them; a training the first and third attended.
+  const [a, b, c] = agentIds as [number, number, number];
+  const lead = (agentId: number, dimension: string, score: number) => ({
+    agentId,
+    raterKind: 'lead',
+    raterId: 0,
+    dimension,
+    score,
+    reason: 'seen on the floor',
+  });
+  await t.call('ratings.set', {
+    month,
+    entries: [
+      lead(a, 'professionalism', 5),
+      lead(a, 'attitude', 4),
+      lead(a, 'learning', 3),
+      lead(b, 'attitude', 2),
+      { agentId: a, raterKind: 'self', raterId: a, dimension: 'professionalism', score: 5, reason: '' },
+      { agentId: a, raterKind: 'self', raterId: a, dimension: 'attitude', score: 4, reason: '' },
+      { agentId: a, raterKind: 'peer', raterId: b, dimension: 'attitude', score: 3, reason: '' },
+      { agentId: a, raterKind: 'peer', raterId: c, dimension: 'attitude', score: 4, reason: '' },
+      { agentId: a, raterKind: 'peer', raterId: c, dimension: 'learning', score: 2, reason: '' },
+    ],
+  });
+  for (const [day, hours] of [
+    [`${month}-06`, 2],
+    [`${month}-20`, 1.5],
+  ] as const)
+    await t.call('ratings.saveTraining', { day, topic: 'Objections', hours, notes: null, attendees: [a, c] });
 }, 180_000);
 
 afterAll(async () => t?.close());
@@ -132,6 +163,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
       'Campaigns',
       'Audits',
       'Audit items',
+      'Behaviour ratings',
       'Coaching follow-ups',
     ]);
   });
@@ -197,6 +229,30 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
     expect(items.slice(1).every((r) => r['Failed'] === 0 || r['Scorecard item'] === 'Total')).toBe(true);
   });
 
+  it('Behaviour ratings: the lead’s scores, self and peer means, trainings; agents with none are left out', () => {
+    const code = (id: number) => t.ws.db.prepare('SELECT code FROM agents WHERE id = ?').pluck().get(id);
+    const rows = sheetRows(book.getWorksheet('Behaviour ratings')!);
+    const [a, b, c] = agentIds as [number, number, number];
+    expect(rows.map((r) => r['Agent code'])).toEqual([code(a), code(b), code(c)].sort());
+    expect(rows.find((r) => r['Agent code'] === code(a))).toMatchObject({
+      Professionalism: 5,
+      Attitude: 4,
+      Learning: 3,
+      'Self-rating': 4.5,
+      'Peer rating': 3, // (3 + 4 + 2) ÷ 3
+      Peers: 2,
+      Trainings: 2,
+      'Training hours': 3.5,
+    });
+    expect(rows.find((r) => r['Agent code'] === code(b))).toMatchObject({
+      Professionalism: null,
+      Attitude: 2,
+      Trainings: 0,
+    });
+    // rated by nobody, but attended both trainings
+    expect(rows.find((r) => r['Agent code'] === code(c))).toMatchObject({ Attitude: null, Trainings: 2 });
+  });
+
   it('Coaching follow-ups: the open follow-up and action due in the month, overdue today', () => {
     const code = t.ws.db.prepare('SELECT code FROM agents WHERE id = ?').pluck().get(audit.call.agentId);
     const rows = sheetRows(book.getWorksheet('Coaching follow-ups')!);
@@ -214,7 +270,12 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
 
   it('speaks Chinese in zh-CN with the glossary words', async () => {
     const zh = await xlsxOf('zh-CN');
-    expect(zh.worksheets.map((s) => s.name).slice(5)).toEqual(['录音抽检', '抽检项目', '辅导跟进']);
+    expect(zh.worksheets.map((s) => s.name).slice(5)).toEqual([
+      '录音抽检',
+      '抽检项目',
+      '行为评价',
+      '辅导跟进',
+    ]);
     const header = (zh.getWorksheet('汇总')!.getRow(2).values as unknown[]).map(String);
     expect(header).toEqual(expect.arrayContaining(['目标', '达成率']));
     const agents = (zh.getWorksheet('坐席')!.getRow(2).values as unknown[]).map(String);
@@ -236,6 +297,9 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
     expect(summary.columns.map((c) => c.key)).not.toContain('target');
     expect(summary.note).toContain('single months only');
     expect(q.tables.find((x) => x.id === 'agents')!.columns.map((c) => c.key)).not.toContain('score');
+    const ratings = q.tables.find((x) => x.id === 'ratings')!;
+    expect(ratings.rows).toEqual([]);
+    expect(ratings.empty).toBe('Behaviour ratings exist for single months only.');
 
     await t.call('reports.closeMonth', { month });
     try {
