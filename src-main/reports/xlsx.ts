@@ -3,7 +3,7 @@
  * frozen, widths from the content, and a totals row of formulas (SUM of counts; rates as the ratio
  * of the summed columns) with the computed values cached so any reader sees them before recalculating.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Report, ReportColumn, ReportRow, ReportTable } from '../../src-shared/reports-model';
 import { translate } from '../../src-shared/i18n';
 import { cellDecimals, cellType, excelFormat, excelValue, totalsRow } from './cells';
@@ -110,7 +110,9 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, table: ReportTable
 }
 
 export async function writeXlsx(report: Report): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start: exceljs alone is ~0.2 s of every launch.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Callscope';
   workbook.created = new Date(report.generatedAt);
   workbook.title = `${report.title} ${report.periodLabel}`;
