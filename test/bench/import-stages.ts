@@ -4,7 +4,12 @@
  * then inserting the produced calls, applying the rollup and committing on a fresh workspace.
  * Each stage is timed alone (the stages before it are re-run and subtracted), single-threaded, in
  * CPU seconds (not wall time) so that other work on the machine does not blur the breakdown.
+ *
+ * Last, the floor no importer of ours can go below: SQLite alone copying the stored calls into a
+ * second fresh workspace (same schema, indexes and pragmas; `INSERT … SELECT`, no JavaScript, no
+ * parsing, no binding), against `sqlite3 .import` of the same file, both in wall time.
  */
+import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +91,39 @@ const checkpoint = await time(() => conn.pragma('wal_checkpoint(TRUNCATE)'));
 conn.close();
 await ws.close();
 
+/** Wall and CPU seconds of SQLite copying the stored calls into a fresh workspace, parents first. */
+async function sqliteFloor(): Promise<{ wall: number; cpu: number }> {
+  const target = path.join(WORK, 'floor.sqlite');
+  for (const f of [target, `${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
+  const floorWs = await openWorkspace(target);
+  const c = floorWs.openJobConnection();
+  c.exec(`ATTACH '${db}' AS src`);
+  for (const table of ['teams', 'campaigns', 'agents', 'import_batches'])
+    c.exec(`INSERT OR IGNORE INTO ${table} SELECT * FROM src.${table}`);
+  const wall = performance.now();
+  const cpu = await time(() => {
+    c.exec('BEGIN IMMEDIATE');
+    c.exec('INSERT INTO calls SELECT * FROM src.calls ORDER BY id ON CONFLICT (source_key) DO NOTHING');
+    c.exec('COMMIT');
+  });
+  const seconds = (performance.now() - wall) / 1000;
+  c.close();
+  await floorWs.close();
+  return { wall: seconds, cpu };
+}
+
+function sqliteImport(): number {
+  const target = path.join(WORK, 'anchor.sqlite');
+  fs.rmSync(target, { force: true });
+  const started = performance.now();
+  const r = spawnSync('sqlite3', [target, '.mode csv', `.import --csv ${csv} calls`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 .import failed: ${r.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+const floor = await sqliteFloor();
+const anchor = sqliteImport();
+
 const rowsOut = (label: string, s: number) =>
   `${label.padEnd(28)} ${s.toFixed(2).padStart(6)} s CPU  ${((s / rows) * 1e6).toFixed(2).padStart(6)} µs/row`;
 process.stdout.write(
@@ -98,5 +136,8 @@ process.stdout.write(
     rowsOut('rollup apply', rollup),
     rowsOut('commit', commit),
     rowsOut('checkpoint (after commit)', checkpoint),
+    `SQLite alone (INSERT … SELECT into a fresh workspace): ${floor.wall.toFixed(2)} s wall, ` +
+      `${floor.cpu.toFixed(2)} s CPU; sqlite3 .import: ${anchor.toFixed(2)} s wall; ` +
+      `floor ratio ${(floor.wall / anchor).toFixed(2)}`,
   ].join('\n') + '\n',
 );

@@ -143,6 +143,33 @@ describe('the rollups (daily and hourly) stay exact', () => {
     expect(stored(t).length).toBeGreaterThan(10);
   });
 
+  it('a file of many of the writer’s moves, ids repeated within and across them: first occurrence stored', async () => {
+    const rnd = new Random(77);
+    // 25,000 rows over 15,000 ids: each of the writer's moves (2,000 calls) holds new calls and repeats of
+    // calls stored by itself or by an earlier move.
+    const file = writeRandomFile(t.dir, 'big.csv', rnd, 25_000, 15_000);
+    const firstStart = new Map<string, string>();
+    for (const line of fs.readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const [id, , , startedAt] = line.split(',');
+      if (!firstStart.has(id!)) firstStart.set(id!, startedAt!);
+    }
+    const job = await t.importFile(file);
+    expect(job.status).toBe('done');
+    expect(job.result).toMatchObject({ inserted: firstStart.size, duplicates: 25_000 - firstStart.size });
+    const stored = t.ws.db
+      .prepare("SELECT substr(source_key, instr(source_key, ':') + 1) AS id, started_at FROM calls")
+      .all() as { id: string; started_at: number }[];
+    expect(stored.length).toBe(firstStart.size);
+    const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '); // Asia/Shanghai
+    for (const c of stored) expect(local(c.started_at)).toBe(firstStart.get(c.id));
+    expectExact(t, 30);
+
+    // The same file again adds nothing; an overlapping one adds only its new ids.
+    const again = await t.importFile(file);
+    expect(again.result).toMatchObject({ inserted: 0, duplicates: 25_000 });
+    expectExact(t, 30);
+  }, 120_000);
+
   it('changing the effective-call threshold recomputes the effective counts', async () => {
     const rnd = new Random(5);
     await t.importFile(writeRandomFile(t.dir, 'a.csv', rnd, 500, 10_000));
