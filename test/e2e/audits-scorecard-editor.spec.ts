@@ -89,6 +89,16 @@ test('edit a scorecard in the app, save version 2 and audit a call with it', asy
   await screenshot(page, 'audits-editor-en-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // The sidebar does not drop the draft silently: it asks, and "Keep editing" keeps everything.
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('editor-leave')).toContainText('Discard');
+  await expect(page.getByTestId('editor-leave')).toBeInViewport();
+  await expect(page).toHaveURL(/#\/audits\?scorecard=\d+$/);
+  await screenshot(page, 'audits-editor-leave-en');
+  await page.getByTestId('editor-leave').getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page.getByTestId('editor-leave')).toHaveCount(0);
+  await expect(page.getByTestId('editor-total')).toHaveText('Total: 10 points = 100 %');
+
   await expect(page.getByTestId('editor-save')).toHaveText('Save as version 2');
   await page.getByTestId('editor-save').click();
   await expect(page).toHaveURL(/#\/audits$/);
@@ -144,6 +154,16 @@ test('edit a scorecard in the app, save version 2 and audit a call with it', asy
   stored.close();
   expect(audit.version).toBe(2);
   expect(audit.score).toBeCloseTo(85, 9);
+
+  // A changed draft left through the sidebar and discarded: the link's page opens, nothing is saved.
+  await page.getByTestId('nav-audits').click();
+  await card(page, 'Compliance check').getByTestId('scorecard-edit').click();
+  await page.getByTestId('editor-pass-mark').fill('90');
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('editor-leave').getByRole('button', { name: 'Discard' }).click();
+  await expect(page).toHaveURL(/#\/dashboard$/);
+  await page.getByTestId('nav-audits').click();
+  await expect(card(page, 'Compliance check')).toHaveAttribute('data-version', '2');
 });
 
 test('zh-CN: a new scorecard from a blank card, problems in Chinese, saved as version 1', async ({

@@ -118,7 +118,8 @@ function DraftEditor({
   const [draft, setDraft] = useState(start);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiCallError | string | null>(null);
-  const [leaving, setLeaving] = useState(false);
+  /** the discard question is open: back to the Audits page (null) or to the link the user clicked */
+  const [leaving, setLeaving] = useState<{ to: string | null } | null>(null);
   const problems = useMemo(() => draftProblems(draft), [draft]);
   const weights = useMemo(() => weightSummary(draft), [draft]);
   const unchanged = base !== null && sameDefinition(draft, start);
@@ -145,7 +146,25 @@ function DraftEditor({
       setSaving(false);
     }
   };
-  const back = () => (unchanged || sameDefinition(draft, start) ? onClose(null) : setLeaving(true));
+  const dirty = !sameDefinition(draft, start);
+  const back = () => (dirty ? setLeaving({ to: null }) : onClose(null));
+  // A link elsewhere in the app (the sidebar, say) would drop the draft without a word: ask first.
+  useEffect(() => {
+    if (!dirty) return;
+    const onClick = (e: MouseEvent) => {
+      const link = e.target instanceof Element ? e.target.closest('a[href^="#/"]') : null;
+      const to = link?.getAttribute('href');
+      if (!to || to === window.location.hash) return;
+      e.preventDefault();
+      setLeaving({ to });
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [dirty]);
+  const discard = () => {
+    if (leaving?.to) window.location.hash = leaving.to;
+    else onClose(null);
+  };
 
   return (
     <div className="page page--audits page--scorecard-editor" data-testid="scorecard-editor">
@@ -285,16 +304,18 @@ function DraftEditor({
             <ErrorMessage error={error} compact />
           ) : null}
           {leaving ? (
-            <div className="scorecard-editor__leave" role="alert">
+            <div className="scorecard-editor__leave" role="alert" data-testid="editor-leave">
               <p>{t('audits.editor.discardQuestion')}</p>
-              <button
-                type="button"
-                className="button button--danger button--small"
-                onClick={() => onClose(null)}
-              >
+              <button type="button" className="button button--danger button--small" onClick={discard}>
                 {t('audits.editor.discard')}
               </button>{' '}
-              <button type="button" className="button button--small" onClick={() => setLeaving(false)}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => setLeaving(null)}
+                // the question appears away from the link that was clicked: keep the keyboard with it
+                autoFocus
+              >
                 {t('audits.editor.keepEditing')}
               </button>
             </div>
