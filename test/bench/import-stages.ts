@@ -9,7 +9,6 @@
  * second fresh workspace (same schema, indexes and pragmas; `INSERT … SELECT`, no JavaScript, no
  * parsing, no binding), against `sqlite3 .import` of the same file, both in wall time.
  */
-import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { createTextDecoder } from '../../src-main/import/sniff';
 import { CallWriter } from '../../src-main/import/call-writer';
 import { openWorkspace } from '../../src-main/workspace';
 import { writeCallsCsv } from './generate-calls';
+import { sqliteImportSeconds } from './sqlite-import';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(REPO, '.tmp/bench');
@@ -112,17 +112,8 @@ async function sqliteFloor(): Promise<{ wall: number; cpu: number }> {
   return { wall: seconds, cpu };
 }
 
-function sqliteImport(): number {
-  const target = path.join(WORK, 'anchor.sqlite');
-  fs.rmSync(target, { force: true });
-  const started = performance.now();
-  const r = spawnSync('sqlite3', [target, '.mode csv', `.import --csv ${csv} calls`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sqlite3 .import failed: ${r.stderr}`);
-  return (performance.now() - started) / 1000;
-}
-
 const floor = await sqliteFloor();
-const anchor = sqliteImport();
+const anchor = sqliteImportSeconds(csv, path.join(WORK, 'anchor.sqlite'));
 
 const rowsOut = (label: string, s: number) =>
   `${label.padEnd(28)} ${s.toFixed(2).padStart(6)} s CPU  ${((s / rows) * 1e6).toFixed(2).padStart(6)} µs/row`;

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCallsCsv } from './generate-calls';
+import { sqliteImportSeconds } from './sqlite-import';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(REPO, '.tmp/bench');
@@ -29,15 +30,6 @@ const sizeMb = fs.statSync(csv).size / 1e6;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function timeSqlite(): number {
-  const db = path.join(WORK, 'anchor.sqlite');
-  fs.rmSync(db, { force: true });
-  const started = performance.now();
-  const r = spawnSync('sqlite3', [db, '.mode csv', `.import --csv ${csv} calls`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sqlite3 .import failed: ${r.stderr}`);
-  return (performance.now() - started) / 1000;
-}
-
 function timeCallscope(): { seconds: number; maxRssMb: number } {
   const db = path.join(WORK, 'callscope.sqlite');
   for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
@@ -56,7 +48,7 @@ const anchor: number[] = [];
 const ours: number[] = [];
 const rss: number[] = [];
 for (let i = 0; i < runs; i++) {
-  anchor.push(timeSqlite());
+  anchor.push(sqliteImportSeconds(csv, path.join(WORK, 'anchor.sqlite')));
   const r = timeCallscope();
   ours.push(r.seconds);
   rss.push(r.maxRssMb);
