@@ -93,7 +93,7 @@ export const reportsEn = {
   'reports.note.followUps': 'Open follow-ups due on or before {to}; status as of {today}.',
   'reports.note.noFollowUps': 'No open follow-ups due on or before {to}.',
   'reports.line.liveSections':
-    'This close was made by an earlier version and froze the call numbers only: targets, scores, variable pay, audits, coaching follow-ups and orders show the current data. Reopen and close the month again to freeze them too.',
+    'This close was made by an earlier version and froze the call numbers only: targets, scores, variable pay, audits, behaviour ratings, coaching follow-ups and orders show the current data. Reopen and close the month again to freeze them too.',
   'reports.pdf.source': 'Callscope · numbers from the outbound call logs imported into this workspace.',
 
   'reports.page.title': 'Reports',
@@ -114,7 +114,7 @@ export const reportsEn = {
   'reports.builder.agent': 'Agent',
   'reports.builder.language': 'Report language',
   'reports.builder.contents':
-    'Sheets: Summary (KPIs, targets and attainment, change vs previous period), Agents (every KPI, rank, composite score, grade, variable pay), Daily, Teams, Campaigns, Audits, Audit items, Coaching follow-ups. Phone numbers never appear.',
+    'Sheets: Summary (KPIs, targets and attainment, change vs previous period), Agents (every KPI, rank, composite score, grade, variable pay), Daily, Teams, Campaigns, Audits, Audit items, Behaviour ratings, Coaching follow-ups. Phone numbers never appear.',
   'reports.download.title': 'Download',
   'reports.download.xlsx': 'Excel workbook (.xlsx)',
   'reports.download.csv': 'CSV tables (.zip)',
@@ -128,11 +128,11 @@ export const reportsEn = {
   'reports.changedSince': 'The data has changed since the close in: {sections}.',
   'reports.close.title': 'Month close',
   'reports.close.explain':
-    'Closing a month freezes everything its reports show: call numbers, targets and attainment, scores and variable pay, audits, coaching follow-ups and orders, for the floor, every team and every agent. Later imports and edits no longer change them until you reopen it.',
+    'Closing a month freezes everything its reports show: call numbers, targets and attainment, scores and variable pay, audits, behaviour ratings and trainings, coaching follow-ups and orders, for the floor, every team and every agent. Later imports and edits no longer change them until you reopen it.',
   'reports.close.changedSections':
     'The data has changed since the close in: {sections}. Reports still show the closed numbers; reopen and close again to take the changes.',
   'reports.close.callsOnly':
-    'This close froze the call numbers only (an earlier version): targets, scores, audits, follow-ups and orders read the current data. Reopen and close again to freeze them.',
+    'This close froze the call numbers only (an earlier version): targets, scores, audits, ratings, follow-ups and orders read the current data. Reopen and close again to freeze them.',
   'reports.close.open': '{month} is open: its reports read the current data.',
   'reports.close.closed': '{month} was closed on {at}.',
   'reports.close.checksum': 'Checksum {checksum}',

@@ -93,7 +93,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.note.followUps': '{to} 及之前到期、尚未完成的跟进；状态截至 {today}。',
   'reports.note.noFollowUps': '没有 {to} 及之前到期、尚未完成的跟进。',
   'reports.line.liveSections':
-    '此次月结由旧版本完成，只冻结了通话数据：目标、得分、浮动薪酬、录音抽检、辅导跟进与订单显示当前数据。重新打开后再次月结即可一并冻结。',
+    '此次月结由旧版本完成，只冻结了通话数据：目标、得分、浮动薪酬、录音抽检、行为评价、辅导跟进与订单显示当前数据。重新打开后再次月结即可一并冻结。',
   'reports.pdf.source': 'Callscope · 数据来自本工作区导入的外呼通话记录。',
 
   'reports.page.title': '报表',
@@ -114,7 +114,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.builder.agent': '坐席',
   'reports.builder.language': '报表语言',
   'reports.builder.contents':
-    '工作表：汇总（指标、目标与达成率、环比）、坐席（全部指标、排名、综合得分、绩效等级、浮动薪酬）、每日、团队、活动、录音抽检、抽检项目、辅导跟进。不含任何电话号码。',
+    '工作表：汇总（指标、目标与达成率、环比）、坐席（全部指标、排名、综合得分、绩效等级、浮动薪酬）、每日、团队、活动、录音抽检、抽检项目、行为评价、辅导跟进。不含任何电话号码。',
   'reports.download.title': '下载',
   'reports.download.xlsx': 'Excel 工作簿（.xlsx）',
   'reports.download.csv': 'CSV 表格（.zip）',
@@ -128,11 +128,11 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.changedSince': '月结后以下数据有变动：{sections}。',
   'reports.close.title': '月结',
   'reports.close.explain':
-    '月结会冻结该月报表显示的全部内容：通话数据、目标与达成率、得分与浮动薪酬、录音抽检、辅导跟进与订单，覆盖全场、每个组和每位坐席。之后的导入和修改不再改变这些数字，除非重新打开。',
+    '月结会冻结该月报表显示的全部内容：通话数据、目标与达成率、得分与浮动薪酬、录音抽检、行为评价与培训、辅导跟进与订单，覆盖全场、每个组和每位坐席。之后的导入和修改不再改变这些数字，除非重新打开。',
   'reports.close.changedSections':
     '月结后以下数据有变动：{sections}。报表仍按月结数字出具；如需纳入变动，请重新打开后再次月结。',
   'reports.close.callsOnly':
-    '此次月结只冻结了通话数据（旧版本）：目标、得分、录音抽检、辅导跟进与订单按当前数据生成。重新打开后再次月结即可一并冻结。',
+    '此次月结只冻结了通话数据（旧版本）：目标、得分、录音抽检、行为评价、辅导跟进与订单按当前数据生成。重新打开后再次月结即可一并冻结。',
   'reports.close.open': '{month} 未月结：报表按当前数据生成。',
   'reports.close.closed': '{month} 已于 {at} 月结。',
   'reports.close.checksum': '校验码 {checksum}',
