@@ -57,7 +57,7 @@ export class CallWriter {
   private readonly keyOwner;
   /** the highest call id so far: rows a move stores get higher ones */
   private lastCallId: number;
-  /** the parameters of the staged calls and of those waiting for the next statement, COLUMNS per call */
+  /** the parameters of the calls of the current move, COLUMNS per call (read back for the rollup) */
   private readonly params: unknown[] = new Array<unknown>(ROWS_PER_MOVE * COLUMNS);
   /** calls in `params`: those before `staged` are in the stage table */
   private pending = 0;
@@ -98,7 +98,8 @@ export class CallWriter {
   /**
    * Stores a call unless a call with the same source key is already stored (a duplicate). Calls
    * are staged ROWS_PER_STATEMENT at a time and moved into `calls` ROWS_PER_MOVE at a time;
-   * `inserted`, `duplicates` and the days are final after `finish()`. The call object is not kept (the importer passes one cursor for every call).
+   * `inserted`, `duplicates` and the days are final after `finish()`. The call object is not kept
+   * (the importer passes one cursor for every call).
    */
   insert(call: NormalizedCall): void {
     const agentId = this.directory.agentId(call.agentCode, call.agentName, call.teamName);

@@ -51,21 +51,17 @@ export const ratingsSource: SectionSource<RatingsInput> = {
     for (const a of agents) {
       const r = agentRatings(a.id, entries);
       const attended = attendanceOf(a.id, sessions);
-      const peerScores = entries
-        .filter((e) => e.agentId === a.id && e.raterKind === 'peer')
-        .map((e) => e.score);
+      const peers = entries.filter((e) => e.agentId === a.id && e.raterKind === 'peer');
       const selfScores = RATING_DIMENSIONS.map((d) => r.self[d]).filter((s): s is number => s !== null);
       const hasLead = RATING_DIMENSIONS.some((d) => r.lead[d] !== null);
-      if (!hasLead && selfScores.length === 0 && peerScores.length === 0 && attended.count === 0) continue;
+      if (!hasLead && selfScores.length === 0 && peers.length === 0 && attended.count === 0) continue;
       rated.push({
         code: a.code,
         name: a.name ?? '',
         lead: r.lead,
         self: mean(selfScores),
-        peer: mean(peerScores),
-        peerRaters: new Set(
-          entries.filter((e) => e.agentId === a.id && e.raterKind === 'peer').map((e) => e.raterId),
-        ).size,
+        peer: mean(peers.map((e) => e.score)),
+        peerRaters: new Set(peers.map((e) => e.raterId)).size,
         trainings: attended.count,
         trainingHours: attended.hours,
       });

@@ -122,7 +122,9 @@ function DraftEditor({
   const [leaving, setLeaving] = useState<{ to: string | null } | null>(null);
   const problems = useMemo(() => draftProblems(draft), [draft]);
   const weights = useMemo(() => weightSummary(draft), [draft]);
-  const unchanged = base !== null && sameDefinition(draft, start);
+  const dirty = !sameDefinition(draft, start);
+  /** an existing card saved unchanged would only repeat its version */
+  const unchanged = base !== null && !dirty;
   // The editor opens from the foot of the Audits page: start reading at its top.
   useEffect(() => {
     document.querySelector('main')?.scrollTo(0, 0);
@@ -146,7 +148,6 @@ function DraftEditor({
       setSaving(false);
     }
   };
-  const dirty = !sameDefinition(draft, start);
   const back = () => (dirty ? setLeaving({ to: null }) : onClose(null));
   // A link elsewhere in the app (the sidebar, say) would drop the draft without a word: ask first.
   useEffect(() => {
