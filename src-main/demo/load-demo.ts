@@ -1,7 +1,7 @@
 /** Loading the demo floor into a workspace as one undoable batch. */
 import type { ImportResult } from '../../src-shared/api';
 import type { Language } from '../../src-shared/domain';
-import { addDays, todayIn } from '../../src-shared/time';
+import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { runBatch } from '../import/batch';
 import type { JobContext } from '../jobs';
 import { phoneSalt } from '../settings';
@@ -13,16 +13,23 @@ const CHUNK = 5000;
 
 export async function loadDemo(
   ws: Workspace,
-  options: { agents: number; days: number; seed: number; language: Language },
+  options: {
+    agents: number;
+    days: number;
+    seed: number;
+    language: Language;
+    /** the last generated day; default yesterday. Tests pin it: the same seed then gives the same calendar */
+    lastDay?: Day;
+  },
   ctx: JobContext,
 ): Promise<ImportResult> {
   const { timeZone } = ws.settings();
-  const lastDay = addDays(todayIn(timeZone), -1);
+  const { lastDay = addDays(todayIn(timeZone), -1), ...generated } = options;
   const salt = phoneSalt(ws.db);
-  const meta = { fileName: DEMO_FILE_NAME, fileSize: 0, preset: 'demo', mapping: options, timeZone };
+  const meta = { fileName: DEMO_FILE_NAME, fileSize: 0, preset: 'demo', mapping: generated, timeZone };
   const totals = await runBatch(ws, meta, ctx, async (batch) => {
     let rows = 0;
-    for (const call of generateDemoCalls({ ...options, lastDay, timeZone, salt })) {
+    for (const call of generateDemoCalls({ ...generated, lastDay, timeZone, salt })) {
       batch.writer.insert(call);
       if (++rows % CHUNK === 0) await batch.tick(rows, null, rows);
     }
