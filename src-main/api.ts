@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { ImportResult } from '../src-shared/api';
 import { todayIn } from '../src-shared/time';
+import { now } from './clock';
 import { auditsHandlers } from './audits/handlers';
 import { loadDemo } from './demo/load-demo';
 import { backupDir, listBackups, manualBackup, restoreBackup } from './backups';
@@ -84,7 +85,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
         teams: counts.teams ?? 0,
         firstDay: counts.firstDay ?? null,
         lastDay: counts.lastDay ?? null,
-        today: todayIn(settings.timeZone),
+        today: todayIn(settings.timeZone, now()),
         settings,
       };
     },

@@ -11,6 +11,7 @@ import { migrate, openConnection, schemaVersion, type Sqlite } from './db/connec
 import { LATEST_VERSION } from './db/migrations';
 import { ApiError, notFound } from './errors';
 import type { Workspace } from './workspace';
+import { now as clockNow } from './clock';
 
 export type BackupKind = 'daily' | 'manual' | 'before-restore' | 'before-migration';
 
@@ -108,7 +109,7 @@ export function dailyBackupsToKeep(days: readonly Day[]): Set<Day> {
 }
 
 /** Makes today's daily backup if there is none yet, then applies the retention. Returns the file made, if any. */
-export async function dailyBackup(ws: Workspace, now = Date.now()): Promise<string | null> {
+export async function dailyBackup(ws: Workspace, now = clockNow()): Promise<string | null> {
   const today = todayIn(ws.settings().timeZone, now);
   const dir = backupDir(ws.path);
   const base = baseName(ws.path);

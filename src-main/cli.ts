@@ -31,6 +31,7 @@ import { openConnection } from './db/connection';
 import { defaultDbPath } from './paths';
 import { progressText } from './progress-text';
 import { openWorkspace, type Workspace } from './workspace';
+import { now } from './clock';
 
 class UsageError extends Error {}
 
@@ -349,7 +350,7 @@ async function reportCommand(args: string[]): Promise<number> {
       language: values.lang,
     });
     if (format === 'csv' && !out.endsWith('.zip')) {
-      const report = await reportFor(ws, spec, Date.now());
+      const report = await reportFor(ws, spec, now());
       fs.mkdirSync(out, { recursive: true });
       for (const file of csvFiles(report)) writeFileAtomically(path.join(out, file.name), file.data);
       printCloseNotice(report.close);

@@ -192,6 +192,6 @@ export function endOfMonth(day: Day): Day {
 }
 
 /** Today's local day in `timeZone`. */
-export function todayIn(timeZone: string, nowMs: number = Date.now()): Day {
+export function todayIn(timeZone: string, nowMs: number): Day {
   return localParts(nowMs, timeZone).day;
 }

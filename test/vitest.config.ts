@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { PINNED_NOW } from './pinned-clock';
 
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    env: { CALLSCOPE_NOW: process.env.CALLSCOPE_NOW ?? PINNED_NOW },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Tests spawn CLIs and servers; two cores here.

@@ -1,6 +1,7 @@
 /** The coaching share of the contract: notes, plans, the follow-ups list and the agent page's panel. */
 import type { CoachingMethod } from '../../src-shared/api';
 import { todayIn } from '../../src-shared/time';
+import { now } from '../clock';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
 import { dueItems } from './due';
@@ -17,7 +18,7 @@ import { createPlan, listPlans, updatePlan } from './plans';
 
 export function coachingHandlers(ws: Workspace): HandlersFor<CoachingMethod> {
   const db = ws.kysely;
-  const today = () => todayIn(ws.settings().timeZone);
+  const today = () => todayIn(ws.settings().timeZone, now());
   return {
     'coaching.notes': ({ agentId, planId, limit }) => listNotes(db, { agentId, planId, limit }),
     'coaching.note': ({ id }) => getNote(db, id),

@@ -2,6 +2,7 @@
 import type { ImportResult } from '../../src-shared/api';
 import type { Language } from '../../src-shared/domain';
 import { addDays, todayIn, type Day } from '../../src-shared/time';
+import { now } from '../clock';
 import { runBatch } from '../import/batch';
 import type { JobContext } from '../jobs';
 import { phoneSalt } from '../settings';
@@ -24,7 +25,7 @@ export async function loadDemo(
   ctx: JobContext,
 ): Promise<ImportResult> {
   const { timeZone } = ws.settings();
-  const { lastDay = addDays(todayIn(timeZone), -1), ...generated } = options;
+  const { lastDay = addDays(todayIn(timeZone, now()), -1), ...generated } = options;
   const salt = phoneSalt(ws.db);
   const meta = { fileName: DEMO_FILE_NAME, fileSize: 0, preset: 'demo', mapping: generated, timeZone };
   const totals = await runBatch(ws, meta, ctx, async (batch) => {

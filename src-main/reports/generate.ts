@@ -10,6 +10,7 @@ import {
   type ReportSpec,
 } from '../../src-shared/reports-model';
 import { throwIfCancelled, type JobContext } from '../jobs';
+import { now as clockNow } from '../clock';
 import { localParts } from '../../src-shared/time';
 import type { Workspace } from '../workspace';
 import { buildReport } from './build';
@@ -79,7 +80,7 @@ export async function generateReport(
   spec: ReportSpec,
   format: ReportFormat,
   ctx: Pick<JobContext, 'progress' | 'signal'>,
-  now = Date.now(),
+  now = clockNow(),
 ): Promise<ReportFile> {
   ctx.progress(0, STEPS, 0, 'numbers');
   const report = await reportFor(ws, spec, now, (done) => ctx.progress(done, STEPS, 0, 'tables'));

@@ -1,6 +1,7 @@
 /** The reports' share of the API: report jobs, their files, and month close / reopen. */
 import type { ReportsMethod } from '../../src-shared/api';
 import type { HandlersFor } from '../dispatch';
+import { now } from '../clock';
 import { ApiError, notFound } from '../errors';
 import type { JobRegistry } from '../jobs';
 import type { Workspace } from '../workspace';
@@ -42,7 +43,7 @@ export function reportsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFor<R
       };
     },
     'reports.closeStatus': ({ month }) => closeStatus(ws, month),
-    'reports.closeMonth': ({ month }) => ws.writes.run(() => closeMonth(ws, month, Date.now()).catch(refuse)),
+    'reports.closeMonth': ({ month }) => ws.writes.run(() => closeMonth(ws, month, now()).catch(refuse)),
     'reports.reopenMonth': ({ month }) => ws.writes.run(() => reopenMonth(ws, month)),
     'reports.closedMonths': () => listCloses(ws.db),
   };

@@ -24,6 +24,7 @@ import {
   type TargetKpi,
 } from '../../src-shared/targets';
 import { addDays, todayIn, type Day } from '../../src-shared/time';
+import { now } from '../clock';
 import { leadRatingsByAgent } from '../ratings/store';
 import type { Workspace } from '../workspace';
 import {
@@ -51,7 +52,7 @@ function minDay(a: Day, b: Day): Day {
 
 /** The last day with complete data: yesterday in the workspace time zone. */
 export function asOfDay(ws: Workspace): Day {
-  return addDays(todayIn(ws.settings().timeZone), -1);
+  return addDays(todayIn(ws.settings().timeZone, now()), -1);
 }
 
 /** What a KPI's history adds up to over the months (the basis of a split by share). */

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { presetRange } from '../../src-shared/periods';
 import { addDays } from '../../src-shared/time';
 import { expect, screenshot, test } from './fixtures';
-import { chooseLanguage, dataRange, openRaw, type RawDb } from './raw-db';
+import { chooseLanguage, openRaw, workspaceToday, type RawDb } from './raw-db';
 
 interface Agent {
   id: number;
@@ -110,7 +110,7 @@ test('a note written from the agent page shows up as follow-ups and on the agent
 }) => {
   app.cli(['demo', '--agents', '12', '--days', '75', '--seed', '11']);
   const db = openRaw(app.db);
-  const today = addDays(dataRange(db).to, 1); // the demo's calls end yesterday
+  const today = workspaceToday(db);
   const [agent, second] = agentsByCalls(db);
   await page.reload();
   const audits = await submitAudits(page, db, agent!.id);

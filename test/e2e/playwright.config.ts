@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../browser-mode';
+import { PINNED_NOW } from '../pinned-clock';
+
+// The app, the CLI and the tests share one pinned clock (hosts and CLIs inherit it).
+process.env.CALLSCOPE_NOW ??= PINNED_NOW;
 
 // Debian's Chromium (no browser download here); the flags keep it off the closed network.
 export default defineConfig({

@@ -4,6 +4,8 @@
  */
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { now } from '../../src-main/clock';
+import { todayIn } from '../../src-shared/time';
 import { expect } from './fixtures';
 
 export type RawDb = Database.Database;
@@ -19,6 +21,18 @@ export function dataRange(db: RawDb): { from: string; to: string } {
     to: string;
   };
   return row;
+}
+
+/** The workspace's time zone, as stored in its settings. */
+export function workspaceZone(db: RawDb): string {
+  return JSON.parse(
+    db.prepare("SELECT value FROM settings WHERE key = 'timeZone'").pluck().get() as string,
+  ) as string;
+}
+
+/** "Today" as the app sees it: the pinned clock (CALLSCOPE_NOW) in the workspace's time zone. */
+export function workspaceToday(db: RawDb): string {
+  return todayIn(workspaceZone(db), now());
 }
 
 /** Sets the dashboard filter bar to a custom range (as a user typing the dates). */

@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
-import { todayIn } from '../../src-shared/time';
 import { expect, screenshot, test } from './fixtures';
-import { chooseLanguage, openRaw } from './raw-db';
+import { chooseLanguage, openRaw, workspaceToday } from './raw-db';
 
 test('a team lead downloads last month as XLSX, CSV and PDF and closes the month', async ({
   app,
@@ -24,11 +23,8 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   await expect(page.getByTestId('report-builder')).toBeVisible();
 
   const raw = openRaw(app.db);
-  const timeZone = JSON.parse(
-    raw.prepare("SELECT value FROM settings WHERE key = 'timeZone'").pluck().get() as string,
-  ) as string;
+  const today = workspaceToday(raw);
   raw.close();
-  const today = todayIn(timeZone);
   const month = lastMonth(today);
   await expect(page.getByTestId('report-month')).toHaveValue(month);
   const { from, to } = periodRange({ kind: 'month', month });

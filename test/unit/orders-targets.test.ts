@@ -16,6 +16,7 @@ import { salesSource } from '../../src-shared/orders';
 import { pace, type MonthActuals } from '../../src-shared/targets';
 import { reportFor } from '../../src-main/reports/generate';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { now } from '../../src-main/clock';
 
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
 const WORKING_DAYS = 22;
@@ -146,7 +147,7 @@ describe('targets measured on orders where orders exist', () => {
       language,
     });
     const note = async (language: 'en' | 'zh-CN') =>
-      (await reportFor(t.ws, spec(language), Date.now())).tables.find((x) => x.id === 'summary')!.note;
+      (await reportFor(t.ws, spec(language), now())).tables.find((x) => x.id === 'summary')!.note;
     await setSource('orders');
     expect(await note('en')).toContain('measured against their targets on orders');
     expect(await note('zh-CN')).toContain('按订单计算');

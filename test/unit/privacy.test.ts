@@ -11,6 +11,7 @@ import { reportFor } from '../../src-main/reports/generate';
 import { reportHtml } from '../../src-main/reports/pdf-html';
 import type { CallRow } from '../../src-shared/api';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { now } from '../../src-main/clock';
 
 const NUMBERS = Array.from({ length: 12 }, (_, i) => `1391234${String(5000 + i * 37).padStart(4, '0')}`);
 
@@ -61,7 +62,7 @@ describe('customer numbers', () => {
     const report = await reportFor(
       t.ws,
       { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'floor' }, language: 'zh-CN' },
-      Date.now(),
+      now(),
     );
     const reportTexts = [
       JSON.stringify(report),

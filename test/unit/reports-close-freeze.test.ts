@@ -19,6 +19,7 @@ import { todayIn } from '../../src-shared/time';
 import { csvFiles } from '../../src-main/reports/csv';
 import { generateReport, reportFor } from '../../src-main/reports/generate';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { now } from '../../src-main/clock';
 
 const TZ = 'Asia/Shanghai';
 
@@ -75,7 +76,7 @@ beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: TZ });
   const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 75, seed: 5 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
-  month = lastMonth(todayIn(TZ));
+  month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
   agents = t.ws.db
     .prepare(
@@ -140,7 +141,7 @@ afterAll(async () => t?.close());
 const NO_SIGNAL = { progress: () => {}, signal: new AbortController().signal };
 
 /** The same instant for every export: the files' own dates (zip entries, workbook) then agree. */
-const NOW = Date.now();
+const NOW = now();
 
 const specs = (): ReportSpec[] => [
   { period: { kind: 'month', month }, scope: { kind: 'floor' }, language: 'en' },

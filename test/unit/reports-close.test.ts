@@ -13,6 +13,7 @@ import { RATE_PARTS, type Report } from '../../src-shared/reports-model';
 import { tableCsv } from '../../src-main/reports/csv';
 import { reportFor } from '../../src-main/reports/generate';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { now } from '../../src-main/clock';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
 const SPEC = {
@@ -32,7 +33,7 @@ describe('month close', () => {
   const dialsOf = (report: Report) => report.tables[0]!.rows.find((r) => r['kpi'] === 'dials')!['current'];
 
   it('freezes the numbers, survives a late import with a notice, and reopens explicitly', async () => {
-    const before = await reportFor(t.ws, SPEC, Date.now());
+    const before = await reportFor(t.ws, SPEC, now());
     const closed = await t.call<MonthCloseStatus>('reports.closeMonth', { month: '2026-11' });
     expect(closed).toMatchObject({ closed: true, changedSince: false });
     expect(closed.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -51,7 +52,7 @@ describe('month close', () => {
 
     const status = await t.call<MonthCloseStatus>('reports.closeStatus', { month: '2026-11' });
     expect(status).toMatchObject({ closed: true, changedSince: true, checksum: closed.checksum });
-    const frozen = await reportFor(t.ws, SPEC, Date.now());
+    const frozen = await reportFor(t.ws, SPEC, now());
     expect(dialsOf(frozen)).toBe(dialsOf(before));
     expect(frozen.close).toMatchObject({ changedSince: true, checksum: closed.checksum });
     expect(frozen.lines.join('\n')).toContain('The data has changed since the close');
@@ -66,7 +67,7 @@ describe('month close', () => {
 
     const reopened = await t.call<MonthCloseStatus>('reports.reopenMonth', { month: '2026-11' });
     expect(reopened.closed).toBe(false);
-    const live = await reportFor(t.ws, SPEC, Date.now());
+    const live = await reportFor(t.ws, SPEC, now());
     expect(live.close).toBeNull();
     expect(dialsOf(live)).toBe((dialsOf(before) as number) + 3);
   });
@@ -74,7 +75,7 @@ describe('month close', () => {
   it('refuses a snapshot that fails its checksum', async () => {
     await t.call('reports.closeMonth', { month: '2026-11' });
     t.ws.db.prepare('UPDATE month_closes SET snapshot = replace(snapshot, \'"rows"\', \'"rows" \')').run();
-    await expect(reportFor(t.ws, SPEC, Date.now())).rejects.toThrow(/fails its checksum/);
+    await expect(reportFor(t.ws, SPEC, now())).rejects.toThrow(/fails its checksum/);
     await t.call('reports.reopenMonth', { month: '2026-11' });
   });
 });

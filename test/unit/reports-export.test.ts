@@ -13,6 +13,7 @@ import type { MetricsRow } from '../../src-shared/api';
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { todayIn } from '../../src-shared/time';
 import { REPO, runCli, tempDir } from '../helpers';
+import { now } from '../../src-main/clock';
 
 const SCREENSHOTS = path.join(REPO, 'test-results/screenshots');
 
@@ -79,7 +80,7 @@ describe('report exports', () => {
         .pluck()
         .get() as string,
     ) as string;
-    month = lastMonth(todayIn(tz));
+    month = lastMonth(todayIn(tz, now()));
     ({ from, to } = periodRange({ kind: 'month', month }));
     floor = (JSON.parse(cli(['metrics', '--from', from, '--to', to, '--json']).stdout) as { rows: JsonRow[] })
       .rows[0]!;

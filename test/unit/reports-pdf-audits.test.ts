@@ -13,6 +13,7 @@ import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { addDays, todayIn, weekdayOf } from '../../src-shared/time';
 import { generateReport } from '../../src-main/reports/generate';
 import { REPO, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { now } from '../../src-main/clock';
 
 const TZ = 'Asia/Shanghai';
 const SCREENSHOTS = path.join(REPO, 'test-results/screenshots');
@@ -26,7 +27,7 @@ beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: TZ });
   const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 75, seed: 9 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
-  month = lastMonth(todayIn(TZ));
+  month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
   const card = (await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' })).find(
     (c) => c.template === 'outbound-sales',

@@ -14,6 +14,7 @@ import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { todayIn } from '../../src-shared/time';
 import { reportFor } from '../../src-main/reports/generate';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { now } from '../../src-main/clock';
 
 const TZ = 'Asia/Shanghai';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: TZ });
   const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 75, seed: 5 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
-  month = lastMonth(todayIn(TZ));
+  month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
   agentIds = (
     t.ws.db
@@ -291,7 +292,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
         scope: { kind: 'floor' },
         language: 'en',
       },
-      Date.now(),
+      now(),
     );
     const summary = q.tables.find((x) => x.id === 'summary')!;
     expect(summary.columns.map((c) => c.key)).not.toContain('target');
@@ -306,7 +307,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
       const closed = await reportFor(
         t.ws,
         { period: { kind: 'month', month }, scope: { kind: 'floor' }, language: 'en' },
-        Date.now(),
+        now(),
       );
       expect(closed.close).not.toBeNull();
       expect(closed.close).toMatchObject({ callsOnly: false, changedSections: [] });
@@ -333,7 +334,7 @@ describe('orders on the Summary', () => {
       await reportFor(
         o.ws,
         { period: { kind: 'month', month }, scope: { kind: 'floor' }, language: 'en' },
-        Date.now(),
+        now(),
       )
     ).tables.find((x) => x.id === 'summary')!;
 
