@@ -29,6 +29,7 @@ import { Staging } from './staging';
 import { reportsHandlers } from './reports/handlers';
 import { targetsHandlers } from './targets/handlers';
 import { ratingsHandlers } from './ratings/handlers';
+import { loadCalendar, workingDaysOf } from './targets/store';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -86,6 +87,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
         firstDay: counts.firstDay ?? null,
         lastDay: counts.lastDay ?? null,
         today: todayIn(settings.timeZone, now()),
+        calendar: loadCalendar(ws.db),
         settings,
       };
     },
@@ -110,7 +112,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'agents.update': (patch) => ws.writes.run(() => updateAgent(db, patch)),
     'campaigns.list': () => listCampaigns(db),
 
-    'metrics.summary': ({ filter }) => summary(db, filter),
+    'metrics.summary': ({ filter }) => summary(db, filter, workingDaysOf(ws)),
     'metrics.breakdown': async ({ filter, by }) => ({ rows: await breakdown(db, filter, by) }),
     'metrics.heatmap': async ({ filter }) => ({ cells: await heatmap(db, filter) }),
     'metrics.leaderboard': ({ filter }) => leaderboard(db, filter),

@@ -4,6 +4,7 @@
  */
 import type { Filter } from './api';
 import { presetRange, RANGE_PRESETS, type DayRange, type RangePreset } from './periods';
+import type { WorkingDays } from './targets-calendar';
 import { isDay, type Day } from './time';
 
 export interface FilterSelection {
@@ -49,17 +50,21 @@ export function isDefaultSelection(s: FilterSelection): boolean {
   );
 }
 
-/** The range the filter means today: a preset resolved on the workspace's "today", or the custom dates. */
+/**
+ * The range the filter means today: a preset resolved on the workspace's "today" (and its working
+ * days, for "last working day"), or the custom dates.
+ */
 export function resolveRange(
   state: Pick<FilterSelection, 'preset' | 'customFrom' | 'customTo'>,
   today: Day,
+  calendar?: WorkingDays,
 ): DayRange {
   if (state.preset === 'custom' && state.customFrom && state.customTo) {
     return state.customFrom <= state.customTo
       ? { from: state.customFrom, to: state.customTo }
       : { from: state.customTo, to: state.customFrom };
   }
-  return presetRange(state.preset === 'custom' ? DEFAULT_PRESET : state.preset, today);
+  return presetRange(state.preset === 'custom' ? DEFAULT_PRESET : state.preset, today, calendar);
 }
 
 export interface KnownIds {
@@ -73,8 +78,8 @@ export interface KnownIds {
  * The filter as the API takes it. Ids that no longer exist in this workspace (another workspace,
  * an undone import) are dropped rather than sent: an empty dashboard would be a riddle.
  */
-export function apiFilter(s: FilterSelection, today: Day, known: KnownIds): Filter {
-  const range = resolveRange(s, today);
+export function apiFilter(s: FilterSelection, today: Day, known: KnownIds, calendar?: WorkingDays): Filter {
+  const range = resolveRange(s, today, calendar);
   const filter: Filter = { from: range.from, to: range.to };
   if (s.teamId !== null && known.teamIds.has(s.teamId)) filter.teamId = s.teamId;
   if (s.agentId !== null && known.agentIds.has(s.agentId)) filter.agentId = s.agentId;

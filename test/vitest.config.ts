@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { PINNED_NOW } from './pinned-clock';
+import { PINNED_NOW } from './pinned-clock.ts';
 
 export default defineConfig({
   test: {

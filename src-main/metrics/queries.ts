@@ -8,7 +8,8 @@ import type { Filter, MetricsRow } from '../../src-shared/api';
 import type { Breakdown } from '../../src-shared/domain';
 import type { HeatmapCell, LeaderboardRow } from '../../src-shared/api';
 import { kpiValues, ratio, type KpiCounts, type KpiValues } from '../../src-shared/kpi';
-import { previousPeriod, type DayRange } from '../../src-shared/periods';
+import { comparisonFor, type DayRange } from '../../src-shared/periods';
+import type { WorkingDays } from '../../src-shared/targets-calendar';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 
@@ -154,9 +155,11 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
   }
 }
 
-export async function summary(db: Kysely<Database>, filter: Filter) {
+/** A range's KPIs and those of its comparable period (by working days on `calendar`, see comparisonFor). */
+export async function summary(db: Kysely<Database>, filter: Filter, calendar?: WorkingDays) {
   const range: DayRange = { from: filter.from, to: filter.to };
-  const previousRange = previousPeriod(range);
+  const comparison = comparisonFor(range, calendar);
+  const previousRange = comparison.range;
   // The active days and agent-days come with each period's sums: one scan per period.
   // (A rollup row always has dials > 0: emptied rows are deleted.)
   const period = (f: Filter) =>
@@ -171,6 +174,7 @@ export async function summary(db: Kysely<Database>, filter: Filter) {
   return {
     range,
     previousRange,
+    comparison: { basis: comparison.basis, workingDays: comparison.workingDays },
     current: kpiValues(countsOf(current)),
     previous: kpiValues(countsOf(previous)),
     activeDays: current.activeDays,

@@ -2,6 +2,7 @@
 import type { HandlersFor } from '../dispatch';
 import type { OrdersMethod } from '../../src-shared/api';
 import type { Workspace } from '../workspace';
+import { workingDaysOf } from '../targets/store';
 import { orderBreakdown, orderSummary } from './queries';
 import { loadOrderSettings, saveOrderSettings } from './settings';
 
@@ -9,7 +10,8 @@ export function ordersHandlers(ws: Workspace): HandlersFor<OrdersMethod> {
   return {
     'orders.settings.get': () => loadOrderSettings(ws.db),
     'orders.settings.update': (patch) => ws.writes.run(() => saveOrderSettings(ws.db, patch)),
-    'orders.summary': ({ filter }) => orderSummary(ws.kysely, filter, loadOrderSettings(ws.db)),
+    'orders.summary': ({ filter }) =>
+      orderSummary(ws.kysely, filter, loadOrderSettings(ws.db), workingDaysOf(ws)),
     'orders.breakdown': async ({ filter, by }) => ({ rows: await orderBreakdown(ws.kysely, filter, by) }),
   };
 }

@@ -8,6 +8,7 @@ import type { Filter, OrderSummary } from '../../src-shared/api';
 import type { Breakdown } from '../../src-shared/domain';
 import { conversionFrom, emptyOrderCounts, orderKpis, type OrderCounts } from '../../src-shared/kpi';
 import { previousPeriod } from '../../src-shared/periods';
+import type { WorkingDays } from '../../src-shared/targets-calendar';
 import type { Database } from '../db/schema';
 import { rollupCondition, totals } from '../metrics/queries';
 import type { OrderSettings } from '../../src-shared/api';
@@ -61,9 +62,10 @@ export async function orderSummary(
   db: Kysely<Database>,
   filter: Filter,
   settings: OrderSettings,
+  calendar?: WorkingDays,
 ): Promise<OrderSummary> {
   const range = { from: filter.from, to: filter.to };
-  const previousRange = previousPeriod(range);
+  const previousRange = previousPeriod(range, calendar);
   const window = settings.attributionWindowDays;
   const [current, previous, calls, anyOrder] = await Promise.all([
     orderCounts(db, filter, window),

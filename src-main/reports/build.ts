@@ -12,7 +12,9 @@ import {
   type ReportSpec,
   type ReportTable,
 } from '../../src-shared/reports-model';
-import { localParts, localTimeOfDay, type Day } from '../../src-shared/time';
+import type { DayRange } from '../../src-shared/periods';
+import type { WorkingDays } from '../../src-shared/targets-calendar';
+import { addDays, localParts, localTimeOfDay, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { loadReportData, scopeFilter } from './data';
 import { contextFor, REPORT_SECTIONS } from './sections';
@@ -27,6 +29,8 @@ export interface BuildOptions {
   input: SourceReader;
   /** what "overdue" is measured against: today, or the day a closed month was closed */
   today: Day;
+  /** the workspace's working days: a period to date is compared with as many working days */
+  calendar?: WorkingDays;
   /** reports progress as sections complete */
   onSection?: (done: number, total: number) => void;
 }
@@ -56,7 +60,20 @@ export function formatStamp(epochMs: number, timeZone: string): string {
   return `${localParts(epochMs, timeZone).day} ${localTimeOfDay(epochMs, timeZone).slice(0, 5)}`;
 }
 
-function headerLines(language: Language, report: Omit<Report, 'lines'>): string[] {
+/**
+ * The days a report covers: a period still running on `today` is reported to date — to yesterday,
+ * the last complete day (on its first day, that day alone) — and so compared with the same span of
+ * the period before, never with all of it (December's first week against the whole of November
+ * read "-80 %" on every line).
+ */
+export function reportedRange(period: DayRange, today: Day): { range: DayRange; toDate: boolean } {
+  if (today > period.to) return { range: period, toDate: false };
+  const yesterday = addDays(today, -1);
+  const to = yesterday < period.from ? period.from : yesterday;
+  return { range: { from: period.from, to }, toDate: true };
+}
+
+function headerLines(language: Language, report: Omit<Report, 'lines'>, toDate: boolean): string[] {
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
   const lines = [
     t('reports.line.period', {
@@ -70,6 +87,7 @@ function headerLines(language: Language, report: Omit<Report, 'lines'>): string[
       zone: report.timeZone,
     }),
   ];
+  if (toDate) lines.push(t('reports.line.toDate', { to: report.range.to }));
   if (report.close) {
     lines.push(
       t('reports.line.closed', {
@@ -92,8 +110,8 @@ export async function buildReport(
   spec: ReportSpec,
   options: BuildOptions,
 ): Promise<Report> {
-  const range = periodRange(spec.period);
-  const data = await loadReportData(db, range, spec.scope);
+  const { range, toDate } = reportedRange(periodRange(spec.period), options.today);
+  const data = await loadReportData(db, range, spec.scope, options.calendar);
   const ctx = contextFor(
     data,
     spec.language,
@@ -126,5 +144,5 @@ export async function buildReport(
     tables,
     charts,
   };
-  return { ...base, lines: headerLines(spec.language, base) };
+  return { ...base, lines: headerLines(spec.language, base, toDate) };
 }

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Filter, LeaderboardRow, MetricsRow } from '../../src-shared/api';
 import type { DayRange } from '../../src-shared/periods';
 import type { ReportScope } from '../../src-shared/reports-model';
+import type { WorkingDays } from '../../src-shared/targets-calendar';
 import type { Database } from '../db/schema';
 import { breakdown, leaderboard, summary } from '../metrics/queries';
 
@@ -30,10 +31,11 @@ export async function loadReportData(
   db: Kysely<Database>,
   range: DayRange,
   scope: ReportScope,
+  calendar?: WorkingDays,
 ): Promise<ReportData> {
   const filter = scopeFilter(range, scope);
   const [sum, board, days, teams, campaigns] = await Promise.all([
-    summary(db, filter),
+    summary(db, filter, calendar),
     leaderboard(db, filter),
     breakdown(db, filter, 'day'),
     breakdown(db, filter, 'team'),

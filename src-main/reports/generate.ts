@@ -22,6 +22,7 @@ import { renderPdf } from './pdf-render';
 import { monthOfRange } from './section-targets';
 import { frozenReader, liveReader } from './sources';
 import { writeXlsx } from './xlsx';
+import { workingDaysOf } from '../targets/store';
 
 export interface ReportFile {
   fileName: string;
@@ -45,7 +46,13 @@ export async function reportFor(
   onSection?: (done: number, total: number) => void,
 ): Promise<Report> {
   const settings = ws.settings();
-  const options = { currency: settings.currency, timeZone: settings.timeZone, now, onSection };
+  const options = {
+    currency: settings.currency,
+    timeZone: settings.timeZone,
+    now,
+    onSection,
+    calendar: workingDaysOf(ws),
+  };
   const range = periodRange(spec.period);
   const today = localParts(now, settings.timeZone).day;
   const live = liveReader({ ws, filter: scopeFilter(range, spec.scope), month: monthOfRange(range), today });

@@ -17,7 +17,12 @@ import {
   type BonusSheet,
   type ScoringProfile,
 } from '../../src-shared/scoring';
-import { DEFAULT_CALENDAR, type Month, type WorkCalendar } from '../../src-shared/targets-calendar';
+import {
+  DEFAULT_CALENDAR,
+  WorkingDays,
+  type Month,
+  type WorkCalendar,
+} from '../../src-shared/targets-calendar';
 import { TARGET_KPIS, type TargetKpi } from '../../src-shared/targets';
 import type { Sqlite } from '../db/connection';
 
@@ -51,6 +56,11 @@ export function loadCalendar(db: Sqlite): WorkCalendar {
     holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day),
     workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day),
   };
+}
+
+/** The workspace's working days, for the comparisons and the "last working day" that count them. */
+export function workingDaysOf(ws: { db: Sqlite }): WorkingDays {
+  return new WorkingDays(loadCalendar(ws.db));
 }
 
 export function saveCalendar(db: Sqlite, calendar: WorkCalendar): WorkCalendar {

@@ -3,24 +3,28 @@
  * so "this month" still means this month tomorrow; only a custom range keeps its dates. The plain
  * rules (validation, range, API filter) are in filter-state.ts.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Filter } from '../../src-shared/api';
-import type { DayRange, RangePreset } from '../../src-shared/periods';
+import { morningPreset, presetRange, type DayRange, type RangePreset } from '../../src-shared/periods';
+import type { WorkingDays } from '../../src-shared/targets-calendar';
 import type { Day } from '../../src-shared/time';
 import { useCampaigns } from './campaigns';
 import {
   apiFilter,
   DEFAULT_SELECTION,
+  isDefaultSelection,
   sanitizeSelection,
   type FilterSelection,
 } from '../../src-shared/filter-selection';
-import { useWorkspace } from './workspace';
+import { useWorkingDays, useWorkspace } from './workspace';
 
 export { DEFAULT_PRESET, resolveRange } from '../../src-shared/filter-selection';
 
 interface FiltersState extends FilterSelection {
+  /** this start opened on the last working day because yesterday was not one (not stored) */
+  landedOnLastWorkingDay: boolean;
   choosePreset(preset: RangePreset, current: DayRange): void;
   setFrom(from: Day, current: DayRange): void;
   setTo(to: Day, current: DayRange): void;
@@ -35,9 +39,14 @@ export const useFilters = create<FiltersState>()(
   persist(
     (set) => ({
       ...DEFAULT_SELECTION,
+      landedOnLastWorkingDay: false,
       choosePreset: (preset, current) =>
         // "Custom" starts from the dates on screen, so choosing it changes nothing visible.
-        set(preset === 'custom' ? { preset, customFrom: current.from, customTo: current.to } : { preset }),
+        set(
+          preset === 'custom'
+            ? { preset, customFrom: current.from, customTo: current.to, landedOnLastWorkingDay: false }
+            : { preset, landedOnLastWorkingDay: false },
+        ),
       setFrom: (from, current) =>
         set({ preset: 'custom', customFrom: from, customTo: current.to < from ? from : current.to }),
       setTo: (to, current) =>
@@ -74,6 +83,7 @@ export const useFilters = create<FiltersState>()(
 /** The filter as the API takes it (null until the workspace, and so "today", is known). */
 export function useActiveFilter(): Filter | null {
   const today = useWorkspace((s) => s.info?.today ?? null);
+  const calendar = useWorkingDays();
   const teams = useWorkspace((s) => s.teams);
   const agents = useWorkspace((s) => s.agents);
   const campaigns = useCampaigns((s) => s.campaigns);
@@ -92,5 +102,24 @@ export function useActiveFilter(): Filter | null {
     [teams, agents, campaigns],
   );
   if (!today) return null;
-  return apiFilter({ preset, customFrom, customTo, teamId, agentId, campaignId }, today, known);
+  return apiFilter({ preset, customFrom, customTo, teamId, agentId, campaignId }, today, known, calendar);
+}
+
+let landedToday: string | null = null;
+
+/**
+ * Once per start (and per new day while open): on the first day after a non-working day, a default
+ * or "yesterday" filter opens on the last working day, so Monday 8:30 shows Friday, not an empty
+ * Sunday. A choice the user made is kept.
+ */
+export function useMorningLanding(today: Day | null, calendar: WorkingDays): void {
+  useEffect(() => {
+    if (!today || landedToday === today) return;
+    landedToday = today;
+    const state = useFilters.getState();
+    const preset = morningPreset(state.preset, isDefaultSelection(state), today, calendar);
+    if (preset === state.preset || preset === 'custom') return;
+    state.choosePreset(preset, presetRange(preset, today, calendar));
+    useFilters.setState({ landedOnLastWorkingDay: true });
+  }, [today, calendar]);
 }

@@ -3,7 +3,9 @@
  * that changes stored data (import, undo, demo, settings); `dataVersion` then moves on so every
  * panel's query reloads.
  */
+import { useMemo } from 'react';
 import { create } from 'zustand';
+import { DEFAULT_CALENDAR, WorkingDays } from '../../src-shared/targets-calendar';
 import type { Agent, Output, Settings, Team } from '../../src-shared/api';
 import { call } from '../api/client';
 import { type ApiCallError, toApiCallError } from '../api/errors';
@@ -65,4 +67,10 @@ export function refreshWorkspaceOnFocus(): () => void {
   };
   document.addEventListener('visibilitychange', onVisible);
   return () => document.removeEventListener('visibilitychange', onVisible);
+}
+
+/** The workspace's working days (weekends, holidays, make-up days), for presets and captions. */
+export function useWorkingDays(): WorkingDays {
+  const calendar = useWorkspace((s) => s.info?.calendar ?? null);
+  return useMemo(() => new WorkingDays(calendar ?? DEFAULT_CALENDAR), [calendar]);
 }

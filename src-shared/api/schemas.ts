@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BREAKDOWNS, CALL_FIELDS, DIRECTIONS, DISPOSITIONS, LANGUAGES, OUTCOMES } from '../domain';
 import { CUSTOMER_TYPES, IMPORT_KINDS, ORDER_FIELDS, ORDER_STATUSES } from '../orders';
+import { COMPARISON_BASES } from '../periods';
 import { isDay, isValidTimeZone } from '../time';
 
 export const DaySchema = z.string().refine(isDay, { message: 'expected a date YYYY-MM-DD' });
@@ -32,6 +33,12 @@ export const WorkspaceInfoSchema = z.object({
   firstDay: DaySchema.nullable(),
   lastDay: DaySchema.nullable(),
   today: DaySchema,
+  /** the working-day calendar ("last working day", comparisons by working days) */
+  calendar: z.object({
+    weekend: z.array(z.number().int().min(1).max(7)),
+    holidays: z.array(DaySchema),
+    workdays: z.array(DaySchema),
+  }),
   settings: SettingsSchema,
 });
 
@@ -96,6 +103,8 @@ export const BreakdownSchema = z.enum(BREAKDOWNS);
 export const SummarySchema = z.object({
   range: z.object({ from: DaySchema, to: DaySchema }),
   previousRange: z.object({ from: DaySchema, to: DaySchema }),
+  /** why previousRange is the comparable period (the caption says it) */
+  comparison: z.object({ basis: z.enum(COMPARISON_BASES), workingDays: Count.nullable() }),
   current: KpiValuesSchema,
   previous: KpiValuesSchema,
   /** days in the range that have calls */

@@ -41,6 +41,8 @@ export const reportsEn = {
   'reports.scope.agent': 'Agent',
   'reports.line.period': 'Period {period} ({from} – {to}) · {scope}',
   'reports.line.generated': 'Generated {at} ({zone})',
+  'reports.line.toDate':
+    'Month to date: the period is still running, so it is reported to {to} and compared with the same working days of the period before.',
   'reports.line.closed': 'Month closed {at} · checksum {checksum}: the numbers as frozen at the close.',
   'reports.line.changedSections':
     'The data has changed since the close in: {sections}. This report shows the numbers as closed.',

@@ -43,6 +43,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.scope.agent': '坐席',
   'reports.line.period': '期间 {period}（{from} – {to}）· {scope}',
   'reports.line.generated': '生成于 {at}（{zone}）',
+  'reports.line.toDate': '本月至今：该期间尚未结束，数据截至 {to}，并与上期相同工作日数的数据对比。',
   'reports.line.closed': '已月结 {at} · 校验码 {checksum}：数据为月结时冻结的数字。',
   'reports.line.changedSections': '月结后以下数据有变动：{sections}。本报表仍按月结数字出具。',
   'reports.listSeparator': '、',

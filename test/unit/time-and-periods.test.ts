@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { endOfQuarter, presetRange, previousPeriod, startOfQuarter } from '../../src-shared/periods';
+import {
+  comparisonFor,
+  endOfQuarter,
+  lastWorkingDayBefore,
+  morningPreset,
+  presetRange,
+  previousPeriod,
+  startOfQuarter,
+} from '../../src-shared/periods';
+import { DEFAULT_CALENDAR, WorkingDays } from '../../src-shared/targets-calendar';
 import {
   apiFilter,
   DEFAULT_PRESET,
@@ -118,9 +127,10 @@ describe('date presets and the previous comparable period', () => {
       from: '2026-09-01',
       to: '2026-09-30',
     });
+    // 1-22 Nov 2026 (Sun 1st) has 15 weekdays; October's 15th weekday is the 21st (Thu 1st)
     expect(previousPeriod({ from: '2026-11-01', to: '2026-11-22' })).toEqual({
       from: '2026-10-01',
-      to: '2026-10-22',
+      to: '2026-10-21',
     });
     expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).toEqual({
       from: '2026-02-01',
@@ -130,10 +140,87 @@ describe('date presets and the previous comparable period', () => {
       from: '2026-11-09',
       to: '2026-11-15',
     });
+    // a Saturday is no working day: the day before it
     expect(previousPeriod({ from: '2026-11-21', to: '2026-11-21' })).toEqual({
       from: '2026-11-20',
       to: '2026-11-20',
     });
+  });
+
+  it('finds the last working day: Friday on a Monday, the eve of a holiday after it', () => {
+    const week = new WorkingDays(DEFAULT_CALENDAR);
+    expect(presetRange('lastWorkingDay', '2026-12-07', week)).toEqual({
+      from: '2026-12-04',
+      to: '2026-12-04',
+    });
+    expect(presetRange('lastWorkingDay', '2026-12-08', week)).toEqual({
+      from: '2026-12-07',
+      to: '2026-12-07',
+    });
+    // National Day 2026: 1-7 Oct off, Sun 20 Sep and Sat 10 Oct are make-up working days
+    const china = new WorkingDays({
+      weekend: [6, 7],
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workdays: ['2026-09-20', '2026-10-10'],
+    });
+    expect(lastWorkingDayBefore('2026-10-08', china)).toBe('2026-09-30');
+    expect(lastWorkingDayBefore('2026-10-12', china)).toBe('2026-10-10');
+    expect(lastWorkingDayBefore('2026-09-21', china)).toBe('2026-09-20');
+    // a calendar with no working day at all still answers (yesterday)
+    const never = new WorkingDays({ weekend: [1, 2, 3, 4, 5, 6, 7], holidays: [], workdays: [] });
+    expect(lastWorkingDayBefore('2026-12-07', never)).toBe('2026-12-06');
+  });
+
+  it('opens on the last working day after a non-working day, and keeps what the user chose', () => {
+    const week = new WorkingDays(DEFAULT_CALENDAR);
+    // Monday: yesterday was Sunday
+    expect(morningPreset('thisMonth', true, '2026-12-07', week)).toBe('lastWorkingDay');
+    expect(morningPreset('yesterday', false, '2026-12-07', week)).toBe('lastWorkingDay');
+    expect(morningPreset('lastMonth', false, '2026-12-07', week)).toBe('lastMonth');
+    expect(morningPreset('thisMonth', false, '2026-12-07', week)).toBe('thisMonth');
+    // Tuesday: yesterday was a working day
+    expect(morningPreset('thisMonth', true, '2026-12-08', week)).toBe('thisMonth');
+    expect(morningPreset('yesterday', false, '2026-12-08', week)).toBe('yesterday');
+  });
+
+  it('says what a comparison is based on: working days for a month to date, weekdays for a week', () => {
+    const week = new WorkingDays(DEFAULT_CALENDAR);
+    // Tue 1 - Mon 7 Dec 2026: 5 weekdays; Nov 2026 starts on a Sunday, its 5th weekday is Fri 6 Nov
+    expect(comparisonFor({ from: '2026-12-01', to: '2026-12-07' }, week)).toEqual({
+      range: { from: '2026-11-01', to: '2026-11-06' },
+      basis: 'sameWorkingDays',
+      workingDays: 5,
+    });
+    // with 1-3 Dec as holidays only 2 working days are left, so November's first 2
+    const holidays = new WorkingDays({
+      weekend: [6, 7],
+      holidays: ['2026-12-01', '2026-12-02', '2026-12-03'],
+      workdays: [],
+    });
+    expect(comparisonFor({ from: '2026-12-01', to: '2026-12-07' }, holidays).range).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-03',
+    });
+    // a month to date without a working day: the same days
+    expect(comparisonFor({ from: '2026-11-01', to: '2026-11-01' }, week)).toEqual({
+      range: { from: '2026-10-01', to: '2026-10-01' },
+      basis: 'sameDays',
+      workingDays: null,
+    });
+    // this week on a Wednesday: Monday to Wednesday a week earlier
+    expect(comparisonFor({ from: '2026-12-07', to: '2026-12-09' }, week)).toEqual({
+      range: { from: '2026-11-30', to: '2026-12-02' },
+      basis: 'sameWeekdays',
+      workingDays: null,
+    });
+    // Friday (the Monday landing) against Thursday; a Monday against the Friday before
+    expect(comparisonFor({ from: '2026-12-04', to: '2026-12-04' }, week).basis).toBe('previousWorkingDay');
+    expect(comparisonFor({ from: '2026-12-07', to: '2026-12-07' }, week).range).toEqual({
+      from: '2026-12-04',
+      to: '2026-12-04',
+    });
+    expect(comparisonFor({ from: '2026-11-03', to: '2026-11-12' }, week).basis).toBe('precedingDays');
+    expect(comparisonFor({ from: '2026-10-01', to: '2026-10-31' }, week).basis).toBe('wholePeriod');
   });
 });
 

@@ -6,8 +6,9 @@ import type { Filter, Output } from '../../../src-shared/api';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
-import { useActiveFilter } from '../../stores/filters';
-import { useWorkspace, type WorkspaceInfo } from '../../stores/workspace';
+import { addDays } from '../../../src-shared/time';
+import { useActiveFilter, useFilters, useMorningLanding } from '../../stores/filters';
+import { useWorkingDays, useWorkspace, type WorkspaceInfo } from '../../stores/workspace';
 import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { FilterBar } from './FilterBar';
 import { Funnel } from './Funnel';
@@ -29,6 +30,7 @@ export function DashboardPage() {
 
 function Dashboard({ info }: { info: WorkspaceInfo }) {
   const t = useT();
+  useMorningLanding(info.today, useWorkingDays());
   const filter = useActiveFilter();
   const threshold = info.settings.effectiveThresholdSeconds;
   const summary = useApiQuery('metrics.summary', filter ? { filter } : null);
@@ -44,7 +46,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
     <div className="page page--dashboard">
       <h1 className="visually-hidden">{t('nav.dashboard')}</h1>
       <FilterBar today={info.today} />
-      {filter ? <RangeCaption filter={filter} summary={summary} /> : null}
+      {filter ? <RangeCaption filter={filter} summary={summary} today={info.today} /> : null}
       <KpiTiles
         query={summary}
         thresholdSeconds={threshold}
@@ -70,13 +72,31 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
   );
 }
 
-/** One quiet line that says what the tiles cover and what they are compared with. */
-function RangeCaption({ filter, summary }: { filter: Filter; summary: ApiQuery<Output<'metrics.summary'>> }) {
+/**
+ * One quiet line that says what the tiles cover, what they are compared with and why that period
+ * (the same working days, the working day before…); on a Monday landing, why it shows Friday.
+ */
+function RangeCaption({
+  filter,
+  summary,
+  today,
+}: {
+  filter: Filter;
+  summary: ApiQuery<Output<'metrics.summary'>>;
+  today: string;
+}) {
   const t = useT();
   const f = useFormat();
+  const landed = useFilters((s) => s.landedOnLastWorkingDay && s.preset === 'lastWorkingDay');
   const previous = summary.data?.previousRange;
+  const comparison = summary.data?.comparison;
   return (
     <p className="range-caption" data-testid="range-caption">
+      {landed ? (
+        <span className="range-caption__note" data-testid="morning-note">
+          {t('dashboard.morning', { day: f.longDay(addDays(today, -1)) })}
+        </span>
+      ) : null}
       <span>
         {filter.from === filter.to
           ? f.longDay(filter.from)
@@ -90,6 +110,12 @@ function RangeCaption({ filter, summary }: { filter: Filter; summary: ApiQuery<O
           {previous.from === previous.to
             ? t('dashboard.comparedWithDay', { day: f.longDay(previous.from) })
             : t('dashboard.comparedWith', { from: f.longDay(previous.from), to: f.longDay(previous.to) })}
+          {comparison && comparison.basis !== 'precedingDays' ? (
+            <span data-testid="comparison-basis">
+              {' · '}
+              {t(`dashboard.basis.${comparison.basis}`, { count: comparison.workingDays ?? 0 })}
+            </span>
+          ) : null}
         </span>
       ) : null}
     </p>

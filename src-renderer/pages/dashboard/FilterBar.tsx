@@ -11,11 +11,12 @@ import { useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
 import { isDefaultSelection } from '../../../src-shared/filter-selection';
 import { resolveRange, useFilters } from '../../stores/filters';
-import { useWorkspace } from '../../stores/workspace';
+import { useWorkingDays, useWorkspace } from '../../stores/workspace';
 
 const PRESET_LABEL: Record<RangePreset, MessageKey> = {
   today: 'range.today',
   yesterday: 'range.yesterday',
+  lastWorkingDay: 'range.lastWorkingDay',
   thisWeek: 'range.thisWeek',
   lastWeek: 'range.lastWeek',
   thisMonth: 'range.thisMonth',
@@ -31,7 +32,8 @@ export function FilterBar({ today }: { today: string }) {
   const teams = useWorkspace((s) => s.teams);
   const agents = useWorkspace((s) => s.agents);
   const campaigns = useCampaignList();
-  const range = resolveRange(filters, today);
+  const calendar = useWorkingDays();
+  const range = resolveRange(filters, today, calendar);
 
   const teamAgents = useMemo(
     () =>

@@ -10,6 +10,10 @@ export function RangeEmpty({ range, info }: { range: DayRange; info: WorkspaceIn
   const t = useT();
   const setFrom = useFilters((s) => s.setFrom);
   const { firstDay, lastDay } = info;
+  const showLastDay = () => {
+    if (!lastDay) return;
+    setFrom(lastDay, { from: lastDay, to: lastDay }); // a custom range of that one day
+  };
   const showLatest = () => {
     if (!firstDay || !lastDay) return;
     const monthStart = startOfMonth(lastDay);
@@ -25,9 +29,19 @@ export function RangeEmpty({ range, info }: { range: DayRange; info: WorkspaceIn
       }
       actions={
         firstDay && lastDay ? (
-          <button type="button" className="button" onClick={showLatest} data-testid="show-latest">
-            {t('dashboard.emptyRange.showLatest')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={showLastDay}
+              data-testid="show-last-day"
+            >
+              {t('dashboard.emptyRange.lastCallDay', { day: lastDay })}
+            </button>
+            <button type="button" className="button" onClick={showLatest} data-testid="show-latest">
+              {t('dashboard.emptyRange.showLatest')}
+            </button>
+          </>
         ) : null
       }
     >

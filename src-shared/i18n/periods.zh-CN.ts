@@ -1,0 +1,14 @@
+/** 时间段的中文文案：上个工作日、对比的是哪段时间、周一早上的默认时间段。 */
+import type { periodsEn } from './periods.en';
+
+export const periodsZhCN: Record<keyof typeof periodsEn, string> = {
+  'range.lastWorkingDay': '上个工作日',
+  'dashboard.basis.sameWorkingDays': '同为前 {count} 个工作日',
+  'dashboard.basis.sameWeekdays': '上周相同的几天',
+  'dashboard.basis.sameDays': '相同日期',
+  'dashboard.basis.previousWorkingDay': '前一个工作日',
+  'dashboard.basis.wholePeriod': '上一整期',
+  'dashboard.basis.precedingDays': '紧邻的前几天',
+  'dashboard.morning': '昨天（{day}）不是工作日，这里显示的是上个工作日。可在上方改选时间段。',
+  'dashboard.emptyRange.lastCallDay': '跳到最近有通话的一天（{day}）',
+};
