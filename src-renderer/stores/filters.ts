@@ -57,6 +57,7 @@ export const useFilters = create<FiltersState>()(
       setCampaign: (campaignId) => set({ campaignId }),
       reset: () =>
         set({
+          landedOnLastWorkingDay: false,
           preset: DEFAULT_SELECTION.preset,
           teamId: null,
           agentId: null,
@@ -122,4 +123,16 @@ export function useMorningLanding(today: Day | null, calendar: WorkingDays): voi
     state.choosePreset(preset, presetRange(preset, today, calendar));
     useFilters.setState({ landedOnLastWorkingDay: true });
   }, [today, calendar]);
+}
+
+/** Whether reset has nothing to do: the default filter, or this morning's landing on the last working day. */
+export function isAtDefault(s: FilterSelection & { landedOnLastWorkingDay: boolean }): boolean {
+  if (isDefaultSelection(s)) return true;
+  return (
+    s.landedOnLastWorkingDay &&
+    s.preset === 'lastWorkingDay' &&
+    s.teamId === null &&
+    s.agentId === null &&
+    s.campaignId === null
+  );
 }

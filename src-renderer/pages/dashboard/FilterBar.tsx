@@ -9,8 +9,7 @@ import { RANGE_PRESETS, type RangePreset } from '../../../src-shared/periods';
 import { isDay } from '../../../src-shared/time';
 import { useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
-import { isDefaultSelection } from '../../../src-shared/filter-selection';
-import { resolveRange, useFilters } from '../../stores/filters';
+import { isAtDefault, resolveRange, useFilters } from '../../stores/filters';
 import { useWorkingDays, useWorkspace } from '../../stores/workspace';
 
 const PRESET_LABEL: Record<RangePreset, MessageKey> = {
@@ -148,7 +147,7 @@ export function FilterBar({ today }: { today: string }) {
           type="button"
           className="button button--small filter-bar__reset"
           onClick={filters.reset}
-          disabled={isDefaultSelection(filters)}
+          disabled={isAtDefault(filters)}
           title={t('filter.resetHint')}
           data-testid="filter-reset"
         >
