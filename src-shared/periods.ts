@@ -56,8 +56,9 @@ export function lastWorkingDayBefore(day: Day, calendar: WorkingDays = STANDARD_
 
 /**
  * The preset a morning opens on: on the first day after a non-working day (a Monday, the day
- * after a holiday) "yesterday" is a day without calls, so a default or "yesterday" filter shows
- * the last working day instead. Any other choice is the user's and is kept.
+ * after a holiday) "yesterday" is a day without calls, and before a month's first working day is
+ * over "this month" has none either; so a default or "yesterday" filter shows the last working
+ * day instead. Any other choice is the user's and is kept.
  */
 export function morningPreset(
   stored: RangePreset,
@@ -66,7 +67,9 @@ export function morningPreset(
   calendar: WorkingDays,
 ): RangePreset {
   const yesterdayOff = !calendar.isWorking(addDays(today, -1));
-  if (yesterdayOff && (isDefault || stored === 'yesterday')) return 'lastWorkingDay';
+  const monthNotStarted = calendar.count(startOfMonth(today), addDays(today, -1)) === 0;
+  if (isDefault && (yesterdayOff || monthNotStarted)) return 'lastWorkingDay';
+  if (stored === 'yesterday' && yesterdayOff) return 'lastWorkingDay';
   return stored;
 }
 

@@ -9,5 +9,7 @@ export const periodsEn = {
   'dashboard.basis.precedingDays': 'the days just before',
   'dashboard.morning':
     'Yesterday ({day}) was not a working day, so this shows the last working day. Choose another period above.',
+  'dashboard.monthStart':
+    'This month has no finished working day yet, so this shows the last working day ({day}). Choose another period above.',
   'dashboard.emptyRange.lastCallDay': 'Go to the last day with calls ({day})',
 } as const;

@@ -10,5 +10,6 @@ export const periodsZhCN: Record<keyof typeof periodsEn, string> = {
   'dashboard.basis.wholePeriod': '上一整期',
   'dashboard.basis.precedingDays': '紧邻的前几天',
   'dashboard.morning': '昨天（{day}）不是工作日，这里显示的是上个工作日。可在上方改选时间段。',
+  'dashboard.monthStart': '本月还没有过完的工作日，这里显示的是上个工作日（{day}）。可在上方改选时间段。',
   'dashboard.emptyRange.lastCallDay': '跳到最近有通话的一天（{day}）',
 };

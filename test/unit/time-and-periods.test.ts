@@ -181,6 +181,11 @@ describe('date presets and the previous comparable period', () => {
     // Tuesday: yesterday was a working day
     expect(morningPreset('thisMonth', true, '2026-12-08', week)).toBe('thisMonth');
     expect(morningPreset('yesterday', false, '2026-12-08', week)).toBe('yesterday');
+    // Tuesday 1 December: this month has no finished working day yet, yesterday (Monday) was one
+    expect(morningPreset('thisMonth', true, '2026-12-01', week)).toBe('lastWorkingDay');
+    expect(morningPreset('yesterday', false, '2026-12-01', week)).toBe('yesterday');
+    // Wednesday 2 December: 1 December is over
+    expect(morningPreset('thisMonth', true, '2026-12-02', week)).toBe('thisMonth');
   });
 
   it('says what a comparison is based on: working days for a month to date, weekdays for a week', () => {

@@ -88,13 +88,17 @@ function RangeCaption({
   const t = useT();
   const f = useFormat();
   const landed = useFilters((s) => s.landedOnLastWorkingDay && s.preset === 'lastWorkingDay');
+  const yesterday = addDays(today, -1);
+  const yesterdayWorked = useWorkingDays().isWorking(yesterday);
   const previous = summary.data?.previousRange;
   const comparison = summary.data?.comparison;
   return (
     <p className="range-caption" data-testid="range-caption">
       {landed ? (
         <span className="range-caption__note" data-testid="morning-note">
-          {t('dashboard.morning', { day: f.longDay(addDays(today, -1)) })}
+          {yesterdayWorked
+            ? t('dashboard.monthStart', { day: f.longDay(yesterday) })
+            : t('dashboard.morning', { day: f.longDay(yesterday) })}
         </span>
       ) : null}
       <span>
