@@ -41,6 +41,7 @@ import { ratingsSection } from './section-ratings';
 import { monthOfRange, scoresOnAgents, targetsOnSummary } from './section-targets';
 import type { ReportData } from './data';
 import type { SourceReader } from './sources';
+import { compareText } from '../../src-shared/collate';
 
 export interface SectionContext {
   data: ReportData;
@@ -225,7 +226,7 @@ function rankAgents<T extends MetricsRow>(rows: readonly T[]): T[] {
       b.revenue - a.revenue ||
       b.sales - a.sales ||
       b.dials - a.dials ||
-      (a.key ?? '').localeCompare(b.key ?? ''),
+      compareText(a.key ?? '', b.key ?? ''),
   );
 }
 

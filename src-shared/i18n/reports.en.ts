@@ -141,4 +141,7 @@ export const reportsEn = {
   'reports.close.reopen': 'Reopen {month}',
   'reports.close.confirmReopen': 'Reopen {month}? Its reports will read the current data again.',
   'reports.close.notMonth': 'Month close applies to a single month: choose Month as the period.',
+  'reports.close.confirmClose':
+    'Close {month}? Its call numbers, targets and attainment, scores and variable pay, audits, behaviour ratings and trainings, coaching follow-ups and orders are frozen as they are now; later imports and edits will not change its reports until you reopen it.',
+  'reports.close.cancel': 'Cancel',
 } as const;

@@ -141,4 +141,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.close.reopen': '重新打开 {month}',
   'reports.close.confirmReopen': '重新打开 {month}？其报表将重新按当前数据生成。',
   'reports.close.notMonth': '月结针对单个月份：请将期间选为“月”。',
+  'reports.close.confirmClose':
+    '确认月结 {month}？该月的通话数据、目标与达成率、得分与浮动薪酬、录音抽检、行为评价与培训、辅导跟进与订单将按现在的数字冻结；重新打开之前，之后的导入和修改都不会改变该月报表。',
+  'reports.close.cancel': '取消',
 };

@@ -12,6 +12,7 @@ import { useCampaignList } from '../../stores/campaigns';
 import { isDefaultSelection } from '../../../src-shared/filter-selection';
 import { resolveRange, useFilters } from '../../stores/filters';
 import { useWorkspace } from '../../stores/workspace';
+import { compareAgents } from '../../../src-shared/collate';
 
 const PRESET_LABEL: Record<RangePreset, MessageKey> = {
   today: 'range.today',
@@ -34,10 +35,7 @@ export function FilterBar({ today }: { today: string }) {
   const range = resolveRange(filters, today);
 
   const teamAgents = useMemo(
-    () =>
-      agents
-        .filter((a) => filters.teamId === null || a.teamId === filters.teamId)
-        .sort((a, b) => (a.name ?? a.code).localeCompare(b.name ?? b.code) || a.code.localeCompare(b.code)),
+    () => agents.filter((a) => filters.teamId === null || a.teamId === filters.teamId).sort(compareAgents),
     [agents, filters.teamId],
   );
 
