@@ -34,7 +34,7 @@ import {
 } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
-import { auditItemsSection, auditScoresSection } from './section-audits';
+import { auditCommentsSection, auditItemsSection, auditScoresSection } from './section-audits';
 import { followUpsSection } from './section-coaching';
 import { orderSummaryRows } from './section-orders';
 import { ratingsSection } from './section-ratings';
@@ -350,6 +350,7 @@ export const REPORT_SECTIONS: ReportSection[] = [
   groupSection('campaigns'),
   auditScoresSection,
   auditItemsSection,
+  auditCommentsSection,
   ratingsSection,
   followUpsSection,
 ];

@@ -144,4 +144,14 @@ export const reportsEn = {
   'reports.close.confirmClose':
     'Close {month}? Its call numbers, targets and attainment, scores and variable pay, audits, behaviour ratings and trainings, coaching follow-ups and orders are frozen as they are now; later imports and edits will not change its reports until you reopen it.',
   'reports.close.cancel': 'Cancel',
+  'reports.table.auditComments': 'Audit comments',
+  'reports.note.auditComments': 'Submitted audits with a reviewer’s comment, oldest first.',
+  'reports.note.noAuditComments': 'No audit of the period has a comment.',
+  'reports.col.reviewer': 'Reviewer',
+  'reports.col.auditScore': 'Audit score',
+  'reports.col.result': 'Result',
+  'reports.col.comment': 'Overall comment',
+  'reports.col.itemComments': 'Item comments',
+  'reports.result.pass': 'Passed',
+  'reports.result.fail': 'Failed',
 } as const;

@@ -144,4 +144,14 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.close.confirmClose':
     '确认月结 {month}？该月的通话数据、目标与达成率、得分与浮动薪酬、录音抽检、行为评价与培训、辅导跟进与订单将按现在的数字冻结；重新打开之前，之后的导入和修改都不会改变该月报表。',
   'reports.close.cancel': '取消',
+  'reports.table.auditComments': '质检评语',
+  'reports.note.auditComments': '有质检员评语的已提交质检，按日期先后排列。',
+  'reports.note.noAuditComments': '本期的质检都没有评语。',
+  'reports.col.reviewer': '质检员',
+  'reports.col.auditScore': '质检得分',
+  'reports.col.result': '结果',
+  'reports.col.comment': '总体评语',
+  'reports.col.itemComments': '逐项评语',
+  'reports.result.pass': '合格',
+  'reports.result.fail': '不合格',
 };

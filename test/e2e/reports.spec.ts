@@ -57,6 +57,7 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
     'Campaigns',
     'Audits',
     'Audit items',
+    'Audit comments',
     'Behaviour ratings',
     'Coaching follow-ups',
   ]);
@@ -81,8 +82,9 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
     '05-campaigns.csv',
     '06-audits.csv',
     '07-auditItems.csv',
-    '08-ratings.csv',
-    '09-followUps.csv',
+    '08-auditComments.csv',
+    '09-ratings.csv',
+    '10-followUps.csv',
   ])
     expect(zip.includes(Buffer.from(name))).toBe(true);
 
