@@ -114,7 +114,7 @@ export const reportsEn = {
   'reports.builder.agent': 'Agent',
   'reports.builder.language': 'Report language',
   'reports.builder.contents':
-    'Sheets: Summary (KPIs, targets and attainment, change vs previous period), Agents (every KPI, rank, composite score, grade, variable pay), Daily, Teams, Campaigns, Audits, Audit items, Behaviour ratings, Coaching follow-ups. Phone numbers never appear.',
+    'Sheets: Summary (KPIs, targets and attainment, change vs previous period), Agents (every KPI, rank, composite score, grade, variable pay), Daily, Teams, Campaigns, Audits, Audit items, Audit comments, Behaviour ratings, Coaching follow-ups. Phone numbers never appear.',
   'reports.download.title': 'Download',
   'reports.download.xlsx': 'Excel workbook (.xlsx)',
   'reports.download.csv': 'CSV tables (.zip)',

@@ -114,7 +114,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.builder.agent': '坐席',
   'reports.builder.language': '报表语言',
   'reports.builder.contents':
-    '工作表：汇总（指标、目标与达成率、环比）、坐席（全部指标、排名、综合得分、绩效等级、浮动薪酬）、每日、团队、活动、录音抽检、抽检项目、行为评价、辅导跟进。不含任何电话号码。',
+    '工作表：汇总（指标、目标与达成率、环比）、坐席（全部指标、排名、综合得分、绩效等级、浮动薪酬）、每日、团队、活动、录音抽检、抽检项目、质检评语、行为评价、辅导跟进。不含任何电话号码。',
   'reports.download.title': '下载',
   'reports.download.xlsx': 'Excel 工作簿（.xlsx）',
   'reports.download.csv': 'CSV 表格（.zip）',
