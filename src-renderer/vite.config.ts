@@ -24,6 +24,8 @@ export default defineConfig({
     // every page is in the sidebar) and the libraries get a chunk each so none reaches the limit.
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
+      // "a plugin took significant time" shows on a busy machine and asks nothing of the reader.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           groups: [

@@ -86,6 +86,9 @@ test('an audit with comments, a pass badge and a confirmation for unanswered ite
   expect(raw.prepare('SELECT count(*) AS n FROM audit_answers WHERE audit_id = ?').get(auditId)).toEqual({
     n: 3,
   });
+  const { agent_id: agentId } = raw.prepare('SELECT agent_id FROM audits WHERE id = ?').get(auditId) as {
+    agent_id: number;
+  };
   raw.close();
 
   // The list shows the badge.
@@ -127,4 +130,14 @@ test('an audit with comments, a pass badge and a confirmation for unanswered ite
   await page.getByTestId('audit-back').click();
   await page.getByTestId('audits-qa').scrollIntoViewIfNeeded();
   await screenshot(page, 'audits-qa-period-zh-CN');
+
+  // Coaching: a note about the agent lists the audit with the reviewer's comment.
+  await page.evaluate((id) => (window.location.hash = `#/coaching?agent=${id}&note=new`), agentId);
+  await page.getByTestId('note-day').fill('2026-11-25');
+  await expect(page.getByTestId('note-audit-comment')).toHaveText(
+    '“Good opening; keep going to the needs questions.”',
+  );
+  await expect(page.getByTestId('note-audits').getByTestId('pass-badge')).toHaveText('合格');
+  await page.getByTestId('note-audits').scrollIntoViewIfNeeded();
+  await screenshot(page, 'coaching-audit-comment-zh-CN');
 });

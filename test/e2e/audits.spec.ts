@@ -372,4 +372,9 @@ test('calibration: two reviewers score one call blind, then see agreement and ka
   await expect(report.locator('td.is-off-reference')).toHaveCount(ann.filter((k, i) => k !== bo[i]).length);
   await report.scrollIntoViewIfNeeded();
   await screenshot(page, 'audits-calibration-en');
+  await chooseLanguage(page, 'zh-CN', new URL(page.url()).hash);
+  await expect(page.getByTestId('calibration-reference')).toContainText('原始质检（参考）');
+  await expect(page.getByTestId('calibration-label')).toContainText('校准评分（盲评）');
+  await page.getByTestId('calibration-report').scrollIntoViewIfNeeded();
+  await screenshot(page, 'audits-calibration-zh-CN');
 });
