@@ -34,6 +34,15 @@ function importCalls(app: App): void {
   app.cli(['import', file, '--preset', 'callscope']);
 }
 
+/** The pay table's revenue column (agent, score, grade, revenue…), in sorted order. */
+async function payRevenue(page: Page): Promise<string[]> {
+  const texts = await page
+    .getByTestId('pay-table')
+    .locator('tbody tr td:nth-of-type(3)')
+    .evaluateAll((cells) => cells.map((c) => c.textContent ?? ''));
+  return texts.sort();
+}
+
 async function revenueColumn(page: Page): Promise<string[]> {
   return page
     .getByTestId('team-table')
@@ -66,6 +75,11 @@ test('team table columns in one unit, agents in 工号 and pinyin order, the ran
   await expect(page.getByTestId('ranking-table').locator('thead')).toContainText('原权重排名');
   await expect(page.getByTestId('ranking-table').locator('thead')).not.toContainText('已保存的权重');
   await screenshot(page, 'targets-ranking-header-zh-CN');
+  // The bonus sheet's revenue column: ¥6,377.20 among amounts over 1,000 loses its cents, like them
+  await page.getByTestId('targets-tab-bonus').click();
+  await expect.poll(() => payRevenue(page)).toEqual(['¥0', '¥40,000', '¥6,377', '¥80,000']);
+  await page.getByTestId('pay-table').scrollIntoViewIfNeeded();
+  await screenshot(page, 'targets-bonus-columns-zh-CN');
 
   await chooseLanguage(page, 'en', '#/dashboard');
   await chooseRange(page, '2026-11-02', '2026-11-06');
@@ -78,4 +92,8 @@ test('team table columns in one unit, agents in 工号 and pinyin order, the ran
   await page.getByTestId('targets-tab-scoring').click();
   await expect(page.getByTestId('ranking-table').locator('thead')).toContainText('Rank with saved weights');
   await screenshot(page, 'targets-ranking-header-en');
+  await page.getByTestId('targets-tab-bonus').click();
+  await expect.poll(() => payRevenue(page)).toEqual(['CN¥0', 'CN¥40,000', 'CN¥6,377', 'CN¥80,000']);
+  await page.getByTestId('pay-table').scrollIntoViewIfNeeded();
+  await screenshot(page, 'targets-bonus-columns-en');
 });
