@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Agent, Campaign, Team } from '../src-shared/api';
 import type { Database } from './db/schema';
 import { ApiError, notFound } from './errors';
+import { compareAgents } from '../src-shared/collate';
 
 export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
   return db
@@ -60,8 +61,8 @@ function toAgent(r: AgentRow): Agent {
 }
 
 export async function listAgents(db: Kysely<Database>): Promise<Agent[]> {
-  const rows = await agentsQuery(db).orderBy('a.code').execute();
-  return rows.map((r) => toAgent(r as AgentRow));
+  const rows = await agentsQuery(db).execute();
+  return rows.map((r) => toAgent(r as AgentRow)).sort(compareAgents);
 }
 
 export async function getAgent(db: Kysely<Database>, id: number): Promise<Agent> {

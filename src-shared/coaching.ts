@@ -4,6 +4,7 @@
  */
 import { KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from './kpi';
 import { addDays, weekdayOf, type Day } from './time';
+import { compareText } from './collate';
 
 /** 1:1 (一对一辅导), performance review (绩效面谈), improvement-plan checkpoint (改进计划检查). */
 export const NOTE_KINDS = ['oneOnOne', 'review', 'checkpoint'] as const;
@@ -87,7 +88,7 @@ export function compareDue(a: DueOrderKey, b: DueOrderKey): number {
   return (
     DUE_BUCKETS.indexOf(a.bucket) - DUE_BUCKETS.indexOf(b.bucket) ||
     (a.due ?? '').localeCompare(b.due ?? '') ||
-    a.agentCode.localeCompare(b.agentCode) ||
+    compareText(a.agentCode, b.agentCode) ||
     DUE_KINDS.indexOf(a.kind) - DUE_KINDS.indexOf(b.kind) ||
     a.id - b.id
   );

@@ -15,6 +15,7 @@ import { allItems, ScorecardDefinitionSchema, type AnswerValue } from '../../src
 import { addDays, weekdayOf } from '../../src-shared/time';
 import type { Sqlite } from '../db/connection';
 import { filterClause } from './audits';
+import { compareText } from '../../src-shared/collate';
 
 const NO_TEAM = 'none';
 
@@ -108,7 +109,7 @@ export function auditAnalytics(db: Sqlite, filter: Filter, by: 'agent' | 'team')
           .filter((w) => g.byWeek.has(w))
           .map((week) => ({ week, ...meanWithInterval(g.byWeek.get(week)!) })),
       }))
-      .sort((a, b) => (a.overall.mean ?? 0) - (b.overall.mean ?? 0) || a.name.localeCompare(b.name)),
+      .sort((a, b) => (a.overall.mean ?? 0) - (b.overall.mean ?? 0) || compareText(a.name, b.name)),
     trend: { unit, points: scoreTrend(scored, unit), passMark: commonPassMark(passMarks) },
     items: [...items.entries()]
       .map(([key, i]) => ({

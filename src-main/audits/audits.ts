@@ -3,7 +3,14 @@
  * GROUP BY), autosaved while the reviewer listens, then submitted: the server scores the answers
  * with the scorecard version the audit was opened with, never with today's version.
  */
-import type { AuditDetail, AuditNote, AuditRow, AuditSummary, Filter } from '../../src-shared/api';
+import type {
+  AuditDetail,
+  AuditNote,
+  AuditRow,
+  AuditSummary,
+  Filter,
+  ItemComments,
+} from '../../src-shared/api';
 import { scoreAudit, type Answers, type AnswerValue } from '../../src-shared/scorecard';
 import type { Selectable } from 'kysely';
 import type { Sqlite } from '../db/connection';
@@ -62,6 +69,14 @@ export function getAudit(db: Sqlite, auditId: number): AuditDetail {
       .prepare('SELECT offset_seconds, text FROM audit_notes WHERE audit_id = ? ORDER BY id')
       .all(auditId) as { offset_seconds: number | null; text: string }[]
   ).map((n) => ({ offsetSeconds: n.offset_seconds, text: n.text }));
+  const itemComments = Object.fromEntries(
+    db
+      .prepare<[number], { item_key: string; text: string }>(
+        'SELECT item_key, text FROM audit_item_comments WHERE audit_id = ? ORDER BY item_key',
+      )
+      .all(auditId)
+      .map((r) => [r.item_key, r.text]),
+  );
   return {
     id: audit.id,
     status: audit.status,
@@ -87,6 +102,8 @@ export function getAudit(db: Sqlite, auditId: number): AuditDetail {
     scorecard: getScorecardVersion(db, audit.scorecard_version_id),
     answers,
     notes,
+    comment: audit.comment,
+    itemComments,
   };
 }
 
@@ -132,7 +149,15 @@ export function openAudit(
   return getAudit(db, id);
 }
 
-function writeAnswersAndNotes(db: Sqlite, auditId: number, answers: Answers, notes: readonly AuditNote[]) {
+/** What a reviewer writes on an audit, as a draft or as the submission. */
+export interface AuditWrite {
+  answers: Answers;
+  notes: readonly AuditNote[];
+  comment: string;
+  itemComments: ItemComments;
+}
+
+function writeAudit(db: Sqlite, auditId: number, { answers, notes, comment, itemComments }: AuditWrite) {
   db.prepare('DELETE FROM audit_answers WHERE audit_id = ?').run(auditId);
   const insertAnswer = db.prepare('INSERT INTO audit_answers (audit_id, item_key, value) VALUES (?, ?, ?)');
   for (const [key, value] of Object.entries(answers))
@@ -143,6 +168,13 @@ function writeAnswersAndNotes(db: Sqlite, auditId: number, answers: Answers, not
   );
   const now = Date.now();
   for (const note of notes) insertNote.run(auditId, note.offsetSeconds, note.text, now);
+  db.prepare('UPDATE audits SET comment = ? WHERE id = ?').run(comment.trim(), auditId);
+  db.prepare('DELETE FROM audit_item_comments WHERE audit_id = ?').run(auditId);
+  const insertComment = db.prepare(
+    'INSERT INTO audit_item_comments (audit_id, item_key, text) VALUES (?, ?, ?)',
+  );
+  for (const [key, text] of Object.entries(itemComments))
+    if (text.trim()) insertComment.run(auditId, key, text.trim());
 }
 
 function editableDraft(db: Sqlite, auditId: number): AuditRecord {
@@ -151,44 +183,46 @@ function editableDraft(db: Sqlite, auditId: number): AuditRecord {
   return audit;
 }
 
-/** Only answers to items of the audit's scorecard version are kept. */
-function knownAnswers(db: Sqlite, audit: AuditRecord, answers: Answers): Answers {
+/** Answers and item comments name items of the audit's scorecard version only. */
+function knownItems(db: Sqlite, audit: AuditRecord, write: AuditWrite): AuditWrite {
   const card = getScorecardVersion(db, audit.scorecard_version_id).definition;
   const keys = new Set(card.sections.flatMap((s) => s.items.map((i) => i.key)));
-  const unknown = Object.keys(answers).filter((k) => !keys.has(k));
-  if (unknown.length > 0) throw badInput(`not items of this scorecard: ${unknown.join(', ')}`);
-  return answers;
+  const unknown = [...Object.keys(write.answers), ...Object.keys(write.itemComments)].filter(
+    (k) => !keys.has(k),
+  );
+  if (unknown.length > 0) throw badInput(`not items of this scorecard: ${[...new Set(unknown)].join(', ')}`);
+  return write;
 }
 
-export function saveDraft(
-  db: Sqlite,
-  auditId: number,
-  answers: Answers,
-  notes: readonly AuditNote[],
-): { updatedAt: number } {
+export function saveDraft(db: Sqlite, auditId: number, write: AuditWrite): { updatedAt: number } {
   return db.transaction(() => {
     const audit = editableDraft(db, auditId);
-    writeAnswersAndNotes(db, auditId, knownAnswers(db, audit, answers), notes);
+    writeAudit(db, auditId, knownItems(db, audit, write));
     const updatedAt = Date.now();
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(updatedAt, auditId);
     return { updatedAt };
   })();
 }
 
-/** Scores with the audit's own scorecard version and closes the audit; every item needs an answer. */
+/**
+ * Scores with the audit's own scorecard version and closes the audit. Every item needs an answer
+ * unless the reviewer confirmed leaving some out (`allowUnanswered`): those score as N/A.
+ */
 export function submitAudit(
   db: Sqlite,
   auditId: number,
-  answers: Answers,
-  notes: readonly AuditNote[],
+  write: AuditWrite,
+  allowUnanswered = false,
 ): AuditDetail {
   db.transaction(() => {
     const audit = editableDraft(db, auditId);
     const card = getScorecardVersion(db, audit.scorecard_version_id).definition;
-    const score = scoreAudit(card, knownAnswers(db, audit, answers));
-    if (score.missing.length > 0)
+    const score = scoreAudit(card, knownItems(db, audit, write).answers);
+    const total = card.sections.reduce((n, s) => n + s.items.length, 0);
+    if (score.missing.length > 0 && !allowUnanswered)
       throw badInput(`answer every item before submitting (missing: ${score.missing.join(', ')})`);
-    writeAnswersAndNotes(db, auditId, answers, notes);
+    if (score.missing.length === total) throw badInput('answer at least one item before submitting');
+    writeAudit(db, auditId, write);
     const now = Date.now();
     db.prepare(
       `UPDATE audits SET status = 'submitted', score = ?, failed = ?, updated_at = ?, submitted_at = ?
@@ -223,7 +257,7 @@ export function listAudits(db: Sqlite, filter: Filter, limit: number): AuditRow[
   const rows = db
     .prepare(
       `SELECT au.id, au.call_id, au.agent_id, coalesce(a.name, a.code) AS agent_name, au.reviewer, au.call_day,
-              v.name AS scorecard_name, v.version, au.score, au.failed, au.submitted_at
+              v.name AS scorecard_name, v.version, au.score, au.failed, au.submitted_at, au.comment
        FROM audits au JOIN agents a ON a.id = au.agent_id JOIN scorecard_versions v ON v.id = au.scorecard_version_id
        WHERE ${where}
        ORDER BY au.call_day DESC, au.submitted_at DESC
@@ -241,6 +275,7 @@ export function listAudits(db: Sqlite, filter: Filter, limit: number): AuditRow[
     score: number | null;
     failed: number;
     submitted_at: number | null;
+    comment: string;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -254,6 +289,7 @@ export function listAudits(db: Sqlite, filter: Filter, limit: number): AuditRow[
     score: r.score,
     failed: r.failed === 1,
     submittedAt: r.submitted_at,
+    comment: r.comment,
   }));
 }
 
@@ -289,4 +325,66 @@ export function auditScoresBy(
     auditScore: number | null;
     audits: number;
   }[];
+}
+
+/** A submitted audit's comments, as the monthly report lists them. */
+export interface AuditComments {
+  day: string;
+  agentId: number;
+  agentName: string;
+  reviewer: string;
+  score: number | null;
+  failed: boolean;
+  comment: string;
+  /** in scorecard order, labelled with the audit's own scorecard version */
+  items: { label: string; text: string }[];
+}
+
+/** Submitted regular audits of the filter with an overall or item comment, oldest first. */
+export function auditComments(db: Sqlite, filter: Filter): AuditComments[] {
+  const { where, params } = filterClause(filter);
+  const audits = db
+    .prepare<
+      Record<string, unknown>,
+      {
+        id: number;
+        call_day: string;
+        agent_id: number;
+        agent_name: string;
+        reviewer: string;
+        score: number | null;
+        failed: number;
+        comment: string;
+        version_id: number;
+      }
+    >(
+      `SELECT au.id, au.call_day, au.agent_id, coalesce(a.name, a.code) AS agent_name, au.reviewer, au.score,
+              au.failed, au.comment, au.scorecard_version_id AS version_id
+       FROM audits au JOIN agents a ON a.id = au.agent_id
+       WHERE ${where}
+         AND (au.comment <> '' OR EXISTS (SELECT 1 FROM audit_item_comments c WHERE c.audit_id = au.id))
+       ORDER BY au.call_day, au.id`,
+    )
+    .all(params);
+  const itemsOf = db.prepare<[number], { item_key: string; text: string }>(
+    'SELECT item_key, text FROM audit_item_comments WHERE audit_id = ?',
+  );
+  return audits.map((au) => {
+    const texts = new Map(itemsOf.all(au.id).map((c) => [c.item_key, c.text]));
+    const card = getScorecardVersion(db, au.version_id).definition;
+    const items = card.sections
+      .flatMap((s) => s.items)
+      .filter((i) => texts.has(i.key))
+      .map((i) => ({ label: i.label, text: texts.get(i.key)! }));
+    return {
+      day: au.call_day,
+      agentId: au.agent_id,
+      agentName: au.agent_name,
+      reviewer: au.reviewer,
+      score: au.score,
+      failed: au.failed === 1,
+      comment: au.comment,
+      items,
+    };
+  });
 }

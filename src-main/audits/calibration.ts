@@ -67,6 +67,7 @@ export function calibrationReport(db: Sqlite, calibrationId: number, reviewer: s
       totals: { min: null, max: null, spread: null },
       kappa: null,
       kappaKind: null,
+      reference: null,
     };
   }
 
@@ -112,6 +113,34 @@ export function calibrationReport(db: Sqlite, calibrationId: number, reviewer: s
     totals: { min, max, spread: min !== null && max !== null ? max - min : null },
     kappa,
     kappaKind,
+    reference: referenceAudit(db, row.call_id),
+  };
+}
+
+/** The call's regular submitted audit: what the calibration's reviewers are compared with. */
+function referenceAudit(db: Sqlite, callId: number): CalibrationReport['reference'] {
+  const audit = db
+    .prepare<
+      [number],
+      { id: number; reviewer: string; score: number | null; failed: number; comment: string }
+    >(
+      `SELECT id, reviewer, score, failed, comment FROM audits
+       WHERE call_id = ? AND calibration_id IS NULL AND status = 'submitted'`,
+    )
+    .get(callId);
+  if (!audit) return null;
+  const answers = db
+    .prepare<[number], { item_key: string; value: AnswerValue }>(
+      'SELECT item_key, value FROM audit_answers WHERE audit_id = ?',
+    )
+    .all(audit.id);
+  return {
+    auditId: audit.id,
+    reviewer: audit.reviewer,
+    score: audit.score,
+    failed: audit.failed === 1,
+    answers: Object.fromEntries(answers.map((a) => [a.item_key, a.value])),
+    comment: audit.comment,
   };
 }
 

@@ -48,10 +48,9 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
 
     'audits.open': (input) => ws.writes.run(() => openAudit(db, input)),
     'audits.get': ({ auditId }) => getAudit(db, auditId),
-    'audits.saveDraft': ({ auditId, answers, notes }) =>
-      ws.writes.run(() => saveDraft(db, auditId, answers, notes)),
-    'audits.submit': ({ auditId, answers, notes }) =>
-      ws.writes.run(() => submitAudit(db, auditId, answers, notes)),
+    'audits.saveDraft': ({ auditId, ...write }) => ws.writes.run(() => saveDraft(db, auditId, write)),
+    'audits.submit': ({ auditId, allowUnanswered, ...write }) =>
+      ws.writes.run(() => submitAudit(db, auditId, write, allowUnanswered)),
     'audits.list': ({ filter, limit }) => ({ rows: listAudits(db, filter, limit) }),
     'audits.summary': ({ filter }) => auditSummary(db, filter),
     'audits.analytics': ({ filter, by }) => auditAnalytics(db, filter, by),

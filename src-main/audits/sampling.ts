@@ -13,6 +13,7 @@ import { DEFAULT_SHORT_SALE_SECONDS } from '../../src-shared/domain';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
 import { loadSettings } from '../settings';
+import { compareText } from '../../src-shared/collate';
 
 export interface SampleRequest {
   from: string;
@@ -188,7 +189,7 @@ export function getSample(db: Sqlite, sampleId?: number): Sample | null {
     }))
     .sort(
       (a, b) =>
-        a.agentName.localeCompare(b.agentName) ||
+        compareText(a.agentName, b.agentName) ||
         a.agentId - b.agentId ||
         STRATUM_ORDER[a.stratum] - STRATUM_ORDER[b.stratum] ||
         a.startedAt - b.startedAt,

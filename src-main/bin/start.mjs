@@ -2,7 +2,7 @@
 // `npm start`: the desktop app when Electron's binary is available, else browser mode (`npm run web`).
 // Extra arguments pass through to either (e.g. `npm start -- --db ./team.sqlite`).
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +11,29 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 
-/** Electron's package returns the binary's path, downloading it on first use; it throws if it can't. */
+/**
+ * The Electron binary's path when it is on disk and can open a window here, else why not. We read
+ * the package's own `path.txt` instead of `require('electron')`: that call tries to download the
+ * binary and prints a stack trace and install advice when it cannot, which is noise on a machine
+ * where browser mode is the intended way in.
+ */
 function findElectron() {
+  let pkgDir;
   try {
-    return { binary: require('electron') };
-  } catch (err) {
-    return { reason: err instanceof Error ? err.message : String(err) };
+    pkgDir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { reason: 'the electron package is not installed' };
   }
+  const pathFile = path.join(pkgDir, 'path.txt');
+  if (!existsSync(pathFile)) return { reason: 'the Electron binary was not downloaded' };
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(pkgDir, 'dist');
+  const binary = path.join(distDir, relative);
+  if (!existsSync(binary)) return { reason: 'the Electron binary is missing' };
+  // Linux without a display server (a container, an SSH session) cannot open a window.
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return { reason: 'there is no display' };
+  return { binary };
 }
 
 /** Runs a child with our terminal and resolves with its exit code (a signal counts as failure). */
@@ -56,16 +72,19 @@ async function desktop(electron) {
 }
 
 async function browser() {
-  const web = ['run', 'web', '--', ...args];
+  const web = ['run', '--silent', 'web', '--', ...args];
+  // The web host prints the one line that says why the browser, with its address.
+  const env = { ...process.env, CALLSCOPE_DESKTOP_UNAVAILABLE: '1' };
   // Under `npm start`, npm_execpath is npm's own CLI: run it with this Node, no shell needed.
-  if (process.env.npm_execpath) return run(process.execPath, [process.env.npm_execpath, ...web]);
-  return run('npm', web, { shell: process.platform === 'win32' });
+  if (process.env.npm_execpath) return run(process.execPath, [process.env.npm_execpath, ...web], { env });
+  return run('npm', web, { env, shell: process.platform === 'win32' });
 }
 
 const electron = findElectron();
 if (electron.binary) {
   process.exitCode = await desktop(electron.binary);
 } else {
-  console.error(`callscope: Electron is not available (${electron.reason}); starting browser mode instead.`);
+  // Why is for whoever debugs it (CALLSCOPE_DEBUG=1); a user needs only the address.
+  if (process.env.CALLSCOPE_DEBUG) console.error(`callscope: no desktop shell: ${electron.reason}`);
   process.exitCode = await browser();
 }

@@ -543,6 +543,22 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: "audit comments: the reviewer's overall comment and a comment per scorecard item",
+    up(db) {
+      db.exec(`
+        ALTER TABLE audits ADD COLUMN comment TEXT NOT NULL DEFAULT '';
+        -- A comment may explain an item left unanswered too, so it is not a column of audit_answers.
+        CREATE TABLE audit_item_comments (
+          audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+          item_key TEXT NOT NULL,
+          text     TEXT NOT NULL CHECK (length(text) > 0),
+          PRIMARY KEY (audit_id, item_key)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -212,6 +212,7 @@ export interface Database {
   audits: AuditsTable;
   audit_answers: AuditAnswersTable;
   audit_notes: AuditNotesTable;
+  audit_item_comments: AuditItemCommentsTable;
   behaviour_ratings: BehaviourRatingsTable;
   training_sessions: TrainingSessionsTable;
   training_attendees: TrainingAttendeesTable;
@@ -332,6 +333,15 @@ export interface AuditsTable {
   created_at: number;
   updated_at: number;
   submitted_at: number | null;
+  /** the reviewer's overall comment ('' when none) */
+  comment: Generated<string>;
+}
+
+/** A reviewer's comment on one scorecard item of an audit. */
+export interface AuditItemCommentsTable {
+  audit_id: number;
+  item_key: string;
+  text: string;
 }
 
 export interface AuditAnswersTable {

@@ -17,13 +17,19 @@ const BAR = '#3b6fd8';
 const LINE = '#d9822b';
 const PASS = '#c0392b';
 
-/** A round axis maximum above `max` (1, 2, 2.5 or 5 times a power of ten). */
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
+/**
+ * A round axis maximum above `max` (1, 2, 2.5 or 5 times a power of ten), split in four. A count
+ * axis (`integer`) steps by whole numbers, so its four labels never read "1, 1, 1, 0, 0".
+ */
+function niceMax(max: number, integer = false): number {
+  if (max <= 0) return integer ? 4 : 1;
   // four gridlines: the step (a quarter of the axis) is the round number
   const quarter = max / 4;
-  const power = 10 ** Math.floor(Math.log10(quarter));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= quarter) return 4 * step * power;
+  const power = Math.max(integer ? 1 : 0, 10 ** Math.floor(Math.log10(quarter)));
+  for (const step of [1, 2, 2.5, 5, 10]) {
+    if (integer && !Number.isInteger(step * power)) continue;
+    if (step * power >= quarter) return 4 * step * power;
+  }
   return 40 * power;
 }
 
@@ -37,7 +43,7 @@ function trendSvg(chart: Extract<ReportChart, { kind: 'trend' }>, language: Lang
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const n = Math.max(1, chart.days.length);
-  const barMax = niceMax(Math.max(0, ...chart.bars.values));
+  const barMax = niceMax(Math.max(0, ...chart.bars.values), true);
   const rates = chart.line.values.filter((v): v is number => v !== null);
   const rateMax = Math.min(1, niceMax(Math.max(0.01, ...rates)));
   const slot = plotW / n;
@@ -154,7 +160,7 @@ function auditTrendSvg(chart: Extract<ReportChart, { kind: 'auditTrend' }>, lang
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const n = Math.max(1, chart.weeks.length);
-  const countMax = niceMax(Math.max(0, ...chart.weeks.map((w) => w.audits)));
+  const countMax = niceMax(Math.max(0, ...chart.weeks.map((w) => w.audits)), true);
   const slot = plotW / n;
   const x = (i: number) => left + slot * i + slot / 2;
   const yScore = (score: number) => top + plotH - (plotH * Math.max(0, Math.min(100, score))) / 100;

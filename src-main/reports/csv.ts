@@ -4,6 +4,7 @@
  * against formula injection (numbers are left alone: -12 stays a number).
  */
 import type { ColumnType, Report, ReportTable } from '../../src-shared/reports-model';
+import type { Language } from '../../src-shared/domain';
 import { translate } from '../../src-shared/i18n';
 import { neutraliseFormula, toCsv } from '../csv-write';
 import { cellDecimals, cellType, csvHeaderUnit, csvValue, totalsRow } from './cells';
@@ -35,14 +36,29 @@ export function tableCsv(report: Report, table: ReportTable): string {
   return toCsv([header, ...body]);
 }
 
-/** `01-summary.csv`, `02-agents.csv`...: the report's order survives any file listing. */
-export function csvFileName(index: number, table: ReportTable): string {
-  return `${String(index + 1).padStart(2, '0')}-${table.id}.csv`;
+/**
+ * `01-summary.csv`, `02-agents.csv`… in English, `01-汇总.csv`… in Chinese (the file names are
+ * part of what the reader reads): the number keeps the report's order in any file listing.
+ */
+export function csvFileName(index: number, table: ReportTable, language: Language): string {
+  const name = language === 'en' ? table.id : safeFileName(table.title) || table.id;
+  return `${String(index + 1).padStart(2, '0')}-${name}.csv`;
+}
+
+/** A title as a file name on every OS: no path separators, reserved or control characters. */
+function safeFileName(title: string): string {
+  return (
+    title
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+      .trim()
+      .slice(0, 60)
+  );
 }
 
 export function csvFiles(report: Report): { name: string; data: Buffer }[] {
   return report.tables.map((table, i) => ({
-    name: csvFileName(i, table),
+    name: csvFileName(i, table, report.language),
     data: Buffer.from(tableCsv(report, table), 'utf8'),
   }));
 }

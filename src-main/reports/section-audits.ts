@@ -7,7 +7,7 @@
 import type { ReportChart, ReportRow } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
-import { auditSummary, filterClause } from '../audits/audits';
+import { auditComments, auditSummary, filterClause } from '../audits/audits';
 import { getScorecardVersion } from '../audits/scorecards';
 import type { Sqlite } from '../db/connection';
 import type { ReportSection, SectionContext } from './sections';
@@ -22,6 +22,17 @@ export interface AuditsInput {
   weeks: { from: Day; to: Day; audits: number; mean: number | null }[];
   /** the pass mark (0–100) of the scorecards the audits used; null: none, or they differ */
   passMark: number | null;
+  /** the audits with a reviewer's comment, oldest first (absent in a close made before comments) */
+  comments?: {
+    day: Day;
+    code: string;
+    name: string;
+    reviewer: string;
+    score: number | null;
+    failed: boolean;
+    comment: string;
+    items: { label: string; text: string }[];
+  }[];
 }
 
 function agentCodes(db: Sqlite, ids: number[]): Map<number, string> {
@@ -66,10 +77,10 @@ export const auditsSource: SectionSource<AuditsInput> = {
     // No audits reads as none at all (as a scope the close did not hold): nothing to draw or list.
     if (weeks.every((w) => w.audits === 0)) return auditsSource.empty;
     const a = auditAnalytics(scope.ws.db, scope.filter, 'agent');
-    const codes = agentCodes(
-      scope.ws.db,
-      a.groups.map((g) => Number(g.key)),
-    );
+    const comments = auditComments(scope.ws.db, scope.filter);
+    const codes = agentCodes(scope.ws.db, [
+      ...new Set([...a.groups.map((g) => Number(g.key)), ...comments.map((c) => c.agentId)]),
+    ]);
     return {
       groups: a.groups.map((g) => ({
         code: codes.get(Number(g.key)) ?? '',
@@ -86,6 +97,16 @@ export const auditsSource: SectionSource<AuditsInput> = {
       })),
       weeks,
       passMark: passMarkOf(scope),
+      comments: comments.map((c) => ({
+        day: c.day,
+        code: codes.get(c.agentId) ?? '',
+        name: c.agentName,
+        reviewer: c.reviewer,
+        score: c.score,
+        failed: c.failed,
+        comment: c.comment,
+        items: c.items,
+      })),
     };
   },
 };
@@ -180,6 +201,54 @@ export const auditItemsSection: ReportSection = {
         ],
         rows,
         totals: rows.length > 0,
+      },
+      charts: [],
+    };
+  },
+};
+
+/** What the reviewers wrote: each commented audit with its result, overall comment and item comments. */
+export const auditCommentsSection: ReportSection = {
+  id: 'auditComments',
+  async build(ctx) {
+    const a = await ctx.input(auditsSource);
+    const rows: ReportRow[] = (a.comments ?? []).map((c) => ({
+      day: c.day,
+      code: c.code,
+      name: c.name,
+      reviewer: c.reviewer,
+      auditScore: c.score,
+      result:
+        c.score === null && !c.failed ? '' : ctx.t(c.failed ? 'reports.result.fail' : 'reports.result.pass'),
+      comment: c.comment,
+      itemComments: c.items.map((i) => `${i.label}: ${i.text}`).join('\n'),
+    }));
+    const text = (key: string, header: string) =>
+      ({ key, header, type: 'text', total: { kind: 'none' } }) as const;
+    return {
+      table: {
+        id: 'auditComments',
+        title: ctx.t('reports.table.auditComments'),
+        note: ctx.t('reports.note.auditComments'),
+        empty: ctx.t('reports.note.noAuditComments'),
+        columns: [
+          { key: 'day', header: ctx.t('reports.col.day'), type: 'day', total: { kind: 'none' } },
+          text('code', ctx.t('reports.col.agentCode')),
+          text('name', ctx.t('reports.col.agent')),
+          text('reviewer', ctx.t('reports.col.reviewer')),
+          {
+            key: 'auditScore',
+            header: ctx.t('reports.col.auditScore'),
+            type: 'count',
+            decimals: 1,
+            total: { kind: 'none' },
+          },
+          text('result', ctx.t('reports.col.result')),
+          text('comment', ctx.t('reports.col.comment')),
+          text('itemComments', ctx.t('reports.col.itemComments')),
+        ],
+        rows,
+        totals: false,
       },
       charts: [],
     };

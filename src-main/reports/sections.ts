@@ -34,13 +34,14 @@ import {
 } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
-import { auditItemsSection, auditScoresSection } from './section-audits';
+import { auditCommentsSection, auditItemsSection, auditScoresSection } from './section-audits';
 import { followUpsSection } from './section-coaching';
 import { orderSummaryRows } from './section-orders';
 import { ratingsSection } from './section-ratings';
 import { monthOfRange, scoresOnAgents, targetsOnSummary } from './section-targets';
 import type { ReportData } from './data';
 import type { SourceReader } from './sources';
+import { compareText } from '../../src-shared/collate';
 
 export interface SectionContext {
   data: ReportData;
@@ -225,7 +226,7 @@ function rankAgents<T extends MetricsRow>(rows: readonly T[]): T[] {
       b.revenue - a.revenue ||
       b.sales - a.sales ||
       b.dials - a.dials ||
-      (a.key ?? '').localeCompare(b.key ?? ''),
+      compareText(a.key ?? '', b.key ?? ''),
   );
 }
 
@@ -349,6 +350,7 @@ export const REPORT_SECTIONS: ReportSection[] = [
   groupSection('campaigns'),
   auditScoresSection,
   auditItemsSection,
+  auditCommentsSection,
   ratingsSection,
   followUpsSection,
 ];

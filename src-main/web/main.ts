@@ -40,8 +40,15 @@ async function main(): Promise<void> {
     // Still serve: the page shows the failure and the ways out (read-only, restore, retry).
     process.stderr.write(`The workspace could not be opened: ${opened.message}\n`);
   }
-  process.stderr.write(`Callscope browser mode — workspace ${dbPath}\nOpen this address (loopback only):\n`);
-  process.stdout.write(`${host.url}\n`);
+  if (process.env.CALLSCOPE_DESKTOP_UNAVAILABLE) {
+    // Started by `npm start` where Electron cannot run: one calm line, not a failure report.
+    process.stdout.write(`The desktop shell is not available here; opening in your browser at ${host.url}\n`);
+  } else {
+    process.stderr.write(
+      `Callscope browser mode — workspace ${dbPath}\nOpen this address (loopback only):\n`,
+    );
+    process.stdout.write(`${host.url}\n`);
+  }
   const stop = async () => {
     await host.close();
     await session.close();

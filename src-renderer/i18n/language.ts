@@ -5,7 +5,9 @@ import {
   formatCount,
   formatDuration,
   formatMoney,
+  columnStyle,
   formatPercent,
+  formatAttainment,
   languageFor,
   translate,
   type MessageKey,
@@ -41,10 +43,14 @@ export interface Formatters {
   language: Language;
   count(n: number): string;
   percent(rate: number | null, digits?: number): string;
+  /** Attainment or pace: floored, so a goal not met never reads 100 %. */
+  attainment(rate: number | null, digits?: number): string;
   duration(seconds: number | null): string;
   money(minorUnits: number | null): string;
   /** A KPI value in its unit; null reads "no data". */
   kpi(unit: KpiDefinition['unit'], value: number | null): string;
+  /** A formatter for one table column: every value in the same unit and precision. */
+  column(unit: KpiDefinition['unit'], values: readonly (number | null)[]): (value: number | null) => string;
   /** `2026-11-03` -> `11-03`, the compact label of chart axes. */
   shortDay(day: string): string;
   /** `2026-11-03` -> `Tue, Nov 3, 2026` / `2026年11月3日 周二`. */
@@ -92,6 +98,7 @@ export function useFormat(): Formatters {
       language,
       count: (n) => formatCount(language, n),
       percent: (rate, digits) => formatPercent(language, rate, digits) ?? noData,
+      attainment: (rate, digits) => formatAttainment(language, rate, digits) ?? noData,
       duration: (seconds) => formatDuration(language, seconds) ?? noData,
       money: (minor) => formatMoney(language, minor, currency) ?? noData,
       kpi(unit, value) {
@@ -106,6 +113,16 @@ export function useFormat(): Formatters {
           case 'rate':
             return f.percent(value);
         }
+      },
+      column(unit, values) {
+        if (unit !== 'count' && unit !== 'money') return (value) => f.kpi(unit, value);
+        const style = columnStyle(language, values, unit);
+        return (value) => {
+          if (value === null) return noData;
+          return unit === 'money'
+            ? (formatMoney(language, value, currency, style) ?? noData)
+            : formatCount(language, value, style);
+        };
       },
       shortDay: (day) => day.slice(5),
       // Days are calendar strings: format them at UTC noon so no zone can shift them.

@@ -94,6 +94,21 @@ export const AuditNoteSchema = z.object({
 });
 export type AuditNote = z.infer<typeof AuditNoteSchema>;
 
+/** The reviewer's overall comment on an audit ('' when none). */
+const CommentSchema = z.string().trim().max(4000);
+/** A comment per scorecard item (item key → text); empty texts are dropped. */
+const ItemCommentsSchema = z.record(z.string().max(64), z.string().trim().max(2000));
+export type ItemComments = z.infer<typeof ItemCommentsSchema>;
+
+/** What a reviewer writes on an audit: answers, timed notes and comments (a draft or the submission). */
+const AuditWriteSchema = z.object({
+  auditId: Id,
+  answers: AnswersSchema,
+  notes: z.array(AuditNoteSchema).max(200),
+  comment: CommentSchema.default(''),
+  itemComments: ItemCommentsSchema.default({}),
+});
+
 export const AuditDetailSchema = z.object({
   id: Id,
   status: AuditStatusSchema,
@@ -119,6 +134,8 @@ export const AuditDetailSchema = z.object({
   scorecard: ScorecardVersionSchema,
   answers: AnswersSchema,
   notes: z.array(AuditNoteSchema),
+  comment: z.string(),
+  itemComments: ItemCommentsSchema,
 });
 export type AuditDetail = z.infer<typeof AuditDetailSchema>;
 
@@ -134,6 +151,8 @@ export const AuditRowSchema = z.object({
   score: z.number().nullable(),
   failed: z.boolean(),
   submittedAt: z.number().nullable(),
+  /** the overall comment ('' when none) */
+  comment: z.string(),
 });
 export type AuditRow = z.infer<typeof AuditRowSchema>;
 
@@ -167,6 +186,20 @@ export const CalibrationReportSchema = z.object({
   /** Fleiss' kappa (Cohen's kappa when there are exactly two reviewers); null when undefined */
   kappa: z.number().nullable(),
   kappaKind: z.enum(['cohen', 'fleiss']).nullable(),
+  /**
+   * The call's own submitted audit (outside the calibration): the reference the blind scorings are
+   * read against. Shown, like the others' answers, only once the asking reviewer has submitted.
+   */
+  reference: z
+    .object({
+      auditId: Id,
+      reviewer: z.string(),
+      score: z.number().nullable(),
+      failed: z.boolean(),
+      answers: z.record(z.string(), AnswerSchema),
+      comment: z.string(),
+    })
+    .nullable(),
 });
 export type CalibrationReport = z.infer<typeof CalibrationReportSchema>;
 
@@ -264,13 +297,14 @@ export const auditsContract = {
   'audits.open': method(z.object({ callId: Id, versionId: Id, reviewer: Reviewer }), AuditDetailSchema),
   'audits.get': method(z.object({ auditId: Id }), AuditDetailSchema),
   /** Autosave: the answers and notes so far (a draft survives a restart). */
-  'audits.saveDraft': method(
-    z.object({ auditId: Id, answers: AnswersSchema, notes: z.array(AuditNoteSchema).max(200) }),
-    z.object({ updatedAt: z.number() }),
-  ),
-  /** Scores the answers on the server with the audit's scorecard version and closes the audit. */
+  'audits.saveDraft': method(AuditWriteSchema, z.object({ updatedAt: z.number() })),
+  /**
+   * Scores the answers on the server with the audit's scorecard version and closes the audit.
+   * Unanswered items are refused unless `allowUnanswered` (the reviewer confirmed): they then count
+   * as N/A, as QA tools treat a skipped criterion; at least one item must be answered.
+   */
   'audits.submit': method(
-    z.object({ auditId: Id, answers: AnswersSchema, notes: z.array(AuditNoteSchema).max(200) }),
+    AuditWriteSchema.extend({ allowUnanswered: z.boolean().default(false) }),
     AuditDetailSchema,
   ),
   /** Submitted audits (regular, not calibration) of a period, newest first. */

@@ -102,7 +102,7 @@ export const en = {
   'dashboard.emptyWorkspace.text':
     'Import the call log your dialer or call-center system exports, and the dashboard fills in: dials, connects, talk time, intents and sales per agent and per day.',
   'dashboard.emptyWorkspace.formats':
-    'CSV files work: UTF-8, GBK or UTF-16, separated by commas, semicolons, tabs or pipes. To look around first, load a demo workspace with made-up agents and calls.',
+    'CSV and Excel (XLSX) files work: UTF-8, GBK or UTF-16, separated by commas, semicolons, tabs or pipes. To look around first, load a demo workspace with made-up agents and calls.',
   'dashboard.emptyWorkspace.import': 'Import a call log',
   'dashboard.emptyWorkspace.demo': 'Load a demo workspace',
   'dashboard.emptyWorkspace.loadingDemo': 'Loading the demo workspace…',
@@ -171,7 +171,7 @@ export const en = {
   'import.lead':
     'Bring in the export of your dialer, PBX or call-center system. Each file is one import batch: it lands whole or not at all, and can be undone.',
   'import.drop.title': 'Choose a file or drop it here',
-  'import.drop.hint': 'CSV or TSV, any size',
+  'import.drop.hint': 'CSV, TSV or Excel (XLSX), any size',
   'import.drop.change': 'Choose another file',
   'import.fileSize': '{size}, ready to import',
   'import.preset': 'Column layout',
@@ -220,7 +220,6 @@ export const en = {
   'import.status.undone': 'Undone',
   'import.undo.button': 'Undo',
   'import.undo.confirm': 'Undo the import of {file}? Its calls are removed from every dashboard.',
-  'import.undo.confirmShort': 'Remove its calls?',
   'import.undo.yes': 'Undo import',
   'import.undo.keep': 'Keep',
   'import.undo.working': 'Undoing…',
@@ -306,7 +305,7 @@ export const en = {
   'import.rejects.downloading': 'Preparing…',
   'import.help.title': 'The Callscope CSV layout',
   'import.help.intro':
-    'Callscope recognises generic Chinese call-center exports (坐席工号, 呼叫时间, 通话时长, 呼叫结果…) and this layout; presets for more dialers are on their way. For a file you prepare yourself, use one header row with these columns:',
+    'Callscope recognises the exports of Chinese call centers (Clink, 7moor and others: 坐席工号, 呼叫时间, 通话时长, 呼叫结果…), Five9, Talkdesk, Aircall, 3CX and VICIdial, Asterisk and FreeSWITCH CDRs, and this layout. For a file you prepare yourself (CSV or XLSX), use one header row with these columns:',
   'import.help.required': 'Required',
   'import.help.optional': 'Optional',
   'import.help.encodings': 'UTF-8 (with or without BOM), GBK/GB18030 or UTF-16; comma, semicolon or tab.',

@@ -116,7 +116,7 @@ export const reportsEn = {
   'reports.builder.agent': 'Agent',
   'reports.builder.language': 'Report language',
   'reports.builder.contents':
-    'Sheets: Summary (KPIs, targets and attainment, change vs previous period), Agents (every KPI, rank, composite score, grade, variable pay), Daily, Teams, Campaigns, Audits, Audit items, Behaviour ratings, Coaching follow-ups. Phone numbers never appear.',
+    'Sheets: Summary (KPIs, targets and attainment, change vs previous period), Agents (every KPI, rank, composite score, grade, variable pay), Daily, Teams, Campaigns, Audits, Audit items, Audit comments, Behaviour ratings, Coaching follow-ups. Phone numbers never appear.',
   'reports.download.title': 'Download',
   'reports.download.xlsx': 'Excel workbook (.xlsx)',
   'reports.download.csv': 'CSV tables (.zip)',
@@ -143,4 +143,17 @@ export const reportsEn = {
   'reports.close.reopen': 'Reopen {month}',
   'reports.close.confirmReopen': 'Reopen {month}? Its reports will read the current data again.',
   'reports.close.notMonth': 'Month close applies to a single month: choose Month as the period.',
+  'reports.close.confirmClose':
+    'Close {month}? Its call numbers, targets and attainment, scores and variable pay, audits, behaviour ratings and trainings, coaching follow-ups and orders are frozen as they are now; later imports and edits will not change its reports until you reopen it.',
+  'reports.close.cancel': 'Cancel',
+  'reports.table.auditComments': 'Audit comments',
+  'reports.note.auditComments': 'Submitted audits with a reviewer’s comment, oldest first.',
+  'reports.note.noAuditComments': 'No audit of the period has a comment.',
+  'reports.col.reviewer': 'Reviewer',
+  'reports.col.auditScore': 'Audit score',
+  'reports.col.result': 'Result',
+  'reports.col.comment': 'Overall comment',
+  'reports.col.itemComments': 'Item comments',
+  'reports.result.pass': 'Passed',
+  'reports.result.fail': 'Failed',
 } as const;

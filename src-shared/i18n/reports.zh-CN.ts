@@ -115,7 +115,7 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.builder.agent': '坐席',
   'reports.builder.language': '报表语言',
   'reports.builder.contents':
-    '工作表：汇总（指标、目标与达成率、环比）、坐席（全部指标、排名、综合得分、绩效等级、浮动薪酬）、每日、团队、活动、录音抽检、抽检项目、行为评价、辅导跟进。不含任何电话号码。',
+    '工作表：汇总（指标、目标与达成率、环比）、坐席（全部指标、排名、综合得分、绩效等级、浮动薪酬）、每日、团队、活动、录音抽检、抽检项目、质检评语、行为评价、辅导跟进。不含任何电话号码。',
   'reports.download.title': '下载',
   'reports.download.xlsx': 'Excel 工作簿（.xlsx）',
   'reports.download.csv': 'CSV 表格（.zip）',
@@ -142,4 +142,17 @@ export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
   'reports.close.reopen': '重新打开 {month}',
   'reports.close.confirmReopen': '重新打开 {month}？其报表将重新按当前数据生成。',
   'reports.close.notMonth': '月结针对单个月份：请将期间选为“月”。',
+  'reports.close.confirmClose':
+    '确认月结 {month}？该月的通话数据、目标与达成率、得分与浮动薪酬、录音抽检、行为评价与培训、辅导跟进与订单将按现在的数字冻结；重新打开之前，之后的导入和修改都不会改变该月报表。',
+  'reports.close.cancel': '取消',
+  'reports.table.auditComments': '质检评语',
+  'reports.note.auditComments': '有质检员评语的已提交质检，按日期先后排列。',
+  'reports.note.noAuditComments': '本期的质检都没有评语。',
+  'reports.col.reviewer': '质检员',
+  'reports.col.auditScore': '质检得分',
+  'reports.col.result': '结果',
+  'reports.col.comment': '总体评语',
+  'reports.col.itemComments': '逐项评语',
+  'reports.result.pass': '合格',
+  'reports.result.fail': '不合格',
 };

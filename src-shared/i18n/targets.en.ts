@@ -53,7 +53,7 @@ export const targetsEn = {
   'targets.scoring.cap': 'Cap on attainment',
   'targets.scoring.bands': 'Grade bands (lowest score)',
   'targets.scoring.whatIf': 'What if: ranking for {month} under these weights',
-  'targets.scoring.saved': 'Saved weights',
+  'targets.scoring.savedRank': 'Rank with saved weights',
   'targets.scoring.draft': 'These weights',
   'targets.scoring.rank': 'Rank',
   'targets.scoring.score': 'Score',

@@ -55,7 +55,7 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
   'targets.scoring.cap': '达成率上限',
   'targets.scoring.bands': '绩效等级（最低得分）',
   'targets.scoring.whatIf': '模拟：按当前权重计算 {month} 的排名',
-  'targets.scoring.saved': '已保存的权重',
+  'targets.scoring.savedRank': '原权重排名',
   'targets.scoring.draft': '当前权重',
   'targets.scoring.rank': '排名',
   'targets.scoring.score': '综合得分',

@@ -102,7 +102,7 @@ export const zhCN: Record<MessageKey, string> = {
   'dashboard.emptyWorkspace.text':
     '导入外呼系统或呼叫中心导出的通话记录后，看板会按坐席、按天显示外呼量、接通量、通话时长、意向和成交。',
   'dashboard.emptyWorkspace.formats':
-    '支持 CSV 文件：UTF-8、GBK 或 UTF-16 编码，以逗号、分号、制表符或竖线分隔。想先熟悉一下，可以加载包含虚构坐席和通话的演示数据。',
+    '支持 CSV 和 Excel（XLSX）文件：UTF-8、GBK 或 UTF-16 编码，以逗号、分号、制表符或竖线分隔。想先熟悉一下，可以加载包含虚构坐席和通话的演示数据。',
   'dashboard.emptyWorkspace.import': '导入通话记录',
   'dashboard.emptyWorkspace.demo': '加载演示数据',
   'dashboard.emptyWorkspace.loadingDemo': '正在加载演示数据…',
@@ -168,7 +168,7 @@ export const zhCN: Record<MessageKey, string> = {
   'import.lead':
     '导入外呼系统、PBX 或呼叫中心导出的文件。每个文件为一个导入批次：要么完整导入，要么完全不导入，并可撤销。',
   'import.drop.title': '选择文件或拖放到此处',
-  'import.drop.hint': 'CSV 或 TSV，大小不限',
+  'import.drop.hint': 'CSV、TSV 或 Excel（XLSX），大小不限',
   'import.drop.change': '更换文件',
   'import.fileSize': '{size}，可以导入',
   'import.preset': '字段模板',
@@ -217,7 +217,6 @@ export const zhCN: Record<MessageKey, string> = {
   'import.status.undone': '已撤销',
   'import.undo.button': '撤销',
   'import.undo.confirm': '撤销 {file} 的导入？其通话将从所有看板中移除。',
-  'import.undo.confirmShort': '移除其通话？',
   'import.undo.yes': '确认撤销',
   'import.undo.keep': '保留',
   'import.undo.working': '正在撤销…',
@@ -302,7 +301,7 @@ export const zhCN: Record<MessageKey, string> = {
   'import.rejects.downloading': '正在准备…',
   'import.help.title': 'Callscope CSV 格式',
   'import.help.intro':
-    '可直接识别常见的中文呼叫中心导出文件（坐席工号、呼叫时间、通话时长、呼叫结果等列），更多外呼系统的预设即将推出。自行整理文件时，请使用一行表头，包含以下列：',
+    '可直接识别常见中文呼叫中心（天润融通、七陌等）的导出文件（坐席工号、呼叫时间、通话时长、呼叫结果等列），以及 Five9、Talkdesk、Aircall、3CX、VICIdial、Asterisk、FreeSWITCH 的通话记录。自行整理文件（CSV 或 XLSX）时，请使用一行表头，包含以下列：',
   'import.help.required': '必填',
   'import.help.optional': '选填',
   'import.help.encodings': '编码：UTF-8（含或不含 BOM）、GBK/GB18030 或 UTF-16；分隔符：逗号、分号或制表符。',

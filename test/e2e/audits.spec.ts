@@ -344,6 +344,9 @@ test('calibration: two reviewers score one call blind, then see agreement and ka
   await expect(page.getByTestId('calibration-row')).toHaveCount(1);
   await page.getByTestId('calibration-row').getByRole('button').click();
   await expect(page.getByTestId('calibration-blind')).toBeVisible();
+  // The blind form says it is a calibration, not the call's audit.
+  await expect(page.getByTestId('calibration-label')).toContainText('Calibration — blind scoring');
+  await screenshot(page, 'audits-calibration-blind-en');
   await answerAll(ann);
   await expect(page.getByTestId('calibration-report')).toHaveAttribute('data-kappa', '');
 
@@ -361,6 +364,17 @@ test('calibration: two reviewers score one call blind, then see agreement and ka
   expect(Number(await report.getAttribute('data-kappa'))).toBeCloseTo(kappa, 9);
   await expect(report).toContainText(`Cohen κ = ${kappa.toFixed(2)}`);
   await expect(report.locator('tr.is-disputed')).toHaveCount(ann.filter((k, i) => k !== bo[i]).length);
+  // The original audit (Ann's regular one) stands beside the blind scorings as the reference: Ann's
+  // blind answers match it, each of Bo's differences from it is marked.
+  await expect(report.getByTestId('calibration-reference')).toContainText('Original audit (reference)');
+  await expect(report.getByTestId('calibration-reference')).toContainText('Ann');
+  await expect(report.getByTestId('calibration-reference-answer')).toHaveCount(15);
+  await expect(report.locator('td.is-off-reference')).toHaveCount(ann.filter((k, i) => k !== bo[i]).length);
   await report.scrollIntoViewIfNeeded();
   await screenshot(page, 'audits-calibration-en');
+  await chooseLanguage(page, 'zh-CN', new URL(page.url()).hash);
+  await expect(page.getByTestId('calibration-reference')).toContainText('原始质检（参考）');
+  await expect(page.getByTestId('calibration-label')).toContainText('校准评分（盲评）');
+  await page.getByTestId('calibration-report').scrollIntoViewIfNeeded();
+  await screenshot(page, 'audits-calibration-zh-CN');
 });

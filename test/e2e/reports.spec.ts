@@ -53,6 +53,7 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
     'Campaigns',
     'Audits',
     'Audit items',
+    'Audit comments',
     'Behaviour ratings',
     'Coaching follow-ups',
   ]);
@@ -77,13 +78,19 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
     '05-campaigns.csv',
     '06-audits.csv',
     '07-auditItems.csv',
-    '08-ratings.csv',
-    '09-followUps.csv',
+    '08-auditComments.csv',
+    '09-ratings.csv',
+    '10-followUps.csv',
   ])
     expect(zip.includes(Buffer.from(name))).toBe(true);
 
-  // Month close, then the PDF of the closed month
+  // Month close asks first and says what it freezes; then the PDF of the closed month
   await page.getByTestId('month-close-button').click();
+  await expect(page.getByTestId('month-close-confirm-box')).toContainText(`Close ${month}?`);
+  await expect(page.getByTestId('month-close-confirm-box')).toContainText('variable pay');
+  await expect(page.getByTestId('month-close-state')).toContainText('is open'); // nothing closed yet
+  await screenshot(page, 'reports-en-close-confirm');
+  await page.getByTestId('month-close-confirm').click();
   await expect(page.getByTestId('month-close-notice')).toHaveText(/has not changed since the close/);
   await screenshot(page, 'reports-en-closed');
 
@@ -144,6 +151,9 @@ test('the Reports page reads well in Chinese, light and dark, at 1366 and 1920',
   await page.getByTestId('report-scope').selectOption('team');
   await page.getByTestId('report-team').selectOption({ index: 1 });
   await page.getByTestId('month-close-button').click();
+  await expect(page.getByTestId('month-close-confirm-box')).toContainText('冻结');
+  await screenshot(page, 'reports-zh-CN-close-confirm');
+  await page.getByTestId('month-close-confirm').click();
   await expect(page.getByTestId('month-close-notice')).toHaveText(/月结后数据没有变动/);
   await page.setViewportSize({ width: 1366, height: 768 });
   await screenshot(page, 'reports-zh-CN');

@@ -105,6 +105,7 @@ describe('report exports', () => {
       '活动',
       '录音抽检',
       '抽检项目',
+      '质检评语',
       '行为评价',
       '辅导跟进',
     ]);
@@ -168,8 +169,9 @@ describe('report exports', () => {
       '05-campaigns.csv',
       '06-audits.csv',
       '07-auditItems.csv',
-      '08-ratings.csv',
-      '09-followUps.csv',
+      '08-auditComments.csv',
+      '09-ratings.csv',
+      '10-followUps.csv',
     ]);
     const text = fs.readFileSync(path.join(out, '02-agents.csv'), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);

@@ -164,6 +164,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
       'Campaigns',
       'Audits',
       'Audit items',
+      'Audit comments',
       'Behaviour ratings',
       'Coaching follow-ups',
     ]);
@@ -274,6 +275,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
     expect(zh.worksheets.map((s) => s.name).slice(5)).toEqual([
       '录音抽检',
       '抽检项目',
+      '质检评语',
       '行为评价',
       '辅导跟进',
     ]);

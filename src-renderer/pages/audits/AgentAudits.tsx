@@ -5,6 +5,7 @@ import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useT } from '../../i18n/language';
+import { PassBadge } from './PassBadge';
 
 export function AgentAudits({ filter }: { filter: Filter }) {
   const t = useT();
@@ -54,9 +55,7 @@ export function AgentAudits({ filter }: { filter: Filter }) {
                     <span className={r.failed ? 'is-bad' : undefined}>
                       {r.score === null ? '—' : f.percent(r.score / 100)}
                     </span>
-                    {r.failed ? (
-                      <span className="badge badge--failed agent-audits__failed">{t('audits.failed')}</span>
-                    ) : null}
+                    <PassBadge score={r.score} failed={r.failed} className="agent-audits__failed" />
                   </td>
                 </tr>
               ))}

@@ -4,7 +4,7 @@
  * nothing); submit asks the server to score them with the audit's scorecard version.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AuditDetail, AuditNote } from '../../../src-shared/api';
+import type { AuditDetail, AuditNote, ItemComments } from '../../../src-shared/api';
 import { allItems, scoreAudit, type AnswerValue, type Answers } from '../../../src-shared/scorecard';
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
@@ -16,6 +16,8 @@ import { useFormat, useT } from '../../i18n/language';
 import { CalibrationPanel } from './CalibrationPanel';
 import { AuditNotes } from './AuditNotes';
 import { playerControls, RecordingPlayer } from './RecordingPlayer';
+import { AuditComment } from './AuditComment';
+import { PassBadge } from './PassBadge';
 import { ScorecardForm } from './ScorecardForm';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 
@@ -58,6 +60,10 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   const readOnly = detail.status === 'submitted';
   const [answers, setAnswers] = useState<Answers>(detail.answers);
   const [notes, setNotes] = useState<AuditNote[]>(detail.notes);
+  const [comment, setComment] = useState(detail.comment);
+  const [itemComments, setItemComments] = useState<ItemComments>(detail.itemComments);
+  // Submitting with items unanswered asks first (how many, and what happens to them).
+  const [confirmingUnanswered, setConfirmingUnanswered] = useState(false);
   const [focused, setFocused] = useState(() => {
     const firstOpen = items.findIndex((i) => detail.answers[i.key] === undefined);
     return firstOpen < 0 ? 0 : firstOpen;
@@ -81,13 +87,15 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
         auditId: detail.id,
         answers: answers as Record<string, AnswerValue>,
         notes,
+        comment,
+        itemComments,
       }).then(
         ({ updatedAt }) => setSave({ kind: 'saved', at: updatedAt }),
         (err: unknown) => setSave({ kind: 'error', error: toApiCallError(err) }),
       );
     }, AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
-  }, [answers, notes, detail.id, readOnly]);
+  }, [answers, notes, comment, itemComments, detail.id, readOnly]);
 
   const answer = useCallback(
     (key: string, value: AnswerValue) => {
@@ -105,6 +113,14 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   const changeNotes = (next: AuditNote[]) => {
     changed.current = true;
     setNotes(next);
+  };
+  const changeComment = (text: string) => {
+    changed.current = true;
+    setComment(text);
+  };
+  const changeItemComment = (key: string, text: string) => {
+    changed.current = true;
+    setItemComments((c) => ({ ...c, [key]: text }));
   };
 
   useEffect(() => {
@@ -125,7 +141,12 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
     return () => window.removeEventListener('keydown', onKey);
   }, [items, focused, answer, controls]);
 
-  const submit = async () => {
+  const submit = async (allowUnanswered: boolean) => {
+    if (live.missing.length > 0 && !allowUnanswered) {
+      setConfirmingUnanswered(true);
+      return;
+    }
+    setConfirmingUnanswered(false);
     setSubmitting(true);
     setSubmitError(null);
     try {
@@ -133,6 +154,9 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
         auditId: detail.id,
         answers: answers as Record<string, AnswerValue>,
         notes,
+        comment,
+        itemComments,
+        allowUnanswered,
       });
       onSubmitted(done);
     } catch (err) {
@@ -147,6 +171,11 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
     <>
       <header className="audit-header">
         <h1 className="page__title">{t('audits.form.title', { agent: detail.call.agentName })}</h1>
+        {detail.calibrationId !== null ? (
+          <p className="audit-calibration-label" data-testid="calibration-label">
+            {t('audits.calibration.blindForm')}
+          </p>
+        ) : null}
         <p className="audit-header__facts">
           <a href={agentHref(detail.call.agentId)}>{detail.call.agentName}</a>
           <span>{f.dateTime(detail.call.startedAt)}</span>
@@ -180,6 +209,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
             controls={controls}
             onChange={changeNotes}
           />
+          <AuditComment comment={comment} readOnly={readOnly} onChange={changeComment} />
         </div>
         <div className="audit-layout__main panel">
           <div
@@ -193,7 +223,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
               <span className={failed ? 'audit-score__value is-bad' : 'audit-score__value'}>
                 {score === null ? '—' : f.percent(score / 100)}
               </span>
-              {failed ? <span className="badge badge--failed">{t('audits.failed')}</span> : null}
+              {readOnly || live.missing.length === 0 ? <PassBadge score={score} failed={failed} /> : null}
             </div>
             <span className="muted">{t('audits.form.answered', { answered, total: items.length })}</span>
             {readOnly ? (
@@ -212,8 +242,8 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
                 <button
                   type="button"
                   className="button button--primary"
-                  onClick={() => void submit()}
-                  disabled={submitting || live.missing.length > 0}
+                  onClick={() => void submit(false)}
+                  disabled={submitting || answered === 0}
                   data-testid="audit-submit"
                 >
                   {submitting ? t('audits.form.submitting') : t('audits.form.submit')}
@@ -226,6 +256,33 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
               {t('audits.form.criticalFail')}
             </p>
           ) : null}
+          {confirmingUnanswered && !readOnly ? (
+            <div className="audit-confirm" role="alertdialog" data-testid="audit-unanswered-confirm">
+              <span>
+                {t('audits.form.unansweredConfirm', { count: live.missing.length, total: items.length })}
+              </span>
+              <button
+                type="button"
+                className="button button--primary button--small"
+                onClick={() => void submit(true)}
+                data-testid="audit-submit-anyway"
+              >
+                {t('audits.form.submitAnyway')}
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  setConfirmingUnanswered(false);
+                  const first = items.findIndex((i) => answers[i.key] === undefined);
+                  if (first >= 0) setFocused(first);
+                }}
+                data-testid="audit-keep-scoring"
+              >
+                {t('audits.form.keepScoring')}
+              </button>
+            </div>
+          ) : null}
           {submitError ? <ErrorMessage error={submitError} compact /> : null}
           <ScorecardForm
             card={card}
@@ -234,6 +291,8 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
             readOnly={readOnly}
             onFocus={setFocused}
             onAnswer={answer}
+            comments={itemComments}
+            onComment={changeItemComment}
           />
         </div>
       </div>

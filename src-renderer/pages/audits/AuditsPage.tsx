@@ -21,6 +21,7 @@ import { useEditorTarget } from './editor-route';
 import { QaAnalyticsPanel } from './QaAnalyticsPanel';
 import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardsPanel } from './ScorecardsPanel';
+import { PassBadge } from './PassBadge';
 
 export function AuditsPage() {
   const t = useT();
@@ -311,10 +312,12 @@ function SampleRow({
       </td>
       <td className="nowrap">
         {c.audit?.status === 'submitted' ? (
-          <span className={c.audit.failed ? 'badge badge--failed' : 'badge badge--done'}>
-            {c.audit.score === null ? '—' : f.percent(c.audit.score / 100)}
-            {c.audit.failed ? ` · ${t('audits.failed')}` : ''}
-          </span>
+          <>
+            <span className={c.audit.failed ? 'is-bad' : undefined}>
+              {c.audit.score === null ? '—' : f.percent(c.audit.score / 100)}
+            </span>{' '}
+            <PassBadge score={c.audit.score} failed={c.audit.failed} />
+          </>
         ) : (
           <span className={status === 'draft' ? 'badge badge--running' : 'badge'}>
             {t(`audits.status.${status}`)}

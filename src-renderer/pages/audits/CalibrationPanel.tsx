@@ -6,6 +6,7 @@ import type { CalibrationReport } from '../../../src-shared/api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useT } from '../../i18n/language';
 
 export function CalibrationPanel({ calibrationId, reviewer }: { calibrationId: number; reviewer: string }) {
@@ -31,6 +32,7 @@ function Report({ report }: { report: CalibrationReport }) {
     );
   }
   const reviewers = report.reviewers.filter((r) => r.status === 'submitted');
+  const reference = report.reference;
   const answerText = (value: string | undefined) =>
     value === 'yes' || value === 'no' || value === 'na' ? t(`audits.answer.${value}`) : (value ?? '—');
   return (
@@ -58,6 +60,13 @@ function Report({ report }: { report: CalibrationReport }) {
           <thead>
             <tr>
               <th>{t('audits.calibration.item')}</th>
+              {reference ? (
+                <th className="calibration__reference" data-testid="calibration-reference">
+                  <a href={auditHref(reference.auditId)}>{t('audits.calibration.reference')}</a>
+                  <br />
+                  {reference.reviewer} <span className="muted">{pct(reference.score)}</span>
+                </th>
+              ) : null}
               {reviewers.map((r) => (
                 <th key={r.reviewer}>
                   {r.reviewer} <span className="muted">{pct(r.score)}</span>
@@ -73,15 +82,28 @@ function Report({ report }: { report: CalibrationReport }) {
                 className={item.agreement !== null && item.agreement < 1 ? 'is-disputed' : ''}
               >
                 <td>{item.label}</td>
-                {reviewers.map((r) => (
-                  <td key={r.reviewer}>{answerText(item.answers[r.reviewer])}</td>
-                ))}
+                {reference ? (
+                  <td className="calibration__reference" data-testid="calibration-reference-answer">
+                    {answerText(reference.answers[item.key])}
+                  </td>
+                ) : null}
+                {reviewers.map((r) => {
+                  const value = item.answers[r.reviewer];
+                  // A blind answer that differs from the reference is what the calibration discusses.
+                  const differs = reference && value !== undefined && value !== reference.answers[item.key];
+                  return (
+                    <td key={r.reviewer} className={differs ? 'is-off-reference' : undefined}>
+                      {answerText(value)}
+                    </td>
+                  );
+                })}
                 <td className="num">{item.agreement === null ? '—' : f.percent(item.agreement, 0)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {!reference ? <p className="muted">{t('audits.calibration.referenceNone')}</p> : null}
     </div>
   );
 }

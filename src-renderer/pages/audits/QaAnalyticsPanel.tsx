@@ -1,8 +1,9 @@
 /**
- * QA analytics for the dashboard's period: the score over time and per agent (or team) as charts,
- * each agent's (or team's) audit score per week with its 95 % interval and the number of audits
- * behind it, and the items failed most often, with the conversion of calls that failed them
- * against calls that passed.
+ * QA analytics for a period of its own (not the dashboard's: a QA review looks back weeks, and the
+ * panel must not read "no audits" because the dashboard shows today): the score over time and per
+ * agent (or team) as charts, each agent's (or team's) audit score per week with its 95 % interval
+ * and the number of audits behind it, and the items failed most often, with the conversion of
+ * calls that failed them against calls that passed.
  */
 import { useState } from 'react';
 import type { AuditAnalytics } from '../../../src-shared/api';
@@ -10,15 +11,75 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
-import { useActiveFilter } from '../../stores/filters';
+import { presetRange } from '../../../src-shared/periods';
+import { isDay } from '../../../src-shared/time';
+import {
+  DEFAULT_QA_PRESET,
+  QA_PRESETS,
+  useQaPeriod,
+  type QaPeriod,
+  type QaPreset,
+} from '../../stores/qa-period';
+import { useWorkspace } from '../../stores/workspace';
 import { QaGroupChart, QaTrendChart } from './QaCharts';
 
 type Interval = AuditAnalytics['groups'][number]['overall'];
 
+function qaRange(period: QaPeriod, today: string): { from: string; to: string } {
+  if (period.preset !== 'custom') return presetRange(period.preset, today);
+  const fallback = presetRange(DEFAULT_QA_PRESET, today);
+  const from = period.from && isDay(period.from) ? period.from : fallback.from;
+  const to = period.to && isDay(period.to) ? period.to : fallback.to;
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+/** The panel's own period: a preset, or two days (editing a day makes it custom). */
+function QaPeriodControl({
+  period,
+  range,
+  onChange,
+}: {
+  period: QaPeriod;
+  range: { from: string; to: string };
+  onChange(p: QaPeriod): void;
+}) {
+  const t = useT();
+  return (
+    <div className="qa-period" role="group" aria-label={t('audits.qa.period')}>
+      <select
+        className="input"
+        value={period.preset}
+        aria-label={t('audits.qa.period')}
+        onChange={(e) => onChange({ ...range, preset: e.target.value as QaPreset })}
+        data-testid="qa-period"
+      >
+        {QA_PRESETS.map((p) => (
+          <option key={p} value={p}>
+            {t(`range.${p}`)}
+          </option>
+        ))}
+      </select>
+      {(['from', 'to'] as const).map((end) => (
+        <input
+          key={end}
+          className="input"
+          type="date"
+          value={range[end]}
+          aria-label={t(`audits.qa.${end}`)}
+          onChange={(e) => onChange({ ...range, [end]: e.target.value, preset: 'custom' })}
+          data-testid={`qa-${end}`}
+        />
+      ))}
+    </div>
+  );
+}
+
 export function QaAnalyticsPanel() {
   const t = useT();
   const f = useFormat();
-  const filter = useActiveFilter();
+  const today = useWorkspace((s) => s.info?.today ?? null);
+  const { period, setPeriod } = useQaPeriod();
+  const filter = today ? qaRange(period, today) : null;
   const [by, setBy] = useState<'agent' | 'team'>('agent');
   const query = useApiQuery('audits.analytics', filter ? { filter, by } : null);
   const data = query.data;
@@ -39,19 +100,22 @@ export function QaAnalyticsPanel() {
       className="audits-qa"
       testId="audits-qa"
       actions={
-        <div className="segmented" role="group" aria-label={t('audits.qa.by')}>
-          {(['agent', 'team'] as const).map((b) => (
-            <button
-              key={b}
-              type="button"
-              className={b === by ? 'segmented__item is-active' : 'segmented__item'}
-              aria-pressed={b === by}
-              onClick={() => setBy(b)}
-            >
-              {t(b === 'agent' ? 'audits.sample.agent' : 'filter.team')}
-            </button>
-          ))}
-        </div>
+        <>
+          {filter ? <QaPeriodControl period={period} range={filter} onChange={setPeriod} /> : null}
+          <div className="segmented" role="group" aria-label={t('audits.qa.by')}>
+            {(['agent', 'team'] as const).map((b) => (
+              <button
+                key={b}
+                type="button"
+                className={b === by ? 'segmented__item is-active' : 'segmented__item'}
+                aria-pressed={b === by}
+                onClick={() => setBy(b)}
+              >
+                {t(b === 'agent' ? 'audits.sample.agent' : 'filter.team')}
+              </button>
+            ))}
+          </div>
+        </>
       }
     >
       {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} compact /> : null}

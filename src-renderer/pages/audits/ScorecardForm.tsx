@@ -2,7 +2,7 @@
  * The scorecard as a form: sections, items with their guidance, and an answer per item. One item
  * has the keyboard focus (highlighted); answering moves on to the next.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   sectionShares,
   type AnswerValue,
@@ -19,9 +19,21 @@ interface ScorecardFormProps {
   readOnly: boolean;
   onFocus(index: number): void;
   onAnswer(key: string, value: AnswerValue): void;
+  /** item key → the reviewer's comment on it */
+  comments: Readonly<Record<string, string>>;
+  onComment(key: string, text: string): void;
 }
 
-export function ScorecardForm({ card, answers, focused, readOnly, onFocus, onAnswer }: ScorecardFormProps) {
+export function ScorecardForm({
+  card,
+  answers,
+  focused,
+  readOnly,
+  onFocus,
+  onAnswer,
+  comments,
+  onComment,
+}: ScorecardFormProps) {
   const t = useT();
   const f = useFormat();
   const shares = sectionShares(card);
@@ -51,6 +63,8 @@ export function ScorecardForm({ card, answers, focused, readOnly, onFocus, onAns
                   readOnly={readOnly}
                   onFocus={() => onFocus(i)}
                   onAnswer={(value) => onAnswer(item.key, value)}
+                  comment={comments[item.key] ?? ''}
+                  onComment={(text) => onComment(item.key, text)}
                 />
               );
             })}
@@ -68,6 +82,8 @@ function ItemRow({
   readOnly,
   onFocus,
   onAnswer,
+  comment,
+  onComment,
 }: {
   item: ScorecardItem;
   value: AnswerValue | undefined;
@@ -75,9 +91,14 @@ function ItemRow({
   readOnly: boolean;
   onFocus(): void;
   onAnswer(value: AnswerValue): void;
+  comment: string;
+  onComment(text: string): void;
 }) {
   const t = useT();
   const row = useRef<HTMLLIElement>(null);
+  // The comment box opens on demand (or when there is one), so twenty items stay one screen.
+  const [commenting, setCommenting] = useState(false);
+  const showComment = comment !== '' || commenting;
   useEffect(() => {
     if (focused) row.current?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
@@ -108,7 +129,40 @@ function ItemRow({
           ) : null}
         </span>
         {item.guidance && focused ? <span className="scorecard-item__guidance">{item.guidance}</span> : null}
+        {showComment && readOnly ? (
+          <p className="scorecard-item__comment" data-testid="item-comment">
+            {comment}
+          </p>
+        ) : null}
+        {showComment && !readOnly ? (
+          <textarea
+            className="input scorecard-item__comment-input"
+            rows={2}
+            maxLength={2000}
+            value={comment}
+            aria-label={t('audits.comment.itemOn', { item: item.label })}
+            placeholder={t('audits.comment.itemOn', { item: item.label })}
+            onChange={(e) => onComment(e.target.value)}
+            onClick={(e) => e.stopPropagation()}
+            data-testid="item-comment-input"
+            autoFocus={commenting && comment === ''}
+          />
+        ) : null}
       </div>
+      {!readOnly && !showComment ? (
+        <button
+          type="button"
+          className="link-button scorecard-item__comment-add"
+          onClick={(e) => {
+            e.stopPropagation();
+            setCommenting(true);
+          }}
+          title={t('audits.comment.itemOn', { item: item.label })}
+          data-testid="item-comment-add"
+        >
+          {t('audits.comment.item')}
+        </button>
+      ) : null}
       <div className="segmented scorecard-item__answers" role="group" aria-label={item.label}>
         {choices.map((choice) => {
           const chosen = value === choice.value;

@@ -8,11 +8,16 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useT } from '../../i18n/language';
+import { PassBadge } from '../audits/PassBadge';
 
 /** How far back the picker offers audits: a quarter covers the period a 1:1 or review talks about. */
 export const AUDIT_LOOKBACK_DAYS = 90;
 
-type Choice = Pick<AuditRow, 'id' | 'day' | 'score' | 'failed' | 'scorecardName'> & { submitted: boolean };
+type Choice = Pick<AuditRow, 'id' | 'day' | 'score' | 'failed' | 'scorecardName'> & {
+  submitted: boolean;
+  /** the reviewer's overall comment: what the talk can start from */
+  comment?: string;
+};
 
 export function AuditPicker({
   agentId,
@@ -40,7 +45,7 @@ export function AuditPicker({
   const offered: Choice[] = (list.data?.rows ?? []).map((r) => ({ ...r, submitted: true }));
   // Linked audits of this agent outside the window stay visible, so unticking one is a choice.
   const extra = linked.filter((l) => !offered.some((o) => o.id === l.id) && ready);
-  const choices = [...offered, ...extra].sort((a, b) =>
+  const choices: Choice[] = [...offered, ...extra].sort((a, b) =>
     a.day < b.day ? 1 : a.day > b.day ? -1 : b.id - a.id,
   );
   const toggle = (id: number, on: boolean) =>
@@ -75,8 +80,13 @@ export function AuditPicker({
                   {c.score === null ? '—' : f.percent(c.score / 100)}
                 </span>
                 <span className="audit-picker__card">{c.scorecardName}</span>
-                {c.failed ? <span className="badge badge--failed">{t('audits.failed')}</span> : null}
+                {c.submitted ? <PassBadge score={c.score} failed={c.failed} /> : null}
                 {!c.submitted ? <span className="muted">{t('coaching.note.auditDraft')}</span> : null}
+                {c.comment ? (
+                  <span className="audit-picker__comment" data-testid="note-audit-comment">
+                    “{c.comment}”
+                  </span>
+                ) : null}
               </label>
               <a className="audit-picker__open" href={auditHref(c.id)} data-testid="note-audit-open">
                 {t('coaching.note.openAudit')}

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
 import { isAtDefault, resolveRange, useFilters } from '../../stores/filters';
 import { useWorkingDays, useWorkspace } from '../../stores/workspace';
+import { compareAgents } from '../../../src-shared/collate';
 
 const PRESET_LABEL: Record<RangePreset, MessageKey> = {
   today: 'range.today',
@@ -35,10 +36,7 @@ export function FilterBar({ today }: { today: string }) {
   const range = resolveRange(filters, today, calendar);
 
   const teamAgents = useMemo(
-    () =>
-      agents
-        .filter((a) => filters.teamId === null || a.teamId === filters.teamId)
-        .sort((a, b) => (a.name ?? a.code).localeCompare(b.name ?? b.code) || a.code.localeCompare(b.code)),
+    () => agents.filter((a) => filters.teamId === null || a.teamId === filters.teamId).sort(compareAgents),
     [agents, filters.teamId],
   );
 

@@ -84,7 +84,7 @@ function SortableLeaderboard({
   const t = useT();
   const f = useFormat();
   const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER);
-  const sorted = useMemo(() => sortAgentRows(rows, order, f.language), [rows, order, f.language]);
+  const sorted = useMemo(() => sortAgentRows(rows, order), [rows, order]);
   const sortBy = (column: SortColumn) => setOrder((o) => nextOrder(o, column));
 
   return (

@@ -47,6 +47,16 @@ function TeamTable({ rows, stale }: { rows: MetricsRow[]; stale: boolean }) {
   const max = Object.fromEntries(
     TEAM_COLUMNS.map((k) => [k, Math.max(0, ...rows.map((r) => r[k] ?? 0))]),
   ) as Record<(typeof TEAM_COLUMNS)[number], number>;
+  // One unit per column: "¥10.11万" and "¥63,772" must not share one.
+  const format = Object.fromEntries(
+    TEAM_COLUMNS.map((k) => [
+      k,
+      f.column(
+        KPI_DEFINITIONS[k].unit,
+        rows.map((r) => r[k]),
+      ),
+    ]),
+  ) as Record<(typeof TEAM_COLUMNS)[number], (value: number | null) => string>;
   return (
     <div className="table-scroll">
       <table className="data-table team-table" data-testid={stale ? undefined : 'team-table'}>
@@ -72,7 +82,7 @@ function TeamTable({ rows, stale }: { rows: MetricsRow[]; stale: boolean }) {
                 return (
                   <td key={k} className="num bar-cell" data-col={k} data-value={value ?? ''}>
                     <span className="bar-cell__bar" style={{ width: `${share * 100}%` }} aria-hidden="true" />
-                    <span className="bar-cell__text">{f.kpi(KPI_DEFINITIONS[k].unit, value)}</span>
+                    <span className="bar-cell__text">{format[k](value)}</span>
                   </td>
                 );
               })}

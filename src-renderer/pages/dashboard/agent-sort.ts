@@ -1,6 +1,7 @@
 /** Sorting the leaderboard: by any KPI column, by name or by team; "no data" always sinks to the bottom. */
 import type { MetricsRow } from '../../../src-shared/api';
 import type { KpiKey } from '../../../src-shared/kpi';
+import { compareText } from '../../../src-shared/collate';
 
 export type SortColumn = KpiKey | 'agent' | 'team';
 export type SortDirection = 'asc' | 'desc';
@@ -15,15 +16,10 @@ function agentLabel(row: MetricsRow): string {
   return row.label ?? row.key ?? '';
 }
 
-export function sortAgentRows<T extends SortableRow>(
-  rows: readonly T[],
-  order: SortOrder,
-  locale: string,
-): T[] {
+export function sortAgentRows<T extends SortableRow>(rows: readonly T[], order: SortOrder): T[] {
   const sign = order.direction === 'asc' ? 1 : -1;
-  const collator = new Intl.Collator(locale, { numeric: true });
   const byName = (a: T, b: T) =>
-    collator.compare(agentLabel(a), agentLabel(b)) || collator.compare(a.key ?? '', b.key ?? '');
+    compareText(agentLabel(a), agentLabel(b)) || compareText(a.key ?? '', b.key ?? '');
   const column = order.column;
   if (column === 'agent') return [...rows].sort((a, b) => sign * byName(a, b));
   if (column === 'team') {
@@ -31,7 +27,7 @@ export function sortAgentRows<T extends SortableRow>(
       const x = a.teamName ?? null;
       const y = b.teamName ?? null;
       if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
-      return sign * collator.compare(x, y) || byName(a, b);
+      return sign * compareText(x, y) || byName(a, b);
     });
   }
   return [...rows].sort((a, b) => {

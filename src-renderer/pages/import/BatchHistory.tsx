@@ -89,6 +89,9 @@ export function BatchHistory() {
   );
 }
 
+/** The history table's columns (the confirmation row spans them all). */
+const HISTORY_COLUMNS = 11;
+
 interface BatchRowProps {
   batch: Batch;
   showingRejects: boolean;
@@ -99,75 +102,83 @@ function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
   const t = useT();
   const f = useFormat();
   const presetName = usePresetName();
+  const undo = useUndo(batch.id);
   const undone = batch.status === 'undone';
   return (
-    <tr
-      className={undone ? 'is-undone' : undefined}
-      data-testid={`batch-${batch.id}`}
-      data-status={batch.status}
-    >
-      <td className="history__file" title={batch.error ?? batch.fileName}>
-        {batch.fileName}
-      </td>
-      <td className="nowrap">{f.dateTime(batch.importedAt)}</td>
-      <td>{presetName(batch.preset)}</td>
-      <td className="num">{f.count(batch.rows)}</td>
-      <td className="num">{f.count(batch.inserted)}</td>
-      <td className="num">{f.count(batch.duplicates)}</td>
-      <td className="num">
-        {batch.rejected > 0 ? (
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={showingRejects}
-            onClick={onToggleRejects}
-            data-testid={`batch-rejects-${batch.id}`}
-          >
-            {f.count(batch.rejected)}
-          </button>
-        ) : (
-          f.count(batch.rejected)
-        )}
-      </td>
-      <td className="num">
-        {batch.warnings > 0 ? (
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={showingRejects}
-            onClick={onToggleRejects}
-            data-testid={`batch-warnings-${batch.id}`}
-          >
-            {f.count(batch.warnings)}
-          </button>
-        ) : (
-          f.count(batch.warnings)
-        )}
-      </td>
-      <td className="nowrap">
-        {batch.firstDay && batch.lastDay
-          ? batch.firstDay === batch.lastDay
-            ? batch.firstDay
-            : `${batch.firstDay} – ${batch.lastDay}`
-          : '—'}
-      </td>
-      <td>
-        <span className={`badge badge--${batch.status}`}>{t(STATUS_LABEL[batch.status])}</span>
-      </td>
-      <td className="history__actions">
-        {batch.status === 'done' ? <UndoButton batchId={batch.id} fileName={batch.fileName} /> : null}
-      </td>
-    </tr>
+    <>
+      <tr
+        className={undone ? 'is-undone' : undefined}
+        data-testid={`batch-${batch.id}`}
+        data-status={batch.status}
+      >
+        <td className="history__file" title={batch.error ?? batch.fileName}>
+          {batch.fileName}
+        </td>
+        <td className="nowrap">{f.dateTime(batch.importedAt)}</td>
+        <td>{presetName(batch.preset)}</td>
+        <td className="num">{f.count(batch.rows)}</td>
+        <td className="num">{f.count(batch.inserted)}</td>
+        <td className="num">{f.count(batch.duplicates)}</td>
+        <td className="num">
+          {batch.rejected > 0 ? (
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={showingRejects}
+              onClick={onToggleRejects}
+              data-testid={`batch-rejects-${batch.id}`}
+            >
+              {f.count(batch.rejected)}
+            </button>
+          ) : (
+            f.count(batch.rejected)
+          )}
+        </td>
+        <td className="num">
+          {batch.warnings > 0 ? (
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={showingRejects}
+              onClick={onToggleRejects}
+              data-testid={`batch-warnings-${batch.id}`}
+            >
+              {f.count(batch.warnings)}
+            </button>
+          ) : (
+            f.count(batch.warnings)
+          )}
+        </td>
+        <td className="nowrap">
+          {batch.firstDay && batch.lastDay
+            ? batch.firstDay === batch.lastDay
+              ? batch.firstDay
+              : `${batch.firstDay} – ${batch.lastDay}`
+            : '—'}
+        </td>
+        <td>
+          <span className={`badge badge--${batch.status}`}>{t(STATUS_LABEL[batch.status])}</span>
+        </td>
+        <td className="history__actions">
+          {batch.status === 'done' ? (
+            <UndoButton undo={undo} batchId={batch.id} fileName={batch.fileName} />
+          ) : null}
+        </td>
+      </tr>
+      {undo.step === 'confirm' ? (
+        <UndoConfirmRow undo={undo} batchId={batch.id} fileName={batch.fileName} />
+      ) : null}
+    </>
   );
 }
 
-/** Undo asks first, inline (a native confirm() would block the window and tests). */
-function UndoButton({ batchId, fileName }: { batchId: number; fileName: string }) {
-  const t = useT();
+type UndoState = ReturnType<typeof useUndo>;
+
+/** Undo asks first (inline: a native confirm() would block the window and tests). */
+function useUndo(batchId: number) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'working'>('idle');
   const [error, setError] = useState<ApiCallError | null>(null);
-
-  const undo = async () => {
+  const run = async () => {
     setStep('working');
     setError(null);
     try {
@@ -178,38 +189,53 @@ function UndoButton({ batchId, fileName }: { batchId: number; fileName: string }
       setStep('idle');
     }
   };
+  return { step, setStep, error, run };
+}
 
-  if (step === 'working') return <Spinner label={t('import.undo.working')} />;
-  if (step === 'confirm') {
-    return (
-      <span className="confirm" role="group" aria-label={t('import.undo.confirm', { file: fileName })}>
-        <span className="confirm__text">{t('import.undo.confirmShort')}</span>
-        <button
-          type="button"
-          className="button button--small button--danger"
-          onClick={() => void undo()}
-          data-testid={`confirm-undo-${batchId}`}
-        >
-          {t('import.undo.yes')}
-        </button>
-        <button type="button" className="button button--small" onClick={() => setStep('idle')}>
-          {t('import.undo.keep')}
-        </button>
-      </span>
-    );
-  }
+function UndoButton({ undo, batchId, fileName }: { undo: UndoState; batchId: number; fileName: string }) {
+  const t = useT();
+  if (undo.step === 'working') return <Spinner label={t('import.undo.working')} />;
   return (
     <>
       <button
         type="button"
         className="button button--small"
-        onClick={() => setStep('confirm')}
+        onClick={() => undo.setStep('confirm')}
+        disabled={undo.step === 'confirm'}
         title={t('import.undo.confirm', { file: fileName })}
         data-testid={`undo-batch-${batchId}`}
       >
         {t('import.undo.button')}
       </button>
-      {error ? <ErrorMessage error={error} compact /> : null}
+      {undo.error ? <ErrorMessage error={undo.error} compact /> : null}
     </>
+  );
+}
+
+/**
+ * The question gets a row of its own under the batch, as wide as the table: inside the narrow
+ * actions cell it widened the table past a 1366 px window and squeezed the headers.
+ */
+function UndoConfirmRow({ undo, batchId, fileName }: { undo: UndoState; batchId: number; fileName: string }) {
+  const t = useT();
+  return (
+    <tr className="history__confirm-row" data-testid={`undo-confirm-${batchId}`}>
+      <td colSpan={HISTORY_COLUMNS}>
+        <span className="confirm" role="group" aria-label={t('import.undo.confirm', { file: fileName })}>
+          <span className="confirm__text">{t('import.undo.confirm', { file: fileName })}</span>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => void undo.run()}
+            data-testid={`confirm-undo-${batchId}`}
+          >
+            {t('import.undo.yes')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => undo.setStep('idle')}>
+            {t('import.undo.keep')}
+          </button>
+        </span>
+      </td>
+    </tr>
   );
 }

@@ -20,6 +20,7 @@ export function MonthClosePanel({ month }: { month: string | null }) {
   const t = useT();
   const timeZone = useWorkspace((s) => s.info?.settings.timeZone ?? 'UTC');
   const status = useApiQuery('reports.closeStatus', month ? { month } : null);
+  // Close and reopen both ask first: closing freezes a month's numbers for every report.
   const [confirming, setConfirming] = useState(false);
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
@@ -84,7 +85,7 @@ export function MonthClosePanel({ month }: { month: string | null }) {
                     {t('reports.close.reopen', { month })}
                   </button>
                   <button type="button" className="button" onClick={() => setConfirming(false)}>
-                    ✕
+                    {t('reports.close.cancel')}
                   </button>
                 </div>
               ) : (
@@ -102,15 +103,38 @@ export function MonthClosePanel({ month }: { month: string | null }) {
           ) : (
             <>
               <p data-testid="month-close-state">{t('reports.close.open', { month })}</p>
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={working}
-                onClick={() => void act('reports.closeMonth')}
-                data-testid="month-close-button"
-              >
-                {t('reports.close.button', { month })}
-              </button>
+              {confirming ? (
+                <div className="reports-close__confirm" role="group" data-testid="month-close-confirm-box">
+                  <span>{t('reports.close.confirmClose', { month })}</span>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={working}
+                    onClick={() => void act('reports.closeMonth')}
+                    data-testid="month-close-confirm"
+                  >
+                    {t('reports.close.button', { month })}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => setConfirming(false)}
+                    data-testid="month-close-cancel"
+                  >
+                    {t('reports.close.cancel')}
+                  </button>
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={working}
+                  onClick={() => setConfirming(true)}
+                  data-testid="month-close-button"
+                >
+                  {t('reports.close.button', { month })}
+                </button>
+              )}
             </>
           )}
         </>

@@ -128,6 +128,20 @@ function PayTable({ data, month }: { data: Output<'targets.bonus'>; month: strin
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
   const total = data.rows.reduce((s, r) => s + (r.pay ?? 0), 0);
+  // One format per column (cents in all rows or none); the total is written like its column.
+  const revenue = f.column(
+    'money',
+    data.rows.map((r) => r.revenue),
+  );
+  const bonus = f.column(
+    'money',
+    data.rows.map((r) => r.bonus),
+  );
+  const commission = f.column(
+    'money',
+    data.rows.map((r) => r.commission),
+  );
+  const pay = f.column('money', [...data.rows.map((r) => r.pay), total]);
   return (
     <div className="table-scroll">
       <table className="data-table pay-table" data-testid="pay-table">
@@ -161,11 +175,11 @@ function PayTable({ data, month }: { data: Output<'targets.bonus'>; month: strin
                 <th scope="row">{agent?.name ?? agent?.code}</th>
                 <td className="num">{r.score === null ? '—' : r.score.toFixed(1)}</td>
                 <td>{r.grade ? <span className={`grade grade--${r.grade}`}>{r.grade}</span> : '—'}</td>
-                <td className="num">{f.money(r.revenue)}</td>
-                <td className="num">{f.money(r.bonus)}</td>
-                <td className="num">{f.money(r.commission)}</td>
+                <td className="num">{revenue(r.revenue)}</td>
+                <td className="num">{bonus(r.bonus)}</td>
+                <td className="num">{commission(r.commission)}</td>
                 <td className="num" data-testid="pay" data-value={r.pay ?? ''}>
-                  <strong>{f.money(r.pay)}</strong>
+                  <strong>{pay(r.pay)}</strong>
                   {r.override ? (
                     <span
                       className="pay-override"
@@ -187,7 +201,7 @@ function PayTable({ data, month }: { data: Output<'targets.bonus'>; month: strin
             <th scope="row">{t('targets.bonus.total')}</th>
             <td colSpan={5} />
             <td className="num">
-              <strong>{f.money(total)}</strong>
+              <strong>{pay(total)}</strong>
             </td>
             <td />
           </tr>

@@ -47,7 +47,7 @@ export function PaceLine({ pace: { row: pace, elapsedDays, workingDays } }: { pa
     target: show(pace.target),
     expected: show(pace.expected),
     actual: show(pace.actual),
-    pace: f.percent(pace.pace, 0),
+    pace: f.attainment(pace.pace),
     forecast: show(pace.forecast),
     needed: show(pace.neededPerDay),
     elapsed: elapsedDays,
@@ -63,7 +63,7 @@ export function PaceLine({ pace: { row: pace, elapsedDays, workingDays } }: { pa
       data-value={pace.pace ?? ''}
       data-source={pace.source}
     >
-      {t('targets.pace.vsTarget', { value: f.percent(pace.pace, 0) })}
+      {t('targets.pace.vsTarget', { value: f.attainment(pace.pace) })}
       {source ? <span className="kpi-tile__target-source"> · {source}</span> : null}
     </div>
   );
@@ -81,7 +81,7 @@ export function PaceHeader() {
 export function PaceCell({ pace, f }: { pace: number | null; f: Formatters }) {
   return (
     <td className={`num pace-cell ${tone(pace)}`} data-col="pace" data-value={pace ?? ''}>
-      {f.percent(pace, 0)}
+      {f.attainment(pace)}
     </td>
   );
 }

@@ -297,7 +297,7 @@ function Ranking({
               </th>
               <th scope="col">{t('targets.scoring.grade')}</th>
               <th scope="col" className="num">
-                {t('targets.scoring.saved')}
+                {t('targets.scoring.savedRank')}
               </th>
               <th scope="col">{t('targets.scoring.breakdown')}</th>
             </tr>
@@ -360,7 +360,7 @@ function Breakdown({
           const source = p.source ? t('orders.sub.source', { source: t(`orders.source.${p.source}`) }) : '';
           const title = `${t('targets.scoring.partTitle', {
             kpi: t(`targets.kpi.${p.kpi}`),
-            attainment: f.percent(p.attainment, 0),
+            attainment: f.attainment(p.attainment),
             points: p.points.toFixed(1),
           })}${source ? ` (${source})` : ''}`;
           return (
