@@ -6,6 +6,8 @@ import { ordersEn } from './orders.en';
 import { auditsEn } from './audits.en';
 
 import { targetsEn } from './targets.en';
+import { zoneEn } from './zone.en';
+import { recordingsEn } from './recordings.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -316,7 +318,7 @@ export const en = {
   'settings.title': 'Settings',
   'settings.timeZone': 'Time zone',
   'settings.timeZoneHint':
-    'Applies to future imports: each call’s day and hour are derived in this zone. Calls already imported keep theirs.',
+    'Each call’s day and hour are counted in this zone. Changing it moves the calls already imported to their day and hour in the new zone, after you confirm.',
   'settings.threshold': 'Effective-call threshold',
   'settings.seconds': 'seconds',
   'settings.thresholdHint':
@@ -426,6 +428,8 @@ export const en = {
   ...ordersEn,
   ...auditsEn,
   ...targetsEn,
+  ...zoneEn,
+  ...recordingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

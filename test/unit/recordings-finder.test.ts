@@ -157,7 +157,8 @@ describe('finding a call’s recording', () => {
       /bad_input/,
     );
     await t.call('recordings.setPatterns', { patterns: [] });
-    await t.call('recordings.buildIndex').then(({ jobId }: { jobId: string }) => t.api.jobs.wait(jobId));
+    const { jobId } = await t.call<{ jobId: string }>('recordings.buildIndex');
+    await t.api.jobs.wait(jobId);
     // Without patterns the dialer-named file is not linked (the reference still is).
     expect(await find('PAT1')).toMatchObject({ found: false });
     expect(await find('REF1')).toMatchObject({ found: true, via: 'reference' });
