@@ -155,5 +155,13 @@ describe('changing the workspace time zone', () => {
       { day: '2026-12-04', hour: 17 },
     ]);
     expect(rows(DAILY_STORED)).toEqual(rows(DAILY_FROM_CALLS));
+
+    // A file whose times are in another zone: read in that zone, counted in the workspace's.
+    const other = path.join(t.dir, 'utc.csv');
+    fs.writeFileSync(other, CALLS.replaceAll('Z', 'U'));
+    expect((await t.importFile(other, { timeZone: 'UTC' })).status).toBe('done');
+    expect(rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:U1'")).toEqual([
+      { day: '2026-12-05', hour: 1, weekday: 6 },
+    ]);
   });
 });
