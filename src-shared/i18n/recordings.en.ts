@@ -6,7 +6,7 @@ export const recordingsEn = {
   'recordings.createFolder': 'Create this folder',
   'recordings.patternsTitle': 'File names',
   'recordings.patternsHint':
-    'How the dialer names a recording, one pattern a line. Tokens: {callId} {date:YYYYMMDD} {time:HHmmss} {agent} {phoneLast4} {phone}; * stands for any text in the file name. A call plays the file its stored reference names, else the first file a pattern finds.',
+    'How the dialer names a recording, one pattern a line. Tokens: {callId} {date:YYYYMMDD} {time:HHmmss} {agent} {phoneLast4} {phone}; * stands for any text in the file name. A call plays the file its stored reference names, else the first file a pattern finds, else one the index finds by name.',
   'recordings.patternsSave': 'Save patterns',
   'recordings.patternsDefault': 'Default patterns',
   'recordings.patternsSaved': 'Patterns saved',

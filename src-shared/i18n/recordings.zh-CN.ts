@@ -6,7 +6,7 @@ export const recordingsZhCN = {
   'recordings.createFolder': '创建此文件夹',
   'recordings.patternsTitle': '录音文件名规则',
   'recordings.patternsHint':
-    '外呼系统给录音文件命名的方式，每行一条。可用字段：{callId} {date:YYYYMMDD} {time:HHmmss} {agent} {phoneLast4} {phone}；* 代表文件名中的任意文字。先按通话记录里的录音地址查找，找不到再按规则依次匹配。',
+    '外呼系统给录音文件命名的方式，每行一条。可用字段：{callId} {date:YYYYMMDD} {time:HHmmss} {agent} {phoneLast4} {phone}；* 代表文件名中的任意文字。先按通话记录里的录音地址查找，找不到再按规则依次匹配，最后在索引中按文件名查找。',
   'recordings.patternsSave': '保存规则',
   'recordings.patternsDefault': '恢复默认规则',
   'recordings.patternsSaved': '规则已保存',
