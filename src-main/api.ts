@@ -12,7 +12,7 @@ import { backupDir, listBackups, manualBackup, restoreBackup } from './backups';
 import { countCalls, listCalls } from './calls/explorer';
 import { coachingHandlers } from './coaching/handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
-import { notFound } from './errors';
+import { ApiError, notFound } from './errors';
 import { listBatches, listRejects, rejectsCsv, undoBatch } from './import/batches';
 import { importFile, type ImportOptions } from './import/import-file';
 import { ORDER_PRESETS } from './import/order-presets';
@@ -30,6 +30,10 @@ import { reportsHandlers } from './reports/handlers';
 import { targetsHandlers } from './targets/handlers';
 import { ratingsHandlers } from './ratings/handlers';
 import { loadCalendar, workingDaysOf } from './targets/store';
+import { RecordingFinder } from './recordings/finder';
+import { recordingsHandlers } from './recordings/handlers';
+import { holdsNoDays } from './zone/change';
+import { zoneHandlers } from './zone/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -97,6 +101,12 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
       ws.writes.run(() =>
         ws.db.transaction(() => {
           const before = loadSettings(ws.db);
+          // Stored days follow the zone: once there are any, only the zone change job re-derives them.
+          if (patch.timeZone !== undefined && patch.timeZone !== before.timeZone && !holdsNoDays(ws.db))
+            throw new ApiError(
+              'conflict',
+              'this workspace holds calls or orders: change its time zone with zone.change, which moves their days too',
+            );
           const next = saveSettings(ws.db, patch);
           // The rollup's effective counts depend on the threshold: recompute them from the calls.
           if (next.effectiveThresholdSeconds !== before.effectiveThresholdSeconds) {
@@ -118,7 +128,11 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'metrics.leaderboard': ({ filter }) => leaderboard(db, filter),
     'metrics.agent': ({ agentId, filter }) => agentProfile(db, agentId, filter),
 
-    'calls.list': (request) => listCalls(db, request, ws.settings().timeZone),
+    'calls.list': async (request) => {
+      const page = await listCalls(db, request, ws.settings().timeZone);
+      const withFile = new RecordingFinder(ws.db, ws.path).present(page.rows.map((r) => r.id));
+      return { ...page, rows: page.rows.map((r) => ({ ...r, hasRecording: withFile.has(r.id) })) };
+    },
     'calls.count': (query) => countCalls(db, query),
 
     'import.presets': () => [...PRESETS, ...ORDER_PRESETS].map((p) => ({ id: p.id, name: p.name })),
@@ -177,6 +191,8 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...auditsHandlers(ws),
     ...targetsHandlers(ws),
     ...ratingsHandlers(ws),
+    ...zoneHandlers(ws, jobs),
+    ...recordingsHandlers(ws, jobs),
   };
 
   return {

@@ -5,7 +5,8 @@
  */
 import type { SessionMethod, SessionState } from '../src-shared/api';
 import { createApi, type Api } from './api';
-import { recordingSource, type RecordingSource } from './audits/recordings';
+import type { RecordingSource } from './audits/recordings';
+import { recordingSource } from './recordings/finder';
 import { backupDir, listBackups, restoreOverFailedFile } from './backups';
 import { describeOpenFailure, openConnection, schemaVersion, type OpenFailureKind } from './db/connection';
 import { LATEST_VERSION } from './db/migrations';

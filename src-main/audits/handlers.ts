@@ -1,5 +1,6 @@
 /** The audits feature's share of the contract: scorecards, recordings folder, samples, audits, calibrations. */
-import type { Method } from '../../src-shared/api';
+import type { Method, Sample } from '../../src-shared/api';
+import { RecordingFinder } from '../recordings/finder';
 import type { auditsContract } from '../../src-shared/api/contract-audits';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
@@ -22,6 +23,12 @@ type AuditsMethod = keyof typeof auditsContract & Method;
 
 export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
   const db = ws.db;
+  /** A sample says which calls have a recording file found, not only a stored reference. */
+  const withRecordings = (sample: Sample | null): Sample | null => {
+    if (!sample) return sample;
+    const found = new RecordingFinder(db, ws.path).present(sample.calls.map((c) => c.callId));
+    return { ...sample, calls: sample.calls.map((c) => ({ ...c, hasRecording: found.has(c.callId) })) };
+  };
   return {
     'scorecards.list': async ({ language }) => {
       await ws.writes.run(() => seedBuiltInScorecards(db, language));
@@ -42,9 +49,9 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
 
     'audits.buildSample': async (request) => {
       const id = await ws.writes.run(() => buildSample(db, request));
-      return getSample(db, id)!;
+      return withRecordings(getSample(db, id))!;
     },
-    'audits.sample': ({ sampleId }) => getSample(db, sampleId),
+    'audits.sample': ({ sampleId }) => withRecordings(getSample(db, sampleId)),
 
     'audits.open': (input) => ws.writes.run(() => openAudit(db, input)),
     'audits.get': ({ auditId }) => getAudit(db, auditId),

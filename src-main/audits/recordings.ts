@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordingsFolder } from '../../src-shared/api';
 import type { Sqlite } from '../db/connection';
-import type { Workspace } from '../workspace';
 
 const SETTING_KEY = 'recordingsFolder';
 export const DEFAULT_RECORDINGS_DIR = 'recordings';
@@ -172,8 +171,3 @@ export const RECORDINGS_ROUTE = '/recordings/';
 
 /** What a door calls with the text after `/recordings/`. */
 export type RecordingSource = (callIdText: string) => RecordingLookup;
-
-/** A workspace's recordings, looked up in its current recordings folder on every request. */
-export function recordingSource(ws: Pick<Workspace, 'db' | 'path'>): RecordingSource {
-  return (callIdText) => lookupCallRecording(ws.db, recordingsFolder(ws.db, ws.path).folder, callIdText);
-}

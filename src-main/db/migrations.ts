@@ -559,6 +559,22 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    name: "the index of the recordings folder: file names to find a call's recording wherever it is filed",
+    up(db) {
+      db.exec(`
+        -- Built by a bounded background walk of the folder (src-main/recordings/index-files.ts);
+        -- a lookup by file name (exact or GLOB with a literal prefix) reads recording_files_name.
+        CREATE TABLE recording_files (
+          path TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          size INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX recording_files_name ON recording_files(name);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

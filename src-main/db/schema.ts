@@ -216,6 +216,7 @@ export interface Database {
   behaviour_ratings: BehaviourRatingsTable;
   training_sessions: TrainingSessionsTable;
   training_attendees: TrainingAttendeesTable;
+  recording_files: RecordingFilesTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -421,4 +422,13 @@ export interface TrainingSessionsTable {
 export interface TrainingAttendeesTable {
   session_id: number;
   agent_id: number;
+}
+
+/** One file under the recordings folder, as the last index walk saw it (migration 11). */
+export interface RecordingFilesTable {
+  /** relative to the recordings folder, `/` between folders */
+  path: string;
+  /** the file name alone */
+  name: string;
+  size: number;
 }

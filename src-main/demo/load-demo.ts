@@ -5,11 +5,14 @@ import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { now } from '../clock';
 import { runBatch } from '../import/batch';
 import type { JobContext } from '../jobs';
-import { phoneSalt } from '../settings';
+import { phoneSalt, saveSettings } from '../settings';
+import { holdsNoDays } from '../zone/change';
 import type { Workspace } from '../workspace';
 import { generateDemoCalls } from './generate';
 
 export const DEMO_FILE_NAME = 'Demo workspace';
+/** The demo floor is a Chinese telesales floor: an empty workspace takes its zone with it. */
+export const DEMO_TIME_ZONE = 'Asia/Shanghai';
 const CHUNK = 5000;
 
 export async function loadDemo(
@@ -24,6 +27,10 @@ export async function loadDemo(
   },
   ctx: JobContext,
 ): Promise<ImportResult> {
+  // Into a workspace that holds calls the demo goes in that workspace's zone (days follow the zone).
+  await ws.writes.run(() => {
+    if (holdsNoDays(ws.db)) saveSettings(ws.db, { timeZone: DEMO_TIME_ZONE });
+  });
   const { timeZone } = ws.settings();
   const { lastDay = addDays(todayIn(timeZone, now()), -1), ...generated } = options;
   const salt = phoneSalt(ws.db);

@@ -38,7 +38,10 @@ export type RowResult =
   { ok: true; call: NormalizedCall } | { ok: false; field: string | null; reason: string };
 
 export interface NormaliseOptions {
+  /** the zone of the file's wall-clock times */
   timeZone: string;
+  /** the workspace's zone, which a call's day, hour and weekday are counted in (default: timeZone) */
+  dayTimeZone?: string;
   /** the workspace's secret salt for customer-number hashes */
   salt: string;
   /** the user's meanings of the file's texts, over the layout's own maps */
@@ -152,6 +155,7 @@ export function createNormaliser(
     return index === undefined ? field : (header[index] ?? field);
   };
   const { timeZone, salt } = options;
+  const dayZone = options.dayTimeZone ?? timeZone;
   const fields = new FieldTexts(preset, columns);
   const cell = (field: CallField): string => fields.get(field);
   const read = <T>(field: CallField, parse: (text: string) => T): T => {
@@ -191,7 +195,7 @@ export function createNormaliser(
       if (saleAmount < 0) throw new FieldError('saleAmount', 'a sale amount cannot be negative');
       const phone = parsePhone(cell('phone'));
       const callId = cell('callId');
-      const { day, hour, weekday } = localParts(startedAt, timeZone);
+      const { day, hour, weekday } = localParts(startedAt, dayZone);
       const sourceKey = callId
         ? `${preset.sourceKeyPrefix}:${callId}`
         : 'h:' + hash('sha1', `${agentCode}|${startedAt}|${phone.digits ?? ''}|${talkSeconds}`, 'base64url');

@@ -72,9 +72,10 @@ export function createOrderNormaliser(
   preset: OrderPreset,
   columns: OrderColumnMap,
   header: readonly string[],
-  options: Pick<NormaliseOptions, 'timeZone' | 'salt'>,
+  options: Pick<NormaliseOptions, 'timeZone' | 'dayTimeZone' | 'salt'>,
 ): (row: readonly string[]) => OrderRowResult {
   const { timeZone, salt } = options;
+  const dayZone = options.dayTimeZone ?? timeZone;
   const fieldName = (field: OrderField) => {
     const index = columns[field];
     return index === undefined ? field : (header[index] ?? field);
@@ -122,7 +123,7 @@ export function createOrderNormaliser(
         // the key an order export's row gives the same payment, so importing both stores it once
         key: paymentId ? `id:${paymentId}` : `${at}|${amount}`,
         at,
-        day: localParts(at, timeZone).day,
+        day: localParts(at, dayZone).day,
         amount,
       },
     };
@@ -157,11 +158,11 @@ export function createOrderNormaliser(
           campaign: cell('campaign') || null,
           product: cell('product') || null,
           orderedAt,
-          day: localParts(orderedAt, timeZone).day,
+          day: localParts(orderedAt, dayZone).day,
           amount,
           status,
           reversedAt,
-          reversedDay: reversedAt === null ? null : localParts(reversedAt, timeZone).day,
+          reversedDay: reversedAt === null ? null : localParts(reversedAt, dayZone).day,
           customerType: mapped('customerType', preset.customerTypes),
           phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
           phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
@@ -171,7 +172,7 @@ export function createOrderNormaliser(
               : {
                   key: paymentId ? `id:${paymentId}` : `${paidAt}|${collected}`,
                   at: paidAt,
-                  day: localParts(paidAt, timeZone).day,
+                  day: localParts(paidAt, dayZone).day,
                   amount: collected,
                 },
         },

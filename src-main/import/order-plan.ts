@@ -31,6 +31,8 @@ export interface OrderPlan extends RowsPlan {
   preset: OrderPreset;
   columns: OrderColumnMap;
   timeZone: string;
+  /** the workspace's zone: an order's day (the file's times may be in another) */
+  dayTimeZone: string;
   salt: string;
   signature: string;
   choices: ImportChoices;
@@ -97,7 +99,7 @@ export function isOrderFile(db: Sqlite, sampled: SampledFile, explicit: ImportCh
 }
 
 export function planOrders(db: Sqlite, sampled: SampledFile, explicit: ImportChoices): PlannedOrders {
-  const { file, displayName, source, sample, timeZone, salt } = sampled;
+  const { file, displayName, source, sample, timeZone, dayTimeZone, salt } = sampled;
   const first = sample[0]!;
   const signature = headerSignature(first.cells);
   const profile = loadProfile(db, signature);
@@ -129,6 +131,7 @@ export function planOrders(db: Sqlite, sampled: SampledFile, explicit: ImportCho
       columnNames,
       columns,
       timeZone,
+      dayTimeZone,
       salt,
       signature,
       choices: { ...choices, preset: preset.id, hasHeader: true, sheet: source.info.sheet ?? undefined },

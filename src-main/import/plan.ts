@@ -36,6 +36,8 @@ export interface ImportPlan {
   columns: ColumnMap;
   values: NonNullable<NormaliseOptions['values']>;
   timeZone: string;
+  /** the workspace's zone: a call's day, hour and weekday (the file's times may be in another) */
+  dayTimeZone: string;
   salt: string;
   /** what a profile for this file is saved under */
   signature: string;
@@ -60,6 +62,7 @@ export interface SampledFile {
   /** the first rows, header included (never empty) */
   sample: Row[];
   timeZone: string;
+  dayTimeZone: string;
   salt: string;
 }
 
@@ -91,7 +94,7 @@ export async function openSampled(
   });
   const sample = await firstRows(source, SAMPLE_ROWS);
   if (!sample[0]) throw new ImportError(`${displayName}: the file has no rows`);
-  return { file, displayName, source, sample, timeZone, salt };
+  return { file, displayName, source, sample, timeZone, dayTimeZone: workspaceTimeZone, salt };
 }
 
 export async function planImport(
@@ -106,7 +109,7 @@ export async function planImport(
 
 /** The call import of a sampled file: its layout and mapping. */
 export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoices): PlannedImport {
-  const { file, displayName, source, sample, timeZone, salt } = sampled;
+  const { file, displayName, source, sample, timeZone, dayTimeZone, salt } = sampled;
   const first = sample[0]!;
   const cells = sample.slice(0, RANK_ROWS).map((r) => r.cells);
 
@@ -154,6 +157,7 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
       columns,
       values: { dispositions: choices.values?.dispositions, outcomes: choices.values?.outcomes },
       timeZone,
+      dayTimeZone,
       salt,
       signature,
       choices: { ...choices, preset: chosen.preset.id, hasHeader, sheet: source.info.sheet ?? undefined },

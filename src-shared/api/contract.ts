@@ -35,6 +35,8 @@ import { ordersContract } from './contract-orders';
 import { auditsContract } from './contract-audits';
 import { targetsContract } from './contract-targets';
 import { ratingsContract } from './contract-ratings';
+import { zoneContract } from './contract-zone';
+import { recordingsContract } from './contract-recordings';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -154,6 +156,8 @@ export const contract = {
   ...auditsContract,
   ...targetsContract,
   ...ratingsContract,
+  ...zoneContract,
+  ...recordingsContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -7,3 +7,5 @@ export * from './contract-orders';
 export * from './contract-audits';
 export * from './contract-targets';
 export * from './contract-ratings';
+export * from './contract-zone';
+export * from './contract-recordings';

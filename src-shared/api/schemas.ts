@@ -182,6 +182,8 @@ export const CallRowSchema = z.object({
   /** the customer's number masked to its last four digits ("•••• 1234"); null when none */
   phone: z.string().nullable(),
   recording: z.string().nullable(),
+  /** the call's recording file is found in the recordings folder (by reference, pattern or index) */
+  hasRecording: z.boolean().optional(),
 });
 export type CallRow = z.infer<typeof CallRowSchema>;
 
@@ -207,7 +209,7 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const JobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'demo', 'report']),
+  kind: z.enum(['import', 'demo', 'report', 'zone', 'recordings-index']),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** progress in the job's own units (bytes of the file for imports); total null when unknown */
   done: Count,

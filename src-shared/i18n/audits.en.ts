@@ -213,7 +213,7 @@ export const auditsEn = {
 
   'audits.settings.title': 'Recordings folder',
   'audits.settings.hint':
-    'Recordings are looked up here from each call’s recording reference; files outside this folder never play.',
+    'The dialer’s recordings archive, on this computer or a mounted share. A call’s recording is looked up here by its reference, its file name or the index below; files outside this folder never play.',
   'audits.settings.default': 'Default: “recordings” beside the workspace file',
   'audits.settings.missing': 'This folder does not exist yet.',
   'audits.settings.change': 'Use this folder',

@@ -209,7 +209,8 @@ export const auditsZhCN: Record<keyof typeof auditsEn, string> = {
   'audits.qa.convPassing': '符合时的转化率',
 
   'audits.settings.title': '录音文件夹',
-  'audits.settings.hint': '按每通电话的录音地址在此文件夹中查找录音；此文件夹以外的文件一律不会播放。',
+  'audits.settings.hint':
+    '外呼系统的录音存档，可以在本机或挂载的共享盘上。按通话的录音地址、文件名规则或下方的索引在此文件夹中查找录音；此文件夹以外的文件一律不会播放。',
   'audits.settings.default': '默认：工作区文件旁的“recordings”文件夹',
   'audits.settings.missing': '此文件夹尚不存在。',
   'audits.settings.change': '使用此文件夹',

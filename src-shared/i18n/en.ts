@@ -7,6 +7,8 @@ import { auditsEn } from './audits.en';
 
 import { targetsEn } from './targets.en';
 import { periodsEn } from './periods.en';
+import { zoneEn } from './zone.en';
+import { recordingsEn } from './recordings.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -316,7 +318,7 @@ export const en = {
   'settings.title': 'Settings',
   'settings.timeZone': 'Time zone',
   'settings.timeZoneHint':
-    'Applies to future imports: each call’s day and hour are derived in this zone. Calls already imported keep theirs.',
+    'Each call’s day and hour are counted in this zone. Changing it moves the calls already imported to their day and hour in the new zone, after you confirm.',
   'settings.threshold': 'Effective-call threshold',
   'settings.seconds': 'seconds',
   'settings.thresholdHint':
@@ -427,6 +429,8 @@ export const en = {
   ...auditsEn,
   ...targetsEn,
   ...periodsEn,
+  ...zoneEn,
+  ...recordingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,8 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
 import { auditsZhCN } from './audits.zh-CN';
 import { targetsZhCN } from './targets.zh-CN';
+import { zoneZhCN } from './zone.zh-CN';
+import { recordingsZhCN } from './recordings.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -311,7 +313,8 @@ export const zhCN: Record<MessageKey, string> = {
 
   'settings.title': '设置',
   'settings.timeZone': '时区',
-  'settings.timeZoneHint': '用于之后的导入：按此时区计算每通电话的日期和小时。已导入的通话保持不变。',
+  'settings.timeZoneHint':
+    '按此时区计算每通电话的日期和小时。更改后，确认即把已导入的通话按新时区重新归到对应的日期和小时。',
   'settings.threshold': '有效通话阈值',
   'settings.seconds': '秒',
   'settings.thresholdHint': '通话时长不少于该值的接通计为有效通话。修改后所有看板将重新计算。',
@@ -419,4 +422,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...auditsZhCN,
   ...targetsZhCN,
   ...periodsZhCN,
+  ...zoneZhCN,
+  ...recordingsZhCN,
 };

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   lookupCallRecording,
   parseByteRange,
-  recordingSource,
   recordingsFolder,
   resolveRecordingRef,
 } from '../../src-main/audits/recordings';
+import { recordingSource } from '../../src-main/recordings/finder';
 import { createAppProtocolHandler } from '../../src-main/electron/protocol';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';

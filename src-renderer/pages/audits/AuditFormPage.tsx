@@ -191,13 +191,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
         <div className="audit-layout__side">
           <section className="panel audit-panel">
             <h2 className="panel__title">{t('audits.form.recording')}</h2>
-            <RecordingPlayer
-              callId={detail.call.id}
-              hasRecording={detail.call.recordingRef !== null}
-              audio={audio}
-              audioRef={setAudio}
-              controls={controls}
-            />
+            <RecordingPlayer callId={detail.call.id} audio={audio} audioRef={setAudio} controls={controls} />
             <p className="audit-help" data-testid="audit-help">
               {t('audits.form.help')}
             </p>

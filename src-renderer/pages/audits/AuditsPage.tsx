@@ -11,6 +11,7 @@ import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
+import { RecordingIcon } from '../../components/RecordingIcon';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { agentHref, auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
@@ -308,7 +309,14 @@ function SampleRow({
         {c.isSale && c.stratum !== 'sale' && c.stratum !== 'short_sale' ? (
           <span className="muted"> · {t('audits.stratum.sale')}</span>
         ) : null}
-        {c.hasRecording ? null : <span className="muted"> · {t('audits.sample.noRecording')}</span>}
+        {c.hasRecording ? (
+          <>
+            {' '}
+            <RecordingIcon label={t('recordings.has')} />
+          </>
+        ) : (
+          <span className="muted"> · {t('audits.sample.noRecording')}</span>
+        )}
       </td>
       <td className="nowrap">
         {c.audit?.status === 'submitted' ? (

@@ -1,10 +1,14 @@
 /**
  * The call's recording beside the scorecard: play/pause, ±5 s, speed 0.75–2×. The `<audio>` element
- * is the state (position, speed, playing); the keyboard handler drives the same element.
+ * is the state (position, speed, playing); the keyboard handler drives the same element. The host
+ * says first whether the call's file is found (by reference, name pattern or index): when it is
+ * not, Play is disabled and the reason is given in the UI's language.
  */
 import { useEffect, useState } from 'react';
-import { useT } from '../../i18n/language';
-import { recordingProblem, recordingUrl } from './recording-url';
+import type { RecordingFound } from '../../../src-shared/api';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { useT, type Translate } from '../../i18n/language';
+import { recordingUrl } from './recording-url';
 import { clockTime, nextSpeed, SPEEDS } from './shortcuts';
 
 export interface PlayerControls {
@@ -47,19 +51,21 @@ export function playerControls(element: () => HTMLAudioElement | null): PlayerCo
 
 interface RecordingPlayerProps {
   callId: number;
-  hasRecording: boolean;
   audio: HTMLAudioElement | null;
   audioRef(element: HTMLAudioElement | null): void;
   controls: PlayerControls;
 }
 
-export function RecordingPlayer({ callId, hasRecording, audio, audioRef, controls }: RecordingPlayerProps) {
+export function RecordingPlayer({ callId, audio, audioRef, controls }: RecordingPlayerProps) {
   const t = useT();
+  const lookup = useApiQuery('recordings.find', { callId });
+  const found = lookup.data;
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState<number | null>(null);
   const [speed, setSpeed] = useState(1);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** the file was found but the browser could not play it */
+  const [undecodable, setUndecodable] = useState(false);
 
   useEffect(() => {
     const a = audio;
@@ -70,7 +76,7 @@ export function RecordingPlayer({ callId, hasRecording, audio, audioRef, control
       setSpeed(a.playbackRate);
       setDuration(Number.isFinite(a.duration) ? a.duration : null);
     };
-    const onError = () => void recordingProblem(callId).then(setProblem);
+    const onError = () => setUndecodable(true);
     const events = ['play', 'pause', 'timeupdate', 'ratechange', 'loadedmetadata', 'seeked', 'ended'];
     events.forEach((e) => a.addEventListener(e, sync));
     a.addEventListener('error', onError);
@@ -80,20 +86,37 @@ export function RecordingPlayer({ callId, hasRecording, audio, audioRef, control
     };
   }, [audio, callId]);
 
-  if (!hasRecording) {
+  if (!found || !found.found) {
     return (
-      <div className="player player--none" data-testid="player">
-        <p className="muted">{t('audits.form.noRecording')}</p>
+      <div className="player player--none" data-testid="player" data-found="false">
+        {found ? <RecordingProblem found={found} t={t} /> : null}
+        <div className="player__controls">
+          <button
+            type="button"
+            className="button button--primary player__play"
+            disabled
+            data-testid="player-play"
+          >
+            <span aria-hidden="true">▶</span>
+            <span>{t('audits.form.play')}</span>
+          </button>
+        </div>
       </div>
     );
   }
   const progress = duration ? Math.min(1, time / duration) : 0;
   return (
-    <div className="player" data-testid="player" data-playing={playing} data-time={time.toFixed(2)}>
+    <div
+      className="player"
+      data-testid="player"
+      data-found="true"
+      data-playing={playing}
+      data-time={time.toFixed(2)}
+    >
       <audio ref={audioRef} src={recordingUrl(callId)} preload="metadata" data-testid="player-audio" />
-      {problem ? (
+      {undecodable ? (
         <p className="player__problem" role="alert" data-testid="player-problem">
-          {t('audits.form.recordingError', { message: problem })}
+          {t('recordings.problem.decode')}
         </p>
       ) : null}
       <div className="player__controls">
@@ -151,5 +174,23 @@ export function RecordingPlayer({ callId, hasRecording, audio, audioRef, control
         <div className="player__fill" style={{ width: `${progress * 100}%` }} />
       </div>
     </div>
+  );
+}
+
+/** Why nothing plays, in the UI's language, with the path the stored reference names when missing. */
+function RecordingProblem({ found, t }: { found: RecordingFound; t: Translate }) {
+  return (
+    <p className="player__problem" role="alert" data-testid="player-problem" data-problem={found.problem}>
+      {t(`recordings.problem.${found.problem ?? 'not_found'}`)}
+      {found.lookedFor ? (
+        <>
+          {' '}
+          <code className="path">{found.lookedFor}</code>
+        </>
+      ) : null}{' '}
+      {found.problem === 'no_folder' || found.problem === 'not_found' ? (
+        <a href="#/settings">{t('recordings.goSettings')}</a>
+      ) : null}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Settings: the folder recordings are played from (default `recordings/` beside the workspace),
- * and below it the spot-checks' short-sale threshold.
+ * Settings: the folder recordings are played from (default `recordings/` beside the workspace; the
+ * dialer's archive on disk or a mounted share), created or chosen at first use; how calls find
+ * their files in it (RecordingLinks); and below it the spot-checks' short-sale threshold.
  */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
@@ -8,25 +9,27 @@ import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../i18n/language';
+import { RecordingLinks } from './RecordingLinks';
 import { ShortSaleSetting } from './ShortSaleSetting';
 
 export function RecordingsFolderPanel() {
   const t = useT();
-  const query = useApiQuery('audits.recordingsFolder', {});
+  const query = useApiQuery('recordings.setup', {});
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
-  const current = query.data;
+  const current = query.data?.folder;
 
-  const save = async (folder: string | null) => {
+  const run = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
-      await call('audits.setRecordingsFolder', { folder });
+      await work();
       setDraft(null);
       query.reload();
     } catch (err) {
       setError(toApiCallError(err));
     }
   };
+  const save = (folder: string | null) => run(() => call('audits.setRecordingsFolder', { folder }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (draft !== null && draft.trim() !== '') void save(draft.trim());
@@ -50,6 +53,7 @@ export function RecordingsFolderPanel() {
               type="submit"
               className="button"
               disabled={draft === null || draft.trim() === '' || draft.trim() === current.folder}
+              data-testid="recordings-folder-save"
             >
               {t('audits.settings.change')}
             </button>
@@ -62,11 +66,22 @@ export function RecordingsFolderPanel() {
         ) : null}
         {current?.isDefault ? <p className="field__hint">{t('audits.settings.default')}</p> : null}
         {current && !current.exists ? (
-          <p className="field__hint is-bad" data-testid="recordings-folder-missing">
-            {t('audits.settings.missing')}
-          </p>
+          <div className="recordings-actions">
+            <span className="field__hint is-bad" data-testid="recordings-folder-missing">
+              {t('audits.settings.missing')}
+            </span>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void run(() => call('recordings.createFolder', {}))}
+              data-testid="recordings-folder-create"
+            >
+              {t('recordings.createFolder')}
+            </button>
+          </div>
         ) : null}
         {error ? <ErrorMessage error={error} compact /> : null}
+        {query.data ? <RecordingLinks setup={query.data} onChanged={query.reload} /> : null}
       </section>
       <ShortSaleSetting />
     </>

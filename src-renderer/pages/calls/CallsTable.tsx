@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { CallRow, CallSort, CallsQuery } from '../../../src-shared/api';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { RecordingIcon } from '../../components/RecordingIcon';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { agentHref } from '../../hooks/useHashRoute';
 import { useFormat, useT, type Formatters, type Translate } from '../../i18n/language';
@@ -108,8 +109,8 @@ const COLUMNS: readonly Column[] = [
   {
     id: 'recording',
     label: 'calls.col.recording',
-    // The file name says which recording; the folders (usually day/agent) are in the tooltip.
-    cell: (r) => (r.recording ? <span title={r.recording}>{r.recording.split(/[\\/]/).pop()}</span> : '—'),
+    // Whether the file is there (found by reference, name pattern or index), not a cut-off path.
+    cell: (r, t) => <RecordingMark has={r.hasRecording ?? false} reference={r.recording} t={t} />,
   },
 ];
 
@@ -288,4 +289,11 @@ function HeaderCell({
       </button>
     </th>
   );
+}
+
+/** The icon when the call's recording file is found; a struck-through one when its reference names a missing file. */
+function RecordingMark({ has, reference, t }: { has: boolean; reference: string | null; t: Translate }) {
+  if (has) return <RecordingIcon label={t('recordings.has')} />;
+  if (reference === null) return <span aria-label={t('recordings.none')}>—</span>;
+  return <RecordingIcon label={`${t('recordings.missing')}: ${reference}`} missing />;
 }

@@ -5,6 +5,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { navigate } from '../../hooks/useHashRoute';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { useDemo } from '../../stores/demo';
+import { FirstUseZone } from '../settings/FirstUseZone';
 
 export function WorkspaceEmpty() {
   const t = useT();
@@ -43,6 +44,7 @@ export function WorkspaceEmpty() {
       >
         <p>{t('dashboard.emptyWorkspace.text')}</p>
         <p className="muted">{t('dashboard.emptyWorkspace.formats')}</p>
+        <FirstUseZone disabled={running} />
       </EmptyState>
       {running ? (
         <div className="demo-progress">

@@ -1,6 +1,7 @@
 /** Workspace settings: time zone, effective-call threshold, language, currency; and where the file is. */
-import { useMemo, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../src-shared/api';
+import { useState, type FormEvent } from 'react';
+import type { Job, Settings, ZoneChangePlan } from '../../../src-shared/api';
+import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
@@ -9,12 +10,20 @@ import { useWorkspace } from '../../stores/workspace';
 import { OrderSettingsPanel } from '../orders/OrderSettingsPanel';
 import { RecordingsFolderPanel } from '../audits/RecordingsFolderPanel';
 import { BackupsPanel } from './BackupsPanel';
-import { timeZoneOptions } from './time-zones';
+import { ZoneConfirm } from './ZoneConfirm';
+import { ZonePicker } from './ZonePicker';
+import { changeZone, movesAnything, previewZone } from './zone-change';
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'TWD', 'SGD', 'GBP', 'JPY'] as const;
 
 type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: ApiCallError };
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error'; error: ApiCallError }
+  /** a zone change that moves calls waits for the user's yes (or says why it cannot happen) */
+  | { kind: 'confirm'; plan: ZoneChangePlan; patch: Partial<Settings> }
+  | { kind: 'zone'; job: Job | null };
 
 export function SettingsPage() {
   const t = useT();
@@ -57,7 +66,6 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const [draft, setDraft] = useState<Settings>(saved);
   const [thresholdText, setThresholdText] = useState(String(saved.effectiveThresholdSeconds));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const zones = useMemo(() => timeZoneOptions(saved.timeZone), [saved.timeZone]);
 
   const threshold = Number(thresholdText);
   const thresholdValid =
@@ -73,12 +81,22 @@ function SettingsForm({ saved }: { saved: Settings }) {
     setState({ kind: 'idle' });
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!thresholdValid || Object.keys(patch).length === 0) return;
-    setState({ kind: 'saving' });
+  /** Saves `patch`; a new zone goes first, through the job that moves the stored calls with it. */
+  const save = async (patch: Partial<Settings>, confirmed: boolean) => {
+    const { timeZone, ...rest } = patch;
     try {
-      const stored = await saveSettings(patch);
+      if (timeZone !== undefined) {
+        if (!confirmed) {
+          setState({ kind: 'saving' });
+          const plan = await previewZone(timeZone);
+          if (plan.blockedMonths.length > 0 || movesAnything(plan))
+            return setState({ kind: 'confirm', plan, patch });
+        }
+        setState({ kind: 'zone', job: null });
+        await changeZone(timeZone, (job) => setState({ kind: 'zone', job }));
+      }
+      setState({ kind: 'saving' });
+      const stored = Object.keys(rest).length > 0 ? await saveSettings(rest) : await call('settings.get', {});
       // Start again from what the workspace stored (it may normalise what we sent).
       setDraft(stored);
       setThresholdText(String(stored.effectiveThresholdSeconds));
@@ -88,24 +106,28 @@ function SettingsForm({ saved }: { saved: Settings }) {
     }
   };
 
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!thresholdValid || Object.keys(patch).length === 0) return;
+    void save(patch, false);
+  };
+  const busy = state.kind === 'saving' || state.kind === 'zone' || state.kind === 'confirm';
+
   return (
-    <form className="panel settings-form" onSubmit={(e) => void onSubmit(e)} data-testid="settings-form">
-      <label className="field">
+    <form className="panel settings-form" onSubmit={onSubmit} data-testid="settings-form">
+      <div className="field" role="group" aria-label={t('settings.timeZone')}>
         <span className="field__label">{t('settings.timeZone')}</span>
-        <select
-          className="select"
-          value={draft.timeZone}
-          onChange={(e) => update({ timeZone: e.target.value })}
-          data-testid="settings-timezone"
-        >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
+        <ZonePicker value={draft.timeZone} onChange={(timeZone) => update({ timeZone })} disabled={busy} />
         <span className="field__hint">{t('settings.timeZoneHint')}</span>
-      </label>
+        {state.kind === 'confirm' || state.kind === 'zone' ? (
+          <ZoneConfirm
+            plan={state.kind === 'confirm' ? state.plan : null}
+            job={state.kind === 'zone' ? state.job : null}
+            onConfirm={() => state.kind === 'confirm' && void save(state.patch, true)}
+            onCancel={() => setState({ kind: 'idle' })}
+          />
+        ) : null}
+      </div>
 
       <label className="field">
         <span className="field__label">{t('settings.threshold')}</span>
@@ -167,7 +189,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         <button
           type="submit"
           className="button button--primary"
-          disabled={!dirty || !thresholdValid || state.kind === 'saving'}
+          disabled={!dirty || !thresholdValid || busy}
           data-testid="settings-save"
         >
           {t('common.save')}
@@ -178,7 +200,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           data-state={state.kind}
           aria-live="polite"
         >
-          {state.kind === 'saving' ? (
+          {state.kind === 'saving' || state.kind === 'zone' ? (
             <>
               <Spinner label={t('settings.saving')} /> {t('settings.saving')}
             </>
