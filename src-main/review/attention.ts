@@ -66,14 +66,7 @@ export async function needsAttention(
   );
   for (const a of alerts) {
     if (a.acked || (filter.agentId !== undefined && a.agentId !== filter.agentId)) continue;
-    add(a.agentId, {
-      kind: 'alert',
-      alertKind: a.kind,
-      day: a.day,
-      direction: a.direction,
-      value: a.value,
-      usual: a.usual,
-    });
+    add(a.agentId, { kind: 'alert', alert: a });
   }
 
   // QA month to date: below the pass mark, or fewer audits than expected by now.

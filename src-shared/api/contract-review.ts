@@ -3,10 +3,9 @@
  * phone-sized PNG and as text to paste, and exports of the dashboard's tables and the calls list.
  */
 import { z } from 'zod';
-import { ALERT_KINDS } from '../anomalies';
 import { DUE_KINDS } from '../coaching';
 import { LANGUAGES } from '../domain';
-import { TargetKpiSchema } from './contract-targets';
+import { AlertSchema, TargetKpiSchema } from './contract-targets';
 import { method } from './method';
 import { CALL_SORTS, CallsQuerySchema, DaySchema, FilterSchema } from './schemas';
 
@@ -24,14 +23,7 @@ export const AttentionReasonSchema = z.discriminatedUnion('kind', [
     expected: z.number(),
   }),
   /** an anomaly alert of the range nobody acknowledged */
-  z.object({
-    kind: z.literal('alert'),
-    alertKind: z.enum(ALERT_KINDS),
-    day: DaySchema,
-    direction: z.enum(['high', 'low']),
-    value: z.number(),
-    usual: z.number().nullable(),
-  }),
+  z.object({ kind: z.literal('alert'), alert: AlertSchema }),
   /** month to date, the mean audit score under the scorecards' pass mark */
   z.object({ kind: z.literal('qaBelowPass'), score: z.number(), passMark: z.number(), audits: Count }),
   /** month to date, fewer submitted audits than expected by now */

@@ -10,7 +10,7 @@ export const reviewEn = {
   'review.battle.monthLine': '{kpi} {actual} / target {target} · pace {pace}',
   'review.battle.noTargets': 'No targets set for this month.',
   'review.battle.minutes': '{n} min',
-  'review.battle.ranking': 'Today’s ranking',
+  'review.battle.ranking': 'Ranking of the day',
   'review.battle.rankLine': '{rank}. {name} {revenue} · sales {sales} · dials {dials}',
   'review.battle.rankMore': '…and {count} more',
   'review.battle.deals': 'Deals',
@@ -38,6 +38,7 @@ export const reviewEn = {
   'review.battle.imageAlt': 'The battle report image',
 
   'review.attention.title': 'Needs attention',
+  'review.attention.count': '{count} agents',
   'review.attention.subtitle':
     'Pace and QA: {from} to {to} · alerts: the period shown · follow-ups overdue today',
   'review.attention.none':
@@ -45,7 +46,7 @@ export const reviewEn = {
   'review.attention.formula':
     'Behind pace: a target below {behind} of where it should be by now (month to date, targets pro-rated by working days). Alerts: anomaly alerts of the period not yet acknowledged. QA: average audit score below the pass mark ({passMark}), or fewer audits than {perMonth} a month pro-rated to today. Follow-ups: a follow-up, agreed action or plan end whose day has passed.',
   'review.attention.behindPace': '{kpi}: {actual} against {expected} expected by now ({pace} of pace)',
-  'review.attention.alert': 'Alert on {day}: {kind} {direction} ({value}, usually {usual})',
+  'review.attention.alert': 'Alert {day} · {kind}: {why}',
   'review.attention.qaBelowPass': 'QA average {score} below the pass mark {passMark} ({audits} audits)',
   'review.attention.qaTooFew': '{audits} audits this month, {expected} expected by now',
   'review.attention.overdue.followUp': 'Follow-up conversation overdue since {due}',
@@ -53,7 +54,7 @@ export const reviewEn = {
   'review.attention.overdue.planEnd': 'Improvement plan ended {due} and is still open',
   'review.attention.more': '+{count} more',
 
-  'review.change.column': 'vs prev.',
+  'review.change.header': 'Δ {kpi}',
   'review.change.title':
     'Change in {kpi} against the previous period ({from} to {to}): (this − previous) ÷ previous. “new” = nothing in the previous period.',
   'review.change.new': 'new',

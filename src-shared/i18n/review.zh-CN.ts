@@ -40,12 +40,13 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.battle.imageAlt': '战报图片',
 
   'review.attention.title': '需要关注',
+  'review.attention.count': '{count} 名坐席',
   'review.attention.subtitle': '进度与质检：{from} 至 {to} · 异常：当前时段 · 跟进：截至今天已逾期',
   'review.attention.none': '暂无需要关注的坐席：目标进度达标，没有未处理的异常，质检正常，没有逾期跟进。',
   'review.attention.formula':
     '进度落后：某项目标低于按进度应达值的 {behind}（本月累计，目标按工作日折算）。异常：当前时段内尚未标记处理的异常提醒。质检：平均得分低于合格线（{passMark}），或抽检数少于每月 {perMonth} 次按工作日折算到今天的数量。跟进：已过期的跟进面谈、约定行动或改进计划。',
   'review.attention.behindPace': '{kpi}：实际 {actual}，按进度应达 {expected}（进度 {pace}）',
-  'review.attention.alert': '{day} 异常：{kind}{direction}（{value}，平时 {usual}）',
+  'review.attention.alert': '{day} 异常 · {kind}：{why}',
   'review.attention.qaBelowPass': '质检平均 {score} 分，低于合格线 {passMark}（{audits} 次抽检）',
   'review.attention.qaTooFew': '本月仅抽检 {audits} 次，按进度应有 {expected} 次',
   'review.attention.overdue.followUp': '跟进面谈已逾期（应于 {due}）',
@@ -53,7 +54,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.attention.overdue.planEnd': '改进计划已于 {due} 到期，仍未结束',
   'review.attention.more': '另有 {count} 条',
 
-  'review.change.column': '环比',
+  'review.change.header': '{kpi}环比',
   'review.change.title':
     '{kpi}与上一周期（{from} 至 {to}）相比的变化：（本期 − 上期）÷ 上期。“新增”= 上期为 0。',
   'review.change.new': '新增',

@@ -112,7 +112,7 @@ describe('the daily battle report (战报) of a hand-made day', () => {
         'Month to date (through 13 Nov):',
         'No targets set for this month.',
         '',
-        'Today’s ranking:',
+        'Ranking of the day:',
         '1. 张伟 CN¥2,598 · sales 2 · dials 4',
         '2. 李娜 CN¥0 · sales 0 · dials 3',
         '',
@@ -300,7 +300,7 @@ describe('needs attention on a seeded demo floor', () => {
     await t.call('targets.ack', { key: alerts[0]!.key, acked: true });
     const a = await t.call<Attention>('review.attention', { filter: range });
     const shown = a.agents.flatMap((x) =>
-      x.reasons.flatMap((r) => (r.kind === 'alert' ? [`${x.agentId}|${r.day}|${r.alertKind}`] : [])),
+      x.reasons.flatMap((r) => (r.kind === 'alert' ? [`${x.agentId}|${r.alert.day}|${r.alert.kind}`] : [])),
     );
     const open = alerts.slice(1).map((x) => `${x.agentId}|${x.day}|${x.kind}`);
     expect(shown.sort()).toEqual(open.sort());
