@@ -6,7 +6,7 @@
  */
 import type { AttentionAgent, AttentionReason, Filter, Output } from '../../src-shared/api';
 import { monthOf, monthRange, WorkingDays } from '../../src-shared/targets-calendar';
-import { todayIn, type Day } from '../../src-shared/time';
+import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
 import { dueItems } from '../coaching/due';
 import { listAgents } from '../people';
@@ -17,6 +17,8 @@ import type { Workspace } from '../workspace';
 
 /** A target KPI under this pace is behind (the dashboard paints it red from here). */
 export const BEHIND_BELOW = 0.9;
+/** Alerts are looked for over the last days of the range at most (a year of alerts is not a morning list). */
+const ALERT_DAYS = 31;
 
 /** Audits expected by `to`: the month's number pro-rated by working days elapsed, rounded down. */
 export function auditsExpected(
@@ -57,10 +59,11 @@ export async function needsAttention(
       });
   }
 
-  // Open (unacknowledged) anomaly alerts of the range the dashboard shows.
+  // Open (unacknowledged) anomaly alerts of the range the dashboard shows (its last 31 days).
+  const alertsFrom = filter.from > addDays(to, 1 - ALERT_DAYS) ? filter.from : addDays(to, 1 - ALERT_DAYS);
   const alerts = alertsFor(
     ws.db,
-    { from: filter.from, to, teamId: filter.teamId },
+    { from: alertsFrom, to, teamId: filter.teamId },
     loadThresholds(ws.db),
     ws.settings().effectiveThresholdSeconds,
   );
@@ -111,6 +114,7 @@ export async function needsAttention(
   });
   return {
     monthFrom,
+    alertsFrom,
     to,
     behindBelow: BEHIND_BELOW,
     passMark,

@@ -56,7 +56,7 @@ export const CALLS_EXPORT_CAP = 50_000;
 export const reviewContract = {
   /**
    * Agents who need attention, worst first: pace and QA month to date through `filter.to`, open
-   * alerts of the filter's range, follow-ups overdue today.
+   * alerts of the filter's range (its last 31 days at most), follow-ups overdue today.
    */
   'review.attention': method(
     z.object({
@@ -66,6 +66,8 @@ export const reviewContract = {
     }),
     z.object({
       monthFrom: DaySchema,
+      /** alerts are of [alertsFrom, to]: the range, at most its last 31 days */
+      alertsFrom: DaySchema,
       to: DaySchema,
       /** a target KPI below this pace is "behind" */
       behindBelow: z.number(),

@@ -40,7 +40,7 @@ export const reviewEn = {
   'review.attention.title': 'Needs attention',
   'review.attention.count': '{count} agents',
   'review.attention.subtitle':
-    'Pace and QA: {from} to {to} · alerts: the period shown · follow-ups overdue today',
+    'Pace and QA: {from} to {to} · alerts: {alertsFrom} to {to} · follow-ups overdue today',
   'review.attention.none':
     'Nobody is behind: every target on pace, no open alerts, QA on track, no overdue follow-ups.',
   'review.attention.formula':

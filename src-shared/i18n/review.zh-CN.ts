@@ -41,7 +41,8 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
 
   'review.attention.title': '需要关注',
   'review.attention.count': '{count} 名坐席',
-  'review.attention.subtitle': '进度与质检：{from} 至 {to} · 异常：当前时段 · 跟进：截至今天已逾期',
+  'review.attention.subtitle':
+    '进度与质检：{from} 至 {to} · 异常：{alertsFrom} 至 {to} · 跟进：截至今天已逾期',
   'review.attention.none': '暂无需要关注的坐席：目标进度达标，没有未处理的异常，质检正常，没有逾期跟进。',
   'review.attention.formula':
     '进度落后：某项目标低于按进度应达值的 {behind}（本月累计，目标按工作日折算）。异常：当前时段内尚未标记处理的异常提醒。质检：平均得分低于合格线（{passMark}），或抽检数少于每月 {perMonth} 次按工作日折算到今天的数量。跟进：已过期的跟进面谈、约定行动或改进计划。',

@@ -237,4 +237,14 @@ test('who is behind and why, and the daily battle report', async ({ app, appPage
     expect(size.height).toBeGreaterThan(1920); // a full ranking of 12 agents: longer than one screen
     await page.getByTestId('battle-close').click();
   }
+
+  // The calls list's export says its cap, and downloads what the list shows.
+  await page.getByTestId('nav-calls').click();
+  await expect(page.getByTestId('calls-export')).toContainText('50,000');
+  await screenshot(page, 'review-calls-export-zh-CN-1366');
+  const [callsCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('calls-export-csv').click(),
+  ]);
+  expect(callsCsv.suggestedFilename()).toBe(`通话明细-${from}_${to}.csv`);
 });

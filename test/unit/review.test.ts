@@ -246,6 +246,7 @@ describe('needs attention on a seeded demo floor', () => {
   it('lists every agent under 90 % of the dials pace, with the pace computed from the calls', async () => {
     const a = await t.call<Attention>('review.attention', { filter: { from: '2026-11-16', to } });
     expect(a.monthFrom).toBe('2026-11-01');
+    expect(a.alertsFrom).toBe('2026-11-16'); // the range itself: shorter than 31 days
     const dials = t.ws.db
       .prepare(
         `SELECT agent_id AS id, count(*) AS n FROM calls
@@ -291,6 +292,12 @@ describe('needs attention on a seeded demo floor', () => {
     expect(overdue).toEqual([
       { agentId: first, kind: 'overdue', dueKind: 'followUp', due: '2020-01-10', text: null },
     ]);
+  });
+
+  it('looks for alerts over the last 31 days of a long range only', async () => {
+    const a = await t.call<Attention>('review.attention', { filter: { from: '2026-09-01', to } });
+    expect(a.alertsFrom).toBe('2026-10-21'); // Nov 20 and the 30 days before it
+    expect(a.monthFrom).toBe('2026-11-01');
   });
 
   it('lists the open anomaly alerts of the range and leaves an acknowledged one out', async () => {

@@ -35,8 +35,9 @@ export function AttentionPanel({ filter }: { filter: Filter }) {
           ? `${t('review.attention.count', { count: data.agents.length })} · ${t(
               'review.attention.subtitle',
               {
-                from: f.longDay(data.monthFrom),
-                to: f.longDay(data.to),
+                from: f.shortDay(data.monthFrom),
+                alertsFrom: f.shortDay(data.alertsFrom),
+                to: f.shortDay(data.to),
               },
             )}`
           : undefined
