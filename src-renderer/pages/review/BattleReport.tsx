@@ -11,13 +11,9 @@ import { toApiCallError } from '../../api/errors';
 import { useDismiss } from '../../hooks/useDismiss';
 import { useFormat, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
+import { battleDayFor } from './battle-day';
 
 type Report = Output<'review.battleReport'>;
-
-/** The day a report opens on: the filter's last day, or the last day with calls when that is earlier. */
-export function battleDayFor(filter: Filter, lastDay: string | null): string {
-  return lastDay !== null && lastDay < filter.to ? lastDay : filter.to;
-}
 
 export function BattleReportButton({ filter }: { filter: Filter }) {
   const t = useT();
