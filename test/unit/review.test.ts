@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src-main/demo/load-demo';
 import { CsvReader } from '../../src-main/import/csv';
-import type { AlertRow, AttentionAgent, Output } from '../../src-shared/api';
+import type { AlertRow, AttentionAgent, AuditDetail, Output, ScorecardVersion } from '../../src-shared/api';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
 type Battle = Output<'review.battleReport'>;
@@ -292,6 +292,52 @@ describe('needs attention on a seeded demo floor', () => {
     expect(overdue).toEqual([
       { agentId: first, kind: 'overdue', dueKind: 'followUp', due: '2020-01-10', text: null },
     ]);
+  });
+
+  it('names an agent whose audits this month average under the pass mark, with the mean of their audits', async () => {
+    const card = (await t.call<ScorecardVersion[]>('scorecards.list', { language: 'zh-CN' })).find(
+      (c) => c.template === 'outbound-sales',
+    )!;
+    expect(card.definition.passMark).toBe(70);
+    const agentId = t.ws.db.prepare('SELECT max(id) FROM agents').pluck().get() as number;
+    const calls = t.ws.db
+      .prepare(
+        `SELECT id FROM calls WHERE agent_id = ? AND day BETWEEN '2026-11-02' AND ?
+         AND disposition = 'connected' AND talk_seconds > 60 ORDER BY id LIMIT 3`,
+      )
+      .pluck()
+      .all(agentId, to) as number[];
+    // Every item failed on two calls, passed on the third: (0 + 0 + 100) / 3 = 33.3.
+    const scores: number[] = [];
+    for (const [i, callId] of calls.entries()) {
+      const answers = Object.fromEntries(
+        card.definition.sections.flatMap((s) =>
+          s.items.map((item) => [
+            item.key,
+            item.type === 'yesno' ? (i < 2 ? 'no' : 'yes') : i < 2 ? '1' : '5',
+          ]),
+        ),
+      );
+      const opened = await t.call<AuditDetail>('audits.open', {
+        callId,
+        versionId: card.versionId,
+        reviewer: '质检',
+      });
+      const done = await t.call<AuditDetail>('audits.submit', { auditId: opened.id, answers, notes: [] });
+      scores.push(done.score!);
+    }
+    expect(scores).toEqual([0, 0, 100]);
+    const a = await t.call<Attention>('review.attention', { filter: { from: '2026-11-16', to } });
+    expect(a.passMark).toBe(70);
+    const reasons = a.agents.find((x) => x.agentId === agentId)!.reasons;
+    expect(reasons.find((r) => r.kind === 'qaBelowPass')).toEqual({
+      kind: 'qaBelowPass',
+      score: 100 / 3,
+      passMark: 70,
+      audits: 3,
+    });
+    // Three audits by the 20th: more than the 2 expected, so not "too few".
+    expect(reasons.some((r) => r.kind === 'qaTooFew')).toBe(false);
   });
 
   it('looks for alerts over the last 31 days of a long range only', async () => {
