@@ -34,6 +34,7 @@ import { RecordingFinder } from './recordings/finder';
 import { recordingsHandlers } from './recordings/handlers';
 import { holdsNoDays } from './zone/change';
 import { zoneHandlers } from './zone/handlers';
+import { reviewHandlers } from './review/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -193,6 +194,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...ratingsHandlers(ws),
     ...zoneHandlers(ws, jobs),
     ...recordingsHandlers(ws, jobs),
+    ...reviewHandlers(ws),
   };
 
   return {

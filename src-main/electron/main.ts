@@ -27,8 +27,8 @@ import {
   type RefusalLog,
 } from './guards';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { electronPrintToPdf } from './print-pdf';
-import { usePdfRenderer } from '../reports/pdf-render';
+import { electronCapturePng, electronPrintToPdf } from './print-pdf';
+import { usePdfRenderer, usePngRenderer } from '../reports/pdf-render';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -121,6 +121,7 @@ async function start(): Promise<void> {
   });
   workspaceSession = opened;
   usePdfRenderer(electronPrintToPdf); // reports print with Electron's own Chromium
+  usePngRenderer(electronCapturePng); // and the battle report is captured by it
 
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(protocol, RENDERER_DIR, opened.recordings);

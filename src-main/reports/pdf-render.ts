@@ -1,8 +1,9 @@
 /**
- * HTML to PDF through Chromium. The desktop app prints with its own Chromium (Electron's
- * `webContents.printToPDF`, registered by the shell with `usePdfRenderer`); browser mode and the CLI
- * run the system's Chromium headless (`--print-to-pdf`) on a temp file. Either way the HTML is our
- * own, script-free, and loads nothing.
+ * HTML to PDF (reports) and to PNG (the daily battle report) through Chromium. The desktop app uses
+ * its own Chromium (Electron's `webContents.printToPDF` / `capturePage`, registered by the shell with
+ * `usePdfRenderer` / `usePngRenderer`); browser mode and the CLI run the system's Chromium headless
+ * (`--print-to-pdf`, `--screenshot`) on a temp file. Either way the HTML is our own, script-free,
+ * and loads nothing.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,14 +30,23 @@ export function findChromium(): string | null {
 
 const TIMEOUT_MS = 60_000;
 
-/** The system Chromium, headless, printing a temp file of the HTML. */
-export const chromiumCliPdf: PdfRenderer = async (html, signal) => {
+/**
+ * The system Chromium, headless, on a temp file of the HTML: `output` names the file the flags
+ * make it write (`--print-to-pdf=…`, `--screenshot=…`), which is read back.
+ */
+async function headlessChromium(
+  html: string,
+  output: string,
+  flags: (out: string) => string[],
+  signal: AbortSignal,
+): Promise<Buffer> {
   const chromium = findChromium();
-  if (!chromium) throw new Error('PDF export needs Chromium or Chrome (set CALLSCOPE_CHROMIUM to its path)');
+  if (!chromium)
+    throw new Error('PDF and image export need Chromium or Chrome (set CALLSCOPE_CHROMIUM to its path)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-pdf-'));
   try {
     const page = path.join(dir, 'report.html');
-    const out = path.join(dir, 'report.pdf');
+    const out = path.join(dir, output);
     fs.writeFileSync(page, html, 'utf8');
     const args = [
       '--headless',
@@ -47,8 +57,7 @@ export const chromiumCliPdf: PdfRenderer = async (html, signal) => {
       '--disable-sync',
       '--disable-extensions',
       `--user-data-dir=${path.join(dir, 'profile')}`,
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${out}`,
+      ...flags(out),
       // Chromium refuses its sandbox as root (containers, CI); the page has no script to contain.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       `file://${page}`,
@@ -68,14 +77,39 @@ export const chromiumCliPdf: PdfRenderer = async (html, signal) => {
         clearTimeout(timer);
         signal.removeEventListener('abort', abort);
         if (code === 0 && fs.existsSync(out)) resolve();
-        else reject(new Error(`Chromium could not print the report (exit ${code}): ${stderr.trim()}`));
+        else reject(new Error(`Chromium could not render the page (exit ${code}): ${stderr.trim()}`));
       });
     });
     return fs.readFileSync(out);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-};
+}
+
+/** The system Chromium, headless, printing a temp file of the HTML. */
+export const chromiumCliPdf: PdfRenderer = (html, signal) =>
+  headlessChromium(html, 'report.pdf', (out) => ['--no-pdf-header-footer', `--print-to-pdf=${out}`], signal);
+
+/** An HTML page as a PNG of exactly `width` × `height` CSS pixels (the page lays itself out to fit). */
+export type PngRenderer = (
+  html: string,
+  size: { width: number; height: number },
+  signal: AbortSignal,
+) => Promise<Buffer>;
+
+/** The system Chromium, headless, taking a screenshot of a window of the image's size at scale 1. */
+export const chromiumCliPng: PngRenderer = (html, { width, height }, signal) =>
+  headlessChromium(
+    html,
+    'image.png',
+    (out) => [
+      '--hide-scrollbars',
+      '--force-device-scale-factor=1',
+      `--window-size=${width},${height}`,
+      `--screenshot=${out}`,
+    ],
+    signal,
+  );
 
 let current: PdfRenderer = chromiumCliPdf;
 
@@ -86,4 +120,15 @@ export function usePdfRenderer(renderer: PdfRenderer): void {
 
 export function renderPdf(html: string, signal: AbortSignal): Promise<Buffer> {
   return current(html, signal);
+}
+
+let currentPng: PngRenderer = chromiumCliPng;
+
+/** The desktop shell hands in Electron's own page capture at start-up (as for the PDF). */
+export function usePngRenderer(renderer: PngRenderer): void {
+  currentPng = renderer;
+}
+
+export function renderPng(html: string, size: { width: number; height: number }, signal: AbortSignal) {
+  return currentPng(html, size, signal);
 }

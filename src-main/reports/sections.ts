@@ -118,15 +118,20 @@ const KPI_ORDER: KpiKey[] = [
   'avgOrderValue',
 ];
 
-function kpiColumns(ctx: SectionContext): ReportColumn[] {
-  return KPI_ORDER.map((key) => ({
+/** A KPI's column: its unit as the cell type, and a totals cell that sums or takes the ratio. */
+export function kpiColumn(key: KpiKey, header: string): ReportColumn {
+  return {
     key,
-    header: ctx.t(`kpi.${key}`),
+    header,
     type: columnType(key),
     total: (RATE_KEYS as readonly string[]).includes(key)
       ? rateTotal(key as (typeof RATE_KEYS)[number])
       : { kind: 'sum' },
-  }));
+  };
+}
+
+function kpiColumns(ctx: SectionContext): ReportColumn[] {
+  return KPI_ORDER.map((key) => kpiColumn(key, ctx.t(`kpi.${key}`)));
 }
 
 function kpiCells(row: KpiValues): ReportRow {

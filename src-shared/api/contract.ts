@@ -37,6 +37,7 @@ import { targetsContract } from './contract-targets';
 import { ratingsContract } from './contract-ratings';
 import { zoneContract } from './contract-zone';
 import { recordingsContract } from './contract-recordings';
+import { reviewContract } from './contract-review';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -158,6 +159,7 @@ export const contract = {
   ...ratingsContract,
   ...zoneContract,
   ...recordingsContract,
+  ...reviewContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -9,3 +9,4 @@ export * from './contract-targets';
 export * from './contract-ratings';
 export * from './contract-zone';
 export * from './contract-recordings';
+export * from './contract-review';

@@ -9,6 +9,7 @@ import { targetsEn } from './targets.en';
 import { periodsEn } from './periods.en';
 import { zoneEn } from './zone.en';
 import { recordingsEn } from './recordings.en';
+import { reviewEn } from './review.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -431,6 +432,7 @@ export const en = {
   ...periodsEn,
   ...zoneEn,
   ...recordingsEn,
+  ...reviewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { coachingZhCN } from './coaching.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
 import { periodsZhCN } from './periods.zh-CN';
+import { reviewZhCN } from './review.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -424,4 +425,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...periodsZhCN,
   ...zoneZhCN,
   ...recordingsZhCN,
+  ...reviewZhCN,
 };

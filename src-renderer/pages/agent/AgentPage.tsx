@@ -1,6 +1,7 @@
 /**
- * One agent over the filtered period: who they are, their KPIs, the daily trend, how long their
- * conversations last, what their calls ended in, and the calls themselves.
+ * One agent over the filtered period: who they are, their KPIs, their month against target with
+ * the composite score's parts, the daily trend, how long their conversations last, what their
+ * calls ended in, their audits and coaching, and the calls themselves.
  */
 import { useMemo, useState } from 'react';
 import type { Agent, CallSort, CallsQuery, Filter } from '../../../src-shared/api';
@@ -22,6 +23,7 @@ import { AgentAudits } from '../audits/AgentAudits';
 import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { DispositionMix, OutcomeMix } from './OutcomeMix';
 import { TalkDistribution } from './TalkDistribution';
+import { AgentTargets } from '../review/AgentTargets';
 
 export function AgentPage({ agentId }: { agentId: number }) {
   const info = useWorkspace((s) => s.info);
@@ -62,6 +64,7 @@ function AgentView({ agent, info }: { agent: Agent; info: WorkspaceInfo }) {
         thresholdSeconds={threshold}
         extraSecondary={<AuditScoreTile filter={filter} />}
       />
+      {filter ? <AgentTargets agentId={agent.id} filter={filter} /> : null}
       <div className="agent-grid agent-grid--charts">
         <TrendChart query={byDay} />
         <TalkDistribution query={profile} summary={summary} thresholdSeconds={threshold} />

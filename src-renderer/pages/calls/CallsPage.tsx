@@ -14,6 +14,7 @@ import { FilterBar } from '../dashboard/FilterBar';
 import { WorkspaceEmpty } from '../dashboard/WorkspaceEmpty';
 import { CallsCount } from './CallsCount';
 import { CallsNarrowing } from './CallsNarrowing';
+import { ExportButtons } from '../review/ExportButtons';
 import { CallsTable } from './CallsTable';
 import { formatClock } from './clock';
 
@@ -42,6 +43,9 @@ function CallsExplorer({ info }: { info: WorkspaceInfo }) {
       <header className="calls-header">
         <h1 className="page__title">{t('calls.title')}</h1>
         <CallsCount query={count} />
+        {query ? (
+          <ExportButtons table="calls" query={query} sort={{ column: sort, order }} testId="calls-export" />
+        ) : null}
       </header>
       <FilterBar today={info.today} />
       <CallsNarrowing />

@@ -1,6 +1,7 @@
 /**
- * The overview a team lead reads at 8:30: the filter bar, the KPI tiles, the daily trend, the
- * funnel and when-to-call heatmap, the teams side by side and the agent leaderboard.
+ * The overview a team lead reads at 8:30: the filter bar, the KPI tiles, who needs attention and
+ * why, the daily trend, the funnel and when-to-call heatmap, the teams side by side and the agent
+ * leaderboard; the daily battle report (战报) is one click away.
  */
 import type { Filter, Output } from '../../../src-shared/api';
 import type { ApiQuery } from '../../hooks/useApiQuery';
@@ -20,6 +21,8 @@ import { TeamComparison } from './TeamComparison';
 import { TrendChart } from './TrendChart';
 import { WorkspaceEmpty } from './WorkspaceEmpty';
 import { OrderTiles } from '../orders/OrderTiles';
+import { AttentionPanel } from '../review/AttentionPanel';
+import { BattleReportButton } from '../review/BattleReport';
 
 export function DashboardPage() {
   const info = useWorkspace((s) => s.info);
@@ -38,6 +41,12 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
   const byTeam = useApiQuery('metrics.breakdown', filter ? { filter, by: 'team' } : null);
   const heatmap = useApiQuery('metrics.heatmap', filter ? { filter } : null);
   const leaderboard = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
+  // The previous period (as the tiles compare) for the leaderboard's change column.
+  const previousRange = summary.loading ? undefined : summary.data?.previousRange;
+  const previousBoard = useApiQuery(
+    'metrics.leaderboard',
+    filter && previousRange ? { filter: { ...filter, ...previousRange } } : null,
+  );
   const pacing = useApiQuery('targets.pacing', filter ? { filter } : null).data;
   const orders = useApiQuery('orders.summary', filter ? { filter } : null);
   const rangeIsEmpty = !summary.loading && summary.data?.activeDays === 0;
@@ -46,7 +55,12 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
     <div className="page page--dashboard">
       <h1 className="visually-hidden">{t('nav.dashboard')}</h1>
       <FilterBar today={info.today} />
-      {filter ? <RangeCaption filter={filter} summary={summary} today={info.today} /> : null}
+      {filter ? (
+        <div className="dashboard-caption-row">
+          <RangeCaption filter={filter} summary={summary} today={info.today} />
+          <BattleReportButton filter={filter} />
+        </div>
+      ) : null}
       <KpiTiles
         query={summary}
         thresholdSeconds={threshold}
@@ -55,6 +69,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
         extraSecondary={<AuditScoreTile filter={filter} />}
       />
       <OrderTiles query={orders} />
+      {filter ? <AttentionPanel filter={filter} /> : null}
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (
@@ -64,8 +79,18 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
             <Funnel query={summary} thresholdSeconds={threshold} />
             <Heatmap query={heatmap} />
           </div>
-          <TeamComparison query={byTeam} />
-          <Leaderboard query={leaderboard} thresholdSeconds={threshold} pacing={pacing} />
+          <TeamComparison query={byTeam} filter={filter} />
+          <Leaderboard
+            query={leaderboard}
+            thresholdSeconds={threshold}
+            pacing={pacing}
+            filter={filter}
+            previous={
+              previousRange && previousBoard.data && !previousBoard.loading
+                ? { range: previousRange, rows: previousBoard.data.rows }
+                : undefined
+            }
+          />
         </>
       )}
     </div>

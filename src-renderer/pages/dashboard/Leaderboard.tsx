@@ -1,10 +1,12 @@
 /**
  * The agent leaderboard (`metrics.leaderboard`): rank, agent (links to the agent page), team, a
- * sparkline of daily dials and the KPIs, sortable by every column. Rows are memoised so re-sorting
- * 200 agents moves rows instead of re-rendering them.
+ * sparkline of daily dials, pace against target, the change in dials against the previous period
+ * and the KPIs, sortable by every column. Rows are memoised so re-sorting 200 agents moves rows
+ * instead of re-rendering them.
  */
 import { memo, useMemo, useState } from 'react';
-import type { LeaderboardRow, Output } from '../../../src-shared/api';
+import type { Filter, LeaderboardRow, Output } from '../../../src-shared/api';
+import { change } from '../../../src-shared/kpi';
 import { KPI_DEFINITIONS, type KpiKey } from '../../../src-shared/kpi';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
@@ -14,7 +16,8 @@ import { useFormat, useT, type Formatters } from '../../i18n/language';
 import { nextOrder, sortAgentRows, type SortColumn, type SortOrder } from './agent-sort';
 import { HowComputed } from './HowComputed';
 import { Sparkline } from './Sparkline';
-import { PaceCell, PaceHeader, type Pacing } from '../targets/PaceLine';
+import { PaceCell, type Pacing } from '../targets/PaceLine';
+import { ExportButtons } from '../review/ExportButtons';
 
 export const LEADERBOARD_COLUMNS = [
   'dials',
@@ -37,14 +40,25 @@ export function agentHref(agentId: number): string {
   return `#/agents/${agentId}`;
 }
 
+/** The previous period's leaderboard, for the change column (absent: no change column). */
+export interface PreviousBoard {
+  range: { from: string; to: string };
+  rows: LeaderboardRow[];
+}
+
 export function Leaderboard({
   query,
   thresholdSeconds,
   pacing,
+  previous,
+  filter,
 }: {
   query: ApiQuery<Output<'metrics.leaderboard'>>;
   thresholdSeconds: number;
   pacing?: Pacing;
+  previous?: PreviousBoard | undefined;
+  /** the filter the table shows, for its export */
+  filter?: Filter | null;
 }) {
   const t = useT();
   const count = query.data?.rows.length;
@@ -54,17 +68,24 @@ export function Leaderboard({
       title={title}
       subtitle={count === undefined ? undefined : t('dashboard.agents.count', { count })}
       actions={
-        <HowComputed
-          title={title}
-          formula={t('dashboard.leaderboard.formula', { threshold: thresholdSeconds })}
-          testId="leaderboard-info"
-        />
+        <>
+          {filter ? (
+            <ExportButtons table="leaderboard" query={{ filter }} testId="leaderboard-export" />
+          ) : null}
+          <HowComputed
+            title={title}
+            formula={t('dashboard.leaderboard.formula', { threshold: thresholdSeconds })}
+            testId="leaderboard-info"
+          />
+        </>
       }
       className="leaderboard-panel"
       testId="leaderboard-panel"
     >
       <QueryView query={query} skeleton={<SkeletonBlock lines={8} lineHeight={18} />}>
-        {(data) => <SortableLeaderboard rows={data.rows} stale={query.loading} pacing={pacing} />}
+        {(data) => (
+          <SortableLeaderboard rows={data.rows} stale={query.loading} pacing={pacing} previous={previous} />
+        )}
       </QueryView>
     </Panel>
   );
@@ -74,59 +95,112 @@ function SortableLeaderboard({
   rows,
   stale,
   pacing,
+  previous,
 }: {
   rows: LeaderboardRow[];
   stale: boolean;
   pacing?: Pacing;
+  previous?: PreviousBoard | undefined;
 }) {
   const paceOf = useMemo(() => new Map(pacing?.agents.map((a) => [a.agentId, a.pace])), [pacing]);
   const showPace = (pacing?.agents.some((a) => a.pace !== null) ?? false) && pacing?.applies === true;
+  // Dials before: an agent missing from the previous period had 0 ("new" when they dial now).
+  const dialsBefore = useMemo(
+    () => (previous ? new Map(previous.rows.map((r) => [r.id, r.dials])) : null),
+    [previous],
+  );
   const t = useT();
   const f = useFormat();
   const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER);
-  const sorted = useMemo(() => sortAgentRows(rows, order), [rows, order]);
+  const derived = useMemo(
+    () => ({
+      pace: (row: LeaderboardRow) => (row.id === null ? null : (paceOf.get(row.id) ?? null)),
+      change: (row: LeaderboardRow) => change(row.dials, dialsBefore?.get(row.id) ?? 0),
+    }),
+    [paceOf, dialsBefore],
+  );
+  const sorted = useMemo(() => sortAgentRows(rows, order, derived), [rows, order, derived]);
   const sortBy = (column: SortColumn) => setOrder((o) => nextOrder(o, column));
 
   return (
-    // `agent-table`: the name import.spec.ts knows this table by (it replaced the agent table).
-    <div className="table-scroll table-scroll--leaderboard" data-testid={stale ? undefined : 'agent-table'}>
-      {/* As the KPI tiles: rows of a previous filter are not "the" leaderboard (see KpiTile). */}
-      <table className="data-table leaderboard" data-testid={stale ? undefined : 'leaderboard'}>
-        <thead>
-          <tr>
-            <th scope="col" className="num leaderboard__rank">
-              {t('dashboard.leaderboard.rank')}
-            </th>
-            <SortHeader column="agent" label={t('dashboard.agents.agent')} order={order} onSort={sortBy} />
-            <SortHeader column="team" label={t('dashboard.leaderboard.team')} order={order} onSort={sortBy} />
-            <th scope="col">{t('dashboard.leaderboard.trend')}</th>
-            {showPace ? <PaceHeader /> : null}
-            {LEADERBOARD_COLUMNS.map((kpi) => (
+    <>
+      {showPace && pacing ? (
+        <p className="leaderboard__explain" data-testid="pace-explain">
+          {t('review.pace.explain', { elapsed: pacing.elapsedDays, days: pacing.workingDays })}
+        </p>
+      ) : null}
+      {/* `agent-table`: the name import.spec.ts knows this table by (it replaced the agent table). */}
+      <div className="table-scroll table-scroll--leaderboard" data-testid={stale ? undefined : 'agent-table'}>
+        {/* As the KPI tiles: rows of a previous filter are not "the" leaderboard (see KpiTile). */}
+        <table className="data-table leaderboard" data-testid={stale ? undefined : 'leaderboard'}>
+          <thead>
+            <tr>
+              <th scope="col" className="num leaderboard__rank">
+                {t('dashboard.leaderboard.rank')}
+              </th>
+              <SortHeader column="agent" label={t('dashboard.agents.agent')} order={order} onSort={sortBy} />
               <SortHeader
-                key={kpi}
-                column={kpi}
-                label={t(`kpi.${kpi}`)}
+                column="team"
+                label={t('dashboard.leaderboard.team')}
                 order={order}
                 onSort={sortBy}
-                numeric
+              />
+              <th scope="col">{t('dashboard.leaderboard.trend')}</th>
+              {showPace ? (
+                <SortHeader
+                  column="pace"
+                  label={t('targets.pace.column')}
+                  order={order}
+                  onSort={sortBy}
+                  numeric
+                />
+              ) : null}
+              {previous ? (
+                <SortHeader
+                  column="change"
+                  label={t('review.change.header', { kpi: t('kpi.dials') })}
+                  title={t('review.change.title', {
+                    kpi: t('kpi.dials'),
+                    from: f.longDay(previous.range.from),
+                    to: f.longDay(previous.range.to),
+                  })}
+                  order={order}
+                  onSort={sortBy}
+                  numeric
+                />
+              ) : null}
+              {LEADERBOARD_COLUMNS.map((kpi) => (
+                <SortHeader
+                  key={kpi}
+                  column={kpi}
+                  label={t(`kpi.${kpi}`)}
+                  order={order}
+                  onSort={sortBy}
+                  numeric
+                />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row, i) => (
+              <LeaderboardLine
+                key={row.id ?? row.key}
+                row={row}
+                rank={i + 1}
+                f={f}
+                sparkLabel={sparkLabel(t, row)}
+                pace={showPace ? derived.pace(row) : undefined}
+                change={
+                  previous
+                    ? { value: derived.change(row), isNew: (dialsBefore?.get(row.id) ?? 0) === 0 }
+                    : undefined
+                }
               />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row, i) => (
-            <LeaderboardLine
-              key={row.id ?? row.key}
-              row={row}
-              rank={i + 1}
-              f={f}
-              sparkLabel={sparkLabel(t, row)}
-              pace={showPace ? (row.id === null ? null : (paceOf.get(row.id) ?? null)) : undefined}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -144,6 +218,7 @@ const LeaderboardLine = memo(function LeaderboardLine({
   f,
   sparkLabel,
   pace,
+  change,
 }: {
   row: LeaderboardRow;
   rank: number;
@@ -151,6 +226,8 @@ const LeaderboardLine = memo(function LeaderboardLine({
   sparkLabel: string;
   /** undefined: no pacing column (no targets); null: no pace for this agent */
   pace?: number | null;
+  /** undefined: no change column; value null with isNew: nothing in the previous period */
+  change?: { value: number | null; isNew: boolean } | undefined;
 }) {
   return (
     <tr data-agent-code={row.key ?? ''} data-agent-id={row.id ?? ''}>
@@ -174,6 +251,7 @@ const LeaderboardLine = memo(function LeaderboardLine({
         <Sparkline values={row.daily.dials} label={sparkLabel} />
       </td>
       {pace !== undefined ? <PaceCell pace={pace} f={f} /> : null}
+      {change !== undefined ? <ChangeCell change={change} f={f} /> : null}
       {LEADERBOARD_COLUMNS.map((kpi) => (
         <td
           key={kpi}
@@ -188,15 +266,33 @@ const LeaderboardLine = memo(function LeaderboardLine({
   );
 });
 
+/** The change in dials against the previous period: ▲/▼ and the percentage, "new" from nothing. */
+function ChangeCell({ change, f }: { change: { value: number | null; isNew: boolean }; f: Formatters }) {
+  const t = useT();
+  const v = change.value;
+  const tone = v === null ? 'is-none' : v > 0 ? 'is-up' : v < 0 ? 'is-down' : 'is-flat';
+  return (
+    <td className={`num change-cell ${tone}`} data-col="change" data-value={v ?? ''}>
+      {v === null
+        ? change.isNew
+          ? t('review.change.new')
+          : f.percent(null)
+        : `${v > 0 ? '▲' : v < 0 ? '▼' : ''}${f.percent(Math.abs(v))}`}
+    </td>
+  );
+}
+
 interface SortHeaderProps {
   column: SortColumn;
   label: string;
+  /** what the header's hover says (default: "sort by …") */
+  title?: string;
   order: SortOrder;
   onSort(column: SortColumn): void;
   numeric?: boolean;
 }
 
-function SortHeader({ column, label, order, onSort, numeric }: SortHeaderProps) {
+function SortHeader({ column, label, title, order, onSort, numeric }: SortHeaderProps) {
   const t = useT();
   const active = order.column === column;
   const ariaSort = active ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none';
@@ -206,7 +302,7 @@ function SortHeader({ column, label, order, onSort, numeric }: SortHeaderProps) 
         type="button"
         className={active ? 'sort-button is-active' : 'sort-button'}
         onClick={() => onSort(column)}
-        title={t('dashboard.leaderboard.sortHint', { column: label })}
+        title={title ?? t('dashboard.leaderboard.sortHint', { column: label })}
         data-testid={`sort-${column}`}
       >
         {label}

@@ -2,7 +2,7 @@
  * The range's KPIs per team (`metrics.breakdown` by team): a table whose cells carry a bar scaled
  * to the column's best team, so a glance compares teams and the exact figure is right there.
  */
-import type { MetricsRow, Output } from '../../../src-shared/api';
+import type { Filter, MetricsRow, Output } from '../../../src-shared/api';
 import { KPI_DEFINITIONS, type KpiKey } from '../../../src-shared/kpi';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
@@ -10,6 +10,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { HowComputed } from './HowComputed';
+import { ExportButtons } from '../review/ExportButtons';
 
 export const TEAM_COLUMNS = [
   'dials',
@@ -20,13 +21,25 @@ export const TEAM_COLUMNS = [
   'revenue',
 ] as const satisfies readonly KpiKey[];
 
-export function TeamComparison({ query }: { query: ApiQuery<Output<'metrics.breakdown'>> }) {
+export function TeamComparison({
+  query,
+  filter,
+}: {
+  query: ApiQuery<Output<'metrics.breakdown'>>;
+  /** the filter the table shows, for its export */
+  filter?: Filter | null;
+}) {
   const t = useT();
   const title = t('dashboard.teams.title');
   return (
     <Panel
       title={title}
-      actions={<HowComputed title={title} formula={t('dashboard.teams.formula')} testId="teams-info" />}
+      actions={
+        <>
+          {filter ? <ExportButtons table="teams" query={{ filter }} testId="teams-export" /> : null}
+          <HowComputed title={title} formula={t('dashboard.teams.formula')} testId="teams-info" />
+        </>
+      }
       className="teams-panel"
       testId="teams-panel"
     >

@@ -145,7 +145,8 @@ function AlertList({
   );
 }
 
-function explain(a: AlertRow, t: Translate, f: Formatters, short: number, effective: number): string {
+/** An alert in words (also on the dashboard's "needs attention" list). */
+export function explain(a: AlertRow, t: Translate, f: Formatters, short: number, effective: number): string {
   const z = (v: number | null) => (v === null ? '—' : v.toFixed(1));
   const show = (v: number | null) =>
     v === null

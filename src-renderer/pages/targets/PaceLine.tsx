@@ -69,15 +69,6 @@ export function PaceLine({ pace: { row: pace, elapsedDays, workingDays } }: { pa
   );
 }
 
-export function PaceHeader() {
-  const t = useT();
-  return (
-    <th scope="col" className="num" title={t('targets.pace.columnTitle')}>
-      {t('targets.pace.column')}
-    </th>
-  );
-}
-
 export function PaceCell({ pace, f }: { pace: number | null; f: Formatters }) {
   return (
     <td className={`num pace-cell ${tone(pace)}`} data-col="pace" data-value={pace ?? ''}>
