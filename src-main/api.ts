@@ -28,6 +28,7 @@ import { Staging } from './staging';
 import { reportsHandlers } from './reports/handlers';
 import { targetsHandlers } from './targets/handlers';
 import { ratingsHandlers } from './ratings/handlers';
+import { peopleHandlers } from './people/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -174,6 +175,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...auditsHandlers(ws),
     ...targetsHandlers(ws),
     ...ratingsHandlers(ws),
+    ...peopleHandlers(ws),
   };
 
   return {

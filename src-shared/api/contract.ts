@@ -14,6 +14,7 @@ import {
   CallRowSchema,
   CallsQuerySchema,
   CampaignSchema,
+  DaySchema,
   FilterSchema,
   HeatmapCellSchema,
   ImportChoicesSchema,
@@ -35,6 +36,7 @@ import { ordersContract } from './contract-orders';
 import { auditsContract } from './contract-audits';
 import { targetsContract } from './contract-targets';
 import { ratingsContract } from './contract-ratings';
+import { peopleContract } from './contract-people';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -52,6 +54,9 @@ export const contract = {
       name: z.string().trim().max(60).nullable().optional(),
       teamId: z.number().int().positive().nullable().optional(),
       active: z.boolean().optional(),
+      /** the day the agent left; null brings them back */
+      leftOn: DaySchema.nullable().optional(),
+      notes: z.string().trim().max(500).nullable().optional(),
     }),
     AgentSchema,
   ),
@@ -154,6 +159,7 @@ export const contract = {
   ...auditsContract,
   ...targetsContract,
   ...ratingsContract,
+  ...peopleContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
