@@ -1,7 +1,7 @@
 /** Teams, agents and campaigns: created on first sight by imports, edited in the app. */
 import { sql, type Kysely } from 'kysely';
 import type { Agent, Campaign, Team } from '../src-shared/api';
-import { compareCodes, compareNames } from '../src-shared/collate';
+import { compareCodes, compareTeamNames } from '../src-shared/collate';
 import type { Database } from './db/schema';
 import { ApiError, notFound } from './errors';
 
@@ -12,7 +12,7 @@ export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
     .select(['t.id', 't.name', 't.lead_name as leadName', sql<number>`count(a.id)`.as('agents')])
     .groupBy('t.id')
     .execute();
-  return rows.sort((a, b) => compareNames(a.name, b.name));
+  return rows.sort((a, b) => compareTeamNames(a.name, b.name));
 }
 
 async function assertTeamNameFree(db: Kysely<Database>, name: string, except?: number): Promise<void> {

@@ -17,6 +17,7 @@ import './styles/reports.css';
 import './styles/orders.css';
 import './styles/audits.css';
 import './styles/targets.css';
+import './styles/people.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -6,6 +6,7 @@ import { ordersEn } from './orders.en';
 import { auditsEn } from './audits.en';
 
 import { targetsEn } from './targets.en';
+import { peopleEn } from './people.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -162,7 +163,7 @@ export const en = {
   'dashboard.leaderboard.team': 'Team',
   'dashboard.leaderboard.trend': 'Daily dials',
   'dashboard.leaderboard.formula':
-    'One row per agent with calls in the range; the KPI columns follow the KPI definitions (effective = talk ≥ {threshold} s). Click a column to rank by it; # is the position in that order. The line shows the agent’s dials per day of the range.',
+    'One row per active agent of the selection and per agent with calls in the range (an agent without calls shows 0 and “no calls”); the KPI columns follow the KPI definitions (effective = talk ≥ {threshold} s). Click a column to rank by it; # is the position in that order. The line shows the agent’s dials per day of the range.',
   'dashboard.leaderboard.sparkline': 'dials per day: min {min}, max {max}',
   'dashboard.leaderboard.sortHint': 'Sort by {column}',
 
@@ -426,6 +427,7 @@ export const en = {
   ...ordersEn,
   ...auditsEn,
   ...targetsEn,
+  ...peopleEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

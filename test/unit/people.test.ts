@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MERGED_AGENT_COLUMNS } from '../../src-main/people/merge';
+import { reportFor } from '../../src-main/reports/generate';
+import { compareCodes, compareNames, compareTeamNames } from '../../src-shared/collate';
 import type { Agent, ImportPreview, LeaderboardRow, MetricsRow, Output, Team } from '../../src-shared/api';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
@@ -289,6 +291,25 @@ describe('the roster is the row set', () => {
     expect(bonus.rows.map((r) => r.agentId)).toContain(zhao.id);
   });
 
+  it('gives the monthly report an agent row of 0 marked "no calls"', async () => {
+    // 104's only call is on 11-02: a custom period after it has 104 on the roster with none.
+    const report = await reportFor(
+      t.ws,
+      {
+        period: { kind: 'custom', from: '2026-11-03', to: '2026-11-06' },
+        scope: { kind: 'floor' },
+        language: 'zh-CN',
+      },
+      Date.UTC(2026, 10, 30),
+    );
+    const agents = report.tables.find((x) => x.id === 'agents')!;
+    const zhao = agents.rows.find((r) => r.code === '104')!;
+    expect(zhao).toMatchObject({ name: '赵磊（无通话）', dials: 0, activeDays: 0 });
+    expect(agents.rows.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['101', '102', '103', '104', '201']),
+    );
+  });
+
   it('shows an agent who left only before their leave day or where they have calls', async () => {
     const wang = await byCode('103');
     const zhao = await byCode('104');
@@ -345,5 +366,26 @@ describe('teams', () => {
     expect(board.rows.reduce((s, r) => s + r.dials, 0)).toBe(calls.length);
     // The calls themselves were not touched.
     expect(t.ws.db.prepare('SELECT COUNT(*) FROM calls').pluck().get()).toBe(firstWeek().length);
+  });
+});
+
+describe('list order', () => {
+  it('sorts 工号 numerically, names by pinyin and team numbers as numbers', () => {
+    expect(['A10', '9', 'A2', '10', '101'].sort(compareCodes)).toEqual(['9', '10', '101', 'A2', 'A10']);
+    // pinyin: chen, li, wang, zhang, zhao (code-point order would put 张 before 李)
+    expect(['张伟', '李娜', '赵磊', '陈静', '王芳'].sort(compareNames)).toEqual([
+      '陈静',
+      '李娜',
+      '王芳',
+      '张伟',
+      '赵磊',
+    ]);
+    expect(['销售十组', '销售二组', '销售一组', '销售十二组', '客服组'].sort(compareTeamNames)).toEqual([
+      '客服组',
+      '销售一组',
+      '销售二组',
+      '销售十组',
+      '销售十二组',
+    ]);
   });
 });

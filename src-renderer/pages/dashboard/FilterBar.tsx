@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { RANGE_PRESETS, type RangePreset } from '../../../src-shared/periods';
+import { compareCodes, compareNames } from '../../../src-shared/collate';
 import { isDay } from '../../../src-shared/time';
 import { useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
@@ -37,7 +38,7 @@ export function FilterBar({ today }: { today: string }) {
     () =>
       agents
         .filter((a) => filters.teamId === null || a.teamId === filters.teamId)
-        .sort((a, b) => (a.name ?? a.code).localeCompare(b.name ?? b.code) || a.code.localeCompare(b.code)),
+        .sort((a, b) => compareNames(a.name ?? a.code, b.name ?? b.code) || compareCodes(a.code, b.code)),
     [agents, filters.teamId],
   );
 

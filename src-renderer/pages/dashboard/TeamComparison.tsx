@@ -10,6 +10,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { HowComputed } from './HowComputed';
+import { NoCallsMark } from '../people/NoCallsMark';
 
 export const TEAM_COLUMNS = [
   'dials',
@@ -65,6 +66,7 @@ function TeamTable({ rows, stale }: { rows: MetricsRow[]; stale: boolean }) {
             <tr key={row.id ?? 'none'} data-team-id={row.id ?? ''}>
               <th scope="row" className={row.id === null ? 'team-table__none' : undefined}>
                 {row.label ?? t('dashboard.teams.noTeam')}
+                <NoCallsMark dials={row.dials} />
               </th>
               {TEAM_COLUMNS.map((k) => {
                 const value = row[k];
