@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import iconv from 'iconv-lite';
 import { expect, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
@@ -153,4 +154,47 @@ test('add a team, move two agents into it, merge two codes of one person; the da
   await chooseLanguage(page, 'zh-CN', '#/people');
   await expect(page.getByRole('heading', { name: '人员管理' })).toBeVisible();
   await screenshot(page, 'people-zh-CN');
+});
+
+test('a later GBK file with 技能组 fills the teams the app lacks, keeps the one a person set, and the preview says so', async ({
+  app,
+  appPage: page,
+}) => {
+  importCalls(app); // no team column: everyone 未分组
+  await page.goto(`${app.url}#/people`);
+  await page.getByTestId('team-new-name').fill('East');
+  await page.getByTestId('team-new-name').press('Enter');
+  await agentRow(page, '102').getByTestId('agent-team').selectOption({ label: 'East' });
+  await expect(agentRow(page, '102').getByTestId('agent-team')).toHaveValue(/\d+/);
+
+  const rows = [
+    '坐席工号,坐席姓名,技能组,呼叫时间,呼叫结果,通话时长',
+    '101,张伟,销售一组,2026-11-09 09:00:00,已接通,65',
+    '102,李娜,销售二组,2026-11-09 09:05:00,已接通,40',
+    '103,王芳,销售一组,2026-11-09 09:10:00,未接通,0',
+    '105,孙丽,销售二组,2026-11-09 09:15:00,已接通,90',
+  ];
+  const file = path.join(app.dir, '外呼记录.csv');
+  fs.writeFileSync(file, iconv.encode(rows.join('\r\n') + '\r\n', 'gbk'));
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  // 105 is new; 101 and 103 get 销售一组; 102 keeps East; 销售一组 and 销售二组 are new teams.
+  await expect(page.getByTestId('preview-people')).toContainText(
+    'new agents 1 · teams filled in 2 · names filled in 0 · new teams 2',
+  );
+  await page.getByTestId('preview-people').scrollIntoViewIfNeeded();
+  await screenshot(page, 'people-import-preview-en');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-result')).toHaveAttribute('data-inserted', '4');
+
+  await page.getByTestId('nav-people').click();
+  const team = (code: string) =>
+    agentRow(page, code)
+      .getByTestId('agent-team')
+      .evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.text ?? '');
+  await expect.poll(() => team('101')).toBe('销售一组');
+  expect(await team('102')).toBe('East');
+  expect(await team('103')).toBe('销售一组');
+  expect(await team('105')).toBe('销售二组');
+  expect(await team('104')).toBe('No team');
 });
