@@ -310,6 +310,32 @@ describe('the roster is the row set', () => {
     );
   });
 
+  it("keeps a closed month's agent rows as they were at the close", async () => {
+    // 105 dialled in October only: on November's roster with 0.
+    await importCsv(
+      'october.csv',
+      [HEADER, 'O1,105,孙丽,,2026-10-20 10:00:00,connected,40,none,'].join('\n'),
+    );
+    const novemberCodes = async () => {
+      const report = await reportFor(
+        t.ws,
+        { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'floor' }, language: 'en' },
+        Date.UTC(2026, 11, 5),
+      );
+      return report.tables
+        .find((x) => x.id === 'agents')!
+        .rows.map((r) => r.code)
+        .sort();
+    };
+    expect(await novemberCodes()).toEqual(['101', '102', '103', '104', '105', '201']);
+    await t.call('reports.closeMonth', { month: '2026-11' });
+    // Marked as having left in October, after the close: the closed report still lists them.
+    await t.call('agents.update', { id: (await byCode('105')).id, leftOn: '2026-10-25' });
+    expect(await novemberCodes()).toEqual(['101', '102', '103', '104', '105', '201']);
+    await t.call('reports.reopenMonth', { month: '2026-11' });
+    expect(await novemberCodes()).toEqual(['101', '102', '103', '104', '201']);
+  });
+
   it('shows an agent who left only before their leave day or where they have calls', async () => {
     const wang = await byCode('103');
     const zhao = await byCode('104');
