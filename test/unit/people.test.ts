@@ -185,6 +185,40 @@ describe('merging two agent codes of one person', () => {
     expect(board.rows.find((r) => r.id === into.id)).toMatchObject({ dials: 2, sales: 1, revenue: 30000 });
   });
 
+  it('moves targets and pay overrides; where both codes have one, the person keeps their own', async () => {
+    const into = await byCode('101');
+    const from = await byCode('201');
+    await t.call('targets.set', {
+      month: '2026-11',
+      entries: [
+        { scope: 'agent', scopeId: into.id, kpi: 'sales', value: 20 },
+        { scope: 'agent', scopeId: from.id, kpi: 'sales', value: 5 },
+        { scope: 'agent', scopeId: from.id, kpi: 'dialsPerDay', value: 80 },
+      ],
+    });
+    await t.call('targets.overridePay', {
+      month: '2026-11',
+      agentId: from.id,
+      amount: 50000,
+      reason: '二号线',
+    });
+    await t.call('agents.merge', { fromId: from.id, intoId: into.id });
+    const plan = await t.call<Output<'targets.plan'>>('targets.plan', { month: '2026-11' });
+    const mine = plan.targets.filter((x) => x.scope === 'agent').map((x) => [x.scopeId, x.kpi, x.value]);
+    expect(mine.sort()).toEqual(
+      [
+        [into.id, 'dialsPerDay', 80],
+        [into.id, 'sales', 20],
+      ].sort(),
+    );
+    const bonus = await t.call<Output<'targets.bonus'>>('targets.bonus', { month: '2026-11' });
+    expect(bonus.rows.filter((r) => r.agentId === from.id)).toEqual([]);
+    expect(bonus.rows.find((r) => r.agentId === into.id)!.override).toEqual({
+      amount: 50000,
+      reason: '二号线',
+    });
+  });
+
   it('refuses to merge an agent into itself', async () => {
     const a = await byCode('101');
     await expect(t.call('agents.merge', { fromId: a.id, intoId: a.id })).rejects.toThrow(/itself/);
