@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
-import { expect, screenshot, test, type App } from './fixtures';
+import { expect, screenshot, test, tileValue, type App } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
 interface Call {
@@ -139,6 +139,11 @@ test('add a team, move two agents into it, merge two codes of one person; the da
   await expect(page.locator('tr[data-agent-code="101"]').getByTestId('no-calls')).toHaveCount(0);
   await page.getByTestId('agent-table').scrollIntoViewIfNeeded();
   await screenshot(page, 'people-dashboard-roster-en');
+
+  // The agent page counts the person once, under both codes.
+  await page.locator('tr[data-agent-code="101"]').getByTestId('agent-link').click();
+  await expect(page.getByTestId('agent-code')).toHaveText('101 · 201');
+  await expect.poll(() => tileValue(page, 'dials')).toBe(dialsOf('101', '201'));
 
   // Marked as left on 11-04 (no calls since 11-02): gone from the week after.
   await page.goto(`${app.url}#/people`);
