@@ -35,6 +35,7 @@ import { recordingsHandlers } from './recordings/handlers';
 import { holdsNoDays } from './zone/change';
 import { zoneHandlers } from './zone/handlers';
 import { reviewHandlers } from './review/handlers';
+import { peopleHandlers } from './people/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -195,6 +196,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...zoneHandlers(ws, jobs),
     ...recordingsHandlers(ws, jobs),
     ...reviewHandlers(ws),
+    ...peopleHandlers(ws),
   };
 
   return {

@@ -379,11 +379,14 @@ async function reportScope(ws: Workspace, scope: string | undefined): Promise<Re
     return { kind: 'team', teamId: team.id };
   }
   if (kind === 'agent' && name) {
-    const agent = await ws.kysely
-      .selectFrom('agents')
-      .select('id')
-      .where('code', '=', name)
-      .executeTakeFirst();
+    const agent =
+      (await ws.kysely.selectFrom('agents').select('id').where('code', '=', name).executeTakeFirst()) ??
+      // a code merged into another person (the People page) names that person
+      (await ws.kysely
+        .selectFrom('agent_codes')
+        .select('agent_id as id')
+        .where('code', '=', name)
+        .executeTakeFirst());
     if (!agent) throw new UsageError(`no agent with code "${name}"`);
     return { kind: 'agent', agentId: agent.id };
   }

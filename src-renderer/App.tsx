@@ -18,6 +18,7 @@ import { ReportsPage } from './pages/reports/ReportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { useSession } from './stores/session';
 import { TargetsPage } from './pages/targets/TargetsPage';
+import { PeoplePage } from './pages/people/PeoplePage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
 function Page({ match }: { match: RouteMatch }) {
@@ -42,6 +43,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <AuditFormPage auditId={match.auditId} />;
     case 'targets':
       return <TargetsPage />;
+    case 'people':
+      return <PeoplePage />;
   }
 }
 

@@ -18,6 +18,7 @@ import './styles/orders.css';
 import './styles/audits.css';
 import './styles/targets.css';
 import './styles/review.css';
+import './styles/people.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

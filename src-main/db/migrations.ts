@@ -575,6 +575,30 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    name: 'people: leave dates, notes, who set a name or team, team leads, and several agent codes per person',
+    up(db) {
+      db.exec(`
+        -- The day an agent left (NULL while active), and the lead's notes on them.
+        ALTER TABLE agents ADD COLUMN left_on TEXT;
+        ALTER TABLE agents ADD COLUMN notes TEXT;
+        -- 1 once a person set the name / team in the app: an import then never fills it again.
+        ALTER TABLE agents ADD COLUMN name_set_in_app INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE agents ADD COLUMN team_set_in_app INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE teams ADD COLUMN lead_name TEXT;
+
+        -- A person's other agent codes (a second dialer's 工号): an import of one of these codes
+        -- lands on agent_id. The agent's own code stays in agents.code (see src-main/people/merge.ts).
+        CREATE TABLE agent_codes (
+          code     TEXT PRIMARY KEY,
+          agent_id INTEGER NOT NULL REFERENCES agents(id),
+          added_at INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX agent_codes_agent ON agent_codes(agent_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

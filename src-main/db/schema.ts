@@ -11,6 +11,8 @@ export interface TeamsTable {
   id: Generated<number>;
   name: string;
   created_at: number;
+  /** the team lead's name (migration 11) */
+  lead_name: Generated<string | null>;
 }
 
 export interface AgentsTable {
@@ -21,6 +23,19 @@ export interface AgentsTable {
   team_id: number | null;
   active: number;
   created_at: number;
+  /** migration 11: the day the agent left (NULL while active), the lead's notes */
+  left_on: Generated<string | null>;
+  notes: Generated<string | null>;
+  /** 1 once a person set the name / team in the app: imports only fill what is unset */
+  name_set_in_app: Generated<number>;
+  team_set_in_app: Generated<number>;
+}
+
+/** A person's further agent codes (migration 11): imports of `code` land on `agent_id`. */
+export interface AgentCodesTable {
+  code: string;
+  agent_id: number;
+  added_at: number;
 }
 
 export interface CampaignsTable {
@@ -183,6 +198,7 @@ export interface Database {
   settings: SettingsTable;
   teams: TeamsTable;
   agents: AgentsTable;
+  agent_codes: AgentCodesTable;
   campaigns: CampaignsTable;
   import_batches: ImportBatchesTable;
   import_rejects: ImportRejectsTable;

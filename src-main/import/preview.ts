@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/api';
 import { CALL_FIELDS } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
+import { directoryEffect } from './directory';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
 import { otherKindLayouts, previewOrders } from './order-preview';
@@ -51,10 +52,14 @@ export async function previewImport(
 
   const rows: PreviewRow[] = [];
   const warnings = new Map<number, string>();
+  // Who the previewed calls name, for "will add 3 agents, fill the team of 12" (read to the end of
+  // the preview's rows, not only the 50 shown).
+  const sightings: { code: string; name: string | null; team: string | null }[] = [];
   for await (const batch of produceCalls(plan, { maxRows: PREVIEW_READ_ROWS })) {
     for (const w of batch.warnings) warnings.set(w.line, `${w.field ?? ''}: ${w.reason}`);
     for (const c of batch.calls) {
       const call = c.call;
+      sightings.push({ code: call.agentCode, name: call.agentName, team: call.teamName });
       rows.push({
         ok: true,
         line: c.line,
@@ -79,7 +84,6 @@ export async function previewImport(
       });
     }
     for (const r of batch.rejects) rows.push({ ok: false, line: r.line, field: r.field, reason: r.reason });
-    if (rows.length >= PREVIEW_ROWS && !plan.preset.legs) break;
   }
   rows.sort((a, b) => a.line - b.line);
 
@@ -119,6 +123,7 @@ export async function previewImport(
     sampled: dataRows.length,
     sampledRejected,
     rows: rows.slice(0, PREVIEW_ROWS),
+    people: { calls: sightings.length, ...directoryEffect(db, sightings) },
   };
 }
 

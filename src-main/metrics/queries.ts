@@ -7,11 +7,13 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Filter, MetricsRow } from '../../src-shared/api';
 import type { Breakdown } from '../../src-shared/domain';
 import type { HeatmapCell, LeaderboardRow } from '../../src-shared/api';
-import { kpiValues, ratio, type KpiCounts, type KpiValues } from '../../src-shared/kpi';
+import { emptyCounts, kpiValues, ratio, type KpiCounts, type KpiValues } from '../../src-shared/kpi';
 import { comparisonFor, type DayRange } from '../../src-shared/periods';
 import type { WorkingDays } from '../../src-shared/targets-calendar';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
+import { compareCodes } from '../../src-shared/collate';
+import { roster } from '../people/roster';
 
 /**
  * The filter as a condition on a rollup aliased `s` (both rollups share its key columns). No
@@ -123,9 +125,13 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
         .selectFrom(perAgent(db, filter))
         .innerJoin('agents as a', 'a.id', 'g.agent_id')
         .select(['a.id', 'a.code', 'a.name', ...groupedColumns])
-        .orderBy('a.code')
         .execute();
-      return rows.map((r) => row(r.code, r.name ?? r.code, r.id, r));
+      const listed = new Set(rows.map((r) => r.id));
+      const absent = (await roster(db, filter)).filter((a) => !listed.has(a.id));
+      return [
+        ...rows.map((r) => row(r.code, r.name ?? r.code, r.id, r)),
+        ...absent.map((a) => row(a.code, a.name ?? a.code, a.id, emptyCounts())),
+      ].sort((a, b) => compareCodes(a.key ?? '', b.key ?? ''));
     }
     case 'team': {
       const rows = await db
@@ -136,7 +142,14 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
         .groupBy('t.id')
         .orderBy('t.name')
         .execute();
-      return rows.map((r) => row(r.name, r.name, r.id, r));
+      // A team of the roster whose agents made no call is listed with 0 too.
+      const listed = new Set(rows.map((r) => r.id));
+      const absent = new Map<number | null, string | null>();
+      for (const a of await roster(db, filter)) if (!listed.has(a.teamId)) absent.set(a.teamId, a.teamName);
+      return [
+        ...rows.map((r) => row(r.name, r.name, r.id, r)),
+        ...[...absent].map(([id, name]) => row(name, name, id, emptyCounts())),
+      ];
     }
     case 'campaign': {
       const rows = await db
@@ -215,7 +228,7 @@ export async function heatmap(db: Kysely<Database>, filter: Filter): Promise<Hea
 }
 
 /**
- * Every agent with calls under the filter: KPIs over the range and per-day series for sparklines.
+ * Every agent of the roster or with calls under the filter: KPIs over the range and per-day series for sparklines.
  * One scan, grouped per agent-day and then per agent; each agent's series comes back as one text
  * ("day dials connects sales ...") instead of a row per agent-day: materialising ~4.5k row objects
  * for a month of 200 agents cost more than the SQL itself.
@@ -239,12 +252,21 @@ export async function leaderboard(
     ])
     .groupBy('d.agent_id')
     .as('g');
-  const agents = await db
-    .selectFrom(perAgentWithSeries)
-    .innerJoin('agents as a', 'a.id', 'g.agent_id')
-    .leftJoin('teams as t', 't.id', 'a.team_id')
-    .select(['a.id', 'a.code', 'a.name', 't.name as teamName', 'g.series', ...groupedColumns])
-    .execute();
+  const [dialled, expected] = await Promise.all([
+    db
+      .selectFrom(perAgentWithSeries)
+      .innerJoin('agents as a', 'a.id', 'g.agent_id')
+      .leftJoin('teams as t', 't.id', 'a.team_id')
+      .select(['a.id', 'a.code', 'a.name', 't.name as teamName', 'g.series', ...groupedColumns])
+      .execute(),
+    roster(db, filter),
+  ]);
+  // The roster's agents without a call in the range are rows of 0 (src-main/people/roster.ts).
+  const listed = new Set(dialled.map((a) => a.id));
+  const agents = [
+    ...dialled,
+    ...expected.filter((a) => !listed.has(a.id)).map((a) => ({ ...a, ...emptyCounts(), series: '' })),
+  ];
   const days: Day[] = [];
   for (let d = filter.from; d <= filter.to; d = addDays(d, 1)) days.push(d);
   const dayIndex = new Map(days.map((d, i) => [d, i]));
@@ -254,7 +276,7 @@ export async function leaderboard(
     rows: agents
       .map((a) => {
         const daily = { dials: zeros(), connects: zeros(), sales: zeros() };
-        const parts = a.series.split(' ');
+        const parts = a.series === '' ? [] : a.series.split(' ');
         for (let k = 0; k < parts.length; k += 4) {
           const i = dayIndex.get(parts[k]!)!;
           daily.dials[i] = Number(parts[k + 1]);
@@ -263,6 +285,6 @@ export async function leaderboard(
         }
         return { ...row(a.code, a.name ?? a.code, a.id, a), teamName: a.teamName, daily };
       })
-      .sort((x, y) => (x.key ?? '').localeCompare(y.key ?? '')),
+      .sort((x, y) => compareCodes(x.key ?? '', y.key ?? '')),
   };
 }

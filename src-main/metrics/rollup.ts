@@ -142,17 +142,22 @@ export function batchContribution(db: Sqlite, batchId: number, threshold: number
   return acc;
 }
 
-/** Recomputes both rollups from the stored calls (after the threshold changes). Call in a transaction. */
-export function rebuildRollups(db: Sqlite, threshold: number): void {
-  db.prepare('DELETE FROM hourly_agent_stats').run();
-  db.prepare('DELETE FROM daily_agent_stats').run();
+/**
+ * Recomputes both rollups from the stored calls: all of them (after the threshold changes), or only
+ * those of `agentIds` (after two agent codes are merged into one person). Call in a transaction.
+ */
+export function rebuildRollups(db: Sqlite, threshold: number, agentIds?: readonly number[]): void {
+  if (agentIds?.some((id) => !Number.isInteger(id))) throw new Error('agent ids must be integers');
+  const only = agentIds ? `agent_id IN (${agentIds.join(', ')})` : '1 = 1';
+  db.prepare(`DELETE FROM hourly_agent_stats WHERE ${only}`).run();
+  db.prepare(`DELETE FROM daily_agent_stats WHERE ${only}`).run();
   const columns = COUNT_COLUMNS.join(', ');
   db.prepare(
-    `INSERT INTO hourly_agent_stats (day, hour, agent_id, campaign_id, ${columns}) ${aggregateCallsSql('1 = 1')}`,
+    `INSERT INTO hourly_agent_stats (day, hour, agent_id, campaign_id, ${columns}) ${aggregateCallsSql(only)}`,
   ).run({ threshold });
   db.prepare(
     `INSERT INTO daily_agent_stats (day, agent_id, campaign_id, ${columns})
      SELECT day, agent_id, campaign_id, ${COUNT_COLUMNS.map((c) => `SUM(${c})`).join(', ')}
-     FROM hourly_agent_stats GROUP BY day, agent_id, campaign_id`,
+     FROM hourly_agent_stats WHERE ${only} GROUP BY day, agent_id, campaign_id`,
   ).run();
 }

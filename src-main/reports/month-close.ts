@@ -13,6 +13,7 @@
  * A close of version 1 (before the sources were frozen) holds the call part only: its report reads
  * the sources live and says so.
  */
+import { rosterSync } from '../people/roster';
 import { createHash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -50,6 +51,8 @@ export interface MonthSnapshot extends CallsPart {
   closedOn?: Day;
   /** source id → scope key → figures; absent in version 1 */
   sources?: StoredSources;
+  /** the month's roster at the close (src-main/people/roster.ts): its agents without calls are rows of 0; absent before it existed */
+  roster?: number[];
 }
 
 export interface MonthCloseStatus {
@@ -130,6 +133,9 @@ export async function takeSnapshot(ws: Workspace, month: Month, closedOn: Day): 
     closedOn,
     ...calls,
     sources: await readSources(ws, month, closedOn, scopesOf(calls)),
+    roster: rosterSync(ws.db, ws.kysely, periodRange({ kind: 'month', month }))
+      .map((a) => a.id)
+      .sort((a, b) => a - b),
   };
 }
 
@@ -277,6 +283,15 @@ export function replaySnapshot(snapshot: MonthSnapshot): Kysely<Database> {
          effective_talk_seconds, intents, sales, revenue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const r of snapshot.rows) row.run(...r);
+    // The roster as it was at the close, so a later leave or new agent never changes a frozen report;
+    // a close taken before rosters existed had only its agents with calls in the month.
+    db.prepare('UPDATE agents SET active = 0').run();
+    const onRoster = db.prepare('UPDATE agents SET active = 1 WHERE id = ?');
+    if (snapshot.roster) for (const id of snapshot.roster) onRoster.run(id);
+    else
+      db.prepare(
+        'UPDATE agents SET active = 1 WHERE id IN (SELECT agent_id FROM daily_agent_stats WHERE day LIKE ?)',
+      ).run(`${snapshot.month}-%`);
   })();
   return kyselyFor(db);
 }

@@ -9,6 +9,7 @@
  * Either reads its feature only through a `SectionSource` (sources.ts) with `ctx.input(source)`,
  * never the workspace directly: that is what lets a month close freeze it.
  */
+import { compareCodes } from '../../src-shared/collate';
 import type { Kysely } from 'kysely';
 import type { Filter, MetricsRow } from '../../src-shared/api';
 import type { Language } from '../../src-shared/domain';
@@ -231,7 +232,7 @@ function rankAgents<T extends MetricsRow>(rows: readonly T[]): T[] {
       b.revenue - a.revenue ||
       b.sales - a.sales ||
       b.dials - a.dials ||
-      compareText(a.key ?? '', b.key ?? ''),
+      compareCodes(a.key ?? '', b.key ?? ''),
   );
 }
 
@@ -245,7 +246,8 @@ const agentsSection: ReportSection = {
         agentId: a.id,
         rank: i + 1,
         code: a.key,
-        name: a.label,
+        // an agent of the roster without a call is listed with 0 and says so
+        name: a.dials === 0 ? ctx.t('people.noCallsName', { name: a.label ?? a.key ?? '' }) : a.label,
         team: a.teamName ?? ctx.t('reports.noTeam'),
         activeDays,
         callsPerAgentDay: callsPerAgentDay(a.dials, activeDays),

@@ -25,6 +25,7 @@ import {
 } from '../../src-shared/targets';
 import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { now } from '../clock';
+import { rosterSync, type RosterScope } from '../people/roster';
 import { leadRatingsByAgent } from '../ratings/store';
 import type { Workspace } from '../workspace';
 import {
@@ -244,7 +245,7 @@ export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> 
         ? targets.team(filter.teamId, kpi)
         : targets.all(kpi);
   const scopeDays = daysFrom(filter.agentId !== undefined ? agentStart(filter.agentId) : filter.from);
-  const agentRows = byAgent.agentIds().map((agentId) => {
+  const agentRows = withRoster(ws, byAgent.agentIds(), { ...filter, ...scope }).map((agentId) => {
     const kpis = pacesFor(
       (kpi) => targets.agent(agentId, kpi),
       byAgent.agent(agentId),
@@ -261,6 +262,17 @@ export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> 
     kpis: pacesFor(scopeTarget, byAgent.scope(total), scopeDays),
     agents: agentRows,
   };
+}
+
+/** The agents with figures plus the roster's agents without any (src-main/people/roster.ts). */
+function withRoster(ws: Workspace, ids: number[], scope: RosterScope): number[] {
+  const listed = new Set(ids);
+  return [
+    ...ids,
+    ...rosterSync(ws.db, ws.kysely, scope)
+      .map((a) => a.id)
+      .filter((id) => !listed.has(id)),
+  ];
 }
 
 export function scores(
@@ -283,7 +295,10 @@ export function scores(
   const monthDays = cal.count(from, to);
   // The lead's behaviour ratings of the month weigh in as the profile says (not per campaign).
   const ratings = leadRatingsByAgent(ws.db, month);
-  const rows: Omit<ScoreRow, 'rank'>[] = (byAgent?.agentIds() ?? []).map((agentId) => {
+  const dialled = byAgent?.agentIds() ?? [];
+  // Scored from the month's first day on: the roster's agents with no call score 0, not nothing.
+  const ids = asOf >= from ? withRoster(ws, dialled, { from, to }) : dialled;
+  const rows: Omit<ScoreRow, 'rank'>[] = ids.map((agentId) => {
     const sourced = byAgent!.agent(agentId);
     const start = maxDay(from, joined.get(agentId) ?? from);
     const days = { month: monthDays, available: cal.count(start, to), elapsed: cal.count(start, asOf) };

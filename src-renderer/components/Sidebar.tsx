@@ -13,6 +13,7 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   import: 'nav.import',
   reports: 'nav.reports',
   settings: 'nav.settings',
+  people: 'nav.people',
 };
 
 const NAV_ICON: Record<Route, string> = {
@@ -24,6 +25,7 @@ const NAV_ICON: Record<Route, string> = {
   targets: '◎',
   import: '⇪',
   settings: '⚙',
+  people: '☺',
 };
 
 export function Sidebar({ current }: { current: Route }) {

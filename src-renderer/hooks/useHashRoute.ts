@@ -14,6 +14,7 @@ export const ROUTES = [
   'reports',
   'import',
   'settings',
+  'people',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

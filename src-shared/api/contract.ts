@@ -14,6 +14,7 @@ import {
   CallRowSchema,
   CallsQuerySchema,
   CampaignSchema,
+  DaySchema,
   FilterSchema,
   HeatmapCellSchema,
   ImportChoicesSchema,
@@ -38,6 +39,7 @@ import { ratingsContract } from './contract-ratings';
 import { zoneContract } from './contract-zone';
 import { recordingsContract } from './contract-recordings';
 import { reviewContract } from './contract-review';
+import { peopleContract } from './contract-people';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -55,6 +57,9 @@ export const contract = {
       name: z.string().trim().max(60).nullable().optional(),
       teamId: z.number().int().positive().nullable().optional(),
       active: z.boolean().optional(),
+      /** the day the agent left; null brings them back */
+      leftOn: DaySchema.nullable().optional(),
+      notes: z.string().trim().max(500).nullable().optional(),
     }),
     AgentSchema,
   ),
@@ -160,6 +165,7 @@ export const contract = {
   ...zoneContract,
   ...recordingsContract,
   ...reviewContract,
+  ...peopleContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

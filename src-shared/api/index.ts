@@ -10,3 +10,4 @@ export * from './contract-ratings';
 export * from './contract-zone';
 export * from './contract-recordings';
 export * from './contract-review';
+export * from './contract-people';

@@ -42,7 +42,13 @@ export const WorkspaceInfoSchema = z.object({
   settings: SettingsSchema,
 });
 
-export const TeamSchema = z.object({ id: Id, name: z.string(), agents: Count });
+export const TeamSchema = z.object({
+  id: Id,
+  name: z.string(),
+  agents: Count,
+  /** the team lead's name, as the People page sets it */
+  leadName: z.string().nullable(),
+});
 export type Team = z.infer<typeof TeamSchema>;
 
 export const AgentSchema = z.object({
@@ -54,6 +60,11 @@ export const AgentSchema = z.object({
   active: z.boolean(),
   firstDay: DaySchema.nullable(),
   lastDay: DaySchema.nullable(),
+  /** the day the agent left (null while active) */
+  leftOn: DaySchema.nullable(),
+  notes: z.string().nullable(),
+  /** the person's further agent codes (merged from another dialer), in 工号 order */
+  otherCodes: z.array(z.string()),
 });
 export type Agent = z.infer<typeof AgentSchema>;
 
@@ -389,5 +400,9 @@ export const ImportPreviewSchema = z.object({
   sampledRejected: Count,
   /** the first rows as they will be stored (or why not) */
   rows: z.array(PreviewRowSchema),
+  /** what the previewed calls (the first `calls`) will do to the people: agents added, names and teams filled */
+  people: z
+    .object({ calls: Count, newAgents: Count, fillNames: Count, fillTeams: Count, newTeams: Count })
+    .optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

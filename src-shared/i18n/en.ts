@@ -10,6 +10,7 @@ import { periodsEn } from './periods.en';
 import { zoneEn } from './zone.en';
 import { recordingsEn } from './recordings.en';
 import { reviewEn } from './review.en';
+import { peopleEn } from './people.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -166,7 +167,7 @@ export const en = {
   'dashboard.leaderboard.team': 'Team',
   'dashboard.leaderboard.trend': 'Daily dials',
   'dashboard.leaderboard.formula':
-    'One row per agent with calls in the range; the KPI columns follow the KPI definitions (effective = talk ≥ {threshold} s). Click a column to rank by it; # is the position in that order. The line shows the agent’s dials per day of the range.',
+    'One row per active agent of the selection and per agent with calls in the range (an agent without calls shows 0 and “no calls”); the KPI columns follow the KPI definitions (effective = talk ≥ {threshold} s). Click a column to rank by it; # is the position in that order. The line shows the agent’s dials per day of the range.',
   'dashboard.leaderboard.sparkline': 'dials per day: min {min}, max {max}',
   'dashboard.leaderboard.sortHint': 'Sort by {column}',
 
@@ -433,6 +434,7 @@ export const en = {
   ...zoneEn,
   ...recordingsEn,
   ...reviewEn,
+  ...peopleEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { auditsZhCN } from './audits.zh-CN';
 import { targetsZhCN } from './targets.zh-CN';
 import { zoneZhCN } from './zone.zh-CN';
 import { recordingsZhCN } from './recordings.zh-CN';
+import { peopleZhCN } from './people.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -163,7 +164,7 @@ export const zhCN: Record<MessageKey, string> = {
   'dashboard.leaderboard.team': '组',
   'dashboard.leaderboard.trend': '每日外呼',
   'dashboard.leaderboard.formula':
-    '统计范围内有通话的每位坐席一行；各列按指标定义计算（有效通话 = 通话 ≥ {threshold} 秒）。点击列标题按该列排序，排名为该顺序中的位置。折线为该坐席每天的外呼量。',
+    '所选范围内每位在职坐席及有通话的坐席各一行（没有通话的显示 0 和“无通话”）；各列按指标定义计算（有效通话 = 通话 ≥ {threshold} 秒）。点击列标题按该列排序，排名为该顺序中的位置。折线为该坐席每天的外呼量。',
   'dashboard.leaderboard.sparkline': '每日外呼：最少 {min}，最多 {max}',
   'dashboard.leaderboard.sortHint': '按{column}排序',
 
@@ -426,4 +427,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zoneZhCN,
   ...recordingsZhCN,
   ...reviewZhCN,
+  ...peopleZhCN,
 };

@@ -111,7 +111,8 @@ describe.each([1, 2, 3])('a workspace written at schema %i', (version) => {
         .prepare('SELECT id, file_name, status, inserted, rejected FROM import_batches ORDER BY id')
         .all(),
       rejects: db.prepare('SELECT batch_id, line, field, reason FROM import_rejects ORDER BY id').all(),
-      agents: db.prepare('SELECT * FROM agents ORDER BY id').all(),
+      // the columns every schema has (migration 11 adds leave day, notes and who set a name or team)
+      agents: db.prepare('SELECT id, code, name, team_id, active, created_at FROM agents ORDER BY id').all(),
       settings: db.prepare('SELECT * FROM settings ORDER BY key').all(),
       daily: db.prepare('SELECT * FROM daily_agent_stats ORDER BY day, agent_id, campaign_id').all(),
     });

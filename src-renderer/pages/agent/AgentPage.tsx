@@ -96,6 +96,7 @@ function AgentHeader({ agent }: { agent: Agent }) {
             <dt>{t('agent.codeLabel')}</dt>
             <dd className="agent-header__code" data-testid="agent-code">
               {agent.code}
+              {agent.otherCodes.length > 0 ? ` · ${agent.otherCodes.join(' · ')}` : null}
             </dd>
           </div>
           <div>
@@ -109,6 +110,7 @@ function AgentHeader({ agent }: { agent: Agent }) {
           data-active={agent.active}
         >
           {t(agent.active ? 'agent.active' : 'agent.left')}
+          {agent.leftOn ? ` ${agent.leftOn}` : null}
         </span>
       </div>
     </header>

@@ -16,6 +16,7 @@ import { useFormat, useT, type Formatters } from '../../i18n/language';
 import { nextOrder, sortAgentRows, type SortColumn, type SortOrder } from './agent-sort';
 import { HowComputed } from './HowComputed';
 import { Sparkline } from './Sparkline';
+import { NoCallsMark } from '../people/NoCallsMark';
 import { PaceCell, type Pacing } from '../targets/PaceLine';
 import { ExportButtons } from '../review/ExportButtons';
 
@@ -61,7 +62,8 @@ export function Leaderboard({
   filter?: Filter | null;
 }) {
   const t = useT();
-  const count = query.data?.rows.length;
+  // The rows are the roster: the subtitle counts those who dialled.
+  const count = query.data?.rows.filter((r) => r.dials > 0).length;
   const title = t('dashboard.leaderboard.title');
   return (
     <Panel
@@ -243,6 +245,7 @@ const LeaderboardLine = memo(function LeaderboardLine({
           <span className="agent-name">{row.label ?? row.key}</span>
         )}
         {row.label && row.key && row.label !== row.key ? <span className="agent-code">{row.key}</span> : null}
+        <NoCallsMark dials={row.dials} />
       </th>
       <td className="leaderboard__team" data-col="team">
         {row.teamName ?? ''}

@@ -11,6 +11,7 @@ import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { HowComputed } from './HowComputed';
 import { ExportButtons } from '../review/ExportButtons';
+import { NoCallsMark } from '../people/NoCallsMark';
 
 export const TEAM_COLUMNS = [
   'dials',
@@ -88,6 +89,7 @@ function TeamTable({ rows, stale }: { rows: MetricsRow[]; stale: boolean }) {
             <tr key={row.id ?? 'none'} data-team-id={row.id ?? ''}>
               <th scope="row" className={row.id === null ? 'team-table__none' : undefined}>
                 {row.label ?? t('dashboard.teams.noTeam')}
+                <NoCallsMark dials={row.dials} />
               </th>
               {TEAM_COLUMNS.map((k) => {
                 const value = row[k];

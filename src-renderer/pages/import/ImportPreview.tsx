@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useFormat, useT } from '../../i18n/language';
+import { PeopleEffect } from '../people/PeopleEffect';
 import { useImport } from '../../stores/import';
 import { missingOrderFields, OrderPreviewBody } from '../orders/OrderPreviewBody';
 import { ColumnMappingTable } from './ColumnMappingTable';
@@ -165,6 +166,7 @@ function PreviewSummary({ preview }: { preview: Preview }) {
               rejected: f.count(preview.sampledRejected),
             })}
       </p>
+      {preview.people ? <PeopleEffect effect={preview.people} /> : null}
     </div>
   );
 }

@@ -1,0 +1,19 @@
+/** The People page's handlers (contract-people.ts). Writes go through the workspace's write queue. */
+import type { PeopleMethod } from '../../src-shared/api';
+import type { HandlersFor } from '../dispatch';
+import { getAgent, mergeTeams, updateTeam } from '../people';
+import type { Workspace } from '../workspace';
+import { mergeAgents } from './merge';
+
+export function peopleHandlers(ws: Workspace): HandlersFor<PeopleMethod> {
+  const db = ws.kysely;
+  return {
+    'teams.update': (patch) => ws.writes.run(() => updateTeam(db, patch)),
+    'teams.merge': ({ fromId, intoId }) => ws.writes.run(() => mergeTeams(db, fromId, intoId)),
+    'agents.merge': ({ fromId, intoId }) =>
+      ws.writes.run(async () => {
+        const { movedCalls } = mergeAgents(ws.db, fromId, intoId, ws.settings().effectiveThresholdSeconds);
+        return { agent: await getAgent(db, intoId), movedCalls };
+      }),
+  };
+}

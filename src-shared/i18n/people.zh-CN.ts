@@ -1,0 +1,55 @@
+/** 人员页面、“无通话”标记和导入预览中的人员说明（中文）。 */
+import type { peopleEn } from './people.en';
+
+export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
+  'nav.people': '人员',
+  'people.title': '人员管理',
+  'people.lead': '按实际排班维护坐席和小组。这里改过的内容会保留：之后导入的文件只补空白，不会覆盖。',
+
+  'people.teams.title': '小组',
+  'people.teams.name': '组名',
+  'people.teams.lead': '组长',
+  'people.teams.agents': '坐席数',
+  'people.teams.new': '新建小组',
+  'people.teams.newPlaceholder': '小组名称',
+  'people.teams.add': '添加小组',
+  'people.teams.mergeInto': '并入…',
+  'people.teams.mergeConfirm': '把{from}的 {count} 名坐席并入{into}，并删除{from}？',
+  'people.teams.empty': '还没有小组。先添加小组，再在下方给坐席选择小组。',
+  'people.teams.leadPlaceholder': '姓名',
+
+  'people.agents.title': '坐席',
+  'people.agents.search': '按工号或姓名搜索',
+  'people.agents.show': '显示',
+  'people.agents.showActive': '在职',
+  'people.agents.showLeft': '已离职',
+  'people.agents.showAll': '全部',
+  'people.agents.code': '工号',
+  'people.agents.name': '姓名',
+  'people.agents.team': '小组',
+  'people.agents.status': '状态',
+  'people.agents.notes': '备注',
+  'people.agents.calls': '通话日期',
+  'people.agents.merge': '与…是同一人',
+  'people.agents.noTeam': '未分组',
+  'people.agents.active': '在职',
+  'people.agents.left': '已离职',
+  'people.agents.leftOn': '离职日期',
+  'people.agents.otherCodes': '另有工号 {codes}',
+  'people.agents.count': '共 {total} 名坐席，显示 {shown} 名',
+  'people.agents.none': '没有符合条件的坐席。',
+  'people.agents.mergeConfirm':
+    '今后把 {from} 算作 {into}？其通话、质检、辅导记录和目标都会并到 {into}，之后导入的工号 {fromCode} 也记到 {into} 名下。合并后无法撤销。',
+  'people.agents.mergeDone': '工号 {fromCode} 已并入 {into}（移动了 {calls} 条通话）。',
+  'people.confirm': '确认合并',
+  'people.cancel': '取消',
+  'people.saved': '已保存',
+  'people.sortBy': '按{column}排序',
+  'people.keyboardHint': '回车保存，Esc 撤销修改。',
+
+  'people.noCalls': '无通话',
+  'people.noCallsName': '{name}（无通话）',
+  'people.noCallsTitle': '在职但本时段没有通话',
+  'people.import.effect':
+    '前 {calls} 条通话中：新增坐席 {newAgents} 名 · 补全小组 {fillTeams} 名 · 补全姓名 {fillNames} 名 · 新建小组 {newTeams} 个。已设置的姓名和小组保持不变。',
+};
