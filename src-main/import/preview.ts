@@ -10,6 +10,7 @@ import type { Sqlite } from '../db/connection';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
 import { otherKindLayouts, previewOrders } from './order-preview';
+import { pbxEndpoints } from './pbx-classify';
 import { planCalls } from './plan';
 import { lookupValue } from './preset';
 import { produceCalls } from './produce';
@@ -51,7 +52,9 @@ export async function previewImport(
 
   const rows: PreviewRow[] = [];
   const warnings = new Map<number, string>();
+  const notDials: Record<string, number> = {};
   for await (const batch of produceCalls(plan, { maxRows: PREVIEW_READ_ROWS })) {
+    for (const [kind, n] of Object.entries(batch.notDials ?? {})) notDials[kind] = (notDials[kind] ?? 0) + n;
     for (const w of batch.warnings) warnings.set(w.line, `${w.field ?? ''}: ${w.reason}`);
     for (const c of batch.calls) {
       const call = c.call;
@@ -119,6 +122,13 @@ export async function previewImport(
     sampled: dataRows.length,
     sampledRejected,
     rows: rows.slice(0, PREVIEW_ROWS),
+    ...(plan.pbx && {
+      endpoints: pbxEndpoints(
+        plan.pbx,
+        dataRows.map((r) => r.cells),
+      ),
+      notDials,
+    }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { LegMerger, type MergedCall } from './legs';
 import { ImportError } from './import-error';
 import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
+import type { CallKind } from './pbx-classify';
 import type { ImportPlan } from './plan';
 import type { Row } from './source';
 
@@ -29,6 +30,8 @@ export interface ProducedBatch {
   warnings: RowIssue[];
   /** rows of the file consumed so far (header excluded) */
   rows: number;
+  /** PBX calls of this batch that are no dial and have no agent, by kind (pbx-classify.ts) */
+  notDials?: Partial<Record<CallKind, number>>;
 }
 
 const REPLACEMENT = '\uFFFD';
@@ -124,7 +127,10 @@ export async function* produceCalls(
   const take = (merged: MergedCall[], out: ProducedBatch) => {
     for (const m of merged) {
       if (m.ok) out.calls.push({ line: m.line, legs: m.legs, call: m.call });
-      else out.rejects.push({ line: m.line, field: m.field, reason: m.reason, raw: m.raw ?? '' });
+      else if (m.skipped) {
+        out.notDials ??= {};
+        out.notDials[m.skipped] = (out.notDials[m.skipped] ?? 0) + 1;
+      } else out.rejects.push({ line: m.line, field: m.field, reason: m.reason, raw: m.raw ?? '' });
     }
   };
 

@@ -193,6 +193,8 @@ export const ImportResultSchema = z.object({
   duplicates: Count,
   rejected: Count,
   batchId: Id,
+  /** PBX calls that are no dial and had no agent, by kind (internal, feature, voicemail…) */
+  notDials: z.record(z.string(), Count).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
@@ -267,6 +269,8 @@ export const ImportChoicesSchema = z.object({
       outcomes: z.record(z.string(), z.enum(OUTCOMES)).optional(),
     })
     .optional(),
+  /** a PBX file's endpoints named by the user: endpoint (`PJSIP/client1`, `201`) → agent code, '' = no agent */
+  endpoints: z.record(z.string().max(200), z.string().max(64)).optional(),
 });
 export type ImportChoices = z.infer<typeof ImportChoicesSchema>;
 
@@ -378,5 +382,18 @@ export const ImportPreviewSchema = z.object({
   sampledRejected: Count,
   /** the first rows as they will be stored (or why not) */
   rows: z.array(PreviewRowSchema),
+  /** a PBX file: the endpoints of the sample, with their learned role and agent code */
+  endpoints: z
+    .array(
+      z.object({
+        endpoint: z.string(),
+        role: z.enum(['extension', 'trunk']),
+        legs: Count,
+        agentCode: z.string(),
+      }),
+    )
+    .optional(),
+  /** a PBX file: calls of the rows read that are no dial and had no agent, by kind */
+  notDials: z.record(z.string(), Count).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

@@ -10,6 +10,7 @@ import { asteriskCdrCsvPreset } from './asterisk-cdr-csv';
 import { asteriskCdrCustomPreset } from './asterisk-cdr-custom';
 import { callscopePreset } from './callscope';
 import { five9Preset } from './five9';
+import { freepbxCdrPreset } from './freepbx-cdr';
 import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
 import { genericEnPreset } from './generic-en';
 import { talkdeskPreset } from './talkdesk';
@@ -24,6 +25,7 @@ export const PRESETS: readonly CallPreset[] = [
   talkdeskPreset,
   aircallPreset,
   threeCxPreset,
+  freepbxCdrPreset,
   asteriskCdrCsvPreset,
   asteriskCdrCustomPreset,
   freeswitchCdrCsvPreset,
