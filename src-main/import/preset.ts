@@ -49,6 +49,18 @@ export interface CallPreset {
    * and trunks and hands each row's kind, agent and customer number to `derive` as `leg`.
    */
   pbx?: boolean;
+  /**
+   * Header names that mean the file is another layout (an agent column, for a PBX layout that
+   * finds agents among the numbers): a header with any of them is never read as this layout.
+   */
+  notWith?: readonly string[];
+}
+
+/** Whether a header has a column a layout's `notWith` names. */
+export function headerExcludes(header: readonly string[], preset: Pick<CallPreset, 'notWith'>): boolean {
+  if (!preset.notWith) return false;
+  const keys = new Set(preset.notWith.map(headerKey));
+  return header.some((name) => keys.has(headerKey(name)));
 }
 
 /** Header names compare without case, spaces, underscores or punctuation: "Agent Code" = agent_code. */

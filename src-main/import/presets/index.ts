@@ -13,6 +13,7 @@ import { five9Preset } from './five9';
 import { freepbxCdrPreset } from './freepbx-cdr';
 import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
 import { genericEnPreset } from './generic-en';
+import { pbxNumbersPreset } from './pbx-numbers';
 import { talkdeskPreset } from './talkdesk';
 import { threeCxPreset } from './threecx';
 import { vicidialPreset } from './vicidial';
@@ -30,6 +31,7 @@ export const PRESETS: readonly CallPreset[] = [
   asteriskCdrCustomPreset,
   freeswitchCdrCsvPreset,
   zhGenericPreset,
+  pbxNumbersPreset,
   genericEnPreset,
 ];
 
