@@ -351,7 +351,7 @@ export const ImportPreviewSchema = z.object({
   orders: OrderPreviewSchema.nullable(),
   fileName: z.string(),
   fileSize: Count,
-  container: z.enum(['csv', 'xlsx']),
+  container: z.enum(['csv', 'xlsx', 'xls', 'html']),
   /** text encoding as detected (csv only) */
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
