@@ -13,6 +13,7 @@ import { useFormat, useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
 import { missingOrderFields, OrderPreviewBody } from '../orders/OrderPreviewBody';
 import { ColumnMappingTable } from './ColumnMappingTable';
+import { EndpointMapping } from './EndpointMapping';
 import { ImportTimeZone } from './ImportTimeZone';
 import { PreviewRows } from './PreviewRows';
 import { ValueMapping } from './ValueMapping';
@@ -73,6 +74,7 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
                 <ColumnMapping preview={preview} />
                 <ValueMapping preview={preview} />
               </div>
+              <EndpointMapping preview={preview} />
               <PreviewRows preview={preview} />
             </>
           ) : null}
