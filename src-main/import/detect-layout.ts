@@ -82,7 +82,13 @@ function headerCandidate(
   const confidence =
     missing.length > 0 || headerExcludes(columnNames, preset)
       ? 0
-      : readShare(preset, columns, columnNames, sample.slice(1), options);
+      : readShare(
+          preset,
+          columns,
+          columnNames,
+          sample.slice(1).filter((row) => !preset.skipRow?.(row)),
+          options,
+        );
   return { preset, hasHeader: true, columnNames, columns, missing, confidence };
 }
 

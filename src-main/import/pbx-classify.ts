@@ -83,8 +83,26 @@ export interface PbxLeg extends LegClass {
 
 /** What each PBX field is called in the files that carry it (compared like header names). */
 const PBX_COLUMN_NAMES: Readonly<Record<PbxField, readonly string[]>> = {
-  src: ['src', 'caller_id_number', '主叫号码', '主叫', 'caller', 'calling number'],
-  dst: ['dst', 'destination_number', '被叫号码', '被叫', 'callee', 'called number'],
+  src: [
+    'src',
+    'caller_id_number',
+    '主叫号码',
+    '主叫',
+    'caller',
+    'calling number',
+    'callingPartyNumber',
+    'Caller Number',
+  ],
+  dst: [
+    'dst',
+    'destination_number',
+    '被叫号码',
+    '被叫',
+    'callee',
+    'called number',
+    'finalCalledPartyNumber',
+    'Callee Number',
+  ],
   channel: ['channel'],
   dstchannel: ['dstchannel'],
   lastapp: ['lastapp'],

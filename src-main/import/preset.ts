@@ -54,6 +54,11 @@ export interface CallPreset {
    * finds agents among the numbers): a header with any of them is never read as this layout.
    */
   notWith?: readonly string[];
+  /**
+   * Rows of the file that are neither calls nor errors and are passed over without a word (a
+   * CUCM file's column-type row `INTEGER,INTEGER,…`, its CMR quality records).
+   */
+  skipRow?(row: readonly string[]): boolean;
 }
 
 /** Whether a header has a column a layout's `notWith` names. */

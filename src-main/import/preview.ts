@@ -44,6 +44,7 @@ export async function previewImport(
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
   for (const row of dataRows) {
+    if (plan.preset.skipRow?.(row.cells)) continue;
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));

@@ -147,6 +147,7 @@ export async function* produceCalls(
   }
 
   function handleRow(row: Row, out: ProducedBatch) {
+    if (plan.preset.skipRow?.(row.cells)) return;
     const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
       out.rejects.push({
