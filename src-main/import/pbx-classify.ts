@@ -23,7 +23,7 @@
  * extension of that agent, '' makes it no agent (a trunk). Learning reads a bounded sample; each
  * row then costs a few regex tests and map lookups.
  */
-import { headerKey } from './preset';
+import { matchColumns } from './preset';
 
 /** The PBX columns the classifier reads (Asterisk's names; other layouts map theirs onto them). */
 export const PBX_FIELDS = [
@@ -157,6 +157,18 @@ function peerOf(endpoint: string): string {
   return endpoint.slice(endpoint.indexOf('/') + 1);
 }
 
+/**
+ * An endpoint's role: the user's naming first (a code = an agent's extension, '' = none), then
+ * what the sample taught, then its name (a 2-6 digit peer or number is an extension).
+ */
+function endpointRole(plan: PbxPlan, endpoint: string): EndpointRole {
+  const named = plan.agents[endpoint];
+  if (named !== undefined) return named === '' ? 'trunk' : 'extension';
+  const learned = plan.roles[endpoint];
+  if (learned) return learned;
+  return EXTENSION_RE.test(peerOf(endpoint)) ? 'extension' : 'trunk';
+}
+
 /** An extension's agent code before the user names one: the number it calls from, else its peer. */
 function defaultAgentCode(plan: PbxPlan, endpoint: string): string {
   return plan.numbers[endpoint] ?? peerOf(endpoint);
@@ -164,22 +176,7 @@ function defaultAgentCode(plan: PbxPlan, endpoint: string): string {
 
 /** The PBX columns of a file, by its column names (header or a layout's documented names). */
 export function pbxColumns(columnNames: readonly string[]): Partial<Record<PbxField, number>> {
-  const byKey = new Map<string, number>();
-  columnNames.forEach((name, index) => {
-    const key = headerKey(name);
-    if (key && !byKey.has(key)) byKey.set(key, index);
-  });
-  const columns: Partial<Record<PbxField, number>> = {};
-  for (const field of PBX_FIELDS) {
-    for (const name of PBX_COLUMN_NAMES[field]) {
-      const index = byKey.get(headerKey(name));
-      if (index !== undefined) {
-        columns[field] = index;
-        break;
-      }
-    }
-  }
-  return columns;
+  return matchColumns<PbxField>(columnNames, { columns: PBX_COLUMN_NAMES, required: [] }).columns;
 }
 
 interface Evidence {
@@ -260,7 +257,7 @@ export function pbxClassifier(plan: PbxPlan): (row: readonly string[]) => PbxLeg
 }
 
 function legClassifier(plan: PbxPlan): (row: readonly string[]) => LegClass {
-  const { columns, roles, numbers, agents } = plan;
+  const { columns, numbers, agents } = plan;
   const endpointByNumber = new Map(Object.entries(numbers).map(([endpoint, n]) => [n, endpoint]));
   const at = (row: readonly string[], field: PbxField) => {
     const index = columns[field];
@@ -268,13 +265,11 @@ function legClassifier(plan: PbxPlan): (row: readonly string[]) => LegClass {
   };
   const hasChannels = columns.channel !== undefined;
 
-  /** An endpoint's role, the user's naming first; `none` when the leg has no such side. */
+  /** An endpoint's role; `none` when the leg has no such side. */
   const roleOf = (endpoint: string): EndpointRole | 'local' | 'none' => {
     if (endpoint === '') return 'none';
     if (endpoint === 'Local') return 'local';
-    const named = agents[endpoint];
-    if (named !== undefined) return named === '' ? 'trunk' : 'extension';
-    return roles[endpoint] ?? (EXTENSION_RE.test(peerOf(endpoint)) ? 'extension' : 'trunk');
+    return endpointRole(plan, endpoint);
   };
   const agentOf = (endpoint: string) => agents[endpoint] || defaultAgentCode(plan, endpoint);
   /** the agent a click-to-call leg was placed for: the extension calling from that number */
@@ -369,15 +364,8 @@ export function pbxEndpoints(
   }
   return [...counts]
     .map(([endpoint, legs]) => {
-      const named = plan.agents[endpoint];
-      const role: EndpointRole =
-        named !== undefined
-          ? named === ''
-            ? 'trunk'
-            : 'extension'
-          : (plan.roles[endpoint] ??
-            (EXTENSION_RE.test(peerOf(endpoint)) || EXTENSION_RE.test(endpoint) ? 'extension' : 'trunk'));
-      const agentCode = role === 'extension' ? named || defaultAgentCode(plan, endpoint) : '';
+      const role = endpointRole(plan, endpoint);
+      const agentCode = role === 'extension' ? plan.agents[endpoint] || defaultAgentCode(plan, endpoint) : '';
       return { endpoint, role, legs, agentCode };
     })
     .sort((a, b) => b.legs - a.legs || a.endpoint.localeCompare(b.endpoint));

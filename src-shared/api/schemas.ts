@@ -270,7 +270,10 @@ export const ImportChoicesSchema = z.object({
     })
     .optional(),
   /** a PBX file's endpoints named by the user: endpoint (`PJSIP/client1`, `201`) → agent code, '' = no agent */
-  endpoints: z.record(z.string().max(200), z.string().max(64)).optional(),
+  endpoints: z
+    .record(z.string().max(200), z.string().max(64))
+    .refine((r) => Object.keys(r).length <= 1000, 'at most 1000 endpoints')
+    .optional(),
 });
 export type ImportChoices = z.infer<typeof ImportChoicesSchema>;
 

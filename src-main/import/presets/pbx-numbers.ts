@@ -7,6 +7,7 @@
  * inbound call, extension → extension internal and `*…` a feature code (counted, not stored).
  * With no status column, or an empty status, a call is connected when its talk time is over zero.
  */
+import { asteriskBase } from './asterisk-common';
 import { zhGenericPreset } from './zh-generic';
 import type { CallPreset } from '../preset';
 
@@ -29,14 +30,10 @@ export const pbxNumbersPreset: CallPreset = {
   sourceKeyPrefix: 'pbxn',
   dispositions: {
     ...zhGenericPreset.dispositions,
-    ANSWERED: 'connected',
+    ...asteriskBase.dispositions,
     Answered: 'connected',
-    'NO ANSWER': 'no_answer',
     Unanswered: 'no_answer',
     Missed: 'no_answer',
-    BUSY: 'busy',
-    FAILED: 'failed',
-    CONGESTION: 'failed',
   },
   outcomes: { '': 'none' },
   directions: { outbound: 'outbound', inbound: 'inbound' },
