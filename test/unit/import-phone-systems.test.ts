@@ -4,6 +4,7 @@
  * (header, type row, epoch-second times, a CMR record) and Zoom Phone call logs. The truth is the
  * hand list of each fixture. Workspace zone Asia/Shanghai.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
@@ -91,6 +92,63 @@ describe('phone-system exports', () => {
       .pluck()
       .get();
     expect(busy).toBe('busy');
+  });
+
+  it('reads CUCM CDRs written without a header (129 columns, CUCM 11) by their width and content', async () => {
+    // Positions from Cisco's CDR field list (file order), written here by hand.
+    const at = {
+      type: 0,
+      callId: 2,
+      origination: 4,
+      calling: 8,
+      finalCalled: 30,
+      destCause: 33,
+      connect: 47,
+      disconnect: 48,
+      duration: 55,
+    };
+    const epoch = (day: number, h: number, m: number, s = 0) => Date.UTC(2026, 10, day, h - 8, m, s) / 1000;
+    const calls = [
+      { id: 9001, day: 18, h: 9, m: 0, calling: '2001', called: '013800138101', cause: '16', talk: 61 },
+      { id: 9002, day: 18, h: 9, m: 30, calling: '2001', called: '013800138102', cause: '17', talk: 0 },
+      { id: 9003, day: 19, h: 11, m: 0, calling: '2002', called: '013800138103', cause: '16', talk: 200 },
+      { id: 9004, day: 19, h: 11, m: 30, calling: '2002', called: '2001', cause: '16', talk: 30 }, // internal
+    ];
+    const lines = calls.map((c) => {
+      const row: string[] = Array.from({ length: 129 }, () => '0');
+      const start = epoch(c.day, c.h, c.m);
+      row[at.type] = '1';
+      row[at.callId] = String(c.id);
+      row[at.origination] = String(start);
+      row[at.calling] = c.calling;
+      row[at.finalCalled] = c.called;
+      row[at.destCause] = c.cause;
+      row[at.connect] = c.talk > 0 ? String(start + 5) : '0';
+      row[at.disconnect] = String(start + 5 + c.talk);
+      row[at.duration] = String(c.talk);
+      return row.map((v) => `"${v}"`).join(',');
+    });
+    const file = path.join(t.dir, 'cdr_StandAloneCluster_01_202611190000_1');
+    fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+    const job = await t.importFile(file);
+    expect(job.error).toBeNull();
+    expect(job.result).toMatchObject({
+      preset: 'cisco-cucm-headerless',
+      rows: 4,
+      inserted: 3,
+      rejected: 0,
+      notDials: { internal: 1 },
+    });
+    const truth: TruthCall[] = calls
+      .filter((c) => c.called.length > 6)
+      .map((c) => ({
+        day: `2026-11-${c.day}`,
+        agent: c.calling,
+        direction: 'outbound',
+        answered: c.talk > 0,
+        talk: c.talk,
+      }));
+    await expectHandCounts(t, truth, range);
   });
 
   it('reads Zoom Phone call logs: agents from the extension at our end, internal calls counted', async () => {

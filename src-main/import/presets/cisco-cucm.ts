@@ -8,11 +8,98 @@
  * callingPartyNumber, finalCalledPartyNumber, duration (connect to disconnect: talk time),
  * destCause_value (Q.850: 17 busy, 16/18/19 no answer when nobody connected).
  *
+ * Written without the header (and type row), as a CDR repository or billing server keeps them, a
+ * file is known by its width: the field order is fixed, each release only appends (Cisco's CDR
+ * field list: 78 fields in 6.1, 94 in 7.1, 103 in 8.0, 104 in 8.5/8.6, 110 in 9.x, 125 in 10.0,
+ * 129 in 11.x); the first 78 are named here, later ones read as `Column N`.
+ *
  * Agent, direction, customer: the shared PBX classifier (pbx-classify.ts) on callingPartyNumber
  * and finalCalledPartyNumber: an extension reaching an external number is an outbound dial,
  * outside to an extension inbound, extension to extension internal (counted, not stored).
  */
 import type { CallPreset } from '../preset';
+
+/** The CDR fields of CUCM 6.1 in file order: every later release keeps them and appends. */
+const NAMES = [
+  'cdrRecordType',
+  'globalCallID_callManagerId',
+  'globalCallID_callId',
+  'origLegCallIdentifier',
+  'dateTimeOrigination',
+  'origNodeId',
+  'origSpan',
+  'origIpAddr',
+  'callingPartyNumber',
+  'callingPartyUnicodeLoginUserID',
+  'origCause_location',
+  'origCause_value',
+  'origPrecedenceLevel',
+  'origMediaTransportAddress_IP',
+  'origMediaTransportAddress_Port',
+  'origMediaCap_payloadCapability',
+  'origMediaCap_maxFramesPerPacket',
+  'origMediaCap_g723BitRate',
+  'origVideoCap_Codec',
+  'origVideoCap_Bandwidth',
+  'origVideoCap_Resolution',
+  'origVideoTransportAddress_IP',
+  'origVideoTransportAddress_Port',
+  'origRSVPAudioStat',
+  'origRSVPVideoStat',
+  'destLegCallIdentifier',
+  'destNodeId',
+  'destSpan',
+  'destIpAddr',
+  'originalCalledPartyNumber',
+  'finalCalledPartyNumber',
+  'finalCalledPartyUnicodeLoginUserID',
+  'destCause_location',
+  'destCause_value',
+  'destPrecedenceLevel',
+  'destMediaTransportAddress_IP',
+  'destMediaTransportAddress_Port',
+  'destMediaCap_payloadCapability',
+  'destMediaCap_maxFramesPerPacket',
+  'destMediaCap_g723BitRate',
+  'destVideoCap_Codec',
+  'destVideoCap_Bandwidth',
+  'destVideoCap_Resolution',
+  'destVideoTransportAddress_IP',
+  'destVideoTransportAddress_Port',
+  'destRSVPAudioStat',
+  'destRSVPVideoStat',
+  'dateTimeConnect',
+  'dateTimeDisconnect',
+  'lastRedirectDn',
+  'pkid',
+  'originalCalledPartyNumberPartition',
+  'callingPartyNumberPartition',
+  'finalCalledPartyNumberPartition',
+  'lastRedirectDnPartition',
+  'duration',
+  'origDeviceName',
+  'destDeviceName',
+  'origCallTerminationOnBehalfOf',
+  'destCallTerminationOnBehalfOf',
+  'origCalledPartyRedirectOnBehalfOf',
+  'lastRedirectRedirectOnBehalfOf',
+  'origCalledPartyRedirectReason',
+  'lastRedirectRedirectReason',
+  'destConversationID',
+  'globalCallId_ClusterId',
+  'joinOnBehalfOf',
+  'Comment',
+  'authCodeDescription',
+  'authorizationLevel',
+  'clientMatterCode',
+  'origDTMFMethod',
+  'destDTMFMethod',
+  'callSecuredStatus',
+  'origConversationID',
+  'origMediaCap_Bandwidth',
+  'destMediaCap_Bandwidth',
+  'authorizationCodeValue',
+] as const;
 
 const NO_ANSWER_CAUSES = new Set(['0', '16', '18', '19', '']);
 const TYPE_ROW_RE = /^(?:INTEGER|UNIQUEIDENTIFIER|VARCHAR\(\d+\)|DATETIME|SMALLINT|BIGINT)$/i;
@@ -56,4 +143,12 @@ export const ciscoCucmPreset: CallPreset = {
             : 'failed',
     };
   },
+};
+
+/** The same records written without the header: known by their width and read by content. */
+export const ciscoCucmHeaderlessPreset: CallPreset = {
+  ...ciscoCucmPreset,
+  id: 'cisco-cucm-headerless',
+  name: 'Cisco CUCM CDR (no header)',
+  headerless: { names: NAMES, columnCounts: [78, 94, 103, 104, 110, 125, 129] },
 };

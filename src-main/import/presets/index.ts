@@ -9,7 +9,7 @@ import { aircallPreset } from './aircall';
 import { asteriskCdrCsvPreset } from './asterisk-cdr-csv';
 import { asteriskCdrCustomPreset } from './asterisk-cdr-custom';
 import { callscopePreset } from './callscope';
-import { ciscoCucmPreset } from './cisco-cucm';
+import { ciscoCucmHeaderlessPreset, ciscoCucmPreset } from './cisco-cucm';
 import { five9Preset } from './five9';
 import { freepbxCdrPreset } from './freepbx-cdr';
 import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
@@ -36,6 +36,7 @@ export const PRESETS: readonly CallPreset[] = [
   asteriskCdrCsvPreset,
   asteriskCdrCustomPreset,
   freeswitchCdrCsvPreset,
+  ciscoCucmHeaderlessPreset,
   zhGenericPreset,
   pbxNumbersPreset,
   genericEnPreset,
