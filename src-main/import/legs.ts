@@ -172,6 +172,7 @@ export class LegMerger {
         phoneHash: phoneLeg.phoneHash,
         phoneLast4: phoneLeg.phoneLast4,
         recordingRef: agentLeg.recordingRef ?? firstWith((c) => c.recordingRef),
+        ...(firstAgentLeg.kind && { kind: firstAgentLeg.kind }),
       },
     };
   }

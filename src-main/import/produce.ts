@@ -30,7 +30,7 @@ export interface ProducedBatch {
   warnings: RowIssue[];
   /** rows of the file consumed so far (header excluded) */
   rows: number;
-  /** PBX calls of this batch that are no dial and have no agent, by kind (pbx-classify.ts) */
+  /** PBX calls of this batch that are no dials, by kind (pbx-classify.ts): inbound ones stored too */
   notDials?: Partial<Record<CallKind, number>>;
 }
 
@@ -126,11 +126,15 @@ export async function* produceCalls(
 
   const take = (merged: MergedCall[], out: ProducedBatch) => {
     for (const m of merged) {
-      if (m.ok) out.calls.push({ line: m.line, legs: m.legs, call: m.call });
-      else if (m.skipped) {
+      // A PBX call that is no dial is counted by kind: an inbound call stored for its agent too.
+      const kind = m.ok ? (m.call.kind && m.call.direction === 'inbound' ? 'inbound' : undefined) : m.skipped;
+      if (kind) {
         out.notDials ??= {};
-        out.notDials[m.skipped] = (out.notDials[m.skipped] ?? 0) + 1;
-      } else out.rejects.push({ line: m.line, field: m.field, reason: m.reason, raw: m.raw ?? '' });
+        out.notDials[kind] = (out.notDials[kind] ?? 0) + 1;
+      }
+      if (m.ok) out.calls.push({ line: m.line, legs: m.legs, call: m.call });
+      else if (m.skipped) continue;
+      else out.rejects.push({ line: m.line, field: m.field, reason: m.reason, raw: m.raw ?? '' });
     }
   };
 

@@ -193,7 +193,7 @@ export const ImportResultSchema = z.object({
   duplicates: Count,
   rejected: Count,
   batchId: Id,
-  /** PBX calls that are no dial and had no agent, by kind (internal, feature, voicemail…) */
+  /** PBX calls that are no dials, by kind (inbound — stored for whoever answered —, internal, feature…) */
   notDials: z.record(z.string(), Count).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
@@ -396,7 +396,7 @@ export const ImportPreviewSchema = z.object({
       }),
     )
     .optional(),
-  /** a PBX file: calls of the rows read that are no dial and had no agent, by kind */
+  /** a PBX file: calls of the rows read that are no dials, by kind */
   notDials: z.record(z.string(), Count).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

@@ -12,7 +12,7 @@ export const pbxEn = {
   'pbx.endpoints.agentFor': 'Agent code for {endpoint}',
   'pbx.notDials': '{list}: not counted as dials',
   'pbx.kind.outbound': '{count} outbound without an agent',
-  'pbx.kind.inbound': '{count} inbound nobody took',
+  'pbx.kind.inbound': '{count} inbound',
   'pbx.kind.ivr': '{count} IVR only',
   'pbx.kind.queue': '{count} to a queue',
   'pbx.kind.conference': '{count} conference',

@@ -14,7 +14,7 @@ export const pbxZhCN: Record<keyof typeof pbxEn, string> = {
   'pbx.endpoints.agentFor': '{endpoint} 的坐席工号',
   'pbx.notDials': '{list}：不计入外呼',
   'pbx.kind.outbound': '无坐席的呼出 {count} 通',
-  'pbx.kind.inbound': '无人接听的呼入 {count} 通',
+  'pbx.kind.inbound': '呼入 {count} 通',
   'pbx.kind.ivr': '仅语音导航 {count} 通',
   'pbx.kind.queue': '进入队列 {count} 通',
   'pbx.kind.conference': '会议 {count} 通',

@@ -43,7 +43,7 @@ test('a PBX file with digit-named trunks and a named endpoint: map the endpoint,
   );
   // Lines 7-13 and 20 of the file: an IVR-only call, *97 and *8, a voicemail, a ConfBridge, two
   // internal calls and a Local/ leg.
-  await expect(page.getByTestId('pbx-not-dials')).toContainText('2 internal');
+  await expect(page.getByTestId('pbx-not-dials')).toContainText('3 inbound, 2 internal');
   await expect(page.getByTestId('pbx-not-dials')).toContainText('2 feature codes');
   await expect(page.getByTestId('pbx-not-dials')).toContainText('not counted as dials');
 

@@ -76,13 +76,14 @@ describe('importing Asterisk CDR files', () => {
   it('merges the legs of transferred and queued calls in a 21-column file written in leg-end order', async () => {
     const job = await t.importFile(CSV_21);
     expect(job.error).toBeNull();
-    // The IVR-only call (line 8) is no dial and has no agent: counted by kind, not rejected.
+    // The IVR-only call (line 8) is no dial and has no agent: counted by kind, not rejected; the
+    // queued call is 1004's inbound call: stored, and counted as no dial.
     expect(job.result).toMatchObject({
       preset: 'asterisk-cdr-csv',
       rows: 10,
       inserted: 6,
       rejected: 1,
-      notDials: { ivr: 1 },
+      notDials: { ivr: 1, inbound: 1 },
     });
     await expectHandCounts(t, TRUTH_21, range);
 

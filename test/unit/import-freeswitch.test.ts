@@ -58,7 +58,7 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
       rows: 8,
       inserted: 6,
       rejected: 1,
-      notDials: { inbound: 1 },
+      notDials: { inbound: 2 }, // line 7 and 1001's inbound call
     });
     await expectHandCounts(t, TRUTH_13, range);
     const dispositions = t.ws.db.prepare('SELECT disposition FROM calls ORDER BY started_at').pluck().all();
@@ -201,7 +201,7 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
       rows: 5,
       inserted: 2,
       rejected: 0,
-      notDials: { internal: 1 },
+      notDials: { internal: 1, inbound: 1 },
     });
     const calls = t.ws.db
       .prepare(

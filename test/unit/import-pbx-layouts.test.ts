@@ -67,7 +67,7 @@ describe('PBX layouts with a header', () => {
       rows: 9,
       inserted: FREEPBX.length,
       rejected: 0,
-      notDials: { feature: 1, internal: 1, conference: 1 },
+      notDials: { inbound: 1, feature: 1, internal: 1, conference: 1 },
     });
     await expectHandCounts(t, FREEPBX, range);
     expect(inboundInDb()).toEqual(inboundByAgent(FREEPBX));
@@ -95,7 +95,7 @@ describe('PBX layouts with a header', () => {
       rows: 8,
       inserted: PBX_NUMBERS.length,
       rejected: 0,
-      notDials: { internal: 1, feature: 1 },
+      notDials: { inbound: 1, internal: 1, feature: 1 },
     });
     await expectHandCounts(t, PBX_NUMBERS, range);
     expect(inboundInDb()).toEqual(inboundByAgent(PBX_NUMBERS));

@@ -83,7 +83,7 @@ describe('phone-system exports', () => {
       preset: 'cisco-cucm',
       inserted: CUCM.length,
       rejected: 0,
-      notDials: { internal: 1 },
+      notDials: { internal: 1, inbound: handInbound(CUCM).length },
     });
     await expectHandCounts(t, CUCM, range);
     expect(inboundTalk()).toEqual(handInbound(CUCM));
@@ -159,7 +159,7 @@ describe('phone-system exports', () => {
       rows: 6,
       inserted: ZOOM.length,
       rejected: 0,
-      notDials: { internal: 1 },
+      notDials: { internal: 1, inbound: handInbound(ZOOM).length },
     });
     await expectHandCounts(t, ZOOM, range);
     expect(inboundTalk()).toEqual(handInbound(ZOOM));
