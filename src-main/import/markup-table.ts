@@ -61,8 +61,14 @@ function decodeEntities(text: string): string {
   });
 }
 
-function attribute(tag: string, name: string): number | null {
-  const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(tag);
+const ATTRIBUTES = {
+  index: /\bss:Index\s*=\s*["']?(\d+)/i,
+  mergeAcross: /\bss:MergeAcross\s*=\s*["']?(\d+)/i,
+  colspan: /\bcolspan\s*=\s*["']?(\d+)/i,
+};
+
+function attribute(tag: string, name: keyof typeof ATTRIBUTES): number | null {
+  const m = ATTRIBUTES[name].exec(tag);
   return m ? Number(m[1]) : null;
 }
 
@@ -136,9 +142,9 @@ export function parseMarkupTable(text: string): Row[] {
     } else if (name === 'td' || name === 'th' || name === 'cell') {
       endCell();
       if (!closing && cells !== null) {
-        const index = attribute(attrs, 'ss:Index');
+        const index = attribute(attrs, 'index');
         while (index !== null && index <= MAX_COLUMNS && cells.length < index - 1) cells.push('');
-        const across = attribute(attrs, 'ss:MergeAcross');
+        const across = attribute(attrs, 'mergeAcross');
         span = Math.min(MAX_COLUMNS, across !== null ? across + 1 : (attribute(attrs, 'colspan') ?? 1));
         cell = '';
       }

@@ -195,7 +195,22 @@ export async function openXls(file: string): Promise<XlsBook> {
   return parseXls(await fs.readFile(file));
 }
 
+/** A record cut short makes Buffer reads throw RangeError: that is a damaged file, said so. */
+function damaged<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof RangeError)
+      throw new XlsError('a record of the workbook is cut short (the file is damaged)');
+    throw err;
+  }
+}
+
 export function parseXls(bytes: Buffer): XlsBook {
+  return damaged(() => parseWorkbook(bytes));
+}
+
+function parseWorkbook(bytes: Buffer): XlsBook {
   let stream: Buffer | null;
   try {
     const cfb = readCompoundFile(bytes);
@@ -246,8 +261,10 @@ export function parseXls(bytes: Buffer): XlsBook {
       case R.SST: {
         const s = new Segments([d.subarray(8), ...record.continues]);
         const unique = d.readUInt32LE(4);
-        if (unique > MAX_ROWS * MAX_COLUMNS)
-          throw new XlsError(`${unique} shared strings is more than a sheet holds`);
+        // Each string takes at least 3 bytes: a count past that is a damaged record.
+        const bytes = record.continues.reduce((n, c) => n + c.length, d.length);
+        if (unique > bytes / 3)
+          throw new XlsError(`the shared strings claim ${unique} strings in ${bytes} bytes`);
         strings = new Array<string>(unique);
         for (let i = 0; i < unique; i++) strings[i] = richString(s);
         break;
@@ -273,6 +290,18 @@ export function parseXls(bytes: Buffer): XlsBook {
 
 /** The rows of one sheet, in batches, blank rows left out; line = the sheet's row number. */
 export function* xlsRows(book: XlsBook, sheet: string): Generator<Row[]> {
+  const rows = damaged(() => sheetRows(book, sheet));
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < numbers.length; i += BATCH_ROWS) {
+    yield numbers.slice(i, i + BATCH_ROWS).flatMap((n) => {
+      const cells = rows.get(n)!;
+      return cells.some((c) => c.trim() !== '') ? [{ line: n + 1, cells }] : [];
+    });
+  }
+}
+
+/** A sheet's cells by row number (a BIFF8 sheet is at most 65 536 × 256 cells). */
+function sheetRows(book: XlsBook, sheet: string): Map<number, string[]> {
   const entry = book.sheets.find((s) => s.name === sheet);
   if (!entry) throw new XlsError(`there is no sheet "${sheet}"`);
   const rows = new Map<number, string[]>();
@@ -342,11 +371,5 @@ export function* xlsRows(book: XlsBook, sheet: string): Generator<Row[]> {
         break;
     }
   }
-  const numbers = [...rows.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < numbers.length; i += BATCH_ROWS) {
-    yield numbers.slice(i, i + BATCH_ROWS).flatMap((n) => {
-      const cells = rows.get(n)!;
-      return cells.some((c) => c.trim() !== '') ? [{ line: n + 1, cells }] : [];
-    });
-  }
+  return rows;
 }

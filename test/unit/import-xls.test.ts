@@ -12,6 +12,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 import { excelSerial, writeXls, type XlsCell } from '../fixtures/write-xls';
+import { parseXls, XlsError, xlsRows } from '../../src-main/import/xls';
+import { CfbError } from '../../src-main/import/cfb';
+import { parseMarkupTable } from '../../src-main/import/markup-table';
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
 const HEADER = ['坐席工号', '坐席姓名', '客户号码', '呼叫时间', '通话时长', '振铃时长', '呼叫结果'];
@@ -169,5 +172,47 @@ describe('importing old Excel .xls files', () => {
     damaged.writeUInt32LE(0x7fff, 0x30); // the directory's first sector, far past the end
     const job = await t.importFile(write('broken.xls', damaged));
     expect(job.error).toMatch(/broken\.xls: not a readable \.xls workbook/);
+  });
+
+  it('a damaged workbook ends in a clear error or reads, never a crash: 300 workbooks with bytes flipped', () => {
+    const calls = generate(40);
+    const good = writeXls('S', [
+      HEADER,
+      ...calls.map((c) => [c.agent, c.name, c.phone, startText(c), c.talk, c.ring, c.result]),
+    ]);
+    let seed = 20261207;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let failed = 0;
+    for (let i = 0; i < 300; i++) {
+      const bytes = Buffer.from(good);
+      for (let k = 1 + random(8); k > 0; k--) bytes[random(bytes.length)] = random(256);
+      try {
+        const book = parseXls(bytes);
+        for (const sheet of book.sheets)
+          for (const batch of xlsRows(book, sheet.name)) expect(Array.isArray(batch)).toBe(true);
+      } catch (err) {
+        failed++;
+        expect(err instanceof XlsError || err instanceof CfbError, String(err)).toBe(true);
+      }
+    }
+    expect(failed).toBeGreaterThan(0);
+  });
+
+  it('reads merged title cells and Excel 2003 XML cells in their columns', () => {
+    const html =
+      '<table><tr><td colspan="3">通话记录导出</td></tr><tr><th>A</th><th>B</th><th>C</th></tr><tr><td>1&amp;2</td><td></td><td>x<br>y</td></tr></table>';
+    expect(parseMarkupTable(html).map((r) => r.cells)).toEqual([
+      ['通话记录导出', '', ''],
+      ['A', 'B', 'C'],
+      ['1&2', '', 'x y'],
+    ]);
+    const xml =
+      '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>' +
+      '<Row><Cell><Data ss:Type="String">工号</Data></Cell><Cell ss:Index="3"><Data ss:Type="String">时长</Data></Cell></Row>' +
+      '</Table></Worksheet></Workbook>';
+    expect(parseMarkupTable(xml).map((r) => r.cells)).toEqual([['工号', '', '时长']]);
   });
 });
