@@ -222,33 +222,32 @@ export function createNormaliser(
         ? `${preset.sourceKeyPrefix}:${callId}`
         : 'h:' + hash('sha1', `${agentCode}|${startedAt}|${phone.digits ?? ''}|${talkSeconds}`, 'base64url');
       const sale = outcome === 'sale';
-      return {
-        ok: true,
-        call: {
-          sourceKey,
-          callId,
-          agentCode,
-          agentName: cell('agentName') || null,
-          teamName: cell('team') || null,
-          campaign: cell('campaign') || null,
-          startedAt,
-          day,
-          hour,
-          weekday,
-          direction,
-          disposition,
-          ringSeconds,
-          talkSeconds,
-          outcome,
-          intent: sale || outcome === 'intent',
-          sale,
-          saleAmount: sale ? saleAmount : 0,
-          phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
-          phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
-          recordingRef: cell('recording') || null,
-          ...(fields.leg && { kind: fields.leg.kind }),
-        },
+      const call: NormalizedCall = {
+        sourceKey,
+        callId,
+        agentCode,
+        agentName: cell('agentName') || null,
+        teamName: cell('team') || null,
+        campaign: cell('campaign') || null,
+        startedAt,
+        day,
+        hour,
+        weekday,
+        direction,
+        disposition,
+        ringSeconds,
+        talkSeconds,
+        outcome,
+        intent: sale || outcome === 'intent',
+        sale,
+        saleAmount: sale ? saleAmount : 0,
+        phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
+        phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
+        recordingRef: cell('recording') || null,
       };
+      // Only PBX layouts classify legs; other rows keep the object shape they always had.
+      if (fields.leg) call.kind = fields.leg.kind;
+      return { ok: true, call };
     } catch (err) {
       if (err instanceof FieldError) return { ok: false, field: fieldName(err.field), reason: err.message };
       throw err;
