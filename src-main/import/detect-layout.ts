@@ -5,7 +5,7 @@
  * one fails to read its start time or disposition column.
  */
 import { createNormaliser } from './normalise';
-import { matchColumns, type CallField, type CallPreset, type ColumnMap } from './preset';
+import { headerExcludes, matchColumns, type CallField, type CallPreset, type ColumnMap } from './preset';
 import { PRESETS } from './presets';
 
 export interface LayoutCandidate {
@@ -80,7 +80,15 @@ function headerCandidate(
   const columnNames = (sample[0] ?? []).map((c) => c.trim());
   const { columns, missing } = matchColumns(columnNames, preset);
   const confidence =
-    missing.length > 0 ? 0 : readShare(preset, columns, columnNames, sample.slice(1), options);
+    missing.length > 0 || headerExcludes(columnNames, preset)
+      ? 0
+      : readShare(
+          preset,
+          columns,
+          columnNames,
+          sample.slice(1).filter((row) => !preset.skipRow?.(row)),
+          options,
+        );
   return { preset, hasHeader: true, columnNames, columns, missing, confidence };
 }
 

@@ -60,6 +60,7 @@ export async function importFile(
     },
     timeZone: plan.timeZone,
   };
+  const notDials: Record<string, number> = {};
   const totals = await runBatch(ws, meta, ctx, async (batch) => {
     let rows = 0;
     let sinceTick = 0;
@@ -69,6 +70,8 @@ export async function importFile(
       while (cursor.next()) batch.writer.insert(cursor);
       for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
       for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
+      for (const [kind, n] of Object.entries(produced.notDials ?? {}))
+        notDials[kind] = (notDials[kind] ?? 0) + n;
       sinceTick += produced.rows - rows;
       rows = produced.rows;
       sha256 = produced.sha256;
@@ -82,5 +85,10 @@ export async function importFile(
     if (save) saveProfile(batch.db, plan.signature, plan.choices);
     return { rows, sha256 };
   });
-  return { file: displayName, preset: plan.preset.id, ...totals };
+  return {
+    file: displayName,
+    preset: plan.preset.id,
+    ...totals,
+    ...(Object.keys(notDials).length > 0 && { notDials }),
+  };
 }

@@ -13,6 +13,7 @@
  */
 import type { Disposition } from '../../src-shared/domain';
 import type { NormalizedCall } from './normalise';
+import { dominantKind, type CallKind } from './pbx-classify';
 
 export interface Leg {
   line: number;
@@ -23,7 +24,9 @@ export interface Leg {
 
 export type MergedCall =
   | { ok: true; line: number; legs: number; call: NormalizedCall }
-  | { ok: false; line: number; field: string; reason: string; raw?: string };
+  | { ok: false; line: number; field: string; reason: string; raw?: string; skipped?: undefined }
+  /** a PBX call that is no dial and has no agent (internal, feature code, voicemail…): counted */
+  | { ok: false; line: number; skipped: CallKind };
 
 export interface LegMergerOptions {
   /** rows after its last leg before a call is merged and emitted */
@@ -104,8 +107,10 @@ export class LegMerger {
     const first = inLineOrder[0]!;
     const agentLegs = inLineOrder.filter((l) => l.call.agentCode !== '');
     if (agentLegs.length === 0) {
+      const kinds = inLineOrder.flatMap((l) => (l.call.kind ? [l.call.kind] : []));
+      if (kinds.length > 0) return { ok: false, line: first.line, skipped: dominantKind(kinds) };
       const id = callId || `on line ${first.line}`;
-      const what = legs.length === 1 ? 'its only leg has' : `none of its ${legs.length} legs has`;
+      const what = legs.length === 1 ? 'its only leg is not' : `none of its ${legs.length} legs is`;
       return {
         ok: false,
         line: first.line,
@@ -167,6 +172,7 @@ export class LegMerger {
         phoneHash: phoneLeg.phoneHash,
         phoneLast4: phoneLeg.phoneLast4,
         recordingRef: agentLeg.recordingRef ?? firstWith((c) => c.recordingRef),
+        ...(firstAgentLeg.kind && { kind: firstAgentLeg.kind }),
       },
     };
   }

@@ -5,6 +5,14 @@
 import { hash } from 'node:crypto';
 import type { Direction, Disposition, Outcome } from '../../src-shared/domain';
 import { localParts } from '../../src-shared/time';
+import {
+  learnPbx,
+  pbxClassifier,
+  pbxColumns,
+  type CallKind,
+  type PbxLeg,
+  type PbxPlan,
+} from './pbx-classify';
 import { lookupValue, type CallField, type CallPreset, type ColumnMap } from './preset';
 import { parseAmount, parseDuration, parsePhone, parseTimestamp, ValueError } from './values';
 
@@ -32,6 +40,8 @@ export interface NormalizedCall {
   phoneHash: string | null;
   phoneLast4: string | null;
   recordingRef: string | null;
+  /** a PBX leg's kind (pbx-classify.ts); absent for layouts that log calls, not legs */
+  kind?: CallKind;
 }
 
 export type RowResult =
@@ -49,6 +59,8 @@ export interface NormaliseOptions {
     dispositions?: Readonly<Record<string, Disposition>>;
     outcomes?: Readonly<Record<string, Outcome>>;
   };
+  /** a PBX layout's learned endpoints (pbx-classify.ts); unlearned roles when absent */
+  pbx?: PbxPlan;
 }
 
 class FieldError extends Error {
@@ -93,10 +105,13 @@ export function maskPhoneText(text: string): string {
 export class FieldTexts {
   private row: readonly string[] = [];
   private derived: Partial<Record<CallField, string>> | undefined;
+  /** the current row's PBX leg, for a PBX layout */
+  leg: PbxLeg | undefined;
 
   constructor(
     private readonly preset: CallPreset,
     private readonly columns: ColumnMap,
+    private readonly classify?: (row: readonly string[]) => PbxLeg,
   ) {}
 
   private readonly fromCell = (field: CallField): string => {
@@ -106,7 +121,8 @@ export class FieldTexts {
 
   load(row: readonly string[]): this {
     this.row = row;
-    this.derived = this.preset.derive?.(this.fromCell, row);
+    this.leg = this.classify?.(row);
+    this.derived = this.preset.derive?.(this.fromCell, row, this.leg);
     return this;
   }
 
@@ -138,6 +154,16 @@ function cachedLookup<T>(map: Readonly<Record<string, T>>): (text: string) => T 
   };
 }
 
+/** A PBX layout's row classifier: the plan's learned roles, or name-based ones before learning. */
+export function pbxLegs(
+  preset: CallPreset,
+  header: readonly string[],
+  plan: PbxPlan | undefined,
+): ((row: readonly string[]) => PbxLeg) | undefined {
+  if (!preset.pbx) return undefined;
+  return pbxClassifier(plan ?? learnPbx(pbxColumns(header), []));
+}
+
 export function createNormaliser(
   preset: CallPreset,
   columns: ColumnMap,
@@ -156,7 +182,7 @@ export function createNormaliser(
   };
   const { timeZone, salt } = options;
   const dayZone = options.dayTimeZone ?? timeZone;
-  const fields = new FieldTexts(preset, columns);
+  const fields = new FieldTexts(preset, columns, pbxLegs(preset, header, options.pbx));
   const cell = (field: CallField): string => fields.get(field);
   const read = <T>(field: CallField, parse: (text: string) => T): T => {
     try {
@@ -200,32 +226,32 @@ export function createNormaliser(
         ? `${preset.sourceKeyPrefix}:${callId}`
         : 'h:' + hash('sha1', `${agentCode}|${startedAt}|${phone.digits ?? ''}|${talkSeconds}`, 'base64url');
       const sale = outcome === 'sale';
-      return {
-        ok: true,
-        call: {
-          sourceKey,
-          callId,
-          agentCode,
-          agentName: cell('agentName') || null,
-          teamName: cell('team') || null,
-          campaign: cell('campaign') || null,
-          startedAt,
-          day,
-          hour,
-          weekday,
-          direction,
-          disposition,
-          ringSeconds,
-          talkSeconds,
-          outcome,
-          intent: sale || outcome === 'intent',
-          sale,
-          saleAmount: sale ? saleAmount : 0,
-          phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
-          phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
-          recordingRef: cell('recording') || null,
-        },
+      const call: NormalizedCall = {
+        sourceKey,
+        callId,
+        agentCode,
+        agentName: cell('agentName') || null,
+        teamName: cell('team') || null,
+        campaign: cell('campaign') || null,
+        startedAt,
+        day,
+        hour,
+        weekday,
+        direction,
+        disposition,
+        ringSeconds,
+        talkSeconds,
+        outcome,
+        intent: sale || outcome === 'intent',
+        sale,
+        saleAmount: sale ? saleAmount : 0,
+        phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
+        phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
+        recordingRef: cell('recording') || null,
       };
+      // Only PBX layouts classify legs; other rows keep the object shape they always had.
+      if (fields.leg) call.kind = fields.leg.kind;
+      return { ok: true, call };
     } catch (err) {
       if (err instanceof FieldError) return { ok: false, field: fieldName(err.field), reason: err.message };
       throw err;

@@ -15,6 +15,7 @@ import {
 } from './detect-layout';
 import { ImportError } from './import-error';
 import type { NormaliseOptions } from './normalise';
+import { learnPbx, pbxColumns, type PbxPlan } from './pbx-classify';
 import { matchColumns, type CallPreset, type ColumnMap } from './preset';
 import { PRESETS, presetById } from './presets';
 import { headerlessSignature, headerSignature, loadProfile, type SavedProfile } from './profiles';
@@ -43,6 +44,8 @@ export interface ImportPlan {
   signature: string;
   /** the choices in force (explicit ones over the profile's), to save as the profile */
   choices: ImportChoices;
+  /** a PBX layout's endpoints, learned from the sample and named by the user */
+  pbx?: PbxPlan;
 }
 
 export interface PlannedImport {
@@ -146,6 +149,14 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
     else columns[field] = index;
   }
   const signature = hasHeader ? headerSignature(first.cells) : headerlessSignature(first.cells.length);
+  // A PBX layout learns which endpoints are extensions and which are trunks from the sample.
+  const pbx = chosen.preset.pbx
+    ? learnPbx(
+        pbxColumns(columnNames),
+        (hasHeader ? sample.slice(1) : sample).map((r) => r.cells),
+        choices.endpoints ?? {},
+      )
+    : undefined;
   return {
     plan: {
       file,
@@ -161,6 +172,7 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
       salt,
       signature,
       choices: { ...choices, preset: chosen.preset.id, hasHeader, sheet: source.info.sheet ?? undefined },
+      ...(pbx && { pbx }),
     },
     info: source.info,
     candidates: ranked,
@@ -226,6 +238,7 @@ function fallbackCandidate(
 export function mergeChoices(base: ImportChoices, over: ImportChoices): ImportChoices {
   const merged: ImportChoices = { ...base, ...definedOnly(over) };
   if (base.columns || over.columns) merged.columns = { ...base.columns, ...over.columns };
+  if (base.endpoints || over.endpoints) merged.endpoints = { ...base.endpoints, ...over.endpoints };
   if (base.values || over.values) {
     merged.values = {
       dispositions: { ...base.values?.dispositions, ...over.values?.dispositions },

@@ -3,6 +3,7 @@
  * and which values mean which disposition and outcome. Adding a layout is adding one preset file.
  */
 import type { CallField, Direction, Disposition, Outcome } from '../../src-shared/domain';
+import type { PbxLeg } from './pbx-classify';
 
 export { CALL_FIELDS, type CallField } from '../../src-shared/domain';
 
@@ -38,7 +39,33 @@ export interface CallPreset {
    * code inside "Name (1001)", a disposition from a hangup cause and billsec). Returned texts
    * go through the same parsers and value maps as cells.
    */
-  derive?(cell: (field: CallField) => string, row: readonly string[]): Partial<Record<CallField, string>>;
+  derive?(
+    cell: (field: CallField) => string,
+    row: readonly string[],
+    leg?: PbxLeg,
+  ): Partial<Record<CallField, string>>;
+  /**
+   * Rows are PBX legs (CDRs): the shared classifier (pbx-classify.ts) learns the file's extensions
+   * and trunks and hands each row's kind, agent and customer number to `derive` as `leg`.
+   */
+  pbx?: boolean;
+  /**
+   * Header names that mean the file is another layout (an agent column, for a PBX layout that
+   * finds agents among the numbers): a header with any of them is never read as this layout.
+   */
+  notWith?: readonly string[];
+  /**
+   * Rows of the file that are neither calls nor errors and are passed over without a word (a
+   * CUCM file's column-type row `INTEGER,INTEGER,…`, its CMR quality records).
+   */
+  skipRow?(row: readonly string[]): boolean;
+}
+
+/** Whether a header has a column a layout's `notWith` names. */
+export function headerExcludes(header: readonly string[], preset: Pick<CallPreset, 'notWith'>): boolean {
+  if (!preset.notWith) return false;
+  const keys = new Set(preset.notWith.map(headerKey));
+  return header.some((name) => keys.has(headerKey(name)));
 }
 
 /** Header names compare without case, spaces, underscores or punctuation: "Agent Code" = agent_code. */

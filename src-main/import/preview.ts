@@ -11,6 +11,7 @@ import { directoryEffect } from './directory';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
 import { otherKindLayouts, previewOrders } from './order-preview';
+import { pbxEndpoints } from './pbx-classify';
 import { planCalls } from './plan';
 import { lookupValue } from './preset';
 import { produceCalls } from './produce';
@@ -44,6 +45,7 @@ export async function previewImport(
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
   for (const row of dataRows) {
+    if (plan.preset.skipRow?.(row.cells)) continue;
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));
@@ -55,7 +57,9 @@ export async function previewImport(
   // Who the previewed calls name, for "will add 3 agents, fill the team of 12" (read to the end of
   // the preview's rows, not only the 50 shown).
   const sightings: { code: string; name: string | null; team: string | null }[] = [];
+  const notDials: Record<string, number> = {};
   for await (const batch of produceCalls(plan, { maxRows: PREVIEW_READ_ROWS })) {
+    for (const [kind, n] of Object.entries(batch.notDials ?? {})) notDials[kind] = (notDials[kind] ?? 0) + n;
     for (const w of batch.warnings) warnings.set(w.line, `${w.field ?? ''}: ${w.reason}`);
     for (const c of batch.calls) {
       const call = c.call;
@@ -124,6 +128,13 @@ export async function previewImport(
     sampledRejected,
     rows: rows.slice(0, PREVIEW_ROWS),
     people: { calls: sightings.length, ...directoryEffect(db, sightings) },
+    ...(plan.pbx && {
+      endpoints: pbxEndpoints(
+        plan.pbx,
+        dataRows.map((r) => r.cells),
+      ),
+      notDials,
+    }),
   };
 }
 

@@ -29,6 +29,7 @@ export type FromWorker =
       calls: PackedCalls;
       rejects: RowIssue[];
       warnings: RowIssue[];
+      notDials?: ProducedBatch['notDials'];
       rows: number;
       bytesRead: number;
     }
@@ -152,8 +153,8 @@ export async function* produceCallsInWorker(plan: ImportPlan): AsyncGenerator<Wo
         yield { calls: EMPTY, rejects: [], warnings: [], rows, bytesRead, sha256 };
         return;
       }
-      const { calls, rejects, warnings, rows, bytesRead } = message;
-      yield { calls, rejects, warnings, rows, bytesRead, sha256: null };
+      const { calls, rejects, warnings, notDials, rows, bytesRead } = message;
+      yield { calls, rejects, warnings, notDials, rows, bytesRead, sha256: null };
       worker.postMessage({ type: 'ack', job } satisfies ToWorker);
     }
   } finally {

@@ -61,7 +61,11 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
         credits--;
         const calls = packCalls(batch.calls.slice(from, from + CALLS_PER_MESSAGE));
         const [rejects, warnings] = from === 0 ? [batch.rejects, batch.warnings] : [[], []];
-        send({ type: 'batch', job: id, calls, rejects, warnings, rows, bytesRead }, transferList(calls));
+        const notDials = from === 0 ? batch.notDials : undefined;
+        send(
+          { type: 'batch', job: id, calls, rejects, warnings, notDials, rows, bytesRead },
+          transferList(calls),
+        );
         from += CALLS_PER_MESSAGE;
       } while (from < batch.calls.length);
     }

@@ -6,6 +6,7 @@
 import { LegMerger, type MergedCall } from './legs';
 import { ImportError } from './import-error';
 import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
+import type { CallKind } from './pbx-classify';
 import type { ImportPlan } from './plan';
 import type { Row } from './source';
 
@@ -29,6 +30,8 @@ export interface ProducedBatch {
   warnings: RowIssue[];
   /** rows of the file consumed so far (header excluded) */
   rows: number;
+  /** PBX calls of this batch that are no dials, by kind (pbx-classify.ts): inbound ones stored too */
+  notDials?: Partial<Record<CallKind, number>>;
 }
 
 const REPLACEMENT = '\uFFFD';
@@ -123,7 +126,14 @@ export async function* produceCalls(
 
   const take = (merged: MergedCall[], out: ProducedBatch) => {
     for (const m of merged) {
+      // A PBX call that is no dial is counted by kind: an inbound call stored for its agent too.
+      const kind = m.ok ? (m.call.kind && m.call.direction === 'inbound' ? 'inbound' : undefined) : m.skipped;
+      if (kind) {
+        out.notDials ??= {};
+        out.notDials[kind] = (out.notDials[kind] ?? 0) + 1;
+      }
       if (m.ok) out.calls.push({ line: m.line, legs: m.legs, call: m.call });
+      else if (m.skipped) continue;
       else out.rejects.push({ line: m.line, field: m.field, reason: m.reason, raw: m.raw ?? '' });
     }
   };
@@ -141,6 +151,7 @@ export async function* produceCalls(
   }
 
   function handleRow(row: Row, out: ProducedBatch) {
+    if (plan.preset.skipRow?.(row.cells)) return;
     const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
       out.rejects.push({

@@ -9,11 +9,14 @@ import { ImportError } from './import-error';
 import { readRows, type Row } from './read-rows';
 import { readHead, sniffText } from './sniff';
 import { isLegacyXls, isZipFile, listXlsxSheets, readXlsxRows, XlsxError } from './xlsx';
+import { openXls, XlsError, xlsRows } from './xls';
+import { isMarkupTable, markupBatches, MarkupError, readMarkupTable } from './markup-table';
 
 export type { Row } from './read-rows';
 
 export interface SourceInfo {
-  container: 'csv' | 'xlsx';
+  /** xls: an old Excel (BIFF8) workbook; html: an HTML table or Excel 2003 XML saved as .xls */
+  container: 'csv' | 'xlsx' | 'xls' | 'html';
   /** text encoding (csv) */
   encoding: string | null;
   delimiter: string | null;
@@ -62,7 +65,18 @@ export async function openSource(
   }
   if (size === 0) throw new ImportError(`${displayName}: the file is empty`);
   const head = await readHead(file);
+  if (isLegacyXls(head) && !(await isEncryptedXls(file)))
+    return openOldWorkbook(file, displayName, size, overrides);
   if (isZipFile(head) || isLegacyXls(head)) return openWorkbook(file, displayName, size, overrides);
+  if (isMarkupTable(head)) {
+    const { encoding } = await readMarkup(file, displayName);
+    return sourceFromInfo(
+      file,
+      { container: 'html', encoding, delimiter: null, sheet: null },
+      size,
+      displayName,
+    );
+  }
   const sniffed = sniffText(head);
   const encoding = overrides.encoding ?? sniffed.encoding;
   const delimiter = overrides.delimiter ?? sniffed.delimiter;
@@ -78,6 +92,30 @@ export function sourceFromInfo(file: string, info: SourceInfo, size: number, dis
       size,
       rows: (_onBytes, onProgress) =>
         rethrowAsImportError(readXlsxRows(file, sheet, onProgress), displayName),
+      streamsBytes: false,
+    };
+  }
+  if (info.container === 'xls' && sheet !== null) {
+    return {
+      info,
+      size,
+      rows: async function* () {
+        try {
+          yield* xlsRows(await openXls(file), sheet);
+        } catch (err) {
+          throw asImportError(err, displayName);
+        }
+      },
+      streamsBytes: false,
+    };
+  }
+  if (info.container === 'html') {
+    return {
+      info,
+      size,
+      rows: async function* () {
+        yield* markupBatches((await readMarkup(file, displayName)).rows);
+      },
       streamsBytes: false,
     };
   }
@@ -130,7 +168,67 @@ async function openWorkbook(
   );
 }
 
+/** An OLE2 file is an encrypted XLSX (refused by the xlsx reader) or an old .xls workbook. */
+async function isEncryptedXls(file: string): Promise<boolean> {
+  try {
+    await listXlsxSheets(file);
+    return false;
+  } catch (err) {
+    return err instanceof XlsxError && /password/.test(err.reason);
+  }
+}
+
+async function openOldWorkbook(
+  file: string,
+  displayName: string,
+  size: number,
+  overrides: SourceOverrides,
+): Promise<RowSource> {
+  let names: string[];
+  try {
+    names = (await openXls(file)).sheets.map((s) => s.name);
+  } catch (err) {
+    throw asImportError(err, displayName);
+  }
+  if (names.length === 0) throw new ImportError(`${displayName}: the workbook has no sheets`);
+  let sheet = overrides.sheet;
+  if (sheet !== undefined && !names.includes(sheet)) {
+    throw new ImportError(`${displayName}: there is no sheet "${sheet}" (sheets: ${names.join(', ')})`);
+  }
+  if (sheet === undefined) {
+    if (names.length === 1 || !overrides.chooseSheet) sheet = names[0]!;
+    else {
+      const samples = [];
+      for (const name of names) {
+        const source = {
+          rows: async function* () {
+            yield* xlsRows(await openXls(file), name);
+          },
+        };
+        samples.push({ name, rows: await firstRows(source, SHEET_SAMPLE_ROWS) });
+      }
+      sheet = overrides.chooseSheet(samples);
+    }
+  }
+  return sourceFromInfo(
+    file,
+    { container: 'xls', encoding: null, delimiter: null, sheet },
+    size,
+    displayName,
+  );
+}
+
+async function readMarkup(file: string, displayName: string) {
+  try {
+    return await readMarkupTable(file);
+  } catch (err) {
+    throw asImportError(err, displayName);
+  }
+}
+
 function asImportError(err: unknown, displayName: string): Error {
+  if (err instanceof XlsError || err instanceof MarkupError)
+    return new ImportError(`${displayName}: ${err.message}`);
   if (err instanceof XlsxError) return new ImportError(`${displayName}: ${err.reason}`);
   return err instanceof Error ? err : new Error(String(err));
 }

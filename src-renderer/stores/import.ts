@@ -27,6 +27,8 @@ export interface Choices {
   orderColumns?: OrderColumnChoices;
   dispositions?: Record<string, Disposition>;
   outcomes?: Record<string, Outcome>;
+  /** a PBX file's endpoints named as agents (agent code) or not ('') */
+  endpoints?: Record<string, string>;
 }
 
 interface ImportState {
@@ -53,6 +55,8 @@ interface ImportState {
   setOrderColumn(field: OrderField, column: number | null): void;
   setDisposition(text: string, meaning: Disposition): void;
   setOutcome(text: string, meaning: Outcome): void;
+  /** Names a PBX endpoint as an agent (its code) or as none (''). */
+  setEndpointAgent(endpoint: string, agentCode: string): void;
   retryPreview(): void;
   /** Imports the staged file with the choices of the preview on screen. */
   start(): Promise<void>;
@@ -106,6 +110,7 @@ function choicesInput(stagedId: string, choices: Choices, timeZone: string | nul
     ...(choices.columns ? { columns: choices.columns } : {}),
     ...(choices.orderColumns ? { orderColumns: choices.orderColumns } : {}),
     ...(values.dispositions || values.outcomes ? { values } : {}),
+    ...(choices.endpoints ? { endpoints: choices.endpoints } : {}),
   };
 }
 
@@ -219,6 +224,12 @@ export const useImport = create<ImportState>()((set, get) => {
       const { choices, preview } = get();
       const base = choices.outcomes ?? (preview ? meaningsOf(preview.values.outcomes) : {});
       schedulePreview({ choices: { ...choices, outcomes: { ...base, [text]: meaning } } });
+    },
+    setEndpointAgent(endpoint, agentCode) {
+      const { choices } = get();
+      schedulePreview({
+        choices: { ...choices, endpoints: { ...choices.endpoints, [endpoint]: agentCode } },
+      });
     },
     retryPreview: () => void runPreview(),
 

@@ -215,6 +215,8 @@ export const ImportResultSchema = z.object({
   duplicates: Count,
   rejected: Count,
   batchId: Id,
+  /** PBX calls that are no dials, by kind (inbound — stored for whoever answered —, internal, feature…) */
+  notDials: z.record(z.string(), Count).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
@@ -288,6 +290,11 @@ export const ImportChoicesSchema = z.object({
       dispositions: z.record(z.string(), z.enum(DISPOSITIONS)).optional(),
       outcomes: z.record(z.string(), z.enum(OUTCOMES)).optional(),
     })
+    .optional(),
+  /** a PBX file's endpoints named by the user: endpoint (`PJSIP/client1`, `201`) → agent code, '' = no agent */
+  endpoints: z
+    .record(z.string().max(200), z.string().max(64))
+    .refine((r) => Object.keys(r).length <= 1000, 'at most 1000 endpoints')
     .optional(),
 });
 export type ImportChoices = z.infer<typeof ImportChoicesSchema>;
@@ -369,7 +376,7 @@ export const ImportPreviewSchema = z.object({
   orders: OrderPreviewSchema.nullable(),
   fileName: z.string(),
   fileSize: Count,
-  container: z.enum(['csv', 'xlsx']),
+  container: z.enum(['csv', 'xlsx', 'xls', 'html']),
   /** text encoding as detected (csv only) */
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
@@ -404,5 +411,18 @@ export const ImportPreviewSchema = z.object({
   people: z
     .object({ calls: Count, newAgents: Count, fillNames: Count, fillTeams: Count, newTeams: Count })
     .optional(),
+  /** a PBX file: the endpoints of the sample, with their learned role and agent code */
+  endpoints: z
+    .array(
+      z.object({
+        endpoint: z.string(),
+        role: z.enum(['extension', 'trunk']),
+        legs: Count,
+        agentCode: z.string(),
+      }),
+    )
+    .optional(),
+  /** a PBX file: calls of the rows read that are no dials, by kind */
+  notDials: z.record(z.string(), Count).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

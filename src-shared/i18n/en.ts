@@ -11,6 +11,7 @@ import { zoneEn } from './zone.en';
 import { recordingsEn } from './recordings.en';
 import { reviewEn } from './review.en';
 import { peopleEn } from './people.en';
+import { pbxEn } from './pbx.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -435,6 +436,7 @@ export const en = {
   ...recordingsEn,
   ...reviewEn,
   ...peopleEn,
+  ...pbxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { reportsZhCN } from './reports.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
 import { periodsZhCN } from './periods.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
+import { pbxZhCN } from './pbx.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -428,4 +429,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...recordingsZhCN,
   ...reviewZhCN,
   ...peopleZhCN,
+  ...pbxZhCN,
 };

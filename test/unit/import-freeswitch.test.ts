@@ -52,7 +52,14 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
   it('reads the 13-column template: dispositions from billsec and the hangup cause', async () => {
     const job = await t.importFile(DEFAULT_13);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 8, inserted: 6, rejected: 2 });
+    // Line 7 (a caller that stayed at the DID) is an inbound call nobody took: counted, not rejected.
+    expect(job.result).toMatchObject({
+      preset: 'freeswitch-cdr-csv',
+      rows: 8,
+      inserted: 6,
+      rejected: 1,
+      notDials: { inbound: 2 }, // line 7 and 1001's inbound call
+    });
     await expectHandCounts(t, TRUTH_13, range);
     const dispositions = t.ws.db.prepare('SELECT disposition FROM calls ORDER BY started_at').pluck().all();
     expect(dispositions).toEqual(['connected', 'no_answer', 'busy', 'connected', 'failed', 'connected']);
@@ -63,15 +70,10 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
       { code: '1002', name: 'Li Na' },
     ]);
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
-      expect.objectContaining({
-        line: 7,
-        field: 'caller_id_number',
-        reason: expect.stringContaining('has an agent'),
-      }),
       expect.objectContaining({ line: 8, field: 'start_stamp', reason: expect.stringContaining('"N/A"') }),
     ]);
     const again = await t.importFile(DEFAULT_13);
-    expect(again.result).toMatchObject({ inserted: 0, duplicates: 6, rejected: 2 });
+    expect(again.result).toMatchObject({ inserted: 0, duplicates: 6, rejected: 1 });
     await expectHandCounts(t, TRUTH_13, range);
   });
 
@@ -174,7 +176,7 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
           'b-902',
           '',
         ]),
-        // an internal call from 1001 to 1002: 1002's inbound call, no dial of 1001
+        // an internal call from 1001 to 1002: no dial of 1001, no inbound call of 1002
         q([
           'Zhang Wei',
           '1001',
@@ -193,7 +195,14 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
       ].join('\n') + '\n',
     );
     const job = await t.importFile(file);
-    expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 5, inserted: 3, rejected: 0 });
+    // The internal call is no dial and nobody's inbound call: counted, not stored.
+    expect(job.result).toMatchObject({
+      preset: 'freeswitch-cdr-csv',
+      rows: 5,
+      inserted: 2,
+      rejected: 0,
+      notDials: { internal: 1, inbound: 1 },
+    });
     const calls = t.ws.db
       .prepare(
         'SELECT c.source_key, a.code, c.direction, c.talk_seconds, c.started_at FROM calls c JOIN agents a ON a.id = c.agent_id ORDER BY c.started_at',
@@ -214,20 +223,12 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
         talk_seconds: 60,
         started_at: Date.parse('2026-11-09T03:00:00Z'),
       },
-      {
-        source_key: 'fs:b-903',
-        code: '1002',
-        direction: 'inbound',
-        talk_seconds: 30,
-        started_at: Date.parse('2026-11-09T04:00:00Z'),
-      },
     ]);
     await expectHandCounts(
       t,
       [
         { day: '2026-11-09', agent: '1001', direction: 'outbound', answered: true, talk: 120 },
         { day: '2026-11-09', agent: '1002', direction: 'inbound', answered: true, talk: 60 },
-        { day: '2026-11-09', agent: '1002', direction: 'inbound', answered: true, talk: 30 }, // from 1001
       ],
       range,
     );

@@ -37,7 +37,7 @@ function leg(line: number, call: Partial<NormalizedCall>): Leg {
 
 function ok(merged: MergedCall[]) {
   return merged.map((m) => {
-    if (!m.ok) throw new Error(`unexpected reject: ${m.reason}`);
+    if (!m.ok) throw new Error(`unexpected reject: ${m.skipped ?? m.reason}`);
     return m;
   });
 }
@@ -170,6 +170,27 @@ describe('merging legs of one call', () => {
         reason: expect.stringMatching(/^no leg of call Q has an agent \(none of its 2 legs/),
         raw: 'row 7',
       },
+    ]);
+  });
+
+  it("says of a lone agent-less leg that it is not an agent's extension", () => {
+    const merger = new LegMerger({ agentField: 'channel' });
+    merger.add(leg(4, { callId: 'T' }));
+    const [reject] = merger.finish();
+    expect(reject).toMatchObject({
+      reason:
+        "no leg of call T has an agent (its only leg is not an agent's extension: a trunk, queue, IVR or external party)",
+    });
+  });
+
+  it('counts a PBX call without an agent by its most telling leg kind instead of rejecting it', () => {
+    const merger = new LegMerger({ agentField: 'channel' });
+    merger.add(leg(5, { callId: 'V', kind: 'local' }));
+    merger.add(leg(6, { callId: 'V', kind: 'voicemail' }));
+    merger.add(leg(8, { callId: 'F', kind: 'feature' }));
+    expect(merger.finish()).toEqual([
+      { ok: false, line: 5, skipped: 'voicemail' },
+      { ok: false, line: 8, skipped: 'feature' },
     ]);
   });
 

@@ -7,7 +7,7 @@
  * (`usegmtime=no`, the default), read in the workspace's time zone. Semantics: asterisk-common.ts.
  */
 import type { CallPreset } from '../preset';
-import { asteriskBase, asteriskDerive } from './asterisk-common';
+import { asteriskBase } from './asterisk-common';
 
 const NAMES = [
   'accountcode',
@@ -38,5 +38,4 @@ export const asteriskCdrCsvPreset: CallPreset = {
   id: 'asterisk-cdr-csv',
   name: 'Asterisk cdr_csv (Master.csv)',
   headerless: { names: NAMES, columnCounts: [16, 17, 18, 21] },
-  derive: asteriskDerive(NAMES),
 };

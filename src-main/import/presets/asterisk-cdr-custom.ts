@@ -8,7 +8,7 @@
  * row is its own call (uniqueid).
  */
 import type { CallPreset } from '../preset';
-import { asteriskBase, asteriskDerive } from './asterisk-common';
+import { asteriskBase } from './asterisk-common';
 
 const NAMES = [
   'clid',
@@ -37,5 +37,4 @@ export const asteriskCdrCustomPreset: CallPreset = {
   id: 'asterisk-cdr-custom',
   name: 'Asterisk cdr_custom (Master.csv)',
   headerless: { names: NAMES, columnCounts: [19, 20, 21, 22, 23, 24] },
-  derive: asteriskDerive(NAMES),
 };

@@ -12,12 +12,12 @@
  *   (the phone rang or the caller gave up); any other cause (UNALLOCATED_NUMBER,
  *   NORMAL_TEMPORARY_FAILURE, RECOVERY_ON_TIMER_EXPIRE, …) → failed: the call never reached a
  *   person, which is what "failed" means to a team lead.
- * - Agent: destination_number when it is an extension (2-6 digits): a call bridged or transferred
- *   to the agent, INBOUND (also an internal call from a colleague, which is no dial), customer =
- *   caller_id_number, and caller_id_name (the caller's) is not the agent's name. Else
- *   caller_id_number when it is an extension: the agent dialled out, OUTBOUND, customer =
- *   destination_number, agent name = caller_id_name. Else no agent (an IVR or DID leg that never
- *   reached an extension). The same rule as Asterisk's: an agent only dials what is not an agent.
+ * - Agent, direction and customer: the shared PBX classifier (pbx-classify.ts) on
+ *   caller_id_number and destination_number: an extension (2-6 digits) reaching an external
+ *   number is an OUTBOUND dial (agent name = caller_id_name); a call from outside to an extension
+ *   is INBOUND for that extension; extension to extension is internal and `*…` a feature code:
+ *   neither is stored, both are counted. An IVR or DID leg that never reached an extension has
+ *   no agent.
  * - Legs (`legs="ab"` in the config; the default is `a`): the a-leg row carries its b-leg's uuid
  *   in bleg_uuid, the b-leg row has its own uuid there and an empty bleg_uuid. So the call id is
  *   `bleg_uuid || uuid`: both rows of one bridged call name the b-leg's uuid, from one row each.
@@ -54,7 +54,6 @@ const UNANSWERED_CAUSES: Readonly<Record<string, Disposition>> = {
   CALL_REJECTED: 'no_answer',
 };
 
-const EXTENSION_RE = /^\d{2,6}$/;
 const at = (name: (typeof NAMES)[number]) => NAMES.indexOf(name);
 
 export const freeswitchCdrCsvPreset: CallPreset = {
@@ -74,10 +73,9 @@ export const freeswitchCdrCsvPreset: CallPreset = {
   directions: { outbound: 'outbound', inbound: 'inbound' },
   headerless: { names: NAMES, columnCounts: [13, 15] },
   legs: true,
-  derive(_cell, row) {
+  pbx: true,
+  derive(_cell, row, leg) {
     const get = (name: (typeof NAMES)[number]) => (row[at(name)] ?? '').trim();
-    const caller = get('caller_id_number');
-    const callee = get('destination_number');
     const billsec = get('billsec');
     const answered = Number(billsec) > 0 || get('answer_stamp') !== '';
     const disposition = answered
@@ -86,13 +84,12 @@ export const freeswitchCdrCsvPreset: CallPreset = {
     const duration = Number(get('duration'));
     const ring =
       Number.isFinite(duration) && Number(billsec) >= 0 ? Math.max(0, duration - Number(billsec)) : 0;
-    const party = EXTENSION_RE.test(callee)
-      ? { agentCode: callee, agentName: '', direction: 'inbound', phone: caller }
-      : EXTENSION_RE.test(caller)
-        ? { agentCode: caller, agentName: get('caller_id_name'), direction: 'outbound', phone: callee }
-        : { agentCode: '', agentName: '', direction: 'inbound', phone: caller };
+    const outbound = leg?.kind === 'outbound';
     return {
-      ...party,
+      agentCode: leg?.agentCode ?? '',
+      agentName: outbound ? get('caller_id_name') : '',
+      direction: outbound ? 'outbound' : 'inbound',
+      phone: leg?.phone ?? '',
       // No cause and no answer is not a FreeSWITCH CDR row: left empty, the row is rejected.
       disposition: get('hangup_cause') === '' && !answered ? '' : disposition,
       ringSeconds: String(ring),

@@ -9,13 +9,18 @@ import { aircallPreset } from './aircall';
 import { asteriskCdrCsvPreset } from './asterisk-cdr-csv';
 import { asteriskCdrCustomPreset } from './asterisk-cdr-custom';
 import { callscopePreset } from './callscope';
+import { ciscoCucmHeaderlessPreset, ciscoCucmPreset } from './cisco-cucm';
 import { five9Preset } from './five9';
+import { freepbxCdrPreset } from './freepbx-cdr';
 import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
 import { genericEnPreset } from './generic-en';
+import { pbxNumbersPreset } from './pbx-numbers';
 import { talkdeskPreset } from './talkdesk';
 import { threeCxPreset } from './threecx';
+import { threeCxReportPreset } from './threecx-report';
 import { vicidialPreset } from './vicidial';
 import { zhGenericPreset } from './zh-generic';
+import { zoomPhonePreset } from './zoom-phone';
 
 export const PRESETS: readonly CallPreset[] = [
   callscopePreset,
@@ -24,10 +29,16 @@ export const PRESETS: readonly CallPreset[] = [
   talkdeskPreset,
   aircallPreset,
   threeCxPreset,
+  threeCxReportPreset,
+  zoomPhonePreset,
+  ciscoCucmPreset,
+  freepbxCdrPreset,
   asteriskCdrCsvPreset,
   asteriskCdrCustomPreset,
   freeswitchCdrCsvPreset,
+  ciscoCucmHeaderlessPreset,
   zhGenericPreset,
+  pbxNumbersPreset,
   genericEnPreset,
 ];
 

@@ -2,7 +2,7 @@
 import { useState, type DragEvent } from 'react';
 import { useFormat, useT } from '../../i18n/language';
 
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.xlsx';
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.xlsx,.xls,.htm,.html';
 
 interface FileDropZoneProps {
   file: File | null;

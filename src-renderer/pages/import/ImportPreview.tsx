@@ -14,6 +14,7 @@ import { PeopleEffect } from '../people/PeopleEffect';
 import { useImport } from '../../stores/import';
 import { missingOrderFields, OrderPreviewBody } from '../orders/OrderPreviewBody';
 import { ColumnMappingTable } from './ColumnMappingTable';
+import { EndpointMapping } from './EndpointMapping';
 import { ImportTimeZone } from './ImportTimeZone';
 import { PreviewRows } from './PreviewRows';
 import { ValueMapping } from './ValueMapping';
@@ -74,6 +75,7 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
                 <ColumnMapping preview={preview} />
                 <ValueMapping preview={preview} />
               </div>
+              <EndpointMapping preview={preview} />
               <PreviewRows preview={preview} />
             </>
           ) : null}

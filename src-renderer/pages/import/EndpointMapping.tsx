@@ -1,0 +1,107 @@
+/**
+ * A PBX file's endpoints as the importer read them (extension or trunk, learned from the file),
+ * with the agent code each extension's calls count for. Typing a code makes an endpoint an agent
+ * (a named phone such as PJSIP/client1, or a trunk the file misled about); an empty code makes it
+ * no agent. Also says how many calls of the sample are no dials, by kind.
+ */
+import { useState } from 'react';
+import type { ImportPreview } from '../../../src-shared/api';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { useFormat, useT } from '../../i18n/language';
+import { useImport } from '../../stores/import';
+
+/** Kinds in the order the sentence lists them. */
+const KINDS = [
+  'inbound',
+  'internal',
+  'feature',
+  'voicemail',
+  'conference',
+  'queue',
+  'ivr',
+  'local',
+  'outbound',
+];
+
+export function EndpointMapping({ preview }: { preview: ImportPreview }) {
+  const t = useT();
+  const endpoints = preview.endpoints ?? [];
+  if (endpoints.length === 0) return null;
+  return (
+    <div className="mapping mapping--endpoints" data-testid="pbx-endpoints">
+      <h3 className="mapping__title">
+        {t('pbx.endpoints.title')}
+        <span className="mapping__hint">{t('pbx.endpoints.hint')}</span>
+      </h3>
+      <NotDials preview={preview} />
+      <div className="table-scroll mapping__scroll">
+        <table className="data-table data-table--mapping">
+          <thead>
+            <tr>
+              <th scope="col">{t('pbx.endpoints.endpoint')}</th>
+              <th scope="col" className="num">
+                {t('pbx.endpoints.legs')}
+              </th>
+              <th scope="col">{t('pbx.endpoints.role')}</th>
+              <th scope="col">{t('pbx.endpoints.agent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {endpoints.map((e) => (
+              <EndpointRow key={`${e.endpoint}\u0000${e.agentCode}`} {...e} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function EndpointRow(e: NonNullable<ImportPreview['endpoints']>[number]) {
+  const t = useT();
+  const f = useFormat();
+  const setEndpointAgent = useImport((s) => s.setEndpointAgent);
+  // Keyed by the code in force: a new preview (another naming, a profile) starts the row afresh.
+  const [code, setCode] = useState(e.agentCode);
+  const commit = () => {
+    if (code.trim() !== e.agentCode) setEndpointAgent(e.endpoint, code.trim());
+  };
+  return (
+    <tr data-endpoint={e.endpoint} data-role={e.role}>
+      <th scope="row">
+        <code>{e.endpoint}</code>
+      </th>
+      <td className="num">{f.count(e.legs)}</td>
+      <td>{t(`pbx.role.${e.role}`)}</td>
+      <td>
+        <input
+          className="input input--narrow"
+          value={code}
+          aria-label={t('pbx.endpoints.agentFor', { endpoint: e.endpoint })}
+          onChange={(ev) => setCode(ev.target.value)}
+          onBlur={commit}
+          onKeyDown={(ev) => {
+            if (ev.key === 'Enter') commit();
+          }}
+          maxLength={64}
+          data-testid="pbx-endpoint-agent"
+        />
+      </td>
+    </tr>
+  );
+}
+
+function NotDials({ preview }: { preview: ImportPreview }) {
+  const t = useT();
+  const f = useFormat();
+  const counts = preview.notDials ?? {};
+  const parts = KINDS.filter((k) => (counts[k] ?? 0) > 0).map((k) =>
+    t(`pbx.kind.${k}` as MessageKey, { count: f.count(counts[k]!) }),
+  );
+  if (parts.length === 0) return null;
+  return (
+    <p className="preview__count" data-testid="pbx-not-dials">
+      {t('pbx.notDials', { list: parts.join(t('list.separator')) })}
+    </p>
+  );
+}
