@@ -1,7 +1,7 @@
 /** Teams, agents and campaigns: created on first sight by imports, edited in the app. */
 import { sql, type Kysely } from 'kysely';
 import type { Agent, Campaign, Team } from '../src-shared/api';
-import { compareCodes, compareTeamNames } from '../src-shared/collate';
+import { compareAgents, compareCodes, compareTeamNames } from '../src-shared/collate';
 import type { Database } from './db/schema';
 import { ApiError, notFound } from './errors';
 
@@ -127,7 +127,7 @@ function toAgent(r: AgentRow): Agent {
 /** Every agent, in 工号 order (numeric: 2 before 10). */
 export async function listAgents(db: Kysely<Database>): Promise<Agent[]> {
   const rows = await agentsQuery(db).execute();
-  return rows.map(toAgent).sort((a, b) => compareCodes(a.code, b.code));
+  return rows.map(toAgent).sort(compareAgents);
 }
 
 export async function getAgent(db: Kysely<Database>, id: number): Promise<Agent> {

@@ -11,5 +11,9 @@ export const periodsEn = {
     'Yesterday ({day}) was not a working day, so this shows the last working day. Choose another period above.',
   'dashboard.monthStart':
     'This month has no finished working day yet, so this shows the last working day ({day}). Choose another period above.',
+  'calendar.cnHolidays.label': 'Chinese public holidays',
+  'calendar.cnHolidays.apply': 'Apply {year} holidays and make-up days',
+  'calendar.cnHolidays.missing':
+    'The {year} schedule (the State Council publishes it each November) is not in this version: mark its days on the grid.',
   'dashboard.emptyRange.lastCallDay': 'Go to the last day with calls ({day})',
 } as const;

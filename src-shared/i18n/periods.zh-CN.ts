@@ -11,5 +11,9 @@ export const periodsZhCN: Record<keyof typeof periodsEn, string> = {
   'dashboard.basis.precedingDays': '紧邻的前几天',
   'dashboard.morning': '昨天（{day}）不是工作日，这里显示的是上个工作日。可在上方改选时间段。',
   'dashboard.monthStart': '本月还没有过完的工作日，这里显示的是上个工作日（{day}）。可在上方改选时间段。',
+  'calendar.cnHolidays.label': '法定节假日',
+  'calendar.cnHolidays.apply': '套用 {year} 年放假与调休安排',
+  'calendar.cnHolidays.missing':
+    '本版本尚未收录 {year} 年的放假安排（国务院办公厅每年 11 月发布），请在日历上手动标记。',
   'dashboard.emptyRange.lastCallDay': '跳到最近有通话的一天（{day}）',
 };

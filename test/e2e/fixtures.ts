@@ -55,6 +55,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** Calls the API as the page does (browser mode: the token the page keeps in sessionStorage). */
+export async function apiCall(page: Page, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([m, body]) => {
+      const token = sessionStorage.getItem('callscope.token');
+      const r = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`${m}: ${r.status} ${await r.text()}`);
+      return r.json() as Promise<unknown>;
+    },
+    [method, input] as const,
+  );
+}
+
 /** The exact number a KPI tile shows, from its data-value attribute (null for "no data"). */
 export async function tileValue(page: Page, key: string): Promise<number | null> {
   const raw = await page.getByTestId(`kpi-${key}`).getAttribute('data-value');

@@ -3,8 +3,10 @@
  * working day — says why, and compares it with Thursday; an empty day offers the last day with
  * calls. Numbers are checked against a recomputation from the raw calls.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { lastWorkingDayBefore } from '../../src-shared/periods';
-import { expect, screenshot, test } from './fixtures';
+import { apiCall, expect, screenshot, test } from './fixtures';
 import { chooseLanguage, chooseRange, openRaw, workspaceToday } from './raw-db';
 import { rawTruth } from './overview-truth';
 
@@ -20,6 +22,27 @@ test('Monday morning opens on Friday, says why, and compares it with Thursday', 
   const friday = lastWorkingDayBefore(today);
   expect(friday).toBe('2026-12-04');
 
+  // One more agent, whose only call was on Thursday: on Friday they made none.
+  const file = path.join(app.dir, 'thursday.csv');
+  fs.writeFileSync(
+    file,
+    'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording\n' +
+      'T1,9001,Quiet,,,2026-12-03 10:00:00,13800139001,outbound,no_answer,20,0,,,\n',
+  );
+  app.cli(['import', file, '--preset', 'callscope']);
+  // December's targets for everyone: dials per working day and a connect rate.
+  const raw = openRaw(app.db);
+  const agentIds = raw.prepare('SELECT id FROM agents ORDER BY id').pluck().all() as number[];
+  const quietId = raw.prepare("SELECT id FROM agents WHERE code = '9001'").pluck().get() as number;
+  raw.close();
+  await apiCall(page, 'targets.set', {
+    month: '2026-12',
+    entries: [
+      ...agentIds.map((id) => ({ scope: 'agent', scopeId: id, kpi: 'dialsPerDay', value: 150 })),
+      { scope: 'all', scopeId: 0, kpi: 'connectRate', value: 0.35 },
+    ],
+  });
+
   await page.reload();
   await expect(page.getByTestId('preset-lastWorkingDay')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('range-from')).toHaveValue(friday);
@@ -32,6 +55,33 @@ test('Monday morning opens on Friday, says why, and compares it with Thursday', 
   // the landing is this morning's default: nothing to reset
   await expect(page.getByTestId('filter-reset')).toBeDisabled();
   await screenshot(page, 'monday-landing-en');
+
+  // Every agent is listed, the one without calls on Friday with 0 and a "no calls" mark.
+  const board = page.getByTestId('leaderboard');
+  await expect(board.locator('tbody tr')).toHaveCount(agentIds.length);
+  const quiet = board.locator(`tbody tr[data-agent-id="${quietId}"]`);
+  await expect(quiet.getByTestId('no-calls')).toBeVisible();
+  await expect(quiet.locator('td[data-col="dials"]')).toHaveAttribute('data-value', '0');
+
+  // Sorted by pace, worst first: the quiet agent (1 dial over December's 4 finished working days).
+  await page.getByTestId('sort-pace').click();
+  const worst = board.locator('tbody tr').first();
+  await expect(worst).toHaveAttribute('data-agent-id', String(quietId));
+  await worst.getByTestId('agent-link').click();
+  const dialsRow = page.getByTestId('agent-pace-table').locator('tr[data-kpi="dialsPerDay"]');
+  await expect(dialsRow.locator('td[data-col="target"]')).toHaveAttribute('data-value', '150');
+  expect(Number(await dialsRow.locator('td[data-col="actual"]').getAttribute('data-value'))).toBeCloseTo(
+    1 / 4,
+    9,
+  );
+  expect(Number(await dialsRow.locator('td[data-col="pace"]').getAttribute('data-value'))).toBeCloseTo(
+    1 / 4 / 150,
+    9,
+  );
+  await expect(page.getByTestId('agent-score-parts').locator('tr[data-kpi="dialsPerDay"]')).toBeVisible();
+  await page.getByTestId('agent-targets').scrollIntoViewIfNeeded();
+  await screenshot(page, 'monday-worst-agent-en');
+  await page.getByTestId('agent-back').click();
 
   // Sunday has no calls: the empty state takes the lead to the last day with calls
   await chooseRange(page, '2026-12-06', '2026-12-06');

@@ -6,29 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, screenshot, SCREENSHOTS, test } from './fixtures';
+import { apiCall as api, expect, screenshot, SCREENSHOTS, test } from './fixtures';
 import { chooseLanguage, chooseRange, dataRange, openRaw } from './raw-db';
 
 const DIALS_TARGET = 170;
 const CONNECT_TARGET = 0.36;
-
-/** Calls the API as the page does (browser mode: the token the page keeps in sessionStorage). */
-async function api(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([m, body]) => {
-      const token = sessionStorage.getItem('callscope.token');
-      const r = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
-      if (!r.ok) throw new Error(`${m}: ${r.status} ${await r.text()}`);
-      return r.json() as Promise<unknown>;
-    },
-    [method, input] as const,
-  );
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

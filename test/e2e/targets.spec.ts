@@ -140,4 +140,25 @@ test('split a team target by share holds the sum; a holiday changes the working 
   await expect(subtitle).toHaveText(new RegExp(`^${days - 1} `));
   await page.getByTestId('calendar-save').click();
   await expect(page.getByTestId('calendar-save')).toBeDisabled();
+
+  // The shipped holiday schedule (the pinned clock's year, 2026): applied and saved as data; the
+  // next year's is not shipped and the panel says so instead of offering it.
+  const holidays = page.getByTestId('calendar-cn-holidays');
+  await expect(holidays).toContainText('2027');
+  await page.getByTestId('calendar-cn-2026').click();
+  await page.getByTestId('calendar-save').click();
+  await expect(page.getByTestId('calendar-save')).toBeDisabled();
+  const stored = openRaw(app.db);
+  const kinds = Object.fromEntries(
+    (
+      stored
+        .prepare("SELECT day, kind FROM work_calendar WHERE day IN ('2026-10-01', '2026-10-10')")
+        .all() as {
+        day: string;
+        kind: string;
+      }[]
+    ).map((r) => [r.day, r.kind]),
+  );
+  stored.close();
+  expect(kinds).toEqual({ '2026-10-01': 'holiday', '2026-10-10': 'workday' });
 });

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { WorkCalendar } from '../../../src-shared/targets-calendar';
 import { monthRange, WorkingDays } from '../../../src-shared/targets-calendar';
 import { addDays, daysBetween, weekdayOf } from '../../../src-shared/time';
+import { CN_HOLIDAY_YEARS, withChineseHolidays } from '../../../src-shared/holidays-cn';
 import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
@@ -29,6 +30,7 @@ function CalendarEditor({ saved, month }: { saved: WorkCalendar; month: string }
   const t = useT();
   const f = useFormat();
   const refresh = useWorkspace((s) => s.refresh);
+  const thisYear = Number(useWorkspace((s) => s.info?.today ?? month).slice(0, 4));
   const [cal, setCal] = useState<WorkCalendar>(saved);
   const days = new WorkingDays(cal);
   const { from, to } = monthRange(month);
@@ -78,6 +80,26 @@ function CalendarEditor({ saved, month }: { saved: WorkCalendar; month: string }
           </label>
         ))}
       </fieldset>
+      <div className="calendar-holidays" data-testid="calendar-cn-holidays">
+        <span className="field__label">{t('calendar.cnHolidays.label')}</span>
+        {[thisYear, thisYear + 1].map((year) =>
+          CN_HOLIDAY_YEARS.includes(year) ? (
+            <button
+              key={year}
+              type="button"
+              className="button button--small"
+              onClick={() => setCal((c) => withChineseHolidays(c, year))}
+              data-testid={`calendar-cn-${year}`}
+            >
+              {t('calendar.cnHolidays.apply', { year })}
+            </button>
+          ) : (
+            <span key={year} className="field__hint">
+              {t('calendar.cnHolidays.missing', { year })}
+            </span>
+          ),
+        )}
+      </div>
       <div className="calendar-grid" role="grid" data-testid="calendar-grid">
         {WEEKDAYS.map((d) => (
           <div key={d} className="calendar-grid__head" role="columnheader">
