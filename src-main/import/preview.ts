@@ -5,14 +5,14 @@
  */
 import path from 'node:path';
 import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/api';
-import { CALL_FIELDS } from '../../src-shared/domain';
+import { CALL_FIELDS, type CallField } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
 import { otherKindLayouts, previewOrders } from './order-preview';
-import { planCalls } from './plan';
+import { planCalls, planProblem, type ImportPlan } from './plan';
 import { lookupValue } from './preset';
-import { produceCalls } from './produce';
+import { headerKeysOf, produceCalls, skippedRowReason } from './produce';
 import type { RowSource } from './source';
 
 const PREVIEW_ROWS = 50;
@@ -32,7 +32,8 @@ export async function previewImport(
     const orders = await previewOrders(planOrders(db, sampled, choices), db);
     return { ...orders, candidates: [...orders.candidates, ...otherKindLayouts(sampled, 'orders')] };
   }
-  const { plan, candidates, profile, sample } = planCalls(db, sampled, choices);
+  const planned = planCalls(db, sampled, choices);
+  const { plan, candidates, profile, sample, table, inference, dates } = planned;
   const dataRows = plan.hasHeader ? sample.slice(1) : sample;
 
   // What the result columns say, and what each text will mean.
@@ -42,11 +43,13 @@ export async function previewImport(
   const outcomeCounts = new Map<string, number>();
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
+  const headerKeys = headerKeysOf(plan);
   for (const row of dataRows) {
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));
-    if (!normalise(row.cells).ok) sampledRejected++;
+    // A totals row or a repeated header is skipped by the import, not rejected.
+    if (!normalise(row.cells).ok && !skippedRowReason(row.cells, headerKeys)) sampledRejected++;
   }
 
   const rows: PreviewRow[] = [];
@@ -119,7 +122,37 @@ export async function previewImport(
     sampled: dataRows.length,
     sampledRejected,
     rows: rows.slice(0, PREVIEW_ROWS),
+    skippedAbove: table.skipped,
+    inferred: inference.guesses.map((g) => ({
+      column: g.index,
+      kind: g.kind,
+      // What the plan maps wins over what inference proposed (a preset's or the user's mapping).
+      field:
+        mappedField(plan.columns, g.index) ??
+        (g.index === plan.readings.startTimeColumn ? 'startedAt' : null),
+      confidence: g.confidence,
+      hint: g.hint,
+    })),
+    dateOrder:
+      dates.kind === 'none'
+        ? null
+        : {
+            state: dates.kind,
+            order: plan.readings.dateOrder ?? null,
+            examples:
+              dates.kind === 'ambiguous'
+                ? dates.examples
+                : dates.kind === 'decided'
+                  ? [dates.text]
+                  : [dates.dayFirst.text, dates.monthFirst.text],
+            problem: dates.kind === 'conflict' ? planProblem(plan, planned) : null,
+          },
   };
+}
+
+function mappedField(columns: ImportPlan['columns'], index: number): CallField | null {
+  for (const field of CALL_FIELDS) if (columns[field] === index) return field;
+  return null;
 }
 
 /** What the preview says of the file itself, whatever it holds. */

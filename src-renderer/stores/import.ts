@@ -27,6 +27,8 @@ export interface Choices {
   orderColumns?: OrderColumnChoices;
   dispositions?: Record<string, Disposition>;
   outcomes?: Record<string, Outcome>;
+  /** how dates like 03/04/2026 read, when the file leaves it open */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 interface ImportState {
@@ -53,6 +55,7 @@ interface ImportState {
   setOrderColumn(field: OrderField, column: number | null): void;
   setDisposition(text: string, meaning: Disposition): void;
   setOutcome(text: string, meaning: Outcome): void;
+  setDateOrder(order: 'dmy' | 'mdy'): void;
   retryPreview(): void;
   /** Imports the staged file with the choices of the preview on screen. */
   start(): Promise<void>;
@@ -106,6 +109,7 @@ function choicesInput(stagedId: string, choices: Choices, timeZone: string | nul
     ...(choices.columns ? { columns: choices.columns } : {}),
     ...(choices.orderColumns ? { orderColumns: choices.orderColumns } : {}),
     ...(values.dispositions || values.outcomes ? { values } : {}),
+    ...(choices.dateOrder ? { dateOrder: choices.dateOrder } : {}),
   };
 }
 
@@ -220,6 +224,7 @@ export const useImport = create<ImportState>()((set, get) => {
       const base = choices.outcomes ?? (preview ? meaningsOf(preview.values.outcomes) : {});
       schedulePreview({ choices: { ...choices, outcomes: { ...base, [text]: meaning } } });
     },
+    setDateOrder: (dateOrder) => schedulePreview({ choices: { ...get().choices, dateOrder } }),
     retryPreview: () => void runPreview(),
 
     async start() {
@@ -235,6 +240,10 @@ export const useImport = create<ImportState>()((set, get) => {
           hasHeader: preview.hasHeader,
           columns: columnsOf(preview),
           ...(preview.kind === 'orders' ? { orderColumns: orderColumnsOf(preview) } : {}),
+          // The order the preview asked about and shows (preselected or answered) is the one used.
+          ...(preview.dateOrder?.state === 'ambiguous' && preview.dateOrder.order
+            ? { dateOrder: preview.dateOrder.order }
+            : {}),
         });
         // Cancel pressed before the job's id came back: stop the job we just got.
         if (cancelRequested) void call('jobs.cancel', { jobId }).catch(() => undefined);

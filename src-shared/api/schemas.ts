@@ -267,6 +267,8 @@ export const ImportChoicesSchema = z.object({
       outcomes: z.record(z.string(), z.enum(OUTCOMES)).optional(),
     })
     .optional(),
+  /** how dates like 03/04/2026 read: day first or month first (default: what the file's dates say) */
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
 });
 export type ImportChoices = z.infer<typeof ImportChoicesSchema>;
 
@@ -378,5 +380,33 @@ export const ImportPreviewSchema = z.object({
   sampledRejected: Count,
   /** the first rows as they will be stored (or why not) */
   rows: z.array(PreviewRowSchema),
+  /** rows above the table that were skipped (a title, "exported by/at" notes) */
+  skippedAbove: z.array(z.object({ line: Count, text: z.string() })).optional(),
+  /** what each column looks like from its content, and how sure the proposal for it is */
+  inferred: z
+    .array(
+      z.object({
+        column: z.number().int(),
+        kind: z.string(),
+        field: CallFieldSchema.nullable(),
+        confidence: z.number(),
+        hint: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  /**
+   * Dates like 03/04/2026 in the start column: decided by the file (a value over 12), ambiguous
+   * (the user is asked; `order` is the order in force, preselected from the workspace's zone), or a
+   * conflict (day-first on one line, month-first on another: an error naming both).
+   */
+  dateOrder: z
+    .object({
+      state: z.enum(['decided', 'ambiguous', 'conflict']),
+      order: z.enum(['dmy', 'mdy']).nullable(),
+      examples: z.array(z.string()),
+      problem: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

@@ -6,6 +6,7 @@ import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
+import { importInferZhCN } from './import-infer.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -418,4 +419,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...ordersZhCN,
   ...auditsZhCN,
   ...targetsZhCN,
+  ...importInferZhCN,
 };

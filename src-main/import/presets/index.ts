@@ -12,6 +12,7 @@ import { callscopePreset } from './callscope';
 import { five9Preset } from './five9';
 import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
 import { genericEnPreset } from './generic-en';
+import { inferredPreset } from './inferred';
 import { talkdeskPreset } from './talkdesk';
 import { threeCxPreset } from './threecx';
 import { vicidialPreset } from './vicidial';
@@ -32,5 +33,6 @@ export const PRESETS: readonly CallPreset[] = [
 ];
 
 export function presetById(id: string): CallPreset | undefined {
-  return PRESETS.find((p) => p.id === id);
+  // The layout read from the content is never ranked by header: it is proposed by plan.ts.
+  return PRESETS.find((p) => p.id === id) ?? (id === inferredPreset.id ? inferredPreset : undefined);
 }
