@@ -294,6 +294,8 @@ const FIELD_WORDS: Record<CallField, readonly string[]> = {
     'billsec',
     'billable',
     'conversation',
+    'secs',
+    'seconds',
   ],
   outcome: ['意向', '成交状态', '跟进', 'outcome', 'lead'],
   saleAmount: ['金额', 'amount', 'revenue', 'value'],
@@ -411,7 +413,7 @@ function columnKind(s: ColumnStats, header: string): ColumnKind {
   }
   if (s.combinedAgents / s.nonEmpty >= 0.8) return 'agent';
   if (s.distinct === s.nonEmpty && s.nonEmpty >= 5) return 'id';
-  if (s.distinct <= 12 && s.distinct < s.nonEmpty / 2) return 'status';
+  if (s.distinct <= 12 && s.distinct <= Math.max(2, s.nonEmpty / 2)) return 'status';
   return 'name';
 }
 

@@ -274,7 +274,8 @@ export const en = {
   'import.preview.notInFile': '— not in file —',
   'import.preview.missing': 'Required fields without a column: {fields}',
   'import.preview.values': 'Values',
-  'import.preview.valuesHint': 'What the texts of the file mean. Rows with an unknown text are rejected.',
+  'import.preview.valuesHint':
+    'What the texts of the file mean. A result text left unknown is read by talk time (talk > 0: connected), with a warning.',
   'import.preview.dispositions': 'Call result texts',
   'import.preview.outcomes': 'Outcome texts',
   'import.preview.text': 'Text in the file',

@@ -270,7 +270,8 @@ export const zhCN: Record<MessageKey, string> = {
   'import.preview.notInFile': '— 文件中没有 —',
   'import.preview.missing': '以下必填字段尚未对应列：{fields}',
   'import.preview.values': '取值映射',
-  'import.preview.valuesHint': '文件中各文字的含义。含未知文字的行将记为异常行。',
+  'import.preview.valuesHint':
+    '文件中各文字的含义。未设置含义的呼叫结果按通话时长判断（时长大于 0 记为接通），并给出提示。',
   'import.preview.dispositions': '呼叫结果取值',
   'import.preview.outcomes': '沟通结果取值',
   'import.preview.text': '文件中的文字',

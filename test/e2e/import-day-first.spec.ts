@@ -54,7 +54,7 @@ test('a day-first file: the preview asks the date order, and the answer puts cal
   const question = page.getByTestId('preview-date-order');
   // New York writes month first: that is preselected, and the question is on screen.
   await expect(question).toHaveAttribute('data-order', 'mdy');
-  await expect(question).toContainText('05/11/2026');
+  await expect(question).toContainText('02/11/2026 09:00');
   await screenshot(page, 'import-day-first-question-zh-CN');
 
   await settings(page, 'en');

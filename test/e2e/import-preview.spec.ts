@@ -228,10 +228,10 @@ test('screenshots: the preview of a Chinese GBK export in zh-CN and English, lig
     .setInputFiles(path.join(REPO, 'test/fixtures/calls/zh-generic-gbk.csv'));
   await previewReady(page);
   await expect(page.getByTestId('preview')).toHaveAttribute('data-preset', 'zh-generic');
-  // 挂断 is a text the layout does not know: highlighted, its row rejected
+  // 挂断 is a text the layout does not know: highlighted; its row is kept, read by its talk time
   await expect(page.getByTestId('value-disposition-挂断')).toHaveAttribute('data-text', '挂断');
   await expect(page.getByTestId('values-disposition')).toHaveAttribute('data-unknown-rows', '1');
-  await expect(page.getByTestId('preview-summary')).toContainText('抽样 8 行中 7 行将导入，1 行为异常行');
+  await expect(page.getByTestId('preview-summary')).toContainText('抽样 8 行中 8 行将导入，0 行为异常行');
   await expect(page.getByTestId('map-talkSeconds').locator('option:checked')).toHaveText(
     '通话时长 — 3分25秒',
   );

@@ -10,7 +10,7 @@ import { zhGenericPreset } from './zh-generic';
 
 export const inferredPreset: CallPreset = {
   id: 'inferred',
-  name: 'Read from the content (no known layout)',
+  name: '按内容识别 / Read from the content',
   columns: {},
   required: ['agentCode', 'startedAt'],
   sourceKeyPrefix: 'in',
