@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/api';
-import { CALL_FIELDS, type CallField } from '../../src-shared/domain';
+import { CALL_FIELDS, type CallField, type Disposition } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
@@ -44,12 +44,17 @@ export async function previewImport(
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
   const headerKeys = headerKeysOf(plan);
+  const readAs = new Map<string, number>();
   for (const row of dataRows) {
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));
+    const result = normalise(row.cells);
     // A totals row or a repeated header is skipped by the import, not rejected.
-    if (!normalise(row.cells).ok && !skippedRowReason(row.cells, headerKeys)) sampledRejected++;
+    if (!result.ok && !skippedRowReason(row.cells, headerKeys)) sampledRejected++;
+    // What an unknown status is read as (by its talk time), per text, to show as its proposal.
+    else if (result.ok && result.warnings)
+      bump(readAs, `${fields.get('disposition')}\u0001${result.call.disposition}`);
   }
 
   const rows: PreviewRow[] = [];
@@ -113,7 +118,10 @@ export async function previewImport(
       required: plan.preset.required.includes(field),
     })),
     values: {
-      dispositions: counted(dispositionCounts, (t) => lookupValue(dispositions, t) ?? null),
+      dispositions: counted(dispositionCounts, (t) => lookupValue(dispositions, t) ?? null).map((v) => {
+        const proposed = v.mapped === null ? proposal(readAs, v.text) : null;
+        return proposed === null ? v : { ...v, proposed };
+      }),
       outcomes: counted(
         outcomeCounts,
         (t) => lookupValue(outcomes, t) ?? plan.preset.outcomeFallback ?? null,
@@ -166,6 +174,17 @@ export function fileFacts(displayName: string, source: RowSource) {
     delimiter: info.delimiter,
     sheet: info.sheet,
   };
+}
+
+/** The disposition an unknown text was read as most often in the sample, or null. */
+function proposal(readAs: Map<string, number>, text: string): Disposition | null {
+  let best: Disposition | null = null;
+  let bestCount = 0;
+  for (const [key, count] of readAs) {
+    const [t, meaning] = key.split('\u0001') as [string, Disposition];
+    if (t === text && count > bestCount) [best, bestCount] = [meaning, count];
+  }
+  return best;
 }
 
 function bump(counts: Map<string, number>, text: string) {

@@ -341,7 +341,13 @@ export const OrderPreviewSchema = z.object({
 export type OrderPreview = z.infer<typeof OrderPreviewSchema>;
 
 const ValueCount = <T extends z.ZodType>(mapped: T) =>
-  z.object({ text: z.string(), count: Count, mapped: mapped.nullable() });
+  z.object({
+    text: z.string(),
+    count: Count,
+    mapped: mapped.nullable(),
+    /** for a text left unknown: what the import will read it as (a status by its talk time) */
+    proposed: mapped.nullable().optional(),
+  });
 
 export const ImportPreviewSchema = z.object({
   /** a call log, or an order export (then `orders` holds its mapping and rows; the call parts are empty) */

@@ -283,7 +283,7 @@ export const en = {
   'import.preview.meaning': 'Means',
   'import.preview.empty': '(empty)',
   'import.preview.unknown': '— unknown —',
-  'import.preview.unknownRows': 'rows with unknown texts, to be rejected: {count}',
+  'import.preview.unknownRows': 'rows with texts not given a meaning yet: {count}',
   'import.preview.noColumn': 'No column chosen.',
   'import.preview.rows': 'First rows as they will be stored',
   'import.preview.time': 'Time',

@@ -7,6 +7,7 @@ export const importInferEn = {
   'import.infer.dateOrder.decided': 'Read {order}: the file has {example}.',
   'import.infer.dmy': 'day first (31/12/2026)',
   'import.infer.mdy': 'month first (12/31/2026)',
+  'import.infer.proposed': 'read as {meaning} by its talk time, with a warning',
   'import.infer.confidence': '{percent} sure',
   'import.infer.kind.empty': 'empty',
   'import.infer.kind.instant': 'date and time',

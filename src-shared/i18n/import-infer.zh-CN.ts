@@ -9,6 +9,7 @@ export const importInferZhCN: Record<keyof typeof importInferEn, string> = {
   'import.infer.dateOrder.decided': '按{order}读取：文件中有 {example}。',
   'import.infer.dmy': '日在前（31/12/2026）',
   'import.infer.mdy': '月在前（12/31/2026）',
+  'import.infer.proposed': '将按通话时长记为{meaning}，并给出提示',
   'import.infer.confidence': '把握 {percent}',
   'import.infer.kind.empty': '空列',
   'import.infer.kind.instant': '日期时间',

@@ -279,7 +279,7 @@ export const zhCN: Record<MessageKey, string> = {
   'import.preview.meaning': '含义',
   'import.preview.empty': '（空）',
   'import.preview.unknown': '— 未知 —',
-  'import.preview.unknownRows': '含未知文字的 {count} 行将记为异常行',
+  'import.preview.unknownRows': '{count} 行的文字尚未设置含义',
   'import.preview.noColumn': '尚未选择列。',
   'import.preview.rows': '前几行的入库效果',
   'import.preview.time': '时间',

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-shared/api';
+import type { ImportPreview, MetricsRow } from '../../src-shared/api';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 // A GBK file as Excel on Chinese Windows saves it: 座席工号 spelling, 3分25秒 durations, 2026/11/3 9:05 times.
@@ -67,6 +68,21 @@ describe('importing a generic Chinese call-center export', () => {
     ]);
     const teams = await t.call<{ name: string }[]>('teams.list');
     expect(teams.map((x) => x.name)).toEqual(['销售一组', '销售二组']);
+  });
+
+  it('the preview lists the unknown status with its count and what it will be read as', async () => {
+    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+      name: 'zh-generic-gbk.csv',
+      bytes: fs.readFileSync(GBK),
+    });
+    const preview = await t.call<ImportPreview>('import.preview', { stagedId });
+    expect(preview.values.dispositions).toContainEqual({
+      text: '挂断',
+      count: 1,
+      mapped: null,
+      proposed: 'connected', // 12分 of talk
+    });
+    expect(preview.sampledRejected).toBe(0);
   });
 
   it('does not trust a phone number Excel turned into 1.38E+10', async () => {
