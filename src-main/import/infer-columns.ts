@@ -169,7 +169,8 @@ export function findTableStart(rows: readonly { line: number; cells: readonly st
   while (index < rows.length - 1) {
     const row = cells[index]!;
     const n = filled(row);
-    const short = n < Math.max(2, Math.ceil(width * 0.6));
+    // A title is one cell (or two, over a wide table); a data row with a few empty fields is not.
+    const short = n <= 1 || (n <= 2 && width >= 6);
     const notes = n < width && PRELUDE_RE.test(row.join(' '));
     if (n === 0 || short || notes) {
       if (n > 0)

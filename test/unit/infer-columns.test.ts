@@ -49,6 +49,35 @@ describe('where the table starts', () => {
     );
     expect(start).toEqual({ index: 0, hasHeader: false, skipped: [] });
   });
+
+  it('a first data row with several empty fields is data, not a title', () => {
+    const start = findTableStart(
+      rows([
+        ['', '201', '', '', '2026-11-03 09:00:00', '', '0', 'NO ANSWER'],
+        [
+          '"Ann" <201>',
+          '201',
+          '13800138001',
+          'from-internal',
+          '2026-11-03 09:05:00',
+          'SIP/201-0001',
+          '65',
+          'ANSWERED',
+        ],
+        [
+          '"Bob" <202>',
+          '202',
+          '13800138002',
+          'from-internal',
+          '2026-11-03 09:07:00',
+          'SIP/202-0002',
+          '12',
+          'ANSWERED',
+        ],
+      ]),
+    );
+    expect(start).toEqual({ index: 0, hasHeader: false, skipped: [] });
+  });
 });
 
 describe('header hints', () => {
