@@ -143,6 +143,13 @@ async function importCommand(args: string[]): Promise<number> {
         process.stderr.write(
           `${file}: ${r.rows} rows, ${r.inserted} new, ${r.duplicates} duplicates, ${r.rejected} rejected (batch ${r.batchId}, layout ${r.preset})\n`,
         );
+        // Nothing stored because every row was rejected is a failed import, whatever the job says.
+        if (r.rejected > 0 && r.inserted === 0 && r.duplicates === 0) {
+          failed++;
+          process.stderr.write(
+            `${file}: every row was rejected, nothing was stored (see the rejected rows in the app's Import page)\n`,
+          );
+        }
       } else {
         failed++;
         process.stderr.write(`${job.error ?? `${file}: import ${job.status}`}\n`);

@@ -68,7 +68,12 @@ function readShare(
     salt: options.salt,
   });
   let ok = 0;
-  for (const row of rows) if (accepts(row) && normalise(row).ok) ok++;
+  // A row read only around a warning (an unknown status, an unreadable duration) is not read.
+  for (const row of rows) {
+    if (!accepts(row)) continue;
+    const result = normalise(row);
+    if (result.ok && !result.warnings) ok++;
+  }
   return ok / rows.length;
 }
 

@@ -43,8 +43,9 @@ export async function importFile(
     const { plan } = planOrders(ws.db, sampled, choices);
     return importOrders(ws, plan, { displayName, saveProfile: save }, ctx);
   }
-  const { plan } = planCalls(ws.db, sampled, choices);
-  const problem = planProblem(plan);
+  const planned = planCalls(ws.db, sampled, choices);
+  const { plan } = planned;
+  const problem = planProblem(plan, planned);
   if (problem) throw new ImportError(problem);
   const size = plan.source.size;
   const meta = {

@@ -13,8 +13,9 @@ import {
   type PbxLeg,
   type PbxPlan,
 } from './pbx-classify';
+import { durationIn, splitAgent, type ColumnReadings } from './infer-columns';
 import { lookupValue, type CallField, type CallPreset, type ColumnMap } from './preset';
-import { parseAmount, parseDuration, parsePhone, parseTimestamp, ValueError } from './values';
+import { parseAmount, parsePhone, parseTimestamp, ValueError } from './values';
 
 export interface NormalizedCall {
   sourceKey: string;
@@ -44,8 +45,15 @@ export interface NormalizedCall {
   kind?: CallKind;
 }
 
+/** Something read around rather than rejected: the call is stored, the note says what was lost. */
+export interface FieldWarning {
+  field: string;
+  reason: string;
+}
+
 export type RowResult =
-  { ok: true; call: NormalizedCall } | { ok: false; field: string | null; reason: string };
+  | { ok: true; call: NormalizedCall; warnings?: FieldWarning[] }
+  | { ok: false; field: string | null; reason: string };
 
 export interface NormaliseOptions {
   /** the zone of the file's wall-clock times */
@@ -61,6 +69,8 @@ export interface NormaliseOptions {
   };
   /** a PBX layout's learned endpoints (pbx-classify.ts); unlearned roles when absent */
   pbx?: PbxPlan;
+  /** how values a preset does not describe are read (day-first dates, split date and time, units) */
+  readings?: ColumnReadings;
 }
 
 class FieldError extends Error {
@@ -203,23 +213,67 @@ export function createNormaliser(
       throw new FieldError(field, `unknown ${field} "${text}" (expected ${choices(map)})`);
     return value;
   };
-  const parseStart = (text: string) => parseTimestamp(text, timeZone);
+  const readings = options.readings ?? {};
+  const startZone = readings.startZone ?? timeZone;
+  const dayFirst = readings.dateOrder === 'dmy';
+  const parseStart = (text: string) => parseTimestamp(text, startZone, dayFirst);
+  const timeColumn = readings.startTimeColumn;
+  const startText = (): string => {
+    const date = cell('startedAt');
+    if (timeColumn === undefined || date === '') return date;
+    return `${date} ${(currentRow[timeColumn] ?? '').trim()}`;
+  };
+  const parseTalk = durationIn(readings.talkUnit);
+  const parseRing = durationIn(readings.ringUnit);
+  const noStatusColumn = columns.disposition === undefined;
+  let currentRow: readonly string[] = [];
+  let warnings: FieldWarning[] | undefined;
+  const warn = (field: CallField, reason: string) =>
+    (warnings ??= []).push({ field: fieldName(field), reason });
+  // An optional field that cannot be read is stored empty with a warning, never a lost call.
+  const optional = <T>(field: CallField, parse: (text: string) => T, empty: T): T => {
+    try {
+      return parse(cell(field));
+    } catch (err) {
+      if (!(err instanceof ValueError)) throw err;
+      warn(field, `${err.message}; stored without it`);
+      return empty;
+    }
+  };
 
   return (cells) => {
     fields.load(cells);
+    currentRow = cells;
+    warnings = undefined;
     try {
-      const agentCode = cell('agentCode');
+      let agentCode = cell('agentCode');
+      let agentName = cell('agentName') || null;
+      if (readings.agentCombined) {
+        const split = splitAgent(agentCode);
+        if (split) {
+          agentCode = split.code;
+          if (agentName === null || columns.agentName === columns.agentCode) agentName = split.name;
+        }
+      }
       // A leg without an agent (the trunk's, the queue's) is fine: its call takes the agent's leg.
       if (agentCode === '' && !preset.legs) throw new FieldError('agentCode', 'agent code (工号) is empty');
-      const startedAt = read('startedAt', parseStart);
-      const disposition = mapped('disposition', dispositions);
+      const startedAt =
+        timeColumn === undefined
+          ? read('startedAt', parseStart)
+          : read('startedAt', () => parseStart(startText()));
+      const talkSeconds = optional('talkSeconds', parseTalk, 0);
+      const disposition = readDisposition(talkSeconds);
       const direction = mapped('direction', preset.directions);
-      const outcome = mapped('outcome', outcomes, preset.outcomeFallback);
-      const talkSeconds = read('talkSeconds', parseDuration);
-      const ringSeconds = read('ringSeconds', parseDuration);
-      const saleAmount = read('saleAmount', parseAmount);
-      if (saleAmount < 0) throw new FieldError('saleAmount', 'a sale amount cannot be negative');
+      const outcome = readOutcome();
+      const ringSeconds = optional('ringSeconds', parseRing, 0);
+      let saleAmount = optional('saleAmount', parseAmount, 0);
+      if (saleAmount < 0) {
+        warn('saleAmount', 'a sale amount cannot be negative; stored without it');
+        saleAmount = 0;
+      }
       const phone = parsePhone(cell('phone'));
+      if (phone.damaged)
+        warn('phone', `cannot read "${maskPhoneText(cell('phone'))}" as a phone number; stored without it`);
       const callId = cell('callId');
       const { day, hour, weekday } = localParts(startedAt, dayZone);
       const sourceKey = callId
@@ -230,7 +284,7 @@ export function createNormaliser(
         sourceKey,
         callId,
         agentCode,
-        agentName: cell('agentName') || null,
+        agentName,
         teamName: cell('team') || null,
         campaign: cell('campaign') || null,
         startedAt,
@@ -246,15 +300,45 @@ export function createNormaliser(
         sale,
         saleAmount: sale ? saleAmount : 0,
         phoneHash: phone.digits ? hashPhone(phone.digits, salt) : null,
-        phoneLast4: phone.digits ? phone.digits.slice(-4) : null,
+        // A number the exporting system masked keeps its last digits; it cannot be counted as a repeat.
+        phoneLast4: phone.digits ? phone.digits.slice(-4) : (phone.maskedLast4 ?? null),
         recordingRef: cell('recording') || null,
       };
       // Only PBX layouts classify legs; other rows keep the object shape they always had.
       if (fields.leg) call.kind = fields.leg.kind;
-      return { ok: true, call };
+      return { ok: true, call, warnings };
     } catch (err) {
       if (err instanceof FieldError) return { ok: false, field: fieldName(err.field), reason: err.message };
       throw err;
     }
   };
+
+  /**
+   * Without a status column a call is connected when it has talk time; a status text the maps do
+   * not know is read the same way, with a warning naming it (the preview lists such texts).
+   */
+  function readDisposition(talkSeconds: number): Disposition {
+    const text = cell('disposition');
+    const known = lookups.disposition(text);
+    if (known !== undefined) return known;
+    const byTalk: Disposition = talkSeconds > 0 ? 'connected' : 'no_answer';
+    if (noStatusColumn) return byTalk;
+    if (preset.strictValues || preset.pendingStatuses?.includes(text.toUpperCase())) {
+      return mapped('disposition', dispositions);
+    }
+    warn(
+      'disposition',
+      `unknown status "${text}" read as ${byTalk} (talk time ${talkSeconds > 0 ? '> 0' : '= 0'})`,
+    );
+    return byTalk;
+  }
+
+  function readOutcome(): Outcome {
+    const text = cell('outcome');
+    const known = lookups.outcome(text) ?? preset.outcomeFallback;
+    if (known !== undefined) return known;
+    if (preset.strictValues) return mapped('outcome', outcomes);
+    warn('outcome', `unknown outcome "${text}" stored as none`);
+    return 'none';
+  }
 }

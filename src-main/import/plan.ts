@@ -14,15 +14,28 @@ import {
   type LayoutCandidate,
 } from './detect-layout';
 import { ImportError } from './import-error';
-import type { NormaliseOptions } from './normalise';
+import {
+  findDateOrder,
+  findTableStart,
+  inferColumns,
+  usualDateOrder,
+  type ColumnReadings,
+  type DateOrderFinding,
+  type Inference,
+  type TableStart,
+} from './infer-columns';
+import { createNormaliser, type NormaliseOptions } from './normalise';
 import { learnPbx, pbxColumns, type PbxPlan } from './pbx-classify';
 import { matchColumns, type CallPreset, type ColumnMap } from './preset';
 import { PRESETS, presetById } from './presets';
+import { inferredPreset } from './presets/inferred';
 import { headerlessSignature, headerSignature, loadProfile, type SavedProfile } from './profiles';
 import { firstRows, openSource, type Row, type RowSource, type SourceInfo } from './source';
 
 /** Rows read up front: enough to rank layouts and count the texts of result columns. */
 const SAMPLE_ROWS = 2000;
+/** Longer sample rows are not tried as calls when judging the columns read from the content. */
+const MAX_CALL_ROW_CHARS = 10_000;
 /** Rows each layout is tried on when ranking. */
 export const RANK_ROWS = 200;
 
@@ -36,6 +49,10 @@ export interface ImportPlan {
   columnNames: string[];
   columns: ColumnMap;
   values: NonNullable<NormaliseOptions['values']>;
+  /** rows above the table (a title, export notes) skipped before the header or first data row */
+  skipRows: number;
+  /** how values the layout does not describe are read (day-first dates, date + time, units) */
+  readings: ColumnReadings;
   timeZone: string;
   /** the workspace's zone: a call's day, hour and weekday (the file's times may be in another) */
   dayTimeZone: string;
@@ -53,8 +70,14 @@ export interface PlannedImport {
   info: SourceInfo;
   candidates: LayoutCandidate[];
   profile: SavedProfile | null;
-  /** the first rows of the file, header included */
+  /** the first rows of the table, header included (the rows above it skipped) */
   sample: Row[];
+  /** where the table starts and the rows above it */
+  table: TableStart;
+  /** what each column looks like, from its content */
+  inference: Inference;
+  /** day-first or month-first, as the start column's dates say (and the order in force) */
+  dates: DateOrderFinding;
 }
 
 /** A file opened and its first rows read, before a layout is chosen. */
@@ -112,7 +135,10 @@ export async function planImport(
 
 /** The call import of a sampled file: its layout and mapping. */
 export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoices): PlannedImport {
-  const { file, displayName, source, sample, timeZone, dayTimeZone, salt } = sampled;
+  const { file, displayName, source, timeZone, dayTimeZone, salt } = sampled;
+  // A title, an "exported by/at" line or a query line above the table is not part of it.
+  const table = findTableStart(sampled.sample.slice(0, RANK_ROWS));
+  const sample = sampled.sample.slice(table.index);
   const first = sample[0]!;
   const cells = sample.slice(0, RANK_ROWS).map((r) => r.cells);
 
@@ -129,6 +155,25 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
     choices.hasHeader === undefined
       ? rankedAuto
       : rankLayouts(cells, { timeZone, salt, hasHeader: choices.hasHeader });
+  // What the content says, whatever the presets say: proposed when no named layout reads the file.
+  const contentHasHeader = choices.hasHeader ?? table.hasHeader;
+  const inference = inferColumns(
+    contentHasHeader ? first.cells : null,
+    contentHasHeader ? cells.slice(1) : cells,
+  );
+  const inferred = inferredCandidate(inference, first.cells, cells, contentHasHeader, { timeZone, salt });
+  const best = ranked[0];
+  const presetReads = best !== undefined && best.missing.length === 0 && best.confidence >= 0.5;
+  // When no named layout reads the file, what the content says comes first, even if it reads
+  // nothing either: the user then hears what was understood, not a product the file is not.
+  // A layout whose header names every column it needs still comes first over content that lacks
+  // one: its rejects then name each row's problem.
+  const presetFirst =
+    presetReads ||
+    (best !== undefined &&
+      (best.confidence > inferred.confidence || (best.missing.length === 0 && inferred.missing.length > 0)));
+  const candidates = presetFirst ? [...ranked, inferred] : [inferred, ...ranked];
+
   let chosen: LayoutCandidate | undefined;
   if (choices.preset !== undefined) {
     const preset = presetById(choices.preset);
@@ -138,8 +183,9 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
       );
     }
     chosen =
-      ranked.find((c) => c.preset === preset) ?? fallbackCandidate(preset, first.cells, choices.hasHeader);
-  } else chosen = ranked[0] ?? fallbackCandidate(PRESETS[0]!, first.cells, choices.hasHeader);
+      candidates.find((c) => c.preset === preset) ??
+      fallbackCandidate(preset, first.cells, choices.hasHeader);
+  } else chosen = candidates[0] ?? fallbackCandidate(PRESETS[0]!, first.cells, choices.hasHeader);
 
   // A forced header row (or none) has already shaped the candidates: the chosen one agrees with it.
   const { hasHeader, columnNames } = chosen;
@@ -148,6 +194,23 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
     if (index === null || index >= columnNames.length) delete columns[field];
     else columns[field] = index;
   }
+  const readings: ColumnReadings = chosen.preset === inferredPreset ? { ...inference.readings } : {};
+  // A start column chosen by hand is read as it is, not joined to the time column inference found.
+  if (readings.startTimeColumn !== undefined && columns.startedAt !== inference.columns.startedAt) {
+    delete readings.startTimeColumn;
+  }
+  const dataRows = hasHeader ? sample.slice(1) : sample;
+  const dates =
+    columns.startedAt === undefined ? { kind: 'none' as const } : findDateOrder(dataRows, columns.startedAt);
+  const dateOrder =
+    choices.dateOrder ??
+    (dates.kind === 'decided'
+      ? dates.order
+      : dates.kind === 'ambiguous'
+        ? usualDateOrder(timeZone)
+        : undefined);
+  if (dateOrder !== undefined) readings.dateOrder = dateOrder;
+
   const signature = hasHeader ? headerSignature(first.cells) : headerlessSignature(first.cells.length);
   // A PBX layout learns which endpoints are extensions and which are trunks from the sample.
   const pbx = chosen.preset.pbx
@@ -167,25 +230,83 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
       columnNames,
       columns,
       values: { dispositions: choices.values?.dispositions, outcomes: choices.values?.outcomes },
+      skipRows: table.index,
+      readings,
       timeZone,
       dayTimeZone,
       salt,
       signature,
-      choices: { ...choices, preset: chosen.preset.id, hasHeader, sheet: source.info.sheet ?? undefined },
+      choices: {
+        ...choices,
+        preset: chosen.preset.id,
+        hasHeader,
+        sheet: source.info.sheet ?? undefined,
+        // The order the user answered is kept with the profile; a decided one is found again.
+        ...(choices.dateOrder !== undefined ? { dateOrder: choices.dateOrder } : {}),
+      },
       ...(pbx && { pbx }),
     },
     info: source.info,
-    candidates: ranked,
+    candidates,
     profile,
     sample,
+    table,
+    inference,
+    dates,
   };
 }
 
 /**
- * Why a plan cannot be imported as it stands (a forced header-less layout whose column count the
- * file does not have, required fields left unmapped), or null.
+ * The layout read from the content, as a candidate among the presets: the columns inference
+ * proposes and the share of the sample they read (a row read around a warning counts as read).
  */
-export function planProblem(plan: ImportPlan): string | null {
+function inferredCandidate(
+  inference: Inference,
+  first: readonly string[],
+  cells: readonly (readonly string[])[],
+  hasHeader: boolean,
+  options: { timeZone: string; salt: string },
+): LayoutCandidate {
+  const width = Math.max(first.length, ...cells.slice(0, 50).map((r) => r.length));
+  const columnNames = hasHeader
+    ? [...first.map((c) => c.trim()), ...genericColumnNames(width, first.length + 1)]
+    : genericColumnNames(width);
+  const columns = inference.columns;
+  const missing = inferredPreset.required.filter((f) => columns[f] === undefined);
+  const rows = hasHeader ? cells.slice(1) : cells;
+  let confidence = 0;
+  if (missing.length === 0 && rows.length > 0) {
+    const normalise = createNormaliser(inferredPreset, columns, columnNames, {
+      ...options,
+      // Either order is fine for judging the columns; the plan settles which.
+      readings: { ...inference.readings, dateOrder: undefined },
+    });
+    const dayFirst = createNormaliser(inferredPreset, columns, columnNames, {
+      ...options,
+      readings: { ...inference.readings, dateOrder: 'dmy' },
+    });
+    let ok = 0;
+    for (const row of rows) {
+      // A row of many kilobytes is no call (and would cost two parses for nothing).
+      if (row.reduce((n, c) => n + c.length, 0) > MAX_CALL_ROW_CHARS) continue;
+      if (normalise(row).ok || dayFirst(row).ok) ok++;
+    }
+    confidence = ok / rows.length;
+  }
+  return { preset: inferredPreset, hasHeader, columnNames, columns, missing, confidence };
+}
+
+/**
+ * Why a plan cannot be imported as it stands (a forced header-less layout whose column count the
+ * file does not have, required fields left unmapped, dates both day-first and month-first), or
+ * null. With what the planner saw of the file, a file read as nothing known says what was
+ * understood of it (container, encoding, delimiter, what each column looked like), never naming a
+ * product it did not match.
+ */
+export function planProblem(
+  plan: ImportPlan,
+  seen?: Pick<PlannedImport, 'inference' | 'dates'>,
+): string | null {
   const counts = plan.preset.headerless?.columnCounts;
   const mapped = plan.choices.columns !== undefined;
   if (!plan.hasHeader && counts && !mapped && !counts.includes(plan.columnNames.length)) {
@@ -194,8 +315,18 @@ export function planProblem(plan: ImportPlan): string | null {
       `the ${plan.preset.name} layout has ${counts.join(' or ')}`
     );
   }
+  if (seen?.dates.kind === 'conflict') {
+    const { dayFirst, monthFirst } = seen.dates;
+    const column = plan.columnNames[plan.columns.startedAt ?? -1] ?? 'start time';
+    return (
+      `${plan.displayName}: the dates in "${column}" are written day-first on line ${dayFirst.line} ` +
+      `("${dayFirst.text}") and month-first on line ${monthFirst.line} ("${monthFirst.text}"); ` +
+      `one file must use one order`
+    );
+  }
   const missing = missingFields(plan);
   if (missing.length === 0) return null;
+  if (plan.preset === inferredPreset && seen) return understoodProblem(plan, seen.inference, missing);
   const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f).join(', ');
   const where = plan.hasHeader ? 'the header lacks' : 'the rows lack';
   return (
@@ -204,9 +335,50 @@ export function planProblem(plan: ImportPlan): string | null {
   );
 }
 
+const FIELD_WORDS: Partial<Record<CallField, string>> = {
+  agentCode: 'an agent (工号, extension or name)',
+  startedAt: 'a start time (date and time)',
+};
+
+const KIND_WORDS: Record<Inference['guesses'][number]['kind'], string> = {
+  empty: 'empty',
+  instant: 'dates and times',
+  date: 'dates',
+  time: 'times of day',
+  duration: 'durations',
+  phone: 'phone numbers',
+  extension: 'short numbers',
+  agent: 'names with codes',
+  status: 'a few repeated words',
+  amount: 'numbers',
+  id: 'unique ids',
+  name: 'names or text',
+  text: 'text',
+};
+
+function understoodProblem(plan: ImportPlan, inference: Inference, missing: CallField[]): string {
+  const { container, encoding, delimiter, sheet } = plan.source.info;
+  const how =
+    container === 'xlsx'
+      ? `an Excel workbook (sheet "${sheet ?? ''}")`
+      : `a text file (${encoding ?? 'utf-8'}, ${delimiter === '\t' ? 'tab' : `"${delimiter ?? ','}"`}-separated)`;
+  const columns = inference.guesses
+    .map((g) => `${plan.columnNames[g.index] || `Column ${g.index + 1}`}: ${KIND_WORDS[g.kind]}`)
+    .join('; ');
+  const lacks = missing.map((f) => FIELD_WORDS[f] ?? f).join(' and ');
+  return (
+    `${plan.displayName}: read as ${how} with ${inference.guesses.length} columns ` +
+    `${plan.hasHeader ? 'under a header' : 'and no header'} (${columns}); no column holds ${lacks}. ` +
+    `Choose the column in the mapping, or check that this is a call log`
+  );
+}
+
 /** The fields a plan's layout needs that its mapping leaves out. */
 export function missingFields(plan: ImportPlan): CallField[] {
-  return plan.preset.required.filter((f) => plan.columns[f] === undefined);
+  // Without a status column, talk time says whether a call connected.
+  return plan.preset.required.filter(
+    (f) => plan.columns[f] === undefined && !(f === 'disposition' && plan.columns.talkSeconds !== undefined),
+  );
 }
 
 function fallbackCandidate(

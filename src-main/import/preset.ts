@@ -24,6 +24,14 @@ export interface CallPreset {
    */
   outcomeFallback?: Outcome;
   /**
+   * Our own layout's codes are a contract (connected, no_answer, …): a code it does not list is a
+   * broken row and is rejected. Every other layout reads an unknown status by its talk time and an
+   * unknown outcome as none, with a warning, so no call is lost to a word we did not foresee.
+   */
+  strictValues?: boolean;
+  /** Status texts of a call still in progress when exported: rejected, as its final row comes later. */
+  pendingStatuses?: readonly string[];
+  /**
    * A layout written without a header row (Asterisk, FreeSWITCH): its documented column names in
    * file order (they double as the header `columns` matches against) and the column counts its
    * variants have. Told apart from other headerless layouts by how many sample rows they read.

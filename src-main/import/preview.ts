@@ -5,16 +5,16 @@
  */
 import path from 'node:path';
 import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/api';
-import { CALL_FIELDS } from '../../src-shared/domain';
+import { CALL_FIELDS, type CallField, type Disposition } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
 import { directoryEffect } from './directory';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
 import { otherKindLayouts, previewOrders } from './order-preview';
 import { pbxEndpoints } from './pbx-classify';
-import { planCalls } from './plan';
+import { planCalls, planProblem, type ImportPlan } from './plan';
 import { lookupValue } from './preset';
-import { produceCalls } from './produce';
+import { headerKeysOf, produceCalls, skippedRowReason } from './produce';
 import type { RowSource } from './source';
 
 const PREVIEW_ROWS = 50;
@@ -34,7 +34,8 @@ export async function previewImport(
     const orders = await previewOrders(planOrders(db, sampled, choices), db);
     return { ...orders, candidates: [...orders.candidates, ...otherKindLayouts(sampled, 'orders')] };
   }
-  const { plan, candidates, profile, sample } = planCalls(db, sampled, choices);
+  const planned = planCalls(db, sampled, choices);
+  const { plan, candidates, profile, sample, table, inference, dates } = planned;
   const dataRows = plan.hasHeader ? sample.slice(1) : sample;
 
   // What the result columns say, and what each text will mean.
@@ -44,12 +45,19 @@ export async function previewImport(
   const outcomeCounts = new Map<string, number>();
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
+  const headerKeys = headerKeysOf(plan);
+  const readAs = new Map<string, number>();
   for (const row of dataRows) {
     if (plan.preset.skipRow?.(row.cells)) continue;
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));
-    if (!normalise(row.cells).ok) sampledRejected++;
+    const result = normalise(row.cells);
+    // A totals row or a repeated header is skipped by the import, not rejected.
+    if (!result.ok && !skippedRowReason(row.cells, headerKeys)) sampledRejected++;
+    // What an unknown status is read as (by its talk time), per text, to show as its proposal.
+    else if (result.ok && result.warnings)
+      bump(readAs, `${fields.get('disposition')}\u0001${result.call.disposition}`);
   }
 
   const rows: PreviewRow[] = [];
@@ -118,7 +126,10 @@ export async function previewImport(
       required: plan.preset.required.includes(field),
     })),
     values: {
-      dispositions: counted(dispositionCounts, (t) => lookupValue(dispositions, t) ?? null),
+      dispositions: counted(dispositionCounts, (t) => lookupValue(dispositions, t) ?? null).map((v) => {
+        const proposed = v.mapped === null ? proposal(readAs, v.text) : null;
+        return proposed === null ? v : { ...v, proposed };
+      }),
       outcomes: counted(
         outcomeCounts,
         (t) => lookupValue(outcomes, t) ?? plan.preset.outcomeFallback ?? null,
@@ -135,7 +146,37 @@ export async function previewImport(
       ),
       notDials,
     }),
+    skippedAbove: table.skipped,
+    inferred: inference.guesses.map((g) => ({
+      column: g.index,
+      kind: g.kind,
+      // What the plan maps wins over what inference proposed (a preset's or the user's mapping).
+      field:
+        mappedField(plan.columns, g.index) ??
+        (g.index === plan.readings.startTimeColumn ? 'startedAt' : null),
+      confidence: g.confidence,
+      hint: g.hint,
+    })),
+    dateOrder:
+      dates.kind === 'none'
+        ? null
+        : {
+            state: dates.kind,
+            order: plan.readings.dateOrder ?? null,
+            examples:
+              dates.kind === 'ambiguous'
+                ? dates.examples
+                : dates.kind === 'decided'
+                  ? [dates.text]
+                  : [dates.dayFirst.text, dates.monthFirst.text],
+            problem: dates.kind === 'conflict' ? planProblem(plan, planned) : null,
+          },
   };
+}
+
+function mappedField(columns: ImportPlan['columns'], index: number): CallField | null {
+  for (const field of CALL_FIELDS) if (columns[field] === index) return field;
+  return null;
 }
 
 /** What the preview says of the file itself, whatever it holds. */
@@ -149,6 +190,17 @@ export function fileFacts(displayName: string, source: RowSource) {
     delimiter: info.delimiter,
     sheet: info.sheet,
   };
+}
+
+/** The disposition an unknown text was read as most often in the sample, or null. */
+function proposal(readAs: Map<string, number>, text: string): Disposition | null {
+  let best: Disposition | null = null;
+  let bestCount = 0;
+  for (const [key, count] of readAs) {
+    const [t, meaning] = key.split('\u0001') as [string, Disposition];
+    if (t === text && count > bestCount) [best, bestCount] = [meaning, count];
+  }
+  return best;
 }
 
 function bump(counts: Map<string, number>, text: string) {

@@ -8,7 +8,30 @@ import { ImportError } from './import-error';
 import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
 import type { CallKind } from './pbx-classify';
 import type { ImportPlan } from './plan';
+import { headerKey } from './preset';
 import type { Row } from './source';
+
+/** The first cell of a totals or summary row: 合计, 总计, 小计, 汇总, Total(s), Sum, Subtotal. */
+const SUMMARY_RE = /^(?:合计|总计|小计|汇总|总数|totals?|grand total|sub-?total|sum)(?![a-z])\s*[:：]?/i;
+
+/** The header as `skippedRowReason` compares rows to it (null for a header-less file). */
+export function headerKeysOf(plan: Pick<RowsPlan, 'hasHeader' | 'columnNames'>): string | null {
+  return plan.hasHeader ? plan.columnNames.map(headerKey).join('\u0001') : null;
+}
+
+/**
+ * Why a row that does not read as a call is skipped rather than rejected (a totals row, the header
+ * repeated by a system that writes it per page), or null.
+ */
+export function skippedRowReason(cells: readonly string[], headerKeys: string | null): string | null {
+  // Only the start of a cell is looked at: a totals word is short, and a huge cell stays cheap.
+  const first = (cells.find((c) => c.trim() !== '') ?? '').slice(0, 40).trim();
+  if (SUMMARY_RE.test(first.normalize('NFKC'))) return `skipped: a totals row ("${first}")`;
+  if (headerKeys !== null && cells.reduce((n, c) => n + c.length, 0) < 4 * headerKeys.length + 100) {
+    if (cells.map(headerKey).join('\u0001') === headerKeys) return 'skipped: the header repeated';
+  }
+  return null;
+}
 
 export interface StoredCall {
   /** the line of the call's (first) row */
@@ -42,6 +65,8 @@ export interface RowsPlan {
   source: ImportPlan['source'];
   hasHeader: boolean;
   columnNames: string[];
+  /** rows above the table (a title, export notes) skipped before the header or first data row */
+  skipRows?: number;
 }
 
 /** The data rows of a planned file in batches (header skipped, at most `maxRows`), with the count so far. */
@@ -51,14 +76,14 @@ export async function* dataRows(
 ): AsyncGenerator<{ rows: Row[]; count: number }> {
   const maxRows = options.maxRows ?? Infinity;
   let count = 0;
-  let skipHeader = plan.hasHeader;
+  let skip = (plan.skipRows ?? 0) + (plan.hasHeader ? 1 : 0);
   const source = plan.source.rows(options.onBytes, options.onProgress);
   try {
     for await (const batch of source) {
       const rows: Row[] = [];
       for (const row of batch) {
-        if (skipHeader) {
-          skipHeader = false;
+        if (skip > 0) {
+          skip--;
           continue;
         }
         if (count >= maxRows) break;
@@ -116,12 +141,13 @@ export async function* produceCalls(
     maxRows?: number;
   } = {},
 ): AsyncGenerator<ProducedBatch> {
-  const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   const agentColumn = plan.columns.agentCode;
   const merger = plan.preset.legs
     ? new LegMerger({ agentField: agentColumn === undefined ? undefined : plan.columnNames[agentColumn] })
     : null;
   const phoneColumn = plan.columns.phone;
+  const headerKeys = headerKeysOf(plan);
+  const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let rows = 0;
 
   const take = (merged: MergedCall[], out: ProducedBatch) => {
@@ -154,6 +180,17 @@ export async function* produceCalls(
     if (plan.preset.skipRow?.(row.cells)) return;
     const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
+      // Only a row that does not read is looked at again: totals and repeated headers are skipped.
+      const skipped = skippedRowReason(row.cells, headerKeys);
+      if (skipped) {
+        out.warnings.push({
+          line: row.line,
+          field: null,
+          reason: skipped,
+          raw: rowText(plan, row.cells, phoneColumn),
+        });
+        return;
+      }
       out.rejects.push({
         line: row.line,
         field: result.field,
@@ -164,6 +201,14 @@ export async function* produceCalls(
     }
     const damaged = damagedRowIssue(plan, row, phoneColumn);
     if (damaged) out.warnings.push(damaged);
+    for (const w of result.warnings ?? []) {
+      out.warnings.push({
+        line: row.line,
+        field: w.field,
+        reason: w.reason,
+        raw: rowText(plan, row.cells, phoneColumn),
+      });
+    }
     if (merger) {
       take(
         merger.add({ line: row.line, call: result.call, raw: rowText(plan, row.cells, phoneColumn) }),

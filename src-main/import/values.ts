@@ -55,9 +55,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 // The date part, in the orders exports write it. Each yields [year, month, day] and the rest.
 // Y/M/D: 2026-11-03, 2026/11/3, 2026.11.3, 2026年11月3日 (ISO, and Chinese exports).
 const YMD_RE = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)/;
-// M/D/Y with a slash and the 4-digit year last: 10/27/2016. US SaaS exports (and US Excel) write
-// month first; a D/M/Y file is not told apart by its text, so M/D/Y is the one reading we give it.
-const MDY_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
+// Two numbers then the 4-digit year: 10/27/2016 (US, month first) or 27/10/2016, 27.10.2016,
+// 27-10-2016 (Europe, Latin America, much of Asia: day first). One cell cannot tell them apart;
+// the import decides the order over the whole column (infer-columns.ts) and passes `dayFirst`.
+const MDY_RE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})/;
 // RFC 2822 style, weekday optional: Thu, 27 Oct 2016 / 27 Oct 2016 / 27-Oct-2016.
 const DMONY_RE = /^(?:[a-z]{3,9},?\s+)?(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-](\d{4})/i;
 // The rest: an optional time (12-hour markers before or after it) and an optional zone.
@@ -71,7 +72,7 @@ interface DateParts {
   rest: string;
 }
 
-function dateParts(t: string): DateParts | undefined {
+function dateParts(t: string, dayFirst: boolean): DateParts | undefined {
   const ymd = YMD_RE.exec(t);
   if (ymd) {
     const [all, y, mo, d, cnMo, cnD] = ymd;
@@ -82,7 +83,8 @@ function dateParts(t: string): DateParts | undefined {
   }
   const mdy = MDY_RE.exec(t);
   if (mdy) {
-    const [all, mo, d, y] = mdy;
+    const [all, a, , b, y] = mdy;
+    const [mo, d] = dayFirst ? [b, a] : [a, b];
     return { year: Number(y), month: Number(mo), day: Number(d), rest: t.slice(all.length) };
   }
   const named = DMONY_RE.exec(t);
@@ -162,12 +164,13 @@ function inRange(epoch: number, text: string): number {
  * ISO 8601 with `T`, `Z` or an offset, `Thu, 01 Oct 2026 17:08:37 GMT` (weekday and zone optional),
  * `27 Oct 2016 14:51:34`, US `10/27/2016 2:51:34 PM`, 12-hour times with AM/PM or 上午/下午,
  * 9-10 / 12-13 digit epoch seconds/milliseconds, and Excel serial numbers. Times without a zone are wall
- * clock in `timeZone`; a zone (Z, UTC, GMT, +0800, -05:00) is converted. Instants before 1990 or
+ * clock in `timeZone`; a zone (Z, UTC, GMT, +0800, -05:00) is converted. `dayFirst` reads 12/01/2026
+ * as 12 January (else as 1 December). Instants before 1990 or
  * after 2100 are refused: such a date is a misread column, and the guard applies to every caller.
  */
-export function parseTimestamp(text: string, timeZone: string): number {
+export function parseTimestamp(text: string, timeZone: string, dayFirst = false): number {
   const t = plain(text);
-  const parts = dateParts(t);
+  const parts = dateParts(t, dayFirst);
   if (parts) {
     const epoch = fromParts(parts, text, timeZone);
     if (epoch !== undefined) return inRange(epoch, text);
@@ -227,12 +230,19 @@ export interface PhoneReading {
   digits: string | null;
   /** Excel turned the number into scientific notation (1.38E+10): digits are lost */
   damaged: boolean;
+  /** the exporting system hid the middle digits (138****1234): only these last digits are known */
+  maskedLast4?: string;
 }
+
+/** 138****1234, 138xxxx1234, 138••••1234: a number the exporting system masked on purpose. */
+const MASKED_PHONE_RE = /^\+?\d{2,}[*xX•]{3,}(\d{2,4})$/;
 
 export function parsePhone(text: string): PhoneReading {
   const t = text.trim();
   if (t === '') return { digits: null, damaged: false };
   if (/^\d+(?:\.\d+)?E\+?\d+$/i.test(t)) return { digits: null, damaged: true };
+  const masked = MASKED_PHONE_RE.exec(t.replace(/[\s-]/g, ''));
+  if (masked) return { digits: null, damaged: false, maskedLast4: masked[1] };
   const digits = t.replace(/[\s\-()+]/g, '');
   if (!/^\d{3,20}$/.test(digits)) return { digits: null, damaged: true };
   return { digits, damaged: false };

@@ -29,6 +29,8 @@ export interface Choices {
   outcomes?: Record<string, Outcome>;
   /** a PBX file's endpoints named as agents (agent code) or not ('') */
   endpoints?: Record<string, string>;
+  /** how dates like 03/04/2026 read, when the file leaves it open */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 interface ImportState {
@@ -57,6 +59,7 @@ interface ImportState {
   setOutcome(text: string, meaning: Outcome): void;
   /** Names a PBX endpoint as an agent (its code) or as none (''). */
   setEndpointAgent(endpoint: string, agentCode: string): void;
+  setDateOrder(order: 'dmy' | 'mdy'): void;
   retryPreview(): void;
   /** Imports the staged file with the choices of the preview on screen. */
   start(): Promise<void>;
@@ -111,6 +114,7 @@ function choicesInput(stagedId: string, choices: Choices, timeZone: string | nul
     ...(choices.orderColumns ? { orderColumns: choices.orderColumns } : {}),
     ...(values.dispositions || values.outcomes ? { values } : {}),
     ...(choices.endpoints ? { endpoints: choices.endpoints } : {}),
+    ...(choices.dateOrder ? { dateOrder: choices.dateOrder } : {}),
   };
 }
 
@@ -231,6 +235,7 @@ export const useImport = create<ImportState>()((set, get) => {
         choices: { ...choices, endpoints: { ...choices.endpoints, [endpoint]: agentCode } },
       });
     },
+    setDateOrder: (dateOrder) => schedulePreview({ choices: { ...get().choices, dateOrder } }),
     retryPreview: () => void runPreview(),
 
     async start() {
@@ -246,6 +251,10 @@ export const useImport = create<ImportState>()((set, get) => {
           hasHeader: preview.hasHeader,
           columns: columnsOf(preview),
           ...(preview.kind === 'orders' ? { orderColumns: orderColumnsOf(preview) } : {}),
+          // The order the preview asked about and shows (preselected or answered) is the one used.
+          ...(preview.dateOrder?.state === 'ambiguous' && preview.dateOrder.order
+            ? { dateOrder: preview.dateOrder.order }
+            : {}),
         });
         // Cancel pressed before the job's id came back: stop the job we just got.
         if (cancelRequested) void call('jobs.cancel', { jobId }).catch(() => undefined);

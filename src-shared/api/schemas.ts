@@ -296,6 +296,8 @@ export const ImportChoicesSchema = z.object({
     .record(z.string().max(200), z.string().max(64))
     .refine((r) => Object.keys(r).length <= 1000, 'at most 1000 endpoints')
     .optional(),
+  /** how dates like 03/04/2026 read: day first or month first (default: what the file's dates say) */
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
 });
 export type ImportChoices = z.infer<typeof ImportChoicesSchema>;
 
@@ -368,7 +370,13 @@ export const OrderPreviewSchema = z.object({
 export type OrderPreview = z.infer<typeof OrderPreviewSchema>;
 
 const ValueCount = <T extends z.ZodType>(mapped: T) =>
-  z.object({ text: z.string(), count: Count, mapped: mapped.nullable() });
+  z.object({
+    text: z.string(),
+    count: Count,
+    mapped: mapped.nullable(),
+    /** for a text left unknown: what the import will read it as (a status by its talk time) */
+    proposed: mapped.nullable().optional(),
+  });
 
 export const ImportPreviewSchema = z.object({
   /** a call log, or an order export (then `orders` holds its mapping and rows; the call parts are empty) */
@@ -424,5 +432,33 @@ export const ImportPreviewSchema = z.object({
     .optional(),
   /** a PBX file: calls of the rows read that are no dials, by kind */
   notDials: z.record(z.string(), Count).optional(),
+  /** rows above the table that were skipped (a title, "exported by/at" notes) */
+  skippedAbove: z.array(z.object({ line: Count, text: z.string() })).optional(),
+  /** what each column looks like from its content, and how sure the proposal for it is */
+  inferred: z
+    .array(
+      z.object({
+        column: z.number().int(),
+        kind: z.string(),
+        field: CallFieldSchema.nullable(),
+        confidence: z.number(),
+        hint: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  /**
+   * Dates like 03/04/2026 in the start column: decided by the file (a value over 12), ambiguous
+   * (the user is asked; `order` is the order in force, preselected from the workspace's zone), or a
+   * conflict (day-first on one line, month-first on another: an error naming both).
+   */
+  dateOrder: z
+    .object({
+      state: z.enum(['decided', 'ambiguous', 'conflict']),
+      order: z.enum(['dmy', 'mdy']).nullable(),
+      examples: z.array(z.string()),
+      problem: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

@@ -12,6 +12,7 @@ import { recordingsEn } from './recordings.en';
 import { reviewEn } from './review.en';
 import { peopleEn } from './people.en';
 import { pbxEn } from './pbx.en';
+import { importInferEn } from './import-infer.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -278,7 +279,8 @@ export const en = {
   'import.preview.notInFile': '— not in file —',
   'import.preview.missing': 'Required fields without a column: {fields}',
   'import.preview.values': 'Values',
-  'import.preview.valuesHint': 'What the texts of the file mean. Rows with an unknown text are rejected.',
+  'import.preview.valuesHint':
+    'What the texts of the file mean. A result text left unknown is read by talk time (talk > 0: connected), with a warning.',
   'import.preview.dispositions': 'Call result texts',
   'import.preview.outcomes': 'Outcome texts',
   'import.preview.text': 'Text in the file',
@@ -286,7 +288,7 @@ export const en = {
   'import.preview.meaning': 'Means',
   'import.preview.empty': '(empty)',
   'import.preview.unknown': '— unknown —',
-  'import.preview.unknownRows': 'rows with unknown texts, to be rejected: {count}',
+  'import.preview.unknownRows': 'rows with texts not given a meaning yet: {count}',
   'import.preview.noColumn': 'No column chosen.',
   'import.preview.rows': 'First rows as they will be stored',
   'import.preview.time': 'Time',
@@ -437,6 +439,7 @@ export const en = {
   ...reviewEn,
   ...peopleEn,
   ...pbxEn,
+  ...importInferEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

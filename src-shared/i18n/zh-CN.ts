@@ -12,6 +12,7 @@ import { ordersZhCN } from './orders.zh-CN';
 import { periodsZhCN } from './periods.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { pbxZhCN } from './pbx.zh-CN';
+import { importInferZhCN } from './import-infer.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Callscope',
@@ -274,7 +275,8 @@ export const zhCN: Record<MessageKey, string> = {
   'import.preview.notInFile': '— 文件中没有 —',
   'import.preview.missing': '以下必填字段尚未对应列：{fields}',
   'import.preview.values': '取值映射',
-  'import.preview.valuesHint': '文件中各文字的含义。含未知文字的行将记为异常行。',
+  'import.preview.valuesHint':
+    '文件中各文字的含义。未设置含义的呼叫结果按通话时长判断（时长大于 0 记为接通），并给出提示。',
   'import.preview.dispositions': '呼叫结果取值',
   'import.preview.outcomes': '沟通结果取值',
   'import.preview.text': '文件中的文字',
@@ -282,7 +284,7 @@ export const zhCN: Record<MessageKey, string> = {
   'import.preview.meaning': '含义',
   'import.preview.empty': '（空）',
   'import.preview.unknown': '— 未知 —',
-  'import.preview.unknownRows': '含未知文字的 {count} 行将记为异常行',
+  'import.preview.unknownRows': '{count} 行的文字尚未设置含义',
   'import.preview.noColumn': '尚未选择列。',
   'import.preview.rows': '前几行的入库效果',
   'import.preview.time': '时间',
@@ -430,4 +432,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reviewZhCN,
   ...peopleZhCN,
   ...pbxZhCN,
+  ...importInferZhCN,
 };

@@ -57,12 +57,13 @@ test('a file no layout knows is mapped through the preview, imported, and its ma
   await page.getByTestId('import-file').setInputFiles(csvFile('dialer-seats.csv', FIRST_FILE));
   await previewReady(page);
 
-  // nothing matches: the required fields are missing and Import waits for them
-  await expect(page.getByTestId('preview-missing')).toContainText('Agent code');
-  await expect(page.getByTestId('preview-missing')).toContainText('Call time');
-  await expect(page.getByTestId('preview-missing')).toContainText('Call result');
-  await expect(page.getByTestId('import-start')).toBeDisabled();
-  await expect(page.getByTestId('preview-summary')).toHaveAttribute('data-rejected', '6');
+  // no named layout matches: the columns are proposed from their content, each with how sure
+  await expect(page.getByTestId('preview')).toHaveAttribute('data-preset', 'inferred');
+  await expect(page.getByTestId('map-agentCode')).toHaveValue('0');
+  await expect(page.getByTestId('map-startedAt')).toHaveValue('1');
+  await expect(page.getByTestId('map-startedAt-note')).toContainText('date and time');
+  await expect(page.getByTestId('map-agentCode-note')).toContainText('% sure');
+  await screenshot(page, 'import-preview-inferred-en');
 
   await page.getByTestId('preview-layout').selectOption('callscope');
   await expect(page.getByTestId('preview')).toHaveAttribute('data-preset', 'callscope');
@@ -227,10 +228,10 @@ test('screenshots: the preview of a Chinese GBK export in zh-CN and English, lig
     .setInputFiles(path.join(REPO, 'test/fixtures/calls/zh-generic-gbk.csv'));
   await previewReady(page);
   await expect(page.getByTestId('preview')).toHaveAttribute('data-preset', 'zh-generic');
-  // 挂断 is a text the layout does not know: highlighted, its row rejected
+  // 挂断 is a text the layout does not know: highlighted; its row is kept, read by its talk time
   await expect(page.getByTestId('value-disposition-挂断')).toHaveAttribute('data-text', '挂断');
   await expect(page.getByTestId('values-disposition')).toHaveAttribute('data-unknown-rows', '1');
-  await expect(page.getByTestId('preview-summary')).toContainText('抽样 8 行中 7 行将导入，1 行为异常行');
+  await expect(page.getByTestId('preview-summary')).toContainText('抽样 8 行中 8 行将导入，0 行为异常行');
   await expect(page.getByTestId('map-talkSeconds').locator('option:checked')).toHaveText(
     '通话时长 — 3分25秒',
   );

@@ -65,15 +65,16 @@ test('a GBK export from a Chinese call center imports through the UI and its tot
     .setInputFiles(path.join(REPO, 'test/fixtures/calls/zh-generic-gbk.csv'));
   await page.getByTestId('import-start').click();
   const result = page.getByTestId('import-result');
-  await expect(result).toHaveAttribute('data-inserted', '7');
-  await expect(result).toHaveAttribute('data-rejected', '1');
+  // 挂断 is a status the layout does not list: the call is kept (12分 of talk: connected), with a warning
+  await expect(result).toHaveAttribute('data-inserted', '8');
+  await expect(result).toHaveAttribute('data-rejected', '0');
   await expect(page.getByTestId('import-rejects')).toContainText('挂断');
 
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('range-from').fill('2026-11-03');
   await page.getByTestId('range-to').fill('2026-11-04');
-  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', '7');
-  await expect(page.getByTestId('kpi-connects')).toHaveAttribute('data-value', '4');
+  await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', '8');
+  await expect(page.getByTestId('kpi-connects')).toHaveAttribute('data-value', '5');
   await expect(page.getByTestId('kpi-revenue')).toHaveAttribute('data-value', '199900');
   await expect(page.getByTestId('agent-table')).toContainText('张伟');
   await screenshot(page, 'dashboard-zh-generic-import');

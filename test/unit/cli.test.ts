@@ -168,10 +168,25 @@ describe('the CLI contract', () => {
     fs.writeFileSync(bad, 'foo,bar\n1,2\n');
     const r = runCli(['import', bad, '--db', path.join(dir, 'c.sqlite'), '--json']);
     expect(r.status).toBe(1);
+    // What was understood of the file, and what is missing; no product named.
     expect(r.stderr).toMatch(
-      /bad\.csv, line 1: the header lacks the column\(s\) agent_code, started_at, disposition/,
+      /bad\.csv: read as a text file \(utf-8, ","-separated\) with 2 columns under a header/,
     );
+    expect(r.stderr).toMatch(/no column holds an agent .* and a start time/);
+    expect(r.stderr).not.toMatch(/layout/);
     expect(JSON.parse(r.stdout)).toEqual({ batches: [] });
+  });
+
+  it('import where every row is rejected stores nothing, says so and exits 1', () => {
+    const empty = path.join(dir, 'no-agents.csv');
+    fs.writeFileSync(
+      empty,
+      'agent_code,started_at,disposition,talk_seconds\n,2026-11-03 09:00:00,connected,30\n,2026-11-03 09:05:00,busy,0\n',
+    );
+    const r = runCli(['import', empty, '--db', path.join(dir, 'd.sqlite'), '--json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no-agents\.csv: every row was rejected, nothing was stored/);
+    expect(JSON.parse(r.stdout).batches[0]).toMatchObject({ inserted: 0, rejected: 2 });
   });
 });
 

@@ -12,7 +12,8 @@ import { expectHandCounts, type TruthCall } from '../truth-table';
 const LOG = path.join(FIXTURES, 'calls/3cx-call-log.csv');
 const range = { from: '2026-11-01', to: '2026-11-30' };
 
-// Calls, not rows. Call 1255 only reached the queue (rejected: no agent); 1256's Talking is "--:--".
+// Calls, not rows. Call 1255 only reached the queue (rejected: no agent); 1256's Talking is "--:--":
+// it is kept, answered, with no talk time and a warning.
 const TRUTH: TruthCall[] = [
   { day: '2026-11-03', agent: '1001', direction: 'outbound', answered: true, talk: 125 }, // 1250
   { day: '2026-11-03', agent: '1001', direction: 'outbound', answered: false, talk: 0 }, // 1251
@@ -21,6 +22,7 @@ const TRUTH: TruthCall[] = [
   // 1253: Li Na dialled, talked 40 s, transferred to Zhang Wei who talked 300 s: his outbound call
   { day: '2026-11-03', agent: '1001', direction: 'outbound', answered: true, talk: 300 },
   { day: '2026-11-04', agent: '1002', direction: 'outbound', answered: true, talk: 50 }, // 1254
+  { day: '2026-11-04', agent: '1002', direction: 'outbound', answered: true, talk: 0 }, // 1256
 ];
 
 describe('importing a 3CX call log', () => {
@@ -33,7 +35,7 @@ describe('importing a 3CX call log', () => {
   it('merges the segments of each call and counts per day and agent from the agent segment', async () => {
     const job = await t.importFile(LOG);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: '3cx', rows: 9, inserted: 5, rejected: 2 });
+    expect(job.result).toMatchObject({ preset: '3cx', rows: 9, inserted: 6, rejected: 1 });
     await expectHandCounts(t, TRUTH, range);
 
     const calls = t.ws.db
@@ -88,10 +90,24 @@ describe('importing a 3CX call log', () => {
         talk_seconds: 50,
         phone_last4: '8605',
       },
+      {
+        source_key: '3cx:1256',
+        code: '1002',
+        name: 'Li Na',
+        direction: 'outbound',
+        ring_seconds: 4,
+        talk_seconds: 0,
+        phone_last4: '8607',
+      },
     ]);
 
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
-      expect.objectContaining({ line: 2, field: 'Talking', reason: expect.stringContaining('"--:--"') }),
+      expect.objectContaining({
+        kind: 'warning',
+        line: 2,
+        field: 'Talking',
+        reason: expect.stringContaining('"--:--"'),
+      }),
       expect.objectContaining({
         line: 3,
         field: 'From',
@@ -100,7 +116,7 @@ describe('importing a 3CX call log', () => {
     ]);
 
     const again = await t.importFile(LOG);
-    expect(again.result).toMatchObject({ inserted: 0, duplicates: 5, rejected: 2 });
+    expect(again.result).toMatchObject({ inserted: 0, duplicates: 6, rejected: 1 });
     await expectHandCounts(t, TRUTH, range);
   });
 });

@@ -17,7 +17,9 @@ const CALLS: TruthCall[] = [
   { day: '2026-11-03', agent: '901', direction: 'inbound', answered: true, talk: 300, sale: true }, // inbound
   { day: '2026-11-04', agent: '902', direction: 'outbound', answered: true, talk: 61 }, // 17:30Z on the 3rd
   { day: '2026-11-04', agent: '901', direction: 'outbound', answered: true, talk: 75 }, // no zone: UTC anyway
-  // line 9: status "transferred" — rejected
+  // line 9: status "transferred" is not an Aircall status we list: kept, read by its in-call
+  // duration (10 s: connected), with a warning
+  { day: '2026-11-04', agent: '902', direction: 'outbound', answered: true, talk: 10 },
 ];
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -32,7 +34,7 @@ describe('importing an Aircall calls export', () => {
   it('detects UTF-16 BE and the layout, and counts per day and agent as counted by hand', async () => {
     const job = await t.importFile(FILE);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: 'aircall', rows: 8, inserted: 7, rejected: 1 });
+    expect(job.result).toMatchObject({ preset: 'aircall', rows: 8, inserted: 8, rejected: 0 });
 
     await expectHandCounts(t, CALLS, range);
   });
@@ -45,13 +47,14 @@ describe('importing an Aircall calls export', () => {
     expect(call).toEqual({ day: '2026-11-04', hour: 1, started_at: Date.parse('2026-11-03T17:30:00Z') });
   });
 
-  it('rejects a status it does not know, naming line and column', async () => {
+  it('keeps a call whose status it does not know, with a warning naming line and column', async () => {
     const job = await t.importFile(FILE);
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
+        kind: 'warning',
         line: 9,
         field: 'status',
-        reason: expect.stringContaining('unknown disposition "transferred"'),
+        reason: expect.stringContaining('unknown status "transferred" read as connected'),
       }),
     ]);
   });

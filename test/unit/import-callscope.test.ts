@@ -168,12 +168,30 @@ describe('importing the Callscope CSV layout', () => {
     expect(second.result).toMatchObject({ inserted: 0, duplicates: 12 });
   });
 
-  it('refuses a file whose header lacks a required column, naming it, and stores nothing', async () => {
+  it('without a status column, a call with talk time is connected', async () => {
     const file = path.join(t.dir, 'no-disposition.csv');
-    fs.writeFileSync(file, 'agent_code,started_at,talk_seconds\n8001,2026-11-03 09:00:00,30\n');
+    fs.writeFileSync(
+      file,
+      'agent_code,started_at,talk_seconds\n8001,2026-11-03 09:00:00,30\n8001,2026-11-03 09:05:00,0\n',
+    );
+    const job = await t.importFile(file);
+    expect(job.result).toMatchObject({ inserted: 2, rejected: 0 });
+    const calls = t.ws.db.prepare('SELECT disposition, talk_seconds FROM calls ORDER BY started_at').all();
+    expect(calls).toEqual([
+      { disposition: 'connected', talk_seconds: 30 },
+      { disposition: 'no_answer', talk_seconds: 0 },
+    ]);
+  });
+
+  it('refuses a file with no agent column, saying what it understood of it, and stores nothing', async () => {
+    const file = path.join(t.dir, 'no-agent.csv');
+    fs.writeFileSync(file, 'started_at,talk_seconds\n2026-11-03 09:00:00,30\n2026-11-03 09:05:00,0\n');
     const job = await t.importFile(file);
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/no-disposition\.csv, line 1: the header lacks the column\(s\) disposition/);
+    expect(job.error).toMatch(/no-agent\.csv: read as a text file \(utf-8, ","-separated\) with 2 columns/);
+    expect(job.error).toMatch(/started_at: dates and times/);
+    expect(job.error).toMatch(/no column holds an agent/);
+    expect(job.error).not.toMatch(/layout/);
     expect(t.ws.db.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
   });
 

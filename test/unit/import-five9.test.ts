@@ -23,7 +23,10 @@ const CALLS: TruthCall[] = [
   { day: '2026-11-03', agent: JOHN, direction: 'outbound', answered: false, talk: 0 }, // Abandon
   { day: '2026-11-03', agent: MARIA, direction: 'outbound', answered: true, talk: 605, sale: true },
   { day: '2026-11-03', agent: MARIA, direction: 'outbound', answered: false, talk: 0 }, // Dial Error
-  // line 12: a campaign disposition ("Spanish Speaker"), line 13: hour 25 — rejected
+  // line 12: a campaign disposition ("Spanish Speaker") the layout does not list: kept, read by its
+  // TALK TIME (40 s: connected), with a warning
+  { day: '2026-11-03', agent: MARIA, direction: 'outbound', answered: true, talk: 40 },
+  // line 13: hour 25 — rejected
   // line 14: the first call again (same CALL ID) — a duplicate, not a second call
 ];
 
@@ -39,28 +42,34 @@ describe('importing a Five9 Call Log report', () => {
   it('detects the layout and counts per day and agent as counted by hand', async () => {
     const job = await t.importFile(FILE);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: 'five9', rows: 13, inserted: 10, duplicates: 1, rejected: 2 });
+    expect(job.result).toMatchObject({ preset: 'five9', rows: 13, inserted: 11, duplicates: 1, rejected: 1 });
 
     await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => r.label).sort()).toEqual(['García, María', 'Smith, John']);
   });
 
-  it('rejects an unknown campaign disposition and an impossible time, naming line and column', async () => {
+  it('warns of an unknown campaign disposition and rejects an impossible time, naming line and column', async () => {
     const job = await t.importFile(FILE);
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
+        kind: 'warning',
         line: 12,
         field: 'DISPOSITION',
-        reason: expect.stringContaining('unknown disposition "Spanish Speaker"'),
+        reason: expect.stringContaining('unknown status "Spanish Speaker" read as connected'),
       }),
-      expect.objectContaining({ line: 13, field: 'TIMESTAMP', reason: expect.stringContaining('25:10') }),
+      expect.objectContaining({
+        kind: 'rejected',
+        line: 13,
+        field: 'TIMESTAMP',
+        reason: expect.stringContaining('25:10'),
+      }),
     ]);
   });
 
   it('adds nothing when the same report is imported again', async () => {
     await t.importFile(FILE);
     const again = await t.importFile(FILE);
-    expect(again.result).toMatchObject({ inserted: 0, duplicates: 11 });
+    expect(again.result).toMatchObject({ inserted: 0, duplicates: 12 });
   });
 });

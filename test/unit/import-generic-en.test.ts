@@ -42,7 +42,8 @@ const CALLS: TruthCall[] = [
   },
   { day: '2026-11-04', agent: 'alice', direction: 'outbound', answered: true, talk: 20 }, // Not Interested
   { day: '2026-11-04', agent: 'alice', direction: 'outbound', answered: false, talk: 0 }, // Invalid Number
-  // line 11: outcome "Maybe later" — rejected
+  // line 11: outcome "Maybe later" is unknown: stored with no outcome and a warning
+  { day: '2026-11-04', agent: 'bruno', direction: 'outbound', answered: true, talk: 120 },
 ];
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -57,15 +58,16 @@ describe('importing a generic English call log', () => {
   it('detects the layout and counts per day and agent as counted by hand', async () => {
     const job = await t.importFile(FILE);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: 'generic-en', rows: 10, inserted: 9, rejected: 1 });
+    expect(job.result).toMatchObject({ preset: 'generic-en', rows: 10, inserted: 10, rejected: 0 });
 
     await expectHandCounts(t, CALLS, range);
   });
 
-  it('rejects an outcome it does not know, naming line and column', async () => {
+  it('keeps a call whose outcome it does not know, with a warning naming line and column', async () => {
     const job = await t.importFile(FILE);
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({
+        kind: 'warning',
         line: 11,
         field: 'Outcome',
         reason: expect.stringContaining('unknown outcome "Maybe later"'),

@@ -99,8 +99,11 @@ describe('import preview, mapping and profiles', () => {
   it('imports a layout no preset knows once the user maps columns and values, and remembers it', async () => {
     const file = Buffer.from(CUSTOM);
     const first = await t.call<ImportPreview>('import.preview', { stagedId: await stage('seats.csv', file) });
-    // No layout reads it as it is: the preview says what is missing instead of guessing.
-    expect(first.candidates.every((c) => c.confidence === 0)).toBe(true);
+    // No named layout reads it: the columns are proposed from their content, to confirm or change.
+    expect(first.preset.id).toBe('inferred');
+    const proposed = Object.fromEntries(first.columns.map((c) => [c.field, c.column]));
+    expect(proposed).toMatchObject({ agentCode: 0, startedAt: 1, phone: 2 });
+    expect(first.candidates.filter((c) => c.id !== 'inferred').every((c) => c.confidence === 0)).toBe(true);
 
     const stagedId = await stage('seats.csv', file);
     const mapped = await t.call<ImportPreview>('import.preview', { stagedId, ...CUSTOM_CHOICES });

@@ -20,7 +20,8 @@ const CALLS: TruthCall[] = [
   { day: '2026-11-03', agent: KIM, direction: 'inbound', answered: true, talk: 600, sale: true }, // inbound
   { day: '2026-11-04', agent: KIM, direction: 'outbound', answered: true, talk: 95 }, // 16:10 UTC without Z
   { day: '2026-11-04', agent: LOU, direction: 'outbound', answered: false, talk: 0 }, // outbound_missed
-  // line 9: Talk Time "n/a" — rejected
+  // line 9: Talk Time "n/a": kept with no talk time and a warning (its Disposition Code says Sale)
+  { day: '2026-11-04', agent: LOU, direction: 'outbound', answered: true, talk: 0, sale: true },
 ];
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -35,20 +36,25 @@ describe('importing a Talkdesk Calls report', () => {
   it('detects UTF-16 LE and the layout, and counts per day and agent as counted by hand', async () => {
     const job = await t.importFile(FILE);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: 'talkdesk', rows: 8, inserted: 7, rejected: 1 });
+    expect(job.result).toMatchObject({ preset: 'talkdesk', rows: 8, inserted: 8, rejected: 0 });
 
     await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.key, r.label, r.intents])).toEqual([
       [KIM, 'Kim Park', 2], // Sale and Interested
-      [LOU, 'Lou Reed', 0],
+      [LOU, 'Lou Reed', 1], // the Sale of line 9
     ]);
   });
 
-  it('rejects a talk time it cannot read, naming line and column', async () => {
+  it('keeps a call whose talk time it cannot read, with a warning naming line and column', async () => {
     const job = await t.importFile(FILE);
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
-      expect.objectContaining({ line: 9, field: 'Talk Time', reason: expect.stringContaining('"n/a"') }),
+      expect.objectContaining({
+        kind: 'warning',
+        line: 9,
+        field: 'Talk Time',
+        reason: expect.stringContaining('"n/a"'),
+      }),
     ]);
   });
 });

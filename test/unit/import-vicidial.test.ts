@@ -20,7 +20,9 @@ const CALLS: TruthCall[] = [
   { day: '2026-11-04', agent: '6001', direction: 'outbound', answered: true, talk: 75 }, // CALLBK at 00:00
   { day: '2026-11-04', agent: '6002', direction: 'outbound', answered: false, talk: 0 }, // B
   { day: '2026-11-04', agent: '6001', direction: 'outbound', answered: false, talk: 0 }, // DC
-  // line 11 INCALL and line 12 HOTLD (a campaign's own status) are rejected
+  // line 11 INCALL (still in progress) is rejected; line 12 HOTLD (a campaign's own status) is kept,
+  // read by its length (95 s: connected), with a warning
+  { day: '2026-11-04', agent: '6001', direction: 'outbound', answered: true, talk: 95 },
   { day: '2026-11-04', agent: '6002', direction: 'outbound', answered: true, talk: 310, sale: true }, // SALE
 ];
 
@@ -36,7 +38,7 @@ describe('importing a VICIdial Export Calls Report', () => {
   it('detects the layout and counts per day and agent as counted by hand', async () => {
     const job = await t.importFile(FILE);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: 'vicidial', rows: 12, inserted: 10, rejected: 2 });
+    expect(job.result).toMatchObject({ preset: 'vicidial', rows: 12, inserted: 11, rejected: 1 });
 
     await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
@@ -48,11 +50,21 @@ describe('importing a VICIdial Export Calls Report', () => {
     expect(teams.map((x) => x.name).sort()).toEqual(['TEAM_A', 'TEAM_B']);
   });
 
-  it('rejects a call still in progress and a campaign status it does not know, naming line and column', async () => {
+  it('rejects a call still in progress and warns of a campaign status it does not know, naming line and column', async () => {
     const job = await t.importFile(FILE);
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
-      expect.objectContaining({ line: 11, field: 'status', reason: expect.stringContaining('"INCALL"') }),
-      expect.objectContaining({ line: 12, field: 'status', reason: expect.stringContaining('"HOTLD"') }),
+      expect.objectContaining({
+        kind: 'rejected',
+        line: 11,
+        field: 'status',
+        reason: expect.stringContaining('"INCALL"'),
+      }),
+      expect.objectContaining({
+        kind: 'warning',
+        line: 12,
+        field: 'status',
+        reason: expect.stringContaining('"HOTLD"'),
+      }),
     ]);
   });
 });

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-shared/api';
+import type { ImportPreview, MetricsRow } from '../../src-shared/api';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 // A GBK file as Excel on Chinese Windows saves it: 座席工号 spelling, 3分25秒 durations, 2026/11/3 9:05 times.
@@ -16,7 +17,8 @@ describe('importing a generic Chinese call-center export', () => {
   it('detects GBK and the layout, and counts per day and agent as worked out by hand', async () => {
     const job = await t.importFile(GBK);
     expect(job.error).toBeNull();
-    expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 8, inserted: 7, rejected: 1 });
+    // Line 9's status 挂断 is unknown: the call is kept, read by its talk time (12分 > 0: connected).
+    expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 8, inserted: 8, rejected: 0 });
 
     const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
       filter: { from: '2026-11-01', to: '2026-11-30' },
@@ -37,10 +39,10 @@ describe('importing a generic Chinese call-center export', () => {
       revenue: 199_900,
     });
     expect(byAgent.rows[1]).toMatchObject({
-      dials: 3,
-      connects: 1,
-      effective: 1,
-      talkSeconds: 60,
+      dials: 4,
+      connects: 2,
+      effective: 2,
+      talkSeconds: 60 + 720,
       intents: 1,
       sales: 0,
     });
@@ -52,18 +54,35 @@ describe('importing a generic Chinese call-center export', () => {
     // 23:58 on the 3rd stays on the 3rd; 0:02 on the 4th is the 4th
     expect(byDay.rows.map((r) => [r.key, r.dials])).toEqual([
       ['2026-11-03', 4],
-      ['2026-11-04', 3],
+      ['2026-11-04', 4],
     ]);
 
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
+      expect.objectContaining({ kind: 'warning', line: 5, field: '客户号码' }),
       expect.objectContaining({
+        kind: 'warning',
         line: 9,
         field: '呼叫结果',
-        reason: expect.stringContaining('unknown disposition "挂断"'),
+        reason: expect.stringContaining('unknown status "挂断" read as connected'),
       }),
     ]);
     const teams = await t.call<{ name: string }[]>('teams.list');
     expect(teams.map((x) => x.name)).toEqual(['销售一组', '销售二组']);
+  });
+
+  it('the preview lists the unknown status with its count and what it will be read as', async () => {
+    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+      name: 'zh-generic-gbk.csv',
+      bytes: fs.readFileSync(GBK),
+    });
+    const preview = await t.call<ImportPreview>('import.preview', { stagedId });
+    expect(preview.values.dispositions).toContainEqual({
+      text: '挂断',
+      count: 1,
+      mapped: null,
+      proposed: 'connected', // 12分 of talk
+    });
+    expect(preview.sampledRejected).toBe(0);
   });
 
   it('does not trust a phone number Excel turned into 1.38E+10', async () => {

@@ -25,6 +25,7 @@ export const callscopePreset: CallPreset = {
   },
   required: ['agentCode', 'startedAt', 'disposition'],
   sourceKeyPrefix: 'cs',
+  strictValues: true,
   dispositions: {
     connected: 'connected',
     no_answer: 'no_answer',

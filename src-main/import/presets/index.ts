@@ -15,6 +15,7 @@ import { freepbxCdrPreset } from './freepbx-cdr';
 import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
 import { genericEnPreset } from './generic-en';
 import { pbxNumbersPreset } from './pbx-numbers';
+import { inferredPreset } from './inferred';
 import { talkdeskPreset } from './talkdesk';
 import { threeCxPreset } from './threecx';
 import { threeCxReportPreset } from './threecx-report';
@@ -43,5 +44,6 @@ export const PRESETS: readonly CallPreset[] = [
 ];
 
 export function presetById(id: string): CallPreset | undefined {
-  return PRESETS.find((p) => p.id === id);
+  // The layout read from the content is never ranked by header: it is proposed by plan.ts.
+  return PRESETS.find((p) => p.id === id) ?? (id === inferredPreset.id ? inferredPreset : undefined);
 }

@@ -60,6 +60,7 @@ export const vicidialPreset: CallPreset = {
     // INCALL and QUEUE (a call still in progress when exported) are left out on purpose: storing
     // them would count a call whose final status a later export brings under another key.
   },
+  pendingStatuses: ['INCALL', 'QUEUE'],
   outcomes: {
     SALE: 'sale',
     XFER: 'intent', // a transfer to a closer is a qualified, interested lead

@@ -14,6 +14,8 @@ export interface MappingRow {
   required: boolean;
   /** required and not mapped: the import cannot start */
   missing: boolean;
+  /** what the chosen column looks like and how sure its proposal is ("date and time · 92% sure") */
+  note?: string;
 }
 
 const SAMPLE_CHARS = 24;
@@ -85,6 +87,11 @@ export function ColumnMappingTable({
                       </option>
                     ))}
                   </select>
+                  {c.note ? (
+                    <span className="mapping__note" data-testid={`${idPrefix}-${c.field}-note`}>
+                      {c.note}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -15,6 +15,7 @@ import { useImport } from '../../stores/import';
 import { missingOrderFields, OrderPreviewBody } from '../orders/OrderPreviewBody';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { EndpointMapping } from './EndpointMapping';
+import { ImportReading } from './ImportReading';
 import { ImportTimeZone } from './ImportTimeZone';
 import { PreviewRows } from './PreviewRows';
 import { ValueMapping } from './ValueMapping';
@@ -61,6 +62,7 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
       {preview ? (
         <div className={previewState === 'loading' ? 'preview__body is-stale' : 'preview__body'}>
           <PreviewControls preview={preview} />
+          {preview.kind === 'calls' ? <ImportReading preview={preview} /> : null}
           {preview.kind === 'orders' ? <OrderPreviewBody preview={preview} /> : null}
           {preview.kind === 'calls' && missing.length > 0 ? (
             <p className="preview__missing" role="alert" data-testid="preview-missing">
@@ -216,6 +218,20 @@ function ColumnMapping({ preview }: { preview: Preview }) {
   const t = useT();
   const setColumn = useImport((s) => s.setColumn);
   const chosen = useImport((s) => s.choices.columns);
+  const f = useFormat();
+  // What each column looks like and how sure the proposal is, read from the file's content.
+  const inferred = useMemo(
+    () => new Map((preview.inferred ?? []).map((g) => [g.column, g])),
+    [preview.inferred],
+  );
+  const noteFor = (column: number | null): string | undefined => {
+    const guess = column === null ? undefined : inferred.get(column);
+    if (!guess || guess.kind === 'empty') return undefined;
+    const kind = t(`import.infer.kind.${guess.kind}` as InferKindKey);
+    return guess.confidence > 0
+      ? `${kind} · ${t('import.infer.confidence', { percent: f.percent(guess.confidence, 0) })}`
+      : kind;
+  };
   const rows = useMemo(() => {
     const byField = new Map(preview.columns.map((c) => [c.field, c]));
     const ordered = CALL_FIELDS.map(
@@ -234,6 +250,7 @@ function ColumnMapping({ preview }: { preview: Preview }) {
         // What was chosen shows at once, before the preview for it comes back.
         column: chosen && c.field in chosen ? (chosen[c.field] ?? null) : c.column,
         missing: c.required && c.column === null,
+        note: noteFor(chosen && c.field in chosen ? (chosen[c.field] ?? null) : c.column),
       }))}
       onChange={(field, column) => setColumn(field as CallField, column)}
     />
@@ -241,3 +258,5 @@ function ColumnMapping({ preview }: { preview: Preview }) {
 }
 
 type FieldKey = `import.field.${CallField}`;
+type InferKindKey =
+  `import.infer.kind.${'empty' | 'instant' | 'date' | 'time' | 'duration' | 'phone' | 'extension' | 'agent' | 'status' | 'amount' | 'id' | 'name' | 'text'}`;

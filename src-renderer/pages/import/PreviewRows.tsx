@@ -1,6 +1,7 @@
 /** The first rows of the file as they will be stored, rejected ones in place with their reason. */
 import type { ImportPreview, PreviewCall } from '../../../src-shared/api';
-import { useFormat, useT } from '../../i18n/language';
+import { useFormat, useLanguage, useT } from '../../i18n/language';
+import { reasonText } from './reason-text';
 
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const t = useT();
@@ -78,13 +79,14 @@ export function RejectedRow({
   columns: number;
 }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <tr className="is-rejected" data-line={row.line} data-ok="false">
       <td className="num">{row.line}</td>
       <td colSpan={columns - 1} className="preview-rows__reason">
         <span className="badge badge--failed">{t('import.preview.rejected')}</span>
         {row.field ? <code>{row.field}</code> : null}
-        <span>{row.reason}</span>
+        <span>{reasonText(row.reason, t, language)}</span>
       </td>
     </tr>
   );
@@ -98,8 +100,15 @@ interface CallRowProps {
   f: ReturnType<typeof useFormat>;
 }
 
-function CallRow({ line, call, warning, showLegs, f }: CallRowProps) {
+function CallRow({ line, call, warning: raw, showLegs, f }: CallRowProps) {
   const t = useT();
+  const language = useLanguage();
+  // "field: reason", the reason in the UI's language
+  const cut = raw === null ? -1 : raw.indexOf(': ');
+  const warning =
+    raw === null || cut === -1
+      ? raw
+      : `${raw.slice(0, cut + 2)}${reasonText(raw.slice(cut + 2), t, language)}`;
   const agent = call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode;
   return (
     <tr data-line={line} data-ok="true" className={warning ? 'is-warned' : undefined}>

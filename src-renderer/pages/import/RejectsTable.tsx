@@ -10,12 +10,14 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { useFormat, useT } from '../../i18n/language';
+import { useFormat, useLanguage, useT } from '../../i18n/language';
+import { reasonText } from './reason-text';
 
 const PAGE_SIZE = 100;
 
 export function RejectsTable({ batchId }: { batchId: number }) {
   const t = useT();
+  const language = useLanguage();
   const f = useFormat();
   const [offset, setOffset] = useState(0);
   const rejects = useApiQuery('import.rejects', { batchId, offset, limit: PAGE_SIZE });
@@ -92,7 +94,7 @@ export function RejectsTable({ batchId }: { batchId: number }) {
                         </span>
                       </td>
                       <td>{row.field ?? '—'}</td>
-                      <td className="rejects__reason">{row.reason}</td>
+                      <td className="rejects__reason">{reasonText(row.reason, t, language)}</td>
                       <td className="rejects__raw">
                         <code title={row.raw}>{row.raw}</code>
                       </td>

@@ -47,7 +47,7 @@ export function ValueMapping({ preview }: { preview: ImportPreview }) {
 interface ValueTableProps {
   kind: 'disposition' | 'outcome';
   title: string;
-  list: { text: string; count: number; mapped: string | null }[];
+  list: { text: string; count: number; mapped: string | null; proposed?: string | null }[];
   /** false: the field has no column (texts may still be derived by the layout) */
   hasColumn: boolean;
   meanings: readonly string[];
@@ -120,6 +120,11 @@ function ValueTable({ kind, title, list, hasColumn, meanings, chosen, onChange }
                         </option>
                       ))}
                     </select>
+                    {v.mapped === null && v.proposed && chosen?.[v.text] === undefined ? (
+                      <span className="mapping__note" data-testid={`value-${kind}-${v.text}-proposed`}>
+                        {t('import.infer.proposed', { meaning: label(v.proposed) })}
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               );
