@@ -41,7 +41,9 @@ export interface Api {
 
 export function createApi(ws: Workspace, options: { onInternalError?: (err: unknown) => void } = {}): Api {
   const jobs = new JobRegistry();
-  const staging = new Staging();
+  const staging = new Staging(() => ws.settings().uploadLimitMb * 1024 * 1024);
+  // After every job, staging keeps only what a staged id or a running import holds.
+  jobs.onUpdate((job) => job.status !== 'running' && staging.sweep());
   const db = ws.kysely;
 
   const startImport: Api['startImport'] = (file, importOptions) =>

@@ -158,9 +158,9 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
       return { ok: false, error: { code: 'unavailable', message: current.message } };
     },
     staging: {
-      stageStream: (name, stream) => {
+      stageStream: (name, stream, declaredBytes) => {
         if (current.kind !== 'open') return Promise.reject(new ApiError('unavailable', current.message));
-        return current.opened.api.staging.stageStream(name, stream);
+        return current.opened.api.staging.stageStream(name, stream, declaredBytes);
       },
     },
     recordings: (callIdText) =>

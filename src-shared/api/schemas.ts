@@ -21,6 +21,8 @@ export const SettingsSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]),
   /** ISO 4217 code used to show money (amounts are stored in minor units) */
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /** browser mode: the largest file an upload may bring, in MB */
+  uploadLimitMb: z.number().int().min(1).max(1_048_576),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

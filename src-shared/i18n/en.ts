@@ -6,6 +6,7 @@ import { ordersEn } from './orders.en';
 import { auditsEn } from './audits.en';
 
 import { targetsEn } from './targets.en';
+import { hostEn } from './host.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -426,6 +427,7 @@ export const en = {
   ...ordersEn,
   ...auditsEn,
   ...targetsEn,
+  ...hostEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
 import { auditsZhCN } from './audits.zh-CN';
 import { targetsZhCN } from './targets.zh-CN';
+import { hostZhCN } from './host.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -418,4 +419,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...ordersZhCN,
   ...auditsZhCN,
   ...targetsZhCN,
+  ...hostZhCN,
 };

@@ -1,0 +1,8 @@
+/** 主机边界的中文用语：上传上限、等待中的写入、作为任务的撤销。 */
+import type { hostEn } from './host.en';
+
+export const hostZhCN: Record<keyof typeof hostEn, string> = {
+  'settings.uploadLimit': '上传文件大小上限',
+  'settings.uploadLimitHint': '浏览器模式下超过此大小的文件会被拒绝。更大的文件请用命令行导入，或调高上限。',
+  'settings.megabytes': 'MB',
+};
