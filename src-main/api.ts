@@ -16,7 +16,7 @@ import { listBatches, listRejects, rejectsCsv, undoBatch } from './import/batche
 import { importFile, type ImportOptions } from './import/import-file';
 import { ORDER_PRESETS } from './import/order-presets';
 import { ordersHandlers } from './orders/handlers';
-import { previewImport } from './import/preview';
+import { previewInWorker } from './import/preview-in-worker';
 import { PRESETS } from './import/presets';
 import { JobRegistry, type JobContext } from './jobs';
 import { agentProfile } from './metrics/agent-profile';
@@ -124,7 +124,13 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'import.stage': async ({ name, bytes }) => ({ stagedId: await staging.stageBytes(name, bytes) }),
     'import.preview': ({ stagedId, ...choices }) => {
       const staged = staging.peek(stagedId);
-      return previewImport(ws.db, staged.path, staged.name, choices, ws.settings().timeZone);
+      return previewInWorker({
+        dbFile: ws.path,
+        file: staged.path,
+        displayName: staged.name,
+        choices,
+        timeZone: ws.settings().timeZone,
+      });
     },
     'import.discard': ({ stagedId }) => ({ discarded: staging.discard(stagedId) }),
     'import.start': ({ stagedId, saveProfile, ...choices }) => {

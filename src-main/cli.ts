@@ -95,7 +95,16 @@ function progressPrinter(label: string) {
 
 async function runJob(api: Api, jobId: string, label: string): Promise<Job> {
   const printer = progressPrinter(label);
-  const off = api.jobs.onUpdate((job) => job.id === jobId && job.status === 'running' && printer.update(job));
+  let said = '';
+  const off = api.jobs.onUpdate((job) => {
+    if (job.id !== jobId || job.status !== 'running') return;
+    // Waiting in line for another process's write is said at once, not with the next progress line.
+    if (job.note.startsWith('waiting for') && job.note !== said) {
+      said = job.note;
+      process.stderr.write(`${label}: ${job.note}\n`);
+    }
+    printer.update(job);
+  });
   const job = await api.jobs.wait(jobId);
   off();
   printer.done();

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { kyselyFor, openConnection, openDatabase, type Sqlite } from './db/connection';
 import type { Database } from './db/schema';
 import { loadSettings } from './settings';
-import { WriteLock } from './write-lock';
+import { WriteLock, writerLockFile } from './write-lock';
 import type { Settings } from '../src-shared/api';
 
 export interface Workspace {
@@ -30,7 +30,7 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
   // Read-only: SQLite itself refuses writes on this connection, and the queue says why first.
   const db = readOnly ? openConnection(file, { readonly: true }) : await openDatabase(file);
   const kysely = kyselyFor(db);
-  const writes = new WriteLock(readOnly ? READ_ONLY_REFUSAL : undefined);
+  const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, writerLockFile(file));
   loadSettings(db); // creates defaults (time zone, salt) on first open
   return {
     path: file,

@@ -60,7 +60,13 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
   fill: (session: BatchSession<W>) => Promise<{ rows: number; sha256: string }>,
   createWriter?: (db: Sqlite, batchId: number) => W,
 ): Promise<BatchTotals> {
+  // Another process's write first: the job says what it waits for (the CLI prints it).
+  const inLine = {
+    label: `the import of ${meta.fileName}`,
+    onWait: (note: string) => ctx.progress(0, null, 0, note),
+  };
   return ws.writes.run(async () => {
+    ctx.progress(0, null, 0, ''); // no longer waiting
     const db = ws.openJobConnection();
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -132,5 +138,5 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
       if (db.inTransaction) db.exec('ROLLBACK');
       db.close();
     }
-  });
+  }, inLine);
 }
