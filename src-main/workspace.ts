@@ -3,7 +3,7 @@
  * Jobs open their own connections to the same file (WAL lets dashboards read meanwhile).
  */
 import type { Kysely } from 'kysely';
-import { kyselyFor, openConnection, openDatabase, type Sqlite } from './db/connection';
+import { kyselyFor, openConnection, openDatabase, readOnlyView, type Sqlite } from './db/connection';
 import type { Database } from './db/schema';
 import { loadSettings } from './settings';
 import { WriteLock, writerLockFile } from './write-lock';
@@ -28,7 +28,16 @@ export const READ_ONLY_REFUSAL =
 export async function openWorkspace(file: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
   const readOnly = options.readOnly ?? false;
   // Read-only: SQLite itself refuses writes on this connection, and the queue says why first.
-  const db = readOnly ? openConnection(file, { readonly: true }) : await openDatabase(file);
+  // It reads the file in place, or a snapshot when it cannot (see readOnlyView): never writes it.
+  const view = readOnly ? readOnlyView(file) : null;
+  const source = view?.file ?? file;
+  let db: Sqlite;
+  try {
+    db = view ? openConnection(source, { readonly: true }) : await openDatabase(file);
+  } catch (err) {
+    view?.dispose();
+    throw err;
+  }
   const kysely = kyselyFor(db);
   const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, writerLockFile(file));
   loadSettings(db); // creates defaults (time zone, salt) on first open
@@ -39,12 +48,13 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
     writes,
     readOnly,
     settings: () => loadSettings(db),
-    openJobConnection: () => openConnection(file, { readonly: readOnly }),
+    openJobConnection: () => openConnection(source, { readonly: readOnly }),
     async close() {
       await writes.idle();
       await kysely.destroy();
       // Kysely closes `db` only if it ever ran a query: close it here either way (the WAL goes too).
       if (db.open) db.close();
+      view?.dispose();
     },
   };
 }
