@@ -28,6 +28,7 @@ import { Staging } from './staging';
 import { reportsHandlers } from './reports/handlers';
 import { targetsHandlers } from './targets/handlers';
 import { ratingsHandlers } from './ratings/handlers';
+import { hostHandlers } from './host/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -182,6 +183,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...auditsHandlers(ws),
     ...targetsHandlers(ws),
     ...ratingsHandlers(ws),
+    ...hostHandlers(ws, jobs),
   };
 
   return {

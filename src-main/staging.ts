@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { notFound } from './errors';
+import { makeOwnedTempDir, OWNER_FILE, sweepOwnedTempDirs } from './owned-temp';
 
 export interface StagedFile {
   path: string;
@@ -22,7 +23,6 @@ export interface StagedFile {
 export const DEFAULT_UPLOAD_LIMIT_MB = 512;
 const MB = 1024 * 1024;
 const STAGING_PREFIX = 'callscope-staging-';
-const OWNER_FILE = 'owner.pid';
 
 /** A body over its size limit: the door answers 413 with this message. */
 export class TooLargeError extends Error {
@@ -39,40 +39,9 @@ export function uploadTooLarge(name: string, limitBytes: number): TooLargeError 
   );
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes staging folders whose owning process is gone (what a crash left). */
 export function sweepAbandonedStaging(tmp = os.tmpdir()): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = fs.readdirSync(tmp).filter((n) => n.startsWith(STAGING_PREFIX));
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const dir = path.join(tmp, name);
-    let owner: number;
-    try {
-      owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
-    } catch {
-      // No owner file: a folder from before owners were written, or one being made right now.
-      const age = Date.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age < 60_000) continue;
-      owner = 0;
-    }
-    if (owner > 0 && processAlive(owner)) continue;
-    fs.rmSync(dir, { recursive: true, force: true });
-    removed.push(dir);
-  }
-  return removed;
+  return sweepOwnedTempDirs(STAGING_PREFIX, tmp);
 }
 
 export class Staging {
@@ -84,8 +53,7 @@ export class Staging {
   /** `limitBytes`: read at each upload, so a raised limit applies at once. */
   constructor(private readonly limitBytes: () => number = () => DEFAULT_UPLOAD_LIMIT_MB * MB) {
     sweepAbandonedStaging();
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), STAGING_PREFIX));
-    fs.writeFileSync(path.join(this.dir, OWNER_FILE), String(process.pid));
+    this.dir = makeOwnedTempDir(STAGING_PREFIX);
   }
 
   get folder(): string {

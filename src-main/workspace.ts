@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { kyselyFor, openConnection, openDatabase, readOnlyView, type Sqlite } from './db/connection';
 import type { Database } from './db/schema';
 import { loadSettings } from './settings';
+import { sweepCrashLeftovers } from './leftovers';
 import { WriteLock, writerLockFile } from './write-lock';
 import type { Settings } from '../src-shared/api';
 
@@ -41,6 +42,7 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
   const kysely = kyselyFor(db);
   const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, writerLockFile(file));
   loadSettings(db); // creates defaults (time zone, salt) on first open
+  if (!readOnly) await sweepCrashLeftovers(file, writes);
   return {
     path: file,
     db,

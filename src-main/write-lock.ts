@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { ApiError } from './errors';
+import { processAlive } from './owned-temp';
 
 /** What a write is, in the words a waiting writer shows: "the import of calls.csv". */
 export type WriteLabel = string;
@@ -33,15 +34,6 @@ const DEFAULT_LABEL = 'a change made in another Callscope';
 
 export function waitingMessage(label: WriteLabel): string {
   return `waiting for ${label} to finish`;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readHolder(lockFile: string): LockHolder | null {

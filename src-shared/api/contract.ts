@@ -35,6 +35,7 @@ import { ordersContract } from './contract-orders';
 import { auditsContract } from './contract-audits';
 import { targetsContract } from './contract-targets';
 import { ratingsContract } from './contract-ratings';
+import { hostContract } from './contract-host';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -154,6 +155,7 @@ export const contract = {
   ...auditsContract,
   ...targetsContract,
   ...ratingsContract,
+  ...hostContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -7,3 +7,4 @@ export * from './contract-orders';
 export * from './contract-audits';
 export * from './contract-targets';
 export * from './contract-ratings';
+export * from './contract-host';

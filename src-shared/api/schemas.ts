@@ -200,7 +200,7 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const JobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'demo', 'report']),
+  kind: z.enum(['import', 'demo', 'report', 'undo']),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** progress in the job's own units (bytes of the file for imports); total null when unknown */
   done: Count,

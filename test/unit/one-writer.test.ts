@@ -9,29 +9,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src-shared/api';
 import { writerLockFile } from '../../src-main/write-lock';
+import { writeCallLog } from '../call-log';
 import { openTestWorkspace, REPO, type TestWorkspace } from '../helpers';
 
 const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const ROWS = 50_000;
-
-/** A call log in Callscope's own layout; `prefix` keeps call ids of two files apart. */
-function writeCallLog(file: string, prefix: string): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording',
-  ];
-  for (let i = 0; i < ROWS; i++) {
-    const day = 1 + (i % 28);
-    const second = Math.floor(i / 28);
-    const hh = String(8 + Math.floor(second / 3600)).padStart(2, '0');
-    const mm = String(Math.floor(second / 60) % 60).padStart(2, '0');
-    const ss = String(second % 60).padStart(2, '0');
-    lines.push(
-      `${prefix}${i},${8001 + (i % 20)},A${i % 20},T1,C1,2026-11-${String(day).padStart(2, '0')} ${hh}:${mm}:${ss},` +
-        `138${String(i).padStart(8, '0')},outbound,connected,5,60,,,`,
-    );
-  }
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-}
 
 function cliImport(
   db: string,
@@ -73,13 +55,13 @@ describe('one writer at a time', () => {
   beforeEach(async () => {
     t = await openTestWorkspace();
     first = path.join(t.dir, 'first.csv');
-    writeCallLog(first, 'A');
+    writeCallLog(first, 'A', ROWS);
   });
   afterEach(() => t.close());
 
   it('a second CLI import waits in line, saying for whose import, and both land', async () => {
     const second = path.join(t.dir, 'second.csv');
-    writeCallLog(second, 'B');
+    writeCallLog(second, 'B', ROWS);
     const a = cliImport(t.file, first);
     await until(() => fs.existsSync(writerLockFile(t.file)));
     const b = cliImport(t.file, second);

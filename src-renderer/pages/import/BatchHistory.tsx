@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { Batch } from '../../../src-shared/api';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call } from '../../api/client';
-import { type ApiCallError, toApiCallError } from '../../api/errors';
+import { ApiCallError, toApiCallError } from '../../api/errors';
+import { watchJob } from '../../api/jobs';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
@@ -166,12 +167,18 @@ function UndoButton({ batchId, fileName }: { batchId: number; fileName: string }
   const t = useT();
   const [step, setStep] = useState<'idle' | 'confirm' | 'working'>('idle');
   const [error, setError] = useState<ApiCallError | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
 
   const undo = async () => {
     setStep('working');
     setError(null);
     try {
-      await call('import.undo', { batchId });
+      // A job: a batch of a million calls takes seconds to remove, and the host keeps answering.
+      const { jobId } = await call('import.undoStart', { batchId });
+      const job = await watchJob(jobId, (j) =>
+        setPercent(j.total ? Math.floor((100 * j.done) / j.total) : null),
+      );
+      if (job.status !== 'done') throw new ApiCallError('conflict', job.error ?? job.status);
       await useWorkspace.getState().refresh();
     } catch (err) {
       setError(toApiCallError(err));
@@ -179,7 +186,12 @@ function UndoButton({ batchId, fileName }: { batchId: number; fileName: string }
     }
   };
 
-  if (step === 'working') return <Spinner label={t('import.undo.working')} />;
+  if (step === 'working')
+    return (
+      <span data-testid={`undo-progress-${batchId}`}>
+        <Spinner label={t('import.undo.working')} /> {percent === null ? null : `${percent}%`}
+      </span>
+    );
   if (step === 'confirm') {
     return (
       <span className="confirm" role="group" aria-label={t('import.undo.confirm', { file: fileName })}>
