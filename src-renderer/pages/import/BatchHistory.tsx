@@ -16,6 +16,7 @@ import { useFormat, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { RejectsTable } from './RejectsTable';
 import { usePresetName } from './usePresetName';
+import { visibleText } from '../../../src-shared/visible-text';
 
 const STATUS_LABEL: Record<Batch['status'], MessageKey> = {
   running: 'import.status.running',
@@ -107,8 +108,8 @@ function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
       data-testid={`batch-${batch.id}`}
       data-status={batch.status}
     >
-      <td className="history__file" title={batch.error ?? batch.fileName}>
-        {batch.fileName}
+      <td className="history__file" title={batch.error ?? visibleText(batch.fileName)}>
+        {visibleText(batch.fileName)}
       </td>
       <td className="nowrap">{f.dateTime(batch.importedAt)}</td>
       <td>{presetName(batch.preset)}</td>

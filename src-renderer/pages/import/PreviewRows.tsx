@@ -1,6 +1,7 @@
 /** The first rows of the file as they will be stored, rejected ones in place with their reason. */
 import type { ImportPreview, PreviewCall } from '../../../src-shared/api';
 import { useFormat, useT } from '../../i18n/language';
+import { visibleText } from '../../../src-shared/visible-text';
 
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const t = useT();
@@ -100,7 +101,7 @@ interface CallRowProps {
 
 function CallRow({ line, call, warning, showLegs, f }: CallRowProps) {
   const t = useT();
-  const agent = call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode;
+  const agent = visibleText(call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode);
   return (
     <tr data-line={line} data-ok="true" className={warning ? 'is-warned' : undefined}>
       <td className="num">{line}</td>

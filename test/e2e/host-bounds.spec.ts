@@ -1,0 +1,49 @@
+/**
+ * What the host's bounds look like on screen: a file and an agent named with a right-to-left
+ * override shown visibly, Undo running as a job, and the upload limit in Settings — in both
+ * languages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, screenshot, test } from './fixtures';
+
+const RLO = '\u202E';
+
+test('bidi names show visibly, undo runs as a job, the upload limit is a setting', async ({
+  appPage: page,
+  app,
+}) => {
+  const file = path.join(app.dir, `${RLO}gnp.exe.csv`);
+  fs.writeFileSync(
+    file,
+    'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording\n' +
+      `R1,9001,${RLO}gnp.exe,T1,C1,2026-11-03 09:15:02,13800138001,outbound,connected,5,125,intent,,\n` +
+      `R2,9001,${RLO}gnp.exe,T1,C1,2026-11-03 09:25:02,13800138002,outbound,no_answer,25,0,,,\n`,
+  );
+  app.cli(['import', file, '--tz', 'Asia/Shanghai']);
+  const base = page.url().split('#')[0];
+  await page.reload();
+  await page.goto(`${base}#/import`);
+  const history = page.locator('.history__file').first();
+  await expect(history).toHaveText(`[U+202E]gnp.exe.csv`);
+  await screenshot(page, 'host-bounds-import-history-en');
+
+  await page.getByTestId('undo-batch-1').click();
+  await page.getByTestId('confirm-undo-1').click();
+  await expect(page.locator('tr.is-undone')).toHaveCount(1);
+
+  await page.goto(`${base}#/settings`);
+  await page.getByTestId('settings-upload-limit').selectOption('1024');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('settings-upload-limit')).toHaveValue('1024');
+  await screenshot(page, 'host-bounds-settings-en');
+
+  await page.getByTestId('settings-language').selectOption('zh-CN');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('上传文件大小上限')).toBeVisible();
+  await screenshot(page, 'host-bounds-settings-zh-CN');
+  await page.goto(`${base}#/import`);
+  await expect(page.locator('.history__file').first()).toHaveText(`[U+202E]gnp.exe.csv`);
+  await screenshot(page, 'host-bounds-import-history-zh-CN');
+});
