@@ -24,6 +24,7 @@ import { reportFor } from './reports/generate';
 import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
 import { emptyCounts, kpiValues } from '../src-shared/kpi';
 import { isDay, isValidTimeZone } from '../src-shared/time';
+import { readWaiting } from '../src-shared/write-wait';
 import { createApi, type Api } from './api';
 import { writeFileAtomically } from './atomic-write';
 import { writeVerifiedBackup } from './backups';
@@ -101,7 +102,7 @@ async function runJob(api: Api, jobId: string, label: string): Promise<Job> {
   const off = api.jobs.onUpdate((job) => {
     if (job.id !== jobId || job.status !== 'running') return;
     // Waiting in line for another process's write is said at once, not with the next progress line.
-    if (job.note.startsWith('waiting for') && job.note !== said) {
+    if (readWaiting(job.note) && job.note !== said) {
       said = job.note;
       process.stderr.write(`${label}: ${job.note}\n`);
     }

@@ -10,5 +10,6 @@ import type { WriteLock } from './write-lock';
 export async function sweepCrashLeftovers(workspaceFile: string, writes: WriteLock): Promise<void> {
   sweepAbandonedPdfRuns();
   // Under the write lock: no backup of this workspace is running in another process meanwhile.
-  await writes.run(() => sweepBackupLeftovers(workspaceFile), { label: 'a clean-up at start' });
+  // If another process is writing now, the clean-up waits for a later start (never holds this one up).
+  await writes.runIfFree(() => sweepBackupLeftovers(workspaceFile), 'a clean-up at start');
 }

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { ApiError } from './errors';
 import { processAlive } from './owned-temp';
+import { waitingMessage } from '../src-shared/write-wait';
 
 /** What a write is, in the words a waiting writer shows: "the import of calls.csv". */
 export type WriteLabel = string;
@@ -21,6 +22,8 @@ export interface WriteOptions {
   label?: WriteLabel;
   /** called (once per holder) while this write waits for another process's write */
   onWait?: (message: string) => void;
+  /** not waiting: called instead of `work` when another process holds the lock */
+  skipIfHeld?: () => void;
 }
 
 interface LockHolder {
@@ -31,10 +34,6 @@ interface LockHolder {
 
 const POLL_MS = 100;
 const DEFAULT_LABEL = 'a change made in another Callscope';
-
-export function waitingMessage(label: WriteLabel): string {
-  return `waiting for ${label} to finish`;
-}
 
 function readHolder(lockFile: string): LockHolder | null {
   try {
@@ -50,7 +49,12 @@ export function writerLockFile(workspaceFile: string): string {
 }
 
 /** Takes the cross-process lock, waiting (asynchronously) while a live process holds it. */
-async function takeFileLock(lockFile: string, label: WriteLabel, onWait?: (message: string) => void) {
+async function takeFileLock(
+  lockFile: string,
+  label: WriteLabel,
+  onWait?: (message: string) => void,
+  waitInLine = true,
+): Promise<(() => void) | null> {
   const me: LockHolder = { pid: process.pid, token: randomUUID(), label };
   let announced: string | null = null;
   for (;;) {
@@ -69,6 +73,7 @@ async function takeFileLock(lockFile: string, label: WriteLabel, onWait?: (messa
       fs.rmSync(lockFile, { force: true }); // left by a killed process
       continue;
     }
+    if (!waitInLine) return null;
     if (holder && holder.token !== announced) {
       announced = holder.token;
       onWait?.(waitingMessage(holder.label));
@@ -103,6 +108,16 @@ export class WriteLock {
     await this.tail;
   }
 
+  /**
+   * Runs `work` only if no other process is writing now (housekeeping that can wait for the next
+   * start); null when it did not run.
+   */
+  async runIfFree<T>(work: () => Promise<T> | T, label: WriteLabel): Promise<T | null> {
+    let skipped = false;
+    const result = await this.run(work, { label, skipIfHeld: () => (skipped = true) });
+    return skipped ? null : result;
+  }
+
   async run<T>(work: () => Promise<T> | T, options: WriteOptions = {}): Promise<T> {
     if (this.refusal !== undefined) throw new ApiError('conflict', this.refusal);
     const previous = this.tail;
@@ -112,8 +127,19 @@ export class WriteLock {
     this.holders++;
     let unlock = () => undefined as void;
     try {
-      if (this.lockFile)
-        unlock = await takeFileLock(this.lockFile, options.label ?? DEFAULT_LABEL, options.onWait);
+      if (this.lockFile) {
+        const taken = await takeFileLock(
+          this.lockFile,
+          options.label ?? DEFAULT_LABEL,
+          options.onWait,
+          options.skipIfHeld === undefined,
+        );
+        if (taken === null) {
+          options.skipIfHeld?.();
+          return undefined as T;
+        }
+        unlock = taken;
+      }
       return await work();
     } catch (err) {
       // Another program (not a Callscope) writing: say so, never a stack trace.

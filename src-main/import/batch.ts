@@ -7,6 +7,7 @@ import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import { CallWriter } from './call-writer';
 import type { Sqlite } from '../db/connection';
+import { importLabel } from '../../src-shared/write-wait';
 
 export interface BatchMeta {
   /** what the batch stores (default calls) */
@@ -62,7 +63,7 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
 ): Promise<BatchTotals> {
   // Another process's write first: the job says what it waits for (the CLI prints it).
   const inLine = {
-    label: `the import of ${meta.fileName}`,
+    label: importLabel(meta.fileName),
     onWait: (note: string) => ctx.progress(0, null, 0, note),
   };
   return ws.writes.run(async () => {

@@ -4,4 +4,7 @@ export const hostEn = {
   'settings.uploadLimitHint':
     'Browser mode refuses larger uploads. Import larger files with the command line, or raise the limit.',
   'settings.megabytes': 'MB',
+  'host.waitingForImport':
+    'Waiting for the import of {file} to finish (started elsewhere, e.g. the command line)…',
+  'host.waitingForWrite': 'Waiting for a change made elsewhere to finish…',
 } as const;

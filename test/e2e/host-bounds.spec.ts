@@ -3,9 +3,13 @@
  * override shown visibly, Undo running as a job, and the upload limit in Settings — in both
  * languages.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import { writeCallLog } from '../call-log';
+import { expect, REPO, SCREENSHOTS, screenshot, test } from './fixtures';
+
+const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 
 const RLO = '\u202E';
 
@@ -46,4 +50,38 @@ test('bidi names show visibly, undo runs as a job, the upload limit is a setting
   await page.goto(`${base}#/import`);
   await expect(page.locator('.history__file').first()).toHaveText(`[U+202E]gnp.exe.csv`);
   await screenshot(page, 'host-bounds-import-history-zh-CN');
+});
+
+test('an import started while the command line imports waits in line, saying for what', async ({
+  appPage: page,
+  app,
+}) => {
+  test.setTimeout(180_000);
+  const big = path.join(app.dir, 'big.csv');
+  writeCallLog(big, 'B', 120_000);
+  const small = path.join(app.dir, 'small.csv');
+  writeCallLog(small, 'S', 10);
+  const cli = spawn(
+    TSX,
+    [path.join(REPO, 'src-main/cli.ts'), 'import', big, '--db', app.db, '--tz', 'Asia/Shanghai'],
+    {
+      cwd: REPO,
+      stdio: 'ignore',
+    },
+  );
+  const cliDone = new Promise((resolve) => cli.once('exit', resolve));
+  await expect.poll(() => fs.existsSync(`${app.db}.writer-lock`), { timeout: 60_000 }).toBe(true);
+
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-file').setInputFiles(small);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-waiting')).toHaveText(
+    'Waiting for the import of big.csv to finish (started elsewhere, e.g. the command line)…',
+    { timeout: 60_000 },
+  );
+  // At once (screenshot() waits for chart animations; the wait may be over by then).
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'host-bounds-import-waiting-en.png') });
+  await cliDone;
+  // Then it runs: both batches land.
+  await expect(page.locator('.history__file')).toHaveText(['small.csv', 'big.csv'], { timeout: 60_000 });
 });

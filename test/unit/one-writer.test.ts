@@ -14,6 +14,7 @@ import { openTestWorkspace, REPO, type TestWorkspace } from '../helpers';
 
 const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const ROWS = 50_000;
+const LONG_ROWS = 200_000;
 
 function cliImport(
   db: string,
@@ -60,9 +61,12 @@ describe('one writer at a time', () => {
   afterEach(() => t.close());
 
   it('a second CLI import waits in line, saying for whose import, and both land', async () => {
+    // The first import must outlast the second's start-up (seconds on a busy machine).
+    const longFirst = path.join(t.dir, 'first.csv');
+    writeCallLog(longFirst, 'A', LONG_ROWS);
     const second = path.join(t.dir, 'second.csv');
-    writeCallLog(second, 'B', ROWS);
-    const a = cliImport(t.file, first);
+    writeCallLog(second, 'B', 1000);
+    const a = cliImport(t.file, longFirst);
     await until(() => fs.existsSync(writerLockFile(t.file)));
     const b = cliImport(t.file, second);
     const [ra, rb] = await Promise.all([a.result, b.result]);
@@ -73,8 +77,8 @@ describe('one writer at a time', () => {
       .prepare("SELECT file_name AS name, inserted FROM import_batches WHERE status = 'done' ORDER BY id")
       .all();
     expect(batches).toEqual([
-      { name: 'first.csv', inserted: ROWS },
-      { name: 'second.csv', inserted: ROWS },
+      { name: 'first.csv', inserted: LONG_ROWS },
+      { name: 'second.csv', inserted: 1000 },
     ]);
     expect(fs.existsSync(writerLockFile(t.file))).toBe(false);
   }, 240_000);
