@@ -3,14 +3,14 @@
  * 413 with a clear message (never a connection reset), no partial file left by a refused or
  * aborted upload, staging swept at start and after every job, and nosniff on every answer.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src-main/web/server';
 import { Staging, sweepAbandonedStaging } from '../../src-main/staging';
-import { FIXTURES, openTestWorkspace, tempDir, type TestWorkspace } from '../helpers';
+import { FIXTURES, openTestWorkspace, REPO, tempDir, type TestWorkspace } from '../helpers';
 
 const MB = 1024 * 1024;
 
@@ -189,6 +189,39 @@ describe('staging left by a crash', () => {
     expect(fs.readdirSync(tmp)).toEqual(['callscope-staging-running']);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
+
+  it('of a host killed mid-upload is removed by the next start', async () => {
+    const tmp = tempDir('callscope-staging-kill-');
+    const script = path.join(tmp, 'stage.mts');
+    // A host that has a staged file and an upload half written when it is killed.
+    fs.writeFileSync(
+      script,
+      `import { PassThrough } from 'node:stream';\n` +
+        `import { Staging } from ${JSON.stringify(path.join(REPO, 'src-main/staging.ts'))};\n` +
+        `const staging = new Staging();\n` +
+        `await staging.stageBytes('done.csv', new Uint8Array(1000));\n` +
+        `const body = new PassThrough();\n` +
+        `void staging.stageStream('half.csv', body);\n` +
+        `body.write(Buffer.alloc(64 * 1024));\n` +
+        `console.log(staging.folder);\n` +
+        `setInterval(() => undefined, 1000);\n`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: REPO,
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const folder = await new Promise<string>((resolve) =>
+      child.stdout!.on('data', (c: Buffer) => resolve(c.toString().trim())),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fs.readdirSync(folder).length).toBe(3); // owner.pid, the staged file, the half upload
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(sweepAbandonedStaging(tmp)).toEqual([folder]);
+    expect(fs.readdirSync(tmp).filter((n) => n.startsWith('callscope-staging-'))).toEqual([]);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 60_000);
 
   it('a new staging marks its folder with its owner', () => {
     const staging = new Staging();
