@@ -23,6 +23,8 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
+const ANSWERING_BUSY_TIMEOUT_MS = 250;
+
 export const READ_ONLY_REFUSAL =
   'This workspace is open read-only: nothing can be changed. Restore a backup or reopen it normally to make changes.';
 
@@ -39,6 +41,9 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
     view?.dispose();
     throw err;
   }
+  // Callscope's own writers take turns through `writes` (across processes too), so the answering
+  // connection only ever waits on another program's write: briefly, then it says so (no 5 s freeze).
+  if (!readOnly) db.pragma(`busy_timeout = ${ANSWERING_BUSY_TIMEOUT_MS}`);
   const kysely = kyselyFor(db);
   const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, writerLockFile(file));
   loadSettings(db); // creates defaults (time zone, salt) on first open

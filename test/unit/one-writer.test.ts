@@ -4,6 +4,7 @@
  * killed import's lock does not hold anyone up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,4 +132,26 @@ describe('one writer at a time', () => {
       n: 0,
     });
   }, 240_000);
+
+  it('an app write while another program holds the database is refused in words at once', async () => {
+    const other = new BetterSqlite3(t.file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      const outcome = await t.api.dispatch('settings.update', { effectiveThresholdSeconds: 50 });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(outcome).toEqual({
+        ok: false,
+        error: {
+          code: 'busy',
+          message: 'Another program is writing to this workspace; try again in a moment.',
+        },
+      });
+      // Reads answer meanwhile.
+      expect((await t.call<{ timeZone: string }>('settings.get')).timeZone).toBe('Asia/Shanghai');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  });
 });
