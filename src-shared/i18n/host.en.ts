@@ -6,5 +6,7 @@ export const hostEn = {
   'settings.megabytes': 'MB',
   'host.waitingForImport':
     'Waiting for the import of {file} to finish (started elsewhere, e.g. the command line)…',
+  'host.uploadTooLarge':
+    '{file} is larger than the upload limit of {limit} MB. Raise the limit in Settings, or import the file with the command line.',
   'host.waitingForWrite': 'Waiting for a change made elsewhere to finish…',
 } as const;

@@ -85,3 +85,25 @@ test('an import started while the command line imports waits in line, saying for
   // Then it runs: both batches land.
   await expect(page.locator('.history__file')).toHaveText(['small.csv', 'big.csv'], { timeout: 60_000 });
 });
+
+test('a file over the upload limit is refused before it is sent, in words', async ({
+  appPage: page,
+  app,
+}) => {
+  const url = new URL(app.url);
+  const saved = await fetch(`${url.origin}/api/settings.update`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${url.searchParams.get('token')}` },
+    body: JSON.stringify({ uploadLimitMb: 1 }),
+  });
+  expect(saved.status).toBe(200);
+  await page.reload();
+  const big = path.join(app.dir, 'two-megabytes.csv');
+  fs.writeFileSync(big, Buffer.alloc(2 * 1024 * 1024, 0x41));
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-file').setInputFiles(big);
+  await expect(page.getByRole('alert')).toContainText(
+    'two-megabytes.csv is larger than the upload limit of 1 MB. Raise the limit in Settings, or import the file with the command line.',
+  );
+  await screenshot(page, 'host-bounds-upload-too-large-en');
+});
