@@ -17,7 +17,7 @@ import { listBatches, listRejects, rejectsCsv, undoBatch } from './import/batche
 import { importFile, type ImportOptions } from './import/import-file';
 import { ORDER_PRESETS } from './import/order-presets';
 import { ordersHandlers } from './orders/handlers';
-import { previewImport } from './import/preview';
+import { previewInWorker } from './import/preview-in-worker';
 import { PRESETS } from './import/presets';
 import { JobRegistry, type JobContext } from './jobs';
 import { agentProfile } from './metrics/agent-profile';
@@ -36,6 +36,7 @@ import { holdsNoDays } from './zone/change';
 import { zoneHandlers } from './zone/handlers';
 import { reviewHandlers } from './review/handlers';
 import { peopleHandlers } from './people/handlers';
+import { hostHandlers } from './host/handlers';
 import type { Workspace } from './workspace';
 
 export interface Api {
@@ -49,7 +50,9 @@ export interface Api {
 
 export function createApi(ws: Workspace, options: { onInternalError?: (err: unknown) => void } = {}): Api {
   const jobs = new JobRegistry();
-  const staging = new Staging();
+  const staging = new Staging(() => ws.settings().uploadLimitMb * 1024 * 1024);
+  // After every job, staging keeps only what a staged id or a running import holds.
+  jobs.onUpdate((job) => job.status !== 'running' && staging.sweep());
   const db = ws.kysely;
 
   const startImport: Api['startImport'] = (file, importOptions) =>
@@ -141,7 +144,13 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'import.stage': async ({ name, bytes }) => ({ stagedId: await staging.stageBytes(name, bytes) }),
     'import.preview': ({ stagedId, ...choices }) => {
       const staged = staging.peek(stagedId);
-      return previewImport(ws.db, staged.path, staged.name, choices, ws.settings().timeZone);
+      return previewInWorker({
+        dbFile: ws.path,
+        file: staged.path,
+        displayName: staged.name,
+        choices,
+        timeZone: ws.settings().timeZone,
+      });
     },
     'import.discard': ({ stagedId }) => ({ discarded: staging.discard(stagedId) }),
     'import.start': ({ stagedId, saveProfile, ...choices }) => {
@@ -197,6 +206,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...recordingsHandlers(ws, jobs),
     ...reviewHandlers(ws),
     ...peopleHandlers(ws),
+    ...hostHandlers(ws, jobs),
   };
 
   return {

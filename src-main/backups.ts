@@ -55,17 +55,43 @@ export function verifyBackup(file: string): void {
   }
 }
 
+const PARTIAL = '.partial';
+
 /** Writes a verified copy of `db` to `out`; a copy that fails verification is deleted, never kept. */
 export async function writeVerifiedBackup(db: Sqlite, out: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const partial = `${out}.partial`;
+  const partial = `${out}${PARTIAL}`;
   try {
     await db.backup(partial);
+    // The copy keeps the workspace's WAL mode; a backup is one file (no -wal/-shm when read).
+    const copy = openConnection(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     verifyBackup(partial);
     fs.renameSync(partial, out);
   } finally {
-    fs.rmSync(partial, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(partial + suffix, { force: true });
   }
+}
+
+/**
+ * At start, under the write lock: what a backup killed midway left in `backups/` (its `.partial`
+ * and the `-wal`/`-shm` reading one made). No backup of this workspace runs meanwhile.
+ */
+export function sweepBackupLeftovers(workspaceFile: string): string[] {
+  const dir = backupDir(workspaceFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const left = names.filter((n) => /\.partial(-wal|-shm|-journal)?$/.test(n));
+  for (const name of left) fs.rmSync(path.join(dir, name), { force: true });
+  return left;
 }
 
 function kindOf(name: string, base: string): { kind: BackupKind; day: Day | null } | null {

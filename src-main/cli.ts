@@ -24,6 +24,7 @@ import { reportFor } from './reports/generate';
 import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
 import { emptyCounts, kpiValues } from '../src-shared/kpi';
 import { isDay, isValidTimeZone } from '../src-shared/time';
+import { readWaiting } from '../src-shared/write-wait';
 import { createApi, type Api } from './api';
 import { writeFileAtomically } from './atomic-write';
 import { writeVerifiedBackup } from './backups';
@@ -56,11 +57,13 @@ function intOption(
   return n;
 }
 
+/** `readOnly`: a command that only reads opens the workspace read-only: it never migrates or writes it. */
 async function withApi<T>(
   dbOption: string | undefined,
   work: (api: Api, ws: Workspace) => Promise<T>,
+  options: { readOnly?: boolean } = {},
 ): Promise<T> {
-  const ws = await openWorkspace(path.resolve(dbOption ?? defaultDbPath()));
+  const ws = await openWorkspace(path.resolve(dbOption ?? defaultDbPath()), { readOnly: options.readOnly });
   const api = createApi(ws);
   try {
     return await work(api, ws);
@@ -96,7 +99,16 @@ function progressPrinter(label: string) {
 
 async function runJob(api: Api, jobId: string, label: string): Promise<Job> {
   const printer = progressPrinter(label);
-  const off = api.jobs.onUpdate((job) => job.id === jobId && job.status === 'running' && printer.update(job));
+  let said = '';
+  const off = api.jobs.onUpdate((job) => {
+    if (job.id !== jobId || job.status !== 'running') return;
+    // Waiting in line for another process's write is said at once, not with the next progress line.
+    if (readWaiting(job.note) && job.note !== said) {
+      said = job.note;
+      process.stderr.write(`${label}: ${job.note}\n`);
+    }
+    printer.update(job);
+  });
   const job = await api.jobs.wait(jobId);
   off();
   printer.done();
@@ -262,19 +274,23 @@ async function metricsCommand(args: string[]): Promise<number> {
   // Reading metrics must not create an empty workspace where there is none.
   const dbPath = path.resolve(values.db ?? defaultDbPath());
   if (!fs.existsSync(dbPath)) throw new UsageError(`no workspace at ${dbPath}`);
-  return withApi(dbPath, async (api) => {
-    const { rows } = await call<{ rows: MetricsRow[] }>(api, 'metrics.breakdown', {
-      filter: { from: values.from, to: values.to },
-      by: values.by as Breakdown,
-    });
-    const orders = await call<{ rows: OrderBreakdownRow[] }>(api, 'orders.breakdown', {
-      filter: { from: values.from, to: values.to },
-      by: values.by as Breakdown,
-    });
-    const json = withOrders(rows.map(metricsJsonRow), orders.rows);
-    process.stdout.write(values.json ? `${JSON.stringify({ rows: json })}\n` : `${metricsTable(rows)}\n`);
-    return 0;
-  });
+  return withApi(
+    dbPath,
+    async (api) => {
+      const { rows } = await call<{ rows: MetricsRow[] }>(api, 'metrics.breakdown', {
+        filter: { from: values.from, to: values.to },
+        by: values.by as Breakdown,
+      });
+      const orders = await call<{ rows: OrderBreakdownRow[] }>(api, 'orders.breakdown', {
+        filter: { from: values.from, to: values.to },
+        by: values.by as Breakdown,
+      });
+      const json = withOrders(rows.map(metricsJsonRow), orders.rows);
+      process.stdout.write(values.json ? `${JSON.stringify({ rows: json })}\n` : `${metricsTable(rows)}\n`);
+      return 0;
+    },
+    { readOnly: true },
+  );
 }
 
 async function demoCommand(args: string[]): Promise<number> {
@@ -349,31 +365,35 @@ async function reportCommand(args: string[]): Promise<number> {
   if (!fs.existsSync(dbPath)) throw new UsageError(`no workspace at ${dbPath}`);
   const format = values.format as ReportFormat;
   const out = path.resolve(values.out);
-  return withApi(dbPath, async (api, ws) => {
-    const scope = await reportScope(ws, values.scope);
-    const spec = ReportSpecSchema.parse({
-      period: { kind: 'month', month: values.month },
-      scope,
-      language: values.lang,
-    });
-    if (format === 'csv' && !out.endsWith('.zip')) {
-      const report = await reportFor(ws, spec, now());
-      fs.mkdirSync(out, { recursive: true });
-      for (const file of csvFiles(report)) writeFileAtomically(path.join(out, file.name), file.data);
-      printCloseNotice(report.close);
-      process.stderr.write(`wrote ${report.tables.length} CSV files to ${out}\n`);
+  return withApi(
+    dbPath,
+    async (api, ws) => {
+      const scope = await reportScope(ws, values.scope);
+      const spec = ReportSpecSchema.parse({
+        period: { kind: 'month', month: values.month },
+        scope,
+        language: values.lang,
+      });
+      if (format === 'csv' && !out.endsWith('.zip')) {
+        const report = await reportFor(ws, spec, now());
+        fs.mkdirSync(out, { recursive: true });
+        for (const file of csvFiles(report)) writeFileAtomically(path.join(out, file.name), file.data);
+        printCloseNotice(report.close);
+        process.stderr.write(`wrote ${report.tables.length} CSV files to ${out}\n`);
+        return 0;
+      }
+      const { jobId } = await call<{ jobId: string }>(api, 'reports.generate', { spec, format });
+      const job = await runJob(api, jobId, 'report');
+      if (job.status !== 'done') throw new UsageError(job.error ?? `report ${job.status}`);
+      const file = await call<Output<'reports.file'>>(api, 'reports.file', { jobId });
+      // A report killed half-way leaves no half file behind for someone to send to their manager.
+      writeFileAtomically(out, Buffer.from(file.base64, 'base64'));
+      printCloseNotice(file.close);
+      process.stderr.write(`wrote ${out}\n`);
       return 0;
-    }
-    const { jobId } = await call<{ jobId: string }>(api, 'reports.generate', { spec, format });
-    const job = await runJob(api, jobId, 'report');
-    if (job.status !== 'done') throw new UsageError(job.error ?? `report ${job.status}`);
-    const file = await call<Output<'reports.file'>>(api, 'reports.file', { jobId });
-    // A report killed half-way leaves no half file behind for someone to send to their manager.
-    writeFileAtomically(out, Buffer.from(file.base64, 'base64'));
-    printCloseNotice(file.close);
-    process.stderr.write(`wrote ${out}\n`);
-    return 0;
-  });
+    },
+    { readOnly: true },
+  );
 }
 
 async function reportScope(ws: Workspace, scope: string | undefined): Promise<ReportScope> {

@@ -60,9 +60,11 @@ export class JobRegistry {
       job.done = done;
       job.total = total;
       job.rows = rows;
+      // A new note ("waiting for the import of X to finish") is said at once, not throttled away.
+      const noteChanged = note !== undefined && note !== job.note;
       if (note !== undefined) job.note = note;
       const now = Date.now();
-      if (now - entry.lastSent >= UPDATE_INTERVAL_MS) {
+      if (noteChanged || now - entry.lastSent >= UPDATE_INTERVAL_MS) {
         entry.lastSent = now;
         this.emit(job);
       }

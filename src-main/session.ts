@@ -8,8 +8,13 @@ import { createApi, type Api } from './api';
 import type { RecordingSource } from './audits/recordings';
 import { recordingSource } from './recordings/finder';
 import { backupDir, listBackups, restoreOverFailedFile } from './backups';
-import { describeOpenFailure, openConnection, schemaVersion, type OpenFailureKind } from './db/connection';
-import { LATEST_VERSION } from './db/migrations';
+import {
+  describeOpenFailure,
+  openConnection,
+  readOnlyView,
+  type OpenFailureKind,
+  type ReadOnlyView,
+} from './db/connection';
 import { createDispatcher, type Dispatch, type HandlersFor } from './dispatch';
 import { ApiError } from './errors';
 import type { Staging } from './staging';
@@ -39,18 +44,25 @@ type Current =
   | { kind: 'failed'; failure: OpenFailureKind; message: string };
 type Restored = { backup: string; setAside: string | null } | null;
 
-/** A read-only look needs a file SQLite can read at the schema this version knows (or a newer one). */
+/**
+ * A read-only look needs a file SQLite can read (in place or as a snapshot, see readOnlyView) at
+ * the schema this version knows, an older one (migrated in the snapshot) or a newer one.
+ */
 function canOpenReadOnly(file: string): boolean {
+  let view: ReadOnlyView | null = null;
   try {
-    const db = openConnection(file, { readonly: true });
+    view = readOnlyView(file);
+    const db = openConnection(view.file, { readonly: true });
     try {
       db.prepare('SELECT count(*) FROM settings').get();
-      return schemaVersion(db) >= LATEST_VERSION;
+      return true;
     } finally {
       db.close();
     }
   } catch {
     return false;
+  } finally {
+    view?.dispose();
   }
 }
 
@@ -159,9 +171,9 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
       return { ok: false, error: { code: 'unavailable', message: current.message } };
     },
     staging: {
-      stageStream: (name, stream) => {
+      stageStream: (name, stream, declaredBytes) => {
         if (current.kind !== 'open') return Promise.reject(new ApiError('unavailable', current.message));
-        return current.opened.api.staging.stageStream(name, stream);
+        return current.opened.api.staging.stageStream(name, stream, declaredBytes);
       },
     },
     recordings: (callIdText) =>

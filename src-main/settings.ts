@@ -7,10 +7,14 @@ import { SettingsSchema, type Settings } from '../src-shared/api';
 import { DEFAULT_EFFECTIVE_THRESHOLD_SECONDS, DEFAULT_SHORT_SALE_SECONDS } from '../src-shared/domain';
 import { systemTimeZone } from '../src-shared/time';
 import type { Sqlite } from './db/connection';
+import { DEFAULT_UPLOAD_LIMIT_MB } from './staging';
 
 const SALT_KEY = 'phone_salt';
 /** Settings added later read their default until changed: opening a workspace does not write them. */
-const UNWRITTEN_DEFAULTS: ReadonlySet<string> = new Set<keyof Settings>(['shortSaleSeconds']);
+const UNWRITTEN_DEFAULTS: ReadonlySet<string> = new Set<keyof Settings>([
+  'shortSaleSeconds',
+  'uploadLimitMb',
+]);
 
 function defaults(): Settings {
   return {
@@ -19,6 +23,7 @@ function defaults(): Settings {
     shortSaleSeconds: DEFAULT_SHORT_SALE_SECONDS,
     language: 'auto',
     currency: 'CNY',
+    uploadLimitMb: DEFAULT_UPLOAD_LIMIT_MB,
   };
 }
 

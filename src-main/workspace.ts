@@ -3,10 +3,11 @@
  * Jobs open their own connections to the same file (WAL lets dashboards read meanwhile).
  */
 import type { Kysely } from 'kysely';
-import { kyselyFor, openConnection, openDatabase, type Sqlite } from './db/connection';
+import { kyselyFor, openConnection, openDatabase, readOnlyView, type Sqlite } from './db/connection';
 import type { Database } from './db/schema';
 import { loadSettings } from './settings';
-import { WriteLock } from './write-lock';
+import { sweepCrashLeftovers } from './leftovers';
+import { WriteLock, writerLockFile } from './write-lock';
 import type { Settings } from '../src-shared/api';
 
 export interface Workspace {
@@ -22,16 +23,31 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
+const ANSWERING_BUSY_TIMEOUT_MS = 250;
+
 export const READ_ONLY_REFUSAL =
   'This workspace is open read-only: nothing can be changed. Restore a backup or reopen it normally to make changes.';
 
 export async function openWorkspace(file: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
   const readOnly = options.readOnly ?? false;
   // Read-only: SQLite itself refuses writes on this connection, and the queue says why first.
-  const db = readOnly ? openConnection(file, { readonly: true }) : await openDatabase(file);
+  // It reads the file in place, or a snapshot when it cannot (see readOnlyView): never writes it.
+  const view = readOnly ? readOnlyView(file) : null;
+  const source = view?.file ?? file;
+  let db: Sqlite;
+  try {
+    db = view ? openConnection(source, { readonly: true }) : await openDatabase(file);
+  } catch (err) {
+    view?.dispose();
+    throw err;
+  }
+  // Callscope's own writers take turns through `writes` (across processes too), so the answering
+  // connection only ever waits on another program's write: briefly, then it says so (no 5 s freeze).
+  if (!readOnly) db.pragma(`busy_timeout = ${ANSWERING_BUSY_TIMEOUT_MS}`);
   const kysely = kyselyFor(db);
-  const writes = new WriteLock(readOnly ? READ_ONLY_REFUSAL : undefined);
+  const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, writerLockFile(file));
   loadSettings(db); // creates defaults (time zone, salt) on first open
+  if (!readOnly) await sweepCrashLeftovers(file, writes);
   return {
     path: file,
     db,
@@ -39,12 +55,13 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
     writes,
     readOnly,
     settings: () => loadSettings(db),
-    openJobConnection: () => openConnection(file, { readonly: readOnly }),
+    openJobConnection: () => openConnection(source, { readonly: readOnly }),
     async close() {
       await writes.idle();
       await kysely.destroy();
       // Kysely closes `db` only if it ever ran a query: close it here either way (the WAL goes too).
       if (db.open) db.close();
+      view?.dispose();
     },
   };
 }

@@ -2,15 +2,102 @@
  * One queue for every write to a workspace, so two writes never interleave (Actual's "mutator").
  * An import holds it for its whole transaction on its own connection; a settings change that
  * arrives meanwhile waits for it instead of blocking the thread on SQLITE_BUSY.
+ *
+ * Across processes (the CLI importing while the app is open, two CLI imports) the queue's holder
+ * also holds a lock file beside the workspace naming what it does. A writer that finds it held by
+ * a live process waits in line, asynchronously (reads keep answering), and says what it waits
+ * for: "waiting for the import of calls.csv to finish". A lock whose process is gone (killed) is
+ * taken over.
  */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { ApiError } from './errors';
+import { processAlive } from './owned-temp';
+import { waitingMessage } from '../src-shared/write-wait';
+
+/** What a write is, in the words a waiting writer shows: "the import of calls.csv". */
+export type WriteLabel = string;
+
+export interface WriteOptions {
+  label?: WriteLabel;
+  /** called (once per holder) while this write waits for another process's write */
+  onWait?: (message: string) => void;
+  /** not waiting: called instead of `work` when another process holds the lock */
+  skipIfHeld?: () => void;
+}
+
+interface LockHolder {
+  pid: number;
+  token: string;
+  label: WriteLabel;
+}
+
+const POLL_MS = 100;
+const DEFAULT_LABEL = 'a change made in another Callscope';
+
+function readHolder(lockFile: string): LockHolder | null {
+  try {
+    return JSON.parse(fs.readFileSync(lockFile, 'utf8')) as LockHolder;
+  } catch {
+    return null; // gone meanwhile, or caught half-written
+  }
+}
+
+/** The lock file that stands for "this workspace is being written" across processes. */
+export function writerLockFile(workspaceFile: string): string {
+  return `${workspaceFile}.writer-lock`;
+}
+
+/** Takes the cross-process lock, waiting (asynchronously) while a live process holds it. */
+async function takeFileLock(
+  lockFile: string,
+  label: WriteLabel,
+  onWait?: (message: string) => void,
+  waitInLine = true,
+): Promise<(() => void) | null> {
+  const me: LockHolder = { pid: process.pid, token: randomUUID(), label };
+  let announced: string | null = null;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, JSON.stringify(me), { flag: 'wx' });
+      return () => {
+        if (readHolder(lockFile)?.token === me.token) fs.rmSync(lockFile, { force: true });
+      };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder that takes no new files (read-only) takes no writes either: SQLite says so.
+      if (code !== 'EEXIST') return () => undefined;
+    }
+    const holder = readHolder(lockFile);
+    if (holder && !processAlive(holder.pid)) {
+      fs.rmSync(lockFile, { force: true }); // left by a killed process
+      continue;
+    }
+    if (!waitInLine) return null;
+    if (holder && holder.token !== announced) {
+      announced = holder.token;
+      onWait?.(waitingMessage(holder.label));
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  return /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+}
 
 export class WriteLock {
   private tail: Promise<void> = Promise.resolve();
   private holders = 0;
 
-  /** `refusal`: the workspace takes no writes (opened read-only); every write fails with it. */
-  constructor(private readonly refusal?: string) {}
+  /**
+   * `refusal`: the workspace takes no writes (opened read-only); every write fails with it.
+   * `lockFile`: the cross-process lock (absent: this process is the only writer, as in tests).
+   */
+  constructor(
+    private readonly refusal?: string,
+    private readonly lockFile?: string,
+  ) {}
 
   get busy(): boolean {
     return this.holders > 0;
@@ -21,16 +108,46 @@ export class WriteLock {
     await this.tail;
   }
 
-  async run<T>(work: () => Promise<T> | T): Promise<T> {
+  /**
+   * Runs `work` only if no other process is writing now (housekeeping that can wait for the next
+   * start); null when it did not run.
+   */
+  async runIfFree<T>(work: () => Promise<T> | T, label: WriteLabel): Promise<T | null> {
+    let skipped = false;
+    const result = await this.run(work, { label, skipIfHeld: () => (skipped = true) });
+    return skipped ? null : result;
+  }
+
+  async run<T>(work: () => Promise<T> | T, options: WriteOptions = {}): Promise<T> {
     if (this.refusal !== undefined) throw new ApiError('conflict', this.refusal);
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
     this.holders++;
+    let unlock = () => undefined as void;
     try {
+      if (this.lockFile) {
+        const taken = await takeFileLock(
+          this.lockFile,
+          options.label ?? DEFAULT_LABEL,
+          options.onWait,
+          options.skipIfHeld === undefined,
+        );
+        if (taken === null) {
+          options.skipIfHeld?.();
+          return undefined as T;
+        }
+        unlock = taken;
+      }
       return await work();
+    } catch (err) {
+      // Another program (not a Callscope) writing: say so, never a stack trace.
+      if (isBusy(err))
+        throw new ApiError('busy', 'Another program is writing to this workspace; try again in a moment.');
+      throw err;
     } finally {
+      unlock();
       this.holders--;
       release();
     }

@@ -3,6 +3,7 @@
  * (the one answering calls and each job's own) is opened here so all share the same pragmas.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -100,6 +101,11 @@ export async function migrate(
     backup = path.join(dir, `${path.basename(file, path.extname(file))}.before-v${latest}.${stamp}.sqlite`);
     await db.backup(backup);
   }
+  applyMigrations(db, from, migrations);
+  return { from, to: latest, backup };
+}
+
+function applyMigrations(db: Sqlite, from: number, migrations: readonly Migration[]): void {
   for (const m of migrations) {
     if (m.version <= from) continue;
     db.transaction(() => {
@@ -107,7 +113,63 @@ export async function migrate(
       db.pragma(`user_version = ${m.version}`);
     })();
   }
-  return { from, to: latest, backup };
+}
+
+/** Where a read-only look at a workspace reads from, and how to let go of it. */
+export interface ReadOnlyView {
+  /** the file itself, or a snapshot copy in a private temp folder */
+  file: string;
+  snapshot: boolean;
+  dispose(): void;
+}
+
+/** Opens `file` read-only and reads its schema version, or null when SQLite cannot read it in place. */
+function versionInPlace(file: string): number | null {
+  try {
+    const db = openConnection(file, { readonly: true });
+    try {
+      return schemaVersion(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A read-only look never writes the workspace, not even to migrate it. It reads the file in place
+ * when SQLite can (at the latest schema, or a newer one it only reads). Otherwise it reads a
+ * snapshot copy in a temp folder: a file on a read-only filesystem (in WAL mode SQLite needs to
+ * create the `-shm` beside it, which such a folder refuses), or one at an older schema, which is
+ * migrated in the copy only. The copy is removed by `dispose`.
+ */
+export function readOnlyView(
+  file: string,
+  migrations: readonly Migration[] = shippedMigrations,
+): ReadOnlyView {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const inPlace = versionInPlace(file);
+  if (inPlace !== null && inPlace >= latest) return { file, snapshot: false, dispose: () => undefined };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-readonly-'));
+  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = path.join(dir, path.basename(file));
+    fs.copyFileSync(file, copy);
+    // Committed pages still in the WAL belong to the workspace: copied with it.
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const db = openConnection(copy);
+    try {
+      const from = schemaVersion(db);
+      if (from < latest) applyMigrations(db, from, migrations);
+    } finally {
+      db.close();
+    }
+    return { file: copy, snapshot: true, dispose };
+  } catch (err) {
+    dispose();
+    throw describeOpenFailure(file, err);
+  }
 }
 
 export function kyselyFor(db: Sqlite): Kysely<Database> {

@@ -7,6 +7,7 @@ import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import { CallWriter } from './call-writer';
 import type { Sqlite } from '../db/connection';
+import { importLabel } from '../../src-shared/write-wait';
 
 export interface BatchMeta {
   /** what the batch stores (default calls) */
@@ -60,7 +61,13 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
   fill: (session: BatchSession<W>) => Promise<{ rows: number; sha256: string }>,
   createWriter?: (db: Sqlite, batchId: number) => W,
 ): Promise<BatchTotals> {
+  // Another process's write first: the job says what it waits for (the CLI prints it).
+  const inLine = {
+    label: importLabel(meta.fileName),
+    onWait: (note: string) => ctx.progress(0, null, 0, note),
+  };
   return ws.writes.run(async () => {
+    ctx.progress(0, null, 0, ''); // no longer waiting
     const db = ws.openJobConnection();
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -132,5 +139,5 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
       if (db.inTransaction) db.exec('ROLLBACK');
       db.close();
     }
-  });
+  }, inLine);
 }

@@ -6,6 +6,7 @@ import { toCsv } from '../csv-write';
 import { ApiError, notFound } from '../errors';
 import { batchContribution } from '../metrics/rollup';
 import { removeOrderBatch } from '../orders/rollup';
+import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 
 function batchesQuery(db: Kysely<Database>) {
@@ -94,31 +95,63 @@ export async function rejectsCsv(
   };
 }
 
+/** Calls deleted per statement: the thread answers other calls between chunks. */
+const UNDO_CHUNK = 5_000;
+
 /**
- * Removes a batch's calls (or orders) and their rollup contribution in one transaction. The batch row stays
- * in the history, marked undone.
+ * Removes a batch's calls (or orders) and their rollup contribution in one transaction, on a job
+ * connection, deleting in chunks with a turn of the event loop between them so a 1M-row batch
+ * does not freeze the host; progress is calls removed of the batch's. The batch row stays in the
+ * history, marked undone.
  */
+export async function undoBatchInChunks(ws: Workspace, batchId: number, ctx: JobContext): Promise<null> {
+  await ws.writes.run(
+    async () => {
+      const db = ws.openJobConnection();
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        // Checked inside the write queue: two undos of one batch must not both subtract it.
+        const row = db
+          .prepare('SELECT status, kind, inserted FROM import_batches WHERE id = ?')
+          .get(batchId) as { status: Batch['status']; kind: Batch['kind']; inserted: number } | undefined;
+        if (!row) throw notFound(`import batch ${batchId}`);
+        if (row.status !== 'done') {
+          throw new ApiError('conflict', `import batch ${batchId} is ${row.status}, not done`);
+        }
+        if (row.kind === 'orders') removeOrderBatch(db, batchId);
+        else {
+          batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
+          const chunk = db.prepare(
+            'DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE batch_id = ? LIMIT ?)',
+          );
+          let removed = 0;
+          for (;;) {
+            const { changes } = chunk.run(batchId, UNDO_CHUNK);
+            if (changes === 0) break;
+            removed += changes;
+            ctx.progress(removed, row.inserted, removed);
+            await new Promise((resolve) => setImmediate(resolve));
+            throwIfCancelled(ctx.signal);
+          }
+        }
+        db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(
+          Date.now(),
+          batchId,
+        );
+        db.exec('COMMIT');
+      } finally {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        db.close();
+      }
+    },
+    { label: `the undo of import batch ${batchId}` },
+  );
+  return null;
+}
+
+/** Undoes a batch and answers with it when done (the API's `import.undo`; the UI uses the job). */
 export async function undoBatch(ws: Workspace, batchId: number): Promise<Batch> {
-  await ws.writes.run(() => {
-    const db = ws.db;
-    db.transaction(() => {
-      // Checked inside the write queue: two undos of one batch must not both subtract it.
-      const row = db.prepare('SELECT status, kind FROM import_batches WHERE id = ?').get(batchId) as
-        { status: Batch['status']; kind: Batch['kind'] } | undefined;
-      if (!row) throw notFound(`import batch ${batchId}`);
-      if (row.status !== 'done') {
-        throw new ApiError('conflict', `import batch ${batchId} is ${row.status}, not done`);
-      }
-      if (row.kind === 'orders') removeOrderBatch(db, batchId);
-      else {
-        batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
-        db.prepare('DELETE FROM calls WHERE batch_id = ?').run(batchId);
-      }
-      db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(
-        Date.now(),
-        batchId,
-      );
-    })();
-  });
+  const ctx: JobContext = { progress: () => undefined, signal: new AbortController().signal };
+  await undoBatchInChunks(ws, batchId, ctx);
   return getBatch(ws.kysely, batchId);
 }

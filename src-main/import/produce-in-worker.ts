@@ -60,7 +60,7 @@ const MAX_IN_FLIGHT = 8;
  * From the TypeScript sources (tsx, vitest) the worker starts through a launcher that registers
  * tsx; in the desktop build, electron-vite emits `produce-worker.js` next to the main bundle.
  */
-function workerUrl(): URL {
+export function produceWorkerUrl(): URL {
   return import.meta.url.endsWith('.ts')
     ? new URL('./produce-worker.dev.mjs', import.meta.url)
     : new URL('./produce-worker.js', import.meta.url);
@@ -74,7 +74,7 @@ let jobs = 0;
 /** Starts the worker ahead of need (while the import is being planned). */
 export function warmProducer(): void {
   if (idle) return;
-  idle = new Worker(workerUrl(), {
+  idle = new Worker(produceWorkerUrl(), {
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   idle.unref();

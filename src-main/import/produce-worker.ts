@@ -14,6 +14,15 @@ import { ImportError } from './import-error';
 import { planFromSpec, type PlanSpec } from './plan-spec';
 import { produceCalls } from './produce';
 import type { FromWorker, ToWorker } from './produce-in-worker';
+import { ApiError } from '../errors';
+import { openConnection } from '../db/connection';
+import { previewImport } from './preview';
+import {
+  boundPreview,
+  type PreviewFromWorker,
+  type PreviewRequest,
+  type PreviewToWorker,
+} from './preview-in-worker';
 
 /** Calls per message: their text stays well under V8's large-object size (~128 KB). */
 const CALLS_PER_MESSAGE = 500;
@@ -24,8 +33,10 @@ let credits = 0;
 let wake: (() => void) | null = null;
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'start') {
+port.on('message', (message: ToWorker | PreviewToWorker) => {
+  if (message.type === 'preview') {
+    void preview(message.id, message.request);
+  } else if (message.type === 'start') {
     job = message.job;
     credits = message.maxInFlight;
     void produce(message.job, message.spec);
@@ -77,4 +88,25 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
     const text = err instanceof ImportError ? message : `${spec.displayName}: ${message}`;
     send({ type: 'error', job: id, message: text });
   }
+}
+
+/** A preview on this (fresh, budgeted) thread: see preview-in-worker.ts. */
+async function preview(id: number, request: PreviewRequest): Promise<void> {
+  const { dbFile, file, displayName, choices, timeZone } = request;
+  let answer: PreviewFromWorker;
+  let db: ReturnType<typeof openConnection> | null = null;
+  try {
+    db = openConnection(dbFile, { readonly: true });
+    const result = await previewImport(db, file, displayName, choices, timeZone);
+    answer = { type: 'preview', id, preview: boundPreview(result) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    answer =
+      err instanceof ApiError
+        ? { type: 'preview-error', id, code: err.code, message }
+        : { type: 'preview-error', id, code: 'internal', message };
+  } finally {
+    db?.close();
+  }
+  port.postMessage(answer);
 }

@@ -5,9 +5,11 @@
 import type { Language } from '../../src-shared/domain';
 import type { ReportChart } from '../../src-shared/reports-model';
 import { displayText } from './cells';
+import { visibleText } from '../../src-shared/visible-text';
 
+/** Escapes text for the report's HTML and SVG, bidirectional controls shown as what they are. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return visibleText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const INK = '#1f2733';

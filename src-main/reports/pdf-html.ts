@@ -7,6 +7,7 @@ import type { Report, ReportChart, ReportTable } from '../../src-shared/reports-
 import { translate } from '../../src-shared/i18n';
 import { cellDecimals, cellType, displayText, totalsRow } from './cells';
 import { chartSvg, escapeXml } from './charts-svg';
+import { visibleText } from '../../src-shared/visible-text';
 
 /** A CSS string literal of any text (a team name may hold quotes or `</style>`). */
 function cssString(text: string): string {
@@ -106,7 +107,7 @@ export function reportHtml(report: Report): string {
   const footer = `${report.title} · ${report.periodLabel} · ${report.scopeLabel} · ${report.lines[1] ?? ''}`;
   const page = `
     @page { size: A4 landscape; margin: 11mm 10mm 13mm;
-      @bottom-left { content: ${cssString(footer)}; ${MARGIN_TEXT} }
+      @bottom-left { content: ${cssString(visibleText(footer))}; ${MARGIN_TEXT} }
       @bottom-right { content: counter(page) " / " counter(pages); ${MARGIN_TEXT} } }`;
   const detail = rest.map((table) => `<div class="wide">${tableHtml(report, table)}</div>`).join('');
   return `<!doctype html>

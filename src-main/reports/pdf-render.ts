@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeOwnedTempDir, processAlive, sweepOwnedTempDirs } from '../owned-temp';
 
 export type PdfRenderer = (html: string, signal: AbortSignal) => Promise<Buffer>;
 
@@ -29,6 +30,35 @@ export function findChromium(): string | null {
 }
 
 const TIMEOUT_MS = 60_000;
+const PDF_PREFIX = 'callscope-pdf-';
+const CHROMIUM_PID_FILE = 'chromium.pid';
+
+/** Ends a Chromium and the processes it started (its process group, where there is one). */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * At start: the temp folders of PDF exports whose process was killed, with the Chromium each was
+ * running (only if that process still runs from that folder: a pid can be reused).
+ */
+export function sweepAbandonedPdfRuns(tmp = os.tmpdir()): string[] {
+  return sweepOwnedTempDirs(PDF_PREFIX, tmp, (dir) => {
+    try {
+      const pid = Number(fs.readFileSync(path.join(dir, CHROMIUM_PID_FILE), 'utf8'));
+      if (!processAlive(pid)) return;
+      // Linux tells what a process runs; elsewhere the folder goes and the pid is left alone.
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) killGroup(pid);
+    } catch {
+      // no Chromium was started, or it is gone
+    }
+  });
+}
 
 /**
  * The system Chromium, headless, on a temp file of the HTML: `output` names the file the flags
@@ -43,7 +73,7 @@ async function headlessChromium(
   const chromium = findChromium();
   if (!chromium)
     throw new Error('PDF and image export need Chromium or Chrome (set CALLSCOPE_CHROMIUM to its path)');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-pdf-'));
+  const dir = makeOwnedTempDir(PDF_PREFIX);
   try {
     const page = path.join(dir, 'report.html');
     const out = path.join(dir, output);
@@ -63,11 +93,18 @@ async function headlessChromium(
       `file://${page}`,
     ];
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      // Its own process group, so the renderer and GPU processes it starts end with it.
+      const child = spawn(chromium, args, {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        detached: process.platform !== 'win32',
+      });
+      // If this process is killed meanwhile, the next start ends this Chromium (sweepAbandonedPdfRuns).
+      if (child.pid) fs.writeFileSync(path.join(dir, CHROMIUM_PID_FILE), String(child.pid));
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
-      const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-      const abort = () => child.kill('SIGKILL');
+      const kill = () => killGroup(child.pid);
+      const timer = setTimeout(kill, TIMEOUT_MS);
+      const abort = kill;
       signal.addEventListener('abort', abort, { once: true });
       child.on('error', (err) => {
         clearTimeout(timer);
@@ -75,6 +112,7 @@ async function headlessChromium(
       });
       child.on('exit', (code) => {
         clearTimeout(timer);
+        kill(); // whatever of its group is still running
         signal.removeEventListener('abort', abort);
         if (code === 0 && fs.existsSync(out)) resolve();
         else reject(new Error(`Chromium could not render the page (exit ${code}): ${stderr.trim()}`));

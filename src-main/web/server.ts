@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ApiErrorBody } from '../../src-shared/api';
 import type { Dispatch } from '../dispatch';
-import type { Staging } from '../staging';
+import { TooLargeError, type Staging } from '../staging';
 import {
   parseByteRange,
   RECORDINGS_ROUTE,
@@ -24,6 +24,8 @@ export const CONTENT_SECURITY_POLICY =
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
+/** How long a refused body is read on before the connection is closed. */
+const DRAIN_MS = 30_000;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -80,18 +82,25 @@ function refuse(res: http.ServerResponse, status: number, message: string): void
   send(res, status, { error: { code, message } });
 }
 
+function jsonTooLarge(): TooLargeError {
+  return new TooLargeError(`request body is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB`);
+}
+
+/**
+ * Reads a JSON body of at most MAX_JSON_BYTES. A larger one is read to its end and dropped (not
+ * kept), so the caller can answer 413 instead of resetting the connection mid-send.
+ */
 function readJson(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_JSON_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_JSON_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
     req.on('end', () => {
+      if (size > MAX_JSON_BYTES) return reject(jsonTooLarge());
       const text = Buffer.concat(chunks).toString('utf8');
       try {
         resolve(text.trim() === '' ? {} : JSON.parse(text));
@@ -100,6 +109,24 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
       }
     });
     req.on('error', reject);
+  });
+}
+
+/** Reads what is left of a refused body (bounded in time), so the answer reaches the client. */
+function drain(req: http.IncomingMessage): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve();
+    }, DRAIN_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    req.once('end', done);
+    req.once('close', done);
+    req.resume();
   });
 }
 
@@ -185,14 +212,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (method === 'import.upload') {
       const name = query.get('name');
       if (!name) return refuse(res, 400, 'import.upload needs ?name=<file name>');
-      const stagedId = await options.api.staging.stageStream(name, req);
-      return send(res, 200, { stagedId });
+      try {
+        const declared = req.headers['content-length'];
+        const stagedId = await options.api.staging.stageStream(
+          name,
+          req,
+          declared === undefined ? undefined : Number(declared),
+        );
+        return send(res, 200, { stagedId });
+      } catch (err) {
+        if (!(err instanceof TooLargeError)) throw err;
+        await drain(req);
+        return refuse(res, 413, err.message);
+      }
     }
     let input: unknown;
     try {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) throw jsonTooLarge();
       input = await readJson(req);
     } catch (err) {
-      return refuse(res, 400, (err as Error).message);
+      await drain(req);
+      return refuse(res, err instanceof TooLargeError ? 413 : 400, (err as Error).message);
     }
     const outcome = await options.api.dispatch(method, input);
     if (outcome.ok) send(res, 200, outcome.value);
@@ -226,6 +266,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const server = http.createServer((req, res) => {
+    // Every answer, the API's JSON and errors included, is taken as the type it says it is.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     // DNS rebinding: a page on evil.example that resolves to 127.0.0.1 sends its own Host/Origin.
     if (!ownHosts().includes(req.headers.host ?? '')) return refuse(res, 421, 'foreign Host header');
     const origin = req.headers.origin;

@@ -29,3 +29,14 @@ export function errorFromBody(body: unknown, fallback: ApiCallError): ApiCallErr
   const message = 'message' in error && typeof error.message === 'string' ? error.message : fallback.message;
   return new ApiCallError(code, message);
 }
+
+/** A file over the upload limit (Settings), refused before or while it is sent; said in the UI's language. */
+export class UploadTooLargeError extends ApiCallError {
+  constructor(
+    readonly fileName: string,
+    readonly limitMb: number,
+  ) {
+    super('too_large', `${fileName} is larger than the upload limit of ${limitMb} MB`);
+    this.name = 'UploadTooLargeError';
+  }
+}

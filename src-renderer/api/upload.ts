@@ -1,17 +1,23 @@
 /** Hands a chosen file to the workspace and returns its staged id, reporting upload progress. */
 import { electronBridge } from './bridge';
 import { ApiCallError, authHeaders, call, httpError } from './client';
+import { UploadTooLargeError } from './errors';
 
 export interface UploadHandle {
   done: Promise<{ stagedId: string }>;
   abort(): void;
 }
 
+/** `limitMb`: the workspace's upload limit; a larger file is refused here, before a byte is sent. */
 export function stageFile(
   file: File,
   onProgress: (sentBytes: number, totalBytes: number) => void,
+  limitMb?: number,
 ): UploadHandle {
-  return electronBridge() ? stageOverIpc(file, onProgress) : uploadOverHttp(file, onProgress);
+  if (limitMb !== undefined && file.size > limitMb * 1024 * 1024) {
+    return { done: Promise.reject(new UploadTooLargeError(file.name, limitMb)), abort: () => undefined };
+  }
+  return electronBridge() ? stageOverIpc(file, onProgress) : uploadOverHttp(file, onProgress, limitMb);
 }
 
 function stageOverIpc(file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
@@ -27,7 +33,11 @@ function stageOverIpc(file: File, onProgress: (sent: number, total: number) => v
 }
 
 /** XHR rather than fetch: it reports upload progress, which matters for files of 100 MB and more. */
-function uploadOverHttp(file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
+function uploadOverHttp(
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+  limitMb?: number,
+): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<{ stagedId: string }>((resolve, reject) => {
     xhr.open('POST', `/api/import.upload?name=${encodeURIComponent(file.name)}`);
@@ -40,6 +50,8 @@ function uploadOverHttp(file: File, onProgress: (sent: number, total: number) =>
     xhr.onload = () => {
       const body: unknown = xhr.response;
       if (xhr.status >= 200 && xhr.status < 300 && isStaged(body)) resolve(body);
+      else if (xhr.status === 413 && limitMb !== undefined)
+        reject(new UploadTooLargeError(file.name, limitMb));
       else reject(httpError(xhr.status, xhr.statusText, body));
     };
     xhr.send(file);

@@ -1,5 +1,5 @@
 /** What went wrong, in words, with a way to try again. */
-import type { ApiCallError } from '../api/errors';
+import { UploadTooLargeError, type ApiCallError } from '../api/errors';
 import { useT } from '../i18n/language';
 
 interface ErrorMessageProps {
@@ -11,11 +11,13 @@ interface ErrorMessageProps {
 export function ErrorMessage({ error, onRetry, compact }: ErrorMessageProps) {
   const t = useT();
   const text =
-    error.code === 'unauthorized'
-      ? t('error.unauthorized')
-      : error.code === 'network'
-        ? t('error.network')
-        : t('common.error', { message: error.message });
+    error instanceof UploadTooLargeError
+      ? t('host.uploadTooLarge', { file: error.fileName, limit: error.limitMb })
+      : error.code === 'unauthorized'
+        ? t('error.unauthorized')
+        : error.code === 'network'
+          ? t('error.network')
+          : t('common.error', { message: error.message });
   return (
     <div className={compact ? 'error-message error-message--compact' : 'error-message'} role="alert">
       <span className="error-message__icon" aria-hidden="true">

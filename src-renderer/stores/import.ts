@@ -184,7 +184,8 @@ export const useImport = create<ImportState>()((set, get) => {
       if (!file) return;
       cancelRequested = false;
       try {
-        const handle = stageFile(file, (sent, total) => set({ uploaded: { sent, total } }));
+        const limitMb = useWorkspace.getState().info?.settings.uploadLimitMb;
+        const handle = stageFile(file, (sent, total) => set({ uploaded: { sent, total } }), limitMb);
         upload = handle;
         const { stagedId } = await handle.done;
         if (upload !== handle) return; // another file was chosen meanwhile

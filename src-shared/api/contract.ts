@@ -40,6 +40,7 @@ import { zoneContract } from './contract-zone';
 import { recordingsContract } from './contract-recordings';
 import { reviewContract } from './contract-review';
 import { peopleContract } from './contract-people';
+import { hostContract } from './contract-host';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -166,6 +167,7 @@ export const contract = {
   ...recordingsContract,
   ...reviewContract,
   ...peopleContract,
+  ...hostContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -11,3 +11,4 @@ export * from './contract-zone';
 export * from './contract-recordings';
 export * from './contract-review';
 export * from './contract-people';
+export * from './contract-host';

@@ -22,6 +22,8 @@ export const SettingsSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]),
   /** ISO 4217 code used to show money (amounts are stored in minor units) */
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /** browser mode: the largest file an upload may bring, in MB */
+  uploadLimitMb: z.number().int().min(1).max(1_048_576),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -222,7 +224,7 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const JobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'demo', 'report', 'zone', 'recordings-index']),
+  kind: z.enum(['import', 'demo', 'report', 'zone', 'recordings-index', 'undo']),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** progress in the job's own units (bytes of the file for imports); total null when unknown */
   done: Count,

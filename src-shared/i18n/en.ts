@@ -13,6 +13,7 @@ import { reviewEn } from './review.en';
 import { peopleEn } from './people.en';
 import { pbxEn } from './pbx.en';
 import { importInferEn } from './import-infer.en';
+import { hostEn } from './host.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -440,6 +441,7 @@ export const en = {
   ...peopleEn,
   ...pbxEn,
   ...importInferEn,
+  ...hostEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { targetsZhCN } from './targets.zh-CN';
 import { zoneZhCN } from './zone.zh-CN';
 import { recordingsZhCN } from './recordings.zh-CN';
 import { peopleZhCN } from './people.zh-CN';
+import { hostZhCN } from './host.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -433,4 +434,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...peopleZhCN,
   ...pbxZhCN,
   ...importInferZhCN,
+  ...hostZhCN,
 };

@@ -24,6 +24,7 @@ import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { DispositionMix, OutcomeMix } from './OutcomeMix';
 import { TalkDistribution } from './TalkDistribution';
 import { AgentTargets } from '../review/AgentTargets';
+import { visibleText } from '../../../src-shared/visible-text';
 
 export function AgentPage({ agentId }: { agentId: number }) {
   const info = useWorkspace((s) => s.info);
@@ -89,7 +90,7 @@ function AgentHeader({ agent }: { agent: Agent }) {
       </a>
       <div className="agent-header__who">
         <h1 className="agent-header__name" data-testid="agent-name">
-          {agent.name ?? agent.code}
+          {visibleText(agent.name ?? agent.code)}
         </h1>
         <dl className="agent-header__facts">
           <div>

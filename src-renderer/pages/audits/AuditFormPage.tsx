@@ -20,6 +20,7 @@ import { AuditComment } from './AuditComment';
 import { PassBadge } from './PassBadge';
 import { ScorecardForm } from './ScorecardForm';
 import { isTypingTarget, shortcutFor } from './shortcuts';
+import { visibleName } from '../../../src-shared/visible-text';
 
 const AUTOSAVE_MS = 600;
 
@@ -170,14 +171,16 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   return (
     <>
       <header className="audit-header">
-        <h1 className="page__title">{t('audits.form.title', { agent: detail.call.agentName })}</h1>
+        <h1 className="page__title">
+          {t('audits.form.title', { agent: visibleName(detail.call.agentName) })}
+        </h1>
         {detail.calibrationId !== null ? (
           <p className="audit-calibration-label" data-testid="calibration-label">
             {t('audits.calibration.blindForm')}
           </p>
         ) : null}
         <p className="audit-header__facts">
-          <a href={agentHref(detail.call.agentId)}>{detail.call.agentName}</a>
+          <a href={agentHref(detail.call.agentId)}>{visibleName(detail.call.agentName)}</a>
           <span>{f.dateTime(detail.call.startedAt)}</span>
           <span>{f.duration(detail.call.talkSeconds)}</span>
           {detail.call.phoneLast4 ? <span>···{detail.call.phoneLast4}</span> : null}

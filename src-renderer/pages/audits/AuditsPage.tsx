@@ -23,6 +23,7 @@ import { QaAnalyticsPanel } from './QaAnalyticsPanel';
 import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardsPanel } from './ScorecardsPanel';
 import { PassBadge } from './PassBadge';
+import { visibleName } from '../../../src-shared/visible-text';
 
 export function AuditsPage() {
   const t = useT();
@@ -300,7 +301,7 @@ function SampleRow({
   return (
     <tr data-testid="sample-row" data-call-id={c.callId} data-status={status}>
       <td>
-        <a href={agentHref(c.agentId)}>{c.agentName}</a>
+        <a href={agentHref(c.agentId)}>{visibleName(c.agentName)}</a>
       </td>
       <td className="nowrap">{f.dateTime(c.startedAt)}</td>
       <td className="num">{f.duration(c.talkSeconds)}</td>
@@ -363,7 +364,7 @@ function BelowMinimum({ sample }: { sample: Sample }) {
         <ul className="audits-below__list">
           {sample.belowMinimum.map((b) => (
             <li key={b.agentId} data-testid="below-row" data-agent-id={b.agentId} data-audits={b.audits}>
-              <a href={agentHref(b.agentId)}>{b.agentName}</a>
+              <a href={agentHref(b.agentId)}>{visibleName(b.agentName)}</a>
               <span className="audits-below__count">
                 {b.audits} / {b.minimum}
               </span>

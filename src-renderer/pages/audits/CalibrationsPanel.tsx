@@ -8,6 +8,7 @@ import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useT } from '../../i18n/language';
+import { visibleName } from '../../../src-shared/visible-text';
 
 export function CalibrationsPanel({ reviewer }: { reviewer: string }) {
   const t = useT();
@@ -45,7 +46,7 @@ function CalibrationItem({ row, reviewer }: { row: CalibrationRow; reviewer: str
   return (
     <li data-testid="calibration-row">
       <div>
-        <strong>{row.agentName}</strong>{' '}
+        <strong>{visibleName(row.agentName)}</strong>{' '}
         <span className="muted">
           {row.scorecardName} · {t('audits.version', { version: row.version })} · {f.dateTime(row.createdAt)}
         </span>

@@ -15,6 +15,7 @@ import type { CallsSort } from '../../stores/calls-filters';
 import { formatClock } from './clock';
 import { useCallPages } from './useCallPages';
 import { useRowWindow } from './useRowWindow';
+import { visibleText } from '../../../src-shared/visible-text';
 
 /** Fixed row height (px), also set in calls.css: the window arithmetic depends on it. */
 export const CALL_ROW_HEIGHT = 32;
@@ -61,7 +62,7 @@ const COLUMNS: readonly Column[] = [
     cell: (r) => (
       <a href={agentHref(r.agentId)} className="calls-table__agent" data-testid="call-agent-link">
         <span className="agent-code">{r.agentCode}</span>
-        {r.agentName ? <span className="calls-table__agent-name">{r.agentName}</span> : null}
+        {r.agentName ? <span className="calls-table__agent-name">{visibleText(r.agentName)}</span> : null}
       </a>
     ),
   },

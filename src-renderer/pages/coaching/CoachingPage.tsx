@@ -9,6 +9,7 @@ import { NotesList, PlansList } from './CoachingLists';
 import { FollowUps } from './FollowUps';
 import { NoteForm } from './NoteForm';
 import { PlanForm } from './PlanForm';
+import { visibleText } from '../../../src-shared/visible-text';
 
 export function CoachingPage() {
   const t = useT();
@@ -81,7 +82,7 @@ function AgentFilter({ agentId }: { agentId: number | null }) {
       <option value="">{t('filter.allAgents')}</option>
       {agents.map((a) => (
         <option key={a.id} value={a.id}>
-          {a.name ? `${a.name} · ${a.code}` : a.code}
+          {visibleText(a.name ? `${a.name} · ${a.code}` : a.code)}
         </option>
       ))}
     </select>

@@ -22,6 +22,7 @@ import { AuditPicker } from './AuditPicker';
 import { goTo } from './coaching-route';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
+import { visibleText } from '../../../src-shared/visible-text';
 import {
   draftOf,
   inputOf,
@@ -149,7 +150,7 @@ function NoteEditor({
               <option value="">{t('coaching.note.chooseAgent')}</option>
               {agents.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name ? `${a.name} · ${a.code}` : a.code}
+                  {visibleText(a.name ? `${a.name} · ${a.code}` : a.code)}
                 </option>
               ))}
             </select>

@@ -33,6 +33,7 @@ import { useWorkspace } from '../../stores/workspace';
 import { coachingHref, goTo } from './coaching-route';
 import { GOAL_STATUS_LABEL, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
 import { rememberCoach, rememberedCoach } from './note-draft';
+import { visibleText } from '../../../src-shared/visible-text';
 
 interface GoalDraft {
   id?: number;
@@ -203,7 +204,7 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               <option value="">{t('coaching.note.chooseAgent')}</option>
               {agents.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name ? `${a.name} · ${a.code}` : a.code}
+                  {visibleText(a.name ? `${a.name} · ${a.code}` : a.code)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 /** The i18n keys of coaching's enumerations, and how an agent is named in lists. */
 import type { MessageKey } from '../../../src-shared/i18n';
 import type { GoalStatus, NoteKind, PlanStatus } from '../../../src-shared/coaching';
+import { visibleText } from '../../../src-shared/visible-text';
 
 export const NOTE_KIND_LABEL: Record<NoteKind, MessageKey> = {
   oneOnOne: 'coaching.kind.oneOnOne',
@@ -32,5 +33,5 @@ export const GOAL_STATUS_LABEL: Record<GoalStatus, MessageKey> = {
 };
 
 export function agentLabel(a: { agentName: string | null; agentCode: string }): string {
-  return a.agentName ? `${a.agentName} · ${a.agentCode}` : a.agentCode;
+  return visibleText(a.agentName ? `${a.agentName} · ${a.agentCode}` : a.agentCode);
 }

@@ -12,6 +12,7 @@ import { useCampaignList } from '../../stores/campaigns';
 import { isAtDefault, resolveRange, useFilters } from '../../stores/filters';
 import { useWorkingDays, useWorkspace } from '../../stores/workspace';
 import { compareAgents } from '../../../src-shared/collate';
+import { visibleText } from '../../../src-shared/visible-text';
 
 const PRESET_LABEL: Record<RangePreset, MessageKey> = {
   today: 'range.today',
@@ -99,7 +100,7 @@ export function FilterBar({ today }: { today: string }) {
           <option value="">{t('filter.allTeams')}</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
-              {team.name}
+              {visibleText(team.name)}
             </option>
           ))}
         </select>
@@ -115,7 +116,7 @@ export function FilterBar({ today }: { today: string }) {
           <option value="">{t('filter.allAgents')}</option>
           {teamAgents.map((agent) => (
             <option key={agent.id} value={agent.id}>
-              {agent.name ? `${agent.name} · ${agent.code}` : agent.code}
+              {visibleText(agent.name ? `${agent.name} · ${agent.code}` : agent.code)}
               {agent.active ? '' : ` (${t('filter.agentLeft')})`}
             </option>
           ))}
@@ -136,7 +137,7 @@ export function FilterBar({ today }: { today: string }) {
           ) : null}
           {(campaigns ?? []).map((campaign) => (
             <option key={campaign.id} value={campaign.id}>
-              {campaign.name}
+              {visibleText(campaign.name)}
             </option>
           ))}
         </select>

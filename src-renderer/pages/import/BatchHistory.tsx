@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { Batch } from '../../../src-shared/api';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call } from '../../api/client';
-import { type ApiCallError, toApiCallError } from '../../api/errors';
+import { ApiCallError, toApiCallError } from '../../api/errors';
+import { watchJob } from '../../api/jobs';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
@@ -15,6 +16,7 @@ import { useFormat, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { RejectsTable } from './RejectsTable';
 import { usePresetName } from './usePresetName';
+import { visibleText } from '../../../src-shared/visible-text';
 
 const STATUS_LABEL: Record<Batch['status'], MessageKey> = {
   running: 'import.status.running',
@@ -111,8 +113,8 @@ function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
         data-testid={`batch-${batch.id}`}
         data-status={batch.status}
       >
-        <td className="history__file" title={batch.error ?? batch.fileName}>
-          {batch.fileName}
+        <td className="history__file" title={batch.error ?? visibleText(batch.fileName)}>
+          {visibleText(batch.fileName)}
         </td>
         <td className="nowrap">{f.dateTime(batch.importedAt)}</td>
         <td>{presetName(batch.preset)}</td>
@@ -178,23 +180,34 @@ type UndoState = ReturnType<typeof useUndo>;
 function useUndo(batchId: number) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'working'>('idle');
   const [error, setError] = useState<ApiCallError | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
   const run = async () => {
     setStep('working');
     setError(null);
     try {
-      await call('import.undo', { batchId });
+      // A job: a batch of a million calls takes seconds to remove, and the host keeps answering.
+      const { jobId } = await call('import.undoStart', { batchId });
+      const job = await watchJob(jobId, (j) =>
+        setPercent(j.total ? Math.floor((100 * j.done) / j.total) : null),
+      );
+      if (job.status !== 'done') throw new ApiCallError('conflict', job.error ?? job.status);
       await useWorkspace.getState().refresh();
     } catch (err) {
       setError(toApiCallError(err));
       setStep('idle');
     }
   };
-  return { step, setStep, error, run };
+  return { step, setStep, error, run, percent };
 }
 
 function UndoButton({ undo, batchId, fileName }: { undo: UndoState; batchId: number; fileName: string }) {
   const t = useT();
-  if (undo.step === 'working') return <Spinner label={t('import.undo.working')} />;
+  if (undo.step === 'working')
+    return (
+      <span data-testid={`undo-progress-${batchId}`}>
+        <Spinner label={t('import.undo.working')} /> {undo.percent === null ? null : `${undo.percent}%`}
+      </span>
+    );
   return (
     <>
       <button

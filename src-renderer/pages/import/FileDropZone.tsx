@@ -1,6 +1,7 @@
 /** Choose a call log: click to browse or drop a file on the zone. */
 import { useState, type DragEvent } from 'react';
 import { useFormat, useT } from '../../i18n/language';
+import { visibleText } from '../../../src-shared/visible-text';
 
 export const ACCEPTED_FILES = '.csv,.tsv,.txt,.xlsx,.xls,.htm,.html';
 
@@ -59,7 +60,7 @@ export function FileDropZone({ file, disabled, onFile }: FileDropZoneProps) {
       </span>
       {file ? (
         <span className="drop-zone__file">
-          <strong>{file.name}</strong>
+          <strong>{visibleText(file.name)}</strong>
           <span className="muted">{t('import.fileSize', { size: f.bytes(file.size) })}</span>
         </span>
       ) : (

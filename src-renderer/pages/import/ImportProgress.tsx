@@ -3,6 +3,8 @@ import type { Job } from '../../../src-shared/api';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useFormat, useT } from '../../i18n/language';
 import type { ImportPhase } from '../../stores/import';
+import { readWaiting } from '../../../src-shared/write-wait';
+import { visibleText } from '../../../src-shared/visible-text';
 
 interface ImportProgressProps {
   phase: ImportPhase;
@@ -26,6 +28,9 @@ export function ImportProgress({ phase, uploaded, job, jobSeenAt, onCancel }: Im
       ? Math.max(0, (seconds * (job.total - job.done)) / job.done)
       : null;
 
+  // In line behind another process's write (a CLI import): said in words, not as a bar at 0.
+  const waiting = job && job.status === 'running' ? readWaiting(job.note) : null;
+
   return (
     <div className="import-progress" data-testid="import-progress">
       <div className="import-progress__head">
@@ -48,6 +53,13 @@ export function ImportProgress({ phase, uploaded, job, jobSeenAt, onCancel }: Im
           testId="import-progress-bar"
         />
       )}
+      {waiting ? (
+        <p className="field__hint" data-testid="import-waiting">
+          {waiting.kind === 'import'
+            ? t('host.waitingForImport', { file: visibleText(waiting.file) })
+            : t('host.waitingForWrite')}
+        </p>
+      ) : null}
       <div className="import-progress__stats muted">
         {uploading ? (
           <span>

@@ -2,6 +2,7 @@
 import type { ImportPreview, PreviewCall } from '../../../src-shared/api';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { reasonText } from './reason-text';
+import { visibleText } from '../../../src-shared/visible-text';
 
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const t = useT();
@@ -109,7 +110,7 @@ function CallRow({ line, call, warning: raw, showLegs, f }: CallRowProps) {
     raw === null || cut === -1
       ? raw
       : `${raw.slice(0, cut + 2)}${reasonText(raw.slice(cut + 2), t, language)}`;
-  const agent = call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode;
+  const agent = visibleText(call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode);
   return (
     <tr data-line={line} data-ok="true" className={warning ? 'is-warned' : undefined}>
       <td className="num">{line}</td>

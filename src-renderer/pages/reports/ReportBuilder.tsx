@@ -3,6 +3,7 @@ import type { ReportSpec } from '../../../src-shared/reports-model';
 import type { Language } from '../../../src-shared/domain';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
+import { visibleText } from '../../../src-shared/visible-text';
 
 export type PeriodKind = ReportSpec['period']['kind'];
 
@@ -179,7 +180,7 @@ export function ReportBuilder({
               </option>
               {teams.map((team) => (
                 <option key={team.id} value={team.id}>
-                  {team.name}
+                  {visibleText(team.name)}
                 </option>
               ))}
             </select>
@@ -199,7 +200,7 @@ export function ReportBuilder({
               </option>
               {agents.map((agent) => (
                 <option key={agent.id} value={agent.id}>
-                  {agent.name ? `${agent.name} (${agent.code})` : agent.code}
+                  {visibleText(agent.name ? `${agent.name} (${agent.code})` : agent.code)}
                 </option>
               ))}
             </select>

@@ -50,6 +50,9 @@ export function SettingsPage() {
   );
 }
 
+/** Upload limits offered in Settings (a workspace set to another value keeps it in the list). */
+const UPLOAD_LIMITS_MB = [256, 512, 1024, 2048, 4096, 8192];
+
 function changedFields(saved: Settings, draft: Settings): Partial<Settings> {
   const patch: Partial<Settings> = {};
   if (draft.timeZone !== saved.timeZone) patch.timeZone = draft.timeZone;
@@ -57,6 +60,7 @@ function changedFields(saved: Settings, draft: Settings): Partial<Settings> {
     patch.effectiveThresholdSeconds = draft.effectiveThresholdSeconds;
   if (draft.language !== saved.language) patch.language = draft.language;
   if (draft.currency !== saved.currency) patch.currency = draft.currency;
+  if (draft.uploadLimitMb !== saved.uploadLimitMb) patch.uploadLimitMb = draft.uploadLimitMb;
   return patch;
 }
 
@@ -183,6 +187,28 @@ function SettingsForm({ saved }: { saved: Settings }) {
           ))}
         </select>
         <span className="field__hint">{t('settings.currencyHint')}</span>
+      </label>
+
+      <label className="field">
+        <span className="field__label">{t('settings.uploadLimit')}</span>
+        <span className="input-with-unit">
+          <select
+            className="select"
+            value={draft.uploadLimitMb}
+            onChange={(e) => update({ uploadLimitMb: Number(e.target.value) })}
+            data-testid="settings-upload-limit"
+          >
+            {[...new Set([draft.uploadLimitMb, ...UPLOAD_LIMITS_MB])]
+              .sort((a, b) => a - b)
+              .map((mb) => (
+                <option key={mb} value={mb}>
+                  {mb}
+                </option>
+              ))}
+          </select>
+          <span className="input-with-unit__unit">{t('settings.megabytes')}</span>
+        </span>
+        <span className="field__hint">{t('settings.uploadLimitHint')}</span>
       </label>
 
       <div className="settings-form__actions">

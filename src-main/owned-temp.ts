@@ -1,0 +1,64 @@
+/**
+ * Temp folders that name their owner: each holds `owner.pid`, so whoever starts next can tell the
+ * folders a killed process left behind (owner gone) from those a running one still uses.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const OWNER_FILE = 'owner.pid';
+/** A folder without its owner file yet may be one being made right now: left alone this long. */
+const UNOWNED_GRACE_MS = 60_000;
+
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Makes `<tmp>/<prefix>XXXXXX` owned by this process. */
+export function makeOwnedTempDir(prefix: string, tmp = os.tmpdir()): string {
+  const dir = fs.mkdtempSync(path.join(tmp, prefix));
+  fs.writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
+  return dir;
+}
+
+/**
+ * Removes the `<prefix>*` folders whose owner is gone; `beforeRemoving` may first end what the
+ * dead owner started from there (a Chromium it spawned). Returns the folders removed.
+ */
+export function sweepOwnedTempDirs(
+  prefix: string,
+  tmp = os.tmpdir(),
+  beforeRemoving: (dir: string) => void = () => undefined,
+): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmp).filter((n) => n.startsWith(prefix));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const dir = path.join(tmp, name);
+    let owner = 0;
+    try {
+      owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      const age = Date.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age < UNOWNED_GRACE_MS) continue;
+    }
+    if (processAlive(owner)) continue;
+    try {
+      beforeRemoving(dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    removed.push(dir);
+  }
+  return removed;
+}

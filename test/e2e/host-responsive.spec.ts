@@ -1,0 +1,56 @@
+/**
+ * A hostile preview does not stall the host: while browser mode previews a 12 MB file on one line
+ * (no newline for the reader to stop at), dashboard calls keep answering quickly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+/** The p-th percentile of `values` (nearest rank), computed here, not by the code under test. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+test('dashboard calls answer within 200 ms (p95) during a hostile preview', async ({ app }) => {
+  test.setTimeout(120_000);
+  app.cli(['demo', '--agents', '12', '--days', '30', '--seed', '7']);
+  const url = new URL(app.url);
+  const token = url.searchParams.get('token')!;
+  const api = (method: string, body: BodyInit, query = '') =>
+    fetch(`${url.origin}/api/${method}${query}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body,
+    });
+
+  const hostile = path.join(app.dir, 'one-line.csv');
+  fs.writeFileSync(hostile, 'agent,'.repeat(2 * 1024 * 1024));
+  const uploaded = await api('import.upload', fs.readFileSync(hostile), '?name=one-line.csv');
+  expect(uploaded.status).toBe(200);
+  const { stagedId } = (await uploaded.json()) as { stagedId: string };
+
+  const summary = JSON.stringify({ filter: { from: '2026-01-01', to: '2026-12-31' } });
+  expect((await api('metrics.summary', summary)).status).toBe(200); // warm
+
+  let previewDone = false;
+  const preview = api('import.preview', JSON.stringify({ stagedId })).then(async (r) => {
+    previewDone = true;
+    return { status: r.status, body: (await r.json()) as { error?: { message: string } } };
+  });
+  const timings: number[] = [];
+  while (!previewDone) {
+    const started = performance.now();
+    const r = await api('metrics.summary', summary);
+    await r.arrayBuffer();
+    timings.push(performance.now() - started);
+    expect(r.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const answered = await preview;
+  // The file is refused (by a reader bound or a preview budget), in words that name it.
+  expect(answered.status).toBe(400);
+  expect(answered.body.error?.message).toMatch(/^one-line\.csv/);
+  expect(timings.length).toBeGreaterThan(10);
+  expect(percentile(timings, 95)).toBeLessThan(200);
+});

@@ -1,0 +1,71 @@
+/**
+ * Undoing a big batch runs as a job with progress, and the host keeps answering meanwhile.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Job, Output } from '../../src-shared/api';
+import { writeCallLog } from '../call-log';
+import { openTestWorkspace, type TestWorkspace } from '../helpers';
+
+const ROWS = 150_000;
+const NOVEMBER = { filter: { from: '2026-11-01', to: '2026-11-30' } };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+describe('undo as a job', () => {
+  let t: TestWorkspace;
+  let batchId: number;
+  beforeAll(async () => {
+    t = await openTestWorkspace();
+    const file = path.join(t.dir, 'big.csv');
+    writeCallLog(file, 'U', ROWS);
+    const job = await t.importFile(file);
+    expect(job.result).toMatchObject({ inserted: ROWS });
+    batchId = job.result!.batchId;
+  }, 240_000);
+  afterAll(() => t.close());
+
+  it('removes every call with progress while dashboard calls keep answering', async () => {
+    const seen: Job[] = [];
+    const off = t.api.jobs.onUpdate((job) => job.kind === 'undo' && seen.push(job));
+    const { jobId } = await t.call<{ jobId: string }>('import.undoStart', { batchId });
+    let finished = false;
+    const done = t.api.jobs.wait(jobId).then((job) => {
+      finished = true;
+      return job;
+    });
+    const timings: number[] = [];
+    while (!finished) {
+      const started = performance.now();
+      await t.call('metrics.summary', NOVEMBER);
+      timings.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const job = await done;
+    off();
+    expect(job).toMatchObject({ kind: 'undo', status: 'done', error: null });
+    // Progress went up in steps to every call of the batch.
+    const running = seen.filter((j) => j.status === 'running' && j.total !== null);
+    expect(running.length).toBeGreaterThan(1);
+    expect(running.at(-1)!.total).toBe(ROWS);
+    expect(job.done).toBe(ROWS);
+    expect(timings.length).toBeGreaterThan(5);
+    expect(percentile(timings, 95)).toBeLessThan(200);
+
+    expect(t.ws.db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 0 });
+    expect(t.ws.db.prepare('SELECT status FROM import_batches WHERE id = ?').get(batchId)).toEqual({
+      status: 'undone',
+    });
+    const summary = await t.call<Output<'metrics.summary'>>('metrics.summary', NOVEMBER);
+    expect(summary.current.dials).toBe(0);
+  }, 240_000);
+
+  it('a second undo of the same batch fails as a job, saying why', async () => {
+    const { jobId } = await t.call<{ jobId: string }>('import.undoStart', { batchId });
+    const job = await t.api.jobs.wait(jobId);
+    expect(job).toMatchObject({ status: 'failed', error: `import batch ${batchId} is undone, not done` });
+  });
+});
