@@ -5,6 +5,7 @@
 import { hash } from 'node:crypto';
 import type { Direction, Disposition, Outcome } from '../../src-shared/domain';
 import { localParts } from '../../src-shared/time';
+import { amountProblem, durationProblem, reasonText, type Reason } from './bounds';
 import { lookupValue, type CallField, type CallPreset, type ColumnMap } from './preset';
 import { parseAmount, parseDuration, parsePhone, parseTimestamp, ValueError } from './values';
 
@@ -35,7 +36,9 @@ export interface NormalizedCall {
 }
 
 export type RowResult =
-  { ok: true; call: NormalizedCall } | { ok: false; field: string | null; reason: string };
+  | { ok: true; call: NormalizedCall }
+  /** `code`: the reason as a translatable key, where it has one */
+  | { ok: false; field: string | null; reason: string; code?: Reason };
 
 export interface NormaliseOptions {
   timeZone: string;
@@ -52,9 +55,15 @@ class FieldError extends Error {
   constructor(
     readonly field: CallField,
     message: string,
+    readonly code?: Reason,
   ) {
     super(message);
   }
+}
+
+/** Throws the field's error when a value is outside the bounds of bounds.ts. */
+function checkBound(field: CallField, problem: Reason | null): void {
+  if (problem) throw new FieldError(field, reasonText(problem), problem);
 }
 
 function choices(map: Readonly<Record<string, unknown>>): string {
@@ -186,9 +195,11 @@ export function createNormaliser(
       const direction = mapped('direction', preset.directions);
       const outcome = mapped('outcome', outcomes, preset.outcomeFallback);
       const talkSeconds = read('talkSeconds', parseDuration);
+      checkBound('talkSeconds', durationProblem(talkSeconds));
       const ringSeconds = read('ringSeconds', parseDuration);
+      checkBound('ringSeconds', durationProblem(ringSeconds));
       const saleAmount = read('saleAmount', parseAmount);
-      if (saleAmount < 0) throw new FieldError('saleAmount', 'a sale amount cannot be negative');
+      checkBound('saleAmount', amountProblem(saleAmount));
       const phone = parsePhone(cell('phone'));
       const callId = cell('callId');
       const { day, hour, weekday } = localParts(startedAt, timeZone);
@@ -223,7 +234,10 @@ export function createNormaliser(
         },
       };
     } catch (err) {
-      if (err instanceof FieldError) return { ok: false, field: fieldName(err.field), reason: err.message };
+      if (err instanceof FieldError) {
+        const code = err.code && { code: err.code };
+        return { ok: false, field: fieldName(err.field), reason: err.message, ...code };
+      }
       throw err;
     }
   };

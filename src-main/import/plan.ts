@@ -19,6 +19,7 @@ import { matchColumns, type CallPreset, type ColumnMap } from './preset';
 import { PRESETS, presetById } from './presets';
 import { headerlessSignature, headerSignature, loadProfile, type SavedProfile } from './profiles';
 import { firstRows, openSource, type Row, type RowSource, type SourceInfo } from './source';
+import { listForMessage } from './message-list';
 
 /** Rows read up front: enough to rank layouts and count the texts of result columns. */
 const SAMPLE_ROWS = 2000;
@@ -184,7 +185,7 @@ export function planProblem(plan: ImportPlan): string | null {
   const where = plan.hasHeader ? 'the header lacks' : 'the rows lack';
   return (
     `${plan.displayName}, line 1: ${where} the column(s) ${wanted} of the ${plan.preset.name} layout ` +
-    `(found: ${plan.columnNames.join(', ')})`
+    `(found: ${listForMessage(plan.columnNames)})`
   );
 }
 

@@ -3,6 +3,7 @@
  * layout logs legs), rejected rows with their field and reason, and rows stored with a warning
  * (invalid bytes replaced). The import writes these; the preview shows the first of them.
  */
+import { reasonText, type Reason } from './bounds';
 import { LegMerger, type MergedCall } from './legs';
 import { ImportError } from './import-error';
 import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
@@ -21,6 +22,14 @@ export interface RowIssue {
   field: string | null;
   reason: string;
   raw: string;
+  /** the reason as a translatable key, where it has one (the bounds of bounds.ts) */
+  code?: Reason;
+}
+
+/** The reject of a row a reader had to cut (too long, beyond a sheet's bounds), or null. */
+export function cutRowIssue(row: Row): RowIssue | null {
+  if (row.cut === undefined) return null;
+  return { line: row.line, field: null, reason: reasonText(row.cut), raw: '', code: row.cut };
 }
 
 export interface ProducedBatch {
@@ -141,6 +150,11 @@ export async function* produceCalls(
   }
 
   function handleRow(row: Row, out: ProducedBatch) {
+    const cut = cutRowIssue(row);
+    if (cut) {
+      out.rejects.push(cut);
+      return;
+    }
     const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
       out.rejects.push({
@@ -148,6 +162,7 @@ export async function* produceCalls(
         field: result.field,
         reason: result.reason,
         raw: rowText(plan, row.cells, phoneColumn),
+        ...(result.code && { code: result.code }),
       });
       return;
     }

@@ -9,6 +9,7 @@ import { ImportError } from './import-error';
 import { readRows, type Row } from './read-rows';
 import { readHead, sniffText } from './sniff';
 import { isLegacyXls, isZipFile, listXlsxSheets, readXlsxRows, XlsxError } from './xlsx';
+import { listForMessage } from './message-list';
 
 export type { Row } from './read-rows';
 
@@ -108,7 +109,10 @@ async function openWorkbook(
   let sheet = overrides.sheet;
   if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
     throw new ImportError(
-      `${displayName}: there is no sheet "${sheet}" (sheets: ${sheets.map((s) => s.name).join(', ')})`,
+      `${displayName}: there is no sheet "${sheet}" (sheets: ${listForMessage(
+        sheets.map((s) => s.name),
+        'sheet',
+      )})`,
     );
   }
   if (sheet === undefined) {

@@ -242,6 +242,10 @@ export const RejectSchema = z.object({
   field: z.string().nullable(),
   reason: z.string(),
   raw: z.string(),
+  /** the reason as a catalogue key with its values, for the UI's language (null: `reason` only) */
+  reasonCode: z
+    .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .nullable(),
 });
 export type Reject = z.infer<typeof RejectSchema>;
 
