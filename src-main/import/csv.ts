@@ -25,6 +25,11 @@ export interface Row {
    * sets it too, for a row beyond the sheet's bounds. The importer rejects such a row.
    */
   cut?: Reason;
+  /**
+   * Set on the file's last row when no line break follows it: 'open-quote' when it ends inside
+   * a quoted field. The importer takes such a row that also fails its shape for a truncated file.
+   */
+  unterminated?: 'no-line-break' | 'open-quote';
 }
 
 /** A record (one row) longer than this is cut: 1 MiB of text, far beyond any real call row. */
@@ -71,11 +76,6 @@ export class CsvReader {
   /** whether anything of the current record has been read */
   private started = false;
   private quotedField = false;
-  /** how the text ended, for `lastRecord` */
-  private last: { endedWithLineBreak: boolean; inQuotes: boolean } = {
-    endedWithLineBreak: true,
-    inQuotes: false,
-  };
 
   constructor(delimiter: string, limits: CsvLimits = {}) {
     if (delimiter.length !== 1) throw new Error(`a CSV delimiter is one character, not "${delimiter}"`);
@@ -96,18 +96,12 @@ export class CsvReader {
     const rows: Row[] = [];
     const inQuotes = this.state === State.Quoted;
     const unfinished = this.started && this.state !== State.Skipping && this.state !== State.AfterCr;
-    this.last = { endedWithLineBreak: !unfinished, inQuotes: unfinished && inQuotes };
-    if (unfinished) this.endRecord(rows);
+    if (unfinished) {
+      this.endRecord(rows);
+      rows[rows.length - 1]!.unterminated = inQuotes ? 'open-quote' : 'no-line-break';
+    }
     this.state = State.FieldStart;
     return rows;
-  }
-
-  /**
-   * After `end()`: whether the text ended without a line break after its last row, and whether
-   * that row ended inside an open quote (both signs of a file cut short).
-   */
-  get ending(): { endedWithLineBreak: boolean; inQuotes: boolean } {
-    return this.last;
   }
 
   private endField(): void {

@@ -16,7 +16,15 @@ import { createOrderNormaliser, type NormalizedOrderRow } from './order-normalis
 import { orderPlanProblem, type OrderPlan } from './order-plan';
 import { OrderWriter } from './order-writer';
 import { ensureCallPhoneIndex } from '../orders/phone-index';
-import { cutRowIssue, damagedRowIssue, dataRows, normaliseRow, rowText, type RowIssue } from './produce';
+import {
+  cutRowIssue,
+  damagedRowIssue,
+  dataRows,
+  normaliseRow,
+  rowText,
+  truncatedFileError,
+  type RowIssue,
+} from './produce';
 import { saveProfile } from './profiles';
 import { sha256File } from './source';
 
@@ -43,6 +51,8 @@ export async function* produceOrders(
         out.rejects.push(cut);
         continue;
       }
+      const truncated = truncatedFileError(plan, row);
+      if (truncated) throw truncated;
       const result = normaliseRow(plan, row, normalise);
       if (!result.ok) {
         const raw = rowText(plan, row.cells, phoneColumn);

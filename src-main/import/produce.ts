@@ -101,6 +101,26 @@ export function damagedRowIssue(plan: RowsPlan, row: Row, phoneColumn: number | 
 }
 
 /**
+ * The file's last row, written without its line break, that also fails its shape (ends inside a
+ * quote, or has fewer cells than the header): the file was cut short mid-row, so the import fails
+ * as a whole instead of storing the rest as if it were the file. (A complete last row without a
+ * line break is common and fine.)
+ */
+export function truncatedFileError(plan: RowsPlan, row: Row): ImportError | null {
+  if (row.unterminated === undefined) return null;
+  const why =
+    row.unterminated === 'open-quote'
+      ? 'ends inside a quoted field'
+      : row.cells.length < plan.columnNames.length
+        ? `has ${row.cells.length} of the ${plan.columnNames.length} columns`
+        : null;
+  if (why === null) return null;
+  return new ImportError(
+    `${plan.displayName}, line ${row.line}: the file looks cut short: its last line has no line break and ${why}. Nothing was stored: export or copy the file again and import the whole file`,
+  );
+}
+
+/**
  * One row through a normaliser. A value error is a rejected row (the normaliser's answer);
  * anything else is a bug or a bad setting (a time zone Intl does not know): stop, naming where.
  */
@@ -155,6 +175,8 @@ export async function* produceCalls(
       out.rejects.push(cut);
       return;
     }
+    const truncated = truncatedFileError(plan, row);
+    if (truncated) throw truncated;
     const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
       out.rejects.push({

@@ -78,7 +78,9 @@ export function sourceFromInfo(file: string, info: SourceInfo, size: number, dis
       info,
       size,
       rows: (_onBytes, onProgress) =>
-        rethrowAsImportError(readXlsxRows(file, sheet, onProgress), displayName),
+        unchangedWhileRead(file, displayName, () =>
+          rethrowAsImportError(readXlsxRows(file, sheet, onProgress), displayName),
+        ),
       streamsBytes: false,
     };
   }
@@ -88,7 +90,8 @@ export function sourceFromInfo(file: string, info: SourceInfo, size: number, dis
   return {
     info,
     size,
-    rows: (onBytes) => readRows(file, { encoding, delimiter }, onBytes),
+    rows: (onBytes) =>
+      unchangedWhileRead(file, displayName, () => readRows(file, { encoding, delimiter }, onBytes)),
     streamsBytes: true,
   };
 }
@@ -147,6 +150,32 @@ async function* rethrowAsImportError(
     yield* rows;
   } catch (err) {
     throw asImportError(err, displayName);
+  }
+}
+
+/**
+ * The rows of `read()`, failing at the end when the file's size or modification time changed
+ * while it was read: it was still being written, copied or cut short, so what was read is not the
+ * file, and the import must store nothing of it.
+ */
+async function* unchangedWhileRead(
+  file: string,
+  displayName: string,
+  read: () => AsyncGenerator<Row[]>,
+): AsyncGenerator<Row[]> {
+  const before = await fs.stat(file).catch(() => null);
+  yield* read();
+  const after = await fs.stat(file).catch(() => null);
+  if (before === null || after === null || before.size !== after.size || before.mtimeMs !== after.mtimeMs) {
+    const what =
+      after === null
+        ? 'it was removed'
+        : before !== null && before.size !== after.size
+          ? `its size went from ${before.size.toLocaleString('en-US')} to ${after.size.toLocaleString('en-US')} bytes`
+          : 'it was modified';
+    throw new ImportError(
+      `${displayName}: the file changed while it was read (${what}); it may still be being written or copied. Nothing was stored: import it again once it is complete`,
+    );
   }
 }
 

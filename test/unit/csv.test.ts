@@ -29,15 +29,19 @@ describe('reading CSV', () => {
   it('takes tab, semicolon and pipe, lone CRs, a last line without newline, and blank lines', () => {
     expect(parseAll('a\tb\rc\td', '\t')).toEqual([
       { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['c', 'd'] },
+      { line: 2, cells: ['c', 'd'], unterminated: 'no-line-break' },
     ]);
     expect(parseAll('a;b\n\nc;d\n', ';').map((r) => r.cells)).toEqual([['a', 'b'], [''], ['c', 'd']]);
     expect(parseAll('a|"b|c"', '|')[0]!.cells).toEqual(['a', 'b|c']);
   });
 
-  it('is lenient with sloppy exports', () => {
+  it('is lenient with sloppy exports, and marks a last row without its line break', () => {
     expect(parseAll('"abc"def,x\n')[0]!.cells).toEqual(['abcdef', 'x']);
-    expect(parseAll('a,"unterminated\nstill')[0]!.cells).toEqual(['a', 'unterminated\nstill']);
+    expect(parseAll('a,"unterminated\nstill')).toEqual([
+      { line: 1, cells: ['a', 'unterminated\nstill'], unterminated: 'open-quote' },
+    ]);
+    expect(parseAll('a,b\nc,"d"')[1]).toEqual({ line: 2, cells: ['c', 'd'], unterminated: 'no-line-break' });
+    expect(parseAll('a,b\r\nc,d\r')[1]).toEqual({ line: 2, cells: ['c', 'd'] });
   });
 
   it('gives the same rows wherever the chunks are cut', () => {
@@ -120,8 +124,9 @@ describe('reading CSV: bounded on runaway records', () => {
  * the reference is the whole text read character by character in one pass, with the same leniency
  * (a quote opens a quoted field only at a field's start; text after a closing quote is kept).
  */
-function referenceParse(text: string, d: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
+function referenceParse(text: string, d: string): Row[] {
+  const rows: Row[] = [];
+  let openQuote = false;
   let cells: string[] = [];
   let field = '';
   let line = 1;
@@ -136,7 +141,10 @@ function referenceParse(text: string, d: string): { line: number; cells: string[
       atFieldStart = false;
       i++;
       for (;;) {
-        if (i >= text.length) break;
+        if (i >= text.length) {
+          openQuote = true;
+          break;
+        }
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             field += '"';
@@ -175,7 +183,7 @@ function referenceParse(text: string, d: string): { line: number; cells: string[
   }
   if (started) {
     cells.push(field);
-    rows.push({ line: rowLine, cells });
+    rows.push({ line: rowLine, cells, unterminated: openQuote ? 'open-quote' : 'no-line-break' });
   }
   return rows;
 }
