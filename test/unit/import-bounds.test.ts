@@ -95,6 +95,39 @@ describe('bounds on imported values', () => {
     expect(totals.rows[0]).toMatchObject({ dials: N, talkSeconds: 86_400 * N, revenue: 1e12 * N });
   }, 60_000);
 
+  it('a file spread over 60,000 hours applies its rollup in steps, and the rollups equal the stored calls', async () => {
+    // one agent, one call an hour from 2020-01-01: 60,000 rollup rows, over MAX_PENDING_ROLLUP_ROWS
+    const N = 60_000;
+    const start = Date.UTC(2020, 0, 1, 1, 30); // 09:30 in Asia/Shanghai
+    const lines = Array.from({ length: N }, (_, i) => {
+      const at = new Date(start + i * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+      return `S${i},8001,王伟,销售一组,,${at},,outbound,connected,1,${(i % 90) + 1},,,`;
+    });
+    const job = await t.importFile(write('spread.csv', lines));
+    expect(job.result).toMatchObject({ inserted: N, rejected: 0 });
+    const db = t.ws.db;
+    // computed from the fixture's own rule: talk (i % 90) + 1 seconds, all connected
+    let talk = 0;
+    for (let i = 0; i < N; i++) talk += (i % 90) + 1;
+    expect(db.prepare('SELECT SUM(dials), SUM(talk_seconds) FROM hourly_agent_stats').raw().get()).toEqual([
+      N,
+      talk,
+    ]);
+    expect(db.prepare('SELECT SUM(dials), SUM(talk_seconds) FROM daily_agent_stats').raw().get()).toEqual([
+      N,
+      talk,
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM hourly_agent_stats').pluck().get()).toBe(N);
+    // Asia/Shanghai is UTC+8 all year: the local day of each call, counted apart
+    const days = new Set(
+      Array.from({ length: N }, (_, i) =>
+        new Date(start + i * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10),
+      ),
+    );
+    expect(db.prepare('SELECT COUNT(*) FROM daily_agent_stats').pluck().get()).toBe(days.size);
+    expect(db.prepare('SELECT MAX(dials) FROM daily_agent_stats').pluck().get()).toBe(24);
+  }, 120_000);
+
   it('the rejected-lines download neutralises every cell Excel would run as a formula', async () => {
     const evil = ['=HYPERLINK("http://evil.invalid","x")', '+SUM(1,2)', '-2+3', '@cmd', '\t=1+1'];
     // Each row is rejected (no agent code), and its raw text starts with the evil first cell.
