@@ -80,7 +80,13 @@ export async function previewOrders(planned: PlannedOrders, db: Sqlite): Promise
     }
     for (const r of batch.rejects) {
       sampledRejected++;
-      rows.push({ ok: false, line: r.line, field: r.field, reason: r.reason });
+      rows.push({
+        ok: false,
+        line: r.line,
+        field: r.field,
+        reason: r.reason,
+        ...(r.code && { reasonCode: r.code }),
+      });
     }
   }
   rows.sort((a, b) => a.line - b.line);

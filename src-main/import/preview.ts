@@ -78,7 +78,14 @@ export async function previewImport(
         },
       });
     }
-    for (const r of batch.rejects) rows.push({ ok: false, line: r.line, field: r.field, reason: r.reason });
+    for (const r of batch.rejects)
+      rows.push({
+        ok: false,
+        line: r.line,
+        field: r.field,
+        reason: r.reason,
+        ...(r.code && { reasonCode: r.code }),
+      });
     if (rows.length >= PREVIEW_ROWS && !plan.preset.legs) break;
   }
   rows.sort((a, b) => a.line - b.line);

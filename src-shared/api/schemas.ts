@@ -235,6 +235,12 @@ export const BatchSchema = z.object({
 });
 export type Batch = z.infer<typeof BatchSchema>;
 
+/** Why a row was not stored, as a catalogue key (src-shared/i18n/import-reasons.en.ts) and its values. */
+export const ReasonCodeSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const RejectSchema = z.object({
   /** 'rejected': the row was not stored; 'warning': it was stored, with the note in `reason` */
   kind: z.enum(['rejected', 'warning']),
@@ -243,9 +249,7 @@ export const RejectSchema = z.object({
   reason: z.string(),
   raw: z.string(),
   /** the reason as a catalogue key with its values, for the UI's language (null: `reason` only) */
-  reasonCode: z
-    .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
-    .nullable(),
+  reasonCode: ReasonCodeSchema.nullable(),
 });
 export type Reject = z.infer<typeof RejectSchema>;
 
@@ -298,7 +302,13 @@ export type PreviewCall = z.infer<typeof PreviewCallSchema>;
 
 export const PreviewRowSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), line: Count, call: PreviewCallSchema, warning: z.string().nullable() }),
-  z.object({ ok: z.literal(false), line: Count, field: z.string().nullable(), reason: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    line: Count,
+    field: z.string().nullable(),
+    reason: z.string(),
+    reasonCode: ReasonCodeSchema.optional(),
+  }),
 ]);
 export type PreviewRow = z.infer<typeof PreviewRowSchema>;
 
@@ -334,7 +344,13 @@ export const OrderPreviewSchema = z.object({
         order: PreviewOrderSchema,
         warning: z.string().nullable(),
       }),
-      z.object({ ok: z.literal(false), line: Count, field: z.string().nullable(), reason: z.string() }),
+      z.object({
+        ok: z.literal(false),
+        line: Count,
+        field: z.string().nullable(),
+        reason: z.string(),
+        reasonCode: ReasonCodeSchema.optional(),
+      }),
     ]),
   ),
   /** a payments-only export: each row a payment on an order already stored */

@@ -71,6 +71,19 @@ describe('bounds on imported values', () => {
     );
     expect(zh[6]).toBe('金额不能为负数（-5.00）');
 
+    // The preview shows the same rows rejected, with the same translatable reason.
+    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+      name: 'huge.csv',
+      bytes: fs.readFileSync(file),
+    });
+    const preview = await t.call<{ rows: { ok: boolean; line: number; reasonCode?: { key: string } }[] }>(
+      'import.preview',
+      { stagedId },
+    );
+    expect(preview.rows.filter((r) => !r.ok).map((r) => [r.line, r.reasonCode?.key])).toEqual(
+      rows.map((r) => [r.line, r.reasonCode?.key]),
+    );
+
     const [day] = (
       await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
         filter: { from: '2026-11-01', to: '2026-11-30' },

@@ -1,6 +1,7 @@
 /** The first rows of the file as they will be stored, rejected ones in place with their reason. */
 import type { ImportPreview, PreviewCall } from '../../../src-shared/api';
 import { useFormat, useT } from '../../i18n/language';
+import { reasonText } from './reason-text';
 
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const t = useT();
@@ -74,7 +75,12 @@ export function RejectedRow({
   row,
   columns,
 }: {
-  row: { line: number; field: string | null; reason: string };
+  row: {
+    line: number;
+    field: string | null;
+    reason: string;
+    reasonCode?: { key: string; params: Record<string, string | number> };
+  };
   columns: number;
 }) {
   const t = useT();
@@ -84,7 +90,7 @@ export function RejectedRow({
       <td colSpan={columns - 1} className="preview-rows__reason">
         <span className="badge badge--failed">{t('import.preview.rejected')}</span>
         {row.field ? <code>{row.field}</code> : null}
-        <span>{row.reason}</span>
+        <span>{reasonText(t, row)}</span>
       </td>
     </tr>
   );

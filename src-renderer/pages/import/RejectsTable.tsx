@@ -2,7 +2,6 @@
  * The rejected lines (异常行) and warned rows of one batch, a page at a time: line, kind, field,
  * reason, raw text; and all of them as a CSV to fix and re-import.
  */
-import type { Reject } from '../../../src-shared/api';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { saveTextFile } from '../../api/download';
@@ -11,8 +10,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { useFormat, useT, type Translate } from '../../i18n/language';
-import { en, type MessageKey } from '../../../src-shared/i18n/en';
+import { useFormat, useT } from '../../i18n/language';
+import { reasonText } from './reason-text';
 
 const PAGE_SIZE = 100;
 
@@ -142,14 +141,4 @@ function DownloadRejects({ batchId }: { batchId: number }) {
       </button>
     </span>
   );
-}
-
-function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
-}
-
-/** A reject's reason in the UI's language where it has a key, else the stored (English) text. */
-function reasonText(t: Translate, row: Reject): string {
-  const code = row.reasonCode;
-  return code && isMessageKey(code.key) ? t(code.key, code.params) : row.reason;
 }
