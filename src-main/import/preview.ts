@@ -12,7 +12,7 @@ import { isOrderFile, openAnySampled, planOrders } from './order-plan';
 import { otherKindLayouts, previewOrders } from './order-preview';
 import { planCalls } from './plan';
 import { lookupValue } from './preset';
-import { produceCalls } from './produce';
+import { produceCalls, rejectedPreviewRow } from './produce';
 import type { RowSource } from './source';
 
 const PREVIEW_ROWS = 50;
@@ -78,14 +78,7 @@ export async function previewImport(
         },
       });
     }
-    for (const r of batch.rejects)
-      rows.push({
-        ok: false,
-        line: r.line,
-        field: r.field,
-        reason: r.reason,
-        ...(r.code && { reasonCode: r.code }),
-      });
+    for (const r of batch.rejects) rows.push(rejectedPreviewRow(r));
     if (rows.length >= PREVIEW_ROWS && !plan.preset.legs) break;
   }
   rows.sort((a, b) => a.line - b.line);

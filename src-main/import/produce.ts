@@ -9,6 +9,7 @@ import { ImportError } from './import-error';
 import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
 import type { ImportPlan } from './plan';
 import type { Row } from './source';
+import type { RejectedPreviewRow } from '../../src-shared/api';
 
 export interface StoredCall {
   /** the line of the call's (first) row */
@@ -24,6 +25,11 @@ export interface RowIssue {
   raw: string;
   /** the reason as a translatable key, where it has one (the bounds of bounds.ts) */
   code?: Reason;
+}
+
+/** A reject as the preview shows it (calls and orders alike). */
+export function rejectedPreviewRow(r: RowIssue): RejectedPreviewRow {
+  return { ok: false, line: r.line, field: r.field, reason: r.reason, ...(r.code && { reasonCode: r.code }) };
 }
 
 /** The reject of a row a reader had to cut (too long, beyond a sheet's bounds), or null. */

@@ -300,15 +300,19 @@ export const PreviewCallSchema = z.object({
 });
 export type PreviewCall = z.infer<typeof PreviewCallSchema>;
 
+/** A previewed row that will not be stored (calls and orders alike): where, which field, why. */
+export const RejectedPreviewRowSchema = z.object({
+  ok: z.literal(false),
+  line: Count,
+  field: z.string().nullable(),
+  reason: z.string(),
+  reasonCode: ReasonCodeSchema.optional(),
+});
+export type RejectedPreviewRow = z.infer<typeof RejectedPreviewRowSchema>;
+
 export const PreviewRowSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), line: Count, call: PreviewCallSchema, warning: z.string().nullable() }),
-  z.object({
-    ok: z.literal(false),
-    line: Count,
-    field: z.string().nullable(),
-    reason: z.string(),
-    reasonCode: ReasonCodeSchema.optional(),
-  }),
+  RejectedPreviewRowSchema,
 ]);
 export type PreviewRow = z.infer<typeof PreviewRowSchema>;
 
@@ -344,13 +348,7 @@ export const OrderPreviewSchema = z.object({
         order: PreviewOrderSchema,
         warning: z.string().nullable(),
       }),
-      z.object({
-        ok: z.literal(false),
-        line: Count,
-        field: z.string().nullable(),
-        reason: z.string(),
-        reasonCode: ReasonCodeSchema.optional(),
-      }),
+      RejectedPreviewRowSchema,
     ]),
   ),
   /** a payments-only export: each row a payment on an order already stored */

@@ -12,7 +12,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, openTestWorkspace } from '../helpers';
-import { writeZip, type ZipPart } from '../fixtures/write-zip';
+import { writeZip } from '../fixtures/write-zip';
+import { MAIN_NS, oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
 
 /**
  * Peak RSS of the importing process, whatever the file. Run through tsx here, a 3-row import
@@ -88,17 +89,6 @@ function workspaceCounts(db: string) {
   }
 }
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-function relationships(rels: [id: string, type: string, target: string][]): string {
-  const items = rels.map(
-    ([id, type, target]) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`,
-  );
-  return `<Relationships xmlns="${PACKAGE_REL_NS}">${items.join('')}</Relationships>`;
-}
-
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 const letters = (i: number) => String.fromCharCode(65 + i);
 
@@ -114,24 +104,8 @@ function tableRows(rows: string[][]): string {
 
 /** A one-sheet workbook: `sheet` is the worksheet part's bytes (sheetData and all). */
 function workbook(file: string, sheet: string | Buffer, sharedStrings?: Buffer): void {
-  const rels: [string, string, string][] = [['rId1', 'worksheet', 'worksheets/sheet1.xml']];
-  const parts: ZipPart[] = [
-    { name: '_rels/.rels', data: relationships([['rId1', 'officeDocument', 'xl/workbook.xml']]) },
-    {
-      name: 'xl/workbook.xml',
-      data: `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Calls" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    },
-    { name: 'xl/worksheets/sheet1.xml', data: sheet },
-  ];
-  if (sharedStrings) {
-    rels.push(['rId2', 'sharedStrings', 'sharedStrings.xml']);
-    parts.push({ name: 'xl/sharedStrings.xml', data: sharedStrings });
-  }
-  parts.push({ name: 'xl/_rels/workbook.xml.rels', data: relationships(rels) });
-  writeZip(file, parts);
+  writeZip(file, oneSheetWorkbook(sheet, sharedStrings));
 }
-
-const sheetXml = (data: string) => `<worksheet xmlns="${MAIN_NS}"><sheetData>${data}</sheetData></worksheet>`;
 
 /** A part of `count` copies of `unit` between `head` and `tail`, built without a giant string. */
 function repeated(head: string, unit: string, count: number, tail: string): Buffer {

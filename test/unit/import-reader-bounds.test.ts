@@ -12,35 +12,14 @@ import { listForMessage } from '../../src-main/import/message-list';
 import { columnName, columnOf, readXlsxRows } from '../../src-main/import/xlsx';
 import { openTestWorkspace } from '../helpers';
 import { writeZip } from '../fixtures/write-zip';
+import { oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-reader-bounds-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const rels = (items: string) =>
-  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
-
 function sheetWorkbook(name: string, sheetData: string): string {
   const file = path.join(dir, name);
-  writeZip(file, [
-    {
-      name: '_rels/.rels',
-      data: rels(`<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>`),
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: rels(`<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>`),
-    },
-    {
-      name: 'xl/worksheets/sheet1.xml',
-      data: `<worksheet xmlns="${MAIN_NS}"><sheetData>${sheetData}</sheetData></worksheet>`,
-    },
-  ]);
+  writeZip(file, oneSheetWorkbook(sheetXml(sheetData)));
   return file;
 }
 
