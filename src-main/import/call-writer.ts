@@ -47,8 +47,8 @@ function stageSql(rows: number): string {
   return `INSERT INTO ${STAGE} VALUES ${Array<string>(rows).fill(row).join(', ')}`;
 }
 
-/** Rollup rows (day x hour x agent x campaign) held before they are applied: ~15 MB. */
-export const MAX_PENDING_ROLLUP_ROWS = 50_000;
+/** Rollup rows (day x hour x agent x campaign) held before they are applied: a few MB. */
+export const MAX_PENDING_ROLLUP_ROWS = 10_000;
 
 export class CallWriter {
   private readonly directory: Directory;
