@@ -599,6 +599,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 14,
+    name: 'rejected rows keep their reason as a translatable key, so the Import page shows it in the UI language',
+    up(db) {
+      db.exec(`
+        -- the key of src-shared/i18n/import-reasons.en.ts and its values (JSON); null for reasons
+        -- that are English text only
+        ALTER TABLE import_rejects ADD COLUMN reason_code TEXT;
+        ALTER TABLE import_rejects ADD COLUMN reason_params TEXT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

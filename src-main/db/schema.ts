@@ -78,6 +78,9 @@ export interface ImportRejectsTable {
   field: string | null;
   reason: string;
   raw: string;
+  /** the reason's translatable key and its values as JSON (migration 11); null: English text only */
+  reason_code: string | null;
+  reason_params: string | null;
 }
 
 export interface ImportProfilesTable {

@@ -5,6 +5,7 @@
  */
 import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
+import type { Reason } from './bounds';
 import { CallWriter } from './call-writer';
 import type { Sqlite } from '../db/connection';
 import { importLabel } from '../../src-shared/write-wait';
@@ -33,7 +34,8 @@ export interface BatchSession<W extends BatchWriter = CallWriter> {
   readonly db: Sqlite;
   readonly batchId: number;
   readonly writer: W;
-  reject(line: number, field: string | null, reason: string, raw: string): void;
+  /** A row that was not stored; `code` is the reason as a translatable key, where it has one. */
+  reject(line: number, field: string | null, reason: string, raw: string, code?: Reason): void;
   /** A row that was stored, with a note (e.g. invalid bytes replaced). */
   warn(line: number, field: string | null, reason: string, raw: string): void;
   /** Reports progress, lets the event loop breathe and stops here if the job was cancelled. */
@@ -93,7 +95,7 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
         createWriter?.(db, batchId) ??
         (new CallWriter(db, batchId, ws.settings().effectiveThresholdSeconds) as unknown as W);
       const insertIssue = db.prepare(
-        'INSERT INTO import_rejects (batch_id, kind, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO import_rejects (batch_id, kind, line, field, reason, raw, reason_code, reason_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       let rejected = 0;
       let warnings = 0;
@@ -101,13 +103,22 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
         db,
         batchId,
         writer,
-        reject(line, field, reason, raw) {
+        reject(line, field, reason, raw, code) {
           rejected++;
-          insertIssue.run(batchId, 'rejected', line, field, reason, raw.slice(0, MAX_RAW_CHARS));
+          insertIssue.run(
+            batchId,
+            'rejected',
+            line,
+            field,
+            reason,
+            raw.slice(0, MAX_RAW_CHARS),
+            code?.key ?? null,
+            code ? JSON.stringify(code.params) : null,
+          );
         },
         warn(line, field, reason, raw) {
           warnings++;
-          insertIssue.run(batchId, 'warning', line, field, reason, raw.slice(0, MAX_RAW_CHARS));
+          insertIssue.run(batchId, 'warning', line, field, reason, raw.slice(0, MAX_RAW_CHARS), null, null);
         },
         async tick(done, total, rows) {
           ctx.progress(done, total, rows);

@@ -1,5 +1,6 @@
 /** The import history: batches, their rejected rows, and undo. */
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Batch, Reject } from '../../src-shared/api';
 import type { Database } from '../db/schema';
 import { toCsv } from '../csv-write';
@@ -63,14 +64,33 @@ export async function listRejects(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('import_rejects')
-      .select(['kind', 'line', 'field', 'reason', 'raw'])
+      .select(['kind', 'line', 'field', 'reason', 'raw', 'reason_code', 'reason_params'])
       .where('batch_id', '=', batchId)
       .orderBy('line')
       .offset(offset)
       .limit(limit)
       .execute(),
   ]);
-  return { total, rows };
+  return {
+    total,
+    rows: rows.map(({ reason_code, reason_params, ...r }) => ({
+      ...r,
+      reasonCode: reasonCodeOf(reason_code, reason_params),
+    })),
+  };
+}
+
+const ReasonParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** A stored reason key and its values; null when the row has none (or they are unreadable). */
+function reasonCodeOf(key: string | null, params: string | null): Reject['reasonCode'] {
+  if (key === null) return null;
+  try {
+    const parsed = ReasonParamsSchema.safeParse(JSON.parse(params ?? '{}'));
+    return parsed.success ? { key, params: parsed.data } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A batch's rejected and warned rows as CSV: what to fix, where, and the row's own text. */

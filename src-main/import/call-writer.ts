@@ -47,6 +47,9 @@ function stageSql(rows: number): string {
   return `INSERT INTO ${STAGE} VALUES ${Array<string>(rows).fill(row).join(', ')}`;
 }
 
+/** Rollup rows (day x hour x agent x campaign) held before they are applied: a few MB. */
+export const MAX_PENDING_ROLLUP_ROWS = 10_000;
+
 export class CallWriter {
   private readonly directory: Directory;
   private readonly rollup = new RollupAccumulator();
@@ -196,5 +199,11 @@ export class CallWriter {
       p[k + COL.campaignId] as number | null,
       callContribution(counted, this.thresholdSeconds),
     );
+    // A file spread over many days and hours has a rollup row per few calls: apply in steps
+    // (the upserts add up, in the same transaction) so memory stays flat whatever the file.
+    if (this.rollup.size >= MAX_PENDING_ROLLUP_ROWS) {
+      this.rollup.applyTo(this.db, 1);
+      this.rollup.clear();
+    }
   }
 }

@@ -69,7 +69,7 @@ export async function importFile(
     for await (const produced of produceCallsInWorker(plan)) {
       const cursor = new PackedCallCursor(produced.calls);
       while (cursor.next()) batch.writer.insert(cursor);
-      for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
+      for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw, r.code);
       for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
       for (const [kind, n] of Object.entries(produced.notDials ?? {}))
         notDials[kind] = (notDials[kind] ?? 0) + n;

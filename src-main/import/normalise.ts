@@ -14,6 +14,7 @@ import {
   type PbxPlan,
 } from './pbx-classify';
 import { durationIn, splitAgent, type ColumnReadings } from './infer-columns';
+import { amountProblem, durationProblem, reasonText, type Reason } from './bounds';
 import { lookupValue, type CallField, type CallPreset, type ColumnMap } from './preset';
 import { parseAmount, parsePhone, parseTimestamp, ValueError } from './values';
 
@@ -53,7 +54,8 @@ export interface FieldWarning {
 
 export type RowResult =
   | { ok: true; call: NormalizedCall; warnings?: FieldWarning[] }
-  | { ok: false; field: string | null; reason: string };
+  /** `code`: the reason as a translatable key, where it has one */
+  | { ok: false; field: string | null; reason: string; code?: Reason };
 
 export interface NormaliseOptions {
   /** the zone of the file's wall-clock times */
@@ -77,9 +79,15 @@ class FieldError extends Error {
   constructor(
     readonly field: CallField,
     message: string,
+    readonly code?: Reason,
   ) {
     super(message);
   }
+}
+
+/** Throws the field's error when a value is outside the bounds of bounds.ts. */
+function checkBound(field: CallField, problem: Reason | null): void {
+  if (problem) throw new FieldError(field, reasonText(problem), problem);
 }
 
 function choices(map: Readonly<Record<string, unknown>>): string {
@@ -262,15 +270,15 @@ export function createNormaliser(
           ? read('startedAt', parseStart)
           : read('startedAt', () => parseStart(startText()));
       const talkSeconds = optional('talkSeconds', parseTalk, 0);
+      checkBound('talkSeconds', durationProblem(talkSeconds));
       const disposition = readDisposition(talkSeconds);
       const direction = mapped('direction', preset.directions);
       const outcome = readOutcome();
+      // Unreadable: stored empty with a warning; readable but out of bounds: the row is rejected.
       const ringSeconds = optional('ringSeconds', parseRing, 0);
-      let saleAmount = optional('saleAmount', parseAmount, 0);
-      if (saleAmount < 0) {
-        warn('saleAmount', 'a sale amount cannot be negative; stored without it');
-        saleAmount = 0;
-      }
+      checkBound('ringSeconds', durationProblem(ringSeconds));
+      const saleAmount = optional('saleAmount', parseAmount, 0);
+      checkBound('saleAmount', amountProblem(saleAmount));
       const phone = parsePhone(cell('phone'));
       if (phone.damaged)
         warn('phone', `cannot read "${maskPhoneText(cell('phone'))}" as a phone number; stored without it`);
@@ -308,7 +316,10 @@ export function createNormaliser(
       if (fields.leg) call.kind = fields.leg.kind;
       return { ok: true, call, warnings };
     } catch (err) {
-      if (err instanceof FieldError) return { ok: false, field: fieldName(err.field), reason: err.message };
+      if (err instanceof FieldError) {
+        const code = err.code && { code: err.code };
+        return { ok: false, field: fieldName(err.field), reason: err.message, ...code };
+      }
       throw err;
     }
   };

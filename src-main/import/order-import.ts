@@ -16,7 +16,15 @@ import { createOrderNormaliser, type NormalizedOrderRow } from './order-normalis
 import { orderPlanProblem, type OrderPlan } from './order-plan';
 import { OrderWriter } from './order-writer';
 import { ensureCallPhoneIndex } from '../orders/phone-index';
-import { damagedRowIssue, dataRows, normaliseRow, rowText, type RowIssue } from './produce';
+import {
+  cutRowIssue,
+  damagedRowIssue,
+  dataRows,
+  normaliseRow,
+  rowText,
+  truncatedFileError,
+  type RowIssue,
+} from './produce';
 import { saveProfile } from './profiles';
 import { sha256File } from './source';
 
@@ -38,10 +46,18 @@ export async function* produceOrders(
   for await (const batch of dataRows(plan, options)) {
     const out: ProducedOrders = { orders: [], rejects: [], warnings: [], rows: batch.count };
     for (const row of batch.rows) {
+      const cut = cutRowIssue(row);
+      if (cut) {
+        out.rejects.push(cut);
+        continue;
+      }
+      const truncated = truncatedFileError(plan, row);
+      if (truncated) throw truncated;
       const result = normaliseRow(plan, row, normalise);
       if (!result.ok) {
         const raw = rowText(plan, row.cells, phoneColumn);
-        out.rejects.push({ line: row.line, field: result.field, reason: result.reason, raw });
+        const code = result.code && { code: result.code };
+        out.rejects.push({ line: row.line, field: result.field, reason: result.reason, raw, ...code });
         continue;
       }
       const damaged = damagedRowIssue(plan, row, phoneColumn);
@@ -91,7 +107,7 @@ export async function importOrders(
           const problem = batch.writer.insert(o.order);
           if (problem) batch.reject(o.line, columnName(plan, problem.field), problem.reason, o.raw ?? '');
         }
-        for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw);
+        for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw, r.code);
         for (const w of produced.warnings) batch.warn(w.line, w.field, w.reason, w.raw);
         rows = produced.rows;
         await batch.tick(0, size, rows);

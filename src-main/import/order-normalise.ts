@@ -9,6 +9,7 @@ import { localParts } from '../../src-shared/time';
 import { hashPhone, type NormaliseOptions } from './normalise';
 import type { OrderColumnMap, OrderPreset } from './order-preset';
 import { lookupValue } from './preset';
+import { amountProblem, reasonText, type Reason } from './bounds';
 import { parseAmount, parsePhone, parseTimestamp, ValueError } from './values';
 
 export interface OrderPayment {
@@ -53,12 +54,15 @@ export interface NormalizedPayment {
 export type NormalizedOrderRow = NormalizedOrder | NormalizedPayment;
 
 export type OrderRowResult =
-  { ok: true; order: NormalizedOrderRow } | { ok: false; field: string | null; reason: string };
+  | { ok: true; order: NormalizedOrderRow }
+  /** `code`: the reason as a translatable key, where it has one */
+  | { ok: false; field: string | null; reason: string; code?: Reason };
 
 class OrderFieldError extends Error {
   constructor(
     readonly field: OrderField,
     message: string,
+    readonly code?: Reason,
   ) {
     super(message);
   }
@@ -96,7 +100,8 @@ export function createOrderNormaliser(
   const time = (text: string) => parseTimestamp(text, timeZone);
   const money = (field: OrderField): number => {
     const value = read(field, parseAmount);
-    if (value < 0) throw new OrderFieldError(field, 'an amount cannot be negative');
+    const problem = amountProblem(value);
+    if (problem) throw new OrderFieldError(field, reasonText(problem), problem);
     return value;
   };
   const mapped = <T>(field: OrderField, map: Readonly<Record<string, T>>): T | null => {
@@ -178,8 +183,10 @@ export function createOrderNormaliser(
         },
       };
     } catch (err) {
-      if (err instanceof OrderFieldError)
-        return { ok: false, field: fieldName(err.field), reason: err.message };
+      if (err instanceof OrderFieldError) {
+        const code = err.code && { code: err.code };
+        return { ok: false, field: fieldName(err.field), reason: err.message, ...code };
+      }
       throw err;
     }
   };

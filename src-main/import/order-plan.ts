@@ -16,6 +16,7 @@ import { presetById } from './presets';
 import { matchColumns } from './preset';
 import type { RowsPlan } from './produce';
 import { headerSignature, loadProfile, type SavedProfile } from './profiles';
+import { listForMessage } from './message-list';
 
 export interface OrderCandidate {
   preset: OrderPreset;
@@ -154,7 +155,7 @@ export function orderPlanProblem(plan: OrderPlan): string | null {
   const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f).join(', ');
   return (
     `${plan.displayName}, line 1: the header lacks the column(s) ${wanted} of the ${plan.preset.name} layout ` +
-    `(found: ${plan.columnNames.join(', ')})`
+    `(found: ${listForMessage(plan.columnNames)})`
   );
 }
 

@@ -12,6 +12,7 @@ import { rankOrderLayouts, type PlannedOrders } from './order-plan';
 import { RANK_ROWS, type SampledFile } from './plan';
 import { unknownOrderReason } from './order-writer';
 import { fileFacts } from './preview';
+import { rejectedPreviewRow } from './produce';
 
 const PREVIEW_ROWS = 50;
 const SAMPLE_CELL_ROWS = 3;
@@ -80,7 +81,7 @@ export async function previewOrders(planned: PlannedOrders, db: Sqlite): Promise
     }
     for (const r of batch.rejects) {
       sampledRejected++;
-      rows.push({ ok: false, line: r.line, field: r.field, reason: r.reason });
+      rows.push(rejectedPreviewRow(r));
     }
   }
   rows.sort((a, b) => a.line - b.line);

@@ -6,6 +6,7 @@
  */
 import type { Sqlite } from '../db/connection';
 import { OrderRollup } from '../orders/rollup';
+import { MAX_PENDING_ROLLUP_ROWS } from './call-writer';
 import { Directory } from './directory';
 import type { BatchWriter } from './batch';
 import type { NormalizedOrderRow, NormalizedPayment } from './order-normalise';
@@ -152,6 +153,11 @@ export class OrderWriter implements BatchWriter {
     );
     if (info.changes === 0) return false;
     this.rollup.add(day, order.agentId, order.campaignId, { orders, revenue, collected });
+    // applied in steps, like the calls' rollup (call-writer.ts), so memory stays flat
+    if (this.rollup.size >= MAX_PENDING_ROLLUP_ROWS) {
+      this.rollup.applyTo(this.db, 1);
+      this.rollup.clear();
+    }
     if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
     if (this.lastDay === null || day > this.lastDay) this.lastDay = day;
     return true;

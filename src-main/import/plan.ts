@@ -31,6 +31,7 @@ import { PRESETS, presetById } from './presets';
 import { inferredPreset } from './presets/inferred';
 import { headerlessSignature, headerSignature, loadProfile, type SavedProfile } from './profiles';
 import { firstRows, openSource, type Row, type RowSource, type SourceInfo } from './source';
+import { listForMessage } from './message-list';
 
 /** Rows read up front: enough to rank layouts and count the texts of result columns. */
 const SAMPLE_ROWS = 2000;
@@ -331,7 +332,7 @@ export function planProblem(
   const where = plan.hasHeader ? 'the header lacks' : 'the rows lack';
   return (
     `${plan.displayName}, line 1: ${where} the column(s) ${wanted} of the ${plan.preset.name} layout ` +
-    `(found: ${plan.columnNames.join(', ')})`
+    `(found: ${listForMessage(plan.columnNames)})`
   );
 }
 

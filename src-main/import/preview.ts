@@ -14,7 +14,7 @@ import { otherKindLayouts, previewOrders } from './order-preview';
 import { pbxEndpoints } from './pbx-classify';
 import { planCalls, planProblem, type ImportPlan } from './plan';
 import { lookupValue } from './preset';
-import { headerKeysOf, produceCalls, skippedRowReason } from './produce';
+import { headerKeysOf, produceCalls, rejectedPreviewRow, skippedRowReason } from './produce';
 import type { RowSource } from './source';
 
 const PREVIEW_ROWS = 50;
@@ -95,7 +95,7 @@ export async function previewImport(
         },
       });
     }
-    for (const r of batch.rejects) rows.push({ ok: false, line: r.line, field: r.field, reason: r.reason });
+    for (const r of batch.rejects) rows.push(rejectedPreviewRow(r));
   }
   rows.sort((a, b) => a.line - b.line);
 

@@ -3,6 +3,7 @@
  * layout logs legs), rejected rows with their field and reason, and rows stored with a warning
  * (invalid bytes replaced). The import writes these; the preview shows the first of them.
  */
+import { reasonText, type Reason } from './bounds';
 import { LegMerger, type MergedCall } from './legs';
 import { ImportError } from './import-error';
 import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
@@ -10,6 +11,7 @@ import type { CallKind } from './pbx-classify';
 import type { ImportPlan } from './plan';
 import { headerKey } from './preset';
 import type { Row } from './source';
+import type { RejectedPreviewRow } from '../../src-shared/api';
 
 /** The first cell of a totals or summary row: 合计, 总计, 小计, 汇总, Total(s), Sum, Subtotal. */
 const SUMMARY_RE = /^(?:合计|总计|小计|汇总|总数|totals?|grand total|sub-?total|sum)(?![a-z])\s*[:：]?/i;
@@ -45,6 +47,19 @@ export interface RowIssue {
   field: string | null;
   reason: string;
   raw: string;
+  /** the reason as a translatable key, where it has one (the bounds of bounds.ts) */
+  code?: Reason;
+}
+
+/** A reject as the preview shows it (calls and orders alike). */
+export function rejectedPreviewRow(r: RowIssue): RejectedPreviewRow {
+  return { ok: false, line: r.line, field: r.field, reason: r.reason, ...(r.code && { reasonCode: r.code }) };
+}
+
+/** The reject of a row a reader had to cut (too long, beyond a sheet's bounds), or null. */
+export function cutRowIssue(row: Row): RowIssue | null {
+  if (row.cut === undefined) return null;
+  return { line: row.line, field: null, reason: reasonText(row.cut), raw: '', code: row.cut };
 }
 
 export interface ProducedBatch {
@@ -120,6 +135,26 @@ export function damagedRowIssue(plan: RowsPlan, row: Row, phoneColumn: number | 
 }
 
 /**
+ * The file's last row, written without its line break, that also fails its shape (ends inside a
+ * quote, or has fewer cells than the header): the file was cut short mid-row, so the import fails
+ * as a whole instead of storing the rest as if it were the file. (A complete last row without a
+ * line break is common and fine.)
+ */
+export function truncatedFileError(plan: RowsPlan, row: Row): ImportError | null {
+  if (row.unterminated === undefined) return null;
+  const why =
+    row.unterminated === 'open-quote'
+      ? 'ends inside a quoted field'
+      : row.cells.length < plan.columnNames.length
+        ? `has ${row.cells.length} of the ${plan.columnNames.length} columns`
+        : null;
+  if (why === null) return null;
+  return new ImportError(
+    `${plan.displayName}, line ${row.line}: the file looks cut short: its last line has no line break and ${why}. Nothing was stored: export or copy the file again and import the whole file`,
+  );
+}
+
+/**
  * One row through a normaliser. A value error is a rejected row (the normaliser's answer);
  * anything else is a bug or a bad setting (a time zone Intl does not know): stop, naming where.
  */
@@ -178,6 +213,13 @@ export async function* produceCalls(
 
   function handleRow(row: Row, out: ProducedBatch) {
     if (plan.preset.skipRow?.(row.cells)) return;
+    const cut = cutRowIssue(row);
+    if (cut) {
+      out.rejects.push(cut);
+      return;
+    }
+    const truncated = truncatedFileError(plan, row);
+    if (truncated) throw truncated;
     const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
       // Only a row that does not read is looked at again: totals and repeated headers are skipped.
@@ -196,6 +238,7 @@ export async function* produceCalls(
         field: result.field,
         reason: result.reason,
         raw: rowText(plan, row.cells, phoneColumn),
+        ...(result.code && { code: result.code }),
       });
       return;
     }

@@ -10,7 +10,7 @@ import { createTextDecoder, type Sniffed } from './sniff';
 export type { Row } from './csv';
 
 function isBlank(row: Row): boolean {
-  return row.cells.every((c) => c.trim() === '');
+  return row.cut === undefined && row.cells.every((c) => c.trim() === '');
 }
 
 export async function* readRows(

@@ -11,6 +11,7 @@ import { readHead, sniffText } from './sniff';
 import { isLegacyXls, isZipFile, listXlsxSheets, readXlsxRows, XlsxError } from './xlsx';
 import { openXls, XlsError, xlsRows } from './xls';
 import { isMarkupTable, markupBatches, MarkupError, readMarkupTable } from './markup-table';
+import { listForMessage } from './message-list';
 
 export type { Row } from './read-rows';
 
@@ -91,7 +92,9 @@ export function sourceFromInfo(file: string, info: SourceInfo, size: number, dis
       info,
       size,
       rows: (_onBytes, onProgress) =>
-        rethrowAsImportError(readXlsxRows(file, sheet, onProgress), displayName),
+        unchangedWhileRead(file, displayName, () =>
+          rethrowAsImportError(readXlsxRows(file, sheet, onProgress), displayName),
+        ),
       streamsBytes: false,
     };
   }
@@ -125,7 +128,8 @@ export function sourceFromInfo(file: string, info: SourceInfo, size: number, dis
   return {
     info,
     size,
-    rows: (onBytes) => readRows(file, { encoding, delimiter }, onBytes),
+    rows: (onBytes) =>
+      unchangedWhileRead(file, displayName, () => readRows(file, { encoding, delimiter }, onBytes)),
     streamsBytes: true,
   };
 }
@@ -146,7 +150,10 @@ async function openWorkbook(
   let sheet = overrides.sheet;
   if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
     throw new ImportError(
-      `${displayName}: there is no sheet "${sheet}" (sheets: ${sheets.map((s) => s.name).join(', ')})`,
+      `${displayName}: there is no sheet "${sheet}" (sheets: ${listForMessage(
+        sheets.map((s) => s.name),
+        'sheet',
+      )})`,
     );
   }
   if (sheet === undefined) {
@@ -241,6 +248,32 @@ async function* rethrowAsImportError(
     yield* rows;
   } catch (err) {
     throw asImportError(err, displayName);
+  }
+}
+
+/**
+ * The rows of `read()`, failing at the end when the file's size or modification time changed
+ * while it was read: it was still being written, copied or cut short, so what was read is not the
+ * file, and the import must store nothing of it.
+ */
+async function* unchangedWhileRead(
+  file: string,
+  displayName: string,
+  read: () => AsyncGenerator<Row[]>,
+): AsyncGenerator<Row[]> {
+  const before = await fs.stat(file).catch(() => null);
+  yield* read();
+  const after = await fs.stat(file).catch(() => null);
+  if (before === null || after === null || before.size !== after.size || before.mtimeMs !== after.mtimeMs) {
+    const what =
+      after === null
+        ? 'it was removed'
+        : before !== null && before.size !== after.size
+          ? `its size went from ${before.size.toLocaleString('en-US')} to ${after.size.toLocaleString('en-US')} bytes`
+          : 'it was modified';
+    throw new ImportError(
+      `${displayName}: the file changed while it was read (${what}); it may still be being written or copied. Nothing was stored: import it again once it is complete`,
+    );
   }
 }
 

@@ -10,14 +10,18 @@
  * without spilling sheets to temp files.
  *
  * Memory: the sheet streams; the shared strings (one copy of each distinct text) and the styles
- * stay in memory, as any reader of the format must keep them.
+ * stay in memory, as any reader of the format must keep them. Everything is bounded (the limits
+ * below, Excel's own where it has one): a part that inflates like a zip bomb, a shared-strings
+ * table too big to keep, or too many styles is an error naming the file; a row beyond the sheet's
+ * columns or rows, or too long, comes out cut (`Row.cut`) and is rejected, and reading goes on.
  */
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { SaxesParser } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { Row } from './csv';
+import type { Reason } from './bounds';
+import { MAX_RECORD_CHARS, type Row } from './csv';
 import {
   builtinFormatKind,
   decodeEscapes,
@@ -26,6 +30,7 @@ import {
   numberCellText,
   type NumberKind,
 } from './xlsx-cells';
+import { listForMessage } from './message-list';
 
 /** An unreadable workbook or sheet; `reason` is the message without the file name. */
 export class XlsxError extends Error {
@@ -57,6 +62,19 @@ export function isLegacyXls(head: Uint8Array): boolean {
 
 /** Rows per batch handed to the importer. */
 const BATCH_ROWS = 2000;
+/** Excel's limits: columns A..XFD, rows, characters in a cell. */
+export const MAX_COLUMNS = 16_384;
+export const MAX_ROWS = 1_048_576;
+export const MAX_CELL_CHARS = 32_767;
+/** A part may inflate to at most this many times its compressed size (Apache POI's default)... */
+const MAX_INFLATE_RATIO = 100;
+/** ...once past this size: tiny parts of repeated markup compress better than that. */
+const INFLATE_RATIO_FROM = 4 << 20;
+/** The shared strings kept in memory: 4M distinct texts, 64M characters in all. */
+export const MAX_SHARED_STRINGS = 1 << 22;
+export const MAX_SHARED_CHARS = 64 << 20;
+/** More cell styles than Excel allows (64,000) is not a workbook. */
+const MAX_STYLES = 65_536;
 /** More parts than any workbook has: a zip this big is something else. */
 const MAX_ENTRIES = 100_000;
 
@@ -99,6 +117,16 @@ function findEntry(book: Workbook, part: string): Entry | undefined {
 
 /** Streams a part through the handlers; yields the bytes inflated so far after each chunk. */
 async function* parsePart(book: Workbook, entry: Entry, handlers: XmlHandlers): AsyncGenerator<number> {
+  // yauzl fails a part that inflates beyond its declared size, so the declared sizes bound it.
+  if (
+    entry.uncompressedSize > INFLATE_RATIO_FROM &&
+    entry.uncompressedSize > MAX_INFLATE_RATIO * Math.max(1, entry.compressedSize)
+  ) {
+    throw new XlsxError(
+      book.file,
+      `not a readable .xlsx workbook: its part ${entry.fileName} inflates from ${entry.compressedSize.toLocaleString('en-US')} to ${entry.uncompressedSize.toLocaleString('en-US')} bytes, more than ${MAX_INFLATE_RATIO} times (a zip bomb?)`,
+    );
+  }
   const stream = await book.zip.openReadStreamPromise(entry);
   const decoder = new TextDecoder('utf-8'); // one decoder per part: characters cut between chunks survive
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
@@ -314,7 +342,11 @@ function findSheet(book: Workbook, sheet: number | string): Entry {
       ? book.sheets[sheet - 1]
       : (book.sheets.find((s) => s.name === sheet) ??
         book.sheets.find((s) => s.name.trim().toLowerCase() === sheet.trim().toLowerCase()));
-  const existing = book.sheets.map((s) => `${s.index} "${s.name}"`).join(', ') || 'none';
+  const existing =
+    listForMessage(
+      book.sheets.map((s) => `${s.index} "${s.name}"`),
+      'sheet',
+    ) || 'none';
   const asked = typeof sheet === 'number' ? `no sheet ${sheet}` : `no sheet named "${sheet}"`;
   if (!found) throw new XlsxError(book.file, `${asked}; the workbook's sheets are ${existing}`);
   const entry = found.part === null ? undefined : findEntry(book, found.part);
@@ -332,9 +364,11 @@ interface CellContext {
   date1904: boolean;
 }
 
-/** Text of the `<t>` runs, leaving out phonetic guides (`<rPh>`). */
+/** Text of the `<t>` runs, leaving out phonetic guides (`<rPh>`); at most a cell's worth is kept. */
 class RichTextCollector {
   text = '';
+  /** the text ran past `MAX_CELL_CHARS` and was cut there */
+  overflow = false;
   private inText = false;
   private phonetic = 0;
 
@@ -344,7 +378,11 @@ class RichTextCollector {
   }
 
   add(text: string): void {
-    if (this.inText) this.text += text;
+    if (!this.inText) return;
+    if (this.text.length + text.length > MAX_CELL_CHARS) {
+      this.text += text.slice(0, MAX_CELL_CHARS - this.text.length);
+      this.overflow = true;
+    } else this.text += text;
   }
 
   close(name: string): void {
@@ -358,6 +396,12 @@ async function readSharedStrings(book: Workbook, progress: Progress): Promise<st
   const entry = book.sharedStringsPart === null ? undefined : findEntry(book, book.sharedStringsPart);
   if (!entry) return strings;
   let item = new RichTextCollector();
+  let chars = 0;
+  const tooMany = (what: string) =>
+    new XlsxError(
+      book.file,
+      `its shared strings table holds more than ${what}, the most Callscope reads; save the sheet as CSV and import that`,
+    );
   const handlers: XmlHandlers = {
     open(name) {
       if (name === 'si') item = new RichTextCollector();
@@ -365,8 +409,13 @@ async function readSharedStrings(book: Workbook, progress: Progress): Promise<st
     },
     text: (text) => item.add(text),
     close(name) {
-      if (name === 'si') strings.push(decodeEscapes(item.text));
-      else item.close(name);
+      if (name === 'si') {
+        if (strings.length >= MAX_SHARED_STRINGS)
+          throw tooMany(`${MAX_SHARED_STRINGS.toLocaleString('en-US')} texts`);
+        chars += item.text.length;
+        if (chars > MAX_SHARED_CHARS) throw tooMany(`${MAX_SHARED_CHARS.toLocaleString('en-US')} characters`);
+        strings.push(decodeEscapes(item.text));
+      } else item.close(name);
     },
   };
   for await (const inflated of parsePart(book, entry, handlers)) progress.within(entry, inflated);
@@ -387,7 +436,14 @@ async function readNumberKinds(book: Workbook, progress: Progress): Promise<Numb
             if (name === 'numFmts') inNumFmts = true;
             else if (name === 'cellXfs') inCellXfs = true;
             else if (name === 'numFmt' && inNumFmts) formats.set(Number(a.numFmtId), a.formatCode ?? '');
-            else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+            else if (name === 'xf' && inCellXfs) {
+              if (xfFormats.length >= MAX_STYLES)
+                throw new XlsxError(
+                  book.file,
+                  `not a readable .xlsx workbook (more than ${MAX_STYLES} cell styles)`,
+                );
+              xfFormats.push(Number(a.numFmtId ?? 0));
+            }
           },
           text() {},
           close(name) {
@@ -434,15 +490,27 @@ function cellText(
   }
 }
 
-/** `AB12` -> 28; 0 when the reference has no column letters. */
-function columnOf(ref: string): number {
+/**
+ * `AB12` -> 28; 0 when the reference has no column letters. Letters past XFD give
+ * `MAX_COLUMNS + 1` (not a number that grows with each letter: `ZZZZZZZ1` must not allocate).
+ */
+export function columnOf(ref: string): number {
   let col = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i) | 0x20; // lower case
     if (c < 0x61 || c > 0x7a) break;
     col = col * 26 + (c - 0x60);
+    if (col > MAX_COLUMNS) return MAX_COLUMNS + 1;
   }
   return col;
+}
+
+/** `XFD` for 16,384: a column as Excel names it, for messages. */
+export function columnName(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 class SheetRows implements XmlHandlers {
@@ -457,8 +525,17 @@ class SheetRows implements XmlHandlers {
   private value: string | null = null;
   private inValue = false;
   private inline: RichTextCollector | null = null;
+  /** characters in the row so far, and why it was cut (the rest of its cells are then ignored) */
+  private rowChars = 0;
+  private cut: Reason | null = null;
 
   constructor(private readonly ctx: CellContext) {}
+
+  private cutRow(reason: Reason): void {
+    if (this.cut) return;
+    this.cut = reason;
+    if (this.cells) this.cells.length = 0;
+  }
 
   open(name: string, a: Record<string, string>): void {
     if (name === 'sheetData') {
@@ -470,8 +547,27 @@ class SheetRows implements XmlHandlers {
       this.rowNumber = (a.r && Number(a.r)) || this.rowNumber + 1;
       this.cells = [];
       this.column = 0;
+      this.rowChars = 0;
+      this.cut = null;
+      if (!(this.rowNumber <= MAX_ROWS)) {
+        this.rowNumber = Math.min(Number.isFinite(this.rowNumber) ? this.rowNumber : MAX_ROWS + 1, 2 ** 31);
+        this.cutRow({
+          key: 'importReason.rowBeyondSheet',
+          params: { row: String(a.r ?? this.rowNumber), max: MAX_ROWS.toLocaleString('en-US') },
+        });
+      }
     } else if (name === 'c' && this.cells) {
       this.column = (a.r && columnOf(a.r)) || this.column + 1;
+      if (this.column > MAX_COLUMNS) {
+        const ref = a.r ?? '';
+        this.cutRow({
+          key: 'importReason.rowTooManyCells',
+          params: {
+            column: ref.length > 12 ? `${ref.slice(0, 12)}…` : ref || String(this.column),
+            max: `${MAX_COLUMNS.toLocaleString('en-US')} (${columnName(MAX_COLUMNS)})`,
+          },
+        });
+      }
       this.type = a.t ?? 'n';
       this.style = a.s ? Number(a.s) : 0;
       this.value = null;
@@ -487,8 +583,18 @@ class SheetRows implements XmlHandlers {
   }
 
   text(text: string): void {
-    if (this.inValue) this.value += text;
-    else this.inline?.add(text);
+    if (this.cut) return;
+    if (this.inValue) {
+      if (this.value!.length + text.length > MAX_CELL_CHARS) this.tooLong();
+      else this.value += text;
+    } else this.inline?.add(text);
+  }
+
+  private tooLong(): void {
+    this.cutRow({
+      key: 'importReason.rowTooLong',
+      params: { max: MAX_RECORD_CHARS.toLocaleString('en-US') },
+    });
   }
 
   close(name: string): void {
@@ -496,14 +602,21 @@ class SheetRows implements XmlHandlers {
     if (name === 'v') {
       this.inValue = false;
     } else if (name === 'c' && this.cells) {
-      const text = cellText(this.type, this.value, this.inline?.text ?? null, this.style, this.ctx);
-      if (text !== '') {
-        while (this.cells.length < this.column - 1) this.cells.push('');
-        this.cells[this.column - 1] = text;
+      if (this.inline?.overflow) this.tooLong();
+      if (!this.cut) {
+        const text = cellText(this.type, this.value, this.inline?.text ?? null, this.style, this.ctx);
+        this.rowChars += text.length;
+        if (this.rowChars > MAX_RECORD_CHARS) this.tooLong();
+        else if (text !== '') {
+          while (this.cells.length < this.column - 1) this.cells.push('');
+          this.cells[this.column - 1] = text;
+        }
       }
       this.inline = null;
+      this.value = null;
     } else if (name === 'row' && this.cells) {
-      if (this.cells.some((c) => c.trim() !== ''))
+      if (this.cut) this.rows.push({ line: this.rowNumber, cells: [], cut: this.cut });
+      else if (this.cells.some((c) => c.trim() !== ''))
         this.rows.push({ line: this.rowNumber, cells: this.cells });
       this.cells = null;
     } else if (name === 'sheetData') {

@@ -69,6 +69,11 @@ export class RollupAccumulator {
     return this.hourly.size;
   }
 
+  /** Forgets what was accumulated (after `applyTo`: an import applies in bounded steps). */
+  clear(): void {
+    this.hourly.clear();
+  }
+
   /** Adds (sign 1) or subtracts (sign -1) the accumulated counts in both rollups; emptied rows are removed. */
   applyTo(db: Sqlite, sign: 1 | -1 = 1): void {
     const daily = new Map<string, RollupRow>();

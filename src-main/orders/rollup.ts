@@ -35,6 +35,15 @@ export class OrderRollup {
     row.entries += 1;
   }
 
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** Forgets what was accumulated (after `applyTo`: an import applies in bounded steps). */
+  clear(): void {
+    this.rows.clear();
+  }
+
   /** Adds (sign 1) or subtracts (-1) the accumulated rows; a row left without entries is deleted. */
   applyTo(db: Sqlite, sign: 1 | -1): void {
     const upsert = db.prepare(

@@ -1,19 +1,17 @@
 /**
- * One CSV per report table (UTF-8 with BOM, CRLF, via csv-write.ts): plain numbers in the unit the
- * header names, the totals row computed as the XLSX's formulas compute it, text cells neutralised
- * against formula injection (numbers are left alone: -12 stays a number).
+ * One CSV per report table, through the one CSV writer (csv-write.ts: UTF-8 with BOM, CRLF, text
+ * cells neutralised against formula injection; numbers left alone: -12 stays a number): plain
+ * numbers in the unit the header names, the totals row computed as the XLSX's formulas compute it.
  */
 import type { ColumnType, Report, ReportTable } from '../../src-shared/reports-model';
 import type { Language } from '../../src-shared/domain';
 import { translate } from '../../src-shared/i18n';
-import { neutraliseFormula, toCsv } from '../csv-write';
+import { toCsv } from '../csv-write';
 import { cellDecimals, cellType, csvHeaderUnit, csvValue, totalsRow } from './cells';
 import { zip } from './zip';
 
 export function tableCsv(report: Report, table: ReportTable): string {
-  const header = table.columns.map((c) =>
-    neutraliseFormula(c.header + csvHeaderUnit(c.type, report.language, report.currency)),
-  );
+  const header = table.columns.map((c) => c.header + csvHeaderUnit(c.type, report.language, report.currency));
   // A column whose unit changes by row (the Summary's values) gets the unit spelled out per row.
   const byRowUnit = table.columns.some((c) => c.type === 'unit');
   if (byRowUnit) header.push(translate(report.language, 'reports.col.unit'));
@@ -21,10 +19,9 @@ export function tableCsv(report: Report, table: ReportTable): string {
   if (table.totals && rows.length > 0)
     rows.push(totalsRow(table, translate(report.language, 'reports.total')));
   const body = rows.map((row) => {
-    const fields = table.columns.map((c) => {
-      const value = csvValue(cellType(c, row), row[c.key] ?? null, cellDecimals(c, row));
-      return typeof value === 'string' ? neutraliseFormula(value) : value;
-    });
+    const fields = table.columns.map((c) =>
+      csvValue(cellType(c, row), row[c.key] ?? null, cellDecimals(c, row)),
+    );
     if (byRowUnit) {
       const unit = typeof row['unit'] === 'string' ? row['unit'] : 'text';
       fields.push(

@@ -261,6 +261,12 @@ export const BatchSchema = z.object({
 });
 export type Batch = z.infer<typeof BatchSchema>;
 
+/** Why a row was not stored, as a catalogue key (src-shared/i18n/import-reasons.en.ts) and its values. */
+export const ReasonCodeSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const RejectSchema = z.object({
   /** 'rejected': the row was not stored; 'warning': it was stored, with the note in `reason` */
   kind: z.enum(['rejected', 'warning']),
@@ -268,6 +274,8 @@ export const RejectSchema = z.object({
   field: z.string().nullable(),
   reason: z.string(),
   raw: z.string(),
+  /** the reason as a catalogue key with its values, for the UI's language (null: `reason` only) */
+  reasonCode: ReasonCodeSchema.nullable(),
 });
 export type Reject = z.infer<typeof RejectSchema>;
 
@@ -325,9 +333,19 @@ export const PreviewCallSchema = z.object({
 });
 export type PreviewCall = z.infer<typeof PreviewCallSchema>;
 
+/** A previewed row that will not be stored (calls and orders alike): where, which field, why. */
+export const RejectedPreviewRowSchema = z.object({
+  ok: z.literal(false),
+  line: Count,
+  field: z.string().nullable(),
+  reason: z.string(),
+  reasonCode: ReasonCodeSchema.optional(),
+});
+export type RejectedPreviewRow = z.infer<typeof RejectedPreviewRowSchema>;
+
 export const PreviewRowSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), line: Count, call: PreviewCallSchema, warning: z.string().nullable() }),
-  z.object({ ok: z.literal(false), line: Count, field: z.string().nullable(), reason: z.string() }),
+  RejectedPreviewRowSchema,
 ]);
 export type PreviewRow = z.infer<typeof PreviewRowSchema>;
 
@@ -363,7 +381,7 @@ export const OrderPreviewSchema = z.object({
         order: PreviewOrderSchema,
         warning: z.string().nullable(),
       }),
-      z.object({ ok: z.literal(false), line: Count, field: z.string().nullable(), reason: z.string() }),
+      RejectedPreviewRowSchema,
     ]),
   ),
   /** a payments-only export: each row a payment on an order already stored */

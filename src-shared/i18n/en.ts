@@ -1,4 +1,5 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
+import { importReasonsEn } from './import-reasons.en';
 import { sessionEn } from './session.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
@@ -442,6 +443,7 @@ export const en = {
   ...pbxEn,
   ...importInferEn,
   ...hostEn,
+  ...importReasonsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

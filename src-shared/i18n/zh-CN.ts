@@ -1,4 +1,5 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
+import { importReasonsZhCN } from './import-reasons.zh-CN';
 import { auditsZhCN } from './audits.zh-CN';
 import { targetsZhCN } from './targets.zh-CN';
 import { zoneZhCN } from './zone.zh-CN';
@@ -435,4 +436,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...pbxZhCN,
   ...importInferZhCN,
   ...hostZhCN,
+  ...importReasonsZhCN,
 };

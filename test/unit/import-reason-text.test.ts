@@ -8,23 +8,41 @@ const zh = (key: MessageKey, params?: Record<string, string | number>) => transl
 
 describe('reasons in the UI language', () => {
   it('translates the reasons the import writes, keeping the file’s texts', () => {
-    expect(reasonText('unknown status "挂断" read as connected (talk time > 0)', zh, 'zh-CN')).toBe(
-      '未知的呼叫结果“挂断”：按通话时长记为接通',
+    expect(
+      reasonText(zh, { reason: 'unknown status "挂断" read as connected (talk time > 0)' }, 'zh-CN'),
+    ).toBe('未知的呼叫结果“挂断”：按通话时长记为接通');
+    expect(reasonText(zh, { reason: 'skipped: a totals row ("合计")' }, 'zh-CN')).toBe(
+      '已跳过合计行（“合计”）',
     );
-    expect(reasonText('skipped: a totals row ("合计")', zh, 'zh-CN')).toBe('已跳过合计行（“合计”）');
-    expect(reasonText('agent code (工号) is empty', zh, 'zh-CN')).toBe('工号为空');
-    expect(reasonText('"2026-11-31 10:00:00" is not a valid date', zh, 'zh-CN')).toBe(
+    expect(reasonText(zh, { reason: 'agent code (工号) is empty' }, 'zh-CN')).toBe('工号为空');
+    expect(reasonText(zh, { reason: '"2026-11-31 10:00:00" is not a valid date' }, 'zh-CN')).toBe(
       '“2026-11-31 10:00:00”不是有效的日期',
     );
     expect(
       reasonText(
-        'cannot read "n/a" as a duration (seconds, HH:MM:SS, MM:SS, 1h 2m 3s or 3分25秒); stored without it',
         zh,
+        {
+          reason:
+            'cannot read "n/a" as a duration (seconds, HH:MM:SS, MM:SS, 1h 2m 3s or 3分25秒); stored without it',
+        },
         'zh-CN',
       ),
     ).toBe('无法把“n/a”读成时长，该字段留空入库');
     // English stays as written; an unknown reason is shown as it is.
-    expect(reasonText('skipped: a totals row ("Totals")', zh, 'en')).toBe('skipped: a totals row ("Totals")');
-    expect(reasonText('something new', zh, 'zh-CN')).toBe('something new');
+    expect(reasonText(zh, { reason: 'skipped: a totals row ("Totals")' }, 'en')).toBe(
+      'skipped: a totals row ("Totals")',
+    );
+    expect(reasonText(zh, { reason: 'something new' }, 'zh-CN')).toBe('something new');
+  });
+
+  it('translates a reason stored with its catalogue key, in either language', () => {
+    const stored = {
+      reason: 'talk time 90,000 s is longer than 86,400 s',
+      reasonCode: { key: 'importReason.durationTooLong', params: { value: '90,000', max: '86,400' } },
+    };
+    expect(reasonText(zh, stored, 'zh-CN')).toBe(
+      translate('zh-CN', 'importReason.durationTooLong', stored.reasonCode.params),
+    );
+    expect(reasonText(zh, stored, 'zh-CN')).not.toBe(stored.reason);
   });
 });

@@ -14,6 +14,7 @@ import type { Row } from '../../src-main/import/csv';
 import { XlsxError, isLegacyXls, isZipFile, listXlsxSheets, readXlsxRows } from '../../src-main/import/xlsx';
 import { dateTimeText, formatKind, numberCellText } from '../../src-main/import/xlsx-cells';
 import { writeZip, type ZipPart } from '../fixtures/write-zip';
+import { MAIN_NS, REL_NS, relationships } from '../fixtures/xlsx-parts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ZH_GENERIC = path.join(REPO, 'test/fixtures/calls/zh-generic.xlsx');
@@ -386,17 +387,6 @@ describe('number formats', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Workbooks made by hand, as other programs write them.
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-function relationships(rels: [id: string, type: string, target: string][]): string {
-  const items = rels.map(
-    ([id, type, target]) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}">${items.join('')}</Relationships>`;
-}
 
 /** A workbook with one worksheet part holding `sheetData`, styles and shared strings optional. */
 function simpleWorkbook(

@@ -76,7 +76,12 @@ export function RejectedRow({
   row,
   columns,
 }: {
-  row: { line: number; field: string | null; reason: string };
+  row: {
+    line: number;
+    field: string | null;
+    reason: string;
+    reasonCode?: { key: string; params: Record<string, string | number> };
+  };
   columns: number;
 }) {
   const t = useT();
@@ -87,7 +92,7 @@ export function RejectedRow({
       <td colSpan={columns - 1} className="preview-rows__reason">
         <span className="badge badge--failed">{t('import.preview.rejected')}</span>
         {row.field ? <code>{row.field}</code> : null}
-        <span>{reasonText(row.reason, t, language)}</span>
+        <span>{reasonText(t, row, language)}</span>
       </td>
     </tr>
   );
@@ -109,7 +114,7 @@ function CallRow({ line, call, warning: raw, showLegs, f }: CallRowProps) {
   const warning =
     raw === null || cut === -1
       ? raw
-      : `${raw.slice(0, cut + 2)}${reasonText(raw.slice(cut + 2), t, language)}`;
+      : `${raw.slice(0, cut + 2)}${reasonText(t, { reason: raw.slice(cut + 2) }, language)}`;
   const agent = visibleText(call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode);
   return (
     <tr data-line={line} data-ok="true" className={warning ? 'is-warned' : undefined}>

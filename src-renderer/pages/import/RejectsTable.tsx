@@ -94,7 +94,7 @@ export function RejectsTable({ batchId }: { batchId: number }) {
                         </span>
                       </td>
                       <td>{row.field ?? '—'}</td>
-                      <td className="rejects__reason">{reasonText(row.reason, t, language)}</td>
+                      <td className="rejects__reason">{reasonText(t, row, language)}</td>
                       <td className="rejects__raw">
                         <code title={row.raw}>{row.raw}</code>
                       </td>

@@ -1,8 +1,11 @@
 /**
- * Reject and warning reasons in the UI's language. The import writes them in English (they are
- * stored with the batch and exported as CSV); the page shows the ones it knows in Chinese, with the
- * file's own texts kept as they are. A reason it does not know is shown as written.
+ * Reject and warning reasons in the UI's language. A reason stored with a catalogue key (the
+ * bounds on values, src-main/import/bounds.ts) is translated from it; the import's other reasons
+ * are stored in English (they go with the batch and into the rejected-lines CSV) and the page
+ * shows the ones it knows in Chinese, with the file's own texts kept as they are. A reason it does
+ * not know is shown as written.
  */
+import { en, type MessageKey } from '../../../src-shared/i18n/en';
 import type { Translate } from '../../i18n/language';
 
 type Rule = [RegExp, (m: RegExpExecArray, t: Translate) => string];
@@ -36,11 +39,22 @@ function meaning(t: Translate, disposition: string): string {
   return disposition === 'connected' ? t('import.reason.connected') : t('import.reason.notConnected');
 }
 
-export function reasonText(reason: string, t: Translate, language: string): string {
-  if (language === 'en') return reason;
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+export interface StoredReason {
+  reason: string;
+  reasonCode?: { key: string; params: Record<string, string | number> } | null;
+}
+
+export function reasonText(t: Translate, row: StoredReason, language: string): string {
+  const code = row.reasonCode;
+  if (code && isMessageKey(code.key)) return t(code.key, code.params);
+  if (language === 'en') return row.reason;
   for (const [pattern, text] of RULES) {
-    const m = pattern.exec(reason);
+    const m = pattern.exec(row.reason);
     if (m) return text(m, t);
   }
-  return reason;
+  return row.reason;
 }
