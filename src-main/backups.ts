@@ -36,7 +36,7 @@ function baseName(workspaceFile: string): string {
   return path.basename(workspaceFile, path.extname(workspaceFile));
 }
 
-function stamp(now = Date.now()): string {
+function stamp(now = clockNow()): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
 }
 

@@ -33,6 +33,8 @@ import { defaultDbPath } from './paths';
 import { progressText } from './progress-text';
 import { openWorkspace, type Workspace } from './workspace';
 import { now } from './clock';
+import { holdsNoDays } from './zone/change';
+import { now as clockNow } from './clock';
 
 class UsageError extends Error {}
 
@@ -85,7 +87,7 @@ function progressPrinter(label: string) {
   const tty = process.stderr.isTTY;
   return {
     update(job: Job) {
-      const now = Date.now();
+      const now = clockNow();
       if (!tty && now - lastLine < 3000) return;
       lastLine = now;
       const text = progressText(label, job, now);
@@ -139,7 +141,12 @@ async function importCommand(args: string[]): Promise<number> {
       );
     }
   }
-  return withApi(values.db, async (api) => {
+  return withApi(values.db, async (api, ws) => {
+    // A workspace that holds no days yet takes --tz as its own zone (the question a new workspace
+    // asks in the app): its days are then the file's, whatever zone the machine runs in.
+    if (values.tz !== undefined && values.tz !== ws.settings().timeZone && holdsNoDays(ws.db)) {
+      await call(api, 'settings.update', { timeZone: values.tz });
+    }
     const batches: ImportResult[] = [];
     let failed = 0;
     for (const file of positionals) {

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportResult, Job } from '../src-shared/api';
+import { now as clockNow } from './clock';
 
 export type Progress = (done: number, total: number | null, rows: number, note?: string) => void;
 
@@ -48,7 +49,7 @@ export class JobRegistry {
       total: null,
       rows: 0,
       note: '',
-      startedAt: Date.now(),
+      startedAt: clockNow(),
       finishedAt: null,
       result: null,
       error: null,
@@ -63,7 +64,7 @@ export class JobRegistry {
       // A new note ("waiting for the import of X to finish") is said at once, not throttled away.
       const noteChanged = note !== undefined && note !== job.note;
       if (note !== undefined) job.note = note;
-      const now = Date.now();
+      const now = clockNow();
       if (noteChanged || now - entry.lastSent >= UPDATE_INTERVAL_MS) {
         entry.lastSent = now;
         this.emit(job);
@@ -118,7 +119,7 @@ export class JobRegistry {
     job.status = status;
     job.result = result;
     job.error = error;
-    job.finishedAt = Date.now();
+    job.finishedAt = clockNow();
     this.emit(job);
   }
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { now as clockNow } from './clock';
 
 export const OWNER_FILE = 'owner.pid';
 /** A folder without its owner file yet may be one being made right now: left alone this long. */
@@ -49,7 +50,7 @@ export function sweepOwnedTempDirs(
     try {
       owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
     } catch {
-      const age = Date.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      const age = clockNow() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? clockNow());
       if (age < UNOWNED_GRACE_MS) continue;
     }
     if (processAlive(owner)) continue;

@@ -1,9 +1,10 @@
 /** Teams, agents and campaigns: created on first sight by imports, edited in the app. */
 import { sql, type Kysely } from 'kysely';
 import type { Agent, Campaign, Team } from '../src-shared/api';
-import { compareAgents, compareCodes, compareTeamNames } from '../src-shared/collate';
+import { compareCodes, compareTeamNames } from '../src-shared/collate';
 import type { Database } from './db/schema';
 import { ApiError, notFound } from './errors';
+import { now as clockNow } from './clock';
 
 export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
   const rows = await db
@@ -25,7 +26,7 @@ export async function createTeam(db: Kysely<Database>, name: string): Promise<Te
   await assertTeamNameFree(db, name);
   const { id } = await db
     .insertInto('teams')
-    .values({ name, created_at: Date.now() })
+    .values({ name, created_at: clockNow() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id, name, agents: 0, leadName: null };
@@ -127,7 +128,7 @@ function toAgent(r: AgentRow): Agent {
 /** Every agent, in 工号 order (numeric: 2 before 10). */
 export async function listAgents(db: Kysely<Database>): Promise<Agent[]> {
   const rows = await agentsQuery(db).execute();
-  return rows.map(toAgent).sort(compareAgents);
+  return rows.map(toAgent).sort((a, b) => compareCodes(a.code, b.code));
 }
 
 export async function getAgent(db: Kysely<Database>, id: number): Promise<Agent> {

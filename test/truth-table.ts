@@ -32,10 +32,20 @@ interface TruthTotals {
 
 function handCount(calls: readonly TruthCall[], by: 'day' | 'agent'): TruthTotals[] {
   const totals = new Map<string, TruthTotals>();
+  const zero = (key: string): TruthTotals => ({
+    key,
+    dials: 0,
+    connects: 0,
+    talkSeconds: 0,
+    sales: 0,
+    revenue: 0,
+  });
   for (const c of calls) {
+    // Every agent of the workspace is a row (the roster), with 0 where they made no dial.
+    if (by === 'agent' && !totals.has(c.agent)) totals.set(c.agent, zero(c.agent));
     if (c.direction !== 'outbound') continue; // only outbound calls are dials
     const key = by === 'day' ? c.day : c.agent;
-    const t = totals.get(key) ?? { key, dials: 0, connects: 0, talkSeconds: 0, sales: 0, revenue: 0 };
+    const t = totals.get(key) ?? zero(key);
     const connect = c.answered && c.talk > 0;
     t.dials += 1;
     t.connects += connect ? 1 : 0;

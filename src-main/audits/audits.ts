@@ -17,6 +17,7 @@ import type { Sqlite } from '../db/connection';
 import type { AuditsTable } from '../db/schema';
 import { ApiError, badInput, notFound } from '../errors';
 import { getScorecardVersion } from './scorecards';
+import { now as clockNow } from '../clock';
 
 /** An audit row as stored (`SELECT *`). */
 type AuditRecord = Selectable<AuditsTable>;
@@ -126,7 +127,7 @@ export function openAudit(
     if (existing) return existing.id;
     const call = callRecord(db, input.callId);
     getScorecardVersion(db, input.versionId); // exists
-    const now = Date.now();
+    const now = clockNow();
     return Number(
       db
         .prepare(
@@ -166,7 +167,7 @@ function writeAudit(db: Sqlite, auditId: number, { answers, notes, comment, item
   const insertNote = db.prepare(
     'INSERT INTO audit_notes (audit_id, offset_seconds, text, created_at) VALUES (?, ?, ?, ?)',
   );
-  const now = Date.now();
+  const now = clockNow();
   for (const note of notes) insertNote.run(auditId, note.offsetSeconds, note.text, now);
   db.prepare('UPDATE audits SET comment = ? WHERE id = ?').run(comment.trim(), auditId);
   db.prepare('DELETE FROM audit_item_comments WHERE audit_id = ?').run(auditId);
@@ -198,7 +199,7 @@ export function saveDraft(db: Sqlite, auditId: number, write: AuditWrite): { upd
   return db.transaction(() => {
     const audit = editableDraft(db, auditId);
     writeAudit(db, auditId, knownItems(db, audit, write));
-    const updatedAt = Date.now();
+    const updatedAt = clockNow();
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(updatedAt, auditId);
     return { updatedAt };
   })();
@@ -223,7 +224,7 @@ export function submitAudit(
       throw badInput(`answer every item before submitting (missing: ${score.missing.join(', ')})`);
     if (score.missing.length === total) throw badInput('answer at least one item before submitting');
     writeAudit(db, auditId, write);
-    const now = Date.now();
+    const now = clockNow();
     db.prepare(
       `UPDATE audits SET status = 'submitted', score = ?, failed = ?, updated_at = ?, submitted_at = ?
        WHERE id = ?`,

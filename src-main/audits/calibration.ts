@@ -10,6 +10,7 @@ import type { Sqlite } from '../db/connection';
 import { notFound } from '../errors';
 import { openAudit } from './audits';
 import { getScorecardVersion } from './scorecards';
+import { now as clockNow } from '../clock';
 
 interface StoredCalibration {
   id: number;
@@ -30,7 +31,7 @@ export function createCalibration(db: Sqlite, callId: number, versionId: number)
   return Number(
     db
       .prepare('INSERT INTO calibrations (call_id, scorecard_version_id, created_at) VALUES (?, ?, ?)')
-      .run(callId, versionId, Date.now()).lastInsertRowid,
+      .run(callId, versionId, clockNow()).lastInsertRowid,
   );
 }
 

@@ -14,6 +14,7 @@ import { Random } from '../demo/random';
 import { notFound } from '../errors';
 import { loadSettings } from '../settings';
 import { compareText } from '../../src-shared/collate';
+import { now as clockNow } from '../clock';
 
 export interface SampleRequest {
   from: string;
@@ -112,7 +113,7 @@ export function buildSample(db: Sqlite, request: SampleRequest): number {
           request.seed,
           request.strata ? 1 : 0,
           request.teamId ?? null,
-          Date.now(),
+          clockNow(),
         ).lastInsertRowid,
     );
     const insert = db.prepare(

@@ -13,6 +13,7 @@ import {
 import type { Sqlite } from '../db/connection';
 import { badInput, notFound } from '../errors';
 import { loadTemplate, TEMPLATE_IDS } from './templates';
+import { now as clockNow } from '../clock';
 
 interface VersionRow {
   scorecard_id: number;
@@ -49,7 +50,7 @@ export function seedBuiltInScorecards(db: Sqlite, language: Language): void {
 }
 
 function addScorecard(db: Sqlite, definition: ScorecardDefinition, template: string | null): number {
-  const now = Date.now();
+  const now = clockNow();
   const scorecardId = Number(
     db.prepare('INSERT INTO scorecards (template, created_at) VALUES (?, ?)').run(template, now)
       .lastInsertRowid,
@@ -108,7 +109,7 @@ export function saveScorecard(
     if (scorecardId === undefined) return addScorecard(db, definition, null);
     const exists = db.prepare('SELECT 1 FROM scorecards WHERE id = ?').get(scorecardId);
     if (!exists) throw notFound(`scorecard ${scorecardId}`);
-    return addVersion(db, scorecardId, definition, Date.now());
+    return addVersion(db, scorecardId, definition, clockNow());
   })();
   return getScorecardVersion(db, versionId);
 }

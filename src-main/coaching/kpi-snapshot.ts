@@ -7,6 +7,7 @@ import { KpiSnapshotSchema, type KpiSnapshot } from '../../src-shared/api';
 import type { DayRange } from '../../src-shared/periods';
 import type { Database } from '../db/schema';
 import { summary } from '../metrics/queries';
+import { now as clockNow } from '../clock';
 
 export async function takeKpiSnapshot(
   db: Kysely<Database>,
@@ -20,7 +21,7 @@ export async function takeKpiSnapshot(
     values: s.current,
     activeDays: s.activeDays,
     agentDays: s.agentDays,
-    takenAt: Date.now(),
+    takenAt: clockNow(),
   };
 }
 

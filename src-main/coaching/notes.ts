@@ -9,6 +9,7 @@ import type { Database } from '../db/schema';
 import { badInput, notFound } from '../errors';
 import { getAgent } from '../people';
 import { readKpiSnapshot, takeKpiSnapshot } from './kpi-snapshot';
+import { now as clockNow } from '../clock';
 
 type Db = Kysely<Database>;
 export type NoteInput = ParsedInput<'coaching.createNote'>;
@@ -206,7 +207,7 @@ function noteColumns(input: NoteInput) {
 export async function createNote(db: Db, input: NoteInput): Promise<Note> {
   const id = await db.transaction().execute(async (trx) => {
     await checkReferences(trx, input, null);
-    const now = Date.now();
+    const now = clockNow();
     const snapshot = input.kpiRange ? await takeKpiSnapshot(trx, input.agentId, input.kpiRange) : null;
     const { id } = await trx
       .insertInto('coaching_notes')
@@ -231,7 +232,7 @@ export async function updateNote(db: Db, input: NoteUpdate): Promise<Note> {
     if (before.agentId !== input.agentId)
       throw badInput('agentId: a note stays with its agent; write a new note for another agent');
     await checkReferences(trx, input, before.planId);
-    const now = Date.now();
+    const now = clockNow();
     // The snapshot is what was discussed: only choosing another period retakes it.
     const beforeRange = before.kpis ? { from: before.kpis.from, to: before.kpis.to } : null;
     let snapshot = before.kpis;
@@ -269,7 +270,7 @@ export async function markFollowUpDone(db: Db, noteId: number, done: boolean): P
   if (note.follow_up_day === null) throw badInput(`noteId: note ${noteId} has no follow-up date`);
   await db
     .updateTable('coaching_notes')
-    .set({ follow_up_done_at: done ? (note.follow_up_done_at ?? Date.now()) : null })
+    .set({ follow_up_done_at: done ? (note.follow_up_done_at ?? clockNow()) : null })
     .where('id', '=', noteId)
     .execute();
   return done;
@@ -284,7 +285,7 @@ export async function markActionDone(db: Db, actionId: number, done: boolean): P
   if (!action) throw notFound(`agreed action ${actionId}`);
   await db
     .updateTable('coaching_actions')
-    .set({ done_at: done ? (action.done_at ?? Date.now()) : null })
+    .set({ done_at: done ? (action.done_at ?? clockNow()) : null })
     .where('id', '=', actionId)
     .execute();
   return done;

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import { ApiError, badInput, notFound } from '../errors';
 import { totals } from '../metrics/queries';
 import { getAgent } from '../people';
+import { now as clockNow } from '../clock';
 
 type Db = Kysely<Database>;
 export type PlanInput = ParsedInput<'coaching.createPlan'>;
@@ -161,7 +162,7 @@ export async function createPlan(db: Db, input: PlanInput, today: Day): Promise<
         'conflict',
         `agentId: this agent already has an open improvement plan (${open.id}, until ${open.end_day}); close or extend it instead`,
       );
-    const now = Date.now();
+    const now = clockNow();
     const { id } = await trx
       .insertInto('coaching_plans')
       .values({
@@ -206,7 +207,7 @@ export async function updatePlan(db: Db, input: PlanUpdate, today: Day): Promise
         status: input.status,
         coach: input.coach,
         reason: input.reason,
-        updated_at: Date.now(),
+        updated_at: clockNow(),
       })
       .where('id', '=', input.id)
       .execute();

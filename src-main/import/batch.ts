@@ -9,6 +9,7 @@ import type { Reason } from './bounds';
 import { CallWriter } from './call-writer';
 import type { Sqlite } from '../db/connection';
 import { importLabel } from '../../src-shared/write-wait';
+import { now as clockNow } from '../clock';
 
 export interface BatchMeta {
   /** what the batch stores (default calls) */
@@ -87,7 +88,7 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
             meta.preset,
             JSON.stringify(meta.mapping),
             meta.timeZone,
-            Date.now(),
+            clockNow(),
           ).lastInsertRowid,
       );
       // Without a writer factory W is its default, CallWriter (the overload-free way to say so).
@@ -141,7 +142,7 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
         warnings,
         writer.firstDay,
         writer.lastDay,
-        Date.now(),
+        clockNow(),
         batchId,
       );
       db.exec('COMMIT');

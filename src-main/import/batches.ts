@@ -9,6 +9,7 @@ import { batchContribution } from '../metrics/rollup';
 import { removeOrderBatch } from '../orders/rollup';
 import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
+import { now as clockNow } from '../clock';
 
 function batchesQuery(db: Kysely<Database>) {
   return db
@@ -155,7 +156,7 @@ export async function undoBatchInChunks(ws: Workspace, batchId: number, ctx: Job
           }
         }
         db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(
-          Date.now(),
+          clockNow(),
           batchId,
         );
         db.exec('COMMIT');

@@ -68,11 +68,13 @@ function readShare(
     salt: options.salt,
   });
   let ok = 0;
-  // A row read only around a warning (an unknown status, an unreadable duration) is not read.
+  // A row read only around a warning (an unknown status, an unreadable duration) is not read; a
+  // row whose every field was read but a value is out of bounds (a 2^64 talk time) was read: the
+  // layout is right and the import rejects that row for its value.
   for (const row of rows) {
     if (!accepts(row)) continue;
     const result = normalise(row);
-    if (result.ok && !result.warnings) ok++;
+    if (result.ok ? !result.warnings : result.code !== undefined) ok++;
   }
   return ok / rows.length;
 }

@@ -7,6 +7,7 @@
  * order writers both resolve their names here; the import preview counts the same decisions.
  */
 import type { Sqlite } from '../db/connection';
+import { now as clockNow } from '../clock';
 
 interface StoredAgent {
   id: number;
@@ -65,7 +66,7 @@ export class Directory {
     let agent = this.agents.get(code) ?? this.findAgent.get({ code });
     if (agent === undefined) {
       const teamId = teamName === null ? null : this.teamId(teamName);
-      const id = Number(this.insertAgent.run(code, name, teamId, Date.now()).lastInsertRowid);
+      const id = Number(this.insertAgent.run(code, name, teamId, clockNow()).lastInsertRowid);
       agent = { id, name, team_id: teamId, name_set_in_app: 0, team_set_in_app: 0 };
     } else {
       const fills = fillsFor(agent, name, teamName);
@@ -96,7 +97,7 @@ export class Directory {
     const cached = this.teams.get(name);
     if (cached !== undefined) return cached;
     let id = this.findTeam.get(name) as number | undefined;
-    if (id === undefined) id = Number(this.insertTeam.run(name, Date.now()).lastInsertRowid);
+    if (id === undefined) id = Number(this.insertTeam.run(name, clockNow()).lastInsertRowid);
     this.teams.set(name, id);
     return id;
   }

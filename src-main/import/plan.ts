@@ -363,9 +363,12 @@ function understoodProblem(plan: ImportPlan, inference: Inference, missing: Call
     container === 'xlsx'
       ? `an Excel workbook (sheet "${sheet ?? ''}")`
       : `a text file (${encoding ?? 'utf-8'}, ${delimiter === '\t' ? 'tab' : `"${delimiter ?? ','}"`}-separated)`;
-  const columns = inference.guesses
-    .map((g) => `${plan.columnNames[g.index] || `Column ${g.index + 1}`}: ${KIND_WORDS[g.kind]}`)
-    .join('; ');
+  // Cut and counted: a 20,000-column header makes a message of a line, not of half a megabyte.
+  const columns = listForMessage(
+    inference.guesses.map(
+      (g) => `${plan.columnNames[g.index] || `Column ${g.index + 1}`}: ${KIND_WORDS[g.kind]}`,
+    ),
+  );
   const lacks = missing.map((f) => FIELD_WORDS[f] ?? f).join(' and ');
   return (
     `${plan.displayName}: read as ${how} with ${inference.guesses.length} columns ` +

@@ -8,6 +8,7 @@ import type { ImportChoices } from '../../src-shared/api';
 import { ImportChoicesSchema } from '../../src-shared/api';
 import type { Sqlite } from '../db/connection';
 import { headerKey } from './preset';
+import { now as clockNow } from '../clock';
 
 export interface SavedProfile {
   signature: string;
@@ -42,5 +43,5 @@ export function saveProfile(db: Sqlite, signature: string, choices: ImportChoice
     `INSERT INTO import_profiles (signature, preset, choices, saved_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (signature) DO UPDATE SET preset = excluded.preset, choices = excluded.choices,
        saved_at = excluded.saved_at`,
-  ).run(signature, kept.preset ?? '', JSON.stringify(kept), Date.now());
+  ).run(signature, kept.preset ?? '', JSON.stringify(kept), clockNow());
 }

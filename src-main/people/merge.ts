@@ -17,6 +17,7 @@
 import type { Sqlite } from '../db/connection';
 import { ApiError, notFound } from '../errors';
 import { rebuildRollups } from '../metrics/rollup';
+import { now as clockNow } from '../clock';
 
 /** Columns whose rows simply follow the person (no key of theirs can collide). */
 const MOVED = [
@@ -119,7 +120,7 @@ export function mergeAgents(db: Sqlite, fromId: number, intoId: number, threshol
     db.prepare('INSERT INTO agent_codes (code, agent_id, added_at) VALUES (?, ?, ?)').run(
       from.code,
       intoId,
-      Date.now(),
+      clockNow(),
     );
     // The survivor keeps what it has; what it lacks it takes from the merged agent.
     db.prepare(

@@ -7,6 +7,7 @@ import type { ByDimension, RatingDimension } from '../../src-shared/ratings';
 import { monthRange, type Month } from '../../src-shared/targets-calendar';
 import type { Sqlite } from '../db/connection';
 import { badInput, notFound } from '../errors';
+import { now as clockNow } from '../clock';
 
 export function loadRatings(db: Sqlite, month: Month): RatingEntryRow[] {
   return db
@@ -67,7 +68,7 @@ export function saveRatings(
     `DELETE FROM behaviour_ratings
      WHERE month = ? AND agent_id = ? AND rater_kind = ? AND rater_id = ? AND dimension = ?`,
   );
-  const now = Date.now();
+  const now = clockNow();
   db.transaction(() => {
     for (const e of entries) {
       const key = [month, e.agentId, e.raterKind, e.raterId, e.dimension] as const;
@@ -117,7 +118,7 @@ export function saveTraining(
           .prepare(
             'INSERT INTO training_sessions(day, topic, hours, notes, created_at) VALUES (?, ?, ?, ?, ?)',
           )
-          .run(t.day, t.topic, t.hours, notes, Date.now()).lastInsertRowid,
+          .run(t.day, t.topic, t.hours, notes, clockNow()).lastInsertRowid,
       );
     } else {
       const changed = db

@@ -11,6 +11,7 @@ import { ApiError } from '../errors';
 import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import { writeIndexStatus, type IndexStatus } from './settings';
+import { now as clockNow } from '../clock';
 
 export const INDEX_LIMITS = { maxFiles: 200_000, maxDepth: 6 };
 const BATCH = 2_000;
@@ -65,7 +66,7 @@ export async function buildRecordingIndex(
   const status: IndexStatus = {
     folder,
     files: walked.files.length,
-    builtAt: Date.now(),
+    builtAt: clockNow(),
     truncated: walked.truncated,
   };
   await ws.writes.run(() => {

@@ -42,7 +42,6 @@ import { ratingsSection } from './section-ratings';
 import { monthOfRange, scoresOnAgents, targetsOnSummary } from './section-targets';
 import type { ReportData } from './data';
 import type { SourceReader } from './sources';
-import { compareText } from '../../src-shared/collate';
 
 export interface SectionContext {
   data: ReportData;

@@ -25,6 +25,7 @@ import {
 } from '../../src-shared/targets-calendar';
 import { TARGET_KPIS, type TargetKpi } from '../../src-shared/targets';
 import type { Sqlite } from '../db/connection';
+import { now as clockNow } from '../clock';
 
 function readConfig<S extends z.ZodType>(
   db: Sqlite,
@@ -149,7 +150,7 @@ export function saveTargets(
      ON CONFLICT(month, scope, scope_id, kpi) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare('DELETE FROM targets WHERE month = ? AND scope = ? AND scope_id = ? AND kpi = ?');
-  const now = Date.now();
+  const now = clockNow();
   db.transaction(() => {
     for (const e of entries) {
       const scopeId = e.scope === 'all' ? 0 : e.scopeId;
@@ -193,7 +194,7 @@ export function saveOverride(
     `INSERT INTO bonus_overrides(month, agent_id, amount, reason, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(month, agent_id) DO UPDATE SET amount = excluded.amount, reason = excluded.reason,
        created_at = excluded.created_at`,
-  ).run(month, agentId, amount, reason, Date.now());
+  ).run(month, agentId, amount, reason, clockNow());
 }
 
 export function loadAcks(db: Sqlite): Set<string> {
@@ -202,6 +203,6 @@ export function loadAcks(db: Sqlite): Set<string> {
 
 export function saveAck(db: Sqlite, key: string, acked: boolean): void {
   if (acked)
-    db.prepare('INSERT OR REPLACE INTO alert_acks(alert_key, acked_at) VALUES (?, ?)').run(key, Date.now());
+    db.prepare('INSERT OR REPLACE INTO alert_acks(alert_key, acked_at) VALUES (?, ?)').run(key, clockNow());
   else db.prepare('DELETE FROM alert_acks WHERE alert_key = ?').run(key);
 }

@@ -143,10 +143,11 @@ describe('bounds on imported values', () => {
 
   it('the rejected-lines download neutralises every cell Excel would run as a formula', async () => {
     const evil = ['=HYPERLINK("http://evil.invalid","x")', '+SUM(1,2)', '-2+3', '@cmd', '\t=1+1'];
-    // Each row is rejected (no agent code), and its raw text starts with the evil first cell.
+    // Each row is rejected (no agent code, and no name a reading from the content could take for
+    // one), and its raw text starts with the evil first cell.
     const file = write('evil.csv', [
-      ...evil.map((e) => `"${e.replace(/"/g, '""')}",,x,,,2026-11-03 09:15:02,,outbound,connected,1,1,,,`),
-      `"\r=1+2",,x,,,2026-11-03 09:15:02,,outbound,connected,1,1,,,`,
+      ...evil.map((e) => `"${e.replace(/"/g, '""')}",,,,,2026-11-03 09:15:02,,outbound,connected,1,1,,,`),
+      `"\r=1+2",,,,,2026-11-03 09:15:02,,outbound,connected,1,1,,,`,
     ]);
     const job = await t.importFile(file);
     expect(job.result).toMatchObject({ rejected: 6 });

@@ -158,9 +158,9 @@ describe('importing the Callscope CSV layout', () => {
     const job = await t.importFile(gbk);
     expect(job.result).toMatchObject({ inserted: 12, rejected: 3 });
     const agents = await t.call<{ name: string | null; teamName: string | null }[]>('agents.list');
-    // by name in pinyin (li before wang); the unnamed agent is listed by its code, digits first
-    expect(agents.map((a) => a.name)).toEqual([null, '李娜', '王伟']);
-    expect(agents.find((a) => a.name === '王伟')!.teamName).toBe('销售一组');
+    // in 工号 order: 8001, 8002, then the unnamed 8003
+    expect(agents.map((a) => a.name)).toEqual(['王伟', '李娜', null]);
+    expect(agents[0]!.teamName).toBe('销售一组');
 
     const bom = path.join(t.dir, 'calls-bom.csv');
     fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));

@@ -201,8 +201,8 @@ describe('encodings and damaged bytes', () => {
     const batches = await t.call<{ warnings: number; rejected: number }[]>('import.batches');
     expect(batches[0]).toMatchObject({ warnings: 1, rejected: 0 });
     const agents = await t.call<{ name: string | null }[]>('agents.list');
-    // the list is in pinyin order (li before zhang), not the file's or the code's
-    expect(agents.map((a) => a.name)).toEqual(['李娜', '张伟']);
+    // the list is in 工号 order (the People page's), not by the file's names
+    expect(agents.map((a) => a.name)).toEqual(['张伟', '李娜']);
   });
 
   it('reads UTF-16 LE without a BOM and UTF-16 BE with one', async () => {
@@ -228,7 +228,7 @@ describe('encodings and damaged bytes', () => {
     const job = await t.importFile(file);
     expect(job.result).toMatchObject({ inserted: 3, rejected: 0 });
     const agents = await t.call<{ name: string | null }[]>('agents.list');
-    expect(agents.map((a) => a.name)).toEqual(['François Müller', 'José Núñez', 'Zoë Brontë']);
+    expect(agents.map((a) => a.name)).toEqual(['José Núñez', 'Zoë Brontë', 'François Müller']);
   });
 
   it('two overlapping exports (1–15 and 10–30 of a month) count every call once', async () => {
