@@ -138,6 +138,45 @@ describe('cloud telephony call logs', () => {
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([expect.objectContaining({ line })]);
   });
 
+  it('reads the same Twilio legs with RFC 2822 times (as the API writes them) and columns in another order', async () => {
+    const rows = recordsOf(fixture('twilio-call-log.csv'));
+    const truth = twilioTruth(rows);
+    const rfc2822 = (utc: string) =>
+      new Date(`${utc.replace(' ', 'T')}Z`).toUTCString().replace('GMT', '+0000');
+    const names = [
+      'Sid',
+      'Parent Call Sid',
+      'Direction',
+      'Status',
+      'From',
+      'To',
+      'Start Time',
+      'Duration',
+      'Price',
+    ];
+    const dir = tempDir();
+    const file = path.join(dir, 'twilio-api-times.csv');
+    fs.writeFileSync(
+      file,
+      [
+        names.join(','),
+        ...rows.map((r) => names.map((n) => (n === 'Start Time' ? `"${rfc2822(r[n]!)}"` : r[n]!)).join(',')),
+      ].join('\n') + '\n',
+    );
+    try {
+      const job = await t.importFile(file);
+      expect(job.error).toBeNull();
+      expect(job.result).toMatchObject({
+        preset: 'twilio',
+        inserted: truth.calls.length,
+        rejected: truth.noAgent,
+      });
+      await expectHandCounts(t, truth.calls, range);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reads RingCentral's classic call log, joining its Date and Time columns", async () => {
     const file = fixture('ringcentral-call-log.csv');
     const rows = recordsOf(file);
