@@ -33,6 +33,8 @@ export interface LegMergerOptions {
   windowRows?: number;
   /** the agent column's name in the file, for rejects of calls without an agent */
   agentField?: string;
+  /** an outbound call's answer and talk come from its legs without an agent (CallPreset) */
+  customerLegTalks?: boolean;
 }
 
 export const DEFAULT_WINDOW_ROWS = 50_000;
@@ -60,6 +62,7 @@ const DISPOSITION_RANK: Readonly<Record<Disposition, number>> = {
 export class LegMerger {
   private readonly windowRows: number;
   private readonly agentField: string;
+  private readonly customerLegTalks: boolean;
   /** open groups in order of their last leg: the stalest first (re-inserted on every touch) */
   private readonly open = new Map<string, Group>();
   private seen = 0;
@@ -67,6 +70,7 @@ export class LegMerger {
   constructor(options: LegMergerOptions = {}) {
     this.windowRows = Math.max(1, options.windowRows ?? DEFAULT_WINDOW_ROWS);
     this.agentField = options.agentField ?? 'agentCode';
+    this.customerLegTalks = options.customerLegTalks ?? false;
   }
 
   /** Takes one leg; returns the calls that are complete (quiet for the window), by first line. */
@@ -119,18 +123,19 @@ export class LegMerger {
         raw: first.raw,
       };
     }
-    const agentLeg = agentLegs.reduce((best, l) =>
-      l.call.talkSeconds > best.call.talkSeconds ||
-      (l.call.talkSeconds === best.call.talkSeconds && l.call.startedAt < best.call.startedAt)
-        ? l
-        : best,
-    ).call;
+    const agentLeg = longestTalk(agentLegs).call;
     const earliest = inLineOrder.reduce((e, l) => (l.call.startedAt < e.call.startedAt ? l : e)).call;
     // The call's direction is that of the first agent leg: a transfer to a colleague does not turn
     // an outbound dial into an inbound call, even when the colleague talked longer.
     const firstAgentLeg = agentLegs.reduce((e, l) => (l.call.startedAt < e.call.startedAt ? l : e)).call;
+    const customerLegs = inLineOrder.filter((l) => l.call.agentCode === '');
+    // Who answered and for how long: the customer's leg where the layout says so, else the agent's.
+    const talkLeg =
+      this.customerLegTalks && firstAgentLeg.direction === 'outbound' && customerLegs.length > 0
+        ? longestTalk(customerLegs).call
+        : agentLeg;
     const disposition =
-      agentLeg.disposition === 'connected'
+      talkLeg.disposition === 'connected'
         ? 'connected'
         : inLineOrder
             .map((l) => l.call.disposition)
@@ -163,8 +168,8 @@ export class LegMerger {
         weekday: earliest.weekday,
         direction: firstAgentLeg.direction,
         disposition,
-        ringSeconds: agentLeg.ringSeconds,
-        talkSeconds: agentLeg.talkSeconds,
+        ringSeconds: talkLeg.ringSeconds,
+        talkSeconds: talkLeg.talkSeconds,
         outcome,
         intent: sale || outcome === 'intent',
         sale,
@@ -176,6 +181,16 @@ export class LegMerger {
       },
     };
   }
+}
+
+/** The leg that talked longest (the earliest of equals). */
+function longestTalk(legs: readonly Leg[]): Leg {
+  return legs.reduce((best, l) =>
+    l.call.talkSeconds > best.call.talkSeconds ||
+    (l.call.talkSeconds === best.call.talkSeconds && l.call.startedAt < best.call.startedAt)
+      ? l
+      : best,
+  );
 }
 
 function byFirstLine(calls: MergedCall[]): MergedCall[] {

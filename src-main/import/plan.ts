@@ -196,6 +196,11 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
     else columns[field] = index;
   }
   const readings: ColumnReadings = chosen.preset === inferredPreset ? { ...inference.readings } : {};
+  // A layout whose start column holds dates alone (RingCentral's Date + Time) gets the time column
+  // inference found beside it: a date without its time would put every call at midnight.
+  if (chosen.preset !== inferredPreset && inference.readings.startTimeColumn !== undefined) {
+    readings.startTimeColumn = inference.readings.startTimeColumn;
+  }
   // A start column chosen by hand is read as it is, not joined to the time column inference found.
   if (readings.startTimeColumn !== undefined && columns.startedAt !== inference.columns.startedAt) {
     delete readings.startTimeColumn;

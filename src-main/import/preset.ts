@@ -43,6 +43,12 @@ export interface CallPreset {
    */
   legs?: boolean;
   /**
+   * With `legs`: an outbound call's answer, talk and ring time are those of its legs without an
+   * agent (the customer's leg of a click-to-call), not the agent's own leg, which the agent
+   * answers before the customer is dialled. A call with no such leg keeps its agent leg's.
+   */
+  customerLegTalks?: boolean;
+  /**
    * Field texts worked out from the row where the layout does not carry them as such (an agent
    * code inside "Name (1001)", a disposition from a hangup cause and billsec). Returned texts
    * go through the same parsers and value maps as cells.

@@ -178,7 +178,10 @@ export async function* produceCalls(
 ): AsyncGenerator<ProducedBatch> {
   const agentColumn = plan.columns.agentCode;
   const merger = plan.preset.legs
-    ? new LegMerger({ agentField: agentColumn === undefined ? undefined : plan.columnNames[agentColumn] })
+    ? new LegMerger({
+        agentField: agentColumn === undefined ? undefined : plan.columnNames[agentColumn],
+        customerLegTalks: plan.preset.customerLegTalks,
+      })
     : null;
   const phoneColumn = plan.columns.phone;
   const headerKeys = headerKeysOf(plan);

@@ -14,6 +14,8 @@ const EXPECTED: [file: string, preset: string][] = [
   ['talkdesk-calls-utf16le.txt', 'talkdesk'],
   ['aircall-calls-utf16be.csv', 'aircall'],
   ['generic-en-semicolon.csv', 'generic-en'],
+  ['twilio-call-log.csv', 'twilio'],
+  ['ringcentral-call-log.csv', 'ringcentral'],
 ];
 
 describe('layout detection', () => {

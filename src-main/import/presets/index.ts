@@ -15,10 +15,12 @@ import { freepbxCdrPreset } from './freepbx-cdr';
 import { freeswitchCdrCsvPreset } from './freeswitch-cdr-csv';
 import { genericEnPreset } from './generic-en';
 import { pbxNumbersPreset } from './pbx-numbers';
+import { ringCentralPreset } from './ringcentral';
 import { inferredPreset } from './inferred';
 import { talkdeskPreset } from './talkdesk';
 import { threeCxPreset } from './threecx';
 import { threeCxReportPreset } from './threecx-report';
+import { twilioPreset } from './twilio';
 import { vicidialPreset } from './vicidial';
 import { zhGenericPreset } from './zh-generic';
 import { zoomPhonePreset } from './zoom-phone';
@@ -32,6 +34,8 @@ export const PRESETS: readonly CallPreset[] = [
   threeCxPreset,
   threeCxReportPreset,
   zoomPhonePreset,
+  twilioPreset,
+  ringCentralPreset,
   ciscoCucmPreset,
   freepbxCdrPreset,
   asteriskCdrCsvPreset,
