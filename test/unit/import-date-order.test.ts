@@ -6,7 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fileErrorText } from '../../src-renderer/pages/import/reason-text';
+import { translate } from '../../src-shared/i18n';
+import type { MessageKey } from '../../src-shared/i18n/en';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
+
+const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 
 let t: TestWorkspace | undefined;
 afterEach(async () => {
@@ -49,6 +54,11 @@ describe('the date order checked over the whole column', () => {
     expect(job.error).toContain(
       'eu.csv: the dates in "Date" are written day-first on line 3 ("13/11/2026 09:00") and month-first on line 2552 ("11/14/2026 09:00"); one file must use one order. Nothing was stored',
     );
+    // The Import page says it in Chinese in the zh-CN UI.
+    expect(fileErrorText(zh, job.error!, 'zh-CN')).toBe(
+      'eu.csv：“Date”列的日期在第 3 行（13/11/2026 09:00）是日在前，在第 2552 行（11/14/2026 09:00）却是月在前，同一个文件只能用一种日期写法。',
+    );
+    expect(fileErrorText(zh, job.error!, 'en')).toBe(job.error);
     expect(await storedCalls(w)).toBe(0);
   });
 
@@ -76,6 +86,9 @@ describe('the date order checked over the whole column', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toContain(
       'the dates in "Date" are read day-first as chosen for this file and month-first on line 2592 ("11/30/2026 09:00")',
+    );
+    expect(fileErrorText(zh, job.error!, 'zh-CN')).toBe(
+      'chosen.csv：“Date”列的日期按选定的日在前读取，但第 2592 行（11/30/2026 09:00）是月在前，同一个文件只能用一种日期写法。',
     );
     expect(await storedCalls(w)).toBe(0);
   });
