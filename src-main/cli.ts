@@ -2,7 +2,7 @@
  * Headless commands for scripts and schedulers (`npm run --silent cli -- <command>` or the
  * `callscope` bin). Output contracts (`--json`) are stable: other tools depend on them.
  *
- *   import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--json]
+ *   import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
  *   metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
  *   demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
  *   backup --out <file> [--db <path>]
@@ -39,7 +39,7 @@ import { now as clockNow } from './clock';
 class UsageError extends Error {}
 
 const USAGE = `usage:
-  callscope import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--json]
+  callscope import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
   callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
   callscope demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
   callscope backup --out <file> [--db <path>]
@@ -117,6 +117,33 @@ async function runJob(api: Api, jobId: string, label: string): Promise<Job> {
   return job;
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `--date-order dmy (3 April 2026) or --date-order mdy (March 4, 2026)` for an example date. */
+function dateOrderOptions(example: string): string {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(example);
+  const [a, b] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || a < 1 || b < 1 || a > 12 || b > 12) return '--date-order dmy or --date-order mdy';
+  const year = m[3];
+  return (
+    `--date-order dmy (${a} ${MONTHS[b - 1]} ${year}) or ` +
+    `--date-order mdy (${MONTHS[a - 1]} ${b}, ${year})`
+  );
+}
+
 async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -125,10 +152,14 @@ async function importCommand(args: string[]): Promise<number> {
       db: { type: 'string' },
       tz: { type: 'string' },
       preset: { type: 'string' },
+      'date-order': { type: 'string' },
       json: { type: 'boolean' },
     },
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one file');
+  const dateOrder = values['date-order'];
+  if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy')
+    throw new UsageError(`--date-order must be dmy (day first) or mdy (month first), not "${dateOrder}"`);
   if (values.tz !== undefined && !isValidTimeZone(values.tz))
     throw new UsageError(`--tz "${values.tz}" is not an IANA time zone (e.g. Asia/Shanghai)`);
   for (const file of positionals) {
@@ -154,6 +185,12 @@ async function importCommand(args: string[]): Promise<number> {
         displayName: file,
         preset: values.preset,
         timeZone: values.tz,
+        dateOrder,
+        // The order given is kept with the file's profile, as the preview keeps its answer.
+        saveProfile: dateOrder !== undefined,
+        unsettledDates: (example, column) =>
+          `${file}: every date in "${column}" reads either day first or month first ` +
+          `(e.g. "${example}"); nothing was stored. Say which with ${dateOrderOptions(example)}`,
       });
       const job = await runJob(api, jobId, path.basename(file));
       if (job.status === 'done' && job.result) {

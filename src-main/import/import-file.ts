@@ -24,6 +24,11 @@ export interface ImportOptions extends ImportChoices {
   displayName?: string;
   /** save the choices as the profile of the file's header signature */
   saveProfile?: boolean;
+  /**
+   * When set, a file whose dates all read either way (03/04/2026) with no order chosen or saved is
+   * refused with this message (the CLI, which cannot ask), given an example and the column.
+   */
+  unsettledDates?: (example: string, column: string) => string;
 }
 
 /** Rows between progress reports and yields to the event loop (and cancel checks). */
@@ -35,7 +40,7 @@ export async function importFile(
   options: ImportOptions,
   ctx: JobContext,
 ): Promise<ImportResult> {
-  const { displayName = file, saveProfile: save = false, ...choices } = options;
+  const { displayName = file, saveProfile: save = false, unsettledDates, ...choices } = options;
   warmProducer(); // the thread starts while the file is sniffed and planned
   const sampled = await openAnySampled(ws.db, file, displayName, choices, ws.settings().timeZone);
   // An order export goes the same way from here, into orders instead of calls.
@@ -47,6 +52,11 @@ export async function importFile(
   const { plan } = planned;
   const problem = planProblem(plan, planned);
   if (problem) throw new ImportError(problem);
+  const { dates } = planned;
+  if (unsettledDates && dates.kind === 'ambiguous' && plan.choices.dateOrder === undefined) {
+    const column = plan.columnNames[plan.columns.startedAt ?? -1] ?? 'start time';
+    throw new ImportError(unsettledDates(dates.examples[0] ?? '', column));
+  }
   const size = plan.source.size;
   const meta = {
     fileName: path.basename(displayName),

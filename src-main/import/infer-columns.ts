@@ -34,6 +34,8 @@ export type ColumnKind =
 export interface ColumnReadings {
   /** slash/dot dates with the year last: day first (27/10/2026) or month first (10/27/2026) */
   dateOrder?: 'dmy' | 'mdy';
+  /** the sampled line whose date settled `dateOrder` (absent when the user chose it) */
+  dateOrderFrom?: { line: number; text: string };
   /** a column with the time of day, joined to the start column's date (呼叫日期 + 呼叫时间) */
   startTimeColumn?: number;
   /** the zone the header names for the start column (UTC, GMT+8, 北京时间) */
@@ -561,6 +563,43 @@ export function findDateOrder(
   if (dayFirst) return { kind: 'decided', order: 'dmy', ...dayFirst };
   if (monthFirst) return { kind: 'decided', order: 'mdy', ...monthFirst };
   return examples.length > 0 ? { kind: 'ambiguous', examples } : { kind: 'none' };
+}
+
+/**
+ * The order a `nn/nn/yyyy` text can only be read in (a first field 13..31 before a month: day-first;
+ * the other way round: month-first), or null when it reads either way or is no such date.
+ */
+export function provenDateOrder(text: string): 'dmy' | 'mdy' | null {
+  const m = DMY_LIKE_RE.exec(text);
+  if (!m) return null;
+  const first = Number(m[1]);
+  const second = Number(m[2]);
+  if (first > 12 && first <= 31 && second >= 1 && second <= 12) return 'dmy';
+  if (second > 12 && second <= 31 && first >= 1 && first <= 12) return 'mdy';
+  return null;
+}
+
+const ORDER_WORDS = { dmy: 'day-first', mdy: 'month-first' } as const;
+
+/**
+ * Why a file cannot be read in one date order: `settled` (the line that settled the order in force,
+ * or null when the user chose it) against `against` (a line written the other way).
+ */
+export function dateOrderConflictText(
+  displayName: string,
+  column: string,
+  order: 'dmy' | 'mdy',
+  settled: { line: number; text: string } | null,
+  against: { line: number; text: string },
+): string {
+  const other = order === 'dmy' ? 'mdy' : 'dmy';
+  const was = settled
+    ? `written ${ORDER_WORDS[order]} on line ${settled.line} ("${settled.text}")`
+    : `read ${ORDER_WORDS[order]} as chosen for this file`;
+  return (
+    `${displayName}: the dates in "${column}" are ${was} and ${ORDER_WORDS[other]} on line ` +
+    `${against.line} ("${against.text}"); one file must use one order`
+  );
 }
 
 /** Zones whose people write month first (the US, Canada's English side, the Philippines). */

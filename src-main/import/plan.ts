@@ -15,6 +15,7 @@ import {
 } from './detect-layout';
 import { ImportError } from './import-error';
 import {
+  dateOrderConflictText,
   findDateOrder,
   findTableStart,
   inferColumns,
@@ -216,6 +217,10 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
         ? usualDateOrder(timeZone)
         : undefined);
   if (dateOrder !== undefined) readings.dateOrder = dateOrder;
+  // The import checks every row against the line that settled the order (produce.ts).
+  if (dates.kind === 'decided' && dates.order === dateOrder) {
+    readings.dateOrderFrom = { line: dates.line, text: dates.text };
+  }
 
   const signature = hasHeader ? headerSignature(first.cells) : headerlessSignature(first.cells.length);
   // A PBX layout learns which endpoints are extensions and which are trunks from the sample.
@@ -324,11 +329,7 @@ export function planProblem(
   if (seen?.dates.kind === 'conflict') {
     const { dayFirst, monthFirst } = seen.dates;
     const column = plan.columnNames[plan.columns.startedAt ?? -1] ?? 'start time';
-    return (
-      `${plan.displayName}: the dates in "${column}" are written day-first on line ${dayFirst.line} ` +
-      `("${dayFirst.text}") and month-first on line ${monthFirst.line} ("${monthFirst.text}"); ` +
-      `one file must use one order`
-    );
+    return dateOrderConflictText(plan.displayName, column, 'dmy', dayFirst, monthFirst);
   }
   const missing = missingFields(plan);
   if (missing.length === 0) return null;

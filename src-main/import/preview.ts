@@ -66,7 +66,7 @@ export async function previewImport(
   // the preview's rows, not only the 50 shown).
   const sightings: { code: string; name: string | null; team: string | null }[] = [];
   const notDials: Record<string, number> = {};
-  for await (const batch of produceCalls(plan, { maxRows: PREVIEW_READ_ROWS })) {
+  for await (const batch of produceCalls(plan, { maxRows: PREVIEW_READ_ROWS, rowsOnly: true })) {
     for (const [kind, n] of Object.entries(batch.notDials ?? {})) notDials[kind] = (notDials[kind] ?? 0) + n;
     for (const w of batch.warnings) warnings.set(w.line, `${w.field ?? ''}: ${w.reason}`);
     for (const c of batch.calls) {

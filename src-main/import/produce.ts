@@ -6,6 +6,7 @@
 import { reasonText, type Reason } from './bounds';
 import { LegMerger, type MergedCall } from './legs';
 import { ImportError } from './import-error';
+import { dateOrderConflictText, provenDateOrder } from './infer-columns';
 import { createNormaliser, maskPhoneText, type NormalizedCall, type RowResult } from './normalise';
 import type { CallKind } from './pbx-classify';
 import type { ImportPlan } from './plan';
@@ -155,6 +156,29 @@ export function truncatedFileError(plan: RowsPlan, row: Row): ImportError | null
 }
 
 /**
+ * The whole-column check of the date order in force (null when no order is in force): a row whose
+ * `nn/nn/yyyy` start can only be read the other way fails the import as a whole, naming it and
+ * the line that settled the order. Only rejected rows need the check: a date written the other
+ * way never reads in the order in force (its month would be over 12).
+ */
+export function dateOrderGuard(plan: ImportPlan): ((row: Row) => ImportError | null) | null {
+  const order = plan.readings.dateOrder;
+  const column = plan.columns.startedAt;
+  if (order === undefined || column === undefined) return null;
+  const columnName = plan.columnNames[column] ?? 'start time';
+  return (row) => {
+    const text = (row.cells[column] ?? '').trim();
+    const proven = provenDateOrder(text);
+    if (proven === null || proven === order) return null;
+    const settled = plan.readings.dateOrderFrom ?? null;
+    return new ImportError(
+      `${dateOrderConflictText(plan.displayName, columnName, order, settled, { line: row.line, text })}. ` +
+        `Nothing was stored`,
+    );
+  };
+}
+
+/**
  * One row through a normaliser. A value error is a rejected row (the normaliser's answer);
  * anything else is a bug or a bad setting (a time zone Intl does not know): stop, naming where.
  */
@@ -174,6 +198,8 @@ export async function* produceCalls(
     onBytes?: (chunk: Buffer) => void;
     onProgress?: (bytesDone: number) => void;
     maxRows?: number;
+    /** reject a row written in the other date order instead of failing the import (the preview) */
+    rowsOnly?: boolean;
   } = {},
 ): AsyncGenerator<ProducedBatch> {
   const agentColumn = plan.columns.agentCode;
@@ -186,6 +212,7 @@ export async function* produceCalls(
   const phoneColumn = plan.columns.phone;
   const headerKeys = headerKeysOf(plan);
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
+  const wrongDateOrder = options.rowsOnly ? null : dateOrderGuard(plan);
   let rows = 0;
 
   const take = (merged: MergedCall[], out: ProducedBatch) => {
@@ -225,6 +252,8 @@ export async function* produceCalls(
     if (truncated) throw truncated;
     const result: RowResult = normaliseRow(plan, row, normalise);
     if (!result.ok) {
+      const conflict = wrongDateOrder?.(row);
+      if (conflict) throw conflict;
       // Only a row that does not read is looked at again: totals and repeated headers are skipped.
       const skipped = skippedRowReason(row.cells, headerKeys);
       if (skipped) {

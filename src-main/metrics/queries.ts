@@ -1,6 +1,7 @@
 /**
  * Dashboard queries. They read only the rollups `daily_agent_stats` and `hourly_agent_stats`
- * (never raw calls), so a month of a large floor answers in milliseconds. Rates are derived by
+ * (raw calls only through the small index of masked numbers), so a month of a large floor answers
+ * in milliseconds. Rates are derived by
  * src-shared/kpi.ts.
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
@@ -183,7 +184,11 @@ export async function summary(db: Kysely<Database>, filter: Filter, calendar?: W
         sql<number>`count(distinct s.day || '|' || s.agent_id)`.as('agentDays'),
       ])
       .executeTakeFirstOrThrow();
-  const [current, previous] = await Promise.all([period(filter), period({ ...filter, ...previousRange })]);
+  const [current, previous, maskedPhoneCalls] = await Promise.all([
+    period(filter),
+    period({ ...filter, ...previousRange }),
+    maskedPhoneCallCount(db, filter),
+  ]);
   return {
     range,
     previousRange,
@@ -193,7 +198,32 @@ export async function summary(db: Kysely<Database>, filter: Filter, calendar?: W
     activeDays: current.activeDays,
     agentDays: current.agentDays,
     previousAgentDays: previous.agentDays,
+    ...(maskedPhoneCalls > 0 && { maskedPhoneCalls }),
   };
+}
+
+/**
+ * Calls under the filter whose customer number the exporting system masked (138****1234): stored
+ * with its last digits and no hash, so repeat dials cannot count them. Read from the calls (the
+ * rollups do not keep it), through the small partial index of masked calls.
+ */
+async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter): Promise<number> {
+  let query = db
+    .selectFrom('calls as c')
+    .where('c.phone_hash', 'is', null)
+    .where('c.phone_last4', 'is not', null)
+    .where('c.day', '>=', filter.from)
+    .where('c.day', '<=', filter.to);
+  if (filter.agentId !== undefined) query = query.where('c.agent_id', '=', filter.agentId);
+  if (filter.teamId !== undefined) {
+    const teamId = filter.teamId;
+    query = query.where('c.agent_id', 'in', (eb) =>
+      eb.selectFrom('agents').select('id').where('team_id', '=', teamId),
+    );
+  }
+  if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId);
+  const r = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return r.n;
 }
 
 /** Calls by weekday and hour of the day: when the floor dials and when people pick up. */

@@ -125,6 +125,8 @@ export const SummarySchema = z.object({
   /** agent-days (an agent on a day with at least one dial), of the range and of the previous period */
   agentDays: Count,
   previousAgentDays: Count,
+  /** calls of the range whose number the exporting system masked (absent when none): repeat dials miss them */
+  maskedPhoneCalls: Count.optional(),
 });
 
 /** One cell of the hour-of-day x weekday heatmap (only cells with calls are sent). */

@@ -34,4 +34,10 @@ export const importInferEn = {
   'import.reason.badPhone': 'cannot read "{text}" as a phone number; stored without it',
   'import.reason.connected': 'connected',
   'import.reason.notConnected': 'not connected',
+  'import.error.dateOrderConflict':
+    '{file}: the dates in "{column}" are written {order} on line {line} ("{text}") and {other} on line {otherLine} ("{otherText}"); one file must use one order.',
+  'import.error.dateOrderChosen':
+    '{file}: the dates in "{column}" are read {order} as chosen for this file and {other} on line {otherLine} ("{otherText}"); one file must use one order.',
+  'import.error.dmy': 'day-first',
+  'import.error.mdy': 'month-first',
 } as const;

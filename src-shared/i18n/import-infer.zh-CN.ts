@@ -36,4 +36,10 @@ export const importInferZhCN: Record<keyof typeof importInferEn, string> = {
   'import.reason.badPhone': '无法把“{text}”读成电话号码，该字段留空入库',
   'import.reason.connected': '接通',
   'import.reason.notConnected': '未接通',
+  'import.error.dateOrderConflict':
+    '{file}：“{column}”列的日期在第 {line} 行（{text}）是{order}，在第 {otherLine} 行（{otherText}）却是{other}，同一个文件只能用一种日期写法。',
+  'import.error.dateOrderChosen':
+    '{file}：“{column}”列的日期按选定的{order}读取，但第 {otherLine} 行（{otherText}）是{other}，同一个文件只能用一种日期写法。',
+  'import.error.dmy': '日在前',
+  'import.error.mdy': '月在前',
 };

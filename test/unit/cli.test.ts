@@ -188,6 +188,76 @@ describe('the CLI contract', () => {
     expect(r.stderr).toMatch(/no-agents\.csv: every row was rejected, nothing was stored/);
     expect(JSON.parse(r.stdout).batches[0]).toMatchObject({ inserted: 0, rejected: 2 });
   });
+
+  describe('dates that read either day-first or month-first', () => {
+    // [day of November, hour, answered]: every date is nn/nn/yyyy with both numbers ≤ 12.
+    const written: [number, number, boolean][] = [
+      [2, 9, true],
+      [2, 10, false],
+      [5, 9, true],
+      [9, 11, true],
+      [9, 14, false],
+      [9, 15, true],
+      [12, 16, true],
+    ];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const csv = [
+      'Date,Agent,Status,Duration',
+      ...written.map(
+        ([day, hour, answered]) =>
+          `${pad(day)}/11/2026 ${pad(hour)}:00,1001,${answered ? 'Answered' : 'No Answer'},${answered ? 60 : 0}`,
+      ),
+    ].join('\n');
+    // Day-first: the first number is November's day.
+    const truth = new Map<string, { dials: number; connects: number }>();
+    for (const [day, , answered] of written) {
+      const key = `2026-11-${pad(day)}`;
+      const t = truth.get(key) ?? { dials: 0, connects: 0 };
+      t.dials++;
+      if (answered) t.connects++;
+      truth.set(key, t);
+    }
+
+    it('without --date-order, import refuses, naming the option and an example, and stores nothing', () => {
+      const file = path.join(dir, 'either.csv');
+      fs.writeFileSync(file, csv);
+      const db = path.join(dir, 'either.sqlite');
+      const r = runCli(['import', file, '--db', db, '--json']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(
+        `${file}: every date in "Date" reads either day first or month first (e.g. "02/11/2026 09:00"); nothing was stored. ` +
+          'Say which with --date-order dmy (2 November 2026) or --date-order mdy (February 11, 2026)',
+      );
+      expect(JSON.parse(r.stdout)).toEqual({ batches: [] });
+    });
+
+    it('with --date-order dmy, the days are read day-first and the answer is kept for the next file', () => {
+      const file = path.join(dir, 'either.csv');
+      fs.writeFileSync(file, csv);
+      const db = path.join(dir, 'dmy.sqlite');
+      const r = runCli(['import', file, '--db', db, '--date-order', 'dmy', '--json']);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).batches[0]).toMatchObject({ inserted: written.length, rejected: 0 });
+      const rows = JSON.parse(
+        runCli(['metrics', '--db', db, '--from', '2026-01-01', '--to', '2026-12-31', '--by', 'day', '--json'])
+          .stdout,
+      ).rows as { key: string; dials: number; connects: number }[];
+      expect(rows.map((x) => [x.key, { dials: x.dials, connects: x.connects }])).toEqual([...truth]);
+
+      // The same export again, without the option: the saved profile answers.
+      const next = path.join(dir, 'either-next.csv');
+      fs.writeFileSync(next, csv.replaceAll(':00,', ':30,'));
+      const again = runCli(['import', next, '--db', db, '--json']);
+      expect(again.status).toBe(0);
+      expect(JSON.parse(again.stdout).batches[0]).toMatchObject({ inserted: written.length });
+    });
+
+    it('refuses a --date-order that is neither dmy nor mdy', () => {
+      const r = runCli(['import', BASIC, '--db', path.join(dir, 'x.sqlite'), '--date-order', 'ymd']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--date-order must be dmy \(day first\) or mdy \(month first\), not "ymd"/);
+    });
+  });
 });
 
 describe('progress on stderr', () => {

@@ -147,6 +147,11 @@ function RangeCaption({
           ) : null}
         </span>
       ) : null}
+      {summary.data?.maskedPhoneCalls !== undefined && !summary.loading ? (
+        <span data-testid="masked-phones">
+          {t('dashboard.maskedPhones', { count: f.count(summary.data.maskedPhoneCalls) })}
+        </span>
+      ) : null}
     </p>
   );
 }

@@ -4,7 +4,8 @@ import type { ImportResult, Job } from '../../../src-shared/api';
 import type { ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { useFormat, useT } from '../../i18n/language';
+import { useFormat, useLanguage, useT } from '../../i18n/language';
+import { fileErrorText } from './reason-text';
 import { RejectsTable } from './RejectsTable';
 import { usePresetName } from './usePresetName';
 
@@ -16,6 +17,7 @@ interface ImportOutcomeProps {
 
 export function ImportOutcome({ job, error, onAnother }: ImportOutcomeProps) {
   const t = useT();
+  const language = useLanguage();
   const another = (
     <button type="button" className="button" onClick={onAnother} data-testid="import-another">
       {t('import.another')}
@@ -34,7 +36,7 @@ export function ImportOutcome({ job, error, onAnother }: ImportOutcomeProps) {
     return (
       <div className="outcome outcome--failed" data-testid="import-failed" role="alert">
         <strong>{t('import.failed')}</strong>
-        <p>{job.error}</p>
+        <p>{job.error === null ? null : fileErrorText(t, job.error, language)}</p>
         <p className="muted">{t('import.nothingStored')}</p>
         {another}
       </div>

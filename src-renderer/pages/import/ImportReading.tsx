@@ -4,8 +4,9 @@
  * the user when every date could be read either way (the workspace's usual order preselected).
  */
 import type { ImportPreview } from '../../../src-shared/api';
-import { useT } from '../../i18n/language';
+import { useLanguage, useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
+import { fileErrorText } from './reason-text';
 
 export function ImportReading({ preview }: { preview: ImportPreview }) {
   const skipped = preview.skippedAbove ?? [];
@@ -37,6 +38,7 @@ type Dates = NonNullable<ImportPreview['dateOrder']>;
 
 function DateOrder({ dates }: { dates: Dates }) {
   const t = useT();
+  const language = useLanguage();
   const setDateOrder = useImport((s) => s.setDateOrder);
   // What was chosen shows at once, before the preview for it comes back.
   const chosen = useImport((s) => s.choices.dateOrder) ?? dates.order;
@@ -44,7 +46,7 @@ function DateOrder({ dates }: { dates: Dates }) {
   if (dates.state === 'conflict') {
     return (
       <p className="preview__missing" role="alert" data-testid="preview-date-conflict">
-        {dates.problem}
+        {dates.problem === null ? null : fileErrorText(t, dates.problem, language)}
       </p>
     );
   }

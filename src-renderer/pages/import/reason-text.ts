@@ -58,3 +58,48 @@ export function reasonText(t: Translate, row: StoredReason, language: string): s
   }
   return row.reason;
 }
+
+/** `day-first` / `month-first` as the import writes it, in the UI's words. */
+function orderWord(t: Translate, word: string): string {
+  return word === 'day' ? t('import.error.dmy') : t('import.error.mdy');
+}
+
+/** The import's whole-file errors that the page knows, in Chinese (English: as written). */
+const FILE_RULES: Rule[] = [
+  [
+    /^(.*): the dates in "(.*)" are written (day|month)-first on line (\d+) \("(.*)"\) and (day|month)-first on line (\d+) \("(.*)"\); one file must use one order(?:\. Nothing was stored)?$/,
+    (m, t) =>
+      t('import.error.dateOrderConflict', {
+        file: m[1]!,
+        column: m[2]!,
+        order: orderWord(t, m[3]!),
+        line: m[4]!,
+        text: m[5]!,
+        other: orderWord(t, m[6]!),
+        otherLine: m[7]!,
+        otherText: m[8]!,
+      }),
+  ],
+  [
+    /^(.*): the dates in "(.*)" are read (day|month)-first as chosen for this file and (day|month)-first on line (\d+) \("(.*)"\); one file must use one order(?:\. Nothing was stored)?$/,
+    (m, t) =>
+      t('import.error.dateOrderChosen', {
+        file: m[1]!,
+        column: m[2]!,
+        order: orderWord(t, m[3]!),
+        other: orderWord(t, m[4]!),
+        otherLine: m[5]!,
+        otherText: m[6]!,
+      }),
+  ],
+];
+
+/** A failed import's message (or a preview's problem) in the UI's language, where the page knows it. */
+export function fileErrorText(t: Translate, text: string, language: string): string {
+  if (language === 'en') return text;
+  for (const [pattern, words] of FILE_RULES) {
+    const m = pattern.exec(text);
+    if (m) return words(m, t);
+  }
+  return text;
+}
