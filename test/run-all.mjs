@@ -96,10 +96,12 @@ const DATE_SENSITIVE_UNIT = [
   'test/unit/targets-alerts.test.ts',
   'test/unit/backups.test.ts',
 ];
+// targets.spec re-ranks the current month's scores, which on the 1st do not exist yet (the scoring
+// tab then offers the month before); it runs in the main pass only.
 const DATE_SENSITIVE_E2E = [
   'test/e2e/coaching.spec.ts',
-  'test/e2e/targets.spec.ts',
   'test/e2e/dashboard.spec.ts',
+  'test/e2e/overview.spec.ts',
 ];
 
 unitSuite('unit');

@@ -15,6 +15,7 @@ export const periodsEn = {
   'calendar.cnHolidays.apply': 'Apply {year} holidays and make-up days',
   'calendar.cnHolidays.missing':
     'The {year} schedule (the State Council publishes it each November) is not in this version: mark its days on the grid.',
+  'targets.scoring.showMonth': 'Show {month}',
   'dashboard.emptyRange.lastCallDay': 'Go to the last day with calls ({day})',
   'dashboard.maskedPhones':
     'Calls with a number masked by the exporting system (138****1234): {count}. Repeat dials cannot count them.',

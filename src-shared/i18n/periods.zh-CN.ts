@@ -15,6 +15,7 @@ export const periodsZhCN: Record<keyof typeof periodsEn, string> = {
   'calendar.cnHolidays.apply': '套用 {year} 年放假与调休安排',
   'calendar.cnHolidays.missing':
     '本版本尚未收录 {year} 年的放假安排（国务院办公厅每年 11 月发布），请在日历上手动标记。',
+  'targets.scoring.showMonth': '查看 {month}',
   'dashboard.emptyRange.lastCallDay': '跳到最近有通话的一天（{day}）',
   'dashboard.maskedPhones':
     '有 {count} 通电话的客户号码被导出系统隐去了中间几位（如 138****1234），重复拨打统计不到这些电话。',

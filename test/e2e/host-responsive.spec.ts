@@ -48,9 +48,9 @@ test('dashboard calls answer within 200 ms (p95) during a hostile preview', asyn
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   const answered = await preview;
-  // The file is refused (by a reader bound or a preview budget), in words that name it.
-  expect(answered.status).toBe(400);
-  expect(answered.body.error?.message).toMatch(/^one-line\.csv/);
+  // The reader cuts the 12 MB record at its bound and goes on: the preview answers, and small.
+  expect(answered.status).toBe(200);
+  expect(JSON.stringify(answered.body).length).toBeLessThan(1024 * 1024);
   expect(timings.length).toBeGreaterThan(10);
   expect(percentile(timings, 95)).toBeLessThan(200);
 });

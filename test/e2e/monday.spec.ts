@@ -63,7 +63,8 @@ test('Monday morning opens on Friday, says why, and compares it with Thursday', 
   await expect(quiet.getByTestId('no-calls')).toBeVisible();
   await expect(quiet.locator('td[data-col="dials"]')).toHaveAttribute('data-value', '0');
 
-  // Sorted by pace, worst first: the quiet agent (1 dial over December's 4 finished working days).
+  // Sorted by pace, worst first: the quiet agent — 1 dial over the 2 working days since they
+  // started (Thursday 3 and Friday 4 December; pacing counts a new agent from their first day).
   await page.getByTestId('sort-pace').click();
   const worst = board.locator('tbody tr').first();
   await expect(worst).toHaveAttribute('data-agent-id', String(quietId));
@@ -71,11 +72,11 @@ test('Monday morning opens on Friday, says why, and compares it with Thursday', 
   const dialsRow = page.getByTestId('agent-pace-table').locator('tr[data-kpi="dialsPerDay"]');
   await expect(dialsRow.locator('td[data-col="target"]')).toHaveAttribute('data-value', '150');
   expect(Number(await dialsRow.locator('td[data-col="actual"]').getAttribute('data-value'))).toBeCloseTo(
-    1 / 4,
+    1 / 2,
     9,
   );
   expect(Number(await dialsRow.locator('td[data-col="pace"]').getAttribute('data-value'))).toBeCloseTo(
-    1 / 4 / 150,
+    1 / 2 / 150,
     9,
   );
   await expect(page.getByTestId('agent-score-parts').locator('tr[data-kpi="dialsPerDay"]')).toBeVisible();

@@ -4,6 +4,7 @@
  * The lead picks whose profile: the workspace default or a campaign's own (scored on its calls only).
  * The behaviour ratings have weights of their own beside the KPIs'.
  */
+import { addMonthsTo } from '../../../src-shared/targets-calendar';
 import { useEffect, useState } from 'react';
 import type { Output, ScoreRow } from '../../../src-shared/api';
 import { DEFAULT_RATING_TARGET, RATING_DIMENSIONS, type RatingDimension } from '../../../src-shared/ratings';
@@ -24,7 +25,7 @@ import { useCampaignList } from '../../stores/campaigns';
 import { useWorkspace } from '../../stores/workspace';
 import { HowComputed } from '../dashboard/HowComputed';
 
-export function ScoringSection({ month }: { month: string }) {
+export function ScoringSection({ month, onMonth }: { month: string; onMonth: (month: string) => void }) {
   const t = useT();
   const [campaignId, setCampaignId] = useState<number | undefined>(undefined);
   const campaigns = useCampaignList() ?? [];
@@ -65,6 +66,7 @@ export function ScoringSection({ month }: { month: string }) {
             key={`${campaignId ?? 0}:${JSON.stringify(profile)}`}
             saved={profile}
             month={month}
+            onMonth={onMonth}
             campaignId={campaignId}
             ownProfile={campaignId !== undefined && ownIds.includes(campaignId)}
             t={t}
@@ -78,12 +80,14 @@ export function ScoringSection({ month }: { month: string }) {
 function ProfileEditor({
   saved,
   month,
+  onMonth,
   campaignId,
   ownProfile,
   t,
 }: {
   saved: ScoringProfile;
   month: string;
+  onMonth: (month: string) => void;
   campaignId: number | undefined;
   ownProfile: boolean;
   t: ReturnType<typeof useT>;
@@ -244,7 +248,13 @@ function ProfileEditor({
       >
         <QueryView query={whatIf} skeleton={<SkeletonBlock lines={8} lineHeight={18} />}>
           {(data) => (
-            <Ranking data={data} savedRows={current.data?.rows} stale={whatIf.loading} month={month} />
+            <Ranking
+              data={data}
+              savedRows={current.data?.rows}
+              stale={whatIf.loading}
+              month={month}
+              onMonth={onMonth}
+            />
           )}
         </QueryView>
       </Panel>
@@ -257,16 +267,34 @@ function Ranking({
   savedRows,
   stale,
   month,
+  onMonth,
 }: {
   data: Output<'targets.scores'>;
   savedRows: ScoreRow[] | undefined;
   stale: boolean;
   month: string;
+  onMonth: (month: string) => void;
 }) {
   const t = useT();
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
-  if (data.rows.length === 0) return <p className="field__hint">{t('targets.scoring.noRows', { month })}</p>;
+  if (data.rows.length === 0) {
+    // On a month's first day nothing is scored yet: the month before is one click away.
+    const before = addMonthsTo(month, -1);
+    return (
+      <p className="field__hint">
+        {t('targets.scoring.noRows', { month })}{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onMonth(before)}
+          data-testid="scoring-month-before"
+        >
+          {t('targets.scoring.showMonth', { month: before })}
+        </button>
+      </p>
+    );
+  }
   const shown = SCORE_ITEMS.filter((k) =>
     data.rows.some((r) => r.parts.some((p) => p.kpi === k && !p.leftOut)),
   );

@@ -56,7 +56,7 @@ export function TargetsPage() {
       {tab === 'plan' ? <PlanSection month={month} /> : null}
       {tab === 'split' ? <SplitSection month={month} /> : null}
       {tab === 'ratings' ? <RatingsSection month={month} /> : null}
-      {tab === 'scoring' ? <ScoringSection month={month} /> : null}
+      {tab === 'scoring' ? <ScoringSection month={month} onMonth={setMonth} /> : null}
       {tab === 'bonus' ? <BonusSection month={month} /> : null}
       {tab === 'calendar' ? <CalendarSection month={month} /> : null}
       {tab === 'alerts' ? <AlertsSection month={month} /> : null}
