@@ -85,7 +85,10 @@ describe('one writer at a time', () => {
   }, 240_000);
 
   it('an app write during a CLI import waits for it while reads keep answering', async () => {
-    const cli = cliImport(t.file, first);
+    // The import must outlast a few dozen reads: 50,000 rows can be done in a moment on a quiet machine.
+    const long = path.join(t.dir, 'long.csv');
+    writeCallLog(long, 'A', LONG_ROWS);
+    const cli = cliImport(t.file, long);
     await until(() => fs.existsSync(writerLockFile(t.file)));
     let cliDone = false;
     void cli.result.then(() => (cliDone = true));
