@@ -17,6 +17,7 @@ import type { NormalizedCall } from '../../src-main/import/normalise';
 import { phoneSalt } from '../../src-main/settings';
 import { openWorkspace } from '../../src-main/workspace';
 import { addDays, todayIn, type Day } from '../../src-shared/time';
+import { now } from '../../src-main/clock';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 export const QUERY_WORKSPACE = path.join(REPO, '.tmp/bench/query-10m.sqlite');
@@ -67,7 +68,7 @@ async function build(file: string): Promise<void> {
   try {
     const set = await api.dispatch('settings.update', { timeZone: TIME_ZONE });
     if (!set.ok) throw new Error(set.error.message);
-    const lastDay = addDays(todayIn(TIME_ZONE, Date.now()), -1);
+    const lastDay = addDays(todayIn(TIME_ZONE, now()), -1);
     const calls = generateDemoCalls({
       agents: AGENTS,
       days: DAYS,
@@ -114,8 +115,8 @@ async function build(file: string): Promise<void> {
 export async function ensureQueryWorkspace(options: { force?: boolean } = {}): Promise<WorkspaceFacts> {
   const file = QUERY_WORKSPACE;
   let facts = options.force ? null : inspect(file);
-  const thisMonth = todayIn(TIME_ZONE, Date.now()).slice(0, 7);
-  const yesterdayMonth = addDays(todayIn(TIME_ZONE, Date.now()), -1).slice(0, 7);
+  const thisMonth = todayIn(TIME_ZONE, now()).slice(0, 7);
+  const yesterdayMonth = addDays(todayIn(TIME_ZONE, now()), -1).slice(0, 7);
   const stale =
     facts && facts.lastDay.slice(0, 7) !== thisMonth && facts.lastDay.slice(0, 7) !== yesterdayMonth;
   if (!facts || facts.calls < MIN_CALLS || stale) {
