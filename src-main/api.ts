@@ -50,7 +50,7 @@ export interface Api {
 
 export function createApi(ws: Workspace, options: { onInternalError?: (err: unknown) => void } = {}): Api {
   const jobs = new JobRegistry();
-  const staging = new Staging(() => ws.settings().uploadLimitMb * 1024 * 1024);
+  const staging = new Staging(async () => (await ws.settings()).uploadLimitMb * 1024 * 1024);
   // After every job, staging keeps only what a staged id or a running import holds.
   jobs.onUpdate((job) => job.status !== 'running' && staging.sweep());
   const db = ws.kysely;
@@ -61,7 +61,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
 
   const handlers: Handlers = {
     'workspace.info': async () => {
-      const settings = ws.settings();
+      const settings = await ws.settings();
       const counts = await db
         .selectNoFrom((eb) => [
           // The batches' counts, not count(*) over calls: a scan of 10M rows on every focus.
@@ -104,21 +104,21 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'settings.get': () => ws.settings(),
     'settings.update': (patch) =>
       ws.writes.run(() =>
-        ws.db.transaction(() => {
-          const before = loadSettings(ws.db);
+        db.transaction().execute(async (trx) => {
+          const before = await loadSettings(trx);
           // Stored days follow the zone: once there are any, only the zone change job re-derives them.
-          if (patch.timeZone !== undefined && patch.timeZone !== before.timeZone && !holdsNoDays(ws.db))
+          if (patch.timeZone !== undefined && patch.timeZone !== before.timeZone && !(await holdsNoDays(trx)))
             throw new ApiError(
               'conflict',
               'this workspace holds calls or orders: change its time zone with zone.change, which moves their days too',
             );
-          const next = saveSettings(ws.db, patch);
+          const next = await saveSettings(trx, patch);
           // The rollup's effective counts depend on the threshold: recompute them from the calls.
           if (next.effectiveThresholdSeconds !== before.effectiveThresholdSeconds) {
-            rebuildRollups(ws.db, next.effectiveThresholdSeconds);
+            await rebuildRollups(trx, next.effectiveThresholdSeconds);
           }
           return next;
-        })(),
+        }),
       ),
 
     'teams.list': () => listTeams(db),
@@ -134,22 +134,22 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'metrics.agent': ({ agentId, filter }) => agentProfile(db, agentId, filter),
 
     'calls.list': async (request) => {
-      const page = await listCalls(db, request, ws.settings().timeZone);
-      const withFile = new RecordingFinder(ws.db, ws.path).present(page.rows.map((r) => r.id));
+      const page = await listCalls(db, request, (await ws.settings()).timeZone);
+      const withFile = (await RecordingFinder.open(ws.db, ws.path)).present(page.rows.map((r) => r.id));
       return { ...page, rows: page.rows.map((r) => ({ ...r, hasRecording: withFile.has(r.id) })) };
     },
     'calls.count': (query) => countCalls(db, query),
 
     'import.presets': () => [...PRESETS, ...ORDER_PRESETS].map((p) => ({ id: p.id, name: p.name })),
     'import.stage': async ({ name, bytes }) => ({ stagedId: await staging.stageBytes(name, bytes) }),
-    'import.preview': ({ stagedId, ...choices }) => {
+    'import.preview': async ({ stagedId, ...choices }) => {
       const staged = staging.peek(stagedId);
       return previewInWorker({
         dbFile: ws.path,
         file: staged.path,
         displayName: staged.name,
         choices,
-        timeZone: ws.settings().timeZone,
+        timeZone: (await ws.settings()).timeZone,
       });
     },
     'import.discard': ({ stagedId }) => ({ discarded: staging.discard(stagedId) }),
@@ -179,8 +179,8 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'backups.create': () => (ws.readOnly ? manualBackup(ws) : ws.writes.run(() => manualBackup(ws))),
     'backups.restore': ({ name }) => ws.writes.run(() => restoreBackup(ws, name)),
 
-    'demo.load': ({ agents, days, seed, language }) => {
-      const lang = language ?? (ws.settings().language === 'en' ? 'en' : 'zh-CN');
+    'demo.load': async ({ agents, days, seed, language }) => {
+      const lang = language ?? ((await ws.settings()).language === 'en' ? 'en' : 'zh-CN');
       const job = jobs.start('demo', (ctx) => loadDemo(ws, { agents, days, seed, language: lang }, ctx));
       return { jobId: job.id };
     },

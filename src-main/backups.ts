@@ -136,7 +136,7 @@ export function dailyBackupsToKeep(days: readonly Day[]): Set<Day> {
 
 /** Makes today's daily backup if there is none yet, then applies the retention. Returns the file made, if any. */
 export async function dailyBackup(ws: Workspace, now = clockNow()): Promise<string | null> {
-  const today = todayIn(ws.settings().timeZone, now);
+  const today = todayIn((await ws.settings()).timeZone, now);
   const dir = backupDir(ws.path);
   const base = baseName(ws.path);
   const file = path.join(dir, `${base}.daily.${today}.sqlite`);

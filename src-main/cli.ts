@@ -175,7 +175,11 @@ async function importCommand(args: string[]): Promise<number> {
   return withApi(values.db, async (api, ws) => {
     // A workspace that holds no days yet takes --tz as its own zone (the question a new workspace
     // asks in the app): its days are then the file's, whatever zone the machine runs in.
-    if (values.tz !== undefined && values.tz !== ws.settings().timeZone && holdsNoDays(ws.db)) {
+    if (
+      values.tz !== undefined &&
+      values.tz !== (await ws.settings()).timeZone &&
+      (await holdsNoDays(ws.kysely))
+    ) {
       await call(api, 'settings.update', { timeZone: values.tz });
     }
     const batches: ImportResult[] = [];

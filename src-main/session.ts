@@ -179,7 +179,7 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
     recordings: (callIdText) =>
       current.kind === 'open'
         ? recordingSource(current.opened.ws)(callIdText)
-        : { ok: false, status: 404, message: current.message },
+        : Promise.resolve({ ok: false, status: 404, message: current.message }),
     state,
     current: () => (current.kind === 'open' ? { ws: current.opened.ws, api: current.opened.api } : null),
     close: async () => {

@@ -51,7 +51,9 @@ export class Staging {
   private readonly held = new Set<string>();
 
   /** `limitBytes`: read at each upload, so a raised limit applies at once. */
-  constructor(private readonly limitBytes: () => number = () => DEFAULT_UPLOAD_LIMIT_MB * MB) {
+  constructor(
+    private readonly limitBytes: () => Promise<number> | number = () => DEFAULT_UPLOAD_LIMIT_MB * MB,
+  ) {
     sweepAbandonedStaging();
     this.dir = makeOwnedTempDir(STAGING_PREFIX);
   }
@@ -60,12 +62,9 @@ export class Staging {
     return this.dir;
   }
 
-  get uploadLimitBytes(): number {
-    return this.limitBytes();
-  }
-
   async stageBytes(name: string, bytes: Uint8Array): Promise<string> {
-    if (bytes.byteLength > this.limitBytes()) throw uploadTooLarge(name, this.limitBytes());
+    const limit = await this.limitBytes();
+    if (bytes.byteLength > limit) throw uploadTooLarge(name, limit);
     const id = randomUUID();
     const file = path.join(this.dir, id);
     await fs.promises.writeFile(file, bytes);
@@ -79,7 +78,7 @@ export class Staging {
    * Content-Length) lets an upload known to be too large be refused before a byte is written.
    */
   async stageStream(name: string, body: Readable, declaredBytes?: number): Promise<string> {
-    const limit = this.limitBytes();
+    const limit = await this.limitBytes();
     if (declaredBytes !== undefined && declaredBytes > limit) throw uploadTooLarge(name, limit);
     const id = randomUUID();
     const file = path.join(this.dir, id);

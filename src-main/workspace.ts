@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { kyselyFor, openConnection, openDatabase, readOnlyView, type Sqlite } from './db/connection';
 import type { Database } from './db/schema';
-import { loadSettings } from './settings';
+import { ensureSettings, loadSettings } from './settings';
 import { sweepCrashLeftovers } from './leftovers';
 import { WriteLock, writerLockFile } from './write-lock';
 import type { Settings } from '../src-shared/api';
@@ -17,9 +17,14 @@ export interface Workspace {
   readonly writes: WriteLock;
   /** Opened read-only (a damaged, locked or newer file the user chose to look at): no writes. */
   readonly readOnly: boolean;
-  settings(): Settings;
+  settings(): Promise<Settings>;
   /** A separate connection for a job's transaction; the caller closes it. */
   openJobConnection(): Sqlite;
+  /**
+   * Runs `work` on a connection of its own (a job's long transaction must not hold up the
+   * connection that answers the dashboards), closed after it.
+   */
+  withJobDb<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -46,7 +51,7 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
   if (!readOnly) db.pragma(`busy_timeout = ${ANSWERING_BUSY_TIMEOUT_MS}`);
   const kysely = kyselyFor(db);
   const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, writerLockFile(file));
-  loadSettings(db); // creates defaults (time zone, salt) on first open
+  if (!readOnly) await ensureSettings(kysely); // the time zone and salt, on first open
   if (!readOnly) await sweepCrashLeftovers(file, writes);
   return {
     path: file,
@@ -54,8 +59,16 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
     kysely,
     writes,
     readOnly,
-    settings: () => loadSettings(db),
+    settings: () => loadSettings(kysely),
     openJobConnection: () => openConnection(source, { readonly: readOnly }),
+    async withJobDb(work) {
+      const job = kyselyFor(openConnection(source, { readonly: readOnly }));
+      try {
+        return await work(job);
+      } finally {
+        await job.destroy();
+      }
+    },
     async close() {
       await writes.idle();
       await kysely.destroy();

@@ -87,18 +87,77 @@ export function kpiValues(c: KpiCounts): KpiValues {
   return { ...c, ...rates(c) };
 }
 
+/**
+ * The call predicates every KPI counts by, as data: `holds` evaluates them on a call in memory
+ * (the import's rollup deltas), and src-main/db/kpi-sql.ts turns the same definitions into SQL
+ * (rebuilds, undo, alerts, sampling, attribution), so the two can never disagree.
+ */
+export interface CallFacts {
+  disposition: Disposition;
+  talkSeconds: number;
+}
+export type PredicateField = keyof CallFacts;
+export interface Condition {
+  field: PredicateField;
+  op: '=' | '>' | '>=' | '<';
+  /** a constant, or the name of a workspace parameter supplied when the predicate is used */
+  value: string | number | { param: 'threshold' | 'short' };
+}
+export type Predicate = readonly Condition[];
+
 /** A connect: the dial was answered by a person and there was conversation. */
-export function isConnect(disposition: Disposition, talkSeconds: number): boolean {
-  return disposition === 'connected' && talkSeconds > 0;
+export const CONNECT: Predicate = [
+  { field: 'disposition', op: '=', value: 'connected' },
+  { field: 'talkSeconds', op: '>', value: 0 },
+];
+/** An effective conversation: a connect that lasted at least the workspace threshold. */
+export const EFFECTIVE: Predicate = [
+  ...CONNECT,
+  { field: 'talkSeconds', op: '>=', value: { param: 'threshold' } },
+];
+/** A short connect (the alerts' "hung up at once"): a connect under the short-call seconds. */
+export const SHORT_CONNECT: Predicate = [
+  ...CONNECT,
+  { field: 'talkSeconds', op: '<', value: { param: 'short' } },
+];
+
+export type PredicateParams = Partial<Record<'threshold' | 'short', number>>;
+
+function conditionHolds(c: Condition, facts: CallFacts, params: PredicateParams): boolean {
+  const actual = facts[c.field];
+  let expected = c.value;
+  if (typeof expected === 'object') {
+    const given = params[expected.param];
+    if (given === undefined) throw new Error(`the predicate needs the parameter ${expected.param}`);
+    expected = given;
+  }
+  switch (c.op) {
+    case '=':
+      return actual === expected;
+    case '>':
+      return actual > expected;
+    case '>=':
+      return actual >= expected;
+    case '<':
+      return actual < expected;
+  }
 }
 
-/** An effective conversation: a connect that lasted at least the workspace threshold. */
+/** Whether every condition of `predicate` holds for the call. */
+export function holds(predicate: Predicate, facts: CallFacts, params: PredicateParams = {}): boolean {
+  return predicate.every((c) => conditionHolds(c, facts, params));
+}
+
+export function isConnect(disposition: Disposition, talkSeconds: number): boolean {
+  return holds(CONNECT, { disposition, talkSeconds });
+}
+
 export function isEffective(
   disposition: Disposition,
   talkSeconds: number,
   thresholdSeconds: number,
 ): boolean {
-  return isConnect(disposition, talkSeconds) && talkSeconds >= thresholdSeconds;
+  return holds(EFFECTIVE, { disposition, talkSeconds }, { threshold: thresholdSeconds });
 }
 
 /** What one outbound call adds to its rollup row. */
@@ -113,7 +172,7 @@ export function callContribution(
   thresholdSeconds: number,
 ): KpiCounts {
   const connect = isConnect(call.disposition, call.talkSeconds);
-  const effective = connect && call.talkSeconds >= thresholdSeconds;
+  const effective = isEffective(call.disposition, call.talkSeconds, thresholdSeconds);
   return {
     dials: 1,
     connects: connect ? 1 : 0,

@@ -24,9 +24,9 @@ type AuditsMethod = keyof typeof auditsContract & Method;
 export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
   const db = ws.db;
   /** A sample says which calls have a recording file found, not only a stored reference. */
-  const withRecordings = (sample: Sample | null): Sample | null => {
+  const withRecordings = async (sample: Sample | null): Promise<Sample | null> => {
     if (!sample) return sample;
-    const found = new RecordingFinder(db, ws.path).present(sample.calls.map((c) => c.callId));
+    const found = (await RecordingFinder.open(db, ws.path)).present(sample.calls.map((c) => c.callId));
     return { ...sample, calls: sample.calls.map((c) => ({ ...c, hasRecording: found.has(c.callId) })) };
   };
   return {
@@ -49,7 +49,7 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
 
     'audits.buildSample': async (request) => {
       const id = await ws.writes.run(() => buildSample(db, request));
-      return withRecordings(getSample(db, id))!;
+      return (await withRecordings(getSample(db, id)))!;
     },
     'audits.sample': ({ sampleId }) => withRecordings(getSample(db, sampleId)),
 

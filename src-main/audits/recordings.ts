@@ -170,4 +170,4 @@ export function recordingHeaders(
 export const RECORDINGS_ROUTE = '/recordings/';
 
 /** What a door calls with the text after `/recordings/`. */
-export type RecordingSource = (callIdText: string) => RecordingLookup;
+export type RecordingSource = (callIdText: string) => Promise<RecordingLookup>;

@@ -5,6 +5,7 @@
  * call marked as a sale (a sale that fast is worth a listen; "short" is the workspace's setting,
  * 30 s unless changed), and the rest is random.
  */
+import { kyselyFor } from '../db/connection';
 import type { Sample, SampleCall, Stratum } from '../../src-shared/api';
 import type { Selectable } from 'kysely';
 import type { Sqlite } from '../db/connection';
@@ -78,7 +79,7 @@ export function drawForAgent(
 }
 
 /** Draws and stores a spot-check list; returns its id. */
-export function buildSample(db: Sqlite, request: SampleRequest): number {
+export async function buildSample(db: Sqlite, request: SampleRequest): Promise<number> {
   const teamClause = request.teamId === undefined ? '' : 'AND a.team_id = @teamId';
   const candidates = db
     .prepare(
@@ -90,7 +91,7 @@ export function buildSample(db: Sqlite, request: SampleRequest): number {
     )
     .all({ from: request.from, to: request.to, teamId: request.teamId ?? null }) as Candidate[];
 
-  const { shortSaleSeconds } = loadSettings(db);
+  const { shortSaleSeconds } = await loadSettings(kyselyFor(db));
   const byAgent = new Map<number, Candidate[]>();
   for (const c of candidates) {
     const list = byAgent.get(c.agent_id);

@@ -18,7 +18,7 @@ import { createPlan, listPlans, updatePlan } from './plans';
 
 export function coachingHandlers(ws: Workspace): HandlersFor<CoachingMethod> {
   const db = ws.kysely;
-  const today = () => todayIn(ws.settings().timeZone, now());
+  const today = async () => todayIn((await ws.settings()).timeZone, now());
   return {
     'coaching.notes': ({ agentId, planId, limit }) => listNotes(db, { agentId, planId, limit }),
     'coaching.note': ({ id }) => getNote(db, id),
@@ -26,12 +26,12 @@ export function coachingHandlers(ws: Workspace): HandlersFor<CoachingMethod> {
     'coaching.updateNote': (input) => ws.writes.run(() => updateNote(db, input)),
     'coaching.deleteNote': ({ id }) => ws.writes.run(async () => ({ deleted: await deleteNote(db, id) })),
 
-    'coaching.plans': async ({ agentId }) => ({ plans: await listPlans(db, agentId, today()) }),
-    'coaching.createPlan': (input) => ws.writes.run(() => createPlan(db, input, today())),
-    'coaching.updatePlan': (input) => ws.writes.run(() => updatePlan(db, input, today())),
+    'coaching.plans': async ({ agentId }) => ({ plans: await listPlans(db, agentId, await today()) }),
+    'coaching.createPlan': (input) => ws.writes.run(async () => createPlan(db, input, await today())),
+    'coaching.updatePlan': (input) => ws.writes.run(async () => updatePlan(db, input, await today())),
 
     'coaching.due': async ({ agentId, today: pinned }) => {
-      const day = pinned ?? today();
+      const day = pinned ?? (await today());
       return { today: day, items: await dueItems(db, day, agentId) };
     },
     'coaching.markDone': (input) =>
@@ -42,7 +42,7 @@ export function coachingHandlers(ws: Workspace): HandlersFor<CoachingMethod> {
             : await markActionDone(db, input.actionId, input.done),
       })),
     'coaching.agent': async ({ agentId, today: pinned }) => {
-      const day = pinned ?? today();
+      const day = pinned ?? (await today());
       const [{ notes, total }, plans, due] = await Promise.all([
         listNotes(db, { agentId, limit: 3 }),
         listPlans(db, agentId, day),

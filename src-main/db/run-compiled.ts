@@ -3,5 +3,8 @@ import type { CompiledQuery } from 'kysely';
 import type { Sqlite } from './connection';
 
 export function runCompiledSync<R>(db: Sqlite, query: CompiledQuery<R>): R[] {
-  return db.prepare<unknown[], R>(query.sql).all(...query.parameters);
+  const statement = db.prepare<unknown[], R>(query.sql);
+  if (statement.reader) return statement.all(...query.parameters);
+  statement.run(...query.parameters);
+  return [];
 }

@@ -28,12 +28,12 @@ export async function loadDemo(
   ctx: JobContext,
 ): Promise<ImportResult> {
   // Into a workspace that holds calls the demo goes in that workspace's zone (days follow the zone).
-  await ws.writes.run(() => {
-    if (holdsNoDays(ws.db)) saveSettings(ws.db, { timeZone: DEMO_TIME_ZONE });
+  await ws.writes.run(async () => {
+    if (await holdsNoDays(ws.kysely)) await saveSettings(ws.kysely, { timeZone: DEMO_TIME_ZONE });
   });
-  const { timeZone } = ws.settings();
+  const { timeZone } = await ws.settings();
   const { lastDay = addDays(todayIn(timeZone, now()), -1), ...generated } = options;
-  const salt = phoneSalt(ws.db);
+  const salt = await phoneSalt(ws.kysely);
   const meta = { fileName: DEMO_FILE_NAME, fileSize: 0, preset: 'demo', mapping: generated, timeZone };
   const totals = await runBatch(ws, meta, ctx, async (batch) => {
     let rows = 0;

@@ -109,8 +109,12 @@ async function isFile(file: string): Promise<boolean> {
  * `app://callscope/recordings/<call id>`: the call's recording through the shared resolver (only
  * files inside the recordings folder), streamed from disk with Range support so `<audio>` can seek.
  */
-function serveRecording(request: Request, recordings: RecordingSource, callIdText: string): Response {
-  const found = recordings(callIdText);
+async function serveRecording(
+  request: Request,
+  recordings: RecordingSource,
+  callIdText: string,
+): Promise<Response> {
+  const found = await recordings(callIdText);
   if (!found.ok) return refuse(found.status, found.message);
   return streamRecordingResponse(request, found, securityHeaders());
 }

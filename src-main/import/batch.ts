@@ -69,6 +69,7 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
     label: importLabel(meta.fileName),
     onWait: (note: string) => ctx.progress(0, null, 0, note),
   };
+  const { effectiveThresholdSeconds } = await ws.settings();
   return ws.writes.run(async () => {
     ctx.progress(0, null, 0, ''); // no longer waiting
     const db = ws.openJobConnection();
@@ -94,7 +95,7 @@ export async function runBatch<W extends BatchWriter = CallWriter>(
       // Without a writer factory W is its default, CallWriter (the overload-free way to say so).
       const writer =
         createWriter?.(db, batchId) ??
-        (new CallWriter(db, batchId, ws.settings().effectiveThresholdSeconds) as unknown as W);
+        (new CallWriter(db, batchId, effectiveThresholdSeconds) as unknown as W);
       const insertIssue = db.prepare(
         'INSERT INTO import_rejects (batch_id, kind, line, field, reason, raw, reason_code, reason_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );

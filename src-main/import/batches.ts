@@ -1,4 +1,6 @@
 /** The import history: batches, their rejected rows, and undo. */
+import { applyRollupSqlite } from '../db/sqlite-rollup';
+import { kyselyFor } from '../db/connection';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Batch, Reject } from '../../src-shared/api';
@@ -141,7 +143,11 @@ export async function undoBatchInChunks(ws: Workspace, batchId: number, ctx: Job
         }
         if (row.kind === 'orders') removeOrderBatch(db, batchId);
         else {
-          batchContribution(db, batchId, ws.settings().effectiveThresholdSeconds).applyTo(db, -1);
+          applyRollupSqlite(
+            db,
+            await batchContribution(kyselyFor(db), batchId, (await ws.settings()).effectiveThresholdSeconds),
+            -1,
+          );
           const chunk = db.prepare(
             'DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE batch_id = ? LIMIT ?)',
           );

@@ -8,6 +8,7 @@ import type { Disposition } from '../../src-shared/domain';
 import { callContribution } from '../../src-shared/kpi';
 import type { Sqlite } from '../db/connection';
 import { RollupAccumulator } from '../metrics/rollup';
+import { applyRollupSqlite } from '../db/sqlite-rollup';
 import { Directory } from './directory';
 import type { NormalizedCall } from './normalise';
 
@@ -134,7 +135,7 @@ export class CallWriter {
   /** Writes the pending calls and applies the accumulated rollup; call once, inside the same transaction. */
   finish(): void {
     this.flush();
-    this.rollup.applyTo(this.db, 1);
+    applyRollupSqlite(this.db, this.rollup, 1);
   }
 
   /** Binds the calls not yet staged into the stage table; moves them when the stage is full. */
@@ -202,7 +203,7 @@ export class CallWriter {
     // A file spread over many days and hours has a rollup row per few calls: apply in steps
     // (the upserts add up, in the same transaction) so memory stays flat whatever the file.
     if (this.rollup.size >= MAX_PENDING_ROLLUP_ROWS) {
-      this.rollup.applyTo(this.db, 1);
+      applyRollupSqlite(this.db, this.rollup, 1);
       this.rollup.clear();
     }
   }

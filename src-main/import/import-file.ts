@@ -42,7 +42,7 @@ export async function importFile(
 ): Promise<ImportResult> {
   const { displayName = file, saveProfile: save = false, unsettledDates, ...choices } = options;
   warmProducer(); // the thread starts while the file is sniffed and planned
-  const sampled = await openAnySampled(ws.db, file, displayName, choices, ws.settings().timeZone);
+  const sampled = await openAnySampled(ws.db, file, displayName, choices, (await ws.settings()).timeZone);
   // An order export goes the same way from here, into orders instead of calls.
   if (isOrderFile(ws.db, sampled, choices)) {
     const { plan } = planOrders(ws.db, sampled, choices);

@@ -3,6 +3,7 @@
  * (or the one the user or a saved profile chose), and settle the column and value mapping.
  * The preview and the import both start here, so what the preview shows is what lands.
  */
+import { kyselyFor } from '../db/connection';
 import type { ImportChoices } from '../../src-shared/api';
 import type { CallField } from '../../src-shared/domain';
 import type { Sqlite } from '../db/connection';
@@ -106,7 +107,7 @@ export async function openSampled(
   workspaceTimeZone: string,
   scoreSheet?: (rows: string[][], options: { timeZone: string; salt: string }) => number,
 ): Promise<SampledFile> {
-  const salt = phoneSalt(db);
+  const salt = await phoneSalt(kyselyFor(db));
   const timeZone = explicit.timeZone ?? workspaceTimeZone;
   const source = await openSource(file, displayName, {
     sheet: explicit.sheet,

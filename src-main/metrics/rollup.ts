@@ -6,12 +6,13 @@
  * rebuild aggregate the stored calls with the same predicates as `callContribution` in
  * src-shared/kpi.ts (a test holds the two equal).
  */
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { addCounts, COUNT_KEYS, emptyCounts, type KpiCounts } from '../../src-shared/kpi';
-import type { Sqlite } from '../db/connection';
-import type { HourlyAgentStatsTable } from '../db/schema';
+import { callCountsSql } from '../db/kpi-sql';
+import type { Database } from '../db/schema';
 
 /** The rollup columns of the counts, in COUNT_KEYS order. */
-const COUNT_COLUMNS = [
+export const COUNT_COLUMNS = [
   'dials',
   'connects',
   'effective',
@@ -21,34 +22,26 @@ const COUNT_COLUMNS = [
   'sales',
   'revenue',
 ] as const satisfies { length: (typeof COUNT_KEYS)['length'] };
+export type CountColumn = (typeof COUNT_COLUMNS)[number];
 
-interface RollupTable {
-  name: 'daily_agent_stats' | 'hourly_agent_stats';
-  keys: readonly string[];
-}
-const DAILY: RollupTable = { name: 'daily_agent_stats', keys: ['day', 'agent_id', 'campaign_id'] };
-const HOURLY: RollupTable = { name: 'hourly_agent_stats', keys: ['day', 'hour', 'agent_id', 'campaign_id'] };
-
-interface RollupRow {
+export interface RollupRow {
   day: string;
+  /** -1 in a daily row */
   hour: number;
   agentId: number;
   campaignId: number;
   counts: KpiCounts;
 }
 
-/** Adds `sign` x counts to a row of `table` (creating it), and removes rows that become empty. */
-function upsertSql(table: RollupTable): string {
-  const columns = [...table.keys, ...COUNT_COLUMNS];
-  return `
-    INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-    ON CONFLICT (${table.keys.join(', ')}) DO UPDATE SET
-      ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n      ')}`;
+/** The counts of a row as rollup column values, times `sign`. */
+export function countColumns(counts: KpiCounts, sign: 1 | -1): Record<CountColumn, number> {
+  const out = {} as Record<CountColumn, number>;
+  COUNT_KEYS.forEach((k, i) => (out[COUNT_COLUMNS[i]!] = sign * counts[k]));
+  return out;
 }
 
-function deleteEmptySql(table: RollupTable): string {
-  return `DELETE FROM ${table.name} WHERE ${table.keys.map((k) => `${k} = ?`).join(' AND ')} AND dials <= 0`;
-}
+/** Rows per upsert statement: 12 bound values each, well under either engine's limit. */
+const ROWS_PER_UPSERT = 500;
 
 export class RollupAccumulator {
   /** keyed by hour: a daily row is the sum of its hourly rows */
@@ -69,13 +62,17 @@ export class RollupAccumulator {
     return this.hourly.size;
   }
 
-  /** Forgets what was accumulated (after `applyTo`: an import applies in bounded steps). */
+  /** Forgets what was accumulated (after applying: an import applies in bounded steps). */
   clear(): void {
     this.hourly.clear();
   }
 
-  /** Adds (sign 1) or subtracts (sign -1) the accumulated counts in both rollups; emptied rows are removed. */
-  applyTo(db: Sqlite, sign: 1 | -1 = 1): void {
+  hourlyRows(): RollupRow[] {
+    return [...this.hourly.values()];
+  }
+
+  /** The daily rows: each the sum of its hours. */
+  dailyRows(): RollupRow[] {
     const daily = new Map<string, RollupRow>();
     for (const row of this.hourly.values()) {
       const key = `${row.day}|${row.agentId}|${row.campaignId}`;
@@ -86,83 +83,162 @@ export class RollupAccumulator {
       }
       addCounts(d.counts, row.counts);
     }
-    write(db, HOURLY, this.hourly.values(), sign, (r) => [r.day, r.hour, r.agentId, r.campaignId]);
-    write(db, DAILY, daily.values(), sign, (r) => [r.day, r.agentId, r.campaignId]);
+    return [...daily.values()];
+  }
+
+  /**
+   * Adds (sign 1) or subtracts (sign -1) the accumulated counts in both rollups, in the caller's
+   * transaction; rows a subtraction empties are removed.
+   */
+  async applyTo(db: Kysely<Database>, sign: 1 | -1 = 1): Promise<void> {
+    const hourly = this.hourlyRows();
+    for (let i = 0; i < hourly.length; i += ROWS_PER_UPSERT) {
+      await db
+        .insertInto('hourly_agent_stats')
+        .values(
+          hourly.slice(i, i + ROWS_PER_UPSERT).map((r) => ({
+            day: r.day,
+            hour: r.hour,
+            agent_id: r.agentId,
+            campaign_id: r.campaignId,
+            ...countColumns(r.counts, sign),
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['day', 'hour', 'agent_id', 'campaign_id'])
+            .doUpdateSet(addExcluded('hourly_agent_stats')),
+        )
+        .execute();
+    }
+    const daily = this.dailyRows();
+    for (let i = 0; i < daily.length; i += ROWS_PER_UPSERT) {
+      await db
+        .insertInto('daily_agent_stats')
+        .values(
+          daily.slice(i, i + ROWS_PER_UPSERT).map((r) => ({
+            day: r.day,
+            agent_id: r.agentId,
+            campaign_id: r.campaignId,
+            ...countColumns(r.counts, sign),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['day', 'agent_id', 'campaign_id']).doUpdateSet(addExcluded('daily_agent_stats')),
+        )
+        .execute();
+    }
+    if (sign < 0) {
+      const days = [...new Set(daily.map((r) => r.day))];
+      for (let i = 0; i < days.length; i += ROWS_PER_UPSERT) {
+        const some = days.slice(i, i + ROWS_PER_UPSERT);
+        await db.deleteFrom('hourly_agent_stats').where('day', 'in', some).where('dials', '<=', 0).execute();
+        await db.deleteFrom('daily_agent_stats').where('day', 'in', some).where('dials', '<=', 0).execute();
+      }
+    }
   }
 }
 
-function write(
-  db: Sqlite,
-  table: RollupTable,
-  rows: Iterable<RollupRow>,
-  sign: 1 | -1,
-  keyOf: (row: RollupRow) => (string | number)[],
-): void {
-  const upsert = db.prepare(upsertSql(table));
-  const deleteEmpty = sign < 0 ? db.prepare(deleteEmptySql(table)) : null;
-  for (const row of rows) {
-    const key = keyOf(row);
-    upsert.run(...key, ...COUNT_KEYS.map((k) => sign * row.counts[k]));
-    deleteEmpty?.run(...key);
-  }
+/** `SET dials = table.dials + excluded.dials, …`: an upsert that adds to the stored counts. */
+function addExcluded(table: 'daily_agent_stats' | 'hourly_agent_stats') {
+  return Object.fromEntries(
+    COUNT_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+  ) as Record<CountColumn, ReturnType<typeof sql<number>>>;
 }
 
-/** Hourly rollup rows of the stored outbound calls matching `where` (SQL over `calls`), with `@threshold`. */
-function aggregateCallsSql(where: string): string {
-  const connect = `(disposition = 'connected' AND talk_seconds > 0)`;
-  const effective = `(${connect} AND talk_seconds >= @threshold)`;
-  return `
-    SELECT day, hour, agent_id, COALESCE(campaign_id, 0) AS campaign_id,
-      COUNT(*) AS dials,
-      SUM(${connect}) AS connects,
-      SUM(${effective}) AS effective,
-      SUM(CASE WHEN ${connect} THEN talk_seconds ELSE 0 END) AS talk_seconds,
-      SUM(CASE WHEN ${effective} THEN talk_seconds ELSE 0 END) AS effective_talk_seconds,
-      SUM(is_intent) AS intents,
-      SUM(is_sale) AS sales,
-      SUM(CASE WHEN is_sale = 1 THEN sale_amount ELSE 0 END) AS revenue
-    FROM calls
-    WHERE direction = 'outbound' AND (${where})
-    GROUP BY day, hour, agent_id, COALESCE(campaign_id, 0)`;
+/** Hourly rollup rows of the stored outbound calls `scope` selects. */
+function aggregateCalls(db: Kysely<Database>, threshold: number, scope: CallScope) {
+  let query = db
+    .selectFrom('calls')
+    .select((eb) => [
+      'day',
+      'hour',
+      'agent_id',
+      eb.fn.coalesce('campaign_id', sql.lit(0)).as('campaign_id'),
+      ...callCountsSql(threshold),
+    ])
+    .where('direction', '=', 'outbound');
+  if (scope.batchId !== undefined) query = query.where('batch_id', '=', scope.batchId);
+  if (scope.agentIds !== undefined) query = query.where('agent_id', 'in', scope.agentIds);
+  return query.groupBy(['day', 'hour', 'agent_id', sql`coalesce(campaign_id, 0)`]);
+}
+
+interface CallScope {
+  batchId?: number;
+  agentIds?: readonly number[];
 }
 
 /** The rollup contribution of one batch's stored calls (to subtract it on undo). */
-export function batchContribution(db: Sqlite, batchId: number, threshold: number): RollupAccumulator {
-  const rows = db
-    .prepare(aggregateCallsSql('batch_id = @batchId'))
-    .all({ batchId, threshold }) as HourlyAgentStatsTable[];
+export async function batchContribution(
+  db: Kysely<Database>,
+  batchId: number,
+  threshold: number,
+): Promise<RollupAccumulator> {
+  const rows = await aggregateCalls(db, threshold, { batchId }).execute();
   const acc = new RollupAccumulator();
   for (const r of rows) {
     acc.add(r.day, r.hour, r.agent_id, r.campaign_id, {
-      dials: r.dials,
-      connects: r.connects,
-      effective: r.effective,
-      talkSeconds: r.talk_seconds,
-      effectiveTalkSeconds: r.effective_talk_seconds,
-      intents: r.intents,
-      sales: r.sales,
-      revenue: r.revenue,
+      dials: Number(r.dials),
+      connects: Number(r.connects),
+      effective: Number(r.effective),
+      talkSeconds: Number(r.talk_seconds),
+      effectiveTalkSeconds: Number(r.effective_talk_seconds),
+      intents: Number(r.intents),
+      sales: Number(r.sales),
+      revenue: Number(r.revenue),
     });
   }
   return acc;
 }
 
 /**
- * Recomputes both rollups from the stored calls: all of them (after the threshold changes), or only
- * those of `agentIds` (after two agent codes are merged into one person). Call in a transaction.
+ * The statements that recompute both rollups from the stored calls: all of them (after the
+ * threshold changes), or only those of `agentIds` (after two agent codes are merged into one
+ * person). Compiled, so a synchronous bulk rewrite (people/merge.ts) runs the same SQL.
  */
-export function rebuildRollups(db: Sqlite, threshold: number, agentIds?: readonly number[]): void {
-  if (agentIds?.some((id) => !Number.isInteger(id))) throw new Error('agent ids must be integers');
-  const only = agentIds ? `agent_id IN (${agentIds.join(', ')})` : '1 = 1';
-  db.prepare(`DELETE FROM hourly_agent_stats WHERE ${only}`).run();
-  db.prepare(`DELETE FROM daily_agent_stats WHERE ${only}`).run();
-  const columns = COUNT_COLUMNS.join(', ');
-  db.prepare(
-    `INSERT INTO hourly_agent_stats (day, hour, agent_id, campaign_id, ${columns}) ${aggregateCallsSql(only)}`,
-  ).run({ threshold });
-  db.prepare(
-    `INSERT INTO daily_agent_stats (day, agent_id, campaign_id, ${columns})
-     SELECT day, agent_id, campaign_id, ${COUNT_COLUMNS.map((c) => `SUM(${c})`).join(', ')}
-     FROM hourly_agent_stats WHERE ${only} GROUP BY day, agent_id, campaign_id`,
-  ).run();
+export function rebuildRollupsQueries(
+  db: Kysely<Database>,
+  threshold: number,
+  agentIds?: readonly number[],
+): CompiledQuery[] {
+  if (agentIds?.length === 0) return [];
+  let clearHourly = db.deleteFrom('hourly_agent_stats');
+  let clearDaily = db.deleteFrom('daily_agent_stats');
+  if (agentIds) {
+    clearHourly = clearHourly.where('agent_id', 'in', agentIds);
+    clearDaily = clearDaily.where('agent_id', 'in', agentIds);
+  }
+  let daily = db
+    .selectFrom('hourly_agent_stats')
+    .select((eb) => [
+      'day',
+      'agent_id',
+      'campaign_id',
+      ...COUNT_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)),
+    ])
+    .groupBy(['day', 'agent_id', 'campaign_id']);
+  if (agentIds) daily = daily.where('agent_id', 'in', agentIds);
+  return [
+    clearHourly.compile(),
+    clearDaily.compile(),
+    db
+      .insertInto('hourly_agent_stats')
+      .columns(['day', 'hour', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
+      .expression(aggregateCalls(db, threshold, { agentIds }))
+      .compile(),
+    db
+      .insertInto('daily_agent_stats')
+      .columns(['day', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
+      .expression(daily)
+      .compile(),
+  ];
+}
+
+/** Recomputes both rollups (see rebuildRollupsQueries). Call in a transaction. */
+export async function rebuildRollups(
+  db: Kysely<Database>,
+  threshold: number,
+  agentIds?: readonly number[],
+): Promise<void> {
+  for (const query of rebuildRollupsQueries(db, threshold, agentIds)) await db.executeQuery(query);
 }

@@ -12,7 +12,12 @@ export function peopleHandlers(ws: Workspace): HandlersFor<PeopleMethod> {
     'teams.merge': ({ fromId, intoId }) => ws.writes.run(() => mergeTeams(db, fromId, intoId)),
     'agents.merge': ({ fromId, intoId }) =>
       ws.writes.run(async () => {
-        const { movedCalls } = mergeAgents(ws.db, fromId, intoId, ws.settings().effectiveThresholdSeconds);
+        const { movedCalls } = mergeAgents(
+          ws.db,
+          fromId,
+          intoId,
+          (await ws.settings()).effectiveThresholdSeconds,
+        );
         return { agent: await getAgent(db, intoId), movedCalls };
       }),
   };

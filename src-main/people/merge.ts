@@ -14,9 +14,11 @@
  *
  * Raw SQL: a bulk rewrite over many tables in one transaction, like an import's undo.
  */
+import { kyselyFor } from '../db/connection';
 import type { Sqlite } from '../db/connection';
 import { ApiError, notFound } from '../errors';
-import { rebuildRollups } from '../metrics/rollup';
+import { rebuildRollupsQueries } from '../metrics/rollup';
+import { runCompiledSync } from '../db/run-compiled';
 import { now as clockNow } from '../clock';
 
 /** Columns whose rows simply follow the person (no key of theirs can collide). */
@@ -113,7 +115,8 @@ export function mergeAgents(db: Sqlite, fromId: number, intoId: number, threshol
          entries = entries + excluded.entries`,
     ).run(ids);
     db.prepare('DELETE FROM daily_order_stats WHERE agent_id = @from').run(ids);
-    rebuildRollups(db, threshold, [fromId, intoId]);
+    for (const query of rebuildRollupsQueries(kyselyFor(db), threshold, [fromId, intoId]))
+      runCompiledSync(db, query);
 
     // The merged code (and any it had gathered) now names the survivor.
     db.prepare('UPDATE agent_codes SET agent_id = @into WHERE agent_id = @from').run(ids);

@@ -11,6 +11,7 @@
  * The lookups are synchronous (the recordings route answers from them) and bounded: a folder is
  * listed at most once per finder and only its first MAX_LISTED names are read.
  */
+import { kyselyFor } from '../db/connection';
 import fs from 'node:fs';
 import path from 'node:path';
 import { localTimeOfDay, localParts } from '../../src-shared/time';
@@ -67,15 +68,21 @@ export class RecordingFinder {
   private readonly byName: ReturnType<Sqlite['prepare']>;
   private readonly byGlob: ReturnType<Sqlite['prepare']>;
 
-  constructor(
+  /** A finder for the workspace's recordings (reads its settings first). */
+  static async open(db: Sqlite, workspaceFile: string): Promise<RecordingFinder> {
+    return new RecordingFinder(db, workspaceFile, (await loadSettings(kyselyFor(db))).timeZone);
+  }
+
+  private constructor(
     private readonly db: Sqlite,
     workspaceFile: string,
+    timeZone: string,
   ) {
     const { folder, exists } = recordingsFolder(db, workspaceFile);
     this.folder = folder;
     this.folderExists = exists;
     this.patterns = recordingPatterns(db);
-    this.timeZone = loadSettings(db).timeZone;
+    this.timeZone = timeZone;
     this.useIndex = indexStatus(db)?.folder === folder;
     this.byName = db.prepare('SELECT path FROM recording_files WHERE name = ? ORDER BY path LIMIT 1').pluck();
     this.byGlob = db
@@ -205,10 +212,10 @@ export class RecordingFinder {
  * its current folder, by reference, pattern or index, on every request.
  */
 export function recordingSource(ws: Pick<Workspace, 'db' | 'path'>): RecordingSource {
-  return (callIdText) => {
+  return async (callIdText) => {
     if (!/^[1-9]\d{0,15}$/.test(callIdText))
       return { ok: false, status: 400, message: 'a recording is asked for by call id' };
-    const found = new RecordingFinder(ws.db, ws.path).findById(Number(callIdText));
+    const found = (await RecordingFinder.open(ws.db, ws.path)).findById(Number(callIdText));
     if (found.ok) return { ok: true, file: found.file, size: found.size, contentType: found.contentType };
     return { ok: false, status: found.problem === 'refused' ? 403 : 404, message: found.message };
   };

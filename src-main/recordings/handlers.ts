@@ -52,8 +52,8 @@ export function recordingsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFo
       });
       return { jobId: job.id };
     },
-    'recordings.find': ({ callId }) => {
-      const found = new RecordingFinder(ws.db, ws.path).findById(callId);
+    'recordings.find': async ({ callId }) => {
+      const found = (await RecordingFinder.open(ws.db, ws.path)).findById(callId);
       return found.ok
         ? { found: true, via: found.via, file: found.relative, problem: null, lookedFor: null }
         : { found: false, via: null, file: null, problem: found.problem, lookedFor: found.lookedFor ?? null };

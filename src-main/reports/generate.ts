@@ -45,7 +45,7 @@ export async function reportFor(
   now: number,
   onSection?: (done: number, total: number) => void,
 ): Promise<Report> {
-  const settings = ws.settings();
+  const settings = await ws.settings();
   const options = {
     currency: settings.currency,
     timeZone: settings.timeZone,

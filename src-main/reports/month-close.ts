@@ -226,7 +226,7 @@ const refuseClosed = (month: Month) => new MonthCloseError(`${month} is already 
 /** Freezes the month (call under the write queue). Closing a closed month is refused: reopen first. */
 export async function closeMonth(ws: Workspace, month: Month, now: number): Promise<MonthCloseStatus> {
   if (stored(ws.db, month)) throw refuseClosed(month);
-  const text = serialise(await takeSnapshot(ws, month, localParts(now, ws.settings().timeZone).day));
+  const text = serialise(await takeSnapshot(ws, month, localParts(now, (await ws.settings()).timeZone).day));
   ws.db.transaction(() => {
     if (stored(ws.db, month)) throw refuseClosed(month);
     ws.db

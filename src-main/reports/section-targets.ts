@@ -31,7 +31,7 @@ export const targetsSource: SectionSource<TargetsInput> = {
   perScope: true,
   empty: null,
   async read({ ws, filter, month }) {
-    const out = month ? pacing(ws, filter) : null;
+    const out = month ? await pacing(ws, filter) : null;
     // No targets for the scope reads as none at all (as a scope the close did not hold).
     if (!out || !out.applies || out.kpis.length === 0) return null;
     return {
@@ -58,7 +58,7 @@ export const scoresSource: SectionSource<ScoresInput> = {
   empty: null,
   async read({ ws, month }) {
     if (!month) return null;
-    return bonus(ws, month).rows.map((r) => ({
+    return (await bonus(ws, month)).rows.map((r) => ({
       agentId: r.agentId,
       score: r.score,
       grade: r.grade,

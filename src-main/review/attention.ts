@@ -44,7 +44,7 @@ export async function needsAttention(
     reasons.set(agentId, [...(reasons.get(agentId) ?? []), reason]);
 
   // Behind pace: every target KPI of every agent with calls this month, under the mark.
-  const paced = pacing(ws, monthToDate);
+  const paced = await pacing(ws, monthToDate);
   const active = new Set(paced.agents.map((a) => a.agentId));
   for (const agent of paced.agents) {
     const behind = agent.kpis
@@ -66,7 +66,7 @@ export async function needsAttention(
     ws.db,
     { from: alertsFrom, to, teamId: filter.teamId },
     loadThresholds(ws.db),
-    ws.settings().effectiveThresholdSeconds,
+    (await ws.settings()).effectiveThresholdSeconds,
   );
   for (const a of alerts) {
     if (a.acked || (filter.agentId !== undefined && a.agentId !== filter.agentId)) continue;
@@ -102,7 +102,7 @@ export async function needsAttention(
       )
       .map((a) => a.id),
   );
-  const today: Day = todayIn(ws.settings().timeZone, now());
+  const today: Day = todayIn((await ws.settings()).timeZone, now());
   for (const item of await dueItems(ws.kysely, today)) {
     if (item.bucket !== 'overdue' || item.due === null || !inScope.has(item.agentId)) continue;
     add(item.agentId, { kind: 'overdue', dueKind: item.kind, due: item.due, text: item.text });

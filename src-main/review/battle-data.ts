@@ -41,7 +41,7 @@ export async function battleReportData(
   teamId: number | undefined,
   language: Language,
 ): Promise<BattleReport> {
-  const settings = ws.settings();
+  const settings = await ws.settings();
   const filter = { from: day, to: day, teamId };
   const board = await leaderboard(ws.kysely, filter);
   const ranked = [...board.rows].sort(
@@ -62,7 +62,7 @@ export async function battleReportData(
   };
 
   // Pace from the month's start to the day; the target shown is the month's as set, not pro-rated.
-  const paced = pacing(ws, { from: monthRange(monthOf(day)).from, to: day, teamId });
+  const paced = await pacing(ws, { from: monthRange(monthOf(day)).from, to: day, teamId });
   const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, monthOf(day))), listAgentRows(ws.db));
   const month = paced.kpis.map((k) => ({
     kpi: k.kpi,

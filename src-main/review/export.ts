@@ -107,7 +107,7 @@ async function callsTable(
   input: ExportInput,
   t: (key: MessageKey) => string,
 ): Promise<{ table: ReportTable; capped: boolean }> {
-  const timeZone = ws.settings().timeZone;
+  const timeZone = (await ws.settings()).timeZone;
   const rows: ReportRow[] = [];
   let after: string | undefined;
   let capped = false;
@@ -189,9 +189,9 @@ export async function exportTable(ws: Workspace, input: ExportInput): Promise<Ou
     range: { from: filter.from, to: filter.to },
     scopeLabel: await scopeLabel(ws, filter.teamId, t),
     language,
-    currency: ws.settings().currency,
+    currency: (await ws.settings()).currency,
     generatedAt: now(),
-    timeZone: ws.settings().timeZone,
+    timeZone: (await ws.settings()).timeZone,
     close: null,
     lines: [],
     tables: [table],

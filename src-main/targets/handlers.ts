@@ -45,12 +45,12 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
       }),
     'targets.thresholds': () => loadThresholds(db),
     'targets.setThresholds': (t) => ws.writes.run(() => saveThresholds(db, t)),
-    'targets.alerts': ({ from, to, teamId }) => ({
+    'targets.alerts': async ({ from, to, teamId }) => ({
       alerts: alertsFor(
         db,
         { from, to, teamId },
         loadThresholds(db),
-        ws.settings().effectiveThresholdSeconds,
+        (await ws.settings()).effectiveThresholdSeconds,
       ),
     }),
     'targets.ack': ({ key, acked }) =>

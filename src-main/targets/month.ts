@@ -52,8 +52,8 @@ function minDay(a: Day, b: Day): Day {
 }
 
 /** The last day with complete data: yesterday in the workspace time zone. */
-export function asOfDay(ws: Workspace): Day {
-  return addDays(todayIn(ws.settings().timeZone, now()), -1);
+export async function asOfDay(ws: Workspace): Promise<Day> {
+  return addDays(todayIn((await ws.settings()).timeZone, now()), -1);
 }
 
 /** What a KPI's history adds up to over the months (the basis of a split by share). */
@@ -83,9 +83,9 @@ function suggestAll(history: HistoryMonth[], workingDays: number, uplift: number
   return { values, basis };
 }
 
-export function plan(ws: Workspace, month: Month, uplift: number): Output<'targets.plan'> {
+export async function plan(ws: Workspace, month: Month, uplift: number): Promise<Output<'targets.plan'>> {
   const cal = new WorkingDays(loadCalendar(ws.db));
-  const asOf = asOfDay(ws);
+  const asOf = await asOfDay(ws);
   const { from, to } = monthRange(month);
   const workingDays = cal.count(from, to);
   const historyMonths = [3, 2, 1].map((n) => addMonthsTo(month, -n));
@@ -213,7 +213,7 @@ function attainments(paces: PaceRow[]): Partial<Record<TargetKpi, number | null>
   return Object.fromEntries(paces.map((p) => [p.kpi, p.pace]));
 }
 
-export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> {
+export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'targets.pacing'>> {
   const month = monthOf(filter.from);
   const none = { applies: false, asOf: null, workingDays: 0, elapsedDays: 0, kpis: [], agents: [] };
   // Targets are monthly and not per campaign: a range across months or a campaign has none.
@@ -221,7 +221,7 @@ export function pacing(ws: Workspace, filter: Filter): Output<'targets.pacing'> 
   const cal = new WorkingDays(loadCalendar(ws.db));
   const { from: monthFrom, to: monthTo } = monthRange(month);
   const monthDays = cal.count(monthFrom, monthTo);
-  const asOf = minDay(filter.to, asOfDay(ws));
+  const asOf = minDay(filter.to, await asOfDay(ws));
   const daysFrom = (start: Day) => ({
     month: monthDays,
     available: cal.count(start, filter.to),
@@ -275,15 +275,15 @@ function withRoster(ws: Workspace, ids: number[], scope: RosterScope): number[] 
   ];
 }
 
-export function scores(
+export async function scores(
   ws: Workspace,
   month: Month,
   profile: ScoringProfile,
   campaignId?: number,
-): Output<'targets.scores'> {
+): Promise<Output<'targets.scores'>> {
   const cal = new WorkingDays(loadCalendar(ws.db));
   const { from, to } = monthRange(month);
-  const asOf = minDay(to, asOfDay(ws));
+  const asOf = minDay(to, await asOfDay(ws));
   const agents = listAgentRows(ws.db);
   const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
   const joined = firstDays(ws.db);
@@ -328,10 +328,10 @@ export function scores(
   };
 }
 
-export function bonus(ws: Workspace, month: Month): Output<'targets.bonus'> {
+export async function bonus(ws: Workspace, month: Month): Promise<Output<'targets.bonus'>> {
   const sheet = loadBonusSheet(ws.db);
   const overrides = loadOverrides(ws.db, month);
-  const scored = scores(ws, month, loadProfile(ws.db));
+  const scored = await scores(ws, month, loadProfile(ws.db));
   return {
     sheet,
     rows: scored.rows.map((r) => {

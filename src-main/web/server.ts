@@ -175,7 +175,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    * An `<audio>` element cannot send a header: it brings the recordings cookie instead (never a
    * token in the URL); a fetch with the Authorization header is let in too.
    */
-  function handleRecording(req: http.IncomingMessage, res: http.ServerResponse, callIdText: string) {
+  async function handleRecording(req: http.IncomingMessage, res: http.ServerResponse, callIdText: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET here');
     if (!cookie?.carriedBy(req.headers.cookie) && !authorised(req))
       return send(res, 401, {
@@ -183,7 +183,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     if (!options.recordings)
       return send(res, 404, { error: { code: 'not_found', message: 'no recordings' } });
-    const found = options.recordings(callIdText);
+    const found = await options.recordings(callIdText);
     if (!found.ok) {
       const code: ApiErrorBody['code'] =
         found.status === 404 ? 'not_found' : found.status === 403 ? 'unauthorized' : 'bad_input';

@@ -11,6 +11,9 @@
  *
  * Like the import's bulk writers this rewrites every row, so it speaks better-sqlite3 directly.
  */
+import type { Database } from '../db/schema';
+import type { Kysely } from 'kysely';
+import { kyselyFor } from '../db/connection';
 import { localParts, type LocalParts } from '../../src-shared/time';
 import type { Sqlite } from '../db/connection';
 import { ApiError } from '../errors';
@@ -65,8 +68,8 @@ function countMove(moves: Moves, closed: ClosedRange[], before: string, after: s
 }
 
 /** What changing to `to` would move (read-only: a full pass over calls and order entries). */
-export function planZoneChange(db: Sqlite, to: string): ZoneChangePlan {
-  const from = loadSettings(db).timeZone;
+export async function planZoneChange(db: Sqlite, to: string): Promise<ZoneChangePlan> {
+  const from = (await loadSettings(kyselyFor(db))).timeZone;
   const closed = closedRanges(db);
   const calls: Moves = { moving: 0, blocked: new Set() };
   let total = 0;
@@ -171,7 +174,7 @@ export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Pr
     try {
       db.exec('BEGIN IMMEDIATE');
       // Planned inside the transaction: no import can slip in between the check and the change.
-      const plan = planZoneChange(db, to);
+      const plan = await planZoneChange(db, to);
       const refusal = refusalFor(plan);
       if (refusal) throw new ApiError('conflict', refusal);
       const total = plan.calls + countRows(db, 'order_entries') + countRows(db, 'orders');
@@ -185,10 +188,11 @@ export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Pr
       await rederive(db, 'calls', 'started_at', to, step);
       await rederive(db, 'order_entries', 'at', to, step);
       await rederive(db, 'orders', 'ordered_at', to, step);
-      rebuildRollups(db, loadSettings(db).effectiveThresholdSeconds);
+      const trx = kyselyFor(db); // the job connection, inside its open transaction
+      await rebuildRollups(trx, (await loadSettings(trx)).effectiveThresholdSeconds);
       rebuildOrderRollup(db);
       refreshCopiedDays(db);
-      saveSettings(db, { timeZone: to });
+      await saveSettings(trx, { timeZone: to });
       throwIfCancelled(ctx.signal);
       db.exec('COMMIT');
       ctx.progress(total, total, done);
@@ -201,11 +205,10 @@ export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Pr
 }
 
 /** A workspace holds nothing derived from the zone yet (its zone can simply be set). */
-export function holdsNoDays(db: Sqlite): boolean {
-  return (
-    db
-      .prepare('SELECT NOT EXISTS (SELECT 1 FROM calls) AND NOT EXISTS (SELECT 1 FROM order_entries)')
-      .pluck()
-      .get() === 1
-  );
+export async function holdsNoDays(db: Kysely<Database>): Promise<boolean> {
+  const [call, entry] = await Promise.all([
+    db.selectFrom('calls').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('order_entries').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return call === undefined && entry === undefined;
 }

@@ -76,7 +76,7 @@ async function build(file: string): Promise<void> {
       lastDay,
       timeZone: TIME_ZONE,
       language: 'zh-CN',
-      salt: phoneSalt(ws.db),
+      salt: await phoneSalt(ws.kysely),
       dialsPerAgentDay: DIALS_PER_AGENT_DAY,
     });
     const ctx = { progress: () => {}, signal: new AbortController().signal };

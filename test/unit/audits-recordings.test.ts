@@ -149,10 +149,10 @@ describe('the shared resolver', () => {
       folder: 'elsewhere',
     });
     expect(moved).toMatchObject({ folder: path.join(t.dir, 'elsewhere'), isDefault: false, exists: false });
-    expect(recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: false, status: 404 });
+    expect(await recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: false, status: 404 });
     const back = await t.call('audits.setRecordingsFolder', { folder: null });
     expect(back).toMatchObject({ folder, isDefault: true, exists: true });
-    expect(recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: true });
+    expect(await recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: true });
   });
 });
 

@@ -4,6 +4,7 @@
  * tripled for three days (calls edited, rollups rebuilt). The default thresholds must raise
  * exactly those alerts and no others.
  */
+import { kyselyFor } from '../../src-main/db/connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRow } from '../../src-shared/api';
 import { addDays } from '../../src-shared/time';
@@ -92,7 +93,7 @@ beforeAll(async () => {
     const update = db.prepare("UPDATE calls SET disposition = 'connected', talk_seconds = 4 WHERE id = ?");
     unanswered.slice(0, extra).forEach((id) => update.run(id));
   }
-  rebuildRollups(db, 30);
+  await rebuildRollups(kyselyFor(db), 30);
 }, 120_000);
 
 afterAll(async () => {
