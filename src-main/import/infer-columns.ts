@@ -7,7 +7,9 @@
  * the sample; what it decides is plain data (`ColumnReadings`) the per-row normaliser applies.
  */
 import type { CallField } from '../../src-shared/domain';
-import { headerKey, type ColumnMap } from './preset';
+import { durationUnit, headerKey, splitHeader, type ColumnMap, type DurationUnit } from './preset';
+
+export { durationUnit, splitHeader, type DurationUnit };
 import { parseDuration, parseTimestamp, ValueError } from './values';
 
 /** What a cell looks like, on its own. */
@@ -46,8 +48,6 @@ export interface ColumnReadings {
   /** agent cells carry name and code together: `Name (1001)`, `1001 Name`, `Caller (Dana 4453)` */
   agentCombined?: boolean;
 }
-
-export type DurationUnit = 's' | 'ms' | 'min';
 
 export interface ColumnGuess {
   index: number;
@@ -187,25 +187,6 @@ export function findTableStart(rows: readonly { line: number; cells: readonly st
 
 // ---------------------------------------------------------------------------------------------
 // Headers: words and hints
-
-/** A header split into its name and the note in its brackets or after a dash: `通话时长(秒)`. */
-export function splitHeader(header: string): { name: string; hint: string | null } {
-  const t = header.normalize('NFKC').trim();
-  const bracket = /^(.*?)\s*[([{【]\s*([^)\]}】]*)\s*[)\]}】]\s*$/.exec(t);
-  if (bracket && bracket[1] !== '') return { name: bracket[1]!, hint: bracket[2]!.trim() || null };
-  const dash = /^(.*?\S)\s+[-–—|]\s+(.+)$/.exec(t);
-  if (dash) return { name: dash[1]!, hint: dash[2]!.trim() };
-  return { name: t, hint: null };
-}
-
-export function durationUnit(hint: string | null): DurationUnit | undefined {
-  if (hint === null) return undefined;
-  const h = hint.toLowerCase();
-  if (/^(?:ms|毫秒|millis(?:econds?)?)$/.test(h)) return 'ms';
-  if (/^(?:min|mins|minutes?|分钟|分)$/.test(h)) return 'min';
-  if (/^(?:s|sec|secs|seconds?|秒)$/.test(h)) return 's';
-  return undefined;
-}
 
 /** The IANA zone a header's hint names: UTC, GMT+8 / UTC-5, 北京时间. */
 export function zoneFromHint(hint: string | null): string | undefined {

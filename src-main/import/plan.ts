@@ -21,6 +21,8 @@ import {
   findTableStart,
   inferColumns,
   usualDateOrder,
+  durationUnit,
+  splitHeader,
   type ColumnReadings,
   type DateOrderFinding,
   type Inference,
@@ -202,6 +204,15 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
   // inference found beside it: a date without its time would put every call at midnight.
   if (chosen.preset !== inferredPreset && inference.readings.startTimeColumn !== undefined) {
     readings.startTimeColumn = inference.readings.startTimeColumn;
+  }
+  // A preset's duration column whose header names its unit (`通话时长(毫秒)`) is read in that unit.
+  if (chosen.preset !== inferredPreset && hasHeader) {
+    const unitOf = (index: number | undefined) =>
+      index === undefined ? undefined : durationUnit(splitHeader(columnNames[index] ?? '').hint);
+    const talkUnit = unitOf(columns.talkSeconds);
+    const ringUnit = unitOf(columns.ringSeconds);
+    if (talkUnit && talkUnit !== 's') readings.talkUnit = talkUnit;
+    if (ringUnit && ringUnit !== 's') readings.ringUnit = ringUnit;
   }
   // A start column chosen by hand is read as it is, not joined to the time column inference found.
   if (readings.startTimeColumn !== undefined && columns.startedAt !== inference.columns.startedAt) {

@@ -90,6 +90,29 @@ export function headerKey(name: string): string {
     .replace(/[\s_\-./()（）:：]+/g, '');
 }
 
+/** A header split into its name and the note in its brackets or after a dash: `通话时长(秒)`. */
+export function splitHeader(header: string): { name: string; hint: string | null } {
+  const t = header.normalize('NFKC').trim();
+  const bracket = /^(.*?)\s*[([{【]\s*([^)\]}】]*)\s*[)\]}】]\s*$/.exec(t);
+  if (bracket && bracket[1] !== '') return { name: bracket[1]!, hint: bracket[2]!.trim() || null };
+  const dash = /^(.*?\S)\s+[-–—|]\s+(.+)$/.exec(t);
+  if (dash) return { name: dash[1]!, hint: dash[2]!.trim() };
+  return { name: t, hint: null };
+}
+
+/** A duration column's unit, when its header names one. */
+export type DurationUnit = 's' | 'ms' | 'min';
+
+/** The unit a duration header's note names (`秒`, `ms`, `分钟`), if it names one. */
+export function durationUnit(hint: string | null): DurationUnit | undefined {
+  if (hint === null) return undefined;
+  const h = hint.toLowerCase();
+  if (/^(?:ms|毫秒|millis(?:econds?)?)$/.test(h)) return 'ms';
+  if (/^(?:min|mins|minutes?|分钟|分)$/.test(h)) return 'min';
+  if (/^(?:s|sec|secs|seconds?|秒)$/.test(h)) return 's';
+  return undefined;
+}
+
 export type ColumnMap<F extends string = CallField> = Partial<Record<F, number>>;
 
 export interface ColumnMatch<F extends string = CallField> {
@@ -108,20 +131,37 @@ export function matchColumns<F extends string = CallField>(
   preset: ColumnSpec<F>,
 ): ColumnMatch<F> {
   const byKey = new Map<string, number>();
+  // A header whose note names a unit (`通话时长(秒)`, `Talk (ms)`) also answers to its bare name,
+  // after every header that is that name exactly. Other notes (`Talk Time - HH:MM:SS`) do not:
+  // matching them would let a preset claim a file the content-aware inference reads better.
+  const byBareKey = new Map<string, number>();
   header.forEach((name, index) => {
     const key = headerKey(name);
     if (key && !byKey.has(key)) byKey.set(key, index);
+    const split = splitHeader(name);
+    const bare = headerKey(split.name);
+    if (bare && bare !== key && durationUnit(split.hint) && !byBareKey.has(bare)) byBareKey.set(bare, index);
   });
   const columns: ColumnMap<F> = {};
-  for (const [field, names] of Object.entries(preset.columns) as [F, readonly string[]][]) {
+  const fields = Object.entries(preset.columns) as [F, readonly string[]][];
+  const pick = (
+    lookup: Map<string, number>,
+    field: F,
+    names: readonly string[],
+    free: (i: number) => boolean,
+  ) => {
     for (const name of names) {
-      const index = byKey.get(headerKey(name));
-      if (index !== undefined) {
+      const index = lookup.get(headerKey(name));
+      if (index !== undefined && free(index)) {
         columns[field] = index;
-        break;
+        return;
       }
     }
-  }
+  };
+  for (const [field, names] of fields) pick(byKey, field, names, () => true);
+  const taken = new Set(Object.values(columns));
+  for (const [field, names] of fields)
+    if (columns[field] === undefined) pick(byBareKey, field, names, (i) => !taken.has(i));
   const missing = preset.required.filter((f) => columns[f] === undefined);
   return { columns, missing };
 }

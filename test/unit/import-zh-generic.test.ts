@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,5 +93,32 @@ describe('importing a generic Chinese call-center export', () => {
       .pluck()
       .all(Date.parse('2026-11-03T15:58:00Z'));
     expect(phones).toEqual([null]);
+  });
+
+  it('reads a duration header that names its unit: 通话时长(秒) in seconds, 振铃时长(毫秒) in milliseconds', async () => {
+    const file = path.join(t.dir, '通话记录-单位.csv');
+    const text = [
+      '座席工号,座席名称,客户号码,开始时间,呼叫结果,振铃时长(毫秒),通话时长(秒)',
+      '2001,王强,13800138001,2026-11-05 09:00:00,已接通,4500,125',
+      '2001,王强,13800138002,2026-11-05 09:10:00,未接通,30000,0',
+      '2002,赵敏,13800138003,2026-11-05 09:20:00,已接通,2000,61',
+    ].join('\r\n');
+    fs.writeFileSync(file, iconv.encode(text, 'gbk'));
+    const job = await t.importFile(file);
+    expect(job.error).toBeNull();
+    expect(job.result).toMatchObject({ preset: 'zh-generic', inserted: 3, rejected: 0 });
+    // By hand: talk 125 + 61 over two connects; ring 4.5 s, 30 s, 2 s (rounded to whole seconds).
+    const stored = t.ws.db
+      .prepare('SELECT talk_seconds AS talk, ring_seconds AS ring FROM calls ORDER BY started_at')
+      .all();
+    expect(stored).toEqual([
+      { talk: 125, ring: 5 },
+      { talk: 0, ring: 30 },
+      { talk: 61, ring: 2 },
+    ]);
+    const summary = await t.call<{ current: { connects: number; talkSeconds: number } }>('metrics.summary', {
+      filter: { from: '2026-11-05', to: '2026-11-05' },
+    });
+    expect(summary.current).toMatchObject({ connects: 2, talkSeconds: 186 });
   });
 });
