@@ -88,11 +88,20 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
     }
   }
 
-  async function tryOpen(restored: Restored = null): Promise<void> {
+  /**
+   * Opens the file for work. `lookIfUnwritable`: a file this user cannot write (a read-only disk
+   * or share, a write-protected file) opens read-only at once, saying so above every page — there
+   * is nothing to repair, and a lead who only reads the numbers should not meet a recovery page.
+   */
+  async function tryOpen(restored: Restored = null, lookIfUnwritable = false): Promise<void> {
     try {
       current = { kind: 'open', opened: await open(false), readOnlyBecause: null, restored };
     } catch (err) {
       const failure = describeOpenFailure(file, err);
+      if (lookIfUnwritable && failure.kind === 'read_only' && canOpenReadOnly(file)) {
+        current = { kind: 'open', opened: await open(true), readOnlyBecause: 'read_only', restored };
+        return;
+      }
       current = { kind: 'failed', failure: failure.kind, message: failure.message };
     }
   }
@@ -162,7 +171,7 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
   const sessionDispatch = createDispatcher(handlers, hooks.onInternalError);
   const isSessionMethod = (name: string): boolean => Object.prototype.hasOwnProperty.call(handlers, name);
 
-  await tryOpen();
+  await tryOpen(null, true);
 
   return {
     dispatch: async (method, input) => {
