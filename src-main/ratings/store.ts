@@ -146,6 +146,8 @@ async function loadTraining(db: Kysely<Database>, id: number): Promise<TrainingS
   return { ...s, attendees: (await attendeesOf(db, [id])).get(id) ?? [] };
 }
 
+const ATTENDEE_ROWS_PER_INSERT = 500;
+
 /** Adds or replaces a session with its attendees; run it in the caller's transaction. */
 export async function saveTraining(
   db: Kysely<Database>,
@@ -171,12 +173,16 @@ export async function saveTraining(
     if (Number(changed.numUpdatedRows) === 0) throw notFound(`training session ${sessionId}`);
     await db.deleteFrom('training_attendees').where('session_id', '=', sessionId).execute();
   }
+  // Each agent once, in slices: a statement's bound values stay far under either engine's limit.
   const attendees = [...new Set(t.attendees)];
-  if (attendees.length > 0)
+  for (let i = 0; i < attendees.length; i += ATTENDEE_ROWS_PER_INSERT)
     await db
       .insertInto('training_attendees')
-      .values(attendees.map((agentId) => ({ session_id: sessionId, agent_id: agentId })))
-      .onConflict((oc) => oc.columns(['session_id', 'agent_id']).doNothing())
+      .values(
+        attendees
+          .slice(i, i + ATTENDEE_ROWS_PER_INSERT)
+          .map((agentId) => ({ session_id: sessionId, agent_id: agentId })),
+      )
       .execute();
   return loadTraining(db, sessionId);
 }
