@@ -96,7 +96,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
         firstDay: counts.firstDay ?? null,
         lastDay: counts.lastDay ?? null,
         today: todayIn(settings.timeZone, now()),
-        calendar: loadCalendar(ws.db),
+        calendar: await loadCalendar(ws.kysely),
         settings,
       };
     },
@@ -127,7 +127,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'agents.update': (patch) => ws.writes.run(() => updateAgent(db, patch)),
     'campaigns.list': () => listCampaigns(db),
 
-    'metrics.summary': ({ filter }) => summary(db, filter, workingDaysOf(ws)),
+    'metrics.summary': async ({ filter }) => summary(db, filter, await workingDaysOf(ws)),
     'metrics.breakdown': async ({ filter, by }) => ({ rows: await breakdown(db, filter, by) }),
     'metrics.heatmap': async ({ filter }) => ({ cells: await heatmap(db, filter) }),
     'metrics.leaderboard': ({ filter }) => leaderboard(db, filter),

@@ -4,7 +4,8 @@
  */
 import { OrderSettingsSchema, type OrderSettings } from '../../src-shared/api';
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '../../src-shared/orders';
-import type { Sqlite } from '../db/connection';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 
 const KEY = 'orders';
 
@@ -13,18 +14,25 @@ const DEFAULTS: OrderSettings = {
   conversionSource: 'calls',
 };
 
-export function loadOrderSettings(db: Sqlite): OrderSettings {
-  const stored = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(KEY) as
-    string | undefined;
+export async function loadOrderSettings(db: Kysely<Database>): Promise<OrderSettings> {
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
   // A value another version wrote that no longer parses falls back to the defaults, field by field.
-  const parsed = OrderSettingsSchema.partial().safeParse(stored === undefined ? {} : JSON.parse(stored));
+  const parsed = OrderSettingsSchema.partial().safeParse(
+    stored === undefined ? {} : JSON.parse(stored.value),
+  );
   return { ...DEFAULTS, ...(parsed.success ? parsed.data : {}) };
 }
 
-export function saveOrderSettings(db: Sqlite, patch: Partial<OrderSettings>): OrderSettings {
-  const next = OrderSettingsSchema.parse({ ...loadOrderSettings(db), ...patch });
-  db.prepare(
-    'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(KEY, JSON.stringify(next));
+export async function saveOrderSettings(
+  db: Kysely<Database>,
+  patch: Partial<OrderSettings>,
+): Promise<OrderSettings> {
+  const next = OrderSettingsSchema.parse({ ...(await loadOrderSettings(db)), ...patch });
+  const value = JSON.stringify(next);
+  await db
+    .insertInto('settings')
+    .values({ key: KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
   return next;
 }

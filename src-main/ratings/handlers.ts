@@ -8,10 +8,11 @@ import type { Workspace } from '../workspace';
 import { deleteTraining, loadRatings, loadTrainings, saveRatings, saveTraining } from './store';
 
 /** Every active agent (of the team) with their ratings side by side and their training attendance. */
-function ratingsMonth(ws: Workspace, month: Month, teamId?: number): Output<'ratings.month'> {
-  const entries = loadRatings(ws.db, month);
-  const sessions = loadTrainings(ws.db, month);
-  const agents = listAgentRows(ws.db).filter(
+async function ratingsMonth(ws: Workspace, month: Month, teamId?: number): Promise<Output<'ratings.month'>> {
+  const db = ws.kysely;
+  const entries = await loadRatings(db, month);
+  const sessions = await loadTrainings(db, month);
+  const agents = (await listAgentRows(db)).filter(
     (a) =>
       (a.active || entries.some((e) => e.agentId === a.id)) && (teamId === undefined || a.teamId === teamId),
   );
@@ -36,11 +37,16 @@ function ratingsMonth(ws: Workspace, month: Month, teamId?: number): Output<'rat
 }
 
 export function ratingsHandlers(ws: Workspace): HandlersFor<RatingsMethod> {
-  const db = ws.db;
+  const db = ws.kysely;
   return {
     'ratings.month': ({ month, teamId }) => ratingsMonth(ws, month, teamId),
-    'ratings.set': ({ month, entries }) => ws.writes.run(() => ({ saved: saveRatings(db, month, entries) })),
-    'ratings.saveTraining': (t) => ws.writes.run(() => saveTraining(db, t)),
-    'ratings.deleteTraining': ({ id }) => ws.writes.run(() => ({ deleted: deleteTraining(db, id) })),
+    'ratings.set': ({ month, entries }) =>
+      ws.writes.run(() =>
+        db.transaction().execute(async (trx) => ({ saved: await saveRatings(trx, month, entries) })),
+      ),
+    'ratings.saveTraining': (t) =>
+      ws.writes.run(() => db.transaction().execute((trx) => saveTraining(trx, t))),
+    'ratings.deleteTraining': ({ id }) =>
+      ws.writes.run(async () => ({ deleted: await deleteTraining(db, id) })),
   };
 }

@@ -2,37 +2,51 @@
  * What the ratings feature stores: behaviour ratings per month, agent, rater and dimension, and
  * the training log (sessions and their attendees).
  */
+import type { Kysely } from 'kysely';
 import type { RatingEntryRow, TrainingSessionRow } from '../../src-shared/api';
-import type { ByDimension, RatingDimension } from '../../src-shared/ratings';
+import type { ByDimension } from '../../src-shared/ratings';
 import { monthRange, type Month } from '../../src-shared/targets-calendar';
-import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
 import { badInput, notFound } from '../errors';
 import { now as clockNow } from '../clock';
 
-export function loadRatings(db: Sqlite, month: Month): RatingEntryRow[] {
+export async function loadRatings(db: Kysely<Database>, month: Month): Promise<RatingEntryRow[]> {
   return db
-    .prepare(
-      `SELECT agent_id AS agentId, rater_kind AS raterKind, rater_id AS raterId, dimension, score, reason
-       FROM behaviour_ratings WHERE month = ? ORDER BY agent_id, rater_kind, rater_id, dimension`,
-    )
-    .all(month) as RatingEntryRow[];
+    .selectFrom('behaviour_ratings')
+    .select([
+      'agent_id as agentId',
+      'rater_kind as raterKind',
+      'rater_id as raterId',
+      'dimension',
+      'score',
+      'reason',
+    ])
+    .where('month', '=', month)
+    .orderBy('agent_id')
+    .orderBy('rater_kind')
+    .orderBy('rater_id')
+    .orderBy('dimension')
+    .execute();
 }
 
 /** The lead's ratings of a month per agent: what the composite score can weigh. */
-export function leadRatingsByAgent(db: Sqlite, month: Month): Map<number, Partial<ByDimension<number>>> {
-  const rows = db
-    .prepare(
-      `SELECT agent_id AS agentId, dimension, score FROM behaviour_ratings
-       WHERE month = ? AND rater_kind = 'lead'`,
-    )
-    .all(month) as { agentId: number; dimension: RatingDimension; score: number }[];
+export async function leadRatingsByAgent(
+  db: Kysely<Database>,
+  month: Month,
+): Promise<Map<number, Partial<ByDimension<number>>>> {
+  const rows = await db
+    .selectFrom('behaviour_ratings')
+    .select(['agent_id as agentId', 'dimension', 'score'])
+    .where('month', '=', month)
+    .where('rater_kind', '=', 'lead')
+    .execute();
   const out = new Map<number, Partial<ByDimension<number>>>();
   for (const r of rows) (out.get(r.agentId) ?? out.set(r.agentId, {}).get(r.agentId)!)[r.dimension] = r.score;
   return out;
 }
 
-function agentExists(db: Sqlite): (id: number) => boolean {
-  const known = new Set(db.prepare('SELECT id FROM agents').pluck().all() as number[]);
+async function agentExists(db: Kysely<Database>): Promise<(id: number) => boolean> {
+  const known = new Set((await db.selectFrom('agents').select('id').execute()).map((a) => a.id));
   return (id) => known.has(id);
 }
 
@@ -51,89 +65,129 @@ function checkRater(
   }
 }
 
-export function saveRatings(
-  db: Sqlite,
+/** Saves (score null: removes) ratings; run it in the caller's transaction so the batch is all or nothing. */
+export async function saveRatings(
+  db: Kysely<Database>,
   month: Month,
   entries: readonly (Omit<RatingEntryRow, 'score'> & { score: number | null })[],
-): number {
-  const exists = agentExists(db);
+): Promise<number> {
+  const exists = await agentExists(db);
   for (const e of entries) checkRater(e, exists);
-  const upsert = db.prepare(
-    `INSERT INTO behaviour_ratings(month, agent_id, rater_kind, rater_id, dimension, score, reason, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(month, agent_id, rater_kind, rater_id, dimension) DO UPDATE SET
-       score = excluded.score, reason = excluded.reason, updated_at = excluded.updated_at`,
-  );
-  const remove = db.prepare(
-    `DELETE FROM behaviour_ratings
-     WHERE month = ? AND agent_id = ? AND rater_kind = ? AND rater_id = ? AND dimension = ?`,
-  );
   const now = clockNow();
-  db.transaction(() => {
-    for (const e of entries) {
-      const key = [month, e.agentId, e.raterKind, e.raterId, e.dimension] as const;
-      if (e.score === null) remove.run(...key);
-      else upsert.run(...key, e.score, e.reason, now);
+  for (const e of entries) {
+    const key = {
+      month,
+      agent_id: e.agentId,
+      rater_kind: e.raterKind,
+      rater_id: e.raterId,
+      dimension: e.dimension,
+    };
+    if (e.score === null) {
+      await db
+        .deleteFrom('behaviour_ratings')
+        .where('month', '=', key.month)
+        .where('agent_id', '=', key.agent_id)
+        .where('rater_kind', '=', key.rater_kind)
+        .where('rater_id', '=', key.rater_id)
+        .where('dimension', '=', key.dimension)
+        .execute();
+    } else {
+      const values = { score: e.score, reason: e.reason, updated_at: now };
+      await db
+        .insertInto('behaviour_ratings')
+        .values({ ...key, ...values })
+        .onConflict((oc) =>
+          oc.columns(['month', 'agent_id', 'rater_kind', 'rater_id', 'dimension']).doUpdateSet(values),
+        )
+        .execute();
     }
-  })();
+  }
   return entries.length;
 }
 
-export function loadTrainings(db: Sqlite, month: Month): TrainingSessionRow[] {
+function sessionColumns(db: Kysely<Database>) {
+  return db.selectFrom('training_sessions').select(['id', 'day', 'topic', 'hours', 'notes']);
+}
+
+async function attendeesOf(
+  db: Kysely<Database>,
+  sessionIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(sessionIds.map((id) => [id, []]));
+  if (sessionIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('training_attendees')
+    .select(['session_id as sessionId', 'agent_id as agentId'])
+    .where('session_id', 'in', sessionIds)
+    .orderBy('agent_id')
+    .execute();
+  for (const r of rows) out.get(r.sessionId)?.push(r.agentId);
+  return out;
+}
+
+export async function loadTrainings(db: Kysely<Database>, month: Month): Promise<TrainingSessionRow[]> {
   const { from, to } = monthRange(month);
-  const sessions = db
-    .prepare(
-      'SELECT id, day, topic, hours, notes FROM training_sessions WHERE day >= ? AND day <= ? ORDER BY day, id',
-    )
-    .all(from, to) as Omit<TrainingSessionRow, 'attendees'>[];
-  const attendees = db.prepare(
-    'SELECT agent_id FROM training_attendees WHERE session_id = ? ORDER BY agent_id',
+  const sessions = await sessionColumns(db)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .orderBy('day')
+    .orderBy('id')
+    .execute();
+  const attendees = await attendeesOf(
+    db,
+    sessions.map((s) => s.id),
   );
-  return sessions.map((s) => ({ ...s, attendees: attendees.pluck().all(s.id) as number[] }));
+  return sessions.map((s) => ({ ...s, attendees: attendees.get(s.id) ?? [] }));
 }
 
-function loadTraining(db: Sqlite, id: number): TrainingSessionRow {
-  const s = db.prepare('SELECT id, day, topic, hours, notes FROM training_sessions WHERE id = ?').get(id) as
-    Omit<TrainingSessionRow, 'attendees'> | undefined;
+async function loadTraining(db: Kysely<Database>, id: number): Promise<TrainingSessionRow> {
+  const s = await sessionColumns(db).where('id', '=', id).executeTakeFirst();
   if (!s) throw notFound(`training session ${id}`);
-  const attendees = db
-    .prepare('SELECT agent_id FROM training_attendees WHERE session_id = ? ORDER BY agent_id')
-    .pluck()
-    .all(id) as number[];
-  return { ...s, attendees };
+  return { ...s, attendees: (await attendeesOf(db, [id])).get(id) ?? [] };
 }
 
-export function saveTraining(
-  db: Sqlite,
+const ATTENDEE_ROWS_PER_INSERT = 500;
+
+/** Adds or replaces a session with its attendees; run it in the caller's transaction. */
+export async function saveTraining(
+  db: Kysely<Database>,
   t: Omit<TrainingSessionRow, 'id'> & { id?: number | undefined },
-): TrainingSessionRow {
-  const exists = agentExists(db);
+): Promise<TrainingSessionRow> {
+  const exists = await agentExists(db);
   for (const a of t.attendees) if (!exists(a)) throw notFound(`agent ${a}`);
-  const notes = t.notes ? t.notes : null;
-  const id = db.transaction(() => {
-    let sessionId = t.id;
-    if (sessionId === undefined) {
-      sessionId = Number(
-        db
-          .prepare(
-            'INSERT INTO training_sessions(day, topic, hours, notes, created_at) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(t.day, t.topic, t.hours, notes, clockNow()).lastInsertRowid,
-      );
-    } else {
-      const changed = db
-        .prepare('UPDATE training_sessions SET day = ?, topic = ?, hours = ?, notes = ? WHERE id = ?')
-        .run(t.day, t.topic, t.hours, notes, sessionId).changes;
-      if (changed === 0) throw notFound(`training session ${sessionId}`);
-      db.prepare('DELETE FROM training_attendees WHERE session_id = ?').run(sessionId);
-    }
-    const add = db.prepare('INSERT OR IGNORE INTO training_attendees(session_id, agent_id) VALUES (?, ?)');
-    for (const a of t.attendees) add.run(sessionId, a);
-    return sessionId;
-  })();
-  return loadTraining(db, id);
+  const fields = { day: t.day, topic: t.topic, hours: t.hours, notes: t.notes ? t.notes : null };
+  let sessionId = t.id;
+  if (sessionId === undefined) {
+    const added = await db
+      .insertInto('training_sessions')
+      .values({ ...fields, created_at: clockNow() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    sessionId = added.id;
+  } else {
+    const changed = await db
+      .updateTable('training_sessions')
+      .set(fields)
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) throw notFound(`training session ${sessionId}`);
+    await db.deleteFrom('training_attendees').where('session_id', '=', sessionId).execute();
+  }
+  // Each agent once, in slices: a statement's bound values stay far under either engine's limit.
+  const attendees = [...new Set(t.attendees)];
+  for (let i = 0; i < attendees.length; i += ATTENDEE_ROWS_PER_INSERT)
+    await db
+      .insertInto('training_attendees')
+      .values(
+        attendees
+          .slice(i, i + ATTENDEE_ROWS_PER_INSERT)
+          .map((agentId) => ({ session_id: sessionId, agent_id: agentId })),
+      )
+      .execute();
+  return loadTraining(db, sessionId);
 }
 
-export function deleteTraining(db: Sqlite, id: number): boolean {
-  return db.prepare('DELETE FROM training_sessions WHERE id = ?').run(id).changes > 0;
+export async function deleteTraining(db: Kysely<Database>, id: number): Promise<boolean> {
+  const deleted = await db.deleteFrom('training_sessions').where('id', '=', id).executeTakeFirst();
+  return Number(deleted.numDeletedRows) > 0;
 }

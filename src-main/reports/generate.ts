@@ -51,7 +51,7 @@ export async function reportFor(
     timeZone: settings.timeZone,
     now,
     onSection,
-    calendar: workingDaysOf(ws),
+    calendar: await workingDaysOf(ws),
   };
   const range = periodRange(spec.period);
   const today = localParts(now, settings.timeZone).day;

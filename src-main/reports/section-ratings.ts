@@ -38,8 +38,8 @@ export const ratingsSource: SectionSource<RatingsInput> = {
   empty: { agents: [] },
   async read({ ws, filter, month }) {
     if (!month) return null;
-    const entries = loadRatings(ws.db, month);
-    const sessions = loadTrainings(ws.db, month);
+    const entries = await loadRatings(ws.kysely, month);
+    const sessions = await loadTrainings(ws.kysely, month);
     const agents = await ws.kysely
       .selectFrom('agents')
       .select(['id', 'code', 'name', 'team_id'])

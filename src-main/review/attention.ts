@@ -62,10 +62,10 @@ export async function needsAttention(
 
   // Open (unacknowledged) anomaly alerts of the range the dashboard shows (its last 31 days).
   const alertsFrom = filter.from > addDays(to, 1 - ALERT_DAYS) ? filter.from : addDays(to, 1 - ALERT_DAYS);
-  const alerts = alertsFor(
-    ws.db,
+  const alerts = await alertsFor(
+    ws.kysely,
     { from: alertsFrom, to, teamId: filter.teamId },
-    loadThresholds(ws.db),
+    await loadThresholds(ws.kysely),
     (await ws.settings()).effectiveThresholdSeconds,
   );
   for (const a of alerts) {
@@ -77,7 +77,7 @@ export async function needsAttention(
   const qa = auditAnalytics(ws.db, monthToDate, 'agent');
   const passMark = qa.trend.passMark;
   const audited = new Map(qa.groups.map((g) => [Number(g.key), g.overall]));
-  const cal = new WorkingDays(loadCalendar(ws.db));
+  const cal = new WorkingDays(await loadCalendar(ws.kysely));
   const expected = auditsExpected(
     auditsPerMonth,
     cal.count(monthFrom, to),

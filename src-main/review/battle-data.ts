@@ -63,7 +63,10 @@ export async function battleReportData(
 
   // Pace from the month's start to the day; the target shown is the month's as set, not pro-rated.
   const paced = await pacing(ws, { from: monthRange(monthOf(day)).from, to: day, teamId });
-  const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, monthOf(day))), listAgentRows(ws.db));
+  const targets = new TargetResolver(
+    new TargetBook(await loadTargets(ws.kysely, monthOf(day))),
+    await listAgentRows(ws.kysely),
+  );
   const month = paced.kpis.map((k) => ({
     kpi: k.kpi,
     target: (teamId === undefined ? targets.all(k.kpi) : targets.team(teamId, k.kpi)) ?? k.target,

@@ -1,13 +1,15 @@
 /**
  * The numbers targets are measured on, read from the daily rollup: per agent and month, per agent
  * over a range, and each agent's first day (a mid-month joiner's targets start there). The audit
- * score comes from the audits module's own query (submitted, non-calibration audits by call day):
- * a mean, so a team's or the floor's is taken over its audits, never summed from its agents.
+ * score is the audits module's KPI (submitted, non-calibration audits by call day): a mean, so a
+ * team's or the floor's is taken over its audits, never summed from its agents.
  */
-import { auditScoresBy, auditSummary } from '../audits/audits';
-import type { Sqlite } from '../db/connection';
+import { sql, type Kysely } from 'kysely';
+import type { Filter } from '../../src-shared/api';
 import type { MonthActuals } from '../../src-shared/targets';
 import type { Day } from '../../src-shared/time';
+import type { Database } from '../db/schema';
+import { rollupCondition } from '../metrics/queries';
 
 export interface AgentRow {
   id: number;
@@ -15,21 +17,22 @@ export interface AgentRow {
   active: boolean;
 }
 
-export function listAgentRows(db: Sqlite): AgentRow[] {
-  return (
-    db.prepare('SELECT id, team_id AS teamId, active FROM agents ORDER BY id').all() as {
-      id: number;
-      teamId: number | null;
-      active: number;
-    }[]
-  ).map((a) => ({ ...a, active: a.active === 1 }));
+export async function listAgentRows(db: Kysely<Database>): Promise<AgentRow[]> {
+  const rows = await db
+    .selectFrom('agents')
+    .select(['id', 'team_id as teamId', 'active'])
+    .orderBy('id')
+    .execute();
+  return rows.map((a) => ({ ...a, active: a.active === 1 }));
 }
 
 /** Each agent's first day with a dial (the rollup's agent index answers it without a scan). */
-export function firstDays(db: Sqlite): Map<number, Day> {
-  const rows = db
-    .prepare('SELECT agent_id AS agentId, min(day) AS day FROM daily_agent_stats GROUP BY agent_id')
-    .all() as { agentId: number; day: Day }[];
+export async function firstDays(db: Kysely<Database>): Promise<Map<number, Day>> {
+  const rows = await db
+    .selectFrom('daily_agent_stats')
+    .select((eb) => ['agent_id as agentId', eb.fn.min('day').as('day')])
+    .groupBy('agent_id')
+    .execute();
   return new Map(rows.map((r) => [r.agentId, r.day]));
 }
 
@@ -55,91 +58,157 @@ export function addActuals(into: MonthActuals, a: MonthActuals): MonthActuals {
   return into;
 }
 
-const SUMS = `sum(dials) AS dials, sum(connects) AS connects, sum(effective_talk_seconds) AS effectiveTalkSeconds,
-  sum(intents) AS intents, sum(sales) AS sales, sum(revenue) AS revenue`;
-
 export interface Scope {
-  campaignId?: number;
-  teamId?: number;
-  agentId?: number;
+  campaignId?: number | undefined;
+  teamId?: number | undefined;
+  agentId?: number | undefined;
 }
 
-/** The scope as SQL conditions on `agent_id` and `campaign_id` (the call and the order rollups alike). */
-export function scopeSql(scope: Scope): { where: string; params: number[] } {
-  const parts: string[] = [];
-  const params: number[] = [];
-  if (scope.campaignId !== undefined) {
-    parts.push('campaign_id = ?');
-    params.push(scope.campaignId);
-  }
-  if (scope.agentId !== undefined) {
-    parts.push('agent_id = ?');
-    params.push(scope.agentId);
-  }
-  if (scope.teamId !== undefined) {
-    parts.push('agent_id IN (SELECT id FROM agents WHERE team_id = ?)');
-    params.push(scope.teamId);
-  }
-  return { where: parts.map((p) => ` AND ${p}`).join(''), params };
+/** The month (`YYYY-MM`) of a day column. */
+export function monthOfDay(column: string) {
+  return sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+}
+
+/** The target actuals' sums over daily rollup rows aliased `s`. */
+const SUMS = [
+  sql<number>`sum(s.dials)`.as('dials'),
+  sql<number>`sum(s.connects)`.as('connects'),
+  sql<number>`sum(s.effective_talk_seconds)`.as('effectiveTalkSeconds'),
+  sql<number>`sum(s.intents)`.as('intents'),
+  sql<number>`sum(s.sales)`.as('sales'),
+  sql<number>`sum(s.revenue)`.as('revenue'),
+] as const;
+
+function actualsOf(r: Omit<MonthActuals, 'auditScore'>): MonthActuals {
+  return {
+    dials: Number(r.dials),
+    connects: Number(r.connects),
+    effectiveTalkSeconds: Number(r.effectiveTalkSeconds),
+    intents: Number(r.intents),
+    sales: Number(r.sales),
+    revenue: Number(r.revenue),
+    auditScore: null,
+  };
+}
+
+/**
+ * Submitted regular audits of calls in the filter's period: the audits module's `filterClause`
+ * (its KPI) as a Kysely query.
+ */
+function scoredAudits(db: Kysely<Database>, filter: Filter) {
+  let q = db
+    .selectFrom('audits as au')
+    .where('au.status', '=', 'submitted')
+    .where('au.calibration_id', 'is', null)
+    .where('au.call_day', '>=', filter.from)
+    .where('au.call_day', '<=', filter.to);
+  if (filter.agentId !== undefined) q = q.where('au.agent_id', '=', filter.agentId);
+  if (filter.teamId !== undefined)
+    q = q.where(
+      'au.agent_id',
+      'in',
+      db.selectFrom('agents').select('id').where('team_id', '=', filter.teamId),
+    );
+  if (filter.campaignId !== undefined)
+    q = q.where(
+      'au.call_id',
+      'in',
+      db.selectFrom('calls').select('id').where('campaign_id', '=', filter.campaignId),
+    );
+  return q;
+}
+
+const meanScore = sql<number | string | null>`avg(au.score)`;
+
+/** A mean as read (PostgreSQL returns numeric averages as strings). */
+function scoreOf(mean: number | string | null): number | null {
+  return mean === null ? null : Number(mean);
 }
 
 /** Actuals per agent and month (`YYYY-MM`) over [from, to]; an agent audited without dials is listed too. */
-export function actualsByAgentMonth(
-  db: Sqlite,
+export async function actualsByAgentMonth(
+  db: Kysely<Database>,
   from: Day,
   to: Day,
   scope: Scope = {},
-): Map<number, Map<string, MonthActuals>> {
-  const { where, params } = scopeSql(scope);
-  const rows = db
-    .prepare(
-      `SELECT agent_id AS agentId, substr(day, 1, 7) AS month, ${SUMS}
-       FROM daily_agent_stats WHERE day >= ? AND day <= ?${where} GROUP BY agent_id, month`,
-    )
-    .all(from, to, ...params) as (MonthActuals & { agentId: number; month: string })[];
+): Promise<Map<number, Map<string, MonthActuals>>> {
+  const filter = { from, to, ...scope };
+  const [rows, audits] = await Promise.all([
+    db
+      .selectFrom('daily_agent_stats as s')
+      .where(rollupCondition(filter))
+      .select(['s.agent_id as agentId', monthOfDay('s.day').as('month'), ...SUMS])
+      .groupBy(['s.agent_id', monthOfDay('s.day')])
+      .execute(),
+    scoredAudits(db, filter)
+      .select(['au.agent_id as agentId', monthOfDay('au.call_day').as('month'), meanScore.as('auditScore')])
+      .groupBy(['au.agent_id', monthOfDay('au.call_day')])
+      .execute(),
+  ]);
   const out = new Map<number, Map<string, MonthActuals>>();
-  for (const { agentId, month, ...a } of rows) {
+  for (const { agentId, month, ...sums } of rows) {
     const byMonth = out.get(agentId) ?? out.set(agentId, new Map()).get(agentId)!;
-    byMonth.set(month, { ...a, auditScore: null });
+    byMonth.set(month, actualsOf(sums));
   }
-  for (const r of auditScoresBy(db, { from, to, ...scope }, 'agentMonth')) {
-    const byMonth = out.get(r.agentId!) ?? out.set(r.agentId!, new Map()).get(r.agentId!)!;
-    const actuals = byMonth.get(r.month!) ?? byMonth.set(r.month!, emptyActuals()).get(r.month!)!;
-    actuals.auditScore = r.auditScore;
+  for (const r of audits) {
+    const byMonth = out.get(r.agentId) ?? out.set(r.agentId, new Map()).get(r.agentId)!;
+    const actuals = byMonth.get(r.month) ?? byMonth.set(r.month, emptyActuals()).get(r.month)!;
+    actuals.auditScore = scoreOf(r.auditScore);
   }
   return out;
 }
 
 /** The audit score of a whole scope (a team, the floor) per month over [from, to]. */
-export function auditScoreByMonth(
-  db: Sqlite,
+export async function auditScoreByMonth(
+  db: Kysely<Database>,
   from: Day,
   to: Day,
   scope: Scope = {},
-): Map<string, number | null> {
-  return new Map(auditScoresBy(db, { from, to, ...scope }, 'month').map((r) => [r.month!, r.auditScore]));
+): Promise<Map<string, number | null>> {
+  const rows = await scoredAudits(db, { from, to, ...scope })
+    .select([monthOfDay('au.call_day').as('month'), meanScore.as('auditScore')])
+    .groupBy(monthOfDay('au.call_day'))
+    .execute();
+  return new Map(rows.map((r) => [r.month, scoreOf(r.auditScore)]));
 }
 
 /** The audit score of a whole scope over [from, to] (null: no scored audit). */
-export function auditScoreOf(db: Sqlite, from: Day, to: Day, scope: Scope = {}): number | null {
-  return auditSummary(db, { from, to, ...scope }).auditScore;
+export async function auditScoreOf(
+  db: Kysely<Database>,
+  from: Day,
+  to: Day,
+  scope: Scope = {},
+): Promise<number | null> {
+  const row = await scoredAudits(db, { from, to, ...scope })
+    .select(meanScore.as('auditScore'))
+    .executeTakeFirstOrThrow();
+  return scoreOf(row.auditScore);
 }
 
 /** Actuals per agent over [from, to] under a dashboard-like scope. */
-export function actualsByAgent(db: Sqlite, from: Day, to: Day, scope: Scope = {}): Map<number, MonthActuals> {
-  const { where, params } = scopeSql(scope);
-  const rows = db
-    .prepare(
-      `SELECT agent_id AS agentId, ${SUMS} FROM daily_agent_stats
-       WHERE day >= ? AND day <= ?${where} GROUP BY agent_id`,
-    )
-    .all(from, to, ...params) as (MonthActuals & { agentId: number })[];
-  const out = new Map<number, MonthActuals>(
-    rows.map(({ agentId, ...a }) => [agentId, { ...a, auditScore: null }]),
-  );
-  for (const r of auditScoresBy(db, { from, to, ...scope }, 'agent')) {
-    const actuals = out.get(r.agentId!) ?? out.set(r.agentId!, emptyActuals()).get(r.agentId!)!;
-    actuals.auditScore = r.auditScore;
+export async function actualsByAgent(
+  db: Kysely<Database>,
+  from: Day,
+  to: Day,
+  scope: Scope = {},
+): Promise<Map<number, MonthActuals>> {
+  const filter = { from, to, ...scope };
+  const [rows, audits] = await Promise.all([
+    db
+      .selectFrom('daily_agent_stats as s')
+      .where(rollupCondition(filter))
+      .select(['s.agent_id as agentId', ...SUMS])
+      .groupBy('s.agent_id')
+      .execute(),
+    scoredAudits(db, filter)
+      .select(['au.agent_id as agentId', meanScore.as('auditScore')])
+      .groupBy('au.agent_id')
+      .execute(),
+  ]);
+  const out = new Map<number, MonthActuals>(rows.map(({ agentId, ...sums }) => [agentId, actualsOf(sums)]));
+  for (const r of audits) {
+    const actuals = out.get(r.agentId) ?? out.set(r.agentId, emptyActuals()).get(r.agentId)!;
+    actuals.auditScore = scoreOf(r.auditScore);
   }
   return out;
 }

@@ -3,70 +3,118 @@
  * the rollup does not keep (short connects, sales on short calls, repeat dials to one number) from
  * the calls, and the pure detection in src-shared/anomalies.ts.
  */
+import { sql, type Kysely } from 'kysely';
 import { detectAlerts, type AgentDay, type AlertThresholds } from '../../src-shared/anomalies';
 import type { AlertRow } from '../../src-shared/api';
+import { SHORT_CONNECT } from '../../src-shared/kpi';
 import { addDays, type Day } from '../../src-shared/time';
-import type { Sqlite } from '../db/connection';
+import { countWhere, flagSet, predicateSql, sumWhere } from '../db/kpi-sql';
+import type { Database } from '../db/schema';
 import { loadAcks } from './store';
 
-export function agentDays(
-  db: Sqlite,
+interface RepeatDials {
+  maxRepeat: number;
+  last4: string | null;
+}
+
+/**
+ * Per agent-day, the most dials to one number (at least `minDials`) and that number's last four
+ * digits; on a tie, the first number in hash order.
+ */
+async function repeatDials(
+  db: Kysely<Database>,
+  from: Day,
+  to: Day,
+  minDials: number,
+): Promise<Map<string, RepeatDials>> {
+  const numbers = await db
+    .selectFrom('calls')
+    .select((eb) => [
+      'agent_id as agentId',
+      'day',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('phone_last4').as('last4'),
+    ])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('direction', '=', 'outbound')
+    .where('phone_hash', 'is not', null)
+    .groupBy(['agent_id', 'day', 'phone_hash'])
+    .having((eb) => eb.fn.countAll(), '>=', minDials)
+    .orderBy('agent_id')
+    .orderBy('day')
+    .orderBy('phone_hash')
+    .execute();
+  const out = new Map<string, RepeatDials>();
+  for (const r of numbers) {
+    const key = agentDayKey(r.agentId, r.day);
+    const n = Number(r.n);
+    if (n > (out.get(key)?.maxRepeat ?? 0)) out.set(key, { maxRepeat: n, last4: r.last4 });
+  }
+  return out;
+}
+
+function agentDayKey(agentId: number, day: Day): string {
+  return `${agentId}|${day}`;
+}
+
+export async function agentDays(
+  db: Kysely<Database>,
   from: Day,
   to: Day,
   judgeFrom: Day,
   t: AlertThresholds,
   effectiveThresholdSeconds: number,
-): AgentDay[] {
-  const rollup = db
-    .prepare(
-      `SELECT s.agent_id AS agentId, a.team_id AS teamId, s.day, sum(s.dials) AS dials,
-         sum(s.connects) AS connects, sum(s.talk_seconds) AS talkSeconds
-       FROM daily_agent_stats s JOIN agents a ON a.id = s.agent_id
-       WHERE s.day >= ? AND s.day <= ? GROUP BY s.agent_id, s.day`,
-    )
-    .all(from, to) as Pick<AgentDay, 'agentId' | 'teamId' | 'day' | 'dials' | 'connects' | 'talkSeconds'>[];
-  const perCall = db
-    .prepare(
-      `SELECT agent_id AS agentId, day,
-         sum(disposition = 'connected' AND talk_seconds > 0 AND talk_seconds < @short) AS shortConnects,
-         sum(CASE WHEN disposition = 'connected' AND talk_seconds > 0 AND talk_seconds < @short
-           THEN talk_seconds ELSE 0 END) AS shortTalkSeconds,
-         sum(is_sale = 1 AND talk_seconds < @effective) AS salesWithoutTalk
-       FROM calls WHERE day >= @from AND day <= @to AND direction = 'outbound' GROUP BY agent_id, day`,
-    )
-    .all({ short: t.shortSeconds, effective: effectiveThresholdSeconds, from, to }) as {
-    agentId: number;
-    day: Day;
-    shortConnects: number;
-    shortTalkSeconds: number;
-    salesWithoutTalk: number;
-  }[];
-  // Repeat dials only matter on the judged days; the baseline days need no number counts.
-  const repeats = db
-    .prepare(
-      `SELECT agent_id AS agentId, day, max(n) AS maxRepeat, last4 FROM (
-         SELECT agent_id, day, count(*) AS n, max(phone_last4) AS last4 FROM calls
-         WHERE day >= ? AND day <= ? AND direction = 'outbound' AND phone_hash IS NOT NULL
-         GROUP BY agent_id, day, phone_hash HAVING count(*) >= ?)
-       GROUP BY agent_id, day`,
-    )
-    .all(judgeFrom, to, t.repeatDials) as {
-    agentId: number;
-    day: Day;
-    maxRepeat: number;
-    last4: string | null;
-  }[];
-  const key = (agentId: number, day: Day) => `${agentId}|${day}`;
-  const callCounts = new Map(perCall.map((r) => [key(r.agentId, r.day), r]));
-  const repeatCounts = new Map(repeats.map((r) => [key(r.agentId, r.day), r]));
+): Promise<AgentDay[]> {
+  const shortConnect = predicateSql(SHORT_CONNECT, { short: t.shortSeconds });
+  const saleWithoutTalk = sql<boolean>`${flagSet('is_sale')} AND talk_seconds < ${effectiveThresholdSeconds}`;
+  const [rollup, perCall, repeats] = await Promise.all([
+    db
+      .selectFrom('daily_agent_stats as s')
+      .innerJoin('agents as a', 'a.id', 's.agent_id')
+      .select([
+        's.agent_id as agentId',
+        'a.team_id as teamId',
+        's.day',
+        sql<number>`sum(s.dials)`.as('dials'),
+        sql<number>`sum(s.connects)`.as('connects'),
+        sql<number>`sum(s.talk_seconds)`.as('talkSeconds'),
+      ])
+      .where('s.day', '>=', from)
+      .where('s.day', '<=', to)
+      .groupBy(['s.agent_id', 'a.team_id', 's.day'])
+      .execute(),
+    db
+      .selectFrom('calls')
+      .select([
+        'agent_id as agentId',
+        'day',
+        countWhere(shortConnect).as('shortConnects'),
+        sumWhere(shortConnect, sql.ref('talk_seconds')).as('shortTalkSeconds'),
+        countWhere(saleWithoutTalk).as('salesWithoutTalk'),
+      ])
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .where('direction', '=', 'outbound')
+      .groupBy(['agent_id', 'day'])
+      .execute(),
+    // Repeat dials only matter on the judged days; the baseline days need no number counts.
+    repeatDials(db, judgeFrom, to, t.repeatDials),
+  ]);
+  const callCounts = new Map(perCall.map((r) => [agentDayKey(r.agentId, r.day), r]));
   return rollup.map((r) => {
-    const c = callCounts.get(key(r.agentId, r.day));
-    const rep = repeatCounts.get(key(r.agentId, r.day));
+    const c = callCounts.get(agentDayKey(r.agentId, r.day));
+    const rep = repeats.get(agentDayKey(r.agentId, r.day));
     return {
-      ...r,
-      shortConnects: c?.shortConnects ?? 0,
-      shortTalkSeconds: c?.shortTalkSeconds ?? 0,
-      salesWithoutTalk: c?.salesWithoutTalk ?? 0,
+      agentId: r.agentId,
+      teamId: r.teamId,
+      day: r.day,
+      dials: Number(r.dials),
+      connects: Number(r.connects),
+      talkSeconds: Number(r.talkSeconds),
+      shortConnects: Number(c?.shortConnects ?? 0),
+      shortTalkSeconds: Number(c?.shortTalkSeconds ?? 0),
+      salesWithoutTalk: Number(c?.salesWithoutTalk ?? 0),
       maxRepeat: rep?.maxRepeat ?? 0,
       repeatLast4: rep?.last4 ?? null,
     };
@@ -74,17 +122,19 @@ export function agentDays(
 }
 
 /** The alerts of [from, to], each with whether a lead acknowledged it. */
-export function alertsFor(
-  db: Sqlite,
-  range: { from: Day; to: Day; teamId?: number },
+export async function alertsFor(
+  db: Kysely<Database>,
+  range: { from: Day; to: Day; teamId?: number | undefined },
   t: AlertThresholds,
   effectiveThresholdSeconds: number,
-): AlertRow[] {
+): Promise<AlertRow[]> {
   // Enough calendar days before `from` to hold `historyDays` working days of baseline.
   const baselineFrom = addDays(range.from, -Math.ceil(t.historyDays * 1.6) - 7);
-  const days = agentDays(db, baselineFrom, range.to, range.from, t, effectiveThresholdSeconds);
+  const [days, acks] = await Promise.all([
+    agentDays(db, baselineFrom, range.to, range.from, t, effectiveThresholdSeconds),
+    loadAcks(db),
+  ]);
   const teamOf = new Map(days.map((d) => [d.agentId, d.teamId]));
-  const acks = loadAcks(db);
   return detectAlerts(days, range.from, range.to, t)
     .filter((a) => range.teamId === undefined || teamOf.get(a.agentId) === range.teamId)
     .map((a) => ({ ...a, last4: a.last4 ?? null, acked: acks.has(a.key) }));

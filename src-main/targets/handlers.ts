@@ -21,41 +21,45 @@ import {
 } from './store';
 
 export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
-  const db = ws.db;
+  const db = ws.kysely;
   return {
     'targets.calendar': () => loadCalendar(db),
-    'targets.setCalendar': (calendar) => ws.writes.run(() => saveCalendar(db, calendar)),
+    'targets.setCalendar': (calendar) =>
+      ws.writes.run(() => db.transaction().execute((trx) => saveCalendar(trx, calendar))),
     'targets.plan': ({ month, uplift }) => plan(ws, month, uplift),
-    'targets.set': ({ month, entries }) => ws.writes.run(() => ({ saved: saveTargets(db, month, entries) })),
+    'targets.set': ({ month, entries }) =>
+      ws.writes.run(() =>
+        db.transaction().execute(async (trx) => ({ saved: await saveTargets(trx, month, entries) })),
+      ),
     'targets.pacing': ({ filter }) => pacing(ws, filter),
     'targets.profile': ({ campaignId }) => loadProfile(db, campaignId),
     'targets.setProfile': ({ campaignId, profile }) =>
       ws.writes.run(() => saveProfile(db, profile, campaignId)),
-    'targets.campaignProfiles': () => ({ campaignIds: campaignsWithProfile(db) }),
+    'targets.campaignProfiles': async () => ({ campaignIds: await campaignsWithProfile(db) }),
     'targets.dropProfile': ({ campaignId }) => ws.writes.run(() => dropProfile(db, campaignId)),
-    'targets.scores': ({ month, campaignId, profile }) =>
-      scores(ws, month, profile ?? loadProfile(db, campaignId), campaignId),
+    'targets.scores': async ({ month, campaignId, profile }) =>
+      scores(ws, month, profile ?? (await loadProfile(db, campaignId)), campaignId),
     'targets.bonusSheet': () => loadBonusSheet(db),
     'targets.setBonusSheet': (sheet) => ws.writes.run(() => saveBonusSheet(db, sheet)),
     'targets.bonus': ({ month }) => bonus(ws, month),
     'targets.overridePay': ({ month, agentId, amount, reason }) =>
-      ws.writes.run(() => {
-        saveOverride(db, month, agentId, amount, reason);
+      ws.writes.run(async () => {
+        await saveOverride(db, month, agentId, amount, reason);
         return { ok: true };
       }),
     'targets.thresholds': () => loadThresholds(db),
     'targets.setThresholds': (t) => ws.writes.run(() => saveThresholds(db, t)),
     'targets.alerts': async ({ from, to, teamId }) => ({
-      alerts: alertsFor(
+      alerts: await alertsFor(
         db,
         { from, to, teamId },
-        loadThresholds(db),
+        await loadThresholds(db),
         (await ws.settings()).effectiveThresholdSeconds,
       ),
     }),
     'targets.ack': ({ key, acked }) =>
-      ws.writes.run(() => {
-        saveAck(db, key, acked);
+      ws.writes.run(async () => {
+        await saveAck(db, key, acked);
         return { ok: true };
       }),
   };

@@ -25,7 +25,7 @@ import {
 } from '../../src-shared/targets';
 import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { now } from '../clock';
-import { rosterSync, type RosterScope } from '../people/roster';
+import { roster, type RosterScope } from '../people/roster';
 import { leadRatingsByAgent } from '../ratings/store';
 import type { Workspace } from '../workspace';
 import {
@@ -84,21 +84,22 @@ function suggestAll(history: HistoryMonth[], workingDays: number, uplift: number
 }
 
 export async function plan(ws: Workspace, month: Month, uplift: number): Promise<Output<'targets.plan'>> {
-  const cal = new WorkingDays(loadCalendar(ws.db));
+  const db = ws.kysely;
+  const cal = new WorkingDays(await loadCalendar(db));
   const asOf = await asOfDay(ws);
   const { from, to } = monthRange(month);
   const workingDays = cal.count(from, to);
   const historyMonths = [3, 2, 1].map((n) => addMonthsTo(month, -n));
   const histFrom = monthRange(historyMonths[0]!).from;
   const histTo = minDay(monthRange(historyMonths[2]!).to, asOf);
-  const byAgent = withOrderSalesByMonth(
-    ws.db,
+  const byAgent = await withOrderSalesByMonth(
+    db,
     histFrom,
     histTo,
-    actualsByAgentMonth(ws.db, histFrom, histTo),
+    await actualsByAgentMonth(db, histFrom, histTo),
   );
-  const joined = firstDays(ws.db);
-  const agents = listAgentRows(ws.db).filter((a) => a.active && byAgent.has(a.id));
+  const joined = await firstDays(db);
+  const agents = (await listAgentRows(db)).filter((a) => a.active && byAgent.has(a.id));
 
   const historyOf = (agentId: number | null): HistoryMonth[] =>
     historyMonths.map((m) => {
@@ -110,9 +111,9 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
         workingDays: start <= end ? cal.count(start, end) : 0,
       };
     });
-  const sumHistory = (members: AgentRow[], teamId?: number): HistoryMonth[] => {
+  const sumHistory = async (members: AgentRow[], teamId?: number): Promise<HistoryMonth[]> => {
     // A team's (or the floor's) audit score is the mean over its audits, not a sum of its agents'.
-    const audits = auditScoreByMonth(ws.db, histFrom, histTo, teamId === undefined ? {} : { teamId });
+    const audits = await auditScoreByMonth(db, histFrom, histTo, teamId === undefined ? {} : { teamId });
     return historyMonths.map((m, i) => {
       const base = historyOf(null)[i]!;
       const actuals = members.reduce(
@@ -127,23 +128,25 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
   return {
     month,
     workingDays,
-    targets: loadTargets(ws.db, month),
+    targets: await loadTargets(db, month),
     agents: agents.map((a) => ({
       agentId: a.id,
       teamId: a.teamId,
       ...suggestAll(historyOf(a.id), workingDays, uplift),
     })),
-    teams: teamIds.map((teamId) => {
-      const members = agents.filter((a) => a.teamId === teamId);
-      const s = suggestAll(sumHistory(members, teamId), workingDays, uplift);
-      const perAgent = {} as KpiNumbers;
-      for (const kpi of TARGET_KPIS) {
-        const v = s.values[kpi];
-        perAgent[kpi] = v === null ? null : isAdditive(kpi) ? roundToStep(kpi, v / members.length) : v;
-      }
-      return { teamId, perAgent, agents: members.length, ...s };
-    }),
-    all: suggestAll(sumHistory(agents), workingDays, uplift),
+    teams: await Promise.all(
+      teamIds.map(async (teamId) => {
+        const members = agents.filter((a) => a.teamId === teamId);
+        const s = suggestAll(await sumHistory(members, teamId), workingDays, uplift);
+        const perAgent = {} as KpiNumbers;
+        for (const kpi of TARGET_KPIS) {
+          const v = s.values[kpi];
+          perAgent[kpi] = v === null ? null : isAdditive(kpi) ? roundToStep(kpi, v / members.length) : v;
+        }
+        return { teamId, perAgent, agents: members.length, ...s };
+      }),
+    ),
+    all: suggestAll(await sumHistory(agents), workingDays, uplift),
   };
 }
 
@@ -218,7 +221,8 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   const none = { applies: false, asOf: null, workingDays: 0, elapsedDays: 0, kpis: [], agents: [] };
   // Targets are monthly and not per campaign: a range across months or a campaign has none.
   if (month !== monthOf(filter.to) || filter.campaignId !== undefined) return none;
-  const cal = new WorkingDays(loadCalendar(ws.db));
+  const db = ws.kysely;
+  const cal = new WorkingDays(await loadCalendar(db));
   const { from: monthFrom, to: monthTo } = monthRange(month);
   const monthDays = cal.count(monthFrom, monthTo);
   const asOf = minDay(filter.to, await asOfDay(ws));
@@ -227,15 +231,15 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
     available: cal.count(start, filter.to),
     elapsed: start <= asOf ? cal.count(start, asOf) : 0,
   });
-  const agents = listAgentRows(ws.db);
-  const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
-  const joined = firstDays(ws.db);
+  const agents = await listAgentRows(db);
+  const targets = new TargetResolver(new TargetBook(await loadTargets(db, month)), agents);
+  const joined = await firstDays(db);
   const scope = { teamId: filter.teamId, agentId: filter.agentId };
-  const callsByAgent = actualsByAgent(ws.db, filter.from, filter.to, scope);
-  const byAgent = new SourcedActuals(ws.db, filter.from, filter.to, scope, callsByAgent);
+  const callsByAgent = await actualsByAgent(db, filter.from, filter.to, scope);
+  const byAgent = await SourcedActuals.load(db, filter.from, filter.to, scope, callsByAgent);
   const total = [...callsByAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
-  total.auditScore = auditScoreOf(ws.db, filter.from, filter.to, scope);
-  const profile = loadProfile(ws.db);
+  total.auditScore = await auditScoreOf(db, filter.from, filter.to, scope);
+  const profile = await loadProfile(db);
 
   const agentStart = (agentId: number) => maxDay(filter.from, joined.get(agentId) ?? filter.from);
   const scopeTarget = (kpi: TargetKpi) =>
@@ -245,7 +249,7 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
         ? targets.team(filter.teamId, kpi)
         : targets.all(kpi);
   const scopeDays = daysFrom(filter.agentId !== undefined ? agentStart(filter.agentId) : filter.from);
-  const agentRows = withRoster(ws, byAgent.agentIds(), { ...filter, ...scope }).map((agentId) => {
+  const agentRows = (await withRoster(ws, byAgent.agentIds(), { ...filter, ...scope })).map((agentId) => {
     const kpis = pacesFor(
       (kpi) => targets.agent(agentId, kpi),
       byAgent.agent(agentId),
@@ -265,14 +269,9 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
 }
 
 /** The agents with figures plus the roster's agents without any (src-main/people/roster.ts). */
-function withRoster(ws: Workspace, ids: number[], scope: RosterScope): number[] {
+async function withRoster(ws: Workspace, ids: number[], scope: RosterScope): Promise<number[]> {
   const listed = new Set(ids);
-  return [
-    ...ids,
-    ...rosterSync(ws.db, ws.kysely, scope)
-      .map((a) => a.id)
-      .filter((id) => !listed.has(id)),
-  ];
+  return [...ids, ...(await roster(ws.kysely, scope)).map((a) => a.id).filter((id) => !listed.has(id))];
 }
 
 export async function scores(
@@ -281,23 +280,24 @@ export async function scores(
   profile: ScoringProfile,
   campaignId?: number,
 ): Promise<Output<'targets.scores'>> {
-  const cal = new WorkingDays(loadCalendar(ws.db));
+  const db = ws.kysely;
+  const cal = new WorkingDays(await loadCalendar(db));
   const { from, to } = monthRange(month);
   const asOf = minDay(to, await asOfDay(ws));
-  const agents = listAgentRows(ws.db);
-  const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
-  const joined = firstDays(ws.db);
+  const agents = await listAgentRows(db);
+  const targets = new TargetResolver(new TargetBook(await loadTargets(db, month)), agents);
+  const joined = await firstDays(db);
   const scope = campaignId ? { campaignId } : {};
   const byAgent =
     asOf >= from
-      ? new SourcedActuals(ws.db, from, asOf, scope, actualsByAgent(ws.db, from, asOf, scope))
+      ? await SourcedActuals.load(db, from, asOf, scope, await actualsByAgent(db, from, asOf, scope))
       : null;
   const monthDays = cal.count(from, to);
   // The lead's behaviour ratings of the month weigh in as the profile says (not per campaign).
-  const ratings = leadRatingsByAgent(ws.db, month);
+  const ratings = await leadRatingsByAgent(db, month);
   const dialled = byAgent?.agentIds() ?? [];
   // Scored from the month's first day on: the roster's agents with no call score 0, not nothing.
-  const ids = asOf >= from ? withRoster(ws, dialled, { from, to }) : dialled;
+  const ids = asOf >= from ? await withRoster(ws, dialled, { from, to }) : dialled;
   const rows: Omit<ScoreRow, 'rank'>[] = ids.map((agentId) => {
     const sourced = byAgent!.agent(agentId);
     const start = maxDay(from, joined.get(agentId) ?? from);
@@ -329,9 +329,9 @@ export async function scores(
 }
 
 export async function bonus(ws: Workspace, month: Month): Promise<Output<'targets.bonus'>> {
-  const sheet = loadBonusSheet(ws.db);
-  const overrides = loadOverrides(ws.db, month);
-  const scored = await scores(ws, month, loadProfile(ws.db));
+  const sheet = await loadBonusSheet(ws.kysely);
+  const overrides = await loadOverrides(ws.kysely, month);
+  const scored = await scores(ws, month, await loadProfile(ws.kysely));
   return {
     sheet,
     rows: scored.rows.map((r) => {

@@ -4,13 +4,15 @@
  * under the rule the dashboard's tiles follow (`salesSource`), per agent and per scope. The other
  * target KPIs (dials, talk, connect rate, intents, audits) always come from calls and audits.
  */
+import { sql, type Kysely } from 'kysely';
 import { conversionFrom } from '../../src-shared/kpi';
 import { salesSource, type ConversionSource } from '../../src-shared/orders';
 import type { MonthActuals, TargetKpi } from '../../src-shared/targets';
 import type { Day } from '../../src-shared/time';
-import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
+import { rollupCondition } from '../metrics/queries';
 import { loadOrderSettings } from '../orders/settings';
-import { emptyActuals, scopeSql, type Scope } from './actuals';
+import { emptyActuals, monthOfDay, type Scope } from './actuals';
 
 /** The target KPIs whose figures follow `salesSource`. */
 export const ORDER_SOURCED_KPIS: readonly TargetKpi[] = ['sales', 'revenue'];
@@ -32,22 +34,37 @@ export interface Sourced {
   source: ConversionSource;
 }
 
+interface AgentOrderFigures extends OrderFigures {
+  agentId: number;
+  /** `YYYY-MM` with `perMonth`, else '' */
+  month: string;
+}
+
 /** Order figures per agent (and month, with `perMonth`) over [from, to]; an agent without orders is absent. */
-function orderFigures(
-  db: Sqlite,
+async function orderFigures(
+  db: Kysely<Database>,
   from: Day,
   to: Day,
   scope: Scope,
   perMonth: boolean,
-): { agentId: number; month: string; orders: number; revenue: number }[] {
-  const { where, params } = scopeSql(scope);
-  const month = perMonth ? 'substr(day, 1, 7)' : "''";
-  return db
-    .prepare(
-      `SELECT agent_id AS agentId, ${month} AS month, sum(orders) AS orders, sum(revenue) AS revenue
-       FROM daily_order_stats WHERE day >= ? AND day <= ?${where} GROUP BY agent_id, ${month}`,
-    )
-    .all(from, to, ...params) as { agentId: number; month: string; orders: number; revenue: number }[];
+): Promise<AgentOrderFigures[]> {
+  const sums = [sql<number>`sum(s.orders)`.as('orders'), sql<number>`sum(s.revenue)`.as('revenue')] as const;
+  const rows = db.selectFrom('daily_order_stats as s').where(rollupCondition({ from, to, ...scope }));
+  const figures = perMonth
+    ? await rows
+        .select(['s.agent_id as agentId', monthOfDay('s.day').as('month'), ...sums])
+        .groupBy(['s.agent_id', monthOfDay('s.day')])
+        .execute()
+    : (
+        await rows
+          .select(['s.agent_id as agentId', ...sums])
+          .groupBy('s.agent_id')
+          .execute()
+      ).map((r) => ({
+        ...r,
+        month: '',
+      }));
+  return figures.map((r) => ({ ...r, orders: Number(r.orders), revenue: Number(r.revenue) }));
 }
 
 /** A scope's actuals with sales and revenue taken from its orders when the rule says so. */
@@ -85,21 +102,25 @@ function sumFigures(all: Iterable<OrderFigures>): OrderFigures | undefined {
  * orders but no dials in the range is listed too.
  */
 export class SourcedActuals {
-  readonly setting: ConversionSource;
-  private readonly orders: Map<number, OrderFigures>;
+  private constructor(
+    readonly setting: ConversionSource,
+    private readonly orders: Map<number, OrderFigures>,
+    private readonly calls: Map<number, MonthActuals>,
+  ) {}
 
-  constructor(
-    db: Sqlite,
+  static async load(
+    db: Kysely<Database>,
     from: Day,
     to: Day,
     scope: Scope,
-    private readonly calls: Map<number, MonthActuals>,
-  ) {
-    this.setting = loadOrderSettings(db).conversionSource;
-    this.orders =
-      this.setting === 'orders'
-        ? new Map(orderFigures(db, from, to, scope, false).map((r) => [r.agentId, r]))
-        : new Map();
+    calls: Map<number, MonthActuals>,
+  ): Promise<SourcedActuals> {
+    const setting = (await loadOrderSettings(db)).conversionSource;
+    const orders =
+      setting === 'orders'
+        ? new Map((await orderFigures(db, from, to, scope, false)).map((r) => [r.agentId, r]))
+        : new Map<number, OrderFigures>();
+    return new SourcedActuals(setting, orders, calls);
   }
 
   agentIds(): number[] {
@@ -124,18 +145,18 @@ export class SourcedActuals {
  * Per agent and month (the history targets are suggested from), each agent-month under the rule
  * on its own, so a revenue target is suggested from the figures it will be measured on.
  */
-export function withOrderSalesByMonth(
-  db: Sqlite,
+export async function withOrderSalesByMonth(
+  db: Kysely<Database>,
   from: Day,
   to: Day,
   calls: Map<number, Map<string, MonthActuals>>,
-): Map<number, Map<string, MonthActuals>> {
-  const setting = loadOrderSettings(db).conversionSource;
+): Promise<Map<number, Map<string, MonthActuals>>> {
+  const setting = (await loadOrderSettings(db)).conversionSource;
   if (setting !== 'orders') return calls;
   const out = new Map<number, Map<string, MonthActuals>>();
   const put = (agentId: number, month: string, actuals: MonthActuals) =>
     (out.get(agentId) ?? out.set(agentId, new Map()).get(agentId)!).set(month, actuals);
-  const orders = orderFigures(db, from, to, {}, true);
+  const orders = await orderFigures(db, from, to, {}, true);
   const withOrders = new Set(orders.map((r) => `${r.agentId}|${r.month}`));
   for (const [agentId, byMonth] of calls)
     for (const [month, a] of byMonth) if (!withOrders.has(`${agentId}|${month}`)) put(agentId, month, a);

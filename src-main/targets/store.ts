@@ -2,6 +2,7 @@
  * What the targets feature stores: the calendar's exceptions, targets per month, its JSON settings
  * (weekend, scoring profiles, bonus sheet, alert thresholds), pay overrides and alert acknowledgements.
  */
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
   BonusSheetSchema,
@@ -24,34 +25,34 @@ import {
   type WorkCalendar,
 } from '../../src-shared/targets-calendar';
 import { TARGET_KPIS, type TargetKpi } from '../../src-shared/targets';
-import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
 import { now as clockNow } from '../clock';
 
-function readConfig<S extends z.ZodType>(
-  db: Sqlite,
+async function readConfig<S extends z.ZodType>(
+  db: Kysely<Database>,
   key: string,
   schema: S,
   fallback: z.output<S>,
-): z.output<S> {
-  const raw = db.prepare('SELECT value FROM targets_config WHERE key = ?').pluck().get(key);
-  if (typeof raw !== 'string') return fallback;
-  const parsed = schema.safeParse(JSON.parse(raw));
+): Promise<z.output<S>> {
+  const row = await db.selectFrom('targets_config').select('value').where('key', '=', key).executeTakeFirst();
+  if (row === undefined) return fallback;
+  const parsed = schema.safeParse(JSON.parse(row.value));
   // A value an older build wrote in another shape: the default, rather than a broken page.
   return parsed.success ? parsed.data : fallback;
 }
 
-function writeConfig(db: Sqlite, key: string, value: unknown): void {
-  db.prepare(
-    'INSERT INTO targets_config(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, JSON.stringify(value));
+async function writeConfig(db: Kysely<Database>, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  await db
+    .insertInto('targets_config')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+    .execute();
 }
 
-export function loadCalendar(db: Sqlite): WorkCalendar {
-  const weekend = readConfig(db, 'weekend', CalendarSchema.shape.weekend, DEFAULT_CALENDAR.weekend);
-  const rows = db.prepare('SELECT day, kind FROM work_calendar ORDER BY day').all() as {
-    day: string;
-    kind: 'holiday' | 'workday';
-  }[];
+export async function loadCalendar(db: Kysely<Database>): Promise<WorkCalendar> {
+  const weekend = await readConfig(db, 'weekend', CalendarSchema.shape.weekend, DEFAULT_CALENDAR.weekend);
+  const rows = await db.selectFrom('work_calendar').select(['day', 'kind']).orderBy('day').execute();
   return {
     weekend,
     holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day),
@@ -60,30 +61,35 @@ export function loadCalendar(db: Sqlite): WorkCalendar {
 }
 
 /** The workspace's working days, for the comparisons and the "last working day" that count them. */
-export function workingDaysOf(ws: { db: Sqlite }): WorkingDays {
-  return new WorkingDays(loadCalendar(ws.db));
+export async function workingDaysOf(ws: { kysely: Kysely<Database> }): Promise<WorkingDays> {
+  return new WorkingDays(await loadCalendar(ws.kysely));
 }
 
-export function saveCalendar(db: Sqlite, calendar: WorkCalendar): WorkCalendar {
-  db.transaction(() => {
-    writeConfig(db, 'weekend', [...new Set(calendar.weekend)].sort());
-    db.prepare('DELETE FROM work_calendar').run();
-    const insert = db.prepare(
-      'INSERT INTO work_calendar(day, kind) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET kind = excluded.kind',
-    );
-    for (const day of calendar.holidays) insert.run(day, 'holiday');
-    // A day listed as both: the make-up working day wins (it is the later, deliberate edit).
-    for (const day of calendar.workdays) insert.run(day, 'workday');
-  })();
+/** Replaces the calendar; run it in the caller's transaction (it clears the table first). */
+export async function saveCalendar(db: Kysely<Database>, calendar: WorkCalendar): Promise<WorkCalendar> {
+  await writeConfig(db, 'weekend', [...new Set(calendar.weekend)].sort());
+  await db.deleteFrom('work_calendar').execute();
+  // A day listed as both: the make-up working day wins (it is the later, deliberate edit).
+  const kindOf = new Map<string, 'holiday' | 'workday'>();
+  for (const day of calendar.holidays) kindOf.set(day, 'holiday');
+  for (const day of calendar.workdays) kindOf.set(day, 'workday');
+  if (kindOf.size > 0)
+    await db
+      .insertInto('work_calendar')
+      .values([...kindOf].map(([day, kind]) => ({ day, kind, note: null })))
+      .execute();
   return loadCalendar(db);
 }
 
 const profileKey = (campaignId?: number) => (campaignId ? `profile:campaign:${campaignId}` : 'profile');
 
 /** A campaign without a profile of its own is scored with the workspace's. */
-export function loadProfile(db: Sqlite, campaignId?: number): Required<ScoringProfile> {
-  const base = readConfig(db, profileKey(), ProfileSchema, DEFAULT_PROFILE);
-  const profile = campaignId ? readConfig(db, profileKey(campaignId), ProfileSchema, base) : base;
+export async function loadProfile(
+  db: Kysely<Database>,
+  campaignId?: number,
+): Promise<Required<ScoringProfile>> {
+  const base = await readConfig(db, profileKey(), ProfileSchema, DEFAULT_PROFILE);
+  const profile = campaignId ? await readConfig(db, profileKey(campaignId), ProfileSchema, base) : base;
   return {
     ...profile,
     weights: { ...DEFAULT_PROFILE.weights, ...profile.weights },
@@ -91,73 +97,92 @@ export function loadProfile(db: Sqlite, campaignId?: number): Required<ScoringPr
   };
 }
 
-export function campaignsWithProfile(db: Sqlite): number[] {
-  const keys = db
-    .prepare("SELECT key FROM targets_config WHERE key LIKE 'profile:campaign:%'")
-    .pluck()
-    .all() as string[];
-  return keys.map((k) => Number(k.slice('profile:campaign:'.length))).filter((id) => id > 0);
+export async function campaignsWithProfile(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('targets_config')
+    .select('key')
+    .where('key', 'like', 'profile:campaign:%')
+    .execute();
+  return rows.map((r) => Number(r.key.slice('profile:campaign:'.length))).filter((id) => id > 0);
 }
 
-export function dropProfile(db: Sqlite, campaignId: number): Required<ScoringProfile> {
-  db.prepare('DELETE FROM targets_config WHERE key = ?').run(profileKey(campaignId));
+export async function dropProfile(
+  db: Kysely<Database>,
+  campaignId: number,
+): Promise<Required<ScoringProfile>> {
+  await db.deleteFrom('targets_config').where('key', '=', profileKey(campaignId)).execute();
   return loadProfile(db, campaignId);
 }
 
-export function saveProfile(
-  db: Sqlite,
+export async function saveProfile(
+  db: Kysely<Database>,
   profile: ScoringProfile,
   campaignId?: number,
-): Required<ScoringProfile> {
-  writeConfig(db, profileKey(campaignId), profile);
+): Promise<Required<ScoringProfile>> {
+  await writeConfig(db, profileKey(campaignId), profile);
   return loadProfile(db, campaignId);
 }
 
-export function loadBonusSheet(db: Sqlite): BonusSheet {
-  return readConfig(db, 'bonusSheet', BonusSheetSchema, DEFAULT_BONUS_SHEET) as BonusSheet;
+export async function loadBonusSheet(db: Kysely<Database>): Promise<BonusSheet> {
+  return (await readConfig(db, 'bonusSheet', BonusSheetSchema, DEFAULT_BONUS_SHEET)) as BonusSheet;
 }
 
-export function saveBonusSheet(db: Sqlite, sheet: BonusSheet): BonusSheet {
-  writeConfig(db, 'bonusSheet', sheet);
+export async function saveBonusSheet(db: Kysely<Database>, sheet: BonusSheet): Promise<BonusSheet> {
+  await writeConfig(db, 'bonusSheet', sheet);
   return loadBonusSheet(db);
 }
 
-export function loadThresholds(db: Sqlite): AlertThresholds {
+export async function loadThresholds(db: Kysely<Database>): Promise<AlertThresholds> {
   return readConfig(db, 'alertThresholds', ThresholdsSchema, DEFAULT_THRESHOLDS);
 }
 
-export function saveThresholds(db: Sqlite, t: AlertThresholds): AlertThresholds {
-  writeConfig(db, 'alertThresholds', t);
+export async function saveThresholds(db: Kysely<Database>, t: AlertThresholds): Promise<AlertThresholds> {
+  await writeConfig(db, 'alertThresholds', t);
   return loadThresholds(db);
 }
 
-export function loadTargets(db: Sqlite, month: Month): TargetEntry[] {
-  const rows = db
-    .prepare(
-      'SELECT scope, scope_id AS scopeId, kpi, value FROM targets WHERE month = ? ORDER BY scope, scope_id',
-    )
-    .all(month) as TargetEntry[];
-  return rows.filter((r) => (TARGET_KPIS as readonly string[]).includes(r.kpi));
+function isTargetKpi(kpi: string): kpi is TargetKpi {
+  return (TARGET_KPIS as readonly string[]).includes(kpi);
 }
 
-export function saveTargets(
-  db: Sqlite,
+export async function loadTargets(db: Kysely<Database>, month: Month): Promise<TargetEntry[]> {
+  const rows = await db
+    .selectFrom('targets')
+    .select(['scope', 'scope_id as scopeId', 'kpi', 'value'])
+    .where('month', '=', month)
+    .orderBy('scope')
+    .orderBy('scope_id')
+    .execute();
+  // A KPI an older or newer build stored that this one does not know is left out.
+  return rows.flatMap((r) => (isTargetKpi(r.kpi) ? [{ ...r, kpi: r.kpi }] : []));
+}
+
+/** Saves (value null: removes) a month's targets; run it in the caller's transaction. */
+export async function saveTargets(
+  db: Kysely<Database>,
   month: Month,
   entries: readonly (Omit<TargetEntry, 'value'> & { value: number | null })[],
-): number {
-  const upsert = db.prepare(
-    `INSERT INTO targets(month, scope, scope_id, kpi, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(month, scope, scope_id, kpi) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  );
-  const remove = db.prepare('DELETE FROM targets WHERE month = ? AND scope = ? AND scope_id = ? AND kpi = ?');
+): Promise<number> {
   const now = clockNow();
-  db.transaction(() => {
-    for (const e of entries) {
-      const scopeId = e.scope === 'all' ? 0 : e.scopeId;
-      if (e.value === null) remove.run(month, e.scope, scopeId, e.kpi);
-      else upsert.run(month, e.scope, scopeId, e.kpi, e.value, now);
+  for (const e of entries) {
+    const scopeId = e.scope === 'all' ? 0 : e.scopeId;
+    if (e.value === null) {
+      await db
+        .deleteFrom('targets')
+        .where('month', '=', month)
+        .where('scope', '=', e.scope)
+        .where('scope_id', '=', scopeId)
+        .where('kpi', '=', e.kpi)
+        .execute();
+      continue;
     }
-  })();
+    const values = { value: e.value, updated_at: now };
+    await db
+      .insertInto('targets')
+      .values({ month, scope: e.scope, scope_id: scopeId, kpi: e.kpi, ...values })
+      .onConflict((oc) => oc.columns(['month', 'scope', 'scope_id', 'kpi']).doUpdateSet(values))
+      .execute();
+  }
   return entries.length;
 }
 
@@ -172,37 +197,55 @@ export class TargetBook {
   }
 }
 
-export function loadOverrides(db: Sqlite, month: Month): Map<number, { amount: number; reason: string }> {
-  const rows = db
-    .prepare('SELECT agent_id AS agentId, amount, reason FROM bonus_overrides WHERE month = ?')
-    .all(month) as { agentId: number; amount: number; reason: string }[];
+export async function loadOverrides(
+  db: Kysely<Database>,
+  month: Month,
+): Promise<Map<number, { amount: number; reason: string }>> {
+  const rows = await db
+    .selectFrom('bonus_overrides')
+    .select(['agent_id as agentId', 'amount', 'reason'])
+    .where('month', '=', month)
+    .execute();
   return new Map(rows.map((r) => [r.agentId, { amount: r.amount, reason: r.reason }]));
 }
 
-export function saveOverride(
-  db: Sqlite,
+export async function saveOverride(
+  db: Kysely<Database>,
   month: Month,
   agentId: number,
   amount: number | null,
   reason: string,
-): void {
+): Promise<void> {
   if (amount === null) {
-    db.prepare('DELETE FROM bonus_overrides WHERE month = ? AND agent_id = ?').run(month, agentId);
+    await db
+      .deleteFrom('bonus_overrides')
+      .where('month', '=', month)
+      .where('agent_id', '=', agentId)
+      .execute();
     return;
   }
-  db.prepare(
-    `INSERT INTO bonus_overrides(month, agent_id, amount, reason, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(month, agent_id) DO UPDATE SET amount = excluded.amount, reason = excluded.reason,
-       created_at = excluded.created_at`,
-  ).run(month, agentId, amount, reason, clockNow());
+  const values = { amount, reason, created_at: clockNow() };
+  await db
+    .insertInto('bonus_overrides')
+    .values({ month, agent_id: agentId, ...values })
+    .onConflict((oc) => oc.columns(['month', 'agent_id']).doUpdateSet(values))
+    .execute();
 }
 
-export function loadAcks(db: Sqlite): Set<string> {
-  return new Set(db.prepare('SELECT alert_key FROM alert_acks').pluck().all() as string[]);
+export async function loadAcks(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db.selectFrom('alert_acks').select('alert_key').execute();
+  return new Set(rows.map((r) => r.alert_key));
 }
 
-export function saveAck(db: Sqlite, key: string, acked: boolean): void {
-  if (acked)
-    db.prepare('INSERT OR REPLACE INTO alert_acks(alert_key, acked_at) VALUES (?, ?)').run(key, clockNow());
-  else db.prepare('DELETE FROM alert_acks WHERE alert_key = ?').run(key);
+export async function saveAck(db: Kysely<Database>, key: string, acked: boolean): Promise<void> {
+  if (!acked) {
+    await db.deleteFrom('alert_acks').where('alert_key', '=', key).execute();
+    return;
+  }
+  const ackedAt = clockNow();
+  await db
+    .insertInto('alert_acks')
+    .values({ alert_key: key, acked_at: ackedAt })
+    .onConflict((oc) => oc.column('alert_key').doUpdateSet({ acked_at: ackedAt }))
+    .execute();
 }

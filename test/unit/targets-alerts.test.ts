@@ -133,4 +133,29 @@ describe('anomaly alerts on a generated month with planted anomalies', () => {
     const { alerts } = await t.call<{ alerts: AlertRow[] }>('targets.alerts', { from: to, to });
     expect(alerts.filter((a) => a.kind === 'salesWithoutTalk')).toHaveLength(1);
   });
+
+  it('repeat dials name the number dialled most that day, with its last four digits', async () => {
+    const db = t.ws.db;
+    const busiest = db
+      .prepare(
+        `SELECT agent_id FROM calls WHERE day = ? AND direction = 'outbound'
+         GROUP BY agent_id ORDER BY count(*) DESC, agent_id LIMIT 1`,
+      )
+      .pluck()
+      .get(to) as number;
+    const ids = db
+      .prepare(`SELECT id FROM calls WHERE agent_id = ? AND day = ? AND direction = 'outbound' ORDER BY id`)
+      .pluck()
+      .all(busiest, to) as number[];
+    expect(ids.length).toBeGreaterThanOrEqual(15);
+    // 8 dials to one number and 7 to another (the default threshold is 6 a day): the 8 are named.
+    const setNumber = db.prepare('UPDATE calls SET phone_hash = ?, phone_last4 = ? WHERE id = ?');
+    ids.slice(0, 8).forEach((id) => setNumber.run('hash-b', '2222', id));
+    ids.slice(8, 15).forEach((id) => setNumber.run('hash-a', '1111', id));
+    const { alerts } = await t.call<{ alerts: AlertRow[] }>('targets.alerts', { from: to, to });
+    const repeats = alerts.filter((a) => a.kind === 'repeatDials');
+    expect(repeats.map((a) => ({ agentId: a.agentId, day: a.day, value: a.value, last4: a.last4 }))).toEqual([
+      { agentId: busiest, day: to, value: 8, last4: '2222' },
+    ]);
+  });
 });

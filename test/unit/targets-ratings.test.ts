@@ -222,6 +222,37 @@ describe('ratings on a real workspace', () => {
     ).rejects.toThrow(/bad_input/);
   });
 
+  it('editing a training replaces its attendees; an unknown session or agent changes nothing', async () => {
+    const [a, b, c] = agents as [number, number, number];
+    const session = { day: `${month}-12`, topic: 'Closing', hours: 1, notes: 'room 2' };
+    const added = await t.call<{ id: number; attendees: number[] }>('ratings.saveTraining', {
+      ...session,
+      attendees: [a, b],
+    });
+    expect(added.attendees).toEqual([a, b].sort((x, y) => x - y));
+    // The same agent twice counts once; the earlier attendees not listed again are gone.
+    const edited = await t.call('ratings.saveTraining', {
+      ...session,
+      id: added.id,
+      topic: 'Closing, part 2',
+      attendees: [c, c],
+    });
+    expect(edited).toEqual({ ...session, id: added.id, topic: 'Closing, part 2', attendees: [c] });
+    await expect(t.call('ratings.saveTraining', { ...session, id: 99_999, attendees: [a] })).rejects.toThrow(
+      /not_found/,
+    );
+    await expect(
+      t.call('ratings.saveTraining', { ...session, id: added.id, attendees: [a, 99_999] }),
+    ).rejects.toThrow(/not_found/);
+    const stored = t.ws.db
+      .prepare('SELECT agent_id FROM training_attendees WHERE session_id = ?')
+      .pluck()
+      .all(added.id);
+    expect(stored).toEqual([c]);
+    expect(await t.call('ratings.deleteTraining', { id: added.id })).toEqual({ deleted: true });
+    expect(await t.call('ratings.deleteTraining', { id: added.id })).toEqual({ deleted: false });
+  });
+
   it('the lead’s ratings weigh in the score; self and peer ratings do not; no rating = no data', async () => {
     const [a, b, c] = agents as [number, number, number];
     const scores = (p?: ScoringProfile) =>
