@@ -135,7 +135,9 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
 
     'calls.list': async (request) => {
       const page = await listCalls(db, request, (await ws.settings()).timeZone);
-      const withFile = (await RecordingFinder.open(ws.db, ws.path)).present(page.rows.map((r) => r.id));
+      const withFile = await (
+        await RecordingFinder.open(ws.kysely, ws.path)
+      ).present(page.rows.map((r) => r.id));
       return { ...page, rows: page.rows.map((r) => ({ ...r, hasRecording: withFile.has(r.id) })) };
     },
     'calls.count': (query) => countCalls(db, query),

@@ -26,7 +26,9 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
   /** A sample says which calls have a recording file found, not only a stored reference. */
   const withRecordings = async (sample: Sample | null): Promise<Sample | null> => {
     if (!sample) return sample;
-    const found = (await RecordingFinder.open(db, ws.path)).present(sample.calls.map((c) => c.callId));
+    const found = await (
+      await RecordingFinder.open(ws.kysely, ws.path)
+    ).present(sample.calls.map((c) => c.callId));
     return { ...sample, calls: sample.calls.map((c) => ({ ...c, hasRecording: found.has(c.callId) })) };
   };
   return {
@@ -43,9 +45,9 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
       ws.writes.run(() => importScorecard(db, json, scorecardId)),
     'scorecards.export': ({ versionId }) => exportScorecard(db, versionId),
 
-    'audits.recordingsFolder': () => recordingsFolder(db, ws.path),
+    'audits.recordingsFolder': () => recordingsFolder(ws.kysely, ws.path),
     'audits.setRecordingsFolder': ({ folder }) =>
-      ws.writes.run(() => setRecordingsFolder(db, ws.path, folder)),
+      ws.writes.run(() => setRecordingsFolder(ws.kysely, ws.path, folder)),
 
     'audits.buildSample': async (request) => {
       const id = await ws.writes.run(() => buildSample(db, request));

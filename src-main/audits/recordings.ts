@@ -7,35 +7,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordingsFolder } from '../../src-shared/api';
+import type { Kysely, Transaction } from 'kysely';
 import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
+import { readJsonSetting, writeJsonSetting } from '../recordings/settings';
 
 const SETTING_KEY = 'recordingsFolder';
 export const DEFAULT_RECORDINGS_DIR = 'recordings';
 
 /** The stored choice: an absolute folder, one relative to the workspace's folder, or null (default). */
-function storedFolder(db: Sqlite): string | null {
-  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTING_KEY);
-  if (typeof raw !== 'string') return null;
-  const value: unknown = JSON.parse(raw);
+async function storedFolder(db: Kysely<Database> | Transaction<Database>): Promise<string | null> {
+  const value = await readJsonSetting(db, SETTING_KEY);
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-export function recordingsFolder(db: Sqlite, workspaceFile: string): RecordingsFolder {
-  const chosen = storedFolder(db);
+export async function recordingsFolder(
+  db: Kysely<Database> | Transaction<Database>,
+  workspaceFile: string,
+): Promise<RecordingsFolder> {
+  const chosen = await storedFolder(db);
   const folder = path.resolve(path.dirname(workspaceFile), chosen ?? DEFAULT_RECORDINGS_DIR);
   return { folder, isDefault: chosen === null, exists: isDirectory(folder) };
 }
 
-export function setRecordingsFolder(
-  db: Sqlite,
+export async function setRecordingsFolder(
+  db: Kysely<Database> | Transaction<Database>,
   workspaceFile: string,
   folder: string | null,
-): RecordingsFolder {
-  if (folder === null) db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING_KEY);
-  else
-    db.prepare(
-      'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    ).run(SETTING_KEY, JSON.stringify(folder));
+): Promise<RecordingsFolder> {
+  await writeJsonSetting(db, SETTING_KEY, folder ?? undefined);
   return recordingsFolder(db, workspaceFile);
 }
 

@@ -116,7 +116,7 @@ export async function listNotes(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { notes: await hydrate(db, rows), total: count.n };
+  return { notes: await hydrate(db, rows), total: Number(count.n) };
 }
 
 /** Each linked audit exists and is of the note's agent (coaching_links has no foreign key). */

@@ -75,7 +75,7 @@ async function hydrate(db: Db, rows: PlanRow[], today: Day): Promise<Plan[]> {
           : null;
       return {
         ...r,
-        checkpoints: r.checkpoints ?? 0,
+        checkpoints: Number(r.checkpoints ?? 0),
         lastCheckpointDay: r.lastCheckpointDay ?? null,
         goals: mine.map((g) => {
           const kpi = isGoalKpi(g.kpi) ? g.kpi : null;

@@ -207,7 +207,7 @@ export async function summary(db: Kysely<Database>, filter: Filter, calendar?: W
  * with its last digits and no hash, so repeat dials cannot count them. Read from the calls (the
  * rollups do not keep it), through the small partial index of masked calls.
  */
-async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter): Promise<number> {
+export async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter): Promise<number> {
   let query = db
     .selectFrom('calls as c')
     .where('c.phone_hash', 'is', null)

@@ -8,21 +8,23 @@
  * Whatever the way, the file is confirmed by `resolveRecordingRef`: inside the real folder, a
  * regular file. The renderer only ever names a call id.
  *
- * The lookups are synchronous (the recordings route answers from them) and bounded: a folder is
- * listed at most once per finder and only its first MAX_LISTED names are read.
+ * The lookups are bounded: a folder is listed at most once per finder and only its first MAX_LISTED
+ * names are read; an index lookup reads at most MAX_INDEX_CANDIDATES rows.
  */
-import { kyselyFor } from '../db/connection';
 import fs from 'node:fs';
+import { sql, type Kysely } from 'kysely';
 import path from 'node:path';
 import { localTimeOfDay, localParts } from '../../src-shared/time';
 import { recordingsFolder, resolveRecordingRef, type RecordingSource } from '../audits/recordings';
 import type { Workspace } from '../workspace';
-import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
 import { loadSettings } from '../settings';
-import { expandPattern, nameGlob, nameMatcher, splitPath, type CallNaming } from './patterns';
+import { expandPattern, nameLike, nameMatcher, splitPath, type CallNaming } from './patterns';
 import { indexStatus, recordingPatterns } from './settings';
 
 const MAX_LISTED = 20_000;
+/** index rows a wildcard name reads (LIKE is case-blind on SQLite: the case is checked here) */
+const MAX_INDEX_CANDIDATES = 200;
 
 export type RecordingProblem = 'no_call' | 'no_folder' | 'not_found' | 'refused';
 
@@ -37,16 +39,6 @@ export type FoundRecording =
     }
   | { ok: false; problem: RecordingProblem; message: string; lookedFor?: string };
 
-interface CallForRecording {
-  id: number;
-  source_key: string;
-  started_at: number;
-  recording_ref: string | null;
-  phone_last4: string | null;
-  phone_full: string | null;
-  code: string;
-}
-
 /** The dialer's own call id inside `source_key` (`<preset>:<id>`); hashed keys (`h:`) have none. */
 export function callIdOf(sourceKey: string): string | null {
   if (sourceKey.startsWith('h:')) return null;
@@ -54,8 +46,22 @@ export function callIdOf(sourceKey: string): string | null {
   return colon < 0 ? sourceKey : sourceKey.slice(colon + 1);
 }
 
-const CALL_SQL = `SELECT c.id, c.source_key, c.started_at, c.recording_ref, c.phone_last4, c.phone_full, a.code
-  FROM calls c JOIN agents a ON a.id = c.agent_id`;
+function callsForRecording(db: Kysely<Database>) {
+  return db
+    .selectFrom('calls as c')
+    .innerJoin('agents as a', 'a.id', 'c.agent_id')
+    .select([
+      'c.id',
+      'c.source_key',
+      'c.started_at',
+      'c.recording_ref',
+      'c.phone_last4',
+      'c.phone_full',
+      'a.code',
+    ]);
+}
+
+type CallForRecording = Awaited<ReturnType<ReturnType<typeof callsForRecording>['executeTakeFirstOrThrow']>>;
 
 export class RecordingFinder {
   readonly folder: string;
@@ -65,50 +71,81 @@ export class RecordingFinder {
   /** the index is of this folder (an index of a folder chosen before is not used) */
   private readonly useIndex: boolean;
   private readonly listings = new Map<string, string[]>();
-  private readonly byName: ReturnType<Sqlite['prepare']>;
-  private readonly byGlob: ReturnType<Sqlite['prepare']>;
 
   /** A finder for the workspace's recordings (reads its settings first). */
-  static async open(db: Sqlite, workspaceFile: string): Promise<RecordingFinder> {
-    return new RecordingFinder(db, workspaceFile, (await loadSettings(kyselyFor(db))).timeZone);
+  static async open(db: Kysely<Database>, workspaceFile: string): Promise<RecordingFinder> {
+    const [settings, { folder, exists }, patterns, index] = await Promise.all([
+      loadSettings(db),
+      recordingsFolder(db, workspaceFile),
+      recordingPatterns(db),
+      indexStatus(db),
+    ]);
+    return new RecordingFinder(db, folder, exists, patterns, settings.timeZone, index?.folder === folder);
   }
 
   private constructor(
-    private readonly db: Sqlite,
-    workspaceFile: string,
+    private readonly db: Kysely<Database>,
+    folder: string,
+    folderExists: boolean,
+    patterns: readonly string[],
     timeZone: string,
+    useIndex: boolean,
   ) {
-    const { folder, exists } = recordingsFolder(db, workspaceFile);
     this.folder = folder;
-    this.folderExists = exists;
-    this.patterns = recordingPatterns(db);
+    this.folderExists = folderExists;
+    this.patterns = patterns;
     this.timeZone = timeZone;
-    this.useIndex = indexStatus(db)?.folder === folder;
-    this.byName = db.prepare('SELECT path FROM recording_files WHERE name = ? ORDER BY path LIMIT 1').pluck();
-    this.byGlob = db
-      .prepare('SELECT path FROM recording_files WHERE name GLOB ? ORDER BY path LIMIT 1')
-      .pluck();
+    this.useIndex = useIndex;
   }
 
   /** The recording of a call id, or why there is none. */
-  findById(callId: number): FoundRecording {
-    const row = this.db.prepare(`${CALL_SQL} WHERE c.id = ?`).get(callId) as CallForRecording | undefined;
+  async findById(callId: number): Promise<FoundRecording> {
+    const row = await callsForRecording(this.db).where('c.id', '=', callId).executeTakeFirst();
     if (!row) return { ok: false, problem: 'no_call', message: `call ${callId} not found` };
     return this.find(row);
   }
 
   /** The ids among `callIds` whose recording is found (for lists: at most a page of ids). */
-  present(callIds: readonly number[]): Set<number> {
+  async present(callIds: readonly number[]): Promise<Set<number>> {
     const found = new Set<number>();
     if (!this.folderExists || callIds.length === 0) return found;
-    const rows = this.db
-      .prepare(`${CALL_SQL} WHERE c.id IN (${callIds.map(() => '?').join(', ')})`)
-      .all(...callIds) as CallForRecording[];
-    for (const row of rows) if (this.find(row).ok) found.add(row.id);
+    const rows = await callsForRecording(this.db)
+      .where('c.id', 'in', [...callIds])
+      .execute();
+    for (const row of rows) if ((await this.find(row)).ok) found.add(row.id);
     return found;
   }
 
-  private find(call: CallForRecording): FoundRecording {
+  /** The first indexed file (by path) named exactly `name`. */
+  private async indexedByName(name: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('recording_files')
+      .select('path')
+      .where('name', '=', name)
+      .orderBy('path')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.path;
+  }
+
+  /**
+   * The first indexed file (by path) whose name matches a `*` pattern. GLOB is SQLite's alone: a
+   * LIKE with escapes (patterns.ts nameLike) narrows the rows on either engine, and the
+   * case-sensitive matcher decides here, among at most MAX_INDEX_CANDIDATES of them.
+   */
+  private async indexedByPattern(name: string): Promise<string | undefined> {
+    const matcher = nameMatcher(name);
+    const rows = await this.db
+      .selectFrom('recording_files')
+      .select(['path', 'name'])
+      .where(sql<boolean>`name LIKE ${nameLike(name)} ESCAPE '\\'`)
+      .orderBy('path')
+      .limit(MAX_INDEX_CANDIDATES)
+      .execute();
+    return rows.find((r) => matcher.test(r.name))?.path;
+  }
+
+  private async find(call: CallForRecording): Promise<FoundRecording> {
     if (!this.folderExists)
       return {
         ok: false,
@@ -138,11 +175,11 @@ export class RecordingFinder {
       ? []
       : [
           ...(ref ? [{ exact: ref.split('/').pop()! }] : []),
-          ...expanded.map((e) => ({ glob: splitPath(e).name })),
+          ...expanded.map((e) => ({ pattern: splitPath(e).name })),
         ];
     for (const n of names) {
-      const hit = 'exact' in n ? this.byName.get(n.exact) : this.byGlob.get(nameGlob(n.glob));
-      if (typeof hit === 'string') {
+      const hit = 'exact' in n ? await this.indexedByName(n.exact) : await this.indexedByPattern(n.pattern);
+      if (hit !== undefined) {
         const found = confirm(hit, 'index');
         if (found) return found;
       }
@@ -211,11 +248,11 @@ export class RecordingFinder {
  * A workspace's recordings for the route both doors serve (`/recordings/<call id>`): looked up in
  * its current folder, by reference, pattern or index, on every request.
  */
-export function recordingSource(ws: Pick<Workspace, 'db' | 'path'>): RecordingSource {
+export function recordingSource(ws: Pick<Workspace, 'kysely' | 'path'>): RecordingSource {
   return async (callIdText) => {
     if (!/^[1-9]\d{0,15}$/.test(callIdText))
       return { ok: false, status: 400, message: 'a recording is asked for by call id' };
-    const found = (await RecordingFinder.open(ws.db, ws.path)).findById(Number(callIdText));
+    const found = await (await RecordingFinder.open(ws.kysely, ws.path)).findById(Number(callIdText));
     if (found.ok) return { ok: true, file: found.file, size: found.size, contentType: found.contentType };
     return { ok: false, status: found.problem === 'refused' ? 403 : 404, message: found.message };
   };

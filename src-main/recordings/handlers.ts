@@ -11,12 +11,15 @@ import { buildRecordingIndex } from './index-files';
 import { DEFAULT_PATTERNS } from './patterns';
 import { indexStatus, recordingPatterns, setRecordingPatterns } from './settings';
 
-function setup(ws: Workspace): Output<'recordings.setup'> {
-  const folder = recordingsFolder(ws.db, ws.path);
-  const index = indexStatus(ws.db);
+async function setup(ws: Workspace): Promise<Output<'recordings.setup'>> {
+  const [folder, index, patterns] = await Promise.all([
+    recordingsFolder(ws.kysely, ws.path),
+    indexStatus(ws.kysely),
+    recordingPatterns(ws.kysely),
+  ]);
   return {
     folder,
-    patterns: [...recordingPatterns(ws.db)],
+    patterns: [...patterns],
     defaultPatterns: [...DEFAULT_PATTERNS],
     index:
       index && index.folder === folder.folder
@@ -29,12 +32,12 @@ export function recordingsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFo
   return {
     'recordings.setup': () => setup(ws),
     'recordings.setPatterns': ({ patterns }) =>
-      ws.writes.run(() => {
-        setRecordingPatterns(ws.db, patterns);
+      ws.writes.run(async () => {
+        await setRecordingPatterns(ws.kysely, patterns);
         return setup(ws);
       }),
-    'recordings.createFolder': () => {
-      const { folder } = recordingsFolder(ws.db, ws.path);
+    'recordings.createFolder': async () => {
+      const { folder } = await recordingsFolder(ws.kysely, ws.path);
       try {
         fs.mkdirSync(folder, { recursive: true });
       } catch (err) {
@@ -53,7 +56,7 @@ export function recordingsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFo
       return { jobId: job.id };
     },
     'recordings.find': async ({ callId }) => {
-      const found = (await RecordingFinder.open(ws.db, ws.path)).findById(callId);
+      const found = await (await RecordingFinder.open(ws.kysely, ws.path)).findById(callId);
       return found.ok
         ? { found: true, via: found.via, file: found.relative, problem: null, lookedFor: null }
         : { found: false, via: null, file: null, problem: found.problem, lookedFor: found.lookedFor ?? null };

@@ -60,7 +60,7 @@ export async function buildRecordingIndex(
   ctx: JobContext,
   limits: typeof INDEX_LIMITS = INDEX_LIMITS,
 ): Promise<IndexStatus> {
-  const { folder, exists } = recordingsFolder(ws.db, ws.path);
+  const { folder, exists } = await recordingsFolder(ws.kysely, ws.path);
   if (!exists) throw new ApiError('not_found', `the recordings folder does not exist: ${folder}`);
   const walked = await walk(folder, limits, ctx);
   const status: IndexStatus = {
@@ -69,23 +69,23 @@ export async function buildRecordingIndex(
     builtAt: clockNow(),
     truncated: walked.truncated,
   };
-  await ws.writes.run(() => {
-    const db = ws.openJobConnection();
-    try {
-      db.transaction(() => {
-        db.prepare('DELETE FROM recording_files').run();
-        const insert = db.prepare('INSERT INTO recording_files (path, name, size) VALUES (?, ?, ?)');
-        for (let i = 0; i < walked.files.length; i++) {
-          const f = walked.files[i]!;
-          insert.run(f.path, f.name, f.size);
-          if (i % BATCH === 0) throwIfCancelled(ctx.signal);
+  // A connection of its own (the answering one stays free for reads), one transaction, rows in
+  // batches of BATCH (3 parameters a row: within both engines' bounds).
+  await ws.writes.run(() =>
+    ws.withJobDb((db) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('recording_files').execute();
+        for (let i = 0; i < walked.files.length; i += BATCH) {
+          throwIfCancelled(ctx.signal);
+          await trx
+            .insertInto('recording_files')
+            .values(walked.files.slice(i, i + BATCH))
+            .execute();
         }
-        writeIndexStatus(db, status);
-      })();
-    } finally {
-      db.close();
-    }
-  });
+        await writeIndexStatus(trx, status);
+      }),
+    ),
+  );
   ctx.progress(status.files, status.files, status.files);
   return status;
 }

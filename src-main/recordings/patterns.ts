@@ -102,7 +102,10 @@ export function nameMatcher(name: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-/** The same as an SQLite GLOB (case-sensitive, `*` wildcard; `?` and `[` taken literally). */
-export function nameGlob(name: string): string {
-  return name.replace(/[?[]/g, (c) => `[${c}]`);
+/**
+ * A file-name part with `*` wildcards as a LIKE pattern with `\` as its escape (`%`, `_` and `\`
+ * taken literally): portable, but case-blind on SQLite, so a hit is confirmed by `nameMatcher`.
+ */
+export function nameLike(name: string): string {
+  return name.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
 }

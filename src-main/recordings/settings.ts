@@ -2,12 +2,15 @@
  * The recordings settings besides the folder (audits/recordings.ts): the file-name patterns and
  * what the last index walk found. Stored as JSON values in the `settings` table.
  */
-import type { Sqlite } from '../db/connection';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema';
 import { DEFAULT_PATTERNS, patternProblem } from './patterns';
 import { badInput } from '../errors';
 
 const PATTERNS_KEY = 'recordingPatterns';
 const INDEX_KEY = 'recordingIndex';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface IndexStatus {
   /** the folder that was walked (an index of another folder is not used) */
@@ -18,38 +21,49 @@ export interface IndexStatus {
   truncated: boolean;
 }
 
-function read(db: Sqlite, key: string): unknown {
-  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
-  return typeof raw === 'string' ? (JSON.parse(raw) as unknown) : undefined;
+/** A JSON setting's value, undefined when absent. */
+export async function readJsonSetting(db: Db, key: string): Promise<unknown> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 
-function write(db: Sqlite, key: string, value: unknown): void {
-  db.prepare(
-    'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, JSON.stringify(value));
+/** Stores a JSON setting; undefined removes it. */
+export async function writeJsonSetting(db: Db, key: string, value: unknown): Promise<void> {
+  if (value === undefined) {
+    await db.deleteFrom('settings').where('key', '=', key).execute();
+    return;
+  }
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+    .execute();
 }
 
-export function recordingPatterns(db: Sqlite): readonly string[] {
-  const stored = read(db, PATTERNS_KEY);
+export async function recordingPatterns(db: Db): Promise<readonly string[]> {
+  const stored = await readJsonSetting(db, PATTERNS_KEY);
   return Array.isArray(stored) && stored.every((p) => typeof p === 'string') ? stored : DEFAULT_PATTERNS;
 }
 
 /** Stores the patterns (an empty list turns pattern matching off); a bad pattern is refused with why. */
-export function setRecordingPatterns(db: Sqlite, patterns: readonly string[] | null): readonly string[] {
+export async function setRecordingPatterns(
+  db: Db,
+  patterns: readonly string[] | null,
+): Promise<readonly string[]> {
   if (patterns === null) {
-    db.prepare('DELETE FROM settings WHERE key = ?').run(PATTERNS_KEY);
+    await writeJsonSetting(db, PATTERNS_KEY, undefined);
     return DEFAULT_PATTERNS;
   }
   for (const p of patterns) {
     const problem = patternProblem(p);
     if (problem) throw badInput(problem);
   }
-  write(db, PATTERNS_KEY, patterns);
+  await writeJsonSetting(db, PATTERNS_KEY, patterns);
   return patterns;
 }
 
-export function indexStatus(db: Sqlite): IndexStatus | null {
-  const stored = read(db, INDEX_KEY);
+export async function indexStatus(db: Db): Promise<IndexStatus | null> {
+  const stored = await readJsonSetting(db, INDEX_KEY);
   if (typeof stored !== 'object' || stored === null) return null;
   const s = stored as Partial<IndexStatus>;
   return typeof s.folder === 'string' && typeof s.files === 'number' && typeof s.builtAt === 'number'
@@ -57,6 +71,6 @@ export function indexStatus(db: Sqlite): IndexStatus | null {
     : null;
 }
 
-export function writeIndexStatus(db: Sqlite, status: IndexStatus): void {
-  write(db, INDEX_KEY, status);
+export async function writeIndexStatus(db: Db, status: IndexStatus): Promise<void> {
+  await writeJsonSetting(db, INDEX_KEY, status);
 }

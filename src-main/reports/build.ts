@@ -1,5 +1,4 @@
 /** Assembles a report: the spec's period and scope, the numbers, then every section in order. */
-import type { Kysely } from 'kysely';
 import type { Language } from '../../src-shared/domain';
 import { translate, type MessageKey } from '../../src-shared/i18n';
 import {
@@ -15,7 +14,7 @@ import {
 import type { DayRange } from '../../src-shared/periods';
 import type { WorkingDays } from '../../src-shared/targets-calendar';
 import { addDays, localParts, localTimeOfDay, type Day } from '../../src-shared/time';
-import type { Database } from '../db/schema';
+import type { CallsReader } from './call-numbers';
 import { loadReportData, scopeFilter } from './data';
 import { contextFor, REPORT_SECTIONS } from './sections';
 import type { SourceReader } from './sources';
@@ -35,23 +34,14 @@ export interface BuildOptions {
   onSection?: (done: number, total: number) => void;
 }
 
-async function scopeLabel(db: Kysely<Database>, spec: ReportSpec): Promise<string> {
+async function scopeLabel(calls: CallsReader, spec: ReportSpec): Promise<string> {
   const t = (key: Parameters<typeof translate>[1]) => translate(spec.language, key);
   const scope = spec.scope;
   if (scope.kind === 'floor') return t('reports.scope.floor');
-  if (scope.kind === 'team') {
-    const team = await db
-      .selectFrom('teams')
-      .select('name')
-      .where('id', '=', scope.teamId)
-      .executeTakeFirst();
-    return `${t('reports.scope.team')}: ${team?.name ?? `#${scope.teamId}`}`;
-  }
-  const agent = await db
-    .selectFrom('agents')
-    .select(['code', 'name'])
-    .where('id', '=', scope.agentId)
-    .executeTakeFirst();
+  const names = await calls.names();
+  if (scope.kind === 'team')
+    return `${t('reports.scope.team')}: ${names.teams.get(scope.teamId) ?? `#${scope.teamId}`}`;
+  const agent = names.agents.get(scope.agentId);
   const who = agent ? (agent.name ? `${agent.name} (${agent.code})` : agent.code) : `#${scope.agentId}`;
   return `${t('reports.scope.agent')}: ${who}`;
 }
@@ -105,21 +95,15 @@ function headerLines(language: Language, report: Omit<Report, 'lines'>, toDate: 
   return lines;
 }
 
+/** The report of a spec from its call numbers (live or a closed month's) and the other features' figures. */
 export async function buildReport(
-  db: Kysely<Database>,
+  calls: CallsReader,
   spec: ReportSpec,
   options: BuildOptions,
 ): Promise<Report> {
   const { range, toDate } = reportedRange(periodRange(spec.period), options.today);
-  const data = await loadReportData(db, range, spec.scope, options.calendar);
-  const ctx = contextFor(
-    data,
-    spec.language,
-    db,
-    scopeFilter(range, spec.scope),
-    options.input,
-    options.today,
-  );
+  const data = await loadReportData(calls, range, spec.scope, options.calendar);
+  const ctx = contextFor(data, spec.language, scopeFilter(range, spec.scope), options.input, options.today);
   const tables: ReportTable[] = [];
   const charts: ReportChart[] = [];
   let done = 0;
@@ -135,7 +119,7 @@ export async function buildReport(
     title: translate(spec.language, 'reports.title'),
     periodLabel: periodLabel(spec.period),
     range,
-    scopeLabel: await scopeLabel(db, spec),
+    scopeLabel: await scopeLabel(calls, spec),
     language: spec.language,
     currency: options.currency,
     generatedAt: options.now,

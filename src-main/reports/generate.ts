@@ -16,7 +16,8 @@ import type { Workspace } from '../workspace';
 import { buildReport } from './build';
 import { writeCsvZip } from './csv';
 import { scopeFilter } from './data';
-import { closeStatus, frozenSources, loadSnapshot, replaySnapshot } from './month-close';
+import { liveCalls } from './call-numbers';
+import { closeStatus, frozenSources, loadSnapshot, snapshotCalls } from './month-close';
 import { reportHtml } from './pdf-html';
 import { renderPdf } from './pdf-render';
 import { monthOfRange } from './section-targets';
@@ -56,28 +57,24 @@ export async function reportFor(
   const range = periodRange(spec.period);
   const today = localParts(now, settings.timeZone).day;
   const live = liveReader({ ws, filter: scopeFilter(range, spec.scope), month: monthOfRange(range), today });
-  const closed = spec.period.kind === 'month' ? loadSnapshot(ws.db, spec.period.month) : null;
-  if (!closed) return buildReport(ws.kysely, spec, { ...options, close: null, input: live, today });
+  const closed = spec.period.kind === 'month' ? await loadSnapshot(ws.kysely, spec.period.month) : null;
+  if (!closed)
+    return buildReport(liveCalls(ws.kysely), spec, { ...options, close: null, input: live, today });
   const status = await closeStatus(ws, closed.snapshot.month);
   // A version-1 close froze the call numbers only: its other sections read live (and say so).
   const frozen = frozenSources(closed.snapshot);
-  const replay = replaySnapshot(closed.snapshot);
-  try {
-    return await buildReport(replay, spec, {
-      ...options,
-      input: frozen ? frozenReader(frozen.sources, spec.scope) : live,
-      today: frozen ? frozen.closedOn : today,
-      close: {
-        closedAt: closed.closedAt,
-        checksum: closed.checksum,
-        changedSince: status.changedSince,
-        changedSections: status.changedSections,
-        callsOnly: status.callsOnly,
-      },
-    });
-  } finally {
-    await replay.destroy();
-  }
+  return buildReport(snapshotCalls(closed.snapshot), spec, {
+    ...options,
+    input: frozen ? frozenReader(frozen.sources, spec.scope) : live,
+    today: frozen ? frozen.closedOn : today,
+    close: {
+      closedAt: closed.closedAt,
+      checksum: closed.checksum,
+      changedSince: status.changedSince,
+      changedSections: status.changedSections,
+      callsOnly: status.callsOnly,
+    },
+  });
 }
 
 const STEPS = 6;

@@ -45,6 +45,6 @@ export function reportsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFor<R
     'reports.closeStatus': ({ month }) => closeStatus(ws, month),
     'reports.closeMonth': ({ month }) => ws.writes.run(() => closeMonth(ws, month, now()).catch(refuse)),
     'reports.reopenMonth': ({ month }) => ws.writes.run(() => reopenMonth(ws, month)),
-    'reports.closedMonths': () => listCloses(ws.db),
+    'reports.closedMonths': () => listCloses(ws.kysely),
   };
 }

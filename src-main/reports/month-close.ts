@@ -1,8 +1,9 @@
 /**
  * Month close (月结): freezing everything a month's report shows. The snapshot holds
  * - the call rollup rows of the month and of the period it is compared with, plus the teams, agents
- *   and campaigns as named at the close: a report replays them into an in-memory database of the
- *   workspace schema and runs the very same queries on it, so any scope can be rebuilt exactly;
+ *   and campaigns as named at the close: a report reads them through the same reader interface as
+ *   the live rollups (`snapshotCalls`, call-numbers.ts) and runs the very same computation on them,
+ *   so any scope can be rebuilt exactly, on either engine;
  * - every section source's figures (targets, scores and pay, audits, coaching follow-ups, orders;
  *   sources.ts) for the floor, each team and each agent, as the features computed them at the close:
  *   their inputs (targets, scoring profile, bonus sheet, scorecards, notes, orders) are many tables
@@ -13,17 +14,16 @@
  * A close of version 1 (before the sources were frozen) holds the call part only: its report reads
  * the sources live and says so.
  */
-import { rosterSync } from '../people/roster';
 import { createHash } from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Filter } from '../../src-shared/api';
 import { previousPeriod, type DayRange } from '../../src-shared/periods';
 import { periodRange, type Month, type ReportScope } from '../../src-shared/reports-model';
 import { localParts, type Day } from '../../src-shared/time';
-import { kyselyFor, type Sqlite } from '../db/connection';
-import { migrations } from '../db/migrations';
 import type { Database } from '../db/schema';
+import { roster, type RosterAgent } from '../people/roster';
 import type { Workspace } from '../workspace';
+import type { CallsReader, StatRow } from './call-numbers';
 import { scopeFilter } from './data';
 import { SECTION_SOURCES, scopeKey, type ReportPart, type StoredSources } from './sources';
 import { monthOfRange } from './section-targets';
@@ -32,7 +32,7 @@ const SNAPSHOT_VERSION = 2;
 
 type DailyRow = [string, number, number, number, number, number, number, number, number, number, number];
 
-/** The call numbers of a close: replayed by `replaySnapshot`. */
+/** The call numbers of a close: read back by `snapshotCalls`. */
 interface CallsPart {
   /** the rows cover `from`..`to`: the previous comparable period and the month */
   from: string;
@@ -73,26 +73,42 @@ function snapshotRange(month: Month): DayRange {
   return { from: previousPeriod(range).from, to: range.to };
 }
 
-function callsPart(db: Sqlite, month: Month): CallsPart {
+async function callsPart(db: Kysely<Database>, month: Month): Promise<CallsPart> {
   const { from, to } = snapshotRange(month);
-  const rows = db
-    .prepare(
-      `SELECT day, agent_id, campaign_id, dials, connects, effective, talk_seconds, effective_talk_seconds,
-              intents, sales, revenue
-       FROM daily_agent_stats WHERE day >= ? AND day <= ? ORDER BY day, agent_id, campaign_id`,
-    )
-    .raw()
-    .all(from, to) as DailyRow[];
+  const [rows, teams, agents, campaigns] = await Promise.all([
+    db
+      .selectFrom('daily_agent_stats')
+      .selectAll()
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .orderBy('day')
+      .orderBy('agent_id')
+      .orderBy('campaign_id')
+      .execute(),
+    db.selectFrom('teams').select(['id', 'name']).orderBy('id').execute(),
+    db.selectFrom('agents').select(['id', 'code', 'name', 'team_id']).orderBy('id').execute(),
+    db.selectFrom('campaigns').select(['id', 'name']).orderBy('id').execute(),
+  ]);
+  // Tuples in the column order of the first closes: the text (and so its checksum) stays the same.
   return {
     from,
     to,
-    teams: db.prepare('SELECT id, name FROM teams ORDER BY id').raw().all() as [number, string][],
-    agents: db
-      .prepare('SELECT id, code, name, team_id FROM agents ORDER BY id')
-      .raw()
-      .all() as MonthSnapshot['agents'],
-    campaigns: db.prepare('SELECT id, name FROM campaigns ORDER BY id').raw().all() as [number, string][],
-    rows,
+    teams: teams.map((t): [number, string] => [t.id, t.name]),
+    agents: agents.map((a): MonthSnapshot['agents'][number] => [a.id, a.code, a.name, a.team_id]),
+    campaigns: campaigns.map((c): [number, string] => [c.id, c.name]),
+    rows: rows.map((r): DailyRow => [
+      r.day,
+      r.agent_id,
+      r.campaign_id,
+      Number(r.dials),
+      Number(r.connects),
+      Number(r.effective),
+      Number(r.talk_seconds),
+      Number(r.effective_talk_seconds),
+      Number(r.intents),
+      Number(r.sales),
+      Number(r.revenue),
+    ]),
   };
 }
 
@@ -126,14 +142,14 @@ async function readSources(ws: Workspace, month: Month, today: Day, scopes: Repo
 
 /** Everything the month's reports show as it is now, in a canonical order (same data, same text). */
 export async function takeSnapshot(ws: Workspace, month: Month, closedOn: Day): Promise<MonthSnapshot> {
-  const calls = callsPart(ws.db, month);
+  const calls = await callsPart(ws.kysely, month);
   return {
     version: SNAPSHOT_VERSION,
     month,
     closedOn,
     ...calls,
     sources: await readSources(ws, month, closedOn, scopesOf(calls)),
-    roster: rosterSync(ws.db, ws.kysely, periodRange({ kind: 'month', month }))
+    roster: (await roster(ws.kysely, periodRange({ kind: 'month', month })))
       .map((a) => a.id)
       .sort((a, b) => a - b),
   };
@@ -148,8 +164,8 @@ export function sha256(text: string): string {
 }
 
 /** A version-1 close's checksum of the live data (its text was the call part only). */
-function legacyChecksum(db: Sqlite, month: Month): string {
-  const { from, to, teams, agents, campaigns, rows } = callsPart(db, month);
+async function legacyChecksum(db: Kysely<Database>, month: Month): Promise<string> {
+  const { from, to, teams, agents, campaigns, rows } = await callsPart(db, month);
   return sha256(JSON.stringify({ version: 1, month, from, to, teams, agents, campaigns, rows }));
 }
 
@@ -171,9 +187,12 @@ function changedParts(stored: MonthSnapshot, live: MonthSnapshot): ReportPart[] 
   return parts;
 }
 
-function stored(db: Sqlite, month: Month) {
-  return db.prepare('SELECT closed_at, snapshot, checksum FROM month_closes WHERE month = ?').get(month) as
-    { closed_at: number; snapshot: string; checksum: string } | undefined;
+function stored(db: Kysely<Database> | Transaction<Database>, month: Month) {
+  return db
+    .selectFrom('month_closes')
+    .select(['closed_at', 'snapshot', 'checksum'])
+    .where('month', '=', month)
+    .executeTakeFirst();
 }
 
 const isFull = (
@@ -182,7 +201,7 @@ const isFull = (
   s.sources !== undefined && s.closedOn !== undefined;
 
 export async function closeStatus(ws: Workspace, month: Month): Promise<MonthCloseStatus> {
-  const row = stored(ws.db, month);
+  const row = await stored(ws.kysely, month);
   if (!row)
     return {
       month,
@@ -197,7 +216,7 @@ export async function closeStatus(ws: Workspace, month: Month): Promise<MonthClo
   let changedSections: ReportPart[];
   if (isFull(snapshot))
     changedSections = changedParts(snapshot, await takeSnapshot(ws, month, snapshot.closedOn));
-  else changedSections = legacyChecksum(ws.db, month) === row.checksum ? [] : ['calls'];
+  else changedSections = (await legacyChecksum(ws.kysely, month)) === row.checksum ? [] : ['calls'];
   return {
     month,
     closed: true,
@@ -209,14 +228,15 @@ export async function closeStatus(ws: Workspace, month: Month): Promise<MonthClo
   };
 }
 
-export function listCloses(db: Sqlite): { month: Month; closedAt: number; checksum: string }[] {
-  return (
-    db.prepare('SELECT month, closed_at, checksum FROM month_closes ORDER BY month DESC').all() as {
-      month: string;
-      closed_at: number;
-      checksum: string;
-    }[]
-  ).map((r) => ({ month: r.month, closedAt: r.closed_at, checksum: r.checksum }));
+export async function listCloses(
+  db: Kysely<Database>,
+): Promise<{ month: Month; closedAt: number; checksum: string }[]> {
+  const rows = await db
+    .selectFrom('month_closes')
+    .select(['month', 'closed_at', 'checksum'])
+    .orderBy('month', 'desc')
+    .execute();
+  return rows.map((r) => ({ month: r.month, closedAt: r.closed_at, checksum: r.checksum }));
 }
 
 export class MonthCloseError extends Error {}
@@ -225,28 +245,29 @@ const refuseClosed = (month: Month) => new MonthCloseError(`${month} is already 
 
 /** Freezes the month (call under the write queue). Closing a closed month is refused: reopen first. */
 export async function closeMonth(ws: Workspace, month: Month, now: number): Promise<MonthCloseStatus> {
-  if (stored(ws.db, month)) throw refuseClosed(month);
+  if (await stored(ws.kysely, month)) throw refuseClosed(month);
   const text = serialise(await takeSnapshot(ws, month, localParts(now, (await ws.settings()).timeZone).day));
-  ws.db.transaction(() => {
-    if (stored(ws.db, month)) throw refuseClosed(month);
-    ws.db
-      .prepare('INSERT INTO month_closes(month, closed_at, snapshot, checksum) VALUES (?, ?, ?, ?)')
-      .run(month, now, text, sha256(text));
-  })();
+  await ws.kysely.transaction().execute(async (trx) => {
+    if (await stored(trx, month)) throw refuseClosed(month);
+    await trx
+      .insertInto('month_closes')
+      .values({ month, closed_at: now, snapshot: text, checksum: sha256(text) })
+      .execute();
+  });
   return closeStatus(ws, month);
 }
 
 export async function reopenMonth(ws: Workspace, month: Month): Promise<MonthCloseStatus> {
-  ws.db.prepare('DELETE FROM month_closes WHERE month = ?').run(month);
+  await ws.kysely.deleteFrom('month_closes').where('month', '=', month).execute();
   return closeStatus(ws, month);
 }
 
 /** The stored snapshot, checked against its checksum (a tampered or damaged close is refused). */
-export function loadSnapshot(
-  db: Sqlite,
+export async function loadSnapshot(
+  db: Kysely<Database>,
   month: Month,
-): { snapshot: MonthSnapshot; closedAt: number; checksum: string } | null {
-  const row = stored(db, month);
+): Promise<{ snapshot: MonthSnapshot; closedAt: number; checksum: string } | null> {
+  const row = await stored(db, month);
   if (!row) return null;
   if (sha256(row.snapshot) !== row.checksum)
     throw new MonthCloseError(`the close of ${month} fails its checksum: reopen and close the month again`);
@@ -263,35 +284,86 @@ export function frozenSources(snapshot: MonthSnapshot): { sources: StoredSources
 }
 
 /**
- * An in-memory database of the workspace schema holding only the snapshot's call part: the queries
- * read it as they read the workspace. The caller destroys the returned Kysely (which closes it).
+ * The snapshot's call part as the report reads it: the live rollups' reader (call-numbers.ts) on
+ * the rows, names and roster of the close, so a later import, undo, rename, move or leave never
+ * changes a frozen report.
  */
-export function replaySnapshot(snapshot: MonthSnapshot): Kysely<Database> {
-  const db = new BetterSqlite3(':memory:');
-  for (const m of migrations) m.up(db);
-  db.transaction(() => {
-    const team = db.prepare('INSERT INTO teams(id, name, created_at) VALUES (?, ?, 0)');
-    for (const t of snapshot.teams) team.run(...t);
-    const agent = db.prepare(
-      'INSERT INTO agents(id, code, name, team_id, created_at) VALUES (?, ?, ?, ?, 0)',
-    );
-    for (const a of snapshot.agents) agent.run(...a);
-    const campaign = db.prepare('INSERT INTO campaigns(id, name) VALUES (?, ?)');
-    for (const c of snapshot.campaigns) campaign.run(...c);
-    const row = db.prepare(
-      `INSERT INTO daily_agent_stats(day, agent_id, campaign_id, dials, connects, effective, talk_seconds,
-         effective_talk_seconds, intents, sales, revenue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const r of snapshot.rows) row.run(...r);
-    // The roster as it was at the close, so a later leave or new agent never changes a frozen report;
-    // a close taken before rosters existed had only its agents with calls in the month.
-    db.prepare('UPDATE agents SET active = 0').run();
-    const onRoster = db.prepare('UPDATE agents SET active = 1 WHERE id = ?');
-    if (snapshot.roster) for (const id of snapshot.roster) onRoster.run(id);
-    else
-      db.prepare(
-        'UPDATE agents SET active = 1 WHERE id IN (SELECT agent_id FROM daily_agent_stats WHERE day LIKE ?)',
-      ).run(`${snapshot.month}-%`);
-  })();
-  return kyselyFor(db);
+export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
+  const agents = new Map(
+    snapshot.agents.map(([id, code, name, teamId]) => [id, { id, code, name, teamId }] as const),
+  );
+  const teams = new Map(snapshot.teams);
+  const rows: StatRow[] = snapshot.rows.map(
+    ([
+      day,
+      agentId,
+      campaignId,
+      dials,
+      connects,
+      effective,
+      talkSeconds,
+      effectiveTalkSeconds,
+      intents,
+      sales,
+      revenue,
+    ]) => ({
+      day,
+      agentId,
+      campaignId,
+      dials,
+      connects,
+      effective,
+      talkSeconds,
+      effectiveTalkSeconds,
+      intents,
+      sales,
+      revenue,
+    }),
+  );
+  const firstDay = new Map<number, string>();
+  for (const r of rows) if (!firstDay.has(r.agentId)) firstDay.set(r.agentId, r.day);
+  // The roster as it was at the close; a close taken before rosters existed had only its agents
+  // with calls in the month.
+  const onRoster = new Set(
+    snapshot.roster ?? rows.filter((r) => r.day.startsWith(`${snapshot.month}-`)).map((r) => r.agentId),
+  );
+  const inScope = (agentId: number, filter: Filter) =>
+    (filter.agentId === undefined || agentId === filter.agentId) &&
+    (filter.teamId === undefined || agents.get(agentId)?.teamId === filter.teamId);
+  return {
+    rows: (filter) =>
+      Promise.resolve(
+        rows.filter(
+          (r) =>
+            r.day >= filter.from &&
+            r.day <= filter.to &&
+            inScope(r.agentId, filter) &&
+            (filter.campaignId === undefined || r.campaignId === filter.campaignId),
+        ),
+      ),
+    names: () =>
+      Promise.resolve({
+        agents,
+        teams,
+        campaigns: new Map(snapshot.campaigns),
+      }),
+    // The roster's rule (people/roster.ts) on the close's agents: on the roster, and started by the period's end.
+    roster: (filter) =>
+      Promise.resolve(
+        [...agents.values()]
+          .filter(
+            (a) =>
+              onRoster.has(a.id) && inScope(a.id, filter) && (firstDay.get(a.id) ?? filter.to) <= filter.to,
+          )
+          .map((a): RosterAgent => ({
+            id: a.id,
+            code: a.code,
+            name: a.name,
+            teamId: a.teamId,
+            teamName: a.teamId === null ? null : (teams.get(a.teamId) ?? null),
+          })),
+      ),
+    // The snapshot keeps no calls (the masked-number notice is about the live calls).
+    maskedPhoneCalls: () => Promise.resolve(0),
+  };
 }

@@ -7,9 +7,11 @@
 import type { ReportChart, ReportRow } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
-import { auditComments, auditSummary, filterClause } from '../audits/audits';
+import type { Kysely } from 'kysely';
+import type { Filter } from '../../src-shared/api';
+import { auditComments, auditSummary } from '../audits/audits';
 import { getScorecardVersion } from '../audits/scorecards';
-import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
 import type { ReportSection, SectionContext } from './sections';
 import type { LiveScope, SectionSource } from './sources';
 
@@ -35,11 +37,9 @@ export interface AuditsInput {
   }[];
 }
 
-function agentCodes(db: Sqlite, ids: number[]): Map<number, string> {
+async function agentCodes(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare(`SELECT id, code FROM agents WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as { id: number; code: string }[];
+  const rows = await db.selectFrom('agents').select(['id', 'code']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
@@ -56,13 +56,39 @@ function weeksOf({ ws, filter }: LiveScope): AuditsInput['weeks'] {
   return weeks;
 }
 
+/**
+ * The scorecard versions of the submitted regular audits of calls in the filter (the audits
+ * feature's filterClause, audits/audits.ts, written with Kysely's builder).
+ */
+async function scorecardVersionsUsed(db: Kysely<Database>, filter: Filter): Promise<number[]> {
+  const { agentId, teamId, campaignId } = filter;
+  const rows = await db
+    .selectFrom('audits as au')
+    .select('au.scorecard_version_id')
+    .distinct()
+    .where('au.status', '=', 'submitted')
+    .where('au.calibration_id', 'is', null)
+    .where('au.call_day', '>=', filter.from)
+    .where('au.call_day', '<=', filter.to)
+    .$if(agentId !== undefined, (q) => q.where('au.agent_id', '=', agentId!))
+    .$if(teamId !== undefined, (q) =>
+      q.where('au.agent_id', 'in', (eb) =>
+        eb.selectFrom('agents').select('id').where('team_id', '=', teamId!),
+      ),
+    )
+    .$if(campaignId !== undefined, (q) =>
+      q.where('au.call_id', 'in', (eb) =>
+        eb.selectFrom('calls').select('id').where('campaign_id', '=', campaignId!),
+      ),
+    )
+    .orderBy('au.scorecard_version_id')
+    .execute();
+  return rows.map((r) => r.scorecard_version_id);
+}
+
 /** One line can be drawn only when every scorecard version the audits used has the same pass mark. */
-function passMarkOf({ ws, filter }: LiveScope): number | null {
-  const { where, params } = filterClause(filter);
-  const versions = ws.db
-    .prepare(`SELECT DISTINCT au.scorecard_version_id FROM audits au WHERE ${where} ORDER BY 1`)
-    .pluck()
-    .all(params) as number[];
+async function passMarkOf({ ws, filter }: LiveScope): Promise<number | null> {
+  const versions = await scorecardVersionsUsed(ws.kysely, filter);
   const marks = new Set(versions.map((id) => getScorecardVersion(ws.db, id).definition.passMark));
   const [only] = [...marks];
   return marks.size === 1 && only !== undefined ? only : null;
@@ -78,7 +104,7 @@ export const auditsSource: SectionSource<AuditsInput> = {
     if (weeks.every((w) => w.audits === 0)) return auditsSource.empty;
     const a = auditAnalytics(scope.ws.db, scope.filter, 'agent');
     const comments = auditComments(scope.ws.db, scope.filter);
-    const codes = agentCodes(scope.ws.db, [
+    const codes = await agentCodes(scope.ws.kysely, [
       ...new Set([...a.groups.map((g) => Number(g.key)), ...comments.map((c) => c.agentId)]),
     ]);
     return {
@@ -96,7 +122,7 @@ export const auditsSource: SectionSource<AuditsInput> = {
         failureRate: i.failureRate,
       })),
       weeks,
-      passMark: passMarkOf(scope),
+      passMark: await passMarkOf(scope),
       comments: comments.map((c) => ({
         day: c.day,
         code: codes.get(c.agentId) ?? '',

@@ -10,7 +10,6 @@
  * never the workspace directly: that is what lets a month close freeze it.
  */
 import { compareCodes } from '../../src-shared/collate';
-import type { Kysely } from 'kysely';
 import type { Filter, MetricsRow } from '../../src-shared/api';
 import type { Language } from '../../src-shared/domain';
 import { translate, type MessageKey, type MessageParams } from '../../src-shared/i18n';
@@ -34,7 +33,6 @@ import {
   type ReportTable,
 } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
-import type { Database } from '../db/schema';
 import { auditCommentsSection, auditItemsSection, auditScoresSection } from './section-audits';
 import { followUpsSection } from './section-coaching';
 import { orderSummaryRows } from './section-orders';
@@ -47,8 +45,6 @@ export interface SectionContext {
   data: ReportData;
   language: Language;
   t: (key: MessageKey, params?: MessageParams) => string;
-  /** the database the call numbers come from (the live workspace or a month close's replay) */
-  db: Kysely<Database>;
   filter: Filter;
   /** the other features' figures: live, or as stored by the month close */
   input: SourceReader;
@@ -78,7 +74,6 @@ export const COLUMN_EXTENSIONS: ColumnExtension[] = [targetsOnSummary, scoresOnA
 export function contextFor(
   data: ReportData,
   language: Language,
-  db: Kysely<Database>,
   filter: Filter,
   input: SourceReader,
   today: Day,
@@ -86,7 +81,6 @@ export function contextFor(
   return {
     data,
     language,
-    db,
     filter,
     input,
     today,

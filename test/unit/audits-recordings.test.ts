@@ -57,7 +57,7 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   t = await openTestWorkspace();
-  folder = recordingsFolder(t.ws.db, t.file).folder;
+  folder = (await recordingsFolder(t.ws.kysely, t.file)).folder;
   expect(folder).toBe(path.join(t.dir, 'recordings'));
   fs.mkdirSync(path.join(folder, '2026'), { recursive: true });
   fs.copyFileSync(TONE, path.join(folder, '2026', 'tone.wav'));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, RecordingFound, RecordingsSetup } from '../../src-shared/api';
 import { buildRecordingIndex } from '../../src-main/recordings/index-files';
-import { expandPattern, nameMatcher, patternProblem } from '../../src-main/recordings/patterns';
+import { expandPattern, nameLike, nameMatcher, patternProblem } from '../../src-main/recordings/patterns';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
@@ -73,6 +73,17 @@ describe('file-name patterns', () => {
     expect(m.test('20261204-091502-1001-13812345678.wav')).toBe(true);
     expect(m.test('20261204-091502-1001-13812345679.wav')).toBe(false);
     expect(m.test('x20261204-091502-1001-13812345678.wav')).toBe(false);
+  });
+
+  it('look a wildcard name up in the index with a LIKE that takes %, _ and \\ literally', () => {
+    expect(nameLike('a_b%c\\d*.wav')).toBe('a\\_b\\%c\\\\d%.wav');
+    // On the real database: LIKE is case-blind on SQLite (the finder checks the case with nameMatcher).
+    const like = (name: string, pattern: string) =>
+      t.ws.db.prepare("SELECT ? LIKE ? ESCAPE '\\'").pluck().get(name, pattern);
+    expect(like('a_b%c\\dX.wav', nameLike('a_b%c\\d*.wav'))).toBe(1);
+    expect(like('aXb%c\\d.wav', nameLike('a_b%c\\d*.wav'))).toBe(0);
+    expect(like('a_bXc\\d.wav', nameLike('a_b%c\\d*.wav'))).toBe(0);
+    expect(nameMatcher('A*.wav').test('a1.wav')).toBe(false);
   });
 
   it('refuses patterns that could leave the folder or that it cannot read', () => {
