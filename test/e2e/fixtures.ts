@@ -77,3 +77,12 @@ export async function tileValue(page: Page, key: string): Promise<number | null>
   const raw = await page.getByTestId(`kpi-${key}`).getAttribute('data-value');
   return raw === null || raw === '' ? null : Number(raw);
 }
+
+/** Switches the UI to Chinese in Settings and comes back to the dashboard. */
+export async function switchToChinese(page: Page): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-language').selectOption('zh-CN');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('nav-dashboard')).toHaveText(/数据看板/);
+  await page.getByTestId('nav-dashboard').click();
+}

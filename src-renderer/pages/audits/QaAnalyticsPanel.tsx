@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { AuditAnalytics } from '../../../src-shared/api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
+import { Segmented } from '../../components/Segmented';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { presetRange } from '../../../src-shared/periods';
@@ -74,6 +75,8 @@ function QaPeriodControl({
   );
 }
 
+const QA_GROUPINGS = ['agent', 'team'] as const;
+
 export function QaAnalyticsPanel() {
   const t = useT();
   const f = useFormat();
@@ -102,19 +105,13 @@ export function QaAnalyticsPanel() {
       actions={
         <>
           {filter ? <QaPeriodControl period={period} range={filter} onChange={setPeriod} /> : null}
-          <div className="segmented" role="group" aria-label={t('audits.qa.by')}>
-            {(['agent', 'team'] as const).map((b) => (
-              <button
-                key={b}
-                type="button"
-                className={b === by ? 'segmented__item is-active' : 'segmented__item'}
-                aria-pressed={b === by}
-                onClick={() => setBy(b)}
-              >
-                {t(b === 'agent' ? 'audits.sample.agent' : 'filter.team')}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            options={QA_GROUPINGS}
+            value={by}
+            onChange={setBy}
+            labelOf={(b) => t(b === 'agent' ? 'audits.sample.agent' : 'filter.team')}
+            label={t('audits.qa.by')}
+          />
         </>
       }
     >

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { RANGE_PRESETS, type RangePreset } from '../../../src-shared/periods';
+import { Segmented } from '../../components/Segmented';
 import { isDay } from '../../../src-shared/time';
 import { useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
@@ -51,20 +52,15 @@ export function FilterBar({ today }: { today: string }) {
 
   return (
     <div className="filter-bar" role="search" aria-label={t('filter.label')} data-testid="filter-bar">
-      <div className="segmented filter-bar__presets" role="group" aria-label={t('filter.period')}>
-        {RANGE_PRESETS.map((preset) => (
-          <button
-            key={preset}
-            type="button"
-            className={preset === filters.preset ? 'segmented__item is-active' : 'segmented__item'}
-            aria-pressed={preset === filters.preset}
-            onClick={() => filters.choosePreset(preset, range)}
-            data-testid={`preset-${preset}`}
-          >
-            {t(PRESET_LABEL[preset])}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        className="filter-bar__presets"
+        options={RANGE_PRESETS}
+        value={filters.preset}
+        onChange={(preset) => filters.choosePreset(preset, range)}
+        labelOf={(preset) => t(PRESET_LABEL[preset])}
+        label={t('filter.period')}
+        testIdOf={(preset) => `preset-${preset}`}
+      />
 
       <div className="filter-bar__dates">
         <input

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { HeatmapCell, Output } from '../../../src-shared/api';
 import { Panel } from '../../components/Panel';
+import { Segmented } from '../../components/Segmented';
 import { QueryView } from '../../components/QueryView';
 import { Skeleton } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
@@ -46,6 +47,8 @@ export const MIN_DIALS_FOR_RATE = 30;
 /** Up to this many hour columns the cells are wide enough to print their value. */
 const MAX_HOURS_WITH_TEXT = 16;
 
+const HEATMAP_MODES: readonly HeatmapMode[] = ['volume', 'rate'];
+
 export function Heatmap({ query }: { query: ApiQuery<Output<'metrics.heatmap'>> }) {
   const t = useT();
   const zone = useWorkspace((s) => s.info?.settings.timeZone ?? 'UTC');
@@ -56,20 +59,15 @@ export function Heatmap({ query }: { query: ApiQuery<Output<'metrics.heatmap'>> 
       title={title}
       actions={
         <>
-          <div className="segmented segmented--small" role="group" aria-label={t('dashboard.heatmap.show')}>
-            {(['volume', 'rate'] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                className={m === mode ? 'segmented__item is-active' : 'segmented__item'}
-                aria-pressed={m === mode}
-                onClick={() => setMode(m)}
-                data-testid={`heatmap-mode-${m}`}
-              >
-                {t(m === 'volume' ? 'dashboard.heatmap.volume' : 'dashboard.heatmap.rate')}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            className="segmented--small"
+            options={HEATMAP_MODES}
+            value={mode}
+            onChange={setMode}
+            labelOf={(m) => t(m === 'volume' ? 'dashboard.heatmap.volume' : 'dashboard.heatmap.rate')}
+            label={t('dashboard.heatmap.show')}
+            testIdOf={(m) => `heatmap-mode-${m}`}
+          />
           <HowComputed
             title={title}
             formula={t('dashboard.heatmap.formula', { zone, min: MIN_DIALS_FOR_RATE })}

@@ -7,32 +7,19 @@
 import { memo, useMemo, useState } from 'react';
 import type { Filter, LeaderboardRow, Output } from '../../../src-shared/api';
 import { change } from '../../../src-shared/kpi';
-import { KPI_DEFINITIONS, type KpiKey } from '../../../src-shared/kpi';
+import { LEADERBOARD_KPIS, type LeaderboardKpi } from '../../../src-shared/leaderboard-kpis';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT, type Formatters } from '../../i18n/language';
 import { nextOrder, sortAgentRows, type SortColumn, type SortOrder } from './agent-sort';
+import { columnFormats, type ColumnFormats } from './column-formats';
 import { HowComputed } from './HowComputed';
 import { Sparkline } from './Sparkline';
 import { NoCallsMark } from '../people/NoCallsMark';
 import { PaceCell, type Pacing } from '../targets/PaceLine';
 import { ExportButtons } from '../review/ExportButtons';
-
-export const LEADERBOARD_COLUMNS = [
-  'dials',
-  'connects',
-  'connectRate',
-  'effective',
-  'effectiveTalkSeconds',
-  'avgTalkSeconds',
-  'intents',
-  'intentRate',
-  'sales',
-  'conversionRate',
-  'revenue',
-] as const satisfies readonly KpiKey[];
 
 const DEFAULT_ORDER: SortOrder = { column: 'dials', direction: 'desc' };
 
@@ -122,6 +109,8 @@ function SortableLeaderboard({
     [paceOf, dialsBefore],
   );
   const sorted = useMemo(() => sortAgentRows(rows, order, derived), [rows, order, derived]);
+  // One form per column, from all its values: "¥10.11万" and "¥63,772" must not share one.
+  const format = useMemo(() => columnFormats(f, LEADERBOARD_KPIS, rows), [f, rows]);
   const sortBy = (column: SortColumn) => setOrder((o) => nextOrder(o, column));
 
   return (
@@ -171,7 +160,7 @@ function SortableLeaderboard({
                   numeric
                 />
               ) : null}
-              {LEADERBOARD_COLUMNS.map((kpi) => (
+              {LEADERBOARD_KPIS.map((kpi) => (
                 <SortHeader
                   key={kpi}
                   column={kpi}
@@ -190,6 +179,7 @@ function SortableLeaderboard({
                 row={row}
                 rank={i + 1}
                 f={f}
+                format={format}
                 sparkLabel={sparkLabel(t, row)}
                 pace={showPace ? derived.pace(row) : undefined}
                 change={
@@ -218,6 +208,7 @@ const LeaderboardLine = memo(function LeaderboardLine({
   row,
   rank,
   f,
+  format,
   sparkLabel,
   pace,
   change,
@@ -225,6 +216,7 @@ const LeaderboardLine = memo(function LeaderboardLine({
   row: LeaderboardRow;
   rank: number;
   f: Formatters;
+  format: ColumnFormats<LeaderboardKpi>;
   sparkLabel: string;
   /** undefined: no pacing column (no targets); null: no pace for this agent */
   pace?: number | null;
@@ -255,14 +247,14 @@ const LeaderboardLine = memo(function LeaderboardLine({
       </td>
       {pace !== undefined ? <PaceCell pace={pace} f={f} /> : null}
       {change !== undefined ? <ChangeCell change={change} f={f} /> : null}
-      {LEADERBOARD_COLUMNS.map((kpi) => (
+      {LEADERBOARD_KPIS.map((kpi) => (
         <td
           key={kpi}
           className={row[kpi] === null ? 'num is-empty' : 'num'}
           data-col={kpi}
           data-value={row[kpi] ?? ''}
         >
-          {f.kpi(KPI_DEFINITIONS[kpi].unit, row[kpi])}
+          {format[kpi](row[kpi])}
         </td>
       ))}
     </tr>

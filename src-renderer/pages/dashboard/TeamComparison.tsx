@@ -3,12 +3,13 @@
  * to the column's best team, so a glance compares teams and the exact figure is right there.
  */
 import type { Filter, MetricsRow, Output } from '../../../src-shared/api';
-import { KPI_DEFINITIONS, type KpiKey } from '../../../src-shared/kpi';
+import type { KpiKey } from '../../../src-shared/kpi';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { columnFormats } from './column-formats';
 import { HowComputed } from './HowComputed';
 import { ExportButtons } from '../review/ExportButtons';
 import { NoCallsMark } from '../people/NoCallsMark';
@@ -62,15 +63,7 @@ function TeamTable({ rows, stale }: { rows: MetricsRow[]; stale: boolean }) {
     TEAM_COLUMNS.map((k) => [k, Math.max(0, ...rows.map((r) => r[k] ?? 0))]),
   ) as Record<(typeof TEAM_COLUMNS)[number], number>;
   // One unit per column: "¥10.11万" and "¥63,772" must not share one.
-  const format = Object.fromEntries(
-    TEAM_COLUMNS.map((k) => [
-      k,
-      f.column(
-        KPI_DEFINITIONS[k].unit,
-        rows.map((r) => r[k]),
-      ),
-    ]),
-  ) as Record<(typeof TEAM_COLUMNS)[number], (value: number | null) => string>;
+  const format = columnFormats(f, TEAM_COLUMNS, rows);
   return (
     <div className="table-scroll">
       <table className="data-table team-table" data-testid={stale ? undefined : 'team-table'}>

@@ -121,36 +121,19 @@ function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
         <td className="num">{f.count(batch.rows)}</td>
         <td className="num">{f.count(batch.inserted)}</td>
         <td className="num">{f.count(batch.duplicates)}</td>
-        <td className="num">
-          {batch.rejected > 0 ? (
-            <button
-              type="button"
-              className="link-button"
-              aria-expanded={showingRejects}
-              onClick={onToggleRejects}
-              data-testid={`batch-rejects-${batch.id}`}
-            >
-              {f.count(batch.rejected)}
-            </button>
-          ) : (
-            f.count(batch.rejected)
-          )}
-        </td>
-        <td className="num">
-          {batch.warnings > 0 ? (
-            <button
-              type="button"
-              className="link-button"
-              aria-expanded={showingRejects}
-              onClick={onToggleRejects}
-              data-testid={`batch-warnings-${batch.id}`}
-            >
-              {f.count(batch.warnings)}
-            </button>
-          ) : (
-            f.count(batch.warnings)
-          )}
-        </td>
+        {/* Both counts open the same list: the rejected rows and the warnings of the batch. */}
+        <IssuesCell
+          count={batch.rejected}
+          showing={showingRejects}
+          onToggle={onToggleRejects}
+          testId={`batch-rejects-${batch.id}`}
+        />
+        <IssuesCell
+          count={batch.warnings}
+          showing={showingRejects}
+          onToggle={onToggleRejects}
+          testId={`batch-warnings-${batch.id}`}
+        />
         <td className="nowrap">
           {batch.firstDay && batch.lastDay
             ? batch.firstDay === batch.lastDay
@@ -171,6 +154,38 @@ function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
         <UndoConfirmRow undo={undo} batchId={batch.id} fileName={batch.fileName} />
       ) : null}
     </>
+  );
+}
+
+/** A count of rejects or warnings: a button that shows the batch's list when there are any. */
+function IssuesCell({
+  count,
+  showing,
+  onToggle,
+  testId,
+}: {
+  count: number;
+  showing: boolean;
+  onToggle(): void;
+  testId: string;
+}) {
+  const f = useFormat();
+  return (
+    <td className="num">
+      {count > 0 ? (
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={showing}
+          onClick={onToggle}
+          data-testid={testId}
+        >
+          {f.count(count)}
+        </button>
+      ) : (
+        f.count(count)
+      )}
+    </td>
   );
 }
 

@@ -6,6 +6,7 @@ import { Fragment, useMemo, useState } from 'react';
 import type { Agent, Team } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Segmented } from '../../components/Segmented';
 import { Panel } from '../../components/Panel';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
@@ -70,19 +71,13 @@ export function AgentsPanel() {
           data-testid="agents-search"
           onChange={(e) => setSearch(e.target.value)}
         />
-        <div className="segmented" role="group" aria-label={t('people.agents.show')}>
-          {SHOWS.map((s) => (
-            <button
-              key={s}
-              type="button"
-              className={s === show ? 'segmented__item is-active' : 'segmented__item'}
-              aria-pressed={s === show}
-              onClick={() => setShow(s)}
-            >
-              {t(SHOW_LABEL[s])}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          options={SHOWS}
+          value={show}
+          onChange={setShow}
+          labelOf={(s) => t(SHOW_LABEL[s])}
+          label={t('people.agents.show')}
+        />
         <span className="muted people-agents__hint">{t('people.keyboardHint')}</span>
       </div>
       {write.error ? <ErrorMessage error={write.error} compact /> : null}

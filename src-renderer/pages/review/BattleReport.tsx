@@ -8,6 +8,7 @@ import type { Filter, Output } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { saveBase64File } from '../../api/download';
 import { toApiCallError } from '../../api/errors';
+import { TeamSelect } from '../../components/TeamSelect';
 import { useDismiss } from '../../hooks/useDismiss';
 import { useFormat, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
@@ -95,22 +96,14 @@ function BattleReportDialog({ filter, onClose }: { filter: Filter; onClose: () =
               data-testid="battle-day"
             />
           </label>
-          <label className="field">
-            <span className="field__label">{t('review.battle.scope')}</span>
-            <select
-              className="select"
-              value={teamId ?? ''}
-              onChange={(e) => setTeamId(e.target.value ? Number(e.target.value) : null)}
-              data-testid="battle-team"
-            >
-              <option value="">{t('review.battle.floor')}</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TeamSelect
+            label={t('review.battle.scope')}
+            teams={teams}
+            value={teamId}
+            onChange={setTeamId}
+            allLabel={t('review.battle.floor')}
+            testId="battle-team"
+          />
           <label className="field">
             <span className="field__label">{t('review.battle.language')}</span>
             <select

@@ -13,7 +13,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
-import { formatTarget, fromInput, toInput } from './target-units';
+import { fromInput, targetColumn, toInput } from './target-units';
 
 type Plan = Output<'targets.plan'>;
 type Scope = TargetEntry['scope'];
@@ -86,6 +86,22 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
       };
     }
   }, [plan, agents, teams, t]);
+
+  // The suggestions of a KPI's column in one form (the floor's ¥万 beside an agent's ¥ would not read).
+  const suggestionFormat = useMemo(
+    () =>
+      new Map(
+        TARGET_KPIS.map((kpi) => [
+          kpi,
+          targetColumn(
+            kpi,
+            rows.flatMap((row) => [row.suggestion[kpi] ?? null, row.team?.[kpi] ?? null]),
+            f,
+          ),
+        ]),
+      ),
+    [rows, f],
+  );
 
   const valueOf = (k: string, kpi: TargetKpi) => draft.get(k) ?? toInput(kpi, saved.get(k));
   const setCell = (k: string, text: string) => {
@@ -186,6 +202,7 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
                   const k = cellKey(row.scope, row.scopeId, kpi);
                   const suggestion = row.suggestion[kpi] ?? null;
                   const team = row.team?.[kpi] ?? null;
+                  const show = suggestionFormat.get(kpi)!;
                   return (
                     <td key={kpi} className="num plan-cell">
                       <input
@@ -198,9 +215,9 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
                       />
                       {suggestion !== null ? (
                         <span className="plan-cell__hint">
-                          {t('targets.plan.suggestion', { value: formatTarget(kpi, suggestion, f) })}
+                          {t('targets.plan.suggestion', { value: show(suggestion) })}
                           {team !== null
-                            ? ` · ${t('targets.plan.teamSuggestion', { value: formatTarget(kpi, team, f) })}`
+                            ? ` · ${t('targets.plan.teamSuggestion', { value: show(team) })}`
                             : ''}
                         </span>
                       ) : null}

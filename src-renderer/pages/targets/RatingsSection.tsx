@@ -10,7 +10,9 @@ import { RATING_DIMENSIONS, type RaterKind, type RatingDimension } from '../../.
 import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
+import { Segmented } from '../../components/Segmented';
 import { SkeletonBlock } from '../../components/Skeleton';
+import { TeamSelect } from '../../components/TeamSelect';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useT, type Translate } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
@@ -31,39 +33,26 @@ export function RatingsSection({ month }: { month: string }) {
     <div className="ratings">
       <Panel title={t('targets.ratings.title', { month })} testId="ratings-panel">
         <div className="targets-toolbar ratings-toolbar">
-          <label className="field">
-            <span className="field__label">{t('targets.ratings.team')}</span>
-            <select
-              className="input"
-              value={teamId ?? ''}
-              onChange={(e) => setTeamId(e.target.value ? Number(e.target.value) : undefined)}
-              data-testid="ratings-team"
-            >
-              <option value="">{t('targets.ratings.allTeams')}</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TeamSelect
+            label={t('targets.ratings.team')}
+            teams={teams}
+            value={teamId ?? null}
+            onChange={(id) => setTeamId(id ?? undefined)}
+            allLabel={t('targets.ratings.allTeams')}
+            selectClassName="input"
+            testId="ratings-team"
+          />
           <div className="field">
             <span className="field__label">{t('targets.ratings.ratingAs')}</span>
-            <div className="segmented" role="radiogroup" aria-label={t('targets.ratings.ratingAs')}>
-              {KINDS.map((k) => (
-                <button
-                  key={k}
-                  type="button"
-                  role="radio"
-                  aria-checked={kind === k}
-                  className={kind === k ? 'segmented__item is-active' : 'segmented__item'}
-                  onClick={() => setKind(k)}
-                  data-testid={`ratings-kind-${k}`}
-                >
-                  {t(`targets.ratings.kind.${k}`)}
-                </button>
-              ))}
-            </div>
+            <Segmented
+              kind="radio"
+              options={KINDS}
+              value={kind}
+              onChange={setKind}
+              labelOf={(k) => t(`targets.ratings.kind.${k}`)}
+              label={t('targets.ratings.ratingAs')}
+              testIdOf={(k) => `ratings-kind-${k}`}
+            />
           </div>
           {kind === 'peer' ? (
             <label className="field">

@@ -15,11 +15,13 @@ import {
 import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
+import { Segmented } from '../../components/Segmented';
 import { SkeletonBlock } from '../../components/Skeleton';
+import { TeamSelect } from '../../components/TeamSelect';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
-import { formatTarget, fromInput, toInput } from './target-units';
+import { fromInput, targetColumn, toInput } from './target-units';
 
 const SPLIT_KPIS = TARGET_KPIS.filter(isAdditive);
 const METHODS: SplitMethod[] = ['even', 'share', 'hand'];
@@ -71,6 +73,9 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `basis` and `members` follow plan, team and kpi
   }, [kpi, total, method, hand, plan, teamId]);
   const sum = values.reduce((a, b) => a + b, 0);
+  // One form per column (the sum and its difference belong to the split's column).
+  const showBasis = targetColumn(kpi, basis, f);
+  const showSplit = targetColumn(kpi, [...values, sum, Math.abs(sum - total)], f);
 
   const save = async () => {
     if (teamId === null) return;
@@ -92,25 +97,21 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
   return (
     <div className="split">
       <div className="targets-toolbar">
-        <label className="field field--inline">
-          <span className="field__label">{t('targets.split.team')}</span>
-          <select
-            className="select"
-            value={teamId ?? ''}
-            onChange={(e) => {
-              setTeamId(Number(e.target.value));
-              setTotalText(null);
-              reset();
-            }}
-            data-testid="split-team"
-          >
-            {plan.teams.map((x) => (
-              <option key={x.teamId} value={x.teamId}>
-                {teams.find((tm) => tm.id === x.teamId)?.name ?? x.teamId}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TeamSelect
+          label={t('targets.split.team')}
+          teams={plan.teams.map((x) => ({
+            id: x.teamId,
+            name: teams.find((tm) => tm.id === x.teamId)?.name ?? String(x.teamId),
+          }))}
+          value={teamId}
+          onChange={(id) => {
+            setTeamId(id);
+            setTotalText(null);
+            reset();
+          }}
+          fieldClassName="field field--inline"
+          testId="split-team"
+        />
         <label className="field field--inline">
           <span className="field__label">{t('targets.split.kpi')}</span>
           <select
@@ -143,22 +144,17 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
             data-testid="split-total"
           />
         </label>
-        <div className="segmented" role="group" aria-label={t('targets.split.method')}>
-          {METHODS.map((m) => (
-            <button
-              key={m}
-              type="button"
-              className={m === method ? 'segmented__item is-active' : 'segmented__item'}
-              onClick={() => {
-                setMethod(m);
-                reset();
-              }}
-              data-testid={`split-${m}`}
-            >
-              {t(`targets.split.${m}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          options={METHODS}
+          value={method}
+          onChange={(m) => {
+            setMethod(m);
+            reset();
+          }}
+          labelOf={(m) => t(`targets.split.${m}`)}
+          label={t('targets.split.method')}
+          testIdOf={(m) => `split-${m}`}
+        />
       </div>
       {method === 'hand' ? <p className="field__hint">{t('targets.split.handHint')}</p> : null}
       <div className="table-scroll">
@@ -180,7 +176,7 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
               return (
                 <tr key={a.agentId} data-agent-id={a.agentId}>
                   <th scope="row">{agent?.name ?? agent?.code}</th>
-                  <td className="num">{formatTarget(kpi, a.basis[kpi] ?? null, f)}</td>
+                  <td className="num">{showBasis(a.basis[kpi] ?? null)}</td>
                   <td className="num">
                     {method === 'hand' ? (
                       <input
@@ -195,7 +191,7 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
                       />
                     ) : (
                       <span data-testid={`split-value-${a.agentId}`} data-value={values[i]}>
-                        {formatTarget(kpi, values[i] ?? null, f)}
+                        {showSplit(values[i] ?? null)}
                       </span>
                     )}
                   </td>
@@ -208,11 +204,11 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
               <th scope="row">{t('targets.split.sum')}</th>
               <td />
               <td className="num" data-testid="split-sum" data-value={sum}>
-                {formatTarget(kpi, sum, f)}
+                {showSplit(sum)}
                 {sum !== total ? (
                   <span className="split-diff">
                     {' '}
-                    {t('targets.split.difference', { value: formatTarget(kpi, Math.abs(sum - total), f) })}
+                    {t('targets.split.difference', { value: showSplit(Math.abs(sum - total)) })}
                   </span>
                 ) : null}
               </td>

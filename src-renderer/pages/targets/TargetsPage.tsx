@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { monthOf } from '../../../src-shared/targets-calendar';
 import { useT } from '../../i18n/language';
+import { Segmented } from '../../components/Segmented';
 import { useWorkspace } from '../../stores/workspace';
 import { AlertsSection } from './AlertsSection';
 import { BonusSection } from './BonusSection';
@@ -38,21 +39,15 @@ export function TargetsPage() {
           />
         </label>
       </header>
-      <div className="segmented targets-tabs" role="tablist">
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            className={tab === name ? 'segmented__item is-active' : 'segmented__item'}
-            onClick={() => setTab(name)}
-            data-testid={`targets-tab-${name}`}
-          >
-            {t(`targets.tab.${name}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        kind="tabs"
+        className="targets-tabs"
+        options={TABS}
+        value={tab}
+        onChange={setTab}
+        labelOf={(name) => t(`targets.tab.${name}`)}
+        testIdOf={(name) => `targets-tab-${name}`}
+      />
       {tab === 'plan' ? <PlanSection month={month} /> : null}
       {tab === 'split' ? <SplitSection month={month} /> : null}
       {tab === 'ratings' ? <RatingsSection month={month} /> : null}

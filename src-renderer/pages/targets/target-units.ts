@@ -47,3 +47,17 @@ export function formatTarget(kpi: TargetKpi, value: number | null, f: Formatters
       return f.count(Math.round(value));
   }
 }
+
+/**
+ * A formatter for one table column of a KPI's targets: money in one form down the column (all
+ * "¥1,234" or all "¥12.34万", from its largest value), the rest as `formatTarget`.
+ */
+export function targetColumn(
+  kpi: TargetKpi,
+  values: readonly (number | null)[],
+  f: Formatters,
+): (value: number | null) => string {
+  if (kpi !== 'revenue') return (value) => formatTarget(kpi, value, f);
+  const money = f.column('money', values);
+  return (value) => (value === null ? '—' : money(value));
+}
