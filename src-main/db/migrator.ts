@@ -4,15 +4,16 @@
  * zero-padded, so the Migrator's alphabetical order is the version order and renaming a
  * migration's description changes nothing recorded.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import {
+  Kysely,
   Migrator,
   sql,
-  type Kysely,
+  SqliteDialect,
   type Migration as KyselyMigration,
   type MigrationProvider,
 } from 'kysely';
-import { WorkspaceOpenError } from './connection';
-import { pgMigrations, type PgMigration } from './pg-migrations';
+import type { Migration } from './migrations';
 import type { Database } from './schema';
 
 /** The Migrator's own table (its default name): which migrations ran, by name. */
@@ -42,29 +43,55 @@ export async function recordedVersions(db: Kysely<Database>): Promise<number[]> 
 }
 
 /**
- * Brings a team workspace's database to the latest schema. All pending migrations run in one
- * transaction under the Migrator's lock (a PostgreSQL advisory lock), so two Callscopes opening
- * a new database at once migrate it once.
+ * Runs the SQLite migrations after `from` through the Migrator. Each runs in a transaction of its
+ * own that also sets `PRAGMA user_version` (older Callscopes read it to refuse a newer schema, and
+ * it stays the truth here): SQLite's Migrator opens no transaction itself (its adapter claims no
+ * transactional DDL) and records a migration just after it, so a crash between the two is
+ * mended by the next open, which records what user_version says is done.
  */
-export async function migratePostgres(
-  db: Kysely<Database>,
-  where: string,
-  migrations: readonly PgMigration[] = pgMigrations,
-): Promise<{ from: number; to: number }> {
-  const latest = migrations[migrations.length - 1]?.version ?? 0;
-  const recorded = await recordedVersions(db);
-  const from = Math.max(0, ...recorded);
-  const known = new Set(migrations.map((m) => m.version));
-  if (recorded.some((v) => !known.has(v))) {
-    throw new WorkspaceOpenError(
-      `${where} was set up by a newer Callscope (schema ${from}, this version knows ${latest}). ` +
-        'Update Callscope on this machine.',
-      'newer_schema',
-    );
-  }
+export async function runSqliteMigrations(
+  raw: BetterSqlite3.Database,
+  from: number,
+  migrations: readonly Migration[],
+): Promise<void> {
+  recordSqliteHistory(raw, from, migrations);
   const list: Record<string, KyselyMigration> = {};
-  for (const m of migrations) list[migrationName(m.version)] = { up: (trx: Kysely<unknown>) => m.up(trx) };
-  const migrator = new Migrator({ db, provider: staticProvider(list) });
-  throwIfFailed(await migrator.migrateToLatest());
-  return { from, to: latest };
+  for (const m of migrations) {
+    list[migrationName(m.version)] = {
+      up: () => {
+        raw.transaction(() => {
+          m.up(raw);
+          raw.pragma(`user_version = ${m.version}`);
+        })();
+        return Promise.resolve();
+      },
+    };
+  }
+  // Over the same connection (never destroyed: that would close it).
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  throwIfFailed(await new Migrator({ db, provider: staticProvider(list) }).migrateToLatest());
+}
+
+/**
+ * The bridge from workspaces migrated before the Migrator: the first `from` migrations (the
+ * file's user_version) are recorded as done, and none after them.
+ */
+function recordSqliteHistory(
+  raw: BetterSqlite3.Database,
+  from: number,
+  migrations: readonly Migration[],
+): void {
+  raw.transaction(() => {
+    // The Migrator's own definition of its table (it finds it and does not create it again).
+    raw.exec(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATION_TABLE} ` +
+        '(name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)',
+    );
+    raw.prepare(`DELETE FROM ${MIGRATION_TABLE} WHERE name > ?`).run(migrationName(from));
+    const record = raw.prepare(
+      `INSERT INTO ${MIGRATION_TABLE} (name, timestamp) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+    );
+    const at = new Date().toISOString();
+    for (const m of migrations) if (m.version <= from) record.run(migrationName(m.version), at);
+  })();
 }

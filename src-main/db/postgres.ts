@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { WorkspaceOpenError } from './connection';
-import { migratePostgres } from './migrator';
+import { migrationName, recordedVersions, staticProvider, throwIfFailed } from './migrator';
+import { pgMigrations, type PgMigration } from './pg-migrations';
 import type { Database } from './schema';
 
 /** Why a team workspace could not be opened, beyond the file kinds (see describePostgresFailure). */
@@ -237,6 +238,34 @@ export async function openPostgres(
     }
   }
   throw describePostgresFailure(url, lastError);
+}
+
+/**
+ * Brings a team workspace's database to the latest schema. All pending migrations run in one
+ * transaction under the Migrator's lock (a PostgreSQL advisory lock), so two Callscopes opening
+ * a new database at once migrate it once.
+ */
+export async function migratePostgres(
+  db: Kysely<Database>,
+  where: string,
+  migrations: readonly PgMigration[] = pgMigrations,
+): Promise<{ from: number; to: number }> {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const recorded = await recordedVersions(db);
+  const from = Math.max(0, ...recorded);
+  const known = new Set(migrations.map((m) => m.version));
+  if (recorded.some((v) => !known.has(v))) {
+    throw new WorkspaceOpenError(
+      `${where} was set up by a newer Callscope (schema ${from}, this version knows ${latest}). ` +
+        'Update Callscope on this machine.',
+      'newer_schema',
+    );
+  }
+  const list: Record<string, Migration> = {};
+  for (const m of migrations) list[migrationName(m.version)] = { up: (trx: Kysely<unknown>) => m.up(trx) };
+  const migrator = new Migrator({ db, provider: staticProvider(list) });
+  throwIfFailed(await migrator.migrateToLatest());
+  return { from, to: latest };
 }
 
 /** Opens the team workspace of `url` and brings its database to the latest schema. */
