@@ -9,10 +9,11 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WorkspaceOpenError } from '../../src-main/db/connection';
 import { openPostgres, openPostgresWorkspace, TeamWorkspaceOpenError } from '../../src-main/db/postgres';
 import type { Database } from '../../src-main/db/schema';
 import { tempDir } from '../helpers';
-import { adminUrl, useTestDatabase } from '../pg-server';
+import { adminUrl, createTestDatabase, useTestDatabase } from '../pg-server';
 
 const testDb = useTestDatabase();
 const open: Kysely<Database>[] = [];
@@ -67,6 +68,38 @@ describe('a team workspace on PostgreSQL', () => {
     expect(second.migrated).toEqual({ from: first.migrated.to, to: first.migrated.to });
     const recorded = await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(second.db);
     expect(recorded.rows[0]!.n).toBe(1);
+  });
+
+  it('is migrated once when two Callscopes open a new database at the same moment', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const both = await Promise.all([openPostgresWorkspace(fresh.url), openPostgresWorkspace(fresh.url)]);
+      for (const w of both) open.push(w.db);
+      const recorded = await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(
+        both[0].db,
+      );
+      expect(recorded.rows[0]!.n).toBe(1);
+      for (const db of open.splice(0)) await db.destroy();
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('refuses a database set up by a newer Callscope, saying what to do', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const { db } = await openPostgresWorkspace(fresh.url);
+      await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999', '2099-01-01T00:00:00.000Z')`.execute(
+        db,
+      );
+      await db.destroy();
+      const err = await openPostgresWorkspace(fresh.url).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkspaceOpenError);
+      expect((err as WorkspaceOpenError).kind).toBe('newer_schema');
+      expect((err as Error).message).toMatch(/newer Callscope .*schema 9999.* Update Callscope/);
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('gives counts, bigint sums and numeric averages as numbers', async () => {
