@@ -177,6 +177,22 @@ describe('the PostgreSQL schema against SQLite', () => {
     }
   });
 
+  it('compares text byte by byte, as SQLite does (BINARY), whatever the database locale', async () => {
+    const other = await sql<{ col: string }>`
+      SELECT table_name || '.' || column_name AS col FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type = 'text'
+        AND table_name NOT LIKE 'kysely_%' AND collation_name IS DISTINCT FROM 'C'`.execute(postgres);
+    expect(other.rows.map((r) => r.col)).toEqual([]);
+    // '_' (0x5F) sorts before 'a' (0x61) and 'B' (0x42) before 'a' byte by byte; most locales say otherwise.
+    await postgres
+      .insertInto('campaigns')
+      .values([{ name: 'a1' }, { name: '_z' }, { name: 'B2' }, { name: '张' }])
+      .execute();
+    const names = await postgres.selectFrom('campaigns').select('name').orderBy('name').execute();
+    expect(names.map((r) => r.name)).toEqual(['B2', '_z', 'a1', '张']);
+    await postgres.deleteFrom('campaigns').execute();
+  });
+
   it('has the same indexes, with the same uniqueness and partial conditions', async () => {
     const lite = sqlite
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
