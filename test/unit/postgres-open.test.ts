@@ -10,7 +10,13 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceOpenError } from '../../src-main/db/connection';
-import { openPostgres, openPostgresWorkspace, TeamWorkspaceOpenError } from '../../src-main/db/postgres';
+import {
+  openPostgres,
+  openPostgresWorkspace,
+  parsePostgresUrl,
+  TeamWorkspaceOpenError,
+  tlsFor,
+} from '../../src-main/db/postgres';
 import type { Database } from '../../src-main/db/schema';
 import { tempDir } from '../helpers';
 import { adminUrl, createTestDatabase, useTestDatabase } from '../pg-server';
@@ -235,5 +241,33 @@ describe('TLS per sslmode', () => {
     const url = withMode(overTcp(testDb.url, 'nobody', 'x'), 'require');
     const failure = await reasonOf(openPostgres(url));
     expect(failure.reason).toBe(serverHasTls ? 'login_refused' : 'tls');
+  });
+
+  it('reads sslmode as libpq does: what is checked of the certificate, and no TLS on a local socket', () => {
+    const dir = tempDir();
+    const ca = path.join(dir, 'root.crt');
+    fs.writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    try {
+      const tls = (url: string) => tlsFor(parsePostgresUrl(url), true);
+      expect(tls('postgres://db.example/cs?sslmode=disable')).toBe(false);
+      expect(tls('postgres://db.example/cs?sslmode=require')).toEqual({ rejectUnauthorized: false });
+      const full = tls(`postgres://db.example/cs?sslmode=verify-full&sslrootcert=${ca}`);
+      expect(full).toEqual({ rejectUnauthorized: true, ca: fs.readFileSync(ca, 'utf8') });
+      const verifyCa = tls(`postgres://db.example/cs?sslmode=verify-ca&sslrootcert=${ca}`);
+      expect(verifyCa).toMatchObject({ rejectUnauthorized: true, ca: fs.readFileSync(ca, 'utf8') });
+      // verify-ca: the chain is checked, the host name is not.
+      expect(verifyCa && verifyCa.checkServerIdentity?.('other.example', {} as never)).toBeUndefined();
+      expect(tls('postgres://me@localhost/cs?host=/var/run/postgresql&sslmode=require')).toBe(false);
+      // The password stays out of the TLS wishes and is read as written (percent-decoded).
+      expect(parsePostgresUrl('postgres://me:p%40ss@db.example:6543/cs').connection).toMatchObject({
+        host: 'db.example',
+        port: 6543,
+        user: 'me',
+        password: 'p@ss',
+        database: 'cs',
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
