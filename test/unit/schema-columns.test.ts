@@ -8,6 +8,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Sqlite } from '../../src-main/db/connection';
+import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE } from '../../src-main/db/migrator';
 import { openPostgresWorkspace } from '../../src-main/db/postgres';
 import type { Database } from '../../src-main/db/schema';
 import { REPO, tempDir } from '../helpers';
@@ -15,7 +16,7 @@ import { useTestDatabase } from '../pg-server';
 import { declaredTables, type DeclaredColumn } from '../schema-declared';
 
 /** The Migrator's bookkeeping, not the workspace's data. */
-const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+const MIGRATOR_TABLES = new Set([MIGRATION_TABLE, MIGRATION_LOCK_TABLE]);
 
 interface LiveColumn {
   name: string;
