@@ -8,6 +8,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as shippedMigrations, type Migration } from './migrations';
+import { runSqliteMigrations } from './migrator';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -75,8 +76,9 @@ export function schemaVersion(db: Sqlite): number {
 }
 
 /**
- * Brings the file to the latest schema. An existing workspace is first copied with SQLite's
- * online backup API into `backups/` beside it, so a failed upgrade can always be undone.
+ * Brings the file to the latest schema, through Kysely's Migrator (migrator.ts). An existing
+ * workspace is first copied with SQLite's online backup API into `backups/` beside it, so a
+ * failed upgrade can always be undone.
  */
 export async function migrate(
   db: Sqlite,
@@ -101,10 +103,11 @@ export async function migrate(
     backup = path.join(dir, `${path.basename(file, path.extname(file))}.before-v${latest}.${stamp}.sqlite`);
     await db.backup(backup);
   }
-  applyMigrations(db, from, migrations);
+  await runSqliteMigrations(db, from, migrations);
   return { from, to: latest, backup };
 }
 
+/** Applies the migrations after `from` directly: only for a read-only view's throwaway copy. */
 function applyMigrations(db: Sqlite, from: number, migrations: readonly Migration[]): void {
   for (const m of migrations) {
     if (m.version <= from) continue;
