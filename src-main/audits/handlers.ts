@@ -43,9 +43,9 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
       ws.writes.run(() => importScorecard(db, json, scorecardId)),
     'scorecards.export': ({ versionId }) => exportScorecard(db, versionId),
 
-    'audits.recordingsFolder': () => recordingsFolder(db, ws.path),
+    'audits.recordingsFolder': () => recordingsFolder(ws.kysely, ws.path),
     'audits.setRecordingsFolder': ({ folder }) =>
-      ws.writes.run(() => setRecordingsFolder(db, ws.path, folder)),
+      ws.writes.run(() => setRecordingsFolder(ws.kysely, ws.path, folder)),
 
     'audits.buildSample': async (request) => {
       const id = await ws.writes.run(() => buildSample(db, request));

@@ -7,35 +7,45 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordingsFolder } from '../../src-shared/api';
-import type { Sqlite } from '../db/connection';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 
 const SETTING_KEY = 'recordingsFolder';
 export const DEFAULT_RECORDINGS_DIR = 'recordings';
 
 /** The stored choice: an absolute folder, one relative to the workspace's folder, or null (default). */
-function storedFolder(db: Sqlite): string | null {
-  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTING_KEY);
-  if (typeof raw !== 'string') return null;
-  const value: unknown = JSON.parse(raw);
+async function storedFolder(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', SETTING_KEY)
+    .executeTakeFirst();
+  if (!row) return null;
+  const value: unknown = JSON.parse(row.value);
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-export function recordingsFolder(db: Sqlite, workspaceFile: string): RecordingsFolder {
-  const chosen = storedFolder(db);
+export async function recordingsFolder(
+  db: Kysely<Database>,
+  workspaceFile: string,
+): Promise<RecordingsFolder> {
+  const chosen = await storedFolder(db);
   const folder = path.resolve(path.dirname(workspaceFile), chosen ?? DEFAULT_RECORDINGS_DIR);
   return { folder, isDefault: chosen === null, exists: isDirectory(folder) };
 }
 
-export function setRecordingsFolder(
-  db: Sqlite,
+export async function setRecordingsFolder(
+  db: Kysely<Database>,
   workspaceFile: string,
   folder: string | null,
-): RecordingsFolder {
-  if (folder === null) db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING_KEY);
+): Promise<RecordingsFolder> {
+  if (folder === null) await db.deleteFrom('settings').where('key', '=', SETTING_KEY).execute();
   else
-    db.prepare(
-      'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    ).run(SETTING_KEY, JSON.stringify(folder));
+    await db
+      .insertInto('settings')
+      .values({ key: SETTING_KEY, value: JSON.stringify(folder) })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+      .execute();
   return recordingsFolder(db, workspaceFile);
 }
 
@@ -111,11 +121,18 @@ export function resolveRecordingRef(folder: string, ref: string): RecordingLooku
 }
 
 /** The recording of a call id (as the route receives it, unparsed), through its `recording_ref`. */
-export function lookupCallRecording(db: Sqlite, folder: string, callIdText: string): RecordingLookup {
+export async function lookupCallRecording(
+  db: Kysely<Database>,
+  folder: string,
+  callIdText: string,
+): Promise<RecordingLookup> {
   if (!/^[1-9]\d{0,15}$/.test(callIdText))
     return { ok: false, status: 400, message: 'a recording is asked for by call id' };
-  const row = db.prepare('SELECT recording_ref FROM calls WHERE id = ?').get(Number(callIdText)) as
-    { recording_ref: string | null } | undefined;
+  const row = await db
+    .selectFrom('calls')
+    .select('recording_ref')
+    .where('id', '=', Number(callIdText))
+    .executeTakeFirst();
   if (!row) return { ok: false, status: 404, message: `call ${callIdText} not found` };
   if (row.recording_ref === null)
     return { ok: false, status: 404, message: 'this call has no recording reference' };

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { localTimeOfDay, localParts } from '../../src-shared/time';
 import { recordingsFolder, resolveRecordingRef, type RecordingSource } from '../audits/recordings';
+import type { RecordingsFolder } from '../../src-shared/api';
 import type { Workspace } from '../workspace';
 import type { Sqlite } from '../db/connection';
 import { loadSettings } from '../settings';
@@ -70,15 +71,16 @@ export class RecordingFinder {
 
   /** A finder for the workspace's recordings (reads its settings first). */
   static async open(db: Sqlite, workspaceFile: string): Promise<RecordingFinder> {
-    return new RecordingFinder(db, workspaceFile, (await loadSettings(kyselyFor(db))).timeZone);
+    const kysely = kyselyFor(db);
+    const folder = await recordingsFolder(kysely, workspaceFile);
+    return new RecordingFinder(db, folder, (await loadSettings(kysely)).timeZone);
   }
 
   private constructor(
     private readonly db: Sqlite,
-    workspaceFile: string,
+    { folder, exists }: RecordingsFolder,
     timeZone: string,
   ) {
-    const { folder, exists } = recordingsFolder(db, workspaceFile);
     this.folder = folder;
     this.folderExists = exists;
     this.patterns = recordingPatterns(db);
@@ -219,4 +221,12 @@ export function recordingSource(ws: Pick<Workspace, 'db' | 'path'>): RecordingSo
     if (found.ok) return { ok: true, file: found.file, size: found.size, contentType: found.contentType };
     return { ok: false, status: found.problem === 'refused' ? 403 : 404, message: found.message };
   };
+}
+
+/** The ids among `callIds` whose recording file is found (for lists: at most a page of ids). */
+export async function recordingsPresent(
+  ws: Pick<Workspace, 'db' | 'path'>,
+  callIds: readonly number[],
+): Promise<Set<number>> {
+  return (await RecordingFinder.open(ws.db, ws.path)).present(callIds);
 }

@@ -11,8 +11,8 @@ import { buildRecordingIndex } from './index-files';
 import { DEFAULT_PATTERNS } from './patterns';
 import { indexStatus, recordingPatterns, setRecordingPatterns } from './settings';
 
-function setup(ws: Workspace): Output<'recordings.setup'> {
-  const folder = recordingsFolder(ws.db, ws.path);
+async function setup(ws: Workspace): Promise<Output<'recordings.setup'>> {
+  const folder = await recordingsFolder(ws.kysely, ws.path);
   const index = indexStatus(ws.db);
   return {
     folder,
@@ -29,12 +29,12 @@ export function recordingsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFo
   return {
     'recordings.setup': () => setup(ws),
     'recordings.setPatterns': ({ patterns }) =>
-      ws.writes.run(() => {
+      ws.writes.run(async () => {
         setRecordingPatterns(ws.db, patterns);
         return setup(ws);
       }),
-    'recordings.createFolder': () => {
-      const { folder } = recordingsFolder(ws.db, ws.path);
+    'recordings.createFolder': async () => {
+      const { folder } = await recordingsFolder(ws.kysely, ws.path);
       try {
         fs.mkdirSync(folder, { recursive: true });
       } catch (err) {

@@ -60,7 +60,7 @@ export async function buildRecordingIndex(
   ctx: JobContext,
   limits: typeof INDEX_LIMITS = INDEX_LIMITS,
 ): Promise<IndexStatus> {
-  const { folder, exists } = recordingsFolder(ws.db, ws.path);
+  const { folder, exists } = await recordingsFolder(ws.kysely, ws.path);
   if (!exists) throw new ApiError('not_found', `the recordings folder does not exist: ${folder}`);
   const walked = await walk(folder, limits, ctx);
   const status: IndexStatus = {
