@@ -1,6 +1,6 @@
 /** The audits feature's share of the contract: scorecards, recordings folder, samples, audits, calibrations. */
 import type { Method, Sample } from '../../src-shared/api';
-import { RecordingFinder } from '../recordings/finder';
+import { recordingsPresent } from '../recordings/finder';
 import type { auditsContract } from '../../src-shared/api/contract-audits';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
@@ -26,7 +26,10 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
   /** A sample says which calls have a recording file found, not only a stored reference. */
   const withRecordings = async (sample: Sample | null): Promise<Sample | null> => {
     if (!sample) return sample;
-    const found = (await RecordingFinder.open(db, ws.path)).present(sample.calls.map((c) => c.callId));
+    const found = await recordingsPresent(
+      ws,
+      sample.calls.map((c) => c.callId),
+    );
     return { ...sample, calls: sample.calls.map((c) => ({ ...c, hasRecording: found.has(c.callId) })) };
   };
   return {
@@ -48,10 +51,10 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
       ws.writes.run(() => setRecordingsFolder(ws.kysely, ws.path, folder)),
 
     'audits.buildSample': async (request) => {
-      const id = await ws.writes.run(() => buildSample(db, request));
-      return (await withRecordings(getSample(db, id)))!;
+      const id = await ws.writes.run(() => buildSample(ws.kysely, request));
+      return (await withRecordings(await getSample(ws.kysely, id)))!;
     },
-    'audits.sample': ({ sampleId }) => withRecordings(getSample(db, sampleId)),
+    'audits.sample': async ({ sampleId }) => withRecordings(await getSample(ws.kysely, sampleId)),
 
     'audits.open': (input) => ws.writes.run(() => openAudit(db, input)),
     'audits.get': ({ auditId }) => getAudit(db, auditId),
