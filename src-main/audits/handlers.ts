@@ -22,7 +22,7 @@ import { loadTemplate, TEMPLATE_IDS } from './templates';
 type AuditsMethod = keyof typeof auditsContract & Method;
 
 export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
-  const db = ws.db;
+  const db = ws.kysely;
   /** A sample says which calls have a recording file found, not only a stored reference. */
   const withRecordings = async (sample: Sample | null): Promise<Sample | null> => {
     if (!sample) return sample;
@@ -46,27 +46,28 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
       ws.writes.run(() => importScorecard(db, json, scorecardId)),
     'scorecards.export': ({ versionId }) => exportScorecard(db, versionId),
 
-    'audits.recordingsFolder': () => recordingsFolder(ws.kysely, ws.path),
+    'audits.recordingsFolder': () => recordingsFolder(db, ws.path),
     'audits.setRecordingsFolder': ({ folder }) =>
-      ws.writes.run(() => setRecordingsFolder(ws.kysely, ws.path, folder)),
+      ws.writes.run(() => setRecordingsFolder(db, ws.path, folder)),
 
     'audits.buildSample': async (request) => {
-      const id = await ws.writes.run(() => buildSample(ws.kysely, request));
-      return (await withRecordings(await getSample(ws.kysely, id)))!;
+      const id = await ws.writes.run(() => buildSample(db, request));
+      return (await withRecordings(await getSample(db, id)))!;
     },
-    'audits.sample': async ({ sampleId }) => withRecordings(await getSample(ws.kysely, sampleId)),
+    'audits.sample': async ({ sampleId }) => withRecordings(await getSample(db, sampleId)),
 
     'audits.open': (input) => ws.writes.run(() => openAudit(db, input)),
     'audits.get': ({ auditId }) => getAudit(db, auditId),
     'audits.saveDraft': ({ auditId, ...write }) => ws.writes.run(() => saveDraft(db, auditId, write)),
     'audits.submit': ({ auditId, allowUnanswered, ...write }) =>
       ws.writes.run(() => submitAudit(db, auditId, write, allowUnanswered)),
-    'audits.list': ({ filter, limit }) => ({ rows: listAudits(db, filter, limit) }),
+    'audits.list': async ({ filter, limit }) => ({ rows: await listAudits(db, filter, limit) }),
     'audits.summary': ({ filter }) => auditSummary(db, filter),
     'audits.analytics': ({ filter, by }) => auditAnalytics(db, filter, by),
 
-    'calibrations.create': ({ callId, versionId }) =>
-      ws.writes.run(() => ({ calibrationId: createCalibration(db, callId, versionId) })),
+    'calibrations.create': async ({ callId, versionId }) => ({
+      calibrationId: await ws.writes.run(() => createCalibration(db, callId, versionId)),
+    }),
     'calibrations.list': () => listCalibrations(db),
     'calibrations.open': ({ calibrationId, reviewer }) =>
       ws.writes.run(() => openCalibrationAudit(db, calibrationId, reviewer)),

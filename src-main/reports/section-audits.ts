@@ -7,8 +7,7 @@
 import type { ReportChart, ReportRow } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
-import { auditComments, auditSummary, filterClause } from '../audits/audits';
-import { getScorecardVersion } from '../audits/scorecards';
+import { auditComments, auditSummary } from '../audits/audits';
 import type { Sqlite } from '../db/connection';
 import type { ReportSection, SectionContext } from './sections';
 import type { LiveScope, SectionSource } from './sources';
@@ -43,29 +42,17 @@ function agentCodes(db: Sqlite, ids: number[]): Map<number, string> {
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
-function weeksOf({ ws, filter }: LiveScope): AuditsInput['weeks'] {
+async function weeksOf({ ws, filter }: LiveScope): Promise<AuditsInput['weeks']> {
   const weeks: AuditsInput['weeks'] = [];
   for (let monday = addDays(filter.from, 1 - weekdayOf(filter.from)); monday <= filter.to;) {
     const sunday = addDays(monday, 6);
     const from = monday < filter.from ? filter.from : monday;
     const to = sunday > filter.to ? filter.to : sunday;
-    const s = auditSummary(ws.db, { ...filter, from, to });
+    const s = await auditSummary(ws.kysely, { ...filter, from, to });
     weeks.push({ from, to, audits: s.audits, mean: s.auditScore });
     monday = addDays(monday, 7);
   }
   return weeks;
-}
-
-/** One line can be drawn only when every scorecard version the audits used has the same pass mark. */
-function passMarkOf({ ws, filter }: LiveScope): number | null {
-  const { where, params } = filterClause(filter);
-  const versions = ws.db
-    .prepare(`SELECT DISTINCT au.scorecard_version_id FROM audits au WHERE ${where} ORDER BY 1`)
-    .pluck()
-    .all(params) as number[];
-  const marks = new Set(versions.map((id) => getScorecardVersion(ws.db, id).definition.passMark));
-  const [only] = [...marks];
-  return marks.size === 1 && only !== undefined ? only : null;
 }
 
 export const auditsSource: SectionSource<AuditsInput> = {
@@ -73,11 +60,11 @@ export const auditsSource: SectionSource<AuditsInput> = {
   perScope: true,
   empty: { groups: [], items: [], weeks: [], passMark: null },
   async read(scope) {
-    const weeks = weeksOf(scope);
+    const weeks = await weeksOf(scope);
     // No audits reads as none at all (as a scope the close did not hold): nothing to draw or list.
     if (weeks.every((w) => w.audits === 0)) return auditsSource.empty;
-    const a = auditAnalytics(scope.ws.db, scope.filter, 'agent');
-    const comments = auditComments(scope.ws.db, scope.filter);
+    const a = await auditAnalytics(scope.ws.kysely, scope.filter, 'agent');
+    const comments = await auditComments(scope.ws.kysely, scope.filter);
     const codes = agentCodes(scope.ws.db, [
       ...new Set([...a.groups.map((g) => Number(g.key)), ...comments.map((c) => c.agentId)]),
     ]);
@@ -96,7 +83,8 @@ export const auditsSource: SectionSource<AuditsInput> = {
         failureRate: i.failureRate,
       })),
       weeks,
-      passMark: passMarkOf(scope),
+      // One line only when every scorecard version the audits used has the same pass mark.
+      passMark: a.trend.passMark,
       comments: comments.map((c) => ({
         day: c.day,
         code: codes.get(c.agentId) ?? '',

@@ -5,7 +5,7 @@
  * a mean, so a team's or the floor's is taken over its audits, never summed from its agents.
  */
 import { auditScoresBy, auditSummary } from '../audits/audits';
-import type { Sqlite } from '../db/connection';
+import { kyselyFor, type Sqlite } from '../db/connection';
 import type { MonthActuals } from '../../src-shared/targets';
 import type { Day } from '../../src-shared/time';
 
@@ -84,12 +84,12 @@ export function scopeSql(scope: Scope): { where: string; params: number[] } {
 }
 
 /** Actuals per agent and month (`YYYY-MM`) over [from, to]; an agent audited without dials is listed too. */
-export function actualsByAgentMonth(
+export async function actualsByAgentMonth(
   db: Sqlite,
   from: Day,
   to: Day,
   scope: Scope = {},
-): Map<number, Map<string, MonthActuals>> {
+): Promise<Map<number, Map<string, MonthActuals>>> {
   const { where, params } = scopeSql(scope);
   const rows = db
     .prepare(
@@ -102,7 +102,7 @@ export function actualsByAgentMonth(
     const byMonth = out.get(agentId) ?? out.set(agentId, new Map()).get(agentId)!;
     byMonth.set(month, { ...a, auditScore: null });
   }
-  for (const r of auditScoresBy(db, { from, to, ...scope }, 'agentMonth')) {
+  for (const r of await auditScoresBy(kyselyFor(db), { from, to, ...scope }, 'agentMonth')) {
     const byMonth = out.get(r.agentId!) ?? out.set(r.agentId!, new Map()).get(r.agentId!)!;
     const actuals = byMonth.get(r.month!) ?? byMonth.set(r.month!, emptyActuals()).get(r.month!)!;
     actuals.auditScore = r.auditScore;
@@ -111,22 +111,37 @@ export function actualsByAgentMonth(
 }
 
 /** The audit score of a whole scope (a team, the floor) per month over [from, to]. */
-export function auditScoreByMonth(
+export async function auditScoreByMonth(
   db: Sqlite,
   from: Day,
   to: Day,
   scope: Scope = {},
-): Map<string, number | null> {
-  return new Map(auditScoresBy(db, { from, to, ...scope }, 'month').map((r) => [r.month!, r.auditScore]));
+): Promise<Map<string, number | null>> {
+  return new Map(
+    (await auditScoresBy(kyselyFor(db), { from, to, ...scope }, 'month')).map((r) => [
+      r.month!,
+      r.auditScore,
+    ]),
+  );
 }
 
 /** The audit score of a whole scope over [from, to] (null: no scored audit). */
-export function auditScoreOf(db: Sqlite, from: Day, to: Day, scope: Scope = {}): number | null {
-  return auditSummary(db, { from, to, ...scope }).auditScore;
+export async function auditScoreOf(
+  db: Sqlite,
+  from: Day,
+  to: Day,
+  scope: Scope = {},
+): Promise<number | null> {
+  return (await auditSummary(kyselyFor(db), { from, to, ...scope })).auditScore;
 }
 
 /** Actuals per agent over [from, to] under a dashboard-like scope. */
-export function actualsByAgent(db: Sqlite, from: Day, to: Day, scope: Scope = {}): Map<number, MonthActuals> {
+export async function actualsByAgent(
+  db: Sqlite,
+  from: Day,
+  to: Day,
+  scope: Scope = {},
+): Promise<Map<number, MonthActuals>> {
   const { where, params } = scopeSql(scope);
   const rows = db
     .prepare(
@@ -137,7 +152,7 @@ export function actualsByAgent(db: Sqlite, from: Day, to: Day, scope: Scope = {}
   const out = new Map<number, MonthActuals>(
     rows.map(({ agentId, ...a }) => [agentId, { ...a, auditScore: null }]),
   );
-  for (const r of auditScoresBy(db, { from, to, ...scope }, 'agent')) {
+  for (const r of await auditScoresBy(kyselyFor(db), { from, to, ...scope }, 'agent')) {
     const actuals = out.get(r.agentId!) ?? out.set(r.agentId!, emptyActuals()).get(r.agentId!)!;
     actuals.auditScore = r.auditScore;
   }

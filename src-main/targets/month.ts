@@ -95,7 +95,7 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
     ws.db,
     histFrom,
     histTo,
-    actualsByAgentMonth(ws.db, histFrom, histTo),
+    await actualsByAgentMonth(ws.db, histFrom, histTo),
   );
   const joined = firstDays(ws.db);
   const agents = listAgentRows(ws.db).filter((a) => a.active && byAgent.has(a.id));
@@ -110,9 +110,9 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
         workingDays: start <= end ? cal.count(start, end) : 0,
       };
     });
-  const sumHistory = (members: AgentRow[], teamId?: number): HistoryMonth[] => {
+  const sumHistory = async (members: AgentRow[], teamId?: number): Promise<HistoryMonth[]> => {
     // A team's (or the floor's) audit score is the mean over its audits, not a sum of its agents'.
-    const audits = auditScoreByMonth(ws.db, histFrom, histTo, teamId === undefined ? {} : { teamId });
+    const audits = await auditScoreByMonth(ws.db, histFrom, histTo, teamId === undefined ? {} : { teamId });
     return historyMonths.map((m, i) => {
       const base = historyOf(null)[i]!;
       const actuals = members.reduce(
@@ -133,17 +133,19 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
       teamId: a.teamId,
       ...suggestAll(historyOf(a.id), workingDays, uplift),
     })),
-    teams: teamIds.map((teamId) => {
-      const members = agents.filter((a) => a.teamId === teamId);
-      const s = suggestAll(sumHistory(members, teamId), workingDays, uplift);
-      const perAgent = {} as KpiNumbers;
-      for (const kpi of TARGET_KPIS) {
-        const v = s.values[kpi];
-        perAgent[kpi] = v === null ? null : isAdditive(kpi) ? roundToStep(kpi, v / members.length) : v;
-      }
-      return { teamId, perAgent, agents: members.length, ...s };
-    }),
-    all: suggestAll(sumHistory(agents), workingDays, uplift),
+    teams: await Promise.all(
+      teamIds.map(async (teamId) => {
+        const members = agents.filter((a) => a.teamId === teamId);
+        const s = suggestAll(await sumHistory(members, teamId), workingDays, uplift);
+        const perAgent = {} as KpiNumbers;
+        for (const kpi of TARGET_KPIS) {
+          const v = s.values[kpi];
+          perAgent[kpi] = v === null ? null : isAdditive(kpi) ? roundToStep(kpi, v / members.length) : v;
+        }
+        return { teamId, perAgent, agents: members.length, ...s };
+      }),
+    ),
+    all: suggestAll(await sumHistory(agents), workingDays, uplift),
   };
 }
 
@@ -231,10 +233,10 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   const targets = new TargetResolver(new TargetBook(loadTargets(ws.db, month)), agents);
   const joined = firstDays(ws.db);
   const scope = { teamId: filter.teamId, agentId: filter.agentId };
-  const callsByAgent = actualsByAgent(ws.db, filter.from, filter.to, scope);
+  const callsByAgent = await actualsByAgent(ws.db, filter.from, filter.to, scope);
   const byAgent = new SourcedActuals(ws.db, filter.from, filter.to, scope, callsByAgent);
   const total = [...callsByAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
-  total.auditScore = auditScoreOf(ws.db, filter.from, filter.to, scope);
+  total.auditScore = await auditScoreOf(ws.db, filter.from, filter.to, scope);
   const profile = loadProfile(ws.db);
 
   const agentStart = (agentId: number) => maxDay(filter.from, joined.get(agentId) ?? filter.from);
@@ -290,7 +292,7 @@ export async function scores(
   const scope = campaignId ? { campaignId } : {};
   const byAgent =
     asOf >= from
-      ? new SourcedActuals(ws.db, from, asOf, scope, actualsByAgent(ws.db, from, asOf, scope))
+      ? new SourcedActuals(ws.db, from, asOf, scope, await actualsByAgent(ws.db, from, asOf, scope))
       : null;
   const monthDays = cal.count(from, to);
   // The lead's behaviour ratings of the month weigh in as the profile says (not per campaign).
