@@ -10,11 +10,12 @@ import {
   scoreTrend,
   trendUnit,
 } from '../../src-shared/audit-stats';
+import type { Kysely } from 'kysely';
 import type { AuditAnalytics, Filter } from '../../src-shared/api';
-import { allItems, ScorecardDefinitionSchema, type AnswerValue } from '../../src-shared/scorecard';
+import { allItems, ScorecardDefinitionSchema } from '../../src-shared/scorecard';
 import { addDays, weekdayOf } from '../../src-shared/time';
-import type { Sqlite } from '../db/connection';
-import { filterClause } from './audits';
+import type { Database } from '../db/schema';
+import { submittedAudits } from './audits';
 import { compareText } from '../../src-shared/collate';
 
 const NO_TEAM = 'none';
@@ -23,26 +24,26 @@ function mondayOf(day: string): string {
   return addDays(day, 1 - weekdayOf(day));
 }
 
-export function auditAnalytics(db: Sqlite, filter: Filter, by: 'agent' | 'team'): AuditAnalytics {
-  const { where, params } = filterClause(filter);
-  const audits = db
-    .prepare(
-      `SELECT au.id, au.score, au.call_day, au.agent_id, coalesce(a.name, a.code) AS agent_name,
-              a.team_id, t.name AS team_name, coalesce(c.is_sale, 0) AS is_sale
-       FROM audits au JOIN agents a ON a.id = au.agent_id LEFT JOIN teams t ON t.id = a.team_id
-       LEFT JOIN calls c ON c.id = au.call_id
-       WHERE ${where}`,
-    )
-    .all(params) as {
-    id: number;
-    score: number | null;
-    call_day: string;
-    agent_id: number;
-    agent_name: string;
-    team_id: number | null;
-    team_name: string | null;
-    is_sale: number;
-  }[];
+export async function auditAnalytics(
+  db: Kysely<Database>,
+  filter: Filter,
+  by: 'agent' | 'team',
+): Promise<AuditAnalytics> {
+  const audits = await submittedAudits(db, filter)
+    .innerJoin('agents as a', 'a.id', 'au.agent_id')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .leftJoin('calls as c', 'c.id', 'au.call_id')
+    .select((eb) => [
+      'au.id',
+      'au.score',
+      'au.call_day',
+      'au.agent_id',
+      eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
+      'a.team_id',
+      't.name as team_name',
+      eb.fn.coalesce('c.is_sale', eb.lit(0)).as('is_sale'),
+    ])
+    .execute();
 
   const weeks = [...new Set(audits.map((a) => mondayOf(a.call_day)))].sort();
   const groups = new Map<string, { name: string; scores: number[]; byWeek: Map<string, number[]> }>();
@@ -59,12 +60,12 @@ export function auditAnalytics(db: Sqlite, filter: Filter, by: 'agent' | 'team')
 
   // Item labels from the scorecard versions the audits used (the newest wording wins).
   const labels = new Map<string, string>();
-  const versions = db
-    .prepare(
-      `SELECT DISTINCT v.id, v.definition FROM scorecard_versions v JOIN audits au ON au.scorecard_version_id = v.id
-       WHERE ${where} ORDER BY v.id`,
-    )
-    .all(params) as { id: number; definition: string }[];
+  const versions = await submittedAudits(db, filter)
+    .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
+    .select(['v.id', 'v.definition'])
+    .distinct()
+    .orderBy('v.id')
+    .execute();
   const passMarks: (number | null)[] = [];
   for (const v of versions) {
     const definition = ScorecardDefinitionSchema.parse(JSON.parse(v.definition));
@@ -74,13 +75,11 @@ export function auditAnalytics(db: Sqlite, filter: Filter, by: 'agent' | 'team')
   const unit = trendUnit(filter.from, filter.to);
   const scored = audits.flatMap((a) => (a.score === null ? [] : [{ day: a.call_day, score: a.score }]));
 
-  const answers = db
-    .prepare(
-      `SELECT aa.item_key, aa.value, coalesce(c.is_sale, 0) AS is_sale
-       FROM audit_answers aa JOIN audits au ON au.id = aa.audit_id LEFT JOIN calls c ON c.id = au.call_id
-       WHERE ${where}`,
-    )
-    .all(params) as { item_key: string; value: AnswerValue; is_sale: number }[];
+  const answers = await submittedAudits(db, filter)
+    .innerJoin('audit_answers as aa', 'aa.audit_id', 'au.id')
+    .leftJoin('calls as c', 'c.id', 'au.call_id')
+    .select((eb) => ['aa.item_key', 'aa.value', eb.fn.coalesce('c.is_sale', eb.lit(0)).as('is_sale')])
+    .execute();
   const items = new Map<
     string,
     { answered: number; failures: number; failSales: number; passSales: number }

@@ -3,6 +3,7 @@
  * GROUP BY), autosaved while the reviewer listens, then submitted: the server scores the answers
  * with the scorecard version the audit was opened with, never with today's version.
  */
+import { sql, type Kysely } from 'kysely';
 import type {
   AuditDetail,
   AuditNote,
@@ -11,73 +12,69 @@ import type {
   Filter,
   ItemComments,
 } from '../../src-shared/api';
-import { scoreAudit, type Answers, type AnswerValue } from '../../src-shared/scorecard';
-import type { Selectable } from 'kysely';
-import type { Sqlite } from '../db/connection';
-import type { AuditsTable } from '../db/schema';
+import { scoreAudit, type Answers } from '../../src-shared/scorecard';
+import type { Database } from '../db/schema';
 import { ApiError, badInput, notFound } from '../errors';
 import { getScorecardVersion } from './scorecards';
 import { now as clockNow } from '../clock';
 
-/** An audit row as stored (`SELECT *`). */
-type AuditRecord = Selectable<AuditsTable>;
-
-interface CallRecord {
-  id: number;
-  agent_id: number;
-  agent_name: string;
-  started_at: number;
-  day: string;
-  talk_seconds: number;
-  disposition: string;
-  outcome: string;
-  is_sale: number;
-  phone_last4: string | null;
-  recording_ref: string | null;
-}
-
-function callRecord(db: Sqlite, callId: number): CallRecord {
-  const call = db
-    .prepare(
-      `SELECT c.id, c.agent_id, coalesce(a.name, a.code) AS agent_name, c.started_at, c.day, c.talk_seconds,
-              c.disposition, c.outcome, c.is_sale, c.phone_last4, c.recording_ref
-       FROM calls c JOIN agents a ON a.id = c.agent_id WHERE c.id = ?`,
-    )
-    .get(callId) as CallRecord | undefined;
+async function callRecord(db: Kysely<Database>, callId: number) {
+  const call = await db
+    .selectFrom('calls as c')
+    .innerJoin('agents as a', 'a.id', 'c.agent_id')
+    .select((eb) => [
+      'c.id',
+      'c.agent_id',
+      eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
+      'c.started_at',
+      'c.day',
+      'c.talk_seconds',
+      'c.disposition',
+      'c.outcome',
+      'c.is_sale',
+      'c.phone_last4',
+      'c.recording_ref',
+    ])
+    .where('c.id', '=', callId)
+    .executeTakeFirst();
   if (!call) throw notFound(`call ${callId}`);
   return call;
 }
 
-function auditRecord(db: Sqlite, auditId: number): AuditRecord {
-  const audit = db.prepare('SELECT * FROM audits WHERE id = ?').get(auditId) as AuditRecord | undefined;
+async function auditRecord(db: Kysely<Database>, auditId: number) {
+  const audit = await db.selectFrom('audits').selectAll().where('id', '=', auditId).executeTakeFirst();
   if (!audit) throw notFound(`audit ${auditId}`);
   return audit;
 }
 
-export function getAudit(db: Sqlite, auditId: number): AuditDetail {
-  const audit = auditRecord(db, auditId);
-  const call = callRecord(db, audit.call_id);
-  const answers = Object.fromEntries(
-    (
-      db.prepare('SELECT item_key, value FROM audit_answers WHERE audit_id = ?').all(auditId) as {
-        item_key: string;
-        value: AnswerValue;
-      }[]
-    ).map((r) => [r.item_key, r.value]),
-  );
-  const notes = (
-    db
-      .prepare('SELECT offset_seconds, text FROM audit_notes WHERE audit_id = ? ORDER BY id')
-      .all(auditId) as { offset_seconds: number | null; text: string }[]
-  ).map((n) => ({ offsetSeconds: n.offset_seconds, text: n.text }));
-  const itemComments = Object.fromEntries(
-    db
-      .prepare<[number], { item_key: string; text: string }>(
-        'SELECT item_key, text FROM audit_item_comments WHERE audit_id = ? ORDER BY item_key',
-      )
-      .all(auditId)
-      .map((r) => [r.item_key, r.text]),
-  );
+/** An audit row as stored (`SELECT *`). */
+type AuditRecord = Awaited<ReturnType<typeof auditRecord>>;
+
+/** An audit's answers: one row per answered item. */
+export async function auditAnswers(db: Kysely<Database>, auditId: number) {
+  return db
+    .selectFrom('audit_answers')
+    .select(['item_key', 'value'])
+    .where('audit_id', '=', auditId)
+    .execute();
+}
+
+export async function getAudit(db: Kysely<Database>, auditId: number): Promise<AuditDetail> {
+  const audit = await auditRecord(db, auditId);
+  const call = await callRecord(db, audit.call_id);
+  const answers = await auditAnswers(db, auditId);
+  const notes = await db
+    .selectFrom('audit_notes')
+    .select(['offset_seconds', 'text'])
+    .where('audit_id', '=', auditId)
+    .orderBy('id')
+    .execute();
+  const itemComments = await db
+    .selectFrom('audit_item_comments')
+    .select(['item_key', 'text'])
+    .where('audit_id', '=', auditId)
+    .orderBy('item_key')
+    .execute();
   return {
     id: audit.id,
     status: audit.status,
@@ -100,11 +97,11 @@ export function getAudit(db: Sqlite, auditId: number): AuditDetail {
       phoneLast4: call.phone_last4,
       recordingRef: call.recording_ref,
     },
-    scorecard: getScorecardVersion(db, audit.scorecard_version_id),
-    answers,
-    notes,
+    scorecard: await getScorecardVersion(db, audit.scorecard_version_id),
+    answers: Object.fromEntries(answers.map((r) => [r.item_key, r.value])),
+    notes: notes.map((n) => ({ offsetSeconds: n.offset_seconds, text: n.text })),
     comment: audit.comment,
-    itemComments,
+    itemComments: Object.fromEntries(itemComments.map((r) => [r.item_key, r.text])),
   };
 }
 
@@ -112,41 +109,41 @@ export function getAudit(db: Sqlite, auditId: number): AuditDetail {
  * The regular audit of a call: the existing one (draft or submitted), or a new draft with the
  * scorecard version chosen. `calibrationId` opens the reviewer's own audit of a calibration instead.
  */
-export function openAudit(
-  db: Sqlite,
+export async function openAudit(
+  db: Kysely<Database>,
   input: { callId: number; versionId: number; reviewer: string; calibrationId?: number },
-): AuditDetail {
-  const id = db.transaction(() => {
-    const existing = (
+): Promise<AuditDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    const audits = trx.selectFrom('audits').select('id');
+    const existing = await (
       input.calibrationId === undefined
-        ? db.prepare('SELECT id FROM audits WHERE call_id = ? AND calibration_id IS NULL').get(input.callId)
-        : db
-            .prepare('SELECT id FROM audits WHERE calibration_id = ? AND reviewer = ?')
-            .get(input.calibrationId, input.reviewer)
-    ) as { id: number } | undefined;
+        ? audits.where('call_id', '=', input.callId).where('calibration_id', 'is', null)
+        : audits.where('calibration_id', '=', input.calibrationId).where('reviewer', '=', input.reviewer)
+    ).executeTakeFirst();
     if (existing) return existing.id;
-    const call = callRecord(db, input.callId);
-    getScorecardVersion(db, input.versionId); // exists
+    const call = await callRecord(trx, input.callId);
+    await getScorecardVersion(trx, input.versionId); // exists
     const now = clockNow();
-    return Number(
-      db
-        .prepare(
-          `INSERT INTO audits (call_id, agent_id, reviewer, scorecard_version_id, calibration_id, status,
-                               score, failed, call_day, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'draft', NULL, 0, ?, ?, ?)`,
-        )
-        .run(
-          call.id,
-          call.agent_id,
-          input.reviewer,
-          input.versionId,
-          input.calibrationId ?? null,
-          call.day,
-          now,
-          now,
-        ).lastInsertRowid,
-    );
-  })();
+    const inserted = await trx
+      .insertInto('audits')
+      .values({
+        call_id: call.id,
+        agent_id: call.agent_id,
+        reviewer: input.reviewer,
+        scorecard_version_id: input.versionId,
+        calibration_id: input.calibrationId ?? null,
+        status: 'draft',
+        score: null,
+        failed: 0,
+        call_day: call.day,
+        created_at: now,
+        updated_at: now,
+        submitted_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return inserted.id;
+  });
   return getAudit(db, id);
 }
 
@@ -158,35 +155,42 @@ export interface AuditWrite {
   itemComments: ItemComments;
 }
 
-function writeAudit(db: Sqlite, auditId: number, { answers, notes, comment, itemComments }: AuditWrite) {
-  db.prepare('DELETE FROM audit_answers WHERE audit_id = ?').run(auditId);
-  const insertAnswer = db.prepare('INSERT INTO audit_answers (audit_id, item_key, value) VALUES (?, ?, ?)');
-  for (const [key, value] of Object.entries(answers))
-    if (value !== undefined) insertAnswer.run(auditId, key, value);
-  db.prepare('DELETE FROM audit_notes WHERE audit_id = ?').run(auditId);
-  const insertNote = db.prepare(
-    'INSERT INTO audit_notes (audit_id, offset_seconds, text, created_at) VALUES (?, ?, ?, ?)',
-  );
+async function writeAudit(
+  db: Kysely<Database>,
+  auditId: number,
+  { answers, notes, comment, itemComments }: AuditWrite,
+): Promise<void> {
   const now = clockNow();
-  for (const note of notes) insertNote.run(auditId, note.offsetSeconds, note.text, now);
-  db.prepare('UPDATE audits SET comment = ? WHERE id = ?').run(comment.trim(), auditId);
-  db.prepare('DELETE FROM audit_item_comments WHERE audit_id = ?').run(auditId);
-  const insertComment = db.prepare(
-    'INSERT INTO audit_item_comments (audit_id, item_key, text) VALUES (?, ?, ?)',
+  const answerRows = Object.entries(answers).flatMap(([key, value]) =>
+    value === undefined ? [] : [{ audit_id: auditId, item_key: key, value }],
   );
-  for (const [key, text] of Object.entries(itemComments))
-    if (text.trim()) insertComment.run(auditId, key, text.trim());
+  const noteRows = notes.map((note) => ({
+    audit_id: auditId,
+    offset_seconds: note.offsetSeconds,
+    text: note.text,
+    created_at: now,
+  }));
+  const commentRows = Object.entries(itemComments).flatMap(([key, text]) =>
+    text.trim() ? [{ audit_id: auditId, item_key: key, text: text.trim() }] : [],
+  );
+  await db.deleteFrom('audit_answers').where('audit_id', '=', auditId).execute();
+  if (answerRows.length > 0) await db.insertInto('audit_answers').values(answerRows).execute();
+  await db.deleteFrom('audit_notes').where('audit_id', '=', auditId).execute();
+  if (noteRows.length > 0) await db.insertInto('audit_notes').values(noteRows).execute();
+  await db.updateTable('audits').set({ comment: comment.trim() }).where('id', '=', auditId).execute();
+  await db.deleteFrom('audit_item_comments').where('audit_id', '=', auditId).execute();
+  if (commentRows.length > 0) await db.insertInto('audit_item_comments').values(commentRows).execute();
 }
 
-function editableDraft(db: Sqlite, auditId: number): AuditRecord {
-  const audit = auditRecord(db, auditId);
+async function editableDraft(db: Kysely<Database>, auditId: number): Promise<AuditRecord> {
+  const audit = await auditRecord(db, auditId);
   if (audit.status === 'submitted') throw new ApiError('conflict', `audit ${auditId} is already submitted`);
   return audit;
 }
 
 /** Answers and item comments name items of the audit's scorecard version only. */
-function knownItems(db: Sqlite, audit: AuditRecord, write: AuditWrite): AuditWrite {
-  const card = getScorecardVersion(db, audit.scorecard_version_id).definition;
+async function knownItems(db: Kysely<Database>, audit: AuditRecord, write: AuditWrite): Promise<AuditWrite> {
+  const card = (await getScorecardVersion(db, audit.scorecard_version_id)).definition;
   const keys = new Set(card.sections.flatMap((s) => s.items.map((i) => i.key)));
   const unknown = [...Object.keys(write.answers), ...Object.keys(write.itemComments)].filter(
     (k) => !keys.has(k),
@@ -195,89 +199,104 @@ function knownItems(db: Sqlite, audit: AuditRecord, write: AuditWrite): AuditWri
   return write;
 }
 
-export function saveDraft(db: Sqlite, auditId: number, write: AuditWrite): { updatedAt: number } {
-  return db.transaction(() => {
-    const audit = editableDraft(db, auditId);
-    writeAudit(db, auditId, knownItems(db, audit, write));
+export async function saveDraft(
+  db: Kysely<Database>,
+  auditId: number,
+  write: AuditWrite,
+): Promise<{ updatedAt: number }> {
+  return db.transaction().execute(async (trx) => {
+    const audit = await editableDraft(trx, auditId);
+    await writeAudit(trx, auditId, await knownItems(trx, audit, write));
     const updatedAt = clockNow();
-    db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(updatedAt, auditId);
+    await trx.updateTable('audits').set({ updated_at: updatedAt }).where('id', '=', auditId).execute();
     return { updatedAt };
-  })();
+  });
 }
 
 /**
  * Scores with the audit's own scorecard version and closes the audit. Every item needs an answer
  * unless the reviewer confirmed leaving some out (`allowUnanswered`): those score as N/A.
  */
-export function submitAudit(
-  db: Sqlite,
+export async function submitAudit(
+  db: Kysely<Database>,
   auditId: number,
   write: AuditWrite,
   allowUnanswered = false,
-): AuditDetail {
-  db.transaction(() => {
-    const audit = editableDraft(db, auditId);
-    const card = getScorecardVersion(db, audit.scorecard_version_id).definition;
-    const score = scoreAudit(card, knownItems(db, audit, write).answers);
+): Promise<AuditDetail> {
+  await db.transaction().execute(async (trx) => {
+    const audit = await editableDraft(trx, auditId);
+    const card = (await getScorecardVersion(trx, audit.scorecard_version_id)).definition;
+    const score = scoreAudit(card, (await knownItems(trx, audit, write)).answers);
     const total = card.sections.reduce((n, s) => n + s.items.length, 0);
     if (score.missing.length > 0 && !allowUnanswered)
       throw badInput(`answer every item before submitting (missing: ${score.missing.join(', ')})`);
     if (score.missing.length === total) throw badInput('answer at least one item before submitting');
-    writeAudit(db, auditId, write);
+    await writeAudit(trx, auditId, write);
     const now = clockNow();
-    db.prepare(
-      `UPDATE audits SET status = 'submitted', score = ?, failed = ?, updated_at = ?, submitted_at = ?
-       WHERE id = ?`,
-    ).run(score.percent, score.failed ? 1 : 0, now, now, auditId);
-  })();
+    await trx
+      .updateTable('audits')
+      .set({
+        status: 'submitted',
+        score: score.percent,
+        failed: score.failed ? 1 : 0,
+        updated_at: now,
+        submitted_at: now,
+      })
+      .where('id', '=', auditId)
+      .execute();
+  });
   return getAudit(db, auditId);
 }
 
-/** The WHERE clause of submitted regular audits for a filter (alias `au`). */
-export function filterClause(filter: Filter): { where: string; params: Record<string, unknown> } {
-  const parts = ["au.status = 'submitted'", 'au.calibration_id IS NULL', 'au.call_day BETWEEN @from AND @to'];
-  const params: Record<string, unknown> = { from: filter.from, to: filter.to };
-  if (filter.agentId !== undefined) {
-    parts.push('au.agent_id = @agentId');
-    params.agentId = filter.agentId;
-  }
-  if (filter.teamId !== undefined) {
-    parts.push('au.agent_id IN (SELECT id FROM agents WHERE team_id = @teamId)');
-    params.teamId = filter.teamId;
-  }
-  if (filter.campaignId !== undefined) {
-    parts.push('au.call_id IN (SELECT id FROM calls WHERE campaign_id = @campaignId)');
-    params.campaignId = filter.campaignId;
-  }
-  return { where: parts.join(' AND '), params };
+/**
+ * The submitted regular audits of a filter (alias `au`): what every QA figure counts. Callers
+ * join and select from it.
+ */
+export function submittedAudits(db: Kysely<Database>, filter: Filter) {
+  let query = db
+    .selectFrom('audits as au')
+    .where('au.status', '=', 'submitted')
+    .where('au.calibration_id', 'is', null)
+    .where((eb) => eb.between('au.call_day', filter.from, filter.to));
+  if (filter.agentId !== undefined) query = query.where('au.agent_id', '=', filter.agentId);
+  if (filter.teamId !== undefined)
+    query = query.where(
+      'au.agent_id',
+      'in',
+      db.selectFrom('agents').select('id').where('team_id', '=', filter.teamId),
+    );
+  if (filter.campaignId !== undefined)
+    query = query.where(
+      'au.call_id',
+      'in',
+      db.selectFrom('calls').select('id').where('campaign_id', '=', filter.campaignId),
+    );
+  return query;
 }
 
 /** Submitted regular audits of calls in the filter's period, newest first. */
-export function listAudits(db: Sqlite, filter: Filter, limit: number): AuditRow[] {
-  const { where, params } = filterClause(filter);
-  const rows = db
-    .prepare(
-      `SELECT au.id, au.call_id, au.agent_id, coalesce(a.name, a.code) AS agent_name, au.reviewer, au.call_day,
-              v.name AS scorecard_name, v.version, au.score, au.failed, au.submitted_at, au.comment
-       FROM audits au JOIN agents a ON a.id = au.agent_id JOIN scorecard_versions v ON v.id = au.scorecard_version_id
-       WHERE ${where}
-       ORDER BY au.call_day DESC, au.submitted_at DESC
-       LIMIT @limit`,
-    )
-    .all({ ...params, limit }) as {
-    id: number;
-    call_id: number;
-    agent_id: number;
-    agent_name: string;
-    reviewer: string;
-    call_day: string;
-    scorecard_name: string;
-    version: number;
-    score: number | null;
-    failed: number;
-    submitted_at: number | null;
-    comment: string;
-  }[];
+export async function listAudits(db: Kysely<Database>, filter: Filter, limit: number): Promise<AuditRow[]> {
+  const rows = await submittedAudits(db, filter)
+    .innerJoin('agents as a', 'a.id', 'au.agent_id')
+    .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
+    .select((eb) => [
+      'au.id',
+      'au.call_id',
+      'au.agent_id',
+      eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
+      'au.reviewer',
+      'au.call_day',
+      'v.name as scorecard_name',
+      'v.version',
+      'au.score',
+      'au.failed',
+      'au.submitted_at',
+      'au.comment',
+    ])
+    .orderBy('au.call_day', 'desc')
+    .orderBy('au.submitted_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     callId: r.call_id,
@@ -295,37 +314,46 @@ export function listAudits(db: Sqlite, filter: Filter, limit: number): AuditRow[
 }
 
 /** The audit-score KPI: mean of the submitted audits' percentages (all-N/A audits have none). */
-export function auditSummary(db: Sqlite, filter: Filter): AuditSummary {
-  const { where, params } = filterClause(filter);
-  const row = db
-    .prepare(
-      `SELECT avg(au.score) AS mean, count(*) AS audits, coalesce(sum(au.failed), 0) AS failed
-       FROM audits au WHERE ${where}`,
-    )
-    .get(params) as { mean: number | null; audits: number; failed: number };
-  return { auditScore: row.mean, audits: row.audits, failed: row.failed };
+export async function auditSummary(db: Kysely<Database>, filter: Filter): Promise<AuditSummary> {
+  const row = await submittedAudits(db, filter)
+    .select((eb) => [
+      eb.fn.avg<number | null>('au.score').as('mean'),
+      eb.fn.countAll<number>().as('audits'),
+      eb.fn.coalesce(eb.fn.sum<number | null>('au.failed'), eb.lit(0)).as('failed'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    auditScore: row.mean === null ? null : Number(row.mean),
+    audits: Number(row.audits),
+    failed: Number(row.failed),
+  };
 }
 
 /** The audit-score KPI (as `auditSummary`) per agent, per month (`YYYY-MM`) or per agent and month. */
-export function auditScoresBy(
-  db: Sqlite,
+export async function auditScoresBy(
+  db: Kysely<Database>,
   filter: Filter,
   by: 'agent' | 'month' | 'agentMonth',
-): { agentId: number | null; month: string | null; auditScore: number | null; audits: number }[] {
-  const { where, params } = filterClause(filter);
-  const agent = by === 'month' ? 'NULL' : 'au.agent_id';
-  const month = by === 'agent' ? 'NULL' : 'substr(au.call_day, 1, 7)';
-  return db
-    .prepare(
-      `SELECT ${agent} AS agentId, ${month} AS month, avg(au.score) AS auditScore, count(*) AS audits
-       FROM audits au WHERE ${where} GROUP BY 1, 2`,
-    )
-    .all(params) as {
-    agentId: number | null;
-    month: string | null;
-    auditScore: number | null;
-    audits: number;
-  }[];
+): Promise<{ agentId: number | null; month: string | null; auditScore: number | null; audits: number }[]> {
+  const agent = sql<number | null>`${sql.ref('au.agent_id')}`;
+  const month = sql<string | null>`substr(${sql.ref('au.call_day')}, 1, 7)`;
+  // Grouped by the keys asked for only (PostgreSQL refuses a constant in GROUP BY).
+  const keys = by === 'agent' ? [agent] : by === 'month' ? [month] : [agent, month];
+  const rows = await submittedAudits(db, filter)
+    .select((eb) => [
+      (by === 'month' ? sql<number | null>`NULL` : agent).as('agentId'),
+      (by === 'agent' ? sql<string | null>`NULL` : month).as('month'),
+      eb.fn.avg<number | null>('au.score').as('auditScore'),
+      eb.fn.countAll<number>().as('audits'),
+    ])
+    .groupBy(keys)
+    .execute();
+  return rows.map((r) => ({
+    agentId: r.agentId,
+    month: r.month,
+    auditScore: r.auditScore === null ? null : Number(r.auditScore),
+    audits: Number(r.audits),
+  }));
 }
 
 /** A submitted audit's comments, as the monthly report lists them. */
@@ -342,42 +370,45 @@ export interface AuditComments {
 }
 
 /** Submitted regular audits of the filter with an overall or item comment, oldest first. */
-export function auditComments(db: Sqlite, filter: Filter): AuditComments[] {
-  const { where, params } = filterClause(filter);
-  const audits = db
-    .prepare<
-      Record<string, unknown>,
-      {
-        id: number;
-        call_day: string;
-        agent_id: number;
-        agent_name: string;
-        reviewer: string;
-        score: number | null;
-        failed: number;
-        comment: string;
-        version_id: number;
-      }
-    >(
-      `SELECT au.id, au.call_day, au.agent_id, coalesce(a.name, a.code) AS agent_name, au.reviewer, au.score,
-              au.failed, au.comment, au.scorecard_version_id AS version_id
-       FROM audits au JOIN agents a ON a.id = au.agent_id
-       WHERE ${where}
-         AND (au.comment <> '' OR EXISTS (SELECT 1 FROM audit_item_comments c WHERE c.audit_id = au.id))
-       ORDER BY au.call_day, au.id`,
+export async function auditComments(db: Kysely<Database>, filter: Filter): Promise<AuditComments[]> {
+  const audits = await submittedAudits(db, filter)
+    .innerJoin('agents as a', 'a.id', 'au.agent_id')
+    .select((eb) => [
+      'au.id',
+      'au.call_day',
+      'au.agent_id',
+      eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
+      'au.reviewer',
+      'au.score',
+      'au.failed',
+      'au.comment',
+      'au.scorecard_version_id as version_id',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('au.comment', '<>', ''),
+        eb.exists(
+          eb.selectFrom('audit_item_comments as c').select('c.audit_id').whereRef('c.audit_id', '=', 'au.id'),
+        ),
+      ]),
     )
-    .all(params);
-  const itemsOf = db.prepare<[number], { item_key: string; text: string }>(
-    'SELECT item_key, text FROM audit_item_comments WHERE audit_id = ?',
-  );
-  return audits.map((au) => {
-    const texts = new Map(itemsOf.all(au.id).map((c) => [c.item_key, c.text]));
-    const card = getScorecardVersion(db, au.version_id).definition;
+    .orderBy('au.call_day')
+    .orderBy('au.id')
+    .execute();
+  const out: AuditComments[] = [];
+  for (const au of audits) {
+    const comments = await db
+      .selectFrom('audit_item_comments')
+      .select(['item_key', 'text'])
+      .where('audit_id', '=', au.id)
+      .execute();
+    const texts = new Map(comments.map((c) => [c.item_key, c.text]));
+    const card = (await getScorecardVersion(db, au.version_id)).definition;
     const items = card.sections
       .flatMap((s) => s.items)
       .filter((i) => texts.has(i.key))
       .map((i) => ({ label: i.label, text: texts.get(i.key)! }));
-    return {
+    out.push({
       day: au.call_day,
       agentId: au.agent_id,
       agentName: au.agent_name,
@@ -386,6 +417,7 @@ export function auditComments(db: Sqlite, filter: Filter): AuditComments[] {
       failed: au.failed === 1,
       comment: au.comment,
       items,
-    };
-  });
+    });
+  }
+  return out;
 }

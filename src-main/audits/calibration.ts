@@ -3,55 +3,65 @@
  * reviewer sees the others' answers only after submitting their own; the report shows each item's
  * agreement, the spread of the totals and Fleiss' kappa (Cohen's for two reviewers).
  */
+import type { Kysely } from 'kysely';
 import { cohenKappa, countMatrix, fleissKappa, pairAgreement } from '../../src-shared/agreement';
 import type { AuditDetail, CalibrationReport, CalibrationRow } from '../../src-shared/api';
 import { allItems, type AnswerValue } from '../../src-shared/scorecard';
-import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
 import { notFound } from '../errors';
-import { openAudit } from './audits';
+import { auditAnswers, openAudit } from './audits';
 import { getScorecardVersion } from './scorecards';
 import { now as clockNow } from '../clock';
 
-interface StoredCalibration {
-  id: number;
-  call_id: number;
-  scorecard_version_id: number;
-}
-
-function calibration(db: Sqlite, calibrationId: number): StoredCalibration {
-  const row = db.prepare('SELECT * FROM calibrations WHERE id = ?').get(calibrationId) as
-    StoredCalibration | undefined;
+async function calibration(db: Kysely<Database>, calibrationId: number) {
+  const row = await db
+    .selectFrom('calibrations')
+    .select(['id', 'call_id', 'scorecard_version_id'])
+    .where('id', '=', calibrationId)
+    .executeTakeFirst();
   if (!row) throw notFound(`calibration ${calibrationId}`);
   return row;
 }
 
-export function createCalibration(db: Sqlite, callId: number, versionId: number): number {
-  if (!db.prepare('SELECT 1 FROM calls WHERE id = ?').get(callId)) throw notFound(`call ${callId}`);
-  getScorecardVersion(db, versionId);
-  return Number(
-    db
-      .prepare('INSERT INTO calibrations (call_id, scorecard_version_id, created_at) VALUES (?, ?, ?)')
-      .run(callId, versionId, clockNow()).lastInsertRowid,
-  );
+export async function createCalibration(
+  db: Kysely<Database>,
+  callId: number,
+  versionId: number,
+): Promise<number> {
+  const call = await db.selectFrom('calls').select('id').where('id', '=', callId).executeTakeFirst();
+  if (!call) throw notFound(`call ${callId}`);
+  await getScorecardVersion(db, versionId);
+  const { id } = await db
+    .insertInto('calibrations')
+    .values({ call_id: callId, scorecard_version_id: versionId, created_at: clockNow() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 /** The reviewer's own audit of the calibration's call (created as a draft on first open). */
-export function openCalibrationAudit(db: Sqlite, calibrationId: number, reviewer: string): AuditDetail {
-  const row = calibration(db, calibrationId);
+export async function openCalibrationAudit(
+  db: Kysely<Database>,
+  calibrationId: number,
+  reviewer: string,
+): Promise<AuditDetail> {
+  const row = await calibration(db, calibrationId);
   return openAudit(db, { callId: row.call_id, versionId: row.scorecard_version_id, reviewer, calibrationId });
 }
 
-export function calibrationReport(db: Sqlite, calibrationId: number, reviewer: string): CalibrationReport {
-  const row = calibration(db, calibrationId);
-  const scorecard = getScorecardVersion(db, row.scorecard_version_id);
-  const audits = db
-    .prepare('SELECT id, reviewer, status, score FROM audits WHERE calibration_id = ? ORDER BY reviewer')
-    .all(calibrationId) as {
-    id: number;
-    reviewer: string;
-    status: 'draft' | 'submitted';
-    score: number | null;
-  }[];
+export async function calibrationReport(
+  db: Kysely<Database>,
+  calibrationId: number,
+  reviewer: string,
+): Promise<CalibrationReport> {
+  const row = await calibration(db, calibrationId);
+  const scorecard = await getScorecardVersion(db, row.scorecard_version_id);
+  const audits = await db
+    .selectFrom('audits')
+    .select(['id', 'reviewer', 'status', 'score'])
+    .where('calibration_id', '=', calibrationId)
+    .orderBy('reviewer')
+    .execute();
   const own = audits.find((a) => a.reviewer === reviewer);
   const visible = own?.status === 'submitted';
   const reviewers = audits.map((a) => ({
@@ -74,9 +84,8 @@ export function calibrationReport(db: Sqlite, calibrationId: number, reviewer: s
 
   const submitted = audits.filter((a) => a.status === 'submitted');
   const answersBy = new Map<string, Map<string, AnswerValue>>();
-  const read = db.prepare('SELECT item_key, value FROM audit_answers WHERE audit_id = ?');
   for (const a of submitted) {
-    const rows = read.all(a.id) as { item_key: string; value: AnswerValue }[];
+    const rows = await auditAnswers(db, a.id);
     answersBy.set(a.reviewer, new Map(rows.map((r) => [r.item_key, r.value])));
   }
   const items = allItems(scorecard.definition).map((item) => {
@@ -114,27 +123,21 @@ export function calibrationReport(db: Sqlite, calibrationId: number, reviewer: s
     totals: { min, max, spread: min !== null && max !== null ? max - min : null },
     kappa,
     kappaKind,
-    reference: referenceAudit(db, row.call_id),
+    reference: await referenceAudit(db, row.call_id),
   };
 }
 
 /** The call's regular submitted audit: what the calibration's reviewers are compared with. */
-function referenceAudit(db: Sqlite, callId: number): CalibrationReport['reference'] {
-  const audit = db
-    .prepare<
-      [number],
-      { id: number; reviewer: string; score: number | null; failed: number; comment: string }
-    >(
-      `SELECT id, reviewer, score, failed, comment FROM audits
-       WHERE call_id = ? AND calibration_id IS NULL AND status = 'submitted'`,
-    )
-    .get(callId);
+async function referenceAudit(db: Kysely<Database>, callId: number): Promise<CalibrationReport['reference']> {
+  const audit = await db
+    .selectFrom('audits')
+    .select(['id', 'reviewer', 'score', 'failed', 'comment'])
+    .where('call_id', '=', callId)
+    .where('calibration_id', 'is', null)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
   if (!audit) return null;
-  const answers = db
-    .prepare<[number], { item_key: string; value: AnswerValue }>(
-      'SELECT item_key, value FROM audit_answers WHERE audit_id = ?',
-    )
-    .all(audit.id);
+  const answers = await auditAnswers(db, audit.id);
   return {
     auditId: audit.id,
     reviewer: audit.reviewer,
@@ -146,33 +149,40 @@ function referenceAudit(db: Sqlite, callId: number): CalibrationReport['referenc
 }
 
 /** The calibrations, newest first, with who has scored each (no answers: those stay blind). */
-export function listCalibrations(db: Sqlite): CalibrationRow[] {
-  const rows = db
-    .prepare(
-      `SELECT k.id, k.call_id, coalesce(a.name, a.code) AS agent_name, v.name AS scorecard_name, v.version,
-              k.created_at
-       FROM calibrations k JOIN calls c ON c.id = k.call_id JOIN agents a ON a.id = c.agent_id
-       JOIN scorecard_versions v ON v.id = k.scorecard_version_id
-       ORDER BY k.id DESC LIMIT 50`,
-    )
-    .all() as {
-    id: number;
-    call_id: number;
-    agent_name: string;
-    scorecard_name: string;
-    version: number;
-    created_at: number;
-  }[];
-  const reviewersOf = db.prepare(
-    'SELECT reviewer, status FROM audits WHERE calibration_id = ? ORDER BY reviewer',
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    callId: r.call_id,
-    agentName: r.agent_name,
-    scorecardName: r.scorecard_name,
-    version: r.version,
-    reviewers: reviewersOf.all(r.id) as CalibrationRow['reviewers'],
-    createdAt: r.created_at,
-  }));
+export async function listCalibrations(db: Kysely<Database>): Promise<CalibrationRow[]> {
+  const rows = await db
+    .selectFrom('calibrations as k')
+    .innerJoin('calls as c', 'c.id', 'k.call_id')
+    .innerJoin('agents as a', 'a.id', 'c.agent_id')
+    .innerJoin('scorecard_versions as v', 'v.id', 'k.scorecard_version_id')
+    .select((eb) => [
+      'k.id',
+      'k.call_id',
+      eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
+      'v.name as scorecard_name',
+      'v.version',
+      'k.created_at',
+    ])
+    .orderBy('k.id', 'desc')
+    .limit(50)
+    .execute();
+  const out: CalibrationRow[] = [];
+  for (const r of rows) {
+    const reviewers = await db
+      .selectFrom('audits')
+      .select(['reviewer', 'status'])
+      .where('calibration_id', '=', r.id)
+      .orderBy('reviewer')
+      .execute();
+    out.push({
+      id: r.id,
+      callId: r.call_id,
+      agentName: r.agent_name,
+      scorecardName: r.scorecard_name,
+      version: r.version,
+      reviewers,
+      createdAt: r.created_at,
+    });
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** The audits feature's share of the contract: scorecards, recordings folder, samples, audits, calibrations. */
 import type { Method, Sample } from '../../src-shared/api';
-import { RecordingFinder } from '../recordings/finder';
+import { recordingsPresent } from '../recordings/finder';
 import type { auditsContract } from '../../src-shared/api/contract-audits';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
@@ -22,13 +22,14 @@ import { loadTemplate, TEMPLATE_IDS } from './templates';
 type AuditsMethod = keyof typeof auditsContract & Method;
 
 export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
-  const db = ws.db;
+  const db = ws.kysely;
   /** A sample says which calls have a recording file found, not only a stored reference. */
   const withRecordings = async (sample: Sample | null): Promise<Sample | null> => {
     if (!sample) return sample;
-    const found = await (
-      await RecordingFinder.open(ws.kysely, ws.path)
-    ).present(sample.calls.map((c) => c.callId));
+    const found = await recordingsPresent(
+      ws,
+      sample.calls.map((c) => c.callId),
+    );
     return { ...sample, calls: sample.calls.map((c) => ({ ...c, hasRecording: found.has(c.callId) })) };
   };
   return {
@@ -51,21 +52,22 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
 
     'audits.buildSample': async (request) => {
       const id = await ws.writes.run(() => buildSample(db, request));
-      return (await withRecordings(getSample(db, id)))!;
+      return (await withRecordings(await getSample(db, id)))!;
     },
-    'audits.sample': ({ sampleId }) => withRecordings(getSample(db, sampleId)),
+    'audits.sample': async ({ sampleId }) => withRecordings(await getSample(db, sampleId)),
 
     'audits.open': (input) => ws.writes.run(() => openAudit(db, input)),
     'audits.get': ({ auditId }) => getAudit(db, auditId),
     'audits.saveDraft': ({ auditId, ...write }) => ws.writes.run(() => saveDraft(db, auditId, write)),
     'audits.submit': ({ auditId, allowUnanswered, ...write }) =>
       ws.writes.run(() => submitAudit(db, auditId, write, allowUnanswered)),
-    'audits.list': ({ filter, limit }) => ({ rows: listAudits(db, filter, limit) }),
+    'audits.list': async ({ filter, limit }) => ({ rows: await listAudits(db, filter, limit) }),
     'audits.summary': ({ filter }) => auditSummary(db, filter),
     'audits.analytics': ({ filter, by }) => auditAnalytics(db, filter, by),
 
-    'calibrations.create': ({ callId, versionId }) =>
-      ws.writes.run(() => ({ calibrationId: createCalibration(db, callId, versionId) })),
+    'calibrations.create': async ({ callId, versionId }) => ({
+      calibrationId: await ws.writes.run(() => createCalibration(db, callId, versionId)),
+    }),
     'calibrations.list': () => listCalibrations(db),
     'calibrations.open': ({ calibrationId, reviewer }) =>
       ws.writes.run(() => openCalibrationAudit(db, calibrationId, reviewer)),

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordingsFolder } from '../../src-shared/api';
 import type { Kysely, Transaction } from 'kysely';
-import type { Sqlite } from '../db/connection';
 import type { Database } from '../db/schema';
 import { readJsonSetting, writeJsonSetting } from '../recordings/settings';
 
@@ -111,11 +110,18 @@ export function resolveRecordingRef(folder: string, ref: string): RecordingLooku
 }
 
 /** The recording of a call id (as the route receives it, unparsed), through its `recording_ref`. */
-export function lookupCallRecording(db: Sqlite, folder: string, callIdText: string): RecordingLookup {
+export async function lookupCallRecording(
+  db: Kysely<Database>,
+  folder: string,
+  callIdText: string,
+): Promise<RecordingLookup> {
   if (!/^[1-9]\d{0,15}$/.test(callIdText))
     return { ok: false, status: 400, message: 'a recording is asked for by call id' };
-  const row = db.prepare('SELECT recording_ref FROM calls WHERE id = ?').get(Number(callIdText)) as
-    { recording_ref: string | null } | undefined;
+  const row = await db
+    .selectFrom('calls')
+    .select('recording_ref')
+    .where('id', '=', Number(callIdText))
+    .executeTakeFirst();
   if (!row) return { ok: false, status: 404, message: `call ${callIdText} not found` };
   if (row.recording_ref === null)
     return { ok: false, status: 404, message: 'this call has no recording reference' };

@@ -5,11 +5,11 @@
  * call marked as a sale (a sale that fast is worth a listen; "short" is the workspace's setting,
  * 30 s unless changed), and the rest is random.
  */
-import { kyselyFor } from '../db/connection';
+import type { Kysely, Selectable } from 'kysely';
 import type { Sample, SampleCall, Stratum } from '../../src-shared/api';
-import type { Selectable } from 'kysely';
-import type { Sqlite } from '../db/connection';
-import type { AuditSamplesTable } from '../db/schema';
+import { CONNECT } from '../../src-shared/kpi';
+import { predicateSql } from '../db/kpi-sql';
+import type { AuditSamplesTable, Database } from '../db/schema';
 import { DEFAULT_SHORT_SALE_SECONDS } from '../../src-shared/domain';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
@@ -78,20 +78,24 @@ export function drawForAgent(
   return picks;
 }
 
-/** Draws and stores a spot-check list; returns its id. */
-export async function buildSample(db: Sqlite, request: SampleRequest): Promise<number> {
-  const teamClause = request.teamId === undefined ? '' : 'AND a.team_id = @teamId';
-  const candidates = db
-    .prepare(
-      `SELECT c.id, c.agent_id, c.talk_seconds, c.is_sale FROM calls c JOIN agents a ON a.id = c.agent_id
-       WHERE c.day BETWEEN @from AND @to AND c.direction = 'outbound'
-         AND c.disposition = 'connected' AND c.talk_seconds > 0 ${teamClause}
-         AND NOT EXISTS (SELECT 1 FROM audits au WHERE au.call_id = c.id)
-       ORDER BY c.agent_id, c.id`,
-    )
-    .all({ from: request.from, to: request.to, teamId: request.teamId ?? null }) as Candidate[];
+const INSERT_CHUNK = 500;
 
-  const { shortSaleSeconds } = await loadSettings(kyselyFor(db));
+/** Draws and stores a spot-check list; returns its id. */
+export async function buildSample(db: Kysely<Database>, request: SampleRequest): Promise<number> {
+  let query = db
+    .selectFrom('calls as c')
+    .innerJoin('agents as a', 'a.id', 'c.agent_id')
+    .select(['c.id', 'c.agent_id', 'c.talk_seconds', 'c.is_sale'])
+    .where((eb) => eb.between('c.day', request.from, request.to))
+    .where('c.direction', '=', 'outbound')
+    .where(predicateSql(CONNECT, {}, 'c'))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('audits as au').select('au.id').whereRef('au.call_id', '=', 'c.id'))),
+    );
+  if (request.teamId !== undefined) query = query.where('a.team_id', '=', request.teamId);
+  const candidates: Candidate[] = await query.orderBy('c.agent_id').orderBy('c.id').execute();
+
+  const { shortSaleSeconds } = await loadSettings(db);
   const byAgent = new Map<number, Candidate[]>();
   for (const c of candidates) {
     const list = byAgent.get(c.agent_id);
@@ -99,34 +103,38 @@ export async function buildSample(db: Sqlite, request: SampleRequest): Promise<n
     else byAgent.set(c.agent_id, [c]);
   }
 
-  return db.transaction(() => {
-    const sampleId = Number(
-      db
-        .prepare(
-          `INSERT INTO audit_samples (from_day, to_day, per_agent, minimum, seed, strata, team_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          request.from,
-          request.to,
-          request.perAgent,
-          request.minimum ?? request.perAgent,
-          request.seed,
-          request.strata ? 1 : 0,
-          request.teamId ?? null,
-          clockNow(),
-        ).lastInsertRowid,
-    );
-    const insert = db.prepare(
-      'INSERT INTO audit_sample_calls (sample_id, call_id, agent_id, stratum) VALUES (?, ?, ?, ?)',
-    );
-    for (const [agentId, calls] of byAgent) {
+  return db.transaction().execute(async (trx) => {
+    const { id: sampleId } = await trx
+      .insertInto('audit_samples')
+      .values({
+        from_day: request.from,
+        to_day: request.to,
+        per_agent: request.perAgent,
+        minimum: request.minimum ?? request.perAgent,
+        seed: request.seed,
+        strata: request.strata ? 1 : 0,
+        team_id: request.teamId ?? null,
+        created_at: clockNow(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rows = [...byAgent].flatMap(([agentId, calls]) => {
       const random = new Random(agentSeed(request.seed, agentId));
-      for (const pick of drawForAgent(calls, request.perAgent, request.strata, random, shortSaleSeconds))
-        insert.run(sampleId, pick.callId, agentId, pick.stratum);
-    }
+      return drawForAgent(calls, request.perAgent, request.strata, random, shortSaleSeconds).map((pick) => ({
+        sample_id: sampleId,
+        call_id: pick.callId,
+        agent_id: agentId,
+        stratum: pick.stratum,
+      }));
+    });
+    // In chunks: one statement binds at most INSERT_CHUNK × 4 values (SQLite's limit is far above).
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await trx
+        .insertInto('audit_sample_calls')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
     return sampleId;
-  })();
+  });
 }
 
 /** A spot-check list as stored (`SELECT *`). */
@@ -135,45 +143,42 @@ type SampleRow = Selectable<AuditSamplesTable>;
 const STRATUM_ORDER: Record<Stratum, number> = { sale: 0, longest: 1, short_sale: 2, random: 3 };
 
 /** A stored list (the latest when no id is given) with each call's regular audit so far. */
-export function getSample(db: Sqlite, sampleId?: number): Sample | null {
-  const row = (
-    sampleId === undefined
-      ? db.prepare('SELECT * FROM audit_samples ORDER BY id DESC LIMIT 1').get()
-      : db.prepare('SELECT * FROM audit_samples WHERE id = ?').get(sampleId)
-  ) as SampleRow | undefined;
+export async function getSample(db: Kysely<Database>, sampleId?: number): Promise<Sample | null> {
+  const samples = db.selectFrom('audit_samples').selectAll();
+  const row = await (
+    sampleId === undefined ? samples.orderBy('id', 'desc').limit(1) : samples.where('id', '=', sampleId)
+  ).executeTakeFirst();
   if (!row) {
     if (sampleId !== undefined) throw notFound(`spot-check list ${sampleId}`);
     return null;
   }
-  const calls = (
-    db
-      .prepare(
-        `SELECT sc.call_id, sc.agent_id, coalesce(a.name, a.code) AS agent_name, c.started_at, c.day,
-                c.talk_seconds, c.is_sale, c.recording_ref IS NOT NULL AS has_recording, sc.stratum,
-                au.id AS audit_id, au.status, au.score, au.failed
-         FROM audit_sample_calls sc
-         JOIN calls c ON c.id = sc.call_id
-         JOIN agents a ON a.id = sc.agent_id
-         LEFT JOIN audits au ON au.call_id = sc.call_id AND au.calibration_id IS NULL
-         WHERE sc.sample_id = ?
-         ORDER BY agent_name, sc.agent_id`,
-      )
-      .all(row.id) as {
-      call_id: number;
-      agent_id: number;
-      agent_name: string;
-      started_at: number;
-      day: string;
-      talk_seconds: number;
-      is_sale: number;
-      has_recording: number;
-      stratum: Stratum;
-      audit_id: number | null;
-      status: 'draft' | 'submitted' | null;
-      score: number | null;
-      failed: number | null;
-    }[]
-  )
+  const rows = await db
+    .selectFrom('audit_sample_calls as sc')
+    .innerJoin('calls as c', 'c.id', 'sc.call_id')
+    .innerJoin('agents as a', 'a.id', 'sc.agent_id')
+    .leftJoin('audits as au', (join) =>
+      join.onRef('au.call_id', '=', 'sc.call_id').on('au.calibration_id', 'is', null),
+    )
+    .select((eb) => [
+      'sc.call_id',
+      'sc.agent_id',
+      eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
+      'c.started_at',
+      'c.day',
+      'c.talk_seconds',
+      'c.is_sale',
+      'c.recording_ref',
+      'sc.stratum',
+      'au.id as audit_id',
+      'au.status',
+      'au.score',
+      'au.failed',
+    ])
+    .where('sc.sample_id', '=', row.id)
+    .orderBy('agent_name')
+    .orderBy('sc.agent_id')
+    .execute();
+  const calls = rows
     .map((r): SampleCall => ({
       callId: r.call_id,
       agentId: r.agent_id,
@@ -182,7 +187,7 @@ export function getSample(db: Sqlite, sampleId?: number): Sample | null {
       day: r.day,
       talkSeconds: r.talk_seconds,
       isSale: r.is_sale === 1,
-      hasRecording: r.has_recording === 1,
+      hasRecording: r.recording_ref !== null,
       stratum: r.stratum,
       audit:
         r.audit_id === null || r.status === null
@@ -208,32 +213,41 @@ export function getSample(db: Sqlite, sampleId?: number): Sample | null {
     teamId: row.team_id,
     createdAt: row.created_at,
     calls,
-    belowMinimum: agentsBelowMinimum(db, row),
+    belowMinimum: await agentsBelowMinimum(db, row),
   };
 }
 
 /** Agents with connects in the period whose submitted (regular) audits there are below the minimum. */
-function agentsBelowMinimum(db: Sqlite, sample: SampleRow): Sample['belowMinimum'] {
+async function agentsBelowMinimum(db: Kysely<Database>, sample: SampleRow): Promise<Sample['belowMinimum']> {
   if (sample.minimum === 0) return [];
-  const teamClause = sample.team_id === null ? '' : 'AND a.team_id = @teamId';
-  const rows = db
-    .prepare(
-      `SELECT a.id, coalesce(a.name, a.code) AS name,
-              (SELECT count(*) FROM audits au
-               WHERE au.agent_id = a.id AND au.status = 'submitted' AND au.calibration_id IS NULL
-                 AND au.call_day BETWEEN @from AND @to) AS audits
-       FROM agents a
-       WHERE EXISTS (SELECT 1 FROM daily_agent_stats s
-                     WHERE s.agent_id = a.id AND s.day BETWEEN @from AND @to AND s.connects > 0)
-         ${teamClause}
-       ORDER BY audits, name`,
-    )
-    .all({ from: sample.from_day, to: sample.to_day, teamId: sample.team_id }) as {
-    id: number;
-    name: string;
-    audits: number;
-  }[];
+  let query = db
+    .selectFrom('agents as a')
+    .select((eb) => [
+      'a.id',
+      eb.fn.coalesce('a.name', 'a.code').as('name'),
+      eb
+        .selectFrom('audits as au')
+        .select((sub) => sub.fn.countAll<number>().as('n'))
+        .whereRef('au.agent_id', '=', 'a.id')
+        .where('au.status', '=', 'submitted')
+        .where('au.calibration_id', 'is', null)
+        .where((sub) => sub.between('au.call_day', sample.from_day, sample.to_day))
+        .as('audits'),
+    ])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('daily_agent_stats as s')
+          .select('s.agent_id')
+          .whereRef('s.agent_id', '=', 'a.id')
+          .where((sub) => sub.between('s.day', sample.from_day, sample.to_day))
+          .where('s.connects', '>', 0),
+      ),
+    );
+  if (sample.team_id !== null) query = query.where('a.team_id', '=', sample.team_id);
+  const rows = await query.orderBy('audits').orderBy('name').execute();
   return rows
+    .map((r) => ({ agentId: r.id, agentName: r.name, audits: Number(r.audits) }))
     .filter((r) => r.audits < sample.minimum)
-    .map((r) => ({ agentId: r.id, agentName: r.name, audits: r.audits, minimum: sample.minimum }));
+    .map((r) => ({ ...r, minimum: sample.minimum }));
 }

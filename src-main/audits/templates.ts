@@ -12,6 +12,11 @@ import {
   type ScorecardDefinition,
 } from '../../src-shared/scorecard';
 
+/** Electron's addition to `process` (absent under plain Node). */
+interface ElectronProcess {
+  resourcesPath?: string;
+}
+
 export const TEMPLATE_IDS = ['outbound-sales', 'compliance-check'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -20,7 +25,7 @@ const CANDIDATE_DIRS = ['../../resources/scorecards/', '../resources/scorecards/
 /** Where the templates are: beside the sources or the build, or in a packaged app's resources. */
 export function templatesDir(): string {
   // Electron sets process.resourcesPath; electron-builder.yml copies the templates there.
-  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  const packaged = (process as ElectronProcess).resourcesPath;
   const candidates = CANDIDATE_DIRS.map((c) => fileURLToPath(new URL(c, import.meta.url)));
   if (packaged) candidates.push(path.join(packaged, 'scorecards') + path.sep);
   for (const dir of candidates) if (fs.existsSync(dir)) return dir;

@@ -257,3 +257,11 @@ export function recordingSource(ws: Pick<Workspace, 'kysely' | 'path'>): Recordi
     return { ok: false, status: found.problem === 'refused' ? 403 : 404, message: found.message };
   };
 }
+
+/** The ids among `callIds` whose recording file is found (for lists: at most a page of ids). */
+export async function recordingsPresent(
+  ws: Pick<Workspace, 'kysely' | 'path'>,
+  callIds: readonly number[],
+): Promise<Set<number>> {
+  return (await RecordingFinder.open(ws.kysely, ws.path)).present(callIds);
+}

@@ -7,10 +7,8 @@
 import type { ReportChart, ReportRow } from '../../src-shared/reports-model';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
-import type { Kysely } from 'kysely';
-import type { Filter } from '../../src-shared/api';
 import { auditComments, auditSummary } from '../audits/audits';
-import { getScorecardVersion } from '../audits/scorecards';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { ReportSection, SectionContext } from './sections';
 import type { LiveScope, SectionSource } from './sources';
@@ -43,55 +41,17 @@ async function agentCodes(db: Kysely<Database>, ids: number[]): Promise<Map<numb
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
-function weeksOf({ ws, filter }: LiveScope): AuditsInput['weeks'] {
+async function weeksOf({ ws, filter }: LiveScope): Promise<AuditsInput['weeks']> {
   const weeks: AuditsInput['weeks'] = [];
   for (let monday = addDays(filter.from, 1 - weekdayOf(filter.from)); monday <= filter.to;) {
     const sunday = addDays(monday, 6);
     const from = monday < filter.from ? filter.from : monday;
     const to = sunday > filter.to ? filter.to : sunday;
-    const s = auditSummary(ws.db, { ...filter, from, to });
+    const s = await auditSummary(ws.kysely, { ...filter, from, to });
     weeks.push({ from, to, audits: s.audits, mean: s.auditScore });
     monday = addDays(monday, 7);
   }
   return weeks;
-}
-
-/**
- * The scorecard versions of the submitted regular audits of calls in the filter (the audits
- * feature's filterClause, audits/audits.ts, written with Kysely's builder).
- */
-async function scorecardVersionsUsed(db: Kysely<Database>, filter: Filter): Promise<number[]> {
-  const { agentId, teamId, campaignId } = filter;
-  const rows = await db
-    .selectFrom('audits as au')
-    .select('au.scorecard_version_id')
-    .distinct()
-    .where('au.status', '=', 'submitted')
-    .where('au.calibration_id', 'is', null)
-    .where('au.call_day', '>=', filter.from)
-    .where('au.call_day', '<=', filter.to)
-    .$if(agentId !== undefined, (q) => q.where('au.agent_id', '=', agentId!))
-    .$if(teamId !== undefined, (q) =>
-      q.where('au.agent_id', 'in', (eb) =>
-        eb.selectFrom('agents').select('id').where('team_id', '=', teamId!),
-      ),
-    )
-    .$if(campaignId !== undefined, (q) =>
-      q.where('au.call_id', 'in', (eb) =>
-        eb.selectFrom('calls').select('id').where('campaign_id', '=', campaignId!),
-      ),
-    )
-    .orderBy('au.scorecard_version_id')
-    .execute();
-  return rows.map((r) => r.scorecard_version_id);
-}
-
-/** One line can be drawn only when every scorecard version the audits used has the same pass mark. */
-async function passMarkOf({ ws, filter }: LiveScope): Promise<number | null> {
-  const versions = await scorecardVersionsUsed(ws.kysely, filter);
-  const marks = new Set(versions.map((id) => getScorecardVersion(ws.db, id).definition.passMark));
-  const [only] = [...marks];
-  return marks.size === 1 && only !== undefined ? only : null;
 }
 
 export const auditsSource: SectionSource<AuditsInput> = {
@@ -99,11 +59,11 @@ export const auditsSource: SectionSource<AuditsInput> = {
   perScope: true,
   empty: { groups: [], items: [], weeks: [], passMark: null },
   async read(scope) {
-    const weeks = weeksOf(scope);
+    const weeks = await weeksOf(scope);
     // No audits reads as none at all (as a scope the close did not hold): nothing to draw or list.
     if (weeks.every((w) => w.audits === 0)) return auditsSource.empty;
-    const a = auditAnalytics(scope.ws.db, scope.filter, 'agent');
-    const comments = auditComments(scope.ws.db, scope.filter);
+    const a = await auditAnalytics(scope.ws.kysely, scope.filter, 'agent');
+    const comments = await auditComments(scope.ws.kysely, scope.filter);
     const codes = await agentCodes(scope.ws.kysely, [
       ...new Set([...a.groups.map((g) => Number(g.key)), ...comments.map((c) => c.agentId)]),
     ]);
@@ -122,7 +82,8 @@ export const auditsSource: SectionSource<AuditsInput> = {
         failureRate: i.failureRate,
       })),
       weeks,
-      passMark: await passMarkOf(scope),
+      // One line only when every scorecard version the audits used has the same pass mark.
+      passMark: a.trend.passMark,
       comments: comments.map((c) => ({
         day: c.day,
         code: codes.get(c.agentId) ?? '',

@@ -74,7 +74,7 @@ export async function needsAttention(
   }
 
   // QA month to date: below the pass mark, or fewer audits than expected by now.
-  const qa = auditAnalytics(ws.db, monthToDate, 'agent');
+  const qa = await auditAnalytics(ws.kysely, monthToDate, 'agent');
   const passMark = qa.trend.passMark;
   const audited = new Map(qa.groups.map((g) => [Number(g.key), g.overall]));
   const cal = new WorkingDays(await loadCalendar(ws.kysely));

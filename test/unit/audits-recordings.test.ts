@@ -99,39 +99,45 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('the shared resolver', () => {
-  it('finds files inside the folder (also through a symlink that stays inside)', () => {
+  it('finds files inside the folder (also through a symlink that stays inside)', async () => {
     for (const name of ['good', 'backslash', 'linkIn']) {
-      const found = lookupCallRecording(t.ws.db, folder, String(ids[name]));
+      const found = await lookupCallRecording(t.ws.kysely, folder, String(ids[name]));
       expect(found, name).toMatchObject({ ok: true, size: 16044, contentType: 'audio/wav' });
     }
   });
 
-  it('refuses ../, absolute paths, symlinks out and URLs', () => {
+  it('refuses ../, absolute paths, symlinks out and URLs', async () => {
     for (const name of ['parent', 'nested', 'absolute', 'linkOut', 'url']) {
-      const found = lookupCallRecording(t.ws.db, folder, String(ids[name]));
+      const found = await lookupCallRecording(t.ws.kysely, folder, String(ids[name]));
       expect(found, name).toMatchObject({ ok: false, status: 403 });
     }
     expect(resolveRecordingRef(folder, 'C:\\Windows\\win.ini')).toMatchObject({ ok: false, status: 403 });
     expect(resolveRecordingRef(folder, 'a\0b.wav')).toMatchObject({ ok: false, status: 403 });
   });
 
-  it('says which path it looked for when the file is missing', () => {
-    expect(lookupCallRecording(t.ws.db, folder, String(ids.missing))).toEqual({
+  it('says which path it looked for when the file is missing', async () => {
+    expect(await lookupCallRecording(t.ws.kysely, folder, String(ids.missing))).toEqual({
       ok: false,
       status: 404,
       message: `recording not found: looked for ${path.join(folder, '2026', 'missing.wav')}`,
     });
     // A reference with an encoded "../" is a (missing) file name inside the folder, never a way out.
-    const encoded = lookupCallRecording(t.ws.db, folder, String(ids.encoded));
+    const encoded = await lookupCallRecording(t.ws.kysely, folder, String(ids.encoded));
     expect(encoded).toMatchObject({ ok: false, status: 404 });
     expect(!encoded.ok && encoded.message).toContain(path.join(folder, '..%2fsecret.txt'));
   });
 
-  it('takes only a call id, never a path', () => {
+  it('takes only a call id, never a path', async () => {
     for (const text of ['../secret.txt', '..%2fsecret.txt', '1/../2', '0', '-1', '1.5', '']) {
-      expect(lookupCallRecording(t.ws.db, folder, text), text).toMatchObject({ ok: false, status: 400 });
+      expect(await lookupCallRecording(t.ws.kysely, folder, text), text).toMatchObject({
+        ok: false,
+        status: 400,
+      });
     }
-    expect(lookupCallRecording(t.ws.db, folder, '999999')).toMatchObject({ ok: false, status: 404 });
+    expect(await lookupCallRecording(t.ws.kysely, folder, '999999')).toMatchObject({
+      ok: false,
+      status: 404,
+    });
   });
 
   it('parses byte ranges as <audio> sends them', () => {

@@ -180,33 +180,33 @@ describe('scorecards in a workspace', () => {
     await t.close();
   });
 
-  it('seeds the built-in scorecards once, in the language asked', () => {
-    seedBuiltInScorecards(t.ws.db, 'zh-CN');
-    seedBuiltInScorecards(t.ws.db, 'en');
-    expect(listScorecards(t.ws.db).map((s) => [s.template, s.name, s.version])).toEqual([
+  it('seeds the built-in scorecards once, in the language asked', async () => {
+    await seedBuiltInScorecards(t.ws.kysely, 'zh-CN');
+    await seedBuiltInScorecards(t.ws.kysely, 'en');
+    expect((await listScorecards(t.ws.kysely)).map((s) => [s.template, s.name, s.version])).toEqual([
       ['outbound-sales', '外呼销售通话', 1],
       ['compliance-check', '合规检查', 1],
     ]);
   });
 
-  it('editing adds a version and the old version stays as it was', () => {
-    const v1 = saveScorecard(t.ws.db, points);
-    const v2 = saveScorecard(
-      t.ws.db,
+  it('editing adds a version and the old version stays as it was', async () => {
+    const v1 = await saveScorecard(t.ws.kysely, points);
+    const v2 = await saveScorecard(
+      t.ws.kysely,
       { ...points, name: 'Test card, stricter', passMark: 80 },
       v1.scorecardId,
     );
     expect(v2).toMatchObject({ scorecardId: v1.scorecardId, version: 2, name: 'Test card, stricter' });
     expect(v2.versionId).not.toBe(v1.versionId);
-    expect(getScorecardVersion(t.ws.db, v1.versionId).definition.passMark).toBeNull();
-    expect(listScorecards(t.ws.db).map((s) => s.versionId)).toEqual([v2.versionId]);
+    expect((await getScorecardVersion(t.ws.kysely, v1.versionId)).definition.passMark).toBeNull();
+    expect((await listScorecards(t.ws.kysely)).map((s) => s.versionId)).toEqual([v2.versionId]);
   });
 
   it('exports and imports a scorecard as JSON; a bad file is refused naming the field', async () => {
-    const v1 = saveScorecard(t.ws.db, weights);
-    const exported = exportScorecard(t.ws.db, v1.versionId);
+    const v1 = await saveScorecard(t.ws.kysely, weights);
+    const exported = await exportScorecard(t.ws.kysely, v1.versionId);
     expect(exported.fileName).toBe('Test-card-v1.json');
-    const again = importScorecard(t.ws.db, exported.json);
+    const again = await importScorecard(t.ws.kysely, exported.json);
     expect(again.definition).toEqual(v1.definition);
     expect(again.scorecardId).not.toBe(v1.scorecardId);
     // Edit = export, change, import as the next version of the same scorecard.
@@ -217,7 +217,7 @@ describe('scorecards in a workspace', () => {
       scorecardId: v1.scorecardId,
     });
     expect(v2).toMatchObject({ scorecardId: v1.scorecardId, version: 2 });
-    expect(getScorecardVersion(t.ws.db, v1.versionId).definition.passMark).toBeNull();
+    expect((await getScorecardVersion(t.ws.kysely, v1.versionId)).definition.passMark).toBeNull();
 
     await expect(t.call('scorecards.import', { json: '{"name":"x","sections":[]}' })).rejects.toThrow(
       /bad_input: this scorecard file cannot be imported: sections: /,
