@@ -10,6 +10,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Filter } from '../../src-shared/api';
+import { CONNECT } from '../../src-shared/kpi';
+import { predicateSql } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 import { rollupCondition } from '../metrics/queries';
 
@@ -45,7 +47,7 @@ export async function orderFacts(
       s.phone_hash AS phoneHash,
       (SELECT c.id FROM calls c
         WHERE c.phone_hash = s.phone_hash AND c.agent_id = s.agent_id
-          AND c.disposition = 'connected' AND c.talk_seconds > 0
+          AND ${predicateSql(CONNECT, {}, 'c')}
           AND c.started_at <= s.ordered_at AND c.started_at >= s.ordered_at - ${windowMs}
         ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS callId,
       CASE

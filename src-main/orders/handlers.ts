@@ -8,10 +8,10 @@ import { loadOrderSettings, saveOrderSettings } from './settings';
 
 export function ordersHandlers(ws: Workspace): HandlersFor<OrdersMethod> {
   return {
-    'orders.settings.get': () => loadOrderSettings(ws.db),
-    'orders.settings.update': (patch) => ws.writes.run(() => saveOrderSettings(ws.db, patch)),
-    'orders.summary': ({ filter }) =>
-      orderSummary(ws.kysely, filter, loadOrderSettings(ws.db), workingDaysOf(ws)),
+    'orders.settings.get': () => loadOrderSettings(ws.kysely),
+    'orders.settings.update': (patch) => ws.writes.run(() => saveOrderSettings(ws.kysely, patch)),
+    'orders.summary': async ({ filter }) =>
+      orderSummary(ws.kysely, filter, await loadOrderSettings(ws.kysely), workingDaysOf(ws)),
     'orders.breakdown': async ({ filter, by }) => ({ rows: await orderBreakdown(ws.kysely, filter, by) }),
   };
 }

@@ -30,7 +30,7 @@ export const ordersSource: SectionSource<OrdersInput> = {
   perScope: true,
   empty: null,
   async read({ ws, filter }) {
-    const s = await orderSummary(ws.kysely, filter, loadOrderSettings(ws.db));
+    const s = await orderSummary(ws.kysely, filter, await loadOrderSettings(ws.kysely));
     return s.hasOrders ? { current: figures(s.current), previous: figures(s.previous) } : null;
   },
 };

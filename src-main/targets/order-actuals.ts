@@ -9,7 +9,7 @@ import { salesSource, type ConversionSource } from '../../src-shared/orders';
 import type { MonthActuals, TargetKpi } from '../../src-shared/targets';
 import type { Day } from '../../src-shared/time';
 import type { Sqlite } from '../db/connection';
-import { loadOrderSettings } from '../orders/settings';
+import { ORDER_SETTINGS_KEY, parseOrderSettings } from '../orders/settings';
 import { emptyActuals, scopeSql, type Scope } from './actuals';
 
 /** The target KPIs whose figures follow `salesSource`. */
@@ -95,7 +95,7 @@ export class SourcedActuals {
     scope: Scope,
     private readonly calls: Map<number, MonthActuals>,
   ) {
-    this.setting = loadOrderSettings(db).conversionSource;
+    this.setting = storedOrderSettings(db).conversionSource;
     this.orders =
       this.setting === 'orders'
         ? new Map(orderFigures(db, from, to, scope, false).map((r) => [r.agentId, r]))
@@ -130,7 +130,7 @@ export function withOrderSalesByMonth(
   to: Day,
   calls: Map<number, Map<string, MonthActuals>>,
 ): Map<number, Map<string, MonthActuals>> {
-  const setting = loadOrderSettings(db).conversionSource;
+  const setting = storedOrderSettings(db).conversionSource;
   if (setting !== 'orders') return calls;
   const out = new Map<number, Map<string, MonthActuals>>();
   const put = (agentId: number, month: string, actuals: MonthActuals) =>
@@ -144,4 +144,12 @@ export function withOrderSalesByMonth(
     put(r.agentId, r.month, applySalesSource(setting, callActuals, r).actuals);
   }
   return out;
+}
+
+/** TRANSITIONAL until targets read through Kysely: the order settings on the raw connection. */
+function storedOrderSettings(db: Sqlite) {
+  const row = db
+    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .get(ORDER_SETTINGS_KEY);
+  return parseOrderSettings(row?.value);
 }
