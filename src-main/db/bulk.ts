@@ -81,6 +81,11 @@ export interface BulkBatch<W extends BulkCounts> {
   /** The batch's own transaction, for its few small writes (the saved profile, an index). */
   readonly db: Kysely<Database>;
   issue(issue: BatchIssue): void;
+  /**
+   * Waits until what the writer buffered has reached the engine (a network engine's backpressure:
+   * a COPY stream that is not drained); called between chunks of rows. SQLite has nothing to wait for.
+   */
+  drain(): Promise<void>;
   /** Stores what is pending (rows, rollup deltas), completes the batch row and commits. */
   finish(ending: BatchEnding): Promise<void>;
   /** Lets go of the connection; an unfinished batch is rolled back (nothing of it stays). */

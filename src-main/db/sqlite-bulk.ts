@@ -88,6 +88,7 @@ async function openBatch<W extends BulkCounts & Finishing>(
           i.reasonParams,
         );
       },
+      drain: () => Promise.resolve(),
       finish(ending) {
         writer.finish();
         db.prepare(

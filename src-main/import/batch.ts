@@ -92,6 +92,7 @@ export async function runBatchOf<W extends BulkCounts>(
         },
         async tick(done, total, rows) {
           ctx.progress(done, total, rows);
+          await batch.drain();
           await new Promise((resolve) => setImmediate(resolve));
           throwIfCancelled(ctx.signal);
         },

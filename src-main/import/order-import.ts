@@ -1,7 +1,7 @@
 /**
  * Importing an order export: the planned rows (src-main/import/order-plan.ts) -> normalised orders
- * -> OrderWriter, in one batch (src-main/import/batch.ts): one transaction, rejects kept with line,
- * field and reason, undo by batch. Order files are CRM exports of thousands of rows, so they are
+ * -> the bulk writer's order batch (src-main/db/bulk.ts, run by src-main/import/batch.ts): one
+ * transaction, rejects kept with line, field and reason, undo by batch. Order files are CRM exports of thousands of rows, so they are
  * read on the job's thread, not the call importer's worker.
  */
 import { createHash } from 'node:crypto';
