@@ -5,6 +5,8 @@
 import type { Kysely } from 'kysely';
 import { kyselyFor, openConnection, openDatabase, readOnlyView, type Sqlite } from './db/connection';
 import type { Database } from './db/schema';
+import type { BulkWriter } from './db/bulk';
+import { sqliteBulkWriter } from './db/sqlite-bulk';
 import { ensureSettings, loadSettings } from './settings';
 import { sweepCrashLeftovers } from './leftovers';
 import { WriteLock, writerLockFile } from './write-lock';
@@ -25,6 +27,8 @@ export interface Workspace {
    * connection that answers the dashboards), closed after it.
    */
   withJobDb<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** The import's bulk path (batches and their undo), each on a connection of its own. */
+  readonly bulk: BulkWriter;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,7 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
     readOnly,
     settings: () => loadSettings(kysely),
     openJobConnection: () => openConnection(source, { readonly: readOnly }),
+    bulk: sqliteBulkWriter(() => openConnection(source, { readonly: readOnly })),
     async withJobDb(work) {
       const job = kyselyFor(openConnection(source, { readonly: readOnly }));
       try {

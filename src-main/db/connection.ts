@@ -179,6 +179,16 @@ export function kyselyFor(db: Sqlite): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
 }
 
+/**
+ * A Kysely on a read-only connection of its own to `file` (a worker's look at the workspace),
+ * opened at its first query; `destroy()` closes it.
+ */
+export function openReadOnlyKysely(file: string): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: () => Promise.resolve(openConnection(file, { readonly: true })) }),
+  });
+}
+
 /** Opens (creating if needed) and migrates a workspace file; failures are WorkspaceOpenErrors. */
 export async function openDatabase(file: string): Promise<Sqlite> {
   let db: Sqlite | null = null;

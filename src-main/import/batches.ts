@@ -1,17 +1,12 @@
 /** The import history: batches, their rejected rows, and undo. */
-import { applyRollupSqlite } from '../db/sqlite-rollup';
-import { kyselyFor } from '../db/connection';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Batch, Reject } from '../../src-shared/api';
 import type { Database } from '../db/schema';
 import { toCsv } from '../csv-write';
 import { ApiError, notFound } from '../errors';
-import { batchContribution } from '../metrics/rollup';
-import { removeOrderBatch } from '../orders/rollup';
 import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
-import { now as clockNow } from '../clock';
 
 function batchesQuery(db: Kysely<Database>) {
   return db
@@ -75,7 +70,7 @@ export async function listRejects(
       .execute(),
   ]);
   return {
-    total,
+    total: Number(total),
     rows: rows.map(({ reason_code, reason_params, ...r }) => ({
       ...r,
       reasonCode: reasonCodeOf(reason_code, reason_params),
@@ -118,59 +113,31 @@ export async function rejectsCsv(
   };
 }
 
-/** Calls deleted per statement: the thread answers other calls between chunks. */
-const UNDO_CHUNK = 5_000;
-
 /**
- * Removes a batch's calls (or orders) and their rollup contribution in one transaction, on a job
- * connection, deleting in chunks with a turn of the event loop between them so a 1M-row batch
+ * Removes a batch's calls (or orders) and their rollup contribution in one transaction of the
+ * bulk writer, deleting in chunks with a turn of the event loop between them so a 1M-row batch
  * does not freeze the host; progress is calls removed of the batch's. The batch row stays in the
  * history, marked undone.
  */
 export async function undoBatchInChunks(ws: Workspace, batchId: number, ctx: JobContext): Promise<null> {
   await ws.writes.run(
-    async () => {
-      const db = ws.openJobConnection();
-      try {
-        db.exec('BEGIN IMMEDIATE');
-        // Checked inside the write queue: two undos of one batch must not both subtract it.
-        const row = db
-          .prepare('SELECT status, kind, inserted FROM import_batches WHERE id = ?')
-          .get(batchId) as { status: Batch['status']; kind: Batch['kind']; inserted: number } | undefined;
-        if (!row) throw notFound(`import batch ${batchId}`);
-        if (row.status !== 'done') {
-          throw new ApiError('conflict', `import batch ${batchId} is ${row.status}, not done`);
-        }
-        if (row.kind === 'orders') removeOrderBatch(db, batchId);
-        else {
-          applyRollupSqlite(
-            db,
-            await batchContribution(kyselyFor(db), batchId, (await ws.settings()).effectiveThresholdSeconds),
-            -1,
-          );
-          const chunk = db.prepare(
-            'DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE batch_id = ? LIMIT ?)',
-          );
-          let removed = 0;
-          for (;;) {
-            const { changes } = chunk.run(batchId, UNDO_CHUNK);
-            if (changes === 0) break;
-            removed += changes;
-            ctx.progress(removed, row.inserted, removed);
-            await new Promise((resolve) => setImmediate(resolve));
-            throwIfCancelled(ctx.signal);
+    async () =>
+      ws.bulk.undoBatch(batchId, {
+        thresholdSeconds: (await ws.settings()).effectiveThresholdSeconds,
+        // Checked inside the undo's transaction: two undos of one batch must not both subtract it.
+        verify(batch) {
+          if (!batch) throw notFound(`import batch ${batchId}`);
+          if (batch.status !== 'done') {
+            throw new ApiError('conflict', `import batch ${batchId} is ${batch.status}, not done`);
           }
-        }
-        db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(
-          clockNow(),
-          batchId,
-        );
-        db.exec('COMMIT');
-      } finally {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        db.close();
-      }
-    },
+          return batch;
+        },
+        async onChunk(removed, total) {
+          ctx.progress(removed, total, removed);
+          await new Promise((resolve) => setImmediate(resolve));
+          throwIfCancelled(ctx.signal);
+        },
+      }),
     { label: `the undo of import batch ${batchId}` },
   );
   return null;

@@ -42,13 +42,14 @@ export async function importFile(
 ): Promise<ImportResult> {
   const { displayName = file, saveProfile: save = false, unsettledDates, ...choices } = options;
   warmProducer(); // the thread starts while the file is sniffed and planned
-  const sampled = await openAnySampled(ws.db, file, displayName, choices, (await ws.settings()).timeZone);
+  const db = ws.kysely;
+  const sampled = await openAnySampled(db, file, displayName, choices, (await ws.settings()).timeZone);
   // An order export goes the same way from here, into orders instead of calls.
-  if (isOrderFile(ws.db, sampled, choices)) {
-    const { plan } = planOrders(ws.db, sampled, choices);
+  if (await isOrderFile(db, sampled, choices)) {
+    const { plan } = await planOrders(db, sampled, choices);
     return importOrders(ws, plan, { displayName, saveProfile: save }, ctx);
   }
-  const planned = planCalls(ws.db, sampled, choices);
+  const planned = await planCalls(db, sampled, choices);
   const { plan } = planned;
   const problem = planProblem(plan, planned);
   if (problem) throw new ImportError(problem);
@@ -93,7 +94,7 @@ export async function importFile(
     }
     if (sha256 === null) throw new ImportError(`${displayName}: the import ended before the file did`);
     ctx.progress(size, size, rows);
-    if (save) saveProfile(batch.db, plan.signature, plan.choices);
+    if (save) await saveProfile(batch.db, plan.signature, plan.choices);
     return { rows, sha256 };
   });
   return {

@@ -1,7 +1,7 @@
 /**
  * Importing an order export: the planned rows (src-main/import/order-plan.ts) -> normalised orders
- * -> OrderWriter, in one batch (src-main/import/batch.ts): one transaction, rejects kept with line,
- * field and reason, undo by batch. Order files are CRM exports of thousands of rows, so they are
+ * -> the bulk writer's order batch (src-main/db/bulk.ts, run by src-main/import/batch.ts): one
+ * transaction, rejects kept with line, field and reason, undo by batch. Order files are CRM exports of thousands of rows, so they are
  * read on the job's thread, not the call importer's worker.
  */
 import { createHash } from 'node:crypto';
@@ -10,11 +10,11 @@ import type { ImportResult } from '../../src-shared/api';
 import type { OrderField } from '../../src-shared/orders';
 import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
-import { runBatch } from './batch';
+import type { OrderBulkWriter } from '../db/bulk';
+import { runBatchOf } from './batch';
 import { ImportError } from './import-error';
 import { createOrderNormaliser, type NormalizedOrderRow } from './order-normalise';
 import { orderPlanProblem, type OrderPlan } from './order-plan';
-import { OrderWriter } from './order-writer';
 import { ensureCallPhoneIndex } from '../orders/phone-index';
 import {
   cutRowIssue,
@@ -88,23 +88,24 @@ export async function importOrders(
   if (problem) throw new ImportError(problem);
   const size = plan.source.size;
   const meta = {
-    kind: 'orders' as const,
     fileName: path.basename(options.displayName),
     fileSize: size,
     preset: plan.preset.id,
     mapping: { ...plan.source.info, header: plan.columnNames, columns: plan.columns },
     timeZone: plan.timeZone,
   };
-  const totals = await runBatch<OrderWriter>(
+  const totals = await runBatchOf<OrderBulkWriter>(
     ws,
     meta,
     ctx,
     async (batch) => {
+      // Attribution reads calls by customer number once orders are stored (phone-index.ts).
+      await ensureCallPhoneIndex(batch.db);
       const hash = plan.source.streamsBytes ? createHash('sha256') : null;
       let rows = 0;
       for await (const produced of produceOrders(plan, { onBytes: (chunk) => hash?.update(chunk) })) {
         for (const o of produced.orders) {
-          const problem = batch.writer.insert(o.order);
+          const problem = await batch.writer.insert(o.order);
           if (problem) batch.reject(o.line, columnName(plan, problem.field), problem.reason, o.raw ?? '');
         }
         for (const r of produced.rejects) batch.reject(r.line, r.field, r.reason, r.raw, r.code);
@@ -113,13 +114,10 @@ export async function importOrders(
         await batch.tick(0, size, rows);
       }
       ctx.progress(size, size, rows);
-      if (options.saveProfile) saveProfile(batch.db, plan.signature, plan.choices);
+      if (options.saveProfile) await saveProfile(batch.db, plan.signature, plan.choices);
       return { rows, sha256: hash ? hash.digest('hex') : await sha256File(plan.file) };
     },
-    (db, batchId) => {
-      ensureCallPhoneIndex(db);
-      return new OrderWriter(db, batchId);
-    },
+    (bulk) => bulk.openOrderBatch(meta),
   );
   return { file: options.displayName, preset: plan.preset.id, ...totals };
 }

@@ -5,7 +5,8 @@
  */
 import type { ImportChoices } from '../../src-shared/api';
 import type { OrderField } from '../../src-shared/orders';
-import type { Sqlite } from '../db/connection';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { rankLayouts } from './detect-layout';
 import { ImportError } from './import-error';
 import { createOrderNormaliser } from './order-normalise';
@@ -84,9 +85,13 @@ export function orderSheetScore(rows: string[][], options: { timeZone: string; s
  * Whether a sampled file is an order export: the layout chosen (by the user, or by the profile
  * saved for its header) says so, else its columns do.
  */
-export function isOrderFile(db: Sqlite, sampled: SampledFile, explicit: ImportChoices): boolean {
+export async function isOrderFile(
+  db: Kysely<Database>,
+  sampled: SampledFile,
+  explicit: ImportChoices,
+): Promise<boolean> {
   const chosen =
-    explicit.preset ?? loadProfile(db, headerSignature(sampled.sample[0]!.cells))?.choices.preset;
+    explicit.preset ?? (await loadProfile(db, headerSignature(sampled.sample[0]!.cells)))?.choices.preset;
   if (chosen !== undefined && orderPresetById(chosen)) return true;
   if (chosen !== undefined && presetById(chosen)) return false;
   const cells = sampled.sample.slice(0, RANK_ROWS).map((r) => r.cells);
@@ -99,11 +104,15 @@ export function isOrderFile(db: Sqlite, sampled: SampledFile, explicit: ImportCh
   return calls === 0 && orders.columns.orderId !== undefined;
 }
 
-export function planOrders(db: Sqlite, sampled: SampledFile, explicit: ImportChoices): PlannedOrders {
+export async function planOrders(
+  db: Kysely<Database>,
+  sampled: SampledFile,
+  explicit: ImportChoices,
+): Promise<PlannedOrders> {
   const { file, displayName, source, sample, timeZone, dayTimeZone, salt } = sampled;
   const first = sample[0]!;
   const signature = headerSignature(first.cells);
-  const profile = loadProfile(db, signature);
+  const profile = await loadProfile(db, signature);
   const choices: ImportChoices = { ...profile?.choices, ...definedOnly(explicit) };
   const columnNames = first.cells.map((c) => c.trim());
   const candidates = rankOrderLayouts(
@@ -161,7 +170,7 @@ export function orderPlanProblem(plan: OrderPlan): string | null {
 
 /** Opens and samples a file, choosing a workbook's sheet among call and order layouts alike. */
 export function openAnySampled(
-  db: Sqlite,
+  db: Kysely<Database>,
   file: string,
   displayName: string,
   explicit: ImportChoices,

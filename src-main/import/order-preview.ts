@@ -6,11 +6,12 @@
 import type { ImportPreview, OrderPreview, PreviewOrder } from '../../src-shared/api';
 import { ORDER_FIELDS } from '../../src-shared/orders';
 import { rankLayouts } from './detect-layout';
-import type { Sqlite } from '../db/connection';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { columnName, produceOrders } from './order-import';
 import { rankOrderLayouts, type PlannedOrders } from './order-plan';
 import { RANK_ROWS, type SampledFile } from './plan';
-import { unknownOrderReason } from './order-writer';
+import { unknownOrderReason } from '../db/bulk';
 import { fileFacts } from './preview';
 import { rejectedPreviewRow } from './produce';
 
@@ -18,25 +19,36 @@ const PREVIEW_ROWS = 50;
 const SAMPLE_CELL_ROWS = 3;
 
 /** The stored order a payment row would attach to, as the preview shows it (null: not stored). */
-function storedOrderLookup(db: Sqlite): (orderNo: string) => PreviewOrder | null {
-  const find = db.prepare(
-    `SELECT o.order_no AS orderNo, a.code AS agentCode, o.ordered_at AS orderedAt, o.day, o.amount, o.status,
-       (SELECT min(e.day) FROM order_entries e WHERE e.order_id = o.id AND e.kind IN ('refund', 'cancel'))
-         AS reversedDay,
-       o.customer_type AS customerType, o.product, o.phone_last4 AS phoneLast4
-     FROM orders o JOIN agents a ON a.id = o.agent_id WHERE o.order_no = ?`,
-  );
-  return (orderNo) => {
-    const row = find.get(orderNo) as Omit<PreviewOrder, 'collected' | 'collectedDay'> | undefined;
-    return row ? { ...row, collected: 0, collectedDay: null } : null;
-  };
+async function storedOrder(db: Kysely<Database>, orderNo: string): Promise<PreviewOrder | null> {
+  const row = await db
+    .selectFrom('orders as o')
+    .innerJoin('agents as a', 'a.id', 'o.agent_id')
+    .select((eb) => [
+      'o.order_no as orderNo',
+      'a.code as agentCode',
+      'o.ordered_at as orderedAt',
+      'o.day',
+      'o.amount',
+      'o.status',
+      eb
+        .selectFrom('order_entries as e')
+        .select((e) => e.fn.min('e.day').as('day'))
+        .whereRef('e.order_id', '=', 'o.id')
+        .where('e.kind', 'in', ['refund', 'cancel'])
+        .as('reversedDay'),
+      'o.customer_type as customerType',
+      'o.product',
+      'o.phone_last4 as phoneLast4',
+    ])
+    .where('o.order_no', '=', orderNo)
+    .executeTakeFirst();
+  return row ? { ...row, collected: 0, collectedDay: null } : null;
 }
 
-export async function previewOrders(planned: PlannedOrders, db: Sqlite): Promise<ImportPreview> {
+export async function previewOrders(planned: PlannedOrders, db: Kysely<Database>): Promise<ImportPreview> {
   const { plan, candidates, profile, sample } = planned;
   const rows: OrderPreview['rows'] = [];
   const warnings = new Map<number, string>();
-  const storedOrder = storedOrderLookup(db);
   let sampledRejected = 0;
   for await (const batch of produceOrders(plan, { maxRows: PREVIEW_ROWS })) {
     for (const w of batch.warnings) warnings.set(w.line, `${w.field ?? ''}: ${w.reason}`);
@@ -44,7 +56,7 @@ export async function previewOrders(planned: PlannedOrders, db: Sqlite): Promise
       const warning = warnings.get(line) ?? null;
       if (o.kind === 'payment') {
         // A payment shows with the order it attaches to; for an order not stored, as the import rejects it.
-        const order = storedOrder(o.orderNo);
+        const order = await storedOrder(db, o.orderNo);
         if (order) {
           const { amount, day } = o.payment;
           rows.push({ ok: true, line, warning, order: { ...order, collected: amount, collectedDay: day } });

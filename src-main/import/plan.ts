@@ -3,10 +3,10 @@
  * (or the one the user or a saved profile chose), and settle the column and value mapping.
  * The preview and the import both start here, so what the preview shows is what lands.
  */
-import { kyselyFor } from '../db/connection';
+import type { Kysely } from 'kysely';
 import type { ImportChoices } from '../../src-shared/api';
 import type { CallField } from '../../src-shared/domain';
-import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
 import { phoneSalt } from '../settings';
 import {
   genericColumnNames,
@@ -102,14 +102,14 @@ export interface SampledFile {
  * `scoreSheet`, of anything else) reads best is chosen over its notes sheet.
  */
 export async function openSampled(
-  db: Sqlite,
+  db: Kysely<Database>,
   file: string,
   displayName: string,
   explicit: ImportChoices,
   workspaceTimeZone: string,
   scoreSheet?: (rows: string[][], options: { timeZone: string; salt: string }) => number,
 ): Promise<SampledFile> {
-  const salt = await phoneSalt(kyselyFor(db));
+  const salt = await phoneSalt(db);
   const timeZone = explicit.timeZone ?? workspaceTimeZone;
   const source = await openSource(file, displayName, {
     sheet: explicit.sheet,
@@ -129,7 +129,7 @@ export async function openSampled(
 }
 
 export async function planImport(
-  db: Sqlite,
+  db: Kysely<Database>,
   file: string,
   displayName: string,
   explicit: ImportChoices,
@@ -139,7 +139,11 @@ export async function planImport(
 }
 
 /** The call import of a sampled file: its layout and mapping. */
-export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoices): PlannedImport {
+export async function planCalls(
+  db: Kysely<Database>,
+  sampled: SampledFile,
+  explicit: ImportChoices,
+): Promise<PlannedImport> {
   const { file, displayName, source, timeZone, dayTimeZone, salt } = sampled;
   // A title, an "exported by/at" line or a query line above the table is not part of it.
   const table = findTableStart(sampled.sample.slice(0, RANK_ROWS));
@@ -152,8 +156,8 @@ export function planCalls(db: Sqlite, sampled: SampledFile, explicit: ImportChoi
   const rankedAuto = rankLayouts(cells, { timeZone, salt });
   const autoHeaderless = rankedAuto[0] !== undefined && !rankedAuto[0].hasHeader;
   const profile =
-    loadProfile(db, headerSignature(first.cells)) ??
-    (autoHeaderless ? loadProfile(db, headerlessSignature(first.cells.length)) : null);
+    (await loadProfile(db, headerSignature(first.cells))) ??
+    (autoHeaderless ? await loadProfile(db, headerlessSignature(first.cells.length)) : null);
   const choices = mergeChoices(profile?.choices ?? {}, explicit);
 
   const ranked =

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { ImportChoices, ImportPreview, PreviewRow } from '../../src-shared/api';
 import { CALL_FIELDS, type CallField, type Disposition } from '../../src-shared/domain';
-import type { Sqlite } from '../db/connection';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { directoryEffect } from './directory';
 import { createNormaliser, FieldTexts, valueMaps } from './normalise';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
@@ -23,18 +24,18 @@ const PREVIEW_READ_ROWS = 1000;
 const SAMPLE_CELL_ROWS = 3;
 
 export async function previewImport(
-  db: Sqlite,
+  db: Kysely<Database>,
   file: string,
   displayName: string,
   choices: ImportChoices,
   workspaceTimeZone: string,
 ): Promise<ImportPreview> {
   const sampled = await openAnySampled(db, file, displayName, choices, workspaceTimeZone);
-  if (isOrderFile(db, sampled, choices)) {
-    const orders = await previewOrders(planOrders(db, sampled, choices), db);
+  if (await isOrderFile(db, sampled, choices)) {
+    const orders = await previewOrders(await planOrders(db, sampled, choices), db);
     return { ...orders, candidates: [...orders.candidates, ...otherKindLayouts(sampled, 'orders')] };
   }
-  const planned = planCalls(db, sampled, choices);
+  const planned = await planCalls(db, sampled, choices);
   const { plan, candidates, profile, sample, table, inference, dates } = planned;
   const dataRows = plan.hasHeader ? sample.slice(1) : sample;
 
@@ -138,7 +139,7 @@ export async function previewImport(
     sampled: dataRows.length,
     sampledRejected,
     rows: rows.slice(0, PREVIEW_ROWS),
-    people: { calls: sightings.length, ...directoryEffect(db, sightings) },
+    people: { calls: sightings.length, ...(await directoryEffect(db, sightings)) },
     ...(plan.pbx && {
       endpoints: pbxEndpoints(
         plan.pbx,

@@ -15,7 +15,7 @@ import { planFromSpec, type PlanSpec } from './plan-spec';
 import { produceCalls } from './produce';
 import type { FromWorker, ToWorker } from './produce-in-worker';
 import { ApiError } from '../errors';
-import { openConnection } from '../db/connection';
+import { openReadOnlyKysely } from '../db/connection';
 import { previewImport } from './preview';
 import {
   boundPreview,
@@ -94,9 +94,8 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
 async function preview(id: number, request: PreviewRequest): Promise<void> {
   const { dbFile, file, displayName, choices, timeZone } = request;
   let answer: PreviewFromWorker;
-  let db: ReturnType<typeof openConnection> | null = null;
+  const db = openReadOnlyKysely(dbFile);
   try {
-    db = openConnection(dbFile, { readonly: true });
     const result = await previewImport(db, file, displayName, choices, timeZone);
     answer = { type: 'preview', id, preview: boundPreview(result) };
   } catch (err) {
@@ -106,7 +105,7 @@ async function preview(id: number, request: PreviewRequest): Promise<void> {
         ? { type: 'preview-error', id, code: err.code, message }
         : { type: 'preview-error', id, code: 'internal', message };
   } finally {
-    db?.close();
+    await db.destroy();
   }
   port.postMessage(answer);
 }

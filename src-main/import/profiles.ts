@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { ImportChoices } from '../../src-shared/api';
 import { ImportChoicesSchema } from '../../src-shared/api';
-import type { Sqlite } from '../db/connection';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { headerKey } from './preset';
 import { now as clockNow } from '../clock';
 
@@ -26,22 +27,34 @@ export function headerlessSignature(columnCount: number): string {
   return `n:${columnCount}`;
 }
 
-export function loadProfile(db: Sqlite, signature: string): SavedProfile | null {
-  const row = db
-    .prepare('SELECT choices, saved_at AS savedAt FROM import_profiles WHERE signature = ?')
-    .get(signature) as { choices: string; savedAt: number } | undefined;
+export async function loadProfile(db: Kysely<Database>, signature: string): Promise<SavedProfile | null> {
+  const row = await db
+    .selectFrom('import_profiles')
+    .select(['choices', 'saved_at'])
+    .where('signature', '=', signature)
+    .executeTakeFirst();
   if (!row) return null;
   // A profile written by another version that no longer parses is ignored, not fatal.
   const parsed = ImportChoicesSchema.safeParse(JSON.parse(row.choices));
-  return parsed.success ? { signature, choices: parsed.data, savedAt: row.savedAt } : null;
+  return parsed.success ? { signature, choices: parsed.data, savedAt: row.saved_at } : null;
 }
 
-export function saveProfile(db: Sqlite, signature: string, choices: ImportChoices): void {
+export async function saveProfile(
+  db: Kysely<Database>,
+  signature: string,
+  choices: ImportChoices,
+): Promise<void> {
   // The time zone belongs to one import, not to the file's shape.
   const { timeZone: _zone, ...kept } = choices;
-  db.prepare(
-    `INSERT INTO import_profiles (signature, preset, choices, saved_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (signature) DO UPDATE SET preset = excluded.preset, choices = excluded.choices,
-       saved_at = excluded.saved_at`,
-  ).run(signature, kept.preset ?? '', JSON.stringify(kept), clockNow());
+  await db
+    .insertInto('import_profiles')
+    .values({ signature, preset: kept.preset ?? '', choices: JSON.stringify(kept), saved_at: clockNow() })
+    .onConflict((oc) =>
+      oc.column('signature').doUpdateSet((eb) => ({
+        preset: eb.ref('excluded.preset'),
+        choices: eb.ref('excluded.choices'),
+        saved_at: eb.ref('excluded.saved_at'),
+      })),
+    )
+    .execute();
 }

@@ -8,8 +8,10 @@
  * - the first call to the number (any agent) before the order, for days-to-order;
  * - whether a refund or cancellation took the order back.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Filter } from '../../src-shared/api';
+import { CONNECT } from '../../src-shared/kpi';
+import { predicateSql } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 import { rollupCondition } from '../metrics/queries';
 
@@ -28,10 +30,12 @@ export interface OrderFacts {
   reversed: boolean;
 }
 
-/** The row as SQLite answers it: booleans as 0/1. */
-type StoredFacts = Omit<OrderFacts, 'isNew' | 'reversed'> & { isNew: number | null; reversed: number };
-
 const DAY_MS = 86_400_000;
+
+/** 1 when `condition` holds, else 0 (both engines answer integers, not booleans). */
+function flag(condition: Expression<SqlBool>) {
+  return sql<number>`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+}
 
 export async function orderFacts(
   db: Kysely<Database>,
@@ -40,30 +44,76 @@ export async function orderFacts(
 ): Promise<OrderFacts[]> {
   const windowMs = windowDays * DAY_MS;
   // `orders` is aliased `s` so the rollups' filter condition applies as it is.
-  const { rows } = await sql<StoredFacts>`
-    SELECT s.id, s.order_no AS orderNo, s.agent_id AS agentId, s.ordered_at AS orderedAt, s.amount,
-      s.phone_hash AS phoneHash,
-      (SELECT c.id FROM calls c
-        WHERE c.phone_hash = s.phone_hash AND c.agent_id = s.agent_id
-          AND c.disposition = 'connected' AND c.talk_seconds > 0
-          AND c.started_at <= s.ordered_at AND c.started_at >= s.ordered_at - ${windowMs}
-        ORDER BY c.started_at DESC, c.id DESC LIMIT 1) AS callId,
-      CASE
-        WHEN s.customer_type IS NOT NULL THEN s.customer_type = 'new'
-        WHEN s.phone_hash IS NULL THEN NULL
-        ELSE NOT EXISTS (SELECT 1 FROM orders p WHERE p.phone_hash = s.phone_hash
-          AND (p.ordered_at < s.ordered_at OR (p.ordered_at = s.ordered_at AND p.id < s.id)))
-      END AS isNew,
-      (SELECT min(c.started_at) FROM calls c
-        WHERE c.phone_hash = s.phone_hash AND c.started_at <= s.ordered_at) AS firstCallAt,
-      EXISTS (SELECT 1 FROM order_entries e WHERE e.order_id = s.id AND e.kind IN ('refund', 'cancel'))
-        AS reversed
-    FROM orders s
-    WHERE ${rollupCondition(filter)}
-    ORDER BY s.ordered_at, s.id`.execute(db);
+  const rows = await db
+    .selectFrom('orders as s')
+    .select((eb) => [
+      's.id',
+      's.order_no as orderNo',
+      's.agent_id as agentId',
+      's.ordered_at as orderedAt',
+      's.amount',
+      's.phone_hash as phoneHash',
+      eb
+        .selectFrom('calls as c')
+        .select('c.id')
+        .whereRef('c.phone_hash', '=', 's.phone_hash')
+        .whereRef('c.agent_id', '=', 's.agent_id')
+        .where(predicateSql(CONNECT, {}, 'c'))
+        .whereRef('c.started_at', '<=', 's.ordered_at')
+        .where('c.started_at', '>=', sql<number>`${sql.ref('s.ordered_at')} - ${windowMs}`)
+        .orderBy('c.started_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(1)
+        .as('callId'),
+      eb
+        .case()
+        .when('s.customer_type', 'is not', null)
+        .then(flag(eb('s.customer_type', '=', 'new')))
+        .when('s.phone_hash', 'is', null)
+        .then(sql<number | null>`NULL`)
+        .else(
+          flag(
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('orders as p')
+                  .select('p.id')
+                  .whereRef('p.phone_hash', '=', 's.phone_hash')
+                  .where((w) =>
+                    w.or([
+                      w('p.ordered_at', '<', w.ref('s.ordered_at')),
+                      w.and([w('p.ordered_at', '=', w.ref('s.ordered_at')), w('p.id', '<', w.ref('s.id'))]),
+                    ]),
+                  ),
+              ),
+            ),
+          ),
+        )
+        .end()
+        .as('isNew'),
+      eb
+        .selectFrom('calls as c')
+        .select((c) => c.fn.min('c.started_at').as('at'))
+        .whereRef('c.phone_hash', '=', 's.phone_hash')
+        .whereRef('c.started_at', '<=', 's.ordered_at')
+        .as('firstCallAt'),
+      flag(
+        eb.exists(
+          eb
+            .selectFrom('order_entries as e')
+            .select('e.id')
+            .whereRef('e.order_id', '=', 's.id')
+            .where('e.kind', 'in', ['refund', 'cancel']),
+        ),
+      ).as('reversed'),
+    ])
+    .where(rollupCondition(filter))
+    .orderBy('s.ordered_at')
+    .orderBy('s.id')
+    .execute();
   return rows.map((r) => ({
     ...r,
-    isNew: r.isNew === null ? null : r.isNew === 1,
-    reversed: r.reversed === 1,
+    isNew: r.isNew === null ? null : Number(r.isNew) === 1,
+    reversed: Number(r.reversed) === 1,
   }));
 }

@@ -6,18 +6,23 @@
  * floor without an order system never reads it. The first order import builds it, in its own
  * transaction; migration 10 dropped it from workspaces without orders.
  */
-import type { Sqlite } from '../db/connection';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 
 export const CALL_PHONE_INDEX = 'calls_phone_time';
 
 /** Builds the index unless it is there (one statement; a no-op once built). */
-export function ensureCallPhoneIndex(db: Sqlite): void {
-  db.exec(
-    `CREATE INDEX IF NOT EXISTS ${CALL_PHONE_INDEX} ON calls(phone_hash, started_at) WHERE phone_hash IS NOT NULL`,
-  );
+export async function ensureCallPhoneIndex(db: Kysely<Database>): Promise<void> {
+  await db.schema
+    .createIndex(CALL_PHONE_INDEX)
+    .ifNotExists()
+    .on('calls')
+    .columns(['phone_hash', 'started_at'])
+    .where('phone_hash', 'is not', null)
+    .execute();
 }
 
 /** Whether any order is stored (then the index must be). */
-export function hasOrders(db: Sqlite): boolean {
-  return db.prepare('SELECT 1 FROM orders LIMIT 1').get() !== undefined;
+export async function hasOrders(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('orders').select('id').limit(1).executeTakeFirst()) !== undefined;
 }

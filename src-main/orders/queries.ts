@@ -38,9 +38,9 @@ export async function orderCounts(
 ): Promise<{ counts: OrderCounts; hasOrders: boolean }> {
   const [sums, facts] = await Promise.all([rollupSums(db, filter), orderFacts(db, filter, windowDays)]);
   const counts = emptyOrderCounts();
-  counts.orders = sums.orders;
-  counts.orderRevenue = sums.orderRevenue;
-  counts.collected = sums.collected;
+  counts.orders = Number(sums.orders);
+  counts.orderRevenue = Number(sums.orderRevenue);
+  counts.collected = Number(sums.collected);
   const newNumbers = new Set<string>();
   for (const f of facts) {
     counts.placedOrders++;
@@ -55,7 +55,7 @@ export async function orderCounts(
     else if (f.isNew === false) counts.returningRevenue += f.amount;
   }
   counts.newCustomers = newNumbers.size;
-  return { counts, hasOrders: sums.rows > 0 || facts.length > 0 };
+  return { counts, hasOrders: Number(sums.rows) > 0 || facts.length > 0 };
 }
 
 export async function orderSummary(
@@ -117,5 +117,10 @@ export async function orderBreakdown(db: Kysely<Database>, filter: Filter, by: B
     .groupBy(key)
     .orderBy('key')
     .execute();
-  return rows;
+  return rows.map((r) => ({
+    ...r,
+    orders: Number(r.orders),
+    orderRevenue: Number(r.orderRevenue),
+    collected: Number(r.collected),
+  }));
 }

@@ -1,33 +1,37 @@
 /**
  * `daily_order_stats`: orders, revenue and collections per day, agent and campaign, the sum of the
- * order entries (src-main/import/order-writer.ts). Kept exact by the transaction that writes or
- * deletes the entries: imports accumulate and apply once, undo subtracts what it deletes.
+ * order entries (the bulk writer, src-main/db/sqlite-order-writer.ts). Kept exact by the
+ * transaction that writes or deletes the entries: imports accumulate and apply once, undo
+ * subtracts what it deletes; a change of time zone rebuilds it.
  */
-import type { Sqlite } from '../db/connection';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 
-export interface OrderDeltas {
+export interface OrderRollupSums {
   orders: number;
   revenue: number;
   collected: number;
   entries: number;
 }
 
-interface Row extends OrderDeltas {
+export interface OrderRollupRow extends OrderRollupSums {
   day: string;
   agentId: number;
+  /** 0 = no campaign */
   campaignId: number;
 }
 
+/** Order entries' deltas summed per rollup row, in memory, until the bulk writer applies them. */
 export class OrderRollup {
-  private readonly rows = new Map<string, Row>();
+  private readonly sums = new Map<string, OrderRollupRow>();
 
-  add(day: string, agentId: number, campaignId: number | null, d: Omit<OrderDeltas, 'entries'>): void {
+  add(day: string, agentId: number, campaignId: number | null, d: Omit<OrderRollupSums, 'entries'>): void {
     const campaign = campaignId ?? 0;
     const key = `${day}|${agentId}|${campaign}`;
-    let row = this.rows.get(key);
+    let row = this.sums.get(key);
     if (!row) {
       row = { day, agentId, campaignId: campaign, orders: 0, revenue: 0, collected: 0, entries: 0 };
-      this.rows.set(key, row);
+      this.sums.set(key, row);
     }
     row.orders += d.orders;
     row.revenue += d.revenue;
@@ -36,66 +40,40 @@ export class OrderRollup {
   }
 
   get size(): number {
-    return this.rows.size;
+    return this.sums.size;
   }
 
-  /** Forgets what was accumulated (after `applyTo`: an import applies in bounded steps). */
+  rows(): IterableIterator<OrderRollupRow> {
+    return this.sums.values();
+  }
+
+  /** Forgets what was accumulated (after applying it: an import applies in bounded steps). */
   clear(): void {
-    this.rows.clear();
-  }
-
-  /** Adds (sign 1) or subtracts (-1) the accumulated rows; a row left without entries is deleted. */
-  applyTo(db: Sqlite, sign: 1 | -1): void {
-    const upsert = db.prepare(
-      `INSERT INTO daily_order_stats (day, agent_id, campaign_id, orders, revenue, collected, entries)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (day, agent_id, campaign_id) DO UPDATE SET orders = orders + excluded.orders,
-         revenue = revenue + excluded.revenue, collected = collected + excluded.collected,
-         entries = entries + excluded.entries`,
-    );
-    const deleteEmpty = db.prepare(
-      'DELETE FROM daily_order_stats WHERE day = ? AND agent_id = ? AND campaign_id = ? AND entries <= 0',
-    );
-    for (const r of this.rows.values()) {
-      upsert.run(
-        r.day,
-        r.agentId,
-        r.campaignId,
-        sign * r.orders,
-        sign * r.revenue,
-        sign * r.collected,
-        sign * r.entries,
-      );
-      if (sign < 0) deleteEmpty.run(r.day, r.agentId, r.campaignId);
-    }
-    this.rows.clear();
+    this.sums.clear();
   }
 }
 
-/**
- * Removes an order batch: its orders (with every entry of theirs, whichever batch brought it) and
- * the payments, refunds and cancellations it added to orders of earlier batches. Call inside the
- * undo's transaction.
- */
-export function removeOrderBatch(db: Sqlite, batchId: number): void {
-  const rows = db
-    .prepare(
-      `SELECT e.day, o.agent_id AS agentId, o.campaign_id AS campaignId, e.orders_delta AS orders,
-         e.revenue_delta AS revenue, e.collected_delta AS collected
-       FROM order_entries e JOIN orders o ON o.id = e.order_id
-       WHERE e.batch_id = @batchId OR o.batch_id = @batchId`,
+/** The order rollup recomputed from the order entries (the sum `OrderRollup` keeps by deltas). */
+export async function rebuildOrderRollup(db: Kysely<Database>): Promise<void> {
+  const campaign = sql<number>`coalesce(${sql.ref('o.campaign_id')}, 0)`;
+  await db.deleteFrom('daily_order_stats').execute();
+  await db
+    .insertInto('daily_order_stats')
+    .columns(['day', 'agent_id', 'campaign_id', 'orders', 'revenue', 'collected', 'entries'])
+    .expression(
+      db
+        .selectFrom('order_entries as e')
+        .innerJoin('orders as o', 'o.id', 'e.order_id')
+        .select((eb) => [
+          'e.day',
+          'o.agent_id',
+          campaign.as('campaign_id'),
+          eb.fn.sum<number>('e.orders_delta').as('orders'),
+          eb.fn.sum<number>('e.revenue_delta').as('revenue'),
+          eb.fn.sum<number>('e.collected_delta').as('collected'),
+          eb.fn.countAll<number>().as('entries'),
+        ])
+        .groupBy(['e.day', 'o.agent_id', campaign]),
     )
-    .all({ batchId }) as (Omit<OrderDeltas, 'entries'> & {
-    day: string;
-    agentId: number;
-    campaignId: number | null;
-  })[];
-  const rollup = new OrderRollup();
-  for (const r of rows) rollup.add(r.day, r.agentId, r.campaignId, r);
-  rollup.applyTo(db, -1);
-  db.prepare(
-    `DELETE FROM order_entries
-     WHERE batch_id = @batchId OR order_id IN (SELECT id FROM orders WHERE batch_id = @batchId)`,
-  ).run({ batchId });
-  db.prepare('DELETE FROM orders WHERE batch_id = ?').run(batchId);
+    .execute();
 }

@@ -7,7 +7,7 @@ import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '../../src-shared/orders';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-const KEY = 'orders';
+export const ORDER_SETTINGS_KEY = 'orders';
 
 const DEFAULTS: OrderSettings = {
   attributionWindowDays: DEFAULT_ATTRIBUTION_WINDOW_DAYS,
@@ -15,11 +15,18 @@ const DEFAULTS: OrderSettings = {
 };
 
 export async function loadOrderSettings(db: Kysely<Database>): Promise<OrderSettings> {
-  const stored = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', ORDER_SETTINGS_KEY)
+    .executeTakeFirst();
+  return parseOrderSettings(row?.value);
+}
+
+/** The order settings from their stored JSON (undefined: none stored yet). */
+export function parseOrderSettings(stored: string | undefined): OrderSettings {
   // A value another version wrote that no longer parses falls back to the defaults, field by field.
-  const parsed = OrderSettingsSchema.partial().safeParse(
-    stored === undefined ? {} : JSON.parse(stored.value),
-  );
+  const parsed = OrderSettingsSchema.partial().safeParse(stored === undefined ? {} : JSON.parse(stored));
   return { ...DEFAULTS, ...(parsed.success ? parsed.data : {}) };
 }
 
@@ -28,11 +35,10 @@ export async function saveOrderSettings(
   patch: Partial<OrderSettings>,
 ): Promise<OrderSettings> {
   const next = OrderSettingsSchema.parse({ ...(await loadOrderSettings(db)), ...patch });
-  const value = JSON.stringify(next);
   await db
     .insertInto('settings')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .values({ key: ORDER_SETTINGS_KEY, value: JSON.stringify(next) })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
     .execute();
   return next;
 }

@@ -19,6 +19,7 @@ import type { Sqlite } from '../db/connection';
 import { ApiError } from '../errors';
 import { throwIfCancelled, type JobContext } from '../jobs';
 import { rebuildRollups } from '../metrics/rollup';
+import { rebuildOrderRollup } from '../orders/rollup';
 import { loadSettings, saveSettings } from '../settings';
 import type { Workspace } from '../workspace';
 
@@ -129,18 +130,6 @@ async function rederive(
   }
 }
 
-/** The order rollup recomputed from the order entries (the sum `OrderRollup` keeps by deltas). */
-function rebuildOrderRollup(db: Sqlite): void {
-  db.prepare('DELETE FROM daily_order_stats').run();
-  db.prepare(
-    `INSERT INTO daily_order_stats (day, agent_id, campaign_id, orders, revenue, collected, entries)
-     SELECT e.day, o.agent_id, COALESCE(o.campaign_id, 0), SUM(e.orders_delta), SUM(e.revenue_delta),
-            SUM(e.collected_delta), COUNT(*)
-     FROM order_entries e JOIN orders o ON o.id = e.order_id
-     GROUP BY e.day, o.agent_id, COALESCE(o.campaign_id, 0)`,
-  ).run();
-}
-
 /** Everything else that copies a call's or an order's day. */
 function refreshCopiedDays(db: Sqlite): void {
   db.prepare(
@@ -190,7 +179,7 @@ export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Pr
       await rederive(db, 'orders', 'ordered_at', to, step);
       const trx = kyselyFor(db); // the job connection, inside its open transaction
       await rebuildRollups(trx, (await loadSettings(trx)).effectiveThresholdSeconds);
-      rebuildOrderRollup(db);
+      await rebuildOrderRollup(trx);
       refreshCopiedDays(db);
       await saveSettings(trx, { timeZone: to });
       throwIfCancelled(ctx.signal);

@@ -17,7 +17,7 @@ import { planImport } from '../../src-main/import/plan';
 import { produceCalls, type StoredCall } from '../../src-main/import/produce';
 import { readRows } from '../../src-main/import/read-rows';
 import { createTextDecoder } from '../../src-main/import/sniff';
-import { CallWriter } from '../../src-main/import/call-writer';
+import { SqliteCallWriter } from '../../src-main/db/sqlite-call-writer';
 import { openWorkspace } from '../../src-main/workspace';
 import { writeCallsCsv } from './generate-calls';
 import { sqliteImportSeconds } from './sqlite-import';
@@ -41,7 +41,7 @@ if (!fs.existsSync(csv)) {
 const db = path.join(WORK, 'stages.sqlite');
 for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
 const ws = await openWorkspace(db);
-const { plan } = await planImport(ws.db, csv, csv, {}, 'Asia/Shanghai');
+const { plan } = await planImport(ws.kysely, csv, csv, {}, 'Asia/Shanghai');
 const encoding = plan.source.info.encoding ?? 'utf-8';
 const delimiter = plan.source.info.delimiter ?? ',';
 
@@ -81,7 +81,7 @@ const batchId = Number(
     )
     .run().lastInsertRowid,
 );
-const writer = new CallWriter(conn, batchId, 30);
+const writer = new SqliteCallWriter(conn, batchId, 30);
 const insert = await time(() => {
   for (const { call } of calls) writer.insert(call);
 });

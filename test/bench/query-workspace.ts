@@ -1,7 +1,7 @@
 /**
  * The query benchmark's workspace: ~10M demo calls (200 agents, 365 days) written through the real
- * import path (demo generator -> runBatch -> CallWriter -> rollups), one batch per month as a
- * floor that imports its dialer export monthly would have. Built once under .tmp/bench and reused
+ * import path (demo generator -> runBatch -> the SQLite bulk writer -> rollups), one batch per
+ * month as a floor that imports its dialer export monthly would have. Built once under .tmp/bench and reused
  * while it still has the expected size and its data reaches into the current month (the app opens
  * on "this month").
  *

@@ -132,7 +132,7 @@ describe('importing through the worker', () => {
       'call_id,agent_code,started_at,disposition',
       'A1,8001,2026-11-03 09:00:00,busy',
     ]);
-    const { plan } = await planImport(t.ws.db, file, 'plain.csv', {}, 'Asia/Shanghai');
+    const { plan } = await planImport(t.ws.kysely, file, 'plain.csv', {}, 'Asia/Shanghai');
     const spec = planToSpec(plan);
     expect(structuredClone(spec)).toEqual(spec);
     const rebuilt = planFromSpec(structuredClone(spec));
@@ -144,7 +144,7 @@ describe('importing through the worker', () => {
     const lines = ['call_id,agent_code,started_at,disposition'];
     for (let i = 0; i < 30; i++) lines.push(`E${i},8001,2026-11-03 09:${String(i).padStart(2, '0')}:00,busy`);
     const file = write('zone.csv', lines);
-    const { plan } = await planImport(t.ws.db, file, 'zone.csv', {}, 'Asia/Shanghai');
+    const { plan } = await planImport(t.ws.kysely, file, 'zone.csv', {}, 'Asia/Shanghai');
     // A zone Intl does not know fails inside the worker's normaliser on the first data row.
     plan.timeZone = 'Mars/Olympus_Mons';
     const drain = async () => {

@@ -22,7 +22,7 @@ describe('order columns mapped by hand', () => {
   });
   afterAll(() => t.close());
   const preview = (choices: object) =>
-    previewImport(t.ws.db, FILE, 'orders-unknown-header.csv', choices, 'Asia/Shanghai');
+    previewImport(t.ws.kysely, FILE, 'orders-unknown-header.csv', choices, 'Asia/Shanghai');
 
   it('offers the order layouts when the header is unknown to them', async () => {
     const p = await preview({});

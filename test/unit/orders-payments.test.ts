@@ -35,7 +35,7 @@ describe('payments-only exports', () => {
   afterAll(() => t.close());
 
   it('detects the layout and previews each payment with the order it attaches to', async () => {
-    const p = await previewImport(t.ws.db, PAYMENTS, 'payments-zh-gbk.csv', {}, 'Asia/Shanghai');
+    const p = await previewImport(t.ws.kysely, PAYMENTS, 'payments-zh-gbk.csv', {}, 'Asia/Shanghai');
     expect(p.kind).toBe('orders');
     expect(p.preset.id).toBe('zh-payments');
     expect(p.encoding).toBe('gb18030');
@@ -70,7 +70,7 @@ describe('payments-only exports', () => {
 
   it('an order export with collection columns is still an order export', async () => {
     const p = await previewImport(
-      t.ws.db,
+      t.ws.kysely,
       path.join(ORDERS, 'orders-zh-gbk.csv'),
       'o.csv',
       {},

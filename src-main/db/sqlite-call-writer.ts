@@ -1,16 +1,17 @@
 /**
- * Writes normalised calls into one open transaction: agents, teams and campaigns are created on
- * first sight, a call whose `source_key` is already stored is a duplicate, and each inserted
- * call's contribution to `daily_agent_stats` is accumulated and applied once at `finish()`.
- * Used by file imports and by the demo generator alike.
+ * SQLite's CallBulkWriter (bulk.ts): writes normalised calls into the batch's open transaction:
+ * agents, teams and campaigns are created on first sight, a call whose `source_key` is already
+ * stored is a duplicate, and each inserted call's contribution to the rollups is accumulated and
+ * applied once at `finish()`. Used by file imports and by the demo generator alike.
  */
 import type { Disposition } from '../../src-shared/domain';
 import { callContribution } from '../../src-shared/kpi';
-import type { Sqlite } from '../db/connection';
 import { RollupAccumulator } from '../metrics/rollup';
-import { applyRollupSqlite } from '../db/sqlite-rollup';
-import { Directory } from './directory';
-import type { NormalizedCall } from './normalise';
+import type { NormalizedCall } from '../import/normalise';
+import type { CallBulkWriter } from './bulk';
+import type { Sqlite } from './connection';
+import { SqliteDirectory } from './sqlite-directory';
+import { applyRollupSqlite } from './sqlite-rollup';
 
 /** Calls per INSERT statement: binding one statement per row costs more than SQLite's own work. */
 const ROWS_PER_STATEMENT = 50;
@@ -51,8 +52,8 @@ function stageSql(rows: number): string {
 /** Rollup rows (day x hour x agent x campaign) held before they are applied: a few MB. */
 export const MAX_PENDING_ROLLUP_ROWS = 10_000;
 
-export class CallWriter {
-  private readonly directory: Directory;
+export class SqliteCallWriter implements CallBulkWriter {
+  private readonly directory: SqliteDirectory;
   private readonly rollup = new RollupAccumulator();
   private readonly stageRows;
   private readonly stageRow;
@@ -94,9 +95,9 @@ export class CallWriter {
        ON CONFLICT (source_key) DO NOTHING`,
     );
     this.clearStage = db.prepare(`DELETE FROM ${STAGE}`);
-    this.keyOwner = db.prepare('SELECT id FROM calls WHERE source_key = ?').pluck();
+    this.keyOwner = db.prepare<[unknown], number>('SELECT id FROM calls WHERE source_key = ?').pluck();
     this.lastCallId = Number(db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck().get());
-    this.directory = new Directory(db);
+    this.directory = new SqliteDirectory(db);
   }
 
   /**
@@ -167,7 +168,7 @@ export class CallWriter {
       // twice in the move was stored for its first occurrence only).
       const claimed = new Set<number>();
       for (let i = 0; i < count; i++) {
-        const id = this.keyOwner.get(p[i * COLUMNS]) as number;
+        const id = this.keyOwner.get(p[i * COLUMNS])!;
         if (id > before && !claimed.has(id)) {
           claimed.add(id);
           this.stored(i);

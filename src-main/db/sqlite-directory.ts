@@ -1,0 +1,82 @@
+/**
+ * The SQLite bulk writers' directory: agents, teams and campaigns created on first sight, looked
+ * up once per import, inside the batch's transaction (see src-main/import/directory.ts for the
+ * rules of what a file may fill in on a stored agent).
+ */
+import { fillsFor, type StoredAgent } from '../import/directory';
+import { now as clockNow } from '../clock';
+import type { Sqlite } from './connection';
+
+const FIND_AGENT = `
+  SELECT id, name, team_id, name_set_in_app, team_set_in_app FROM agents WHERE code = @code
+  UNION ALL
+  SELECT a.id, a.name, a.team_id, a.name_set_in_app, a.team_set_in_app
+  FROM agent_codes c JOIN agents a ON a.id = c.agent_id WHERE c.code = @code
+  LIMIT 1`;
+
+export class SqliteDirectory {
+  private readonly agents = new Map<string, StoredAgent>();
+  private readonly teams = new Map<string, number>();
+  private readonly campaigns = new Map<string, number>();
+  private readonly findAgent;
+  private readonly insertAgent;
+  private readonly fillName;
+  private readonly fillTeam;
+  private readonly findTeam;
+  private readonly insertTeam;
+  private readonly findCampaign;
+  private readonly insertCampaign;
+
+  constructor(db: Sqlite) {
+    this.findAgent = db.prepare<{ code: string }, StoredAgent>(FIND_AGENT);
+    this.insertAgent = db.prepare(
+      'INSERT INTO agents (code, name, team_id, active, created_at) VALUES (?, ?, ?, 1, ?)',
+    );
+    this.fillName = db.prepare('UPDATE agents SET name = ? WHERE id = ? AND name IS NULL');
+    this.fillTeam = db.prepare('UPDATE agents SET team_id = ? WHERE id = ? AND team_id IS NULL');
+    this.findTeam = db.prepare<[string], number>('SELECT id FROM teams WHERE name = ?').pluck();
+    this.insertTeam = db.prepare('INSERT INTO teams (name, created_at) VALUES (?, ?)');
+    this.findCampaign = db.prepare<[string], number>('SELECT id FROM campaigns WHERE name = ?').pluck();
+    this.insertCampaign = db.prepare('INSERT INTO campaigns (name) VALUES (?)');
+  }
+
+  agentId(code: string, name: string | null, teamName: string | null): number {
+    let agent = this.agents.get(code) ?? this.findAgent.get({ code });
+    if (agent === undefined) {
+      const teamId = teamName === null ? null : this.teamId(teamName);
+      const id = Number(this.insertAgent.run(code, name, teamId, clockNow()).lastInsertRowid);
+      agent = { id, name, team_id: teamId, name_set_in_app: 0, team_set_in_app: 0 };
+    } else {
+      const fills = fillsFor(agent, name, teamName);
+      if (fills.name && name !== null) {
+        this.fillName.run(name, agent.id);
+        agent = { ...agent, name };
+      }
+      if (fills.team && teamName !== null) {
+        const teamId = this.teamId(teamName);
+        this.fillTeam.run(teamId, agent.id);
+        agent = { ...agent, team_id: teamId };
+      }
+    }
+    this.agents.set(code, agent);
+    return agent.id;
+  }
+
+  campaignId(name: string): number {
+    const cached = this.campaigns.get(name);
+    if (cached !== undefined) return cached;
+    let id = this.findCampaign.get(name);
+    if (id === undefined) id = Number(this.insertCampaign.run(name).lastInsertRowid);
+    this.campaigns.set(name, id);
+    return id;
+  }
+
+  private teamId(name: string): number {
+    const cached = this.teams.get(name);
+    if (cached !== undefined) return cached;
+    let id = this.findTeam.get(name);
+    if (id === undefined) id = Number(this.insertTeam.run(name, clockNow()).lastInsertRowid);
+    this.teams.set(name, id);
+    return id;
+  }
+}
