@@ -90,9 +90,9 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
         .executeTakeFirstOrThrow();
       return {
         path: ws.path,
-        calls: counts.calls ?? 0,
-        agents: counts.agents ?? 0,
-        teams: counts.teams ?? 0,
+        calls: Number(counts.calls ?? 0),
+        agents: Number(counts.agents ?? 0),
+        teams: Number(counts.teams ?? 0),
         firstDay: counts.firstDay ?? null,
         lastDay: counts.lastDay ?? null,
         today: todayIn(settings.timeZone, now()),

@@ -7,7 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, isDay, todayIn, weekdayOf, type Day } from '../src-shared/time';
-import { migrate, openConnection, schemaVersion, type Sqlite } from './db/connection';
+import {
+  checkDatabaseFile,
+  copyDatabase,
+  copyDatabaseFileOver,
+  fileSchemaVersion,
+  restoreWorkspaceFrom,
+  type CopySource,
+} from './db/sqlite-backup';
 import { LATEST_VERSION } from './db/migrations';
 import { ApiError, notFound } from './errors';
 import type { Workspace } from './workspace';
@@ -42,34 +49,24 @@ function stamp(now = clockNow()): string {
 
 /** Opens a backup read-only and checks it; throws with the reason when it is not a sound workspace. */
 export function verifyBackup(file: string): void {
-  let db: Sqlite | null = null;
   try {
-    db = openConnection(file, { readonly: true });
-    const result = db.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`integrity check: ${String(result)}`);
-    if (schemaVersion(db) < 1) throw new Error('it holds no Callscope schema');
+    checkDatabaseFile(file);
   } catch (err) {
     throw new ApiError('internal', `the backup ${file} is not usable: ${(err as Error).message}`);
-  } finally {
-    db?.close();
   }
 }
 
 const PARTIAL = '.partial';
 
-/** Writes a verified copy of `db` to `out`; a copy that fails verification is deleted, never kept. */
-export async function writeVerifiedBackup(db: Sqlite, out: string): Promise<void> {
+/**
+ * Writes a verified copy of `source` (the open workspace, or a workspace file) to `out`; a copy
+ * that fails verification is deleted, never kept.
+ */
+export async function writeVerifiedBackup(source: CopySource, out: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const partial = `${out}${PARTIAL}`;
   try {
-    await db.backup(partial);
-    // The copy keeps the workspace's WAL mode; a backup is one file (no -wal/-shm when read).
-    const copy = openConnection(partial);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
+    await copyDatabase(source, partial);
     verifyBackup(partial);
     fs.renameSync(partial, out);
   } finally {
@@ -142,7 +139,7 @@ export async function dailyBackup(ws: Workspace, now = clockNow()): Promise<stri
   const file = path.join(dir, `${base}.daily.${today}.sqlite`);
   let made: string | null = null;
   if (!fs.existsSync(file)) {
-    await writeVerifiedBackup(ws.db, file);
+    await writeVerifiedBackup(ws, file);
     made = file;
   }
   const daily = listBackups(ws.path).flatMap((b) => {
@@ -170,7 +167,7 @@ export function scheduleDailyBackups(ws: Workspace, onError: (err: unknown) => v
 
 export async function manualBackup(ws: Workspace): Promise<BackupFile> {
   const name = `${baseName(ws.path)}.manual.${stamp()}.sqlite`;
-  await writeVerifiedBackup(ws.db, path.join(backupDir(ws.path), name));
+  await writeVerifiedBackup(ws, path.join(backupDir(ws.path), name));
   return listBackups(ws.path).find((b) => b.name === name)!;
 }
 
@@ -184,19 +181,17 @@ export async function restoreBackup(ws: Workspace, name: string): Promise<{ safe
   if (!backup) throw notFound(`backup ${name}`);
   const source = path.join(backupDir(ws.path), backup.name);
   verifyBackup(source);
-  const from = openConnection(source, { readonly: true });
-  try {
-    if (schemaVersion(from) > LATEST_VERSION) {
-      throw new ApiError('conflict', `${name} was written by a newer Callscope: update before restoring it`);
-    }
-    const safetyCopy = `${baseName(ws.path)}.before-restore.${stamp()}.sqlite`;
-    await writeVerifiedBackup(ws.db, path.join(backupDir(ws.path), safetyCopy));
-    await from.backup(ws.path);
-    // A backup from before a migration comes back at its old schema: bring it up to date.
-    await migrate(ws.db, ws.path);
-    return { safetyCopy };
-  } finally {
-    from.close();
+  refuseNewer(source, name);
+  const safetyCopy = `${baseName(ws.path)}.before-restore.${stamp()}.sqlite`;
+  await writeVerifiedBackup(ws, path.join(backupDir(ws.path), safetyCopy));
+  // A backup from before a migration comes back at its old schema: brought up to date.
+  await restoreWorkspaceFrom(ws, source);
+  return { safetyCopy };
+}
+
+function refuseNewer(source: string, name: string): void {
+  if (fileSchemaVersion(source) > LATEST_VERSION) {
+    throw new ApiError('conflict', `${name} was written by a newer Callscope: update before restoring it`);
   }
 }
 
@@ -213,22 +208,15 @@ export async function restoreOverFailedFile(
   if (!backup) throw notFound(`backup ${name}`);
   const source = path.join(backupDir(file), backup.name);
   verifyBackup(source);
-  const from = openConnection(source, { readonly: true });
-  try {
-    if (schemaVersion(from) > LATEST_VERSION) {
-      throw new ApiError('conflict', `${name} was written by a newer Callscope: update before restoring it`);
+  refuseNewer(source, name);
+  let setAside: string | null = null;
+  if (fs.existsSync(file)) {
+    setAside = path.join(backupDir(file), `${baseName(file)}.set-aside.${stamp()}.sqlite`);
+    fs.renameSync(file, setAside);
+    for (const suffix of ['-wal', '-shm']) {
+      if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, setAside + suffix);
     }
-    let setAside: string | null = null;
-    if (fs.existsSync(file)) {
-      setAside = path.join(backupDir(file), `${baseName(file)}.set-aside.${stamp()}.sqlite`);
-      fs.renameSync(file, setAside);
-      for (const suffix of ['-wal', '-shm']) {
-        if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, setAside + suffix);
-      }
-    }
-    await from.backup(file);
-    return { setAside };
-  } finally {
-    from.close();
   }
+  await copyDatabaseFileOver(source, file);
+  return { setAside };
 }

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportResult, Job, MetricsRow, Output } from '../src-shared/api';
+import type { ImportResult, Input, Job, Method, MetricsRow, Output } from '../src-shared/api';
 import {
   isMonth,
   REPORT_FORMATS,
@@ -21,14 +21,13 @@ import {
 } from '../src-shared/reports-model';
 import { csvFiles } from './reports/csv';
 import { reportFor } from './reports/generate';
-import { BREAKDOWNS, LANGUAGES, type Breakdown } from '../src-shared/domain';
+import { BREAKDOWNS, LANGUAGES, type Breakdown, type Language } from '../src-shared/domain';
 import { emptyCounts, kpiValues } from '../src-shared/kpi';
 import { isDay, isValidTimeZone } from '../src-shared/time';
 import { readWaiting } from '../src-shared/write-wait';
 import { createApi, type Api } from './api';
 import { writeFileAtomically } from './atomic-write';
 import { writeVerifiedBackup } from './backups';
-import { openConnection } from './db/connection';
 import { defaultDbPath } from './paths';
 import { progressText } from './progress-text';
 import { openWorkspace, type Workspace } from './workspace';
@@ -75,10 +74,12 @@ async function withApi<T>(
   }
 }
 
-async function call<T>(api: Api, method: string, input: unknown): Promise<T> {
+/** One API call, typed by the contract; a refusal becomes the command's error message. */
+async function call<M extends Method>(api: Api, method: M, input: Input<M>): Promise<Output<M>> {
   const outcome = await api.dispatch(method, input);
   if (!outcome.ok) throw new UsageError(outcome.error.message);
-  return outcome.value as T;
+  // The dispatcher checked the value against the method's output schema.
+  return outcome.value as Output<M>;
 }
 
 /** Progress on stderr: redrawn in place on a terminal, a line every few seconds otherwise. */
@@ -325,14 +326,10 @@ async function metricsCommand(args: string[]): Promise<number> {
   return withApi(
     dbPath,
     async (api) => {
-      const { rows } = await call<{ rows: MetricsRow[] }>(api, 'metrics.breakdown', {
-        filter: { from: values.from, to: values.to },
-        by: values.by as Breakdown,
-      });
-      const orders = await call<{ rows: OrderBreakdownRow[] }>(api, 'orders.breakdown', {
-        filter: { from: values.from, to: values.to },
-        by: values.by as Breakdown,
-      });
+      const filter = { from: values.from!, to: values.to! };
+      const by = values.by as Breakdown;
+      const { rows } = await call(api, 'metrics.breakdown', { filter, by });
+      const orders = await call(api, 'orders.breakdown', { filter, by });
       const json = withOrders(rows.map(metricsJsonRow), orders.rows);
       process.stdout.write(values.json ? `${JSON.stringify({ rows: json })}\n` : `${metricsTable(rows)}\n`);
       return 0;
@@ -359,10 +356,10 @@ async function demoCommand(args: string[]): Promise<number> {
     agents: intOption('agents', values.agents, 18, 1, 500),
     days: intOption('days', values.days, 75, 1, 400),
     seed: intOption('seed', values.seed, 7, 0, 2 ** 31 - 1),
-    ...(values.lang ? { language: values.lang } : {}),
+    ...(values.lang ? { language: values.lang as Language } : {}),
   };
   return withApi(values.db, async (api, ws) => {
-    const { jobId } = await call<{ jobId: string }>(api, 'demo.load', input);
+    const { jobId } = await call(api, 'demo.load', input);
     const job = await runJob(api, jobId, 'demo');
     if (job.status !== 'done' || !job.result) throw new UsageError(job.error ?? `demo ${job.status}`);
     process.stderr.write(
@@ -377,13 +374,10 @@ async function backupCommand(args: string[]): Promise<number> {
   if (!values.out) throw new UsageError('backup needs --out <file>');
   const source = path.resolve(values.db ?? defaultDbPath());
   if (!fs.existsSync(source)) throw new UsageError(`no workspace at ${source}`);
-  const db = openConnection(source);
   try {
-    await writeVerifiedBackup(db, values.out);
+    await writeVerifiedBackup(source, values.out);
   } catch (err) {
     throw new UsageError((err as Error).message);
-  } finally {
-    db.close();
   }
   process.stderr.write(`backed up ${source} to ${values.out} (verified)\n`);
   return 0;
@@ -430,10 +424,10 @@ async function reportCommand(args: string[]): Promise<number> {
         process.stderr.write(`wrote ${report.tables.length} CSV files to ${out}\n`);
         return 0;
       }
-      const { jobId } = await call<{ jobId: string }>(api, 'reports.generate', { spec, format });
+      const { jobId } = await call(api, 'reports.generate', { spec, format });
       const job = await runJob(api, jobId, 'report');
       if (job.status !== 'done') throw new UsageError(job.error ?? `report ${job.status}`);
-      const file = await call<Output<'reports.file'>>(api, 'reports.file', { jobId });
+      const file = await call(api, 'reports.file', { jobId });
       // A report killed half-way leaves no half file behind for someone to send to their manager.
       writeFileAtomically(out, Buffer.from(file.base64, 'base64'));
       printCloseNotice(file.close);

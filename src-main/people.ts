@@ -2,9 +2,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Agent, Campaign, Team } from '../src-shared/api';
 import { compareCodes, compareTeamNames } from '../src-shared/collate';
+import { groupConcat } from './db/dialect';
 import type { Database } from './db/schema';
 import { ApiError, notFound } from './errors';
 import { now as clockNow } from './clock';
+import { moveTargets } from './people/merge';
 
 export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
   const rows = await db
@@ -13,7 +15,9 @@ export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
     .select(['t.id', 't.name', 't.lead_name as leadName', sql<number>`count(a.id)`.as('agents')])
     .groupBy('t.id')
     .execute();
-  return rows.sort((a, b) => compareTeamNames(a.name, b.name));
+  return rows
+    .map((r) => ({ ...r, agents: Number(r.agents) }))
+    .sort((a, b) => compareTeamNames(a.name, b.name));
 }
 
 async function assertTeamNameFree(db: Kysely<Database>, name: string, except?: number): Promise<void> {
@@ -72,10 +76,7 @@ export async function mergeTeams(db: Kysely<Database>, fromId: number, intoId: n
       .set({ team_id: intoId, team_set_in_app: 1 })
       .where('team_id', '=', fromId)
       .execute();
-    await sql`UPDATE OR IGNORE targets SET scope_id = ${intoId} WHERE scope = 'team' AND scope_id = ${fromId}`.execute(
-      trx,
-    );
-    await trx.deleteFrom('targets').where('scope', '=', 'team').where('scope_id', '=', fromId).execute();
+    await moveTargets(trx, 'team', fromId, intoId);
     await trx.updateTable('audit_samples').set({ team_id: intoId }).where('team_id', '=', fromId).execute();
     await trx.deleteFrom('teams').where('id', '=', fromId).execute();
   });
@@ -108,7 +109,7 @@ function agentsQuery(db: Kysely<Database>) {
       eb
         .selectFrom('agent_codes as c')
         .whereRef('c.agent_id', '=', 'a.id')
-        .select(sql<string>`group_concat(c.code, char(10))`.as('codes'))
+        .select(groupConcat(db, sql.ref('c.code'), '\n').as('codes'))
         .as('otherCodes'),
     ]);
 }

@@ -8,13 +8,7 @@ import { createApi, type Api } from './api';
 import type { RecordingSource } from './audits/recordings';
 import { recordingSource } from './recordings/finder';
 import { backupDir, listBackups, restoreOverFailedFile } from './backups';
-import {
-  describeOpenFailure,
-  openConnection,
-  readOnlyView,
-  type OpenFailureKind,
-  type ReadOnlyView,
-} from './db/connection';
+import { canOpenReadOnly, describeOpenFailure, type OpenFailureKind } from './db/connection';
 import { createDispatcher, type Dispatch, type HandlersFor } from './dispatch';
 import { ApiError } from './errors';
 import type { Staging } from './staging';
@@ -43,28 +37,6 @@ type Current =
   | { kind: 'open'; opened: Opened; readOnlyBecause: OpenFailureKind | null; restored: Restored }
   | { kind: 'failed'; failure: OpenFailureKind; message: string };
 type Restored = { backup: string; setAside: string | null } | null;
-
-/**
- * A read-only look needs a file SQLite can read (in place or as a snapshot, see readOnlyView) at
- * the schema this version knows, an older one (migrated in the snapshot) or a newer one.
- */
-function canOpenReadOnly(file: string): boolean {
-  let view: ReadOnlyView | null = null;
-  try {
-    view = readOnlyView(file);
-    const db = openConnection(view.file, { readonly: true });
-    try {
-      db.prepare('SELECT count(*) FROM settings').get();
-      return true;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return false;
-  } finally {
-    view?.dispose();
-  }
-}
 
 export async function openSession(file: string, hooks: SessionHooks = {}): Promise<Session> {
   let current: Current;

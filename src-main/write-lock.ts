@@ -83,7 +83,8 @@ async function takeFileLock(
 }
 
 function isBusy(err: unknown): boolean {
-  return /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : '';
+  return /^SQLITE_(BUSY|LOCKED)/.test(String(code));
 }
 
 export class WriteLock {

@@ -144,16 +144,16 @@ function topIdsDayByDay(
       .orderBy('c.id', req.order)
       .limit(count);
     // SQLite takes ORDER BY and LIMIT in a compound SELECT's arm only inside a subquery.
-    return sql`select id, v, t from (${top})`;
+    return sql`select id, v, t from (${top}) as arm`;
   };
   const days = daysBetween(req.filter.from, req.filter.to) + 1;
   const arms = Array.from({ length: days }, (_, i) => {
     const day = addDays(req.filter.from, i);
     const phases = [...(readAbove ? [phase(day, true)] : []), ...(readZero ? [phase(day, false)] : [])];
-    return sql`select id, v, t from (${sql.join(phases, sql` union all `)})`;
+    return sql`select id, v, t from (${sql.join(phases, sql` union all `)}) as phases`;
   });
   const order = sql.raw(desc ? 'desc' : 'asc');
-  return sql<number>`(select id from (${sql.join(arms, sql` union all `)})
+  return sql<number>`(select id from (${sql.join(arms, sql` union all `)}) as days
     order by v ${order}, t ${order}, id ${order} limit ${count})`;
 }
 
@@ -252,5 +252,6 @@ export async function countCalls(
     .selectFrom(limited.as('m'))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
-  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
+  const count = Number(n);
+  return count > cap ? { count: cap, capped: true } : { count, capped: false };
 }

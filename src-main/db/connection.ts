@@ -175,6 +175,28 @@ export function readOnlyView(
   }
 }
 
+/**
+ * Whether a read-only look at `file` can work: SQLite reads it (in place or as a snapshot, see
+ * readOnlyView) at a schema this version knows, an older one (migrated in the snapshot) or a newer one.
+ */
+export function canOpenReadOnly(file: string): boolean {
+  let view: ReadOnlyView | null = null;
+  try {
+    view = readOnlyView(file);
+    const db = openConnection(view.file, { readonly: true });
+    try {
+      db.prepare('SELECT count(*) FROM settings').get();
+      return true;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  } finally {
+    view?.dispose();
+  }
+}
+
 export function kyselyFor(db: Sqlite): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
 }

@@ -8,13 +8,13 @@ import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } f
 export type Engine = 'sqlite' | 'postgres';
 
 /** Which engine a Kysely instance (or transaction) talks to. */
-export function engineOf(db: Kysely<unknown>): Engine {
+export function engineOf<DB>(db: Kysely<DB>): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** The values of a group joined by `separator` (SQLite `group_concat`, PostgreSQL `string_agg`). */
-export function groupConcat(
-  db: Kysely<unknown>,
+export function groupConcat<DB>(
+  db: Kysely<DB>,
   value: Expression<unknown>,
   separator: string,
 ): RawBuilder<string | null> {

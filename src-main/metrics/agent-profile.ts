@@ -6,6 +6,8 @@
 import { sql, type Kysely } from 'kysely';
 import { TALK_BUCKETS, type AgentProfile, type Filter } from '../../src-shared/api';
 import { DISPOSITIONS, OUTCOMES } from '../../src-shared/domain';
+import { CONNECT } from '../../src-shared/kpi';
+import { predicateSql } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 import { getAgent } from '../people';
 
@@ -27,8 +29,7 @@ export async function agentProfile(
   const scoped = filter.campaignId === undefined ? base : base.where('campaign_id', '=', filter.campaignId);
   const [buckets, mix] = await Promise.all([
     scoped
-      .where('disposition', '=', 'connected')
-      .where('talk_seconds', '>', 0)
+      .where(predicateSql(CONNECT))
       .select([sql<number>`${bucketSql}`.as('bucket'), sql<number>`count(*)`.as('n')])
       .groupBy('bucket')
       .execute(),
@@ -38,12 +39,12 @@ export async function agentProfile(
       .execute(),
   ]);
   const talkBuckets = new Array<number>(TALK_BUCKETS.length + 1).fill(0);
-  for (const b of buckets) talkBuckets[b.bucket] = b.n;
+  for (const b of buckets) talkBuckets[Number(b.bucket)] = Number(b.n);
   const dispositions = Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as AgentProfile['dispositions'];
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as AgentProfile['outcomes'];
   for (const m of mix) {
-    dispositions[m.disposition] += m.n;
-    outcomes[m.outcome] += m.n;
+    dispositions[m.disposition] += Number(m.n);
+    outcomes[m.outcome] += Number(m.n);
   }
   return { agent, talkBuckets, dispositions, outcomes };
 }

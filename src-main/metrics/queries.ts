@@ -12,6 +12,7 @@ import { emptyCounts, kpiValues, ratio, type KpiCounts, type KpiValues } from '.
 import { comparisonFor, type DayRange } from '../../src-shared/periods';
 import type { WorkingDays } from '../../src-shared/targets-calendar';
 import { addDays, weekdayOf, type Day } from '../../src-shared/time';
+import { groupConcat } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { compareCodes } from '../../src-shared/collate';
 import { roster } from '../people/roster';
@@ -79,16 +80,17 @@ const groupedColumns = [
   'g.revenue',
 ] as const;
 
+/** Sums as numbers (PostgreSQL returns a bigint sum as text). */
 function countsOf(r: KpiCounts): KpiCounts {
   return {
-    dials: r.dials,
-    connects: r.connects,
-    effective: r.effective,
-    talkSeconds: r.talkSeconds,
-    effectiveTalkSeconds: r.effectiveTalkSeconds,
-    intents: r.intents,
-    sales: r.sales,
-    revenue: r.revenue,
+    dials: Number(r.dials),
+    connects: Number(r.connects),
+    effective: Number(r.effective),
+    talkSeconds: Number(r.talkSeconds),
+    effectiveTalkSeconds: Number(r.effectiveTalkSeconds),
+    intents: Number(r.intents),
+    sales: Number(r.sales),
+    revenue: Number(r.revenue),
   };
 }
 
@@ -195,9 +197,9 @@ export async function summary(db: Kysely<Database>, filter: Filter, calendar?: W
     comparison: { basis: comparison.basis, workingDays: comparison.workingDays },
     current: kpiValues(countsOf(current)),
     previous: kpiValues(countsOf(previous)),
-    activeDays: current.activeDays,
-    agentDays: current.agentDays,
-    previousAgentDays: previous.agentDays,
+    activeDays: Number(current.activeDays),
+    agentDays: Number(current.agentDays),
+    previousAgentDays: Number(previous.agentDays),
     ...(maskedPhoneCalls > 0 && { maskedPhoneCalls }),
   };
 }
@@ -223,7 +225,7 @@ export async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter)
   }
   if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId);
   const r = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return r.n;
+  return Number(r.n);
 }
 
 /** Calls by weekday and hour of the day: when the floor dials and when people pick up. */
@@ -248,9 +250,9 @@ export async function heatmap(db: Kysely<Database>, filter: Filter): Promise<Hea
       cell = { weekday, hour: r.hour, dials: 0, connects: 0, sales: 0, connectRate: null };
       cells.set(key, cell);
     }
-    cell.dials += r.dials;
-    cell.connects += r.connects;
-    cell.sales += r.sales;
+    cell.dials += Number(r.dials);
+    cell.connects += Number(r.connects);
+    cell.sales += Number(r.sales);
   }
   return [...cells.values()]
     .map((c) => ({ ...c, connectRate: ratio(c.connects, c.dials) }))
@@ -276,9 +278,7 @@ export async function leaderboard(
     .select([
       'd.agent_id',
       ...sumsOf('d'),
-      sql<string>`group_concat(d.day || ' ' || d.dials || ' ' || d.connects || ' ' || d.sales, ' ')`.as(
-        'series',
-      ),
+      groupConcat(db, sql`d.day || ' ' || d.dials || ' ' || d.connects || ' ' || d.sales`, ' ').as('series'),
     ])
     .groupBy('d.agent_id')
     .as('g');
@@ -306,7 +306,7 @@ export async function leaderboard(
     rows: agents
       .map((a) => {
         const daily = { dials: zeros(), connects: zeros(), sales: zeros() };
-        const parts = a.series === '' ? [] : a.series.split(' ');
+        const parts = a.series ? a.series.split(' ') : [];
         for (let k = 0; k < parts.length; k += 4) {
           const i = dayIndex.get(parts[k]!)!;
           daily.dials[i] = Number(parts[k + 1]);

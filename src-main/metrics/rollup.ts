@@ -6,7 +6,7 @@
  * rebuild aggregate the stored calls with the same predicates as `callContribution` in
  * src-shared/kpi.ts (a test holds the two equal).
  */
-import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { addCounts, COUNT_KEYS, emptyCounts, type KpiCounts } from '../../src-shared/kpi';
 import { callCountsSql } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
@@ -192,16 +192,15 @@ export async function batchContribution(
 }
 
 /**
- * The statements that recompute both rollups from the stored calls: all of them (after the
- * threshold changes), or only those of `agentIds` (after two agent codes are merged into one
- * person). Compiled, so a synchronous bulk rewrite (people/merge.ts) runs the same SQL.
+ * Recomputes both rollups from the stored calls: all of them (after the threshold changes), or
+ * only those of `agentIds` (after two agent codes are merged into one person). Call in a transaction.
  */
-export function rebuildRollupsQueries(
+export async function rebuildRollups(
   db: Kysely<Database>,
   threshold: number,
   agentIds?: readonly number[],
-): CompiledQuery[] {
-  if (agentIds?.length === 0) return [];
+): Promise<void> {
+  if (agentIds?.length === 0) return;
   let clearHourly = db.deleteFrom('hourly_agent_stats');
   let clearDaily = db.deleteFrom('daily_agent_stats');
   if (agentIds) {
@@ -218,27 +217,16 @@ export function rebuildRollupsQueries(
     ])
     .groupBy(['day', 'agent_id', 'campaign_id']);
   if (agentIds) daily = daily.where('agent_id', 'in', agentIds);
-  return [
-    clearHourly.compile(),
-    clearDaily.compile(),
-    db
-      .insertInto('hourly_agent_stats')
-      .columns(['day', 'hour', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
-      .expression(aggregateCalls(db, threshold, { agentIds }))
-      .compile(),
-    db
-      .insertInto('daily_agent_stats')
-      .columns(['day', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
-      .expression(daily)
-      .compile(),
-  ];
-}
-
-/** Recomputes both rollups (see rebuildRollupsQueries). Call in a transaction. */
-export async function rebuildRollups(
-  db: Kysely<Database>,
-  threshold: number,
-  agentIds?: readonly number[],
-): Promise<void> {
-  for (const query of rebuildRollupsQueries(db, threshold, agentIds)) await db.executeQuery(query);
+  await clearHourly.execute();
+  await clearDaily.execute();
+  await db
+    .insertInto('hourly_agent_stats')
+    .columns(['day', 'hour', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
+    .expression(aggregateCalls(db, threshold, { agentIds }))
+    .execute();
+  await db
+    .insertInto('daily_agent_stats')
+    .columns(['day', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
+    .expression(daily)
+    .execute();
 }

@@ -12,8 +12,8 @@ export function peopleHandlers(ws: Workspace): HandlersFor<PeopleMethod> {
     'teams.merge': ({ fromId, intoId }) => ws.writes.run(() => mergeTeams(db, fromId, intoId)),
     'agents.merge': ({ fromId, intoId }) =>
       ws.writes.run(async () => {
-        const { movedCalls } = mergeAgents(
-          ws.db,
+        const { movedCalls } = await mergeAgents(
+          ws,
           fromId,
           intoId,
           (await ws.settings()).effectiveThresholdSeconds,

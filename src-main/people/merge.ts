@@ -12,13 +12,14 @@
  * moved calls, the order rollup is summed over, all in one transaction: it lands whole or not at
  * all. A closed month keeps its frozen snapshot, so a merge never rewrites a closed report.
  *
- * Raw SQL: a bulk rewrite over many tables in one transaction, like an import's undo.
+ * A bulk rewrite over many tables in one transaction on a job connection of its own (like an
+ * import's undo), so the dashboards keep answering meanwhile.
  */
-import { kyselyFor } from '../db/connection';
-import type { Sqlite } from '../db/connection';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../errors';
-import { rebuildRollupsQueries } from '../metrics/rollup';
-import { runCompiledSync } from '../db/run-compiled';
+import { rebuildRollups } from '../metrics/rollup';
+import type { Workspace } from '../workspace';
 import { now as clockNow } from '../clock';
 
 /** Columns whose rows simply follow the person (no key of theirs can collide). */
@@ -52,18 +53,12 @@ export const MERGED_AGENT_COLUMNS: readonly string[] = [
   'agent_codes.agent_id',
 ];
 
-interface AgentFacts {
-  id: number;
-  code: string;
-  name: string | null;
-  team_id: number | null;
-  notes: string | null;
-}
-
-function agentFacts(db: Sqlite, id: number): AgentFacts {
-  const row = db
-    .prepare<[number], AgentFacts>('SELECT id, code, name, team_id, notes FROM agents WHERE id = ?')
-    .get(id);
+async function agentFacts(trx: Transaction<Database>, id: number) {
+  const row = await trx
+    .selectFrom('agents')
+    .select(['id', 'code', 'name', 'team_id', 'notes'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound(`agent ${id}`);
   return row;
 }
@@ -74,65 +69,222 @@ export interface MergeResult {
   movedCalls: number;
 }
 
-export function mergeAgents(db: Sqlite, fromId: number, intoId: number, threshold: number): MergeResult {
+/**
+ * Moves the targets of `scope` `fromId` to `intoId`; where both have one for the same month and
+ * KPI the survivor's is kept (the merged one's is deleted first, so the move collides with nothing).
+ */
+export async function moveTargets(
+  trx: Transaction<Database>,
+  scope: 'team' | 'agent',
+  fromId: number,
+  intoId: number,
+): Promise<void> {
+  await trx
+    .deleteFrom('targets as t')
+    .where('t.scope', '=', scope)
+    .where('t.scope_id', '=', fromId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('targets as kept')
+          .select(sql.lit(1).as('one'))
+          .where('kept.scope', '=', scope)
+          .where('kept.scope_id', '=', intoId)
+          .whereRef('kept.month', '=', 't.month')
+          .whereRef('kept.kpi', '=', 't.kpi'),
+      ),
+    )
+    .execute();
+  await trx
+    .updateTable('targets')
+    .set({ scope_id: intoId })
+    .where('scope', '=', scope)
+    .where('scope_id', '=', fromId)
+    .execute();
+}
+
+/** The rows keyed by a month or session: where both agents have one, the survivor's is kept. */
+async function moveKeyed(trx: Transaction<Database>, fromId: number, intoId: number): Promise<void> {
+  await trx
+    .deleteFrom('bonus_overrides')
+    .where('agent_id', '=', fromId)
+    .where('month', 'in', trx.selectFrom('bonus_overrides').select('month').where('agent_id', '=', intoId))
+    .execute();
+  await trx.updateTable('bonus_overrides').set({ agent_id: intoId }).where('agent_id', '=', fromId).execute();
+  await trx
+    .deleteFrom('training_attendees')
+    .where('agent_id', '=', fromId)
+    .where(
+      'session_id',
+      'in',
+      trx.selectFrom('training_attendees').select('session_id').where('agent_id', '=', intoId),
+    )
+    .execute();
+  await trx
+    .updateTable('training_attendees')
+    .set({ agent_id: intoId })
+    .where('agent_id', '=', fromId)
+    .execute();
+}
+
+/**
+ * Ratings of and by the merged agent: a self-rating stays a self-rating; a peer rating one code
+ * gave the other would be the person rating themselves (the table's CHECK refuses it): it goes,
+ * and so does one the survivor already has under the same key.
+ */
+async function moveRatings(trx: Transaction<Database>, fromId: number, intoId: number): Promise<void> {
+  await trx
+    .deleteFrom('behaviour_ratings as r')
+    .where((eb) =>
+      eb.or([
+        eb('r.agent_id', '=', fromId),
+        eb.and([eb('r.rater_kind', '<>', 'lead'), eb('r.rater_id', '=', fromId)]),
+      ]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('r.rater_kind', '=', 'peer'),
+          eb.or([
+            eb.and([eb('r.agent_id', '=', fromId), eb('r.rater_id', '=', intoId)]),
+            eb.and([eb('r.agent_id', '=', intoId), eb('r.rater_id', '=', fromId)]),
+          ]),
+        ]),
+        eb.exists(
+          eb
+            .selectFrom('behaviour_ratings as kept')
+            .select(sql.lit(1).as('one'))
+            .whereRef('kept.month', '=', 'r.month')
+            .whereRef('kept.dimension', '=', 'r.dimension')
+            .whereRef('kept.rater_kind', '=', 'r.rater_kind')
+            .where((k) =>
+              k(
+                'kept.agent_id',
+                '=',
+                k.case().when('r.agent_id', '=', fromId).then(intoId).else(k.ref('r.agent_id')).end(),
+              ),
+            )
+            .where((k) =>
+              k(
+                'kept.rater_id',
+                '=',
+                k
+                  .case()
+                  .when(k.and([k('r.rater_kind', '<>', 'lead'), k('r.rater_id', '=', fromId)]))
+                  .then(intoId)
+                  .else(k.ref('r.rater_id'))
+                  .end(),
+              ),
+            ),
+        ),
+      ]),
+    )
+    .execute();
+  await trx
+    .updateTable('behaviour_ratings')
+    .set((eb) => ({
+      agent_id: eb.case().when('agent_id', '=', fromId).then(intoId).else(eb.ref('agent_id')).end(),
+      rater_id: eb
+        .case()
+        .when(eb.and([eb('rater_kind', '<>', 'lead'), eb('rater_id', '=', fromId)]))
+        .then(intoId)
+        .else(eb.ref('rater_id'))
+        .end(),
+    }))
+    .where((eb) =>
+      eb.or([
+        eb('agent_id', '=', fromId),
+        eb.and([eb('rater_kind', '<>', 'lead'), eb('rater_id', '=', fromId)]),
+      ]),
+    )
+    .execute();
+}
+
+/** The order rollup of the merged agent summed into the survivor's (same day and campaign: added). */
+async function sumOrderRollup(trx: Transaction<Database>, fromId: number, intoId: number): Promise<void> {
+  await trx
+    .insertInto('daily_order_stats')
+    .columns(['day', 'agent_id', 'campaign_id', 'orders', 'revenue', 'collected', 'entries'])
+    .expression(
+      trx
+        .selectFrom('daily_order_stats')
+        .select([
+          'day',
+          sql.lit(intoId).as('agent_id'),
+          'campaign_id',
+          'orders',
+          'revenue',
+          'collected',
+          'entries',
+        ])
+        .where('agent_id', '=', fromId),
+    )
+    .onConflict((oc) =>
+      oc.columns(['day', 'agent_id', 'campaign_id']).doUpdateSet((eb) => ({
+        orders: eb('daily_order_stats.orders', '+', eb.ref('excluded.orders')),
+        revenue: eb('daily_order_stats.revenue', '+', eb.ref('excluded.revenue')),
+        collected: eb('daily_order_stats.collected', '+', eb.ref('excluded.collected')),
+        entries: eb('daily_order_stats.entries', '+', eb.ref('excluded.entries')),
+      })),
+    )
+    .execute();
+  await trx.deleteFrom('daily_order_stats').where('agent_id', '=', fromId).execute();
+}
+
+/** Merges agent `fromId` into `intoId` in one transaction on a job connection (see the top). */
+export async function mergeAgents(
+  ws: Workspace,
+  fromId: number,
+  intoId: number,
+  threshold: number,
+): Promise<MergeResult> {
   if (fromId === intoId) throw new ApiError('bad_input', 'an agent cannot be merged into itself');
-  return db.transaction(() => {
-    const from = agentFacts(db, fromId);
-    const into = agentFacts(db, intoId);
-    const ids = { from: fromId, into: intoId };
+  return ws.withJobDb((db) =>
+    db.transaction().execute(async (trx) => {
+      const from = await agentFacts(trx, fromId);
+      const into = await agentFacts(trx, intoId);
 
-    let movedCalls = 0;
-    for (const [table, column] of MOVED) {
-      const r = db.prepare(`UPDATE ${table} SET ${column} = @into WHERE ${column} = @from`).run(ids);
-      if (table === 'calls') movedCalls = r.changes;
-    }
-    for (const [table, column] of KEYED) {
-      db.prepare(`UPDATE OR IGNORE ${table} SET ${column} = @into WHERE ${column} = @from`).run(ids);
-      db.prepare(`DELETE FROM ${table} WHERE ${column} = @from`).run(ids);
-    }
-    db.prepare(
-      `UPDATE OR IGNORE targets SET scope_id = @into WHERE scope = 'agent' AND scope_id = @from`,
-    ).run(ids);
-    db.prepare(`DELETE FROM targets WHERE scope = 'agent' AND scope_id = @from`).run(ids);
-    // Ratings of and by the merged agent: a self-rating stays a self-rating; a peer rating one code
-    // gave the other would be the person rating themselves (the table's CHECK refuses it): it goes.
-    db.prepare(
-      `UPDATE OR IGNORE behaviour_ratings
-       SET agent_id = CASE WHEN agent_id = @from THEN @into ELSE agent_id END,
-           rater_id = CASE WHEN rater_kind <> 'lead' AND rater_id = @from THEN @into ELSE rater_id END
-       WHERE agent_id = @from OR (rater_kind <> 'lead' AND rater_id = @from)`,
-    ).run(ids);
-    db.prepare(
-      `DELETE FROM behaviour_ratings WHERE agent_id = @from OR (rater_kind <> 'lead' AND rater_id = @from)`,
-    ).run(ids);
+      let movedCalls = 0;
+      for (const [table, column] of MOVED) {
+        const r = await trx
+          .updateTable(table)
+          .set({ [column]: intoId })
+          .where(column, '=', fromId)
+          .executeTakeFirst();
+        if (table === 'calls') movedCalls = Number(r.numUpdatedRows);
+      }
+      await moveKeyed(trx, fromId, intoId);
+      await moveTargets(trx, 'agent', fromId, intoId);
+      await moveRatings(trx, fromId, intoId);
+      await sumOrderRollup(trx, fromId, intoId);
+      await rebuildRollups(trx, threshold, [fromId, intoId]);
 
-    db.prepare(
-      `INSERT INTO daily_order_stats (day, agent_id, campaign_id, orders, revenue, collected, entries)
-       SELECT day, @into, campaign_id, orders, revenue, collected, entries
-       FROM daily_order_stats WHERE agent_id = @from
-       ON CONFLICT (day, agent_id, campaign_id) DO UPDATE SET orders = orders + excluded.orders,
-         revenue = revenue + excluded.revenue, collected = collected + excluded.collected,
-         entries = entries + excluded.entries`,
-    ).run(ids);
-    db.prepare('DELETE FROM daily_order_stats WHERE agent_id = @from').run(ids);
-    for (const query of rebuildRollupsQueries(kyselyFor(db), threshold, [fromId, intoId]))
-      runCompiledSync(db, query);
-
-    // The merged code (and any it had gathered) now names the survivor.
-    db.prepare('UPDATE agent_codes SET agent_id = @into WHERE agent_id = @from').run(ids);
-    db.prepare('INSERT INTO agent_codes (code, agent_id, added_at) VALUES (?, ?, ?)').run(
-      from.code,
-      intoId,
-      clockNow(),
-    );
-    // The survivor keeps what it has; what it lacks it takes from the merged agent.
-    db.prepare(
-      `UPDATE agents SET name = coalesce(name, @name), team_id = coalesce(team_id, @team),
-         notes = CASE WHEN @notes IS NULL THEN notes WHEN notes IS NULL THEN @notes
-                      ELSE notes || char(10) || @notes END
-       WHERE id = @into`,
-    ).run({ into: intoId, name: from.name, team: from.team_id, notes: from.notes });
-    db.prepare('DELETE FROM agents WHERE id = ?').run(fromId);
-    return { into: into.id, movedCalls };
-  })();
+      // The merged code (and any it had gathered) now names the survivor.
+      await trx.updateTable('agent_codes').set({ agent_id: intoId }).where('agent_id', '=', fromId).execute();
+      await trx
+        .insertInto('agent_codes')
+        .values({ code: from.code, agent_id: intoId, added_at: clockNow() })
+        .execute();
+      // The survivor keeps what it has; what it lacks it takes from the merged agent.
+      await trx
+        .updateTable('agents')
+        .set((eb) => ({
+          name: eb.fn.coalesce('name', eb.val(from.name)),
+          team_id: eb.fn.coalesce('team_id', eb.val(from.team_id)),
+          notes:
+            from.notes === null
+              ? eb.ref('notes')
+              : eb
+                  .case()
+                  .when('notes', 'is', null)
+                  .then(from.notes)
+                  .else(sql<string>`notes || ${'\n' + from.notes}`)
+                  .end(),
+        }))
+        .where('id', '=', intoId)
+        .execute();
+      await trx.deleteFrom('agents').where('id', '=', fromId).execute();
+      return { into: into.id, movedCalls };
+    }),
+  );
 }

@@ -9,13 +9,13 @@
  * A closed month (月结) froze its numbers: a change that would move a call or an order into, out
  * of or within a closed month's frozen range is refused, naming the months to reopen.
  *
- * Like the import's bulk writers this rewrites every row, so it speaks better-sqlite3 directly.
+ * The rows are read and rewritten in chunks by id (bounded memory, progress, cancellable between
+ * chunks); rows that land on the same local day and hour are rewritten by one statement.
  */
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { localParts } from '../../src-shared/time';
 import type { Database } from '../db/schema';
-import type { Kysely } from 'kysely';
-import { kyselyFor } from '../db/connection';
-import { localParts, type LocalParts } from '../../src-shared/time';
-import type { Sqlite } from '../db/connection';
 import { ApiError } from '../errors';
 import { throwIfCancelled, type JobContext } from '../jobs';
 import { rebuildRollups } from '../metrics/rollup';
@@ -25,6 +25,8 @@ import type { Workspace } from '../workspace';
 
 /** Rows read and rewritten between two progress reports (and two turns of the event loop). */
 const CHUNK = 20_000;
+/** Ids per UPDATE … WHERE id IN (…): well under either engine's bound-value limit. */
+const IDS_PER_UPDATE = 1_000;
 
 export interface ClosedRange {
   month: string;
@@ -44,14 +46,13 @@ export interface ZoneChangePlan {
   blockedMonths: string[];
 }
 
+/** The part of a stored month snapshot that says which days it froze. */
+const FrozenRange = z.object({ from: z.string(), to: z.string() });
+
 /** The frozen range of each closed month (the month and the period it is compared with). */
-function closedRanges(db: Sqlite): ClosedRange[] {
-  return db
-    .prepare(
-      `SELECT month, json_extract(snapshot, '$.from') AS "from", json_extract(snapshot, '$.to') AS "to"
-       FROM month_closes ORDER BY month`,
-    )
-    .all() as ClosedRange[];
+async function closedRanges(db: Kysely<Database>): Promise<ClosedRange[]> {
+  const rows = await db.selectFrom('month_closes').select(['month', 'snapshot']).orderBy('month').execute();
+  return rows.map((r) => ({ month: r.month, ...FrozenRange.parse(JSON.parse(r.snapshot)) }));
 }
 
 interface Moves {
@@ -68,24 +69,75 @@ function countMove(moves: Moves, closed: ClosedRange[], before: string, after: s
       moves.blocked.add(c.month);
 }
 
+type ZoneTable = 'calls' | 'order_entries' | 'orders';
+
+/** A row's id, instant (UTC epoch ms) and the local parts stored for it now. */
+interface StoredRow {
+  id: number;
+  at: number;
+  day: string;
+  hour: number | null;
+  weekday: number | null;
+}
+
+/** The rows of `table` after id `after`, CHUNK at most, in id order. */
+async function readChunk(db: Kysely<Database>, table: ZoneTable, after: number): Promise<StoredRow[]> {
+  if (table === 'calls')
+    return db
+      .selectFrom('calls')
+      .select(['id', 'started_at as at', 'day', 'hour', 'weekday'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(CHUNK)
+      .execute();
+  const rows =
+    table === 'orders'
+      ? await db
+          .selectFrom('orders')
+          .select(['id', 'ordered_at as at', 'day'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(CHUNK)
+          .execute()
+      : await db
+          .selectFrom('order_entries')
+          .select(['id', 'at', 'day'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(CHUNK)
+          .execute();
+  return rows.map((r) => ({ ...r, hour: null, weekday: null }));
+}
+
+/** Calls `each` with every chunk of `table`'s rows, in id order. */
+async function forEachChunk(
+  db: Kysely<Database>,
+  table: ZoneTable,
+  each: (rows: StoredRow[]) => Promise<void>,
+): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const rows = await readChunk(db, table, after);
+    if (rows.length === 0) return;
+    await each(rows);
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
 /** What changing to `to` would move (read-only: a full pass over calls and order entries). */
-export async function planZoneChange(db: Sqlite, to: string): Promise<ZoneChangePlan> {
-  const from = (await loadSettings(kyselyFor(db))).timeZone;
-  const closed = closedRanges(db);
+export async function planZoneChange(db: Kysely<Database>, to: string): Promise<ZoneChangePlan> {
+  const from = (await loadSettings(db)).timeZone;
+  const closed = await closedRanges(db);
   const calls: Moves = { moving: 0, blocked: new Set() };
   let total = 0;
-  const callRows = db.prepare('SELECT started_at, day FROM calls').raw().iterate() as Iterable<
-    [number, string]
-  >;
-  for (const [startedAt, day] of callRows) {
-    total++;
-    countMove(calls, closed, day, localParts(startedAt, to).day);
-  }
+  await forEachChunk(db, 'calls', async (rows) => {
+    total += rows.length;
+    for (const r of rows) countMove(calls, closed, r.day, localParts(r.at, to).day);
+  });
   const entries: Moves = { moving: 0, blocked: calls.blocked };
-  const entryRows = db.prepare('SELECT at, day FROM order_entries').raw().iterate() as Iterable<
-    [number, string]
-  >;
-  for (const [at, day] of entryRows) countMove(entries, closed, day, localParts(at, to).day);
+  await forEachChunk(db, 'order_entries', async (rows) => {
+    for (const r of rows) countMove(entries, closed, r.day, localParts(r.at, to).day);
+  });
   return {
     from,
     to,
@@ -101,96 +153,116 @@ export function refusalFor(plan: ZoneChangePlan): string | null {
   return `changing the time zone to ${plan.to} would move calls or orders of closed months (${plan.blockedMonths.join(', ')}): reopen them first`;
 }
 
-/** Rewrites `day` (and `hour`, `weekday` where the table has them) of every row of one table. */
+/**
+ * Rewrites `day` (and `hour`, `weekday` where the table has them) of every row of one table whose
+ * local parts differ in zone `to`: the rows of a chunk that land on the same parts in one UPDATE.
+ */
 async function rederive(
-  db: Sqlite,
-  table: 'calls' | 'order_entries' | 'orders',
-  instant: 'started_at' | 'at' | 'ordered_at',
+  db: Kysely<Database>,
+  table: ZoneTable,
   to: string,
   step: (rows: number) => Promise<void>,
 ): Promise<void> {
-  const withHour = table === 'calls';
-  const read = db
-    .prepare(`SELECT id, ${instant} FROM ${table} WHERE id > ? ORDER BY id LIMIT ${CHUNK}`)
-    .raw();
-  const update = withHour
-    ? db.prepare('UPDATE calls SET day = ?, hour = ?, weekday = ? WHERE id = ?')
-    : db.prepare(`UPDATE ${table} SET day = ? WHERE id = ?`);
-  let after = 0;
-  for (;;) {
-    const rows = read.all(after) as [number, number][];
-    if (rows.length === 0) return;
-    for (const [id, at] of rows) {
-      const p: Readonly<LocalParts> = localParts(at, to);
-      if (withHour) update.run(p.day, p.hour, p.weekday, id);
-      else update.run(p.day, id);
+  await forEachChunk(db, table, async (rows) => {
+    const byParts = new Map<string, { day: string; hour: number; weekday: number; ids: number[] }>();
+    for (const r of rows) {
+      const p = localParts(r.at, to);
+      if (p.day === r.day && (r.hour === null || (p.hour === r.hour && p.weekday === r.weekday))) continue;
+      const key = `${p.day}|${p.hour}|${p.weekday}`;
+      const group = byParts.get(key) ?? { day: p.day, hour: p.hour, weekday: p.weekday, ids: [] };
+      group.ids.push(r.id);
+      byParts.set(key, group);
     }
-    after = rows[rows.length - 1]![0];
+    for (const g of byParts.values()) {
+      for (let i = 0; i < g.ids.length; i += IDS_PER_UPDATE) {
+        const ids = g.ids.slice(i, i + IDS_PER_UPDATE);
+        if (table === 'calls')
+          await db
+            .updateTable('calls')
+            .set({ day: g.day, hour: g.hour, weekday: g.weekday })
+            .where('id', 'in', ids)
+            .execute();
+        else await db.updateTable(table).set({ day: g.day }).where('id', 'in', ids).execute();
+      }
+    }
     await step(rows.length);
-  }
+  });
 }
 
 /** Everything else that copies a call's or an order's day. */
-function refreshCopiedDays(db: Sqlite): void {
-  db.prepare(
-    'UPDATE audits SET call_day = (SELECT day FROM calls WHERE calls.id = audits.call_id) WHERE call_id IN (SELECT id FROM calls)',
-  ).run();
-  db.prepare(
-    `UPDATE import_batches SET
-       first_day = (SELECT MIN(day) FROM calls WHERE batch_id = import_batches.id),
-       last_day = (SELECT MAX(day) FROM calls WHERE batch_id = import_batches.id)
-     WHERE kind = 'calls' AND first_day IS NOT NULL`,
-  ).run();
-  db.prepare(
-    `UPDATE import_batches SET
-       first_day = (SELECT MIN(day) FROM order_entries WHERE batch_id = import_batches.id),
-       last_day = (SELECT MAX(day) FROM order_entries WHERE batch_id = import_batches.id)
-     WHERE kind = 'orders' AND first_day IS NOT NULL`,
-  ).run();
+async function refreshCopiedDays(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('audits')
+    .set((eb) => ({
+      call_day: eb.selectFrom('calls').select('calls.day').whereRef('calls.id', '=', 'audits.call_id'),
+    }))
+    .where('call_id', 'in', db.selectFrom('calls').select('id'))
+    .execute();
+  for (const [kind, source] of [
+    ['calls', 'calls'],
+    ['orders', 'order_entries'],
+  ] as const) {
+    await db
+      .updateTable('import_batches')
+      .set((eb) => ({
+        first_day: eb
+          .selectFrom(source)
+          .select((s) => s.fn.min(`${source}.day`).as('d'))
+          .whereRef(`${source}.batch_id`, '=', 'import_batches.id'),
+        last_day: eb
+          .selectFrom(source)
+          .select((s) => s.fn.max(`${source}.day`).as('d'))
+          .whereRef(`${source}.batch_id`, '=', 'import_batches.id'),
+      }))
+      .where('kind', '=', kind)
+      .where('first_day', 'is not', null)
+      .execute();
+  }
 }
 
-function countRows(db: Sqlite, table: 'calls' | 'order_entries' | 'orders'): number {
-  return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+async function countRows(db: Kysely<Database>, table: ZoneTable): Promise<number> {
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 /**
- * The job: re-derives every day under the write queue in one transaction, then stores the zone.
- * Refuses (before writing anything) when a closed month would change.
+ * The job: re-derives every day under the write queue in one transaction on a job connection,
+ * then stores the zone. Refuses (before writing anything) when a closed month would change.
  */
 export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Promise<ZoneChangePlan> {
-  return ws.writes.run(async () => {
-    const db = ws.openJobConnection();
-    try {
-      db.exec('BEGIN IMMEDIATE');
-      // Planned inside the transaction: no import can slip in between the check and the change.
-      const plan = await planZoneChange(db, to);
-      const refusal = refusalFor(plan);
-      if (refusal) throw new ApiError('conflict', refusal);
-      const total = plan.calls + countRows(db, 'order_entries') + countRows(db, 'orders');
-      let done = 0;
-      const step = async (rows: number) => {
-        done += rows;
-        ctx.progress(done, total, done);
-        await new Promise((resolve) => setImmediate(resolve));
+  let total = 0;
+  let done = 0;
+  const step = async (rows: number) => {
+    done += rows;
+    ctx.progress(done, total, done);
+    await new Promise((resolve) => setImmediate(resolve));
+    throwIfCancelled(ctx.signal);
+  };
+  const plan = await ws.writes.run(() =>
+    ws.withJobDb((db) =>
+      db.transaction().execute(async (trx) => {
+        // Planned inside the transaction: no import can slip in between the check and the change.
+        const planned = await planZoneChange(trx, to);
+        const refusal = refusalFor(planned);
+        if (refusal) throw new ApiError('conflict', refusal);
+        total = planned.calls + (await countRows(trx, 'order_entries')) + (await countRows(trx, 'orders'));
+        await rederive(trx, 'calls', to, step);
+        await rederive(trx, 'order_entries', to, step);
+        await rederive(trx, 'orders', to, step);
+        await rebuildRollups(trx, (await loadSettings(trx)).effectiveThresholdSeconds);
+        await rebuildOrderRollup(trx);
+        await refreshCopiedDays(trx);
+        await saveSettings(trx, { timeZone: to });
         throwIfCancelled(ctx.signal);
-      };
-      await rederive(db, 'calls', 'started_at', to, step);
-      await rederive(db, 'order_entries', 'at', to, step);
-      await rederive(db, 'orders', 'ordered_at', to, step);
-      const trx = kyselyFor(db); // the job connection, inside its open transaction
-      await rebuildRollups(trx, (await loadSettings(trx)).effectiveThresholdSeconds);
-      await rebuildOrderRollup(trx);
-      refreshCopiedDays(db);
-      await saveSettings(trx, { timeZone: to });
-      throwIfCancelled(ctx.signal);
-      db.exec('COMMIT');
-      ctx.progress(total, total, done);
-      return plan;
-    } finally {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      db.close();
-    }
-  });
+        return planned;
+      }),
+    ),
+  );
+  ctx.progress(total, total, done);
+  return plan;
 }
 
 /** A workspace holds nothing derived from the zone yet (its zone can simply be set). */

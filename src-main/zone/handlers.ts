@@ -7,7 +7,7 @@ import { changeZone, planZoneChange } from './change';
 
 export function zoneHandlers(ws: Workspace, jobs: JobRegistry): HandlersFor<ZoneMethod> {
   return {
-    'zone.preview': ({ timeZone }) => planZoneChange(ws.db, timeZone),
+    'zone.preview': ({ timeZone }) => planZoneChange(ws.kysely, timeZone),
     'zone.change': ({ timeZone }) => {
       const job = jobs.start('zone', async (ctx) => {
         await changeZone(ws, timeZone, ctx);

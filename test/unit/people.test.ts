@@ -219,6 +219,40 @@ describe('merging two agent codes of one person', () => {
     });
   });
 
+  it("moves ratings of and by the merged code; a collision keeps the survivor's, a rating of oneself goes", async () => {
+    const into = (await byCode('101')).id;
+    const from = (await byCode('201')).id;
+    const other = (await byCode('102')).id;
+    const rate = t.ws.db.prepare(
+      `INSERT INTO behaviour_ratings (month, agent_id, rater_kind, rater_id, dimension, score, updated_at)
+       VALUES ('2026-11', ?, ?, ?, ?, ?, 0)`,
+    );
+    rate.run(from, 'lead', 0, 'attitude', 1); // collides with the survivor's lead rating: goes
+    rate.run(into, 'lead', 0, 'attitude', 5);
+    rate.run(from, 'self', from, 'attitude', 2); // becomes the survivor's self-rating
+    rate.run(from, 'peer', into, 'learning', 3); // the person rating themselves: goes
+    rate.run(into, 'peer', from, 'learning', 4); // likewise
+    rate.run(other, 'peer', from, 'professionalism', 3); // collides with the survivor's peer rating: goes
+    rate.run(other, 'peer', into, 'professionalism', 4);
+    rate.run(other, 'peer', from, 'learning', 2); // now given by the survivor
+    await t.call('agents.merge', { fromId: from, intoId: into });
+    const rows = t.ws.db
+      .prepare(
+        `SELECT agent_id, rater_kind, rater_id, dimension, score FROM behaviour_ratings
+         ORDER BY agent_id, rater_kind, rater_id, dimension`,
+      )
+      .raw()
+      .all();
+    expect(rows).toEqual(
+      [
+        [into, 'lead', 0, 'attitude', 5],
+        [into, 'self', into, 'attitude', 2],
+        [other, 'peer', into, 'learning', 2],
+        [other, 'peer', into, 'professionalism', 4],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+  });
+
   it('refuses to merge an agent into itself', async () => {
     const a = await byCode('101');
     await expect(t.call('agents.merge', { fromId: a.id, intoId: a.id })).rejects.toThrow(/itself/);
