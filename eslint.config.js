@@ -89,6 +89,33 @@ export default tseslint.config(
     },
   },
   {
+    // One way to reach the data (issue 20): services are async over Kysely with typed rows; the
+    // raw driver lives only in src-main/db/ (connections, migrations, the bulk writers).
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/db/**', 'src-main/electron/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSTypeLiteral',
+          message: 'No `as {…}` casts: let Kysely type the row (or parse with a zod schema).',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma|backup)$/]',
+          message: 'Raw driver calls live in src-main/db/: use Kysely (ws.kysely or a transaction).',
+        },
+        {
+          selector: "MemberExpression[property.name=/^(db|openJobConnection)$/][object.name='ws']",
+          message: 'Services reach the data through ws.kysely (or ws.withJobDb), never the raw connection.',
+        },
+        {
+          selector: "TSTypeReference[typeName.name='Sqlite']",
+          message: 'The raw SQLite handle belongs to src-main/db/: take a Kysely<Database>.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     ignores: ['src-renderer/vite.config.ts'],
     plugins: { 'react-hooks': reactHooks },

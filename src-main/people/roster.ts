@@ -13,8 +13,6 @@
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Filter } from '../../src-shared/api';
-import type { Sqlite } from '../db/connection';
-import { runCompiledSync } from '../db/run-compiled';
 import type { Database } from '../db/schema';
 
 export type RosterScope = Pick<Filter, 'from' | 'to' | 'teamId' | 'agentId'>;
@@ -49,9 +47,4 @@ function rosterQuery(db: Kysely<Database>, scope: RosterScope) {
 
 export async function roster(db: Kysely<Database>, scope: RosterScope): Promise<RosterAgent[]> {
   return rosterQuery(db, scope).execute();
-}
-
-/** The same roster for the synchronous services (targets and bonus), from the same query. */
-export function rosterSync(db: Sqlite, kysely: Kysely<Database>, scope: RosterScope): RosterAgent[] {
-  return runCompiledSync(db, rosterQuery(kysely, scope).compile());
 }

@@ -4,6 +4,7 @@
  * formats and totals formulas, the CSV writer that neutralises formulas. The calls list is read
  * page by page through the explorer's keyset pages and stops at CALLS_EXPORT_CAP rows.
  */
+import { LEADERBOARD_EXPORT_KPIS } from '../../src-shared/leaderboard-kpis';
 import { CALLS_EXPORT_CAP, type Output, type ParsedInput } from '../../src-shared/api';
 import type { Language } from '../../src-shared/domain';
 import { translate, type MessageKey } from '../../src-shared/i18n';
@@ -16,22 +17,6 @@ import { kpiColumn } from '../reports/sections';
 import { writeXlsx } from '../reports/xlsx';
 import type { Workspace } from '../workspace';
 import { now } from '../clock';
-
-/** The KPI columns of the dashboard's leaderboard and team table, in their on-screen order (plus talk time). */
-export const EXPORT_KPIS = [
-  'dials',
-  'connects',
-  'connectRate',
-  'effective',
-  'talkSeconds', // the average talk's numerator: the totals row's formula reads it
-  'effectiveTalkSeconds',
-  'avgTalkSeconds',
-  'intents',
-  'intentRate',
-  'sales',
-  'conversionRate',
-  'revenue',
-] as const satisfies readonly KpiKey[];
 
 const CALLS_PAGE = 500;
 
@@ -53,9 +38,9 @@ async function tableFor(
   input: ExportInput,
   t: (key: MessageKey) => string,
 ): Promise<{ table: ReportTable; capped: boolean }> {
-  const kpis = EXPORT_KPIS.map((k) => kpiColumn(k, t(`kpi.${k}`)));
+  const kpis = LEADERBOARD_EXPORT_KPIS.map((k) => kpiColumn(k, t(`kpi.${k}`)));
   const kpiCells = (row: Record<KpiKey, number | null>): ReportRow =>
-    Object.fromEntries(EXPORT_KPIS.map((k) => [k, row[k]]));
+    Object.fromEntries(LEADERBOARD_EXPORT_KPIS.map((k) => [k, row[k]]));
   const filter = input.query.filter;
   if (input.table === 'leaderboard') {
     const { rows } = await leaderboard(ws.kysely, filter);

@@ -12,7 +12,7 @@
  * The rows are read and rewritten in chunks by id (bounded memory, progress, cancellable between
  * chunks); rows that land on the same local day and hour are rewritten by one statement.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { localParts } from '../../src-shared/time';
 import type { Database } from '../db/schema';
