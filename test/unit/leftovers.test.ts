@@ -89,12 +89,27 @@ describe('a PDF export whose process is killed', () => {
     await new Promise((resolve) => child.once('exit', resolve));
     expect(processAlive(chromiumPid)).toBe(true); // orphaned, still printing
     expect(sweepAbandonedPdfRuns(tmp)).toEqual([runDir]);
-    await until(
-      () =>
-        !processAlive(chromiumPid) || fs.readFileSync(`/proc/${chromiumPid}/stat`, 'utf8').includes(') Z'),
-      10_000,
-    );
+    await until(() => !processAlive(chromiumPid), 10_000); // a zombie counts as gone
     expect(fs.readdirSync(tmp).filter((n) => n.startsWith('callscope-pdf-'))).toEqual([]);
     fs.rmSync(tmp, { recursive: true, force: true });
   }, 120_000);
+});
+
+describe('whether a process that holds a lock or a temp folder is alive', () => {
+  it('a killed process nobody has reaped (a zombie) is not', async () => {
+    // `sh` starts a child that exits at once, then becomes `sleep`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const zombie = await new Promise<number>((resolve) =>
+      parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+    );
+    try {
+      await until(() => fs.readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z'), 10_000);
+      expect(processAlive(zombie)).toBe(false);
+      expect(processAlive(parent.pid!)).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
 });

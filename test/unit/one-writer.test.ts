@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src-shared/api';
+import { processAlive } from '../../src-main/owned-temp';
 import { writerLockFile } from '../../src-main/write-lock';
 import { writeCallLog } from '../call-log';
 import { openTestWorkspace, REPO, type TestWorkspace } from '../helpers';
@@ -148,9 +149,13 @@ describe('one writer at a time', () => {
     cli.child.kill('SIGKILL');
     await cli.result;
     expect(fs.existsSync(writerLockFile(t.file))).toBe(true);
-    const started = Date.now();
+    // Once the process is gone (a zombie counts as gone), its lock is taken over at once: the
+    // write does not wait and says nothing.
+    await until(() => !processAlive(pid));
+    const waits: string[] = [];
+    await t.ws.writes.run(() => undefined, { onWait: (message) => waits.push(message) });
+    expect(waits).toEqual([]);
     await t.call('settings.update', { effectiveThresholdSeconds: 40 });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(fs.existsSync(writerLockFile(t.file))).toBe(false);
     expect(t.ws.db.prepare("SELECT count(*) AS n FROM import_batches WHERE status = 'done'").get()).toEqual({
       n: 0,
@@ -163,7 +168,9 @@ describe('one writer at a time', () => {
     try {
       const started = Date.now();
       const outcome = await t.api.dispatch('settings.update', { effectiveThresholdSeconds: 50 });
-      expect(Date.now() - started).toBeLessThan(2000);
+      // Well under SQLite's usual 5 s busy wait, even on a loaded machine (the answering
+      // connection waits 250 ms).
+      expect(Date.now() - started).toBeLessThan(4000);
       expect(outcome).toEqual({
         ok: false,
         error: {
