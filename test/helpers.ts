@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi, type Api } from '../src-main/api';
 import { openWorkspace, type Workspace } from '../src-main/workspace';
-import type { Job, Reject } from '../src-shared/api';
+import type { Input, Job, Method, Output, Reject } from '../src-shared/api';
+import { ANSWER_VALUES, type AnswerValue } from '../src-shared/scorecard';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'test/fixtures');
@@ -20,7 +21,10 @@ export interface TestWorkspace {
   file: string;
   ws: Workspace;
   api: Api;
-  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** Calls the API as a door does: typed by the contract, the input validated, an error thrown. */
+  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
+  /** Calls with input as a door receives it from outside, unchecked by the compiler: for tests of validation. */
+  callUnchecked(method: Method, input: unknown): Promise<unknown>;
   importFile(file: string, options?: { preset?: string; timeZone?: string }): Promise<Job>;
   close(): Promise<void>;
 }
@@ -32,18 +36,24 @@ export async function openTestWorkspace(
   const file = path.join(dir, 'workspace.sqlite');
   const ws = await openWorkspace(file);
   const api = createApi(ws);
-  const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
+  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const outcome = await api.dispatch(method, input ?? {});
+    if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+    return outcome.value as Output<M>;
+  };
+  const callUnchecked = async (method: Method, input: unknown): Promise<unknown> => {
     const outcome = await api.dispatch(method, input);
     if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
-    return outcome.value as T;
+    return outcome.value;
   };
-  await call('settings.update', settings);
+  await callUnchecked('settings.update', settings);
   return {
     dir,
     file,
     ws,
     api,
     call,
+    callUnchecked,
     importFile: (f, options = {}) =>
       api.jobs.wait(api.startImport(f, { displayName: path.basename(f), ...options })),
     async close() {
@@ -56,7 +66,7 @@ export async function openTestWorkspace(
 
 /** The rejected rows and warnings of one import batch, in line order as `import.rejects` lists them. */
 export async function rejectsOf(t: Pick<TestWorkspace, 'call'>, batchId: number): Promise<Reject[]> {
-  return (await t.call<{ rows: Reject[] }>('import.rejects', { batchId })).rows;
+  return (await t.call('import.rejects', { batchId })).rows;
 }
 
 export interface CliResult {
@@ -75,4 +85,19 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRes
     timeout: 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function isAnswerValue(value: string): value is AnswerValue {
+  return (ANSWER_VALUES as readonly string[]).includes(value);
+}
+
+/** A scorecard's answers as the audit methods take them: unanswered items left out, each value checked. */
+export function answersIn(given: Readonly<Record<string, string | undefined>>): Record<string, AnswerValue> {
+  const out: Record<string, AnswerValue> = {};
+  for (const [item, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    if (!isAnswerValue(value)) throw new Error(`${item}: "${value}" is not an answer`);
+    out[item] = value;
+  }
+  return out;
 }

@@ -81,7 +81,7 @@ export async function expectHandCounts(
   range: { from: string; to: string },
 ): Promise<void> {
   for (const by of ['day', 'agent'] as const) {
-    const { rows } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by });
+    const { rows } = await t.call('metrics.breakdown', { filter: range, by });
     expect(pickTotals(rows), `metrics.breakdown by ${by}`).toEqual(handCount(calls, by));
   }
 }

@@ -2,6 +2,7 @@
  * End-to-end fixtures: each test gets browser mode (`src-main/web/main.ts`, the real host over a
  * real SQLite file in a temp folder) and a page opened at its tokened address.
  */
+import type { Input, Method, Output } from '../../src-shared/api';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,8 +57,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Calls the API as the page does (browser mode: the token the page keeps in sessionStorage). */
-export async function apiCall(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
+export async function apiCall<M extends Method>(page: Page, method: M, input: Input<M>): Promise<Output<M>> {
+  const output = await page.evaluate(
     async ([m, body]) => {
       const token = sessionStorage.getItem('callscope.token');
       const r = await fetch(`/api/${m}`, {
@@ -70,6 +71,7 @@ export async function apiCall(page: Page, method: string, input: unknown): Promi
     },
     [method, input] as const,
   );
+  return output as Output<M>;
 }
 
 /** The exact number a KPI tile shows, from its data-value attribute (null for "no data"). */

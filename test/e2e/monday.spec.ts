@@ -38,8 +38,13 @@ test('Monday morning opens on Friday, says why, and compares it with Thursday', 
   await apiCall(page, 'targets.set', {
     month: '2026-12',
     entries: [
-      ...agentIds.map((id) => ({ scope: 'agent', scopeId: id, kpi: 'dialsPerDay', value: 150 })),
-      { scope: 'all', scopeId: 0, kpi: 'connectRate', value: 0.35 },
+      ...agentIds.map((id) => ({
+        scope: 'agent' as const,
+        scopeId: id,
+        kpi: 'dialsPerDay' as const,
+        value: 150,
+      })),
+      { scope: 'all' as const, scopeId: 0, kpi: 'connectRate' as const, value: 0.35 },
     ],
   });
 

@@ -54,8 +54,13 @@ test('who is behind and why, and the daily battle report', async ({ app, appPage
   await api(page, 'targets.set', {
     month,
     entries: [
-      ...agents.map((id) => ({ scope: 'agent', scopeId: id, kpi: 'dialsPerDay', value: DIALS_TARGET })),
-      { scope: 'all', scopeId: 0, kpi: 'connectRate', value: CONNECT_TARGET },
+      ...agents.map((id) => ({
+        scope: 'agent' as const,
+        scopeId: id,
+        kpi: 'dialsPerDay' as const,
+        value: DIALS_TARGET,
+      })),
+      { scope: 'all' as const, scopeId: 0, kpi: 'connectRate' as const, value: CONNECT_TARGET },
     ],
   });
 

@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditDetail, AuditRow, CalibrationReport, ScorecardVersion } from '../../src-shared/api';
+import type { ScorecardVersion } from '../../src-shared/api';
 import { reportFor } from '../../src-main/reports/generate';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { FIXTURES, openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
 
 let t: TestWorkspace;
 let card: ScorecardVersion;
@@ -17,7 +17,7 @@ let callId: number;
 beforeAll(async () => {
   t = await openTestWorkspace();
   expect((await t.importFile(path.join(FIXTURES, 'calls/callscope-basic.csv'))).status).toBe('done');
-  card = await t.call<ScorecardVersion>('scorecards.save', {
+  card = await t.call('scorecards.save', {
     definition: {
       name: 'Three checks',
       passMark: 60,
@@ -46,7 +46,7 @@ describe('an audit with comments', () => {
   let auditId: number;
 
   it('keeps the overall and item comments of a draft', async () => {
-    const draft = await t.call<AuditDetail>('audits.open', {
+    const draft = await t.call('audits.open', {
       callId,
       versionId: card.versionId,
       reviewer: 'Lin',
@@ -61,7 +61,7 @@ describe('an audit with comments', () => {
       comment: '  Friendly, but never asked what the customer needs.  ',
       itemComments: { needs: 'Went straight to the price.', greet: '   ' },
     });
-    const again = await t.call<AuditDetail>('audits.get', { auditId });
+    const again = await t.call('audits.get', { auditId });
     expect(again.comment).toBe('Friendly, but never asked what the customer needs.');
     expect(again.itemComments).toEqual({ needs: 'Went straight to the price.' }); // blank ones dropped
   });
@@ -81,13 +81,13 @@ describe('an audit with comments', () => {
   it('submitting with an unanswered item needs the confirmation, then scores it as N/A', async () => {
     const write = {
       auditId,
-      answers: { greet: 'yes', needs: 'no' },
+      answers: answersIn({ greet: 'yes', needs: 'no' }),
       notes: [],
       comment: 'Friendly, but never asked what the customer needs.',
       itemComments: { needs: 'Went straight to the price.' },
     };
     await expect(t.call('audits.submit', write)).rejects.toThrow(/missing: close/);
-    const done = await t.call<AuditDetail>('audits.submit', { ...write, allowUnanswered: true });
+    const done = await t.call('audits.submit', { ...write, allowUnanswered: true });
     expect(done.status).toBe('submitted');
     expect(done.score).toBe(50); // 1 of the 2 answered points
     expect(done.failed).toBe(true); // below the pass mark of 60
@@ -99,7 +99,7 @@ describe('an audit with comments', () => {
     const other = t.ws.db
       .prepare<[string], { id: number }>('SELECT id FROM calls WHERE source_key = ?')
       .get('cs:C004')!.id;
-    const draft = await t.call<AuditDetail>('audits.open', {
+    const draft = await t.call('audits.open', {
       callId: other,
       versionId: card.versionId,
       reviewer: 'Lin',
@@ -110,7 +110,7 @@ describe('an audit with comments', () => {
   });
 
   it('the audit list carries the comment and the result', async () => {
-    const { rows } = await t.call<{ rows: AuditRow[] }>('audits.list', {
+    const { rows } = await t.call('audits.list', {
       filter: { from: '2026-11-01', to: '2026-11-30' },
     });
     expect(rows).toEqual([
@@ -150,13 +150,13 @@ describe('an audit with comments', () => {
 
 describe('calibration against the original audit', () => {
   it('shows the original audit as the reference once the reviewer has submitted, not before', async () => {
-    const { calibrationId } = await t.call<{ calibrationId: number }>('calibrations.create', {
+    const { calibrationId } = await t.call('calibrations.create', {
       callId,
       versionId: card.versionId,
     });
-    const blind = await t.call<AuditDetail>('calibrations.open', { calibrationId, reviewer: 'Zhou' });
+    const blind = await t.call('calibrations.open', { calibrationId, reviewer: 'Zhou' });
     expect(blind.calibrationId).toBe(calibrationId);
-    const before = await t.call<CalibrationReport>('calibrations.report', {
+    const before = await t.call('calibrations.report', {
       calibrationId,
       reviewer: 'Zhou',
     });
@@ -168,7 +168,7 @@ describe('calibration against the original audit', () => {
       answers: { greet: 'yes', needs: 'yes', close: 'no' },
       notes: [],
     });
-    const after = await t.call<CalibrationReport>('calibrations.report', { calibrationId, reviewer: 'Zhou' });
+    const after = await t.call('calibrations.report', { calibrationId, reviewer: 'Zhou' });
     expect(after.reference).toEqual({
       auditId: expect.any(Number),
       reviewer: 'Lin',
@@ -178,7 +178,7 @@ describe('calibration against the original audit', () => {
       comment: 'Friendly, but never asked what the customer needs.',
     });
     // the calibration's own audit does not count as the call's audit
-    const { rows } = await t.call<{ rows: AuditRow[] }>('audits.list', {
+    const { rows } = await t.call('audits.list', {
       filter: { from: '2026-11-01', to: '2026-11-30' },
     });
     expect(rows.map((r) => r.reviewer)).toEqual(['Lin']);

@@ -151,7 +151,7 @@ describe('the shared resolver', () => {
   });
 
   it('follows the recordings folder setting (relative to the workspace, or absolute)', async () => {
-    const moved = await t.call<{ folder: string; isDefault: boolean }>('audits.setRecordingsFolder', {
+    const moved = await t.call('audits.setRecordingsFolder', {
       folder: 'elsewhere',
     });
     expect(moved).toMatchObject({ folder: path.join(t.dir, 'elsewhere'), isDefault: false, exists: false });

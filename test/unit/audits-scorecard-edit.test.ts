@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../src-main/audits/templates';
-import type { ScorecardVersion } from '../../src-shared/api';
+
 import { allItems, type ScorecardDefinition } from '../../src-shared/scorecard';
 import {
   addItem,
@@ -175,11 +175,8 @@ describe('saving an edited template through the API', () => {
   afterEach(async () => t.close());
 
   it('adds version 2 of the scorecard; version 1 stays as it was', async () => {
-    const listed = await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' });
-    const templates = await t.call<{ id: string; definition: ScorecardDefinition }[]>(
-      'scorecards.templates',
-      { language: 'zh-CN' },
-    );
+    const listed = await t.call('scorecards.list', { language: 'en' });
+    const templates = await t.call('scorecards.templates', { language: 'zh-CN' });
     expect(templates.map((x) => x.id)).toEqual(['outbound-sales', 'compliance-check']);
     expect(templates[0]!.definition).toEqual(loadTemplate('outbound-sales', 'zh-CN'));
 
@@ -190,15 +187,15 @@ describe('saving an edited template through the API', () => {
     draft = updateItem(draft, 0, newSection.items.length - 1, { label: 'Offers the opt-out' });
     const finished = finishDraft(draft);
     if (!finished.ok) throw new Error(finished.error);
-    const v2 = await t.call<ScorecardVersion>('scorecards.save', {
+    const v2 = await t.call('scorecards.save', {
       scorecardId: v1.scorecardId,
       definition: finished.definition,
     });
     expect(v2).toMatchObject({ scorecardId: v1.scorecardId, version: 2 });
     expect(v2.definition.sections[0]!.items[0]!.points).toBe(7);
-    const again = await t.call<ScorecardVersion>('scorecards.version', { versionId: v1.versionId });
+    const again = await t.call('scorecards.version', { versionId: v1.versionId });
     expect(again.definition).toEqual(v1.definition);
-    const latest = await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' });
+    const latest = await t.call('scorecards.list', { language: 'en' });
     expect(latest.find((c) => c.scorecardId === v1.scorecardId)).toMatchObject({
       version: 2,
       versionId: v2.versionId,

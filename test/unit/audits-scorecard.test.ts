@@ -212,7 +212,7 @@ describe('scorecards in a workspace', () => {
     // Edit = export, change, import as the next version of the same scorecard.
     const edited = JSON.parse(exported.json) as { passMark: number | null };
     edited.passMark = 75;
-    const v2 = await t.call<{ scorecardId: number; version: number }>('scorecards.import', {
+    const v2 = await t.call('scorecards.import', {
       json: JSON.stringify(edited),
       scorecardId: v1.scorecardId,
     });

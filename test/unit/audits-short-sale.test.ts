@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sample, Settings } from '../../src-shared/api';
+
 import { drawForAgent } from '../../src-main/audits/sampling';
 import { Random } from '../../src-main/demo/random';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
@@ -49,14 +49,14 @@ describe('through the workspace setting', () => {
   afterAll(async () => t?.close());
 
   const build = () =>
-    t.call<Sample>('audits.buildSample', { from: '2026-11-01', to: '2026-11-09', perAgent: 4, seed: 3 });
+    t.call('audits.buildSample', { from: '2026-11-01', to: '2026-11-09', perAgent: 4, seed: 3 });
 
   it('defaults to 30 s, and a new value changes the draw', async () => {
-    const settings = await t.call<Settings>('settings.get');
+    const settings = await t.call('settings.get');
     expect(settings.shortSaleSeconds).toBe(30);
     expect((await build()).calls.map((c) => c.stratum)).not.toContain('short_sale');
 
-    expect((await t.call<Settings>('settings.update', { shortSaleSeconds: 60 })).shortSaleSeconds).toBe(60);
+    expect((await t.call('settings.update', { shortSaleSeconds: 60 })).shortSaleSeconds).toBe(60);
     const short = (await build()).calls.filter((c) => c.stratum === 'short_sale');
     expect(short).toHaveLength(1);
     expect(short[0]!.isSale).toBe(true);

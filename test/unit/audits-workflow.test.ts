@@ -5,18 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohenKappa, countMatrix, fleissKappa } from '../../src-shared/agreement';
-import type {
-  AuditAnalytics,
-  AuditDetail,
-  AuditSummary,
-  CalibrationReport,
-  Sample,
-  ScorecardVersion,
-} from '../../src-shared/api';
+import type { AuditDetail, Sample, ScorecardVersion } from '../../src-shared/api';
 import { scoreAudit, type Answers } from '../../src-shared/scorecard';
 import { createApi } from '../../src-main/api';
 import { openWorkspace } from '../../src-main/workspace';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
 
 let t: TestWorkspace;
 let from: string;
@@ -29,12 +22,12 @@ function raw<T>(sqlText: string, ...params: unknown[]): T[] {
 
 beforeAll(async () => {
   t = await openTestWorkspace();
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 21, seed: 5 });
+  const { jobId } = await t.call('demo.load', { agents: 6, days: 21, seed: 5 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   const days = raw<{ day: string }>('SELECT DISTINCT day FROM calls ORDER BY day').map((r) => r.day);
   from = days[days.length - 7]!;
   to = days[days.length - 1]!;
-  cards = await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' });
+  cards = await t.call('scorecards.list', { language: 'en' });
 }, 120_000);
 
 afterAll(async () => t?.close());
@@ -49,9 +42,9 @@ function picksByAgent(sample: Sample): Record<number, string[]> {
 
 describe('sampling', () => {
   it('draws N connected calls per agent, the same list for the same seed', async () => {
-    const first = await t.call<Sample>('audits.buildSample', sampleInput(42));
-    const again = await t.call<Sample>('audits.buildSample', sampleInput(42));
-    const other = await t.call<Sample>('audits.buildSample', sampleInput(43));
+    const first = await t.call('audits.buildSample', sampleInput(42));
+    const again = await t.call('audits.buildSample', sampleInput(42));
+    const other = await t.call('audits.buildSample', sampleInput(43));
     expect(again.id).not.toBe(first.id);
     expect(picksByAgent(again)).toEqual(picksByAgent(first));
     expect(picksByAgent(other)).not.toEqual(picksByAgent(first));
@@ -76,7 +69,7 @@ describe('sampling', () => {
   });
 
   it('strata: a sale, the longest conversation, a short sale when there is one, then random', async () => {
-    const sample = await t.call<Sample>('audits.buildSample', sampleInput(7));
+    const sample = await t.call('audits.buildSample', sampleInput(7));
     for (const [agentId, picks] of Object.entries(picksByAgent(sample))) {
       const calls = raw<{ id: number; talk_seconds: number; is_sale: number }>(
         `SELECT id, talk_seconds, is_sale FROM calls WHERE agent_id = ? AND day BETWEEN ? AND ?
@@ -115,7 +108,7 @@ describe('sampling', () => {
     );
     t.ws.db.prepare('UPDATE calls SET is_sale = 1 WHERE id = ?').run(short!.id);
     try {
-      const sample = await t.call<Sample>('audits.buildSample', { ...sampleInput(9), perAgent: 10 });
+      const sample = await t.call('audits.buildSample', { ...sampleInput(9), perAgent: 10 });
       const picked = sample.calls.filter((c) => c.agentId === short!.agent_id && c.stratum === 'short_sale');
       expect(picked).toHaveLength(1);
       expect(picked[0]!.talkSeconds).toBeLessThan(30);
@@ -142,9 +135,9 @@ describe('audits', () => {
   }
 
   it('a draft autosaves and survives a restart; submit scores it with its scorecard version', async () => {
-    sample = await t.call<Sample>('audits.buildSample', sampleInput(1));
+    sample = await t.call('audits.buildSample', sampleInput(1));
     const target = sample.calls[0]!;
-    audit = await t.call<AuditDetail>('audits.open', {
+    audit = await t.call('audits.open', {
       callId: target.callId,
       versionId: sales().versionId,
       reviewer: 'Lin',
@@ -152,7 +145,7 @@ describe('audits', () => {
     expect(audit).toMatchObject({ status: 'draft', reviewer: 'Lin', score: null });
     const partial: Answers = { 'opening.greeting': 'yes', 'discovery.budget': '4' };
     const notes = [{ offsetSeconds: 12.5, text: 'No recording notice' }];
-    await t.call('audits.saveDraft', { auditId: audit.id, answers: partial, notes });
+    await t.call('audits.saveDraft', { auditId: audit.id, answers: answersIn(partial), notes });
 
     // Restart: a new workspace and API over the same file.
     const ws2 = await openWorkspace(t.file);
@@ -166,11 +159,15 @@ describe('audits', () => {
       await ws2.close();
     }
 
-    await expect(t.call('audits.submit', { auditId: audit.id, answers: partial, notes })).rejects.toThrow(
-      /answer every item/,
-    );
+    await expect(
+      t.call('audits.submit', { auditId: audit.id, answers: answersIn(partial), notes }),
+    ).rejects.toThrow(/answer every item/);
     const answers = fullAnswers(sales(), { 'objections.handled': 'na', 'compliance.dnc': 'na' });
-    const submitted = await t.call<AuditDetail>('audits.submit', { auditId: audit.id, answers, notes });
+    const submitted = await t.call('audits.submit', {
+      auditId: audit.id,
+      answers: answersIn(answers),
+      notes,
+    });
     const expected = scoreAudit(sales().definition, answers);
     expect(submitted.status).toBe('submitted');
     expect(submitted.score).toBeCloseTo(expected.percent!, 10);
@@ -178,43 +175,43 @@ describe('audits', () => {
     expect(raw('SELECT count(*) AS n FROM audit_answers WHERE audit_id = ?', audit.id)).toEqual([
       { n: Object.keys(answers).length },
     ]);
-    await expect(t.call('audits.saveDraft', { auditId: audit.id, answers, notes })).rejects.toThrow(
-      /conflict/,
-    );
+    await expect(
+      t.call('audits.saveDraft', { auditId: audit.id, answers: answersIn(answers), notes }),
+    ).rejects.toThrow(/conflict/);
     audit = submitted;
   });
 
   it('a critical "no" scores 0 % and fails', async () => {
     const target = sample.calls[1]!;
-    const opened = await t.call<AuditDetail>('audits.open', {
+    const opened = await t.call('audits.open', {
       callId: target.callId,
       versionId: sales().versionId,
       reviewer: 'Lin',
     });
-    const done = await t.call<AuditDetail>('audits.submit', {
+    const done = await t.call('audits.submit', {
       auditId: opened.id,
-      answers: fullAnswers(sales(), { 'compliance.consent': 'no' }),
+      answers: answersIn(fullAnswers(sales(), { 'compliance.consent': 'no' })),
       notes: [],
     });
     expect(done).toMatchObject({ score: 0, failed: true });
   });
 
   it('editing the scorecard makes a new version; the audit keeps its own', async () => {
-    const v2 = await t.call<ScorecardVersion>('scorecards.save', {
+    const v2 = await t.call('scorecards.save', {
       scorecardId: sales().scorecardId,
       definition: { ...sales().definition, passMark: 95 },
     });
     expect(v2.version).toBe(2);
-    const again = await t.call<AuditDetail>('audits.get', { auditId: audit.id });
+    const again = await t.call('audits.get', { auditId: audit.id });
     expect(again.scorecard.versionId).toBe(sales().versionId);
     expect(again.scorecard.definition.passMark).toBe(70);
     expect(again.score).toBe(audit.score);
-    const listed = await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' });
+    const listed = await t.call('scorecards.list', { language: 'en' });
     expect(listed.find((c) => c.scorecardId === sales().scorecardId)!.version).toBe(2);
   });
 
   it('the next sample skips audited calls and lists agents below the minimum', async () => {
-    const next = await t.call<Sample>('audits.buildSample', sampleInput(1));
+    const next = await t.call('audits.buildSample', sampleInput(1));
     const audited = [sample.calls[0]!.callId, sample.calls[1]!.callId];
     expect(next.calls.some((c) => audited.includes(c.callId))).toBe(false);
     const agentId = sample.calls[0]!.agentId;
@@ -231,18 +228,18 @@ describe('audits', () => {
   });
 
   it('the audit-score KPI is the mean of submitted percentages in the period', async () => {
-    const summary = await t.call<AuditSummary>('audits.summary', { filter: { from, to } });
+    const summary = await t.call('audits.summary', { filter: { from, to } });
     const scores = raw<{ score: number }>("SELECT score FROM audits WHERE status = 'submitted'").map(
       (r) => r.score,
     );
     expect(summary.audits).toBe(2);
     expect(summary.failed).toBe(1);
     expect(summary.auditScore).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 2, 10);
-    const agentOnly = await t.call<AuditSummary>('audits.summary', {
+    const agentOnly = await t.call('audits.summary', {
       filter: { from, to, agentId: sample.calls[0]!.agentId },
     });
     expect(agentOnly.audits).toBeGreaterThanOrEqual(1);
-    const empty = await t.call<AuditSummary>('audits.summary', {
+    const empty = await t.call('audits.summary', {
       filter: { from: '2001-01-01', to: '2001-01-31' },
     });
     expect(empty).toEqual({ auditScore: null, audits: 0, failed: 0 });
@@ -251,7 +248,7 @@ describe('audits', () => {
 
 describe('QA analytics', () => {
   it('score per agent and week with count and interval; item failure rates and conversion', async () => {
-    const result = await t.call<AuditAnalytics>('audits.analytics', { filter: { from, to }, by: 'agent' });
+    const result = await t.call('audits.analytics', { filter: { from, to }, by: 'agent' });
     const audits = raw<{ agent_id: number; score: number; call_id: number; is_sale: number }>(
       `SELECT au.agent_id, au.score, au.call_id, c.is_sale FROM audits au JOIN calls c ON c.id = au.call_id
        WHERE au.status = 'submitted' AND au.calibration_id IS NULL ORDER BY au.id`,
@@ -272,7 +269,7 @@ describe('QA analytics', () => {
     expect(consent.conversionPassing).toBe(audits[0]!.is_sale);
     // N/A answers are neither failures nor passes
     expect(result.items.find((i) => i.key === 'compliance.dnc')!.answered).toBe(1);
-    const byTeam = await t.call<AuditAnalytics>('audits.analytics', { filter: { from, to }, by: 'team' });
+    const byTeam = await t.call('audits.analytics', { filter: { from, to }, by: 'team' });
     expect(byTeam.groups.reduce((n, g) => n + g.overall.n, 0)).toBe(2);
   });
 });
@@ -283,7 +280,7 @@ describe('calibration', () => {
     const callId = raw<{ id: number }>(
       "SELECT id FROM calls WHERE disposition = 'connected' ORDER BY id DESC LIMIT 1",
     )[0]!.id;
-    const { calibrationId } = await t.call<{ calibrationId: number }>('calibrations.create', {
+    const { calibrationId } = await t.call('calibrations.create', {
       callId,
       versionId: card.versionId,
     });
@@ -294,21 +291,21 @@ describe('calibration', () => {
       Cai: ['no', 'yes', 'yes', 'yes', 'no'],
     };
     const submit = async (reviewer: string) => {
-      const opened = await t.call<AuditDetail>('calibrations.open', { calibrationId, reviewer });
+      const opened = await t.call('calibrations.open', { calibrationId, reviewer });
       const answers = Object.fromEntries(keys.map((k, i) => [k, answersOf[reviewer]![i]]));
-      return t.call<AuditDetail>('audits.submit', { auditId: opened.id, answers, notes: [] });
+      return t.call('audits.submit', { auditId: opened.id, answers: answersIn(answers), notes: [] });
     };
 
     const ann = await submit('Ann');
     // Bo has opened but not submitted: Bo sees nothing of Ann's.
     await t.call('calibrations.open', { calibrationId, reviewer: 'Bo' });
-    const blind = await t.call<CalibrationReport>('calibrations.report', { calibrationId, reviewer: 'Bo' });
+    const blind = await t.call('calibrations.report', { calibrationId, reviewer: 'Bo' });
     expect(blind.visible).toBe(false);
     expect(blind.items).toEqual([]);
     expect(blind.reviewers.every((r) => r.score === null)).toBe(true);
 
     const bo = await submit('Bo');
-    const two = await t.call<CalibrationReport>('calibrations.report', { calibrationId, reviewer: 'Bo' });
+    const two = await t.call('calibrations.report', { calibrationId, reviewer: 'Bo' });
     expect(two.kappaKind).toBe('cohen');
     expect(two.kappa).toBeCloseTo(cohenKappa(answersOf.Ann!, answersOf.Bo!)!, 12);
     // by hand: agree on 4 of 5 (p_o = 0.8); Ann yes 4/5 na 1/5, Bo yes 3/5 na 1/5 no 1/5
@@ -316,7 +313,7 @@ describe('calibration', () => {
     expect(two.kappa).toBeCloseTo(0.28 / 0.48, 12);
 
     const cai = await submit('Cai');
-    const report = await t.call<CalibrationReport>('calibrations.report', { calibrationId, reviewer: 'Ann' });
+    const report = await t.call('calibrations.report', { calibrationId, reviewer: 'Ann' });
     expect(report.visible).toBe(true);
     expect(report.kappaKind).toBe('fleiss');
     const subjects = keys.map((_, i) => ['Ann', 'Bo', 'Cai'].map((r) => answersOf[r]![i]!));
@@ -329,7 +326,7 @@ describe('calibration', () => {
     expect([ann.score, bo.score, cai.score]).toEqual([100, 75, 60]);
     expect(report.totals).toEqual({ min: 60, max: 100, spread: 40 });
     // calibration audits are not the agent's audits
-    const summary = await t.call<AuditSummary>('audits.summary', {
+    const summary = await t.call('audits.summary', {
       filter: { from: '2000-01-01', to: '2100-01-01' },
     });
     expect(summary.audits).toBe(2);

@@ -13,7 +13,7 @@ import {
   verifyBackup,
 } from '../../src-main/backups';
 import { openConnection } from '../../src-main/db/connection';
-import type { Backup } from '../../src-shared/api';
+
 import { addDays } from '../../src-shared/time';
 import { openTestWorkspace, runCli, type TestWorkspace } from '../helpers';
 
@@ -105,21 +105,21 @@ describe('backups of a workspace', () => {
 
   it('restores a manual backup after saving the current state, and every connection sees it', async () => {
     await t.importFile(writeCalls(t.dir, 'a.csv', ['A1', 'A2']), { preset: 'callscope' });
-    const backup = await t.call<Backup>('backups.create');
+    const backup = await t.call('backups.create');
     expect(backup.kind).toBe('manual');
     await t.importFile(writeCalls(t.dir, 'b.csv', ['B1', 'B2', 'B3']), { preset: 'callscope' });
-    expect((await t.call<{ calls: number }>('workspace.info')).calls).toBe(5);
+    expect((await t.call('workspace.info')).calls).toBe(5);
 
-    const { safetyCopy } = await t.call<{ safetyCopy: string }>('backups.restore', { name: backup.name });
+    const { safetyCopy } = await t.call('backups.restore', { name: backup.name });
     // The open connection reads the restored data, and so does a fresh one.
-    expect((await t.call<{ calls: number }>('workspace.info')).calls).toBe(2);
+    expect((await t.call('workspace.info')).calls).toBe(2);
     expect(callIds(t.file)).toEqual(['cs:A1', 'cs:A2']);
     expect(t.ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
     // What was there before the restore is kept, verified.
     const saved = path.join(backupDir(t.file), safetyCopy);
     verifyBackup(saved);
     expect(callIds(saved)).toHaveLength(5);
-    const { backups } = await t.call<{ backups: Backup[] }>('backups.list');
+    const { backups } = await t.call('backups.list');
     expect(backups.map((b) => b.kind).sort()).toEqual(['before-restore', 'manual']);
     // The workspace keeps working after the restore: imports and the rollup are exact.
     await t.importFile(writeCalls(t.dir, 'c.csv', ['C1']), { preset: 'callscope' });

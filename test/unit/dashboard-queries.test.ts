@@ -10,15 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callsPageQuery, countCalls } from '../../src-main/calls/explorer';
 import { openConnection, openDatabase, schemaVersion, migrate } from '../../src-main/db/connection';
 import { migrations } from '../../src-main/db/migrations';
-import type {
-  AgentProfile,
-  CallRow,
-  HeatmapCell,
-  LeaderboardRow,
-  MetricsRow,
-  Team,
-  Agent,
-} from '../../src-shared/api';
+import type { CallRow, Input } from '../../src-shared/api';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers';
 
 const THRESHOLD = 30;
@@ -34,7 +26,7 @@ function raw<T>(sqlText: string, ...params: unknown[]): T[] {
 
 beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: THRESHOLD });
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 9, days: 20, seed: 3 });
+  const { jobId } = await t.call('demo.load', { agents: 9, days: 20, seed: 3 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   // Inbound calls, calls with no campaign, and 23:5x / 00:0x local starts, on top of the demo floor.
   const lines = [
@@ -57,7 +49,7 @@ afterAll(async () => t?.close());
 
 describe('metrics.heatmap', () => {
   it('sums outbound dials, connects and sales per weekday and hour as the raw calls do', async () => {
-    const { cells } = await t.call<{ cells: HeatmapCell[] }>('metrics.heatmap', { filter: { from, to } });
+    const { cells } = await t.call('metrics.heatmap', { filter: { from, to } });
     const expected = raw<{ weekday: number; hour: number; dials: number; connects: number; sales: number }>(
       `SELECT weekday, hour, COUNT(*) AS dials, SUM(${CONNECT}) AS connects, SUM(outcome = 'sale') AS sales
        FROM calls WHERE direction = 'outbound' AND day BETWEEN ? AND ?
@@ -71,9 +63,9 @@ describe('metrics.heatmap', () => {
   });
 
   it('follows a team filter through the agents of the team', async () => {
-    const teams = await t.call<Team[]>('teams.list');
+    const teams = await t.call('teams.list');
     const team = teams[0]!;
-    const { cells } = await t.call<{ cells: HeatmapCell[] }>('metrics.heatmap', {
+    const { cells } = await t.call('metrics.heatmap', {
       filter: { from, to, teamId: team.id },
     });
     const [expected] = raw<{ dials: number }>(
@@ -90,11 +82,7 @@ describe('metrics.heatmap', () => {
 
 describe('metrics.summary', () => {
   it('counts agent-days (an agent on a day with a dial) of the range and of the previous period', async () => {
-    const summary = await t.call<{
-      agentDays: number;
-      previousAgentDays: number;
-      previousRange: { from: string; to: string };
-    }>('metrics.summary', { filter: { from, to } });
+    const summary = await t.call('metrics.summary', { filter: { from, to } });
     const agentDays = (a: string, b: string) =>
       raw<{ n: number }>(
         `SELECT COUNT(*) AS n FROM (SELECT DISTINCT day, agent_id FROM calls
@@ -110,7 +98,7 @@ describe('metrics.summary', () => {
 
 describe('metrics.leaderboard', () => {
   it('gives every agent with calls their range totals and a per-day series matching the raw calls', async () => {
-    const board = await t.call<{ days: string[]; rows: LeaderboardRow[] }>('metrics.leaderboard', {
+    const board = await t.call('metrics.leaderboard', {
       filter: { from, to },
     });
     expect(board.days[0]).toBe(from);
@@ -139,7 +127,7 @@ describe('metrics.leaderboard', () => {
       expect(row.daily.dials.reduce((s, n) => s + n, 0)).toBe(row.dials);
     }
     // The leaderboard's KPIs are the agent breakdown's.
-    const { rows: byAgent } = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+    const { rows: byAgent } = await t.call('metrics.breakdown', {
       filter: { from, to },
       by: 'agent',
     });
@@ -149,9 +137,9 @@ describe('metrics.leaderboard', () => {
 
 describe('metrics.agent', () => {
   it("counts one agent's connects per talk bucket and their dispositions and outcomes", async () => {
-    const agents = await t.call<Agent[]>('agents.list');
+    const agents = await t.call('agents.list');
     const agent = agents.find((a) => a.code === '8001')!;
-    const profile = await t.call<AgentProfile>('metrics.agent', { agentId: agent.id, filter: { from, to } });
+    const profile = await t.call('metrics.agent', { agentId: agent.id, filter: { from, to } });
     const talks = raw<{ talk_seconds: number }>(
       `SELECT talk_seconds FROM calls WHERE agent_id = ? AND direction = 'outbound' AND day BETWEEN ? AND ?
        AND ${CONNECT}`,
@@ -192,11 +180,11 @@ describe('calls.list and calls.count', () => {
     saleAmount: 'sale_amount {d}, started_at {d}, id {d}',
   };
 
-  async function walk(query: Record<string, unknown>, order: Order, limit: number): Promise<CallRow[]> {
+  async function walk(query: Input<'calls.count'>, order: Order, limit: number): Promise<CallRow[]> {
     const rows: CallRow[] = [];
     let after: string | undefined;
     for (let page = 0; page < 1000; page++) {
-      const res = await t.call<{ rows: CallRow[]; next: string | null }>('calls.list', {
+      const res = await t.call('calls.list', {
         ...query,
         ...order,
         limit,
@@ -229,12 +217,12 @@ describe('calls.list and calls.count', () => {
   });
 
   it('reads a range of days by talk time and amount day by day (and by ring time sorted), in plain SQL order, under filters', async () => {
-    const team = (await t.call<Team[]>('teams.list'))[0]!;
+    const team = (await t.call('teams.list'))[0]!;
     const range = { from, to: raw<{ d: string }>(`SELECT date(?, '+4 days') AS d`, from)[0]!.d };
     for (const sort of ['talkSeconds', 'ringSeconds', 'saleAmount'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         for (const narrow of [false, true]) {
-          const query = narrow
+          const query: Input<'calls.count'> = narrow
             ? { filter: { ...range, teamId: team.id }, dispositions: ['connected'], talkMin: 1 }
             : { filter: range };
           const expected = raw<{ id: number }>(
@@ -283,8 +271,8 @@ describe('calls.list and calls.count', () => {
   });
 
   it('narrows by team, disposition, outcome, direction and talk range as plain SQL does', async () => {
-    const team = (await t.call<Team[]>('teams.list'))[1]!;
-    const query = {
+    const team = (await t.call('teams.list'))[1]!;
+    const query: Input<'calls.count'> = {
       filter: { from, to, teamId: team.id },
       dispositions: ['connected', 'voicemail'],
       outcomes: ['none', 'sale'],
@@ -308,7 +296,7 @@ describe('calls.list and calls.count', () => {
   });
 
   it('shows what a team lead reads: local time, agent, campaign, and the number masked', async () => {
-    const { rows } = await t.call<{ rows: CallRow[] }>('calls.list', {
+    const { rows } = await t.call('calls.list', {
       filter: { from: to, to },
       sort: 'startedAt',
       order: 'desc',
@@ -344,7 +332,7 @@ describe('calls.list and calls.count', () => {
 describe('workspace.info', () => {
   it('counts the stored calls (from the batches) through imports and undos', async () => {
     const count = () => raw<{ n: number }>('SELECT COUNT(*) AS n FROM calls')[0]!.n;
-    const info = await t.call<{ calls: number }>('workspace.info');
+    const info = await t.call('workspace.info');
     expect(info.calls).toBe(count());
     const file = path.join(t.dir, 'more.csv');
     fs.writeFileSync(
@@ -352,9 +340,9 @@ describe('workspace.info', () => {
       'call_id,agent_code,started_at,disposition,talk_seconds\nM1,8003,2026-11-02 10:00:00,connected,40\n',
     );
     const job = await t.importFile(file, { preset: 'callscope' });
-    expect((await t.call<{ calls: number }>('workspace.info')).calls).toBe(count());
+    expect((await t.call('workspace.info')).calls).toBe(count());
     await t.call('import.undo', { batchId: job.result!.batchId });
-    expect((await t.call<{ calls: number }>('workspace.info')).calls).toBe(count());
+    expect((await t.call('workspace.info')).calls).toBe(count());
     expect(count()).toBe(info.calls);
   });
 });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow, Reject } from '../../src-shared/api';
+
 import { translate } from '../../src-shared/i18n';
 import { CsvReader } from '../../src-main/import/csv';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
@@ -47,7 +47,7 @@ describe('bounds on imported values', () => {
     const job = await t.importFile(file);
     expect(job.status).toBe('done');
     expect(job.result).toMatchObject({ rows: 8, inserted: 1, rejected: 7 });
-    const { rows } = await t.call<{ rows: Reject[] }>('import.rejects', { batchId: job.result!.batchId });
+    const { rows } = await t.call('import.rejects', { batchId: job.result!.batchId });
     expect(rows.map((r) => [r.line, r.field, r.reasonCode?.key])).toEqual([
       [3, 'talk_seconds', 'importReason.durationTooLong'],
       [4, 'talk_seconds', 'importReason.durationTooLong'],
@@ -72,20 +72,17 @@ describe('bounds on imported values', () => {
     expect(zh[6]).toBe('金额不能为负数（-5.00）');
 
     // The preview shows the same rows rejected, with the same translatable reason.
-    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+    const { stagedId } = await t.call('import.stage', {
       name: 'huge.csv',
       bytes: fs.readFileSync(file),
     });
-    const preview = await t.call<{ rows: { ok: boolean; line: number; reasonCode?: { key: string } }[] }>(
-      'import.preview',
-      { stagedId },
-    );
+    const preview = await t.call('import.preview', { stagedId });
     expect(preview.rows.filter((r) => !r.ok).map((r) => [r.line, r.reasonCode?.key])).toEqual(
       rows.map((r) => [r.line, r.reasonCode?.key]),
     );
 
     const [day] = (
-      await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+      await t.call('metrics.breakdown', {
         filter: { from: '2026-11-01', to: '2026-11-30' },
         by: 'day',
       })
@@ -101,7 +98,7 @@ describe('bounds on imported values', () => {
     );
     const job = await t.importFile(file);
     expect(job.result).toMatchObject({ inserted: N, rejected: 0 });
-    const totals = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+    const totals = await t.call('metrics.breakdown', {
       filter: { from: '2026-11-01', to: '2026-11-30' },
       by: 'agent',
     });
@@ -151,7 +148,7 @@ describe('bounds on imported values', () => {
     ]);
     const job = await t.importFile(file);
     expect(job.result).toMatchObject({ rejected: 6 });
-    const { csv } = await t.call<{ fileName: string; csv: string }>('import.rejectsCsv', {
+    const { csv } = await t.call('import.rejectsCsv', {
       batchId: job.result!.batchId,
     });
     const reader = new CsvReader(',');

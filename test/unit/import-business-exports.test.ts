@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../src-shared/api';
+
 import {
   dayFirstCsv,
   englishAgents,
@@ -44,8 +44,8 @@ async function workspace(timeZone = 'Asia/Shanghai'): Promise<TestWorkspace> {
 }
 
 async function preview(w: TestWorkspace, name: string, bytes: Uint8Array, choices: object = {}) {
-  const { stagedId } = await w.call<{ stagedId: string }>('import.stage', { name, bytes });
-  return { stagedId, preview: await w.call<ImportPreview>('import.preview', { stagedId, ...choices }) };
+  const { stagedId } = await w.call('import.stage', { name, bytes: new Uint8Array(bytes) });
+  return { stagedId, preview: await w.call('import.preview', { stagedId, ...choices }) };
 }
 
 describe('a Chinese business-system export (title, notes, split date and time, masked numbers, 合计)', () => {
@@ -172,7 +172,7 @@ describe('day-first dates', () => {
     expect(first.preview.dateOrder).toMatchObject({ state: 'ambiguous', order: 'dmy' });
     expect(first.preview.dateOrder!.examples).toHaveLength(3);
     const job = await w.api.jobs.wait(
-      (await w.call<{ jobId: string }>('import.start', { stagedId: first.stagedId, dateOrder: 'dmy' })).jobId,
+      (await w.call('import.start', { stagedId: first.stagedId, dateOrder: 'dmy' })).jobId,
     );
     expect(job.result).toMatchObject({ inserted: calls.length, rejected: 0 });
     await expectHandCounts(w, truthOf(calls), range);

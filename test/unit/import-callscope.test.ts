@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Batch, MetricsRow, Reject } from '../../src-shared/api';
+
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
@@ -56,17 +56,17 @@ describe('importing the Callscope CSV layout', () => {
       preset: 'callscope',
     });
 
-    const byDay = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'day' });
+    const byDay = await t.call('metrics.breakdown', { filter: range, by: 'day' });
     for (const row of byDay.rows)
       expect(row).toMatchObject(EXPECTED_BY_DAY[row.key as keyof typeof EXPECTED_BY_DAY]);
     expect(byDay.rows.map((r) => r.key)).toEqual(Object.keys(EXPECTED_BY_DAY));
 
-    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
+    const byAgent = await t.call('metrics.breakdown', { filter: range, by: 'agent' });
     for (const row of byAgent.rows)
       expect(row).toMatchObject(EXPECTED_BY_AGENT[row.key as keyof typeof EXPECTED_BY_AGENT]);
     expect(byAgent.rows.map((r) => r.label)).toEqual(['王伟', '李娜', '8003']);
 
-    const rejects = await t.call<{ total: number; rows: Reject[] }>('import.rejects', {
+    const rejects = await t.call('import.rejects', {
       batchId: job.result!.batchId,
     });
     expect(rejects.total).toBe(3);
@@ -99,13 +99,13 @@ describe('importing the Callscope CSV layout', () => {
     await t.importFile(BASIC);
     const again = await t.importFile(BASIC);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 12, rejected: 3 });
-    const total = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'none' });
+    const total = await t.call('metrics.breakdown', { filter: range, by: 'none' });
     expect(total.rows[0]).toMatchObject({ dials: 11, connects: 6, sales: 2, revenue: 259_800 });
   });
 
   it('undo removes the calls and their rollup, and keeps the batch in the history as undone', async () => {
     const first = await t.importFile(BASIC);
-    const undone = await t.call<Batch>('import.undo', { batchId: first.result!.batchId });
+    const undone = await t.call('import.undo', { batchId: first.result!.batchId });
     expect(undone).toMatchObject({ status: 'undone', calls: 0 });
     expect(t.ws.db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 0 });
     expect(t.ws.db.prepare('SELECT count(*) AS n FROM daily_agent_stats').get()).toEqual({ n: 0 });
@@ -125,7 +125,7 @@ describe('importing the Callscope CSV layout', () => {
       t.call('import.undo', { batchId: second.result!.batchId }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const total = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'none' });
+    const total = await t.call('metrics.breakdown', { filter: range, by: 'none' });
     expect(total.rows[0]).toMatchObject({ dials: 11, connects: 6, sales: 2, revenue: 259_800 });
     expect(keep.result!.inserted).toBe(12);
   });
@@ -147,7 +147,7 @@ describe('importing the Callscope CSV layout', () => {
     );
     const job = await t.importFile(tsv);
     expect(job.result).toMatchObject({ inserted: 12, rejected: 3 });
-    const total = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'none' });
+    const total = await t.call('metrics.breakdown', { filter: range, by: 'none' });
     expect(total.rows[0]).toMatchObject({ dials: 22, revenue: 2 * 259_800 });
   });
 
@@ -157,7 +157,7 @@ describe('importing the Callscope CSV layout', () => {
     fs.writeFileSync(gbk, iconv.encode(text.replace(/\n/g, '\r\n'), 'gbk'));
     const job = await t.importFile(gbk);
     expect(job.result).toMatchObject({ inserted: 12, rejected: 3 });
-    const agents = await t.call<{ name: string | null; teamName: string | null }[]>('agents.list');
+    const agents = await t.call('agents.list');
     // in 工号 order: 8001, 8002, then the unnamed 8003
     expect(agents.map((a) => a.name)).toEqual(['王伟', '李娜', null]);
     expect(agents[0]!.teamName).toBe('销售一组');

@@ -3,7 +3,7 @@
 // Fixture: test/fixtures/calls/five9-call-log.csv.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-shared/api';
+
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
@@ -45,7 +45,7 @@ describe('importing a Five9 Call Log report', () => {
     expect(job.result).toMatchObject({ preset: 'five9', rows: 13, inserted: 11, duplicates: 1, rejected: 1 });
 
     await expectHandCounts(t, CALLS, range);
-    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
+    const byAgent = await t.call('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => r.label).sort()).toEqual(['García, María', 'Smith, John']);
   });
 

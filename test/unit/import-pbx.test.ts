@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview, Job } from '../../src-shared/api';
+import type { Job } from '../../src-shared/api';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
@@ -53,7 +53,7 @@ describe('PBX call semantics on a header-less Master.csv', () => {
   afterEach(async () => t.close());
 
   const stage = async (name: string, bytes: Uint8Array) =>
-    (await t.call<{ stagedId: string }>('import.stage', { name, bytes })).stagedId;
+    (await t.call('import.stage', { name, bytes: new Uint8Array(bytes) })).stagedId;
 
   it('learns trunks and extensions from the file: only outbound calls of extensions are dials', async () => {
     const job = await t.importFile(MIXED);
@@ -87,7 +87,7 @@ describe('PBX call semantics on a header-less Master.csv', () => {
 
   it('shows the endpoints in the preview and takes the agent codes the user gives them, saved with the profile', async () => {
     const bytes = fs.readFileSync(MIXED);
-    const preview = await t.call<ImportPreview>('import.preview', {
+    const preview = await t.call('import.preview', {
       stagedId: await stage('Master.csv', bytes),
     });
     expect(preview.preset.id).toBe('asterisk-cdr-csv');
@@ -105,7 +105,7 @@ describe('PBX call semantics on a header-less Master.csv', () => {
 
     const stagedId = await stage('Master.csv', bytes);
     const endpoints = { 'PJSIP/client1': 'A01' };
-    const { jobId } = await t.call<{ jobId: string }>('import.start', {
+    const { jobId } = await t.call('import.start', {
       stagedId,
       endpoints,
       saveProfile: true,
@@ -116,7 +116,7 @@ describe('PBX call semantics on a header-less Master.csv', () => {
     await expectHandCounts(t, truth('A01'), range);
 
     // The next file of the same shape gets the naming from the profile.
-    const again = await t.call<ImportPreview>('import.preview', {
+    const again = await t.call('import.preview', {
       stagedId: await stage('Master-2.csv', bytes),
     });
     expect(again.profile).not.toBeNull();

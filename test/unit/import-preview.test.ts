@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview, Job, MetricsRow } from '../../src-shared/api';
+import type { Job } from '../../src-shared/api';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
@@ -40,12 +40,12 @@ describe('import preview, mapping and profiles', () => {
   afterEach(async () => t.close());
 
   const stage = async (name: string, bytes: Uint8Array) =>
-    (await t.call<{ stagedId: string }>('import.stage', { name, bytes })).stagedId;
+    (await t.call('import.stage', { name, bytes: new Uint8Array(bytes) })).stagedId;
   const waitJob = (jobId: string) => t.api.jobs.wait(jobId);
 
   it('shows the detected layout, mapping, result texts and the first rows exactly as the import stores them', async () => {
     const stagedId = await stage('callscope-basic.csv', fs.readFileSync(BASIC));
-    const preview = await t.call<ImportPreview>('import.preview', { stagedId });
+    const preview = await t.call('import.preview', { stagedId });
     expect(preview).toMatchObject({
       fileName: 'callscope-basic.csv',
       container: 'csv',
@@ -68,9 +68,7 @@ describe('import preview, mapping and profiles', () => {
     expect(preview.rows).toHaveLength(15);
     expect(preview.rows.filter((r) => !r.ok).map((r) => r.line)).toEqual([13, 14, 15]);
 
-    const job = await waitJob(
-      (await t.call<{ jobId: string }>('import.start', { stagedId, saveProfile: false })).jobId,
-    );
+    const job = await waitJob((await t.call('import.start', { stagedId, saveProfile: false })).jobId);
     expect(job.status).toBe('done');
     // Every call the preview showed is stored with those very values.
     const stored = t.ws.db
@@ -98,7 +96,7 @@ describe('import preview, mapping and profiles', () => {
 
   it('imports a layout no preset knows once the user maps columns and values, and remembers it', async () => {
     const file = Buffer.from(CUSTOM);
-    const first = await t.call<ImportPreview>('import.preview', { stagedId: await stage('seats.csv', file) });
+    const first = await t.call('import.preview', { stagedId: await stage('seats.csv', file) });
     // No named layout reads it: the columns are proposed from their content, to confirm or change.
     expect(first.preset.id).toBe('inferred');
     const proposed = Object.fromEntries(first.columns.map((c) => [c.field, c.column]));
@@ -106,16 +104,14 @@ describe('import preview, mapping and profiles', () => {
     expect(first.candidates.filter((c) => c.id !== 'inferred').every((c) => c.confidence === 0)).toBe(true);
 
     const stagedId = await stage('seats.csv', file);
-    const mapped = await t.call<ImportPreview>('import.preview', { stagedId, ...CUSTOM_CHOICES });
+    const mapped = await t.call('import.preview', { stagedId, ...CUSTOM_CHOICES });
     expect(mapped.sampledRejected).toBe(0);
     expect(mapped.values.dispositions).toContainEqual({ text: 'NOPICK', count: 1, mapped: 'no_answer' });
     expect(mapped.rows[0]).toMatchObject({ ok: true, call: { agentCode: '7001', outcome: 'sale' } });
 
-    const job = await waitJob(
-      (await t.call<{ jobId: string }>('import.start', { stagedId, ...CUSTOM_CHOICES })).jobId,
-    );
+    const job = await waitJob((await t.call('import.start', { stagedId, ...CUSTOM_CHOICES })).jobId);
     expect(job.result).toMatchObject({ inserted: 5, rejected: 0 });
-    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
+    const byAgent = await t.call('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.key, r.dials, r.connects, r.talkSeconds, r.intents, r.sales])).toEqual([
       ['7001', 2, 1, 95, 1, 1],
       ['7002', 3, 2, 320, 1, 0],
@@ -123,7 +119,7 @@ describe('import preview, mapping and profiles', () => {
 
     // Next month's export has the same header: the saved profile maps it without a word.
     const next = CUSTOM.replace(/2026-11-0/g, '2026-11-1');
-    const again = await t.call<ImportPreview>('import.preview', {
+    const again = await t.call('import.preview', {
       stagedId: await stage('seats-next.csv', Buffer.from(next)),
     });
     expect(again.profile).not.toBeNull();
@@ -135,7 +131,7 @@ describe('import preview, mapping and profiles', () => {
     const stagedId = await stage('seats.csv', Buffer.from(CUSTOM));
     const job = await waitJob(
       (
-        await t.call<{ jobId: string }>('import.start', {
+        await t.call('import.start', {
           stagedId,
           preset: 'callscope',
           columns: { agentCode: 0, startedAt: 1, disposition: 3, talkSeconds: 4 },
@@ -155,7 +151,7 @@ describe('import preview, mapping and profiles', () => {
 
   it('exports rejected rows as a CSV that Excel opens (BOM, quoted fields)', async () => {
     const job: Job = await t.importFile(BASIC);
-    const out = await t.call<{ fileName: string; csv: string }>('import.rejectsCsv', {
+    const out = await t.call('import.rejectsCsv', {
       batchId: job.result!.batchId,
     });
     expect(out.fileName).toBe('callscope-basic-rejected-rows.csv');
@@ -198,9 +194,9 @@ describe('encodings and damaged bytes', () => {
         reason: expect.stringMatching(/gb18030/),
       }),
     ]);
-    const batches = await t.call<{ warnings: number; rejected: number }[]>('import.batches');
+    const batches = await t.call('import.batches');
     expect(batches[0]).toMatchObject({ warnings: 1, rejected: 0 });
-    const agents = await t.call<{ name: string | null }[]>('agents.list');
+    const agents = await t.call('agents.list');
     // the list is in 工号 order (the People page's), not by the file's names
     expect(agents.map((a) => a.name)).toEqual(['张伟', '李娜']);
   });
@@ -227,7 +223,7 @@ describe('encodings and damaged bytes', () => {
     fs.writeFileSync(file, iconv.encode(text, 'windows-1252'));
     const job = await t.importFile(file);
     expect(job.result).toMatchObject({ inserted: 3, rejected: 0 });
-    const agents = await t.call<{ name: string | null }[]>('agents.list');
+    const agents = await t.call('agents.list');
     expect(agents.map((a) => a.name)).toEqual(['José Núñez', 'Zoë Brontë', 'François Müller']);
   });
 
@@ -244,7 +240,7 @@ describe('encodings and damaged bytes', () => {
     await t.importFile(write('1-15.csv', 1, 15));
     const second = await t.importFile(write('10-30.csv', 10, 30));
     expect(second.result).toMatchObject({ inserted: 15, duplicates: 6 });
-    const total = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'none' });
+    const total = await t.call('metrics.breakdown', { filter: range, by: 'none' });
     let talk = 0;
     for (let d = 1; d <= 30; d++) talk += d * 10;
     expect(total.rows[0]).toMatchObject({ dials: 30, connects: 30, talkSeconds: talk });
@@ -260,13 +256,11 @@ describe('profiles merge field by field, staging can be discarded', () => {
 
   it('changing one column or one meaning keeps the saved profile’s others', async () => {
     const stage = async (bytes: Uint8Array) =>
-      (await t.call<{ stagedId: string }>('import.stage', { name: 'seats.csv', bytes })).stagedId;
+      (await t.call('import.stage', { name: 'seats.csv', bytes: new Uint8Array(bytes) })).stagedId;
     const stagedId = await stage(Buffer.from(CUSTOM));
-    await t.api.jobs.wait(
-      (await t.call<{ jobId: string }>('import.start', { stagedId, ...CUSTOM_CHOICES })).jobId,
-    );
+    await t.api.jobs.wait((await t.call('import.start', { stagedId, ...CUSTOM_CHOICES })).jobId);
     const next = await stage(Buffer.from(CUSTOM));
-    const preview = await t.call<ImportPreview>('import.preview', {
+    const preview = await t.call('import.preview', {
       stagedId: next,
       columns: { phone: null },
       values: { outcomes: { HOT: 'callback' } },
@@ -296,8 +290,8 @@ describe('a header-less layout forced on a wider file', () => {
       .readFileSync(path.join(FIXTURES, 'calls/asterisk-cdr-custom.csv'), 'utf8')
       .split(/\r?\n/)[0]!;
     const bytes = Buffer.from(`${line},a,b,c,d,e,f,g\n`);
-    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', { name: 'Master.csv', bytes });
-    const preview = await t.call<ImportPreview>('import.preview', {
+    const { stagedId } = await t.call('import.stage', { name: 'Master.csv', bytes });
+    const preview = await t.call('import.preview', {
       stagedId,
       preset: 'asterisk-cdr-custom',
     });

@@ -3,7 +3,7 @@
 // Fixture: test/fixtures/calls/talkdesk-calls-utf16le.txt.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-shared/api';
+
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
@@ -39,7 +39,7 @@ describe('importing a Talkdesk Calls report', () => {
     expect(job.result).toMatchObject({ preset: 'talkdesk', rows: 8, inserted: 8, rejected: 0 });
 
     await expectHandCounts(t, CALLS, range);
-    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
+    const byAgent = await t.call('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.key, r.label, r.intents])).toEqual([
       [KIM, 'Kim Park', 2], // Sale and Interested
       [LOU, 'Lou Reed', 1], // the Sale of line 9

@@ -2,7 +2,7 @@
 // BOM, status codes carrying disposition and outcome. Fixture: test/fixtures/calls/vicidial-calls.txt.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-shared/api';
+
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
@@ -41,12 +41,12 @@ describe('importing a VICIdial Export Calls Report', () => {
     expect(job.result).toMatchObject({ preset: 'vicidial', rows: 12, inserted: 11, rejected: 1 });
 
     await expectHandCounts(t, CALLS, range);
-    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'agent' });
+    const byAgent = await t.call('metrics.breakdown', { filter: range, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.key, r.label, r.intents])).toEqual([
       ['6001', 'Ann Lee', 1], // SALE (CALLBK is a callback, not an intent)
       ['6002', 'Bob Diaz', 2], // XFER to a closer and SALE
     ]);
-    const teams = await t.call<{ name: string }[]>('teams.list');
+    const teams = await t.call('teams.list');
     expect(teams.map((x) => x.name).sort()).toEqual(['TEAM_A', 'TEAM_B']);
   });
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-shared/api';
+
 import { packCalls, unpackCalls } from '../../src-main/import/call-transport';
 import { createNormaliser, hashPhone, type NormalizedCall } from '../../src-main/import/normalise';
 import { planImport } from '../../src-main/import/plan';
@@ -180,7 +180,7 @@ describe('importing through the worker', () => {
       seen.add(id);
       talk += seconds;
     }
-    const byDay = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+    const byDay = await t.call('metrics.breakdown', {
       filter: { from: '2026-11-01', to: '2026-11-30' },
       by: 'day',
     });

@@ -121,11 +121,8 @@ describe('importing old Excel .xls files', () => {
     ];
     const bytes = writeXls('Sheet1', rows);
     expect(bytes.length).toBeLessThan(4096 + 4 * 512);
-    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', { name: 'calls.xls', bytes });
-    const preview = await t.call<{ container: string; sheet: string | null; preset: { id: string } }>(
-      'import.preview',
-      { stagedId },
-    );
+    const { stagedId } = await t.call('import.stage', { name: 'calls.xls', bytes: new Uint8Array(bytes) });
+    const preview = await t.call('import.preview', { stagedId });
     expect(preview).toMatchObject({ container: 'xls', sheet: 'Sheet1', preset: { id: 'zh-generic' } });
     const job = await t.importFile(write('calls.xls', bytes));
     expect(job.result).toMatchObject({ rows: 6, inserted: 6, rejected: 0 });

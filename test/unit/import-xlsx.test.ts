@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../src-shared/api';
+
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
@@ -64,11 +64,11 @@ describe('importing an XLSX workbook', () => {
   });
 
   it('previews the chosen sheet, and reads another sheet when told to', async () => {
-    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+    const { stagedId } = await t.call('import.stage', {
       name: 'zh-generic.xlsx',
       bytes: fs.readFileSync(BOOK),
     });
-    const preview = await t.call<ImportPreview>('import.preview', { stagedId });
+    const preview = await t.call('import.preview', { stagedId });
     expect(preview).toMatchObject({
       container: 'xlsx',
       sheet: '通话记录',
@@ -76,7 +76,7 @@ describe('importing an XLSX workbook', () => {
       sampledRejected: 0,
     });
     expect(preview.rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 7, 8, 9, 10]);
-    const notes = await t.call<ImportPreview>('import.preview', { stagedId, sheet: '说明' });
+    const notes = await t.call('import.preview', { stagedId, sheet: '说明' });
     expect(notes.sheet).toBe('说明');
     await expect(t.call('import.preview', { stagedId, sheet: 'Sheet9' })).rejects.toThrow(
       /zh-generic\.xlsx: there is no sheet "Sheet9" \(sheets: 说明, 通话记录\)/,

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview, MetricsRow } from '../../src-shared/api';
+
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 // A GBK file as Excel on Chinese Windows saves it: 座席工号 spelling, 3分25秒 durations, 2026/11/3 9:05 times.
@@ -21,7 +21,7 @@ describe('importing a generic Chinese call-center export', () => {
     // Line 9's status 挂断 is unknown: the call is kept, read by its talk time (12分 > 0: connected).
     expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 8, inserted: 8, rejected: 0 });
 
-    const byAgent = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+    const byAgent = await t.call('metrics.breakdown', {
       filter: { from: '2026-11-01', to: '2026-11-30' },
       by: 'agent',
     });
@@ -48,7 +48,7 @@ describe('importing a generic Chinese call-center export', () => {
       sales: 0,
     });
 
-    const byDay = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+    const byDay = await t.call('metrics.breakdown', {
       filter: { from: '2026-11-01', to: '2026-11-30' },
       by: 'day',
     });
@@ -67,16 +67,16 @@ describe('importing a generic Chinese call-center export', () => {
         reason: expect.stringContaining('unknown status "挂断" read as connected'),
       }),
     ]);
-    const teams = await t.call<{ name: string }[]>('teams.list');
+    const teams = await t.call('teams.list');
     expect(teams.map((x) => x.name)).toEqual(['销售一组', '销售二组']);
   });
 
   it('the preview lists the unknown status with its count and what it will be read as', async () => {
-    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+    const { stagedId } = await t.call('import.stage', {
       name: 'zh-generic-gbk.csv',
       bytes: fs.readFileSync(GBK),
     });
-    const preview = await t.call<ImportPreview>('import.preview', { stagedId });
+    const preview = await t.call('import.preview', { stagedId });
     expect(preview.values.dispositions).toContainEqual({
       text: '挂断',
       count: 1,
@@ -116,7 +116,7 @@ describe('importing a generic Chinese call-center export', () => {
       { talk: 0, ring: 30 },
       { talk: 61, ring: 2 },
     ]);
-    const summary = await t.call<{ current: { connects: number; talkSeconds: number } }>('metrics.summary', {
+    const summary = await t.call('metrics.summary', {
       filter: { from: '2026-11-05', to: '2026-11-05' },
     });
     expect(summary.current).toMatchObject({ connects: 2, talkSeconds: 186 });

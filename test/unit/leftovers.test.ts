@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Backup } from '../../src-shared/api';
+
 import { backupDir, dailyBackup } from '../../src-main/backups';
 import { processAlive } from '../../src-main/owned-temp';
 import { sweepAbandonedPdfRuns } from '../../src-main/reports/pdf-render';
@@ -25,7 +25,7 @@ describe('backups', () => {
   it('leave only the backup file: no .partial, -wal or -shm', async () => {
     const t = await openTestWorkspace();
     await t.importFile(path.join(FIXTURES, 'calls/callscope-basic.csv'));
-    const manual = await t.call<Backup>('backups.create');
+    const manual = await t.call('backups.create');
     const daily = await dailyBackup(t.ws, Date.parse('2026-11-05T04:00:00Z'));
     expect(fs.readdirSync(backupDir(t.file)).sort()).toEqual([manual.name, path.basename(daily!)].sort());
     // Listing and restoring read the backups: still nothing beside them.
@@ -38,7 +38,7 @@ describe('backups', () => {
 
   it('cut off midway leave files the next start removes', async () => {
     const t = await openTestWorkspace();
-    const made = await t.call<Backup>('backups.create');
+    const made = await t.call('backups.create');
     await t.api.close();
     await t.ws.close();
     // What a backup killed between its copy and its rename leaves.

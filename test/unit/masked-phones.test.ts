@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Output } from '../../src-shared/api';
+import type { Filter } from '../../src-shared/api';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace | undefined;
@@ -58,7 +58,7 @@ describe('calls with masked numbers on the dashboard summary', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ inserted: rows.length, rejected: 0 });
 
-    const summary = (filter: object) => w.call<Output<'metrics.summary'>>('metrics.summary', { filter });
+    const summary = (filter: Filter) => w.call('metrics.summary', { filter });
 
     const all = await summary({ from: '2026-11-01', to: '2026-11-30' });
     expect(all.maskedPhoneCalls).toBe(maskedWhere(() => true));

@@ -8,7 +8,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../../src-shared/api';
 import { processAlive } from '../../src-main/owned-temp';
 import { writerLockFile } from '../../src-main/write-lock';
 import { writeCallLog } from '../call-log';
@@ -122,20 +121,20 @@ describe('one writer at a time', () => {
     const cli = cliImport(t.file, first);
     const holder = await importLockHolder(t.file, 'first.csv');
     let saved = false;
-    const saving = t.call<Settings>('settings.update', { effectiveThresholdSeconds: 45 }).then((s) => {
+    const saving = t.call('settings.update', { effectiveThresholdSeconds: 45 }).then((s) => {
       saved = true;
       return s;
     });
     await withHolderPaused(holder, async () => {
       for (let read = 0; read < 20; read++) {
-        const summary = await t.call<{ current: { dials: number } }>('metrics.summary', {
+        const summary = await t.call('metrics.summary', {
           filter: { from: '2026-11-01', to: '2026-11-30' },
         });
         expect(summary.current.dials).toBe(0); // the import's rows are not visible before it commits
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(saved).toBe(false);
-      expect((await t.call<Settings>('settings.get')).effectiveThresholdSeconds).not.toBe(45);
+      expect((await t.call('settings.get')).effectiveThresholdSeconds).not.toBe(45);
     });
     expect((await cli.result).code).toBe(0);
     expect((await saving).effectiveThresholdSeconds).toBe(45);
@@ -179,7 +178,7 @@ describe('one writer at a time', () => {
         },
       });
       // Reads answer meanwhile.
-      expect((await t.call<{ timeZone: string }>('settings.get')).timeZone).toBe('Asia/Shanghai');
+      expect((await t.call('settings.get')).timeZone).toBe('Asia/Shanghai');
     } finally {
       other.exec('ROLLBACK');
       other.close();

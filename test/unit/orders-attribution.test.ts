@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderSummary } from '../../src-shared/api';
+import type { Filter } from '../../src-shared/api';
 import { orderFacts } from '../../src-main/orders/attribution';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 
@@ -28,7 +28,7 @@ describe('orders linked to the calls that made them', () => {
   });
   afterAll(() => t.close());
 
-  const summary = (filter: object) => t.call<OrderSummary>('orders.summary', { filter });
+  const summary = (filter: Filter) => t.call('orders.summary', { filter });
   const linked = async (windowDays: number) =>
     Object.fromEntries(
       (await orderFacts(t.ws.kysely, JANUARY, windowDays)).map((f) => [f.orderNo, f.callId]),
@@ -98,10 +98,7 @@ describe('orders linked to the calls that made them', () => {
       attributedOrders: 1,
       placedOrders: 4,
     });
-    const { rows } = await t.call<{ rows: { key: string; orders: number; orderRevenue: number }[] }>(
-      'orders.breakdown',
-      { filter: JANUARY, by: 'agent' },
-    );
+    const { rows } = await t.call('orders.breakdown', { filter: JANUARY, by: 'agent' });
     expect(rows).toEqual([
       { key: '8001', orders: 3, orderRevenue: 420000, collected: 420000 },
       { key: '8002', orders: 3, orderRevenue: 160000, collected: 130000 },

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Batch, ImportPreview } from '../../src-shared/api';
+
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 const ORDERS = path.join(FIXTURES, 'orders');
@@ -60,7 +60,7 @@ function rollupFromEntries(t: TestWorkspace): Record<string, [number, number, nu
 }
 
 async function stage(t: TestWorkspace, file: string): Promise<string> {
-  const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+  const { stagedId } = await t.call('import.stage', {
     name: path.basename(file),
     bytes: new Uint8Array(fs.readFileSync(file)),
   });
@@ -75,7 +75,7 @@ describe('importing an order export', () => {
   afterEach(() => t.close());
 
   it('tells the GBK order export from a call log by its columns and previews the rows as orders', async () => {
-    const preview = await t.call<ImportPreview>('import.preview', { stagedId: await stage(t, ZH_GBK) });
+    const preview = await t.call('import.preview', { stagedId: await stage(t, ZH_GBK) });
     expect(preview.kind).toBe('orders');
     expect(preview.preset.id).toBe('zh-orders');
     expect(preview.encoding).toBe('gb18030'); // GBK's superset, as the sniffer names it
@@ -102,7 +102,7 @@ describe('importing an order export', () => {
       reason: expect.stringContaining('一千元'),
     });
 
-    const calls = await t.call<ImportPreview>('import.preview', { stagedId: await stage(t, CALLS) });
+    const calls = await t.call('import.preview', { stagedId: await stage(t, CALLS) });
     expect(calls.kind).toBe('calls');
     expect(calls.orders).toBeNull();
   });
@@ -170,7 +170,7 @@ describe('importing an order export', () => {
         raw: expect.stringContaining('•'),
       }),
     ]);
-    const batch = (await t.call<Batch[]>('import.batches'))[0]!;
+    const batch = (await t.call('import.batches'))[0]!;
     expect(batch).toMatchObject({ kind: 'orders', status: 'done', calls: 0 });
   });
 
@@ -184,7 +184,7 @@ describe('importing an order export', () => {
 
     await t.call('import.undo', { batchId: again.result!.batchId });
     expect(rollup(t)).toEqual(before);
-    const undone = await t.call<Batch>('import.undo', { batchId: first.result!.batchId });
+    const undone = await t.call('import.undo', { batchId: first.result!.batchId });
     expect(undone).toMatchObject({ kind: 'orders', status: 'undone' });
     expect(storedOrders(t)).toEqual([]);
     expect(t.ws.db.prepare('SELECT count(*) FROM order_entries').pluck().get()).toBe(0);

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderSummary } from '../../src-shared/api';
+import type { Filter } from '../../src-shared/api';
 import { previewImport } from '../../src-main/import/preview';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
@@ -27,7 +27,7 @@ describe('payments-only exports', () => {
       )
       .pluck()
       .get(orderNo) as number;
-  const summary = (filter: object) => t.call<OrderSummary>('orders.summary', { filter });
+  const summary = (filter: Filter) => t.call('orders.summary', { filter });
   beforeAll(async () => {
     t = await openTestWorkspace();
     expect((await t.importFile(path.join(ORDERS, 'orders-zh-utf8.csv'))).status).toBe('done');

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderSummary, Output, PaceRow } from '../../src-shared/api';
+import type { Filter, PaceRow } from '../../src-shared/api';
 import { salesSource } from '../../src-shared/orders';
 import { pace, type MonthActuals } from '../../src-shared/targets';
 import { reportFor } from '../../src-main/reports/generate';
@@ -33,9 +33,9 @@ describe('targets measured on orders where orders exist', () => {
     teamId = t.ws.db.prepare("SELECT id FROM teams WHERE name = '销售一组'").pluck().get() as number;
     await t.call('targets.setCalendar', { weekend: [6, 7], holidays: [], workdays: [] });
     const agentTargets = ['8001', '8002'].flatMap((code) => [
-      { scope: 'agent', scopeId: agentIdOf(code), kpi: 'sales', value: 4 },
-      { scope: 'agent', scopeId: agentIdOf(code), kpi: 'revenue', value: 300000 },
-      { scope: 'agent', scopeId: agentIdOf(code), kpi: 'dialsPerDay', value: 1 },
+      { scope: 'agent' as const, scopeId: agentIdOf(code), kpi: 'sales' as const, value: 4 },
+      { scope: 'agent' as const, scopeId: agentIdOf(code), kpi: 'revenue' as const, value: 300000 },
+      { scope: 'agent' as const, scopeId: agentIdOf(code), kpi: 'dialsPerDay' as const, value: 1 },
     ]);
     await t.call('targets.set', { month: '2026-03', entries: agentTargets });
   });
@@ -43,9 +43,9 @@ describe('targets measured on orders where orders exist', () => {
 
   const setSource = (conversionSource: 'calls' | 'orders') =>
     t.call('orders.settings.update', { conversionSource });
-  const pacing = (filter: object) => t.call<Output<'targets.pacing'>>('targets.pacing', { filter });
+  const pacing = (filter: Filter) => t.call('targets.pacing', { filter });
   const row = (rows: PaceRow[], kpi: string) => rows.find((r) => r.kpi === kpi)!;
-  const scores = () => t.call<Output<'targets.scores'>>('targets.scores', { month: '2026-03' });
+  const scores = () => t.call('targets.scores', { month: '2026-03' });
 
   it('decides the source by one rule: the setting, and whether the scope has orders', () => {
     expect(salesSource('orders', true)).toBe('orders');
@@ -91,7 +91,7 @@ describe('targets measured on orders where orders exist', () => {
     const p = await pacing({ ...MARCH, teamId });
     expect(row(p.kpis, 'revenue')).toMatchObject({ actual: 180000, source: 'orders' });
     expect(row(p.kpis, 'sales')).toMatchObject({ actual: 2, source: 'orders' });
-    const tiles = await t.call<OrderSummary>('orders.summary', { filter: { ...MARCH, teamId } });
+    const tiles = await t.call('orders.summary', { filter: { ...MARCH, teamId } });
     expect(tiles.conversion).toMatchObject({ source: 'orders', sales: 2 });
     expect(tiles.current.orderRevenue).toBe(180000);
     const agentRow = (code: string) => p.agents.find((a) => a.agentId === agentIdOf(code))!;
@@ -117,7 +117,7 @@ describe('targets measured on orders where orders exist', () => {
       // 8002's first dial is Tuesday 3 March: a joiner's target counts 21 of the 22 working days
       attainment: 30000 / ((300000 * 21) / 22),
     });
-    const bonus = await t.call<Output<'targets.bonus'>>('targets.bonus', { month: '2026-03' });
+    const bonus = await t.call('targets.bonus', { month: '2026-03' });
     expect(bonus.rows.find((r) => r.agentId === agentIdOf('8001'))!.revenue).toBe(180000);
   });
 
@@ -134,7 +134,7 @@ describe('targets measured on orders where orders exist', () => {
 
   it('suggests next month from the figures it will be measured on', async () => {
     await setSource('orders');
-    const plan = await t.call<Output<'targets.plan'>>('targets.plan', { month: '2026-04', uplift: 0 });
+    const plan = await t.call('targets.plan', { month: '2026-04', uplift: 0 });
     const basis = (code: string) => plan.agents.find((a) => a.agentId === agentIdOf(code))!.basis;
     expect(basis('8001').revenue).toBe(180000);
     expect(basis('8002').revenue).toBe(30000);

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MERGED_AGENT_COLUMNS } from '../../src-main/people/merge';
 import { reportFor } from '../../src-main/reports/generate';
 import { compareCodes, compareNames, compareTeamNames } from '../../src-shared/collate';
-import type { Agent, ImportPreview, LeaderboardRow, MetricsRow, Output, Team } from '../../src-shared/api';
+
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const THRESHOLD = 30;
@@ -110,7 +110,7 @@ async function importCsv(name: string, text: string) {
   expect(job.status).toBe('done');
 }
 
-const agents = () => t.call<Agent[]>('agents.list');
+const agents = () => t.call('agents.list');
 const byCode = async (code: string) => (await agents()).find((a) => a.code === code)!;
 const WEEK = { from: '2026-11-02', to: '2026-11-06' };
 
@@ -125,19 +125,19 @@ describe('merging two agent codes of one person', () => {
     const calls = firstWeek();
     const from = await byCode('201');
     const into = await byCode('101');
-    const result = await t.call<Output<'agents.merge'>>('agents.merge', { fromId: from.id, intoId: into.id });
+    const result = await t.call('agents.merge', { fromId: from.id, intoId: into.id });
     expect(result.movedCalls).toBe(calls.filter((c) => c.code === '201').length);
     expect(result.agent.otherCodes).toEqual(['201']);
     expect((await agents()).map((a) => a.code)).toEqual(['101', '102', '103', '104']);
 
-    const summary = await t.call<Output<'metrics.summary'>>('metrics.summary', { filter: WEEK });
+    const summary = await t.call('metrics.summary', { filter: WEEK });
     const all = countsOf(calls);
     expect(summary.current).toMatchObject(all);
     // agent-days: distinct (day, person) with calls, 201 being 101
     const person = (c: TestCall) => (c.code === '201' ? '101' : c.code);
     expect(summary.agentDays).toBe(new Set(calls.map((c) => `${c.at.slice(0, 10)}|${person(c)}`)).size);
 
-    const board = await t.call<{ rows: LeaderboardRow[] }>('metrics.leaderboard', { filter: WEEK });
+    const board = await t.call('metrics.leaderboard', { filter: WEEK });
     expect(board.rows.map((r) => r.key)).toEqual(['101', '102', '103', '104']);
     for (const code of ['101', '102', '103', '104']) {
       const row = board.rows.find((r) => r.key === code)!;
@@ -179,7 +179,7 @@ describe('merging two agent codes of one person', () => {
       ].join('\n'),
     );
     expect((await agents()).map((a) => a.code)).toEqual(['101', '102', '103', '104']);
-    const board = await t.call<{ rows: LeaderboardRow[] }>('metrics.leaderboard', {
+    const board = await t.call('metrics.leaderboard', {
       filter: { from: '2026-11-09', to: '2026-11-09' },
     });
     expect(board.rows.find((r) => r.id === into.id)).toMatchObject({ dials: 2, sales: 1, revenue: 30000 });
@@ -203,7 +203,7 @@ describe('merging two agent codes of one person', () => {
       reason: '二号线',
     });
     await t.call('agents.merge', { fromId: from.id, intoId: into.id });
-    const plan = await t.call<Output<'targets.plan'>>('targets.plan', { month: '2026-11' });
+    const plan = await t.call('targets.plan', { month: '2026-11' });
     const mine = plan.targets.filter((x) => x.scope === 'agent').map((x) => [x.scopeId, x.kpi, x.value]);
     expect(mine.sort()).toEqual(
       [
@@ -211,7 +211,7 @@ describe('merging two agent codes of one person', () => {
         [into.id, 'sales', 20],
       ].sort(),
     );
-    const bonus = await t.call<Output<'targets.bonus'>>('targets.bonus', { month: '2026-11' });
+    const bonus = await t.call('targets.bonus', { month: '2026-11' });
     expect(bonus.rows.filter((r) => r.agentId === from.id)).toEqual([]);
     expect(bonus.rows.find((r) => r.agentId === into.id)!.override).toEqual({
       amount: 50000,
@@ -280,7 +280,7 @@ describe('an import fills, never overwrites', () => {
   it('fills a missing team and name, keeps what a person set, and the preview says so', async () => {
     // After the first file every agent is 未分组.
     expect((await agents()).every((a) => a.teamId === null)).toBe(true);
-    const team = await t.call<Team>('teams.create', { name: 'A组' });
+    const team = await t.call('teams.create', { name: 'A组' });
     const li = await byCode('102');
     const wang = await byCode('103');
     await t.call('agents.update', { id: li.id, teamId: team.id });
@@ -297,11 +297,11 @@ describe('an import fills, never overwrites', () => {
       'S5,301,,B组,2026-11-09 10:20:00,connected,40,none,',
       'S6,302,孙丽,D组,2026-11-09 10:25:00,connected,40,none,',
     ].join('\n');
-    const { stagedId } = await t.call<{ stagedId: string }>('import.stage', {
+    const { stagedId } = await t.call('import.stage', {
       name: 'second.csv',
       bytes: Buffer.from(second),
     });
-    const preview = await t.call<ImportPreview>('import.preview', { stagedId, preset: 'callscope' });
+    const preview = await t.call('import.preview', { stagedId, preset: 'callscope' });
     // 301 and 302 are new; 101, 103 (and 201) get a team; no name is missing; B组 and D组 are new teams.
     expect(preview.people).toEqual({ calls: 6, newAgents: 2, fillNames: 0, fillTeams: 2, newTeams: 2 });
     await t.call('import.discard', { stagedId });
@@ -327,12 +327,12 @@ describe('an import fills, never overwrites', () => {
 
 describe('the roster is the row set', () => {
   it('lists an active agent with 0 calls in the leaderboard, the agent and team tables and the scores', async () => {
-    const team = await t.call<Team>('teams.create', { name: '一组' });
+    const team = await t.call('teams.create', { name: '一组' });
     const zhao = await byCode('104');
     await t.call('agents.update', { id: zhao.id, teamId: team.id });
     const range = { from: '2026-11-05', to: '2026-11-06' };
 
-    const board = await t.call<{ rows: LeaderboardRow[] }>('metrics.leaderboard', { filter: range });
+    const board = await t.call('metrics.leaderboard', { filter: range });
     expect(board.rows.map((r) => r.key)).toEqual(['101', '102', '103', '104', '201']);
     expect(board.rows.find((r) => r.key === '104')).toMatchObject({
       dials: 0,
@@ -341,21 +341,21 @@ describe('the roster is the row set', () => {
     });
     expect(board.rows.find((r) => r.key === '104')!.daily.dials).toEqual([0, 0]);
 
-    const agentRows = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', {
+    const agentRows = await t.call('metrics.breakdown', {
       filter: range,
       by: 'agent',
     });
     expect(agentRows.rows.find((r) => r.key === '104')).toMatchObject({ dials: 0 });
-    const teamRows = await t.call<{ rows: MetricsRow[] }>('metrics.breakdown', { filter: range, by: 'team' });
+    const teamRows = await t.call('metrics.breakdown', { filter: range, by: 'team' });
     expect(teamRows.rows.find((r) => r.id === team.id)).toMatchObject({ label: '一组', dials: 0 });
 
     // The team filter: only its agents, with 0.
-    const teamBoard = await t.call<{ rows: LeaderboardRow[] }>('metrics.leaderboard', {
+    const teamBoard = await t.call('metrics.leaderboard', {
       filter: { ...range, teamId: team.id },
     });
     expect(teamBoard.rows.map((r) => [r.key, r.dials])).toEqual([['104', 0]]);
 
-    const bonus = await t.call<Output<'targets.bonus'>>('targets.bonus', { month: '2026-11' });
+    const bonus = await t.call('targets.bonus', { month: '2026-11' });
     expect(bonus.rows.map((r) => r.agentId)).toContain(zhao.id);
   });
 
@@ -410,9 +410,7 @@ describe('the roster is the row set', () => {
     await t.call('agents.update', { id: wang.id, leftOn: '2026-11-05' });
     await t.call('agents.update', { id: zhao.id, leftOn: '2026-11-04' });
     const keys = async (from: string, to: string) =>
-      (await t.call<{ rows: LeaderboardRow[] }>('metrics.leaderboard', { filter: { from, to } })).rows.map(
-        (r) => r.key,
-      );
+      (await t.call('metrics.leaderboard', { filter: { from, to } })).rows.map((r) => r.key);
     // 103 has calls through 11-06: listed whenever they dialled.
     expect(await keys('2026-11-06', '2026-11-06')).toContain('103');
     // After the leave day without calls: gone.
@@ -424,7 +422,7 @@ describe('the roster is the row set', () => {
     const left = await byCode('103');
     expect(left).toMatchObject({ active: false, leftOn: '2026-11-05' });
     // Coming back clears the day.
-    expect(await t.call<Agent>('agents.update', { id: wang.id, leftOn: null })).toMatchObject({
+    expect(await t.call('agents.update', { id: wang.id, leftOn: null })).toMatchObject({
       active: true,
       leftOn: null,
     });
@@ -438,23 +436,21 @@ describe('the roster is the row set', () => {
 
 describe('teams', () => {
   it('renames, sets the lead and merges; the agents and their numbers follow the team', async () => {
-    const a = await t.call<Team>('teams.create', { name: '一组' });
-    const b = await t.call<Team>('teams.create', { name: '二组' });
+    const a = await t.call('teams.create', { name: '一组' });
+    const b = await t.call('teams.create', { name: '二组' });
     await t.call('agents.update', { id: (await byCode('101')).id, teamId: a.id });
     await t.call('agents.update', { id: (await byCode('102')).id, teamId: b.id });
-    expect(
-      await t.call<Team>('teams.update', { id: a.id, name: '销售一组', leadName: '刘强' }),
-    ).toMatchObject({
+    expect(await t.call('teams.update', { id: a.id, name: '销售一组', leadName: '刘强' })).toMatchObject({
       name: '销售一组',
       leadName: '刘强',
       agents: 1,
     });
     await expect(t.call('teams.update', { id: b.id, name: '销售一组' })).rejects.toThrow(/already exists/);
-    const merged = await t.call<Team>('teams.merge', { fromId: b.id, intoId: a.id });
+    const merged = await t.call('teams.merge', { fromId: b.id, intoId: a.id });
     expect(merged).toMatchObject({ id: a.id, agents: 2 });
-    expect((await t.call<Team[]>('teams.list')).map((x) => x.id)).toEqual([a.id]);
+    expect((await t.call('teams.list')).map((x) => x.id)).toEqual([a.id]);
     const calls = firstWeek().filter((c) => c.code === '101' || c.code === '102');
-    const board = await t.call<{ rows: LeaderboardRow[] }>('metrics.leaderboard', {
+    const board = await t.call('metrics.leaderboard', {
       filter: { ...WEEK, teamId: a.id },
     });
     expect(board.rows.reduce((s, r) => s + r.dials, 0)).toBe(calls.length);

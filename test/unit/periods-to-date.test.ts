@@ -6,7 +6,7 @@
  * 2026 calendar; expected numbers are summed from the rollup with plain SQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../../src-shared/api';
+
 import { now } from '../../src-main/clock';
 import { reportFor } from '../../src-main/reports/generate';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
@@ -22,7 +22,7 @@ function dials(from: string, to: string): number {
 
 beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: 'Asia/Shanghai' });
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 5, days: 50, seed: 7 });
+  const { jobId } = await t.call('demo.load', { agents: 5, days: 50, seed: 7 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
 });
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('a month to date', () => {
   it('knows today from the pinned clock and hands the calendar to the renderer', async () => {
-    const info = await t.call<Output<'workspace.info'>>('workspace.info');
+    const info = await t.call('workspace.info');
     expect(info.today).toBe('2026-12-07');
     expect(info.calendar).toEqual({ weekend: [6, 7], holidays: [], workdays: [] });
     // the demo ends yesterday (a Sunday) in the pinned clock's time
@@ -40,7 +40,7 @@ describe('a month to date', () => {
   });
 
   it('compares 1-7 December (5 working days) with 1-6 November (its first 5 working days)', async () => {
-    const s = await t.call<Output<'metrics.summary'>>('metrics.summary', {
+    const s = await t.call('metrics.summary', {
       filter: { from: '2026-12-01', to: '2026-12-07' },
     });
     expect(s.previousRange).toEqual({ from: '2026-11-01', to: '2026-11-06' });
@@ -52,7 +52,7 @@ describe('a month to date', () => {
   it('follows the workspace calendar: a holiday on 1 December leaves 4 working days', async () => {
     await t.call('targets.setCalendar', { weekend: [6, 7], holidays: ['2026-12-01'], workdays: [] });
     try {
-      const s = await t.call<Output<'metrics.summary'>>('metrics.summary', {
+      const s = await t.call('metrics.summary', {
         filter: { from: '2026-12-01', to: '2026-12-07' },
       });
       // November's 4th working day is Thursday the 5th

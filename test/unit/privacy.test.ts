@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvFiles } from '../../src-main/reports/csv';
 import { reportFor } from '../../src-main/reports/generate';
 import { reportHtml } from '../../src-main/reports/pdf-html';
-import type { CallRow } from '../../src-shared/api';
+
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 import { now } from '../../src-main/clock';
 
@@ -46,14 +46,14 @@ describe('customer numbers', () => {
       expect(NUMBERS.some((n) => n.endsWith(c.phone_last4))).toBe(true);
     }
     // The rejected row is kept to be fixed, with its number masked.
-    const rejects = await t.call<{ rows: { raw: string }[] }>('import.rejects', {
+    const rejects = await t.call('import.rejects', {
       batchId: job.result!.batchId,
     });
     expect(rejects.rows[0]!.raw).toContain('+•• •••••••5148');
 
     // What leaves the app: the rejects CSV and the calls explorer.
-    const { csv } = await t.call<{ csv: string }>('import.rejectsCsv', { batchId: job.result!.batchId });
-    const { rows: listed } = await t.call<{ rows: CallRow[] }>('calls.list', {
+    const { csv } = await t.call('import.rejectsCsv', { batchId: job.result!.batchId });
+    const { rows: listed } = await t.call('calls.list', {
       filter: { from: '2026-11-01', to: '2026-11-05' },
     });
     expect(listed).toHaveLength(11);

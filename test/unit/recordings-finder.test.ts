@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job, RecordingFound, RecordingsSetup } from '../../src-shared/api';
+import type { Job } from '../../src-shared/api';
 import { buildRecordingIndex } from '../../src-main/recordings/index-files';
 import { expandPattern, nameLike, nameMatcher, patternProblem } from '../../src-main/recordings/patterns';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
@@ -47,12 +47,12 @@ beforeAll(async () => {
     source_key: string;
   }[])
     ids[r.source_key.slice(r.source_key.indexOf(':') + 1)] = r.id;
-  folder = (await t.call<RecordingsSetup>('recordings.setup')).folder.folder;
+  folder = (await t.call('recordings.setup')).folder.folder;
 });
 
 afterAll(async () => t?.close());
 
-const find = (name: string) => t.call<RecordingFound>('recordings.find', { callId: ids[name] });
+const find = (name: string) => t.call('recordings.find', { callId: ids[name]! });
 
 describe('file-name patterns', () => {
   it('expand the tokens of a call (local day and time) and match any text where * stands', () => {
@@ -98,7 +98,7 @@ describe('file-name patterns', () => {
 describe('finding a call’s recording', () => {
   it('says the folder is missing until it is created', async () => {
     expect(await find('REF1')).toMatchObject({ found: false, problem: 'no_folder' });
-    const setup = await t.call<RecordingsSetup>('recordings.createFolder');
+    const setup = await t.call('recordings.createFolder');
     expect(setup.folder.exists).toBe(true);
     expect(fs.statSync(folder).isDirectory()).toBe(true);
   });
@@ -125,10 +125,10 @@ describe('finding a call’s recording', () => {
   });
 
   it('through the index of the folder, built as a job', async () => {
-    const { jobId } = await t.call<{ jobId: string }>('recordings.buildIndex');
+    const { jobId } = await t.call('recordings.buildIndex');
     const job: Job = await t.api.jobs.wait(jobId);
     expect(job.status, job.error ?? '').toBe('done');
-    const setup = await t.call<RecordingsSetup>('recordings.setup');
+    const setup = await t.call('recordings.setup');
     expect(setup.index).toMatchObject({ files: 6, truncated: false });
     expect(await find('DEEP1')).toMatchObject({
       found: true,
@@ -138,7 +138,7 @@ describe('finding a call’s recording', () => {
     expect(await find('MOVED')).toMatchObject({ found: true, via: 'index', file: 'old/moved-call.wav' });
     expect(await find('NONE1')).toMatchObject({ found: false });
     // The calls list marks exactly the calls whose file is found.
-    const list = await t.call<{ rows: { id: number; hasRecording: boolean }[] }>('calls.list', {
+    const list = await t.call('calls.list', {
       filter: { from: '2026-12-04', to: '2026-12-04' },
       limit: 50,
     });
@@ -168,12 +168,12 @@ describe('finding a call’s recording', () => {
       /bad_input/,
     );
     await t.call('recordings.setPatterns', { patterns: [] });
-    const { jobId } = await t.call<{ jobId: string }>('recordings.buildIndex');
+    const { jobId } = await t.call('recordings.buildIndex');
     await t.api.jobs.wait(jobId);
     // Without patterns the dialer-named file is not linked (the reference still is).
     expect(await find('PAT1')).toMatchObject({ found: false });
     expect(await find('REF1')).toMatchObject({ found: true, via: 'reference' });
-    const setup = await t.call<RecordingsSetup>('recordings.setPatterns', { patterns: null });
+    const setup = await t.call('recordings.setPatterns', { patterns: null });
     expect(setup.patterns).toEqual(setup.defaultPatterns);
     expect(await find('PAT1')).toMatchObject({ found: true, via: 'pattern' });
   });

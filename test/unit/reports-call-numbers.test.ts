@@ -20,7 +20,7 @@ let scopes: ReportScope[];
 
 beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: 'Asia/Shanghai' });
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 75, seed: 11 });
+  const { jobId } = await t.call('demo.load', { agents: 6, days: 75, seed: 11 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   // The month before the last day's month: wholly inside 75 days of calls, whatever today is.
   const last = t.ws.db.prepare('SELECT max(day) FROM daily_agent_stats').pluck().get() as string;

@@ -12,13 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { AuditDetail, MonthCloseStatus, Output, Sample, ScorecardVersion } from '../../src-shared/api';
+import type { AuditDetail, ScorecardVersion } from '../../src-shared/api';
 import { previousPeriod } from '../../src-shared/periods';
 import { lastMonth, periodRange, type ReportSpec } from '../../src-shared/reports-model';
 import { todayIn } from '../../src-shared/time';
 import { csvFiles } from '../../src-main/reports/csv';
 import { generateReport, reportFor } from '../../src-main/reports/generate';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
 import { now } from '../../src-main/clock';
 
 const TZ = 'Asia/Shanghai';
@@ -32,7 +32,7 @@ let card: ScorecardVersion;
 
 /** Submits an audit of the `index`-th sampled call, failing one non-critical yes/no item. */
 async function submitAudit(index: number): Promise<AuditDetail> {
-  const sample = await t.call<Sample>('audits.buildSample', {
+  const sample = await t.call('audits.buildSample', {
     from,
     to,
     perAgent: 2,
@@ -48,12 +48,12 @@ async function submitAudit(index: number): Promise<AuditDetail> {
     .flatMap((s) => s.items)
     .filter((i) => i.type === 'yesno' && !i.critical)[index]!;
   answers[item.key] = 'no';
-  const opened = await t.call<AuditDetail>('audits.open', {
+  const opened = await t.call('audits.open', {
     callId: call.callId,
     versionId: card.versionId,
     reviewer: 'Lin',
   });
-  return t.call<AuditDetail>('audits.submit', { auditId: opened.id, answers, notes: [] });
+  return t.call('audits.submit', { auditId: opened.id, answers: answersIn(answers), notes: [] });
 }
 
 function writeCsv(name: string, lines: string[]): string {
@@ -74,7 +74,7 @@ function ordersFile(name: string, orders: [id: string, code: string, day: string
 
 beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: TZ });
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 75, seed: 5 });
+  const { jobId } = await t.call('demo.load', { agents: 6, days: 75, seed: 5 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
@@ -90,13 +90,13 @@ beforeAll(async () => {
     month,
     entries: [
       ...agents.flatMap((a) => [
-        { scope: 'agent', scopeId: a.id, kpi: 'dialsPerDay', value: 120 },
-        { scope: 'agent', scopeId: a.id, kpi: 'sales', value: 20 },
+        { scope: 'agent' as const, scopeId: a.id, kpi: 'dialsPerDay' as const, value: 120 },
+        { scope: 'agent' as const, scopeId: a.id, kpi: 'sales' as const, value: 20 },
       ]),
-      { scope: 'all', scopeId: 0, kpi: 'connectRate', value: 0.3 },
+      { scope: 'all' as const, scopeId: 0, kpi: 'connectRate' as const, value: 0.3 },
     ],
   });
-  const cards = await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' });
+  const cards = await t.call('scorecards.list', { language: 'en' });
   card = cards.find((c) => c.template === 'outbound-sales')!;
   expect(card.definition.passMark).toBe(70);
   await submitAudit(0);
@@ -133,7 +133,14 @@ beforeAll(async () => {
 }, 180_000);
 
 function leadRating(agentId: number, score: number) {
-  return { agentId, raterKind: 'lead', raterId: 0, dimension: 'attitude', score, reason: 'on time' };
+  return {
+    agentId,
+    raterKind: 'lead' as const,
+    raterId: 0,
+    dimension: 'attitude' as const,
+    score,
+    reason: 'on time',
+  };
 }
 
 afterAll(async () => t?.close());
@@ -200,7 +207,7 @@ describe('a closed month freezes every section', () => {
     const audited = before[0]!.xlsx.filter((c) => c.startsWith('Audits!'));
     expect(audited.length).toBeGreaterThan(5);
 
-    const closed = await t.call<MonthCloseStatus>('reports.closeMonth', { month });
+    const closed = await t.call('reports.closeMonth', { month });
     onTestFinished(() => t.call('reports.reopenMonth', { month }).then(() => undefined));
     expect(closed).toMatchObject({
       closed: true,
@@ -239,16 +246,16 @@ describe('a closed month freezes every section', () => {
     // A changed target and a changed weight of the scoring profile.
     await t.call('targets.set', {
       month,
-      entries: [{ scope: 'agent', scopeId: agents[0]!.id, kpi: 'sales', value: 35 }],
+      entries: [{ scope: 'agent' as const, scopeId: agents[0]!.id, kpi: 'sales' as const, value: 35 }],
     });
     // A late behaviour rating.
     await t.call('ratings.set', { month, entries: [leadRating(agents[1]!.id, 2)] });
-    const profile = await t.call<Output<'targets.profile'>>('targets.profile', {});
+    const profile = await t.call('targets.profile', {});
     await t.call('targets.setProfile', {
       profile: { ...profile, weights: { ...profile.weights, sales: (profile.weights.sales ?? 0) + 25 } },
     });
 
-    const status = await t.call<MonthCloseStatus>('reports.closeStatus', { month });
+    const status = await t.call('reports.closeStatus', { month });
     expect(status).toMatchObject({ closed: true, changedSince: true, checksum: closed.checksum });
     expect(status.changedSections).toEqual([
       'calls',
@@ -313,7 +320,7 @@ describe('a closed month freezes every section', () => {
         .pluck()
         .get() as number;
       t.ws.db.prepare('UPDATE coaching_notes SET follow_up_done_at = ? WHERE id = ?').run(NOW, note);
-      const status = await t.call<MonthCloseStatus>('reports.closeStatus', { month });
+      const status = await t.call('reports.closeStatus', { month });
       expect(status.changedSections).toEqual(['followUps']);
       const report = await reportFor(t.ws, specs()[0]!, NOW);
       expect(report.lines.join('\n')).toContain(
@@ -374,7 +381,7 @@ describe('a close made before every section was frozen', () => {
         ).status,
       ).toBe('done');
 
-      const status = await t.call<MonthCloseStatus>('reports.closeStatus', { month });
+      const status = await t.call('reports.closeStatus', { month });
       expect(status).toMatchObject({ closed: true, callsOnly: true, changedSections: ['calls'] });
       const report = await reportFor(t.ws, spec, NOW);
       expect(report.close).toMatchObject({ callsOnly: true, changedSections: ['calls'] });

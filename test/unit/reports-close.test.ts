@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job, MonthCloseStatus, Output } from '../../src-shared/api';
+import type { Job } from '../../src-shared/api';
 import { rates, type KpiCounts } from '../../src-shared/kpi';
 import { RATE_PARTS, type Report } from '../../src-shared/reports-model';
 import { tableCsv } from '../../src-main/reports/csv';
@@ -34,7 +34,7 @@ describe('month close', () => {
 
   it('freezes the numbers, survives a late import with a notice, and reopens explicitly', async () => {
     const before = await reportFor(t.ws, SPEC, now());
-    const closed = await t.call<MonthCloseStatus>('reports.closeMonth', { month: '2026-11' });
+    const closed = await t.call('reports.closeMonth', { month: '2026-11' });
     expect(closed).toMatchObject({ closed: true, changedSince: false });
     expect(closed.checksum).toMatch(/^[0-9a-f]{64}$/);
     await expect(t.call('reports.closeMonth', { month: '2026-11' })).rejects.toThrow(
@@ -50,7 +50,7 @@ describe('month close', () => {
     );
     expect((await t.importFile(late)).status).toBe('done');
 
-    const status = await t.call<MonthCloseStatus>('reports.closeStatus', { month: '2026-11' });
+    const status = await t.call('reports.closeStatus', { month: '2026-11' });
     expect(status).toMatchObject({ closed: true, changedSince: true, checksum: closed.checksum });
     const frozen = await reportFor(t.ws, SPEC, now());
     expect(dialsOf(frozen)).toBe(dialsOf(before));
@@ -58,14 +58,14 @@ describe('month close', () => {
     expect(frozen.lines.join('\n')).toContain('The data has changed since the close');
 
     // the same through a report job and its file
-    const { jobId } = await t.call<{ jobId: string }>('reports.generate', { spec: SPEC, format: 'xlsx' });
+    const { jobId } = await t.call('reports.generate', { spec: SPEC, format: 'xlsx' });
     const job: Job = await t.api.jobs.wait(jobId);
     expect(job).toMatchObject({ status: 'done', kind: 'report' });
-    const file = await t.call<Output<'reports.file'>>('reports.file', { jobId });
+    const file = await t.call('reports.file', { jobId });
     expect(file.close?.changedSince).toBe(true);
     expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
 
-    const reopened = await t.call<MonthCloseStatus>('reports.reopenMonth', { month: '2026-11' });
+    const reopened = await t.call('reports.reopenMonth', { month: '2026-11' });
     expect(reopened.closed).toBe(false);
     const live = await reportFor(t.ws, SPEC, now());
     expect(live.close).toBeNull();

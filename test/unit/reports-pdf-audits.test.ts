@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditDetail, AuditSummary, Sample, ScorecardVersion } from '../../src-shared/api';
+
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { addDays, todayIn, weekdayOf } from '../../src-shared/time';
 import { generateReport } from '../../src-main/reports/generate';
-import { REPO, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { REPO, openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
 import { now } from '../../src-main/clock';
 
 const TZ = 'Asia/Shanghai';
@@ -25,14 +25,14 @@ let to: string;
 
 beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: TZ });
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 75, seed: 9 });
+  const { jobId } = await t.call('demo.load', { agents: 6, days: 75, seed: 9 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
-  const card = (await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' })).find(
+  const card = (await t.call('scorecards.list', { language: 'en' })).find(
     (c) => c.template === 'outbound-sales',
   )!;
-  const sample = await t.call<Sample>('audits.buildSample', {
+  const sample = await t.call('audits.buildSample', {
     from,
     to,
     perAgent: 3,
@@ -51,12 +51,12 @@ beforeAll(async () => {
             ? 'yes'
             : 'no'
           : String(2 + ((i + k) % 4));
-    const opened = await t.call<AuditDetail>('audits.open', {
+    const opened = await t.call('audits.open', {
       callId: call.callId,
       versionId: card.versionId,
       reviewer: 'Lin',
     });
-    await t.call('audits.submit', { auditId: opened.id, answers, notes: [] });
+    await t.call('audits.submit', { auditId: opened.id, answers: answersIn(answers), notes: [] });
   }
 }, 180_000);
 
@@ -81,7 +81,7 @@ describe('the PDF audit trend', () => {
           from: monday < from ? from : monday,
           to: addDays(monday, 6) > to ? to : addDays(monday, 6),
         };
-        const s = await t.call<AuditSummary>('audits.summary', { filter: week });
+        const s = await t.call('audits.summary', { filter: week });
         expect(text).toContain(`${week.from.slice(5)} – ${week.to.slice(5)}`);
         if (s.auditScore !== null) expect(text).toContain(s.auditScore.toFixed(1));
         audited += s.audits;

@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditDetail, Job, Output, Sample, ScorecardVersion } from '../../src-shared/api';
+import type { AuditDetail, Job } from '../../src-shared/api';
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { todayIn } from '../../src-shared/time';
 import { reportFor } from '../../src-main/reports/generate';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { FIXTURES, openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
 import { now } from '../../src-main/clock';
 
 const TZ = 'Asia/Shanghai';
@@ -28,7 +28,7 @@ let failedItem: { key: string; label: string };
 
 beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: TZ });
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 75, seed: 5 });
+  const { jobId } = await t.call('demo.load', { agents: 6, days: 75, seed: 5 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
@@ -44,17 +44,17 @@ beforeAll(async () => {
     month,
     entries: [
       ...agentIds.flatMap((id) => [
-        { scope: 'agent', scopeId: id, kpi: 'dialsPerDay', value: 120 },
-        { scope: 'agent', scopeId: id, kpi: 'sales', value: 20 },
+        { scope: 'agent' as const, scopeId: id, kpi: 'dialsPerDay' as const, value: 120 },
+        { scope: 'agent' as const, scopeId: id, kpi: 'sales' as const, value: 20 },
       ]),
-      { scope: 'all', scopeId: 0, kpi: 'connectRate', value: 0.3 },
+      { scope: 'all' as const, scopeId: 0, kpi: 'connectRate' as const, value: 0.3 },
     ],
   });
 
   // One submitted audit of a call in the month, failing one yes/no item that is not critical.
-  const cards = await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' });
+  const cards = await t.call('scorecards.list', { language: 'en' });
   const card = cards.find((c) => c.template === 'outbound-sales')!;
-  const sample = await t.call<Sample>('audits.buildSample', {
+  const sample = await t.call('audits.buildSample', {
     from,
     to,
     perAgent: 1,
@@ -71,12 +71,12 @@ beforeAll(async () => {
     .find((i) => i.type === 'yesno' && !i.critical)!;
   failedItem = { key: item.key, label: item.label };
   answers[item.key] = 'no';
-  const opened = await t.call<AuditDetail>('audits.open', {
+  const opened = await t.call('audits.open', {
     callId: call.callId,
     versionId: card.versionId,
     reviewer: 'Lin',
   });
-  audit = await t.call<AuditDetail>('audits.submit', { auditId: opened.id, answers, notes: [] });
+  audit = await t.call('audits.submit', { auditId: opened.id, answers: answersIn(answers), notes: [] });
   expect(audit.score).not.toBeNull();
 
   // A 1:1 in the month whose follow-up (and one agreed action) fell due in the month and is still open.
@@ -92,9 +92,9 @@ beforeAll(async () => {
   // Behaviour ratings: the lead rates the first agent on every dimension and the second on one; the
   // first agent rates themself and two peers rate them; a training the first and third attended.
   const [a, b, c] = agentIds as [number, number, number];
-  const lead = (agentId: number, dimension: string, score: number) => ({
+  const lead = (agentId: number, dimension: 'professionalism' | 'attitude' | 'learning', score: number) => ({
     agentId,
-    raterKind: 'lead',
+    raterKind: 'lead' as const,
     raterId: 0,
     dimension,
     score,
@@ -107,11 +107,46 @@ beforeAll(async () => {
       lead(a, 'attitude', 4),
       lead(a, 'learning', 3),
       lead(b, 'attitude', 2),
-      { agentId: a, raterKind: 'self', raterId: a, dimension: 'professionalism', score: 5, reason: '' },
-      { agentId: a, raterKind: 'self', raterId: a, dimension: 'attitude', score: 4, reason: '' },
-      { agentId: a, raterKind: 'peer', raterId: b, dimension: 'attitude', score: 3, reason: '' },
-      { agentId: a, raterKind: 'peer', raterId: c, dimension: 'attitude', score: 4, reason: '' },
-      { agentId: a, raterKind: 'peer', raterId: c, dimension: 'learning', score: 2, reason: '' },
+      {
+        agentId: a,
+        raterKind: 'self' as const,
+        raterId: a,
+        dimension: 'professionalism' as const,
+        score: 5,
+        reason: '',
+      },
+      {
+        agentId: a,
+        raterKind: 'self' as const,
+        raterId: a,
+        dimension: 'attitude' as const,
+        score: 4,
+        reason: '',
+      },
+      {
+        agentId: a,
+        raterKind: 'peer' as const,
+        raterId: b,
+        dimension: 'attitude' as const,
+        score: 3,
+        reason: '',
+      },
+      {
+        agentId: a,
+        raterKind: 'peer' as const,
+        raterId: c,
+        dimension: 'attitude' as const,
+        score: 4,
+        reason: '',
+      },
+      {
+        agentId: a,
+        raterKind: 'peer' as const,
+        raterId: c,
+        dimension: 'learning' as const,
+        score: 2,
+        reason: '',
+      },
     ],
   });
   for (const [day, hours] of [
@@ -124,11 +159,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function xlsxOf(language: 'en' | 'zh-CN'): Promise<ExcelJS.Workbook> {
-  const spec = { period: { kind: 'month', month }, scope: { kind: 'floor' }, language };
-  const { jobId } = await t.call<{ jobId: string }>('reports.generate', { spec, format: 'xlsx' });
+  const spec = { period: { kind: 'month' as const, month }, scope: { kind: 'floor' as const }, language };
+  const { jobId } = await t.call('reports.generate', { spec, format: 'xlsx' });
   const job: Job = await t.api.jobs.wait(jobId);
   expect(job.status).toBe('done');
-  const file = await t.call<Output<'reports.file'>>('reports.file', { jobId });
+  const file = await t.call('reports.file', { jobId });
   const book = new ExcelJS.Workbook();
   // exceljs's load() is typed for an older Buffer; the workbook goes through a file as a user's would.
   const out = path.join(t.dir, `report-${language}.xlsx`);
@@ -171,7 +206,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
   });
 
   it('Summary: target and attainment for dials, sales and connect rate as the targets pacing gives them', async () => {
-    const pacing = await t.call<Output<'targets.pacing'>>('targets.pacing', { filter: { from, to } });
+    const pacing = await t.call('targets.pacing', { filter: { from, to } });
     expect(pacing.applies).toBe(true);
     const rows = sheetRows(book.getWorksheet('Summary')!);
     const byKpi = new Map(rows.map((r) => [String(r['KPI']), r]));
@@ -196,8 +231,8 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
   });
 
   it('Agents: composite score, grade and variable pay as targets.scores and targets.bonus give them', async () => {
-    const scores = await t.call<Output<'targets.scores'>>('targets.scores', { month });
-    const pay = await t.call<Output<'targets.bonus'>>('targets.bonus', { month });
+    const scores = await t.call('targets.scores', { month });
+    const pay = await t.call('targets.bonus', { month });
     const codes = new Map(
       (t.ws.db.prepare('SELECT id, code FROM agents').all() as { id: number; code: string }[]).map((a) => [
         a.code,
@@ -341,7 +376,7 @@ describe('orders on the Summary', () => {
     ).tables.find((x) => x.id === 'summary')!;
 
   it('a month with orders shows order revenue, collected and collection rate as orders.summary does', async () => {
-    const expected = await o.call<Output<'orders.summary'>>('orders.summary', {
+    const expected = await o.call('orders.summary', {
       filter: { from: '2026-01-01', to: '2026-01-31' },
     });
     expect(expected.hasOrders).toBe(true);

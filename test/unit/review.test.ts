@@ -8,12 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src-main/demo/load-demo';
 import { CsvReader } from '../../src-main/import/csv';
-import type { AlertRow, AttentionAgent, AuditDetail, Output, ScorecardVersion } from '../../src-shared/api';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
-
-type Battle = Output<'review.battleReport'>;
-type Attention = Output<'review.attention'>;
-type Exported = Output<'review.export'>;
+import type { AttentionAgent } from '../../src-shared/api';
+import { openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
 
 /** A CSV's cells through the import's own reader. */
 function parseCsvText(text: string): string[][] {
@@ -50,14 +46,14 @@ describe('the daily battle report (战报) of a hand-made day', () => {
     const file = path.join(t.dir, 'day.csv');
     fs.writeFileSync(file, lines.join('\n'));
     expect((await t.importFile(file, { preset: 'callscope' })).status).toBe('done');
-    const teams = await t.call<{ id: number; name: string }[]>('teams.list');
+    const teams = await t.call('teams.list');
     teamOne = teams.find((x) => x.name === '一组')!.id;
     // The floor's month targets: 100 sales, ¥200,000 revenue (minor units).
     await t.call('targets.set', {
       month: '2026-11',
       entries: [
-        { scope: 'all', scopeId: 0, kpi: 'sales', value: 100 },
-        { scope: 'all', scopeId: 0, kpi: 'revenue', value: 20_000_000 },
+        { scope: 'all' as const, scopeId: 0, kpi: 'sales' as const, value: 100 },
+        { scope: 'all' as const, scopeId: 0, kpi: 'revenue' as const, value: 20_000_000 },
       ],
     });
   }, 60_000);
@@ -65,7 +61,7 @@ describe('the daily battle report (战报) of a hand-made day', () => {
   afterAll(async () => t?.close());
 
   it('writes the floor’s day in Chinese exactly, with a 1080 px wide PNG', async () => {
-    const r = await t.call<Battle>('review.battleReport', { day: '2026-11-13', language: 'zh-CN' });
+    const r = await t.call('review.battleReport', { day: '2026-11-13', language: 'zh-CN' });
     // Nov 2026: 21 working days; Nov 1–13 holds 10. Sales 4 against 100 × 10/21 = 47.6 → 8 %;
     // revenue ¥6,598 against ¥200,000 × 10/21 = ¥95,238 → 7 %. Dials 9, connects 5 (55.6 %).
     expect(r.text).toBe(
@@ -99,7 +95,7 @@ describe('the daily battle report (战报) of a hand-made day', () => {
   }, 60_000);
 
   it('writes one team’s day in English, saying the month has no team target', async () => {
-    const r = await t.call<Battle>('review.battleReport', {
+    const r = await t.call('review.battleReport', {
       day: '2026-11-13',
       teamId: teamOne,
       language: 'en',
@@ -125,14 +121,14 @@ describe('the daily battle report (战报) of a hand-made day', () => {
   }, 60_000);
 
   it('says so on a day without calls', async () => {
-    const r = await t.call<Battle>('review.battleReport', { day: '2026-11-14', language: 'zh-CN' });
+    const r = await t.call('review.battleReport', { day: '2026-11-14', language: 'zh-CN' });
     expect(r.text.split('\n').slice(0, 2)).toEqual(['【每日战报】11月14日 周六 · 全场', '当天没有通话。']);
     expect(r.text).toContain('今日暂无成交');
   }, 60_000);
 
   it('exports the leaderboard as a workbook and the calls as a CSV that read back', async () => {
     const filter = { from: '2026-11-13', to: '2026-11-13' };
-    const xlsx = await t.call<Exported>('review.export', {
+    const xlsx = await t.call('review.export', {
       table: 'leaderboard',
       format: 'xlsx',
       language: 'zh-CN',
@@ -155,7 +151,7 @@ describe('the daily battle report (战报) of a hand-made day', () => {
     const revenueCol = header.indexOf('销售额');
     expect(body.map((r) => r[revenueCol])).toEqual([2598, 0, 3000]);
 
-    const csv = await t.call<Exported>('review.export', {
+    const csv = await t.call('review.export', {
       table: 'calls',
       format: 'csv',
       language: 'en',
@@ -183,7 +179,7 @@ describe('the daily battle report (战报) of a hand-made day', () => {
         'E1,8009,=HYPERLINK("x"),一组,C,2026-11-20 10:00:00,outbound,no_answer,0,none,\n',
     );
     expect((await t.importFile(file, { preset: 'callscope' })).status).toBe('done');
-    const csv = await t.call<Exported>('review.export', {
+    const csv = await t.call('review.export', {
       table: 'leaderboard',
       format: 'csv',
       language: 'en',
@@ -222,18 +218,23 @@ describe('needs attention on a seeded demo floor', () => {
     const agents = t.ws.db.prepare('SELECT id FROM agents ORDER BY id').pluck().all() as number[];
     await t.call('targets.set', {
       month: '2026-11',
-      entries: agents.map((id) => ({ scope: 'agent', scopeId: id, kpi: 'dialsPerDay', value: DIALS_TARGET })),
+      entries: agents.map((id) => ({
+        scope: 'agent' as const,
+        scopeId: id,
+        kpi: 'dialsPerDay' as const,
+        value: DIALS_TARGET,
+      })),
     });
     // An overdue follow-up (long past on any day this runs) and one far ahead.
     await t.call('coaching.createNote', {
-      agentId: agents[0],
+      agentId: agents[0]!,
       kind: 'oneOnOne',
       day: '2020-01-06',
       coach: '组长',
       followUpDay: '2020-01-10',
     });
     await t.call('coaching.createNote', {
-      agentId: agents[1],
+      agentId: agents[1]!,
       kind: 'oneOnOne',
       day: '2020-01-06',
       coach: '组长',
@@ -244,7 +245,7 @@ describe('needs attention on a seeded demo floor', () => {
   afterAll(async () => t?.close());
 
   it('lists every agent under 90 % of the dials pace, with the pace computed from the calls', async () => {
-    const a = await t.call<Attention>('review.attention', { filter: { from: '2026-11-16', to } });
+    const a = await t.call('review.attention', { filter: { from: '2026-11-16', to } });
     expect(a.monthFrom).toBe('2026-11-01');
     expect(a.alertsFrom).toBe('2026-11-16'); // the range itself: shorter than 31 days
     const dials = t.ws.db
@@ -272,7 +273,7 @@ describe('needs attention on a seeded demo floor', () => {
   });
 
   it('counts too few audits pro-rated (3 a month → 2 by the 15th of 21 working days) and the overdue follow-up', async () => {
-    const a = await t.call<Attention>('review.attention', { filter: { from: '2026-11-16', to } });
+    const a = await t.call('review.attention', { filter: { from: '2026-11-16', to } });
     const withCalls = t.ws.db
       .prepare(`SELECT DISTINCT agent_id FROM calls WHERE day BETWEEN '2026-11-01' AND ?`)
       .pluck()
@@ -295,7 +296,7 @@ describe('needs attention on a seeded demo floor', () => {
   });
 
   it('names an agent whose audits this month average under the pass mark, with the mean of their audits', async () => {
-    const card = (await t.call<ScorecardVersion[]>('scorecards.list', { language: 'zh-CN' })).find(
+    const card = (await t.call('scorecards.list', { language: 'zh-CN' })).find(
       (c) => c.template === 'outbound-sales',
     )!;
     expect(card.definition.passMark).toBe(70);
@@ -318,16 +319,20 @@ describe('needs attention on a seeded demo floor', () => {
           ]),
         ),
       );
-      const opened = await t.call<AuditDetail>('audits.open', {
+      const opened = await t.call('audits.open', {
         callId,
         versionId: card.versionId,
         reviewer: '质检',
       });
-      const done = await t.call<AuditDetail>('audits.submit', { auditId: opened.id, answers, notes: [] });
+      const done = await t.call('audits.submit', {
+        auditId: opened.id,
+        answers: answersIn(answers),
+        notes: [],
+      });
       scores.push(done.score!);
     }
     expect(scores).toEqual([0, 0, 100]);
-    const a = await t.call<Attention>('review.attention', { filter: { from: '2026-11-16', to } });
+    const a = await t.call('review.attention', { filter: { from: '2026-11-16', to } });
     expect(a.passMark).toBe(70);
     const reasons = a.agents.find((x) => x.agentId === agentId)!.reasons;
     expect(reasons.find((r) => r.kind === 'qaBelowPass')).toEqual({
@@ -341,17 +346,17 @@ describe('needs attention on a seeded demo floor', () => {
   });
 
   it('looks for alerts over the last 31 days of a long range only', async () => {
-    const a = await t.call<Attention>('review.attention', { filter: { from: '2026-09-01', to } });
+    const a = await t.call('review.attention', { filter: { from: '2026-09-01', to } });
     expect(a.alertsFrom).toBe('2026-10-21'); // Nov 20 and the 30 days before it
     expect(a.monthFrom).toBe('2026-11-01');
   });
 
   it('lists the open anomaly alerts of the range and leaves an acknowledged one out', async () => {
     const range = { from: '2026-11-02', to };
-    const { alerts } = await t.call<{ alerts: AlertRow[] }>('targets.alerts', range);
+    const { alerts } = await t.call('targets.alerts', range);
     expect(alerts.length).toBeGreaterThan(1);
     await t.call('targets.ack', { key: alerts[0]!.key, acked: true });
-    const a = await t.call<Attention>('review.attention', { filter: range });
+    const a = await t.call('review.attention', { filter: range });
     const shown = a.agents.flatMap((x) =>
       x.reasons.flatMap((r) => (r.kind === 'alert' ? [`${x.agentId}|${r.alert.day}|${r.alert.kind}`] : [])),
     );

@@ -39,7 +39,7 @@ async function workspaceWithBackup(): Promise<{ dir: string; file: string; backu
       'A2,8002,2026-11-02 11:00:00,connected,50\n',
   );
   await t.importFile(csv, { preset: 'callscope' });
-  const backup = await t.call<Backup>('backups.create');
+  const backup = await t.call('backups.create');
   const dir = tempDir();
   const file = path.join(dir, 'workspace.sqlite');
   await t.api.close();

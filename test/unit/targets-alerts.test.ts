@@ -6,7 +6,7 @@
  */
 import { kyselyFor } from '../../src-main/db/connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertRow } from '../../src-shared/api';
+
 import { addDays } from '../../src-shared/time';
 import { loadDemo } from '../../src-main/demo/load-demo';
 import { rebuildRollups } from '../../src-main/metrics/rollup';
@@ -102,7 +102,7 @@ afterAll(async () => {
 
 describe('anomaly alerts on a generated month with planted anomalies', () => {
   it('raises exactly the planted alerts above the default thresholds', async () => {
-    const { alerts } = await t.call<{ alerts: AlertRow[] }>('targets.alerts', { from, to });
+    const { alerts } = await t.call('targets.alerts', { from, to });
     const raised = alerts.map((a) => `${a.agentId}:${a.kind}:${a.day}`).sort();
     const expected = [
       ...halved.days.map((d) => `${halved.agentId}:connectRate:${d}`),
@@ -116,9 +116,9 @@ describe('anomaly alerts on a generated month with planted anomalies', () => {
   });
 
   it('an acknowledged alert stays listed as acknowledged', async () => {
-    const { alerts } = await t.call<{ alerts: AlertRow[] }>('targets.alerts', { from, to });
+    const { alerts } = await t.call('targets.alerts', { from, to });
     await t.call('targets.ack', { key: alerts[0]!.key, acked: true });
-    const again = await t.call<{ alerts: AlertRow[] }>('targets.alerts', { from, to });
+    const again = await t.call('targets.alerts', { from, to });
     expect(again.alerts.find((a) => a.key === alerts[0]!.key)!.acked).toBe(true);
     expect(again.alerts.filter((a) => a.acked)).toHaveLength(1);
   });
@@ -130,7 +130,7 @@ describe('anomaly alerts on a generated month with planted anomalies', () => {
       .get(to) as number | undefined;
     expect(id).toBeDefined();
     t.ws.db.prepare('UPDATE calls SET talk_seconds = 5 WHERE id = ?').run(id);
-    const { alerts } = await t.call<{ alerts: AlertRow[] }>('targets.alerts', { from: to, to });
+    const { alerts } = await t.call('targets.alerts', { from: to, to });
     expect(alerts.filter((a) => a.kind === 'salesWithoutTalk')).toHaveLength(1);
   });
 
@@ -152,7 +152,7 @@ describe('anomaly alerts on a generated month with planted anomalies', () => {
     const setNumber = db.prepare('UPDATE calls SET phone_hash = ?, phone_last4 = ? WHERE id = ?');
     ids.slice(0, 8).forEach((id) => setNumber.run('hash-b', '2222', id));
     ids.slice(8, 15).forEach((id) => setNumber.run('hash-a', '1111', id));
-    const { alerts } = await t.call<{ alerts: AlertRow[] }>('targets.alerts', { from: to, to });
+    const { alerts } = await t.call('targets.alerts', { from: to, to });
     const repeats = alerts.filter((a) => a.kind === 'repeatDials');
     expect(repeats.map((a) => ({ agentId: a.agentId, day: a.day, value: a.value, last4: a.last4 }))).toEqual([
       { agentId: busiest, day: to, value: 8, last4: '2222' },

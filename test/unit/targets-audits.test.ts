@@ -4,10 +4,10 @@
  * fail counts 0 %, a draft not at all), and a team's is the mean over the team's audits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditDetail, Output, ScorecardVersion } from '../../src-shared/api';
+import type { AuditDetail, ScorecardVersion } from '../../src-shared/api';
 import { scoreAudit, type Answers } from '../../src-shared/scorecard';
 import { DEFAULT_PROFILE, type ScoringProfile } from '../../src-shared/scoring';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
 
 let t: TestWorkspace;
 let card: ScorecardVersion;
@@ -33,23 +33,24 @@ function answers(overrides: Answers = {}): Answers {
   return { ...out, ...overrides } as Answers;
 }
 
-async function audit(callId: number, a: Answers, submit = true): Promise<AuditDetail> {
-  const opened = await t.call<AuditDetail>('audits.open', {
+async function audit(callId: number, a: Answers, submit = true): Promise<AuditDetail | null> {
+  const opened = await t.call('audits.open', {
     callId,
     versionId: card.versionId,
     reviewer: 'Lin',
   });
-  if (!submit) return t.call<AuditDetail>('audits.saveDraft', { auditId: opened.id, answers: a, notes: [] });
-  return t.call<AuditDetail>('audits.submit', { auditId: opened.id, answers: a, notes: [] });
+  if (!submit) {
+    await t.call('audits.saveDraft', { auditId: opened.id, answers: answersIn(a), notes: [] });
+    return null;
+  }
+  return t.call('audits.submit', { auditId: opened.id, answers: answersIn(a), notes: [] });
 }
 
 beforeAll(async () => {
   t = await openTestWorkspace();
-  const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 10, seed: 11 });
+  const { jobId } = await t.call('demo.load', { agents: 6, days: 10, seed: 11 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
-  card = (await t.call<ScorecardVersion[]>('scorecards.list', { language: 'en' })).find(
-    (c) => c.template === 'outbound-sales',
-  )!;
+  card = (await t.call('scorecards.list', { language: 'en' })).find((c) => c.template === 'outbound-sales')!;
   // The first day of data is in the past whatever today is, so it is inside the month's as-of.
   day = raw<{ day: string }>('SELECT min(day) AS day FROM calls')[0]!.day;
   month = day.slice(0, 7);
@@ -70,13 +71,13 @@ beforeAll(async () => {
   const good = answers();
   const fail = answers({ 'compliance.consent': 'no' });
   for (const a of [good, fail]) {
-    const done = await audit(callsA.shift()!.id, a);
+    const done = (await audit(callsA.shift()!.id, a))!;
     expect(done.score).toBeCloseTo(scoreAudit(card.definition, a).percent!, 10);
     scored.agentA.push(done.score!);
   }
   expect(scored.agentA[1]).toBe(0); // the critical fail
   await audit(callsA.shift()!.id, answers({ 'opening.greeting': 'no' }), false); // a draft: not counted
-  scored.agentB.push((await audit(callB.id, answers({ 'opening.greeting': 'no' }))).score!);
+  scored.agentB.push((await audit(callB.id, answers({ 'opening.greeting': 'no' })))!.score!);
 
   await t.call('targets.set', {
     month,
@@ -96,7 +97,7 @@ const monthEnd = () =>
 describe('the audit-score target measured on submitted audits', () => {
   it("an agent's actual is the mean of their two submitted audits, attainment actual ÷ target", async () => {
     const expected = (scored.agentA[0]! + 0) / 2;
-    const p = await t.call<Output<'targets.pacing'>>('targets.pacing', {
+    const p = await t.call('targets.pacing', {
       filter: { from: `${month}-01`, to: monthEnd(), agentId: agentA },
     });
     const row = p.kpis.find((k) => k.kpi === 'auditScore')!;
@@ -108,7 +109,7 @@ describe('the audit-score target measured on submitted audits', () => {
   });
 
   it("a team's actual is the mean over the team's audits, against the team's target", async () => {
-    const p = await t.call<Output<'targets.pacing'>>('targets.pacing', {
+    const p = await t.call('targets.pacing', {
       filter: { from: `${month}-01`, to: monthEnd(), teamId },
     });
     const row = p.kpis.find((k) => k.kpi === 'auditScore')!;
@@ -130,7 +131,7 @@ describe('the audit-score target measured on submitted audits', () => {
       weights: { ...DEFAULT_PROFILE.weights, auditScore: 30, dialsPerDay: 70, connectRate: 0 },
       cap: 1.2,
     };
-    const out = await t.call<Output<'targets.scores'>>('targets.scores', { month, profile });
+    const out = await t.call('targets.scores', { month, profile });
     const rowA = out.rows.find((r) => r.agentId === agentA)!;
     const attainment = (scored.agentA[0]! + 0) / 2 / 80;
     const part = rowA.parts.find((p) => p.kpi === 'auditScore')!;
@@ -144,7 +145,7 @@ describe('the audit-score target measured on submitted audits', () => {
       month,
       entries: [{ scope: 'agent', scopeId: agentA, kpi: 'dialsPerDay', value: 1 }],
     });
-    const withDials = await t.call<Output<'targets.scores'>>('targets.scores', { month, profile });
+    const withDials = await t.call('targets.scores', { month, profile });
     const partA = withDials.rows
       .find((r) => r.agentId === agentA)!
       .parts.find((p) => p.kpi === 'auditScore')!;

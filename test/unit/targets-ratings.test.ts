@@ -5,7 +5,7 @@
  * rater that does not fit the rater kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../../src-shared/api';
+
 import { agentRatings, attendanceOf, ratingAttainment, type RatingEntry } from '../../src-shared/ratings';
 import { compositeScore, DEFAULT_PROFILE, type ScoringProfile } from '../../src-shared/scoring';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
@@ -117,7 +117,7 @@ describe('ratings on a real workspace', () => {
 
   beforeAll(async () => {
     t = await openTestWorkspace();
-    const { jobId } = await t.call<{ jobId: string }>('demo.load', { agents: 6, days: 10, seed: 11 });
+    const { jobId } = await t.call('demo.load', { agents: 6, days: 10, seed: 11 });
     expect((await t.api.jobs.wait(jobId)).status).toBe('done');
     const day = t.ws.db.prepare('SELECT min(day) FROM calls').pluck().get() as string;
     month = day.slice(0, 7);
@@ -141,7 +141,7 @@ describe('ratings on a real workspace', () => {
       entries: [
         {
           agentId: a,
-          raterKind: 'lead',
+          raterKind: 'lead' as const,
           raterId: 0,
           dimension: 'professionalism',
           score: 5,
@@ -149,25 +149,46 @@ describe('ratings on a real workspace', () => {
         },
         {
           agentId: b,
-          raterKind: 'lead',
+          raterKind: 'lead' as const,
           raterId: 0,
           dimension: 'professionalism',
           score: 1,
           reason: 'misquotes',
         },
-        { agentId: a, raterKind: 'self', raterId: a, dimension: 'professionalism', score: 4, reason: '' },
-        { agentId: a, raterKind: 'peer', raterId: b, dimension: 'professionalism', score: 3, reason: '' },
-        { agentId: a, raterKind: 'peer', raterId: c, dimension: 'professionalism', score: 4, reason: '' },
+        {
+          agentId: a,
+          raterKind: 'self' as const,
+          raterId: a,
+          dimension: 'professionalism' as const,
+          score: 4,
+          reason: '',
+        },
+        {
+          agentId: a,
+          raterKind: 'peer' as const,
+          raterId: b,
+          dimension: 'professionalism' as const,
+          score: 3,
+          reason: '',
+        },
+        {
+          agentId: a,
+          raterKind: 'peer' as const,
+          raterId: c,
+          dimension: 'professionalism' as const,
+          score: 4,
+          reason: '',
+        },
       ],
     });
-    const training = await t.call<{ id: number }>('ratings.saveTraining', {
+    const training = await t.call('ratings.saveTraining', {
       day: `${month}-05`,
       topic: 'Handling objections',
       hours: 2,
       notes: null,
       attendees: [a, c],
     });
-    const out = await t.call<Output<'ratings.month'>>('ratings.month', { month });
+    const out = await t.call('ratings.month', { month });
     const rowA = out.agents.find((r) => r.agentId === a)!;
     expect(rowA.lead.professionalism).toBe(5);
     expect(rowA.self.professionalism).toBe(4);
@@ -190,10 +211,17 @@ describe('ratings on a real workspace', () => {
     await t.call('ratings.set', {
       month,
       entries: [
-        { agentId: a, raterKind: 'peer', raterId: c, dimension: 'professionalism', score: null, reason: '' },
+        {
+          agentId: a,
+          raterKind: 'peer' as const,
+          raterId: c,
+          dimension: 'professionalism' as const,
+          score: null,
+          reason: '',
+        },
       ],
     });
-    const after = await t.call<Output<'ratings.month'>>('ratings.month', { month });
+    const after = await t.call('ratings.month', { month });
     expect(after.agents.find((r) => r.agentId === a)!.peer.professionalism).toEqual({
       average: 3,
       raters: 1,
@@ -206,9 +234,9 @@ describe('ratings on a real workspace', () => {
   it('refuses a rater that does not fit the kind', async () => {
     const [a, b] = agents as [number, number];
     const bad = (raterKind: string, raterId: number) =>
-      t.call('ratings.set', {
+      t.callUnchecked('ratings.set', {
         month,
-        entries: [{ agentId: a, raterKind, raterId, dimension: 'attitude', score: 3, reason: '' }],
+        entries: [{ agentId: a, raterKind, raterId, dimension: 'attitude' as const, score: 3, reason: '' }],
       });
     await expect(bad('lead', b)).rejects.toThrow(/lead rates as 0/);
     await expect(bad('self', b)).rejects.toThrow(/self-rating is by the agent/);
@@ -217,7 +245,16 @@ describe('ratings on a real workspace', () => {
     await expect(
       t.call('ratings.set', {
         month,
-        entries: [{ agentId: a, raterKind: 'lead', raterId: 0, dimension: 'attitude', score: 6, reason: '' }],
+        entries: [
+          {
+            agentId: a,
+            raterKind: 'lead' as const,
+            raterId: 0,
+            dimension: 'attitude' as const,
+            score: 6,
+            reason: '',
+          },
+        ],
       }),
     ).rejects.toThrow(/bad_input/);
   });
@@ -225,7 +262,7 @@ describe('ratings on a real workspace', () => {
   it('editing a training replaces its attendees; an unknown session or agent changes nothing', async () => {
     const [a, b, c] = agents as [number, number, number];
     const session = { day: `${month}-12`, topic: 'Closing', hours: 1, notes: 'room 2' };
-    const added = await t.call<{ id: number; attendees: number[] }>('ratings.saveTraining', {
+    const added = await t.call('ratings.saveTraining', {
       ...session,
       attendees: [a, b],
     });
@@ -255,8 +292,7 @@ describe('ratings on a real workspace', () => {
 
   it('the lead’s ratings weigh in the score; self and peer ratings do not; no rating = no data', async () => {
     const [a, b, c] = agents as [number, number, number];
-    const scores = (p?: ScoringProfile) =>
-      t.call<Output<'targets.scores'>>('targets.scores', { month, ...(p ? { profile: p } : {}) });
+    const scores = (p?: ScoringProfile) => t.call('targets.scores', { month, ...(p ? { profile: p } : {}) });
     // No targets are set and the only weight left is the professionalism rating: the score is the rating.
     const out = await scores(weighted);
     const row = (id: number) => out.rows.find((r) => r.agentId === id)!;
@@ -277,7 +313,7 @@ describe('ratings on a real workspace', () => {
     // Every other weighted part (sales, …) has no target this month: all left out.
     expect(row(c).parts.every((p) => p.leftOut)).toBe(true);
     // The saved default profile weighs ratings 0: the stored profile reads back with the new fields.
-    const saved = await t.call<ScoringProfile>('targets.profile', {});
+    const saved = await t.call('targets.profile', {});
     expect(saved.ratingWeights).toEqual({ professionalism: 0, attitude: 0, learning: 0 });
     expect(saved.ratingTarget).toBe(4);
     expect(
@@ -289,17 +325,13 @@ describe('ratings on a real workspace', () => {
 
   it('keeps a campaign’s own profile apart and drops it back to the workspace’s', async () => {
     const campaignId = t.ws.db.prepare('SELECT min(id) FROM campaigns').pluck().get() as number;
-    expect((await t.call<{ campaignIds: number[] }>('targets.campaignProfiles')).campaignIds).toEqual([]);
+    expect((await t.call('targets.campaignProfiles')).campaignIds).toEqual([]);
     await t.call('targets.setProfile', { campaignId, profile: weighted });
-    expect((await t.call<{ campaignIds: number[] }>('targets.campaignProfiles')).campaignIds).toEqual([
-      campaignId,
-    ]);
-    expect(
-      (await t.call<ScoringProfile>('targets.profile', { campaignId })).ratingWeights!.professionalism,
-    ).toBe(100);
-    expect((await t.call<ScoringProfile>('targets.profile', {})).ratingWeights!.professionalism).toBe(0);
-    const dropped = await t.call<ScoringProfile>('targets.dropProfile', { campaignId });
+    expect((await t.call('targets.campaignProfiles')).campaignIds).toEqual([campaignId]);
+    expect((await t.call('targets.profile', { campaignId })).ratingWeights!.professionalism).toBe(100);
+    expect((await t.call('targets.profile', {})).ratingWeights!.professionalism).toBe(0);
+    const dropped = await t.call('targets.dropProfile', { campaignId });
     expect(dropped.ratingWeights!.professionalism).toBe(0);
-    expect((await t.call<{ campaignIds: number[] }>('targets.campaignProfiles')).campaignIds).toEqual([]);
+    expect((await t.call('targets.campaignProfiles')).campaignIds).toEqual([]);
   });
 });

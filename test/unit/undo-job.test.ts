@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job, Output } from '../../src-shared/api';
+import type { Job } from '../../src-shared/api';
 import { writeCallLog } from '../call-log';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
@@ -31,7 +31,7 @@ describe('undo as a job', () => {
   it('removes every call with progress while dashboard calls keep answering', async () => {
     const seen: Job[] = [];
     const off = t.api.jobs.onUpdate((job) => job.kind === 'undo' && seen.push(job));
-    const { jobId } = await t.call<{ jobId: string }>('import.undoStart', { batchId });
+    const { jobId } = await t.call('import.undoStart', { batchId });
     let finished = false;
     const done = t.api.jobs.wait(jobId).then((job) => {
       finished = true;
@@ -59,12 +59,12 @@ describe('undo as a job', () => {
     expect(t.ws.db.prepare('SELECT status FROM import_batches WHERE id = ?').get(batchId)).toEqual({
       status: 'undone',
     });
-    const summary = await t.call<Output<'metrics.summary'>>('metrics.summary', NOVEMBER);
+    const summary = await t.call('metrics.summary', NOVEMBER);
     expect(summary.current.dials).toBe(0);
   }, 240_000);
 
   it('a second undo of the same batch fails as a job, saying why', async () => {
-    const { jobId } = await t.call<{ jobId: string }>('import.undoStart', { batchId });
+    const { jobId } = await t.call('import.undoStart', { batchId });
     const job = await t.api.jobs.wait(jobId);
     expect(job).toMatchObject({ status: 'failed', error: `import batch ${batchId} is undone, not done` });
   });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job, ZoneChangePlan } from '../../src-shared/api';
+import type { Job } from '../../src-shared/api';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
@@ -36,7 +36,7 @@ async function importText(name: string, text: string): Promise<void> {
 }
 
 async function runZoneChange(timeZone: string): Promise<Job> {
-  const { jobId } = await t.call<{ jobId: string }>('zone.change', { timeZone });
+  const { jobId } = await t.call('zone.change', { timeZone });
   return t.api.jobs.wait(jobId);
 }
 
@@ -81,7 +81,7 @@ describe('changing the workspace time zone', () => {
     const before = rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:Z1'");
     expect(before).toEqual([{ day: '2026-12-04', hour: 17, weekday: 5 }]);
 
-    const plan = await t.call<ZoneChangePlan>('zone.preview', { timeZone: 'Asia/Shanghai' });
+    const plan = await t.call('zone.preview', { timeZone: 'Asia/Shanghai' });
     // By hand: Z1 17:59 -> 01:59 next day, Z3 15:30 -> 23:30 same day, Z4 16:10 -> 00:10 next day,
     // Z5 16:00 -> 00:00 next day, Z6 23:30 -> 07:30 next day; Z2 09:00 -> 17:00 same day.
     expect(plan).toMatchObject({
@@ -100,10 +100,10 @@ describe('changing the workspace time zone', () => {
     expect(rows("SELECT day, hour FROM calls WHERE source_key LIKE '%:Z5'")).toEqual([
       { day: '2026-12-01', hour: 0 },
     ]);
-    expect((await t.call<{ timeZone: string }>('settings.get')).timeZone).toBe('Asia/Shanghai');
+    expect((await t.call('settings.get')).timeZone).toBe('Asia/Shanghai');
 
     // The calls list shows the same call at its new local day and time.
-    const list = await t.call<{ rows: { day: string; time: string; saleAmount: number }[] }>('calls.list', {
+    const list = await t.call('calls.list', {
       filter: { from: '2026-12-05', to: '2026-12-05' },
       limit: 50,
     });
@@ -136,14 +136,14 @@ describe('changing the workspace time zone', () => {
   it('refuses while a closed month would change, and changes nothing', async () => {
     await t.call('reports.closeMonth', { month: '2026-11' });
     const daysBefore = rows('SELECT id, day, hour FROM calls ORDER BY id');
-    const plan = await t.call<ZoneChangePlan>('zone.preview', { timeZone: 'Asia/Shanghai' });
+    const plan = await t.call('zone.preview', { timeZone: 'Asia/Shanghai' });
     // Z5 leaves November (30th 16:00 UTC is 1 December in Shanghai).
     expect(plan.blockedMonths).toEqual(['2026-11']);
     const job = await runZoneChange('Asia/Shanghai');
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/closed months \(2026-11\).*reopen/);
     expect(rows('SELECT id, day, hour FROM calls ORDER BY id')).toEqual(daysBefore);
-    expect((await t.call<{ timeZone: string }>('settings.get')).timeZone).toBe('UTC');
+    expect((await t.call('settings.get')).timeZone).toBe('UTC');
   });
 
   it('refuses to set the zone as a plain setting once calls are stored; a later import uses the new zone', async () => {
