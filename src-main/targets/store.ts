@@ -21,7 +21,7 @@ import {
 import {
   CalendarBook,
   DEFAULT_CALENDAR,
-  WorkingDays,
+  type WorkingDays,
   type Month,
   type TeamCalendar,
   type WorkCalendar,
@@ -61,11 +61,6 @@ export async function loadCalendar(db: Kysely<Database>): Promise<WorkCalendar> 
     holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day),
     workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day),
   };
-}
-
-/** The workspace's working days, for the comparisons and the "last working day" that count them. */
-export async function workingDaysOf(ws: { kysely: Kysely<Database> }): Promise<WorkingDays> {
-  return new WorkingDays(await loadCalendar(ws.kysely));
 }
 
 /** The teams' own calendars (src-shared/targets-calendar.ts TeamCalendar), in team order. */

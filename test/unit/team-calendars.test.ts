@@ -19,6 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output, PaceRow, Team } from '../../src-shared/api';
 import { presetRange } from '../../src-shared/periods';
 import { CalendarBook, type WorkCalendar } from '../../src-shared/targets-calendar';
+import { now } from '../../src-main/clock';
+import { reportFor } from '../../src-main/reports/generate';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const MON_FRI: WorkCalendar = { weekend: [6, 7], holidays: [], workdays: [] };
@@ -173,6 +175,27 @@ describe('per-team working days through the API', () => {
     const weekday = await summary(weekdayTeam);
     expect(weekday.comparison).toEqual({ basis: 'sameWorkingDays', workingDays: 4 });
     expect(weekday.previousRange).toEqual({ from: '2026-11-01', to: '2026-11-05' });
+  });
+
+  it("compares an agent's orders, and a team's report, on the team's working days too", async () => {
+    const orders = await t.call<{ previousRange: { from: string; to: string } }>('orders.summary', {
+      filter: { from: '2026-12-01', to: '2026-12-06', agentId: agentIds.get('9002')! },
+    });
+    expect(orders.previousRange).toEqual({ from: '2026-11-01', to: '2026-11-06' });
+    const note = async (teamId: number) =>
+      (
+        await reportFor(
+          t.ws,
+          {
+            period: { kind: 'custom', from: '2026-12-01', to: '2026-12-06' },
+            scope: { kind: 'team', teamId },
+            language: 'en',
+          },
+          now(),
+        )
+      ).tables.find((x) => x.id === 'summary')!.note;
+    expect(await note(saturdayTeam)).toContain('2026-11-01 – 2026-11-06');
+    expect(await note(weekdayTeam)).toContain('2026-11-01 – 2026-11-05');
   });
 
   it('refuses a calendar for a team that does not exist, and lets a team follow the workspace again', async () => {
