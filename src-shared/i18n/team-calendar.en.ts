@@ -15,4 +15,5 @@ export const teamCalendarEn = {
   'teamCalendar.bigSmallWeek':
     'Alternating weeks (one week 6 days, the next 5): keep Saturday off and click the Saturdays the team works.',
   'teamCalendar.follow': 'Use the workspace calendar again',
+  'teamCalendar.planTeamRow': '{team} (team, {count} working days)',
 } as const;

@@ -14,4 +14,5 @@ export const teamCalendarZhCN: Record<keyof typeof teamCalendarEn, string> = {
   'teamCalendar.pattern.oneDayOff': '单休',
   'teamCalendar.bigSmallWeek': '大小周：保留周六休息，再在月历中点选本组上班的周六。',
   'teamCalendar.follow': '恢复沿用工作区日历',
+  'teamCalendar.planTeamRow': '{team}（团队，{count} 个工作日）',
 };

@@ -45,6 +45,9 @@ test('a team set to work Saturdays is paced on its own working days', async ({ a
   await page.getByTestId('calendar-save').click();
   await expect(page.getByTestId('calendar-team-note')).toContainText('works its own calendar');
   await screenshot(page, 'team-calendar-en-1366');
+  // The plan's team row says the team's own working days (its targets are counted on them).
+  await page.getByTestId('targets-tab-plan').click();
+  await expect(page.getByTestId('plan-table')).toContainText(`${team.name} (team, 27 working days)`);
 
   const db = openRaw(app.db);
   expect(db.prepare('SELECT team_id, weekend FROM team_calendars').all()).toEqual([
@@ -67,6 +70,9 @@ test('a team set to work Saturdays is paced on its own working days', async ({ a
 
   // In Chinese.
   await chooseLanguage(page, 'zh-CN', '#/targets');
+  await page.getByTestId('targets-tab-plan').click();
+  await expect(page.getByTestId('plan-table')).toContainText(`${team.name}（团队，27 个工作日）`);
+  await screenshot(page, 'team-calendar-plan-zh-1366');
   await page.getByTestId('targets-tab-calendar').click();
   await page.getByTestId('calendar-team').selectOption(String(team.id));
   await expect(page.getByTestId('calendar-team-note')).toContainText('按自己的工作日安排');
