@@ -151,6 +151,19 @@ describe('per-team working days through the API', () => {
     }
   });
 
+  it("scores the month to date on each agent's team's working days", async () => {
+    const scores = await t.call<Output<'targets.scores'>>('targets.scores', { month: '2026-12' });
+    const attainment = (code: string, item: string) =>
+      scores.rows.find((r) => r.agentId === agentIds.get(code))!.parts.find((p) => p.kpi === item)!
+        .attainment;
+    // 9002: 10 dials a day against 10; 5 sales against 27 × 5 / 27 = 5.
+    expect(attainment('9002', 'dialsPerDay')).toBe(1);
+    expect(attainment('9002', 'sales')).toBe(1);
+    // 9001: 4 sales against 27 × 4 / 23 -> 23 / 27.
+    expect(attainment('9001', 'dialsPerDay')).toBe(1);
+    expect(attainment('9001', 'sales')).toBeCloseTo(23 / 27, 10);
+  });
+
   it("plans January 2027 on each team's own working days", async () => {
     // January 2027 starts on a Friday: 5 Saturdays, 5 Sundays -> Monday–Friday 21, Monday–Saturday 26.
     const plan = await t.call<Output<'targets.plan'>>('targets.plan', { month: '2027-01', uplift: 0 });
