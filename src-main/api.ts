@@ -29,7 +29,7 @@ import { Staging } from './staging';
 import { reportsHandlers } from './reports/handlers';
 import { targetsHandlers } from './targets/handlers';
 import { ratingsHandlers } from './ratings/handlers';
-import { loadCalendar, workingDaysOf } from './targets/store';
+import { loadCalendar, loadTeamCalendars, workingDaysFor } from './targets/store';
 import { RecordingFinder } from './recordings/finder';
 import { recordingsHandlers } from './recordings/handlers';
 import { holdsNoDays } from './zone/change';
@@ -97,6 +97,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
         lastDay: counts.lastDay ?? null,
         today: todayIn(settings.timeZone, now()),
         calendar: await loadCalendar(ws.kysely),
+        teamCalendars: await loadTeamCalendars(ws.kysely),
         settings,
       };
     },
@@ -127,7 +128,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'agents.update': (patch) => ws.writes.run(() => updateAgent(db, patch)),
     'campaigns.list': () => listCampaigns(db),
 
-    'metrics.summary': async ({ filter }) => summary(db, filter, await workingDaysOf(ws)),
+    'metrics.summary': async ({ filter }) => summary(db, filter, await workingDaysFor(db, filter)),
     'metrics.breakdown': async ({ filter, by }) => ({ rows: await breakdown(db, filter, by) }),
     'metrics.heatmap': async ({ filter }) => ({ cells: await heatmap(db, filter) }),
     'metrics.leaderboard': ({ filter }) => leaderboard(db, filter),

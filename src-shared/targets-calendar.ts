@@ -70,3 +70,43 @@ export class WorkingDays {
     return days;
   }
 }
+
+/**
+ * A team's own calendar (a team that works Saturdays, 单休 or 大小周): its weekly days off, and
+ * its own holidays and make-up working days. A team without one works the workspace's calendar.
+ */
+export interface TeamCalendar extends WorkCalendar {
+  teamId: number;
+}
+
+/**
+ * The calendar a team with its own works: its own weekly days off; the workspace's holidays and
+ * make-up days (public holidays, 调休) still apply unless the team's own exceptions say otherwise
+ * for that day.
+ */
+export function teamWorkCalendar(workspace: WorkCalendar, own: WorkCalendar): WorkCalendar {
+  const ownDays = new Set([...own.holidays, ...own.workdays]);
+  const merged = (shared: Day[], mine: Day[]) =>
+    [...new Set([...shared.filter((d) => !ownDays.has(d)), ...mine])].sort();
+  return {
+    weekend: [...own.weekend],
+    holidays: merged(workspace.holidays, own.holidays),
+    workdays: merged(workspace.workdays, own.workdays),
+  };
+}
+
+/** The working days of every team: each team's own calendar, the workspace's for the rest. */
+export class CalendarBook {
+  readonly workspace: WorkingDays;
+  private readonly teams = new Map<number, WorkingDays>();
+
+  constructor(workspace: WorkCalendar, teams: readonly TeamCalendar[] = []) {
+    this.workspace = new WorkingDays(workspace);
+    for (const own of teams) this.teams.set(own.teamId, new WorkingDays(teamWorkCalendar(workspace, own)));
+  }
+
+  /** A team's working days; the workspace's for no team or a team without a calendar of its own. */
+  forTeam(teamId: number | null | undefined): WorkingDays {
+    return (teamId === null || teamId === undefined ? undefined : this.teams.get(teamId)) ?? this.workspace;
+  }
+}

@@ -623,6 +623,28 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 16,
+    name: 'per-team working days: a team that works Saturdays (单休, 大小周) has a calendar of its own',
+    up(db) {
+      db.exec(`
+        -- A team's own weekly days off as ISO weekday digits ('7' works Saturdays, '67' is 双休,
+        -- '' works every day). A team without a row works the workspace's calendar.
+        CREATE TABLE team_calendars (
+          team_id INTEGER PRIMARY KEY REFERENCES teams(id) ON DELETE CASCADE,
+          weekend TEXT NOT NULL
+        ) STRICT;
+
+        -- The team's own holidays and make-up working days, on top of the workspace's.
+        CREATE TABLE team_calendar_days (
+          team_id INTEGER NOT NULL REFERENCES team_calendars(team_id) ON DELETE CASCADE,
+          day     TEXT NOT NULL,
+          kind    TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+          PRIMARY KEY (team_id, day)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

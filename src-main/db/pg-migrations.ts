@@ -469,4 +469,26 @@ export const pgMigrations: readonly PgMigration[] = [
       );
     },
   },
+  {
+    version: 16,
+    name: 'per-team working days: a team that works Saturdays (单休, 大小周) has a calendar of its own',
+    async up(db) {
+      await run(
+        db,
+        `
+        CREATE TABLE team_calendars (
+          team_id integer PRIMARY KEY REFERENCES teams(id) ON DELETE CASCADE,
+          weekend text COLLATE "C" NOT NULL
+        );
+
+        CREATE TABLE team_calendar_days (
+          team_id integer NOT NULL REFERENCES team_calendars(team_id) ON DELETE CASCADE,
+          day     text COLLATE "C" NOT NULL CHECK (day ~ ${DAY}),
+          kind    text COLLATE "C" NOT NULL CHECK (kind IN ('holiday', 'workday')),
+          PRIMARY KEY (team_id, day)
+        );
+        `,
+      );
+    },
+  },
 ];

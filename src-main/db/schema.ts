@@ -219,6 +219,8 @@ export interface Database {
   order_entries: OrderEntriesTable;
   daily_order_stats: DailyOrderStatsTable;
   work_calendar: WorkCalendarTable;
+  team_calendars: TeamCalendarsTable;
+  team_calendar_days: TeamCalendarDaysTable;
   targets: TargetsTable;
   targets_config: TargetsConfigTable;
   bonus_overrides: BonusOverridesTable;
@@ -382,6 +384,20 @@ export interface WorkCalendarTable {
   day: string;
   kind: 'holiday' | 'workday';
   note: string | null;
+}
+
+/** A team's own working week (migration 16); a team without a row works the workspace's. */
+export interface TeamCalendarsTable {
+  team_id: number;
+  /** the ISO weekdays off as digits: '7' works Saturdays, '67' is 双休 */
+  weekend: string;
+}
+
+/** A team's own holidays and make-up working days (migration 16). */
+export interface TeamCalendarDaysTable {
+  team_id: number;
+  day: string;
+  kind: 'holiday' | 'workday';
 }
 
 export interface TargetsTable {

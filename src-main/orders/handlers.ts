@@ -2,7 +2,7 @@
 import type { HandlersFor } from '../dispatch';
 import type { OrdersMethod } from '../../src-shared/api';
 import type { Workspace } from '../workspace';
-import { workingDaysOf } from '../targets/store';
+import { workingDaysFor } from '../targets/store';
 import { orderBreakdown, orderSummary } from './queries';
 import { loadOrderSettings, saveOrderSettings } from './settings';
 
@@ -11,7 +11,12 @@ export function ordersHandlers(ws: Workspace): HandlersFor<OrdersMethod> {
     'orders.settings.get': () => loadOrderSettings(ws.kysely),
     'orders.settings.update': (patch) => ws.writes.run(() => saveOrderSettings(ws.kysely, patch)),
     'orders.summary': async ({ filter }) =>
-      orderSummary(ws.kysely, filter, await loadOrderSettings(ws.kysely), await workingDaysOf(ws)),
+      orderSummary(
+        ws.kysely,
+        filter,
+        await loadOrderSettings(ws.kysely),
+        await workingDaysFor(ws.kysely, filter),
+      ),
     'orders.breakdown': async ({ filter, by }) => ({ rows: await orderBreakdown(ws.kysely, filter, by) }),
   };
 }

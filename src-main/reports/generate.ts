@@ -23,7 +23,7 @@ import { renderPdf } from './pdf-render';
 import { monthOfRange } from './section-targets';
 import { frozenReader, liveReader } from './sources';
 import { writeXlsx } from './xlsx';
-import { workingDaysOf } from '../targets/store';
+import { workingDaysFor } from '../targets/store';
 
 export interface ReportFile {
   fileName: string;
@@ -47,14 +47,14 @@ export async function reportFor(
   onSection?: (done: number, total: number) => void,
 ): Promise<Report> {
   const settings = await ws.settings();
+  const range = periodRange(spec.period);
   const options = {
     currency: settings.currency,
     timeZone: settings.timeZone,
     now,
     onSection,
-    calendar: await workingDaysOf(ws),
+    calendar: await workingDaysFor(ws.kysely, scopeFilter(range, spec.scope)),
   };
-  const range = periodRange(spec.period);
   const today = localParts(now, settings.timeZone).day;
   const live = liveReader({ ws, filter: scopeFilter(range, spec.scope), month: monthOfRange(range), today });
   const closed = spec.period.kind === 'month' ? await loadSnapshot(ws.kysely, spec.period.month) : null;

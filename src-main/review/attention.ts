@@ -5,14 +5,14 @@
  * this module only picks what is off and says which agent it belongs to.
  */
 import type { AttentionAgent, AttentionReason, Filter, Output } from '../../src-shared/api';
-import { monthOf, monthRange, WorkingDays } from '../../src-shared/targets-calendar';
+import { monthOf, monthRange } from '../../src-shared/targets-calendar';
 import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
 import { dueItems } from '../coaching/due';
 import { listAgents } from '../people';
 import { alertsFor } from '../targets/alerts';
 import { pacing } from '../targets/month';
-import { loadCalendar, loadThresholds } from '../targets/store';
+import { loadCalendarBook, loadThresholds } from '../targets/store';
 import type { Workspace } from '../workspace';
 import { now } from '../clock';
 
@@ -77,22 +77,27 @@ export async function needsAttention(
   const qa = await auditAnalytics(ws.kysely, monthToDate, 'agent');
   const passMark = qa.trend.passMark;
   const audited = new Map(qa.groups.map((g) => [Number(g.key), g.overall]));
-  const cal = new WorkingDays(await loadCalendar(ws.kysely));
-  const expected = auditsExpected(
-    auditsPerMonth,
-    cal.count(monthFrom, to),
-    cal.count(monthFrom, monthRange(monthOf(to)).to),
-  );
+  const agents = await listAgents(ws.kysely);
+  // Audits expected by now, on the working days of the agent's team (a team may work Saturdays).
+  const book = await loadCalendarBook(ws.kysely);
+  const expectedOf = (agentId: number) => {
+    const cal = book.forTeam(agents.find((a) => a.id === agentId)?.teamId);
+    return auditsExpected(
+      auditsPerMonth,
+      cal.count(monthFrom, to),
+      cal.count(monthFrom, monthRange(monthOf(to)).to),
+    );
+  };
   for (const agentId of active) {
     const overall = audited.get(agentId);
     const n = overall?.n ?? 0;
     if (passMark !== null && overall?.mean != null && overall.mean < passMark)
       add(agentId, { kind: 'qaBelowPass', score: overall.mean, passMark, audits: n });
+    const expected = expectedOf(agentId);
     if (n < expected) add(agentId, { kind: 'qaTooFew', audits: n, expected });
   }
 
   // Follow-ups whose day has passed (today in the workspace's zone).
-  const agents = await listAgents(ws.kysely);
   const inScope = new Set(
     agents
       .filter(

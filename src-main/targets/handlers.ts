@@ -9,6 +9,8 @@ import {
   dropProfile,
   loadBonusSheet,
   loadCalendar,
+  loadTeamCalendars,
+  saveTeamCalendar,
   loadProfile,
   loadThresholds,
   saveAck,
@@ -26,6 +28,9 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
     'targets.calendar': () => loadCalendar(db),
     'targets.setCalendar': (calendar) =>
       ws.writes.run(() => db.transaction().execute((trx) => saveCalendar(trx, calendar))),
+    'targets.teamCalendars': () => loadTeamCalendars(db),
+    'targets.setTeamCalendar': ({ teamId, calendar }) =>
+      ws.writes.run(() => db.transaction().execute((trx) => saveTeamCalendar(trx, teamId, calendar))),
     'targets.plan': ({ month, uplift }) => plan(ws, month, uplift),
     'targets.set': ({ month, entries }) =>
       ws.writes.run(() =>

@@ -12,7 +12,7 @@ import {
   variablePay,
   type ScoringProfile,
 } from '../../src-shared/scoring';
-import { addMonthsTo, monthOf, monthRange, WorkingDays, type Month } from '../../src-shared/targets-calendar';
+import { addMonthsTo, monthOf, monthRange, type Month } from '../../src-shared/targets-calendar';
 import {
   isAdditive,
   pace,
@@ -40,7 +40,14 @@ import {
   type AgentRow,
 } from './actuals';
 import { isOrderSourced, ORDER_SOURCED_KPIS, SourcedActuals, withOrderSalesByMonth } from './order-actuals';
-import { loadBonusSheet, loadCalendar, loadOverrides, loadProfile, loadTargets, TargetBook } from './store';
+import {
+  loadBonusSheet,
+  loadCalendarBook,
+  loadOverrides,
+  loadProfile,
+  loadTargets,
+  TargetBook,
+} from './store';
 
 type KpiNumbers = Record<TargetKpi, number | null>;
 
@@ -85,10 +92,12 @@ function suggestAll(history: HistoryMonth[], workingDays: number, uplift: number
 
 export async function plan(ws: Workspace, month: Month, uplift: number): Promise<Output<'targets.plan'>> {
   const db = ws.kysely;
-  const cal = new WorkingDays(await loadCalendar(db));
+  // Each team plans on its own working days (a team that works Saturdays has more of them).
+  const book = await loadCalendarBook(db);
   const asOf = await asOfDay(ws);
   const { from, to } = monthRange(month);
-  const workingDays = cal.count(from, to);
+  const workingDays = book.workspace.count(from, to);
+  const teamWorkingDays = (teamId: number | null) => book.forTeam(teamId).count(from, to);
   const historyMonths = [3, 2, 1].map((n) => addMonthsTo(month, -n));
   const histFrom = monthRange(historyMonths[0]!).from;
   const histTo = minDay(monthRange(historyMonths[2]!).to, asOf);
@@ -101,21 +110,21 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
   const joined = await firstDays(db);
   const agents = (await listAgentRows(db)).filter((a) => a.active && byAgent.has(a.id));
 
-  const historyOf = (agentId: number | null): HistoryMonth[] =>
+  const historyOf = (agentId: number | null, teamId: number | null): HistoryMonth[] =>
     historyMonths.map((m) => {
       const r = monthRange(m);
       const start = agentId === null ? r.from : maxDay(r.from, joined.get(agentId) ?? r.from);
       const end = minDay(r.to, asOf);
       return {
         actuals: (agentId === null ? null : byAgent.get(agentId)?.get(m)) ?? emptyActuals(),
-        workingDays: start <= end ? cal.count(start, end) : 0,
+        workingDays: start <= end ? book.forTeam(teamId).count(start, end) : 0,
       };
     });
   const sumHistory = async (members: AgentRow[], teamId?: number): Promise<HistoryMonth[]> => {
     // A team's (or the floor's) audit score is the mean over its audits, not a sum of its agents'.
     const audits = await auditScoreByMonth(db, histFrom, histTo, teamId === undefined ? {} : { teamId });
     return historyMonths.map((m, i) => {
-      const base = historyOf(null)[i]!;
+      const base = historyOf(null, teamId ?? null)[i]!;
       const actuals = members.reduce(
         (sum, a) => addActuals(sum, byAgent.get(a.id)?.get(m) ?? emptyActuals()),
         emptyActuals(),
@@ -132,18 +141,19 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
     agents: agents.map((a) => ({
       agentId: a.id,
       teamId: a.teamId,
-      ...suggestAll(historyOf(a.id), workingDays, uplift),
+      ...suggestAll(historyOf(a.id, a.teamId), teamWorkingDays(a.teamId), uplift),
     })),
     teams: await Promise.all(
       teamIds.map(async (teamId) => {
         const members = agents.filter((a) => a.teamId === teamId);
-        const s = suggestAll(await sumHistory(members, teamId), workingDays, uplift);
+        const days = teamWorkingDays(teamId);
+        const s = suggestAll(await sumHistory(members, teamId), days, uplift);
         const perAgent = {} as KpiNumbers;
         for (const kpi of TARGET_KPIS) {
           const v = s.values[kpi];
           perAgent[kpi] = v === null ? null : isAdditive(kpi) ? roundToStep(kpi, v / members.length) : v;
         }
-        return { teamId, perAgent, agents: members.length, ...s };
+        return { teamId, perAgent, agents: members.length, workingDays: days, ...s };
       }),
     ),
     all: suggestAll(await sumHistory(agents), workingDays, uplift),
@@ -222,16 +232,20 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   // Targets are monthly and not per campaign: a range across months or a campaign has none.
   if (month !== monthOf(filter.to) || filter.campaignId !== undefined) return none;
   const db = ws.kysely;
-  const cal = new WorkingDays(await loadCalendar(db));
+  // Days are counted on each agent's team's calendar, the scope's on its team's (or the workspace's).
+  const book = await loadCalendarBook(db);
   const { from: monthFrom, to: monthTo } = monthRange(month);
-  const monthDays = cal.count(monthFrom, monthTo);
   const asOf = minDay(filter.to, await asOfDay(ws));
-  const daysFrom = (start: Day) => ({
-    month: monthDays,
-    available: cal.count(start, filter.to),
-    elapsed: start <= asOf ? cal.count(start, asOf) : 0,
-  });
   const agents = await listAgentRows(db);
+  const teamOf = (agentId: number) => agents.find((a) => a.id === agentId)?.teamId ?? null;
+  const daysFrom = (start: Day, teamId: number | null) => {
+    const cal = book.forTeam(teamId);
+    return {
+      month: cal.count(monthFrom, monthTo),
+      available: cal.count(start, filter.to),
+      elapsed: start <= asOf ? cal.count(start, asOf) : 0,
+    };
+  };
   const targets = new TargetResolver(new TargetBook(await loadTargets(db, month)), agents);
   const joined = await firstDays(db);
   const scope = { teamId: filter.teamId, agentId: filter.agentId };
@@ -248,12 +262,15 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
       : filter.teamId !== undefined
         ? targets.team(filter.teamId, kpi)
         : targets.all(kpi);
-  const scopeDays = daysFrom(filter.agentId !== undefined ? agentStart(filter.agentId) : filter.from);
+  const scopeDays =
+    filter.agentId !== undefined
+      ? daysFrom(agentStart(filter.agentId), teamOf(filter.agentId))
+      : daysFrom(filter.from, filter.teamId ?? null);
   const agentRows = (await withRoster(ws, byAgent.agentIds(), { ...filter, ...scope })).map((agentId) => {
     const kpis = pacesFor(
       (kpi) => targets.agent(agentId, kpi),
       byAgent.agent(agentId),
-      daysFrom(agentStart(agentId)),
+      daysFrom(agentStart(agentId), teamOf(agentId)),
     );
     const score = compositeScore(attainments(kpis), profile).score;
     return { agentId, pace: score === null ? null : score / 100, kpis };
@@ -281,7 +298,7 @@ export async function scores(
   campaignId?: number,
 ): Promise<Output<'targets.scores'>> {
   const db = ws.kysely;
-  const cal = new WorkingDays(await loadCalendar(db));
+  const book = await loadCalendarBook(db);
   const { from, to } = monthRange(month);
   const asOf = minDay(to, await asOfDay(ws));
   const agents = await listAgentRows(db);
@@ -292,7 +309,6 @@ export async function scores(
     asOf >= from
       ? await SourcedActuals.load(db, from, asOf, scope, await actualsByAgent(db, from, asOf, scope))
       : null;
-  const monthDays = cal.count(from, to);
   // The lead's behaviour ratings of the month weigh in as the profile says (not per campaign).
   const ratings = await leadRatingsByAgent(db, month);
   const dialled = byAgent?.agentIds() ?? [];
@@ -301,7 +317,12 @@ export async function scores(
   const rows: Omit<ScoreRow, 'rank'>[] = ids.map((agentId) => {
     const sourced = byAgent!.agent(agentId);
     const start = maxDay(from, joined.get(agentId) ?? from);
-    const days = { month: monthDays, available: cal.count(start, to), elapsed: cal.count(start, asOf) };
+    const cal = book.forTeam(agents.find((a) => a.id === agentId)?.teamId);
+    const days = {
+      month: cal.count(from, to),
+      available: cal.count(start, to),
+      elapsed: cal.count(start, asOf),
+    };
     const result = compositeScore(
       attainments(pacesFor((k) => targets.agent(agentId, k), sourced, days)),
       profile,

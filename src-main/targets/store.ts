@@ -19,13 +19,16 @@ import {
   type ScoringProfile,
 } from '../../src-shared/scoring';
 import {
+  CalendarBook,
   DEFAULT_CALENDAR,
-  WorkingDays,
+  type WorkingDays,
   type Month,
+  type TeamCalendar,
   type WorkCalendar,
 } from '../../src-shared/targets-calendar';
 import { TARGET_KPIS, type TargetKpi } from '../../src-shared/targets';
 import type { Database } from '../db/schema';
+import { notFound } from '../errors';
 import { now as clockNow } from '../clock';
 
 async function readConfig<S extends z.ZodType>(
@@ -60,19 +63,93 @@ export async function loadCalendar(db: Kysely<Database>): Promise<WorkCalendar> 
   };
 }
 
-/** The workspace's working days, for the comparisons and the "last working day" that count them. */
-export async function workingDaysOf(ws: { kysely: Kysely<Database> }): Promise<WorkingDays> {
-  return new WorkingDays(await loadCalendar(ws.kysely));
+/** The teams' own calendars (src-shared/targets-calendar.ts TeamCalendar), in team order. */
+export async function loadTeamCalendars(db: Kysely<Database>): Promise<TeamCalendar[]> {
+  const weeks = await db
+    .selectFrom('team_calendars')
+    .select(['team_id', 'weekend'])
+    .orderBy('team_id')
+    .execute();
+  const days = await db
+    .selectFrom('team_calendar_days')
+    .select(['team_id', 'day', 'kind'])
+    .orderBy('team_id')
+    .orderBy('day')
+    .execute();
+  return weeks.map((w) => {
+    const own = days.filter((d) => d.team_id === w.team_id);
+    return {
+      teamId: w.team_id,
+      weekend: [...w.weekend].map(Number).filter((d) => d >= 1 && d <= 7),
+      holidays: own.filter((d) => d.kind === 'holiday').map((d) => d.day),
+      workdays: own.filter((d) => d.kind === 'workday').map((d) => d.day),
+    };
+  });
+}
+
+/**
+ * Gives a team a calendar of its own (replacing any it had), or with null lets it follow the
+ * workspace's again. Run it in the caller's transaction.
+ */
+export async function saveTeamCalendar(
+  db: Kysely<Database>,
+  teamId: number,
+  calendar: WorkCalendar | null,
+): Promise<TeamCalendar[]> {
+  const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
+  if (team === undefined) throw notFound(`team ${teamId}`);
+  await db.deleteFrom('team_calendar_days').where('team_id', '=', teamId).execute();
+  await db.deleteFrom('team_calendars').where('team_id', '=', teamId).execute();
+  if (calendar !== null) {
+    const weekend = [...new Set(calendar.weekend)].sort().join('');
+    await db.insertInto('team_calendars').values({ team_id: teamId, weekend }).execute();
+    const kinds = exceptionKinds(calendar);
+    if (kinds.size > 0)
+      await db
+        .insertInto('team_calendar_days')
+        .values([...kinds].map(([day, kind]) => ({ team_id: teamId, day, kind })))
+        .execute();
+  }
+  return loadTeamCalendars(db);
+}
+
+/** Every team's working days (its own calendar, else the workspace's). */
+export async function loadCalendarBook(db: Kysely<Database>): Promise<CalendarBook> {
+  return new CalendarBook(await loadCalendar(db), await loadTeamCalendars(db));
+}
+
+/**
+ * The working days of a filter's scope: the team's, or the agent's team's, else the workspace's
+ * ("last working day" and the comparison by working days of a team that works Saturdays).
+ */
+export async function workingDaysFor(
+  db: Kysely<Database>,
+  scope: { teamId?: number; agentId?: number },
+): Promise<WorkingDays> {
+  const book = await loadCalendarBook(db);
+  if (scope.teamId !== undefined) return book.forTeam(scope.teamId);
+  if (scope.agentId === undefined) return book.workspace;
+  const agent = await db
+    .selectFrom('agents')
+    .select('team_id')
+    .where('id', '=', scope.agentId)
+    .executeTakeFirst();
+  return book.forTeam(agent?.team_id);
+}
+
+/** A day listed as both: the make-up working day wins (it is the later, deliberate edit). */
+function exceptionKinds(calendar: WorkCalendar): Map<string, 'holiday' | 'workday'> {
+  const kindOf = new Map<string, 'holiday' | 'workday'>();
+  for (const day of calendar.holidays) kindOf.set(day, 'holiday');
+  for (const day of calendar.workdays) kindOf.set(day, 'workday');
+  return kindOf;
 }
 
 /** Replaces the calendar; run it in the caller's transaction (it clears the table first). */
 export async function saveCalendar(db: Kysely<Database>, calendar: WorkCalendar): Promise<WorkCalendar> {
   await writeConfig(db, 'weekend', [...new Set(calendar.weekend)].sort());
   await db.deleteFrom('work_calendar').execute();
-  // A day listed as both: the make-up working day wins (it is the later, deliberate edit).
-  const kindOf = new Map<string, 'holiday' | 'workday'>();
-  for (const day of calendar.holidays) kindOf.set(day, 'holiday');
-  for (const day of calendar.workdays) kindOf.set(day, 'workday');
+  const kindOf = exceptionKinds(calendar);
   if (kindOf.size > 0)
     await db
       .insertInto('work_calendar')

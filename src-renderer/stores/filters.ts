@@ -81,10 +81,18 @@ export const useFilters = create<FiltersState>()(
   ),
 );
 
+/** The working days of the filter's team, or its agent's team (the workspace's without either). */
+export function useFilterWorkingDays(): WorkingDays {
+  const teamId = useFilters((s) => s.teamId);
+  const agentId = useFilters((s) => s.agentId);
+  const agentTeamId = useWorkspace((s) => s.agents.find((a) => a.id === agentId)?.teamId);
+  return useWorkingDays(teamId ?? agentTeamId ?? null);
+}
+
 /** The filter as the API takes it (null until the workspace, and so "today", is known). */
 export function useActiveFilter(): Filter | null {
   const today = useWorkspace((s) => s.info?.today ?? null);
-  const calendar = useWorkingDays();
+  const calendar = useFilterWorkingDays();
   const teams = useWorkspace((s) => s.teams);
   const agents = useWorkspace((s) => s.agents);
   const campaigns = useCampaigns((s) => s.campaigns);

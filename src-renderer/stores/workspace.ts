@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { DEFAULT_CALENDAR, WorkingDays } from '../../src-shared/targets-calendar';
+import { CalendarBook, DEFAULT_CALENDAR, type WorkingDays } from '../../src-shared/targets-calendar';
 import type { Agent, Output, Settings, Team } from '../../src-shared/api';
 import { call } from '../api/client';
 import { type ApiCallError, toApiCallError } from '../api/errors';
@@ -69,8 +69,16 @@ export function refreshWorkspaceOnFocus(): () => void {
   return () => document.removeEventListener('visibilitychange', onVisible);
 }
 
-/** The workspace's working days (weekends, holidays, make-up days), for presets and captions. */
-export function useWorkingDays(): WorkingDays {
+/**
+ * The working days (weekends, holidays, make-up days) of a team, for presets and captions: its own
+ * calendar if it has one (a team that works Saturdays), else the workspace's.
+ */
+export function useWorkingDays(teamId: number | null = null): WorkingDays {
   const calendar = useWorkspace((s) => s.info?.calendar ?? null);
-  return useMemo(() => new WorkingDays(calendar ?? DEFAULT_CALENDAR), [calendar]);
+  const teamCalendars = useWorkspace((s) => s.info?.teamCalendars ?? null);
+  const book = useMemo(
+    () => new CalendarBook(calendar ?? DEFAULT_CALENDAR, teamCalendars ?? []),
+    [calendar, teamCalendars],
+  );
+  return book.forTeam(teamId);
 }

@@ -25,6 +25,9 @@ export const CalendarSchema = z.object({
   workdays: z.array(DaySchema).max(400),
 });
 
+/** A team's own calendar: its weekly days off and its own exceptions on top of the workspace's. */
+export const TeamCalendarSchema = CalendarSchema.extend({ teamId: Id });
+
 export const TargetScopeSchema = z.enum(['all', 'team', 'agent']);
 export const TargetEntrySchema = z.object({
   scope: TargetScopeSchema,
@@ -143,6 +146,12 @@ const Suggestion = z.object({ values: KpiNumbers, basis: KpiNumbers });
 export const targetsContract = {
   'targets.calendar': method(None, CalendarSchema),
   'targets.setCalendar': method(CalendarSchema, CalendarSchema),
+  'targets.teamCalendars': method(None, z.array(TeamCalendarSchema)),
+  /** null: the team follows the workspace's calendar again */
+  'targets.setTeamCalendar': method(
+    z.object({ teamId: Id, calendar: CalendarSchema.nullable() }),
+    z.array(TeamCalendarSchema),
+  ),
 
   /** A month's targets, working days and suggestions from the three months before it. */
   'targets.plan': method(
@@ -154,7 +163,15 @@ export const targetsContract = {
       /** suggestions for each active agent; `basis` is the last three months' value (the split by share) */
       agents: z.array(Suggestion.extend({ agentId: Id, teamId: z.number().int().nullable() })),
       /** a team's suggestion as a team, and `perAgent`: the same per active agent (beside an agent's own) */
-      teams: z.array(Suggestion.extend({ teamId: Id, perAgent: KpiNumbers, agents: z.number().int() })),
+      teams: z.array(
+        Suggestion.extend({
+          teamId: Id,
+          perAgent: KpiNumbers,
+          agents: z.number().int(),
+          /** the team's own working days in the month (a team that works Saturdays has more) */
+          workingDays: z.number().int(),
+        }),
+      ),
       all: Suggestion,
     }),
   ),

@@ -41,6 +41,15 @@ export const WorkspaceInfoSchema = z.object({
     holidays: z.array(DaySchema),
     workdays: z.array(DaySchema),
   }),
+  /** the teams with working days of their own (a team that works Saturdays); the rest work `calendar` */
+  teamCalendars: z.array(
+    z.object({
+      teamId: Id,
+      weekend: z.array(z.number().int().min(1).max(7)),
+      holidays: z.array(DaySchema),
+      workdays: z.array(DaySchema),
+    }),
+  ),
   settings: SettingsSchema,
 });
 

@@ -15,6 +15,7 @@ import { peopleEn } from './people.en';
 import { pbxEn } from './pbx.en';
 import { importInferEn } from './import-infer.en';
 import { hostEn } from './host.en';
+import { teamCalendarEn } from './team-calendar.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -444,6 +445,7 @@ export const en = {
   ...importInferEn,
   ...hostEn,
   ...importReasonsEn,
+  ...teamCalendarEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { zoneZhCN } from './zone.zh-CN';
 import { recordingsZhCN } from './recordings.zh-CN';
 import { peopleZhCN } from './people.zh-CN';
 import { hostZhCN } from './host.zh-CN';
+import { teamCalendarZhCN } from './team-calendar.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -437,4 +438,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importInferZhCN,
   ...hostZhCN,
   ...importReasonsZhCN,
+  ...teamCalendarZhCN,
 };

@@ -8,8 +8,8 @@ import type { ApiQuery } from '../../hooks/useApiQuery';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { addDays } from '../../../src-shared/time';
-import { useActiveFilter, useFilters, useMorningLanding } from '../../stores/filters';
-import { useWorkingDays, useWorkspace, type WorkspaceInfo } from '../../stores/workspace';
+import { useActiveFilter, useFilterWorkingDays, useFilters, useMorningLanding } from '../../stores/filters';
+import { useWorkspace, type WorkspaceInfo } from '../../stores/workspace';
 import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { FilterBar } from './FilterBar';
 import { Funnel } from './Funnel';
@@ -33,7 +33,7 @@ export function DashboardPage() {
 
 function Dashboard({ info }: { info: WorkspaceInfo }) {
   const t = useT();
-  useMorningLanding(info.today, useWorkingDays());
+  useMorningLanding(info.today, useFilterWorkingDays());
   const filter = useActiveFilter();
   const threshold = info.settings.effectiveThresholdSeconds;
   const summary = useApiQuery('metrics.summary', filter ? { filter } : null);
@@ -114,7 +114,7 @@ function RangeCaption({
   const f = useFormat();
   const landed = useFilters((s) => s.landedOnLastWorkingDay && s.preset === 'lastWorkingDay');
   const yesterday = addDays(today, -1);
-  const yesterdayWorked = useWorkingDays().isWorking(yesterday);
+  const yesterdayWorked = useFilterWorkingDays().isWorking(yesterday);
   const previous = summary.data?.previousRange;
   const comparison = summary.data?.comparison;
   return (

@@ -10,8 +10,8 @@ import { Segmented } from '../../components/Segmented';
 import { isDay } from '../../../src-shared/time';
 import { useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
-import { isAtDefault, resolveRange, useFilters } from '../../stores/filters';
-import { useWorkingDays, useWorkspace } from '../../stores/workspace';
+import { isAtDefault, resolveRange, useFilterWorkingDays, useFilters } from '../../stores/filters';
+import { useWorkspace } from '../../stores/workspace';
 import { compareAgents } from '../../../src-shared/collate';
 import { visibleText } from '../../../src-shared/visible-text';
 
@@ -34,7 +34,7 @@ export function FilterBar({ today }: { today: string }) {
   const teams = useWorkspace((s) => s.teams);
   const agents = useWorkspace((s) => s.agents);
   const campaigns = useCampaignList();
-  const calendar = useWorkingDays();
+  const calendar = useFilterWorkingDays();
   const range = resolveRange(filters, today, calendar);
 
   const teamAgents = useMemo(

@@ -68,7 +68,11 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
       out.push({
         scope: 'team',
         scopeId: team.teamId,
-        label: t('targets.plan.teamRow', { team: name }),
+        // A team with working days of its own (it works Saturdays) says how many: its targets count them.
+        label:
+          team.workingDays === plan.workingDays
+            ? t('targets.plan.teamRow', { team: name })
+            : t('teamCalendar.planTeamRow', { team: name, count: team.workingDays }),
         suggestion: team.values,
       });
       for (const a of plan.agents.filter((x) => x.teamId === team.teamId)) out.push(agentRow(a));
