@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output, PaceRow, Team } from '../../src-shared/api';
+import type { PaceRow, Filter } from '../../src-shared/api';
 import { presetRange } from '../../src-shared/periods';
 import { CalendarBook, type WorkCalendar } from '../../src-shared/targets-calendar';
 import { now } from '../../src-main/clock';
@@ -89,30 +89,30 @@ describe('per-team working days through the API', () => {
     fs.writeFileSync(file, rows.join('\n') + '\n');
     expect((await t.importFile(file)).status).toBe('done');
 
-    const teams = await t.call<Team[]>('teams.list');
+    const teams = await t.call('teams.list');
     weekdayTeam = teams.find((x) => x.name === '工作日组')!.id;
     saturdayTeam = teams.find((x) => x.name === '周六组')!.id;
-    for (const a of await t.call<{ id: number; code: string }[]>('agents.list')) agentIds.set(a.code, a.id);
+    for (const a of await t.call('agents.list')) agentIds.set(a.code, a.id);
 
     await t.call('targets.setCalendar', MON_FRI);
     await t.call('targets.setTeamCalendar', { teamId: saturdayTeam, calendar: MON_SAT });
     await t.call('targets.set', {
       month: '2026-12',
       entries: ['9001', '9002'].flatMap((code) => [
-        { scope: 'agent', scopeId: agentIds.get(code)!, kpi: 'dialsPerDay', value: 10 },
-        { scope: 'agent', scopeId: agentIds.get(code)!, kpi: 'sales', value: 27 },
+        { scope: 'agent' as const, scopeId: agentIds.get(code)!, kpi: 'dialsPerDay' as const, value: 10 },
+        { scope: 'agent' as const, scopeId: agentIds.get(code)!, kpi: 'sales' as const, value: 27 },
       ]),
     });
   });
   afterAll(() => t.close());
 
   const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
-  const pacing = (filter: object) => t.call<Output<'targets.pacing'>>('targets.pacing', { filter });
+  const pacing = (filter: Filter) => t.call('targets.pacing', { filter });
   const kpi = (rows: PaceRow[], name: string) => rows.find((r) => r.kpi === name)!;
 
   it('stores the team calendar and lists it in workspace.info', async () => {
     expect(await t.call('targets.teamCalendars')).toEqual([{ teamId: saturdayTeam, ...MON_SAT }]);
-    const info = await t.call<Output<'workspace.info'>>('workspace.info');
+    const info = await t.call('workspace.info');
     expect(info.teamCalendars).toEqual([{ teamId: saturdayTeam, ...MON_SAT }]);
     expect(info.calendar.weekend).toEqual([6, 7]);
   });
@@ -152,7 +152,7 @@ describe('per-team working days through the API', () => {
   });
 
   it("scores the month to date on each agent's team's working days", async () => {
-    const scores = await t.call<Output<'targets.scores'>>('targets.scores', { month: '2026-12' });
+    const scores = await t.call('targets.scores', { month: '2026-12' });
     const attainment = (code: string, item: string) =>
       scores.rows.find((r) => r.agentId === agentIds.get(code))!.parts.find((p) => p.kpi === item)!
         .attainment;
@@ -166,7 +166,7 @@ describe('per-team working days through the API', () => {
 
   it("plans January 2027 on each team's own working days", async () => {
     // January 2027 starts on a Friday: 5 Saturdays, 5 Sundays -> Monday–Friday 21, Monday–Saturday 26.
-    const plan = await t.call<Output<'targets.plan'>>('targets.plan', { month: '2027-01', uplift: 0 });
+    const plan = await t.call('targets.plan', { month: '2027-01', uplift: 0 });
     expect(plan.workingDays).toBe(21);
     expect(plan.teams.find((x) => x.teamId === saturdayTeam)?.workingDays).toBe(26);
     expect(plan.teams.find((x) => x.teamId === weekdayTeam)?.workingDays).toBe(21);
@@ -179,7 +179,7 @@ describe('per-team working days through the API', () => {
 
   it('compares a team month-to-date with the same number of its own working days last month', async () => {
     const summary = (teamId: number) =>
-      t.call<Output<'metrics.summary'>>('metrics.summary', {
+      t.call('metrics.summary', {
         filter: { from: '2026-12-01', to: '2026-12-06', teamId },
       });
     const saturday = await summary(saturdayTeam);
@@ -191,7 +191,7 @@ describe('per-team working days through the API', () => {
   });
 
   it("compares an agent's orders, and a team's report, on the team's working days too", async () => {
-    const orders = await t.call<{ previousRange: { from: string; to: string } }>('orders.summary', {
+    const orders = await t.call('orders.summary', {
       filter: { from: '2026-12-01', to: '2026-12-06', agentId: agentIds.get('9002')! },
     });
     expect(orders.previousRange).toEqual({ from: '2026-11-01', to: '2026-11-06' });
