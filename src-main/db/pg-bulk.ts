@@ -4,13 +4,14 @@
  * into a temporary stage and move into `calls` at `finish()` (pg-call-writer.ts); its rejects are
  * stored between chunks; the batch row is completed and everything commits together or not at all.
  */
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { now as clockNow } from '../clock';
 import { batchContribution } from '../metrics/rollup';
-import type { BatchOpening, BulkBatch, BulkWriter, StoredBatchState, UndoOptions } from './bulk';
+import type { BatchOpening, BulkBatch, BulkCounts, BulkWriter, StoredBatchState, UndoOptions } from './bulk';
 import { PgCallWriter } from './pg-call-writer';
+import { PgOrderWriter, removeOrderBatch } from './pg-order-writer';
 import { PgBulkSession, type PgConnections } from './pg-session';
-import type { ImportRejectsTable } from './schema';
+import type { Database, ImportRejectsTable } from './schema';
 
 export type { PgConnections } from './pg-session';
 
@@ -20,34 +21,39 @@ const ISSUES_PER_STATEMENT = 500;
 /** Calls deleted per statement by undo: progress is reported and cancelling checked between chunks. */
 const UNDO_CHUNK = 5_000;
 
-export class NotYetOnPostgresError extends Error {
-  constructor(what: string) {
-    super(`${what} is not yet on PostgreSQL: import order exports into a local (SQLite) workspace for now.`);
-    this.name = 'NotYetOnPostgresError';
-  }
-}
-
 /** The bulk writer of the team workspace whose connections `pool` gives (a pg Pool, with its own connections). */
 export function pgBulkWriter(pool: PgConnections): BulkWriter {
   return {
-    openCallBatch: (opening, thresholdSeconds) => openCallBatch(pool, opening, thresholdSeconds),
-    openOrderBatch: () => Promise.reject(new NotYetOnPostgresError('Importing orders')),
+    openCallBatch: (opening, thresholdSeconds) =>
+      openBatch(pool, 'calls', opening, (session, batchId) =>
+        PgCallWriter.create(session, batchId, thresholdSeconds),
+      ),
+    openOrderBatch: (opening) =>
+      openBatch(pool, 'orders', opening, (session, batchId) =>
+        Promise.resolve(new PgOrderWriter(session.db, batchId)),
+      ),
     undoBatch: (batchId, options) => undoBatch(pool, batchId, options),
   };
 }
 
-async function openCallBatch(
+/** What the batch asks of the writer at its end, inside the transaction. */
+interface Finishing {
+  finish(): Promise<void>;
+}
+
+async function openBatch<W extends BulkCounts & Finishing>(
   pool: PgConnections,
+  kind: 'calls' | 'orders',
   opening: BatchOpening,
-  thresholdSeconds: number,
-): Promise<BulkBatch<PgCallWriter>> {
+  createWriter: (session: PgBulkSession, batchId: number) => Promise<W>,
+): Promise<BulkBatch<W>> {
   const session = await PgBulkSession.begin(pool);
   try {
     const db = session.db;
     const { id: batchId } = await db
       .insertInto('import_batches')
       .values({
-        kind: 'calls',
+        kind,
         file_name: opening.fileName,
         file_sha256: '',
         file_size: opening.fileSize,
@@ -63,7 +69,7 @@ async function openCallBatch(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const writer = await PgCallWriter.create(session, batchId, thresholdSeconds);
+    const writer = await createWriter(session, batchId);
     // Held until the next drain: at most a chunk of rows' worth (the importer drains every few thousand rows).
     const issues: Insertable<ImportRejectsTable>[] = [];
     const storeIssues = async () => {
@@ -130,17 +136,8 @@ async function undoBatch(pool: PgConnections, batchId: number, options: UndoOpti
       .where('id', '=', batchId)
       .executeTakeFirst();
     const batch = options.verify(stored);
-    if (batch.kind === 'orders') throw new NotYetOnPostgresError('Undoing an order import');
-    // Subtracted before the calls go: the contribution is aggregated from them.
-    await (await batchContribution(db, batchId, options.thresholdSeconds)).applyTo(db, -1);
-    let removed = 0;
-    for (;;) {
-      const chunk = db.selectFrom('calls').select('id').where('batch_id', '=', batchId).limit(UNDO_CHUNK);
-      const { numDeletedRows } = await db.deleteFrom('calls').where('id', 'in', chunk).executeTakeFirst();
-      if (numDeletedRows === 0n) break;
-      removed += Number(numDeletedRows);
-      await options.onChunk(removed, batch.inserted);
-    }
+    if (batch.kind === 'orders') await removeOrderBatch(db, batchId);
+    else await removeCalls(db, batchId, batch.inserted, options);
     await db
       .updateTable('import_batches')
       .set({ status: 'undone', undone_at: clockNow() })
@@ -149,5 +146,24 @@ async function undoBatch(pool: PgConnections, batchId: number, options: UndoOpti
     await session.commit();
   } finally {
     await session.close();
+  }
+}
+
+/** Removes a batch's calls in chunks, with their rollup contribution. */
+async function removeCalls(
+  db: Kysely<Database>,
+  batchId: number,
+  total: number,
+  options: UndoOptions,
+): Promise<void> {
+  // Subtracted before the calls go: the contribution is aggregated from them.
+  await (await batchContribution(db, batchId, options.thresholdSeconds)).applyTo(db, -1);
+  let removed = 0;
+  for (;;) {
+    const chunk = db.selectFrom('calls').select('id').where('batch_id', '=', batchId).limit(UNDO_CHUNK);
+    const { numDeletedRows } = await db.deleteFrom('calls').where('id', 'in', chunk).executeTakeFirst();
+    if (numDeletedRows === 0n) break;
+    removed += Number(numDeletedRows);
+    await options.onChunk(removed, total);
   }
 }

@@ -16,6 +16,7 @@ import { numberTypes, openPostgresWorkspace, parsePostgresUrl } from '../../src-
 import type { Database } from '../../src-main/db/schema';
 import { openSqliteStore } from '../../src-main/db/sqlite-store';
 import type { NormalizedCall } from '../../src-main/import/normalise';
+import type { NormalizedOrder, NormalizedOrderRow } from '../../src-main/import/order-normalise';
 import { tempDir } from '../helpers';
 import { createTestDatabase } from '../pg-server';
 import { COUNT_COLUMNS, type CountColumn } from '../../src-main/metrics/rollup';
@@ -373,6 +374,165 @@ async function seedDirectory(db: Kysely<Database>): Promise<void> {
   await db.insertInto('agent_codes').values({ code: 'A902', agent_id: person.id, added_at: 1 }).execute();
 }
 
+// ---- order exports ----
+
+function order(orderNo: string, over: Partial<NormalizedOrder> = {}): NormalizedOrder {
+  return {
+    kind: 'order',
+    orderNo,
+    agentCode: 'A0',
+    agentName: null,
+    campaign: '双11, 大促',
+    product: '年卡, "VIP"\t会员',
+    orderedAt: Date.parse('2026-11-02T03:00:00Z'),
+    day: '2026-11-02',
+    amount: 50_000,
+    status: 'paid',
+    reversedAt: null,
+    reversedDay: null,
+    customerType: 'new',
+    phoneHash: 'h1',
+    phoneLast4: '\\N',
+    payment: null,
+    ...over,
+  };
+}
+
+const ORDERS: NormalizedOrderRow[] = [
+  order('SO-1', {
+    payment: { key: 'p1', at: Date.parse('2026-11-02T04:00:00Z'), day: '2026-11-02', amount: 20_000 },
+  }),
+  // the same order again with its second payment, and once more (nothing new)
+  order('SO-1', {
+    payment: { key: 'p2', at: Date.parse('2026-11-03T04:00:00Z'), day: '2026-11-03', amount: 30_000 },
+  }),
+  order('SO-1', {
+    payment: { key: 'p2', at: Date.parse('2026-11-03T04:00:00Z'), day: '2026-11-03', amount: 30_000 },
+  }),
+  // a new agent, no campaign, refunded on a later day
+  order('SO-2', {
+    agentCode: 'B7',
+    agentName: '新人 "七"',
+    campaign: null,
+    amount: 9_900,
+    status: 'refunded',
+    reversedAt: Date.parse('2026-11-04T01:00:00Z'),
+    reversedDay: '2026-11-04',
+  }),
+  order('SO-2', {
+    agentCode: 'B7',
+    campaign: null,
+    amount: 9_900,
+    status: 'refunded',
+    reversedAt: Date.parse('2026-11-04T01:00:00Z'),
+    reversedDay: '2026-11-04',
+  }),
+];
+
+const PAYMENTS: NormalizedOrderRow[] = [
+  {
+    kind: 'payment',
+    orderNo: 'SO-1',
+    agentCode: null,
+    payment: { key: 'p3', at: Date.parse('2026-11-05T04:00:00Z'), day: '2026-11-05', amount: 5_000 },
+  },
+  {
+    kind: 'payment',
+    orderNo: 'NOPE-1',
+    agentCode: null,
+    payment: { key: 'p1', at: 1, day: '2026-11-05', amount: 1 },
+  },
+  {
+    kind: 'payment',
+    orderNo: 'SO-1',
+    agentCode: null,
+    payment: { key: 'p1', at: 1, day: '2026-11-02', amount: 20_000 },
+  },
+];
+
+/** Writes order rows as one batch; the problem of each row (null: none). */
+async function importOrders(
+  bulk: BulkWriter,
+  fileName: string,
+  rows: readonly NormalizedOrderRow[],
+): Promise<(string | null)[]> {
+  const batch = await bulk.openOrderBatch({
+    fileName,
+    fileSize: 10,
+    preset: 'orders',
+    mapping: {},
+    timeZone: 'Asia/Shanghai',
+  });
+  try {
+    const problems: (string | null)[] = [];
+    for (const row of rows) problems.push((await batch.writer.insert(row))?.reason ?? null);
+    await batch.finish({
+      sha256: fileName,
+      rows: rows.length,
+      rejected: problems.filter(Boolean).length,
+      warnings: 0,
+    });
+    return problems;
+  } finally {
+    await batch.close();
+  }
+}
+
+async function orderSnapshot(db: Kysely<Database>) {
+  const orders = await db
+    .selectFrom('orders as o')
+    .innerJoin('agents as a', 'a.id', 'o.agent_id')
+    .innerJoin('import_batches as b', 'b.id', 'o.batch_id')
+    .leftJoin('campaigns as k', 'k.id', 'o.campaign_id')
+    .select([
+      'o.order_no',
+      'b.file_name',
+      'a.code',
+      'k.name as campaign',
+      'o.product',
+      'o.ordered_at',
+      'o.day',
+    ])
+    .select(['o.amount', 'o.status', 'o.customer_type', 'o.phone_hash', 'o.phone_last4'])
+    .execute();
+  const entries = await db
+    .selectFrom('order_entries as e')
+    .innerJoin('orders as o', 'o.id', 'e.order_id')
+    .innerJoin('import_batches as b', 'b.id', 'e.batch_id')
+    .select(['o.order_no', 'e.entry_key', 'b.file_name', 'e.kind', 'e.at', 'e.day'])
+    .select(['e.orders_delta', 'e.revenue_delta', 'e.collected_delta'])
+    .execute();
+  const stats = await db
+    .selectFrom('daily_order_stats as s')
+    .innerJoin('agents as a', 'a.id', 's.agent_id')
+    .leftJoin('campaigns as k', 'k.id', 's.campaign_id')
+    .select(['s.day', 'a.code', 'k.name as campaign', 's.orders', 's.revenue', 's.collected', 's.entries'])
+    .execute();
+  const batches = await db
+    .selectFrom('import_batches')
+    .select([
+      'file_name',
+      'kind',
+      'status',
+      'rows_total',
+      'inserted',
+      'duplicates',
+      'rejected',
+      'first_day',
+      'last_day',
+    ])
+    .execute();
+  const agents = await db.selectFrom('agents').select(['code', 'name']).execute();
+  return {
+    orders: sorted(orders),
+    // an entry's key starts with its order's id: compared without it
+    entries: sorted(entries.map((e) => ({ ...e, entry_key: e.entry_key.replace(/^\d+\|/, '') }))),
+    stats: sorted(stats),
+    batches: sorted(batches),
+    agents: sorted(agents),
+  };
+}
+
 const FIRST = fileOf(0, 1500, 10);
 const SECOND = fileOf(1200, 2400, 0);
 
@@ -591,16 +751,81 @@ describe("PostgreSQL's bulk writer", () => {
     ]);
   });
 
-  it('refuses order batches with a clear message', async () => {
-    const pgw = await openPg();
-    await expect(
-      pgw.bulk.openOrderBatch({
-        fileName: 'o.csv',
-        fileSize: 1,
-        preset: 'x',
-        mapping: {},
-        timeZone: 'Asia/Shanghai',
-      }),
-    ).rejects.toThrow(/not yet on PostgreSQL/);
+  it('stores order exports (orders, payments, refunds) and undoes them as the SQLite writer does', async () => {
+    const [lite, pgw] = await Promise.all([openSqlite(), openPg()]);
+    for (const e of [lite, pgw]) {
+      await seedDirectory(e.db);
+      await importCalls(e.bulk, 'calls.csv', fileOf(0, 300));
+      expect(await importOrders(e.bulk, 'orders.csv', ORDERS)).toEqual([null, null, null, null, null]);
+    }
+    const afterOrders = await orderSnapshot(pgw.db);
+    expect(afterOrders).toEqual(await orderSnapshot(lite.db));
+    expect(afterOrders.stats).toEqual(
+      sorted([
+        {
+          day: '2026-11-02',
+          code: 'A0',
+          campaign: '双11, 大促',
+          orders: 1,
+          revenue: 50_000,
+          collected: 20_000,
+          entries: 2,
+        },
+        {
+          day: '2026-11-03',
+          code: 'A0',
+          campaign: '双11, 大促',
+          orders: 0,
+          revenue: 0,
+          collected: 30_000,
+          entries: 1,
+        },
+        {
+          day: '2026-11-02',
+          code: 'B7',
+          campaign: null,
+          orders: 1,
+          revenue: 9_900,
+          collected: 0,
+          entries: 1,
+        },
+        {
+          day: '2026-11-04',
+          code: 'B7',
+          campaign: null,
+          orders: -1,
+          revenue: -9_900,
+          collected: 0,
+          entries: 1,
+        },
+      ]),
+    );
+    const problems: (string | null)[] = [];
+    for (const e of [lite, pgw]) {
+      const found = await importOrders(e.bulk, 'payments.csv', PAYMENTS);
+      if (e === pgw) problems.push(...found);
+    }
+    expect(problems).toEqual([null, expect.stringContaining('no order "NOPE-1"'), null]);
+    const afterPayments = await orderSnapshot(pgw.db);
+    expect(afterPayments).toEqual(await orderSnapshot(lite.db));
+
+    for (const e of [lite, pgw]) {
+      const id = (
+        await e.db
+          .selectFrom('import_batches')
+          .select('id')
+          .where('file_name', '=', 'payments.csv')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await e.bulk.undoBatch(id, {
+        thresholdSeconds: THRESHOLD,
+        verify: (b) => b!,
+        onChunk: () => Promise.resolve(),
+      });
+    }
+    const undone = await orderSnapshot(pgw.db);
+    expect(undone).toEqual(await orderSnapshot(lite.db));
+    expect(undone.stats).toEqual(afterOrders.stats);
+    expect(undone.entries).toEqual(afterOrders.entries);
   });
 });
