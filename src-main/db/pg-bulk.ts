@@ -9,7 +9,8 @@ import { now as clockNow } from '../clock';
 import { batchContribution } from '../metrics/rollup';
 import type { BatchOpening, BulkBatch, BulkCounts, BulkWriter, StoredBatchState, UndoOptions } from './bulk';
 import { PgCallWriter } from './pg-call-writer';
-import { PgOrderWriter, removeOrderBatch } from './pg-order-writer';
+import { OrderWriter } from './order-writer';
+import { pgOrderStore, removeOrderBatch } from './pg-order-writer';
 import { PgBulkSession, type PgConnections } from './pg-session';
 import type { Database, ImportRejectsTable } from './schema';
 
@@ -30,7 +31,7 @@ export function pgBulkWriter(pool: PgConnections): BulkWriter {
       ),
     openOrderBatch: (opening) =>
       openBatch(pool, 'orders', opening, (session, batchId) =>
-        Promise.resolve(new PgOrderWriter(session.db, batchId)),
+        Promise.resolve(new OrderWriter(pgOrderStore(session.db, batchId))),
       ),
     undoBatch: (batchId, options) => undoBatch(pool, batchId, options),
   };
