@@ -608,7 +608,7 @@ describe("PostgreSQL's bulk writer", () => {
     ]);
   });
 
-  it('leaves nothing of a batch that stops half-way or fails at its end, and the next one works', async () => {
+  it('leaves nothing of a batch that stops half-way, fails in its COPY or at its end, and the next one works', async () => {
     const pgw = await openPg();
     await seedDirectory(pgw.db);
     await importCalls(pgw.bulk, 'first.csv', FIRST);
@@ -629,6 +629,17 @@ describe("PostgreSQL's bulk writer", () => {
     // failed at its end: a call the calls table refuses (an hour of 24)
     const broken = [...fileOf(7000, 7300), { ...makeCall(7300, 99), hour: 24 }];
     await expect(importCalls(pgw.bulk, 'broken.csv', broken)).rejects.toThrow(/hour/);
+    expect(await snapshot(pgw.db)).toEqual(before);
+
+    // failed during the COPY: a value the stage's integer column cannot hold, early in the file
+    const tooLong = [
+      ...fileOf(8000, 8050),
+      { ...makeCall(8050, 99), ringSeconds: 2 ** 40 },
+      ...fileOf(8051, 9000),
+    ];
+    await expect(importCalls(pgw.bulk, 'too-long.csv', tooLong)).rejects.toThrow(
+      /out of range for type integer/,
+    );
     expect(await snapshot(pgw.db)).toEqual(before);
 
     await importCalls(pgw.bulk, 'second.csv', SECOND);
