@@ -8,7 +8,8 @@ import { batchContribution } from '../metrics/rollup';
 import type { BatchOpening, BulkBatch, BulkCounts, BulkWriter, StoredBatchState, UndoOptions } from './bulk';
 import { kyselyFor, type Sqlite } from './connection';
 import { SqliteCallWriter } from './sqlite-call-writer';
-import { removeOrderBatchSqlite, SqliteOrderWriter } from './sqlite-order-writer';
+import { OrderWriter } from './order-writer';
+import { removeOrderBatchSqlite, sqliteOrderStore } from './sqlite-order-writer';
 import { applyRollupSqlite } from './sqlite-rollup';
 
 const MAX_RAW_CHARS = 2000;
@@ -27,14 +28,14 @@ export function sqliteBulkWriter(open: () => Sqlite): BulkWriter {
         (db, batchId) => new SqliteCallWriter(db, batchId, thresholdSeconds),
       ),
     openOrderBatch: (opening) =>
-      openBatch(open(), 'orders', opening, (db, batchId) => new SqliteOrderWriter(db, batchId)),
+      openBatch(open(), 'orders', opening, (db, batchId) => new OrderWriter(sqliteOrderStore(db, batchId))),
     undoBatch: (batchId, options) => undoBatch(open(), batchId, options),
   };
 }
 
 /** What the batch asks of the writer at its end, inside the transaction. */
 interface Finishing {
-  finish(): void;
+  finish(): void | Promise<void>;
 }
 
 async function openBatch<W extends BulkCounts & Finishing>(
@@ -89,8 +90,8 @@ async function openBatch<W extends BulkCounts & Finishing>(
         );
       },
       drain: () => Promise.resolve(),
-      finish(ending) {
-        writer.finish();
+      async finish(ending) {
+        await writer.finish();
         db.prepare(
           `UPDATE import_batches SET file_sha256 = ?, status = 'done', rows_total = ?, inserted = ?, duplicates = ?,
              rejected = ?, warnings = ?, first_day = ?, last_day = ?, finished_at = ? WHERE id = ?`,
@@ -107,7 +108,6 @@ async function openBatch<W extends BulkCounts & Finishing>(
           batchId,
         );
         db.exec('COMMIT');
-        return Promise.resolve();
       },
       close,
     };
