@@ -191,6 +191,8 @@ function poolFor(
   });
   // An idle connection the server drops (restart, network) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one in use (a job's transaction, the write lock's connection): its query fails instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
