@@ -8,6 +8,8 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from '../../src-main/api';
+import { dbPathFromArgv } from '../../src-main/electron/guards';
+import { openSession } from '../../src-main/session';
 import { openWorkspace, type Workspace } from '../../src-main/workspace';
 import { openTestWorkspace, runCli, type TestWorkspace } from '../helpers';
 import { useTestDatabase } from '../pg-server';
@@ -251,4 +253,54 @@ describe('the CLI on a team workspace', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/pg_dump/);
   }, 60_000);
+});
+
+describe('the doors open a team workspace by its URL', () => {
+  /** The shared database's URL carrying a password (the local socket's peer login ignores it). */
+  function withPassword(url: string, database?: string): string {
+    const u = new URL(url);
+    u.password = 'n0t-shown';
+    if (database) u.pathname = `/${database}`;
+    return u.toString();
+  }
+
+  it('the Electron shell takes --db postgres://… as it is, a file from the working folder', () => {
+    const url = withPassword(shared.url);
+    expect(dbPathFromArgv(['electron', '.', '--db', url], '/work')).toBe(url);
+    expect(dbPathFromArgv(['electron', '.', `--db=${url}`], '/work')).toBe(url);
+    expect(dbPathFromArgv(['electron', '.', '--db', 'team.sqlite'], '/work')).toBe('/work/team.sqlite');
+  });
+
+  it('the session (web host and desktop) serves it, never showing the password', async () => {
+    const session = await openSession(withPassword(shared.url));
+    try {
+      expect(session.state()).toMatchObject({ state: 'open', path: shared.url, readOnly: false });
+      const info = await session.dispatch('workspace.info', {});
+      expect(info).toMatchObject({ ok: true, value: { path: shared.url } });
+      expect(JSON.stringify(info)).not.toContain('n0t-shown');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a database that is not there: the failure page, with no backups to offer and no password', async () => {
+    const url = withPassword(shared.url, 'callscope_test_absent');
+    const session = await openSession(url);
+    try {
+      const state = session.state();
+      expect(state).toMatchObject({
+        state: 'failed',
+        backupFolder: '',
+        backups: [],
+        canOpenReadOnly: false,
+      });
+      expect(state.state === 'failed' && state.message).toMatch(/does not exist.*CREATE DATABASE/);
+      expect(JSON.stringify(state)).not.toContain('n0t-shown');
+      const restore = await session.dispatch('session.restore', { name: 'x.manual.sqlite' });
+      expect(restore).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(JSON.stringify(restore)).toMatch(/pg_dump/);
+    } finally {
+      await session.close();
+    }
+  });
 });
