@@ -8,7 +8,7 @@ import type { Database } from './db/schema';
 import type { BulkWriter } from './db/bulk';
 import { openPgStore } from './db/pg-store';
 import { openSqliteStore, type SqliteStore } from './db/sqlite-store';
-import { ensureSettings, loadSettings } from './settings';
+import { ensureSettings, loadSettings, settingsComplete } from './settings';
 import { sweepCrashLeftovers } from './leftovers';
 import { fileLock, WriteLock, writerLockFile } from './write-lock';
 import { isTeamWorkspaceUrl, shownTarget } from './workspace-target';
@@ -92,8 +92,9 @@ async function openTeamWorkspace(url: string, options: { readOnly?: boolean }): 
   const { kysely } = store;
   const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, store.writerLock());
   try {
-    // Under the lock: two machines opening a new team workspace at once write its salt once.
-    if (!readOnly)
+    // Under the lock: two machines opening a new team workspace at once write its salt once. Set
+    // up already (the usual case), it opens without waiting for another machine's import.
+    if (!readOnly && !(await settingsComplete(kysely)))
       await writes.run(() => ensureSettings(kysely), { label: 'a Callscope opening the workspace' });
     // No file-based leftovers to sweep: backups and the lock file belong to SQLite workspaces.
     if (!readOnly) await sweepCrashLeftovers(null, writes);

@@ -174,6 +174,8 @@ describe('two machines on one team workspace', () => {
     const [a, b] = [await machine(), await machine()];
     const { first, letGo } = await holdWrite(a.ws, 'the import of 十一月.csv');
     try {
+      // A third machine opening the (set-up) workspace meanwhile does not wait for the import.
+      expect((await machine()).ws.readOnly).toBe(false);
       // Housekeeping does not wait in line.
       expect(await b.ws.writes.runIfFree(() => 'ran', 'a clean-up')).toBeNull();
       const said: string[] = [];
