@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from '../../src-main/api';
+import { dailyBackup, scheduleDailyBackups } from '../../src-main/backups';
 import { dbPathFromArgv } from '../../src-main/electron/guards';
 import { openSession } from '../../src-main/session';
 import { openWorkspace, type Workspace } from '../../src-main/workspace';
@@ -124,6 +125,10 @@ describe('a team workspace answers like a workspace file', () => {
     for (const method of ['backups.list', 'backups.create'])
       expect(await answer(team.api, method)).toMatch(/^conflict: A team workspace .* pg_dump/);
     expect(await answer(team.api, 'backups.restore', { name: 'x.manual.sqlite' })).toMatch(/pg_dump/);
+    await expect(dailyBackup(team.ws)).rejects.toThrow(/pg_dump/);
+    const errors: unknown[] = [];
+    scheduleDailyBackups(team.ws, (err) => errors.push(err))(); // nothing scheduled: nothing to stop
+    expect(errors).toEqual([]);
   });
 
   it('takes only an absolute recordings folder (relative to no file), with none by default', async () => {
