@@ -8,7 +8,7 @@ import { todayIn } from '../src-shared/time';
 import { now } from './clock';
 import { auditsHandlers } from './audits/handlers';
 import { loadDemo } from './demo/load-demo';
-import { backupDir, listBackups, manualBackup, restoreBackup } from './backups';
+import { backupDir, listBackups, manualBackup, refuseTeamBackups, restoreBackup } from './backups';
 import { countCalls, listCalls } from './calls/explorer';
 import { coachingHandlers } from './coaching/handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
@@ -177,7 +177,10 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'import.rejectsCsv': ({ batchId }) => rejectsCsv(db, batchId),
     'import.undo': ({ batchId }) => undoBatch(ws, batchId),
 
-    'backups.list': () => ({ folder: backupDir(ws.path), backups: listBackups(ws.path) }),
+    'backups.list': () => {
+      refuseTeamBackups(ws);
+      return { folder: backupDir(ws.path), backups: listBackups(ws.path) };
+    },
     // A read-only workspace can still be copied (a backup only reads it).
     'backups.create': () => (ws.readOnly ? manualBackup(ws) : ws.writes.run(() => manualBackup(ws))),
     'backups.restore': ({ name }) => ws.writes.run(() => restoreBackup(ws, name)),

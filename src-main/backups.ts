@@ -35,6 +35,14 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
 /** The first check waits: copying a large workspace must not compete with the first dashboard load. */
 const FIRST_CHECK_AFTER_MS = 90 * 1000;
 
+export const TEAM_BACKUP_REFUSAL =
+  "A team workspace lives in PostgreSQL and is backed up there, with pg_dump (ask whoever runs the server). Callscope's own backups are for workspace files.";
+
+/** A team workspace's backups are PostgreSQL's (pg_dump): every backup method says so. */
+export function refuseTeamBackups(ws: Pick<Workspace, 'engine'>): void {
+  if (ws.engine === 'postgres') throw new ApiError('conflict', TEAM_BACKUP_REFUSAL);
+}
+
 export function backupDir(workspaceFile: string): string {
   return path.join(path.dirname(path.resolve(workspaceFile)), 'backups');
 }
@@ -133,6 +141,7 @@ export function dailyBackupsToKeep(days: readonly Day[]): Set<Day> {
 
 /** Makes today's daily backup if there is none yet, then applies the retention. Returns the file made, if any. */
 export async function dailyBackup(ws: Workspace, now = clockNow()): Promise<string | null> {
+  refuseTeamBackups(ws);
   const today = todayIn((await ws.settings()).timeZone, now);
   const dir = backupDir(ws.path);
   const base = baseName(ws.path);
@@ -153,6 +162,7 @@ export async function dailyBackup(ws: Workspace, now = clockNow()): Promise<stri
 
 /** Daily backups while the app runs: shortly after start (if today has none), then a check every hour. */
 export function scheduleDailyBackups(ws: Workspace, onError: (err: unknown) => void): () => void {
+  if (ws.engine === 'postgres') return () => undefined; // pg_dump's job (refuseTeamBackups)
   // Under the write queue: a backup never copies a half-written import.
   const run = () => void ws.writes.run(() => dailyBackup(ws)).catch(onError);
   const first = setTimeout(run, FIRST_CHECK_AFTER_MS);
@@ -166,6 +176,7 @@ export function scheduleDailyBackups(ws: Workspace, onError: (err: unknown) => v
 }
 
 export async function manualBackup(ws: Workspace): Promise<BackupFile> {
+  refuseTeamBackups(ws);
   const name = `${baseName(ws.path)}.manual.${stamp()}.sqlite`;
   await writeVerifiedBackup(ws, path.join(backupDir(ws.path), name));
   return listBackups(ws.path).find((b) => b.name === name)!;
@@ -177,6 +188,7 @@ export async function manualBackup(ws: Workspace): Promise<BackupFile> {
  * Run it in the write queue: no import may be writing meanwhile.
  */
 export async function restoreBackup(ws: Workspace, name: string): Promise<{ safetyCopy: string }> {
+  refuseTeamBackups(ws);
   const backup = listBackups(ws.path).find((b) => b.name === name);
   if (!backup) throw notFound(`backup ${name}`);
   const source = path.join(backupDir(ws.path), backup.name);

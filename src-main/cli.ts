@@ -2,11 +2,11 @@
  * Headless commands for scripts and schedulers (`npm run --silent cli -- <command>` or the
  * `callscope` bin). Output contracts (`--json`) are stable: other tools depend on them.
  *
- *   import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
- *   metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
- *   demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
+ *   import <file...> [--db <path>|postgres://…] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
+ *   metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>|postgres://…] [--json]
+ *   demo [--db <path>|postgres://…] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
  *   backup --out <file> [--db <path>]
- *   report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>]
+ *   report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,10 +27,11 @@ import { isDay, isValidTimeZone } from '../src-shared/time';
 import { readWaiting } from '../src-shared/write-wait';
 import { createApi, type Api } from './api';
 import { writeFileAtomically } from './atomic-write';
-import { writeVerifiedBackup } from './backups';
+import { TEAM_BACKUP_REFUSAL, writeVerifiedBackup } from './backups';
 import { defaultDbPath } from './paths';
 import { progressText } from './progress-text';
 import { openWorkspace, type Workspace } from './workspace';
+import { isTeamWorkspaceUrl, resolveTarget } from './workspace-target';
 import { now } from './clock';
 import { holdsNoDays } from './zone/change';
 import { now as clockNow } from './clock';
@@ -38,11 +39,11 @@ import { now as clockNow } from './clock';
 class UsageError extends Error {}
 
 const USAGE = `usage:
-  callscope import <file...> [--db <path>] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
-  callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>] [--json]
-  callscope demo [--db <path>] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
+  callscope import <file...> [--db <path>|postgres://…] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
+  callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>|postgres://…] [--json]
+  callscope demo [--db <path>|postgres://…] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
   callscope backup --out <file> [--db <path>]
-  callscope report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>]`;
+  callscope report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]`;
 
 function intOption(
   name: string,
@@ -58,13 +59,21 @@ function intOption(
   return n;
 }
 
+/** The workspace `--db` names (default: the app's own), which must exist: a file, or a team workspace's URL. */
+function existingWorkspace(dbOption: string | undefined): string {
+  const target = resolveTarget(dbOption ?? defaultDbPath());
+  if (!isTeamWorkspaceUrl(target) && !fs.existsSync(target))
+    throw new UsageError(`no workspace at ${target}`);
+  return target;
+}
+
 /** `readOnly`: a command that only reads opens the workspace read-only: it never migrates or writes it. */
 async function withApi<T>(
   dbOption: string | undefined,
   work: (api: Api, ws: Workspace) => Promise<T>,
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
-  const ws = await openWorkspace(path.resolve(dbOption ?? defaultDbPath()), { readOnly: options.readOnly });
+  const ws = await openWorkspace(resolveTarget(dbOption ?? defaultDbPath()), { readOnly: options.readOnly });
   const api = createApi(ws);
   try {
     return await work(api, ws);
@@ -321,8 +330,7 @@ async function metricsCommand(args: string[]): Promise<number> {
   if (!(BREAKDOWNS as readonly string[]).includes(values.by!))
     throw new UsageError(`--by must be one of ${BREAKDOWNS.join(', ')}, not "${values.by}"`);
   // Reading metrics must not create an empty workspace where there is none.
-  const dbPath = path.resolve(values.db ?? defaultDbPath());
-  if (!fs.existsSync(dbPath)) throw new UsageError(`no workspace at ${dbPath}`);
+  const dbPath = existingWorkspace(values.db);
   return withApi(
     dbPath,
     async (api) => {
@@ -372,8 +380,8 @@ async function demoCommand(args: string[]): Promise<number> {
 async function backupCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } } });
   if (!values.out) throw new UsageError('backup needs --out <file>');
-  const source = path.resolve(values.db ?? defaultDbPath());
-  if (!fs.existsSync(source)) throw new UsageError(`no workspace at ${source}`);
+  if (values.db !== undefined && isTeamWorkspaceUrl(values.db)) throw new UsageError(TEAM_BACKUP_REFUSAL);
+  const source = existingWorkspace(values.db);
   try {
     await writeVerifiedBackup(source, values.out);
   } catch (err) {
@@ -403,8 +411,7 @@ async function reportCommand(args: string[]): Promise<number> {
   if (!values.out) throw new UsageError('report needs --out <path>');
   if (!(LANGUAGES as readonly string[]).includes(values.lang!))
     throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${values.lang}"`);
-  const dbPath = path.resolve(values.db ?? defaultDbPath());
-  if (!fs.existsSync(dbPath)) throw new UsageError(`no workspace at ${dbPath}`);
+  const dbPath = existingWorkspace(values.db);
   const format = values.format as ReportFormat;
   const out = path.resolve(values.out);
   return withApi(

@@ -7,12 +7,13 @@ import type { SessionMethod, SessionState } from '../src-shared/api';
 import { createApi, type Api } from './api';
 import type { RecordingSource } from './audits/recordings';
 import { recordingSource } from './recordings/finder';
-import { backupDir, listBackups, restoreOverFailedFile } from './backups';
+import { backupDir, listBackups, restoreOverFailedFile, TEAM_BACKUP_REFUSAL } from './backups';
 import { canOpenReadOnly, describeOpenFailure, type OpenFailureKind } from './db/connection';
 import { createDispatcher, type Dispatch, type HandlersFor } from './dispatch';
 import { ApiError } from './errors';
 import type { Staging } from './staging';
 import { openWorkspace, type Workspace } from './workspace';
+import { isTeamWorkspaceUrl, shownTarget } from './workspace-target';
 
 export interface SessionHooks {
   onInternalError?: (err: unknown) => void;
@@ -38,8 +39,12 @@ type Current =
   | { kind: 'failed'; failure: OpenFailureKind; message: string };
 type Restored = { backup: string; setAside: string | null } | null;
 
+/** `file`: a workspace file, or a team workspace's `postgres://` URL (shown without its password). */
 export async function openSession(file: string, hooks: SessionHooks = {}): Promise<Session> {
   let current: Current;
+  const shown = shownTarget(file);
+  // A team workspace lies in no file: no backups beside it, no read-only copy to look at.
+  const team = isTeamWorkspaceUrl(file);
   // Transitions one at a time: a double click on "restore" must not open the file twice.
   let transitions: Promise<unknown> = Promise.resolve();
 
@@ -69,8 +74,8 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
     try {
       current = { kind: 'open', opened: await open(false), readOnlyBecause: null, restored };
     } catch (err) {
-      const failure = describeOpenFailure(file, err);
-      if (lookIfUnwritable && failure.kind === 'read_only' && canOpenReadOnly(file)) {
+      const failure = describeOpenFailure(shown, err);
+      if (lookIfUnwritable && failure.kind === 'read_only' && !team && canOpenReadOnly(file)) {
         current = { kind: 'open', opened: await open(true), readOnlyBecause: 'read_only', restored };
         return;
       }
@@ -82,7 +87,7 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
     if (current.kind === 'open') {
       return {
         state: 'open',
-        path: file,
+        path: shown,
         readOnly: current.opened.ws.readOnly,
         readOnlyBecause: current.readOnlyBecause,
         restored: current.restored,
@@ -90,12 +95,12 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
     }
     return {
       state: 'failed',
-      path: file,
+      path: shown,
       kind: current.failure,
       message: current.message,
-      backupFolder: backupDir(file),
-      backups: listBackups(file),
-      canOpenReadOnly: canOpenReadOnly(file),
+      backupFolder: team ? '' : backupDir(file),
+      backups: team ? [] : listBackups(file),
+      canOpenReadOnly: !team && canOpenReadOnly(file),
     };
   }
 
@@ -124,12 +129,14 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
       transition(async () => {
         const because = recoverable();
         if (current.kind === 'open') return; // already read-only
-        if (!canOpenReadOnly(file)) throw new ApiError('conflict', `${file} cannot be read, even read-only`);
+        if (team || !canOpenReadOnly(file))
+          throw new ApiError('conflict', `${shown} cannot be read, even read-only`);
         current = { kind: 'open', opened: await open(true), readOnlyBecause: because, restored: null };
       }),
     'session.restore': ({ name }) =>
       transition(async () => {
         recoverable();
+        if (team) throw new ApiError('conflict', TEAM_BACKUP_REFUSAL);
         await closeCurrent();
         let restored: Restored = null;
         try {

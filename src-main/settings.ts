@@ -55,6 +55,12 @@ export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
   return merge(await readAll(db)).settings;
 }
 
+/** True when `ensureSettings` has nothing to write (a team workspace then opens without the write lock). */
+export async function settingsComplete(db: Kysely<Database>): Promise<boolean> {
+  const stored = await readAll(db);
+  return merge(stored).missing.length === 0 && stored.has(SALT_KEY);
+}
+
 /**
  * Writes the defaults a workspace keeps from its first open (its time zone, the salt for customer
  * numbers), once; a read-only workspace never calls this.

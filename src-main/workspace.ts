@@ -1,26 +1,36 @@
 /**
- * A workspace: one database file, its connection for calls, its settings and its write queue.
- * Jobs open their own connections to the same file (WAL lets dashboards read meanwhile).
+ * A workspace: one SQLite file on this machine, or a team workspace in PostgreSQL (a `postgres://`
+ * URL) — its connections for calls and jobs, its settings and its write queue. Jobs work on
+ * connections of their own (WAL, or the pool), so dashboards read meanwhile.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { BulkWriter } from './db/bulk';
+import { openPgStore } from './db/pg-store';
 import { openSqliteStore, type SqliteStore } from './db/sqlite-store';
-import { ensureSettings, loadSettings } from './settings';
+import { ensureSettings, loadSettings, settingsComplete } from './settings';
 import { sweepCrashLeftovers } from './leftovers';
-import { WriteLock, writerLockFile } from './write-lock';
+import { fileLock, WriteLock, writerLockFile } from './write-lock';
+import { isTeamWorkspaceUrl, shownTarget } from './workspace-target';
 import type { Settings } from '../src-shared/api';
 
+export type Engine = 'sqlite' | 'postgres';
+
 export interface Workspace {
+  /** The workspace file, or a team workspace's URL without its password. */
   readonly path: string;
-  /** The raw SQLite connection: for tests' independent checks only (services use `kysely`). */
+  readonly engine: Engine;
+  /**
+   * The raw SQLite connection: for tests' independent checks only (services use `kysely`). A team
+   * workspace has none: reading it throws.
+   */
   readonly db: SqliteStore['raw'];
   readonly kysely: Kysely<Database>;
   readonly writes: WriteLock;
   /** Opened read-only (a damaged, locked or newer file the user chose to look at): no writes. */
   readonly readOnly: boolean;
   settings(): Promise<Settings>;
-  /** A raw connection of its own, for the bulk path's benchmarks; the caller closes it. */
+  /** A raw SQLite connection of its own, for the bulk path's benchmarks; the caller closes it. Throws on a team workspace. */
   openJobConnection(): SqliteStore['raw'];
   /**
    * Runs `work` on a connection of its own (a job's long transaction must not hold up the
@@ -35,16 +45,30 @@ export interface Workspace {
 export const READ_ONLY_REFUSAL =
   'This workspace is open read-only: nothing can be changed. Restore a backup or reopen it normally to make changes.';
 
-export async function openWorkspace(file: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
+/**
+ * Opens `target`: a workspace file (created if new), or a team workspace's `postgres://` URL (its
+ * database migrated on first open). The password comes from the URL, PGPASSWORD or a pgpass file.
+ */
+export async function openWorkspace(
+  target: string,
+  options: { readOnly?: boolean } = {},
+): Promise<Workspace> {
+  return isTeamWorkspaceUrl(target) ? openTeamWorkspace(target, options) : openFileWorkspace(target, options);
+}
+
+async function openFileWorkspace(file: string, options: { readOnly?: boolean }): Promise<Workspace> {
   const readOnly = options.readOnly ?? false;
   // Read-only: SQLite itself refuses writes on the connection, and the queue says why first.
   const store = await openSqliteStore(file, readOnly);
   const { kysely } = store;
-  const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, writerLockFile(file));
+  const writes = readOnly
+    ? new WriteLock(READ_ONLY_REFUSAL)
+    : new WriteLock(undefined, fileLock(writerLockFile(file)));
   if (!readOnly) await ensureSettings(kysely); // the time zone and salt, on first open
   if (!readOnly) await sweepCrashLeftovers(file, writes);
   return {
     path: file,
+    engine: 'sqlite',
     db: store.raw,
     kysely,
     writes,
@@ -54,7 +78,48 @@ export async function openWorkspace(file: string, options: { readOnly?: boolean 
     bulk: store.bulk,
     withJobDb: (work) => store.withJobDb(work),
     async close() {
-      await writes.idle();
+      await writes.close();
+      await store.close();
+    },
+  };
+}
+
+const NO_RAW_CONNECTION = 'a team workspace (PostgreSQL) has no raw SQLite connection: use ws.kysely';
+
+async function openTeamWorkspace(url: string, options: { readOnly?: boolean }): Promise<Workspace> {
+  const readOnly = options.readOnly ?? false;
+  const store = await openPgStore(url, readOnly);
+  const { kysely } = store;
+  const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, store.writerLock());
+  try {
+    // Under the lock: two machines opening a new team workspace at once write its salt once. Set
+    // up already (the usual case), it opens without waiting for another machine's import.
+    if (!readOnly && !(await settingsComplete(kysely)))
+      await writes.run(() => ensureSettings(kysely), { label: 'a Callscope opening the workspace' });
+    // No file-based leftovers to sweep: backups and the lock file belong to SQLite workspaces.
+    if (!readOnly) await sweepCrashLeftovers(null, writes);
+  } catch (err) {
+    await writes.close();
+    await store.close();
+    throw err;
+  }
+  return {
+    path: shownTarget(url),
+    engine: 'postgres',
+    get db(): never {
+      throw new Error(NO_RAW_CONNECTION);
+    },
+    kysely,
+    writes,
+    readOnly,
+    settings: () => loadSettings(kysely),
+    openJobConnection: () => {
+      throw new Error(NO_RAW_CONNECTION);
+    },
+    bulk: store.bulk,
+    withJobDb: (work) => store.withJobDb(work),
+    async close() {
+      await writes.close();
       await store.close();
     },
   };

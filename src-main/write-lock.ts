@@ -3,11 +3,12 @@
  * An import holds it for its whole transaction on its own connection; a settings change that
  * arrives meanwhile waits for it instead of blocking the thread on SQLITE_BUSY.
  *
- * Across processes (the CLI importing while the app is open, two CLI imports) the queue's holder
- * also holds a lock file beside the workspace naming what it does. A writer that finds it held by
- * a live process waits in line, asynchronously (reads keep answering), and says what it waits
- * for: "waiting for the import of calls.csv to finish". A lock whose process is gone (killed) is
- * taken over.
+ * Across processes (the CLI importing while the app is open, two CLI imports, two machines on one
+ * team workspace) the queue's holder also holds a cross-process lock naming what it does: a lock
+ * file beside a SQLite workspace (here), a PostgreSQL advisory lock for a team workspace
+ * (db/pg-advisory-lock.ts). A writer that finds it held waits in line, asynchronously (reads keep
+ * answering), and says what it waits for: "waiting for the import of calls.csv to finish". A lock
+ * whose holder is gone (killed) is taken over.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -26,14 +27,32 @@ export interface WriteOptions {
   skipIfHeld?: () => void;
 }
 
+/** Lets go of a cross-process lock taken. */
+export type Release = () => void | Promise<void>;
+
+/**
+ * The part of the write lock that reaches other processes. `take` returns the release, or null
+ * when the lock is held and `waitInLine` is false; while waiting it polls, and tells `onWait` each
+ * new holder's "waiting for …" sentence once.
+ */
+export interface CrossProcessLock {
+  take(
+    label: WriteLabel,
+    onWait: ((message: string) => void) | undefined,
+    waitInLine: boolean,
+  ): Promise<Release | null>;
+  /** Lets go of what the lock holds open (a connection); the lock is free after. */
+  close?(): Promise<void>;
+}
+
 interface LockHolder {
   pid: number;
   token: string;
   label: WriteLabel;
 }
 
-const POLL_MS = 100;
-const DEFAULT_LABEL = 'a change made in another Callscope';
+export const LOCK_POLL_MS = 100;
+export const DEFAULT_LABEL = 'a change made in another Callscope';
 
 function readHolder(lockFile: string): LockHolder | null {
   try {
@@ -46,6 +65,11 @@ function readHolder(lockFile: string): LockHolder | null {
 /** The lock file that stands for "this workspace is being written" across processes. */
 export function writerLockFile(workspaceFile: string): string {
   return `${workspaceFile}.writer-lock`;
+}
+
+/** A SQLite workspace's cross-process lock: a file beside it naming its holder. */
+export function fileLock(lockFile: string): CrossProcessLock {
+  return { take: (label, onWait, waitInLine) => takeFileLock(lockFile, label, onWait, waitInLine) };
 }
 
 /** Takes the cross-process lock, waiting (asynchronously) while a live process holds it. */
@@ -78,7 +102,7 @@ async function takeFileLock(
       announced = holder.token;
       onWait?.(waitingMessage(holder.label));
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
   }
 }
 
@@ -93,11 +117,11 @@ export class WriteLock {
 
   /**
    * `refusal`: the workspace takes no writes (opened read-only); every write fails with it.
-   * `lockFile`: the cross-process lock (absent: this process is the only writer, as in tests).
+   * `crossProcess`: the lock other processes see (absent: this process is the only writer).
    */
   constructor(
     private readonly refusal?: string,
-    private readonly lockFile?: string,
+    private readonly crossProcess?: CrossProcessLock,
   ) {}
 
   get busy(): boolean {
@@ -107,6 +131,12 @@ export class WriteLock {
   /** Resolves when every write queued so far has finished (closing waits for this). */
   async idle(): Promise<void> {
     await this.tail;
+  }
+
+  /** After the last write: lets go of the cross-process lock's resources. */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.crossProcess?.close?.();
   }
 
   /**
@@ -126,11 +156,10 @@ export class WriteLock {
     this.tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
     this.holders++;
-    let unlock = () => undefined as void;
+    let unlock: Release = () => undefined;
     try {
-      if (this.lockFile) {
-        const taken = await takeFileLock(
-          this.lockFile,
+      if (this.crossProcess) {
+        const taken = await this.crossProcess.take(
           options.label ?? DEFAULT_LABEL,
           options.onWait,
           options.skipIfHeld === undefined,
@@ -148,7 +177,7 @@ export class WriteLock {
         throw new ApiError('busy', 'Another program is writing to this workspace; try again in a moment.');
       throw err;
     } finally {
-      unlock();
+      await unlock();
       this.holders--;
       release();
     }

@@ -1,11 +1,14 @@
-/** Test helpers: real workspaces on real SQLite files in a temp folder, and the CLI as a process. */
+/**
+ * Test helpers: real workspaces — SQLite files in a temp folder, or a fresh database on the test
+ * PostgreSQL server (test/pg-server.ts) — and the CLI as a process.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi, type Api } from '../src-main/api';
-import { openWorkspace, type Workspace } from '../src-main/workspace';
+import { openWorkspace, type Engine, type Workspace } from '../src-main/workspace';
 import type { Input, Job, Method, Output, Reject } from '../src-shared/api';
 import { ANSWER_VALUES, type AnswerValue } from '../src-shared/scorecard';
 
@@ -17,7 +20,9 @@ export function tempDir(prefix = 'callscope-test-'): string {
 }
 
 export interface TestWorkspace {
+  /** a temp folder for the test's own files (the SQLite workspace lies in it) */
   dir: string;
+  /** the workspace file, or the team workspace's URL */
   file: string;
   ws: Workspace;
   api: Api;
@@ -29,11 +34,23 @@ export interface TestWorkspace {
   close(): Promise<void>;
 }
 
+/** The engine tests open unless they name one: CALLSCOPE_TEST_ENGINE (the two-engine matrix), else SQLite. */
+export function testEngine(): Engine {
+  return process.env.CALLSCOPE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+}
+
 export async function openTestWorkspace(
   settings: Record<string, unknown> = { timeZone: 'Asia/Shanghai' },
+  options: { engine?: Engine } = {},
 ): Promise<TestWorkspace> {
   const dir = tempDir();
-  const file = path.join(dir, 'workspace.sqlite');
+  // postgres: a database of its own, dropped at close. (pg-server imports vitest: loaded only here,
+  // so Playwright specs can import these helpers.)
+  const database =
+    (options.engine ?? testEngine()) === 'postgres'
+      ? await (await import('./pg-server')).createTestDatabase()
+      : null;
+  const file = database?.url ?? path.join(dir, 'workspace.sqlite');
   const ws = await openWorkspace(file);
   const api = createApi(ws);
   const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
@@ -59,6 +76,7 @@ export async function openTestWorkspace(
     async close() {
       await api.close();
       await ws.close();
+      await database?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -10,6 +10,8 @@ import type { RecordingsFolder } from '../../src-shared/api';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { readJsonSetting, writeJsonSetting } from '../recordings/settings';
+import { ApiError } from '../errors';
+import { isTeamWorkspaceUrl } from '../workspace-target';
 
 const SETTING_KEY = 'recordingsFolder';
 export const DEFAULT_RECORDINGS_DIR = 'recordings';
@@ -20,11 +22,20 @@ async function storedFolder(db: Kysely<Database> | Transaction<Database>): Promi
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+export const TEAM_RECORDINGS_ABSOLUTE =
+  'A team workspace is shared by several machines and lies in no folder: choose its recordings folder as an absolute path every machine reaches (a network share such as /mnt/recordings or \\\\server\\recordings).';
+
+/** `workspaceFile`: the workspace file, or a team workspace's URL (no default folder, none relative). */
 export async function recordingsFolder(
   db: Kysely<Database> | Transaction<Database>,
   workspaceFile: string,
 ): Promise<RecordingsFolder> {
   const chosen = await storedFolder(db);
+  if (isTeamWorkspaceUrl(workspaceFile)) {
+    // '' stands for "none yet": it never exists, so nothing is looked up relative to the process.
+    const folder = chosen !== null && path.isAbsolute(chosen) ? path.resolve(chosen) : '';
+    return { folder, isDefault: chosen === null, exists: folder !== '' && isDirectory(folder) };
+  }
   const folder = path.resolve(path.dirname(workspaceFile), chosen ?? DEFAULT_RECORDINGS_DIR);
   return { folder, isDefault: chosen === null, exists: isDirectory(folder) };
 }
@@ -34,6 +45,8 @@ export async function setRecordingsFolder(
   workspaceFile: string,
   folder: string | null,
 ): Promise<RecordingsFolder> {
+  if (isTeamWorkspaceUrl(workspaceFile) && folder !== null && !path.isAbsolute(folder))
+    throw new ApiError('bad_input', `${TEAM_RECORDINGS_ABSOLUTE} "${folder}" is relative.`);
   await writeJsonSetting(db, SETTING_KEY, folder ?? undefined);
   return recordingsFolder(db, workspaceFile);
 }

@@ -191,6 +191,8 @@ function poolFor(
   });
   // An idle connection the server drops (restart, network) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one in use (a job's transaction, the write lock's connection): its query fails instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
@@ -212,6 +214,14 @@ export async function openPostgres(
   url: string,
   options: OpenPostgresOptions = {},
 ): Promise<Kysely<Database>> {
+  return (await connectPostgres(url, options)).db;
+}
+
+/** The Kysely and the pool under it (the bulk writer's COPY takes its connections from the pool). */
+export async function connectPostgres(
+  url: string,
+  options: OpenPostgresOptions = {},
+): Promise<{ db: Kysely<Database>; pool: pg.Pool }> {
   const target = parsePostgresUrl(url);
   // prefer: TLS, else plain if the server has none; allow: plain, else TLS if the server insists.
   const tries: boolean[] =
@@ -229,7 +239,7 @@ export async function openPostgres(
     }
     try {
       await probe(pool);
-      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
     } catch (err) {
       await pool.end().catch(() => undefined);
       lastError = err;
@@ -272,10 +282,10 @@ export async function migratePostgres(
 export async function openPostgresWorkspace(
   url: string,
   options: OpenPostgresOptions = {},
-): Promise<{ db: Kysely<Database>; migrated: { from: number; to: number } }> {
-  const db = await openPostgres(url, options);
+): Promise<{ db: Kysely<Database>; pool: pg.Pool; migrated: { from: number; to: number } }> {
+  const { db, pool } = await connectPostgres(url, options);
   try {
-    return { db, migrated: await migratePostgres(db, describeUrl(url)) };
+    return { db, pool, migrated: await migratePostgres(db, describeUrl(url)) };
   } catch (err) {
     await db.destroy();
     throw describePostgresFailure(url, err);

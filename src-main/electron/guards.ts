@@ -3,7 +3,7 @@
  * the Electron binary cannot run on the build machines, so tests drive these with stand-ins in Node,
  * and `main.ts` only wires them to the real objects.
  */
-import path from 'node:path';
+import { resolveTarget } from '../workspace-target';
 import type { Dispatch, Outcome } from '../dispatch';
 
 /** Our pages are served only from this origin (see protocol.ts), never from file:// or http://. */
@@ -135,7 +135,10 @@ export function createCallHandler(dispatch: Dispatch, log?: RefusalLog) {
   };
 }
 
-/** `--db <path>` or `--db=<path>` on the command line; relative paths are taken from `cwd`. */
+/**
+ * `--db <path>` or `--db=<path>` on the command line; relative paths are taken from `cwd`, a team
+ * workspace's `postgres://` URL is taken as it is.
+ */
 export function dbPathFromArgv(argv: readonly string[], cwd: string = process.cwd()): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -144,7 +147,7 @@ export function dbPathFromArgv(argv: readonly string[], cwd: string = process.cw
     else if (arg.startsWith('--db=')) value = arg.slice('--db='.length);
     else continue;
     if (!value || value.startsWith('--')) throw new Error('--db needs a path to a workspace file');
-    return path.resolve(cwd, value);
+    return resolveTarget(value, cwd);
   }
   return undefined;
 }

@@ -143,7 +143,8 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
         .leftJoin('teams as t', 't.id', 'a.team_id')
         .select(['t.id', 't.name', ...sumsOf('g')])
         .groupBy('t.id')
-        .orderBy('t.name')
+        // No team first, as SQLite orders NULL (PostgreSQL would put it last).
+        .orderBy('t.name', (ob) => ob.asc().nullsFirst())
         .execute();
       // A team of the roster whose agents made no call is listed with 0 too.
       const listed = new Set(rows.map((r) => r.id));
@@ -164,7 +165,7 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
         )
         .leftJoin('campaigns as c', 'c.id', 'g.campaign_id')
         .select(['c.id', 'c.name', ...groupedColumns])
-        .orderBy('c.name')
+        .orderBy('c.name', (ob) => ob.asc().nullsFirst())
         .execute();
       return rows.map((r) => row(r.name, r.name, r.id, r));
     }

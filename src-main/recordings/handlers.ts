@@ -1,7 +1,7 @@
 /** The recordings feature's handlers (contract-recordings.ts). */
 import fs from 'node:fs';
 import type { Output, RecordingsMethod } from '../../src-shared/api';
-import { recordingsFolder } from '../audits/recordings';
+import { recordingsFolder, TEAM_RECORDINGS_ABSOLUTE } from '../audits/recordings';
 import type { HandlersFor } from '../dispatch';
 import { ApiError } from '../errors';
 import type { JobRegistry } from '../jobs';
@@ -38,6 +38,7 @@ export function recordingsHandlers(ws: Workspace, jobs: JobRegistry): HandlersFo
       }),
     'recordings.createFolder': async () => {
       const { folder } = await recordingsFolder(ws.kysely, ws.path);
+      if (folder === '') throw new ApiError('conflict', TEAM_RECORDINGS_ABSOLUTE); // a team workspace's, not chosen yet
       try {
         fs.mkdirSync(folder, { recursive: true });
       } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * `npm run web -- [--port N] [--db <path>]`: runs Callscope in the browser. Prints the address
+ * `npm run web -- [--port N] [--db <path>|postgres://…]`: runs Callscope in the browser. Prints the address
  * (with its per-launch token) on stdout; everything else goes to stderr.
  */
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { defaultDbPath } from '../paths';
 import { scheduleDailyBackups } from '../backups';
 import { openSession } from '../session';
 import { startWebHost } from './server';
+import { resolveTarget, shownTarget } from '../workspace-target';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../../out/renderer');
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not "${values.port}"`);
-  const dbPath = path.resolve(values.db ?? defaultDbPath());
+  const dbPath = resolveTarget(values.db ?? defaultDbPath());
   const session = await openSession(dbPath, {
     onInternalError: (err) => console.error(err),
     onOpen: (ws) =>
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     process.stdout.write(`The desktop shell is not available here; opening in your browser at ${host.url}\n`);
   } else {
     process.stderr.write(
-      `Callscope browser mode — workspace ${dbPath}\nOpen this address (loopback only):\n`,
+      `Callscope browser mode — workspace ${shownTarget(dbPath)}\nOpen this address (loopback only):\n`,
     );
     process.stdout.write(`${host.url}\n`);
   }
