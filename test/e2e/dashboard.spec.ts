@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, switchToChinese, test, tileValue } from './fixtures';
-import { chooseRange } from './raw-db';
+import { addDays } from '../../src-shared/time';
+import { chooseRange, dataRange, openRaw } from './raw-db';
 
 const TILE_KEYS = [
   'dials',
@@ -174,8 +175,13 @@ test('every money, count and rate column of the leaderboard and the team table r
 }) => {
   app.cli(['demo']);
   await page.reload();
-  // Five weeks of the demo: in Chinese the top agent passes ¥100,000 (万) and the others do not.
-  await chooseRange(page, '2026-11-01', '2026-12-06');
+  // The demo's last five weeks (they end yesterday on the pinned clock, whichever day it pins):
+  // in Chinese the top agent passes ¥100,000 (万) and the others do not.
+  const db = openRaw(app.db);
+  const { to } = dataRange(db);
+  db.close();
+  const from = addDays(to, -35);
+  await chooseRange(page, from, to);
   const board = page.getByTestId('leaderboard');
   await expect(board.locator('tbody tr')).toHaveCount(18);
   await expect(page.getByTestId('team-table')).toBeVisible();
@@ -190,7 +196,7 @@ test('every money, count and rate column of the leaderboard and the team table r
   await screenshot(page, 'dashboard-team-columns-en');
 
   await switchToChinese(page);
-  await expect(page.getByTestId('range-from')).toHaveValue('2026-11-01');
+  await expect(page.getByTestId('range-from')).toHaveValue(from);
   await expect(board.locator('td[data-col="revenue"]').first()).toContainText('万');
   await expectColumnsInOneForm(page, 'zh-CN');
   await board.scrollIntoViewIfNeeded();
