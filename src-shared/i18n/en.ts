@@ -1,5 +1,6 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
 import { importReasonsEn } from './import-reasons.en';
+import { importErrorsEn } from './import-errors.en';
 import { sessionEn } from './session.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
@@ -444,6 +445,7 @@ export const en = {
   ...importInferEn,
   ...hostEn,
   ...importReasonsEn,
+  ...importErrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
