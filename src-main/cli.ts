@@ -193,9 +193,9 @@ async function importCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(say('cli.needsFile'));
   const dateOrder = values['date-order'];
   if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy')
-    throw new UsageError(`--date-order must be dmy (day first) or mdy (month first), not "${dateOrder}"`);
+    throw new UsageError(say('cli.badDateOrder', { value: dateOrder }));
   if (values.tz !== undefined && !isValidTimeZone(values.tz))
-    throw new UsageError(`--tz "${values.tz}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+    throw new UsageError(say('cli.badTimeZone', { value: values.tz }));
   for (const file of positionals) {
     try {
       fs.accessSync(file, fs.constants.R_OK);

@@ -395,9 +395,11 @@ function understoodProblem(plan: ImportPlan, inference: Inference, missing: Call
     ),
   );
   const lacks = missing.map((f) => FIELD_WORDS[f] ?? f).join(' and ');
+  // A header-less file's columns have no names: the message numbers them, in the user's language.
   const shown = listForCode(
-    inference.guesses.map((g) => plan.columnNames[g.index] || `Column ${g.index + 1}`),
+    inference.guesses.map((g) => (plan.hasHeader && plan.columnNames[g.index]) || ''),
   );
+  const numbers = inference.guesses.slice(0, shown.items.length).map((g) => String(g.index + 1));
   return new ImportError(
     `${plan.displayName}: read as ${how} with ${inference.guesses.length} columns ` +
       `${plan.hasHeader ? 'under a header' : 'and no header'} (${columns}); no column holds ${lacks}. ` +
@@ -412,6 +414,7 @@ function understoodProblem(plan: ImportPlan, inference: Inference, missing: Call
       count: inference.guesses.length,
       hasHeader: plan.hasHeader ? 1 : 0,
       names: shown.items,
+      numbers,
       kinds: inference.guesses.slice(0, shown.items.length).map((g) => g.kind),
       columnsMore: shown.more,
       lacks: [...missing],

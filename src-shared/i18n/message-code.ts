@@ -29,11 +29,13 @@ export function messageCodeText(say: Say, code: MessageCode | null | undefined, 
   };
   for (const [name, value] of Object.entries(p))
     out[name] = Array.isArray(value) ? joined(value, p[`${name}More`]) : value;
-  const names = p.names;
-  const kinds = p.kinds;
+  const { names, kinds, numbers } = p;
   if (Array.isArray(names) && Array.isArray(kinds)) {
     const columns = names.map((name, i) =>
-      say('importError.columnKind', { name, kind: word(`importError.kind.${kinds[i] ?? 'text'}`) }),
+      say('importError.columnKind', {
+        name: name || say('importError.columnNumber', { n: (Array.isArray(numbers) && numbers[i]) || i + 1 }),
+        kind: word(`importError.kind.${kinds[i] ?? 'text'}`),
+      }),
     );
     out.columns = joined(columns, p.columnsMore);
   }

@@ -29,7 +29,7 @@ test('an empty file and a file with no usable columns: the Import page says why 
   });
   await expect(preview).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('preview-problem')).toHaveText(
-    'notes.csv：已按文本文件（utf-8，","分隔）读取，共 2 列，没有表头（Column 1：姓名或文字、Column 2：姓名或文字），但找不到开始时间（日期和时间）所在的列。请在列映射中指定对应的列，或确认这是一份通话记录',
+    'notes.csv：已按文本文件（utf-8，","分隔）读取，共 2 列，没有表头（第 1 列：姓名或文字、第 2 列：姓名或文字），但找不到开始时间（日期和时间）所在的列。请在列映射中指定对应的列，或确认这是一份通话记录',
   );
   await expect(page.getByTestId('import-start')).toBeDisabled();
   await screenshot(page, 'import-error-no-columns-zh-CN');

@@ -72,6 +72,10 @@ describe('the CLI in Chinese', () => {
     expect(failed.stderr).toContain(`${empty}：文件是空的，没有任何内容`);
     expect(failed.stderr).not.toContain('the file is empty');
 
+    const badZone = runCli(['import', empty, '--db', db, '--tz', 'Beijing', '--lang', 'zh-CN']);
+    expect(badZone.status).toBe(2);
+    expect(badZone.stderr).toBe('callscope import: --tz “Beijing”不是 IANA 时区名（例如 Asia/Shanghai）\n');
+
     const ok = runCli(['import', BASIC, '--db', db, '--lang', 'zh-CN']);
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain(
@@ -86,7 +90,7 @@ describe('the CLI in Chinese', () => {
     const failed = runCli(['import', notes, '--db', db, '--tz', 'Asia/Shanghai'], ZH);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain(
-      `${notes}：已按文本文件（utf-8，","分隔）读取，共 2 列，没有表头（Column 1：姓名或文字、Column 2：姓名或文字），但找不到开始时间（日期和时间）所在的列。请在列映射中指定对应的列，或确认这是一份通话记录`,
+      `${notes}：已按文本文件（utf-8，","分隔）读取，共 2 列，没有表头（第 1 列：姓名或文字、第 2 列：姓名或文字），但找不到开始时间（日期和时间）所在的列。请在列映射中指定对应的列，或确认这是一份通话记录`,
     );
 
     const ok = runCli(['import', BASIC, '--db', db], ZH);

@@ -149,14 +149,15 @@ describe('the table lacks what a call log needs', () => {
         sheet: '',
         count: 2,
         hasHeader: 0,
-        names: ['Column 1', 'Column 2'],
+        names: ['', ''],
+        numbers: ['1', '2'],
         kinds: ['name', 'name'],
         columnsMore: 0,
         lacks: ['startedAt'],
       },
     });
     expect(chinese(job)).toBe(
-      'notes.csv：已按文本文件（utf-8，","分隔）读取，共 2 列，没有表头（Column 1：姓名或文字、Column 2：姓名或文字），但找不到开始时间（日期和时间）所在的列。请在列映射中指定对应的列，或确认这是一份通话记录',
+      'notes.csv：已按文本文件（utf-8，","分隔）读取，共 2 列，没有表头（第 1 列：姓名或文字、第 2 列：姓名或文字），但找不到开始时间（日期和时间）所在的列。请在列映射中指定对应的列，或确认这是一份通话记录',
     );
   });
 
