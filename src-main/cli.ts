@@ -2,11 +2,14 @@
  * Headless commands for scripts and schedulers (`npm run --silent cli -- <command>` or the
  * `callscope` bin). Output contracts (`--json`) are stable: other tools depend on them.
  *
- *   import <file...> [--db <path>|postgres://…] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
- *   metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>|postgres://…] [--json]
+ *   import <file...> [--db <path>|postgres://…] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--lang zh-CN|en] [--json]
+ *   metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>|postgres://…] [--lang zh-CN|en] [--json]
  *   demo [--db <path>|postgres://…] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
  *   backup --out <file> [--db <path>]
  *   report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]
+ *
+ * import and metrics speak the language of `--lang`, else of the workspace's setting, else of the
+ * environment (LANG): src-main/cli-language.ts. `--json` output is the same in every language.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,12 +38,33 @@ import { isTeamWorkspaceUrl, resolveTarget } from './workspace-target';
 import { now } from './clock';
 import { holdsNoDays } from './zone/change';
 import { now as clockNow } from './clock';
+import { cliLanguage, isLanguage } from './cli-language';
+import { translate } from '../src-shared/i18n';
+import { messageIn, type Say } from '../src-shared/i18n/message-code';
 
 class UsageError extends Error {}
 
+/**
+ * The language of this run's messages (one command per process): the environment's until the
+ * command has read `--lang` and the workspace's setting.
+ */
+let language: Language = cliLanguage(undefined, null, process.env);
+const say: Say = (key, params) => translate(language, key, params);
+
+/** Reads `--lang` (checked), then the workspace's language setting once the workspace is open. */
+function speakFrom(option: string | undefined): (ws: Workspace) => Promise<void> {
+  if (option !== undefined && !isLanguage(option))
+    throw new UsageError(say('cli.badLang', { languages: LANGUAGES.join(', '), value: option }));
+  const chosen = option;
+  language = cliLanguage(chosen, null, process.env);
+  return async (ws) => {
+    language = cliLanguage(chosen, (await ws.settings()).language, process.env);
+  };
+}
+
 const USAGE = `usage:
-  callscope import <file...> [--db <path>|postgres://…] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--json]
-  callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>|postgres://…] [--json]
+  callscope import <file...> [--db <path>|postgres://…] [--tz <IANA zone>] [--preset <name>] [--date-order dmy|mdy] [--lang zh-CN|en] [--json]
+  callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>|postgres://…] [--lang zh-CN|en] [--json]
   callscope demo [--db <path>|postgres://…] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
   callscope backup --out <file> [--db <path>]
   callscope report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]`;
@@ -60,10 +84,14 @@ function intOption(
 }
 
 /** The workspace `--db` names (default: the app's own), which must exist: a file, or a team workspace's URL. */
-function existingWorkspace(dbOption: string | undefined): string {
+function existingWorkspace(
+  dbOption: string | undefined,
+  say: (key: 'cli.noWorkspace', params: { path: string }) => string = (_, { path: where }) =>
+    `no workspace at ${where}`,
+): string {
   const target = resolveTarget(dbOption ?? defaultDbPath());
   if (!isTeamWorkspaceUrl(target) && !fs.existsSync(target))
-    throw new UsageError(`no workspace at ${target}`);
+    throw new UsageError(say('cli.noWorkspace', { path: target }));
   return target;
 }
 
@@ -100,7 +128,7 @@ function progressPrinter(label: string) {
       const now = clockNow();
       if (!tty && now - lastLine < 3000) return;
       lastLine = now;
-      const text = progressText(label, job, now);
+      const text = progressText(label, job, now, say);
       process.stderr.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
     },
     done() {
@@ -115,9 +143,14 @@ async function runJob(api: Api, jobId: string, label: string): Promise<Job> {
   const off = api.jobs.onUpdate((job) => {
     if (job.id !== jobId || job.status !== 'running') return;
     // Waiting in line for another process's write is said at once, not with the next progress line.
-    if (readWaiting(job.note) && job.note !== said) {
+    const waiting = readWaiting(job.note);
+    if (waiting && job.note !== said) {
       said = job.note;
-      process.stderr.write(`${label}: ${job.note}\n`);
+      const text =
+        waiting.kind === 'import'
+          ? say('cli.waitingImport', { label, file: waiting.file })
+          : say('cli.waitingWrite', { label });
+      process.stderr.write(`${text}\n`);
     }
     printer.update(job);
   });
@@ -146,12 +179,14 @@ const MONTHS = [
 function dateOrderOptions(example: string): string {
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(example);
   const [a, b] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (!m || a < 1 || b < 1 || a > 12 || b > 12) return '--date-order dmy or --date-order mdy';
+  if (!m || a < 1 || b < 1 || a > 12 || b > 12) return say('cli.dateOrderPlain');
   const year = m[3];
-  return (
-    `--date-order dmy (${a} ${MONTHS[b - 1]} ${year}) or ` +
-    `--date-order mdy (${MONTHS[a - 1]} ${b}, ${year})`
-  );
+  if (language === 'zh-CN')
+    return say('cli.dateOrderOptions', { dmy: `${year}年${b}月${a}日`, mdy: `${year}年${a}月${b}日` });
+  return say('cli.dateOrderOptions', {
+    dmy: `${a} ${MONTHS[b - 1]} ${year}`,
+    mdy: `${MONTHS[a - 1]} ${b}, ${year}`,
+  });
 }
 
 async function importCommand(args: string[]): Promise<number> {
@@ -163,26 +198,32 @@ async function importCommand(args: string[]): Promise<number> {
       tz: { type: 'string' },
       preset: { type: 'string' },
       'date-order': { type: 'string' },
+      lang: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
-  if (positionals.length === 0) throw new UsageError('import needs at least one file');
+  const speakWorkspace = speakFrom(values.lang);
+  if (positionals.length === 0) throw new UsageError(say('cli.needsFile'));
   const dateOrder = values['date-order'];
   if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy')
-    throw new UsageError(`--date-order must be dmy (day first) or mdy (month first), not "${dateOrder}"`);
+    throw new UsageError(say('cli.badDateOrder', { value: dateOrder }));
   if (values.tz !== undefined && !isValidTimeZone(values.tz))
-    throw new UsageError(`--tz "${values.tz}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+    throw new UsageError(say('cli.badTimeZone', { value: values.tz }));
   for (const file of positionals) {
     try {
       fs.accessSync(file, fs.constants.R_OK);
       if (!fs.statSync(file).isFile()) throw new Error('not a file');
     } catch (err) {
       throw new UsageError(
-        `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        say('cli.cannotRead', {
+          file,
+          reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+        }),
       );
     }
   }
   return withApi(values.db, async (api, ws) => {
+    await speakWorkspace(ws);
     // A workspace that holds no days yet takes --tz as its own zone (the question a new workspace
     // asks in the app): its days are then the file's, whatever zone the machine runs in.
     if (
@@ -203,26 +244,26 @@ async function importCommand(args: string[]): Promise<number> {
         // The order given is kept with the file's profile, as the preview keeps its answer.
         saveProfile: dateOrder !== undefined,
         unsettledDates: (example, column) =>
-          `${file}: every date in "${column}" reads either day first or month first ` +
-          `(e.g. "${example}"); nothing was stored. Say which with ${dateOrderOptions(example)}`,
+          say('cli.unsettledDates', { file, column, example, options: dateOrderOptions(example) }),
       });
       const job = await runJob(api, jobId, path.basename(file));
       if (job.status === 'done' && job.result) {
         batches.push(job.result);
         const r = job.result;
-        process.stderr.write(
-          `${file}: ${r.rows} rows, ${r.inserted} new, ${r.duplicates} duplicates, ${r.rejected} rejected (batch ${r.batchId}, layout ${r.preset})\n`,
-        );
+        const { rows, inserted, duplicates, rejected } = r;
+        const summary = { file, rows, inserted, duplicates, rejected, batch: r.batchId, layout: r.preset };
+        process.stderr.write(`${say('cli.imported', summary)}\n`);
         // Nothing stored because every row was rejected is a failed import, whatever the job says.
         if (r.rejected > 0 && r.inserted === 0 && r.duplicates === 0) {
           failed++;
-          process.stderr.write(
-            `${file}: every row was rejected, nothing was stored (see the rejected rows in the app's Import page)\n`,
-          );
+          process.stderr.write(`${say('cli.allRejected', { file })}\n`);
         }
       } else {
         failed++;
-        process.stderr.write(`${job.error ?? `${file}: import ${job.status}`}\n`);
+        const ended = say(job.status === 'cancelled' ? 'cli.importCancelled' : 'cli.importFailed', { file });
+        process.stderr.write(
+          `${job.error === null ? ended : messageIn(say, language, job.error, job.errorCode)}\n`,
+        );
       }
     }
     if (values.json) {
@@ -290,11 +331,32 @@ function withOrders(rows: ReturnType<typeof metricsJsonRow>[], orders: OrderBrea
   return out;
 }
 
+/** How many terminal columns a text takes: Chinese characters and full-width forms take two. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+function columnsWide(text: string): number {
+  let n = 0;
+  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+const METRICS_HEADINGS = [
+  'cli.metrics.key',
+  'cli.metrics.dials',
+  'cli.metrics.connects',
+  'cli.metrics.rate',
+  'cli.metrics.effective',
+  'cli.metrics.talk',
+  'cli.metrics.intents',
+  'cli.metrics.sales',
+  'cli.metrics.revenue',
+] as const;
+
 function metricsTable(rows: MetricsRow[]): string {
   const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
-  const header = ['key', 'dials', 'connects', 'rate', 'effective', 'talk s', 'intents', 'sales', 'revenue'];
+  const header = METRICS_HEADINGS.map((key) => say(key));
   const lines = rows.map((r) => [
-    r.key ?? '(none)',
+    r.key ?? say('cli.metrics.none'),
     String(r.dials),
     String(r.connects),
     pct(r.connectRate),
@@ -304,9 +366,12 @@ function metricsTable(rows: MetricsRow[]): string {
     String(r.sales),
     (r.revenue / 100).toFixed(2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const widths = header.map((h, i) => Math.max(columnsWide(h), ...lines.map((l) => columnsWide(l[i]!))));
+  const pad = (c: string, width: number) => ' '.repeat(Math.max(0, width - columnsWide(c)));
   return [header, ...lines]
-    .map((cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
+    .map((cells) =>
+      cells.map((c, i) => (i === 0 ? c + pad(c, widths[i]!) : pad(c, widths[i]!) + c)).join('  '),
+    )
     .join('\n');
 }
 
@@ -318,9 +383,11 @@ async function metricsCommand(args: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       by: { type: 'string', default: 'none' },
+      lang: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
+  const speakWorkspace = speakFrom(values.lang);
   for (const name of ['from', 'to'] as const) {
     const v = values[name];
     if (v === undefined) throw new UsageError(`metrics needs --${name} YYYY-MM-DD`);
@@ -330,10 +397,11 @@ async function metricsCommand(args: string[]): Promise<number> {
   if (!(BREAKDOWNS as readonly string[]).includes(values.by!))
     throw new UsageError(`--by must be one of ${BREAKDOWNS.join(', ')}, not "${values.by}"`);
   // Reading metrics must not create an empty workspace where there is none.
-  const dbPath = existingWorkspace(values.db);
+  const dbPath = existingWorkspace(values.db, say);
   return withApi(
     dbPath,
-    async (api) => {
+    async (api, ws) => {
+      await speakWorkspace(ws);
       const filter = { from: values.from!, to: values.to! };
       const by = values.by as Breakdown;
       const { rows } = await call(api, 'metrics.breakdown', { filter, by });

@@ -59,7 +59,10 @@ export function createDispatcher<M extends Method>(
       }
       return { ok: true, value: checked.data };
     } catch (err) {
-      if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof ApiError) {
+        const { code, message, messageCode } = err;
+        return { ok: false, error: { code, message, ...(messageCode && { messageCode }) } };
+      }
       onInternalError?.(err);
       return {
         ok: false,

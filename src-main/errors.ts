@@ -1,10 +1,12 @@
 /** Errors a handler throws on purpose; the dispatcher turns them into `{ error: {code, message} }`. */
-import type { ApiErrorBody } from '../src-shared/api';
+import type { ApiErrorBody, MessageCode } from '../src-shared/api';
 
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorBody['code'],
     message: string,
+    /** the message as a catalogue key and values, for the user's language */
+    readonly messageCode?: MessageCode,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -3,7 +3,8 @@
  * updates (the Electron door forwards them as events), cancelled through an AbortSignal.
  */
 import { randomUUID } from 'node:crypto';
-import type { ImportResult, Job } from '../src-shared/api';
+import type { ImportResult, Job, MessageCode } from '../src-shared/api';
+import { ApiError } from './errors';
 import { now as clockNow } from './clock';
 
 export type Progress = (done: number, total: number | null, rows: number, note?: string) => void;
@@ -77,7 +78,10 @@ export class JobRegistry {
         (err: unknown) => {
           if (err instanceof JobCancelled || controller.signal.aborted)
             this.finish(job, 'cancelled', null, null);
-          else this.finish(job, 'failed', null, err instanceof Error ? err.message : String(err));
+          else {
+            const code = err instanceof ApiError ? (err.messageCode ?? null) : null;
+            this.finish(job, 'failed', null, err instanceof Error ? err.message : String(err), code);
+          }
         },
       );
     });
@@ -115,10 +119,17 @@ export class JobRegistry {
     });
   }
 
-  private finish(job: Job, status: Job['status'], result: ImportResult | null, error: string | null) {
+  private finish(
+    job: Job,
+    status: Job['status'],
+    result: ImportResult | null,
+    error: string | null,
+    errorCode: MessageCode | null = null,
+  ) {
     job.status = status;
     job.result = result;
     job.error = error;
+    if (errorCode) job.errorCode = errorCode;
     job.finishedAt = clockNow();
     this.emit(job);
   }

@@ -52,7 +52,7 @@ export async function importFile(
   const planned = await planCalls(db, sampled, choices);
   const { plan } = planned;
   const problem = planProblem(plan, planned);
-  if (problem) throw new ImportError(problem);
+  if (problem) throw problem;
   const { dates } = planned;
   if (unsettledDates && dates.kind === 'ambiguous' && plan.choices.dateOrder === undefined) {
     const column = plan.columnNames[plan.columns.startedAt ?? -1] ?? 'start time';
@@ -92,7 +92,15 @@ export async function importFile(
         await batch.tick(produced.bytesRead, size, rows);
       }
     }
-    if (sha256 === null) throw new ImportError(`${displayName}: the import ended before the file did`);
+    if (sha256 === null) {
+      throw new ImportError(
+        `${displayName}: the import ended before the file did`,
+        'importError.interrupted',
+        {
+          file: displayName,
+        },
+      );
+    }
     ctx.progress(size, size, rows);
     if (save) await saveProfile(batch.db, plan.signature, plan.choices);
     return { rows, sha256 };

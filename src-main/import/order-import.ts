@@ -12,7 +12,6 @@ import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
 import type { OrderBulkWriter } from '../db/bulk';
 import { runBatchOf } from './batch';
-import { ImportError } from './import-error';
 import { createOrderNormaliser, type NormalizedOrderRow } from './order-normalise';
 import { orderPlanProblem, type OrderPlan } from './order-plan';
 import { ensureCallPhoneIndex } from '../orders/phone-index';
@@ -85,7 +84,7 @@ export async function importOrders(
   ctx: JobContext,
 ): Promise<ImportResult> {
   const problem = orderPlanProblem(plan);
-  if (problem) throw new ImportError(problem);
+  if (problem) throw problem;
   const size = plan.source.size;
   const meta = {
     fileName: path.basename(options.displayName),

@@ -8,7 +8,7 @@ import type { OrderField } from '../../src-shared/orders';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { rankLayouts } from './detect-layout';
-import { ImportError } from './import-error';
+import { ImportError, lacksColumnsError } from './import-error';
 import { createOrderNormaliser } from './order-normalise';
 import type { OrderColumnMap, OrderPreset } from './order-preset';
 import { ORDER_PRESETS, orderPresetById } from './order-presets';
@@ -17,7 +17,6 @@ import { presetById } from './presets';
 import { matchColumns } from './preset';
 import type { RowsPlan } from './produce';
 import { headerSignature, loadProfile, type SavedProfile } from './profiles';
-import { listForMessage } from './message-list';
 
 export interface OrderCandidate {
   preset: OrderPreset;
@@ -158,14 +157,11 @@ export function missingOrderFields(plan: OrderPlan): OrderField[] {
 }
 
 /** Why an order plan cannot be imported as it stands, or null. */
-export function orderPlanProblem(plan: OrderPlan): string | null {
+export function orderPlanProblem(plan: OrderPlan): ImportError | null {
   const missing = missingOrderFields(plan);
   if (missing.length === 0) return null;
-  const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f).join(', ');
-  return (
-    `${plan.displayName}, line 1: the header lacks the column(s) ${wanted} of the ${plan.preset.name} layout ` +
-    `(found: ${listForMessage(plan.columnNames)})`
-  );
+  const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f);
+  return lacksColumnsError(plan.displayName, true, wanted, plan.preset.name, plan.columnNames);
 }
 
 /** Opens and samples a file, choosing a workbook's sheet among call and order layouts alike. */

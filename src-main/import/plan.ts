@@ -14,7 +14,7 @@ import {
   rankLayouts,
   type LayoutCandidate,
 } from './detect-layout';
-import { ImportError } from './import-error';
+import { ImportError, lacksColumnsError } from './import-error';
 import {
   dateOrderConflictText,
   findDateOrder,
@@ -35,7 +35,7 @@ import { PRESETS, presetById } from './presets';
 import { inferredPreset } from './presets/inferred';
 import { headerlessSignature, headerSignature, loadProfile, type SavedProfile } from './profiles';
 import { firstRows, openSource, type Row, type RowSource, type SourceInfo } from './source';
-import { listForMessage } from './message-list';
+import { listForCode, listForMessage } from './message-list';
 
 /** Rows read up front: enough to rank layouts and count the texts of result columns. */
 const SAMPLE_ROWS = 2000;
@@ -124,7 +124,10 @@ export async function openSampled(
     },
   });
   const sample = await firstRows(source, SAMPLE_ROWS);
-  if (!sample[0]) throw new ImportError(`${displayName}: the file has no rows`);
+  if (!sample[0])
+    throw new ImportError(`${displayName}: the file has no rows`, 'importError.noRows', {
+      file: displayName,
+    });
   return { file, displayName, source, sample, timeZone, dayTimeZone: workspaceTimeZone, salt };
 }
 
@@ -189,6 +192,8 @@ export async function planCalls(
     if (!preset) {
       throw new ImportError(
         `${displayName}: unknown layout preset "${choices.preset}" (known: ${PRESETS.map((p) => p.id).join(', ')})`,
+        'importError.unknownPreset',
+        { file: displayName, preset: choices.preset },
       );
     }
     chosen =
@@ -333,29 +338,27 @@ function inferredCandidate(
 export function planProblem(
   plan: ImportPlan,
   seen?: Pick<PlannedImport, 'inference' | 'dates'>,
-): string | null {
+): ImportError | null {
   const counts = plan.preset.headerless?.columnCounts;
   const mapped = plan.choices.columns !== undefined;
   if (!plan.hasHeader && counts && !mapped && !counts.includes(plan.columnNames.length)) {
-    return (
-      `${plan.displayName}: the rows have ${plan.columnNames.length} columns; ` +
-      `the ${plan.preset.name} layout has ${counts.join(' or ')}`
+    const count = plan.columnNames.length;
+    return new ImportError(
+      `${plan.displayName}: the rows have ${count} columns; the ${plan.preset.name} layout has ${counts.join(' or ')}`,
+      'importError.columnCount',
+      { file: plan.displayName, count, layout: plan.preset.name, expected: counts.join('/') },
     );
   }
   if (seen?.dates.kind === 'conflict') {
     const { dayFirst, monthFirst } = seen.dates;
     const column = plan.columnNames[plan.columns.startedAt ?? -1] ?? 'start time';
-    return dateOrderConflictText(plan.displayName, column, 'dmy', dayFirst, monthFirst);
+    return new ImportError(dateOrderConflictText(plan.displayName, column, 'dmy', dayFirst, monthFirst));
   }
   const missing = missingFields(plan);
   if (missing.length === 0) return null;
   if (plan.preset === inferredPreset && seen) return understoodProblem(plan, seen.inference, missing);
-  const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f).join(', ');
-  const where = plan.hasHeader ? 'the header lacks' : 'the rows lack';
-  return (
-    `${plan.displayName}, line 1: ${where} the column(s) ${wanted} of the ${plan.preset.name} layout ` +
-    `(found: ${listForMessage(plan.columnNames)})`
-  );
+  const wanted = missing.map((f) => plan.preset.columns[f]?.[0] ?? f);
+  return lacksColumnsError(plan.displayName, plan.hasHeader, wanted, plan.preset.name, plan.columnNames);
 }
 
 const FIELD_WORDS: Partial<Record<CallField, string>> = {
@@ -379,7 +382,7 @@ const KIND_WORDS: Record<Inference['guesses'][number]['kind'], string> = {
   text: 'text',
 };
 
-function understoodProblem(plan: ImportPlan, inference: Inference, missing: CallField[]): string {
+function understoodProblem(plan: ImportPlan, inference: Inference, missing: CallField[]): ImportError {
   const { container, encoding, delimiter, sheet } = plan.source.info;
   const how =
     container === 'xlsx'
@@ -392,10 +395,30 @@ function understoodProblem(plan: ImportPlan, inference: Inference, missing: Call
     ),
   );
   const lacks = missing.map((f) => FIELD_WORDS[f] ?? f).join(' and ');
-  return (
+  // A header-less file's columns have no names: the message numbers them, in the user's language.
+  const shown = listForCode(
+    inference.guesses.map((g) => (plan.hasHeader && plan.columnNames[g.index]) || ''),
+  );
+  const numbers = inference.guesses.slice(0, shown.items.length).map((g) => String(g.index + 1));
+  return new ImportError(
     `${plan.displayName}: read as ${how} with ${inference.guesses.length} columns ` +
-    `${plan.hasHeader ? 'under a header' : 'and no header'} (${columns}); no column holds ${lacks}. ` +
-    `Choose the column in the mapping, or check that this is a call log`
+      `${plan.hasHeader ? 'under a header' : 'and no header'} (${columns}); no column holds ${lacks}. ` +
+      `Choose the column in the mapping, or check that this is a call log`,
+    'importError.noColumnHolds',
+    {
+      file: plan.displayName,
+      container,
+      encoding: encoding ?? 'utf-8',
+      delimiter: delimiter ?? ',',
+      sheet: sheet ?? '',
+      count: inference.guesses.length,
+      hasHeader: plan.hasHeader ? 1 : 0,
+      names: shown.items,
+      numbers,
+      kinds: inference.guesses.slice(0, shown.items.length).map((g) => g.kind),
+      columnsMore: shown.more,
+      lacks: [...missing],
+    },
   );
 }
 

@@ -34,7 +34,13 @@ export const PREVIEW_BUDGET: PreviewBudget = { timeMs: 20_000, memoryMb: 512 };
 export type PreviewToWorker = { type: 'preview'; id: number; request: PreviewRequest };
 export type PreviewFromWorker =
   | { type: 'preview'; id: number; preview: ImportPreview }
-  | { type: 'preview-error'; id: number; code: ApiErrorBody['code']; message: string };
+  | {
+      type: 'preview-error';
+      id: number;
+      code: ApiErrorBody['code'];
+      message: string;
+      messageCode?: ApiErrorBody['messageCode'];
+    };
 
 /** Longest text and longest list a preview hands back (column indexes stop at 500 anyway). */
 export const PREVIEW_TEXT_CHARS = 300;
@@ -130,7 +136,7 @@ function previewOnThread(request: PreviewRequest, budget: PreviewBudget): Promis
     const onMessage = (message: PreviewFromWorker) => {
       if (message.id !== id) return;
       if (message.type === 'preview') settle(() => resolve(message.preview), true);
-      else settle(() => reject(new ApiError(message.code, message.message)), true);
+      else settle(() => reject(new ApiError(message.code, message.message, message.messageCode)), true);
     };
     const onError = (err: Error & { code?: string }) => {
       const text =

@@ -37,6 +37,7 @@ export async function previewImport(
   }
   const planned = await planCalls(db, sampled, choices);
   const { plan, candidates, profile, sample, table, inference, dates } = planned;
+  const problem = planProblem(plan, planned);
   const dataRows = plan.hasHeader ? sample.slice(1) : sample;
 
   // What the result columns say, and what each text will mean.
@@ -170,8 +171,13 @@ export async function previewImport(
                 : dates.kind === 'decided'
                   ? [dates.text]
                   : [dates.dayFirst.text, dates.monthFirst.text],
-            problem: dates.kind === 'conflict' ? planProblem(plan, planned) : null,
+            problem: dates.kind === 'conflict' ? (problem?.message ?? null) : null,
           },
+    // (A date conflict is said with the date-order question.)
+    problem:
+      problem && dates.kind !== 'conflict'
+        ? { message: problem.message, code: problem.messageCode ?? null }
+        : null,
   };
 }
 

@@ -15,7 +15,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { packCalls, type PackedCalls } from './call-transport';
-import { ImportError } from './import-error';
+import type { MessageCode } from '../../src-shared/api';
+import { ImportError, importErrorKey } from './import-error';
 import type { ImportPlan } from './plan';
 import { planToSpec, type PlanSpec } from './plan-spec';
 import type { ProducedBatch, RowIssue } from './produce';
@@ -34,7 +35,7 @@ export type FromWorker =
       bytesRead: number;
     }
   | { type: 'done'; job: number; sha256: string; rows: number; bytesRead: number }
-  | { type: 'error'; job: number; message: string };
+  | { type: 'error'; job: number; message: string; code?: MessageCode };
 
 export interface WorkerBatch extends Omit<ProducedBatch, 'calls'> {
   /** the calls, packed: read them with a `PackedCallCursor` */
@@ -118,11 +119,19 @@ export async function* produceCallsInWorker(plan: ImportPlan): AsyncGenerator<Wo
     notify();
   };
   const onError = (err: Error) => {
-    failure = new ImportError(`${plan.displayName}: the import worker failed (${err.message})`);
+    failure = new ImportError(
+      `${plan.displayName}: the import worker failed (${err.message})`,
+      'importError.interrupted',
+      { file: plan.displayName },
+    );
     notify();
   };
   const onExit = () => {
-    failure ??= new ImportError(`${plan.displayName}: the import worker stopped before the end of the file`);
+    failure ??= new ImportError(
+      `${plan.displayName}: the import worker stopped before the end of the file`,
+      'importError.interrupted',
+      { file: plan.displayName },
+    );
     notify();
   };
   worker.on('message', onMessage);
@@ -145,7 +154,7 @@ export async function* produceCallsInWorker(plan: ImportPlan): AsyncGenerator<Wo
       }
       if (message.type === 'error') {
         finished = true; // the worker is fine; the file is not
-        throw new ImportError(message.message);
+        throw new ImportError(message.message, importErrorKey(message.code?.key), message.code?.params);
       }
       if (message.type === 'done') {
         finished = true;

@@ -86,7 +86,8 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     // ImportErrors name the file and line already; anything else at least names the file.
     const text = err instanceof ImportError ? message : `${spec.displayName}: ${message}`;
-    send({ type: 'error', job: id, message: text });
+    const code = err instanceof ImportError ? err.messageCode : undefined;
+    send({ type: 'error', job: id, message: text, ...(code && { code }) });
   }
 }
 
@@ -102,7 +103,13 @@ async function preview(id: number, request: PreviewRequest): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     answer =
       err instanceof ApiError
-        ? { type: 'preview-error', id, code: err.code, message }
+        ? {
+            type: 'preview-error',
+            id,
+            code: err.code,
+            message,
+            ...(err.messageCode && { messageCode: err.messageCode }),
+          }
         : { type: 'preview-error', id, code: 'internal', message };
   } finally {
     await db.destroy();

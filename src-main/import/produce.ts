@@ -143,15 +143,15 @@ export function damagedRowIssue(plan: RowsPlan, row: Row, phoneColumn: number | 
  */
 export function truncatedFileError(plan: RowsPlan, row: Row): ImportError | null {
   if (row.unterminated === undefined) return null;
-  const why =
-    row.unterminated === 'open-quote'
-      ? 'ends inside a quoted field'
-      : row.cells.length < plan.columnNames.length
-        ? `has ${row.cells.length} of the ${plan.columnNames.length} columns`
-        : null;
-  if (why === null) return null;
+  const cells = row.cells.length;
+  const columns = plan.columnNames.length;
+  const quote = row.unterminated === 'open-quote';
+  if (!quote && cells >= columns) return null;
+  const why = quote ? 'ends inside a quoted field' : `has ${cells} of the ${columns} columns`;
   return new ImportError(
     `${plan.displayName}, line ${row.line}: the file looks cut short: its last line has no line break and ${why}. Nothing was stored: export or copy the file again and import the whole file`,
+    quote ? 'importError.cutShortQuote' : 'importError.cutShortColumns',
+    { file: plan.displayName, line: row.line, cells, columns },
   );
 }
 

@@ -11,7 +11,8 @@ import { readHead, sniffText } from './sniff';
 import { isLegacyXls, isZipFile, listXlsxSheets, readXlsxRows, XlsxError } from './xlsx';
 import { openXls, XlsError, xlsRows } from './xls';
 import { isMarkupTable, markupBatches, MarkupError, readMarkupTable } from './markup-table';
-import { listForMessage } from './message-list';
+import { listForCode, listForMessage } from './message-list';
+import { readerErrorCode } from './reader-error-code';
 
 export type { Row } from './read-rows';
 
@@ -56,15 +57,19 @@ export async function openSource(
   let size: number;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new ImportError(`${displayName}: not a file`);
+    if (!stat.isFile())
+      throw new ImportError(`${displayName}: not a file`, 'importError.notAFile', { file: displayName });
     size = stat.size;
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(
-      `${displayName}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-    );
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new ImportError(`${displayName}: cannot read the file (${reason})`, 'importError.cannotRead', {
+      file: displayName,
+      reason,
+    });
   }
-  if (size === 0) throw new ImportError(`${displayName}: the file is empty`);
+  if (size === 0)
+    throw new ImportError(`${displayName}: the file is empty`, 'importError.empty', { file: displayName });
   const head = await readHead(file);
   if (isLegacyXls(head) && !(await isEncryptedXls(file)))
     return openOldWorkbook(file, displayName, size, overrides);
@@ -146,14 +151,13 @@ async function openWorkbook(
   } catch (err) {
     throw asImportError(err, displayName);
   }
-  if (sheets.length === 0) throw new ImportError(`${displayName}: the workbook has no sheets`);
+  if (sheets.length === 0) throw noSheets(displayName);
   let sheet = overrides.sheet;
   if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
-    throw new ImportError(
-      `${displayName}: there is no sheet "${sheet}" (sheets: ${listForMessage(
-        sheets.map((s) => s.name),
-        'sheet',
-      )})`,
+    throw noSuchSheet(
+      displayName,
+      sheet,
+      sheets.map((s) => s.name),
     );
   }
   if (sheet === undefined) {
@@ -197,11 +201,9 @@ async function openOldWorkbook(
   } catch (err) {
     throw asImportError(err, displayName);
   }
-  if (names.length === 0) throw new ImportError(`${displayName}: the workbook has no sheets`);
+  if (names.length === 0) throw noSheets(displayName);
   let sheet = overrides.sheet;
-  if (sheet !== undefined && !names.includes(sheet)) {
-    throw new ImportError(`${displayName}: there is no sheet "${sheet}" (sheets: ${names.join(', ')})`);
-  }
+  if (sheet !== undefined && !names.includes(sheet)) throw noSuchSheet(displayName, sheet, names);
   if (sheet === undefined) {
     if (names.length === 1 || !overrides.chooseSheet) sheet = names[0]!;
     else {
@@ -233,10 +235,27 @@ async function readMarkup(file: string, displayName: string) {
   }
 }
 
+function noSheets(displayName: string): ImportError {
+  return new ImportError(`${displayName}: the workbook has no sheets`, 'importError.noSheets', {
+    file: displayName,
+  });
+}
+
+function noSuchSheet(displayName: string, sheet: string, sheets: readonly string[]): ImportError {
+  const listed = listForCode(sheets);
+  return new ImportError(
+    `${displayName}: there is no sheet "${sheet}" (sheets: ${listForMessage(sheets, 'sheet')})`,
+    'importError.noSuchSheet',
+    { file: displayName, sheet, sheets: listed.items, sheetsMore: listed.more },
+  );
+}
+
 function asImportError(err: unknown, displayName: string): Error {
-  if (err instanceof XlsError || err instanceof MarkupError)
-    return new ImportError(`${displayName}: ${err.message}`);
-  if (err instanceof XlsxError) return new ImportError(`${displayName}: ${err.reason}`);
+  if (err instanceof XlsError || err instanceof MarkupError || err instanceof XlsxError) {
+    const reason = err instanceof XlsxError ? err.reason : err.message;
+    const code = readerErrorCode(reason, err instanceof XlsxError ? 'xlsx' : 'xls');
+    return new ImportError(`${displayName}: ${reason}`, code.key, { file: displayName, ...code.params });
+  }
   return err instanceof Error ? err : new Error(String(err));
 }
 
@@ -265,14 +284,20 @@ async function* unchangedWhileRead(
   yield* read();
   const after = await fs.stat(file).catch(() => null);
   if (before === null || after === null || before.size !== after.size || before.mtimeMs !== after.mtimeMs) {
-    const what =
+    const [what, key, params] =
       after === null
-        ? 'it was removed'
+        ? ['it was removed', 'importError.changedRemoved' as const, {}]
         : before !== null && before.size !== after.size
-          ? `its size went from ${before.size.toLocaleString('en-US')} to ${after.size.toLocaleString('en-US')} bytes`
-          : 'it was modified';
+          ? [
+              `its size went from ${before.size.toLocaleString('en-US')} to ${after.size.toLocaleString('en-US')} bytes`,
+              'importError.changedSize' as const,
+              { from: before.size.toLocaleString('en-US'), to: after.size.toLocaleString('en-US') },
+            ]
+          : ['it was modified', 'importError.changedModified' as const, {}];
     throw new ImportError(
       `${displayName}: the file changed while it was read (${what}); it may still be being written or copied. Nothing was stored: import it again once it is complete`,
+      key,
+      { file: displayName, ...params },
     );
   }
 }

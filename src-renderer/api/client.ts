@@ -18,7 +18,7 @@ async function callOverIpc(method: Method, input: unknown): Promise<unknown> {
   const bridge = electronBridge();
   if (!bridge) throw new ApiCallError('internal', 'no Electron bridge');
   const result = await bridge.call(method, input);
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.messageCode);
   return result.value;
 }
 

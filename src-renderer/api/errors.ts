@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../src-shared/api';
+import { MessageCodeSchema, type ApiErrorBody, type MessageCode } from '../../src-shared/api';
 
 /** Codes the contract defines, plus the ones only a transport can produce. */
 export type ApiErrorCode = ApiErrorBody['code'] | 'network' | 'unauthorized' | 'aborted' | (string & {});
@@ -6,11 +6,14 @@ export type ApiErrorCode = ApiErrorBody['code'] | 'network' | 'unauthorized' | '
 /** Every failed API call rejects with this, whichever door it went through. */
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode;
+  /** the message as a catalogue key and values (an import's file error), for the UI's language */
+  readonly messageCode: MessageCode | null;
 
-  constructor(code: ApiErrorCode, message: string) {
+  constructor(code: ApiErrorCode, message: string, messageCode: MessageCode | null = null) {
     super(message);
     this.name = 'ApiCallError';
     this.code = code;
+    this.messageCode = messageCode;
   }
 }
 
@@ -27,7 +30,8 @@ export function errorFromBody(body: unknown, fallback: ApiCallError): ApiCallErr
   if (typeof error !== 'object' || error === null) return fallback;
   const code = 'code' in error && typeof error.code === 'string' ? error.code : fallback.code;
   const message = 'message' in error && typeof error.message === 'string' ? error.message : fallback.message;
-  return new ApiCallError(code, message);
+  const messageCode = 'messageCode' in error ? MessageCodeSchema.safeParse(error.messageCode) : null;
+  return new ApiCallError(code, message, messageCode?.success ? messageCode.data : null);
 }
 
 /** A file over the upload limit (Settings), refused before or while it is sent; said in the UI's language. */

@@ -1,6 +1,7 @@
 /** What went wrong, in words, with a way to try again. */
 import { UploadTooLargeError, type ApiCallError } from '../api/errors';
-import { useT } from '../i18n/language';
+import { messageIn } from '../../src-shared/i18n/message-code';
+import { useLanguage, useT } from '../i18n/language';
 
 interface ErrorMessageProps {
   error: ApiCallError;
@@ -10,6 +11,7 @@ interface ErrorMessageProps {
 
 export function ErrorMessage({ error, onRetry, compact }: ErrorMessageProps) {
   const t = useT();
+  const language = useLanguage();
   const text =
     error instanceof UploadTooLargeError
       ? t('host.uploadTooLarge', { file: error.fileName, limit: error.limitMb })
@@ -17,7 +19,7 @@ export function ErrorMessage({ error, onRetry, compact }: ErrorMessageProps) {
         ? t('error.unauthorized')
         : error.code === 'network'
           ? t('error.network')
-          : t('common.error', { message: error.message });
+          : t('common.error', { message: messageIn(t, language, error.message, error.messageCode) });
   return (
     <div className={compact ? 'error-message error-message--compact' : 'error-message'} role="alert">
       <span className="error-message__icon" aria-hidden="true">

@@ -28,6 +28,7 @@ import {
   TeamSchema,
   WorkspaceInfoSchema,
 } from './schemas';
+import type { MessageCode } from './schemas';
 import { JobStarted, method, None } from './method';
 import { sessionContract, type SessionMethod } from './contract-session';
 import { coachingContract } from './contract-coaching';
@@ -199,4 +200,6 @@ export interface ApiErrorBody {
     /** no workspace is open (see `session.state`) */
     | 'unavailable';
   message: string;
+  /** the message as a catalogue key and values (an import's file error), for the user's language */
+  messageCode?: MessageCode;
 }

@@ -233,6 +233,16 @@ export const ImportResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
+/**
+ * A message as a catalogue key and its values (src-shared/i18n/import-errors.en.ts), next to the
+ * English text: a list value is a list of names (or of catalogue words, see message-code.ts).
+ */
+export const MessageCodeSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+});
+export type MessageCode = z.infer<typeof MessageCodeSchema>;
+
 export const JobSchema = z.object({
   id: z.string(),
   kind: z.enum(['import', 'demo', 'report', 'zone', 'recordings-index', 'undo']),
@@ -247,6 +257,8 @@ export const JobSchema = z.object({
   finishedAt: z.number().nullable(),
   result: ImportResultSchema.nullable(),
   error: z.string().nullable(),
+  /** the error as a message code, where the job's failure has one (an import's file error) */
+  errorCode: MessageCodeSchema.nullable().optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 
@@ -491,5 +503,10 @@ export const ImportPreviewSchema = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * Why the file cannot be imported as it stands (a column the import needs that nothing maps),
+   * saying what was understood of it; the message as a code too, for the UI's language.
+   */
+  problem: z.object({ message: z.string(), code: MessageCodeSchema.nullable() }).nullable().optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;

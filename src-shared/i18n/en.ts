@@ -1,5 +1,6 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
 import { importReasonsEn } from './import-reasons.en';
+import { importErrorsEn } from './import-errors.en';
 import { sessionEn } from './session.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
@@ -446,6 +447,7 @@ export const en = {
   ...hostEn,
   ...importReasonsEn,
   ...teamCalendarEn,
+  ...importErrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

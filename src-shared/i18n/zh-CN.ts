@@ -1,5 +1,6 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
 import { importReasonsZhCN } from './import-reasons.zh-CN';
+import { importErrorsZhCN } from './import-errors.zh-CN';
 import { auditsZhCN } from './audits.zh-CN';
 import { targetsZhCN } from './targets.zh-CN';
 import { zoneZhCN } from './zone.zh-CN';
@@ -439,4 +440,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...hostZhCN,
   ...importReasonsZhCN,
   ...teamCalendarZhCN,
+  ...importErrorsZhCN,
 };

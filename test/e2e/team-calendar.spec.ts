@@ -17,12 +17,17 @@ test('a team set to work Saturdays is paced on its own working days', async ({ a
   await page.reload();
 
   // Targets for every agent, so the leaderboard shows its pace line.
-  const agents = (await apiCall(page, 'agents.list', {})) as { id: number; teamId: number | null }[];
+  const agents = await apiCall(page, 'agents.list', {});
   await apiCall(page, 'targets.set', {
     month: '2026-12',
-    entries: agents.map((a) => ({ scope: 'agent', scopeId: a.id, kpi: 'dialsPerDay', value: 60 })),
+    entries: agents.map((a) => ({
+      scope: 'agent' as const,
+      scopeId: a.id,
+      kpi: 'dialsPerDay' as const,
+      value: 60,
+    })),
   });
-  const teams = (await apiCall(page, 'teams.list', {})) as { id: number; name: string }[];
+  const teams = await apiCall(page, 'teams.list', {});
   const team = teams[0]!;
 
   // Before: the team works the workspace's Monday–Friday.

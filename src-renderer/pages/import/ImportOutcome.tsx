@@ -5,6 +5,7 @@ import type { ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
+import { messageIn } from '../../../src-shared/i18n/message-code';
 import { fileErrorText } from './reason-text';
 import { RejectsTable } from './RejectsTable';
 import { usePresetName } from './usePresetName';
@@ -36,7 +37,13 @@ export function ImportOutcome({ job, error, onAnother }: ImportOutcomeProps) {
     return (
       <div className="outcome outcome--failed" data-testid="import-failed" role="alert">
         <strong>{t('import.failed')}</strong>
-        <p>{job.error === null ? null : fileErrorText(t, job.error, language)}</p>
+        <p data-testid="import-failed-message">
+          {job.error === null
+            ? null
+            : job.errorCode
+              ? messageIn(t, language, job.error, job.errorCode)
+              : fileErrorText(t, job.error, language)}
+        </p>
         <p className="muted">{t('import.nothingStored')}</p>
         {another}
       </div>

@@ -9,7 +9,8 @@ import { CALL_FIELDS, type CallField } from '../../../src-shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { SkeletonBlock } from '../../components/Skeleton';
-import { useFormat, useT } from '../../i18n/language';
+import { messageIn } from '../../../src-shared/i18n/message-code';
+import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { PeopleEffect } from '../people/PeopleEffect';
 import { useImport } from '../../stores/import';
 import { missingOrderFields, OrderPreviewBody } from '../orders/OrderPreviewBody';
@@ -22,6 +23,7 @@ import { ValueMapping } from './ValueMapping';
 
 export function ImportPreview({ onStart }: { onStart(): void }) {
   const t = useT();
+  const language = useLanguage();
   const { preview, previewState, previewError, retryPreview } = useImport();
   const ready = previewState === 'ready' && preview !== null;
   const missing = preview ? preview.columns.filter((c) => c.required && c.column === null) : [];
@@ -39,7 +41,7 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
       <div className="preview__bar">
         {preview ? (
           <PreviewSummary preview={preview} />
-        ) : (
+        ) : previewState === 'error' ? null : (
           <span className="muted">{t('import.preview.loading')}</span>
         )}
         <div className="preview__start">
@@ -69,6 +71,11 @@ export function ImportPreview({ onStart }: { onStart(): void }) {
               {t('import.preview.missing', {
                 fields: missing.map((c) => t(`import.field.${c.field}`)).join(t('list.separator')),
               })}
+            </p>
+          ) : null}
+          {preview.kind === 'calls' && preview.problem ? (
+            <p className="preview__missing" role="alert" data-testid="preview-problem">
+              {messageIn(t, language, preview.problem.message, preview.problem.code)}
             </p>
           ) : null}
           {preview.kind === 'calls' ? (
