@@ -114,13 +114,17 @@ export async function orderBreakdown(db: Kysely<Database>, filter: Filter, by: B
       sql<number>`sum(s.revenue)`.as('orderRevenue'),
       sql<number>`sum(s.collected)`.as('collected'),
     ])
-    .groupBy(key)
-    .orderBy('key')
+    // The whole range is one group: PostgreSQL refuses a constant in GROUP BY, and an aggregate
+    // without one answers one row even over no rows (dropped below, as a grouped query gives none).
+    .$if(by !== 'none', (q) => q.groupBy(key))
+    .orderBy('key', (ob) => ob.asc().nullsFirst())
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    orders: Number(r.orders),
-    orderRevenue: Number(r.orderRevenue),
-    collected: Number(r.collected),
-  }));
+  return rows
+    .filter((r) => r.orders !== null)
+    .map((r) => ({
+      ...r,
+      orders: Number(r.orders),
+      orderRevenue: Number(r.orderRevenue),
+      collected: Number(r.collected),
+    }));
 }
