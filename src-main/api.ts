@@ -148,7 +148,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     'import.preview': async ({ stagedId, ...choices }) => {
       const staged = staging.peek(stagedId);
       return previewInWorker({
-        dbFile: ws.path,
+        dbFile: ws.readerTarget(),
         file: staged.path,
         displayName: staged.name,
         choices,

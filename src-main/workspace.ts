@@ -21,6 +21,11 @@ export interface Workspace {
   readonly path: string;
   readonly engine: Engine;
   /**
+   * What a worker thread opens to read this workspace (an import preview): the file, or the URL
+   * with the password it was opened with. A function, so that it is never serialised or shown.
+   */
+  readerTarget(): string;
+  /**
    * The raw SQLite connection: for tests' independent checks only (services use `kysely`). A team
    * workspace has none: reading it throws.
    */
@@ -69,6 +74,7 @@ async function openFileWorkspace(file: string, options: { readOnly?: boolean }):
   return {
     path: file,
     engine: 'sqlite',
+    readerTarget: () => file,
     db: store.raw,
     kysely,
     writes,
@@ -106,6 +112,7 @@ async function openTeamWorkspace(url: string, options: { readOnly?: boolean }): 
   return {
     path: shownTarget(url),
     engine: 'postgres',
+    readerTarget: () => url,
     get db(): never {
       throw new Error(NO_RAW_CONNECTION);
     },

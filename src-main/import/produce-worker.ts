@@ -15,7 +15,11 @@ import { planFromSpec, type PlanSpec } from './plan-spec';
 import { produceCalls } from './produce';
 import type { FromWorker, ToWorker } from './produce-in-worker';
 import { ApiError } from '../errors';
+import type { Kysely } from 'kysely';
 import { openReadOnlyKysely } from '../db/connection';
+import type { Database } from '../db/schema';
+import { openPostgres } from '../db/postgres';
+import { isTeamWorkspaceUrl } from '../workspace-target';
 import { previewImport } from './preview';
 import {
   boundPreview,
@@ -95,7 +99,16 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
 async function preview(id: number, request: PreviewRequest): Promise<void> {
   const { dbFile, file, displayName, choices, timeZone } = request;
   let answer: PreviewFromWorker;
-  const db = openReadOnlyKysely(dbFile);
+  // A team workspace is read over a connection of this thread's own (the password, if the URL
+  // carried one, came with it; else PGPASSWORD or pgpass, as for the app).
+  let db: Kysely<Database>;
+  try {
+    db = isTeamWorkspaceUrl(dbFile) ? await openPostgres(dbFile, { max: 1 }) : openReadOnlyKysely(dbFile);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    port.postMessage({ type: 'preview-error', id, code: 'unavailable', message } satisfies PreviewFromWorker);
+    return;
+  }
   try {
     const result = await previewImport(db, file, displayName, choices, timeZone);
     answer = { type: 'preview', id, preview: boundPreview(result) };

@@ -5,6 +5,7 @@
  * a generic Chinese export (坐席工号, 3分25秒 durations) with a warning row; the basic file is our
  * own layout.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
@@ -41,6 +42,21 @@ describe('imports into a team workspace', () => {
       (await t.call('orders.breakdown', { filter: NOVEMBER, by: 'team' })).rows,
     ],
   });
+
+  it('previews a file alike on both engines (the preview reads the workspace on a thread of its own)', async () => {
+    const preview = async (t: TestWorkspace) => {
+      const bytes = new Uint8Array(fs.readFileSync(FILES[1]!));
+      const { stagedId } = await t.call('import.stage', { name: path.basename(FILES[1]!), bytes });
+      try {
+        return await t.call('import.preview', { stagedId });
+      } finally {
+        await t.call('import.discard', { stagedId });
+      }
+    };
+    const onFile = await preview(file);
+    expect(onFile.preset.id).toBe('zh-generic');
+    expect(await preview(team)).toEqual(onFile);
+  }, 120_000);
 
   it('stores the same calls and shows the same numbers on both engines', async () => {
     const storedOf = new Map<string, number>();
