@@ -1,6 +1,6 @@
 /**
  * Test helpers: real workspaces — SQLite files in a temp folder, or a fresh database on the test
- * PostgreSQL server (test/pg-server.ts) — and the CLI as a process.
+ * PostgreSQL server (test/pg-admin.ts) — and the CLI as a process.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,11 +44,11 @@ export async function openTestWorkspace(
   options: { engine?: Engine } = {},
 ): Promise<TestWorkspace> {
   const dir = tempDir();
-  // postgres: a database of its own, dropped at close. (pg-server imports vitest: loaded only here,
-  // so Playwright specs can import these helpers.)
+  // postgres: a database of its own, dropped at close (loaded only here: the pg driver stays out of
+  // the Playwright specs that import these helpers).
   const database =
     (options.engine ?? testEngine()) === 'postgres'
-      ? await (await import('./pg-server')).createTestDatabase()
+      ? await (await import('./pg-admin')).createTestDatabase()
       : null;
   const file = database?.url ?? path.join(dir, 'workspace.sqlite');
   const ws = await openWorkspace(file);
