@@ -97,10 +97,13 @@ describe('a PDF export whose process is killed', () => {
 
 describe('whether a process that holds a lock or a temp folder is alive', () => {
   it('a killed process nobody has reaped (a zombie) is not', async () => {
-    // `sh` starts a child that exits at once, then becomes `sleep`, which never reaps it.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    // A parent that forks a child which exits at once, and never waits for it (perl is in every
+    // Debian; a shell may reap its child before it execs).
+    const parent = spawn(
+      'perl',
+      ['-e', '$| = 1; my $pid = fork(); if ($pid == 0) { exit 0 } print "$pid\n"; sleep 30;'],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     const zombie = await new Promise<number>((resolve) =>
       parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
     );
