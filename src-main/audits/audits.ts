@@ -3,7 +3,7 @@
  * GROUP BY), autosaved while the reviewer listens, then submitted: the server scores the answers
  * with the scorecard version the audit was opened with, never with today's version.
  */
-import { sql, type Kysely } from 'kysely';
+import { type Kysely } from 'kysely';
 import type {
   AuditDetail,
   AuditNote,
@@ -327,33 +327,6 @@ export async function auditSummary(db: Kysely<Database>, filter: Filter): Promis
     audits: Number(row.audits),
     failed: Number(row.failed),
   };
-}
-
-/** The audit-score KPI (as `auditSummary`) per agent, per month (`YYYY-MM`) or per agent and month. */
-export async function auditScoresBy(
-  db: Kysely<Database>,
-  filter: Filter,
-  by: 'agent' | 'month' | 'agentMonth',
-): Promise<{ agentId: number | null; month: string | null; auditScore: number | null; audits: number }[]> {
-  const agent = sql<number | null>`${sql.ref('au.agent_id')}`;
-  const month = sql<string | null>`substr(${sql.ref('au.call_day')}, 1, 7)`;
-  // Grouped by the keys asked for only (PostgreSQL refuses a constant in GROUP BY).
-  const keys = by === 'agent' ? [agent] : by === 'month' ? [month] : [agent, month];
-  const rows = await submittedAudits(db, filter)
-    .select((eb) => [
-      (by === 'month' ? sql<number | null>`NULL` : agent).as('agentId'),
-      (by === 'agent' ? sql<string | null>`NULL` : month).as('month'),
-      eb.fn.avg<number | null>('au.score').as('auditScore'),
-      eb.fn.countAll<number>().as('audits'),
-    ])
-    .groupBy(keys)
-    .execute();
-  return rows.map((r) => ({
-    agentId: r.agentId,
-    month: r.month,
-    auditScore: r.auditScore === null ? null : Number(r.auditScore),
-    audits: Number(r.audits),
-  }));
 }
 
 /** A submitted audit's comments, as the monthly report lists them. */

@@ -40,6 +40,13 @@ export function countColumns(counts: KpiCounts, sign: 1 | -1): Record<CountColum
   return out;
 }
 
+/** A rollup row's count columns as counts (read through Number: PostgreSQL sums are bigints). */
+export function countsOfColumns(row: Readonly<Record<CountColumn, unknown>>): KpiCounts {
+  const out = emptyCounts();
+  COUNT_KEYS.forEach((k, i) => (out[k] = Number(row[COUNT_COLUMNS[i]!])));
+  return out;
+}
+
 /** Rows per upsert statement: 12 bound values each, well under either engine's limit. */
 const ROWS_PER_UPSERT = 500;
 
@@ -177,16 +184,7 @@ export async function batchContribution(
   const rows = await aggregateCalls(db, threshold, { batchId }).execute();
   const acc = new RollupAccumulator();
   for (const r of rows) {
-    acc.add(r.day, r.hour, r.agent_id, r.campaign_id, {
-      dials: Number(r.dials),
-      connects: Number(r.connects),
-      effective: Number(r.effective),
-      talkSeconds: Number(r.talk_seconds),
-      effectiveTalkSeconds: Number(r.effective_talk_seconds),
-      intents: Number(r.intents),
-      sales: Number(r.sales),
-      revenue: Number(r.revenue),
-    });
+    acc.add(r.day, r.hour, r.agent_id, r.campaign_id, countsOfColumns(r));
   }
   return acc;
 }

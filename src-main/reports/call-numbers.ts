@@ -5,6 +5,7 @@
  * feeds the one computation in data.ts, so a closed month's report runs the very code a live one
  * runs, on any engine, without replaying the snapshot into a database.
  */
+import { countsOfColumns } from '../metrics/rollup';
 import type { Kysely } from 'kysely';
 import type { Filter } from '../../src-shared/api';
 import type { KpiCounts } from '../../src-shared/kpi';
@@ -59,14 +60,7 @@ export function liveCalls(db: Kysely<Database>): CallsReader {
         day: r.day,
         agentId: r.agent_id,
         campaignId: r.campaign_id,
-        dials: Number(r.dials),
-        connects: Number(r.connects),
-        effective: Number(r.effective),
-        talkSeconds: Number(r.talk_seconds),
-        effectiveTalkSeconds: Number(r.effective_talk_seconds),
-        intents: Number(r.intents),
-        sales: Number(r.sales),
-        revenue: Number(r.revenue),
+        ...countsOfColumns(r),
       }));
     },
     async names() {

@@ -4,8 +4,8 @@
  * score is the audits module's KPI (submitted, non-calibration audits by call day): a mean, so a
  * team's or the floor's is taken over its audits, never summed from its agents.
  */
+import { submittedAudits } from '../audits/audits';
 import { sql, type Kysely } from 'kysely';
-import type { Filter } from '../../src-shared/api';
 import type { MonthActuals } from '../../src-shared/targets';
 import type { Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
@@ -91,33 +91,6 @@ function actualsOf(r: Omit<MonthActuals, 'auditScore'>): MonthActuals {
   };
 }
 
-/**
- * Submitted regular audits of calls in the filter's period: the audits module's `filterClause`
- * (its KPI) as a Kysely query.
- */
-function scoredAudits(db: Kysely<Database>, filter: Filter) {
-  let q = db
-    .selectFrom('audits as au')
-    .where('au.status', '=', 'submitted')
-    .where('au.calibration_id', 'is', null)
-    .where('au.call_day', '>=', filter.from)
-    .where('au.call_day', '<=', filter.to);
-  if (filter.agentId !== undefined) q = q.where('au.agent_id', '=', filter.agentId);
-  if (filter.teamId !== undefined)
-    q = q.where(
-      'au.agent_id',
-      'in',
-      db.selectFrom('agents').select('id').where('team_id', '=', filter.teamId),
-    );
-  if (filter.campaignId !== undefined)
-    q = q.where(
-      'au.call_id',
-      'in',
-      db.selectFrom('calls').select('id').where('campaign_id', '=', filter.campaignId),
-    );
-  return q;
-}
-
 const meanScore = sql<number | string | null>`avg(au.score)`;
 
 /** A mean as read (PostgreSQL returns numeric averages as strings). */
@@ -140,7 +113,7 @@ export async function actualsByAgentMonth(
       .select(['s.agent_id as agentId', monthOfDay('s.day').as('month'), ...SUMS])
       .groupBy(['s.agent_id', monthOfDay('s.day')])
       .execute(),
-    scoredAudits(db, filter)
+    submittedAudits(db, filter)
       .select(['au.agent_id as agentId', monthOfDay('au.call_day').as('month'), meanScore.as('auditScore')])
       .groupBy(['au.agent_id', monthOfDay('au.call_day')])
       .execute(),
@@ -165,7 +138,7 @@ export async function auditScoreByMonth(
   to: Day,
   scope: Scope = {},
 ): Promise<Map<string, number | null>> {
-  const rows = await scoredAudits(db, { from, to, ...scope })
+  const rows = await submittedAudits(db, { from, to, ...scope })
     .select([monthOfDay('au.call_day').as('month'), meanScore.as('auditScore')])
     .groupBy(monthOfDay('au.call_day'))
     .execute();
@@ -179,7 +152,7 @@ export async function auditScoreOf(
   to: Day,
   scope: Scope = {},
 ): Promise<number | null> {
-  const row = await scoredAudits(db, { from, to, ...scope })
+  const row = await submittedAudits(db, { from, to, ...scope })
     .select(meanScore.as('auditScore'))
     .executeTakeFirstOrThrow();
   return scoreOf(row.auditScore);
@@ -200,7 +173,7 @@ export async function actualsByAgent(
       .select(['s.agent_id as agentId', ...SUMS])
       .groupBy('s.agent_id')
       .execute(),
-    scoredAudits(db, filter)
+    submittedAudits(db, filter)
       .select(['au.agent_id as agentId', meanScore.as('auditScore')])
       .groupBy('au.agent_id')
       .execute(),

@@ -3,10 +3,11 @@
  * import path (demo generator -> runBatch -> the SQLite bulk writer -> rollups), one batch per
  * month as a floor that imports its dialer export monthly would have. Built once under .tmp/bench and reused
  * while it still has the expected size and its data reaches into the current month (the app opens
- * on "this month").
+ * on "this month"), on the benchmarks' pinned clock (bench-clock.ts).
  *
  * Run alone to (re)build it: `npx tsx test/bench/query-workspace.ts [--force]`.
  */
+import './bench-clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';

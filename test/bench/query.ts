@@ -6,6 +6,7 @@
  * the same numbers, and times opening the app (web host + Chromium) until the KPI tiles show.
  * Ends with: overview: <ms> ms, duckdb: <ms> ms, ratio <x>   (medians; ratio = duckdb / overview)
  */
+import './bench-clock';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
