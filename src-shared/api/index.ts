@@ -12,3 +12,4 @@ export * from './contract-recordings';
 export * from './contract-review';
 export * from './contract-people';
 export * from './contract-host';
+export * from './access';

@@ -1,0 +1,153 @@
+/**
+ * Who may call what, in a team workspace (a local file has no sign-in: its one user may call
+ * everything). One row per method of the contract, so a new method does not compile until
+ * someone decides who may call it; the dispatcher enforces it, the renderer hides what a role
+ * cannot reach, and a test walks the whole contract with every role.
+ */
+import type { Method } from './contract';
+
+export const ROLES = ['admin', 'team_lead', 'qa', 'manager', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * `public`: answered before anyone signs in (the session, the sign-in itself).
+ * `signed_in`: any signed-in user; what they see is scoped by the service (an agent: their own).
+ * A list: only those roles.
+ */
+export type Access = 'public' | 'signed_in' | readonly Role[];
+
+const ALL: readonly Role[] = ROLES;
+const LEADS: readonly Role[] = ['admin', 'team_lead', 'manager', 'qa'];
+const ADMIN: readonly Role[] = ['admin'];
+const PEOPLE_WRITERS: readonly Role[] = ['admin', 'team_lead'];
+const QA_WRITERS: readonly Role[] = ['admin', 'qa', 'team_lead'];
+
+/**
+ * A first assignment (the auth work refines it): reads for every role the service scopes,
+ * writes for the roles whose job it is.
+ */
+export const ACCESS = {
+  'workspace.info': 'signed_in',
+  'settings.get': 'signed_in',
+  'settings.update': ADMIN,
+  'teams.list': 'signed_in',
+  'teams.create': PEOPLE_WRITERS,
+  'agents.list': 'signed_in',
+  'agents.update': PEOPLE_WRITERS,
+  'campaigns.list': 'signed_in',
+  'metrics.summary': ALL,
+  'metrics.breakdown': ALL,
+  'metrics.heatmap': ALL,
+  'metrics.leaderboard': LEADS,
+  'metrics.agent': ALL,
+  'calls.list': ALL,
+  'calls.count': ALL,
+  'import.presets': PEOPLE_WRITERS,
+  'import.stage': PEOPLE_WRITERS,
+  'import.preview': PEOPLE_WRITERS,
+  'import.discard': PEOPLE_WRITERS,
+  'import.start': PEOPLE_WRITERS,
+  'import.batches': PEOPLE_WRITERS,
+  'import.rejects': PEOPLE_WRITERS,
+  'import.rejectsCsv': PEOPLE_WRITERS,
+  'import.undo': PEOPLE_WRITERS,
+  'import.undoStart': PEOPLE_WRITERS,
+  'backups.list': ADMIN,
+  'backups.create': ADMIN,
+  'backups.restore': ADMIN,
+  'demo.load': ADMIN,
+  'session.state': 'public',
+  'session.retry': 'public',
+  'session.openReadOnly': 'public',
+  'session.restore': 'public',
+  'coaching.notes': ALL,
+  'coaching.note': ALL,
+  'coaching.createNote': PEOPLE_WRITERS,
+  'coaching.updateNote': PEOPLE_WRITERS,
+  'coaching.deleteNote': PEOPLE_WRITERS,
+  'coaching.plans': ALL,
+  'coaching.createPlan': PEOPLE_WRITERS,
+  'coaching.updatePlan': PEOPLE_WRITERS,
+  'coaching.due': LEADS,
+  'coaching.markDone': PEOPLE_WRITERS,
+  'coaching.agent': ALL,
+  'reports.generate': LEADS,
+  'reports.file': LEADS,
+  'reports.closeStatus': LEADS,
+  'reports.closeMonth': ['admin', 'manager'],
+  'reports.reopenMonth': ['admin', 'manager'],
+  'reports.closedMonths': LEADS,
+  'orders.settings.get': 'signed_in',
+  'orders.settings.update': ADMIN,
+  'orders.summary': ALL,
+  'orders.breakdown': ALL,
+  'scorecards.list': 'signed_in',
+  'scorecards.version': 'signed_in',
+  'scorecards.templates': QA_WRITERS,
+  'scorecards.save': ['admin', 'qa'],
+  'scorecards.import': ['admin', 'qa'],
+  'scorecards.export': QA_WRITERS,
+  'audits.recordingsFolder': QA_WRITERS,
+  'audits.setRecordingsFolder': ['admin', 'qa'],
+  'audits.buildSample': QA_WRITERS,
+  'audits.sample': QA_WRITERS,
+  'audits.open': QA_WRITERS,
+  'audits.get': ALL,
+  'audits.saveDraft': QA_WRITERS,
+  'audits.submit': QA_WRITERS,
+  'audits.list': ALL,
+  'audits.summary': ALL,
+  'audits.analytics': LEADS,
+  'calibrations.create': ['admin', 'qa'],
+  'calibrations.list': QA_WRITERS,
+  'calibrations.open': QA_WRITERS,
+  'calibrations.report': QA_WRITERS,
+  'targets.calendar': 'signed_in',
+  'targets.setCalendar': ['admin', 'manager'],
+  'targets.teamCalendars': 'signed_in',
+  'targets.setTeamCalendar': PEOPLE_WRITERS,
+  'targets.plan': LEADS,
+  'targets.set': ['admin', 'manager', 'team_lead'],
+  'targets.pacing': ALL,
+  'targets.profile': LEADS,
+  'targets.setProfile': ['admin', 'manager'],
+  'targets.campaignProfiles': LEADS,
+  'targets.dropProfile': ['admin', 'manager'],
+  'targets.scores': ['admin', 'manager', 'team_lead'],
+  'targets.bonusSheet': ['admin', 'manager', 'team_lead'],
+  'targets.setBonusSheet': ['admin', 'manager'],
+  'targets.bonus': ['admin', 'manager', 'team_lead'],
+  'targets.overridePay': ['admin', 'manager'],
+  'targets.thresholds': LEADS,
+  'targets.setThresholds': ['admin', 'manager'],
+  'targets.alerts': LEADS,
+  'targets.ack': PEOPLE_WRITERS,
+  'ratings.month': ['admin', 'manager', 'team_lead'],
+  'ratings.set': PEOPLE_WRITERS,
+  'ratings.saveTraining': PEOPLE_WRITERS,
+  'ratings.deleteTraining': PEOPLE_WRITERS,
+  'zone.preview': ADMIN,
+  'zone.change': ADMIN,
+  'recordings.setup': 'signed_in',
+  'recordings.setPatterns': ['admin', 'qa'],
+  'recordings.createFolder': ['admin', 'qa'],
+  'recordings.buildIndex': ['admin', 'qa'],
+  'recordings.find': QA_WRITERS,
+  'review.attention': LEADS,
+  'review.battleReport': LEADS,
+  'review.export': LEADS,
+  'teams.update': PEOPLE_WRITERS,
+  'teams.merge': ADMIN,
+  'agents.merge': ADMIN,
+  'jobs.get': 'signed_in',
+  'jobs.cancel': 'signed_in',
+  'jobs.list': 'signed_in',
+} as const satisfies Record<Method, Access>;
+
+/** May `role` call `method`? (`null`: nobody is signed in.) */
+export function mayCall(role: Role | null, method: Method): boolean {
+  const access: Access = ACCESS[method];
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'signed_in' || access.includes(role);
+}
