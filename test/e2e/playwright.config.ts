@@ -12,7 +12,9 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  workers: 1,
+  // Two cores: the specs spend as much time in the host and the CLIs they spawn as in Chromium,
+  // so two at once take about half the time; each has its own workspace, port and temp folder.
+  workers: 2,
   retries: 0,
   use: {
     viewport: { width: 1366, height: 768 },
