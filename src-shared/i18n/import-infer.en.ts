@@ -1,6 +1,15 @@
 /** What the Import preview says of a file read from its content: skipped rows, date order, column kinds (English). */
 export const importInferEn = {
   'import.infer.skipped': 'Skipped above the table',
+  /** a header-less file's column, named by its place */
+  'import.infer.columnN': 'Column {n}',
+  /** the layouts named for what they are rather than a product, by preset id */
+  'import.presetName.inferred': 'Read from the content',
+  'import.presetName.generic-en': 'Generic English call log',
+  'import.presetName.zh-generic': 'Chinese call-center export',
+  'import.presetName.pbx-numbers': 'PBX call log by caller and callee number',
+  'import.presetName.en-orders': 'Order export (English)',
+  'import.presetName.zh-orders': 'Chinese order export',
   'import.infer.skippedLine': 'line {line}: {text}',
   'import.infer.dateOrder': 'Dates like {example}',
   'import.infer.dateOrder.ambiguous': 'Every date in the file could be read either way. Which comes first?',

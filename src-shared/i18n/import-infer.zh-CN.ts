@@ -3,6 +3,13 @@ import type { importInferEn } from './import-infer.en';
 
 export const importInferZhCN: Record<keyof typeof importInferEn, string> = {
   'import.infer.skipped': '表格上方已跳过',
+  'import.infer.columnN': '第 {n} 列',
+  'import.presetName.inferred': '按内容识别',
+  'import.presetName.generic-en': '通用英文通话记录',
+  'import.presetName.zh-generic': '中文通用导出',
+  'import.presetName.pbx-numbers': '按主叫、被叫号码的交换机通话记录',
+  'import.presetName.en-orders': '英文订单导出',
+  'import.presetName.zh-orders': '中文订单导出',
   'import.infer.skippedLine': '第 {line} 行：{text}',
   'import.infer.dateOrder': '日期如 {example}',
   'import.infer.dateOrder.ambiguous': '文件里的日期两种读法都说得通，请确认哪个在前：',

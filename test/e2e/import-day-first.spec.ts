@@ -55,12 +55,16 @@ test('a day-first file: the preview asks the date order, and the answer puts cal
   // New York writes month first: that is preselected, and the question is on screen.
   await expect(question).toHaveAttribute('data-order', 'mdy');
   await expect(question).toContainText('02/11/2026 09:00');
+  // The layout is named for what it is, not a product, in the page's language only.
+  await expect(page.getByTestId('preview-detected')).toContainText('通用英文通话记录');
+  await expect(page.getByTestId('preview-detected')).not.toContainText('Generic');
   await screenshot(page, 'import-day-first-question-zh-CN');
 
   await settings(page, 'en');
   await page.getByTestId('nav-import').click();
   await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
   await expect(question).toContainText('Which comes first?');
+  await expect(page.getByTestId('preview-detected')).toContainText('Generic English call log');
   await page.getByTestId('date-order-dmy').click();
   await expect(question).toHaveAttribute('data-order', 'dmy');
   await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');

@@ -5,6 +5,7 @@
  */
 import type { ImportPreview } from '../../../src-shared/api';
 import { useT } from '../../i18n/language';
+import { columnLabel } from './usePresetName';
 
 export interface MappingRow {
   field: string;
@@ -45,7 +46,7 @@ export function ColumnMappingTable({
   const firstRow = preview.sampleCells[0] ?? [];
   const options = preview.columnNames.map((name, index) => {
     const sample = firstRow[index] ?? '';
-    const label = name.trim() || `#${index + 1}`;
+    const label = columnLabel(t, name, index);
     return { index, label: sample.trim() ? `${label} — ${clip(sample)}` : label };
   });
 

@@ -20,6 +20,7 @@ import { ImportReading } from './ImportReading';
 import { ImportTimeZone } from './ImportTimeZone';
 import { PreviewRows } from './PreviewRows';
 import { ValueMapping } from './ValueMapping';
+import { presetLabel } from './usePresetName';
 
 export function ImportPreview({ onStart }: { onStart(): void }) {
   const t = useT();
@@ -121,10 +122,14 @@ function PreviewSummary({ preview }: { preview: Preview }) {
           <dd data-testid="preview-detected">
             {mapped ? (
               <>
-                {preview.preset.name} <span className="muted">{t('import.preview.custom')}</span>
+                {presetLabel(t, preview.preset.id, preview.preset.name)}{' '}
+                <span className="muted">{t('import.preview.custom')}</span>
               </>
             ) : (
-              t('import.preview.confidence', { name: preview.preset.name, percent: f.percent(confidence, 0) })
+              t('import.preview.confidence', {
+                name: presetLabel(t, preview.preset.id, preview.preset.name),
+                percent: f.percent(confidence, 0),
+              })
             )}
           </dd>
         </div>
