@@ -425,37 +425,35 @@ async function demoCommand(args: string[]): Promise<number> {
       lang: { type: 'string' },
     },
   });
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${values.lang}"`);
-  }
+  const speakWorkspace = speakFrom(values.lang);
   const input = {
     agents: intOption('agents', values.agents, 18, 1, 500),
     days: intOption('days', values.days, 75, 1, 400),
     seed: intOption('seed', values.seed, 7, 0, 2 ** 31 - 1),
-    ...(values.lang ? { language: values.lang as Language } : {}),
+    ...(values.lang !== undefined && isLanguage(values.lang) ? { language: values.lang } : {}),
   };
   return withApi(values.db, async (api, ws) => {
+    await speakWorkspace(ws);
     const { jobId } = await call(api, 'demo.load', input);
     const job = await runJob(api, jobId, 'demo');
     if (job.status !== 'done' || !job.result) throw new UsageError(job.error ?? `demo ${job.status}`);
-    process.stderr.write(
-      `${ws.path}: ${job.result.inserted} demo calls for ${input.agents} agents over ${input.days} days\n`,
-    );
+    const loaded = { path: ws.path, calls: job.result.inserted, agents: input.agents, days: input.days };
+    process.stderr.write(`${say('cli.demo.loaded', loaded)}\n`);
     return 0;
   });
 }
 
 async function backupCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.out) throw new UsageError('backup needs --out <file>');
+  if (!values.out) throw new UsageError(say('cli.backup.needsOut'));
   if (values.db !== undefined && isTeamWorkspaceUrl(values.db)) throw new UsageError(TEAM_BACKUP_REFUSAL);
-  const source = existingWorkspace(values.db);
+  const source = existingWorkspace(values.db, say);
   try {
     await writeVerifiedBackup(source, values.out);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  process.stderr.write(`backed up ${source} to ${values.out} (verified)\n`);
+  process.stderr.write(`${say('cli.backup.done', { source, out: values.out })}\n`);
   return 0;
 }
 
@@ -468,35 +466,37 @@ async function reportCommand(args: string[]): Promise<number> {
       db: { type: 'string' },
       month: { type: 'string' },
       scope: { type: 'string' },
-      lang: { type: 'string', default: 'zh-CN' },
+      lang: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
     },
   });
-  if (!values.month || !isMonth(values.month)) throw new UsageError('report needs --month YYYY-MM');
+  // --lang names the report's language (Chinese unless told) and, when given, the messages' too.
+  const speakWorkspace = speakFrom(values.lang);
+  const reportLanguage = values.lang ?? 'zh-CN';
+  if (!values.month || !isMonth(values.month)) throw new UsageError(say('cli.report.needsMonth'));
   if (!values.format || !(REPORT_FORMATS as readonly string[]).includes(values.format))
-    throw new UsageError(`report needs --format ${REPORT_FORMATS.join('|')}`);
-  if (!values.out) throw new UsageError('report needs --out <path>');
-  if (!(LANGUAGES as readonly string[]).includes(values.lang!))
-    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${values.lang}"`);
-  const dbPath = existingWorkspace(values.db);
+    throw new UsageError(say('cli.report.needsFormat', { formats: REPORT_FORMATS.join('|') }));
+  if (!values.out) throw new UsageError(say('cli.report.needsOut'));
+  const dbPath = existingWorkspace(values.db, say);
   const format = values.format as ReportFormat;
   const out = path.resolve(values.out);
   return withApi(
     dbPath,
     async (api, ws) => {
+      await speakWorkspace(ws);
       const scope = await reportScope(ws, values.scope);
       const spec = ReportSpecSchema.parse({
         period: { kind: 'month', month: values.month },
         scope,
-        language: values.lang,
+        language: reportLanguage,
       });
       if (format === 'csv' && !out.endsWith('.zip')) {
         const report = await reportFor(ws, spec, now());
         fs.mkdirSync(out, { recursive: true });
         for (const file of csvFiles(report)) writeFileAtomically(path.join(out, file.name), file.data);
         printCloseNotice(report.close);
-        process.stderr.write(`wrote ${report.tables.length} CSV files to ${out}\n`);
+        process.stderr.write(`${say('cli.report.wroteCsv', { count: report.tables.length, out })}\n`);
         return 0;
       }
       const { jobId } = await call(api, 'reports.generate', { spec, format });
@@ -506,7 +506,7 @@ async function reportCommand(args: string[]): Promise<number> {
       // A report killed half-way leaves no half file behind for someone to send to their manager.
       writeFileAtomically(out, Buffer.from(file.base64, 'base64'));
       printCloseNotice(file.close);
-      process.stderr.write(`wrote ${out}\n`);
+      process.stderr.write(`${say('cli.report.wrote', { out })}\n`);
       return 0;
     },
     { readOnly: true },
@@ -519,7 +519,7 @@ async function reportScope(ws: Workspace, scope: string | undefined): Promise<Re
   const name = rest.join(':');
   if (kind === 'team' && name) {
     const team = await ws.kysely.selectFrom('teams').select('id').where('name', '=', name).executeTakeFirst();
-    if (!team) throw new UsageError(`no team named "${name}"`);
+    if (!team) throw new UsageError(say('cli.report.noTeam', { name }));
     return { kind: 'team', teamId: team.id };
   }
   if (kind === 'agent' && name) {
@@ -531,18 +531,18 @@ async function reportScope(ws: Workspace, scope: string | undefined): Promise<Re
         .select('agent_id as id')
         .where('code', '=', name)
         .executeTakeFirst());
-    if (!agent) throw new UsageError(`no agent with code "${name}"`);
+    if (!agent) throw new UsageError(say('cli.report.noAgent', { code: name }));
     return { kind: 'agent', agentId: agent.id };
   }
-  throw new UsageError(`--scope must be team:NAME or agent:CODE, not "${scope}"`);
+  throw new UsageError(say('cli.report.badScope', { scope }));
 }
 
 function printCloseNotice(close: { changedSections: string[] } | null): void {
   if (close && close.changedSections.length > 0)
     process.stderr.write(
-      `note: the data has changed since this month was closed (${close.changedSections.join(', ')}); the report shows the closed numbers\n`,
+      `${say('cli.report.closedChanged', { sections: close.changedSections.join(', ') })}\n`,
     );
-  else if (close) process.stderr.write('note: this month is closed; the report shows the closed numbers\n');
+  else if (close) process.stderr.write(`${say('cli.report.closed')}\n`);
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {

@@ -1,6 +1,7 @@
 /** English UI catalogue. Every visible string comes from here or from zh-CN.ts (same keys). */
 import { importReasonsEn } from './import-reasons.en';
 import { importErrorsEn } from './import-errors.en';
+import { cliEn } from './cli.en';
 import { sessionEn } from './session.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
@@ -448,6 +449,7 @@ export const en = {
   ...importReasonsEn,
   ...teamCalendarEn,
   ...importErrorsEn,
+  ...cliEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

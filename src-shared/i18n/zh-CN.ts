@@ -1,6 +1,7 @@
 /** zh-CN UI catalogue, in the words of GLOSSARY.md. Same keys as en.ts (checked by the compiler). */
 import { importReasonsZhCN } from './import-reasons.zh-CN';
 import { importErrorsZhCN } from './import-errors.zh-CN';
+import { cliZhCN } from './cli.zh-CN';
 import { auditsZhCN } from './audits.zh-CN';
 import { targetsZhCN } from './targets.zh-CN';
 import { zoneZhCN } from './zone.zh-CN';
@@ -441,4 +442,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importReasonsZhCN,
   ...teamCalendarZhCN,
   ...importErrorsZhCN,
+  ...cliZhCN,
 };

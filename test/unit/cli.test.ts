@@ -117,8 +117,13 @@ describe('the CLI contract', () => {
 
   it('demo writes a workspace whose metrics add up', () => {
     const db = path.join(dir, 'demo.sqlite');
-    const r = runCli(['demo', '--db', db, '--agents', '5', '--days', '10', '--seed', '3']);
+    // A Chinese locale: the command says what it made in Chinese.
+    const r = runCli(['demo', '--db', db, '--agents', '5', '--days', '10', '--seed', '3'], {
+      LC_ALL: '',
+      LANG: 'zh_CN.UTF-8',
+    });
     expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/已生成 \d+ 条演示通话，5 名坐席，共 10 天/);
     const all = JSON.parse(
       runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--json']).stdout,
     ).rows[0];

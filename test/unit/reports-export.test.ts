@@ -254,5 +254,23 @@ describe('report exports', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no team named "nobody"');
+    // --lang names the report's language and the messages' too.
+    const zh = runCli([
+      'report',
+      '--db',
+      db,
+      '--month',
+      month,
+      '--scope',
+      'agent:0000',
+      '--lang',
+      'zh-CN',
+      '--format',
+      'xlsx',
+      '--out',
+      'x',
+    ]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('没有工号为“0000”的坐席');
   });
 });
