@@ -31,7 +31,7 @@ export function AuditFormPage({ auditId }: { auditId: number }) {
   // The submitted answer replaces the draft; the form seeds its state from `detail` once (per
   // audit and status), so a reload on window focus never overwrites what is being typed.
   const [submitted, setSubmitted] = useState<AuditDetail | null>(null);
-  const detail = submitted ?? query.data ?? null;
+  const detail = (submitted?.id === auditId ? submitted : null) ?? query.data ?? null;
 
   return (
     <div className="page page--audit">
@@ -309,6 +309,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
             answers={answers}
             focused={focused}
             readOnly={locked}
+            commentsReadOnly={readOnly}
             onFocus={setFocused}
             onAnswer={answer}
             comments={itemComments}
