@@ -7,6 +7,7 @@ import type { ImportResult } from '../src-shared/api';
 import { todayIn } from '../src-shared/time';
 import { now } from './clock';
 import { auditsHandlers } from './audits/handlers';
+import { disputesHandlers } from './audits/dispute-handlers';
 import { loadDemo } from './demo/load-demo';
 import { backupDir, listBackups, manualBackup, refuseTeamBackups, restoreBackup } from './backups';
 import { countCalls, listCalls } from './calls/explorer';
@@ -213,6 +214,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...reviewHandlers(ws),
     ...peopleHandlers(ws),
     ...hostHandlers(ws, jobs),
+    ...disputesHandlers(ws),
   };
 
   return {

@@ -17,6 +17,7 @@ import type { Database } from '../db/schema';
 import { ApiError, badInput, notFound } from '../errors';
 import { getScorecardVersion } from './scorecards';
 import { now as clockNow } from '../clock';
+import { auditResponse } from './responses';
 
 async function callRecord(db: Kysely<Database>, callId: number) {
   const call = await db
@@ -102,6 +103,7 @@ export async function getAudit(db: Kysely<Database>, auditId: number): Promise<A
     notes: notes.map((n) => ({ offsetSeconds: n.offset_seconds, text: n.text })),
     comment: audit.comment,
     itemComments: Object.fromEntries(itemComments.map((r) => [r.item_key, r.text])),
+    response: await auditResponse(db, audit),
   };
 }
 
@@ -155,15 +157,21 @@ export interface AuditWrite {
   itemComments: ItemComments;
 }
 
+/** Replaces an audit's answers (unanswered items have no row). */
+async function writeAnswers(db: Kysely<Database>, auditId: number, answers: Answers): Promise<void> {
+  const answerRows = Object.entries(answers).flatMap(([key, value]) =>
+    value === undefined ? [] : [{ audit_id: auditId, item_key: key, value }],
+  );
+  await db.deleteFrom('audit_answers').where('audit_id', '=', auditId).execute();
+  if (answerRows.length > 0) await db.insertInto('audit_answers').values(answerRows).execute();
+}
+
 async function writeAudit(
   db: Kysely<Database>,
   auditId: number,
   { answers, notes, comment, itemComments }: AuditWrite,
 ): Promise<void> {
   const now = clockNow();
-  const answerRows = Object.entries(answers).flatMap(([key, value]) =>
-    value === undefined ? [] : [{ audit_id: auditId, item_key: key, value }],
-  );
   const noteRows = notes.map((note) => ({
     audit_id: auditId,
     offset_seconds: note.offsetSeconds,
@@ -173,8 +181,7 @@ async function writeAudit(
   const commentRows = Object.entries(itemComments).flatMap(([key, text]) =>
     text.trim() ? [{ audit_id: auditId, item_key: key, text: text.trim() }] : [],
   );
-  await db.deleteFrom('audit_answers').where('audit_id', '=', auditId).execute();
-  if (answerRows.length > 0) await db.insertInto('audit_answers').values(answerRows).execute();
+  await writeAnswers(db, auditId, answers);
   await db.deleteFrom('audit_notes').where('audit_id', '=', auditId).execute();
   if (noteRows.length > 0) await db.insertInto('audit_notes').values(noteRows).execute();
   await db.updateTable('audits').set({ comment: comment.trim() }).where('id', '=', auditId).execute();
@@ -188,14 +195,21 @@ async function editableDraft(db: Kysely<Database>, auditId: number): Promise<Aud
   return audit;
 }
 
-/** Answers and item comments name items of the audit's scorecard version only. */
-async function knownItems(db: Kysely<Database>, audit: AuditRecord, write: AuditWrite): Promise<AuditWrite> {
+/** Refuses keys that are not items of the audit's scorecard version. */
+export async function checkItemKeys(
+  db: Kysely<Database>,
+  audit: Pick<AuditRecord, 'scorecard_version_id'>,
+  given: readonly string[],
+): Promise<void> {
   const card = (await getScorecardVersion(db, audit.scorecard_version_id)).definition;
   const keys = new Set(card.sections.flatMap((s) => s.items.map((i) => i.key)));
-  const unknown = [...Object.keys(write.answers), ...Object.keys(write.itemComments)].filter(
-    (k) => !keys.has(k),
-  );
+  const unknown = given.filter((k) => !keys.has(k));
   if (unknown.length > 0) throw badInput(`not items of this scorecard: ${[...new Set(unknown)].join(', ')}`);
+}
+
+/** Answers and item comments name items of the audit's scorecard version only. */
+async function knownItems(db: Kysely<Database>, audit: AuditRecord, write: AuditWrite): Promise<AuditWrite> {
+  await checkItemKeys(db, audit, [...Object.keys(write.answers), ...Object.keys(write.itemComments)]);
   return write;
 }
 
@@ -249,6 +263,36 @@ export async function submitAudit(
 }
 
 /**
+ * A dispute's revision (改判): new answers for a submitted audit, scored with its own scorecard
+ * version as a submission is. Items left out count as N/A (the audit was already accepted as
+ * scored); at least one must be answered. Returns what it replaced, for the dispute's history.
+ */
+export async function rescoreAudit(
+  db: Kysely<Database>,
+  auditId: number,
+  answers: Answers,
+): Promise<{ score: number | null; failed: boolean; answers: Answers }> {
+  const audit = await auditRecord(db, auditId);
+  await checkItemKeys(db, audit, Object.keys(answers));
+  const card = (await getScorecardVersion(db, audit.scorecard_version_id)).definition;
+  const score = scoreAudit(card, answers);
+  if (score.missing.length === card.sections.reduce((n, s) => n + s.items.length, 0))
+    throw badInput('answer at least one item of the revised scoring');
+  const before = await auditAnswers(db, auditId);
+  await writeAnswers(db, auditId, answers);
+  await db
+    .updateTable('audits')
+    .set({ score: score.percent, failed: score.failed ? 1 : 0, updated_at: clockNow() })
+    .where('id', '=', auditId)
+    .execute();
+  return {
+    score: audit.score,
+    failed: audit.failed === 1,
+    answers: Object.fromEntries(before.map((r) => [r.item_key, r.value])),
+  };
+}
+
+/**
  * The submitted regular audits of a filter (alias `au`): what every QA figure counts. Callers
  * join and select from it.
  */
@@ -279,6 +323,7 @@ export async function listAudits(db: Kysely<Database>, filter: Filter, limit: nu
   const rows = await submittedAudits(db, filter)
     .innerJoin('agents as a', 'a.id', 'au.agent_id')
     .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
+    .leftJoin('audit_responses as r', 'r.audit_id', 'au.id')
     .select((eb) => [
       'au.id',
       'au.call_id',
@@ -292,6 +337,7 @@ export async function listAudits(db: Kysely<Database>, filter: Filter, limit: nu
       'au.failed',
       'au.submitted_at',
       'au.comment',
+      'r.state as response_state',
     ])
     .orderBy('au.call_day', 'desc')
     .orderBy('au.submitted_at', 'desc')
@@ -310,6 +356,7 @@ export async function listAudits(db: Kysely<Database>, filter: Filter, limit: nu
     failed: r.failed === 1,
     submittedAt: r.submitted_at,
     comment: r.comment,
+    responseState: r.response_state ?? 'pending',
   }));
 }
 

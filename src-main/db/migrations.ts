@@ -645,6 +645,43 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 17,
+    name: 'the agent answers a submitted audit: acknowledges it, or disputes it and the reviewer answers',
+    up(db) {
+      db.exec(`
+        -- One row once the agent has answered a submitted regular audit (no row: pending).
+        -- acknowledged: final. disputed: the agent's reason waits for the reviewer. answered: the
+        -- reviewer's answer, final; 'revised' re-scored the audit (audits.score and its answers
+        -- hold the revision, original_* what was first submitted). *_by: the signed-in login,
+        -- '' on a local workspace (the team lead records it there).
+        CREATE TABLE audit_responses (
+          audit_id         INTEGER PRIMARY KEY REFERENCES audits(id) ON DELETE CASCADE,
+          state            TEXT NOT NULL CHECK (state IN ('acknowledged', 'disputed', 'answered')),
+          acknowledged_at  INTEGER,
+          acknowledged_by  TEXT,
+          dispute_reason   TEXT,
+          -- JSON array of the scorecard item keys the dispute names ('[]': the whole audit)
+          dispute_items    TEXT,
+          disputed_at      INTEGER,
+          disputed_by      TEXT,
+          answer           TEXT,
+          outcome          TEXT CHECK (outcome IN ('upheld', 'revised')),
+          answered_at      INTEGER,
+          answered_by      TEXT,
+          original_score   REAL,
+          original_failed  INTEGER,
+          -- JSON: the answers as first submitted (a revised outcome only)
+          original_answers TEXT,
+          CHECK ((state = 'acknowledged') = (acknowledged_at IS NOT NULL)),
+          CHECK ((state = 'acknowledged') OR (dispute_reason IS NOT NULL AND disputed_at IS NOT NULL)),
+          CHECK ((state = 'answered') = (answered_at IS NOT NULL AND outcome IS NOT NULL))
+        ) STRICT;
+        -- The reviewers' queue: open disputes, oldest first.
+        CREATE INDEX audit_responses_state ON audit_responses(state, disputed_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

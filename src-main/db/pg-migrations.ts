@@ -491,4 +491,36 @@ export const pgMigrations: readonly PgMigration[] = [
       );
     },
   },
+  {
+    version: 17,
+    name: 'the agent answers a submitted audit: acknowledges it, or disputes it and the reviewer answers',
+    async up(db) {
+      await run(
+        db,
+        `
+        CREATE TABLE audit_responses (
+          audit_id         integer PRIMARY KEY REFERENCES audits(id) ON DELETE CASCADE,
+          state            text COLLATE "C" NOT NULL CHECK (state IN ('acknowledged', 'disputed', 'answered')),
+          acknowledged_at  bigint,
+          acknowledged_by  text COLLATE "C",
+          dispute_reason   text COLLATE "C",
+          dispute_items    text COLLATE "C",
+          disputed_at      bigint,
+          disputed_by      text COLLATE "C",
+          answer           text COLLATE "C",
+          outcome          text COLLATE "C" CHECK (outcome IN ('upheld', 'revised')),
+          answered_at      bigint,
+          answered_by      text COLLATE "C",
+          original_score   double precision,
+          original_failed  integer,
+          original_answers text COLLATE "C",
+          CHECK ((state = 'acknowledged') = (acknowledged_at IS NOT NULL)),
+          CHECK ((state = 'acknowledged') OR (dispute_reason IS NOT NULL AND disputed_at IS NOT NULL)),
+          CHECK ((state = 'answered') = (answered_at IS NOT NULL AND outcome IS NOT NULL))
+        );
+        CREATE INDEX audit_responses_state ON audit_responses(state, disputed_at);
+        `,
+      );
+    },
+  },
 ];

@@ -234,6 +234,7 @@ export interface Database {
   audit_answers: AuditAnswersTable;
   audit_notes: AuditNotesTable;
   audit_item_comments: AuditItemCommentsTable;
+  audit_responses: AuditResponsesTable;
   behaviour_ratings: BehaviourRatingsTable;
   training_sessions: TrainingSessionsTable;
   training_attendees: TrainingAttendeesTable;
@@ -466,4 +467,29 @@ export interface RecordingFilesTable {
   /** the file name alone */
   name: string;
   size: number;
+}
+
+/**
+ * The agent's answer to a submitted regular audit (migration 17); no row: pending. `*_by` is the
+ * signed-in login, '' on a local workspace.
+ */
+export interface AuditResponsesTable {
+  audit_id: number;
+  state: 'acknowledged' | 'disputed' | 'answered';
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  dispute_reason: string | null;
+  /** JSON array of scorecard item keys ('[]': the whole audit) */
+  dispute_items: string | null;
+  disputed_at: number | null;
+  disputed_by: string | null;
+  answer: string | null;
+  outcome: 'upheld' | 'revised' | null;
+  answered_at: number | null;
+  answered_by: string | null;
+  /** what was first submitted, kept when a dispute revised the score */
+  original_score: number | null;
+  original_failed: number | null;
+  /** JSON: the answers as first submitted (revised only) */
+  original_answers: string | null;
 }

@@ -142,6 +142,12 @@ export const ACCESS = {
   'jobs.get': 'signed_in',
   'jobs.cancel': 'signed_in',
   'jobs.list': 'signed_in',
+  // disputes: the agent answers their own audit (a lead may record it on their behalf); a reviewer
+  // answers the dispute; the queue is scoped by the service (an agent: their own).
+  'audits.acknowledge': ['agent', 'admin', 'team_lead'],
+  'audits.dispute': ['agent', 'admin', 'team_lead'],
+  'audits.answerDispute': QA_WRITERS,
+  'audits.disputes': 'signed_in',
 } as const satisfies Record<Method, Access>;
 
 /** May `role` call `method`? (`null`: nobody is signed in.) */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../domain';
 import { ANSWER_VALUES, ScorecardDefinitionSchema } from '../scorecard';
+import { AuditResponseSchema, RESPONSE_STATES } from './audit-response';
 import { method, None } from './method';
 import { DaySchema, FilterSchema } from './schemas';
 
@@ -136,6 +137,8 @@ export const AuditDetailSchema = z.object({
   notes: z.array(AuditNoteSchema),
   comment: z.string(),
   itemComments: ItemCommentsSchema,
+  /** the agent's acknowledgement or dispute and its answer; null: a draft or a calibration scoring */
+  response: AuditResponseSchema.nullable().optional(),
 });
 export type AuditDetail = z.infer<typeof AuditDetailSchema>;
 
@@ -153,6 +156,8 @@ export const AuditRowSchema = z.object({
   submittedAt: z.number().nullable(),
   /** the overall comment ('' when none) */
   comment: z.string(),
+  /** where the agent's answer stands (申诉) */
+  responseState: z.enum(RESPONSE_STATES).optional(),
 });
 export type AuditRow = z.infer<typeof AuditRowSchema>;
 

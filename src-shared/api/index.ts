@@ -13,3 +13,5 @@ export * from './contract-review';
 export * from './contract-people';
 export * from './contract-host';
 export * from './access';
+export * from './audit-response';
+export * from './contract-disputes';

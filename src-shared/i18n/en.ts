@@ -18,6 +18,7 @@ import { pbxEn } from './pbx.en';
 import { importInferEn } from './import-infer.en';
 import { hostEn } from './host.en';
 import { teamCalendarEn } from './team-calendar.en';
+import { disputesEn } from './disputes.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -450,6 +451,7 @@ export const en = {
   ...teamCalendarEn,
   ...importErrorsEn,
   ...cliEn,
+  ...disputesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { recordingsZhCN } from './recordings.zh-CN';
 import { peopleZhCN } from './people.zh-CN';
 import { hostZhCN } from './host.zh-CN';
 import { teamCalendarZhCN } from './team-calendar.zh-CN';
+import { disputesZhCN } from './disputes.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -443,4 +444,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...teamCalendarZhCN,
   ...importErrorsZhCN,
   ...cliZhCN,
+  ...disputesZhCN,
 };

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useT } from '../../i18n/language';
 import { PassBadge } from './PassBadge';
+import { ResponseBadge } from './AuditResponsePanel';
 
 export function AgentAudits({ filter }: { filter: Filter }) {
   const t = useT();
@@ -38,6 +39,7 @@ export function AgentAudits({ filter }: { filter: Filter }) {
                 <th>{t('audits.scorecard')}</th>
                 <th>{t('audits.agent.reviewer')}</th>
                 <th className="num">{t('audits.agent.score')}</th>
+                <th>{t('audits.agent.response')}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,6 +59,7 @@ export function AgentAudits({ filter }: { filter: Filter }) {
                     </span>
                     <PassBadge score={r.score} failed={r.failed} className="agent-audits__failed" />
                   </td>
+                  <td>{r.responseState ? <ResponseBadge state={r.responseState} /> : null}</td>
                 </tr>
               ))}
             </tbody>

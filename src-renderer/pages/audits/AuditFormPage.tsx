@@ -17,6 +17,7 @@ import { CalibrationPanel } from './CalibrationPanel';
 import { AuditNotes } from './AuditNotes';
 import { playerControls, RecordingPlayer } from './RecordingPlayer';
 import { AuditComment } from './AuditComment';
+import { AuditResponsePanel } from './AuditResponsePanel';
 import { PassBadge } from './PassBadge';
 import { ScorecardForm } from './ScorecardForm';
 import { isTypingTarget, shortcutFor } from './shortcuts';
@@ -30,7 +31,7 @@ export function AuditFormPage({ auditId }: { auditId: number }) {
   // The submitted answer replaces the draft; the form seeds its state from `detail` once (per
   // audit and status), so a reload on window focus never overwrites what is being typed.
   const [submitted, setSubmitted] = useState<AuditDetail | null>(null);
-  const detail = submitted ?? query.data ?? null;
+  const detail = (submitted?.id === auditId ? submitted : null) ?? query.data ?? null;
 
   return (
     <div className="page page--audit">
@@ -39,7 +40,11 @@ export function AuditFormPage({ auditId }: { auditId: number }) {
       </a>
       {query.error && !detail ? <ErrorMessage error={query.error} onRetry={query.reload} /> : null}
       {detail ? (
-        <AuditForm key={`${detail.id}/${detail.status}`} detail={detail} onSubmitted={setSubmitted} />
+        <AuditForm
+          key={`${detail.id}/${detail.status}/${detail.response?.state ?? ''}`}
+          detail={detail}
+          onSubmitted={setSubmitted}
+        />
       ) : query.error ? null : (
         <SkeletonBlock lines={8} lineHeight={20} />
       )}
@@ -59,6 +64,10 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   const card = detail.scorecard.definition;
   const items = useMemo(() => allItems(card), [card]);
   const readOnly = detail.status === 'submitted';
+  // Answering a dispute with a revised score opens the submitted scorecard again (not autosaved:
+  // the answer sends the new answers).
+  const [revising, setRevising] = useState(false);
+  const locked = readOnly && !revising;
   const [answers, setAnswers] = useState<Answers>(detail.answers);
   const [notes, setNotes] = useState<AuditNote[]>(detail.notes);
   const [comment, setComment] = useState(detail.comment);
@@ -101,7 +110,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   const answer = useCallback(
     (key: string, value: AnswerValue) => {
       const item = items.find((i) => i.key === key);
-      if (readOnly || !item) return;
+      if (locked || !item) return;
       if (value === 'na' && !item.allowNA) return;
       if (item.type === 'yesno' ? /^[1-5]$/.test(value) : value === 'yes' || value === 'no') return;
       changed.current = true;
@@ -109,7 +118,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
       const index = items.indexOf(item);
       setFocused(Math.min(items.length - 1, index + 1));
     },
-    [items, readOnly],
+    [items, locked],
   );
   const changeNotes = (next: AuditNote[]) => {
     changed.current = true;
@@ -166,8 +175,12 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
     }
   };
 
-  const score = readOnly ? detail.score : live.percent;
-  const failed = readOnly ? detail.failed : live.failed;
+  const score = locked ? detail.score : live.percent;
+  const failed = locked ? detail.failed : live.failed;
+  const revise = (on: boolean) => {
+    setRevising(on);
+    if (!on) setAnswers(detail.answers);
+  };
   return (
     <>
       <header className="audit-header">
@@ -220,7 +233,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
               <span className={failed ? 'audit-score__value is-bad' : 'audit-score__value'}>
                 {score === null ? '—' : f.percent(score / 100)}
               </span>
-              {readOnly || live.missing.length === 0 ? <PassBadge score={score} failed={failed} /> : null}
+              {locked || live.missing.length === 0 ? <PassBadge score={score} failed={failed} /> : null}
             </div>
             <span className="muted">{t('audits.form.answered', { answered, total: items.length })}</span>
             {readOnly ? (
@@ -252,6 +265,16 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
             <p className="audit-critical" role="status">
               {t('audits.form.criticalFail')}
             </p>
+          ) : null}
+          {detail.response ? (
+            <AuditResponsePanel
+              detail={detail}
+              response={detail.response}
+              answers={answers}
+              revising={revising}
+              onRevising={revise}
+              onChanged={onSubmitted}
+            />
           ) : null}
           {confirmingUnanswered && !readOnly ? (
             <div className="audit-confirm" role="alertdialog" data-testid="audit-unanswered-confirm">
@@ -285,7 +308,8 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
             card={card}
             answers={answers}
             focused={focused}
-            readOnly={readOnly}
+            readOnly={locked}
+            commentsReadOnly={readOnly}
             onFocus={setFocused}
             onAnswer={answer}
             comments={itemComments}

@@ -18,6 +18,7 @@ import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { useReviewer } from './reviewer';
 import { CalibrationsPanel } from './CalibrationsPanel';
+import { DisputesPanel } from './DisputesPanel';
 import { useEditorTarget } from './editor-route';
 import { QaAnalyticsPanel } from './QaAnalyticsPanel';
 import { ScorecardEditor } from './ScorecardEditor';
@@ -109,6 +110,7 @@ export function AuditsPage() {
           <BelowMinimum sample={sample.data} />
         </div>
       ) : null}
+      <DisputesPanel />
       <QaAnalyticsPanel />
       <div className="audits-grid audits-grid--even">
         <ScorecardsPanel cards={cards} saved={saved} onImported={scorecards.reload} />

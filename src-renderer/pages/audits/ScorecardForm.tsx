@@ -22,6 +22,8 @@ interface ScorecardFormProps {
   /** item key → the reviewer's comment on it */
   comments: Readonly<Record<string, string>>;
   onComment(key: string, text: string): void;
+  /** comments shown but not editable while the answers are (a dispute's revision sends answers only) */
+  commentsReadOnly?: boolean;
 }
 
 export function ScorecardForm({
@@ -33,6 +35,7 @@ export function ScorecardForm({
   onAnswer,
   comments,
   onComment,
+  commentsReadOnly = false,
 }: ScorecardFormProps) {
   const t = useT();
   const f = useFormat();
@@ -61,6 +64,7 @@ export function ScorecardForm({
                   value={answers[item.key]}
                   focused={i === focused}
                   readOnly={readOnly}
+                  commentsReadOnly={readOnly || commentsReadOnly}
                   onFocus={() => onFocus(i)}
                   onAnswer={(value) => onAnswer(item.key, value)}
                   comment={comments[item.key] ?? ''}
@@ -80,6 +84,7 @@ function ItemRow({
   value,
   focused,
   readOnly,
+  commentsReadOnly,
   onFocus,
   onAnswer,
   comment,
@@ -89,6 +94,7 @@ function ItemRow({
   value: AnswerValue | undefined;
   focused: boolean;
   readOnly: boolean;
+  commentsReadOnly: boolean;
   onFocus(): void;
   onAnswer(value: AnswerValue): void;
   comment: string;
@@ -98,7 +104,7 @@ function ItemRow({
   const row = useRef<HTMLLIElement>(null);
   // The comment box opens on demand (or when there is one), so twenty items stay one screen.
   const [commenting, setCommenting] = useState(false);
-  const showComment = comment !== '' || commenting;
+  const showComment = comment !== '' || (commenting && !commentsReadOnly);
   useEffect(() => {
     if (focused) row.current?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
@@ -129,12 +135,12 @@ function ItemRow({
           ) : null}
         </span>
         {item.guidance && focused ? <span className="scorecard-item__guidance">{item.guidance}</span> : null}
-        {showComment && readOnly ? (
+        {showComment && commentsReadOnly ? (
           <p className="scorecard-item__comment" data-testid="item-comment">
             {comment}
           </p>
         ) : null}
-        {showComment && !readOnly ? (
+        {showComment && !commentsReadOnly ? (
           <textarea
             className="input scorecard-item__comment-input"
             rows={2}
@@ -149,7 +155,7 @@ function ItemRow({
           />
         ) : null}
       </div>
-      {!readOnly && !showComment ? (
+      {!commentsReadOnly && !showComment ? (
         <button
           type="button"
           className="link-button scorecard-item__comment-add"
