@@ -6,7 +6,8 @@
  * - Bounded: a page of rows at a time, and the ids it resolves; the id cache is capped.
  * - Idempotent and resumable: each page is one target transaction, and rows are matched by natural
  *   keys, so a copy run again (or after it was killed) adds only what is missing and finishes.
- * - The rollups are rebuilt on the target for the copied agents (after the last page), never copied.
+ * - The rollups are rebuilt on the target for the copied agents (after the last page, or when the
+ *   copy is cancelled or fails midway: the dashboards count what was copied), never copied.
  * - The whole copy holds the target's write queue: no import interleaves with it.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -41,7 +42,10 @@ export interface TableOutcome {
   read: number;
   /** rows the target did not hold and now does */
   added: number;
-  /** rows left out: their parent is not in the source any more (an audit of an undone call) */
+  /**
+   * rows left out: their parent is not in the source any more (an audit of an undone call), or the
+   * target holds another row in their place (another reviewer's audit of the same call)
+   */
   leftOut: number;
 }
 
@@ -191,6 +195,33 @@ function distinctBy(rows: readonly Row[], key: (row: Row) => string): Row[] {
   });
 }
 
+/** The `rows` the target can take: none collides with a row it holds on one of the plan's other unique indexes. */
+async function withoutCollisions(
+  target: RowDb,
+  table: TableName,
+  plan: IdTable,
+  rows: Row[],
+): Promise<Row[]> {
+  let out = rows;
+  for (const unique of plan.oneRowPer ?? []) {
+    const bound = out.filter(unique.when);
+    if (bound.length === 0) continue;
+    const keyOfUnique = (r: Row) => keyText(unique.columns.map((c) => r[c]));
+    // `when` reads key columns (an audit's calibration): select them too
+    const select = [...new Set([...unique.columns, ...plan.keyColumns])];
+    const held = await rowsMatching(target, table, select, unique.columns, bound);
+    const taken = new Set(held.filter(unique.when).map(keyOfUnique));
+    out = out.filter((r) => {
+      if (!unique.when(r)) return true;
+      const k = keyOfUnique(r);
+      if (taken.has(k)) return false;
+      taken.add(k); // one row per value among the rows themselves too
+      return true;
+    });
+  }
+  return out;
+}
+
 /**
  * A scorecard version whose number the target already gives another definition (both leads edited
  * the built-in template) takes the next free number: its definition, not its number, is the version.
@@ -285,10 +316,12 @@ class Copier {
           return;
         }
         const held = await findInTarget(trx, table, plan, kept);
-        const fresh = distinctBy(
+        const missing = distinctBy(
           kept.filter((r) => !held.has(Number(r['id']))),
           (r) => keyText(keyOfRow(plan, r)),
         );
+        const fresh = await withoutCollisions(trx, table, plan, missing);
+        outcome.leftOut += missing.length - fresh.length;
         if (table === 'scorecard_versions') await renumberVersions(trx, fresh);
         if (fresh.length > 0) await trx.insertInto(table).values(fresh.map(withoutId)).execute();
         outcome.added += fresh.length;
@@ -394,13 +427,22 @@ export async function copyWorkspace(
         await db.transaction().execute((trx) => copySettings(source.kysely, trx, empty));
         const from = rowsOf(source.kysely);
         const copier = new Copier(from, db, await countRows(from), options, empty);
-        for (const table of COPY_ORDER) {
-          const plan: TablePlan = TABLE_PLAN[table];
-          if (plan.kind === 'id') await copier.copyIdTable(table, plan);
-          else if (plan.kind === 'keyed') await copier.copyKeyedTable(table, plan);
+        const rebuild = async () => {
+          const agents = await copier.agentIds();
+          await db.transaction().execute((trx) => rebuildTargetRollups(trx, agents));
+        };
+        try {
+          for (const table of COPY_ORDER) {
+            const plan: TablePlan = TABLE_PLAN[table];
+            if (plan.kind === 'id') await copier.copyIdTable(table, plan);
+            else if (plan.kind === 'keyed') await copier.copyKeyedTable(table, plan);
+          }
+        } catch (err) {
+          // Cancelled or failed midway: the dashboards still count what was copied (a rerun adds the rest).
+          await rebuild().catch(() => undefined);
+          throw err;
         }
-        const agents = await copier.agentIds();
-        await db.transaction().execute((trx) => rebuildTargetRollups(trx, agents));
+        await rebuild();
         return copier.result;
       }),
     { label: `copying ${source.path}` },

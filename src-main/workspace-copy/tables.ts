@@ -45,6 +45,12 @@ export interface IdTable {
    * and never looked up while copying (the big tables: calls, orders, their entries).
    */
   unique?: boolean;
+  /**
+   * Unique indexes besides the key: a row the target cannot take because it holds another row
+   * with these values (another reviewer's audit of the same call) is left out, never merged into
+   * that row (its answers would mix with the other audit's).
+   */
+  oneRowPer?: readonly { columns: readonly string[]; when: (row: Row) => boolean }[];
 }
 
 /** A table keyed by its primary key (no id of its own): rows the target holds are left as they are. */
@@ -176,10 +182,12 @@ export const TABLE_PLAN = {
       fk('scorecard_version_id', 'scorecard_versions'),
       fk('calibration_id', 'calibrations'),
     ],
-    keyColumns: ['call_id', 'calibration_id', 'reviewer'],
-    // a call has one audit outside calibrations (a unique index), and one per reviewer in one
-    keyOf: (r) =>
-      r['calibration_id'] === null ? [r['call_id']] : [r['call_id'], r['calibration_id'], r['reviewer']],
+    keyColumns: ['call_id', 'calibration_id', 'reviewer', 'created_at'],
+    // a call has one audit outside calibrations, and one per reviewer in a calibration (unique indexes)
+    oneRowPer: [
+      { columns: ['call_id'], when: (r) => r['calibration_id'] === null },
+      { columns: ['calibration_id', 'reviewer'], when: (r) => r['calibration_id'] !== null },
+    ],
   },
   audit_answers: keyed(['audit_id', 'item_key'], fk('audit_id', 'audits')),
   audit_notes: {

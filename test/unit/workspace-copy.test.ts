@@ -386,6 +386,25 @@ describe('a second team lead copies their file in', () => {
     const audited = (t: TestWorkspace) =>
       t.ws.db.prepare('SELECT count(*) AS n FROM audits WHERE calibration_id IS NULL').get() as { n: number };
 
+    // A call both files hold, audited in the team workspace by one reviewer and in the file by another.
+    const shared = await team.ws.kysely
+      .selectFrom('calls')
+      .select(['id', 'source_key'])
+      .where('source_key', 'like', 'cs:%')
+      .where('id', 'not in', team.ws.kysely.selectFrom('audits').select('call_id'))
+      .orderBy('source_key')
+      .executeTakeFirstOrThrow();
+    const auditOf = async (t: TestWorkspace, callId: number, reviewer: string) => {
+      const card = await outboundCard(t);
+      const opened = await t.call('audits.open', { callId, versionId: card.versionId, reviewer });
+      return t.call('audits.submit', { auditId: opened.id, answers: allAnswers(card, 1), notes: [] });
+    };
+    const sharedInFile = second.ws.db
+      .prepare('SELECT id FROM calls WHERE source_key = ?')
+      .get(shared.source_key) as { id: number };
+    await auditOf(second, sharedInFile.id, 'Wu');
+    const teamsOwn = await auditOf(team, shared.id, 'Chen');
+
     const result = await copyWorkspace(second.ws, team.ws);
     expect(result.targetWasEmpty).toBe(false);
     expect(await dialsByCode(team, everything)).toEqual(Object.fromEntries(Object.entries(expected).sort()));
@@ -393,9 +412,15 @@ describe('a second team lead copies their file in', () => {
     expect((await team.call('agents.list')).map((a) => a.code).sort()).toEqual(
       [...new Set(byKey.values())].sort(),
     );
-    expect((await team.call('audits.list', { filter: everything })).rows.length).toBe(
-      audited(lead).n + audited(second).n,
-    );
+    // Every audit of both files and the team workspace's own, but the file's audit of the call the
+    // team workspace audited already: left out, not merged into the other reviewer's.
+    const audits = (await team.call('audits.list', { filter: everything })).rows;
+    expect(audits.length).toBe(audited(lead).n + audited(second).n + 1 - 1);
+    expect(result.tables.audits!.leftOut).toBe(1);
+    expect(audits.filter((a) => a.callId === shared.id).map((a) => [a.reviewer, a.score])).toEqual([
+      ['Chen', teamsOwn.score],
+    ]);
+    expect(await team.call('audits.get', { auditId: teamsOwn.id })).toEqual(teamsOwn);
     expect((await team.call('coaching.notes', {})).total).toBe(2);
     // The team workspace's floor target stays; the file's went nowhere.
     const floor = (await team.call('targets.pacing', { filter: CLOSED })).kpis.find(
@@ -483,6 +508,16 @@ describe('a team workspace exported to a file', () => {
       const half = (await counts(target)).calls!;
       expect(half).toBeGreaterThan(0);
       expect(half).toBeLessThan(all);
+      // Stopped, the file's dashboards count the calls it holds (its rollups were rebuilt for them).
+      const outbound = target.db
+        .prepare("SELECT count(*) AS n FROM calls WHERE direction = 'outbound'")
+        .get() as {
+        n: number;
+      };
+      const rolled = target.db.prepare('SELECT sum(dials) AS n FROM daily_agent_stats').get() as {
+        n: number;
+      };
+      expect(rolled.n).toBe(outbound.n);
 
       const finished = await copyWorkspace(team.ws, target, { pageSize: 200 });
       expect(finished.tables.calls!.added).toBe(all - half);
