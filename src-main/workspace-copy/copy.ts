@@ -98,8 +98,10 @@ class IdMap {
     return (await this.resolve(table, [id])).get(id) ?? null;
   }
 
-  /** The target ids of `ids` that the target holds. */
+  /** The target ids of `ids` that the target holds (none of a table the copy skips: users, say). */
   async resolve(table: TableName, ids: readonly number[]): Promise<Map<number, number>> {
+    const plan: TablePlan = TABLE_PLAN[table];
+    if (plan.kind !== 'id') return new Map();
     const cache = this.tableCache(table);
     const out = new Map<number, number>();
     const misses: number[] = [];
@@ -108,7 +110,6 @@ class IdMap {
       if (hit === undefined) misses.push(id);
       else if (hit !== null) out.set(id, hit);
     }
-    const plan = idPlan(table);
     for (let i = 0; i < misses.length; i += PAGE_SIZE) {
       const chunk = misses.slice(i, i + PAGE_SIZE);
       const rows = await this.source.selectFrom(table).selectAll().where('id', 'in', chunk).execute();
@@ -124,12 +125,6 @@ class IdMap {
     }
     return out;
   }
-}
-
-function idPlan(table: TableName): IdTable {
-  const plan: TablePlan = TABLE_PLAN[table];
-  if (plan.kind !== 'id') throw new Error(`${table} is no table of ids: nothing refers to it by id`);
-  return plan;
 }
 
 const keyOfRow = (plan: IdTable, row: Row): unknown[] =>

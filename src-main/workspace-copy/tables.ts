@@ -26,7 +26,10 @@ export interface ForeignKey {
   column: string;
   parent: TableName;
   when?: (row: Row) => boolean;
-  /** the parent is not in the target (deleted in the source meanwhile): leave the row out (default) or store null */
+  /**
+   * the parent is not in the target (deleted in the source meanwhile, or of a table the copy skips):
+   * leave the row out (default) or store null
+   */
   missing?: 'skip' | 'null';
 }
 

@@ -76,7 +76,7 @@ async function audit(t: TestWorkspace, n: number, reviewer: string, seed: number
 
 /** The first team lead's file: everything a floor's workspace holds. */
 async function fillLead(t: TestWorkspace): Promise<void> {
-  await waitJob(t, (await t.call('demo.load', { agents: 3, days: 70, seed: 5 })).jobId);
+  await waitJob(t, (await t.call('demo.load', { agents: 3, days: 45, seed: 5 })).jobId);
   expect((await t.importFile(BASIC)).status).toBe('done');
   const orders = path.join(t.dir, 'orders.csv');
   fs.writeFileSync(
@@ -428,9 +428,15 @@ describe('a second team lead copies their file in', () => {
     );
     expect(floor?.target).toBe(0.3);
 
+    // Again, through the command line's door: nothing doubles.
     const before = await counts(team.ws);
-    expect(added(await copyWorkspace(second.ws, team.ws))).toBe(0);
+    const cli = runCli(['team', 'copy', second.file, team.file]);
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/calls: \d+ read, 0 added/);
     expect(await counts(team.ws)).toEqual(before);
+    expect(runCli(['team', 'copy', path.join(second.dir, 'typo.sqlite'), team.file]).stderr).toMatch(
+      /no workspace at .*typo\.sqlite/,
+    );
   }, 300_000);
 
   it('refuses a file whose days are counted in another time zone, before writing anything', async () => {
