@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import { JobRegistry } from '../jobs';
 import { openWorkspace, type Workspace } from '../workspace';
-import { isTeamWorkspaceUrl, resolveTarget } from '../workspace-target';
+import { isTeamWorkspaceUrl, resolveTarget, shownTarget } from '../workspace-target';
 import { copyWorkspace, type CopyResult } from './copy';
 import { isEmptyWorkspace } from './settings';
 
@@ -109,12 +109,19 @@ async function exportCommand(args: string[]): Promise<number> {
   const [from, out] = twoTargets(args, 'callscope team export <postgres://…> <out.sqlite>');
   if (isTeamWorkspaceUrl(out)) throw new Error('the export is a workspace file: name a .sqlite file');
   await refuseToOverwrite(out);
-  // Written under another name until complete; an export stopped midway resumes into it.
+  // Written under another name until complete; an export stopped midway resumes into it, but only
+  // the export of the same workspace (a note beside it names the source, without its password).
   const partial = `${out}.partial`;
-  await withWorkspace(from, (source) =>
-    withWorkspace(partial, async (target) => printResult(await runCopyJob(source, target), out)),
+  const note = `${partial}.source`;
+  const source = shownTarget(from);
+  if (fs.existsSync(partial) && (!fs.existsSync(note) || fs.readFileSync(note, 'utf8') !== source))
+    throw new Error(`${partial} is an unfinished export of another workspace: remove it to start over`);
+  fs.writeFileSync(note, source);
+  await withWorkspace(from, (ws) =>
+    withWorkspace(partial, async (target) => printResult(await runCopyJob(ws, target), out)),
   );
   fs.renameSync(partial, out);
+  fs.rmSync(note, { force: true });
   return 0;
 }
 

@@ -465,7 +465,7 @@ describe('a team workspace exported to a file', () => {
     const run = runCli(['team', 'export', team.file, out]);
     expect(run.stderr + run.stdout).toContain('copied into');
     expect(run.status).toBe(0);
-    expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual(['floor.sqlite']); // no partial file, note or lock left behind
 
     const exported = await viewer(out);
     try {
@@ -494,6 +494,12 @@ describe('a team workspace exported to a file', () => {
     const again = runCli(['team', 'export', team.file, out]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/exists and holds a workspace/);
+    // An unfinished export of something else is not resumed into.
+    const other = path.join(dir, 'other.sqlite');
+    fs.writeFileSync(`${other}.partial`, '');
+    expect(runCli(['team', 'export', team.file, other]).stderr).toMatch(
+      /other\.sqlite\.partial is an unfinished export of another workspace/,
+    );
   }, 300_000);
 
   it('finishes an export that was stopped midway when run again', async () => {
@@ -525,7 +531,9 @@ describe('a team workspace exported to a file', () => {
       };
       expect(rolled.n).toBe(outbound.n);
 
-      const finished = await copyWorkspace(team.ws, target, { pageSize: 200 });
+      // small pages: the audits' answers (two-column keys) are walked in several pages too
+      const finished = await copyWorkspace(team.ws, target, { pageSize: 40 });
+      expect(finished.tables.audit_answers!.read).toBeGreaterThan(40);
       expect(finished.tables.calls!.added).toBe(all - half);
       expect(copied(await counts(target))).toEqual(copied(await counts(team.ws)));
     } finally {
