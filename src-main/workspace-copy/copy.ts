@@ -352,6 +352,55 @@ class Copier {
     }
   }
 
+  /**
+   * A copied batch counts the calls it holds in the target: a file both leads imported keeps its
+   * calls in the batch copied first, and the other's says they were duplicates, as a second
+   * import of one file into one workspace says.
+   */
+  async settleBatchCounts(): Promise<void> {
+    let after: number | null = null;
+    for (;;) {
+      const page = await pageAfter(
+        this.source,
+        'import_batches',
+        ['id'],
+        after === null ? null : [after],
+        this.pageSize,
+      );
+      if (page.length === 0) return;
+      after = Number(page[page.length - 1]!['id']);
+      const done = page.filter((b) => b['status'] === 'done' && b['kind'] === 'calls');
+      const ids = [
+        ...(
+          await this.ids.resolve(
+            'import_batches',
+            done.map((b) => Number(b['id'])),
+          )
+        ).values(),
+      ];
+      if (ids.length === 0) continue;
+      await this.target.transaction().execute(async (trx) => {
+        const held = await trx
+          .selectFrom('calls')
+          .select((eb) => ['batch_id', eb.fn.countAll<number>().as('n')])
+          .where('batch_id', 'in', ids)
+          .groupBy('batch_id')
+          .execute();
+        const stored = new Map(held.map((r) => [r.batch_id, Number(r.n)]));
+        for (const id of ids) {
+          const n = stored.get(id) ?? 0;
+          await trx
+            .updateTable('import_batches')
+            .set((eb) => ({ inserted: n, duplicates: eb('duplicates', '+', eb('inserted', '-', n)) }))
+            .where('id', '=', id)
+            .where('status', '=', 'done')
+            .where('inserted', '<>', n)
+            .execute();
+        }
+      });
+    }
+  }
+
   /** The target ids of every source agent (the rollups to rebuild). */
   async agentIds(): Promise<number[]> {
     const out: number[] = [];
@@ -438,6 +487,7 @@ export async function copyWorkspace(
           throw err;
         }
         await rebuild();
+        await copier.settleBatchCounts();
         return copier.result;
       }),
     { label: `copying ${source.path}` },

@@ -428,6 +428,17 @@ describe('a second team lead copies their file in', () => {
     );
     expect(floor?.target).toBe(0.3);
 
+    // The file both leads imported: its calls stay with the first lead's batch; the second's
+    // batch of it says they were duplicates (as importing one file twice does).
+    const basic = (await team.call('import.batches')).filter((b) => b.fileName === path.basename(BASIC));
+    const basicRows = lead.ws.db
+      .prepare("SELECT count(*) AS n FROM calls WHERE source_key LIKE 'cs:%'")
+      .get() as {
+      n: number;
+    };
+    expect(basic.map((b) => b.inserted).sort()).toEqual([0, basicRows.n]);
+    expect(basic.map((b) => b.duplicates).sort()).toEqual([0, basicRows.n]);
+
     // Again, through the command line's door: nothing doubles.
     const before = await counts(team.ws);
     const cli = runCli(['team', 'copy', second.file, team.file]);
