@@ -284,6 +284,22 @@ class Copier {
     });
   }
 
+  /** The source's rows of `table` in pages, by `key` (keyset: each page starts after the last). */
+  private async *pages(
+    table: TableName,
+    key: readonly string[],
+    size = this.pageSize,
+  ): AsyncGenerator<Row[]> {
+    let after: unknown[] | null = null;
+    for (;;) {
+      const page = await pageAfter(this.source, table, key, after, size);
+      if (page.length === 0) return;
+      const last = page[page.length - 1]!;
+      after = key.map((c) => last[c]);
+      yield page;
+    }
+  }
+
   private outcome(table: TableName): TableOutcome {
     let o = this.result.tables[table];
     if (!o) this.result.tables[table] = o = { read: 0, added: 0, leftOut: 0 };
@@ -292,17 +308,7 @@ class Copier {
 
   async copyIdTable(table: TableName, plan: IdTable): Promise<void> {
     const outcome = this.outcome(table);
-    let after: number | null = null;
-    for (;;) {
-      const page = await pageAfter(
-        this.source,
-        table,
-        ['id'],
-        after === null ? null : [after],
-        this.pageSize,
-      );
-      if (page.length === 0) return;
-      after = Number(page[page.length - 1]!['id']);
+    for await (const page of this.pages(table, ['id'])) {
       await this.inTransaction(async (trx) => {
         const { kept, leftOut } = await remapRows(this.ids, plan, page);
         outcome.leftOut += leftOut;
@@ -330,13 +336,7 @@ class Copier {
 
   async copyKeyedTable(table: TableName, plan: KeyedTable): Promise<void> {
     const outcome = this.outcome(table);
-    const size = plan.pageSize ?? this.pageSize;
-    let after: unknown[] | null = null;
-    for (;;) {
-      const page = await pageAfter(this.source, table, plan.primaryKey, after, size);
-      if (page.length === 0) return;
-      const last = page[page.length - 1]!;
-      after = plan.primaryKey.map((c) => last[c]);
+    for await (const page of this.pages(table, plan.primaryKey, plan.pageSize)) {
       await this.inTransaction(async (trx) => {
         const { kept, leftOut } = await remapRows(this.ids, plan, page);
         const rows: Row[] = [];
@@ -358,17 +358,7 @@ class Copier {
    * import of one file into one workspace says.
    */
   async settleBatchCounts(): Promise<void> {
-    let after: number | null = null;
-    for (;;) {
-      const page = await pageAfter(
-        this.source,
-        'import_batches',
-        ['id'],
-        after === null ? null : [after],
-        this.pageSize,
-      );
-      if (page.length === 0) return;
-      after = Number(page[page.length - 1]!['id']);
+    for await (const page of this.pages('import_batches', ['id'])) {
       const done = page.filter((b) => b['status'] === 'done' && b['kind'] === 'calls');
       const ids = [
         ...(
@@ -404,17 +394,7 @@ class Copier {
   /** The target ids of every source agent (the rollups to rebuild). */
   async agentIds(): Promise<number[]> {
     const out: number[] = [];
-    let after: number | null = null;
-    for (;;) {
-      const page = await pageAfter(
-        this.source,
-        'agents',
-        ['id'],
-        after === null ? null : [after],
-        this.pageSize,
-      );
-      if (page.length === 0) return out;
-      after = Number(page[page.length - 1]!['id']);
+    for await (const page of this.pages('agents', ['id'])) {
       out.push(
         ...(
           await this.ids.resolve(
@@ -424,6 +404,7 @@ class Copier {
         ).values(),
       );
     }
+    return out;
   }
 }
 
