@@ -7,6 +7,7 @@
  *   demo [--db <path>|postgres://…] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
  *   backup --out <file> [--db <path>]
  *   report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]
+ *   team copy <source.sqlite> <postgres://…> | team export <postgres://…> <out.sqlite>  (src-main/workspace-copy)
  *
  * import and metrics speak the language of `--lang`, else of the workspace's setting, else of the
  * environment (LANG): src-main/cli-language.ts. `--json` output is the same in every language.
@@ -41,6 +42,7 @@ import { now as clockNow } from './clock';
 import { cliLanguage, isLanguage } from './cli-language';
 import { translate } from '../src-shared/i18n';
 import { messageIn, type Say } from '../src-shared/i18n/message-code';
+import { TEAM_COMMANDS, TEAM_USAGE } from './workspace-copy/team-commands';
 
 class UsageError extends Error {}
 
@@ -67,7 +69,8 @@ const USAGE = `usage:
   callscope metrics --from YYYY-MM-DD --to YYYY-MM-DD [--by day|agent|team|campaign|none] [--db <path>|postgres://…] [--lang zh-CN|en] [--json]
   callscope demo [--db <path>|postgres://…] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
   callscope backup --out <file> [--db <path>]
-  callscope report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]`;
+  callscope report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]
+${TEAM_USAGE}`;
 
 function intOption(
   name: string,
@@ -545,12 +548,21 @@ function printCloseNotice(close: { changedSections: string[] } | null): void {
   else if (close) process.stderr.write(`${say('cli.report.closed')}\n`);
 }
 
+/** `team <command>`: the team workspace's commands (copy, export: workspace-copy/team-commands.ts). */
+async function teamCommand(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  const run = command === undefined ? undefined : TEAM_COMMANDS[command];
+  if (!run) throw new UsageError(`team needs one of: ${Object.keys(TEAM_COMMANDS).join(', ')}\n${USAGE}`);
+  return run(rest);
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   report: reportCommand,
   import: importCommand,
   metrics: metricsCommand,
   demo: demoCommand,
   backup: backupCommand,
+  team: teamCommand,
 };
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -245,7 +245,7 @@ export type MessageCode = z.infer<typeof MessageCodeSchema>;
 
 export const JobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'demo', 'report', 'zone', 'recordings-index', 'undo']),
+  kind: z.enum(['import', 'demo', 'report', 'zone', 'recordings-index', 'undo', 'copy']),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** progress in the job's own units (bytes of the file for imports); total null when unknown */
   done: Count,
