@@ -199,6 +199,8 @@ export const TABLE_PLAN = {
     keyColumns: ['audit_id', 'created_at', 'text'],
   },
   audit_item_comments: keyed(['audit_id', 'item_key'], fk('audit_id', 'audits')),
+  // an agent's acknowledgement or dispute of an audit, and the reviewer's answer (one per audit)
+  audit_responses: keyed(['audit_id'], fk('audit_id', 'audits')),
   audit_samples: {
     kind: 'id',
     foreignKeys: [fk('team_id', 'teams', { missing: 'null' })],
