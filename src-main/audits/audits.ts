@@ -17,6 +17,7 @@ import type { Database } from '../db/schema';
 import { ApiError, badInput, notFound } from '../errors';
 import { getScorecardVersion } from './scorecards';
 import { now as clockNow } from '../clock';
+import { actingLogin } from '../activity/acting';
 
 async function callRecord(db: Kysely<Database>, callId: number) {
   const call = await db
@@ -241,6 +242,7 @@ export async function submitAudit(
         failed: score.failed ? 1 : 0,
         updated_at: now,
         submitted_at: now,
+        created_by: actingLogin(),
       })
       .where('id', '=', auditId)
       .execute();

@@ -10,6 +10,7 @@ import { badInput, notFound } from '../errors';
 import { getAgent } from '../people';
 import { readKpiSnapshot, takeKpiSnapshot } from './kpi-snapshot';
 import { now as clockNow } from '../clock';
+import { actingLogin } from '../activity/acting';
 
 type Db = Kysely<Database>;
 export type NoteInput = ParsedInput<'coaching.createNote'>;
@@ -217,6 +218,7 @@ export async function createNote(db: Db, input: NoteInput): Promise<Note> {
         kpi_snapshot: snapshot ? JSON.stringify(snapshot) : null,
         created_at: now,
         updated_at: now,
+        created_by: actingLogin(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

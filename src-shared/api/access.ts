@@ -142,6 +142,9 @@ export const ACCESS = {
   'jobs.get': 'signed_in',
   'jobs.cancel': 'signed_in',
   'jobs.list': 'signed_in',
+  // activity (who changed what; the change counter open screens poll)
+  'activity.list': ['admin', 'manager'],
+  'workspace.revision': 'signed_in',
 } as const satisfies Record<Method, Access>;
 
 /** May `role` call `method`? (`null`: nobody is signed in.) */

@@ -42,6 +42,7 @@ import { recordingsContract } from './contract-recordings';
 import { reviewContract } from './contract-review';
 import { peopleContract } from './contract-people';
 import { hostContract } from './contract-host';
+import { activityContract } from './contract-activity';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -169,6 +170,7 @@ export const contract = {
   ...reviewContract,
   ...peopleContract,
   ...hostContract,
+  ...activityContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -13,3 +13,4 @@ export * from './contract-review';
 export * from './contract-people';
 export * from './contract-host';
 export * from './access';
+export * from './contract-activity';
