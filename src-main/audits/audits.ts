@@ -103,6 +103,7 @@ export async function getAudit(db: Kysely<Database>, auditId: number): Promise<A
     notes: notes.map((n) => ({ offsetSeconds: n.offset_seconds, text: n.text })),
     comment: audit.comment,
     itemComments: Object.fromEntries(itemComments.map((r) => [r.item_key, r.text])),
+    ...(audit.created_by ? { submittedBy: audit.created_by } : {}),
   };
 }
 

@@ -37,6 +37,7 @@ function notesQuery(db: Db) {
       'n.kpi_snapshot as kpiSnapshot',
       'n.created_at as createdAt',
       'n.updated_at as updatedAt',
+      'n.created_by',
     ]);
 }
 
@@ -72,8 +73,9 @@ async function hydrate(db: Db, rows: NoteRow[]): Promise<Note[]> {
       .orderBy('l.ref_id')
       .execute(),
   ]);
-  return rows.map(({ kpiSnapshot, ...r }) => ({
+  return rows.map(({ kpiSnapshot, created_by, ...r }) => ({
     ...r,
+    ...(created_by ? { createdBy: created_by } : {}),
     actions: actions
       .filter((a) => a.note_id === r.id)
       .map((a) => ({ id: a.id, text: a.text, dueDay: a.due_day, doneAt: a.done_at })),

@@ -136,6 +136,8 @@ export const AuditDetailSchema = z.object({
   notes: z.array(AuditNoteSchema),
   comment: z.string(),
   itemComments: ItemCommentsSchema,
+  /** the login of whoever submitted it, in a team workspace (absent when local) */
+  submittedBy: z.string().optional(),
 });
 export type AuditDetail = z.infer<typeof AuditDetailSchema>;
 

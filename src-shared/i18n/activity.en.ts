@@ -13,7 +13,6 @@ export const activityEn = {
   'activity.failed': 'failed',
   'activity.cancelled': 'cancelled',
   'activity.by': 'by {login}',
-  'activity.importedBy': 'Imported by',
   'activity.method.settings.update': 'Changed settings',
   'activity.method.teams.create': 'Created a team',
   'activity.method.teams.update': 'Edited a team',

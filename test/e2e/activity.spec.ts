@@ -43,6 +43,9 @@ test('the activity log lists who changed what, newest first, in English and Chin
   insert.run('2026-12-07T00:30:05.000Z', 3, 'qa.lin', 'audits.submit', '#41 · 王伟', null);
   insert.run('2026-12-07T00:30:07.000Z', 2, 'lead.zhang', 'coaching.createNote', '#7 · 8001 王伟', null);
   insert.run('2026-12-07T00:30:09.000Z', 2, 'lead.zhang', 'targets.set', '2026-12 · 三组', null);
+  raw
+    .prepare("UPDATE import_batches SET created_by = 'lead.zhang' WHERE file_name LIKE '%calls-dec.csv'")
+    .run();
   raw.close();
   await expect(table.locator('thead th')).toHaveText(['When', 'Who', 'What'], { timeout: 10_000 });
   await expect(table.locator('tbody tr').first()).toContainText('lead.zhang');
@@ -65,4 +68,9 @@ test('the activity log lists who changed what, newest first, in English and Chin
     '未登录导入文件 · calls-dec.csv',
   );
   await screenshot(page, 'activity-team-zh');
+
+  // the import history says who imported a batch (a team workspace only)
+  await page.getByTestId('nav-import').click();
+  await expect(page.getByTestId('batch-by')).toHaveText(['操作人：lead.zhang']);
+  await screenshot(page, 'import-history-by-zh');
 });

@@ -74,6 +74,8 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(batch).toEqual({ created_by: '', inserted: 12 });
+    // a local workspace's rows say no "by": its one user made everything
+    expect(Object.keys((await t.call('import.batches'))[0]!)).not.toContain('createdBy');
     agent = (await t.call('agents.list')).find((a) => a.code === '8001')!;
   });
 
@@ -125,6 +127,10 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       .where('id', '=', opened.id)
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ created_by: 'qa.lin', reviewer: 'Lin' });
+    expect(await t.call('audits.get', { auditId: opened.id })).toMatchObject({
+      reviewer: 'Lin',
+      submittedBy: 'qa.lin',
+    });
   });
 
   it("a coaching note's row names the agent, never the note's words", async () => {
@@ -153,6 +159,42 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(stored.created_by).toBe('');
+    expect(Object.keys(await t.call('coaching.note', { id }))).not.toContain('createdBy');
+  });
+
+  it("a signed-in user's note and import carry their login", async () => {
+    const lead: Actor = { ...QA, userId: 8, login: 'lead.zhang', role: 'team_lead' };
+    const note = await runAs(lead, () =>
+      t.call('coaching.createNote', {
+        agentId: agent.id,
+        kind: 'review',
+        day: '2026-12-02',
+        coach: '张',
+        strengths: '',
+        shortfalls: '',
+        agentView: '',
+        actions: [],
+        auditIds: [],
+      }),
+    );
+    expect(note.createdBy).toBe('lead.zhang');
+    expect(
+      (await t.call('coaching.notes', { agentId: agent.id })).notes.find((n) => n.id === note.id),
+    ).toMatchObject({
+      createdBy: 'lead.zhang',
+    });
+    const file = path.join(t.dir, 'lead-calls.csv');
+    const header = fs.readFileSync(BASIC, 'utf8').split('\n')[0];
+    fs.writeFileSync(
+      file,
+      `${header}\nC801,8001,王伟,销售一组,老客续费,2026-11-05 09:00:00,13800138801,outbound,connected,5,60,,,\n`,
+    );
+    const job = await runAs(lead, () => t.importFile(file));
+    expect(job.status).toBe('done');
+    const batch = (await t.call('import.batches')).find((b) => b.id === job.result!.batchId);
+    expect(batch).toMatchObject({ fileName: 'lead-calls.csv', createdBy: 'lead.zhang' });
+    await until(async () => (await newest())[0]!.method === 'import.start');
+    expect((await newest())[0]).toMatchObject({ actor: 'lead.zhang', userId: 8, subject: 'lead-calls.csv' });
   });
 
   it("a target's row names the month and the team", async () => {
@@ -191,7 +233,7 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
     const next = await t.call('activity.list', { limit: 2, beforeId: first.rows[1]!.id });
     expect([...first.rows, ...next.rows].map((r) => r.id)).toEqual(all.slice(0, 4).map((r) => r.id));
     const imports = await t.call('activity.list', { method: 'import.start' });
-    expect(imports.rows.map((r) => r.subject)).toEqual(['calls-nov.csv']);
+    expect(imports.rows.map((r) => r.subject)).toEqual(['lead-calls.csv', 'calls-nov.csv']);
   });
 
   it("the command line's import moves the counter another open Callscope polls", async () => {
