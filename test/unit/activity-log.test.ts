@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityRow, Agent, Output } from '../../src-shared/api';
 import { createApi } from '../../src-main/api';
+import { DETAIL_MAX_CHARS, boundedDetail } from '../../src-main/activity/log';
 import { runAs, type Actor } from '../../src-main/auth/actor';
 import { openWorkspace } from '../../src-main/workspace';
 import { FIXTURES, answersIn, openTestWorkspace, runCli, type TestWorkspace } from '../helpers';
@@ -226,6 +227,16 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
     expect(await revision()).toBe(after);
   });
 
+  it('a change without words of its own is logged by its name alone; notes on a person stay out', async () => {
+    const acked = await rowsOf(() => t.call('targets.ack', { key: 'some-alert', acked: true }));
+    expect(acked.map((r) => [r.method, r.subject, r.detail])).toEqual([['targets.ack', '', null]]);
+    const edited = await rowsOf(() =>
+      t.call('agents.update', { id: agent.id, notes: '家里有事，本月请假多' }),
+    );
+    expect(edited.map((r) => [r.method, r.subject])).toEqual([['agents.update', '8001 王伟']]);
+    expect(JSON.stringify(edited[0]!.detail)).not.toContain('请假');
+  });
+
   it('pages newest first and filters by method', async () => {
     const all = await newest();
     expect(all.map((r) => r.id)).toEqual([...all.map((r) => r.id)].sort((a, b) => b - a));
@@ -274,4 +285,14 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       }
     },
   );
+});
+
+describe('a row stays small', () => {
+  it('a detail past its bound keeps only its keys, still JSON', () => {
+    const text = boundedDetail({ big: 'x'.repeat(DETAIL_MAX_CHARS * 3), small: 1 })!;
+    expect(text.length).toBeLessThanOrEqual(DETAIL_MAX_CHARS);
+    expect(JSON.parse(text)).toEqual({ truncated: true, keys: ['big', 'small'] });
+    expect(boundedDetail({})).toBeNull();
+    expect(boundedDetail({ month: '2026-12' })).toBe('{"month":"2026-12"}');
+  });
 });
