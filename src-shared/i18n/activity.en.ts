@@ -13,6 +13,8 @@ export const activityEn = {
   'activity.failed': 'failed',
   'activity.cancelled': 'cancelled',
   'activity.by': 'by {login}',
+  /** after a name a person typed (an audit's reviewer): the login that did it */
+  'activity.asLogin': '({login})',
   'activity.method.settings.update': 'Changed settings',
   'activity.method.teams.create': 'Created a team',
   'activity.method.teams.update': 'Edited a team',

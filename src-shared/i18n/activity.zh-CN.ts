@@ -14,6 +14,7 @@ export const activityZhCN: Record<keyof typeof activityEn, string> = {
   'activity.failed': '失败',
   'activity.cancelled': '已取消',
   'activity.by': '操作人：{login}',
+  'activity.asLogin': '（账号 {login}）',
   'activity.method.settings.update': '修改设置',
   'activity.method.teams.create': '新建小组',
   'activity.method.teams.update': '编辑小组',

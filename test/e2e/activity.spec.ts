@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { answersIn } from '../helpers';
 import { apiCall, expect, screenshot, switchToChinese, test } from './fixtures';
 
 const HEADER =
@@ -73,4 +74,30 @@ test('the activity log lists who changed what, newest first, in English and Chin
   await page.getByTestId('nav-import').click();
   await expect(page.getByTestId('batch-by')).toHaveText(['操作人：lead.zhang']);
   await screenshot(page, 'import-history-by-zh');
+});
+
+test("an audit of a team workspace says which login submitted it, beside the reviewer's name", async ({
+  appPage: page,
+  app,
+}) => {
+  app.cli(['demo', '--agents', '3', '--days', '5', '--seed', '4']);
+  await page.reload();
+  const raw = new Database(app.db);
+  const callId = raw
+    .prepare("SELECT id FROM calls WHERE disposition = 'connected' AND talk_seconds > 0 ORDER BY id LIMIT 1")
+    .pluck()
+    .get() as number;
+  const [card] = await apiCall(page, 'scorecards.list', { language: 'en' });
+  const audit = await apiCall(page, 'audits.open', { callId, versionId: card!.versionId, reviewer: 'Lin' });
+  const answers = Object.fromEntries(
+    card!.definition.sections.flatMap((s) => s.items.map((i) => [i.key, i.type === 'yesno' ? 'yes' : '4'])),
+  );
+  await apiCall(page, 'audits.submit', { auditId: audit.id, answers: answersIn(answers), notes: [] });
+  // as a QA supervisor signed in on another machine would have submitted it
+  raw.prepare("UPDATE audits SET created_by = 'qa.lin' WHERE id = ?").run(audit.id);
+  raw.close();
+  await page.goto(`${new URL(page.url()).origin}/#/audits/${audit.id}`);
+  await expect(page.getByTestId('audit-submitted')).toContainText('Lin');
+  await expect(page.getByTestId('audit-submitted')).toContainText('by Lin (qa.lin)');
+  await screenshot(page, 'audit-submitted-by-en');
 });

@@ -231,7 +231,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
                     time: detail.submittedAt ? f.dateTime(detail.submittedAt) : '',
                   })}
                   {/* a team workspace: the login that submitted it, beside the name typed as reviewer */}
-                  {detail.submittedBy ? ` · ${t('activity.by', { login: detail.submittedBy })}` : null}
+                  {detail.submittedBy ? ` ${t('activity.asLogin', { login: detail.submittedBy })}` : null}
                 </span>
                 {detail.calibrationId === null ? <CalibrateButton detail={detail} /> : null}
               </>
