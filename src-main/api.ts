@@ -39,6 +39,8 @@ import { reviewHandlers } from './review/handlers';
 import { peopleHandlers } from './people/handlers';
 import { hostHandlers } from './host/handlers';
 import type { Workspace } from './workspace';
+import { ActivityRecorder } from './activity/recorder';
+import { activityHandlers } from './activity/handlers';
 
 export interface Api {
   dispatch: Dispatch;
@@ -55,10 +57,16 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
   // After every job, staging keeps only what a staged id or a running import holds.
   jobs.onUpdate((job) => job.status !== 'running' && staging.sweep());
   const db = ws.kysely;
+  const activity = new ActivityRecorder(ws, jobs, options.onInternalError);
 
-  const startImport: Api['startImport'] = (file, importOptions) =>
-    jobs.start('import', (ctx: JobContext): Promise<ImportResult> => importFile(ws, file, importOptions, ctx))
-      .id;
+  const startImport: Api['startImport'] = (file, importOptions) => {
+    const jobId = jobs.start('import', (ctx: JobContext): Promise<ImportResult> =>
+      importFile(ws, file, importOptions, ctx),
+    ).id;
+    // The command line's import is recorded like the app's.
+    activity.afterJob('import.start', jobId, {}, { jobId });
+    return jobId;
+  };
 
   const handlers: Handlers = {
     'workspace.info': async () => {
@@ -215,15 +223,19 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...peopleHandlers(ws),
     ...hostHandlers(ws, jobs),
     ...disputesHandlers(ws),
+    ...activityHandlers(ws),
   };
 
   return {
-    dispatch: createDispatcher(handlers, options.onInternalError),
+    dispatch: createDispatcher(handlers, options.onInternalError, (method, input, output) =>
+      activity.afterSuccess(method, input, output),
+    ),
     jobs,
     staging,
     startImport,
     async close() {
       for (const job of jobs.list()) if (job.status === 'running') jobs.cancel(job.id);
+      await activity.idle();
       await ws.writes.idle();
       staging.dispose();
     },

@@ -32,9 +32,13 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** Called after a successful call, before its answer goes out (the activity log's hook). */
+export type AfterSuccess = (method: Method, input: unknown, output: unknown) => Promise<void>;
+
 export function createDispatcher<M extends Method>(
   handlers: HandlersFor<M>,
   onInternalError?: (err: unknown) => void,
+  afterSuccess?: AfterSuccess,
 ): Dispatch {
   return async (method, rawInput) => {
     if (!isMethod(method) || !Object.prototype.hasOwnProperty.call(handlers, method))
@@ -57,6 +61,7 @@ export function createDispatcher<M extends Method>(
         );
         return { ok: false, error: { code: 'internal', message: `${method} returned an invalid result` } };
       }
+      await afterSuccess?.(method, parsed.data, checked.data).catch((err: unknown) => onInternalError?.(err));
       return { ok: true, value: checked.data };
     } catch (err) {
       if (err instanceof ApiError) {

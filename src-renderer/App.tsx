@@ -20,6 +20,7 @@ import { useSession } from './stores/session';
 import { TargetsPage } from './pages/targets/TargetsPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
+import { followChanges } from './stores/live';
 
 function Page({ match }: { match: RouteMatch }) {
   switch (match.route) {
@@ -98,6 +99,7 @@ function WorkspaceApp() {
     void refresh();
     return refreshWorkspaceOnFocus();
   }, [refresh]);
+  useEffect(() => followChanges(), []);
 
   let content;
   if (hasInfo) content = <Page match={match} />;

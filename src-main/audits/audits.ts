@@ -18,6 +18,7 @@ import { ApiError, badInput, notFound } from '../errors';
 import { getScorecardVersion } from './scorecards';
 import { now as clockNow } from '../clock';
 import { auditResponse } from './responses';
+import { actingLogin } from '../activity/acting';
 
 async function callRecord(db: Kysely<Database>, callId: number) {
   const call = await db
@@ -104,6 +105,7 @@ export async function getAudit(db: Kysely<Database>, auditId: number): Promise<A
     comment: audit.comment,
     itemComments: Object.fromEntries(itemComments.map((r) => [r.item_key, r.text])),
     response: await auditResponse(db, audit),
+    ...(audit.created_by ? { submittedBy: audit.created_by } : {}),
   };
 }
 
@@ -255,6 +257,7 @@ export async function submitAudit(
         failed: score.failed ? 1 : 0,
         updated_at: now,
         submitted_at: now,
+        created_by: actingLogin(),
       })
       .where('id', '=', auditId)
       .execute();

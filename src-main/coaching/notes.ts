@@ -10,6 +10,7 @@ import { badInput, notFound } from '../errors';
 import { getAgent } from '../people';
 import { readKpiSnapshot, takeKpiSnapshot } from './kpi-snapshot';
 import { now as clockNow } from '../clock';
+import { actingLogin } from '../activity/acting';
 
 type Db = Kysely<Database>;
 export type NoteInput = ParsedInput<'coaching.createNote'>;
@@ -36,6 +37,7 @@ function notesQuery(db: Db) {
       'n.kpi_snapshot as kpiSnapshot',
       'n.created_at as createdAt',
       'n.updated_at as updatedAt',
+      'n.created_by',
     ]);
 }
 
@@ -71,8 +73,9 @@ async function hydrate(db: Db, rows: NoteRow[]): Promise<Note[]> {
       .orderBy('l.ref_id')
       .execute(),
   ]);
-  return rows.map(({ kpiSnapshot, ...r }) => ({
+  return rows.map(({ kpiSnapshot, created_by, ...r }) => ({
     ...r,
+    ...(created_by ? { createdBy: created_by } : {}),
     actions: actions
       .filter((a) => a.note_id === r.id)
       .map((a) => ({ id: a.id, text: a.text, dueDay: a.due_day, doneAt: a.done_at })),
@@ -217,6 +220,7 @@ export async function createNote(db: Db, input: NoteInput): Promise<Note> {
         kpi_snapshot: snapshot ? JSON.stringify(snapshot) : null,
         created_at: now,
         updated_at: now,
+        created_by: actingLogin(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -11,6 +11,7 @@ import { ApiError, badInput, notFound } from '../errors';
 import { totals } from '../metrics/queries';
 import { getAgent } from '../people';
 import { now as clockNow } from '../clock';
+import { actingLogin } from '../activity/acting';
 
 type Db = Kysely<Database>;
 export type PlanInput = ParsedInput<'coaching.createPlan'>;
@@ -174,6 +175,7 @@ export async function createPlan(db: Db, input: PlanInput, today: Day): Promise<
         reason: input.reason,
         created_at: now,
         updated_at: now,
+        created_by: actingLogin(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -682,6 +682,36 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 18,
+    name: 'who did it: the activity log (who changed what, and the change counter) and who made audits, notes, plans, targets, closes and imports',
+    up(db) {
+      db.exec(`
+        -- One row per successful change through the API (src-main/activity/). AUTOINCREMENT: ids
+        -- never come back, so the newest id is a change counter every process can poll.
+        -- \`at\` is an ISO instant; \`actor\` the signed-in login ('' for a local workspace or the
+        -- command line); \`user_id\` has no foreign key (users may be kept elsewhere).
+        CREATE TABLE activity_log (
+          id      INTEGER PRIMARY KEY AUTOINCREMENT,
+          at      TEXT NOT NULL,
+          user_id INTEGER,
+          actor   TEXT NOT NULL DEFAULT '',
+          method  TEXT NOT NULL,
+          subject TEXT NOT NULL DEFAULT '',
+          detail  TEXT
+        ) STRICT;
+        CREATE INDEX activity_log_method ON activity_log(method, id);
+
+        -- The login of whoever made the row ('' when local; NULL for rows from before).
+        ALTER TABLE audits ADD COLUMN created_by TEXT;
+        ALTER TABLE coaching_notes ADD COLUMN created_by TEXT;
+        ALTER TABLE coaching_plans ADD COLUMN created_by TEXT;
+        ALTER TABLE targets ADD COLUMN created_by TEXT;
+        ALTER TABLE month_closes ADD COLUMN created_by TEXT;
+        ALTER TABLE import_batches ADD COLUMN created_by TEXT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -13,6 +13,7 @@ import { OrderWriter } from './order-writer';
 import { pgOrderStore, removeOrderBatch } from './pg-order-writer';
 import { PgBulkSession, type PgConnections } from './pg-session';
 import type { Database, ImportRejectsTable } from './schema';
+import { actingLogin } from '../activity/acting';
 
 export type { PgConnections } from './pg-session';
 
@@ -67,6 +68,7 @@ async function openBatch<W extends BulkCounts & Finishing>(
         duplicates: 0,
         rejected: 0,
         started_at: clockNow(),
+        created_by: actingLogin(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

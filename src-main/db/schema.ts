@@ -68,6 +68,8 @@ export interface ImportBatchesTable {
   error: string | null;
   /** what the batch imported (migration 6) */
   kind: Generated<'calls' | 'orders'>;
+  /** the login of whoever made it ('' when local, null before migration 18) */
+  created_by: string | null;
 }
 
 export interface ImportRejectsTable {
@@ -149,6 +151,8 @@ export interface CoachingPlansTable {
   reason: Generated<string>;
   created_at: number;
   updated_at: number;
+  /** the login of whoever made it ('' when local, null before migration 18) */
+  created_by: string | null;
 }
 
 export interface CoachingPlanGoalsTable {
@@ -179,6 +183,8 @@ export interface CoachingNotesTable {
   kpi_snapshot: string | null;
   created_at: number;
   updated_at: number;
+  /** the login of whoever made it ('' when local, null before migration 18) */
+  created_by: string | null;
 }
 
 export interface CoachingActionsTable {
@@ -239,6 +245,7 @@ export interface Database {
   training_sessions: TrainingSessionsTable;
   training_attendees: TrainingAttendeesTable;
   recording_files: RecordingFilesTable;
+  activity_log: ActivityLogTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -247,6 +254,8 @@ export interface MonthClosesTable {
   closed_at: number;
   snapshot: string;
   checksum: string;
+  /** the login of whoever made it ('' when local, null before migration 18) */
+  created_by: string | null;
 }
 
 export interface OrdersTable {
@@ -358,6 +367,8 @@ export interface AuditsTable {
   submitted_at: number | null;
   /** the reviewer's overall comment ('' when none) */
   comment: Generated<string>;
+  /** the login of whoever submitted it ('' when local, null before migration 18) */
+  created_by: string | null;
 }
 
 /** A reviewer's comment on one scorecard item of an audit. */
@@ -410,6 +421,8 @@ export interface TargetsTable {
   kpi: string;
   value: number;
   updated_at: number;
+  /** the login of whoever set it last ('' when local, null before migration 18) */
+  created_by: string | null;
 }
 
 export interface TargetsConfigTable {
@@ -492,4 +505,18 @@ export interface AuditResponsesTable {
   original_failed: number | null;
   /** JSON: the answers as first submitted (revised only) */
   original_answers: string | null;
+}
+
+/** Who changed what (migration 18): one row per successful change through the API. */
+export interface ActivityLogTable {
+  id: Generated<number>;
+  /** ISO instant */
+  at: string;
+  user_id: number | null;
+  /** the signed-in login; '' for a local workspace or the command line */
+  actor: Generated<string>;
+  method: string;
+  subject: Generated<string>;
+  /** JSON, bounded (src-main/activity/log.ts) */
+  detail: string | null;
 }

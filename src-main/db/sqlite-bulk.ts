@@ -11,6 +11,7 @@ import { SqliteCallWriter } from './sqlite-call-writer';
 import { OrderWriter } from './order-writer';
 import { removeOrderBatchSqlite, sqliteOrderStore } from './sqlite-order-writer';
 import { applyRollupSqlite } from './sqlite-rollup';
+import { actingLogin } from '../activity/acting';
 
 const MAX_RAW_CHARS = 2000;
 
@@ -55,8 +56,8 @@ async function openBatch<W extends BulkCounts & Finishing>(
       db
         .prepare(
           `INSERT INTO import_batches (kind, file_name, file_sha256, file_size, preset, mapping, time_zone, status,
-             started_at)
-           VALUES (?, ?, '', ?, ?, ?, ?, 'running', ?)`,
+             started_at, created_by)
+           VALUES (?, ?, '', ?, ?, ?, ?, 'running', ?, ?)`,
         )
         .run(
           kind,
@@ -66,6 +67,7 @@ async function openBatch<W extends BulkCounts & Finishing>(
           JSON.stringify(opening.mapping),
           opening.timeZone,
           clockNow(),
+          actingLogin(),
         ).lastInsertRowid,
     );
     const writer = createWriter(db, batchId);

@@ -26,14 +26,19 @@ function batchesQuery(db: Kysely<Database>) {
       'last_day as lastDay',
       'started_at as importedAt',
       'error',
+      'created_by',
     ]);
 }
 
-type BatchRow = Omit<Batch, 'calls'>;
+type BatchRow = Awaited<ReturnType<ReturnType<typeof batchesQuery>['executeTakeFirstOrThrow']>>;
 
 /** A batch's calls stay stored from its commit until its undo, so its count needs no scan. */
-function toBatch(r: BatchRow): Batch {
-  return { ...r, calls: r.status === 'done' && r.kind === 'calls' ? r.inserted : 0 };
+function toBatch({ created_by, ...r }: BatchRow): Batch {
+  return {
+    ...r,
+    calls: r.status === 'done' && r.kind === 'calls' ? r.inserted : 0,
+    ...(created_by ? { createdBy: created_by } : {}),
+  };
 }
 
 export async function listBatches(db: Kysely<Database>): Promise<Batch[]> {

@@ -27,6 +27,7 @@ import type { CallsReader, StatRow } from './call-numbers';
 import { scopeFilter } from './data';
 import { SECTION_SOURCES, scopeKey, type ReportPart, type StoredSources } from './sources';
 import { monthOfRange } from './section-targets';
+import { actingLogin } from '../activity/acting';
 
 const SNAPSHOT_VERSION = 2;
 
@@ -251,7 +252,7 @@ export async function closeMonth(ws: Workspace, month: Month, now: number): Prom
     if (await stored(trx, month)) throw refuseClosed(month);
     await trx
       .insertInto('month_closes')
-      .values({ month, closed_at: now, snapshot: text, checksum: sha256(text) })
+      .values({ month, closed_at: now, snapshot: text, checksum: sha256(text), created_by: actingLogin() })
       .execute();
   });
   return closeStatus(ws, month);

@@ -30,6 +30,7 @@ import { TARGET_KPIS, type TargetKpi } from '../../src-shared/targets';
 import type { Database } from '../db/schema';
 import { notFound } from '../errors';
 import { now as clockNow } from '../clock';
+import { actingLogin } from '../activity/acting';
 
 async function readConfig<S extends z.ZodType>(
   db: Kysely<Database>,
@@ -253,7 +254,7 @@ export async function saveTargets(
         .execute();
       continue;
     }
-    const values = { value: e.value, updated_at: now };
+    const values = { value: e.value, updated_at: now, created_by: actingLogin() };
     await db
       .insertInto('targets')
       .values({ month, scope: e.scope, scope_id: scopeId, kpi: e.kpi, ...values })

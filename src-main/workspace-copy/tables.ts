@@ -259,6 +259,8 @@ export const TABLE_PLAN = {
     fk('session_id', 'training_sessions'),
     fk('agent_id', 'agents'),
   ),
+  // who changed what in the source is its own history; the copy itself is logged in the target
+  activity_log: { kind: 'skip', reason: "the source's own history of who changed what" },
   recording_files: {
     kind: 'skip',
     reason:

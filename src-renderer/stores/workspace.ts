@@ -20,7 +20,15 @@ interface WorkspaceState {
   agents: Agent[];
   /** Bumped whenever stored data may have changed; every data query depends on it. */
   dataVersion: number;
-  refresh(): Promise<void>;
+  /**
+   * Bumped when another Callscope (or the command line) changed the data (stores/live.ts): the
+   * queries on screen re-read quietly, keeping what they show until the new answer is in.
+   */
+  liveVersion: number;
+  /** The workspace's change counter as of the last refresh (null before the first). */
+  revision: number | null;
+  /** `live`: a refresh for someone else's change (moves `liveVersion`, not `dataVersion`). */
+  refresh(options?: { live?: boolean }): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
 }
 
@@ -33,18 +41,29 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   teams: [],
   agents: [],
   dataVersion: 0,
+  liveVersion: 0,
+  revision: null,
 
-  async refresh() {
+  async refresh(options = {}) {
     const ticket = ++latestRefresh;
     if (!get().info) set({ status: 'loading', error: null });
     try {
-      const [info, teams, agents] = await Promise.all([
+      const [{ revision }, info, teams, agents] = await Promise.all([
+        call('workspace.revision', {}),
         call('workspace.info', {}),
         call('teams.list', {}),
         call('agents.list', {}),
       ]);
       if (ticket !== latestRefresh) return; // a newer refresh is on its way
-      set((s) => ({ status: 'ready', error: null, info, teams, agents, dataVersion: s.dataVersion + 1 }));
+      set((s) => ({
+        status: 'ready',
+        error: null,
+        info,
+        teams,
+        agents,
+        revision,
+        ...(options.live ? { liveVersion: s.liveVersion + 1 } : { dataVersion: s.dataVersion + 1 }),
+      }));
     } catch (err) {
       if (ticket !== latestRefresh) return;
       set({ status: 'error', error: toApiCallError(err) });

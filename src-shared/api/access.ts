@@ -148,6 +148,9 @@ export const ACCESS = {
   'audits.dispute': ['agent', 'admin', 'team_lead'],
   'audits.answerDispute': QA_WRITERS,
   'audits.disputes': 'signed_in',
+  // activity (who changed what; the change counter open screens poll)
+  'activity.list': ['admin', 'manager'],
+  'workspace.revision': 'signed_in',
 } as const satisfies Record<Method, Access>;
 
 /** May `role` call `method`? (`null`: nobody is signed in.) */

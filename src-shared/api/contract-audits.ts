@@ -139,6 +139,8 @@ export const AuditDetailSchema = z.object({
   itemComments: ItemCommentsSchema,
   /** the agent's acknowledgement or dispute and its answer; null: a draft or a calibration scoring */
   response: AuditResponseSchema.nullable().optional(),
+  /** the login of whoever submitted it, in a team workspace (absent when local) */
+  submittedBy: z.string().optional(),
 });
 export type AuditDetail = z.infer<typeof AuditDetailSchema>;
 

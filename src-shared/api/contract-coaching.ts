@@ -127,6 +127,8 @@ export const NoteSchema = z.object({
   kpis: KpiSnapshotSchema.nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** the login of whoever wrote it, in a team workspace (absent when local) */
+  createdBy: z.string().optional(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 

@@ -43,6 +43,7 @@ import { reviewContract } from './contract-review';
 import { peopleContract } from './contract-people';
 import { hostContract } from './contract-host';
 import { disputesContract } from './contract-disputes';
+import { activityContract } from './contract-activity';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -171,6 +172,7 @@ export const contract = {
   ...peopleContract,
   ...hostContract,
   ...disputesContract,
+  ...activityContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),

@@ -15,3 +15,4 @@ export * from './contract-host';
 export * from './access';
 export * from './audit-response';
 export * from './contract-disputes';
+export * from './contract-activity';

@@ -281,6 +281,8 @@ export const BatchSchema = z.object({
   lastDay: DaySchema.nullable(),
   importedAt: z.number(),
   error: z.string().nullable(),
+  /** the login of whoever imported it, in a team workspace (absent when local) */
+  createdBy: z.string().optional(),
 });
 export type Batch = z.infer<typeof BatchSchema>;
 

@@ -19,6 +19,7 @@ import { importInferEn } from './import-infer.en';
 import { hostEn } from './host.en';
 import { teamCalendarEn } from './team-calendar.en';
 import { disputesEn } from './disputes.en';
+import { activityEn } from './activity.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -452,6 +453,7 @@ export const en = {
   ...importErrorsEn,
   ...cliEn,
   ...disputesEn,
+  ...activityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { peopleZhCN } from './people.zh-CN';
 import { hostZhCN } from './host.zh-CN';
 import { teamCalendarZhCN } from './team-calendar.zh-CN';
 import { disputesZhCN } from './disputes.zh-CN';
+import { activityZhCN } from './activity.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -445,4 +446,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importErrorsZhCN,
   ...cliZhCN,
   ...disputesZhCN,
+  ...activityZhCN,
 };

@@ -243,6 +243,8 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
                     reviewer: detail.reviewer,
                     time: detail.submittedAt ? f.dateTime(detail.submittedAt) : '',
                   })}
+                  {/* a team workspace: the login that submitted it, beside the name typed as reviewer */}
+                  {detail.submittedBy ? ` ${t('activity.asLogin', { login: detail.submittedBy })}` : null}
                 </span>
                 {detail.calibrationId === null ? <CalibrateButton detail={detail} /> : null}
               </>

@@ -67,7 +67,14 @@ function NoteRow({ note }: { note: Note }) {
       </td>
       <td>{agentLabel(note)}</td>
       <td>{t(NOTE_KIND_LABEL[note.kind])}</td>
-      <td>{note.coach}</td>
+      <td>
+        {note.coach}
+        {note.createdBy ? (
+          <div className="muted" data-testid="note-by">
+            {t('activity.by', { login: note.createdBy })}
+          </div>
+        ) : null}
+      </td>
       <td>
         {note.followUpDay ?? '—'}
         {note.followUpDay && note.followUpDoneAt ? <span className="is-good"> ✓</span> : null}

@@ -116,7 +116,14 @@ function BatchRow({ batch, showingRejects, onToggleRejects }: BatchRowProps) {
         <td className="history__file" title={batch.error ?? visibleText(batch.fileName)}>
           {visibleText(batch.fileName)}
         </td>
-        <td className="nowrap">{f.dateTime(batch.importedAt)}</td>
+        <td className="nowrap">
+          {f.dateTime(batch.importedAt)}
+          {batch.createdBy ? (
+            <div className="muted" data-testid="batch-by">
+              {t('activity.by', { login: batch.createdBy })}
+            </div>
+          ) : null}
+        </td>
         <td>{presetName(batch.preset)}</td>
         <td className="num">{f.count(batch.rows)}</td>
         <td className="num">{f.count(batch.inserted)}</td>

@@ -10,6 +10,7 @@ import { useWorkspace } from '../../stores/workspace';
 import { OrderSettingsPanel } from '../orders/OrderSettingsPanel';
 import { RecordingsFolderPanel } from '../audits/RecordingsFolderPanel';
 import { BackupsPanel } from './BackupsPanel';
+import { ActivityPanel } from './ActivityPanel';
 import { ZoneConfirm } from './ZoneConfirm';
 import { ZonePicker } from './ZonePicker';
 import { changeZone, movesAnything, previewZone } from './zone-change';
@@ -46,6 +47,7 @@ export function SettingsPage() {
       <OrderSettingsPanel />
       <BackupsPanel />
       <RecordingsFolderPanel />
+      <ActivityPanel />
     </div>
   );
 }
