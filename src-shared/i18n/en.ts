@@ -17,6 +17,7 @@ import { pbxEn } from './pbx.en';
 import { importInferEn } from './import-infer.en';
 import { hostEn } from './host.en';
 import { teamCalendarEn } from './team-calendar.en';
+import { keychainEn } from './keychain.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -448,6 +449,7 @@ export const en = {
   ...importReasonsEn,
   ...teamCalendarEn,
   ...importErrorsEn,
+  ...keychainEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { recordingsZhCN } from './recordings.zh-CN';
 import { peopleZhCN } from './people.zh-CN';
 import { hostZhCN } from './host.zh-CN';
 import { teamCalendarZhCN } from './team-calendar.zh-CN';
+import { keychainZhCN } from './keychain.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -441,4 +442,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importReasonsZhCN,
   ...teamCalendarZhCN,
   ...importErrorsZhCN,
+  ...keychainZhCN,
 };
