@@ -1,12 +1,12 @@
 /**
  * `npm run bench:query [-- --engine sqlite|pg|both --calls N --query-runs N --duck-runs K --loads L
- * --no-open]`: the month overview on a 10M-call workspace (200 agents, 12 months). The SQLite one
- * is built once through the real import path and reused; on PostgreSQL (`--engine pg`) the same
- * calls are loaded into a database the bench creates and drops (query-pg-workspace.ts). Times
- * every query the overview makes through the API dispatcher, computes the same aggregations over
- * the raw calls in DuckDB (the outside anchor, same run), checks that both give the same numbers,
- * and times opening the app (web host + Chromium) until the KPI tiles show. `--calls N` makes a
- * smaller workspace to develop with.
+ * --no-open --no-explorer]`: the month overview on a 10M-call workspace (200 agents, 12 months).
+ * The SQLite one is built once through the real import path and reused; on PostgreSQL (`--engine
+ * pg`) the same calls are loaded into a database the bench creates and drops
+ * (query-pg-workspace.ts). Times every query the overview makes through the API dispatcher,
+ * computes the same aggregations over the raw calls in DuckDB (the outside anchor, same run),
+ * checks that both give the same numbers, and times opening the app (web host + Chromium) until
+ * the KPI tiles show. `--calls N` makes a smaller workspace to develop with.
  * Ends with: overview: <ms> ms, duckdb: <ms> ms, ratio <x>   (medians; ratio = duckdb / overview)
  * and on PostgreSQL: overview on PostgreSQL: <ms> ms, duckdb: …, and with `--engine both` the
  * ratio of PostgreSQL's median to SQLite's in the same run.
@@ -28,7 +28,7 @@ import { checkSameNumbers, overviewQueries } from './query-overview';
 import { timeOpenDashboard } from './query-open';
 import { loadQueryWorkspacePg } from './query-pg-workspace';
 import { queryWorkspaceDefinition, TIME_ZONE } from './query-workspace';
-import { createTestDatabase } from '../pg-admin';
+import { createTestDatabase, withAdmin } from '../pg-admin';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -40,6 +40,10 @@ const { values } = parseArgs({
     'duck-runs': { type: 'string', default: '7' },
     loads: { type: 'string', default: '5' },
     'no-open': { type: 'boolean', default: false },
+    /** skips the calls explorer's pages (a year's floor-wide sorts take minutes on a busy machine) */
+    'no-explorer': { type: 'boolean', default: false },
+    /** on PostgreSQL: the server logs the plan (EXPLAIN ANALYZE) of every statement over 5 ms (auto_explain) */
+    explain: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
     engine: { type: 'string', default: 'sqlite' },
     calls: { type: 'string', default: '10000000' },
@@ -174,7 +178,7 @@ async function measure(engine: Engine, ws: Workspace, target: string) {
     { label: `${lastYear.from}..${lastYear.to}`, filter: lastYear },
   ];
   const explorer = [];
-  for (const r of explorerRanges) {
+  for (const r of values['no-explorer'] ? [] : explorerRanges) {
     const timed = await timeExplorer(api.dispatch, r.filter, async (work) =>
       median(await timeRuns(1, 5, work)),
     );
@@ -200,6 +204,15 @@ if (engineFlag !== 'pg') {
 if (engineFlag !== 'sqlite') {
   const db = await createTestDatabase('callscope_bench_query');
   try {
+    if (values.explain)
+      await withAdmin(async (c) => {
+        for (const setting of [
+          `session_preload_libraries = 'auto_explain'`,
+          `auto_explain.log_min_duration = 5`,
+          `auto_explain.log_analyze = on`,
+        ])
+          await c.query(`ALTER DATABASE ${db.name} SET ${setting}`);
+      });
     const ws = await openWorkspace(db.url);
     try {
       const api = createApi(ws);
