@@ -9,6 +9,7 @@ import type { RecordingSource } from './audits/recordings';
 import { recordingSource } from './recordings/finder';
 import { backupDir, listBackups, restoreOverFailedFile, TEAM_BACKUP_REFUSAL } from './backups';
 import { canOpenReadOnly, describeOpenFailure, type OpenFailureKind } from './db/connection';
+import { TeamWorkspaceOpenError } from './db/postgres';
 import { createDispatcher, type Dispatch, type HandlersFor } from './dispatch';
 import { ApiError } from './errors';
 import type { Staging } from './staging';
@@ -19,6 +20,15 @@ export interface SessionHooks {
   onInternalError?: (err: unknown) => void;
   /** Runs each time a workspace opens (e.g. daily backups, job events); returns its undo. */
   onOpen?: (ws: Workspace, api: Api) => () => void;
+  /**
+   * A team workspace's password when the URL, PGPASSWORD and pgpass have none (the desktop
+   * keychain), told whether the server took it (`opened`) or refused the login (`refused`).
+   */
+  teamPassword?: {
+    password: () => Promise<string>;
+    opened(): void;
+    refused(): void;
+  };
 }
 
 export interface Session {
@@ -49,7 +59,15 @@ export async function openSession(file: string, hooks: SessionHooks = {}): Promi
   let transitions: Promise<unknown> = Promise.resolve();
 
   async function open(readOnly: boolean): Promise<Opened> {
-    const ws = await openWorkspace(file, { readOnly });
+    const keychain = hooks.teamPassword;
+    let ws: Workspace;
+    try {
+      ws = await openWorkspace(file, { readOnly, password: keychain?.password });
+    } catch (err) {
+      if (err instanceof TeamWorkspaceOpenError && err.reason === 'login_refused') keychain?.refused();
+      throw err;
+    }
+    keychain?.opened();
     const api = createApi(ws, { onInternalError: hooks.onInternalError });
     return { ws, api, undoOpen: hooks.onOpen?.(ws, api) ?? (() => undefined) };
   }

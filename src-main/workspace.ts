@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { BulkWriter } from './db/bulk';
 import { openPgStore } from './db/pg-store';
+import type { OpenPostgresOptions } from './db/postgres';
 import { openSqliteStore, type SqliteStore } from './db/sqlite-store';
 import { ensureSettings, loadSettings, settingsComplete } from './settings';
 import { sweepCrashLeftovers } from './leftovers';
@@ -52,11 +53,12 @@ export const READ_ONLY_REFUSAL =
 
 /**
  * Opens `target`: a workspace file (created if new), or a team workspace's `postgres://` URL (its
- * database migrated on first open). The password comes from the URL, PGPASSWORD or a pgpass file.
+ * database migrated on first open). The password comes from the URL, PGPASSWORD or a pgpass file,
+ * else from `options.password` (the desktop keychain).
  */
 export async function openWorkspace(
   target: string,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; password?: OpenPostgresOptions['password'] } = {},
 ): Promise<Workspace> {
   return isTeamWorkspaceUrl(target) ? openTeamWorkspace(target, options) : openFileWorkspace(target, options);
 }
@@ -92,9 +94,12 @@ async function openFileWorkspace(file: string, options: { readOnly?: boolean }):
 
 const NO_RAW_CONNECTION = 'a team workspace (PostgreSQL) has no raw SQLite connection: use ws.kysely';
 
-async function openTeamWorkspace(url: string, options: { readOnly?: boolean }): Promise<Workspace> {
+async function openTeamWorkspace(
+  url: string,
+  options: { readOnly?: boolean; password?: OpenPostgresOptions['password'] },
+): Promise<Workspace> {
   const readOnly = options.readOnly ?? false;
-  const store = await openPgStore(url, readOnly);
+  const store = await openPgStore(url, readOnly, { password: options.password });
   const { kysely } = store;
   const writes = readOnly ? new WriteLock(READ_ONLY_REFUSAL) : new WriteLock(undefined, store.writerLock());
   try {

@@ -1,16 +1,18 @@
 /**
  * Opening a team workspace: a PostgreSQL database named by a `postgres://` URL, through Kysely's
  * PostgresDialect over a pg Pool. The password comes from the URL, from PGPASSWORD, from a pgpass
- * file (pg reads ~/.pgpass or PGPASSFILE itself when no password is given), or from a caller's
- * function (the desktop app's keychain) — Callscope never writes it anywhere.
+ * file (PGPASSFILE or ~/.pgpass, read by pgpass.ts), or from a caller's function (the desktop
+ * app's keychain) — Callscope never writes it anywhere in plain text.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import type { ConnectionOptions } from 'node:tls';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { WorkspaceOpenError } from './connection';
 import { migrationName, recordedVersions, staticProvider, throwIfFailed } from './migrator';
 import { pgMigrations, type PgMigration } from './pg-migrations';
+import { pgpassHost, pgpassPath, readPgpassPassword } from './pgpass';
 import type { Database } from './schema';
 
 /** Why a team workspace could not be opened, beyond the file kinds (see describePostgresFailure). */
@@ -176,6 +178,33 @@ export interface OpenPostgresOptions {
   connectTimeoutMs?: number;
 }
 
+/**
+ * The password when the URL has none, asked only when the server wants one: libpq's order —
+ * PGPASSWORD, then the pgpass file (read here: pg 8 reads it itself only with a deprecation
+ * warning, and pg 9 will not) — then the caller's function (the desktop keychain).
+ */
+export function passwordWhenAsked(
+  target: PostgresTarget,
+  options: Pick<OpenPostgresOptions, 'password'>,
+  env: NodeJS.ProcessEnv = process.env,
+): () => Promise<string> {
+  // '' when nobody has one: the server then refuses the login (login_refused).
+  return async () => {
+    if (env.PGPASSWORD !== undefined) return env.PGPASSWORD;
+    const { host, port, database, user } = target.connection;
+    const fromFile = readPgpassPassword(
+      {
+        host: pgpassHost(host ?? env.PGHOST),
+        port: port ?? Number(env.PGPORT ?? 5432),
+        database: database ?? '',
+        user: user ?? env.PGUSER ?? os.userInfo().username,
+      },
+      pgpassPath(env),
+    );
+    return fromFile ?? (await options.password?.()) ?? '';
+  };
+}
+
 function poolFor(
   target: PostgresTarget,
   ssl: false | ConnectionOptions,
@@ -187,7 +216,7 @@ function poolFor(
     types: numberTypes(),
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-    ...(options.password && target.connection.password === undefined ? { password: options.password } : {}),
+    password: target.connection.password ?? passwordWhenAsked(target, options),
   });
   // An idle connection the server drops (restart, network) must not crash the process.
   pool.on('error', () => undefined);

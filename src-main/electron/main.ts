@@ -29,6 +29,8 @@ import {
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { electronCapturePng, electronPrintToPdf } from './print-pdf';
 import { usePdfRenderer, usePngRenderer } from '../reports/pdf-render';
+import { isTeamWorkspaceUrl } from '../workspace-target';
+import { desktopKeychain } from './password-prompt';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -105,6 +107,8 @@ async function start(): Promise<void> {
   // A file that cannot be opened still gets a window: the renderer shows why and the ways out
   // (open read-only, restore a backup, try again), answered by the session.
   const opened = await openSession(dbPath, {
+    // A team workspace's password nobody else has (URL, PGPASSWORD, pgpass): asked, kept sealed.
+    teamPassword: isTeamWorkspaceUrl(dbPath) ? desktopKeychain(dbPath) : undefined,
     onInternalError: (err) => console.error('[callscope] internal error:', err),
     onOpen: (ws, api) => {
       const stopJobUpdates = api.jobs.onUpdate((job) => {

@@ -20,6 +20,7 @@ import { hostEn } from './host.en';
 import { teamCalendarEn } from './team-calendar.en';
 import { disputesEn } from './disputes.en';
 import { activityEn } from './activity.en';
+import { keychainEn } from './keychain.en';
 export const en = {
   'app.name': 'Callscope',
   'nav.dashboard': 'Dashboard',
@@ -454,6 +455,7 @@ export const en = {
   ...cliEn,
   ...disputesEn,
   ...activityEn,
+  ...keychainEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

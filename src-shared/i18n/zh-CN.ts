@@ -11,6 +11,7 @@ import { hostZhCN } from './host.zh-CN';
 import { teamCalendarZhCN } from './team-calendar.zh-CN';
 import { disputesZhCN } from './disputes.zh-CN';
 import { activityZhCN } from './activity.zh-CN';
+import { keychainZhCN } from './keychain.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
@@ -447,4 +448,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...cliZhCN,
   ...disputesZhCN,
   ...activityZhCN,
+  ...keychainZhCN,
 };

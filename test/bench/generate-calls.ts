@@ -55,6 +55,8 @@ export async function writeCallsCsv(
   rows: number,
   seed = 42,
   shape: BenchShape = 'callscope',
+  /** the Callscope layout's call ids are `<idPrefix><n>`: files of other prefixes hold other calls */
+  idPrefix = 'B',
 ): Promise<void> {
   const out = fs.createWriteStream(file);
   out.write(`${(shape === 'callscope' ? CALLSCOPE_HEADER : GENERIC_EN_HEADER).join(',')}\n`);
@@ -97,7 +99,7 @@ export async function writeCallsCsv(
     } else
       buffer +=
         [
-          `B${n}`,
+          `${idPrefix}${n}`,
           c.agentCode,
           c.agentName ?? '',
           c.teamName ?? '',

@@ -5,11 +5,12 @@
  * while it still has the expected size and its data reaches into the current month (the app opens
  * on "this month"), on the benchmarks' pinned clock (bench-clock.ts).
  *
- * Run alone to (re)build it: `npx tsx test/bench/query-workspace.ts [--force]`.
+ * Run alone to (re)build it: `npx tsx test/bench/query-workspace.ts [--force] [--calls N]`.
  */
 import './bench-clock';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { createApi } from '../../src-main/api';
 import { generateDemoCalls } from '../../src-main/demo/generate';
@@ -21,13 +22,65 @@ import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { now } from '../../src-main/clock';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-export const QUERY_WORKSPACE = path.join(REPO, '.tmp/bench/query-10m.sqlite');
 export const TIME_ZONE = 'Asia/Shanghai';
-const AGENTS = 200;
-const DAYS = 365;
-/** 150 (the demo's default) gives ~8.0M calls over 200 agents x 365 days; 189 gives ~10.03M. */
-const DIALS_PER_AGENT_DAY = 189;
-const MIN_CALLS = 9_900_000;
+/** The full size (the dashboard issue's 10M calls); `--calls N` makes a smaller one to develop with. */
+export const FULL_CALLS = 10_000_000;
+
+/**
+ * What the benchmark workspace holds: the demo generator's options and the cached file. Every
+ * engine's workspace is made from this one definition (the same calls, in the same order).
+ */
+export interface QueryWorkspaceDefinition {
+  file: string;
+  agents: number;
+  days: number;
+  seed: number;
+  dialsPerAgentDay: number;
+  /** the smallest call count a cached file may have to be reused */
+  minCalls: number;
+}
+
+/**
+ * 150 dials (the demo's default) give ~8.0M calls over 200 agents x 365 days; 189 give ~10.03M.
+ * A smaller size keeps 200 agents and at least two months (the overview compares with the
+ * previous period), fewer days first, then fewer dials (the generator dials at least 20 a day).
+ */
+export function queryWorkspaceDefinition(calls = FULL_CALLS): QueryWorkspaceDefinition {
+  if (calls >= FULL_CALLS) {
+    return {
+      file: path.join(REPO, '.tmp/bench/query-10m.sqlite'),
+      agents: 200,
+      days: 365,
+      seed: 7,
+      dialsPerAgentDay: 189,
+      minCalls: 9_900_000,
+    };
+  }
+  const share = calls / 10_030_000;
+  const days = Math.max(62, Math.round(365 * share));
+  return {
+    file: path.join(REPO, `.tmp/bench/query-${calls}.sqlite`),
+    agents: 200,
+    days,
+    seed: 7,
+    dialsPerAgentDay: Math.max(20, Math.round((189 * share * 365) / days)),
+    minCalls: Math.floor(calls * 0.9),
+  };
+}
+
+/** The demo calls of `def`, ending yesterday on the benchmarks' clock. */
+export function queryWorkspaceCalls(def: QueryWorkspaceDefinition, salt: string) {
+  return generateDemoCalls({
+    agents: def.agents,
+    days: def.days,
+    seed: def.seed,
+    lastDay: addDays(todayIn(TIME_ZONE, now()), -1),
+    timeZone: TIME_ZONE,
+    language: 'zh-CN',
+    salt,
+    dialsPerAgentDay: def.dialsPerAgentDay,
+  });
+}
 
 export interface WorkspaceFacts {
   calls: number;
@@ -61,7 +114,8 @@ function removeWorkspace(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
-async function build(file: string): Promise<void> {
+async function build(def: QueryWorkspaceDefinition): Promise<void> {
+  const file = def.file;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   removeWorkspace(file);
   const ws = await openWorkspace(file);
@@ -69,17 +123,7 @@ async function build(file: string): Promise<void> {
   try {
     const set = await api.dispatch('settings.update', { timeZone: TIME_ZONE });
     if (!set.ok) throw new Error(set.error.message);
-    const lastDay = addDays(todayIn(TIME_ZONE, now()), -1);
-    const calls = generateDemoCalls({
-      agents: AGENTS,
-      days: DAYS,
-      seed: 7,
-      lastDay,
-      timeZone: TIME_ZONE,
-      language: 'zh-CN',
-      salt: await phoneSalt(ws.kysely),
-      dialsPerAgentDay: DIALS_PER_AGENT_DAY,
-    });
+    const calls = queryWorkspaceCalls(def, await phoneSalt(ws.kysely));
     const ctx = { progress: () => {}, signal: new AbortController().signal };
     const started = performance.now();
     let total = 0;
@@ -113,29 +157,37 @@ async function build(file: string): Promise<void> {
 }
 
 /** The cached workspace, built first when it is missing, too small or does not reach this month. */
-export async function ensureQueryWorkspace(options: { force?: boolean } = {}): Promise<WorkspaceFacts> {
-  const file = QUERY_WORKSPACE;
+export async function ensureQueryWorkspace(
+  def: QueryWorkspaceDefinition,
+  options: { force?: boolean } = {},
+): Promise<WorkspaceFacts> {
+  const file = def.file;
   let facts = options.force ? null : inspect(file);
   const thisMonth = todayIn(TIME_ZONE, now()).slice(0, 7);
   const yesterdayMonth = addDays(todayIn(TIME_ZONE, now()), -1).slice(0, 7);
   const stale =
     facts && facts.lastDay.slice(0, 7) !== thisMonth && facts.lastDay.slice(0, 7) !== yesterdayMonth;
-  if (!facts || facts.calls < MIN_CALLS || stale) {
+  if (!facts || facts.calls < def.minCalls || stale) {
     process.stderr.write(
-      `building ${path.relative(REPO, file)}: ${AGENTS} agents x ${DAYS} days through the import path` +
+      `building ${path.relative(REPO, file)}: ${def.agents} agents x ${def.days} days through the import path` +
         (facts ? ` (cached one has ${facts.calls} calls up to ${facts.lastDay})` : '') +
         '\n',
     );
     const started = performance.now();
-    await build(file);
+    await build(def);
     facts = inspect(file);
-    if (!facts || facts.calls < MIN_CALLS) throw new Error(`built workspace has ${facts?.calls ?? 0} calls`);
+    if (!facts || facts.calls < def.minCalls)
+      throw new Error(`built workspace has ${facts?.calls ?? 0} calls`);
     process.stderr.write(`built in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
   return facts;
 }
 
 if (import.meta.filename === process.argv[1]) {
-  const facts = await ensureQueryWorkspace({ force: process.argv.includes('--force') });
-  process.stdout.write(`${QUERY_WORKSPACE}: ${facts.calls} calls, ${facts.firstDay}..${facts.lastDay}\n`);
+  const { values } = parseArgs({
+    options: { force: { type: 'boolean', default: false }, calls: { type: 'string' } },
+  });
+  const def = queryWorkspaceDefinition(values.calls ? Number(values.calls) : undefined);
+  const facts = await ensureQueryWorkspace(def, { force: values.force });
+  process.stdout.write(`${def.file}: ${facts.calls} calls, ${facts.firstDay}..${facts.lastDay}\n`);
 }
