@@ -38,6 +38,10 @@ import { reviewHandlers } from './review/handlers';
 import { peopleHandlers } from './people/handlers';
 import { hostHandlers } from './host/handlers';
 import type { Workspace } from './workspace';
+import { authHandlers, SignedIn } from './auth/handlers';
+import { callingActor, guardDispatch, refusal } from './auth/guard';
+import { runAs } from './auth/actor';
+import { mayCall } from '../src-shared/api';
 
 export interface Api {
   dispatch: Dispatch;
@@ -54,10 +58,17 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
   // After every job, staging keeps only what a staged id or a running import holds.
   jobs.onUpdate((job) => job.status !== 'running' && staging.sweep());
   const db = ws.kysely;
+  const signedIn = new SignedIn();
 
+  // Checked and run as the signed-in user, as import.start through the dispatcher is: a
+  // refusal fails the job with the reason.
   const startImport: Api['startImport'] = (file, importOptions) =>
-    jobs.start('import', (ctx: JobContext): Promise<ImportResult> => importFile(ws, file, importOptions, ctx))
-      .id;
+    jobs.start('import', async (ctx: JobContext): Promise<ImportResult> => {
+      const actor = ws.engine === 'postgres' ? await callingActor(ws, signedIn) : null;
+      if (ws.engine === 'postgres' && !mayCall(actor?.role ?? null, 'import.start'))
+        throw refusal(actor, 'import.start');
+      return runAs(actor, () => importFile(ws, file, importOptions, ctx));
+    }).id;
 
   const handlers: Handlers = {
     'workspace.info': async () => {
@@ -213,10 +224,11 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...reviewHandlers(ws),
     ...peopleHandlers(ws),
     ...hostHandlers(ws, jobs),
+    ...authHandlers(ws, signedIn),
   };
 
   return {
-    dispatch: createDispatcher(handlers, options.onInternalError),
+    dispatch: guardDispatch(ws, signedIn, createDispatcher(handlers, options.onInternalError)),
     jobs,
     staging,
     startImport,

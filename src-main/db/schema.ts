@@ -238,6 +238,8 @@ export interface Database {
   training_sessions: TrainingSessionsTable;
   training_attendees: TrainingAttendeesTable;
   recording_files: RecordingFilesTable;
+  users: UsersTable;
+  user_teams: UserTeamsTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -466,4 +468,24 @@ export interface RecordingFilesTable {
   /** the file name alone */
   name: string;
   size: number;
+}
+
+/** A person who signs in to a team workspace (src-main/auth). */
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  role: 'admin' | 'team_lead' | 'qa' | 'manager' | 'agent';
+  /** scrypt$N$r$p$salt$hash (src-main/auth/passwords.ts); never leaves the main process */
+  password_hash: string;
+  /** the agent an agent user is */
+  agent_id: number | null;
+  disabled: Generated<number>;
+  created_at: number;
+}
+
+/** The teams a team lead leads. */
+export interface UserTeamsTable {
+  user_id: number;
+  team_id: number;
 }

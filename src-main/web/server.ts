@@ -40,6 +40,7 @@ const CONTENT_TYPES: Record<string, string> = {
 const STATUS: Record<ApiErrorBody['code'], number> = {
   bad_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   unknown_method: 404,
   not_found: 404,
   conflict: 409,

@@ -142,6 +142,15 @@ export const ACCESS = {
   'jobs.get': 'signed_in',
   'jobs.cancel': 'signed_in',
   'jobs.list': 'signed_in',
+  // --- auth: signing in, and the admin's users
+  'auth.state': 'public',
+  'auth.signIn': 'public',
+  'auth.signOut': 'public',
+  'auth.changePassword': 'signed_in',
+  'users.list': ADMIN,
+  'users.create': ADMIN,
+  'users.update': ADMIN,
+  'users.resetPassword': ADMIN,
 } as const satisfies Record<Method, Access>;
 
 /** May `role` call `method`? (`null`: nobody is signed in.) */

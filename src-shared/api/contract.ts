@@ -42,6 +42,7 @@ import { recordingsContract } from './contract-recordings';
 import { reviewContract } from './contract-review';
 import { peopleContract } from './contract-people';
 import { hostContract } from './contract-host';
+import { authContract } from './contract-auth';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -169,6 +170,7 @@ export const contract = {
   ...reviewContract,
   ...peopleContract,
   ...hostContract,
+  ...authContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
@@ -192,6 +194,8 @@ export interface ApiErrorBody {
   code:
     | 'bad_input'
     | 'unauthorized'
+    /** signed in, but the user's role may not call this */
+    | 'forbidden'
     | 'not_found'
     | 'conflict'
     | 'busy'

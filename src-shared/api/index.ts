@@ -12,4 +12,5 @@ export * from './contract-recordings';
 export * from './contract-review';
 export * from './contract-people';
 export * from './contract-host';
+export * from './contract-auth';
 export * from './access';
