@@ -11,6 +11,7 @@ import { ApiError } from '../errors';
 import type { Workspace } from '../workspace';
 import { runAs, type Actor } from './actor';
 import { SIGN_IN_REFUSED, type SignedIn } from './handlers';
+import { narrowInput, narrowOutput, reachOf } from './scope';
 import { actorOf } from './users';
 
 export function refusal(actor: Actor | null, method: Method): ApiError {
@@ -36,6 +37,16 @@ export function guardDispatch(ws: Workspace, signedIn: SignedIn, dispatch: Dispa
       const { code, message } = refusal(actor, method);
       return { ok: false, error: { code, message } };
     }
-    return runAs(actor, () => dispatch(method, input));
+    try {
+      const reach = await reachOf(ws.kysely, actor);
+      if (!reach) return await runAs(actor, () => dispatch(method, input));
+      const outcome = await runAs(actor, async () =>
+        dispatch(method, await narrowInput(ws.kysely, reach, method, input)),
+      );
+      return outcome.ok ? { ok: true, value: narrowOutput(reach, outcome.value) } : outcome;
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      return { ok: false, error: { code: err.code, message: `${method}: ${err.message}` } };
+    }
   };
 }
