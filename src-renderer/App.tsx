@@ -19,6 +19,7 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 import { useSession } from './stores/session';
 import { TargetsPage } from './pages/targets/TargetsPage';
 import { PeoplePage } from './pages/people/PeoplePage';
+import { AuthGate } from './pages/signin/AuthGate';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
 function Page({ match }: { match: RouteMatch }) {
@@ -67,7 +68,11 @@ export function App() {
 
   if (session?.state === 'open') {
     // A restore or a read-only open is another workspace: the shell starts over with it.
-    return <WorkspaceApp key={`${session.readOnly}:${session.restored?.backup ?? ''}`} />;
+    return (
+      <AuthGate key={`${session.readOnly}:${session.restored?.backup ?? ''}`}>
+        <WorkspaceApp />
+      </AuthGate>
+    );
   }
   let content;
   if (session?.state === 'failed') content = <RecoveryPage state={session} />;

@@ -3,6 +3,8 @@ import { routeHref, ROUTES, type Route } from '../hooks/useHashRoute';
 import { useT } from '../i18n/language';
 import { useWorkspace } from '../stores/workspace';
 import type { MessageKey } from '../../src-shared/i18n';
+import type { Method } from '../../src-shared/api';
+import { useAuth, useMayCall } from '../stores/auth';
 
 const NAV_LABEL: Record<Route, MessageKey> = {
   dashboard: 'nav.dashboard',
@@ -28,8 +30,47 @@ const NAV_ICON: Record<Route, string> = {
   people: '☺',
 };
 
+/** The call a page cannot do without: a role that may not make it does not see the page. */
+const NAV_NEEDS: Record<Route, Method> = {
+  dashboard: 'metrics.summary',
+  calls: 'calls.list',
+  audits: 'audits.list',
+  coaching: 'coaching.notes',
+  targets: 'targets.plan',
+  import: 'import.start',
+  reports: 'reports.generate',
+  settings: 'settings.get',
+  people: 'agents.update',
+};
+
+/** Who is signed in to a team workspace, and the way out (nothing on a local file). */
+function SignedInUser() {
+  const t = useT();
+  const user = useAuth((s) => s.state?.user ?? null);
+  const signOut = useAuth((s) => s.signOut);
+  if (!user) return null;
+  return (
+    <div className="sidebar__user" data-testid="signed-in-user">
+      <span className="sidebar__workspace-label">{t('auth.signedInAs')}</span>
+      <span className="sidebar__user-name" title={user.login}>
+        {user.displayName}
+      </span>
+      <span className="sidebar__user-role">{t(`auth.role.${user.role}`)}</span>
+      <button
+        type="button"
+        className="button button--small sidebar__sign-out"
+        onClick={() => void signOut()}
+        data-testid="sign-out"
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
+
 export function Sidebar({ current }: { current: Route }) {
   const t = useT();
+  const may = useMayCall();
   const path = useWorkspace((s) => s.info?.path ?? '');
   const fileName = path.split(/[\\/]/).pop() ?? '';
   return (
@@ -39,7 +80,7 @@ export function Sidebar({ current }: { current: Route }) {
         <span className="sidebar__name">{t('app.name')}</span>
       </div>
       <ul className="sidebar__nav">
-        {ROUTES.map((route) => (
+        {ROUTES.filter((route) => may(NAV_NEEDS[route])).map((route) => (
           <li key={route}>
             <a
               href={routeHref(route)}
@@ -61,6 +102,7 @@ export function Sidebar({ current }: { current: Route }) {
           <span className="sidebar__workspace-file">{fileName}</span>
         </div>
       ) : null}
+      <SignedInUser />
     </nav>
   );
 }

@@ -2,6 +2,7 @@
 import { importReasonsEn } from './import-reasons.en';
 import { importErrorsEn } from './import-errors.en';
 import { sessionEn } from './session.en';
+import { authEn } from './auth.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
 import { ordersEn } from './orders.en';
@@ -448,6 +449,7 @@ export const en = {
   ...importReasonsEn,
   ...teamCalendarEn,
   ...importErrorsEn,
+  ...authEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

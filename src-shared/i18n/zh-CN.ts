@@ -10,6 +10,7 @@ import { hostZhCN } from './host.zh-CN';
 import { teamCalendarZhCN } from './team-calendar.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
+import { authZhCN } from './auth.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
@@ -441,4 +442,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importReasonsZhCN,
   ...teamCalendarZhCN,
   ...importErrorsZhCN,
+  ...authZhCN,
 };
