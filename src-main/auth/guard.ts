@@ -5,7 +5,7 @@
  * and runs as that user (`runAs`), so services can scope what they answer. A local workspace
  * file has no sign-in: every call runs as nobody (`null`) and everything is allowed.
  */
-import { isMethod, mayCall, type Method } from '../../src-shared/api';
+import { isMethod, mayCall, type Method, type Role } from '../../src-shared/api';
 import type { Dispatch, Outcome } from '../dispatch';
 import { ApiError } from '../errors';
 import type { Workspace } from '../workspace';
@@ -14,9 +14,17 @@ import { SIGN_IN_REFUSED, type SignedIn } from './handlers';
 import { narrowInput, narrowOutput, reachOf } from './scope';
 import { actorOf } from './users';
 
+const ROLE_WORDS: Record<Role, string> = {
+  admin: 'an admin',
+  team_lead: 'a team lead',
+  qa: 'a QA supervisor',
+  manager: 'a manager',
+  agent: 'an agent',
+};
+
 export function refusal(actor: Actor | null, method: Method): ApiError {
   return actor
-    ? new ApiError('forbidden', `${method}: a ${actor.role.replace('_', ' ')} may not do this`)
+    ? new ApiError('forbidden', `${method}: ${ROLE_WORDS[actor.role]} may not do this`)
     : new ApiError('unauthorized', `${method}: sign in first (${SIGN_IN_REFUSED})`);
 }
 
