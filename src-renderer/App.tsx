@@ -20,6 +20,7 @@ import { useSession } from './stores/session';
 import { TargetsPage } from './pages/targets/TargetsPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { AuthGate } from './pages/signin/AuthGate';
+import { UsersPage } from './pages/users/UsersPage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 
 function Page({ match }: { match: RouteMatch }) {
@@ -46,6 +47,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <TargetsPage />;
     case 'people':
       return <PeoplePage />;
+    case 'users':
+      return <UsersPage />;
   }
 }
 

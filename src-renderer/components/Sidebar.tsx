@@ -16,6 +16,7 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   reports: 'nav.reports',
   settings: 'nav.settings',
   people: 'nav.people',
+  users: 'nav.users',
 };
 
 const NAV_ICON: Record<Route, string> = {
@@ -28,6 +29,7 @@ const NAV_ICON: Record<Route, string> = {
   import: '⇪',
   settings: '⚙',
   people: '☺',
+  users: '♔',
 };
 
 /** The call a page cannot do without: a role that may not make it does not see the page. */
@@ -41,6 +43,7 @@ const NAV_NEEDS: Record<Route, Method> = {
   reports: 'reports.generate',
   settings: 'settings.get',
   people: 'agents.update',
+  users: 'users.list',
 };
 
 /** Who is signed in to a team workspace, and the way out (nothing on a local file). */
@@ -71,6 +74,8 @@ function SignedInUser() {
 export function Sidebar({ current }: { current: Route }) {
   const t = useT();
   const may = useMayCall();
+  // Users sign in to team workspaces only: a local file has no Users page.
+  const teamWorkspace = useAuth((s) => s.state?.required ?? false);
   const path = useWorkspace((s) => s.info?.path ?? '');
   const fileName = path.split(/[\\/]/).pop() ?? '';
   return (
@@ -80,21 +85,23 @@ export function Sidebar({ current }: { current: Route }) {
         <span className="sidebar__name">{t('app.name')}</span>
       </div>
       <ul className="sidebar__nav">
-        {ROUTES.filter((route) => may(NAV_NEEDS[route])).map((route) => (
-          <li key={route}>
-            <a
-              href={routeHref(route)}
-              className={route === current ? 'sidebar__link is-active' : 'sidebar__link'}
-              aria-current={route === current ? 'page' : undefined}
-              data-testid={`nav-${route}`}
-            >
-              <span className="sidebar__icon" aria-hidden="true">
-                {NAV_ICON[route]}
-              </span>
-              {t(NAV_LABEL[route])}
-            </a>
-          </li>
-        ))}
+        {ROUTES.filter((route) => may(NAV_NEEDS[route]) && (route !== 'users' || teamWorkspace)).map(
+          (route) => (
+            <li key={route}>
+              <a
+                href={routeHref(route)}
+                className={route === current ? 'sidebar__link is-active' : 'sidebar__link'}
+                aria-current={route === current ? 'page' : undefined}
+                data-testid={`nav-${route}`}
+              >
+                <span className="sidebar__icon" aria-hidden="true">
+                  {NAV_ICON[route]}
+                </span>
+                {t(NAV_LABEL[route])}
+              </a>
+            </li>
+          ),
+        )}
       </ul>
       {fileName ? (
         <div className="sidebar__workspace" title={path}>

@@ -89,6 +89,19 @@ test.describe('in English', () => {
     await expect(page.getByTestId('nav-people')).toBeVisible();
     await screenshot(page, 'signed-in-admin-en');
 
+    // The admin's Users page: a new QA supervisor who can then sign in.
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('new-user-login').fill('li.qa');
+    await page.getByTestId('new-user-name').fill('李质检');
+    await page.getByTestId('new-user-role').selectOption('qa');
+    await page.getByTestId('new-user-password').fill('qa-password-1');
+    await page.getByTestId('new-user-submit').click();
+    const row = page.locator('[data-testid="user-row"][data-login="li.qa"]');
+    await expect(row).toContainText('李质检');
+    await expect(row.getByTestId('user-role')).toHaveValue('qa');
+    await expect(page.locator('[data-testid="user-row"]')).toHaveCount(3);
+    await screenshot(page, 'users-en');
+
     await page.getByTestId('sign-out').click();
     await expect(page.getByTestId('sign-in')).toBeVisible();
     await page.getByTestId('sign-in-login').fill(AGENT.login);
@@ -108,7 +121,7 @@ test.describe('in English', () => {
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('the sign-in page and its refusal', async ({ page }) => {
+  test('the sign-in page and its refusal; the QA supervisor the admin added signs in', async ({ page }) => {
     await page.goto(host.url);
     await expect(page.getByTestId('sign-in')).toContainText('团队工作区');
     await screenshot(page, 'sign-in-zh-CN');
@@ -117,5 +130,21 @@ test.describe('in Chinese', () => {
     await page.getByTestId('sign-in-submit').click();
     await expect(page.getByTestId('sign-in-refused')).toHaveText('账号或密码不对。');
     await screenshot(page, 'sign-in-refused-zh-CN');
+    // The QA supervisor the admin added: no Import, no People, no Users.
+    await page.getByTestId('sign-in-login').fill('li.qa');
+    await page.getByTestId('sign-in-password').fill('qa-password-1');
+    await page.getByTestId('sign-in-submit').click();
+    await expect(page.getByTestId('signed-in-user')).toContainText('质检员');
+    await expect(page.getByTestId('nav-audits')).toBeVisible();
+    await expect(page.getByTestId('nav-import')).toHaveCount(0);
+    await expect(page.getByTestId('nav-users')).toHaveCount(0);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in-login').fill(ADMIN.login);
+    await page.getByTestId('sign-in-password').fill(ADMIN.password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('nav-users').click();
+    await expect(page.getByTestId('users-page')).toContainText('可以登录的用户');
+    await screenshot(page, 'users-zh-CN');
+    await page.getByTestId('sign-out').click();
   });
 });
