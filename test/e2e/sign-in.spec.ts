@@ -10,10 +10,24 @@ import { openWorkspace } from '../../src-main/workspace';
 import { startWebHost } from '../browser-mode';
 import { FIXTURES, runCli } from '../helpers';
 import { createTestDatabase, type TestDatabase } from '../pg-admin';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 
 const ADMIN = { login: 'admin', password: 'admin-password-1' };
 const AGENT = { login: 'wang.wei', password: 'agent-password-1' };
+
+/** The HTTP status of an upload to the host's staging (the door beside the dispatcher). */
+function uploadStatus(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const token = sessionStorage.getItem('callscope.token');
+    const r = await fetch('/api/import.upload?name=x.csv', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: 'agent_code\n8001\n',
+    });
+    return r.status;
+  });
+}
 
 let db: TestDatabase;
 let host: { url: string; child: ChildProcess };
@@ -73,6 +87,7 @@ test.describe('in English', () => {
     await expect(form).toContainText('Sign in');
     await expect(form).toContainText('team workspace');
     await screenshot(page, 'sign-in-en');
+    expect(await uploadStatus(page)).toBe(401); // nobody signed in: no file reaches the host
 
     await page.getByTestId('sign-in-login').fill(ADMIN.login);
     await page.getByTestId('sign-in-password').fill('not-the-password');
@@ -87,6 +102,7 @@ test.describe('in English', () => {
     await expect(user).toContainText('Admin');
     await expect(page.getByTestId('nav-import')).toBeVisible();
     await expect(page.getByTestId('nav-people')).toBeVisible();
+    expect(await uploadStatus(page)).toBe(200);
     await screenshot(page, 'signed-in-admin-en');
 
     // The admin's Users page: a new QA supervisor who can then sign in.
@@ -110,6 +126,7 @@ test.describe('in English', () => {
     await expect(page.getByTestId('signed-in-user')).toContainText('Agent');
     await expect(page.getByTestId('nav-dashboard')).toBeVisible();
     await expect(page.getByTestId('nav-import')).toHaveCount(0);
+    expect(await uploadStatus(page)).toBe(403);
     await expect(page.getByTestId('nav-people')).toHaveCount(0);
     await expect(page.getByTestId('nav-reports')).toHaveCount(0);
     await screenshot(page, 'signed-in-agent-en');
