@@ -158,6 +158,16 @@ export async function narrowInput(
     else checkAgent(reach, scope.agentId);
   }
 
+  // Targets and ratings a lead saves: for their teams' agents and teams only, never the floor's.
+  if (Array.isArray(out.entries))
+    for (const entry of out.entries) {
+      if (!isBag(entry)) continue;
+      checkAgent(reach, entry.agentId);
+      if (entry.scope === 'agent') checkAgent(reach, entry.scopeId);
+      else if (entry.scope === 'team') checkTeam(reach, entry.scopeId);
+      else if (entry.scope === 'all') throw outOfReach('the whole floor');
+    }
+
   const idOwner = OWNER_OF_ID[method];
   if (idOwner === 'agent') checkAgent(reach, out.id);
   else if (idOwner) await checkOwned(db, reach, idOwner, out.id);

@@ -566,8 +566,23 @@ describe('what a team lead and an agent see', () => {
       ['coaching.notes', { agentId: ids.agentB }],
       ['audits.open', { callId: ids.callB, versionId: ids.version, reviewer: 'lead' }],
       ['targets.alerts', { ...NOVEMBER, teamId: ids.teamB }],
+      [
+        'targets.set',
+        { month: '2026-11', entries: [{ scope: 'team', scopeId: ids.teamB, kpi: 'intents', value: 9 }] },
+      ],
+      [
+        'targets.set',
+        { month: '2026-11', entries: [{ scope: 'all', scopeId: 0, kpi: 'intents', value: 9 }] },
+      ],
+      ['targets.overridePay', { month: '2026-11', agentId: ids.agentB, amount: 1, reason: 'x' }],
     ] as const)
       expect(await call('team_lead', m, input), m).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await call('team_lead', 'targets.set', {
+        month: '2026-11',
+        entries: [{ scope: 'team', scopeId: ids.teamA, kpi: 'intents', value: 9 }],
+      }),
+    ).toMatchObject({ ok: true });
     const calls = (await value('team_lead', 'calls.list', { filter: NOVEMBER })).rows as {
       agentId: number;
     }[];
