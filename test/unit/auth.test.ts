@@ -4,10 +4,11 @@
  * refused at their next call, and a local file that needs no sign-in.
  */
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../src-main/auth/passwords';
 import type { Outcome } from '../../src-main/dispatch';
-import { openTestWorkspace, TEST_ADMIN, type TestWorkspace } from '../helpers';
+import { FIXTURES, openTestWorkspace, TEST_ADMIN, type TestWorkspace } from '../helpers';
 
 function scryptOf(password: string, stored: string): boolean {
   // An independent check of the stored form: scrypt$N$r$p$salt$hash, recomputed here.
@@ -147,6 +148,31 @@ describe('a team workspace', () => {
       ).toMatchObject({ ok: true });
     } finally {
       await theirs.close();
+    }
+  });
+
+  it("refuses an import started at the command line's door to a role that may not import", async () => {
+    await t.call('users.create', {
+      login: 'qa.li',
+      displayName: '李质检',
+      role: 'qa',
+      password: 'qa-password',
+    });
+    const { createApi } = await import('../../src-main/api');
+    const qa = createApi(t.ws);
+    try {
+      const file = path.join(FIXTURES, 'calls/callscope-basic.csv');
+      const signedOut = await qa.jobs.wait(qa.startImport(file, {}));
+      expect(signedOut).toMatchObject({ status: 'failed', error: expect.stringMatching(/sign in first/) });
+      await qa.dispatch('auth.signIn', { login: 'qa.li', password: 'qa-password' });
+      const refused = await qa.jobs.wait(qa.startImport(file, {}));
+      expect(refused).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/a QA supervisor may not/),
+      });
+      expect(await t.call('import.batches')).toEqual([]);
+    } finally {
+      await qa.close();
     }
   });
 
