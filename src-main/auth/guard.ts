@@ -51,7 +51,7 @@ export function guardDispatch(ws: Workspace, signedIn: SignedIn, dispatch: Dispa
       const outcome = await runAs(actor, async () =>
         dispatch(method, await narrowInput(ws.kysely, reach, method, input)),
       );
-      return outcome.ok ? { ok: true, value: narrowOutput(reach, outcome.value) } : outcome;
+      return outcome.ok ? { ok: true, value: narrowOutput(reach, method, outcome.value) } : outcome;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       return { ok: false, error: { code: err.code, message: `${method}: ${err.message}` } };

@@ -184,7 +184,12 @@ function keepReached(reach: Reach, list: unknown[]): unknown[] {
 }
 
 /** A method's answer with its lists of per-agent rows (top level) kept to the caller's agents. */
-export function narrowOutput(reach: Reach, value: unknown): unknown {
+export function narrowOutput(reach: Reach, method: Method, value: unknown): unknown {
+  // The people pickers: a lead's own agents and teams, an agent themselves.
+  if (method === 'agents.list' && Array.isArray(value))
+    return value.filter((a) => isBag(a) && isId(a.id) && reach.agentIds.has(a.id));
+  if (method === 'teams.list' && Array.isArray(value) && reach.actor.role === 'team_lead')
+    return value.filter((team) => isBag(team) && isId(team.id) && reach.actor.teamIds.includes(team.id));
   if (Array.isArray(value)) return keepReached(reach, value);
   if (!isBag(value)) return value;
   const out: Bag = {};

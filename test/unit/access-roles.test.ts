@@ -583,6 +583,12 @@ describe('what a team lead and an agent see', () => {
         entries: [{ scope: 'team', scopeId: ids.teamA, kpi: 'intents', value: 9 }],
       }),
     ).toMatchObject({ ok: true });
+    // The people pickers hold their own team and its agents only.
+    expect((await value('team_lead', 'teams.list', {})) as unknown as { id: number }[]).toEqual([
+      expect.objectContaining({ id: ids.teamA }),
+    ]);
+    const theirAgents = (await value('team_lead', 'agents.list', {})) as unknown as { id: number }[];
+    expect(theirAgents.map((a) => a.id)).toEqual([ids.agentA]);
     const calls = (await value('team_lead', 'calls.list', { filter: NOVEMBER })).rows as {
       agentId: number;
     }[];
@@ -621,6 +627,8 @@ describe('what a team lead and an agent see', () => {
       ['coaching.agent', { agentId: ids.agentB }],
     ] as const)
       expect(await call('agent', m, input), m).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const agents = (await value('agent', 'agents.list', {})) as unknown as { id: number }[];
+    expect(agents.map((a) => a.id)).toEqual([ids.agentA]);
     const audits = (await value('agent', 'audits.list', { filter: NOVEMBER })).rows as { agentId: number }[];
     expect(audits.length).toBeGreaterThan(0);
     expect(audits.every((a) => a.agentId === ids.agentA)).toBe(true);
