@@ -41,6 +41,10 @@ import { hostHandlers } from './host/handlers';
 import type { Workspace } from './workspace';
 import { ActivityRecorder } from './activity/recorder';
 import { activityHandlers } from './activity/handlers';
+import { authHandlers, SignedIn } from './auth/handlers';
+import { callingActor, guardDispatch, refusal } from './auth/guard';
+import { runAs } from './auth/actor';
+import { mayCall } from '../src-shared/api';
 
 export interface Api {
   dispatch: Dispatch;
@@ -58,14 +62,22 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
   jobs.onUpdate((job) => job.status !== 'running' && staging.sweep());
   const db = ws.kysely;
   const activity = new ActivityRecorder(ws, jobs, options.onInternalError);
+  const signedIn = new SignedIn();
 
+  // Checked and run as the signed-in user, as import.start through the dispatcher is (a refusal
+  // fails the job with the reason), and recorded in the activity log like the app's import.
   const startImport: Api['startImport'] = (file, importOptions) => {
-    const jobId = jobs.start('import', (ctx: JobContext): Promise<ImportResult> =>
-      importFile(ws, file, importOptions, ctx),
-    ).id;
-    // The command line's import is recorded like the app's.
-    activity.afterJob('import.start', jobId, {}, { jobId });
-    return jobId;
+    const { id } = jobs.start('import', async (ctx: JobContext): Promise<ImportResult> => {
+      // always awaited, so `id` is assigned before it is read below
+      const actor = await (ws.engine === 'postgres' ? callingActor(ws, signedIn) : Promise.resolve(null));
+      if (ws.engine === 'postgres' && !mayCall(actor?.role ?? null, 'import.start'))
+        throw refusal(actor, 'import.start');
+      return runAs(actor, () => {
+        activity.afterJob('import.start', id, {}, { jobId: id });
+        return importFile(ws, file, importOptions, ctx);
+      });
+    });
+    return id;
   };
 
   const handlers: Handlers = {
@@ -224,11 +236,18 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     ...hostHandlers(ws, jobs),
     ...disputesHandlers(ws),
     ...activityHandlers(ws),
+    ...authHandlers(ws, signedIn),
   };
 
   return {
-    dispatch: createDispatcher(handlers, options.onInternalError, (method, input, output) =>
-      activity.afterSuccess(method, input, output),
+    // The guard signs every call in (and runs it as its user) around the dispatcher, so the
+    // activity hook after a change records who made it.
+    dispatch: guardDispatch(
+      ws,
+      signedIn,
+      createDispatcher(handlers, options.onInternalError, (method, input, output) =>
+        activity.afterSuccess(method, input, output),
+      ),
     ),
     jobs,
     staging,

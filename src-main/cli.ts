@@ -8,6 +8,10 @@
  *   backup --out <file> [--db <path>]
  *   report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]
  *   team copy <source.sqlite> <postgres://…> | team export <postgres://…> <out.sqlite>  (src-main/workspace-copy)
+ *   team init postgres://… --admin <login> [--name "Display name"]
+ *
+ * On a team workspace (postgres://…) import, metrics, demo and report sign in with --user <login>
+ * and the password in CALLSCOPE_PASSWORD (src-main/auth/cli-auth.ts).
  *
  * import and metrics speak the language of `--lang`, else of the workspace's setting, else of the
  * environment (LANG): src-main/cli-language.ts. `--json` output is the same in every language.
@@ -43,6 +47,11 @@ import { cliLanguage, isLanguage } from './cli-language';
 import { translate } from '../src-shared/i18n';
 import { messageIn, type Say } from '../src-shared/i18n/message-code';
 import { TEAM_COMMANDS, TEAM_USAGE } from './workspace-copy/team-commands';
+import { currentActor, runAs } from './auth/actor';
+import { signInForCli, teamInit } from './auth/cli-auth';
+import { refusal } from './auth/guard';
+import { actorOf } from './auth/users';
+import { mayCall } from '../src-shared/api';
 
 class UsageError extends Error {}
 
@@ -70,7 +79,10 @@ const USAGE = `usage:
   callscope demo [--db <path>|postgres://…] [--agents N] [--days N] [--seed N] [--lang zh-CN|en]
   callscope backup --out <file> [--db <path>]
   callscope report --month YYYY-MM [--scope team:NAME|agent:CODE] [--lang zh-CN|en] --format xlsx|csv|pdf --out <path> [--db <path>|postgres://…]
-${TEAM_USAGE}`;
+${TEAM_USAGE}
+  callscope team init postgres://… --admin <login> [--name "Display name"]   (password: CALLSCOPE_ADMIN_PASSWORD, else asked)
+
+  On a team workspace (--db postgres://…) add --user <login>; the password is read from CALLSCOPE_PASSWORD.`;
 
 function intOption(
   name: string,
@@ -98,16 +110,21 @@ function existingWorkspace(
   return target;
 }
 
-/** `readOnly`: a command that only reads opens the workspace read-only: it never migrates or writes it. */
+/**
+ * `readOnly`: a command that only reads opens the workspace read-only: it never migrates or writes it.
+ * `user`: on a team workspace, who signs in (`--user`); the work runs as them.
+ */
 async function withApi<T>(
   dbOption: string | undefined,
   work: (api: Api, ws: Workspace) => Promise<T>,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; user?: string } = {},
 ): Promise<T> {
   const ws = await openWorkspace(resolveTarget(dbOption ?? defaultDbPath()), { readOnly: options.readOnly });
   const api = createApi(ws);
   try {
-    return await work(api, ws);
+    const user = await signInForCli(api, ws.engine, options.user);
+    const actor = user && (await actorOf(ws.kysely, user.id));
+    return await runAs(actor, () => work(api, ws));
   } finally {
     await api.close();
     await ws.close();
@@ -203,6 +220,7 @@ async function importCommand(args: string[]): Promise<number> {
       'date-order': { type: 'string' },
       lang: { type: 'string' },
       json: { type: 'boolean' },
+      user: { type: 'string' },
     },
   });
   const speakWorkspace = speakFrom(values.lang);
@@ -225,64 +243,70 @@ async function importCommand(args: string[]): Promise<number> {
       );
     }
   }
-  return withApi(values.db, async (api, ws) => {
-    await speakWorkspace(ws);
-    // A workspace that holds no days yet takes --tz as its own zone (the question a new workspace
-    // asks in the app): its days are then the file's, whatever zone the machine runs in.
-    if (
-      values.tz !== undefined &&
-      values.tz !== (await ws.settings()).timeZone &&
-      (await holdsNoDays(ws.kysely))
-    ) {
-      await call(api, 'settings.update', { timeZone: values.tz });
-    }
-    const batches: ImportResult[] = [];
-    let failed = 0;
-    for (const file of positionals) {
-      const jobId = api.startImport(file, {
-        displayName: file,
-        preset: values.preset,
-        timeZone: values.tz,
-        dateOrder,
-        // The order given is kept with the file's profile, as the preview keeps its answer.
-        saveProfile: dateOrder !== undefined,
-        unsettledDates: (example, column) =>
-          say('cli.unsettledDates', { file, column, example, options: dateOrderOptions(example) }),
-      });
-      const job = await runJob(api, jobId, path.basename(file));
-      if (job.status === 'done' && job.result) {
-        batches.push(job.result);
-        const r = job.result;
-        const { rows, inserted, duplicates, rejected } = r;
-        const summary = { file, rows, inserted, duplicates, rejected, batch: r.batchId, layout: r.preset };
-        process.stderr.write(`${say('cli.imported', summary)}\n`);
-        // Nothing stored because every row was rejected is a failed import, whatever the job says.
-        if (r.rejected > 0 && r.inserted === 0 && r.duplicates === 0) {
-          failed++;
-          process.stderr.write(`${say('cli.allRejected', { file })}\n`);
-        }
-      } else {
-        failed++;
-        const ended = say(job.status === 'cancelled' ? 'cli.importCancelled' : 'cli.importFailed', { file });
-        process.stderr.write(
-          `${job.error === null ? ended : messageIn(say, language, job.error, job.errorCode)}\n`,
-        );
+  return withApi(
+    values.db,
+    async (api, ws) => {
+      await speakWorkspace(ws);
+      // A workspace that holds no days yet takes --tz as its own zone (the question a new workspace
+      // asks in the app): its days are then the file's, whatever zone the machine runs in.
+      if (
+        values.tz !== undefined &&
+        values.tz !== (await ws.settings()).timeZone &&
+        (await holdsNoDays(ws.kysely))
+      ) {
+        await call(api, 'settings.update', { timeZone: values.tz });
       }
-    }
-    if (values.json) {
-      const out = batches.map(({ file, preset, rows, inserted, duplicates, rejected, batchId }) => ({
-        file,
-        preset,
-        rows,
-        inserted,
-        duplicates,
-        rejected,
-        batchId,
-      }));
-      process.stdout.write(`${JSON.stringify({ batches: out })}\n`);
-    }
-    return failed > 0 ? 1 : 0;
-  });
+      const batches: ImportResult[] = [];
+      let failed = 0;
+      for (const file of positionals) {
+        const jobId = api.startImport(file, {
+          displayName: file,
+          preset: values.preset,
+          timeZone: values.tz,
+          dateOrder,
+          // The order given is kept with the file's profile, as the preview keeps its answer.
+          saveProfile: dateOrder !== undefined,
+          unsettledDates: (example, column) =>
+            say('cli.unsettledDates', { file, column, example, options: dateOrderOptions(example) }),
+        });
+        const job = await runJob(api, jobId, path.basename(file));
+        if (job.status === 'done' && job.result) {
+          batches.push(job.result);
+          const r = job.result;
+          const { rows, inserted, duplicates, rejected } = r;
+          const summary = { file, rows, inserted, duplicates, rejected, batch: r.batchId, layout: r.preset };
+          process.stderr.write(`${say('cli.imported', summary)}\n`);
+          // Nothing stored because every row was rejected is a failed import, whatever the job says.
+          if (r.rejected > 0 && r.inserted === 0 && r.duplicates === 0) {
+            failed++;
+            process.stderr.write(`${say('cli.allRejected', { file })}\n`);
+          }
+        } else {
+          failed++;
+          const ended = say(job.status === 'cancelled' ? 'cli.importCancelled' : 'cli.importFailed', {
+            file,
+          });
+          process.stderr.write(
+            `${job.error === null ? ended : messageIn(say, language, job.error, job.errorCode)}\n`,
+          );
+        }
+      }
+      if (values.json) {
+        const out = batches.map(({ file, preset, rows, inserted, duplicates, rejected, batchId }) => ({
+          file,
+          preset,
+          rows,
+          inserted,
+          duplicates,
+          rejected,
+          batchId,
+        }));
+        process.stdout.write(`${JSON.stringify({ batches: out })}\n`);
+      }
+      return failed > 0 ? 1 : 0;
+    },
+    { user: values.user },
+  );
 }
 
 /** The `metrics --json` row: key, the counts, then the rates (null when the denominator is 0). */
@@ -388,6 +412,7 @@ async function metricsCommand(args: string[]): Promise<number> {
       by: { type: 'string', default: 'none' },
       lang: { type: 'string' },
       json: { type: 'boolean' },
+      user: { type: 'string' },
     },
   });
   const speakWorkspace = speakFrom(values.lang);
@@ -413,7 +438,7 @@ async function metricsCommand(args: string[]): Promise<number> {
       process.stdout.write(values.json ? `${JSON.stringify({ rows: json })}\n` : `${metricsTable(rows)}\n`);
       return 0;
     },
-    { readOnly: true },
+    { readOnly: true, user: values.user },
   );
 }
 
@@ -426,6 +451,7 @@ async function demoCommand(args: string[]): Promise<number> {
       days: { type: 'string' },
       seed: { type: 'string' },
       lang: { type: 'string' },
+      user: { type: 'string' },
     },
   });
   const speakWorkspace = speakFrom(values.lang);
@@ -435,15 +461,19 @@ async function demoCommand(args: string[]): Promise<number> {
     seed: intOption('seed', values.seed, 7, 0, 2 ** 31 - 1),
     ...(values.lang !== undefined && isLanguage(values.lang) ? { language: values.lang } : {}),
   };
-  return withApi(values.db, async (api, ws) => {
-    await speakWorkspace(ws);
-    const { jobId } = await call(api, 'demo.load', input);
-    const job = await runJob(api, jobId, 'demo');
-    if (job.status !== 'done' || !job.result) throw new UsageError(job.error ?? `demo ${job.status}`);
-    const loaded = { path: ws.path, calls: job.result.inserted, agents: input.agents, days: input.days };
-    process.stderr.write(`${say('cli.demo.loaded', loaded)}\n`);
-    return 0;
-  });
+  return withApi(
+    values.db,
+    async (api, ws) => {
+      await speakWorkspace(ws);
+      const { jobId } = await call(api, 'demo.load', input);
+      const job = await runJob(api, jobId, 'demo');
+      if (job.status !== 'done' || !job.result) throw new UsageError(job.error ?? `demo ${job.status}`);
+      const loaded = { path: ws.path, calls: job.result.inserted, agents: input.agents, days: input.days };
+      process.stderr.write(`${say('cli.demo.loaded', loaded)}\n`);
+      return 0;
+    },
+    { user: values.user },
+  );
 }
 
 async function backupCommand(args: string[]): Promise<number> {
@@ -472,6 +502,7 @@ async function reportCommand(args: string[]): Promise<number> {
       lang: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      user: { type: 'string' },
     },
   });
   // --lang names the report's language (Chinese unless told) and, when given, the messages' too.
@@ -495,6 +526,10 @@ async function reportCommand(args: string[]): Promise<number> {
         language: reportLanguage,
       });
       if (format === 'csv' && !out.endsWith('.zip')) {
+        // Read straight from the service, not through the dispatcher: the access check is here.
+        const actor = currentActor();
+        if (ws.engine === 'postgres' && !mayCall(actor?.role ?? null, 'reports.generate'))
+          throw new UsageError(refusal(actor, 'reports.generate').message);
         const report = await reportFor(ws, spec, now());
         fs.mkdirSync(out, { recursive: true });
         for (const file of csvFiles(report)) writeFileAtomically(path.join(out, file.name), file.data);
@@ -512,7 +547,7 @@ async function reportCommand(args: string[]): Promise<number> {
       process.stderr.write(`${say('cli.report.wrote', { out })}\n`);
       return 0;
     },
-    { readOnly: true },
+    { readOnly: true, user: values.user },
   );
 }
 
@@ -548,11 +583,27 @@ function printCloseNotice(close: { changedSections: string[] } | null): void {
   else if (close) process.stderr.write(`${say('cli.report.closed')}\n`);
 }
 
-/** `team <command>`: the team workspace's commands (copy, export: workspace-copy/team-commands.ts). */
+/** `team init`: a team workspace's schema and its first admin (src-main/auth/cli-auth.ts). */
+async function teamInitCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { admin: { type: 'string' }, name: { type: 'string' } },
+  });
+  const [url, ...extra] = positionals;
+  if (extra.length > 0)
+    throw new UsageError('usage: callscope team init postgres://… --admin <login> [--name "Display name"]');
+  process.stderr.write(`${await teamInit(url, values.admin, values.name)}\n`);
+  return 0;
+}
+
+/** `team <command>`: init (above), copy and export (workspace-copy/team-commands.ts). */
+const TEAM: Record<string, (args: string[]) => Promise<number>> = { init: teamInitCommand, ...TEAM_COMMANDS };
+
 async function teamCommand(args: string[]): Promise<number> {
   const [command, ...rest] = args;
-  const run = command === undefined ? undefined : TEAM_COMMANDS[command];
-  if (!run) throw new UsageError(`team needs one of: ${Object.keys(TEAM_COMMANDS).join(', ')}\n${USAGE}`);
+  const run = command === undefined ? undefined : TEAM[command];
+  if (!run) throw new UsageError(`team needs one of: ${Object.keys(TEAM).join(', ')}\n${USAGE}`);
   return run(rest);
 }
 

@@ -19,6 +19,8 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 import { useSession } from './stores/session';
 import { TargetsPage } from './pages/targets/TargetsPage';
 import { PeoplePage } from './pages/people/PeoplePage';
+import { AuthGate } from './pages/signin/AuthGate';
+import { UsersPage } from './pages/users/UsersPage';
 import { refreshWorkspaceOnFocus, useWorkspace } from './stores/workspace';
 import { followChanges } from './stores/live';
 
@@ -46,6 +48,8 @@ function Page({ match }: { match: RouteMatch }) {
       return <TargetsPage />;
     case 'people':
       return <PeoplePage />;
+    case 'users':
+      return <UsersPage />;
   }
 }
 
@@ -68,7 +72,11 @@ export function App() {
 
   if (session?.state === 'open') {
     // A restore or a read-only open is another workspace: the shell starts over with it.
-    return <WorkspaceApp key={`${session.readOnly}:${session.restored?.backup ?? ''}`} />;
+    return (
+      <AuthGate key={`${session.readOnly}:${session.restored?.backup ?? ''}`}>
+        <WorkspaceApp />
+      </AuthGate>
+    );
   }
   let content;
   if (session?.state === 'failed') content = <RecoveryPage state={session} />;

@@ -19,6 +19,7 @@ import './styles/audits.css';
 import './styles/targets.css';
 import './styles/review.css';
 import './styles/people.css';
+import './styles/auth.css';
 
 // Before anything calls the API: browser mode passes its token in the URL once.
 takeTokenFromUrl();

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi, type Api } from '../src-main/api';
+import { createFirstAdmin, hasAdmin } from '../src-main/auth/users';
+import type { Dispatch } from '../src-main/dispatch';
 import { openWorkspace, type Engine, type Workspace } from '../src-main/workspace';
 import type { Input, Job, Method, Output, Reject } from '../src-shared/api';
 import { ANSWER_VALUES, type AnswerValue } from '../src-shared/scorecard';
@@ -32,6 +34,24 @@ export interface TestWorkspace {
   callUnchecked(method: Method, input: unknown): Promise<unknown>;
   importFile(file: string, options?: { preset?: string; timeZone?: string }): Promise<Job>;
   close(): Promise<void>;
+}
+
+/** The first admin of a team test workspace: openTestWorkspace signs in as them. */
+export const TEST_ADMIN = { login: 'admin', displayName: 'Test Admin', password: 'admin-password' } as const;
+
+/** Creates TEST_ADMIN in a team workspace that has no admin yet. */
+export async function ensureTestAdmin(ws: Workspace): Promise<void> {
+  if (!(await hasAdmin(ws.kysely))) await createFirstAdmin(ws.kysely, TEST_ADMIN);
+}
+
+/**
+ * Signs `dispatch` (an API's or a session's) in to a team workspace as TEST_ADMIN, creating them
+ * first when the workspace has no admin yet.
+ */
+export async function signInAsTestAdmin(ws: Workspace, dispatch: Dispatch): Promise<void> {
+  await ensureTestAdmin(ws);
+  const outcome = await dispatch('auth.signIn', { login: TEST_ADMIN.login, password: TEST_ADMIN.password });
+  if (!outcome.ok) throw new Error(`signing in as the test admin: ${outcome.error.message}`);
 }
 
 /** The engine tests open unless they name one: CALLSCOPE_TEST_ENGINE (the two-engine matrix), else SQLite. */
@@ -63,6 +83,8 @@ export async function openTestWorkspace(
     if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
     return outcome.value;
   };
+  // A team workspace needs a signed-in user: the tests run as its first admin.
+  if (database) await signInAsTestAdmin(ws, api.dispatch);
   await callUnchecked('settings.update', settings);
   return {
     dir,

@@ -712,6 +712,36 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 19,
+    name: 'people who sign in to a team workspace: users with a role, and the teams a team lead leads',
+    up(db) {
+      db.exec(`
+        -- Used by team workspaces (a local file has no sign-in); here too so both engines keep one
+        -- schema. password_hash is scrypt$N$r$p$salt$hash (src-main/auth/passwords.ts).
+        CREATE TABLE users (
+          id            INTEGER PRIMARY KEY,
+          login         TEXT NOT NULL,
+          display_name  TEXT NOT NULL,
+          role          TEXT NOT NULL CHECK (role IN ('admin', 'team_lead', 'qa', 'manager', 'agent')),
+          password_hash TEXT NOT NULL,
+          -- the agent an agent user is
+          agent_id      INTEGER REFERENCES agents(id) ON DELETE SET NULL,
+          disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+          created_at    INTEGER NOT NULL
+        ) STRICT;
+        -- One login per person whatever its case: "Wang" and "wang" are the same user.
+        CREATE UNIQUE INDEX users_login ON users(lower(login));
+
+        -- The teams a team lead leads.
+        CREATE TABLE user_teams (
+          user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+          PRIMARY KEY (user_id, team_id)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

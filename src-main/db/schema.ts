@@ -246,6 +246,8 @@ export interface Database {
   training_attendees: TrainingAttendeesTable;
   recording_files: RecordingFilesTable;
   activity_log: ActivityLogTable;
+  users: UsersTable;
+  user_teams: UserTeamsTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -519,4 +521,24 @@ export interface ActivityLogTable {
   subject: Generated<string>;
   /** JSON, bounded (src-main/activity/log.ts) */
   detail: string | null;
+}
+
+/** A person who signs in to a team workspace (src-main/auth; migration 19). */
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  role: 'admin' | 'team_lead' | 'qa' | 'manager' | 'agent';
+  /** scrypt$N$r$p$salt$hash (src-main/auth/passwords.ts); never leaves the main process */
+  password_hash: string;
+  /** the agent an agent user is */
+  agent_id: number | null;
+  disabled: Generated<number>;
+  created_at: number;
+}
+
+/** The teams a team lead leads. */
+export interface UserTeamsTable {
+  user_id: number;
+  team_id: number;
 }

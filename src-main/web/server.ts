@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ApiErrorBody } from '../../src-shared/api';
+import { authContract, mayCall, type ApiErrorBody, type Method } from '../../src-shared/api';
 import type { Dispatch } from '../dispatch';
 import { TooLargeError, type Staging } from '../staging';
 import {
@@ -40,6 +40,7 @@ const CONTENT_TYPES: Record<string, string> = {
 const STATUS: Record<ApiErrorBody['code'], number> = {
   bad_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   unknown_method: 404,
   not_found: 404,
   conflict: 409,
@@ -165,6 +166,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
+  /**
+   * The doors beside the dispatcher (uploads, recordings) on a team workspace: refused unless
+   * the signed-in user may make `method` — for a recording, may find that call's recording (the
+   * dispatcher's scoping: a lead's teams, an agent's own calls). Null: let in.
+   */
+  async function teamRefusal(method: Method, input?: unknown): Promise<ApiErrorBody | null> {
+    const state = await options.api.dispatch('auth.state', {});
+    if (!state.ok) return state.error;
+    const { required, user } = authContract['auth.state'].output.parse(state.value);
+    if (!required) return null;
+    if (input === undefined)
+      return mayCall(user?.role ?? null, method)
+        ? null
+        : { code: user ? 'forbidden' : 'unauthorized', message: `${method}: not for this user` };
+    const outcome = await options.api.dispatch(method, input);
+    return !outcome.ok && (outcome.error.code === 'forbidden' || outcome.error.code === 'unauthorized')
+      ? outcome.error
+      : null;
+  }
+
   /** Gives the page its recordings cookie (on the page load with the token and every API answer). */
   const giveRecordingsCookie = (res: http.ServerResponse) => {
     if (cookie) res.setHeader('Set-Cookie', cookie.setCookie);
@@ -183,6 +204,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     if (!options.recordings)
       return send(res, 404, { error: { code: 'not_found', message: 'no recordings' } });
+    const refused = /^\d+$/.test(callIdText)
+      ? await teamRefusal('recordings.find', { callId: Number(callIdText) })
+      : null;
+    if (refused) return send(res, STATUS[refused.code], { error: refused });
     const found = await options.recordings(callIdText);
     if (!found.ok) {
       const code: ApiErrorBody['code'] =
@@ -212,6 +237,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (method === 'import.upload') {
       const name = query.get('name');
       if (!name) return refuse(res, 400, 'import.upload needs ?name=<file name>');
+      const refused = await teamRefusal('import.stage');
+      if (refused) {
+        await drain(req);
+        return send(res, STATUS[refused.code], { error: refused });
+      }
       try {
         const declared = req.headers['content-length'];
         const stagedId = await options.api.staging.stageStream(

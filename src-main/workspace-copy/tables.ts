@@ -259,6 +259,9 @@ export const TABLE_PLAN = {
     fk('session_id', 'training_sessions'),
     fk('agent_id', 'agents'),
   ),
+  // people who sign in belong to their team workspace; a file is one person's and has none
+  users: { kind: 'skip', reason: 'sign-in accounts belong to their team workspace' },
+  user_teams: { kind: 'skip', reason: 'sign-in accounts belong to their team workspace' },
   // who changed what in the source is its own history; the copy itself is logged in the target
   activity_log: { kind: 'skip', reason: "the source's own history of who changed what" },
   recording_files: {

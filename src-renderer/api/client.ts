@@ -41,6 +41,7 @@ async function callOverHttp(method: Method, input: unknown): Promise<unknown> {
 /** A failed HTTP answer as an ApiCallError; 401/403 always read "unauthorized" (the token is the problem). */
 export function httpError(status: number, statusText: string, body: unknown): ApiCallError {
   const error = errorFromBody(body, new ApiCallError('internal', `${status} ${statusText}`));
+  if (error.code === 'forbidden') return error; // signed in to a team workspace, a role that may not
   return status === 401 || status === 403 ? new ApiCallError('unauthorized', error.message) : error;
 }
 

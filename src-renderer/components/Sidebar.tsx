@@ -3,6 +3,8 @@ import { routeHref, ROUTES, type Route } from '../hooks/useHashRoute';
 import { useT } from '../i18n/language';
 import { useWorkspace } from '../stores/workspace';
 import type { MessageKey } from '../../src-shared/i18n';
+import type { Method } from '../../src-shared/api';
+import { useAuth, useMayCall } from '../stores/auth';
 
 const NAV_LABEL: Record<Route, MessageKey> = {
   dashboard: 'nav.dashboard',
@@ -14,6 +16,7 @@ const NAV_LABEL: Record<Route, MessageKey> = {
   reports: 'nav.reports',
   settings: 'nav.settings',
   people: 'nav.people',
+  users: 'nav.users',
 };
 
 const NAV_ICON: Record<Route, string> = {
@@ -26,10 +29,53 @@ const NAV_ICON: Record<Route, string> = {
   import: '⇪',
   settings: '⚙',
   people: '☺',
+  users: '♔',
 };
+
+/** The call a page cannot do without: a role that may not make it does not see the page. */
+const NAV_NEEDS: Record<Route, Method> = {
+  dashboard: 'metrics.summary',
+  calls: 'calls.list',
+  audits: 'audits.list',
+  coaching: 'coaching.notes',
+  targets: 'targets.plan',
+  import: 'import.start',
+  reports: 'reports.generate',
+  settings: 'settings.get',
+  people: 'agents.update',
+  users: 'users.list',
+};
+
+/** Who is signed in to a team workspace, and the way out (nothing on a local file). */
+function SignedInUser() {
+  const t = useT();
+  const user = useAuth((s) => s.state?.user ?? null);
+  const signOut = useAuth((s) => s.signOut);
+  if (!user) return null;
+  return (
+    <div className="sidebar__user" data-testid="signed-in-user">
+      <span className="sidebar__workspace-label">{t('auth.signedInAs')}</span>
+      <span className="sidebar__user-name" title={user.login}>
+        {user.displayName}
+      </span>
+      <span className="sidebar__user-role">{t(`auth.role.${user.role}`)}</span>
+      <button
+        type="button"
+        className="button button--small sidebar__sign-out"
+        onClick={() => void signOut()}
+        data-testid="sign-out"
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
 
 export function Sidebar({ current }: { current: Route }) {
   const t = useT();
+  const may = useMayCall();
+  // Users sign in to team workspaces only: a local file has no Users page.
+  const teamWorkspace = useAuth((s) => s.state?.required ?? false);
   const path = useWorkspace((s) => s.info?.path ?? '');
   const fileName = path.split(/[\\/]/).pop() ?? '';
   return (
@@ -39,21 +85,23 @@ export function Sidebar({ current }: { current: Route }) {
         <span className="sidebar__name">{t('app.name')}</span>
       </div>
       <ul className="sidebar__nav">
-        {ROUTES.map((route) => (
-          <li key={route}>
-            <a
-              href={routeHref(route)}
-              className={route === current ? 'sidebar__link is-active' : 'sidebar__link'}
-              aria-current={route === current ? 'page' : undefined}
-              data-testid={`nav-${route}`}
-            >
-              <span className="sidebar__icon" aria-hidden="true">
-                {NAV_ICON[route]}
-              </span>
-              {t(NAV_LABEL[route])}
-            </a>
-          </li>
-        ))}
+        {ROUTES.filter((route) => may(NAV_NEEDS[route]) && (route !== 'users' || teamWorkspace)).map(
+          (route) => (
+            <li key={route}>
+              <a
+                href={routeHref(route)}
+                className={route === current ? 'sidebar__link is-active' : 'sidebar__link'}
+                aria-current={route === current ? 'page' : undefined}
+                data-testid={`nav-${route}`}
+              >
+                <span className="sidebar__icon" aria-hidden="true">
+                  {NAV_ICON[route]}
+                </span>
+                {t(NAV_LABEL[route])}
+              </a>
+            </li>
+          ),
+        )}
       </ul>
       {fileName ? (
         <div className="sidebar__workspace" title={path}>
@@ -61,6 +109,7 @@ export function Sidebar({ current }: { current: Route }) {
           <span className="sidebar__workspace-file">{fileName}</span>
         </div>
       ) : null}
+      <SignedInUser />
     </nav>
   );
 }

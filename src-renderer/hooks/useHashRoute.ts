@@ -15,6 +15,7 @@ export const ROUTES = [
   'import',
   'settings',
   'people',
+  'users',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

@@ -16,22 +16,34 @@ export type Role = (typeof ROLES)[number];
  */
 export type Access = 'public' | 'signed_in' | readonly Role[];
 
+/**
+ * The roles on a floor:
+ * - admin: everything (users, settings, backups, the zone).
+ * - manager: reads everything, closes months, decides targets and pay.
+ * - team_lead: their own teams (the service scopes reads to them): imports, coaching, ratings,
+ *   audits of their agents, their team's pay.
+ * - qa (质检员): audits, scorecards and calibration for every team, and the numbers around them —
+ *   never pay (targets.scores/bonus/bonusSheet/overridePay, reports with variable pay).
+ * - agent: their own numbers, audits and coaching notes only (scoped by the service).
+ */
+/** every role: reads the service scopes to what the caller may see */
 const ALL: readonly Role[] = ROLES;
+/** everyone but agents: floor-wide or colleague-comparing reads */
 const LEADS: readonly Role[] = ['admin', 'team_lead', 'manager', 'qa'];
 const ADMIN: readonly Role[] = ['admin'];
 const PEOPLE_WRITERS: readonly Role[] = ['admin', 'team_lead'];
 const QA_WRITERS: readonly Role[] = ['admin', 'qa', 'team_lead'];
+/** who sees variable pay (and reports, which carry it) */
+const PAY: readonly Role[] = ['admin', 'manager', 'team_lead'];
+const MANAGERS: readonly Role[] = ['admin', 'manager'];
 
-/**
- * A first assignment (the auth work refines it): reads for every role the service scopes,
- * writes for the roles whose job it is.
- */
+/** Reads for every role the service scopes, writes for the roles whose job it is. */
 export const ACCESS = {
   'workspace.info': 'signed_in',
   'settings.get': 'signed_in',
   'settings.update': ADMIN,
   'teams.list': 'signed_in',
-  'teams.create': PEOPLE_WRITERS,
+  'teams.create': ADMIN,
   'agents.list': 'signed_in',
   'agents.update': PEOPLE_WRITERS,
   'campaigns.list': 'signed_in',
@@ -42,14 +54,14 @@ export const ACCESS = {
   'metrics.agent': ALL,
   'calls.list': ALL,
   'calls.count': ALL,
-  'import.presets': PEOPLE_WRITERS,
+  'import.presets': LEADS,
   'import.stage': PEOPLE_WRITERS,
   'import.preview': PEOPLE_WRITERS,
   'import.discard': PEOPLE_WRITERS,
   'import.start': PEOPLE_WRITERS,
-  'import.batches': PEOPLE_WRITERS,
-  'import.rejects': PEOPLE_WRITERS,
-  'import.rejectsCsv': PEOPLE_WRITERS,
+  'import.batches': LEADS,
+  'import.rejects': LEADS,
+  'import.rejectsCsv': LEADS,
   'import.undo': PEOPLE_WRITERS,
   'import.undoStart': PEOPLE_WRITERS,
   'backups.list': ADMIN,
@@ -68,14 +80,14 @@ export const ACCESS = {
   'coaching.plans': ALL,
   'coaching.createPlan': PEOPLE_WRITERS,
   'coaching.updatePlan': PEOPLE_WRITERS,
-  'coaching.due': LEADS,
+  'coaching.due': ALL,
   'coaching.markDone': PEOPLE_WRITERS,
   'coaching.agent': ALL,
-  'reports.generate': LEADS,
-  'reports.file': LEADS,
+  'reports.generate': PAY,
+  'reports.file': PAY,
   'reports.closeStatus': LEADS,
-  'reports.closeMonth': ['admin', 'manager'],
-  'reports.reopenMonth': ['admin', 'manager'],
+  'reports.closeMonth': MANAGERS,
+  'reports.reopenMonth': MANAGERS,
   'reports.closedMonths': LEADS,
   'orders.settings.get': 'signed_in',
   'orders.settings.update': ADMIN,
@@ -83,14 +95,14 @@ export const ACCESS = {
   'orders.breakdown': ALL,
   'scorecards.list': 'signed_in',
   'scorecards.version': 'signed_in',
-  'scorecards.templates': QA_WRITERS,
+  'scorecards.templates': LEADS,
   'scorecards.save': ['admin', 'qa'],
   'scorecards.import': ['admin', 'qa'],
-  'scorecards.export': QA_WRITERS,
-  'audits.recordingsFolder': QA_WRITERS,
+  'scorecards.export': LEADS,
+  'audits.recordingsFolder': LEADS,
   'audits.setRecordingsFolder': ['admin', 'qa'],
   'audits.buildSample': QA_WRITERS,
-  'audits.sample': QA_WRITERS,
+  'audits.sample': LEADS,
   'audits.open': QA_WRITERS,
   'audits.get': ALL,
   'audits.saveDraft': QA_WRITERS,
@@ -99,27 +111,27 @@ export const ACCESS = {
   'audits.summary': ALL,
   'audits.analytics': LEADS,
   'calibrations.create': ['admin', 'qa'],
-  'calibrations.list': QA_WRITERS,
+  'calibrations.list': LEADS,
   'calibrations.open': QA_WRITERS,
-  'calibrations.report': QA_WRITERS,
+  'calibrations.report': LEADS,
   'targets.calendar': 'signed_in',
-  'targets.setCalendar': ['admin', 'manager'],
+  'targets.setCalendar': MANAGERS,
   'targets.teamCalendars': 'signed_in',
   'targets.setTeamCalendar': PEOPLE_WRITERS,
   'targets.plan': LEADS,
   'targets.set': ['admin', 'manager', 'team_lead'],
   'targets.pacing': ALL,
   'targets.profile': LEADS,
-  'targets.setProfile': ['admin', 'manager'],
+  'targets.setProfile': MANAGERS,
   'targets.campaignProfiles': LEADS,
-  'targets.dropProfile': ['admin', 'manager'],
-  'targets.scores': ['admin', 'manager', 'team_lead'],
-  'targets.bonusSheet': ['admin', 'manager', 'team_lead'],
-  'targets.setBonusSheet': ['admin', 'manager'],
-  'targets.bonus': ['admin', 'manager', 'team_lead'],
-  'targets.overridePay': ['admin', 'manager'],
+  'targets.dropProfile': MANAGERS,
+  'targets.scores': PAY,
+  'targets.bonusSheet': PAY,
+  'targets.setBonusSheet': MANAGERS,
+  'targets.bonus': PAY,
+  'targets.overridePay': MANAGERS,
   'targets.thresholds': LEADS,
-  'targets.setThresholds': ['admin', 'manager'],
+  'targets.setThresholds': MANAGERS,
   'targets.alerts': LEADS,
   'targets.ack': PEOPLE_WRITERS,
   'ratings.month': ['admin', 'manager', 'team_lead'],
@@ -132,11 +144,11 @@ export const ACCESS = {
   'recordings.setPatterns': ['admin', 'qa'],
   'recordings.createFolder': ['admin', 'qa'],
   'recordings.buildIndex': ['admin', 'qa'],
-  'recordings.find': QA_WRITERS,
+  'recordings.find': LEADS,
   'review.attention': LEADS,
   'review.battleReport': LEADS,
   'review.export': LEADS,
-  'teams.update': PEOPLE_WRITERS,
+  'teams.update': ADMIN,
   'teams.merge': ADMIN,
   'agents.merge': ADMIN,
   'jobs.get': 'signed_in',
@@ -151,6 +163,15 @@ export const ACCESS = {
   // activity (who changed what; the change counter open screens poll)
   'activity.list': ['admin', 'manager'],
   'workspace.revision': 'signed_in',
+  // --- auth: signing in, and the admin's users
+  'auth.state': 'public',
+  'auth.signIn': 'public',
+  'auth.signOut': 'public',
+  'auth.changePassword': 'signed_in',
+  'users.list': ADMIN,
+  'users.create': ADMIN,
+  'users.update': ADMIN,
+  'users.resetPassword': ADMIN,
 } as const satisfies Record<Method, Access>;
 
 /** May `role` call `method`? (`null`: nobody is signed in.) */

@@ -44,6 +44,7 @@ import { peopleContract } from './contract-people';
 import { hostContract } from './contract-host';
 import { disputesContract } from './contract-disputes';
 import { activityContract } from './contract-activity';
+import { authContract } from './contract-auth';
 
 export const contract = {
   'workspace.info': method(None, WorkspaceInfoSchema),
@@ -173,6 +174,7 @@ export const contract = {
   ...hostContract,
   ...disputesContract,
   ...activityContract,
+  ...authContract,
 
   'jobs.get': method(z.object({ jobId: z.string() }), JobSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), JobSchema),
@@ -196,6 +198,8 @@ export interface ApiErrorBody {
   code:
     | 'bad_input'
     | 'unauthorized'
+    /** signed in, but the user's role may not call this */
+    | 'forbidden'
     | 'not_found'
     | 'conflict'
     | 'busy'

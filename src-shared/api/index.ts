@@ -12,6 +12,7 @@ export * from './contract-recordings';
 export * from './contract-review';
 export * from './contract-people';
 export * from './contract-host';
+export * from './contract-auth';
 export * from './access';
 export * from './audit-response';
 export * from './contract-disputes';

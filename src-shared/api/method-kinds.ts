@@ -135,6 +135,15 @@ export const METHOD_KINDS = {
   'audits.dispute': 'write',
   'audits.answerDispute': 'write',
   'audits.disputes': 'read',
+  // signing in and out changes no data (and must not make every open screen re-read)
+  'auth.state': 'read',
+  'auth.signIn': 'read',
+  'auth.signOut': 'read',
+  'auth.changePassword': 'write',
+  'users.list': 'read',
+  'users.create': 'write',
+  'users.update': 'write',
+  'users.resetPassword': 'write',
 } as const satisfies Record<Method, MethodKind>;
 
 /**

@@ -3,6 +3,7 @@ import { importReasonsEn } from './import-reasons.en';
 import { importErrorsEn } from './import-errors.en';
 import { cliEn } from './cli.en';
 import { sessionEn } from './session.en';
+import { authEn } from './auth.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
 import { ordersEn } from './orders.en';
@@ -456,6 +457,7 @@ export const en = {
   ...disputesEn,
   ...activityEn,
   ...keychainEn,
+  ...authEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

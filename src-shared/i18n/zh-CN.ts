@@ -14,6 +14,7 @@ import { activityZhCN } from './activity.zh-CN';
 import { keychainZhCN } from './keychain.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
+import { authZhCN } from './auth.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
@@ -449,4 +450,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...disputesZhCN,
   ...activityZhCN,
   ...keychainZhCN,
+  ...authZhCN,
 };

@@ -12,7 +12,14 @@ import { dailyBackup, scheduleDailyBackups } from '../../src-main/backups';
 import { dbPathFromArgv } from '../../src-main/electron/guards';
 import { openSession } from '../../src-main/session';
 import { openWorkspace, type Workspace } from '../../src-main/workspace';
-import { openTestWorkspace, runCli, type TestWorkspace } from '../helpers';
+import {
+  ensureTestAdmin,
+  openTestWorkspace,
+  runCli,
+  signInAsTestAdmin,
+  TEST_ADMIN,
+  type TestWorkspace,
+} from '../helpers';
 import { useTestDatabase } from '../pg-server';
 
 const shared = useTestDatabase();
@@ -147,6 +154,7 @@ describe('two machines on one team workspace', () => {
     const ws = await openWorkspace(url);
     const m = { ws, api: createApi(ws) };
     open.push(m);
+    await signInAsTestAdmin(ws, m.api.dispatch);
     return m;
   }
   afterEach(async () => {
@@ -231,12 +239,15 @@ describe('two machines on one team workspace', () => {
 describe('the CLI on a team workspace', () => {
   it('answers metrics --db postgres://… as it does for a file', async () => {
     const ws = await openWorkspace(shared.url); // set up (migrated), as the app's first open does
+    await ensureTestAdmin(ws);
     await ws.close();
     const fresh = await openTestWorkspace(undefined, { engine: 'sqlite' });
     try {
       // (--by none does not run on PostgreSQL yet: orders.breakdown groups by a constant.)
       const args = ['metrics', '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'team', '--json'];
-      const team = runCli([...args, '--db', shared.url]);
+      const team = runCli([...args, '--db', shared.url, '--user', TEST_ADMIN.login], {
+        CALLSCOPE_PASSWORD: TEST_ADMIN.password,
+      });
       expect(team.stderr).toBe('');
       expect(team.status).toBe(0);
       const local = runCli([...args, '--db', fresh.file]);
@@ -274,6 +285,12 @@ describe('the doors open a team workspace by its URL', () => {
     const session = await openSession(withPassword(shared.url));
     try {
       expect(session.state()).toMatchObject({ state: 'open', path: shared.url, readOnly: false });
+      expect(await session.dispatch('workspace.info', {})).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized' },
+      });
+      const ws = await openWorkspace(shared.url);
+      await signInAsTestAdmin(ws, session.dispatch).finally(() => ws.close());
       const info = await session.dispatch('workspace.info', {});
       expect(info).toMatchObject({ ok: true, value: { path: shared.url } });
       expect(JSON.stringify(info)).not.toContain('n0t-shown');

@@ -22,6 +22,7 @@ import { TrendChart } from './TrendChart';
 import { WorkspaceEmpty } from './WorkspaceEmpty';
 import { OrderTiles } from '../orders/OrderTiles';
 import { AttentionPanel } from '../review/AttentionPanel';
+import { useMayCall } from '../../stores/auth';
 import { BattleReportButton } from '../review/BattleReport';
 
 export function DashboardPage() {
@@ -40,12 +41,15 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
   const byDay = useApiQuery('metrics.breakdown', filter ? { filter, by: 'day' } : null);
   const byTeam = useApiQuery('metrics.breakdown', filter ? { filter, by: 'team' } : null);
   const heatmap = useApiQuery('metrics.heatmap', filter ? { filter } : null);
-  const leaderboard = useApiQuery('metrics.leaderboard', filter ? { filter } : null);
+  // A team workspace's agent sees their own numbers: no colleagues' board, no floor's attention list.
+  const may = useMayCall();
+  const showBoard = may('metrics.leaderboard');
+  const leaderboard = useApiQuery('metrics.leaderboard', filter && showBoard ? { filter } : null);
   // The previous period (as the tiles compare) for the leaderboard's change column.
   const previousRange = summary.loading ? undefined : summary.data?.previousRange;
   const previousBoard = useApiQuery(
     'metrics.leaderboard',
-    filter && previousRange ? { filter: { ...filter, ...previousRange } } : null,
+    filter && previousRange && showBoard ? { filter: { ...filter, ...previousRange } } : null,
   );
   const pacing = useApiQuery('targets.pacing', filter ? { filter } : null).data;
   const orders = useApiQuery('orders.summary', filter ? { filter } : null);
@@ -58,7 +62,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
       {filter ? (
         <div className="dashboard-caption-row">
           <RangeCaption filter={filter} summary={summary} today={info.today} />
-          <BattleReportButton filter={filter} />
+          {may('review.battleReport') ? <BattleReportButton filter={filter} /> : null}
         </div>
       ) : null}
       <KpiTiles
@@ -69,7 +73,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
         extraSecondary={<AuditScoreTile filter={filter} />}
       />
       <OrderTiles query={orders} />
-      {filter ? <AttentionPanel filter={filter} /> : null}
+      {filter && may('review.attention') ? <AttentionPanel filter={filter} /> : null}
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (
@@ -80,17 +84,19 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
             <Heatmap query={heatmap} />
           </div>
           <TeamComparison query={byTeam} filter={filter} />
-          <Leaderboard
-            query={leaderboard}
-            thresholdSeconds={threshold}
-            pacing={pacing}
-            filter={filter}
-            previous={
-              previousRange && previousBoard.data && !previousBoard.loading
-                ? { range: previousRange, rows: previousBoard.data.rows }
-                : undefined
-            }
-          />
+          {showBoard ? (
+            <Leaderboard
+              query={leaderboard}
+              thresholdSeconds={threshold}
+              pacing={pacing}
+              filter={filter}
+              previous={
+                previousRange && previousBoard.data && !previousBoard.loading
+                  ? { range: previousRange, rows: previousBoard.data.rows }
+                  : undefined
+              }
+            />
+          ) : null}
         </>
       )}
     </div>

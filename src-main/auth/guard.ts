@@ -1,0 +1,60 @@
+/**
+ * Enforcement of the access table (src-shared/api/access.ts) at the API's one door: on a team
+ * workspace every call is checked against the signed-in user's role — read afresh from the
+ * database each call, so a user disabled or demoted meanwhile loses access at their next call —
+ * and runs as that user (`runAs`), so services can scope what they answer. A local workspace
+ * file has no sign-in: every call runs as nobody (`null`) and everything is allowed.
+ */
+import { isMethod, mayCall, type Method, type Role } from '../../src-shared/api';
+import type { Dispatch, Outcome } from '../dispatch';
+import { ApiError } from '../errors';
+import type { Workspace } from '../workspace';
+import { runAs, type Actor } from './actor';
+import { SIGN_IN_REFUSED, type SignedIn } from './handlers';
+import { narrowInput, narrowOutput, reachOf } from './scope';
+import { actorOf } from './users';
+
+const ROLE_WORDS: Record<Role, string> = {
+  admin: 'an admin',
+  team_lead: 'a team lead',
+  qa: 'a QA supervisor',
+  manager: 'a manager',
+  agent: 'an agent',
+};
+
+export function refusal(actor: Actor | null, method: Method): ApiError {
+  return actor
+    ? new ApiError('forbidden', `${method}: ${ROLE_WORDS[actor.role]} may not do this`)
+    : new ApiError('unauthorized', `${method}: sign in first (${SIGN_IN_REFUSED})`);
+}
+
+/** The signed-in user as a caller now (null: nobody, or they were disabled since). */
+export async function callingActor(ws: Workspace, signedIn: SignedIn): Promise<Actor | null> {
+  if (signedIn.userId === null) return null;
+  const actor = await actorOf(ws.kysely, signedIn.userId);
+  if (!actor) signedIn.userId = null;
+  return actor;
+}
+
+export function guardDispatch(ws: Workspace, signedIn: SignedIn, dispatch: Dispatch): Dispatch {
+  if (ws.engine !== 'postgres') return (method, input) => runAs(null, () => dispatch(method, input));
+  return async (method, input): Promise<Outcome> => {
+    if (!isMethod(method)) return dispatch(method, input);
+    const actor = await callingActor(ws, signedIn);
+    if (!mayCall(actor?.role ?? null, method)) {
+      const { code, message } = refusal(actor, method);
+      return { ok: false, error: { code, message } };
+    }
+    try {
+      const reach = await reachOf(ws.kysely, actor);
+      if (!reach) return await runAs(actor, () => dispatch(method, input));
+      const outcome = await runAs(actor, async () =>
+        dispatch(method, await narrowInput(ws.kysely, reach, method, input)),
+      );
+      return outcome.ok ? { ok: true, value: narrowOutput(reach, method, outcome.value) } : outcome;
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      return { ok: false, error: { code: err.code, message: `${method}: ${err.message}` } };
+    }
+  };
+}

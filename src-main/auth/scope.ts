@@ -1,0 +1,198 @@
+/**
+ * What a team lead and an agent may see, in one place: before a call, its input is narrowed to
+ * the caller's reach (a filter's team forced to the lead's, an agent's filter to their own agent;
+ * an agent, audit, note, plan or call named by id must be theirs); after it, lists of rows keyed
+ * by `agentId` keep only the caller's agents. Admin, manager and QA see every team.
+ */
+import type { Kysely } from 'kysely';
+import type { Method } from '../../src-shared/api';
+import type { Database } from '../db/schema';
+import { ApiError } from '../errors';
+import type { Actor } from './actor';
+
+/** The agents a scoped caller may see, and the teams of a team lead. */
+export interface Reach {
+  actor: Actor;
+  agentIds: ReadonlySet<number>;
+}
+
+const outOfReach = (what: string) => new ApiError('forbidden', `${what} is not in your teams or your own`);
+
+/** null: the caller sees everything (or nobody is signed in on a local workspace). */
+export async function reachOf(db: Kysely<Database>, actor: Actor | null): Promise<Reach | null> {
+  if (!actor) return null;
+  if (actor.role === 'agent')
+    return { actor, agentIds: new Set(actor.agentId === null ? [] : [actor.agentId]) };
+  if (actor.role === 'team_lead') {
+    const rows = await db.selectFrom('agents').select('id').where('team_id', 'in', actor.teamIds).execute();
+    return { actor, agentIds: new Set(rows.map((r) => r.id)) };
+  }
+  return null;
+}
+
+type Bag = Record<string, unknown>;
+const isBag = (v: unknown): v is Bag => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+function checkAgent(reach: Reach, agentId: unknown): void {
+  if (isId(agentId) && !reach.agentIds.has(agentId)) throw outOfReach(`agent ${agentId}`);
+}
+
+function checkTeam(reach: Reach, teamId: unknown): void {
+  if (!isId(teamId)) return;
+  const { actor } = reach;
+  if (actor.role !== 'team_lead' || !actor.teamIds.includes(teamId)) throw outOfReach(`team ${teamId}`);
+}
+
+/** The agent an agent user is, or the team a lead sees when they name none (their first). */
+function ownAgent(actor: Actor): number {
+  if (actor.agentId === null)
+    throw new ApiError('forbidden', 'your user is not linked to an agent yet: ask an admin');
+  return actor.agentId;
+}
+function firstTeam(actor: Actor): number {
+  const [first] = actor.teamIds;
+  if (first === undefined) throw new ApiError('forbidden', 'you lead no team yet: ask an admin');
+  return first;
+}
+
+/** A filter (dashboard, calls, audits) narrowed to the caller: a lead's team, an agent's own agent. */
+function narrowFilter(reach: Reach, filter: Bag): Bag {
+  const { actor } = reach;
+  checkAgent(reach, filter.agentId);
+  if (actor.role === 'agent') return { ...filter, agentId: ownAgent(actor) };
+  checkTeam(reach, filter.teamId);
+  // A lead of several teams sees one at a time: the first unless the filter names another.
+  if (filter.teamId === undefined && filter.agentId === undefined)
+    return { ...filter, teamId: firstTeam(actor) };
+  return filter;
+}
+
+/** The table and column that say whose a row named by id is. */
+const OWNER_OF_ID: Partial<Record<Method, 'note' | 'plan' | 'agent'>> = {
+  'coaching.note': 'note',
+  'coaching.updateNote': 'note',
+  'coaching.deleteNote': 'note',
+  'coaching.updatePlan': 'plan',
+  'agents.update': 'agent',
+};
+
+async function ownerOf(
+  db: Kysely<Database>,
+  kind: 'note' | 'plan' | 'audit' | 'call' | 'action' | 'calibration',
+  id: number,
+): Promise<number | null> {
+  const row =
+    kind === 'note'
+      ? await db.selectFrom('coaching_notes').select('agent_id').where('id', '=', id).executeTakeFirst()
+      : kind === 'plan'
+        ? await db.selectFrom('coaching_plans').select('agent_id').where('id', '=', id).executeTakeFirst()
+        : kind === 'audit'
+          ? await db.selectFrom('audits').select('agent_id').where('id', '=', id).executeTakeFirst()
+          : kind === 'call'
+            ? await db.selectFrom('calls').select('agent_id').where('id', '=', id).executeTakeFirst()
+            : kind === 'action'
+              ? await db
+                  .selectFrom('coaching_actions as a')
+                  .innerJoin('coaching_notes as n', 'n.id', 'a.note_id')
+                  .select('n.agent_id')
+                  .where('a.id', '=', id)
+                  .executeTakeFirst()
+              : await db
+                  .selectFrom('calibrations as c')
+                  .innerJoin('calls', 'calls.id', 'c.call_id')
+                  .select('calls.agent_id')
+                  .where('c.id', '=', id)
+                  .executeTakeFirst();
+  // Not found: the handler says so (it answers not_found to everyone alike).
+  return row ? row.agent_id : null;
+}
+
+async function checkOwned(
+  db: Kysely<Database>,
+  reach: Reach,
+  kind: Parameters<typeof ownerOf>[1],
+  id: unknown,
+) {
+  if (!isId(id)) return;
+  const owner = await ownerOf(db, kind, id);
+  if (owner !== null && !reach.agentIds.has(owner)) throw outOfReach(`${kind} ${id}`);
+}
+
+/** Methods whose optional `teamId` means "every team" when left out: a lead's first team instead. */
+const TEAM_SCOPED: ReadonlySet<Method> = new Set<Method>([
+  'audits.buildSample',
+  'targets.alerts',
+  'ratings.month',
+  'review.battleReport',
+]);
+
+/** `input` narrowed to what `reach` may ask for; throws `forbidden` for what is beyond it. */
+export async function narrowInput(
+  db: Kysely<Database>,
+  reach: Reach,
+  method: Method,
+  input: unknown,
+): Promise<unknown> {
+  if (!isBag(input)) return input;
+  const { actor } = reach;
+  const out: Bag = { ...input };
+  if (isBag(out.filter)) out.filter = narrowFilter(reach, out.filter);
+  if (isBag(out.query) && isBag(out.query.filter))
+    out.query = { ...out.query, filter: narrowFilter(reach, out.query.filter) };
+
+  checkAgent(reach, out.agentId);
+  // Lists of one agent's things (coaching): an agent's own when none is named.
+  if (actor.role === 'agent' && method.startsWith('coaching.') && out.agentId === undefined && !('id' in out))
+    out.agentId = ownAgent(actor);
+
+  if ('teamId' in out || TEAM_SCOPED.has(method)) {
+    if (out.teamId === undefined && actor.role === 'team_lead') out.teamId = firstTeam(actor);
+    checkTeam(reach, out.teamId);
+  }
+  if (method === 'reports.generate' && isBag(out.spec)) {
+    const scope = out.spec.scope;
+    if (!isBag(scope) || scope.kind === 'floor')
+      out.spec = { ...out.spec, scope: { kind: 'team', teamId: firstTeam(actor) } };
+    else if (scope.kind === 'team') checkTeam(reach, scope.teamId);
+    else checkAgent(reach, scope.agentId);
+  }
+
+  // Targets and ratings a lead saves: for their teams' agents and teams only, never the floor's.
+  if (Array.isArray(out.entries))
+    for (const entry of out.entries) {
+      if (!isBag(entry)) continue;
+      checkAgent(reach, entry.agentId);
+      if (entry.scope === 'agent') checkAgent(reach, entry.scopeId);
+      else if (entry.scope === 'team') checkTeam(reach, entry.scopeId);
+      else if (entry.scope === 'all') throw outOfReach('the whole floor');
+    }
+
+  const idOwner = OWNER_OF_ID[method];
+  if (idOwner === 'agent') checkAgent(reach, out.id);
+  else if (idOwner) await checkOwned(db, reach, idOwner, out.id);
+  await checkOwned(db, reach, 'audit', out.auditId);
+  await checkOwned(db, reach, 'call', out.callId);
+  await checkOwned(db, reach, 'note', out.noteId);
+  await checkOwned(db, reach, 'action', out.actionId);
+  await checkOwned(db, reach, 'calibration', out.calibrationId);
+  return out;
+}
+
+function keepReached(reach: Reach, list: unknown[]): unknown[] {
+  return list.filter((item) => !isBag(item) || !isId(item.agentId) || reach.agentIds.has(item.agentId));
+}
+
+/** A method's answer with its lists of per-agent rows (top level) kept to the caller's agents. */
+export function narrowOutput(reach: Reach, method: Method, value: unknown): unknown {
+  // The people pickers: a lead's own agents and teams, an agent themselves.
+  if (method === 'agents.list' && Array.isArray(value))
+    return value.filter((a) => isBag(a) && isId(a.id) && reach.agentIds.has(a.id));
+  if (method === 'teams.list' && Array.isArray(value) && reach.actor.role === 'team_lead')
+    return value.filter((team) => isBag(team) && isId(team.id) && reach.actor.teamIds.includes(team.id));
+  if (Array.isArray(value)) return keepReached(reach, value);
+  if (!isBag(value)) return value;
+  const out: Bag = {};
+  for (const [key, v] of Object.entries(value)) out[key] = Array.isArray(v) ? keepReached(reach, v) : v;
+  return out;
+}
