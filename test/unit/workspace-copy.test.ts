@@ -465,8 +465,9 @@ describe('a second team lead copies their file in', () => {
 
 describe('a team workspace exported to a file', () => {
   const copied = (c: Partial<Record<TableName, number>>) => {
-    // settings are merged, not copied row for row; the log of who changed what stays with its workspace
-    const { settings: _settings, activity_log: _log, ...rest } = c;
+    // settings are merged, not copied row for row; the log of who changed what and the people who
+    // sign in stay with their team workspace (a file has no sign-in)
+    const { settings: _settings, activity_log: _log, users: _users, user_teams: _leads, ...rest } = c;
     return rest;
   };
 
