@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, openTestWorkspace } from '../helpers';
+import { countRows, openTestWorkspace, REPO } from '../helpers';
 import { writeZip } from '../fixtures/write-zip';
 import { MAIN_NS, oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
 
@@ -268,8 +268,8 @@ describe('a file that changes while it is imported', () => {
       expect(job.error).toBe(
         `growing.csv: the file changed while it was read (its size went from ${size.toLocaleString('en-US')} to ${cutAt.toLocaleString('en-US')} bytes); it may still be being written or copied. Nothing was stored: import it again once it is complete`,
       );
-      expect(t.ws.db.prepare('SELECT COUNT(*) FROM calls').pluck().get()).toBe(0);
-      expect(t.ws.db.prepare('SELECT COUNT(*) FROM daily_agent_stats').pluck().get()).toBe(0);
+      expect(await countRows(t, 'calls')).toBe(0);
+      expect(await countRows(t, 'daily_agent_stats')).toBe(0);
     } finally {
       await t.close();
     }
