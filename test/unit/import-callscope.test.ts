@@ -188,6 +188,22 @@ describe('importing the Callscope CSV layout', () => {
     ]);
   });
 
+  it('drops a NUL byte in a field, alike on both engines (PostgreSQL text cannot hold one)', async () => {
+    const file = path.join(t.dir, 'nul.csv');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('call_id,agent_code,agent_name,started_at,disposition,talk_seconds\nN1,8001,Wang'),
+        Buffer.from([0]),
+        Buffer.from('Wei,2026-11-03 10:00:00,connected,40\n'),
+      ]),
+    );
+    const job = await t.importFile(file, { preset: 'callscope' });
+    expect(job.result).toMatchObject({ inserted: 1, rejected: 0 });
+    const agent = await t.ws.kysely.selectFrom('agents').select('name').where('code', '=', '8001').execute();
+    expect(agent).toEqual([{ name: 'WangWei' }]);
+  });
+
   it('refuses a file with no agent column, saying what it understood of it, and stores nothing', async () => {
     const file = path.join(t.dir, 'no-agent.csv');
     fs.writeFileSync(file, 'started_at,talk_seconds\n2026-11-03 09:00:00,30\n2026-11-03 09:05:00,0\n');
