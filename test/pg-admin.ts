@@ -83,7 +83,8 @@ function fileDatabases(): FileDatabases {
 /**
  * Empties every table but the migrations' and restarts every sequence: what a test sees is a
  * fresh, migrated database (the workspace writes its settings again on open). Foreign keys are
- * not checked meanwhile (replica role), so the tables empty in any order.
+ * not checked meanwhile (the replica role, which needs the superuser .ci/run makes the test user),
+ * so the tables empty in any order; TRUNCATE would take seconds.
  */
 async function wipe(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
