@@ -50,10 +50,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates an empty database `<prefix>_<random>`. */
-export async function createTestDatabase(prefix = 'callscope_test'): Promise<TestDatabase> {
+/** Creates an empty database `<prefix>_<random>`, or a copy of `template`. */
+export async function createTestDatabase(
+  prefix = 'callscope_test',
+  template?: string,
+): Promise<TestDatabase> {
   const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
     name,
     url: withDatabase(adminUrl(), name),
@@ -86,7 +89,7 @@ function fileDatabases(): FileDatabases {
  * not checked meanwhile (the replica role, which needs the superuser .ci/run makes the test user),
  * so the tables empty in any order; TRUNCATE would take seconds.
  */
-async function wipe(url: string): Promise<void> {
+export async function wipe(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
@@ -105,6 +108,9 @@ async function wipe(url: string): Promise<void> {
   }
 }
 
+/** Names the run's migrated, empty template database (set by test/pg-template.ts). */
+export const TEMPLATE_ENV = 'CALLSCOPE_TEST_PG_TEMPLATE';
+
 /**
  * A database for one test of the calling test file: the file's idle one wiped, else a new one.
  * `release()` hands it back for the next test (not dropped: dropFileDatabases does, after the
@@ -116,7 +122,9 @@ export async function fileTestDatabase(): Promise<{ url: string; release(): void
   state.idle = null;
   if (db) await wipe(db.url);
   else {
-    db = await createTestDatabase();
+    // A copy of the run's migrated template (test/pg-template.ts) when there is one: a second,
+    // where migrating a new database takes a few.
+    db = await createTestDatabase('callscope_test', process.env[TEMPLATE_ENV]);
     state.made.push(db);
   }
   const taken = db;

@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     // The PostgreSQL databases a file's tests shared are dropped after it.
     setupFiles: ['test/pg-file-database.ts'],
+    // The PostgreSQL pass copies each file's database from one migrated template.
+    globalSetup: ['test/pg-template.ts'],
     env: { CALLSCOPE_NOW: process.env.CALLSCOPE_NOW ?? PINNED_NOW },
     testTimeout: 60_000,
     hookTimeout: 60_000,
