@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql, type RawBuilder } from 'kysely';
 import { createApi, type Api } from '../src-main/api';
 import { createFirstAdmin, hasAdmin } from '../src-main/auth/users';
 import type { Dispatch } from '../src-main/dispatch';
 import { openWorkspace, type Engine, type Workspace } from '../src-main/workspace';
+import type { Database } from '../src-main/db/schema';
 import type { Input, Job, Method, Output, Reject } from '../src-shared/api';
 import { ANSWER_VALUES, type AnswerValue } from '../src-shared/scorecard';
 
@@ -64,11 +66,11 @@ export async function openTestWorkspace(
   options: { engine?: Engine } = {},
 ): Promise<TestWorkspace> {
   const dir = tempDir();
-  // postgres: a database of its own, dropped at close (loaded only here: the pg driver stays out of
-  // the Playwright specs that import these helpers).
+  // postgres: the test file's database, wiped for each test and dropped after the file (loaded only
+  // here: the pg driver stays out of the Playwright specs that import these helpers).
   const database =
     (options.engine ?? testEngine()) === 'postgres'
-      ? await (await import('./pg-admin')).createTestDatabase()
+      ? await (await import('./pg-admin')).fileTestDatabase()
       : null;
   const file = database?.url ?? path.join(dir, 'workspace.sqlite');
   const ws = await openWorkspace(file);
@@ -98,10 +100,68 @@ export async function openTestWorkspace(
     async close() {
       await api.close();
       await ws.close();
-      await database?.drop();
+      database?.release();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The rows of an independent check written as SQL text with `?` placeholders, run through Kysely
+ * on either engine: the SQL must read alike on both (no SQLite-only functions, no sum of a
+ * boolean — `sum(CASE WHEN … THEN 1 ELSE 0 END)`), and sums and counts come back as numbers.
+ */
+export async function sqlRows<T>(
+  t: Pick<TestWorkspace, 'ws'>,
+  text: string,
+  ...params: unknown[]
+): Promise<T[]> {
+  const parts = text.split('?');
+  if (parts.length !== params.length + 1)
+    throw new Error(`${parts.length - 1} placeholders for ${params.length} parameters in: ${text}`);
+  const query = params.reduce<RawBuilder<unknown>>(
+    (sofar, param, i) => sql`${sofar}${param}${sql.raw(parts[i + 1]!)}`,
+    sql.raw(parts[0]!),
+  );
+  return (await sql<T>`${query}`.execute(t.ws.kysely)).rows;
+}
+
+/** How many rows `table` holds: an independent check, through Kysely on either engine. */
+export async function countRows(t: Pick<TestWorkspace, 'ws'>, table: keyof Database): Promise<number> {
+  const row = await t.ws.kysely
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function lookup<K, V>(what: string, entries: [K, V][]): (key: K) => V {
+  const byKey = new Map(entries);
+  return (key) => {
+    const value = byKey.get(key);
+    if (value === undefined) throw new Error(`no ${what} ${String(key)} is stored`);
+    return value;
+  };
+}
+
+/** The stored agents' ids by code, read once (a test names agents by code). */
+export async function agentIdsByCode(t: Pick<TestWorkspace, 'ws'>): Promise<(code: string) => number> {
+  const rows = await t.ws.kysely.selectFrom('agents').select(['code', 'id']).execute();
+  return lookup(
+    'agent',
+    rows.map((r): [string, number] => [r.code, r.id]),
+  );
+}
+
+/** The stored calls' ids by source key (`cs:C001`), read once. */
+export async function callIdsBySourceKey(
+  t: Pick<TestWorkspace, 'ws'>,
+): Promise<(sourceKey: string) => number> {
+  const rows = await t.ws.kysely.selectFrom('calls').select(['source_key', 'id']).execute();
+  return lookup(
+    'call',
+    rows.map((r): [string, number] => [r.source_key, r.id]),
+  );
 }
 
 /** The rejected rows and warnings of one import batch, in line order as `import.rejects` lists them. */

@@ -50,10 +50,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates an empty database `<prefix>_<random>`. */
-export async function createTestDatabase(prefix = 'callscope_test'): Promise<TestDatabase> {
+/** Creates an empty database `<prefix>_<random>`, or a copy of `template`. */
+export async function createTestDatabase(
+  prefix = 'callscope_test',
+  template?: string,
+): Promise<TestDatabase> {
   const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
     name,
     url: withDatabase(adminUrl(), name),
@@ -61,4 +64,82 @@ export async function createTestDatabase(prefix = 'callscope_test'): Promise<Tes
     drop: () =>
       withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/**
+ * The test file's own database, shared by its tests one after another: creating and migrating a
+ * database takes seconds, wiping one a tenth of a second. Kept on globalThis so the file's
+ * afterAll (test/pg-file-database.ts) finds it whichever module instance made it.
+ */
+interface FileDatabases {
+  /** migrated, free for the next test */
+  idle: TestDatabase | null;
+  /** every database this file made, dropped after its tests */
+  made: TestDatabase[];
+}
+const FILE_DATABASES = Symbol.for('callscope.test.fileDatabases');
+function fileDatabases(): FileDatabases {
+  const g = globalThis as { [FILE_DATABASES]?: FileDatabases };
+  return (g[FILE_DATABASES] ??= { idle: null, made: [] });
+}
+
+/**
+ * Empties every table but the migrations' and restarts every sequence: what a test sees is a
+ * fresh, migrated database (the workspace writes its settings again on open). Foreign keys are
+ * not checked meanwhile (the replica role, which needs the superuser .ci/run makes the test user),
+ * so the tables empty in any order; TRUNCATE would take seconds.
+ */
+export async function wipe(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(`DO $$ DECLARE r record; BEGIN
+      SET LOCAL session_replication_role = replica;
+      FOR r IN SELECT tablename FROM pg_tables
+               WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_migration%' LOOP
+        EXECUTE format('DELETE FROM %I', r.tablename);
+      END LOOP;
+      FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' LOOP
+        EXECUTE format('ALTER SEQUENCE %I RESTART', r.sequencename);
+      END LOOP;
+    END $$`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Names the run's migrated, empty template database (set by test/pg-template.ts). */
+export const TEMPLATE_ENV = 'CALLSCOPE_TEST_PG_TEMPLATE';
+
+/**
+ * A database for one test of the calling test file: the file's idle one wiped, else a new one.
+ * `release()` hands it back for the next test (not dropped: dropFileDatabases does, after the
+ * file). Two workspaces open at once get two databases.
+ */
+export async function fileTestDatabase(): Promise<{ url: string; release(): void }> {
+  const state = fileDatabases();
+  let db = state.idle;
+  state.idle = null;
+  if (db) await wipe(db.url);
+  else {
+    // A copy of the run's migrated template (test/pg-template.ts) when there is one: a second,
+    // where migrating a new database takes a few.
+    db = await createTestDatabase('callscope_test', process.env[TEMPLATE_ENV]);
+    state.made.push(db);
+  }
+  const taken = db;
+  return {
+    url: taken.url,
+    release() {
+      state.idle ??= taken;
+    },
+  };
+}
+
+/** Drops the databases the calling test file made (its afterAll). */
+export async function dropFileDatabases(): Promise<void> {
+  const state = fileDatabases();
+  const made = state.made.splice(0);
+  state.idle = null;
+  for (const db of made) await db.drop();
 }

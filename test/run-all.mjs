@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BOTH_ENGINES } from './engine-matrix.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const reports = path.join(repo, '.tmp/reports');
@@ -120,6 +121,8 @@ const DATE_SENSITIVE_E2E = [
 
 unitSuite('unit');
 unitSuite('unit on the 1st', DATE_SENSITIVE_UNIT, FIRST_OF_MONTH);
+// The service tests again on PostgreSQL, the same expected numbers (test/engine-matrix.mjs).
+unitSuite('unit on PostgreSQL', BOTH_ENGINES, { CALLSCOPE_TEST_ENGINE: 'postgres' });
 
 if (run('build renderer', 'npm', ['run', '--silent', 'build:renderer'])) {
   e2eSuite('e2e');

@@ -85,3 +85,18 @@ export async function expectHandCounts(
     expect(pickTotals(rows), `metrics.breakdown by ${by}`).toEqual(handCount(calls, by));
   }
 }
+
+/** The stored inbound calls per agent (code order): their number and talk time, on either engine. */
+export async function storedInboundByAgent(
+  t: Pick<TestWorkspace, 'ws'>,
+): Promise<{ code: string; n: number; talk: number }[]> {
+  const rows = await t.ws.kysely
+    .selectFrom('calls as c')
+    .innerJoin('agents as a', 'a.id', 'c.agent_id')
+    .where('c.direction', '=', 'inbound')
+    .groupBy('a.code')
+    .select((eb) => ['a.code', eb.fn.countAll().as('n'), eb.fn.sum('c.talk_seconds').as('talk')])
+    .orderBy('a.code')
+    .execute();
+  return rows.map((r) => ({ code: r.code, n: Number(r.n), talk: Number(r.talk) }));
+}

@@ -6,6 +6,10 @@ export default defineConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // The PostgreSQL databases a file's tests shared are dropped after it.
+    setupFiles: ['test/pg-file-database.ts'],
+    // The PostgreSQL pass copies each file's database from one migrated template.
+    globalSetup: ['test/pg-template.ts'],
     env: { CALLSCOPE_NOW: process.env.CALLSCOPE_NOW ?? PINNED_NOW },
     testTimeout: 60_000,
     hookTimeout: 60_000,

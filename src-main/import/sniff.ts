@@ -65,15 +65,27 @@ export function detectEncoding(sample: Uint8Array): { encoding: string; hasBom: 
   return { encoding: guess ? guess.name.toLowerCase() : 'gb18030', hasBom: false };
 }
 
-/** A streaming decoder for the sniffed encoding; invalid bytes become U+FFFD, a BOM is dropped. */
+/**
+ * A streaming decoder for the sniffed encoding; invalid bytes become U+FFFD, a BOM is dropped.
+ * NUL characters are dropped: they mean nothing in an export (spreadsheets show nothing for them),
+ * and PostgreSQL's text cannot hold one while SQLite's can, so a damaged file reads the same into
+ * either engine.
+ */
 export function createTextDecoder(encoding: string): { write(chunk: Buffer): string; end(): string } {
   if (encoding === 'utf-8' || encoding === 'utf-16le') {
     // Node's own decoders are the fastest for the common case.
     const decoder = new TextDecoder(encoding);
-    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+    return {
+      write: (chunk) => withoutNul(decoder.decode(chunk, { stream: true })),
+      end: () => withoutNul(decoder.decode()),
+    };
   }
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
-  return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+  return { write: (chunk) => withoutNul(decoder.write(chunk)), end: () => withoutNul(decoder.end() ?? '') };
+}
+
+function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '') : text;
 }
 
 function countOutsideQuotes(line: string, delimiter: string): number {

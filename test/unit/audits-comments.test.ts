@@ -8,11 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardVersion } from '../../src-shared/api';
 import { reportFor } from '../../src-main/reports/generate';
-import { FIXTURES, openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
+import { answersIn, callIdsBySourceKey, FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
 let card: ScorecardVersion;
 let callId: number;
+let callIdOf: (sourceKey: string) => number;
 
 beforeAll(async () => {
   t = await openTestWorkspace();
@@ -35,9 +36,8 @@ beforeAll(async () => {
     },
   });
   // C001: agent 8001 (王伟), 2026-11-03, connected 125 s
-  callId = t.ws.db
-    .prepare<[string], { id: number }>('SELECT id FROM calls WHERE source_key = ?')
-    .get('cs:C001')!.id;
+  callIdOf = await callIdsBySourceKey(t);
+  callId = callIdOf('cs:C001');
 }, 60_000);
 
 afterAll(async () => t?.close());
@@ -96,9 +96,7 @@ describe('an audit with comments', () => {
   });
 
   it('an audit with nothing answered is refused even when confirmed', async () => {
-    const other = t.ws.db
-      .prepare<[string], { id: number }>('SELECT id FROM calls WHERE source_key = ?')
-      .get('cs:C004')!.id;
+    const other = callIdOf('cs:C004');
     const draft = await t.call('audits.open', {
       callId: other,
       versionId: card.versionId,

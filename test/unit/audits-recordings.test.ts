@@ -57,6 +57,9 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   t = await openTestWorkspace();
+  // A team workspace lies in no folder: it is given the absolute one a file has beside it by default.
+  if (t.ws.engine === 'postgres')
+    await t.call('audits.setRecordingsFolder', { folder: path.join(t.dir, 'recordings') });
   folder = (await recordingsFolder(t.ws.kysely, t.file)).folder;
   expect(folder).toBe(path.join(t.dir, 'recordings'));
   fs.mkdirSync(path.join(folder, '2026'), { recursive: true });
@@ -85,11 +88,10 @@ beforeAll(async () => {
   const csv = path.join(t.dir, 'calls.csv');
   fs.writeFileSync(csv, lines.join('\n'));
   expect((await t.importFile(csv, { preset: 'callscope' })).status).toBe('done');
-  for (const r of t.ws.db.prepare('SELECT id, source_key, recording_ref FROM calls').all() as {
-    id: number;
-    source_key: string;
-    recording_ref: string;
-  }[]) {
+  for (const r of await t.ws.kysely
+    .selectFrom('calls')
+    .select(['id', 'source_key', 'recording_ref'])
+    .execute()) {
     const name = Object.entries(refs).find(([, ref]) => ref === r.recording_ref)?.[0];
     if (name) ids[name] = r.id;
   }
@@ -150,14 +152,16 @@ describe('the shared resolver', () => {
     expect(parseByteRange(undefined, 100)).toBeNull();
   });
 
-  it('follows the recordings folder setting (relative to the workspace, or absolute)', async () => {
+  it('follows the recordings folder setting (relative to a workspace file, or absolute)', async () => {
+    // A team workspace takes absolute folders only, and has no default to go back to.
+    const file = t.ws.engine === 'sqlite';
     const moved = await t.call('audits.setRecordingsFolder', {
-      folder: 'elsewhere',
+      folder: file ? 'elsewhere' : path.join(t.dir, 'elsewhere'),
     });
     expect(moved).toMatchObject({ folder: path.join(t.dir, 'elsewhere'), isDefault: false, exists: false });
     expect(await recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: false, status: 404 });
-    const back = await t.call('audits.setRecordingsFolder', { folder: null });
-    expect(back).toMatchObject({ folder, isDefault: true, exists: true });
+    const back = await t.call('audits.setRecordingsFolder', { folder: file ? null : folder });
+    expect(back).toMatchObject({ folder, isDefault: file, exists: true });
     expect(await recordingSource(t.ws)(String(ids.good))).toMatchObject({ ok: true });
   });
 });

@@ -9,22 +9,22 @@ import type { AuditDetail, Sample, ScorecardVersion } from '../../src-shared/api
 import { scoreAudit, type Answers } from '../../src-shared/scorecard';
 import { createApi } from '../../src-main/api';
 import { openWorkspace } from '../../src-main/workspace';
-import { openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
+import { answersIn, openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
 let from: string;
 let to: string;
 let cards: ScorecardVersion[];
 
-function raw<T>(sqlText: string, ...params: unknown[]): T[] {
-  return t.ws.db.prepare(sqlText).all(...params) as T[];
+function raw<T>(sqlText: string, ...params: unknown[]): Promise<T[]> {
+  return sqlRows<T>(t, sqlText, ...params);
 }
 
 beforeAll(async () => {
   t = await openTestWorkspace();
   const { jobId } = await t.call('demo.load', { agents: 6, days: 21, seed: 5 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
-  const days = raw<{ day: string }>('SELECT DISTINCT day FROM calls ORDER BY day').map((r) => r.day);
+  const days = (await raw<{ day: string }>('SELECT DISTINCT day FROM calls ORDER BY day')).map((r) => r.day);
   from = days[days.length - 7]!;
   to = days[days.length - 1]!;
   cards = await t.call('scorecards.list', { language: 'en' });
@@ -49,7 +49,7 @@ describe('sampling', () => {
     expect(picksByAgent(again)).toEqual(picksByAgent(first));
     expect(picksByAgent(other)).not.toEqual(picksByAgent(first));
 
-    const agents = raw<{ agent_id: number; n: number }>(
+    const agents = await raw<{ agent_id: number; n: number }>(
       `SELECT agent_id, count(*) AS n FROM calls WHERE day BETWEEN ? AND ? AND direction = 'outbound'
        AND disposition = 'connected' AND talk_seconds > 0 GROUP BY agent_id`,
       from,
@@ -58,7 +58,7 @@ describe('sampling', () => {
     expect(Object.keys(picksByAgent(first)).length).toBe(agents.length);
     for (const a of agents) expect(picksByAgent(first)[a.agent_id]!.length).toBe(Math.min(4, a.n));
     for (const c of first.calls) {
-      const [call] = raw<{ disposition: string; talk_seconds: number; day: string }>(
+      const [call] = await raw<{ disposition: string; talk_seconds: number; day: string }>(
         'SELECT disposition, talk_seconds, day FROM calls WHERE id = ?',
         c.callId,
       );
@@ -71,7 +71,7 @@ describe('sampling', () => {
   it('strata: a sale, the longest conversation, a short sale when there is one, then random', async () => {
     const sample = await t.call('audits.buildSample', sampleInput(7));
     for (const [agentId, picks] of Object.entries(picksByAgent(sample))) {
-      const calls = raw<{ id: number; talk_seconds: number; is_sale: number }>(
+      const calls = await raw<{ id: number; talk_seconds: number; is_sale: number }>(
         `SELECT id, talk_seconds, is_sale FROM calls WHERE agent_id = ? AND day BETWEEN ? AND ?
          AND direction = 'outbound' AND disposition = 'connected' AND talk_seconds > 0`,
         Number(agentId),
@@ -100,13 +100,13 @@ describe('sampling', () => {
 
   it('a short sale (< 30 s) is picked as its own stratum', async () => {
     // Mark one short connect of the first agent as a sale (a rollup-free field for this test).
-    const [short] = raw<{ id: number; agent_id: number }>(
+    const [short] = await raw<{ id: number; agent_id: number }>(
       `SELECT id, agent_id FROM calls WHERE day BETWEEN ? AND ? AND disposition = 'connected'
        AND talk_seconds BETWEEN 1 AND 29 AND is_sale = 0 ORDER BY id LIMIT 1`,
       from,
       to,
     );
-    t.ws.db.prepare('UPDATE calls SET is_sale = 1 WHERE id = ?').run(short!.id);
+    await t.ws.kysely.updateTable('calls').set({ is_sale: 1 }).where('id', '=', short!.id).execute();
     try {
       const sample = await t.call('audits.buildSample', { ...sampleInput(9), perAgent: 10 });
       const picked = sample.calls.filter((c) => c.agentId === short!.agent_id && c.stratum === 'short_sale');
@@ -114,7 +114,7 @@ describe('sampling', () => {
       expect(picked[0]!.talkSeconds).toBeLessThan(30);
       expect(picked[0]!.isSale).toBe(true);
     } finally {
-      t.ws.db.prepare('UPDATE calls SET is_sale = 0 WHERE id = ?').run(short!.id);
+      await t.ws.kysely.updateTable('calls').set({ is_sale: 0 }).where('id', '=', short!.id).execute();
     }
   });
 });
@@ -172,7 +172,7 @@ describe('audits', () => {
     expect(submitted.status).toBe('submitted');
     expect(submitted.score).toBeCloseTo(expected.percent!, 10);
     expect(submitted.failed).toBe(expected.failed);
-    expect(raw('SELECT count(*) AS n FROM audit_answers WHERE audit_id = ?', audit.id)).toEqual([
+    expect(await raw('SELECT count(*) AS n FROM audit_answers WHERE audit_id = ?', audit.id)).toEqual([
       { n: Object.keys(answers).length },
     ]);
     await expect(
@@ -217,9 +217,11 @@ describe('audits', () => {
     const agentId = sample.calls[0]!.agentId;
     const below = next.belowMinimum.find((b) => b.agentId === agentId);
     // two submitted audits for this agent (if both sampled calls were theirs) meet the minimum of 2
-    const theirs = raw<{ n: number }>(
-      "SELECT count(*) AS n FROM audits WHERE agent_id = ? AND status = 'submitted'",
-      agentId,
+    const theirs = (
+      await raw<{ n: number }>(
+        "SELECT count(*) AS n FROM audits WHERE agent_id = ? AND status = 'submitted'",
+        agentId,
+      )
     )[0]!.n;
     if (theirs >= 2) expect(below).toBeUndefined();
     else expect(below).toMatchObject({ audits: theirs, minimum: 2 });
@@ -229,7 +231,7 @@ describe('audits', () => {
 
   it('the audit-score KPI is the mean of submitted percentages in the period', async () => {
     const summary = await t.call('audits.summary', { filter: { from, to } });
-    const scores = raw<{ score: number }>("SELECT score FROM audits WHERE status = 'submitted'").map(
+    const scores = (await raw<{ score: number }>("SELECT score FROM audits WHERE status = 'submitted'")).map(
       (r) => r.score,
     );
     expect(summary.audits).toBe(2);
@@ -249,7 +251,7 @@ describe('audits', () => {
 describe('QA analytics', () => {
   it('score per agent and week with count and interval; item failure rates and conversion', async () => {
     const result = await t.call('audits.analytics', { filter: { from, to }, by: 'agent' });
-    const audits = raw<{ agent_id: number; score: number; call_id: number; is_sale: number }>(
+    const audits = await raw<{ agent_id: number; score: number; call_id: number; is_sale: number }>(
       `SELECT au.agent_id, au.score, au.call_id, c.is_sale FROM audits au JOIN calls c ON c.id = au.call_id
        WHERE au.status = 'submitted' AND au.calibration_id IS NULL ORDER BY au.id`,
     );
@@ -277,8 +279,10 @@ describe('QA analytics', () => {
 describe('calibration', () => {
   it('is blind until the reviewer submits, then shows agreement, spread and kappa', async () => {
     const card = cards.find((c) => c.template === 'compliance-check')!;
-    const callId = raw<{ id: number }>(
-      "SELECT id FROM calls WHERE disposition = 'connected' ORDER BY id DESC LIMIT 1",
+    const callId = (
+      await raw<{ id: number }>(
+        "SELECT id FROM calls WHERE disposition = 'connected' ORDER BY id DESC LIMIT 1",
+      )
     )[0]!.id;
     const { calibrationId } = await t.call('calibrations.create', {
       callId,

@@ -64,10 +64,11 @@ describe('which daily backups are kept', () => {
   });
 });
 
+// SQLite: these copy, verify and restore a workspace file (a team workspace is backed up with pg_dump).
 describe('backups of a workspace', () => {
   let t: TestWorkspace;
   beforeEach(async () => {
-    t = await openTestWorkspace({ timeZone: 'Asia/Shanghai' });
+    t = await openTestWorkspace({ timeZone: 'Asia/Shanghai' }, { engine: 'sqlite' });
   });
   afterEach(async () => t.close());
 

@@ -24,9 +24,14 @@ describe('coaching notes, plans and follow-ups', () => {
   /** An audit of one of the agent's calls; submitted with every item "yes" (or scale 4). */
   async function auditOf(agentId: number, nth: number, submit: boolean): Promise<AuditDetail> {
     const [card] = await t.call('scorecards.list', { language: 'en' });
-    const call = t.ws.db
-      .prepare('SELECT id FROM calls WHERE agent_id = ? ORDER BY id LIMIT 1 OFFSET ?')
-      .get(agentId, nth) as { id: number };
+    const call = await t.ws.kysely
+      .selectFrom('calls')
+      .select('id')
+      .where('agent_id', '=', agentId)
+      .orderBy('id')
+      .limit(1)
+      .offset(nth)
+      .executeTakeFirstOrThrow();
     const opened = await t.call('audits.open', {
       callId: call.id,
       versionId: card!.versionId,

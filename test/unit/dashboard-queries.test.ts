@@ -11,7 +11,7 @@ import { callsPageQuery, countCalls } from '../../src-main/calls/explorer';
 import { openConnection, openDatabase, schemaVersion, migrate } from '../../src-main/db/connection';
 import { migrations } from '../../src-main/db/migrations';
 import type { CallRow, Input } from '../../src-shared/api';
-import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers';
+import { openTestWorkspace, sqlRows, tempDir, type TestWorkspace } from '../helpers';
 
 const THRESHOLD = 30;
 const CONNECT = `(disposition = 'connected' AND talk_seconds > 0)`;
@@ -20,9 +20,11 @@ let t: TestWorkspace;
 let from: string;
 let to: string;
 
-function raw<T>(sqlText: string, ...params: unknown[]): T[] {
-  return t.ws.db.prepare(sqlText).all(...params) as T[];
+function raw<T>(sqlText: string, ...params: unknown[]): Promise<T[]> {
+  return sqlRows<T>(t, sqlText, ...params);
 }
+/** 1 for a row where `cond` holds, else 0: summed, the rows where it holds (on both engines). */
+const one = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
 
 beforeAll(async () => {
   t = await openTestWorkspace({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: THRESHOLD });
@@ -32,7 +34,7 @@ beforeAll(async () => {
   const lines = [
     'call_id,agent_code,campaign,started_at,direction,disposition,talk_seconds,outcome,sale_amount',
   ];
-  const days = raw<{ day: string }>('SELECT DISTINCT day FROM calls ORDER BY day').map((r) => r.day);
+  const days = (await raw<{ day: string }>('SELECT DISTINCT day FROM calls ORDER BY day')).map((r) => r.day);
   days.forEach((day, i) => {
     lines.push(`X${i}a,8001,,${day} 23:58:00,outbound,connected,45,sale,99.50`);
     lines.push(`X${i}b,8002,,${day} 00:01:00,inbound,connected,70,none,`);
@@ -50,8 +52,14 @@ afterAll(async () => t?.close());
 describe('metrics.heatmap', () => {
   it('sums outbound dials, connects and sales per weekday and hour as the raw calls do', async () => {
     const { cells } = await t.call('metrics.heatmap', { filter: { from, to } });
-    const expected = raw<{ weekday: number; hour: number; dials: number; connects: number; sales: number }>(
-      `SELECT weekday, hour, COUNT(*) AS dials, SUM(${CONNECT}) AS connects, SUM(outcome = 'sale') AS sales
+    const expected = await raw<{
+      weekday: number;
+      hour: number;
+      dials: number;
+      connects: number;
+      sales: number;
+    }>(
+      `SELECT weekday, hour, COUNT(*) AS dials, SUM(${one(CONNECT)}) AS connects, SUM(${one("outcome = 'sale'")}) AS sales
        FROM calls WHERE direction = 'outbound' AND day BETWEEN ? AND ?
        GROUP BY weekday, hour ORDER BY weekday, hour`,
       from,
@@ -68,7 +76,7 @@ describe('metrics.heatmap', () => {
     const { cells } = await t.call('metrics.heatmap', {
       filter: { from, to, teamId: team.id },
     });
-    const [expected] = raw<{ dials: number }>(
+    const [expected] = await raw<{ dials: number }>(
       `SELECT COUNT(*) AS dials FROM calls c JOIN agents a ON a.id = c.agent_id
        WHERE direction = 'outbound' AND day BETWEEN ? AND ? AND a.team_id = ?`,
       from,
@@ -83,15 +91,19 @@ describe('metrics.heatmap', () => {
 describe('metrics.summary', () => {
   it('counts agent-days (an agent on a day with a dial) of the range and of the previous period', async () => {
     const summary = await t.call('metrics.summary', { filter: { from, to } });
-    const agentDays = (a: string, b: string) =>
-      raw<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM (SELECT DISTINCT day, agent_id FROM calls
-         WHERE direction = 'outbound' AND day BETWEEN ? AND ?)`,
-        a,
-        b,
+    const agentDays = async (a: string, b: string) =>
+      (
+        await raw<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM (SELECT DISTINCT day, agent_id FROM calls
+         WHERE direction = 'outbound' AND day BETWEEN ? AND ?) AS agent_days`,
+          a,
+          b,
+        )
       )[0]!.n;
-    expect(summary.agentDays).toBe(agentDays(from, to));
-    expect(summary.previousAgentDays).toBe(agentDays(summary.previousRange.from, summary.previousRange.to));
+    expect(summary.agentDays).toBe(await agentDays(from, to));
+    expect(summary.previousAgentDays).toBe(
+      await agentDays(summary.previousRange.from, summary.previousRange.to),
+    );
     expect(summary.agentDays).toBeGreaterThan(50);
   });
 });
@@ -103,8 +115,14 @@ describe('metrics.leaderboard', () => {
     });
     expect(board.days[0]).toBe(from);
     expect(board.days[board.days.length - 1]).toBe(to);
-    const perAgentDay = raw<{ code: string; day: string; dials: number; connects: number; sales: number }>(
-      `SELECT a.code, c.day, COUNT(*) AS dials, SUM(${CONNECT}) AS connects, SUM(outcome = 'sale') AS sales
+    const perAgentDay = await raw<{
+      code: string;
+      day: string;
+      dials: number;
+      connects: number;
+      sales: number;
+    }>(
+      `SELECT a.code, c.day, COUNT(*) AS dials, SUM(${one(CONNECT)}) AS connects, SUM(${one("outcome = 'sale'")}) AS sales
        FROM calls c JOIN agents a ON a.id = c.agent_id
        WHERE direction = 'outbound' AND day BETWEEN ? AND ? GROUP BY a.code, c.day`,
       from,
@@ -140,19 +158,21 @@ describe('metrics.agent', () => {
     const agents = await t.call('agents.list');
     const agent = agents.find((a) => a.code === '8001')!;
     const profile = await t.call('metrics.agent', { agentId: agent.id, filter: { from, to } });
-    const talks = raw<{ talk_seconds: number }>(
-      `SELECT talk_seconds FROM calls WHERE agent_id = ? AND direction = 'outbound' AND day BETWEEN ? AND ?
+    const talks = (
+      await raw<{ talk_seconds: number }>(
+        `SELECT talk_seconds FROM calls WHERE agent_id = ? AND direction = 'outbound' AND day BETWEEN ? AND ?
        AND ${CONNECT}`,
-      agent.id,
-      from,
-      to,
+        agent.id,
+        from,
+        to,
+      )
     ).map((r) => r.talk_seconds);
     const bounds = [10, 30, 60, 120, 300, 600, Infinity];
     const expected = bounds.map(
       (upper, i) => talks.filter((s) => s < upper && s >= (i === 0 ? 0 : bounds[i - 1]!)).length,
     );
     expect(profile.talkBuckets).toEqual(expected);
-    const mix = raw<{ disposition: string; n: number }>(
+    const mix = await raw<{ disposition: string; n: number }>(
       `SELECT disposition, COUNT(*) AS n FROM calls WHERE agent_id = ? AND direction = 'outbound'
        AND day BETWEEN ? AND ? GROUP BY disposition`,
       agent.id,
@@ -177,8 +197,14 @@ describe('calls.list and calls.count', () => {
     startedAt: 'day {d}, started_at {d}, id {d}',
     talkSeconds: 'talk_seconds {d}, started_at {d}, id {d}',
     ringSeconds: 'ring_seconds {d}, started_at {d}, id {d}',
-    saleAmount: 'sale_amount {d}, started_at {d}, id {d}',
+    // No amount sorts below every amount, as SQLite puts NULLs (PostgreSQL puts them last unless told).
+    saleAmount: 'sale_amount {d} {nulls}, started_at {d}, id {d}',
   };
+
+  const orderSql = (sort: Order['sort'], order: Order['order']) =>
+    ORDER_SQL[sort]
+      .replaceAll('{d}', order)
+      .replace('{nulls}', order === 'asc' ? 'NULLS FIRST' : 'NULLS LAST');
 
   async function walk(query: Input<'calls.count'>, order: Order, limit: number): Promise<CallRow[]> {
     const rows: CallRow[] = [];
@@ -202,10 +228,12 @@ describe('calls.list and calls.count', () => {
     const range = { from: to, to }; // one day: a few hundred calls, pages of 37
     for (const sort of Object.keys(ORDER_SQL) as Order['sort'][]) {
       for (const order of ['asc', 'desc'] as const) {
-        const expected = raw<{ id: number }>(
-          `SELECT id FROM calls WHERE day BETWEEN ? AND ? ORDER BY ${ORDER_SQL[sort].replaceAll('{d}', order)}`,
-          range.from,
-          range.to,
+        const expected = (
+          await raw<{ id: number }>(
+            `SELECT id FROM calls WHERE day BETWEEN ? AND ? ORDER BY ${orderSql(sort, order)}`,
+            range.from,
+            range.to,
+          )
         ).map((r) => r.id);
         const rows = await walk({ filter: range }, { sort, order }, 37);
         expect(
@@ -218,19 +246,24 @@ describe('calls.list and calls.count', () => {
 
   it('reads a range of days by talk time and amount day by day (and by ring time sorted), in plain SQL order, under filters', async () => {
     const team = (await t.call('teams.list'))[0]!;
-    const range = { from, to: raw<{ d: string }>(`SELECT date(?, '+4 days') AS d`, from)[0]!.d };
+    const range = {
+      from,
+      to: new Date(Date.parse(`${from}T00:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10),
+    };
     for (const sort of ['talkSeconds', 'ringSeconds', 'saleAmount'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         for (const narrow of [false, true]) {
           const query: Input<'calls.count'> = narrow
             ? { filter: { ...range, teamId: team.id }, dispositions: ['connected'], talkMin: 1 }
             : { filter: range };
-          const expected = raw<{ id: number }>(
-            `SELECT c.id FROM calls c JOIN agents a ON a.id = c.agent_id WHERE day BETWEEN ? AND ?
+          const expected = (
+            await raw<{ id: number }>(
+              `SELECT c.id FROM calls c JOIN agents a ON a.id = c.agent_id WHERE day BETWEEN ? AND ?
              ${narrow ? `AND a.team_id = ${team.id} AND disposition = 'connected' AND talk_seconds >= 1` : ''}
-             ORDER BY ${ORDER_SQL[sort].replaceAll('{d}', order).replace(/\bid\b/, 'c.id')}`,
-            range.from,
-            range.to,
+             ORDER BY ${orderSql(sort, order).replace(/\bid\b/, 'c.id')}`,
+              range.from,
+              range.to,
+            )
           ).map((r) => r.id);
           expect(expected.length).toBeGreaterThan(100);
           const rows = await walk(query, { sort, order }, 61);
@@ -244,26 +277,31 @@ describe('calls.list and calls.count', () => {
   });
 
   it('reads each day from its ordered index, and sorts ranges too long to read day by day', async () => {
-    const plan = (req: Parameters<typeof callsPageQuery>[1]) => {
-      const { sql: text, parameters } = callsPageQuery(t.ws.kysely, req).compile();
-      return raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, ...parameters)
-        .map((r) => r.detail)
-        .join('\n');
-    };
-    const page = { sort: 'talkSeconds', order: 'desc', limit: 50 } as const;
-    const talk = plan({ ...page, filter: { from, to } });
-    expect(talk).toMatch(/COVERING INDEX calls_day_talk \(day=\? AND talk_seconds>\?\)/);
-    expect(talk).toMatch(/INDEX calls_day_time \(day=\?\)/); // the calls at zero, in time order
-    // No day sorts its rows (each reads an index in order): the only sorts are the union's first
-    // rows and the page's, however many days the range has.
-    expect(talk.match(/USE TEMP B-TREE/g)).toHaveLength(2);
-    expect(plan({ ...page, sort: 'saleAmount', filter: { from, to } })).toMatch(/calls_day_amount/);
     const long = { from: '2024-01-01', to };
-    expect(plan({ ...page, filter: long })).not.toMatch(/calls_day_talk/);
-    const expected = raw<{ id: number }>(
-      'SELECT id FROM calls WHERE day BETWEEN ? AND ? ORDER BY talk_seconds DESC, started_at DESC, id DESC',
-      long.from,
-      long.to,
+    // The plans are SQLite's (EXPLAIN QUERY PLAN); PostgreSQL plans by its statistics. The pages
+    // below hold on both.
+    if (t.ws.engine === 'sqlite') {
+      const plan = async (req: Parameters<typeof callsPageQuery>[1]) => {
+        const { sql: text, parameters } = callsPageQuery(t.ws.kysely, req).compile();
+        const steps = await raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, ...parameters);
+        return steps.map((r) => r.detail).join('\n');
+      };
+      const page = { sort: 'talkSeconds', order: 'desc', limit: 50 } as const;
+      const talk = await plan({ ...page, filter: { from, to } });
+      expect(talk).toMatch(/COVERING INDEX calls_day_talk \(day=\? AND talk_seconds>\?\)/);
+      expect(talk).toMatch(/INDEX calls_day_time \(day=\?\)/); // the calls at zero, in time order
+      // No day sorts its rows (each reads an index in order): the only sorts are the union's first
+      // rows and the page's, however many days the range has.
+      expect(talk.match(/USE TEMP B-TREE/g)).toHaveLength(2);
+      expect(await plan({ ...page, sort: 'saleAmount', filter: { from, to } })).toMatch(/calls_day_amount/);
+      expect(await plan({ ...page, filter: long })).not.toMatch(/calls_day_talk/);
+    }
+    const expected = (
+      await raw<{ id: number }>(
+        'SELECT id FROM calls WHERE day BETWEEN ? AND ? ORDER BY talk_seconds DESC, started_at DESC, id DESC',
+        long.from,
+        long.to,
+      )
     ).map((r) => r.id);
     expect(
       (await walk({ filter: long }, { sort: 'talkSeconds', order: 'desc' }, 500)).map((r) => r.id),
@@ -280,14 +318,16 @@ describe('calls.list and calls.count', () => {
       talkMin: 20,
       talkMax: 200,
     };
-    const expected = raw<{ id: number }>(
-      `SELECT c.id FROM calls c JOIN agents a ON a.id = c.agent_id
+    const expected = (
+      await raw<{ id: number }>(
+        `SELECT c.id FROM calls c JOIN agents a ON a.id = c.agent_id
        WHERE day BETWEEN ? AND ? AND a.team_id = ? AND disposition IN ('connected', 'voicemail')
          AND outcome IN ('none', 'sale') AND direction = 'outbound' AND talk_seconds BETWEEN 20 AND 200
        ORDER BY day DESC, started_at DESC, c.id DESC`,
-      from,
-      to,
-      team.id,
+        from,
+        to,
+        team.id,
+      )
     ).map((r) => r.id);
     expect(expected.length).toBeGreaterThan(100);
     const rows = await walk(query, { sort: 'startedAt', order: 'desc' }, 100);
@@ -305,7 +345,7 @@ describe('calls.list and calls.count', () => {
     const first = rows[0]!;
     // The extra file's 23:58 call on that day is its latest (Asia/Shanghai wall clock).
     expect(first).toMatchObject({ day: to, time: '23:58:00', agentCode: '8001', campaign: null });
-    const stored = raw<{ phone_last4: string | null }>(
+    const stored = await raw<{ phone_last4: string | null }>(
       'SELECT phone_last4 FROM calls WHERE id = ?',
       rows[1]!.id,
     );
@@ -320,7 +360,11 @@ describe('calls.list and calls.count', () => {
   });
 
   it('counts no further than its cap', async () => {
-    const [all] = raw<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE day BETWEEN ? AND ?', from, to);
+    const [all] = await raw<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM calls WHERE day BETWEEN ? AND ?',
+      from,
+      to,
+    );
     expect(await countCalls(t.ws.kysely, { filter: { from, to } }, 50)).toEqual({ count: 50, capped: true });
     expect(await countCalls(t.ws.kysely, { filter: { from, to } }, all!.n)).toEqual({
       count: all!.n,
@@ -331,19 +375,19 @@ describe('calls.list and calls.count', () => {
 
 describe('workspace.info', () => {
   it('counts the stored calls (from the batches) through imports and undos', async () => {
-    const count = () => raw<{ n: number }>('SELECT COUNT(*) AS n FROM calls')[0]!.n;
+    const count = async () => (await raw<{ n: number }>('SELECT COUNT(*) AS n FROM calls'))[0]!.n;
     const info = await t.call('workspace.info');
-    expect(info.calls).toBe(count());
+    expect(info.calls).toBe(await count());
     const file = path.join(t.dir, 'more.csv');
     fs.writeFileSync(
       file,
       'call_id,agent_code,started_at,disposition,talk_seconds\nM1,8003,2026-11-02 10:00:00,connected,40\n',
     );
     const job = await t.importFile(file, { preset: 'callscope' });
-    expect((await t.call('workspace.info')).calls).toBe(count());
+    expect((await t.call('workspace.info')).calls).toBe(await count());
     await t.call('import.undo', { batchId: job.result!.batchId });
-    expect((await t.call('workspace.info')).calls).toBe(count());
-    expect(count()).toBe(info.calls);
+    expect((await t.call('workspace.info')).calls).toBe(await count());
+    expect(await count()).toBe(info.calls);
   });
 });
 

@@ -38,12 +38,20 @@ describe('importing a 3CX call log', () => {
     expect(job.result).toMatchObject({ preset: '3cx', rows: 9, inserted: 6, rejected: 1 });
     await expectHandCounts(t, TRUTH, range);
 
-    const calls = t.ws.db
-      .prepare(
-        `SELECT c.source_key, a.code, a.name, c.direction, c.ring_seconds, c.talk_seconds, c.phone_last4
-         FROM calls c JOIN agents a ON a.id = c.agent_id ORDER BY c.started_at`,
-      )
-      .all();
+    const calls = await t.ws.kysely
+      .selectFrom('calls as c')
+      .innerJoin('agents as a', 'a.id', 'c.agent_id')
+      .select([
+        'c.source_key',
+        'a.code',
+        'a.name',
+        'c.direction',
+        'c.ring_seconds',
+        'c.talk_seconds',
+        'c.phone_last4',
+      ])
+      .orderBy('c.started_at')
+      .execute();
     expect(calls).toEqual([
       {
         source_key: '3cx:1250',

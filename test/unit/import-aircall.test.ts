@@ -41,9 +41,11 @@ describe('importing an Aircall calls export', () => {
 
   it('puts a call at 17:30 UTC on the next Shanghai day', async () => {
     await t.importFile(FILE);
-    const call = t.ws.db
-      .prepare("SELECT day, hour, started_at FROM calls WHERE source_key = 'aircall:7001006'")
-      .get();
+    const call = await t.ws.kysely
+      .selectFrom('calls')
+      .select(['day', 'hour', 'started_at'])
+      .where('source_key', '=', 'aircall:7001006')
+      .executeTakeFirst();
     expect(call).toEqual({ day: '2026-11-04', hour: 1, started_at: Date.parse('2026-11-03T17:30:00Z') });
   });
 

@@ -61,11 +61,12 @@ describe('importing Asterisk CDR files', () => {
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       expect.objectContaining({ line: 8, field: 'start', reason: expect.stringContaining('2026-13-45') }),
     ]);
-    const inbound = t.ws.db
-      .prepare(
-        "SELECT a.code, c.talk_seconds, c.phone_last4 FROM calls c JOIN agents a ON a.id = c.agent_id WHERE c.direction = 'inbound'",
-      )
-      .all();
+    const inbound = await t.ws.kysely
+      .selectFrom('calls as c')
+      .innerJoin('agents as a', 'a.id', 'c.agent_id')
+      .select(['a.code', 'c.talk_seconds', 'c.phone_last4'])
+      .where('c.direction', '=', 'inbound')
+      .execute();
     expect(inbound).toEqual([{ code: '1002', talk_seconds: 90, phone_last4: '7006' }]);
 
     const again = await t.importFile(CSV_18);
@@ -87,12 +88,12 @@ describe('importing Asterisk CDR files', () => {
     });
     await expectHandCounts(t, TRUTH_21, range);
 
-    const transferred = t.ws.db
-      .prepare(
-        `SELECT a.code, c.direction, c.talk_seconds, c.started_at, c.phone_last4 FROM calls c
-         JOIN agents a ON a.id = c.agent_id WHERE c.source_key = 'ast:1793844000.105'`,
-      )
-      .get();
+    const transferred = await t.ws.kysely
+      .selectFrom('calls as c')
+      .innerJoin('agents as a', 'a.id', 'c.agent_id')
+      .select(['a.code', 'c.direction', 'c.talk_seconds', 'c.started_at', 'c.phone_last4'])
+      .where('c.source_key', '=', 'ast:1793844000.105')
+      .executeTakeFirst();
     expect(transferred).toEqual({
       code: '1004',
       direction: 'outbound',

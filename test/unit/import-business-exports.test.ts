@@ -70,11 +70,13 @@ describe('a Chinese business-system export (title, notes, split date and time, m
       }),
     ]);
     // Masked numbers are kept as masked: their last four digits, never a hash of a damaged number.
-    const phones = w.ws.db
-      .prepare('SELECT phone_last4 AS last4, phone_hash AS hash FROM calls ORDER BY id')
-      .all();
+    const phones = await w.ws.kysely
+      .selectFrom('calls')
+      .select(['phone_last4 as last4', 'phone_hash as hash'])
+      .orderBy('id')
+      .execute();
     expect(phones).toEqual(calls.map((c) => ({ last4: c.last4, hash: null })));
-    const names = w.ws.db.prepare('SELECT code, name FROM agents ORDER BY code').all();
+    const names = await w.ws.kysely.selectFrom('agents').select(['code', 'name']).orderBy('code').execute();
     expect(names).toEqual([
       { code: '1001', name: '张伟' },
       { code: '1002', name: '李娜' },
@@ -136,7 +138,7 @@ describe('a cloud-PBX telesales report: no status column, HH:MM:SS under "Talk T
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'inferred', inserted: calls.length, rejected: 0 });
     await expectHandCounts(w, truthOf(calls), range);
-    const agents = w.ws.db.prepare('SELECT code, name FROM agents ORDER BY code').all();
+    const agents = await w.ws.kysely.selectFrom('agents').select(['code', 'name']).orderBy('code').execute();
     expect(agents).toEqual(englishAgents.map(([code, name]) => ({ code, name })));
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { countRows, FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
 
@@ -82,11 +82,12 @@ describe('importing the Callscope CSV layout', () => {
 
   it('keeps the local day: 23:59:30 stays on the 3rd, 00:00:10 lands on the 4th', async () => {
     await t.importFile(BASIC);
-    const rows = t.ws.db
-      .prepare(
-        "SELECT source_key, day, hour, weekday, started_at FROM calls WHERE source_key IN ('cs:C004', 'cs:C005') ORDER BY source_key",
-      )
-      .all() as { day: string; hour: number; weekday: number; started_at: number }[];
+    const rows = await t.ws.kysely
+      .selectFrom('calls')
+      .select(['source_key', 'day', 'hour', 'weekday', 'started_at'])
+      .where('source_key', 'in', ['cs:C004', 'cs:C005'])
+      .orderBy('source_key')
+      .execute();
     expect(rows.map((r) => [r.day, r.hour, r.weekday])).toEqual([
       ['2026-11-03', 23, 2],
       ['2026-11-04', 0, 3],
@@ -107,8 +108,8 @@ describe('importing the Callscope CSV layout', () => {
     const first = await t.importFile(BASIC);
     const undone = await t.call('import.undo', { batchId: first.result!.batchId });
     expect(undone).toMatchObject({ status: 'undone', calls: 0 });
-    expect(t.ws.db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 0 });
-    expect(t.ws.db.prepare('SELECT count(*) AS n FROM daily_agent_stats').get()).toEqual({ n: 0 });
+    expect(await countRows(t, 'calls')).toBe(0);
+    expect(await countRows(t, 'daily_agent_stats')).toBe(0);
     // Undone calls can come back with a new import.
     const again = await t.importFile(BASIC);
     expect(again.result).toMatchObject({ inserted: 12 });
@@ -176,11 +177,31 @@ describe('importing the Callscope CSV layout', () => {
     );
     const job = await t.importFile(file);
     expect(job.result).toMatchObject({ inserted: 2, rejected: 0 });
-    const calls = t.ws.db.prepare('SELECT disposition, talk_seconds FROM calls ORDER BY started_at').all();
+    const calls = await t.ws.kysely
+      .selectFrom('calls')
+      .select(['disposition', 'talk_seconds'])
+      .orderBy('started_at')
+      .execute();
     expect(calls).toEqual([
       { disposition: 'connected', talk_seconds: 30 },
       { disposition: 'no_answer', talk_seconds: 0 },
     ]);
+  });
+
+  it('drops a NUL byte in a field, alike on both engines (PostgreSQL text cannot hold one)', async () => {
+    const file = path.join(t.dir, 'nul.csv');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('call_id,agent_code,agent_name,started_at,disposition,talk_seconds\nN1,8001,Wang'),
+        Buffer.from([0]),
+        Buffer.from('Wei,2026-11-03 10:00:00,connected,40\n'),
+      ]),
+    );
+    const job = await t.importFile(file, { preset: 'callscope' });
+    expect(job.result).toMatchObject({ inserted: 1, rejected: 0 });
+    const agent = await t.ws.kysely.selectFrom('agents').select('name').where('code', '=', '8001').execute();
+    expect(agent).toEqual([{ name: 'WangWei' }]);
   });
 
   it('refuses a file with no agent column, saying what it understood of it, and stores nothing', async () => {
@@ -192,7 +213,7 @@ describe('importing the Callscope CSV layout', () => {
     expect(job.error).toMatch(/started_at: dates and times/);
     expect(job.error).toMatch(/no column holds an agent/);
     expect(job.error).not.toMatch(/layout/);
-    expect(t.ws.db.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
+    expect(await countRows(t, 'import_batches')).toBe(0);
   });
 
   it('says which file is empty', async () => {
@@ -204,9 +225,7 @@ describe('importing the Callscope CSV layout', () => {
 
   it('cancelling an import leaves the database exactly as before', async () => {
     await t.importFile(BASIC);
-    const before = t.ws.db
-      .prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls')
-      .get();
+    const before = { calls: await countRows(t, 'calls'), batches: await countRows(t, 'import_batches') };
     const big = path.join(t.dir, 'big.csv');
     const lines = ['call_id,agent_code,started_at,disposition,talk_seconds'];
     for (let i = 0; i < 60_000; i++)
@@ -224,10 +243,13 @@ describe('importing the Callscope CSV layout', () => {
     });
     const job = await t.api.jobs.wait(jobId);
     expect(job.status).toBe('cancelled');
-    const after = t.ws.db
-      .prepare('SELECT count(*) AS calls, (SELECT count(*) FROM import_batches) AS batches FROM calls')
-      .get();
+    const after = { calls: await countRows(t, 'calls'), batches: await countRows(t, 'import_batches') };
     expect(after).toEqual(before);
-    expect(t.ws.db.prepare("SELECT count(*) AS n FROM agents WHERE code LIKE '9%'").get()).toEqual({ n: 0 });
+    const newAgents = await t.ws.kysely
+      .selectFrom('agents')
+      .select('code')
+      .where('code', 'like', '9%')
+      .execute();
+    expect(newAgents).toEqual([]);
   });
 });

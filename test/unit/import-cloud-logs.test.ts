@@ -105,12 +105,13 @@ describe('cloud telephony call logs', () => {
   afterEach(async () => t.close());
 
   const storedInbound = () =>
-    t.ws.db
-      .prepare(
-        `SELECT a.code AS agent, c.talk_seconds AS talk FROM calls c JOIN agents a ON a.id = c.agent_id
-         WHERE c.direction = 'inbound' ORDER BY c.started_at`,
-      )
-      .all();
+    t.ws.kysely
+      .selectFrom('calls as c')
+      .innerJoin('agents as a', 'a.id', 'c.agent_id')
+      .select(['a.code as agent', 'c.talk_seconds as talk'])
+      .where('c.direction', '=', 'inbound')
+      .orderBy('c.started_at')
+      .execute();
   const inboundOf = (calls: readonly TruthCall[]) =>
     calls.filter((c) => c.direction === 'inbound').map((c) => ({ agent: c.agent, talk: c.talk }));
 
@@ -132,7 +133,7 @@ describe('cloud telephony call logs', () => {
       rejected: truth.noAgent,
     });
     await expectHandCounts(t, truth.calls, range);
-    expect(storedInbound()).toEqual(inboundOf(truth.calls));
+    expect(await storedInbound()).toEqual(inboundOf(truth.calls));
     // The inbound call no agent took is rejected for having no agent, on its own line.
     const line = rows.findIndex((r) => r['Direction'] === 'inbound' && r['Duration'] === '30') + 2;
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([expect.objectContaining({ line })]);
@@ -198,10 +199,14 @@ describe('cloud telephony call logs', () => {
       rejected: 0,
     });
     await expectHandCounts(t, truth, range);
-    expect(storedInbound()).toEqual(inboundOf(truth));
+    expect(await storedInbound()).toEqual(inboundOf(truth));
     // 3:30 PM on Saturday is 15:30 wall clock: the Time column was read, not dropped.
-    const start = t.ws.db.prepare(`SELECT started_at FROM calls WHERE talk_seconds = 3661`).pluck().get();
-    expect(start).toBe(Date.UTC(2026, 10, 21, 15 - 8, 30));
+    const long = await t.ws.kysely
+      .selectFrom('calls')
+      .select('started_at')
+      .where('talk_seconds', '=', 3661)
+      .executeTakeFirst();
+    expect(long?.started_at).toBe(Date.UTC(2026, 10, 21, 15 - 8, 30));
   });
 
   it("reads RingCentral's newer call log (Session Id, one Start Time, seconds)", async () => {
@@ -269,7 +274,7 @@ describe('cloud telephony call logs', () => {
       expect(job.error).toBeNull();
       expect(job.result).toMatchObject({ preset: 'ringcentral', inserted: calls.length, rejected: 0 });
       await expectHandCounts(t, truth, range);
-      expect(storedInbound()).toEqual(inboundOf(truth));
+      expect(await storedInbound()).toEqual(inboundOf(truth));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -61,10 +61,21 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
       notDials: { inbound: 2 }, // line 7 and 1001's inbound call
     });
     await expectHandCounts(t, TRUTH_13, range);
-    const dispositions = t.ws.db.prepare('SELECT disposition FROM calls ORDER BY started_at').pluck().all();
-    expect(dispositions).toEqual(['connected', 'no_answer', 'busy', 'connected', 'failed', 'connected']);
+    const dispositions = await t.ws.kysely
+      .selectFrom('calls')
+      .select('disposition')
+      .orderBy('started_at')
+      .execute();
+    expect(dispositions.map((c) => c.disposition)).toEqual([
+      'connected',
+      'no_answer',
+      'busy',
+      'connected',
+      'failed',
+      'connected',
+    ]);
     // The agent's name comes from caller_id_name on outbound calls only (inbound it is the customer's).
-    const agents = t.ws.db.prepare('SELECT code, name FROM agents ORDER BY code').all();
+    const agents = await t.ws.kysely.selectFrom('agents').select(['code', 'name']).orderBy('code').execute();
     expect(agents).toEqual([
       { code: '1001', name: 'Zhang Wei' },
       { code: '1002', name: 'Li Na' },
@@ -94,8 +105,8 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'freeswitch-cdr-csv', rows: 6, inserted: 5, rejected: 1 });
     await expectHandCounts(t, TRUTH_RESAVED, range);
-    const names = t.ws.db.prepare('SELECT name FROM agents ORDER BY code').pluck().all();
-    expect(names).toEqual(['张伟', '李娜']);
+    const names = await t.ws.kysely.selectFrom('agents').select('name').orderBy('code').execute();
+    expect(names.map((a) => a.name)).toEqual(['张伟', '李娜']);
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([
       // Excel wrote the number as 1.38E+10: the call is kept without it, and the user is told.
       expect.objectContaining({ kind: 'warning', line: 5, field: 'phone' }),
@@ -206,11 +217,12 @@ describe('importing FreeSWITCH mod_cdr_csv files', () => {
       rejected: 0,
       notDials: { internal: 1, inbound: 1 },
     });
-    const calls = t.ws.db
-      .prepare(
-        'SELECT c.source_key, a.code, c.direction, c.talk_seconds, c.started_at FROM calls c JOIN agents a ON a.id = c.agent_id ORDER BY c.started_at',
-      )
-      .all();
+    const calls = await t.ws.kysely
+      .selectFrom('calls as c')
+      .innerJoin('agents as a', 'a.id', 'c.agent_id')
+      .select(['c.source_key', 'a.code', 'c.direction', 'c.talk_seconds', 'c.started_at'])
+      .orderBy('c.started_at')
+      .execute();
     expect(calls).toEqual([
       {
         source_key: 'fs:b-901',

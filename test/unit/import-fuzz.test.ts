@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src-main/demo/random';
 import type { Job } from '../../src-shared/api';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { FIXTURES, openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 
 const FILES = Number(process.env.CALLSCOPE_FUZZ_FILES ?? (process.env.CALLSCOPE_FUZZ_FULL ? 1000 : 200));
 const SEED = 20261122;
@@ -118,18 +118,17 @@ describe(`${FILES} mutated import files (seed ${SEED})`, () => {
     expect(outcomes.done).toBeGreaterThan(FILES / 5);
     expect(outcomes.rejectedRows).toBeGreaterThan(0);
 
-    const db = t.ws.db;
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    const stored = db.prepare('SELECT COUNT(*) FROM calls').pluck().get();
-    const inserted = db
-      .prepare("SELECT SUM(inserted) FROM import_batches WHERE status = 'done'")
-      .pluck()
-      .get();
-    expect(stored).toBe(inserted);
-    expect(db.prepare("SELECT COUNT(*) FROM import_batches WHERE status = 'running'").pluck().get()).toBe(0);
-    const outbound = db.prepare("SELECT COUNT(*) FROM calls WHERE direction = 'outbound'").pluck().get();
-    expect(db.prepare('SELECT COALESCE(SUM(dials), 0) FROM daily_agent_stats').pluck().get()).toBe(outbound);
-    expect(db.prepare('SELECT COALESCE(SUM(dials), 0) FROM hourly_agent_stats').pluck().get()).toBe(outbound);
+    // A workspace file is sound as a file too (PostgreSQL checks its own pages and keys as it writes).
+    if (t.ws.engine === 'sqlite') {
+      expect(t.ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(t.ws.db.pragma('foreign_key_check')).toEqual([]);
+    }
+    const one = async (text: string) => (await sqlRows<{ n: number }>(t, text))[0]!.n;
+    const stored = await one('SELECT COUNT(*) AS n FROM calls');
+    expect(stored).toBe(await one("SELECT SUM(inserted) AS n FROM import_batches WHERE status = 'done'"));
+    expect(await one("SELECT COUNT(*) AS n FROM import_batches WHERE status = 'running'")).toBe(0);
+    const outbound = await one("SELECT COUNT(*) AS n FROM calls WHERE direction = 'outbound'");
+    expect(await one('SELECT COALESCE(SUM(dials), 0) AS n FROM daily_agent_stats')).toBe(outbound);
+    expect(await one('SELECT COALESCE(SUM(dials), 0) AS n FROM hourly_agent_stats')).toBe(outbound);
   }, 900_000);
 });

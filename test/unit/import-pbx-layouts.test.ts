@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { expectHandCounts, type TruthCall } from '../truth-table';
+import { expectHandCounts, storedInboundByAgent, type TruthCall } from '../truth-table';
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
 
@@ -51,13 +51,7 @@ describe('PBX layouts with a header', () => {
   });
   afterEach(async () => t.close());
 
-  const inboundInDb = () =>
-    t.ws.db
-      .prepare(
-        `SELECT a.code, COUNT(*) AS n, SUM(c.talk_seconds) AS talk FROM calls c
-         JOIN agents a ON a.id = c.agent_id WHERE c.direction = 'inbound' GROUP BY a.code ORDER BY a.code`,
-      )
-      .all();
+  const inboundInDb = () => storedInboundByAgent(t);
 
   it('reads a FreePBX CDR report export (26 columns): dials, connects, talk; inbound and the rest counted', async () => {
     const job = await t.importFile(path.join(FIXTURES, 'calls/freepbx-cdr-report.csv'));
@@ -70,12 +64,13 @@ describe('PBX layouts with a header', () => {
       notDials: { inbound: 1, feature: 1, internal: 1, conference: 1 },
     });
     await expectHandCounts(t, FREEPBX, range);
-    expect(inboundInDb()).toEqual(inboundByAgent(FREEPBX));
-    const recording = t.ws.db
-      .prepare('SELECT recording_ref FROM calls WHERE talk_seconds = 64')
-      .pluck()
-      .get();
-    expect(recording).toBe('out-013812345678-301-20261112-1794459600.1.wav');
+    expect(await inboundInDb()).toEqual(inboundByAgent(FREEPBX));
+    const stored = await t.ws.kysely
+      .selectFrom('calls')
+      .select('recording_ref')
+      .where('talk_seconds', '=', 64)
+      .executeTakeFirst();
+    expect(stored?.recording_ref).toBe('out-013812345678-301-20261112-1794459600.1.wav');
   });
 
   it("reads Issabel's 16-column cdr table dumped with a header and semicolons", async () => {
@@ -84,7 +79,7 @@ describe('PBX layouts with a header', () => {
     const truth = FREEPBX.slice(0, 4);
     expect(job.result).toMatchObject({ preset: 'freepbx-cdr', rows: 4, inserted: 4, rejected: 0 });
     await expectHandCounts(t, truth, range);
-    expect(inboundInDb()).toEqual(inboundByAgent(truth));
+    expect(await inboundInDb()).toEqual(inboundByAgent(truth));
   });
 
   it('reads a Chinese PBX call log with caller and callee numbers and no agent column (GBK)', async () => {
@@ -98,6 +93,6 @@ describe('PBX layouts with a header', () => {
       notDials: { inbound: 1, internal: 1, feature: 1 },
     });
     await expectHandCounts(t, PBX_NUMBERS, range);
-    expect(inboundInDb()).toEqual(inboundByAgent(PBX_NUMBERS));
+    expect(await inboundInDb()).toEqual(inboundByAgent(PBX_NUMBERS));
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../src-shared/api';
 import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
-import { expectHandCounts, type TruthCall } from '../truth-table';
+import { expectHandCounts, storedInboundByAgent, type TruthCall } from '../truth-table';
 
 const MIXED = path.join(FIXTURES, 'calls/asterisk-pbx-mixed.csv');
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -68,12 +68,7 @@ describe('PBX call semantics on a header-less Master.csv', () => {
     });
     expect(await rejectsOf(t, job.result!.batchId)).toEqual([]);
     await expectHandCounts(t, calls, range);
-    const inbound = t.ws.db
-      .prepare(
-        `SELECT a.code, COUNT(*) AS n, SUM(c.talk_seconds) AS talk FROM calls c JOIN agents a ON a.id = c.agent_id
-         WHERE c.direction = 'inbound' GROUP BY a.code ORDER BY a.code`,
-      )
-      .all();
+    const inbound = await storedInboundByAgent(t);
     const handInbound = new Map<string, { n: number; talk: number }>();
     for (const c of calls.filter((c) => c.direction === 'inbound')) {
       const e = handInbound.get(c.agent) ?? { n: 0, talk: 0 };
@@ -81,8 +76,8 @@ describe('PBX call semantics on a header-less Master.csv', () => {
     }
     expect(inbound).toEqual([...handInbound].sort().map(([code, { n, talk }]) => ({ code, n, talk })));
     // No trunk became an agent.
-    const codes = t.ws.db.prepare('SELECT code FROM agents ORDER BY code').pluck().all();
-    expect(codes).toEqual(['201', '202', '203']);
+    const codes = await t.ws.kysely.selectFrom('agents').select('code').orderBy('code').execute();
+    expect(codes.map((a) => a.code)).toEqual(['201', '202', '203']);
   });
 
   it('shows the endpoints in the preview and takes the agent codes the user gives them, saved with the profile', async () => {

@@ -47,12 +47,13 @@ describe('phone-system exports', () => {
   afterEach(async () => t.close());
 
   const inboundTalk = () =>
-    t.ws.db
-      .prepare(
-        `SELECT a.code, c.talk_seconds AS talk FROM calls c JOIN agents a ON a.id = c.agent_id
-         WHERE c.direction = 'inbound' ORDER BY c.started_at`,
-      )
-      .all();
+    t.ws.kysely
+      .selectFrom('calls as c')
+      .innerJoin('agents as a', 'a.id', 'c.agent_id')
+      .select(['a.code', 'c.talk_seconds as talk'])
+      .where('c.direction', '=', 'inbound')
+      .orderBy('c.started_at')
+      .execute();
   const handInbound = (calls: readonly TruthCall[]) =>
     calls.filter((c) => c.direction === 'inbound').map((c) => ({ code: c.agent, talk: c.talk }));
 
@@ -70,7 +71,7 @@ describe('phone-system exports', () => {
       expect.objectContaining({ line: 3, field: 'Caller ID' }),
     ]);
     await expectHandCounts(t, THREECX_OUT, range); // inbound calls are no dials
-    expect(inboundTalk()).toEqual([
+    expect(await inboundTalk()).toEqual([
       { code: '1001', talk: 180 },
       { code: '1002', talk: 40 },
     ]);
@@ -86,12 +87,13 @@ describe('phone-system exports', () => {
       notDials: { internal: 1, inbound: handInbound(CUCM).length },
     });
     await expectHandCounts(t, CUCM, range);
-    expect(inboundTalk()).toEqual(handInbound(CUCM));
-    const busy = t.ws.db
-      .prepare("SELECT disposition FROM calls WHERE source_key = 'cucm:5002'")
-      .pluck()
-      .get();
-    expect(busy).toBe('busy');
+    expect(await inboundTalk()).toEqual(handInbound(CUCM));
+    const busy = await t.ws.kysely
+      .selectFrom('calls')
+      .select('disposition')
+      .where('source_key', '=', 'cucm:5002')
+      .executeTakeFirst();
+    expect(busy?.disposition).toBe('busy');
   });
 
   it('reads CUCM CDRs written without a header (129 columns, CUCM 11) by their width and content', async () => {
@@ -162,8 +164,8 @@ describe('phone-system exports', () => {
       notDials: { internal: 1, inbound: handInbound(ZOOM).length },
     });
     await expectHandCounts(t, ZOOM, range);
-    expect(inboundTalk()).toEqual(handInbound(ZOOM));
-    const names = t.ws.db.prepare('SELECT code, name FROM agents ORDER BY code').all();
+    expect(await inboundTalk()).toEqual(handInbound(ZOOM));
+    const names = await t.ws.kysely.selectFrom('agents').select(['code', 'name']).orderBy('code').execute();
     expect(names).toEqual([
       { code: '801', name: 'Wang Fang' },
       { code: '802', name: 'Chen Jie' },

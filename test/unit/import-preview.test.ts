@@ -71,13 +71,22 @@ describe('import preview, mapping and profiles', () => {
     const job = await waitJob((await t.call('import.start', { stagedId, saveProfile: false })).jobId);
     expect(job.status).toBe('done');
     // Every call the preview showed is stored with those very values.
-    const stored = t.ws.db
-      .prepare(
-        `SELECT a.code AS agentCode, c.started_at AS startedAt, c.day, c.disposition, c.talk_seconds AS talkSeconds,
-           c.outcome, c.sale_amount AS saleAmount, c.phone_last4 AS phoneLast4
-         FROM calls c JOIN agents a ON a.id = c.agent_id ORDER BY c.started_at, a.code`,
-      )
-      .all();
+    const stored = await t.ws.kysely
+      .selectFrom('calls as c')
+      .innerJoin('agents as a', 'a.id', 'c.agent_id')
+      .select([
+        'a.code as agentCode',
+        'c.started_at as startedAt',
+        'c.day',
+        'c.disposition',
+        'c.talk_seconds as talkSeconds',
+        'c.outcome',
+        'c.sale_amount as saleAmount',
+        'c.phone_last4 as phoneLast4',
+      ])
+      .orderBy('c.started_at')
+      .orderBy('a.code')
+      .execute();
     const previewed = preview.rows
       .flatMap((r) => (r.ok ? [r.call] : []))
       .map((c) => ({

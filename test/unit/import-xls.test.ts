@@ -101,7 +101,7 @@ describe('importing old Excel .xls files', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 700, inserted: 700, rejected: 0 });
     await expectHandCounts(t, truthOf(calls), range);
-    const names = t.ws.db.prepare('SELECT code, name FROM agents ORDER BY code').all();
+    const names = await t.ws.kysely.selectFrom('agents').select(['code', 'name']).orderBy('code').execute();
     expect(names).toEqual(AGENTS.map(([code, name]) => ({ code: String(code), name })));
   });
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { countRows, FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const BOOK = path.join(FIXTURES, 'calls/zh-generic.xlsx');
@@ -54,10 +54,17 @@ describe('importing an XLSX workbook', () => {
     expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 8, inserted: 8, rejected: 0 });
     await expectHandCounts(t, CALLS, range);
     // The file's hash is recorded for XLSX as for CSV.
-    const sha = t.ws.db.prepare('SELECT file_sha256 FROM import_batches').pluck().get() as string;
-    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    const batch = await t.ws.kysely
+      .selectFrom('import_batches')
+      .select('file_sha256')
+      .executeTakeFirstOrThrow();
+    expect(batch.file_sha256).toMatch(/^[0-9a-f]{64}$/);
     // A date cell is wall clock in the workspace zone: 23:58 on the 3rd in Shanghai.
-    const late = t.ws.db.prepare('SELECT day, hour FROM calls WHERE hour = 23').get();
+    const late = await t.ws.kysely
+      .selectFrom('calls')
+      .select(['day', 'hour'])
+      .where('hour', '=', 23)
+      .executeTakeFirst();
     expect(late).toEqual({ day: '2026-11-03', hour: 23 });
     const again = await t.importFile(BOOK);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 8 });
@@ -97,7 +104,6 @@ describe('importing an XLSX workbook', () => {
     const job = await t.importFile(broken);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/^broken\.xlsx: /);
-    const batches = t.ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get();
-    expect(batches).toBe(0);
+    expect(await countRows(t, 'import_batches')).toBe(0);
   });
 });

@@ -38,11 +38,12 @@ describe('importing a 容联七陌 export', () => {
 
   it("takes the customer's number from 被叫号码 on an outbound call, not the agent's 主叫号码", async () => {
     await t.importFile(FILE);
-    const last4 = t.ws.db
-      .prepare("SELECT phone_last4 FROM calls WHERE source_key = 'zh:Q1001'")
-      .pluck()
-      .get();
-    expect(last4).toBe('7001');
+    const stored = await t.ws.kysely
+      .selectFrom('calls')
+      .select('phone_last4')
+      .where('source_key', '=', 'zh:Q1001')
+      .executeTakeFirst();
+    expect(stored?.phone_last4).toBe('7001');
   });
 
   it('rejects a row without an agent, naming line and column', async () => {

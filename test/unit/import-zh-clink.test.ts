@@ -38,11 +38,12 @@ describe('importing a 天润融通 Clink export', () => {
     const job = await t.importFile(FILE);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'zh-generic', rows: 8, inserted: 7, rejected: 1 });
-    const stored = t.ws.db
-      .prepare("SELECT talk_seconds FROM calls WHERE source_key = 'zh:CDR0003'")
-      .pluck()
-      .get();
-    expect(stored).toBe(45);
+    const stored = await t.ws.kysely
+      .selectFrom('calls')
+      .select('talk_seconds')
+      .where('source_key', '=', 'zh:CDR0003')
+      .executeTakeFirst();
+    expect(stored?.talk_seconds).toBe(45);
 
     await expectHandCounts(t, CALLS, range);
     const byAgent = await t.call('metrics.breakdown', { filter: range, by: 'agent' });

@@ -88,11 +88,12 @@ describe('importing a generic Chinese call-center export', () => {
 
   it('does not trust a phone number Excel turned into 1.38E+10', async () => {
     await t.importFile(GBK);
-    const phones = t.ws.db
-      .prepare('SELECT phone_last4 FROM calls WHERE started_at = ?')
-      .pluck()
-      .all(Date.parse('2026-11-03T15:58:00Z'));
-    expect(phones).toEqual([null]);
+    const phones = await t.ws.kysely
+      .selectFrom('calls')
+      .select('phone_last4')
+      .where('started_at', '=', Date.parse('2026-11-03T15:58:00Z'))
+      .execute();
+    expect(phones).toEqual([{ phone_last4: null }]);
   });
 
   it('reads a duration header that names its unit: 通话时长(秒) in seconds, 振铃时长(毫秒) in milliseconds', async () => {
@@ -108,9 +109,11 @@ describe('importing a generic Chinese call-center export', () => {
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ preset: 'zh-generic', inserted: 3, rejected: 0 });
     // By hand: talk 125 + 61 over two connects; ring 4.5 s, 30 s, 2 s (rounded to whole seconds).
-    const stored = t.ws.db
-      .prepare('SELECT talk_seconds AS talk, ring_seconds AS ring FROM calls ORDER BY started_at')
-      .all();
+    const stored = await t.ws.kysely
+      .selectFrom('calls')
+      .select(['talk_seconds as talk', 'ring_seconds as ring'])
+      .orderBy('started_at')
+      .execute();
     expect(stored).toEqual([
       { talk: 125, ring: 5 },
       { talk: 0, ring: 30 },

@@ -21,9 +21,10 @@ async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void
   }
 }
 
+// The workspace's own backup copies a SQLite file (a team workspace is backed up with pg_dump).
 describe('backups', () => {
   it('leave only the backup file: no .partial, -wal or -shm', async () => {
-    const t = await openTestWorkspace();
+    const t = await openTestWorkspace(undefined, { engine: 'sqlite' });
     await t.importFile(path.join(FIXTURES, 'calls/callscope-basic.csv'));
     const manual = await t.call('backups.create');
     const daily = await dailyBackup(t.ws, Date.parse('2026-11-05T04:00:00Z'));
@@ -37,7 +38,7 @@ describe('backups', () => {
   });
 
   it('cut off midway leave files the next start removes', async () => {
-    const t = await openTestWorkspace();
+    const t = await openTestWorkspace(undefined, { engine: 'sqlite' });
     const made = await t.call('backups.create');
     await t.api.close();
     await t.ws.close();

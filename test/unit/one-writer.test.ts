@@ -88,7 +88,9 @@ describe('one writer at a time', () => {
   let t: TestWorkspace;
   let first: string;
   beforeEach(async () => {
-    t = await openTestWorkspace();
+    // SQLite: the lock file, and another program holding the file (PostgreSQL's advisory lock is
+    // proven in team-workspace.test.ts and pg-bulk.test.ts).
+    t = await openTestWorkspace(undefined, { engine: 'sqlite' });
     first = path.join(t.dir, 'first.csv');
     writeCallLog(first, 'A', ROWS);
   });

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Filter } from '../../src-shared/api';
 import { orderFacts } from '../../src-main/orders/attribution';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import {
+  agentIdsByCode,
+  callIdsBySourceKey,
+  FIXTURES,
+  openTestWorkspace,
+  type TestWorkspace,
+} from '../helpers';
 
 const ORDERS = path.join(FIXTURES, 'orders');
 const JANUARY = { from: '2026-01-01', to: '2026-01-31' };
@@ -22,9 +28,9 @@ describe('orders linked to the calls that made them', () => {
     // Orders first, calls after: attribution does not depend on the order of imports.
     expect((await t.importFile(path.join(ORDERS, 'orders-zh-utf8.csv'))).status).toBe('done');
     expect((await t.importFile(path.join(ORDERS, 'calls-before-orders.csv'))).status).toBe('done');
-    callIdOf = (key) =>
-      t.ws.db.prepare('SELECT id FROM calls WHERE source_key = ?').pluck().get(`cs:${key}`) as number;
-    agentIdOf = (code) => t.ws.db.prepare('SELECT id FROM agents WHERE code = ?').pluck().get(code) as number;
+    const callIdOfKey = await callIdsBySourceKey(t);
+    callIdOf = (key) => callIdOfKey(`cs:${key}`);
+    agentIdOf = await agentIdsByCode(t);
   });
   afterAll(() => t.close());
 

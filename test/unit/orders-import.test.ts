@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { countRows, FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
 
 const ORDERS = path.join(FIXTURES, 'orders');
 const ZH_UTF8 = path.join(ORDERS, 'orders-zh-utf8.csv');
@@ -26,37 +26,56 @@ interface StoredOrder {
   phone_hash: string | null;
 }
 
-function storedOrders(t: TestWorkspace): StoredOrder[] {
-  return t.ws.db
-    .prepare(
-      `SELECT o.order_no, a.code AS agent, o.day, o.amount, o.status, o.customer_type, o.phone_last4, o.phone_hash
-       FROM orders o JOIN agents a ON a.id = o.agent_id ORDER BY o.order_no`,
-    )
-    .all() as StoredOrder[];
+function storedOrders(t: TestWorkspace): Promise<StoredOrder[]> {
+  return t.ws.kysely
+    .selectFrom('orders as o')
+    .innerJoin('agents as a', 'a.id', 'o.agent_id')
+    .select([
+      'o.order_no',
+      'a.code as agent',
+      'o.day',
+      'o.amount',
+      'o.status',
+      'o.customer_type',
+      'o.phone_last4',
+      'o.phone_hash',
+    ])
+    .orderBy('o.order_no')
+    .execute();
 }
 
 /** The order rollup as stored: day | agent -> orders, revenue, collected. */
-function rollup(t: TestWorkspace): Record<string, [number, number, number]> {
-  const rows = t.ws.db
-    .prepare(
-      `SELECT s.day, a.code, s.orders, s.revenue, s.collected FROM daily_order_stats s
-       JOIN agents a ON a.id = s.agent_id ORDER BY s.day, a.code`,
-    )
-    .all() as { day: string; code: string; orders: number; revenue: number; collected: number }[];
+async function rollup(t: TestWorkspace): Promise<Record<string, [number, number, number]>> {
+  const rows = await t.ws.kysely
+    .selectFrom('daily_order_stats as s')
+    .innerJoin('agents as a', 'a.id', 's.agent_id')
+    .select(['s.day', 'a.code', 's.orders', 's.revenue', 's.collected'])
+    .orderBy('s.day')
+    .orderBy('a.code')
+    .execute();
   return Object.fromEntries(rows.map((r) => [`${r.day}|${r.code}`, [r.orders, r.revenue, r.collected]]));
 }
 
 /** The same rollup recomputed from the stored entries (the rollup must always equal it). */
-function rollupFromEntries(t: TestWorkspace): Record<string, [number, number, number]> {
-  const rows = t.ws.db
-    .prepare(
-      `SELECT e.day, a.code, sum(e.orders_delta) AS orders, sum(e.revenue_delta) AS revenue,
-         sum(e.collected_delta) AS collected
-       FROM order_entries e JOIN orders o ON o.id = e.order_id JOIN agents a ON a.id = o.agent_id
-       GROUP BY e.day, a.code ORDER BY e.day, a.code`,
-    )
-    .all() as { day: string; code: string; orders: number; revenue: number; collected: number }[];
-  return Object.fromEntries(rows.map((r) => [`${r.day}|${r.code}`, [r.orders, r.revenue, r.collected]]));
+async function rollupFromEntries(t: TestWorkspace): Promise<Record<string, [number, number, number]>> {
+  const rows = await t.ws.kysely
+    .selectFrom('order_entries as e')
+    .innerJoin('orders as o', 'o.id', 'e.order_id')
+    .innerJoin('agents as a', 'a.id', 'o.agent_id')
+    .groupBy(['e.day', 'a.code'])
+    .select((eb) => [
+      'e.day',
+      'a.code',
+      eb.fn.sum<number>('e.orders_delta').as('orders'),
+      eb.fn.sum<number>('e.revenue_delta').as('revenue'),
+      eb.fn.sum<number>('e.collected_delta').as('collected'),
+    ])
+    .orderBy('e.day')
+    .orderBy('a.code')
+    .execute();
+  return Object.fromEntries(
+    rows.map((r) => [`${r.day}|${r.code}`, [Number(r.orders), Number(r.revenue), Number(r.collected)]]),
+  );
 }
 
 async function stage(t: TestWorkspace, file: string): Promise<string> {
@@ -117,8 +136,8 @@ describe('importing an order export', () => {
       duplicates: 0,
       rejected: 1,
     });
-    const fromGbk = storedOrders(t);
-    const rollupGbk = rollup(t);
+    const fromGbk = await storedOrders(t);
+    const rollupGbk = await rollup(t);
 
     const other = await openTestWorkspace();
     try {
@@ -126,8 +145,8 @@ describe('importing an order export', () => {
       const utf8 = await other.importFile(ZH_UTF8);
       expect(utf8.result).toMatchObject({ rows: 9, inserted: 8, rejected: 1 });
       const strip = (rows: StoredOrder[]) => rows.map(({ phone_hash: _h, ...r }) => r);
-      expect(strip(storedOrders(other))).toEqual(strip(fromGbk));
-      expect(rollup(other)).toEqual(rollupGbk);
+      expect(strip(await storedOrders(other))).toEqual(strip(fromGbk));
+      expect(await rollup(other)).toEqual(rollupGbk);
     } finally {
       await other.close();
     }
@@ -144,7 +163,9 @@ describe('importing an order export', () => {
     // One customer, one hash (SO-1001 and SO-1002), kept as last four digits only.
     expect(fromGbk[0]!.phone_hash).toBe(fromGbk[1]!.phone_hash);
     expect(fromGbk[0]!.phone_last4).toBe('1111');
-    expect(JSON.stringify(t.ws.db.prepare('SELECT * FROM orders').all())).not.toContain('13800001111');
+    expect(JSON.stringify(await t.ws.kysely.selectFrom('orders').selectAll().execute())).not.toContain(
+      '13800001111',
+    );
 
     // By hand: day|agent -> [orders, revenue, collected] in fen.
     expect(rollupGbk).toEqual({
@@ -159,7 +180,7 @@ describe('importing an order export', () => {
       '2026-01-31|8002': [-1, -40000, 0], // SO-1007 cancelled the next day
       '2026-02-10|8001': [-1, -200000, -200000], // SO-1004 refunded in February
     });
-    expect(rollupGbk).toEqual(rollupFromEntries(t));
+    expect(rollupGbk).toEqual(await rollupFromEntries(t));
 
     const rejects = await rejectsOf(t, gbk.result!.batchId);
     expect(rejects).toEqual([
@@ -177,20 +198,20 @@ describe('importing an order export', () => {
   it('a second import of the file stores nothing twice; undo removes that batch only, then the first', async () => {
     const calls = await t.importFile(CALLS);
     const first = await t.importFile(ZH_UTF8);
-    const before = rollup(t);
+    const before = await rollup(t);
     const again = await t.importFile(ZH_UTF8);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 8, rejected: 1 });
-    expect(rollup(t)).toEqual(before);
+    expect(await rollup(t)).toEqual(before);
 
     await t.call('import.undo', { batchId: again.result!.batchId });
-    expect(rollup(t)).toEqual(before);
+    expect(await rollup(t)).toEqual(before);
     const undone = await t.call('import.undo', { batchId: first.result!.batchId });
     expect(undone).toMatchObject({ kind: 'orders', status: 'undone' });
-    expect(storedOrders(t)).toEqual([]);
-    expect(t.ws.db.prepare('SELECT count(*) FROM order_entries').pluck().get()).toBe(0);
-    expect(rollup(t)).toEqual({});
+    expect(await storedOrders(t)).toEqual([]);
+    expect(await countRows(t, 'order_entries')).toBe(0);
+    expect(await rollup(t)).toEqual({});
     // The call log's batch is untouched.
-    expect(t.ws.db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(calls.result!.inserted);
+    expect(await countRows(t, 'calls')).toBe(calls.result!.inserted);
   });
 
   it('a refund brought by a later export is taken back on its date, and undoing that export restores the order', async () => {
@@ -209,12 +230,12 @@ describe('importing an order export', () => {
     await t.importFile(early);
     const feb = await t.importFile(late);
     expect(feb.result).toMatchObject({ preset: 'en-orders', inserted: 1, duplicates: 0 });
-    expect(rollup(t)).toEqual({
+    expect(await rollup(t)).toEqual({
       '2026-01-10|8001': [1, 10000, 10000],
       '2026-02-03|8001': [-1, -10000, -10000],
     });
     await t.call('import.undo', { batchId: feb.result!.batchId });
-    expect(rollup(t)).toEqual({ '2026-01-10|8001': [1, 10000, 10000] });
+    expect(await rollup(t)).toEqual({ '2026-01-10|8001': [1, 10000, 10000] });
   });
 
   it('reads the English export: $ amounts, partial payment, cancellation, the export saying "new"', async () => {
@@ -226,24 +247,24 @@ describe('importing an order export', () => {
     });
     const job = await t.importFile(EN);
     expect(job.result).toMatchObject({ preset: 'en-orders', rows: 3, inserted: 3, rejected: 0 });
-    expect(storedOrders(t).map((o) => [o.order_no, o.amount, o.status, o.customer_type])).toEqual([
+    expect((await storedOrders(t)).map((o) => [o.order_no, o.amount, o.status, o.customer_type])).toEqual([
       ['EN-1', 100000, 'paid', null],
       ['EN-2', 80000, 'partially_paid', 'new'],
       ['EN-3', 30000, 'cancelled', null],
     ]);
     // No cancel date in the export: it takes the order back on its own day.
-    expect(rollup(t)['2026-01-28|8002']).toEqual([0, 0, 0]);
+    expect((await rollup(t))['2026-01-28|8002']).toEqual([0, 0, 0]);
   });
 
   it('an order export short of a column fails naming the file, line 1 and the column; what was stored stays', async () => {
     await t.importFile(ZH_UTF8);
-    const before = { orders: storedOrders(t), rollup: rollup(t) };
+    const before = { orders: await storedOrders(t), rollup: await rollup(t) };
     const short = path.join(t.dir, '订单-缺列.csv');
     fs.writeFileSync(short, '订单编号,销售工号,客户电话,下单时间\nX-1,8001,13800001111,2026-01-10 10:00\n');
     const job = await t.importFile(short);
     expect(job.status).toBe('failed');
     expect(job.error).toContain('订单-缺列.csv, line 1');
     expect(job.error).toContain('订单金额');
-    expect({ orders: storedOrders(t), rollup: rollup(t) }).toEqual(before);
+    expect({ orders: await storedOrders(t), rollup: await rollup(t) }).toEqual(before);
   });
 });

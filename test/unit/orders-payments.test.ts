@@ -19,14 +19,16 @@ const FEBRUARY = { from: '2026-02-01', to: '2026-02-28' };
 
 describe('payments-only exports', () => {
   let t: TestWorkspace;
-  const collectedOf = (orderNo: string) =>
-    t.ws.db
-      .prepare(
-        `SELECT coalesce(sum(e.collected_delta), 0) FROM order_entries e JOIN orders o ON o.id = e.order_id
-         WHERE o.order_no = ? AND e.kind = 'payment'`,
-      )
-      .pluck()
-      .get(orderNo) as number;
+  const collectedOf = async (orderNo: string) => {
+    const payments = await t.ws.kysely
+      .selectFrom('order_entries as e')
+      .innerJoin('orders as o', 'o.id', 'e.order_id')
+      .select('e.collected_delta')
+      .where('o.order_no', '=', orderNo)
+      .where('e.kind', '=', 'payment')
+      .execute();
+    return payments.reduce((sum, e) => sum + e.collected_delta, 0);
+  };
   const summary = (filter: Filter) => t.call('orders.summary', { filter });
   beforeAll(async () => {
     t = await openTestWorkspace();
@@ -91,8 +93,8 @@ describe('payments-only exports', () => {
       duplicates: 1,
       rejected: 2,
     });
-    expect(collectedOf('SO-1005')).toBe(30000);
-    expect(collectedOf('SO-1003')).toBe(80000); // once, not twice
+    expect(await collectedOf('SO-1005')).toBe(30000);
+    expect(await collectedOf('SO-1003')).toBe(80000); // once, not twice
     const after = await summary(FEBRUARY);
     expect(after.current.collected - before.current.collected).toBe(30000);
     expect(after.current.orderRevenue).toBe(before.current.orderRevenue); // payments place no order
@@ -103,20 +105,25 @@ describe('payments-only exports', () => {
     ]);
     expect(rejects[0]!.reason).toContain('SO-9999');
     expect(rejects[0]!.raw).toContain('SO-9999'); // kept like every rejected row
-    const batch = t.ws.db
-      .prepare('SELECT file_name, kind FROM import_batches WHERE id = ?')
-      .get(job.result!.batchId);
+    const batch = await t.ws.kysely
+      .selectFrom('import_batches')
+      .select(['file_name', 'kind'])
+      .where('id', '=', job.result!.batchId)
+      .executeTakeFirst();
     expect(batch).toEqual({ file_name: 'payments-zh-gbk.csv', kind: 'orders' });
   });
 
   it('undoing the payments batch takes its payments back and leaves the orders', async () => {
-    const batchId = t.ws.db
-      .prepare("SELECT id FROM import_batches WHERE preset = 'zh-payments'")
-      .pluck()
-      .get() as number;
+    const { id: batchId } = await t.ws.kysely
+      .selectFrom('import_batches')
+      .select('id')
+      .where('preset', '=', 'zh-payments')
+      .executeTakeFirstOrThrow();
     await t.call('import.undo', { batchId });
-    expect(collectedOf('SO-1005')).toBe(0);
-    expect(collectedOf('SO-1003')).toBe(80000);
-    expect(t.ws.db.prepare("SELECT count(*) FROM orders WHERE order_no = 'SO-1005'").pluck().get()).toBe(1);
+    expect(await collectedOf('SO-1005')).toBe(0);
+    expect(await collectedOf('SO-1003')).toBe(80000);
+    expect(
+      await t.ws.kysely.selectFrom('orders').select('id').where('order_no', '=', 'SO-1005').execute(),
+    ).toHaveLength(1);
   });
 });

@@ -15,7 +15,7 @@ import type { Filter, PaceRow } from '../../src-shared/api';
 import { salesSource } from '../../src-shared/orders';
 import { pace, type MonthActuals } from '../../src-shared/targets';
 import { reportFor } from '../../src-main/reports/generate';
-import { FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import { agentIdsByCode, FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
 import { now } from '../../src-main/clock';
 
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
@@ -29,8 +29,14 @@ describe('targets measured on orders where orders exist', () => {
     t = await openTestWorkspace();
     for (const name of ['targets-calls.csv', 'targets-orders.csv'])
       expect((await t.importFile(path.join(FIXTURES, 'orders', name))).status).toBe('done');
-    agentIdOf = (code) => t.ws.db.prepare('SELECT id FROM agents WHERE code = ?').pluck().get(code) as number;
-    teamId = t.ws.db.prepare("SELECT id FROM teams WHERE name = '销售一组'").pluck().get() as number;
+    agentIdOf = await agentIdsByCode(t);
+    teamId = (
+      await t.ws.kysely
+        .selectFrom('teams')
+        .select('id')
+        .where('name', '=', '销售一组')
+        .executeTakeFirstOrThrow()
+    ).id;
     await t.call('targets.setCalendar', { weekend: [6, 7], holidays: [], workdays: [] });
     const agentTargets = ['8001', '8002'].flatMap((code) => [
       { scope: 'agent' as const, scopeId: agentIdOf(code), kpi: 'sales' as const, value: 4 },

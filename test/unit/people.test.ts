@@ -11,7 +11,7 @@ import { MERGED_AGENT_COLUMNS } from '../../src-main/people/merge';
 import { reportFor } from '../../src-main/reports/generate';
 import { compareCodes, compareNames, compareTeamNames } from '../../src-shared/collate';
 
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { countRows, openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 
 const THRESHOLD = 30;
 const HEADER = 'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount';
@@ -145,26 +145,25 @@ describe('merging two agent codes of one person', () => {
     }
 
     // Both rollups hold what the moved calls say (grouped here with plain SQL by DESIGN.md's definitions).
-    const db = t.ws.db;
     const connect = `(disposition = 'connected' AND talk_seconds > 0)`;
-    const fromCalls = db
-      .prepare(
-        `SELECT day, agent_id, COUNT(*) AS dials, SUM(${connect}) AS connects,
-           SUM(CASE WHEN ${connect} THEN talk_seconds ELSE 0 END) AS talk, SUM(is_sale) AS sales
-         FROM calls GROUP BY day, agent_id ORDER BY day, agent_id`,
-      )
-      .all();
+    const fromCalls = await sqlRows(
+      t,
+      `SELECT day, agent_id, COUNT(*) AS dials, SUM(CASE WHEN ${connect} THEN 1 ELSE 0 END) AS connects,
+         SUM(CASE WHEN ${connect} THEN talk_seconds ELSE 0 END) AS talk, SUM(is_sale) AS sales
+       FROM calls GROUP BY day, agent_id ORDER BY day, agent_id`,
+    );
     for (const rollup of ['daily_agent_stats', 'hourly_agent_stats']) {
-      const rows = db
-        .prepare(
-          `SELECT day, agent_id, SUM(dials) AS dials, SUM(connects) AS connects, SUM(talk_seconds) AS talk,
-             SUM(sales) AS sales
-           FROM ${rollup} GROUP BY day, agent_id ORDER BY day, agent_id`,
-        )
-        .all();
+      const rows = await sqlRows(
+        t,
+        `SELECT day, agent_id, SUM(dials) AS dials, SUM(connects) AS connects, SUM(talk_seconds) AS talk,
+           SUM(sales) AS sales
+         FROM ${rollup} GROUP BY day, agent_id ORDER BY day, agent_id`,
+      );
       expect(rows).toEqual(fromCalls);
     }
-    expect(db.prepare('SELECT COUNT(*) FROM agents WHERE id = ?').pluck().get(from.id)).toBe(0);
+    expect(await t.ws.kysely.selectFrom('agents').select('id').where('id', '=', from.id).execute()).toEqual(
+      [],
+    );
   });
 
   it('lands a later import of either code on the person', async () => {
@@ -223,26 +222,45 @@ describe('merging two agent codes of one person', () => {
     const into = (await byCode('101')).id;
     const from = (await byCode('201')).id;
     const other = (await byCode('102')).id;
-    const rate = t.ws.db.prepare(
-      `INSERT INTO behaviour_ratings (month, agent_id, rater_kind, rater_id, dimension, score, updated_at)
-       VALUES ('2026-11', ?, ?, ?, ?, ?, 0)`,
-    );
-    rate.run(from, 'lead', 0, 'attitude', 1); // collides with the survivor's lead rating: goes
-    rate.run(into, 'lead', 0, 'attitude', 5);
-    rate.run(from, 'self', from, 'attitude', 2); // becomes the survivor's self-rating
-    rate.run(from, 'peer', into, 'learning', 3); // the person rating themselves: goes
-    rate.run(into, 'peer', from, 'learning', 4); // likewise
-    rate.run(other, 'peer', from, 'professionalism', 3); // collides with the survivor's peer rating: goes
-    rate.run(other, 'peer', into, 'professionalism', 4);
-    rate.run(other, 'peer', from, 'learning', 2); // now given by the survivor
+    const rate = (
+      agent_id: number,
+      rater_kind: 'lead' | 'self' | 'peer',
+      rater_id: number,
+      dimension: 'professionalism' | 'attitude' | 'learning',
+      score: number,
+    ) =>
+      t.ws.kysely
+        .insertInto('behaviour_ratings')
+        .values({
+          month: '2026-11',
+          agent_id,
+          rater_kind,
+          rater_id,
+          dimension,
+          score,
+          reason: '',
+          updated_at: 0,
+        })
+        .execute();
+    await rate(from, 'lead', 0, 'attitude', 1); // collides with the survivor's lead rating: goes
+    await rate(into, 'lead', 0, 'attitude', 5);
+    await rate(from, 'self', from, 'attitude', 2); // becomes the survivor's self-rating
+    await rate(from, 'peer', into, 'learning', 3); // the person rating themselves: goes
+    await rate(into, 'peer', from, 'learning', 4); // likewise
+    await rate(other, 'peer', from, 'professionalism', 3); // collides with the survivor's peer rating: goes
+    await rate(other, 'peer', into, 'professionalism', 4);
+    await rate(other, 'peer', from, 'learning', 2); // now given by the survivor
     await t.call('agents.merge', { fromId: from, intoId: into });
-    const rows = t.ws.db
-      .prepare(
-        `SELECT agent_id, rater_kind, rater_id, dimension, score FROM behaviour_ratings
-         ORDER BY agent_id, rater_kind, rater_id, dimension`,
-      )
-      .raw()
-      .all();
+    const rows = (
+      await t.ws.kysely
+        .selectFrom('behaviour_ratings')
+        .select(['agent_id', 'rater_kind', 'rater_id', 'dimension', 'score'])
+        .orderBy('agent_id')
+        .orderBy('rater_kind')
+        .orderBy('rater_id')
+        .orderBy('dimension')
+        .execute()
+    ).map((r) => [r.agent_id, r.rater_kind, r.rater_id, r.dimension, r.score]);
     expect(rows).toEqual(
       [
         [into, 'lead', 0, 'attitude', 5],
@@ -258,19 +276,22 @@ describe('merging two agent codes of one person', () => {
     await expect(t.call('agents.merge', { fromId: a.id, intoId: a.id })).rejects.toThrow(/itself/);
   });
 
-  it('takes care of every column that references an agent', () => {
-    const tables = t.ws.db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-      .pluck()
-      .all() as string[];
-    const references: string[] = [];
-    for (const table of tables) {
-      const fks = t.ws.db.prepare(`PRAGMA foreign_key_list(${table})`).all() as {
-        table: string;
-        from: string;
-      }[];
-      for (const fk of fks) if (fk.table === 'agents') references.push(`${table}.${fk.from}`);
-    }
+  it('takes care of every column that references an agent', async () => {
+    // Each engine's own catalogue of foreign keys.
+    const references = (
+      t.ws.engine === 'sqlite'
+        ? await sqlRows<{ ref: string }>(
+            t,
+            `SELECT m.name || '.' || fk."from" AS ref FROM sqlite_master m, pragma_foreign_key_list(m.name) fk
+             WHERE m.type = 'table' AND fk."table" = 'agents'`,
+          )
+        : await sqlRows<{ ref: string }>(
+            t,
+            `SELECT c.conrelid::regclass::text || '.' || a.attname AS ref FROM pg_constraint c
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+             WHERE c.contype = 'f' AND c.confrelid = 'agents'::regclass`,
+          )
+    ).map((r) => r.ref);
     expect(references.length).toBeGreaterThan(5);
     for (const r of references) expect(MERGED_AGENT_COLUMNS).toContain(r);
   });
@@ -455,7 +476,7 @@ describe('teams', () => {
     });
     expect(board.rows.reduce((s, r) => s + r.dials, 0)).toBe(calls.length);
     // The calls themselves were not touched.
-    expect(t.ws.db.prepare('SELECT COUNT(*) FROM calls').pluck().get()).toBe(firstWeek().length);
+    expect(await countRows(t, 'calls')).toBe(firstWeek().length);
   });
 });
 

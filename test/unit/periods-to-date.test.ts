@@ -13,11 +13,14 @@ import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
 
-function dials(from: string, to: string): number {
-  return t.ws.db
-    .prepare('SELECT coalesce(sum(dials), 0) FROM daily_agent_stats WHERE day BETWEEN ? AND ?')
-    .pluck()
-    .get(from, to) as number;
+async function dials(from: string, to: string): Promise<number> {
+  const days = await t.ws.kysely
+    .selectFrom('daily_agent_stats')
+    .select('dials')
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+  return days.reduce((sum, d) => sum + d.dials, 0);
 }
 
 beforeAll(async () => {
@@ -45,8 +48,8 @@ describe('a month to date', () => {
     });
     expect(s.previousRange).toEqual({ from: '2026-11-01', to: '2026-11-06' });
     expect(s.comparison).toEqual({ basis: 'sameWorkingDays', workingDays: 5 });
-    expect(s.current.dials).toBe(dials('2026-12-01', '2026-12-07'));
-    expect(s.previous.dials).toBe(dials('2026-11-01', '2026-11-06'));
+    expect(s.current.dials).toBe(await dials('2026-12-01', '2026-12-07'));
+    expect(s.previous.dials).toBe(await dials('2026-11-01', '2026-11-06'));
   });
 
   it('follows the workspace calendar: a holiday on 1 December leaves 4 working days', async () => {
@@ -74,8 +77,8 @@ describe('a month to date', () => {
     expect(report.lines.join('\n')).toContain('Month to date');
     const summary = report.tables.find((x) => x.id === 'summary')!;
     const row = summary.rows.find((r) => r.kpi === 'dials')!;
-    expect(row.current).toBe(dials('2026-12-01', '2026-12-06'));
-    expect(row.previous).toBe(dials('2026-11-01', '2026-11-05'));
+    expect(row.current).toBe(await dials('2026-12-01', '2026-12-06'));
+    expect(row.previous).toBe(await dials('2026-11-01', '2026-11-05'));
     expect(summary.note).toContain('2026-11-01');
     expect(summary.note).toContain('2026-11-05');
 
@@ -88,6 +91,6 @@ describe('a month to date', () => {
     expect(november.range).toEqual({ from: '2026-11-01', to: '2026-11-30' });
     expect(november.lines.join('\n')).not.toContain('本月至今');
     const novRow = november.tables.find((x) => x.id === 'summary')!.rows.find((r) => r.kpi === 'dials')!;
-    expect(novRow.previous).toBe(dials('2026-10-01', '2026-10-31'));
+    expect(novRow.previous).toBe(await dials('2026-10-01', '2026-10-31'));
   });
 });

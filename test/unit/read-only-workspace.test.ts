@@ -37,9 +37,9 @@ function metricsDials(result: {
 
 const METRICS = ['metrics', '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'agent', '--json'];
 
-/** A closed workspace holding the basic fixture, in a folder of its own. */
+/** A closed workspace file holding the basic fixture, in a folder of its own (SQLite: these are files' modes and mounts). */
 async function workspaceWithCalls(): Promise<{ dir: string; file: string }> {
-  const t = await openTestWorkspace();
+  const t = await openTestWorkspace(undefined, { engine: 'sqlite' });
   expect((await t.importFile(BASIC)).status).toBe('done');
   await t.api.close();
   await t.ws.close();

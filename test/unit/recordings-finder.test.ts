@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src-shared/api';
 import { buildRecordingIndex } from '../../src-main/recordings/index-files';
@@ -42,11 +43,11 @@ beforeAll(async () => {
   const csv = path.join(t.dir, 'calls.csv');
   fs.writeFileSync(csv, CALLS);
   expect((await t.importFile(csv, { preset: 'callscope' })).status).toBe('done');
-  for (const r of t.ws.db.prepare('SELECT id, source_key FROM calls').all() as {
-    id: number;
-    source_key: string;
-  }[])
+  for (const r of await t.ws.kysely.selectFrom('calls').select(['id', 'source_key']).execute())
     ids[r.source_key.slice(r.source_key.indexOf(':') + 1)] = r.id;
+  // A team workspace lies in no folder: it is given the absolute one a file has beside it by default.
+  if (t.ws.engine === 'postgres')
+    await t.call('audits.setRecordingsFolder', { folder: path.join(t.dir, 'recordings') });
   folder = (await t.call('recordings.setup')).folder.folder;
 });
 
@@ -75,14 +76,21 @@ describe('file-name patterns', () => {
     expect(m.test('x20261204-091502-1001-13812345678.wav')).toBe(false);
   });
 
-  it('look a wildcard name up in the index with a LIKE that takes %, _ and \\ literally', () => {
+  it('look a wildcard name up in the index with a LIKE that takes %, _ and \\ literally', async () => {
     expect(nameLike('a_b%c\\d*.wav')).toBe('a\\_b\\%c\\\\d%.wav');
-    // On the real database: LIKE is case-blind on SQLite (the finder checks the case with nameMatcher).
-    const like = (name: string, pattern: string) =>
-      t.ws.db.prepare("SELECT ? LIKE ? ESCAPE '\\'").pluck().get(name, pattern);
-    expect(like('a_b%c\\dX.wav', nameLike('a_b%c\\d*.wav'))).toBe(1);
-    expect(like('aXb%c\\d.wav', nameLike('a_b%c\\d*.wav'))).toBe(0);
-    expect(like('a_bXc\\d.wav', nameLike('a_b%c\\d*.wav'))).toBe(0);
+    // On the real database: LIKE is case-blind on SQLite, not on PostgreSQL (the finder checks the
+    // case with nameMatcher either way).
+    const like = async (name: string, pattern: string) =>
+      (
+        await sql<{
+          hit: number;
+        }>`SELECT CASE WHEN CAST(${name} AS text) LIKE CAST(${pattern} AS text) ESCAPE '\\' THEN 1 ELSE 0 END AS hit`.execute(
+          t.ws.kysely,
+        )
+      ).rows[0]!.hit;
+    expect(await like('a_b%c\\dX.wav', nameLike('a_b%c\\d*.wav'))).toBe(1);
+    expect(await like('aXb%c\\d.wav', nameLike('a_b%c\\d*.wav'))).toBe(0);
+    expect(await like('a_bXc\\d.wav', nameLike('a_b%c\\d*.wav'))).toBe(0);
     expect(nameMatcher('A*.wav').test('a1.wav')).toBe(false);
   });
 
@@ -154,8 +162,8 @@ describe('finding a call’s recording', () => {
     const shallow = await buildRecordingIndex(t.ws, ctx, { maxFiles: 1000, maxDepth: 1 });
     // depth 1: the root's files and those one folder down (old/), not 2026/12/04/...
     expect(shallow).toMatchObject({ files: 4, truncated: true });
-    const stored = t.ws.db.prepare('SELECT path FROM recording_files ORDER BY path').pluck().all();
-    expect(stored).toEqual([
+    const stored = await t.ws.kysely.selectFrom('recording_files').select('path').orderBy('path').execute();
+    expect(stored.map((f) => f.path)).toEqual([
       '20261204-091502-1001-13812340000.wav',
       '20261204-091502-1001-13812345678.wav',
       'CID-77.mp3',

@@ -23,14 +23,25 @@ beforeAll(async () => {
   const { jobId } = await t.call('demo.load', { agents: 6, days: 75, seed: 11 });
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   // The month before the last day's month: wholly inside 75 days of calls, whatever today is.
-  const last = t.ws.db.prepare('SELECT max(day) FROM daily_agent_stats').pluck().get() as string;
-  month = addMonthsTo(last.slice(0, 7), -1);
-  const agent = t.ws.db
-    .prepare<[], { id: number; team_id: number }>(
-      'SELECT id, team_id FROM agents WHERE team_id IS NOT NULL ORDER BY id LIMIT 1',
-    )
-    .get()!;
-  scopes = [{ kind: 'floor' }, { kind: 'team', teamId: agent.team_id }, { kind: 'agent', agentId: agent.id }];
+  const last = await t.ws.kysely
+    .selectFrom('daily_agent_stats')
+    .select('day')
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  month = addMonthsTo(last.day.slice(0, 7), -1);
+  const agent = await t.ws.kysely
+    .selectFrom('agents')
+    .select(['id', 'team_id'])
+    .where('team_id', 'is not', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  scopes = [
+    { kind: 'floor' },
+    { kind: 'team', teamId: agent.team_id! },
+    { kind: 'agent', agentId: agent.id },
+  ];
 });
 
 afterAll(async () => t?.close());

@@ -18,7 +18,7 @@ import { lastMonth, periodRange, type ReportSpec } from '../../src-shared/report
 import { todayIn } from '../../src-shared/time';
 import { csvFiles } from '../../src-main/reports/csv';
 import { generateReport, reportFor } from '../../src-main/reports/generate';
-import { openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
+import { answersIn, openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 import { now } from '../../src-main/clock';
 
 const TZ = 'Asia/Shanghai';
@@ -78,12 +78,13 @@ beforeAll(async () => {
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
-  agents = t.ws.db
-    .prepare(
-      `SELECT id, code, team_id FROM agents WHERE id IN
-         (SELECT agent_id FROM daily_agent_stats WHERE day BETWEEN ? AND ?) ORDER BY id`,
-    )
-    .all(from, to) as typeof agents;
+  agents = await sqlRows<(typeof agents)[number]>(
+    t,
+    `SELECT id, code, team_id FROM agents WHERE id IN
+       (SELECT agent_id FROM daily_agent_stats WHERE day BETWEEN ? AND ?) ORDER BY id`,
+    from,
+    to,
+  );
   expect(agents.length).toBeGreaterThan(2);
 
   await t.call('targets.set', {
@@ -300,12 +301,20 @@ describe('a closed month freezes every section', () => {
   it('a close holds every team and agent, and names only the sections that changed', async () => {
     await t.call('reports.closeMonth', { month });
     try {
-      const snapshot = JSON.parse(
-        t.ws.db.prepare('SELECT snapshot FROM month_closes WHERE month = ?').pluck().get(month) as string,
-      ) as { version: number; sources: Record<string, Record<string, unknown>> };
+      const close = await t.ws.kysely
+        .selectFrom('month_closes')
+        .select('snapshot')
+        .where('month', '=', month)
+        .executeTakeFirstOrThrow();
+      const snapshot = JSON.parse(close.snapshot) as {
+        version: number;
+        sources: Record<string, Record<string, unknown>>;
+      };
       expect(snapshot.version).toBe(2);
-      const teams = t.ws.db.prepare('SELECT id FROM teams ORDER BY id').pluck().all() as number[];
-      const all = t.ws.db.prepare('SELECT id FROM agents ORDER BY id').pluck().all() as number[];
+      const ids = async (table: 'teams' | 'agents') =>
+        (await t.ws.kysely.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
+      const teams = await ids('teams');
+      const all = await ids('agents');
       expect(Object.keys(snapshot.sources['audits']!)).toEqual([
         'floor',
         ...teams.map((id) => `team:${id}`),
@@ -315,11 +324,18 @@ describe('a closed month freezes every section', () => {
       expect(Object.keys(snapshot.sources['ratings']!)).toEqual(Object.keys(snapshot.sources['audits']!));
 
       // Only a coaching follow-up done: only that section is named.
-      const note = t.ws.db
-        .prepare('SELECT id FROM coaching_notes WHERE follow_up_done_at IS NULL ORDER BY id DESC LIMIT 1')
-        .pluck()
-        .get() as number;
-      t.ws.db.prepare('UPDATE coaching_notes SET follow_up_done_at = ? WHERE id = ?').run(NOW, note);
+      const note = await t.ws.kysely
+        .selectFrom('coaching_notes')
+        .select('id')
+        .where('follow_up_done_at', 'is', null)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await t.ws.kysely
+        .updateTable('coaching_notes')
+        .set({ follow_up_done_at: NOW })
+        .where('id', '=', note.id)
+        .execute();
       const status = await t.call('reports.closeStatus', { month });
       expect(status.changedSections).toEqual(['followUps']);
       const report = await reportFor(t.ws, specs()[0]!, NOW);
@@ -338,32 +354,36 @@ describe('a closed month freezes every section', () => {
 describe('a close made before every section was frozen', () => {
   it('still exports: call numbers frozen, the other sections live, and it says so', async () => {
     // A version-1 snapshot as the earlier code wrote it: the call part only.
-    const db = t.ws.db;
     const prevFrom = previousPeriod({ from, to }).from;
+    // Rows as arrays of their values, in column order, as the earlier code stored them.
+    const arrays = async (text: string, ...params: unknown[]) =>
+      (await sqlRows<Record<string, unknown>>(t, text, ...params)).map((r) => Object.values(r));
     const text = JSON.stringify({
       version: 1,
       month,
       from: prevFrom,
       to,
-      teams: db.prepare('SELECT id, name FROM teams ORDER BY id').raw().all(),
-      agents: db.prepare('SELECT id, code, name, team_id FROM agents ORDER BY id').raw().all(),
-      campaigns: db.prepare('SELECT id, name FROM campaigns ORDER BY id').raw().all(),
-      rows: db
-        .prepare(
-          `SELECT day, agent_id, campaign_id, dials, connects, effective, talk_seconds, effective_talk_seconds,
-                intents, sales, revenue
+      teams: await arrays('SELECT id, name FROM teams ORDER BY id'),
+      agents: await arrays('SELECT id, code, name, team_id FROM agents ORDER BY id'),
+      campaigns: await arrays('SELECT id, name FROM campaigns ORDER BY id'),
+      rows: await arrays(
+        `SELECT day, agent_id, campaign_id, dials, connects, effective, talk_seconds, effective_talk_seconds,
+              intents, sales, revenue
          FROM daily_agent_stats WHERE day >= ? AND day <= ? ORDER BY day, agent_id, campaign_id`,
-        )
-        .raw()
-        .all(prevFrom, to),
+        prevFrom,
+        to,
+      ),
     });
     const { createHash } = await import('node:crypto');
-    db.prepare('INSERT INTO month_closes(month, closed_at, snapshot, checksum) VALUES (?, ?, ?, ?)').run(
-      month,
-      NOW - 86_400_000,
-      text,
-      createHash('sha256').update(text, 'utf8').digest('hex'),
-    );
+    await t.ws.kysely
+      .insertInto('month_closes')
+      .values({
+        month,
+        closed_at: NOW - 86_400_000,
+        snapshot: text,
+        checksum: createHash('sha256').update(text, 'utf8').digest('hex'),
+      })
+      .execute();
     try {
       const spec = specs()[0]!;
       const frozenDials = (await reportFor(t.ws, spec, NOW)).tables[0]!.rows.find(

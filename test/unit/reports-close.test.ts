@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src-shared/api';
@@ -74,7 +75,10 @@ describe('month close', () => {
 
   it('refuses a snapshot that fails its checksum', async () => {
     await t.call('reports.closeMonth', { month: '2026-11' });
-    t.ws.db.prepare('UPDATE month_closes SET snapshot = replace(snapshot, \'"rows"\', \'"rows" \')').run();
+    await t.ws.kysely
+      .updateTable('month_closes')
+      .set({ snapshot: sql<string>`replace(snapshot, '"rows"', '"rows" ')` })
+      .execute();
     await expect(reportFor(t.ws, SPEC, now())).rejects.toThrow(/fails its checksum/);
     await t.call('reports.reopenMonth', { month: '2026-11' });
   });

@@ -23,6 +23,8 @@ let month: string;
 let from: string;
 let to: string;
 let agentIds: number[];
+/** the stored agents' codes by id */
+let codeOf: Map<number, string>;
 let audit: AuditDetail;
 let failedItem: { key: string; label: string };
 
@@ -33,10 +35,17 @@ beforeAll(async () => {
   month = lastMonth(todayIn(TZ, now()));
   ({ from, to } = periodRange({ kind: 'month', month }));
   agentIds = (
-    t.ws.db
-      .prepare('SELECT DISTINCT agent_id FROM daily_agent_stats WHERE day BETWEEN ? AND ? ORDER BY agent_id')
-      .all(from, to) as { agent_id: number }[]
+    await t.ws.kysely
+      .selectFrom('daily_agent_stats')
+      .select('agent_id')
+      .distinct()
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .orderBy('agent_id')
+      .execute()
   ).map((r) => r.agent_id);
+  const agents = await t.ws.kysely.selectFrom('agents').select(['id', 'code']).execute();
+  codeOf = new Map(agents.map((a) => [a.id, a.code]));
   expect(agentIds.length).toBeGreaterThan(1);
 
   // Targets: 120 dials per working day and 20 sales for each agent, a 30 % connect rate for all.
@@ -233,12 +242,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
   it('Agents: composite score, grade and variable pay as targets.scores and targets.bonus give them', async () => {
     const scores = await t.call('targets.scores', { month });
     const pay = await t.call('targets.bonus', { month });
-    const codes = new Map(
-      (t.ws.db.prepare('SELECT id, code FROM agents').all() as { id: number; code: string }[]).map((a) => [
-        a.code,
-        a.id,
-      ]),
-    );
+    const codes = new Map([...codeOf].map(([id, code]) => [code, id]));
     const rows = sheetRows(book.getWorksheet('Agents')!).filter((r) => r['Agent code'] !== 'Total');
     expect(rows).toHaveLength(agentIds.length);
     let graded = 0;
@@ -255,7 +259,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
   });
 
   it('Audits: the audited agent with one audit and its score; Audit items: the failed item at 100 %', () => {
-    const code = t.ws.db.prepare('SELECT code FROM agents WHERE id = ?').pluck().get(audit.call.agentId);
+    const code = codeOf.get(audit.call.agentId);
     const audits = sheetRows(book.getWorksheet('Audits')!);
     expect(audits.filter((r) => r['Agent code'] !== 'Total')).toEqual([
       expect.objectContaining({ 'Agent code': code, Audits: 1, 'Mean audit score': audit.score }),
@@ -267,7 +271,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
   });
 
   it('Behaviour ratings: the lead’s scores, self and peer means, trainings; agents with none are left out', () => {
-    const code = (id: number) => t.ws.db.prepare('SELECT code FROM agents WHERE id = ?').pluck().get(id);
+    const code = (id: number) => codeOf.get(id);
     const rows = sheetRows(book.getWorksheet('Behaviour ratings')!);
     const [a, b, c] = agentIds as [number, number, number];
     expect(rows.map((r) => r['Agent code'])).toEqual([code(a), code(b), code(c)].sort());
@@ -291,7 +295,7 @@ describe('the monthly report with targets, scores, audits and coaching', () => {
   });
 
   it('Coaching follow-ups: the open follow-up and action due in the month, overdue today', () => {
-    const code = t.ws.db.prepare('SELECT code FROM agents WHERE id = ?').pluck().get(audit.call.agentId);
+    const code = codeOf.get(audit.call.agentId);
     const rows = sheetRows(book.getWorksheet('Coaching follow-ups')!);
     expect(
       rows.map((r) => [(r['Due'] as Date).toISOString().slice(0, 10), r['Status'], r['Agent code']]),

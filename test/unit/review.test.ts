@@ -215,7 +215,9 @@ describe('needs attention on a seeded demo floor', () => {
     const file = path.join(t.dir, 'planted.csv');
     fs.writeFileSync(file, planted.join('\n'));
     expect((await t.importFile(file, { preset: 'callscope' })).status).toBe('done');
-    const agents = t.ws.db.prepare('SELECT id FROM agents ORDER BY id').pluck().all() as number[];
+    const agents = (await t.ws.kysely.selectFrom('agents').select('id').orderBy('id').execute()).map(
+      (a) => a.id,
+    );
     await t.call('targets.set', {
       month: '2026-11',
       entries: agents.map((id) => ({
@@ -248,14 +250,16 @@ describe('needs attention on a seeded demo floor', () => {
     const a = await t.call('review.attention', { filter: { from: '2026-11-16', to } });
     expect(a.monthFrom).toBe('2026-11-01');
     expect(a.alertsFrom).toBe('2026-11-16'); // the range itself: shorter than 31 days
-    const dials = t.ws.db
-      .prepare(
-        `SELECT agent_id AS id, count(*) AS n FROM calls
-         WHERE day BETWEEN '2026-11-01' AND ? AND direction = 'outbound' GROUP BY agent_id`,
-      )
-      .all(to) as { id: number; n: number }[];
+    const dials = await t.ws.kysely
+      .selectFrom('calls')
+      .where('day', '>=', '2026-11-01')
+      .where('day', '<=', to)
+      .where('direction', '=', 'outbound')
+      .groupBy('agent_id')
+      .select((eb) => ['agent_id as id', eb.fn.countAll().as('n')])
+      .execute();
     const expected = new Map(
-      dials.map((d) => [d.id, d.n / 15 / DIALS_TARGET] as const).filter(([, pace]) => pace < 0.9),
+      dials.map((d) => [d.id, Number(d.n) / 15 / DIALS_TARGET] as const).filter(([, pace]) => pace < 0.9),
     );
     const shown = new Map(
       a.agents.flatMap((x) =>
@@ -274,10 +278,15 @@ describe('needs attention on a seeded demo floor', () => {
 
   it('counts too few audits pro-rated (3 a month → 2 by the 15th of 21 working days) and the overdue follow-up', async () => {
     const a = await t.call('review.attention', { filter: { from: '2026-11-16', to } });
-    const withCalls = t.ws.db
-      .prepare(`SELECT DISTINCT agent_id FROM calls WHERE day BETWEEN '2026-11-01' AND ?`)
-      .pluck()
-      .all(to) as number[];
+    const withCalls = (
+      await t.ws.kysely
+        .selectFrom('calls')
+        .select('agent_id')
+        .distinct()
+        .where('day', '>=', '2026-11-01')
+        .where('day', '<=', to)
+        .execute()
+    ).map((c) => c.agent_id);
     const tooFew = a.agents.filter((x) => x.reasons.some((r) => r.kind === 'qaTooFew'));
     expect(tooFew.map((x) => x.agentId).sort()).toEqual([...withCalls].sort());
     for (const x of tooFew)
@@ -289,7 +298,12 @@ describe('needs attention on a seeded demo floor', () => {
     const overdue = a.agents.flatMap((x) =>
       x.reasons.filter((r) => r.kind === 'overdue').map((r) => ({ agentId: x.agentId, ...r })),
     );
-    const first = t.ws.db.prepare('SELECT min(id) FROM agents').pluck().get() as number;
+    const { id: first } = await t.ws.kysely
+      .selectFrom('agents')
+      .select('id')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(overdue).toEqual([
       { agentId: first, kind: 'overdue', dueKind: 'followUp', due: '2020-01-10', text: null },
     ]);
@@ -300,14 +314,25 @@ describe('needs attention on a seeded demo floor', () => {
       (c) => c.template === 'outbound-sales',
     )!;
     expect(card.definition.passMark).toBe(70);
-    const agentId = t.ws.db.prepare('SELECT max(id) FROM agents').pluck().get() as number;
-    const calls = t.ws.db
-      .prepare(
-        `SELECT id FROM calls WHERE agent_id = ? AND day BETWEEN '2026-11-02' AND ?
-         AND disposition = 'connected' AND talk_seconds > 60 ORDER BY id LIMIT 3`,
-      )
-      .pluck()
-      .all(agentId, to) as number[];
+    const { id: agentId } = await t.ws.kysely
+      .selectFrom('agents')
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const calls = (
+      await t.ws.kysely
+        .selectFrom('calls')
+        .select('id')
+        .where('agent_id', '=', agentId)
+        .where('day', '>=', '2026-11-02')
+        .where('day', '<=', to)
+        .where('disposition', '=', 'connected')
+        .where('talk_seconds', '>', 60)
+        .orderBy('id')
+        .limit(3)
+        .execute()
+    ).map((c) => c.id);
     // Every item failed on two calls, passed on the third: (0 + 0 + 100) / 3 = 33.3.
     const scores: number[] = [];
     for (const [i, callId] of calls.entries()) {

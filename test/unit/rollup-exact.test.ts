@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DailyAgentStatsTable } from '../../src-main/db/schema';
 import { Random } from '../../src-main/demo/random';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 
 /** A rollup row; `hour` is -1 in the daily rollup (which has no hour). */
 type StatRow = DailyAgentStatsTable & { hour: number };
@@ -12,22 +12,21 @@ type StatRow = DailyAgentStatsTable & { hour: number };
  * A rollup recomputed in plain JS from the raw calls, by the definitions in DESIGN.md: per day
  * (the daily rollup) or per day and hour (the hourly one).
  */
-function recompute(t: TestWorkspace, threshold: number, byHour = false): StatRow[] {
-  const calls = t.ws.db
-    .prepare(
-      'SELECT day, hour, agent_id, campaign_id, direction, disposition, talk_seconds, outcome, sale_amount FROM calls',
-    )
-    .all() as {
-    day: string;
-    hour: number;
-    agent_id: number;
-    campaign_id: number | null;
-    direction: string;
-    disposition: string;
-    talk_seconds: number;
-    outcome: string;
-    sale_amount: number;
-  }[];
+async function recompute(t: TestWorkspace, threshold: number, byHour = false): Promise<StatRow[]> {
+  const calls = await t.ws.kysely
+    .selectFrom('calls')
+    .select([
+      'day',
+      'hour',
+      'agent_id',
+      'campaign_id',
+      'direction',
+      'disposition',
+      'talk_seconds',
+      'outcome',
+      'sale_amount',
+    ])
+    .execute();
   const rows = new Map<string, StatRow>();
   for (const c of calls) {
     if (c.direction !== 'outbound') continue;
@@ -77,14 +76,14 @@ function byKey(a: StatRow, b: StatRow): number {
   );
 }
 
-function stored(t: TestWorkspace, byHour = false): StatRow[] {
-  const sql = byHour ? 'SELECT * FROM hourly_agent_stats' : 'SELECT *, -1 AS hour FROM daily_agent_stats';
-  return (t.ws.db.prepare(sql).all() as StatRow[]).sort(byKey);
+async function stored(t: TestWorkspace, byHour = false): Promise<StatRow[]> {
+  const text = byHour ? 'SELECT * FROM hourly_agent_stats' : 'SELECT *, -1 AS hour FROM daily_agent_stats';
+  return (await sqlRows<StatRow>(t, text)).sort(byKey);
 }
 
-function expectExact(t: TestWorkspace, threshold: number): void {
-  expect(stored(t)).toEqual(recompute(t, threshold));
-  expect(stored(t, true)).toEqual(recompute(t, threshold, true));
+async function expectExact(t: TestWorkspace, threshold: number): Promise<void> {
+  expect(await stored(t)).toEqual(await recompute(t, threshold));
+  expect(await stored(t, true)).toEqual(await recompute(t, threshold, true));
 }
 
 const DISPOSITIONS = ['connected', 'connected', 'no_answer', 'busy', 'failed', 'voicemail'];
@@ -138,9 +137,9 @@ describe('the rollups (daily and hourly) stay exact', () => {
         expect(job.status).toBe('done');
         live.push(job.result!.batchId);
       }
-      expectExact(t, 30);
+      await expectExact(t, 30);
     }
-    expect(stored(t).length).toBeGreaterThan(10);
+    expect((await stored(t)).length).toBeGreaterThan(10);
   });
 
   it('a file of many of the writer’s moves, ids repeated within and across them: first occurrence stored', async () => {
@@ -156,27 +155,27 @@ describe('the rollups (daily and hourly) stay exact', () => {
     const job = await t.importFile(file);
     expect(job.status).toBe('done');
     expect(job.result).toMatchObject({ inserted: firstStart.size, duplicates: 25_000 - firstStart.size });
-    const stored = t.ws.db
-      .prepare("SELECT substr(source_key, instr(source_key, ':') + 1) AS id, started_at FROM calls")
-      .all() as { id: string; started_at: number }[];
+    const stored = (await t.ws.kysely.selectFrom('calls').select(['source_key', 'started_at']).execute()).map(
+      (c) => ({ id: c.source_key.slice(c.source_key.indexOf(':') + 1), started_at: c.started_at }),
+    );
     expect(stored.length).toBe(firstStart.size);
     const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '); // Asia/Shanghai
     for (const c of stored) expect(local(c.started_at)).toBe(firstStart.get(c.id));
-    expectExact(t, 30);
+    await expectExact(t, 30);
 
     // The same file again adds nothing; an overlapping one adds only its new ids.
     const again = await t.importFile(file);
     expect(again.result).toMatchObject({ inserted: 0, duplicates: 25_000 });
-    expectExact(t, 30);
+    await expectExact(t, 30);
   }, 120_000);
 
   it('changing the effective-call threshold recomputes the effective counts', async () => {
     const rnd = new Random(5);
     await t.importFile(writeRandomFile(t.dir, 'a.csv', rnd, 500, 10_000));
     await t.call('settings.update', { effectiveThresholdSeconds: 90 });
-    expectExact(t, 90);
+    await expectExact(t, 90);
     // Later imports use the new threshold too.
     await t.importFile(writeRandomFile(t.dir, 'b.csv', rnd, 500, 10_000));
-    expectExact(t, 90);
+    await expectExact(t, 90);
   });
 });

@@ -29,9 +29,9 @@ async function failureOf(session: Session, method: string, input: unknown = {}) 
   return outcome.error;
 }
 
-/** A workspace with two calls and a verified manual backup of them, closed. */
+/** A workspace file with two calls and a verified manual backup of them, closed (SQLite: damaged files, backups). */
 async function workspaceWithBackup(): Promise<{ dir: string; file: string; backup: Backup }> {
-  const t = await openTestWorkspace();
+  const t = await openTestWorkspace(undefined, { engine: 'sqlite' });
   const csv = path.join(t.dir, 'calls.csv');
   fs.writeFileSync(
     csv,

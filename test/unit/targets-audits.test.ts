@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditDetail, ScorecardVersion } from '../../src-shared/api';
 import { scoreAudit, type Answers } from '../../src-shared/scorecard';
 import { DEFAULT_PROFILE, type ScoringProfile } from '../../src-shared/scoring';
-import { openTestWorkspace, type TestWorkspace, answersIn } from '../helpers';
+import { answersIn, openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
 let card: ScorecardVersion;
@@ -19,8 +19,8 @@ let teamId: number;
 /** the percentages the server gave the submitted audits */
 const scored: { agentA: number[]; agentB: number[] } = { agentA: [], agentB: [] };
 
-function raw<T>(sqlText: string, ...params: unknown[]): T[] {
-  return t.ws.db.prepare(sqlText).all(...params) as T[];
+function raw<T>(sqlText: string, ...params: unknown[]): Promise<T[]> {
+  return sqlRows<T>(t, sqlText, ...params);
 }
 
 function answers(overrides: Answers = {}): Answers {
@@ -52,9 +52,9 @@ beforeAll(async () => {
   expect((await t.api.jobs.wait(jobId)).status).toBe('done');
   card = (await t.call('scorecards.list', { language: 'en' })).find((c) => c.template === 'outbound-sales')!;
   // The first day of data is in the past whatever today is, so it is inside the month's as-of.
-  day = raw<{ day: string }>('SELECT min(day) AS day FROM calls')[0]!.day;
+  day = (await raw<{ day: string }>('SELECT min(day) AS day FROM calls'))[0]!.day;
   month = day.slice(0, 7);
-  const connected = raw<{ id: number; agent_id: number; team_id: number }>(
+  const connected = await raw<{ id: number; agent_id: number; team_id: number }>(
     `SELECT c.id, c.agent_id, a.team_id FROM calls c JOIN agents a ON a.id = c.agent_id
      WHERE c.day = ? AND c.disposition = 'connected' AND c.talk_seconds > 0 AND a.team_id IS NOT NULL
      ORDER BY a.team_id, c.agent_id, c.id`,
@@ -91,8 +91,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** The last day of `day`'s month (day 0 of the next month). */
 const monthEnd = () =>
-  raw<{ d: string }>(`SELECT date(?, 'start of month', '+1 month', '-1 day') AS d`, day)[0]!.d;
+  new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 describe('the audit-score target measured on submitted audits', () => {
   it("an agent's actual is the mean of their two submitted audits, attainment actual ÷ target", async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { agentRatings, attendanceOf, ratingAttainment, type RatingEntry } from '../../src-shared/ratings';
 import { compositeScore, DEFAULT_PROFILE, type ScoringProfile } from '../../src-shared/scoring';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { countRows, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const profile: ScoringProfile = {
   weights: {
@@ -119,12 +119,16 @@ describe('ratings on a real workspace', () => {
     t = await openTestWorkspace();
     const { jobId } = await t.call('demo.load', { agents: 6, days: 10, seed: 11 });
     expect((await t.api.jobs.wait(jobId)).status).toBe('done');
-    const day = t.ws.db.prepare('SELECT min(day) FROM calls').pluck().get() as string;
-    month = day.slice(0, 7);
-    agents = t.ws.db
-      .prepare('SELECT DISTINCT agent_id FROM calls ORDER BY agent_id')
-      .pluck()
-      .all() as number[];
+    const first = await t.ws.kysely
+      .selectFrom('calls')
+      .select('day')
+      .orderBy('day')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    month = first.day.slice(0, 7);
+    agents = (
+      await t.ws.kysely.selectFrom('calls').select('agent_id').distinct().orderBy('agent_id').execute()
+    ).map((c) => c.agent_id);
   }, 60_000);
   afterAll(() => t.close());
 
@@ -228,7 +232,7 @@ describe('ratings on a real workspace', () => {
     });
     // Deleting the session drops its attendees with it.
     await t.call('ratings.deleteTraining', { id: training.id });
-    expect(t.ws.db.prepare('SELECT count(*) FROM training_attendees').pluck().get()).toBe(0);
+    expect(await countRows(t, 'training_attendees')).toBe(0);
   });
 
   it('refuses a rater that does not fit the kind', async () => {
@@ -281,11 +285,12 @@ describe('ratings on a real workspace', () => {
     await expect(
       t.call('ratings.saveTraining', { ...session, id: added.id, attendees: [a, 99_999] }),
     ).rejects.toThrow(/not_found/);
-    const stored = t.ws.db
-      .prepare('SELECT agent_id FROM training_attendees WHERE session_id = ?')
-      .pluck()
-      .all(added.id);
-    expect(stored).toEqual([c]);
+    const stored = await t.ws.kysely
+      .selectFrom('training_attendees')
+      .select('agent_id')
+      .where('session_id', '=', added.id)
+      .execute();
+    expect(stored.map((s) => s.agent_id)).toEqual([c]);
     expect(await t.call('ratings.deleteTraining', { id: added.id })).toEqual({ deleted: true });
     expect(await t.call('ratings.deleteTraining', { id: added.id })).toEqual({ deleted: false });
   });
@@ -324,7 +329,12 @@ describe('ratings on a real workspace', () => {
   });
 
   it('keeps a campaign’s own profile apart and drops it back to the workspace’s', async () => {
-    const campaignId = t.ws.db.prepare('SELECT min(id) FROM campaigns').pluck().get() as number;
+    const { id: campaignId } = await t.ws.kysely
+      .selectFrom('campaigns')
+      .select('id')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect((await t.call('targets.campaignProfiles')).campaignIds).toEqual([]);
     await t.call('targets.setProfile', { campaignId, profile: weighted });
     expect((await t.call('targets.campaignProfiles')).campaignIds).toEqual([campaignId]);

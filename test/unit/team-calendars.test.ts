@@ -21,7 +21,7 @@ import { presetRange } from '../../src-shared/periods';
 import { CalendarBook, type WorkCalendar } from '../../src-shared/targets-calendar';
 import { now } from '../../src-main/clock';
 import { reportFor } from '../../src-main/reports/generate';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { countRows, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const MON_FRI: WorkCalendar = { weekend: [6, 7], holidays: [], workdays: [] };
 const MON_SAT: WorkCalendar = { weekend: [7], holidays: [], workdays: [] };
@@ -226,6 +226,6 @@ describe('per-team working days through the API', () => {
   it("drops a team's calendar with the team when it is merged into another", async () => {
     await t.call('teams.merge', { fromId: saturdayTeam, intoId: weekdayTeam });
     expect(await t.call('targets.teamCalendars')).toEqual([]);
-    expect(t.ws.db.prepare('SELECT count(*) FROM team_calendar_days').pluck().get()).toBe(0);
+    expect(await countRows(t, 'team_calendar_days')).toBe(0);
   });
 });

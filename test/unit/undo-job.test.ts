@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src-shared/api';
 import { writeCallLog } from '../call-log';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { countRows, openTestWorkspace, type TestWorkspace } from '../helpers';
 
 const ROWS = 150_000;
 const NOVEMBER = { filter: { from: '2026-11-01', to: '2026-11-30' } };
@@ -55,8 +55,14 @@ describe('undo as a job', () => {
     expect(timings.length).toBeGreaterThan(5);
     expect(percentile(timings, 95)).toBeLessThan(200);
 
-    expect(t.ws.db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 0 });
-    expect(t.ws.db.prepare('SELECT status FROM import_batches WHERE id = ?').get(batchId)).toEqual({
+    expect(await countRows(t, 'calls')).toBe(0);
+    expect(
+      await t.ws.kysely
+        .selectFrom('import_batches')
+        .select('status')
+        .where('id', '=', batchId)
+        .executeTakeFirst(),
+    ).toEqual({
       status: 'undone',
     });
     const summary = await t.call('metrics.summary', NOVEMBER);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../src-shared/api';
-import { openTestWorkspace, type TestWorkspace } from '../helpers';
+import { openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
 
@@ -41,16 +41,16 @@ async function runZoneChange(timeZone: string): Promise<Job> {
 }
 
 type Row = Record<string, number | string>;
-const rows = (sql: string): Row[] => t.ws.db.prepare(sql).all() as Row[];
+const rows = (sql: string): Promise<Row[]> => sqlRows<Row>(t, sql);
 
 /** The call rollups recomputed from the calls, independently of the app's rollup code. */
 const DAILY_FROM_CALLS = `
   SELECT day, agent_id, COALESCE(campaign_id, 0) AS campaign_id, COUNT(*) AS dials,
-    SUM(disposition = 'connected' AND talk_seconds > 0) AS connects,
-    SUM(disposition = 'connected' AND talk_seconds >= 30) AS effective,
+    SUM(CASE WHEN disposition = 'connected' AND talk_seconds > 0 THEN 1 ELSE 0 END) AS connects,
+    SUM(CASE WHEN disposition = 'connected' AND talk_seconds >= 30 THEN 1 ELSE 0 END) AS effective,
     SUM(CASE WHEN disposition = 'connected' AND talk_seconds > 0 THEN talk_seconds ELSE 0 END) AS talk_seconds,
     SUM(CASE WHEN disposition = 'connected' AND talk_seconds >= 30 THEN talk_seconds ELSE 0 END) AS effective_talk_seconds,
-    SUM(is_intent) AS intents, SUM(is_sale) AS sales, SUM(CASE WHEN is_sale THEN sale_amount ELSE 0 END) AS revenue
+    SUM(is_intent) AS intents, SUM(is_sale) AS sales, SUM(CASE WHEN is_sale = 1 THEN sale_amount ELSE 0 END) AS revenue
   FROM calls WHERE direction = 'outbound' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 const DAILY_STORED = `
   SELECT day, agent_id, campaign_id, dials, connects, effective, talk_seconds, effective_talk_seconds, intents,
@@ -78,7 +78,7 @@ afterEach(async () => t.close());
 
 describe('changing the workspace time zone', () => {
   it('moves a call at 17:59 UTC on 12-04 to 12-05 01:59 in Asia/Shanghai, day, hour and weekday', async () => {
-    const before = rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:Z1'");
+    const before = await rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:Z1'");
     expect(before).toEqual([{ day: '2026-12-04', hour: 17, weekday: 5 }]);
 
     const plan = await t.call('zone.preview', { timeZone: 'Asia/Shanghai' });
@@ -94,10 +94,10 @@ describe('changing the workspace time zone', () => {
 
     const job = await runZoneChange('Asia/Shanghai');
     expect(job.status, job.error ?? '').toBe('done');
-    expect(rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:Z1'")).toEqual([
+    expect(await rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:Z1'")).toEqual([
       { day: '2026-12-05', hour: 1, weekday: 6 },
     ]);
-    expect(rows("SELECT day, hour FROM calls WHERE source_key LIKE '%:Z5'")).toEqual([
+    expect(await rows("SELECT day, hour FROM calls WHERE source_key LIKE '%:Z5'")).toEqual([
       { day: '2026-12-01', hour: 0 },
     ]);
     expect((await t.call('settings.get')).timeZone).toBe('Asia/Shanghai');
@@ -115,34 +115,34 @@ describe('changing the workspace time zone', () => {
 
   it('leaves the rollups equal to a recomputation from the calls and the order entries', async () => {
     expect((await runZoneChange('Asia/Shanghai')).status).toBe('done');
-    expect(rows(DAILY_STORED)).toEqual(rows(DAILY_FROM_CALLS));
-    expect(rows(HOURLY_STORED)).toEqual(rows(HOURLY_FROM_CALLS));
-    expect(rows(ORDERS_STORED)).toEqual(rows(ORDERS_FROM_ENTRIES));
+    expect(await rows(DAILY_STORED)).toEqual(await rows(DAILY_FROM_CALLS));
+    expect(await rows(HOURLY_STORED)).toEqual(await rows(HOURLY_FROM_CALLS));
+    expect(await rows(ORDERS_STORED)).toEqual(await rows(ORDERS_FROM_ENTRIES));
     // The order placed 20:00 UTC on 12-04 is on 12-05 in Shanghai.
-    expect(rows("SELECT day FROM orders WHERE order_no = 'ZO-1'")).toEqual([{ day: '2026-12-05' }]);
+    expect(await rows("SELECT day FROM orders WHERE order_no = 'ZO-1'")).toEqual([{ day: '2026-12-05' }]);
     expect(
-      rows(
+      await rows(
         "SELECT e.day FROM order_entries e JOIN orders o ON o.id = e.order_id WHERE o.order_no = 'ZO-1' AND e.kind = 'order'",
       ),
     ).toEqual([{ day: '2026-12-05' }]);
     // And back: the days return to where they were.
     expect((await runZoneChange('UTC')).status).toBe('done');
-    expect(rows("SELECT day, hour FROM calls WHERE source_key LIKE '%:Z1'")).toEqual([
+    expect(await rows("SELECT day, hour FROM calls WHERE source_key LIKE '%:Z1'")).toEqual([
       { day: '2026-12-04', hour: 17 },
     ]);
-    expect(rows(DAILY_STORED)).toEqual(rows(DAILY_FROM_CALLS));
+    expect(await rows(DAILY_STORED)).toEqual(await rows(DAILY_FROM_CALLS));
   });
 
   it('refuses while a closed month would change, and changes nothing', async () => {
     await t.call('reports.closeMonth', { month: '2026-11' });
-    const daysBefore = rows('SELECT id, day, hour FROM calls ORDER BY id');
+    const daysBefore = await rows('SELECT id, day, hour FROM calls ORDER BY id');
     const plan = await t.call('zone.preview', { timeZone: 'Asia/Shanghai' });
     // Z5 leaves November (30th 16:00 UTC is 1 December in Shanghai).
     expect(plan.blockedMonths).toEqual(['2026-11']);
     const job = await runZoneChange('Asia/Shanghai');
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/closed months \(2026-11\).*reopen/);
-    expect(rows('SELECT id, day, hour FROM calls ORDER BY id')).toEqual(daysBefore);
+    expect(await rows('SELECT id, day, hour FROM calls ORDER BY id')).toEqual(daysBefore);
     expect((await t.call('settings.get')).timeZone).toBe('UTC');
   });
 
@@ -151,16 +151,16 @@ describe('changing the workspace time zone', () => {
     expect((await runZoneChange('Asia/Shanghai')).status).toBe('done');
     await importText('later.csv', CALLS.replaceAll('Z', 'L'));
     // The later file's 17:59:50 is read as Shanghai wall time: the same local day and hour.
-    expect(rows("SELECT day, hour FROM calls WHERE source_key LIKE '%:L1'")).toEqual([
+    expect(await rows("SELECT day, hour FROM calls WHERE source_key LIKE '%:L1'")).toEqual([
       { day: '2026-12-04', hour: 17 },
     ]);
-    expect(rows(DAILY_STORED)).toEqual(rows(DAILY_FROM_CALLS));
+    expect(await rows(DAILY_STORED)).toEqual(await rows(DAILY_FROM_CALLS));
 
     // A file whose times are in another zone: read in that zone, counted in the workspace's.
     const other = path.join(t.dir, 'utc.csv');
     fs.writeFileSync(other, CALLS.replaceAll('Z', 'U'));
     expect((await t.importFile(other, { timeZone: 'UTC' })).status).toBe('done');
-    expect(rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:U1'")).toEqual([
+    expect(await rows("SELECT day, hour, weekday FROM calls WHERE source_key LIKE '%:U1'")).toEqual([
       { day: '2026-12-05', hour: 1, weekday: 6 },
     ]);
   });
