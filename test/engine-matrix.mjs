@@ -103,4 +103,16 @@ export const ONE_ENGINE = {
   'test/unit/team-workspace-import.test.ts': 'compares both engines itself, in the main pass',
   'test/unit/team-workspace.test.ts':
     'PostgreSQL by design (the team workspace through every door), in the main pass',
+  'test/unit/access-roles.test.ts':
+    'PostgreSQL by design (people who sign in exist on team workspaces only), in the main pass',
+  'test/unit/auth.test.ts':
+    'sign-in on a team workspace and none on a file: both engines itself, in the main pass',
+  'test/unit/team-cli.test.ts': 'PostgreSQL by design (team init, --user), in the main pass',
+  'test/unit/activity-log.test.ts': 'runs on both engines itself, in the main pass',
+  'test/unit/audit-disputes.test.ts': 'runs on both engines itself, in the main pass',
+  'test/unit/workspace-copy.test.ts':
+    'copies between a file and a team workspace (both engines by design), in the main pass',
+  'test/unit/keychain.test.ts':
+    "the desktop keychain for a team workspace's password, on the real server, in the main pass",
+  'test/unit/pgpass.test.ts': 'the pgpass file and a sign-in with it on the real server, in the main pass',
 };
