@@ -13,7 +13,7 @@ import { createFirstAdmin, hasAdmin } from '../src-main/auth/users';
 import type { Dispatch } from '../src-main/dispatch';
 import { openWorkspace, type Engine, type Workspace } from '../src-main/workspace';
 import type { Database } from '../src-main/db/schema';
-import type { Input, Job, Method, Output, Reject } from '../src-shared/api';
+import type { Input, Job, Method, Output, Reject, Role } from '../src-shared/api';
 import { ANSWER_VALUES, type AnswerValue } from '../src-shared/scorecard';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +56,51 @@ export async function signInAsTestAdmin(ws: Workspace, dispatch: Dispatch): Prom
   if (!outcome.ok) throw new Error(`signing in as the test admin: ${outcome.error.message}`);
 }
 
+/** A dispatch as a typed call: the input validated, a refusal thrown as `code: message`. */
+export function callerOf(dispatch: Dispatch) {
+  return async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const outcome = await dispatch(method, input ?? {});
+    if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+    return outcome.value as Output<M>;
+  };
+}
+
+/** Someone on the floor acting through the API of a Callscope of their own. */
+export interface SignedInUser {
+  /** the login their rows carry ('' on a local workspace, where nobody signs in) */
+  login: string;
+  /** their user id in the activity log (null on a local workspace) */
+  userId: number | null;
+  api: Api;
+  call: TestWorkspace['call'];
+  close(): Promise<void>;
+}
+
+/**
+ * A user acting the real way. On a team workspace the test's admin creates them (`users.create`
+ * with their role, a lead's teams, an agent's agent) and they sign in on an API of their own (one
+ * signed-in user per API). A local workspace has no sign-in: its one user does everything, so
+ * this is the test's own API and rows name nobody.
+ */
+export async function signedInAs(
+  t: TestWorkspace,
+  user: { login: string; displayName: string; role: Role; teamIds?: number[]; agentId?: number | null },
+): Promise<SignedInUser> {
+  if (t.ws.engine !== 'postgres')
+    return { login: '', userId: null, api: t.api, call: t.call, close: async () => {} };
+  const password = `${user.login}-password`;
+  const created = await t.call('users.create', {
+    teamIds: [],
+    agentId: null,
+    ...user,
+    password,
+  });
+  const api = createApi(t.ws);
+  const call = callerOf(api.dispatch);
+  await call('auth.signIn', { login: user.login, password });
+  return { login: user.login, userId: created.id, api, call, close: () => api.close() };
+}
+
 /** The engine tests open unless they name one: CALLSCOPE_TEST_ENGINE (the two-engine matrix), else SQLite. */
 export function testEngine(): Engine {
   return process.env.CALLSCOPE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
@@ -75,11 +120,7 @@ export async function openTestWorkspace(
   const file = database?.url ?? path.join(dir, 'workspace.sqlite');
   const ws = await openWorkspace(file);
   const api = createApi(ws);
-  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-    const outcome = await api.dispatch(method, input ?? {});
-    if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
-    return outcome.value as Output<M>;
-  };
+  const call = callerOf(api.dispatch);
   const callUnchecked = async (method: Method, input: unknown): Promise<unknown> => {
     const outcome = await api.dispatch(method, input);
     if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);

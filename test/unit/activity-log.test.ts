@@ -2,7 +2,9 @@
  * The activity log on both engines: every successful change through the API (the app's doors and
  * the command line's import) leaves one row saying who did what, reads leave none, and the log's
  * newest id is a change counter another Callscope on the same team workspace sees move. Rows made
- * by a signed-in user carry their login (`created_by`); a local workspace's carry ''.
+ * by a signed-in user carry their login (`created_by`); a local workspace's carry ''. On PostgreSQL
+ * the test's own API is signed in as its admin (TEST_ADMIN), and the others act as users the admin
+ * creates, each signed in on a Callscope of their own; the command line signs in with --user.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,20 +12,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityRow, Agent, Output } from '../../src-shared/api';
 import { createApi } from '../../src-main/api';
 import { DETAIL_MAX_CHARS, boundedDetail } from '../../src-main/activity/log';
-import { runAs, type Actor } from '../../src-main/auth/actor';
 import { openWorkspace } from '../../src-main/workspace';
-import { FIXTURES, answersIn, openTestWorkspace, runCli, type TestWorkspace } from '../helpers';
+import {
+  FIXTURES,
+  TEST_ADMIN,
+  answersIn,
+  openTestWorkspace,
+  runCli,
+  signInAsTestAdmin,
+  signedInAs,
+  type SignedInUser,
+  type TestWorkspace,
+} from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
-
-const QA: Actor = {
-  userId: 7,
-  login: 'qa.lin',
-  displayName: 'Lin',
-  role: 'qa',
-  teamIds: [],
-  agentId: null,
-};
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -36,6 +38,14 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Pro
 describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine) => {
   let t: TestWorkspace;
   let agent: Agent;
+  /** who the test's own API acts as: the signed-in admin, or nobody on a local workspace */
+  let me: { login: string; userId: number | null };
+  const users: SignedInUser[] = [];
+  async function signedIn(user: Parameters<typeof signedInAs>[1]): Promise<SignedInUser> {
+    const signed = await signedInAs(t, user);
+    users.push(signed);
+    return signed;
+  }
 
   const revision = async () => (await t.call('workspace.revision')).revision;
   const newest = async () => (await t.call('activity.list', { limit: 200 })).rows;
@@ -50,8 +60,13 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
 
   beforeAll(async () => {
     t = await openTestWorkspace(undefined, { engine });
+    const { user } = await t.call('auth.state');
+    me = engine === 'postgres' ? { login: TEST_ADMIN.login, userId: user!.id } : { login: '', userId: null };
   }, 60_000);
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    for (const user of users) await user.close();
+    await t?.close();
+  });
 
   it('an import through the API leaves one row naming the file, once the calls are in', async () => {
     const bytes = new Uint8Array(fs.readFileSync(BASIC));
@@ -64,7 +79,7 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       (added) => added.length > 0,
     );
     expect(rows.map((r) => [r.method, r.subject, r.actor, r.userId])).toEqual([
-      ['import.start', 'calls-nov.csv', '', null],
+      ['import.start', 'calls-nov.csv', me.login, me.userId],
     ]);
     // 15 lines, 3 refused (C012's 31 November, C013's unknown result, C014 without an agent): 12 stored
     expect(rows[0]!.detail).toMatchObject({ status: 'done', inserted: 12, rejected: 3 });
@@ -74,9 +89,11 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       .select(['created_by', 'inserted'])
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect(batch).toEqual({ created_by: '', inserted: 12 });
+    expect(batch).toEqual({ created_by: me.login, inserted: 12 });
+    if (engine === 'postgres')
+      expect((await t.call('import.batches'))[0]).toMatchObject({ createdBy: 'admin' });
     // a local workspace's rows say no "by": its one user made everything
-    expect(Object.keys((await t.call('import.batches'))[0]!)).not.toContain('createdBy');
+    else expect(Object.keys((await t.call('import.batches'))[0]!)).not.toContain('createdBy');
     agent = (await t.call('agents.list')).find((a) => a.code === '8001')!;
   });
 
@@ -94,14 +111,15 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
   });
 
   it("a submitted audit is recorded as its reviewer's, with their login on the audit", async () => {
-    const [card] = await t.call('scorecards.list', { language: 'en' });
+    const lin = await signedIn({ login: 'qa.lin', displayName: 'Lin', role: 'qa' });
+    const [card] = await lin.call('scorecards.list', { language: 'en' });
     const call = await t.ws.kysely
       .selectFrom('calls')
       .select('id')
       .where('agent_id', '=', agent.id)
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    const opened = await t.call('audits.open', {
+    const opened = await lin.call('audits.open', {
       callId: call.id,
       versionId: card!.versionId,
       reviewer: 'Lin',
@@ -111,27 +129,25 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
     );
     // an autosaved draft is seen by nobody else: no row, no reload on other screens
     const drafts = await rowsOf(() =>
-      t.call('audits.saveDraft', { auditId: opened.id, answers: answersIn(answers), notes: [] }),
+      lin.call('audits.saveDraft', { auditId: opened.id, answers: answersIn(answers), notes: [] }),
     );
     expect(drafts).toEqual([]);
     const rows = await rowsOf(() =>
-      runAs(QA, () =>
-        t.call('audits.submit', { auditId: opened.id, answers: answersIn(answers), notes: [] }),
-      ),
+      lin.call('audits.submit', { auditId: opened.id, answers: answersIn(answers), notes: [] }),
     );
     expect(rows.map((r) => [r.method, r.subject, r.actor, r.userId])).toEqual([
-      ['audits.submit', `#${opened.id} · 王伟`, 'qa.lin', 7],
+      ['audits.submit', `#${opened.id} · 王伟`, lin.login, lin.userId],
     ]);
     const stored = await t.ws.kysely
       .selectFrom('audits')
       .select(['created_by', 'reviewer'])
       .where('id', '=', opened.id)
       .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ created_by: 'qa.lin', reviewer: 'Lin' });
-    expect(await t.call('audits.get', { auditId: opened.id })).toMatchObject({
-      reviewer: 'Lin',
-      submittedBy: 'qa.lin',
-    });
+    expect(stored).toEqual({ created_by: lin.login, reviewer: 'Lin' });
+    const got = await t.call('audits.get', { auditId: opened.id });
+    expect(got.reviewer).toBe('Lin');
+    if (engine === 'postgres') expect(got.submittedBy).toBe('qa.lin');
+    else expect(Object.keys(got)).not.toContain('submittedBy');
   });
 
   it("a coaching note's row names the agent, never the note's words", async () => {
@@ -151,7 +167,7 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       id = note.id;
     });
     expect(rows.map((r) => [r.method, r.subject, r.actor])).toEqual([
-      ['coaching.createNote', `#${id} · 8001 王伟`, ''],
+      ['coaching.createNote', `#${id} · 8001 王伟`, me.login],
     ]);
     expect(JSON.stringify(rows[0]!.detail)).not.toContain('开场白');
     const stored = await t.ws.kysely
@@ -159,43 +175,55 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       .select('created_by')
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(stored.created_by).toBe('');
-    expect(Object.keys(await t.call('coaching.note', { id }))).not.toContain('createdBy');
+    expect(stored.created_by).toBe(me.login);
+    if (engine === 'postgres')
+      expect(await t.call('coaching.note', { id })).toMatchObject({ createdBy: 'admin' });
+    else expect(Object.keys(await t.call('coaching.note', { id }))).not.toContain('createdBy');
   });
 
-  it("a signed-in user's note and import carry their login", async () => {
-    const lead: Actor = { ...QA, userId: 8, login: 'lead.zhang', role: 'team_lead' };
-    const note = await runAs(lead, () =>
-      t.call('coaching.createNote', {
-        agentId: agent.id,
-        kind: 'review',
-        day: '2026-12-02',
-        coach: '张',
-        strengths: '',
-        shortfalls: '',
-        agentView: '',
-        actions: [],
-        auditIds: [],
-      }),
-    );
-    expect(note.createdBy).toBe('lead.zhang');
-    expect(
-      (await t.call('coaching.notes', { agentId: agent.id })).notes.find((n) => n.id === note.id),
-    ).toMatchObject({
-      createdBy: 'lead.zhang',
+  it("a signed-in user's note and import carry their login (a local workspace's name nobody)", async () => {
+    const team = (await t.call('teams.list')).find((x) => x.name === '销售一组')!;
+    const lead = await signedIn({
+      login: 'lead.zhang',
+      displayName: '张',
+      role: 'team_lead',
+      teamIds: [team.id],
     });
+    const note = await lead.call('coaching.createNote', {
+      agentId: agent.id,
+      kind: 'review',
+      day: '2026-12-02',
+      coach: '张',
+      strengths: '',
+      shortfalls: '',
+      agentView: '',
+      actions: [],
+      auditIds: [],
+    });
+    // a local workspace names nobody: its one user made it
+    const by = engine === 'postgres' ? { createdBy: 'lead.zhang' } : {};
+    expect(note.createdBy).toBe(by.createdBy);
+    const listed = (await t.call('coaching.notes', { agentId: agent.id })).notes.find(
+      (n) => n.id === note.id,
+    );
+    expect(listed?.createdBy).toBe(by.createdBy);
     const file = path.join(t.dir, 'lead-calls.csv');
     const header = fs.readFileSync(BASIC, 'utf8').split('\n')[0];
     fs.writeFileSync(
       file,
       `${header}\nC801,8001,王伟,销售一组,老客续费,2026-11-05 09:00:00,13800138801,outbound,connected,5,60,,,\n`,
     );
-    const job = await runAs(lead, () => t.importFile(file));
+    const job = await lead.api.jobs.wait(lead.api.startImport(file, { displayName: 'lead-calls.csv' }));
     expect(job.status).toBe('done');
     const batch = (await t.call('import.batches')).find((b) => b.id === job.result!.batchId);
-    expect(batch).toMatchObject({ fileName: 'lead-calls.csv', createdBy: 'lead.zhang' });
+    expect(batch?.fileName).toBe('lead-calls.csv');
+    expect(batch?.createdBy).toBe(by.createdBy);
     await until(async () => (await newest())[0]!.method === 'import.start');
-    expect((await newest())[0]).toMatchObject({ actor: 'lead.zhang', userId: 8, subject: 'lead-calls.csv' });
+    expect((await newest())[0]).toMatchObject({
+      actor: lead.login,
+      userId: lead.userId,
+      subject: 'lead-calls.csv',
+    });
   });
 
   it("a target's row names the month and the team", async () => {
@@ -255,11 +283,20 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       file,
       `${lines[0]}\nC901,8001,王伟,销售一组,老客续费,2026-11-04 09:15:02,13800138901,outbound,connected,5,80,intent,,\n`,
     );
-    const cli = runCli(['import', file, '--db', t.file, '--lang', 'en']);
+    // a team workspace's command line signs in; a local one acts on the file as its one user
+    const signIn = engine === 'postgres' ? ['--user', TEST_ADMIN.login] : [];
+    const cli = runCli(['import', file, '--db', t.file, '--lang', 'en', ...signIn], {
+      CALLSCOPE_PASSWORD: TEST_ADMIN.password,
+    });
     expect(cli.status, cli.stderr).toBe(0);
     expect(await revision()).toBeGreaterThan(before);
     const [row] = await newest();
-    expect(row).toMatchObject({ method: 'import.start', subject: 'more-calls.csv', actor: '' });
+    expect(row).toMatchObject({
+      method: 'import.start',
+      subject: 'more-calls.csv',
+      actor: me.login,
+      userId: me.userId,
+    });
     expect(row!.detail).toMatchObject({ status: 'done', inserted: 1 });
   }, 60_000);
 
@@ -269,6 +306,7 @@ describe.each(['sqlite', 'postgres'] as const)('the activity log on %s', (engine
       const ws2 = await openWorkspace(t.file);
       const api2 = createApi(ws2);
       try {
+        await signInAsTestAdmin(ws2, api2.dispatch);
         const read2 = async () => {
           const outcome = await api2.dispatch('workspace.revision', {});
           if (!outcome.ok) throw new Error(outcome.error.message);

@@ -2,7 +2,10 @@
  * The audit dispute loop (申诉) on both engines: the agent acknowledges or disputes a submitted
  * audit, a reviewer answers (upheld / revised), every refused transition, who may do what, and a
  * revised score is the one the QA figures read. The scorecard is made here, so every score is
- * worked out by hand:
+ * worked out by hand. The agents and the reviewer act as themselves: on PostgreSQL users the admin
+ * creates, each signed in on a Callscope of their own, whose logins the answers carry; a local
+ * workspace has no sign-in, so its one user does it all and the answers name nobody (''). The
+ * scorecard is worked out by hand:
  *
  *   weights scoring, pass mark 80; section "talk" (weight 3): greet 1 point, needs 3 points;
  *   section "close" (weight 1): ask 1 point.
@@ -17,7 +20,14 @@ import { runAs, type Actor } from '../../src-main/auth/actor';
 import { acknowledgeAudit, answerDispute, disputeAudit, listDisputes } from '../../src-main/audits/disputes';
 import { pinClock } from '../../src-main/clock';
 import type { Engine } from '../../src-main/workspace';
-import { answersIn, FIXTURES, openTestWorkspace, type TestWorkspace } from '../helpers';
+import {
+  answersIn,
+  FIXTURES,
+  openTestWorkspace,
+  signedInAs,
+  type SignedInUser,
+  type TestWorkspace,
+} from '../helpers';
 import { PINNED_NOW } from '../pinned-clock';
 
 const FIRST = answersIn({ greet: 'yes', needs: 'no', ask: 'yes' }); // 43.75 %, failed
@@ -38,6 +48,10 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
   const calls: Record<string, number> = {};
   const agents: Record<string, number> = {};
   const teams: Record<string, number> = {};
+  /** 王伟 (8001) and 李娜 (8002), agents answering their own audits; Lin, the QA reviewer */
+  let wang: SignedInUser;
+  let li: SignedInUser;
+  let lin: SignedInUser;
 
   async function submitted(sourceCall: string, answers: Record<string, string>) {
     const draft = await t.call('audits.open', {
@@ -64,6 +78,19 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
       calls[r.source_key.replace(/^cs:/, '')] = r.id;
     }
     for (const team of await t.call('teams.list')) teams[team.name] = team.id;
+    wang = await signedInAs(t, {
+      login: 'wang.wei',
+      displayName: '王伟',
+      role: 'agent',
+      agentId: agents['8001']!,
+    });
+    li = await signedInAs(t, {
+      login: 'li.na',
+      displayName: '李娜',
+      role: 'agent',
+      agentId: agents['8002']!,
+    });
+    lin = await signedInAs(t, { login: 'qa.lin', displayName: 'Lin', role: 'qa' });
     card = await t.call('scorecards.save', {
       definition: {
         name: 'Weighted',
@@ -87,6 +114,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
 
   afterAll(async () => {
     pinClock(PINNED_NOW);
+    for (const user of [wang, li, lin]) await user?.close();
     await t?.close();
   });
 
@@ -98,7 +126,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
     expect((await t.call('audits.list', { filter: wangFilter() })).rows[0]!.responseState).toBe('pending');
 
     pinClock(T0);
-    const disputed = await t.call('audits.dispute', {
+    const disputed = await wang.call('audits.dispute', {
       auditId: audit.id,
       reason: '  The customer had already said what they need.  ',
       itemIds: ['needs'],
@@ -108,7 +136,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
       reason: 'The customer had already said what they need.',
       itemKeys: ['needs'],
       at: expect.any(Number),
-      by: '', // a local workspace: no signed-in user
+      by: wang.login,
     });
     expect(Math.abs(disputed.response!.dispute!.at - T0)).toBeLessThan(60_000);
     expect((await t.call('audits.list', { filter: wangFilter() })).rows[0]!.responseState).toBe('disputed');
@@ -122,7 +150,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
     expect(open.rows[0]!.agentName).toBe('王伟');
     expect(open.rows[0]!.score).toBeCloseTo(43.75, 9);
 
-    const answered = await t.call('audits.answerDispute', {
+    const answered = await lin.call('audits.answerDispute', {
       auditId: audit.id,
       answer: 'Agreed: the needs were covered; greeting was missing though.',
       outcome: 'revised',
@@ -136,7 +164,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
     expect(answered.response?.answer).toMatchObject({
       text: 'Agreed: the needs were covered; greeting was missing though.',
       outcome: 'revised',
-      by: '',
+      by: lin.login,
       original: { failed: true, answers: FIRST },
     });
     expect(answered.response?.answer?.original?.score).toBeCloseTo(43.75, 9);
@@ -175,8 +203,8 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
 
   it('upholds a dispute: the score stands and the history has no revision', async () => {
     const audit = await submitted('C004', OTHER);
-    await t.call('audits.dispute', { auditId: audit.id, reason: 'The customer asked me not to ask.' });
-    const answered = await t.call('audits.answerDispute', {
+    await wang.call('audits.dispute', { auditId: audit.id, reason: 'The customer asked me not to ask.' });
+    const answered = await lin.call('audits.answerDispute', {
       auditId: audit.id,
       answer: 'Asking for the sale is required on every call.',
       outcome: 'upheld',
@@ -185,7 +213,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
     expect(answered.failed).toBe(true);
     expect(answered.answers).toEqual(OTHER);
     expect(answered.response?.dispute?.itemKeys).toEqual([]); // the audit as a whole
-    expect(answered.response?.answer).toMatchObject({ outcome: 'upheld', original: null });
+    expect(answered.response?.answer).toMatchObject({ outcome: 'upheld', original: null, by: lin.login });
     // the agent's two audits now: 81.25 (revised) and 75 (upheld) → mean 78.125, one failed
     const summary = await t.call('audits.summary', { filter: wangFilter() });
     expect([summary.audits, summary.failed]).toEqual([2, 1]);
@@ -194,17 +222,17 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
 
   it('acknowledges: final, and refuses a dispute after it', async () => {
     const audit = await submitted('C003', OTHER);
-    const acked = await t.call('audits.acknowledge', { auditId: audit.id });
+    const acked = await wang.call('audits.acknowledge', { auditId: audit.id });
     expect(acked.response?.state).toBe('acknowledged');
-    expect(acked.response?.acknowledged?.by).toBe('');
-    await expect(t.call('audits.acknowledge', { auditId: audit.id })).rejects.toThrow(
+    expect(acked.response?.acknowledged?.by).toBe(wang.login);
+    await expect(wang.call('audits.acknowledge', { auditId: audit.id })).rejects.toThrow(
       /conflict: audit \d+ is already acknowledged/,
     );
-    await expect(t.call('audits.dispute', { auditId: audit.id, reason: 'x' })).rejects.toThrow(
+    await expect(wang.call('audits.dispute', { auditId: audit.id, reason: 'x' })).rejects.toThrow(
       /conflict: audit \d+ is already acknowledged/,
     );
     await expect(
-      t.call('audits.answerDispute', { auditId: audit.id, answer: 'x', outcome: 'upheld' }),
+      lin.call('audits.answerDispute', { auditId: audit.id, answer: 'x', outcome: 'upheld' }),
     ).rejects.toThrow(/conflict: audit \d+ has no dispute to answer/);
     expect((await t.call('audits.disputes', { status: 'all' })).rows.map((r) => r.auditId)).not.toContain(
       audit.id,
@@ -351,11 +379,11 @@ describe.each<Engine>(['sqlite', 'postgres'])('audit disputes on %s', (engine) =
     const b = await submitted('C008', OTHER);
     const c = await submitted('C002', OTHER);
     pinClock(T0 + 30 * HOUR);
-    await t.call('audits.dispute', { auditId: b.id, reason: 'b' });
+    await li.call('audits.dispute', { auditId: b.id, reason: 'b' });
     pinClock(T0 + 10 * HOUR);
-    await t.call('audits.dispute', { auditId: c.id, reason: 'c' });
+    await wang.call('audits.dispute', { auditId: c.id, reason: 'c' });
     pinClock(T0 + 20 * HOUR);
-    await t.call('audits.dispute', { auditId: a.id, reason: 'a' });
+    await li.call('audits.dispute', { auditId: a.id, reason: 'a' });
     pinClock(T0 + 40 * HOUR + 60_000);
     const queue = await t.call('audits.disputes', { status: 'open' });
     // with the one left open by the refusals test (disputed at T0 + 2 h)
