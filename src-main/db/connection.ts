@@ -29,7 +29,7 @@ export class WorkspaceOpenError extends Error {
 /** Names what went wrong opening `file` in words a team lead can act on (SQLite's and the OS's codes). */
 export function describeOpenFailure(file: string, err: unknown): WorkspaceOpenError {
   if (err instanceof WorkspaceOpenError) return err;
-  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const code = err !== null && typeof err === 'object' && 'code' in err ? String(err.code) : '';
   const detail = err instanceof Error ? err.message : String(err);
   if (/^SQLITE_(NOTADB|CORRUPT)/.test(code) || /not a database|malformed/i.test(detail)) {
     return new WorkspaceOpenError(

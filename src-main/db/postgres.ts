@@ -133,7 +133,7 @@ export function numberTypes(): pg.CustomTypesConfig {
 export function describePostgresFailure(url: string, err: unknown): WorkspaceOpenError {
   if (err instanceof WorkspaceOpenError) return err;
   const where = describeUrl(url);
-  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const code = err !== null && typeof err === 'object' && 'code' in err ? String(err.code) : '';
   const detail = err instanceof Error ? err.message : String(err);
   if (code === '3D000') {
     return new TeamWorkspaceOpenError(
