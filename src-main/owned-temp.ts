@@ -29,7 +29,10 @@ function isZombie(pid: number): boolean {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // "pid (comm) S …": the state follows the last ")" (comm may itself hold parentheses).
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+    if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z') return false;
+    // A multi-threaded process's main thread turns Z first; its files (and SQLite's locks on them)
+    // are closed only when its last thread (an import's worker) has exited too.
+    return fs.readdirSync(`/proc/${pid}/task`).length <= 1;
   } catch {
     return false; // no /proc (macOS, Windows): signal 0 is all there is
   }

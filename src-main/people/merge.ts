@@ -30,6 +30,8 @@ const MOVED = [
   ['audit_sample_calls', 'agent_id'],
   ['coaching_plans', 'agent_id'],
   ['coaching_notes', 'agent_id'],
+  // a team workspace's sign-in of that person (an agent user) now names the survivor
+  ['users', 'agent_id'],
 ] as const;
 
 /**

@@ -25,6 +25,7 @@ describe('npm start without an Electron binary', () => {
     };
     delete env.npm_execpath; // as when run with plain `node`: start.mjs falls back to `npm` on PATH
     delete env.CALLSCOPE_DEBUG;
+    delete env.NODE_ENV; // vitest's 'test' would build React's development bundle, as no user does
     const child = spawn(process.execPath, ['src-main/bin/start.mjs', '--db', path.join(dir, 'ws.sqlite')], {
       cwd: root,
       env,
