@@ -10,6 +10,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { runSqliteMigrations } from './migrator';
 import type { Database } from './schema';
+import { takeFileLock, writerLockFile } from '../write-lock';
 
 export type Sqlite = BetterSqlite3.Database;
 
@@ -211,15 +212,71 @@ export function openReadOnlyKysely(file: string): Kysely<Database> {
   });
 }
 
+export interface OpenDatabaseOptions {
+  /** the migrations this Callscope knows (tests add one to play a newer version) */
+  migrations?: readonly Migration[];
+  /** told once per holder while an upgrade waits for another process's write ("waiting for …") */
+  onWait?: (message: string) => void;
+  /** how long an upgrade waits for another process's write before giving up */
+  lockWaitMs?: number;
+}
+
+/** An import of millions of rows takes minutes; a lock held longer than this is someone stuck. */
+export const MIGRATION_LOCK_WAIT_MS = 30 * 60_000;
+const MIGRATION_LABEL = 'a Callscope upgrading the workspace';
+
+function waited(ms: number): string {
+  const [n, unit] = ms >= 60_000 ? [Math.round(ms / 60_000), 'minute'] : [Math.round(ms / 1000), 'second'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Migrates `db` holding the workspace's cross-process write lock: another process's import writes
+ * the file in one long transaction, so an upgrade waits in line for it (saying so) rather than
+ * failing on SQLite's busy timeout, and gives up in words after `lockWaitMs`.
+ */
+async function migrateInTurn(db: Sqlite, file: string, options: OpenDatabaseOptions): Promise<void> {
+  const migrations = options.migrations ?? shippedMigrations;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (schemaVersion(db) >= latest) {
+    await migrate(db, file, migrations); // nothing to do, or the newer-schema refusal
+    return;
+  }
+  let holder = '';
+  const release = await takeFileLock(
+    writerLockFile(file),
+    MIGRATION_LABEL,
+    (message) => {
+      holder = message;
+      options.onWait?.(message);
+    },
+    true,
+    options.lockWaitMs ?? MIGRATION_LOCK_WAIT_MS,
+  );
+  if (release === null) {
+    throw new WorkspaceOpenError(
+      `${file} needs an upgrade, and Callscope gave up ${holder || 'waiting for another write to finish'} ` +
+        `after ${waited(options.lockWaitMs ?? MIGRATION_LOCK_WAIT_MS)}: nothing was changed. Try again once it ` +
+        'has finished, or close the Callscope that is writing.',
+      'locked',
+    );
+  }
+  try {
+    await migrate(db, file, migrations); // re-reads the version: another Callscope may have upgraded it meanwhile
+  } finally {
+    release();
+  }
+}
+
 /** Opens (creating if needed) and migrates a workspace file; failures are WorkspaceOpenErrors. */
-export async function openDatabase(file: string): Promise<Sqlite> {
+export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<Sqlite> {
   let db: Sqlite | null = null;
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // SQLite silently opens a write-protected file read-only; say so now, not at the first save.
     if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
     db = openConnection(file);
-    await migrate(db, file);
+    await migrateInTurn(db, file, options);
     return db;
   } catch (err) {
     db?.close();
