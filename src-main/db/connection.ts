@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as shippedMigrations, type Migration } from './migrations';
@@ -54,12 +55,45 @@ export function describeOpenFailure(file: string, err: unknown): WorkspaceOpenEr
   return new WorkspaceOpenError(`${file} cannot be opened (${detail}).`, 'unreadable');
 }
 
+// better-sqlite3 reads this once, when it loads SQLite (at its first open): with it, a file name
+// may be a `file:` URI, which is how SQLite is told a file is immutable (readsInPlaceImmutable).
+process.env.SQLITE_USE_URI ??= '1';
+
+/**
+ * Whether a read-only look may tell SQLite the file is immutable, so that it reads the file as it
+ * is and creates nothing beside it (no `-wal`, no `-shm`, no locks): only when nothing can change
+ * it underneath — its filesystem refuses writes (EROFS, for root too) — and it has no write-ahead
+ * log beside it whose committed pages immutable mode would not see (then a snapshot copy serves).
+ */
+export function readsInPlaceImmutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EROFS') return false;
+  }
+  try {
+    return fs.statSync(`${file}-wal`).size === 0;
+  } catch {
+    return true; // no -wal
+  }
+}
+
+function openSqlite(file: string, readonly: boolean): Sqlite {
+  if (readonly && readsInPlaceImmutable(file)) {
+    const uri = `${pathToFileURL(path.resolve(file)).href}?immutable=1`;
+    try {
+      return new BetterSqlite3(uri, { readonly: true, fileMustExist: true });
+    } catch {
+      // URIs not enabled (SQLite was loaded before this module): opened as a plain file below
+    }
+  }
+  return new BetterSqlite3(file, { readonly, fileMustExist: readonly });
+}
+
 /** Opens one connection with the workspace pragmas (no migrations). */
 export function openConnection(file: string, options: { readonly?: boolean } = {}): Sqlite {
-  const db = new BetterSqlite3(file, {
-    readonly: options.readonly ?? false,
-    fileMustExist: options.readonly ?? false,
-  });
+  const db = openSqlite(file, options.readonly ?? false);
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) db.pragma('journal_mode = WAL');
@@ -143,10 +177,11 @@ function versionInPlace(file: string): number | null {
 
 /**
  * A read-only look never writes the workspace, not even to migrate it. It reads the file in place
- * when SQLite can (at the latest schema, or a newer one it only reads). Otherwise it reads a
- * snapshot copy in a temp folder: a file on a read-only filesystem (in WAL mode SQLite needs to
- * create the `-shm` beside it, which such a folder refuses), or one at an older schema, which is
- * migrated in the copy only. The copy is removed by `dispose`.
+ * when SQLite can (at the latest schema, or a newer one it only reads; on a read-only filesystem
+ * as an immutable file, see readsInPlaceImmutable). Otherwise it reads a snapshot copy in a temp
+ * folder: a file SQLite cannot read in place (in WAL mode it needs to create the `-shm` beside
+ * it, which a folder it may not write refuses), or one at an older schema, which is migrated in
+ * the copy only. The copy is removed by `dispose`.
  */
 export function readOnlyView(
   file: string,
