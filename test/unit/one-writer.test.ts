@@ -13,9 +13,8 @@ import { LATEST_VERSION, migrations, type Migration } from '../../src-main/db/mi
 import { processAlive } from '../../src-main/owned-temp';
 import { writerLockFile } from '../../src-main/write-lock';
 import { writeCallLog } from '../call-log';
-import { openTestWorkspace, REPO, type TestWorkspace } from '../helpers';
+import { CLI_COMMAND, openTestWorkspace, REPO, type TestWorkspace } from '../helpers';
 
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const ROWS = 50_000;
 
 function cliImport(
@@ -26,14 +25,11 @@ function cliImport(
   stderr: () => string;
   result: Promise<{ code: number | null; stderr: string }>;
 } {
-  const child = spawn(
-    TSX,
-    [path.join(REPO, 'src-main/cli.ts'), 'import', file, '--db', db, '--tz', 'Asia/Shanghai'],
-    {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const [node, ...cli] = CLI_COMMAND;
+  const child = spawn(node, [...cli, 'import', file, '--db', db, '--tz', 'Asia/Shanghai'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout!.resume();
@@ -52,8 +48,8 @@ async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void
 }
 
 /**
- * The pid of the process holding the workspace's writer lock for the import of `fileName` (tsx
- * runs the CLI in a child of its own, so it is not the spawned pid). A CLI import with --tz into a
+ * The pid of the process holding the workspace's writer lock for the import of `fileName`, as the
+ * lock file names it (not assumed to be the spawned pid). A CLI import with --tz into a
  * workspace without days first sets its zone, a short write of its own: that lock is not it.
  */
 async function importLockHolder(db: string, fileName: string): Promise<number> {
