@@ -119,7 +119,12 @@ async function withApi<T>(
   work: (api: Api, ws: Workspace) => Promise<T>,
   options: { readOnly?: boolean; user?: string } = {},
 ): Promise<T> {
-  const ws = await openWorkspace(resolveTarget(dbOption ?? defaultDbPath()), { readOnly: options.readOnly });
+  const target = resolveTarget(dbOption ?? defaultDbPath());
+  const ws = await openWorkspace(target, {
+    readOnly: options.readOnly,
+    // an upgrade waiting in line for another process's import says so, as a second import does
+    onWait: (note) => process.stderr.write(`${waitingText(path.basename(target), note)}\n`),
+  });
   const api = createApi(ws);
   try {
     const user = await signInForCli(api, ws.engine, options.user);
@@ -157,20 +162,23 @@ function progressPrinter(label: string) {
   };
 }
 
+/** "<label>: waiting for the import of <file> to finish", from a "waiting for …" note. */
+function waitingText(label: string, note: string): string {
+  const waiting = readWaiting(note);
+  return waiting?.kind === 'import'
+    ? say('cli.waitingImport', { label, file: waiting.file })
+    : say('cli.waitingWrite', { label });
+}
+
 async function runJob(api: Api, jobId: string, label: string): Promise<Job> {
   const printer = progressPrinter(label);
   let said = '';
   const off = api.jobs.onUpdate((job) => {
     if (job.id !== jobId || job.status !== 'running') return;
     // Waiting in line for another process's write is said at once, not with the next progress line.
-    const waiting = readWaiting(job.note);
-    if (waiting && job.note !== said) {
+    if (readWaiting(job.note) && job.note !== said) {
       said = job.note;
-      const text =
-        waiting.kind === 'import'
-          ? say('cli.waitingImport', { label, file: waiting.file })
-          : say('cli.waitingWrite', { label });
-      process.stderr.write(`${text}\n`);
+      process.stderr.write(`${waitingText(label, job.note)}\n`);
     }
     printer.update(job);
   });

@@ -56,22 +56,29 @@ export const READ_ONLY_REFUSAL =
  * database migrated on first open). The password comes from the URL, PGPASSWORD or a pgpass file,
  * else from `options.password` (the desktop keychain).
  */
-export async function openWorkspace(
-  target: string,
-  options: { readOnly?: boolean; password?: OpenPostgresOptions['password'] } = {},
-): Promise<Workspace> {
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** a team workspace's password when none is in the URL, the environment or pgpass (the desktop keychain) */
+  password?: OpenPostgresOptions['password'];
+  /** told while opening waits for another process's write (an upgrade waiting for an import) */
+  onWait?: (message: string) => void;
+}
+
+export async function openWorkspace(target: string, options: OpenOptions = {}): Promise<Workspace> {
   return isTeamWorkspaceUrl(target) ? openTeamWorkspace(target, options) : openFileWorkspace(target, options);
 }
 
-async function openFileWorkspace(file: string, options: { readOnly?: boolean }): Promise<Workspace> {
+async function openFileWorkspace(file: string, options: OpenOptions): Promise<Workspace> {
   const readOnly = options.readOnly ?? false;
   // Read-only: SQLite itself refuses writes on the connection, and the queue says why first.
-  const store = await openSqliteStore(file, readOnly);
+  const store = await openSqliteStore(file, readOnly, { onWait: options.onWait });
   const { kysely } = store;
   const writes = readOnly
     ? new WriteLock(READ_ONLY_REFUSAL)
     : new WriteLock(undefined, fileLock(writerLockFile(file)));
-  if (!readOnly) await ensureSettings(kysely); // the time zone and salt, on first open
+  // the time zone and salt, on first open: under the lock, as another process may be importing
+  if (!readOnly && !(await settingsComplete(kysely)))
+    await writes.run(() => ensureSettings(kysely), { label: 'a Callscope opening the workspace' });
   if (!readOnly) await sweepCrashLeftovers(file, writes);
   return {
     path: file,

@@ -72,15 +72,20 @@ export function fileLock(lockFile: string): CrossProcessLock {
   return { take: (label, onWait, waitInLine) => takeFileLock(lockFile, label, onWait, waitInLine) };
 }
 
-/** Takes the cross-process lock, waiting (asynchronously) while a live process holds it. */
-async function takeFileLock(
+/**
+ * Takes the cross-process lock, waiting (asynchronously) while a live process holds it: null when
+ * `waitInLine` is false and it is held, or when it is still held after `waitAtMostMs`.
+ */
+export async function takeFileLock(
   lockFile: string,
   label: WriteLabel,
   onWait?: (message: string) => void,
   waitInLine = true,
+  waitAtMostMs = Infinity,
 ): Promise<(() => void) | null> {
   const me: LockHolder = { pid: process.pid, token: randomUUID(), label };
   let announced: string | null = null;
+  const giveUpAt = performance.now() + waitAtMostMs; // elapsed time, not the app clock (tests pin that)
   for (;;) {
     try {
       fs.writeFileSync(lockFile, JSON.stringify(me), { flag: 'wx' });
@@ -97,7 +102,7 @@ async function takeFileLock(
       fs.rmSync(lockFile, { force: true }); // left by a killed process
       continue;
     }
-    if (!waitInLine) return null;
+    if (!waitInLine || performance.now() >= giveUpAt) return null;
     if (holder && holder.token !== announced) {
       announced = holder.token;
       onWait?.(waitingMessage(holder.label));

@@ -2,7 +2,7 @@
  * Test helpers: real workspaces — SQLite files in a temp folder, or a fresh database on the test
  * PostgreSQL server (test/pg-admin.ts) — and the CLI as a process.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -216,16 +216,39 @@ export interface CliResult {
   stderr: string;
 }
 
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
+/**
+ * The command line as a test runs it: node with tsx's loader, in one process (the `tsx` binary
+ * starts a second node for it, about a second more per run on this machine).
+ */
+export const CLI_COMMAND: readonly [string, ...string[]] = [
+  process.execPath,
+  '--import',
+  'tsx',
+  path.join(REPO, 'src-main/cli.ts'),
+];
 
 export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args], {
+  const [node, ...cli] = CLI_COMMAND;
+  const r = spawnSync(node, [...cli, ...args], {
     cwd: REPO,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli without blocking: independent runs go side by side (each spawn costs 1-2 s of loading). */
+export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const [node, ...cli] = CLI_COMMAND;
+  return new Promise((resolve) => {
+    const child = execFile(
+      node,
+      [...cli, ...args],
+      { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 64 << 20 },
+      (_err, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }),
+    );
+  });
 }
 
 function isAnswerValue(value: string): value is AnswerValue {

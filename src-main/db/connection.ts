@@ -5,11 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { runSqliteMigrations } from './migrator';
 import type { Database } from './schema';
+import { takeFileLock, writerLockFile } from '../write-lock';
 
 export type Sqlite = BetterSqlite3.Database;
 
@@ -53,12 +55,45 @@ export function describeOpenFailure(file: string, err: unknown): WorkspaceOpenEr
   return new WorkspaceOpenError(`${file} cannot be opened (${detail}).`, 'unreadable');
 }
 
+// better-sqlite3 reads this once, when it loads SQLite (at its first open): with it, a file name
+// may be a `file:` URI, which is how SQLite is told a file is immutable (readsInPlaceImmutable).
+process.env.SQLITE_USE_URI ??= '1';
+
+/**
+ * Whether a read-only look may tell SQLite the file is immutable, so that it reads the file as it
+ * is and creates nothing beside it (no `-wal`, no `-shm`, no locks): only when nothing can change
+ * it underneath — its filesystem refuses writes (EROFS, for root too) — and it has no write-ahead
+ * log beside it whose committed pages immutable mode would not see (then a snapshot copy serves).
+ */
+export function readsInPlaceImmutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EROFS') return false;
+  }
+  try {
+    return fs.statSync(`${file}-wal`).size === 0;
+  } catch {
+    return true; // no -wal
+  }
+}
+
+function openSqlite(file: string, readonly: boolean): Sqlite {
+  if (readonly && readsInPlaceImmutable(file)) {
+    const uri = `${pathToFileURL(path.resolve(file)).href}?immutable=1`;
+    try {
+      return new BetterSqlite3(uri, { readonly: true, fileMustExist: true });
+    } catch {
+      // URIs not enabled (SQLite was loaded before this module): opened as a plain file below
+    }
+  }
+  return new BetterSqlite3(file, { readonly, fileMustExist: readonly });
+}
+
 /** Opens one connection with the workspace pragmas (no migrations). */
 export function openConnection(file: string, options: { readonly?: boolean } = {}): Sqlite {
-  const db = new BetterSqlite3(file, {
-    readonly: options.readonly ?? false,
-    fileMustExist: options.readonly ?? false,
-  });
+  const db = openSqlite(file, options.readonly ?? false);
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) db.pragma('journal_mode = WAL');
@@ -142,10 +177,11 @@ function versionInPlace(file: string): number | null {
 
 /**
  * A read-only look never writes the workspace, not even to migrate it. It reads the file in place
- * when SQLite can (at the latest schema, or a newer one it only reads). Otherwise it reads a
- * snapshot copy in a temp folder: a file on a read-only filesystem (in WAL mode SQLite needs to
- * create the `-shm` beside it, which such a folder refuses), or one at an older schema, which is
- * migrated in the copy only. The copy is removed by `dispose`.
+ * when SQLite can (at the latest schema, or a newer one it only reads; on a read-only filesystem
+ * as an immutable file, see readsInPlaceImmutable). Otherwise it reads a snapshot copy in a temp
+ * folder: a file SQLite cannot read in place (in WAL mode it needs to create the `-shm` beside
+ * it, which a folder it may not write refuses), or one at an older schema, which is migrated in
+ * the copy only. The copy is removed by `dispose`.
  */
 export function readOnlyView(
   file: string,
@@ -211,15 +247,71 @@ export function openReadOnlyKysely(file: string): Kysely<Database> {
   });
 }
 
+export interface OpenDatabaseOptions {
+  /** the migrations this Callscope knows (tests add one to play a newer version) */
+  migrations?: readonly Migration[];
+  /** told once per holder while an upgrade waits for another process's write ("waiting for …") */
+  onWait?: (message: string) => void;
+  /** how long an upgrade waits for another process's write before giving up */
+  lockWaitMs?: number;
+}
+
+/** An import of millions of rows takes minutes; a lock held longer than this is someone stuck. */
+export const MIGRATION_LOCK_WAIT_MS = 30 * 60_000;
+const MIGRATION_LABEL = 'a Callscope upgrading the workspace';
+
+function waited(ms: number): string {
+  const [n, unit] = ms >= 60_000 ? [Math.round(ms / 60_000), 'minute'] : [Math.round(ms / 1000), 'second'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Migrates `db` holding the workspace's cross-process write lock: another process's import writes
+ * the file in one long transaction, so an upgrade waits in line for it (saying so) rather than
+ * failing on SQLite's busy timeout, and gives up in words after `lockWaitMs`.
+ */
+async function migrateInTurn(db: Sqlite, file: string, options: OpenDatabaseOptions): Promise<void> {
+  const migrations = options.migrations ?? shippedMigrations;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (schemaVersion(db) >= latest) {
+    await migrate(db, file, migrations); // nothing to do, or the newer-schema refusal
+    return;
+  }
+  let holder = '';
+  const release = await takeFileLock(
+    writerLockFile(file),
+    MIGRATION_LABEL,
+    (message) => {
+      holder = message;
+      options.onWait?.(message);
+    },
+    true,
+    options.lockWaitMs ?? MIGRATION_LOCK_WAIT_MS,
+  );
+  if (release === null) {
+    throw new WorkspaceOpenError(
+      `${file} needs an upgrade, and Callscope gave up ${holder || 'waiting for another write to finish'} ` +
+        `after ${waited(options.lockWaitMs ?? MIGRATION_LOCK_WAIT_MS)}: nothing was changed. Try again once it ` +
+        'has finished, or close the Callscope that is writing.',
+      'locked',
+    );
+  }
+  try {
+    await migrate(db, file, migrations); // re-reads the version: another Callscope may have upgraded it meanwhile
+  } finally {
+    release();
+  }
+}
+
 /** Opens (creating if needed) and migrates a workspace file; failures are WorkspaceOpenErrors. */
-export async function openDatabase(file: string): Promise<Sqlite> {
+export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<Sqlite> {
   let db: Sqlite | null = null;
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // SQLite silently opens a write-protected file read-only; say so now, not at the first save.
     if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
     db = openConnection(file);
-    await migrate(db, file);
+    await migrateInTurn(db, file, options);
     return db;
   } catch (err) {
     db?.close();

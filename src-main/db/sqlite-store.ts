@@ -5,7 +5,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { BulkWriter } from './bulk';
-import { kyselyFor, openConnection, openDatabase, readOnlyView, type Sqlite } from './connection';
+import {
+  kyselyFor,
+  openConnection,
+  openDatabase,
+  readOnlyView,
+  type OpenDatabaseOptions,
+  type Sqlite,
+} from './connection';
 import type { Database } from './schema';
 import { sqliteBulkWriter } from './sqlite-bulk';
 
@@ -30,12 +37,16 @@ const ANSWERING_BUSY_TIMEOUT_MS = 250;
  * Opens (creating and migrating) `file`, or — read-only — reads it in place or through a snapshot
  * copy it never writes (see readOnlyView).
  */
-export async function openSqliteStore(file: string, readOnly: boolean): Promise<SqliteStore> {
+export async function openSqliteStore(
+  file: string,
+  readOnly: boolean,
+  open: OpenDatabaseOptions = {},
+): Promise<SqliteStore> {
   const view = readOnly ? readOnlyView(file) : null;
   const source = view?.file ?? file;
   let raw: Sqlite;
   try {
-    raw = view ? openConnection(source, { readonly: true }) : await openDatabase(file);
+    raw = view ? openConnection(source, { readonly: true }) : await openDatabase(file, open);
   } catch (err) {
     view?.dispose();
     throw err;

@@ -73,6 +73,12 @@ const INFLATE_RATIO_FROM = 4 << 20;
 /** The shared strings kept in memory: 4M distinct texts, 64M characters in all. */
 export const MAX_SHARED_STRINGS = 1 << 22;
 export const MAX_SHARED_CHARS = 64 << 20;
+/** The shared-strings bounds as one value, so a test can lower them (a 4M-string part is slow to build). */
+export interface SharedStringLimits {
+  texts: number;
+  chars: number;
+}
+const SHARED_STRING_LIMITS: SharedStringLimits = { texts: MAX_SHARED_STRINGS, chars: MAX_SHARED_CHARS };
 /** More cell styles than Excel allows (64,000) is not a workbook. */
 const MAX_STYLES = 65_536;
 /** More parts than any workbook has: a zip this big is something else. */
@@ -391,7 +397,11 @@ class RichTextCollector {
   }
 }
 
-async function readSharedStrings(book: Workbook, progress: Progress): Promise<string[]> {
+async function readSharedStrings(
+  book: Workbook,
+  progress: Progress,
+  limits: SharedStringLimits,
+): Promise<string[]> {
   const strings: string[] = [];
   const entry = book.sharedStringsPart === null ? undefined : findEntry(book, book.sharedStringsPart);
   if (!entry) return strings;
@@ -410,10 +420,9 @@ async function readSharedStrings(book: Workbook, progress: Progress): Promise<st
     text: (text) => item.add(text),
     close(name) {
       if (name === 'si') {
-        if (strings.length >= MAX_SHARED_STRINGS)
-          throw tooMany(`${MAX_SHARED_STRINGS.toLocaleString('en-US')} texts`);
+        if (strings.length >= limits.texts) throw tooMany(`${limits.texts.toLocaleString('en-US')} texts`);
         chars += item.text.length;
-        if (chars > MAX_SHARED_CHARS) throw tooMany(`${MAX_SHARED_CHARS.toLocaleString('en-US')} characters`);
+        if (chars > limits.chars) throw tooMany(`${limits.chars.toLocaleString('en-US')} characters`);
         strings.push(decodeEscapes(item.text));
       } else item.close(name);
     },
@@ -663,6 +672,7 @@ export async function* readXlsxRows(
   file: string,
   sheet: number | string,
   onProgress?: (bytesDone: number) => void,
+  limits: SharedStringLimits = SHARED_STRING_LIMITS,
 ): AsyncGenerator<Row[]> {
   let book: Workbook | undefined;
   try {
@@ -671,7 +681,7 @@ export async function* readXlsxRows(
     const progress = new Progress(onProgress);
     const ctx: CellContext = {
       kinds: await readNumberKinds(book, progress),
-      sharedStrings: await readSharedStrings(book, progress),
+      sharedStrings: await readSharedStrings(book, progress, limits),
       date1904: book.date1904,
     };
     const rows = new SheetRows(ctx);

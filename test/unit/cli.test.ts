@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressText } from '../../src-main/progress-text';
-import { FIXTURES, runCli, tempDir } from '../helpers';
+import { FIXTURES, runCli, runCliAsync, tempDir } from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
 
@@ -43,19 +43,14 @@ describe('the CLI contract', () => {
     expect(JSON.parse(again.stdout).batches[0]).toMatchObject({ inserted: 0, duplicates: 12, batchId: 2 });
   });
 
-  it('metrics --json prints rows with key, integer counts, revenue in minor units and null rates', () => {
+  it('metrics --json prints rows with key, integer counts, revenue in minor units and null rates', async () => {
     const db = path.join(dir, 'a.sqlite');
-    const r = runCli([
-      'metrics',
-      '--db',
-      db,
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--by',
-      'agent',
-      '--json',
+    const metrics = (from: string, to: string, by: string[]) =>
+      runCliAsync(['metrics', '--db', db, '--from', from, '--to', to, ...by, '--json']);
+    const [r, empty, team] = await Promise.all([
+      metrics('2026-11-01', '2026-11-30', ['--by', 'agent']),
+      metrics('2025-01-01', '2025-01-31', []),
+      metrics('2026-11-01', '2026-11-30', ['--by', 'team']),
     ]);
     expect(r.status).toBe(0);
     const { rows } = JSON.parse(r.stdout) as { rows: Record<string, unknown>[] };
@@ -82,7 +77,6 @@ describe('the CLI contract', () => {
     });
     expect(rows[2]).toMatchObject({ sales: 0, avgOrderValue: null, leadConversion: 0 });
 
-    const empty = runCli(['metrics', '--db', db, '--from', '2025-01-01', '--to', '2025-01-31', '--json']);
     expect(JSON.parse(empty.stdout).rows).toEqual([
       expect.objectContaining({
         key: 'all',
@@ -92,22 +86,25 @@ describe('the CLI contract', () => {
         conversionRate: null,
       }),
     ]);
-    const byTeam = JSON.parse(
-      runCli(['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'team', '--json'])
-        .stdout,
-    );
+    const byTeam = JSON.parse(team.stdout);
     expect(byTeam.rows.map((x: { key: string | null }) => x.key)).toEqual([null, '销售一组', '销售二组']);
   });
 
-  it('gives the same days whatever the time zone of the machine it runs on', () => {
-    const results = ['Asia/Shanghai', 'America/Los_Angeles'].map((tz) => {
-      const db = path.join(dir, `tz-${tz.replace('/', '-')}.sqlite`);
-      expect(runCli(['import', BASIC, '--db', db, '--tz', 'Asia/Shanghai'], { TZ: tz }).status).toBe(0);
-      return runCli(
-        ['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'day', '--json'],
-        { TZ: tz },
-      ).stdout;
-    });
+  it('gives the same days whatever the time zone of the machine it runs on', async () => {
+    const results = await Promise.all(
+      ['Asia/Shanghai', 'America/Los_Angeles'].map(async (tz) => {
+        const db = path.join(dir, `tz-${tz.replace('/', '-')}.sqlite`);
+        expect(
+          (await runCliAsync(['import', BASIC, '--db', db, '--tz', 'Asia/Shanghai'], { TZ: tz })).status,
+        ).toBe(0);
+        return (
+          await runCliAsync(
+            ['metrics', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'day', '--json'],
+            { TZ: tz },
+          )
+        ).stdout;
+      }),
+    );
     expect(results[0]).toBe(results[1]);
     expect(JSON.parse(results[0]!).rows.map((r: { key: string }) => r.key)).toEqual([
       '2026-11-03',
@@ -115,7 +112,7 @@ describe('the CLI contract', () => {
     ]);
   });
 
-  it('demo writes a workspace whose metrics add up', () => {
+  it('demo writes a workspace whose metrics add up', async () => {
     const db = path.join(dir, 'demo.sqlite');
     // A Chinese locale: the command says what it made in Chinese.
     const r = runCli(['demo', '--db', db, '--agents', '5', '--days', '10', '--seed', '3'], {
@@ -124,13 +121,23 @@ describe('the CLI contract', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/已生成 \d+ 条演示通话，5 名坐席，共 10 天/);
-    const all = JSON.parse(
-      runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--json']).stdout,
-    ).rows[0];
-    const byAgent = JSON.parse(
-      runCli(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--by', 'agent', '--json'])
-        .stdout,
-    ).rows;
+    const [allRun, byAgentRun] = await Promise.all([
+      runCliAsync(['metrics', '--db', db, '--from', '2000-01-01', '--to', '2099-12-31', '--json']),
+      runCliAsync([
+        'metrics',
+        '--db',
+        db,
+        '--from',
+        '2000-01-01',
+        '--to',
+        '2099-12-31',
+        '--by',
+        'agent',
+        '--json',
+      ]),
+    ]);
+    const all = JSON.parse(allRun.stdout).rows[0];
+    const byAgent = JSON.parse(byAgentRun.stdout).rows;
     expect(byAgent).toHaveLength(5);
     expect(byAgent.reduce((s: number, x: { dials: number }) => s + x.dials, 0)).toBe(all.dials);
     expect(all.connectRate).toBeGreaterThan(0.25);
@@ -138,7 +145,7 @@ describe('the CLI contract', () => {
     expect(all.sales).toBeGreaterThan(0);
   });
 
-  it.each([
+  it.concurrent.for<[string[], RegExp]>([
     [['metrics', '--from', '2026-11-01'], /metrics needs --to/],
     [['metrics', '--from', '2026-11-01', '--to', '2026-11-31'], /--to must be a date YYYY-MM-DD/],
     [['metrics', '--from', '2026-11-05', '--to', '2026-11-01'], /is after --to/],
@@ -148,8 +155,8 @@ describe('the CLI contract', () => {
     [['import', 'x.csv', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['demo', '--agents', 'many'], /--agents must be a whole number/],
-  ])('refuses %j with a one-line reason and a non-zero exit', (args, message) => {
-    const r = runCli([
+  ])('refuses %j with a one-line reason and a non-zero exit', async ([args, message], { expect }) => {
+    const r = await runCliAsync([
       ...args,
       ...(args[0] === 'metrics'
         ? ['--db', path.join(dir, 'a.sqlite')]

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, openTestWorkspace, REPO, testEngine } from '../helpers';
+import { CLI_COMMAND, countRows, openTestWorkspace, REPO, testEngine } from '../helpers';
 import { writeZip } from '../fixtures/write-zip';
 import { MAIN_NS, oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
 
@@ -49,8 +49,6 @@ interface CliRun {
   peakRssMb: number;
 }
 
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
-
 /** Preloaded into each node process of the CLI: appends its peak RSS (KB) to $CALLSCOPE_TEST_RSS. */
 const RSS_PRELOAD = `process.on('exit', () => require('node:fs').appendFileSync(process.env.CALLSCOPE_TEST_RSS, process.resourceUsage().maxRSS + '\\n'));`;
 
@@ -59,16 +57,13 @@ function importViaCli(file: string, db: string): CliRun {
   const rssFile = `${db}.rss`;
   const preload = path.join(dir, 'rss-preload.cjs');
   fs.writeFileSync(preload, RSS_PRELOAD);
-  const r = spawnSync(
-    TSX,
-    [path.join(REPO, 'src-main/cli.ts'), 'import', file, '--db', db, '--tz', 'Asia/Shanghai', '--json'],
-    {
-      cwd: REPO,
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: { ...process.env, NODE_OPTIONS: `--require ${preload}`, CALLSCOPE_TEST_RSS: rssFile },
-    },
-  );
+  const [node, ...cli] = CLI_COMMAND;
+  const r = spawnSync(node, [...cli, 'import', file, '--db', db, '--tz', 'Asia/Shanghai', '--json'], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: { ...process.env, NODE_OPTIONS: `--require ${preload}`, CALLSCOPE_TEST_RSS: rssFile },
+  });
   const peakKb = Math.max(...fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
   peaks.push(`${path.basename(file)} ${(peakKb / 1024).toFixed(0)} MB`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, peakRssMb: peakKb / 1024 };

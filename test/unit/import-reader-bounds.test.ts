@@ -9,10 +9,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../src-main/import/csv';
 import { listForMessage } from '../../src-main/import/message-list';
-import { columnName, columnOf, readXlsxRows } from '../../src-main/import/xlsx';
+import {
+  MAX_SHARED_CHARS,
+  MAX_SHARED_STRINGS,
+  columnName,
+  columnOf,
+  readXlsxRows,
+  type SharedStringLimits,
+} from '../../src-main/import/xlsx';
 import { openTestWorkspace } from '../helpers';
 import { writeZip } from '../fixtures/write-zip';
-import { oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
+import { MAIN_NS, oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-reader-bounds-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -23,10 +30,18 @@ function sheetWorkbook(name: string, sheetData: string): string {
   return file;
 }
 
-async function rowsOf(file: string): Promise<Row[]> {
+async function rowsOf(file: string, limits?: SharedStringLimits): Promise<Row[]> {
   const out: Row[] = [];
-  for await (const batch of readXlsxRows(file, 1)) out.push(...batch);
+  for await (const batch of readXlsxRows(file, 1, undefined, limits)) out.push(...batch);
   return out;
+}
+
+/** A workbook whose shared strings are `texts`, its one cell pointing at the first. */
+function sharedStringsWorkbook(name: string, texts: string[]): string {
+  const file = path.join(dir, name);
+  const sst = `<sst xmlns="${MAIN_NS}">${texts.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`;
+  writeZip(file, oneSheetWorkbook(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), sst));
+  return file;
 }
 
 const ok = (r: number) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
@@ -62,6 +77,44 @@ describe('XLSX bounds', () => {
       [1_048_577, [], 'importReason.rowBeyondSheet'],
     ]);
     expect(rows[1]!.cut!.params).toEqual({ column: 'ZZZZZZZ2', max: '16,384 (XFD)' });
+  });
+});
+
+describe('the shared strings bound', () => {
+  // The real bounds (4M texts, 64M characters) need parts of 80+ MB that take seconds to build and
+  // parse; the same code is exercised here with small bounds passed in, and the defaults checked.
+  const limits: SharedStringLimits = { texts: 1000, chars: 10_000 };
+  const tail = 'the most Callscope reads; save the sheet as CSV and import that';
+
+  it('defaults to 4,194,304 texts and 67,108,864 characters', () => {
+    expect([MAX_SHARED_STRINGS, MAX_SHARED_CHARS]).toEqual([4_194_304, 67_108_864]);
+  });
+
+  it('reads a table right at the bounds', async () => {
+    const atCount = sharedStringsWorkbook('at-count.xlsx', [
+      'first',
+      ...Array.from({ length: 999 }, (_, i) => `s${i}`),
+    ]);
+    expect((await rowsOf(atCount, limits)).map((r) => r.cells)).toEqual([['first']]);
+    const atChars = sharedStringsWorkbook('at-chars.xlsx', ['a'.repeat(5000), 'b'.repeat(5000)]);
+    expect((await rowsOf(atChars, limits)).map((r) => r.cells)).toEqual([['a'.repeat(5000)]]);
+  });
+
+  it('fails a table of one text more than the bound, naming the file and the bound', async () => {
+    const file = sharedStringsWorkbook(
+      'too-many.xlsx',
+      Array.from({ length: 1001 }, (_, i) => `s${i}`),
+    );
+    await expect(rowsOf(file, limits)).rejects.toThrow(
+      `${file}: its shared strings table holds more than 1,000 texts, ${tail}`,
+    );
+  });
+
+  it('fails a table of one character more than the budget, naming the file and the budget', async () => {
+    const file = sharedStringsWorkbook('too-long.xlsx', ['a'.repeat(5000), 'b'.repeat(5000), 'c']);
+    await expect(rowsOf(file, limits)).rejects.toThrow(
+      `${file}: its shared strings table holds more than 10,000 characters, ${tail}`,
+    );
   });
 });
 

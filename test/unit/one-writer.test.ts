@@ -8,12 +8,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersion } from '../../src-main/db/connection';
+import { LATEST_VERSION, migrations, type Migration } from '../../src-main/db/migrations';
 import { processAlive } from '../../src-main/owned-temp';
 import { writerLockFile } from '../../src-main/write-lock';
 import { writeCallLog } from '../call-log';
-import { openTestWorkspace, REPO, type TestWorkspace } from '../helpers';
+import { CLI_COMMAND, openTestWorkspace, REPO, type TestWorkspace } from '../helpers';
 
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const ROWS = 50_000;
 
 function cliImport(
@@ -24,14 +25,11 @@ function cliImport(
   stderr: () => string;
   result: Promise<{ code: number | null; stderr: string }>;
 } {
-  const child = spawn(
-    TSX,
-    [path.join(REPO, 'src-main/cli.ts'), 'import', file, '--db', db, '--tz', 'Asia/Shanghai'],
-    {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const [node, ...cli] = CLI_COMMAND;
+  const child = spawn(node, [...cli, 'import', file, '--db', db, '--tz', 'Asia/Shanghai'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout!.resume();
@@ -50,8 +48,8 @@ async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void
 }
 
 /**
- * The pid of the process holding the workspace's writer lock for the import of `fileName` (tsx
- * runs the CLI in a child of its own, so it is not the spawned pid). A CLI import with --tz into a
+ * The pid of the process holding the workspace's writer lock for the import of `fileName`, as the
+ * lock file names it (not assumed to be the spawned pid). A CLI import with --tz into a
  * workspace without days first sets its zone, a short write of its own: that lock is not it.
  */
 async function importLockHolder(db: string, fileName: string): Promise<number> {
@@ -83,6 +81,16 @@ async function withHolderPaused<T>(pid: number, whilePaused: () => Promise<T>): 
     process.kill(pid, 'SIGCONT');
   }
 }
+
+/** A newer Callscope: it knows one migration more than the workspace has. */
+const newer: Migration[] = [
+  ...migrations,
+  {
+    version: LATEST_VERSION + 1,
+    name: 'newer',
+    up: (d) => d.exec('ALTER TABLE teams ADD COLUMN colour TEXT'),
+  },
+];
 
 describe('one writer at a time', () => {
   let t: TestWorkspace;
@@ -142,6 +150,52 @@ describe('one writer at a time', () => {
     expect((await saving).effectiveThresholdSeconds).toBe(45);
     expect(t.ws.db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: ROWS });
   }, 240_000);
+
+  it('a newer Callscope opening the workspace during a CLI import waits for it, then migrates with the data intact', async () => {
+    const cli = cliImport(t.file, first);
+    const holder = await importLockHolder(t.file, 'first.csv');
+    const waits: string[] = [];
+    const opening = await withHolderPaused(holder, async () => {
+      const opening = openDatabase(t.file, { migrations: newer, onWait: (m) => waits.push(m) });
+      await until(() => waits.length > 0);
+      expect(waits).toEqual(['waiting for the import of first.csv to finish']);
+      // still waiting: the file is as the import found it
+      expect(t.ws.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      return { opening }; // not the promise itself: returning it would wait for it, paused
+    });
+    const db = await opening.opening;
+    try {
+      expect((await cli.result).code).toBe(0);
+      expect(schemaVersion(db)).toBe(LATEST_VERSION + 1);
+      expect(
+        db.prepare("SELECT count(*) FROM pragma_table_info('teams') WHERE name = 'colour'").pluck().get(),
+      ).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(ROWS);
+      expect(
+        db.prepare("SELECT file_name AS name, inserted FROM import_batches WHERE status = 'done'").all(),
+      ).toEqual([{ name: 'first.csv', inserted: ROWS }]);
+    } finally {
+      db.close();
+    }
+    expect(fs.existsSync(writerLockFile(t.file))).toBe(false);
+  }, 240_000);
+
+  it('an upgrade that waits past its bound gives up in words, changing nothing', async () => {
+    // A live process (this one) holds the lock for an import.
+    fs.writeFileSync(
+      writerLockFile(t.file),
+      JSON.stringify({ pid: process.pid, token: 'held-by-the-test', label: 'the import of big.csv' }),
+    );
+    try {
+      await expect(openDatabase(t.file, { migrations: newer, lockWaitMs: 2000 })).rejects.toThrow(
+        `${t.file} needs an upgrade, and Callscope gave up waiting for the import of big.csv to finish after ` +
+          '2 seconds: nothing was changed. Try again once it has finished, or close the Callscope that is writing.',
+      );
+      expect(t.ws.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    } finally {
+      fs.rmSync(writerLockFile(t.file));
+    }
+  });
 
   it('a killed import leaves a lock that holds nobody up', async () => {
     const cli = cliImport(t.file, first);

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../src-shared/api';
+import BetterSqlite3 from 'better-sqlite3';
+import { openConnection, readOnlyView, readsInPlaceImmutable } from '../../src-main/db/connection';
 import { openSession } from '../../src-main/session';
 import { FIXTURES, openTestWorkspace, REPO, runCli, tempDir } from '../helpers';
 
@@ -52,6 +54,14 @@ describe('a workspace on a read-only filesystem', () => {
   let canMount = false;
   beforeAll(async () => {
     source = await workspaceWithCalls();
+    // A copy taken while a writer had a commit only in its write-ahead log (as a crash leaves it).
+    const writer = new BetterSqlite3(source.file);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("INSERT INTO teams (name, created_at) VALUES ('only in the WAL', 1)");
+    fs.copyFileSync(source.file, path.join(source.dir, 'crashed.sqlite'));
+    fs.copyFileSync(`${source.file}-wal`, path.join(source.dir, 'crashed.sqlite-wal'));
+    writer.exec("DELETE FROM teams WHERE name = 'only in the WAL'");
+    writer.close();
     mounted = tempDir('callscope-ro-mount-');
     canMount = spawnSync('mount', ['--bind', '-o', 'ro', source.dir, mounted]).status === 0;
   });
@@ -86,6 +96,43 @@ describe('a workspace on a read-only filesystem', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await session.close();
     expect(fs.readdirSync(source.dir).sort()).toEqual(before);
+  });
+
+  it('reads the file in place as immutable: no copy, and SQLite creates nothing beside it', (ctx) => {
+    if (!canMount) return ctx.skip();
+    const file = path.join(mounted, 'workspace.sqlite');
+    const before = fs.readdirSync(source.dir).sort();
+    expect(before).not.toContain('workspace.sqlite-wal');
+    expect(readsInPlaceImmutable(file)).toBe(true);
+    const view = readOnlyView(file);
+    expect(view).toMatchObject({ file, snapshot: false });
+    const db = openConnection(view.file, { readonly: true });
+    try {
+      // a WAL workspace (header bytes 18-19 are 2), read without the -shm WAL needs
+      expect([...fs.readFileSync(file).subarray(18, 20)]).toEqual([2, 2]);
+      expect(db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(STORED_CALLS);
+    } finally {
+      db.close();
+      view.dispose();
+    }
+    expect(fs.readdirSync(source.dir).sort()).toEqual(before);
+    // The same file where it can be written is never taken as immutable (another process may write it).
+    expect(readsInPlaceImmutable(source.file)).toBe(false);
+  });
+
+  it('reads a file left with a write-ahead log through a snapshot that holds its commits', (ctx) => {
+    if (!canMount) return ctx.skip();
+    const file = path.join(mounted, 'crashed.sqlite');
+    expect(readsInPlaceImmutable(file)).toBe(false); // immutable would not see the log
+    const view = readOnlyView(file);
+    try {
+      expect(view.snapshot).toBe(true);
+      const db = openConnection(view.file, { readonly: true });
+      expect(db.prepare('SELECT name FROM teams').pluck().all()).toContain('only in the WAL');
+      db.close();
+    } finally {
+      view.dispose();
+    }
   });
 
   it('answers `metrics` from the command line', (ctx) => {

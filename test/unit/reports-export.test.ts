@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsRow } from '../../src-shared/api';
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
 import { todayIn } from '../../src-shared/time';
-import { REPO, runCli, tempDir } from '../helpers';
+import { REPO, runCli, runCliAsync, tempDir } from '../helpers';
 import { now } from '../../src-main/clock';
 
 const SCREENSHOTS = path.join(REPO, 'test-results/screenshots');
@@ -235,41 +235,19 @@ describe('report exports', () => {
     },
   );
 
-  it('refuses an unknown scope and a malformed month', () => {
-    expect(runCli(['report', '--db', db, '--month', '2026-13', '--format', 'pdf', '--out', 'x']).status).toBe(
-      2,
-    );
-    const r = runCli([
-      'report',
-      '--db',
-      db,
-      '--month',
-      month,
-      '--scope',
-      'team:nobody',
-      '--format',
-      'xlsx',
-      '--out',
-      'x',
+  it('refuses an unknown scope and a malformed month', async () => {
+    const xlsxFor = (...options: string[]) =>
+      runCliAsync(['report', '--db', db, '--month', month, ...options, '--format', 'xlsx', '--out', 'x']);
+    // three independent refusals, side by side
+    const [malformed, r, zh] = await Promise.all([
+      runCliAsync(['report', '--db', db, '--month', '2026-13', '--format', 'pdf', '--out', 'x']),
+      xlsxFor('--scope', 'team:nobody'),
+      // --lang names the report's language and the messages' too.
+      xlsxFor('--scope', 'agent:0000', '--lang', 'zh-CN'),
     ]);
+    expect(malformed.status).toBe(2);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no team named "nobody"');
-    // --lang names the report's language and the messages' too.
-    const zh = runCli([
-      'report',
-      '--db',
-      db,
-      '--month',
-      month,
-      '--scope',
-      'agent:0000',
-      '--lang',
-      'zh-CN',
-      '--format',
-      'xlsx',
-      '--out',
-      'x',
-    ]);
     expect(zh.status).toBe(2);
     expect(zh.stderr).toContain('没有工号为“0000”的坐席');
   });
