@@ -9,7 +9,7 @@ import type { AuditDetail, Sample, ScorecardVersion } from '../../src-shared/api
 import { scoreAudit, type Answers } from '../../src-shared/scorecard';
 import { createApi } from '../../src-main/api';
 import { openWorkspace } from '../../src-main/workspace';
-import { answersIn, openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
+import { answersIn, openTestWorkspace, signInAsTestAdmin, sqlRows, type TestWorkspace } from '../helpers';
 
 let t: TestWorkspace;
 let from: string;
@@ -151,6 +151,8 @@ describe('audits', () => {
     const ws2 = await openWorkspace(t.file);
     const api2 = createApi(ws2);
     try {
+      // a team workspace's restarted app signs in again
+      if (ws2.engine === 'postgres') await signInAsTestAdmin(ws2, api2.dispatch);
       const outcome = await api2.dispatch('audits.get', { auditId: audit.id });
       expect(outcome.ok).toBe(true);
       if (outcome.ok) expect(outcome.value).toMatchObject({ answers: partial, notes, status: 'draft' });
