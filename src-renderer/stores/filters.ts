@@ -9,7 +9,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Filter } from '../../src-shared/api';
 import { morningPreset, presetRange, type DayRange, type RangePreset } from '../../src-shared/periods';
 import type { WorkingDays } from '../../src-shared/targets-calendar';
-import type { Day } from '../../src-shared/time';
+import { isDay, type Day } from '../../src-shared/time';
 import { useCampaigns } from './campaigns';
 import {
   apiFilter,
@@ -25,6 +25,11 @@ export { DEFAULT_PRESET, resolveRange } from '../../src-shared/filter-selection'
 interface FiltersState extends FilterSelection {
   /** this start opened on the last working day because yesterday was not one (not stored) */
   landedOnLastWorkingDay: boolean;
+  /**
+   * The day a morning landing chose the preset (stored, null once the user chooses): a restart the
+   * same morning keeps the landing and says why; a later day starts from the default again.
+   */
+  landedOn: Day | null;
   choosePreset(preset: RangePreset, current: DayRange): void;
   setFrom(from: Day, current: DayRange): void;
   setTo(to: Day, current: DayRange): void;
@@ -40,17 +45,34 @@ export const useFilters = create<FiltersState>()(
     (set) => ({
       ...DEFAULT_SELECTION,
       landedOnLastWorkingDay: false,
+      landedOn: null,
       choosePreset: (preset, current) =>
         // "Custom" starts from the dates on screen, so choosing it changes nothing visible.
         set(
           preset === 'custom'
-            ? { preset, customFrom: current.from, customTo: current.to, landedOnLastWorkingDay: false }
-            : { preset, landedOnLastWorkingDay: false },
+            ? {
+                preset,
+                customFrom: current.from,
+                customTo: current.to,
+                landedOnLastWorkingDay: false,
+                landedOn: null,
+              }
+            : { preset, landedOnLastWorkingDay: false, landedOn: null },
         ),
       setFrom: (from, current) =>
-        set({ preset: 'custom', customFrom: from, customTo: current.to < from ? from : current.to }),
+        set({
+          preset: 'custom',
+          customFrom: from,
+          customTo: current.to < from ? from : current.to,
+          landedOn: null,
+        }),
       setTo: (to, current) =>
-        set({ preset: 'custom', customTo: to, customFrom: current.from > to ? to : current.from }),
+        set({
+          preset: 'custom',
+          customTo: to,
+          customFrom: current.from > to ? to : current.from,
+          landedOn: null,
+        }),
       setTeam: (teamId, agentStillFits) =>
         set((s) => ({ teamId, agentId: agentStillFits ? s.agentId : null })),
       setAgent: (agentId) => set({ agentId }),
@@ -58,6 +80,7 @@ export const useFilters = create<FiltersState>()(
       reset: () =>
         set({
           landedOnLastWorkingDay: false,
+          landedOn: null,
           preset: DEFAULT_SELECTION.preset,
           teamId: null,
           agentId: null,
@@ -68,7 +91,8 @@ export const useFilters = create<FiltersState>()(
       name: 'callscope.filters',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s): FilterSelection => ({
+      partialize: (s): FilterSelection & Pick<FiltersState, 'landedOn'> => ({
+        landedOn: s.landedOn,
         preset: s.preset,
         customFrom: s.customFrom,
         customTo: s.customTo,
@@ -76,7 +100,11 @@ export const useFilters = create<FiltersState>()(
         agentId: s.agentId,
         campaignId: s.campaignId,
       }),
-      merge: (persisted, current) => ({ ...current, ...sanitizeSelection(persisted) }),
+      merge: (persisted, current) => ({
+        ...current,
+        ...sanitizeSelection(persisted),
+        landedOn: storedDay(persisted, 'landedOn'),
+      }),
     },
   ),
 );
@@ -116,6 +144,13 @@ export function useActiveFilter(): Filter | null {
 
 let landedToday: string | null = null;
 
+/** A day stored under `key` in the persisted filter, or null. */
+function storedDay(persisted: unknown, key: string): Day | null {
+  if (typeof persisted !== 'object' || persisted === null || !(key in persisted)) return null;
+  const value: unknown = Reflect.get(persisted, key);
+  return typeof value === 'string' && isDay(value) ? value : null;
+}
+
 /**
  * Once per start (and per new day while open): on the first day after a non-working day, a default
  * or "yesterday" filter opens on the last working day, so Monday 8:30 shows Friday, not an empty
@@ -125,11 +160,21 @@ export function useMorningLanding(today: Day | null, calendar: WorkingDays): voi
   useEffect(() => {
     if (!today || landedToday === today) return;
     landedToday = today;
+    // A landing of an earlier start is not the user's choice: the same morning keeps it (and the
+    // note saying why), a later day starts from the default again.
+    const earlier = useFilters.getState();
+    if (earlier.landedOn !== null && earlier.preset === 'lastWorkingDay') {
+      if (earlier.landedOn === today) {
+        useFilters.setState({ landedOnLastWorkingDay: true });
+        return;
+      }
+      useFilters.setState({ preset: DEFAULT_SELECTION.preset, landedOn: null });
+    }
     const state = useFilters.getState();
     const preset = morningPreset(state.preset, isDefaultSelection(state), today, calendar);
     if (preset === state.preset || preset === 'custom') return;
     state.choosePreset(preset, presetRange(preset, today, calendar));
-    useFilters.setState({ landedOnLastWorkingDay: true });
+    useFilters.setState({ landedOnLastWorkingDay: true, landedOn: today });
   }, [today, calendar]);
 }
 
