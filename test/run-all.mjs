@@ -113,6 +113,7 @@ const DATE_SENSITIVE_UNIT = [
 ];
 // targets.spec re-ranks the current month's scores, which on the 1st do not exist yet (the scoring
 // tab then offers the month before); it runs in the main pass only.
+const DATE_BLIND_E2E = 'screenshots:|reads in one form|reads in Chinese and in the dark theme';
 const DATE_SENSITIVE_E2E = [
   'test/e2e/coaching.spec.ts',
   'test/e2e/dashboard.spec.ts',
@@ -126,7 +127,9 @@ unitSuite('unit on PostgreSQL', BOTH_ENGINES, { CALLSCOPE_TEST_ENGINE: 'postgres
 
 if (run('build renderer', 'npm', ['run', '--silent', 'build:renderer'])) {
   e2eSuite('e2e');
-  e2eSuite('e2e on the 1st', DATE_SENSITIVE_E2E, FIRST_OF_MONTH);
+  // Of those specs, the tests that only look (screenshots, one number form, the dark theme) show
+  // nothing new on the 1st: left out of this pass.
+  e2eSuite('e2e on the 1st', [...DATE_SENSITIVE_E2E, '--grep-invert', DATE_BLIND_E2E], FIRST_OF_MONTH);
 } else {
   suites.push({ label: 'e2e', passed: 0, failed: 1 });
 }
