@@ -42,9 +42,8 @@ import type { Workspace } from './workspace';
 import { ActivityRecorder } from './activity/recorder';
 import { activityHandlers } from './activity/handlers';
 import { authHandlers, SignedIn } from './auth/handlers';
-import { callingActor, guardDispatch, refusal } from './auth/guard';
+import { admit, callingActor, guardDispatch } from './auth/guard';
 import { runAs } from './auth/actor';
-import { mayCall } from '../src-shared/api';
 
 export interface Api {
   dispatch: Dispatch;
@@ -70,8 +69,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
     const { id } = jobs.start('import', async (ctx: JobContext): Promise<ImportResult> => {
       // always awaited, so `id` is assigned before it is read below
       const actor = await (ws.engine === 'postgres' ? callingActor(ws, signedIn) : Promise.resolve(null));
-      if (ws.engine === 'postgres' && !mayCall(actor?.role ?? null, 'import.start'))
-        throw refusal(actor, 'import.start');
+      if (ws.engine === 'postgres') await admit(ws, actor, 'import.start', {});
       return runAs(actor, () => {
         activity.afterJob('import.start', id, {}, { jobId: id });
         return importFile(ws, file, importOptions, ctx);

@@ -49,9 +49,10 @@ import { messageIn, type Say } from '../src-shared/i18n/message-code';
 import { TEAM_COMMANDS, TEAM_USAGE } from './workspace-copy/team-commands';
 import { currentActor, runAs } from './auth/actor';
 import { signInForCli, teamInit } from './auth/cli-auth';
-import { refusal } from './auth/guard';
+import { admit } from './auth/guard';
 import { actorOf } from './auth/users';
-import { mayCall } from '../src-shared/api';
+import { contract } from '../src-shared/api';
+import { ApiError } from './errors';
 
 class UsageError extends Error {}
 
@@ -133,6 +134,19 @@ async function withApi<T>(
   } finally {
     await api.close();
     await ws.close();
+  }
+}
+
+/**
+ * The door's check for a read the CLI makes straight from a service on a team workspace: the
+ * signed-in user's role, and the input narrowed to their reach (a refusal is the command's error).
+ */
+async function admittedInput(ws: Workspace, method: Method, input: unknown): Promise<unknown> {
+  try {
+    return (await admit(ws, currentActor(), method, input)).input;
+  } catch (err) {
+    if (err instanceof ApiError) throw new UsageError(err.message);
+    throw err;
   }
 }
 
@@ -528,16 +542,20 @@ async function reportCommand(args: string[]): Promise<number> {
     async (api, ws) => {
       await speakWorkspace(ws);
       const scope = await reportScope(ws, values.scope);
-      const spec = ReportSpecSchema.parse({
+      const asked = ReportSpecSchema.parse({
         period: { kind: 'month', month: values.month },
         scope,
         language: reportLanguage,
       });
       if (format === 'csv' && !out.endsWith('.zip')) {
-        // Read straight from the service, not through the dispatcher: the access check is here.
-        const actor = currentActor();
-        if (ws.engine === 'postgres' && !mayCall(actor?.role ?? null, 'reports.generate'))
-          throw new UsageError(refusal(actor, 'reports.generate').message);
+        // Read straight from the service, not through the dispatcher: the door's own check (the
+        // role, and a lead's report narrowed to their reach) is made here.
+        const spec =
+          ws.engine === 'postgres'
+            ? contract['reports.generate'].input.parse(
+                await admittedInput(ws, 'reports.generate', { spec: asked, format }),
+              ).spec
+            : asked;
         const report = await reportFor(ws, spec, now());
         fs.mkdirSync(out, { recursive: true });
         for (const file of csvFiles(report)) writeFileAtomically(path.join(out, file.name), file.data);
@@ -545,7 +563,7 @@ async function reportCommand(args: string[]): Promise<number> {
         process.stderr.write(`${say('cli.report.wroteCsv', { count: report.tables.length, out })}\n`);
         return 0;
       }
-      const { jobId } = await call(api, 'reports.generate', { spec, format });
+      const { jobId } = await call(api, 'reports.generate', { spec: asked, format });
       const job = await runJob(api, jobId, 'report');
       if (job.status !== 'done') throw new UsageError(job.error ?? `report ${job.status}`);
       const file = await call(api, 'reports.file', { jobId });

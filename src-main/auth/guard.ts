@@ -11,7 +11,7 @@ import { ApiError } from '../errors';
 import type { Workspace } from '../workspace';
 import { runAs, type Actor } from './actor';
 import { SIGN_IN_REFUSED, type SignedIn } from './handlers';
-import { narrowInput, narrowOutput, reachOf } from './scope';
+import { narrowInput, narrowOutput, reachOf, type Reach } from './scope';
 import { actorOf } from './users';
 
 const ROLE_WORDS: Record<Role, string> = {
@@ -36,25 +36,38 @@ export async function callingActor(ws: Workspace, signedIn: SignedIn): Promise<A
   return actor;
 }
 
+/**
+ * The check every door shares, on a team workspace: `method` must be the caller's to call (else
+ * the refusal is thrown), and its input is narrowed to their reach (a lead's teams, an agent's
+ * own). `reach` (null: the whole floor) narrows the answer too.
+ */
+export async function admit(
+  ws: Workspace,
+  actor: Actor | null,
+  method: Method,
+  input: unknown,
+): Promise<{ input: unknown; reach: Reach | null }> {
+  if (!mayCall(actor?.role ?? null, method)) throw refusal(actor, method);
+  const reach = await reachOf(ws.kysely, actor);
+  return { input: reach ? await narrowInput(ws.kysely, reach, method, input) : input, reach };
+}
+
 export function guardDispatch(ws: Workspace, signedIn: SignedIn, dispatch: Dispatch): Dispatch {
   if (ws.engine !== 'postgres') return (method, input) => runAs(null, () => dispatch(method, input));
   return async (method, input): Promise<Outcome> => {
     if (!isMethod(method)) return dispatch(method, input);
     const actor = await callingActor(ws, signedIn);
-    if (!mayCall(actor?.role ?? null, method)) {
-      const { code, message } = refusal(actor, method);
-      return { ok: false, error: { code, message } };
-    }
+    let admitted: Awaited<ReturnType<typeof admit>>;
     try {
-      const reach = await reachOf(ws.kysely, actor);
-      if (!reach) return await runAs(actor, () => dispatch(method, input));
-      const outcome = await runAs(actor, async () =>
-        dispatch(method, await narrowInput(ws.kysely, reach, method, input)),
-      );
-      return outcome.ok ? { ok: true, value: narrowOutput(reach, method, outcome.value) } : outcome;
+      admitted = await admit(ws, actor, method, input);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      return { ok: false, error: { code: err.code, message: `${method}: ${err.message}` } };
+      // a refusal names its method already; a narrowing's refusal does not
+      const message = err.message.startsWith(`${method}: `) ? err.message : `${method}: ${err.message}`;
+      return { ok: false, error: { code: err.code, message } };
     }
+    const { reach } = admitted;
+    const outcome = await runAs(actor, () => dispatch(method, admitted.input));
+    return outcome.ok && reach ? { ok: true, value: narrowOutput(reach, method, outcome.value) } : outcome;
   };
 }

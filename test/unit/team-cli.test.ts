@@ -3,12 +3,14 @@
  * sets up the schema and the first admin once; other commands sign in with --user and the
  * password in CALLSCOPE_PASSWORD, and say clearly what is missing or wrong.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src-main/auth/passwords';
+import { createApi } from '../../src-main/api';
 import { openWorkspace } from '../../src-main/workspace';
 import { createTestDatabase, type TestDatabase } from '../pg-admin';
-import { FIXTURES, runCli } from '../helpers';
+import { FIXTURES, runCli, tempDir } from '../helpers';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -101,6 +103,49 @@ describe('commands on a team workspace', () => {
         ['销售二组', 4],
       ]),
     );
+  }, 120_000);
+});
+
+describe('a read the command line makes straight from a service', () => {
+  it("is checked and narrowed as the API's door does: a team lead's CSV report is their team's", async () => {
+    // The admin makes a lead of 销售一组, as the Users page does.
+    const ws = await openWorkspace(db.url);
+    const api = createApi(ws);
+    try {
+      expect(
+        (await api.dispatch('auth.signIn', { login: 'zhang.admin', password: 'a-long-password' })).ok,
+      ).toBe(true);
+      const teams = await api.dispatch('teams.list', {});
+      if (!teams.ok) throw new Error(teams.error.message);
+      const one = (teams.value as { id: number; name: string }[]).find((t) => t.name === '销售一组')!;
+      const made = await api.dispatch('users.create', {
+        login: 'lead.one',
+        displayName: 'Lead One',
+        role: 'team_lead',
+        password: 'lead-password',
+        teamIds: [one.id],
+      });
+      expect(made.ok).toBe(true);
+    } finally {
+      await api.close();
+      await ws.close();
+    }
+    const out = tempDir();
+    const r = runCli(
+      ['report', '--month', '2026-11', '--format', 'csv', '--out', out, '--db', db.url, '--user', 'lead.one'],
+      { CALLSCOPE_PASSWORD: 'lead-password' },
+    );
+    expect(r.stderr).toMatch(/CSV/);
+    expect(r.status).toBe(0);
+    const text = fs
+      .readdirSync(out)
+      .map((f) => fs.readFileSync(path.join(out, f), 'utf8'))
+      .join('\n');
+    // The floor was asked for; the lead gets their own team: 王伟 (8001) of 销售一组, none of 销售二组.
+    expect(text).toContain('王伟');
+    expect(text).not.toContain('销售二组');
+    expect(text).not.toContain('李娜');
+    fs.rmSync(out, { recursive: true, force: true });
   }, 120_000);
 });
 
