@@ -16,12 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { createApi } from '../../src-main/api';
 import { openWorkspace } from '../../src-main/workspace';
 import type { Filter } from '../../src-shared/api';
 import { writeCallsCsv } from './generate-calls';
 import { overviewQueries } from './query-overview';
 import { createTestDatabase, type TestDatabase } from '../pg-admin';
+import { openBenchApi } from './bench-api';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(REPO, '.tmp/bench');
@@ -122,7 +122,7 @@ try {
   );
 
   const ws = await openWorkspace(target);
-  const api = createApi(ws);
+  const api = await openBenchApi(ws);
   try {
     /** Each reader asks for the month overview again as soon as it has its answer, until `done()`. */
     const readAll = async (done: () => boolean): Promise<number[]> => {

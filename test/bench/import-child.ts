@@ -1,11 +1,12 @@
 /** One timed import in a fresh process, so its peak RSS is its own. Prints JSON on stdout. */
-import { createApi } from '../../src-main/api';
 import { openWorkspace } from '../../src-main/workspace';
+import { openBenchApi } from './bench-api';
 
 const [file, db] = process.argv.slice(2) as [string, string];
 const ws = await openWorkspace(db);
-const api = createApi(ws);
-await api.dispatch('settings.update', { timeZone: 'Asia/Shanghai' });
+const api = await openBenchApi(ws);
+const set = await api.dispatch('settings.update', { timeZone: 'Asia/Shanghai' });
+if (!set.ok) throw new Error(set.error.message);
 const started = performance.now();
 const job = await api.jobs.wait(api.startImport(file, {}));
 const seconds = (performance.now() - started) / 1000;

@@ -16,7 +16,6 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApi } from '../../src-main/api';
 import { breakdown, heatmap, leaderboard, summary } from '../../src-main/metrics/queries';
 import { openWorkspace, type Workspace } from '../../src-main/workspace';
 import { contract, type Filter, type Output } from '../../src-shared/api';
@@ -29,6 +28,7 @@ import { timeOpenDashboard } from './query-open';
 import { loadQueryWorkspacePg } from './query-pg-workspace';
 import { queryWorkspaceDefinition, TIME_ZONE } from './query-workspace';
 import { createTestDatabase, withAdmin } from '../pg-admin';
+import { openBenchApi } from './bench-api';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -94,7 +94,7 @@ type Engine = 'SQLite' | 'PostgreSQL';
 
 /** One engine's figures: the overview under each filter (with its answers), and the secondary lines. */
 async function measure(engine: Engine, ws: Workspace, target: string) {
-  const api = createApi(ws);
+  const api = await openBenchApi(ws);
   const infoOutcome = await api.dispatch('workspace.info', {});
   if (!infoOutcome.ok) throw new Error(infoOutcome.error.message);
   const info = infoOutcome.value as Output<'workspace.info'>;
@@ -215,7 +215,7 @@ if (engineFlag !== 'sqlite') {
       });
     const ws = await openWorkspace(db.url);
     try {
-      const api = createApi(ws);
+      const api = await openBenchApi(ws);
       const set = await api.dispatch('settings.update', { timeZone: TIME_ZONE });
       if (!set.ok) throw new Error(set.error.message);
       await api.close();
