@@ -67,6 +67,26 @@ export async function createTestDatabase(
 }
 
 /**
+ * A database kept between runs under a fixed name (a benchmark's loaded workspace, like the SQLite
+ * file it keeps under .tmp/bench): `existed` says whether it was there already.
+ */
+export async function namedDatabase(name: string): Promise<TestDatabase & { existed: boolean }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const existed = await withAdmin(async (c) => {
+    const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await c.query(`CREATE DATABASE ${name}`);
+    return found.rowCount !== 0;
+  });
+  return {
+    name,
+    existed,
+    url: withDatabase(adminUrl(), name),
+    drop: () =>
+      withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/**
  * The test file's own database, shared by its tests one after another: creating and migrating a
  * database takes seconds, wiping one a tenth of a second. Kept on globalThis so the file's
  * afterAll (test/pg-file-database.ts) finds it whichever module instance made it.

@@ -27,7 +27,7 @@ import { checkSameNumbers, overviewQueries } from './query-overview';
 import { timeOpenDashboard } from './query-open';
 import { loadQueryWorkspacePg } from './query-pg-workspace';
 import { queryWorkspaceDefinition, TIME_ZONE } from './query-workspace';
-import { createTestDatabase, withAdmin } from '../pg-admin';
+import { namedDatabase, withAdmin } from '../pg-admin';
 import { openBenchApi } from './bench-api';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -122,7 +122,7 @@ async function measure(engine: Engine, ws: Workspace, target: string) {
     { label: `team ${team.name}, last full month`, filter: { ...lastMonth, teamId: team.id } },
   ];
   process.stdout.write(
-    `${engine} workspace: ${engine === 'SQLite' ? path.relative(REPO, target) : 'a fresh database'}, ` +
+    `${engine} workspace: ${engine === 'SQLite' ? path.relative(REPO, target) : `database ${new URL(target).pathname.slice(1)}`}, ` +
       `${info.calls} calls, ${info.agents} agents, ${info.firstDay}..${info.lastDay}; ${os.cpus().length} cores, ${load()}\n`,
   );
 
@@ -202,8 +202,27 @@ if (engineFlag !== 'pg') {
   }
 }
 if (engineFlag !== 'sqlite') {
-  const db = await createTestDatabase('callscope_bench_query');
-  try {
+  // Kept between runs, as the SQLite file is (loading 10M calls takes minutes): a database whose
+  // load finished carries a comment saying so; one interrupted mid-load is loaded again.
+  const name = `callscope_bench_query_${Number(values.calls)}`;
+  if (values.rebuild) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const db = await namedDatabase(name);
+  const loadedMark = `loaded: ${def.agents} agents, ${def.days} days, ${def.dialsPerAgentDay} dials, seed ${def.seed}`;
+  const loaded =
+    db.existed &&
+    (
+      await withAdmin((c) =>
+        c.query<{ comment: string | null }>(
+          'SELECT shobj_description(oid, $2) AS comment FROM pg_database WHERE datname = $1',
+          [name, 'pg_database'],
+        ),
+      )
+    ).rows[0]?.comment === loadedMark;
+  if (db.existed && !loaded) {
+    await db.drop();
+    await namedDatabase(name);
+  }
+  {
     if (values.explain)
       await withAdmin(async (c) => {
         for (const setting of [
@@ -215,28 +234,31 @@ if (engineFlag !== 'sqlite') {
       });
     const ws = await openWorkspace(db.url);
     try {
-      const api = await openBenchApi(ws);
-      const set = await api.dispatch('settings.update', { timeZone: TIME_ZONE });
-      if (!set.ok) throw new Error(set.error.message);
-      await api.close();
-      const started = performance.now();
-      const facts = await loadQueryWorkspacePg(
-        ws,
-        db.url,
-        def,
-        (await ws.settings()).effectiveThresholdSeconds,
-      );
-      process.stderr.write(
-        `PostgreSQL: ${facts.calls} calls loaded in ${((performance.now() - started) / 1000).toFixed(0)} s ` +
-          `(COPY ${facts.copySeconds.toFixed(0)} s, indexes ${facts.indexSeconds.toFixed(0)} s, ` +
-          `rollups ${facts.rollupSeconds.toFixed(0)} s, ANALYZE ${facts.analyzeSeconds.toFixed(0)} s)\n`,
-      );
+      if (loaded)
+        process.stderr.write(`PostgreSQL: reusing the loaded database ${name} (--rebuild loads it again)\n`);
+      else {
+        const api = await openBenchApi(ws);
+        const set = await api.dispatch('settings.update', { timeZone: TIME_ZONE });
+        if (!set.ok) throw new Error(set.error.message);
+        await api.close();
+        const started = performance.now();
+        const facts = await loadQueryWorkspacePg(
+          ws,
+          db.url,
+          def,
+          (await ws.settings()).effectiveThresholdSeconds,
+        );
+        process.stderr.write(
+          `PostgreSQL: ${facts.calls} calls loaded in ${((performance.now() - started) / 1000).toFixed(0)} s ` +
+            `(COPY ${facts.copySeconds.toFixed(0)} s, indexes ${facts.indexSeconds.toFixed(0)} s, ` +
+            `rollups ${facts.rollupSeconds.toFixed(0)} s, ANALYZE ${facts.analyzeSeconds.toFixed(0)} s)\n`,
+        );
+        await withAdmin((c) => c.query(`COMMENT ON DATABASE ${name} IS '${loadedMark}'`));
+      }
       measured.push(await measure('PostgreSQL', ws, db.url));
     } finally {
       await ws.close();
     }
-  } finally {
-    await db.drop();
   }
 }
 const calls = measured[0]!.info.calls;
