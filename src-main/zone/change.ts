@@ -2,8 +2,9 @@
  * Changing a workspace's time zone. A call's `day`, `hour` and `weekday` are derived from its
  * instant (`started_at`) in the workspace zone when it is imported; so is an order entry's `day`.
  * A new zone re-derives every one of them, then rebuilds what is keyed by day (the call rollups,
- * the order rollup, the audits' call day, the batches' first and last day) and stores the zone,
- * all in ONE transaction on a job connection: readers see the old zone with the old days until the
+ * the order rollup, the audits' call day, the batches' first and last day), re-keys the alert
+ * acknowledgements to the days their alerts' calls move to (acks.ts) and stores the zone, all in
+ * ONE transaction on a job connection: readers see the old zone with the old days until the
  * commit and the new zone with the new days after it, never a mix.
  *
  * A closed month (月结) froze its numbers: a change that would move a call or an order into, out
@@ -22,6 +23,7 @@ import { rebuildRollups } from '../metrics/rollup';
 import { rebuildOrderRollup } from '../orders/rollup';
 import { loadSettings, saveSettings } from '../settings';
 import type { Workspace } from '../workspace';
+import { followAcks } from './acks';
 
 /** Rows read and rewritten between two progress reports (and two turns of the event loop). */
 const CHUNK = 20_000;
@@ -249,6 +251,8 @@ export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Pr
         const refusal = refusalFor(planned);
         if (refusal) throw new ApiError('conflict', refusal);
         total = planned.calls + (await countRows(trx, 'order_entries')) + (await countRows(trx, 'orders'));
+        // Before the calls' days move: it reads where each acknowledged alert's calls were.
+        await followAcks(trx, to);
         await rederive(trx, 'calls', to, step);
         await rederive(trx, 'order_entries', to, step);
         await rederive(trx, 'orders', to, step);
