@@ -26,10 +26,15 @@ const CHUNK = 20_000;
  */
 const REACH_DAYS = 4;
 
+/** Where each acknowledgement goes: its new key, or null when it is dropped (unmoved ones left out). */
 export interface AckMoves {
-  kept: number;
-  moved: number;
-  dropped: number;
+  moves: Map<string, string | null>;
+  ackedAt: Map<string, number>;
+}
+
+/** How many acknowledgements a change drops (their alerts show again, unacknowledged). */
+export function droppedCount({ moves }: AckMoves): number {
+  return [...moves.values()].filter((m) => m === null).length;
 }
 
 /** For one agent: how many outbound calls go from each old day to each new day. */
@@ -99,10 +104,10 @@ async function countFlows(
 }
 
 /**
- * Re-keys the acknowledgements for zone `to`. Must run in the zone change's transaction BEFORE the
- * calls' days are rewritten (it reads each call's old day).
+ * Where the acknowledgements go in zone `to`. Reads each call's stored day: in a change, it must run
+ * before the calls' days are rewritten.
  */
-export async function followAcks(db: Kysely<Database>, to: string): Promise<AckMoves> {
+export async function planAckMoves(db: Kysely<Database>, to: string): Promise<AckMoves> {
   const ackedAt = await loadAckTimes(db);
   const daysByAgent = new Map<number, Set<Day>>();
   for (const key of ackedAt.keys()) {
@@ -116,20 +121,18 @@ export async function followAcks(db: Kysely<Database>, to: string): Promise<AckM
     flowsByAgent.set(agentId, flows);
   }
   const moves = new Map<string, string | null>();
-  let kept = 0;
   for (const key of ackedAt.keys()) {
     const k = parseAlertKey(key);
     // A key of another shape is not tied to a day: nothing to follow.
-    if (!k) {
-      kept++;
-      continue;
-    }
+    if (!k) continue;
     const day = flowsByAgent.get(k.agentId)?.follow(k.day) ?? null;
     const next = day === null ? null : alertKey(k.kind, k.agentId, day);
-    if (next === key) kept++;
-    else moves.set(key, next);
+    if (next !== key) moves.set(key, next);
   }
+  return { moves, ackedAt };
+}
+
+/** Re-keys the acknowledgements as planned (in the zone change's transaction). */
+export async function applyAckMoves(db: Kysely<Database>, { moves, ackedAt }: AckMoves): Promise<void> {
   await moveAcks(db, moves, ackedAt);
-  const dropped = [...moves.values()].filter((m) => m === null).length;
-  return { kept, moved: moves.size - dropped, dropped };
 }

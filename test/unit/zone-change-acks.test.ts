@@ -85,6 +85,8 @@ describe('alert acknowledgements across a time-zone change', () => {
     ]);
     // The lead acknowledges the four alerts of Friday 12-04.
     for (const code of ['8001', '8002', '8003', '8004']) await ack('2026-12-04', code);
+    // The confirmation says how many acknowledged alerts will show again: Zhao's and Sun's.
+    expect(await t.call('zone.preview', { timeZone: 'Asia/Shanghai' })).toMatchObject({ acksDropped: 2 });
 
     await changeZone('Asia/Shanghai');
 
@@ -121,6 +123,7 @@ describe('alert acknowledgements across a time-zone change', () => {
     // An ack whose calls were undone since: in the new zone its day names other calls.
     await t.call('targets.ack', { key: `2026-11-20:${id('8001')}:dials`, acked: true });
     await t.call('targets.ack', { key: 'legacy-key', acked: true });
+    expect(await t.call('zone.preview', { timeZone: 'Asia/Shanghai' })).toMatchObject({ acksDropped: 1 });
     await changeZone('Asia/Shanghai');
     expect(await storedAckKeys()).toEqual(['legacy-key']);
   });
