@@ -180,6 +180,13 @@ export function alertKey(kind: AlertKind, agentId: number, day: string): string 
   return `${day}:${agentId}:${kind}`;
 }
 
+/** The parts of an alertKey, or null for a key of another shape. */
+export function parseAlertKey(key: string): { day: string; agentId: number; kind: AlertKind } | null {
+  const m = /^([^:]+):(\d+):(.+)$/.exec(key);
+  const kind = ALERT_KINDS.find((k) => k === m?.[3]);
+  return m && kind ? { day: m[1]!, agentId: Number(m[2]), kind } : null;
+}
+
 /**
  * The alerts of the days in [from, to]. `days` must hold every agent-day with dials from
  * `historyDays` working days before `from` on, so each judged day has its baseline.

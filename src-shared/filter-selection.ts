@@ -28,15 +28,22 @@ export const DEFAULT_SELECTION: Readonly<FilterSelection> = Object.freeze({
   campaignId: null,
 });
 
+/** A stored value that is a real day, else null. */
+const asDay = (v: unknown): Day | null => (typeof v === 'string' && isDay(v) ? v : null);
+
+/** The day stored under `key` of a persisted object (e.g. the filter's morning landing), or null. */
+export function storedDay(stored: unknown, key: string): Day | null {
+  return typeof stored === 'object' && stored !== null ? asDay(Reflect.get(stored, key)) : null;
+}
+
 /** Whatever is in storage may be from an older build or edited by hand: keep only what is valid. */
 export function sanitizeSelection(stored: unknown): FilterSelection {
   const p = (stored ?? {}) as Partial<Record<keyof FilterSelection, unknown>>;
-  const day = (v: unknown) => (typeof v === 'string' && isDay(v) ? v : null);
   const id = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
   return {
     preset: RANGE_PRESETS.includes(p.preset as RangePreset) ? (p.preset as RangePreset) : DEFAULT_PRESET,
-    customFrom: day(p.customFrom),
-    customTo: day(p.customTo),
+    customFrom: asDay(p.customFrom),
+    customTo: asDay(p.customTo),
     teamId: id(p.teamId),
     agentId: id(p.agentId),
     campaignId: id(p.campaignId),

@@ -52,6 +52,7 @@ export const BOTH_ENGINES = [
   'test/unit/visible-names.test.ts',
   'test/unit/web-host.test.ts',
   'test/unit/zone-change.test.ts',
+  'test/unit/zone-change-acks.test.ts',
 ];
 
 /**

@@ -19,8 +19,8 @@ import { callCountsSql } from './kpi-sql';
 import { copyField } from './pg-copy';
 import type { PgBulkSession } from './pg-session';
 
-/** The columns `calls` takes straight from the stage (same names). */
-const CALL_COLUMNS = [
+/** The columns of `calls` a NormalizedCall gives as it is (the stage's, by the same names). */
+export const CALL_COLUMNS = [
   'source_key',
   'started_at',
   'day',
@@ -38,6 +38,28 @@ const CALL_COLUMNS = [
   'phone_last4',
   'recording_ref',
 ] as const;
+
+/** A call's values of CALL_COLUMNS, in that order, for a COPY line. */
+export function callColumnValues(call: NormalizedCall): (string | number | null)[] {
+  return [
+    call.sourceKey,
+    call.startedAt,
+    call.day,
+    call.hour,
+    call.weekday,
+    call.direction,
+    call.disposition,
+    call.ringSeconds,
+    call.talkSeconds,
+    call.outcome,
+    call.intent ? 1 : 0,
+    call.sale ? 1 : 0,
+    call.saleAmount,
+    call.phoneHash,
+    call.phoneLast4,
+    call.recordingRef,
+  ];
+}
 
 /**
  * The stage's columns, in the order of a COPY line: the call's place in the file (`seq`), who and
@@ -96,22 +118,7 @@ export class PgCallWriter implements CallBulkWriter {
         call.agentName,
         call.teamName,
         call.campaign,
-        call.sourceKey,
-        call.startedAt,
-        call.day,
-        call.hour,
-        call.weekday,
-        call.direction,
-        call.disposition,
-        call.ringSeconds,
-        call.talkSeconds,
-        call.outcome,
-        call.intent ? 1 : 0,
-        call.sale ? 1 : 0,
-        call.saleAmount,
-        call.phoneHash,
-        call.phoneLast4,
-        call.recordingRef,
+        ...callColumnValues(call),
       ]
         .map(copyField)
         .join('\t'),

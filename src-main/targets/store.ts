@@ -310,9 +310,44 @@ export async function saveOverride(
     .execute();
 }
 
+/** Keys per DELETE … IN (…) or multi-row INSERT: well under either engine's bound-value limit. */
+const ACK_KEYS_PER_STATEMENT = 500;
+
 export async function loadAcks(db: Kysely<Database>): Promise<Set<string>> {
   const rows = await db.selectFrom('alert_acks').select('alert_key').execute();
   return new Set(rows.map((r) => r.alert_key));
+}
+
+/** Every acknowledgement with when it was given. */
+export async function loadAckTimes(db: Kysely<Database>): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('alert_acks').select(['alert_key', 'acked_at']).execute();
+  return new Map(rows.map((r) => [r.alert_key, Number(r.acked_at)]));
+}
+
+/**
+ * Moves acknowledgements to new keys (null drops one), keeping when each was given. All old keys go
+ * first, so a chain of moves (D to D+1 while D-1 goes to D) never meets a key it is about to free.
+ */
+export async function moveAcks(
+  db: Kysely<Database>,
+  moves: ReadonlyMap<string, string | null>,
+  ackedAt: ReadonlyMap<string, number>,
+): Promise<void> {
+  const old = [...moves.keys()];
+  for (let i = 0; i < old.length; i += ACK_KEYS_PER_STATEMENT)
+    await db
+      .deleteFrom('alert_acks')
+      .where('alert_key', 'in', old.slice(i, i + ACK_KEYS_PER_STATEMENT))
+      .execute();
+  const values = [...moves]
+    .filter((m): m is [string, string] => m[1] !== null)
+    .map(([from, to]) => ({ alert_key: to, acked_at: ackedAt.get(from) ?? clockNow() }));
+  for (let i = 0; i < values.length; i += ACK_KEYS_PER_STATEMENT)
+    await db
+      .insertInto('alert_acks')
+      .values(values.slice(i, i + ACK_KEYS_PER_STATEMENT))
+      .onConflict((oc) => oc.column('alert_key').doNothing())
+      .execute();
 }
 
 export async function saveAck(db: Kysely<Database>, key: string, acked: boolean): Promise<void> {

@@ -2,8 +2,9 @@
  * Changing a workspace's time zone. A call's `day`, `hour` and `weekday` are derived from its
  * instant (`started_at`) in the workspace zone when it is imported; so is an order entry's `day`.
  * A new zone re-derives every one of them, then rebuilds what is keyed by day (the call rollups,
- * the order rollup, the audits' call day, the batches' first and last day) and stores the zone,
- * all in ONE transaction on a job connection: readers see the old zone with the old days until the
+ * the order rollup, the audits' call day, the batches' first and last day), re-keys the alert
+ * acknowledgements to the days their alerts' calls move to (acks.ts) and stores the zone, all in
+ * ONE transaction on a job connection: readers see the old zone with the old days until the
  * commit and the new zone with the new days after it, never a mix.
  *
  * A closed month (月结) froze its numbers: a change that would move a call or an order into, out
@@ -22,6 +23,7 @@ import { rebuildRollups } from '../metrics/rollup';
 import { rebuildOrderRollup } from '../orders/rollup';
 import { loadSettings, saveSettings } from '../settings';
 import type { Workspace } from '../workspace';
+import { applyAckMoves, droppedCount, planAckMoves, type AckMoves } from './acks';
 
 /** Rows read and rewritten between two progress reports (and two turns of the event loop). */
 const CHUNK = 20_000;
@@ -44,6 +46,8 @@ export interface ZoneChangePlan {
   orderEntriesMovingDay: number;
   /** closed months whose frozen numbers the change would move: the change is refused while any is */
   blockedMonths: string[];
+  /** acknowledged alerts whose calls split or merge with others: they show again, unacknowledged */
+  acksDropped: number;
 }
 
 /** The part of a stored month snapshot that says which days it froze. */
@@ -126,6 +130,14 @@ async function forEachChunk(
 
 /** What changing to `to` would move (read-only: a full pass over calls and order entries). */
 export async function planZoneChange(db: Kysely<Database>, to: string): Promise<ZoneChangePlan> {
+  return (await planWithAcks(db, to)).plan;
+}
+
+/** The plan, and where the acknowledgements go (acks.ts). */
+async function planWithAcks(
+  db: Kysely<Database>,
+  to: string,
+): Promise<{ plan: ZoneChangePlan; acks: AckMoves }> {
   const from = (await loadSettings(db)).timeZone;
   const closed = await closedRanges(db);
   const calls: Moves = { moving: 0, blocked: new Set() };
@@ -138,14 +150,17 @@ export async function planZoneChange(db: Kysely<Database>, to: string): Promise<
   await forEachChunk(db, 'order_entries', async (rows) => {
     for (const r of rows) countMove(entries, closed, r.day, localParts(r.at, to).day);
   });
-  return {
+  const acks = await planAckMoves(db, to);
+  const plan = {
     from,
     to,
     calls: total,
     callsMovingDay: calls.moving,
     orderEntriesMovingDay: entries.moving,
     blockedMonths: [...calls.blocked].sort(),
+    acksDropped: droppedCount(acks),
   };
+  return { plan, acks };
 }
 
 export function refusalFor(plan: ZoneChangePlan): string | null {
@@ -245,10 +260,11 @@ export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Pr
     ws.withJobDb((db) =>
       db.transaction().execute(async (trx) => {
         // Planned inside the transaction: no import can slip in between the check and the change.
-        const planned = await planZoneChange(trx, to);
+        const { plan: planned, acks } = await planWithAcks(trx, to);
         const refusal = refusalFor(planned);
         if (refusal) throw new ApiError('conflict', refusal);
         total = planned.calls + (await countRows(trx, 'order_entries')) + (await countRows(trx, 'orders'));
+        await applyAckMoves(trx, acks);
         await rederive(trx, 'calls', to, step);
         await rederive(trx, 'order_entries', to, step);
         await rederive(trx, 'orders', to, step);

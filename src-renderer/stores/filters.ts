@@ -9,13 +9,14 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Filter } from '../../src-shared/api';
 import { morningPreset, presetRange, type DayRange, type RangePreset } from '../../src-shared/periods';
 import type { WorkingDays } from '../../src-shared/targets-calendar';
-import { isDay, type Day } from '../../src-shared/time';
+import type { Day } from '../../src-shared/time';
 import { useCampaigns } from './campaigns';
 import {
   apiFilter,
   DEFAULT_SELECTION,
   isDefaultSelection,
   sanitizeSelection,
+  storedDay,
   type FilterSelection,
 } from '../../src-shared/filter-selection';
 import { useWorkingDays, useWorkspace } from './workspace';
@@ -143,13 +144,6 @@ export function useActiveFilter(): Filter | null {
 }
 
 let landedToday: string | null = null;
-
-/** A day stored under `key` in the persisted filter, or null. */
-function storedDay(persisted: unknown, key: string): Day | null {
-  if (typeof persisted !== 'object' || persisted === null || !(key in persisted)) return null;
-  const value: unknown = Reflect.get(persisted, key);
-  return typeof value === 'string' && isDay(value) ? value : null;
-}
 
 /**
  * Once per start (and per new day while open): on the first day after a non-working day, a default

@@ -18,6 +18,8 @@ export const ZoneChangePlanSchema = z.object({
   orderEntriesMovingDay: Count,
   /** closed months (YYYY-MM) the change would disturb: it is refused while any is listed */
   blockedMonths: z.array(z.string()),
+  /** acknowledged alerts whose calls split or merge with others in the new zone: shown again */
+  acksDropped: Count,
 });
 export type ZoneChangePlan = z.infer<typeof ZoneChangePlanSchema>;
 

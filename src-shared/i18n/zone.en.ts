@@ -11,6 +11,8 @@ export const zoneEn = {
     '{count} calls will move to another day, and every time will show in {zone}. Dashboards, targets and reports follow.',
   'zone.confirmNoMoves': 'No call changes day; times will show in {zone}.',
   'zone.confirmOrders': '{count} order entries move to another day too.',
+  'zone.confirmAcks':
+    'Acknowledged alerts that will show again: {count} (their calls now share a day with other calls, or are split over two days).',
   'zone.confirm': 'Change time zone',
   'zone.cancel': 'Cancel',
   'zone.refused':

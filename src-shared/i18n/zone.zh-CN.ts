@@ -9,6 +9,8 @@ export const zoneZhCN = {
   'zone.confirmMoves': '{count} 通电话将归到另一天，所有时间按 {zone} 显示；看板、目标和报表随之更新。',
   'zone.confirmNoMoves': '没有通话会换到另一天；时间将按 {zone} 显示。',
   'zone.confirmOrders': '另有 {count} 条订单记录归到另一天。',
+  'zone.confirmAcks':
+    '{count} 条已处理的异常提醒将重新出现：其通话在新时区下与其他通话归到同一天，或被拆到两天。',
   'zone.confirm': '更改时区',
   'zone.cancel': '取消',
   'zone.refused': '无法更改时区：已月结的 {months} 的数据会因此变化。请先在报表页取消这些月份的月结。',

@@ -13,6 +13,7 @@
  */
 import pg from 'pg';
 import { sql } from 'kysely';
+import { CALL_COLUMNS, callColumnValues } from '../../src-main/db/pg-call-writer';
 import { CopyIn, copyField } from '../../src-main/db/pg-copy';
 import { rebuildRollups } from '../../src-main/metrics/rollup';
 import { phoneSalt } from '../../src-main/settings';
@@ -20,27 +21,8 @@ import type { Workspace } from '../../src-main/workspace';
 import { now } from '../../src-main/clock';
 import { queryWorkspaceCalls, TIME_ZONE, type QueryWorkspaceDefinition } from './query-workspace';
 
-const CALL_COLUMNS = [
-  'source_key',
-  'batch_id',
-  'agent_id',
-  'campaign_id',
-  'started_at',
-  'day',
-  'hour',
-  'weekday',
-  'direction',
-  'disposition',
-  'ring_seconds',
-  'talk_seconds',
-  'outcome',
-  'is_intent',
-  'is_sale',
-  'sale_amount',
-  'phone_hash',
-  'phone_last4',
-  'recording_ref',
-] as const;
+/** What the bench copies into `calls`: the ids it gives, then the columns the app's writer copies. */
+const COPIED_COLUMNS = ['batch_id', 'agent_id', 'campaign_id', ...CALL_COLUMNS] as const;
 
 /** Ids in first-sight order. */
 class Ids {
@@ -92,7 +74,7 @@ export async function loadQueryWorkspacePg(
 
     const started = performance.now();
     await client.query('BEGIN');
-    const copy = new CopyIn(client, 'calls', CALL_COLUMNS);
+    const copy = new CopyIn(client, 'calls', COPIED_COLUMNS);
     let n = 0;
     for (const c of queryWorkspaceCalls(def, await phoneSalt(ws.kysely))) {
       const month = c.day.slice(0, 7);
@@ -105,27 +87,7 @@ export async function loadQueryWorkspacePg(
       const agentId = agents.of(c.agentCode);
       if (!agentRows.has(agentId)) agentRows.set(agentId, { code: c.agentCode, name: c.agentName, teamId });
       copy.line(
-        [
-          c.sourceKey,
-          batch.id,
-          agentId,
-          c.campaign ? campaigns.of(c.campaign) : null,
-          c.startedAt,
-          c.day,
-          c.hour,
-          c.weekday,
-          c.direction,
-          c.disposition,
-          c.ringSeconds,
-          c.talkSeconds,
-          c.outcome,
-          c.intent ? 1 : 0,
-          c.sale ? 1 : 0,
-          c.saleAmount,
-          c.phoneHash,
-          c.phoneLast4,
-          c.recordingRef,
-        ]
+        [batch.id, agentId, c.campaign ? campaigns.of(c.campaign) : null, ...callColumnValues(c)]
           .map(copyField)
           .join('\t'),
       );

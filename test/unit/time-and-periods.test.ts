@@ -16,6 +16,7 @@ import {
   isDefaultSelection,
   resolveRange,
   sanitizeSelection,
+  storedDay,
 } from '../../src-shared/filter-selection';
 import { addDays, addMonths, isDay, localParts, todayIn, wallTimeToEpoch } from '../../src-shared/time';
 
@@ -258,6 +259,16 @@ describe('the stored dashboard filter', () => {
     });
     // a preset from a newer or older build falls back to the default
     expect(sanitizeSelection({ preset: 'lastDecade' }).preset).toBe(DEFAULT_PRESET);
+  });
+
+  it('reads a stored day (the morning landing) only when it is a real day', () => {
+    expect(storedDay({ landedOn: '2026-12-07' }, 'landedOn')).toBe('2026-12-07');
+    expect(storedDay({ landedOn: '2026-02-30' }, 'landedOn')).toBeNull();
+    expect(storedDay({ landedOn: 20261207 }, 'landedOn')).toBeNull();
+    expect(storedDay({ landedOn: '2026-12-07T08:30' }, 'landedOn')).toBeNull();
+    expect(storedDay({}, 'landedOn')).toBeNull();
+    expect(storedDay(null, 'landedOn')).toBeNull();
+    expect(storedDay('2026-12-07', 'landedOn')).toBeNull();
   });
 
   it('sends the range of the preset and only the ids this workspace has', () => {

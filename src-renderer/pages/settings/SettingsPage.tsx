@@ -1,7 +1,6 @@
 /** Workspace settings: time zone, effective-call threshold, language, currency; and where the file is. */
 import { useState, type FormEvent } from 'react';
 import type { Job, Settings, ZoneChangePlan } from '../../../src-shared/api';
-import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
@@ -69,9 +68,14 @@ function changedFields(saved: Settings, draft: Settings): Partial<Settings> {
 function SettingsForm({ saved }: { saved: Settings }) {
   const t = useT();
   const saveSettings = useWorkspace((s) => s.saveSettings);
-  const [draft, setDraft] = useState<Settings>(saved);
-  const [thresholdText, setThresholdText] = useState(String(saved.effectiveThresholdSeconds));
+  // Only what the user changed: a field left alone shows (and keeps) the stored value, also when
+  // another process changes it while the form is open (a CLI demo setting its zone, another
+  // machine) — a copy of every field taken at mount sent the old zone back with a new language.
+  const [edits, setEdits] = useState<Partial<Settings>>({});
+  const [editedThreshold, setEditedThreshold] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const draft: Settings = { ...saved, ...edits };
+  const thresholdText = editedThreshold ?? String(saved.effectiveThresholdSeconds);
 
   const threshold = Number(thresholdText);
   const thresholdValid =
@@ -83,7 +87,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const dirty = Object.keys(patch).length > 0 || !thresholdValid;
 
   const update = (change: Partial<Settings>) => {
-    setDraft((d) => ({ ...d, ...change }));
+    setEdits((d) => ({ ...d, ...change }));
     setState({ kind: 'idle' });
   };
 
@@ -102,10 +106,10 @@ function SettingsForm({ saved }: { saved: Settings }) {
         await changeZone(timeZone, (job) => setState({ kind: 'zone', job }));
       }
       setState({ kind: 'saving' });
-      const stored = Object.keys(rest).length > 0 ? await saveSettings(rest) : await call('settings.get', {});
+      if (Object.keys(rest).length > 0) await saveSettings(rest);
       // Start again from what the workspace stored (it may normalise what we sent).
-      setDraft(stored);
-      setThresholdText(String(stored.effectiveThresholdSeconds));
+      setEdits({});
+      setEditedThreshold(null);
       setState({ kind: 'saved' });
     } catch (err) {
       setState({ kind: 'error', error: toApiCallError(err) });
@@ -146,7 +150,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
             step={1}
             value={thresholdText}
             onChange={(e) => {
-              setThresholdText(e.target.value);
+              setEditedThreshold(e.target.value);
               setState({ kind: 'idle' });
             }}
             aria-invalid={!thresholdValid}

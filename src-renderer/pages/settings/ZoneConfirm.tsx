@@ -45,6 +45,7 @@ export function ZoneConfirm({ plan, job, onConfirm, onCancel }: ZoneConfirmProps
           {plan.orderEntriesMovingDay > 0
             ? ` ${t('zone.confirmOrders', { count: f.count(plan.orderEntriesMovingDay) })}`
             : ''}
+          {plan.acksDropped > 0 ? ` ${t('zone.confirmAcks', { count: f.count(plan.acksDropped) })}` : ''}
         </p>
       )}
       <div className="zone-confirm__actions">
