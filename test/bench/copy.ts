@@ -4,8 +4,13 @@
  * on the test server of test/pg-admin.ts, as `callscope team copy` does, then copies it again (a
  * second copy adds nothing). The anchor, measured in the same run: psql's `\copy` of the same
  * calls' CSV into a bare table of text columns in a fresh database (it validates and remaps
- * nothing). Prints:
- * copy <N> calls into PostgreSQL: <s> s (<calls/s>, CPU <s>), again: <s> s, psql \copy: <s> s, ratio <x>, peak RSS <MB> MB
+ * nothing). Then the team workspace is exported into a new file (`team export`). Prints:
+ *   copy <N> calls into PostgreSQL: <s> s (<calls/s>; CPU: callscope <s>, server <s>), <calls per CPU second>
+ *   again (adds nothing): …
+ *   export into a new file: …
+ *   psql \copy of the same calls' CSV: <s> s, ratio <x>; peak RSS <MB> MB; load average …
+ * The server's CPU is its backends' on the team workspace's database (/proc, polled): on a shared
+ * machine wall time says little.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -104,14 +109,14 @@ interface Timed {
   added: number;
 }
 
-/** One copy of the source into the team workspace `target`, timed. */
-async function timedCopy(target: TestDatabase): Promise<Timed> {
-  const from = await openWorkspace(source, { readOnly: true });
-  const to = await openWorkspace(target.url);
+/** One copy of the workspace `fromTarget` into `toTarget`, timed; `server` is the team workspace's. */
+async function timedCopy(fromTarget: string, toTarget: string, server: TestDatabase): Promise<Timed> {
+  const from = await openWorkspace(fromTarget, { readOnly: true });
+  const to = await openWorkspace(toTarget);
   try {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const { value: result, cpu: serverCpu } = await serverCpuDuring(target.name, () =>
+    const { value: result, cpu: serverCpu } = await serverCpuDuring(server.name, () =>
       copyWorkspace(from, to),
     );
     const seconds = (performance.now() - started) / 1000;
@@ -145,10 +150,14 @@ async function psqlCopySeconds(): Promise<number> {
 
 const target = await createTestDatabase('callscope_bench_copy');
 try {
-  const first = await timedCopy(target);
+  const first = await timedCopy(source, target.url, target);
   if (first.added !== rows) throw new Error(`copied ${first.added} of ${rows} calls`);
-  const again = await timedCopy(target);
+  const again = await timedCopy(source, target.url, target);
   if (again.added !== 0) throw new Error(`a second copy added ${again.added} calls`);
+  const exportFile = path.join(WORK, `copy-export-${rows}.sqlite`);
+  for (const f of [exportFile, `${exportFile}-wal`, `${exportFile}-shm`]) fs.rmSync(f, { force: true });
+  const exported = await timedCopy(target.url, exportFile, target);
+  if (exported.added !== rows) throw new Error(`exported ${exported.added} of ${rows} calls`);
   const anchor = await psqlCopySeconds();
   const rss = process.resourceUsage().maxRSS / 1024;
   const figures = (t: Timed) =>
@@ -156,6 +165,7 @@ try {
   process.stdout.write(
     `copy ${rows} calls into PostgreSQL: ${figures(first)}, ${Math.round(rows / (first.cpu + first.serverCpu))} calls per CPU second\n` +
       `again (adds nothing): ${figures(again)}\n` +
+      `export into a new file: ${figures(exported)}\n` +
       `psql \\copy of the same calls' CSV: ${anchor.toFixed(2)} s, ratio ${(first.seconds / anchor).toFixed(2)}; peak RSS ${rss.toFixed(0)} MB; load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`,
   );
 } finally {
