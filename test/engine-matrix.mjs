@@ -120,6 +120,8 @@ export const ONE_ENGINE = {
   'test/unit/audit-disputes.test.ts': 'runs on both engines itself, in the main pass',
   'test/unit/workspace-copy.test.ts':
     'copies between a file and a team workspace (both engines by design), in the main pass',
+  'test/unit/workspace-copy-exact.test.ts':
+    'copies a file into a team workspace and back (both engines by design), in the main pass',
   'test/unit/keychain.test.ts':
     "the desktop keychain for a team workspace's password, on the real server, in the main pass",
   'test/unit/pgpass.test.ts': 'the pgpass file and a sign-in with it on the real server, in the main pass',

@@ -108,7 +108,7 @@ export interface UndoOptions {
   onChunk(removed: number, total: number): Promise<void>;
 }
 
-export interface BulkWriter {
+export interface BulkWriter extends RowCopyWriter {
   openCallBatch(opening: BatchOpening, thresholdSeconds: number): Promise<BulkBatch<CallBulkWriter>>;
   openOrderBatch(opening: BatchOpening): Promise<BulkBatch<OrderBulkWriter>>;
   /**
@@ -116,4 +116,22 @@ export interface BulkWriter {
    * rollup contribution in one transaction, and marks the batch undone.
    */
   undoBatch(batchId: number, options: UndoOptions): Promise<void>;
+}
+
+/**
+ * Rows of another workspace for one table (workspace-copy), their foreign keys already the
+ * target's ids: each row's values in `columns` order.
+ */
+export interface RowCopy {
+  table: keyof Database & string;
+  columns: readonly string[];
+  /** a unique key of the table: a row whose key the table holds already is left out */
+  key: readonly string[];
+  rows: readonly (readonly unknown[])[];
+}
+
+/** The copy's bulk path, one per engine: rows go in as a set, not statement by statement. */
+export interface RowCopyWriter {
+  /** Stores the rows whose key the table does not hold, in one transaction; how many it stored. */
+  copyRows(copy: RowCopy): Promise<number>;
 }

@@ -9,6 +9,7 @@ import { now as clockNow } from '../clock';
 import { batchContribution } from '../metrics/rollup';
 import type { BatchOpening, BulkBatch, BulkCounts, BulkWriter, StoredBatchState, UndoOptions } from './bulk';
 import { PgCallWriter } from './pg-call-writer';
+import { pgCopyRows } from './pg-row-copy';
 import { OrderWriter } from './order-writer';
 import { pgOrderStore, removeOrderBatch } from './pg-order-writer';
 import { PgBulkSession, type PgConnections } from './pg-session';
@@ -35,6 +36,7 @@ export function pgBulkWriter(pool: PgConnections): BulkWriter {
         Promise.resolve(new OrderWriter(pgOrderStore(session.db, batchId))),
       ),
     undoBatch: (batchId, options) => undoBatch(pool, batchId, options),
+    copyRows: (copy) => pgCopyRows(pool, copy),
   };
 }
 

@@ -8,6 +8,7 @@ import { batchContribution } from '../metrics/rollup';
 import type { BatchOpening, BulkBatch, BulkCounts, BulkWriter, StoredBatchState, UndoOptions } from './bulk';
 import { kyselyFor, type Sqlite } from './connection';
 import { SqliteCallWriter } from './sqlite-call-writer';
+import { sqliteCopyRows } from './sqlite-row-copy';
 import { OrderWriter } from './order-writer';
 import { removeOrderBatchSqlite, sqliteOrderStore } from './sqlite-order-writer';
 import { applyRollupSqlite } from './sqlite-rollup';
@@ -31,6 +32,7 @@ export function sqliteBulkWriter(open: () => Sqlite): BulkWriter {
     openOrderBatch: (opening) =>
       openBatch(open(), 'orders', opening, (db, batchId) => new OrderWriter(sqliteOrderStore(db, batchId))),
     undoBatch: (batchId, options) => undoBatch(open(), batchId, options),
+    copyRows: (copy) => sqliteCopyRows(open(), copy),
   };
 }
 

@@ -2,8 +2,13 @@
  * Copies one workspace into another — a local file into a team workspace, or a team workspace
  * into a new file (export) — through Kysely on both, table by table in the plan's order
  * (tables.ts), each table's rows in pages by key, every foreign key rewritten to the target's ids.
+ * Tables whose key is a unique constraint (calls, orders, audits' answers… most of a copy's rows)
+ * go in as sets through the target engine's bulk path (db/bulk.ts RowCopyWriter: COPY into a
+ * stage and one INSERT … SELECT on PostgreSQL, one prepared statement on SQLite); the others,
+ * matched by key and looked up, through Kysely.
  *
- * - Bounded: a page of rows at a time, and the ids it resolves; the id cache is capped.
+ * - Bounded: a page of rows at a time (two for the bulk path: one stored while the next is read),
+ *   and the ids it resolves; the id cache is capped.
  * - Idempotent and resumable: each page is one target transaction, and rows are matched by natural
  *   keys, so a copy run again (or after it was killed) adds only what is missing and finishes.
  * - The rollups are rebuilt on the target for the copied agents (after the last page, or when the
@@ -11,6 +16,7 @@
  * - The whole copy holds the target's write queue: no import interleaves with it.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { RowCopyWriter } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { JobCancelled } from '../jobs';
 import { rebuildRollups } from '../metrics/rollup';
@@ -63,6 +69,8 @@ export interface CopyOptions {
 }
 
 const PAGE_SIZE = 500;
+/** Rows per page of the tables stored as sets (calls, orders, audits' answers…): one transaction each. */
+const BULK_PAGE_SIZE = 10_000;
 /** Resolved ids kept per table before the cache starts over: memory stays bounded. */
 const CACHE_LIMIT = 50_000;
 
@@ -233,14 +241,14 @@ async function renumberVersions(target: RowDb, rows: Row[]): Promise<void> {
   }
 }
 
-async function insertRows(target: RowDb, table: TableName, rows: Row[], conflict: readonly string[]) {
+/**
+ * Stores the rows whose key the target does not hold through the target engine's bulk path (a
+ * set per page, not a statement per row: a year of calls is most of a copy); how many it stored.
+ */
+async function storeRows(bulk: RowCopyWriter, table: TableName, rows: Row[], key: readonly string[]) {
   if (rows.length === 0) return 0;
-  const result = await target
-    .insertInto(table)
-    .values(rows)
-    .onConflict((oc) => oc.columns([...conflict]).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  const columns = Object.keys(rows[0]!);
+  return bulk.copyRows({ table, columns, key, rows: rows.map((r) => columns.map((c) => r[c])) });
 }
 
 const withoutId = ({ id: _id, ...rest }: Row): Row => rest;
@@ -253,6 +261,7 @@ class Copier {
   constructor(
     private readonly source: RowDb,
     private readonly target: Kysely<Database>,
+    private readonly bulk: RowCopyWriter,
     private readonly total: number,
     private readonly options: CopyOptions,
     targetWasEmpty: boolean,
@@ -263,6 +272,10 @@ class Copier {
 
   private get pageSize(): number {
     return this.options.pageSize ?? PAGE_SIZE;
+  }
+
+  private get bulkPageSize(): number {
+    return this.options.pageSize ?? BULK_PAGE_SIZE;
   }
 
   private step(table: TableName, rows: number): void {
@@ -307,15 +320,12 @@ class Copier {
   }
 
   async copyIdTable(table: TableName, plan: IdTable): Promise<void> {
+    if (plan.unique) return this.copyUniqueTable(table, plan);
     const outcome = this.outcome(table);
     for await (const page of this.pages(table, ['id'])) {
       await this.inTransaction(async (trx) => {
         const { kept, leftOut } = await remapRows(this.ids, plan, page);
         outcome.leftOut += leftOut;
-        if (plan.unique) {
-          outcome.added += await insertRows(trx, table, kept.map(withoutId), plan.keyColumns);
-          return;
-        }
         const held = await findInTarget(trx, table, plan, kept);
         const missing = distinctBy(
           kept.filter((r) => !held.has(Number(r['id']))),
@@ -334,22 +344,60 @@ class Copier {
     }
   }
 
+  /** A table whose key is a unique constraint: pages go in as sets, the target leaving out what it holds. */
+  private async copyUniqueTable(table: TableName, plan: IdTable): Promise<void> {
+    await this.storePages(table, ['id'], plan.keyColumns, this.bulkPageSize, async (page) => {
+      const { kept, leftOut } = await remapRows(this.ids, plan, page);
+      return { rows: kept.map(withoutId), leftOut };
+    });
+  }
+
   async copyKeyedTable(table: TableName, plan: KeyedTable): Promise<void> {
+    const size = plan.pageSize ?? this.bulkPageSize;
+    await this.storePages(table, plan.primaryKey, plan.primaryKey, size, async (page) => {
+      const { kept, leftOut } = await remapRows(this.ids, plan, page);
+      const rows: Row[] = [];
+      for (const row of kept) {
+        const rewritten = plan.rewrite ? await plan.rewrite(row, (t, id) => this.ids.one(t, id)) : row;
+        if (rewritten) rows.push(rewritten);
+      }
+      return { rows, leftOut: leftOut + kept.length - rows.length };
+    });
+  }
+
+  /**
+   * The source's pages of `table` through the target's bulk path, each its own transaction. While
+   * one page is being stored the next is read and remapped (the source and the target work at
+   * once); a page starts only once the one before it has committed, so pages commit in order and a
+   * copy stopped anywhere leaves whole pages.
+   */
+  private async storePages(
+    table: TableName,
+    pageKey: readonly string[],
+    key: readonly string[],
+    size: number,
+    prepare: (page: Row[]) => Promise<{ rows: Row[]; leftOut: number }>,
+  ): Promise<void> {
     const outcome = this.outcome(table);
-    for await (const page of this.pages(table, plan.primaryKey, plan.pageSize)) {
-      await this.inTransaction(async (trx) => {
-        const { kept, leftOut } = await remapRows(this.ids, plan, page);
-        const rows: Row[] = [];
-        for (const row of kept) {
-          const rewritten = plan.rewrite ? await plan.rewrite(row, (t, id) => this.ids.one(t, id)) : row;
-          if (rewritten) rows.push(rewritten);
-        }
-        outcome.leftOut += leftOut + kept.length - rows.length;
-        outcome.added += await insertRows(trx, table, rows, plan.primaryKey);
-      });
-      outcome.read += page.length;
-      this.step(table, page.length);
+    let storing: Promise<void> = Promise.resolve();
+    try {
+      for await (const page of this.pages(table, pageKey, size)) {
+        const { rows, leftOut } = await prepare(page);
+        await storing;
+        outcome.leftOut += leftOut;
+        storing = storeRows(this.bulk, table, rows, key).then((added) => {
+          outcome.added += added;
+          outcome.read += page.length;
+          this.step(table, page.length);
+        });
+        // awaited before the next page, or below: never an unhandled rejection meanwhile
+        storing.catch(() => undefined);
+      }
+    } catch (err) {
+      await storing.catch(() => undefined);
+      throw err;
     }
+    await storing;
   }
 
   /**
@@ -451,7 +499,7 @@ export async function copyWorkspace(
         if (!empty) await refuseOtherZone(source.kysely, db);
         await db.transaction().execute((trx) => copySettings(source.kysely, trx, empty));
         const from = rowsOf(source.kysely);
-        const copier = new Copier(from, db, await countRows(from), options, empty);
+        const copier = new Copier(from, db, target.bulk, await countRows(from), options, empty);
         const rebuild = async () => {
           const agents = await copier.agentIds();
           await db.transaction().execute((trx) => rebuildTargetRollups(trx, agents));
