@@ -12,6 +12,7 @@
  * start, a note's author and creation instant), so an edit made in the target since does not
  * make the row look new.
  */
+import { alertKey, parseAlertKey } from '../../src-shared/anomalies';
 import type { Database } from '../db/schema';
 import { remapMonthClose } from './month-closes';
 
@@ -101,10 +102,10 @@ async function remapConfigKey(row: Row, ids: IdResolver): Promise<Row | null> {
 
 /** An alert is acknowledged under `<day>:<agent id>:<kind>` (src-shared/anomalies.ts alertKey). */
 async function remapAlertKey(row: Row, ids: IdResolver): Promise<Row | null> {
-  const m = /^([^:]+):(\d+):(.+)$/.exec(String(row['alert_key']));
-  if (!m) return row;
-  const agent = await ids('agents', Number(m[2]));
-  return agent === null ? null : { ...row, alert_key: `${m[1]}:${agent}:${m[3]}` };
+  const key = parseAlertKey(String(row['alert_key']));
+  if (!key) return row;
+  const agent = await ids('agents', key.agentId);
+  return agent === null ? null : { ...row, alert_key: alertKey(key.kind, agent, key.day) };
 }
 
 const ROLLUP = 'a rollup: rebuilt on the target from the copied calls and orders';
