@@ -12,8 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '..');
-/** Set to the bundles' folder by whoever built them for this run; every test process reads it. */
+/**
+ * Set to the bundles' folder by whoever built them for this run; every test process reads it.
+ * Set to `sources` by hand, the tests run the TypeScript sources through tsx instead (stack traces
+ * name .ts lines; slower).
+ */
 export const BUNDLE_ENV = 'CALLSCOPE_TEST_BUNDLES';
+export const FROM_SOURCES = 'sources';
 const PREFIX = 'test-bundles-';
 
 const ENTRIES = {

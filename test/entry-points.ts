@@ -2,15 +2,17 @@
  * How the tests start the product's entry points (the CLI, the web host): from the bundles built
  * once for this run (test/build-bundles.mjs, handed over in CALLSCOPE_TEST_BUNDLES by the global
  * setup), else from the TypeScript sources through tsx's loader, as benchmarks and scripts that
- * run outside vitest and Playwright do. The doors the README names (`npm start`, `npm run cli`,
- * the `callscope` bin) run the sources in test/unit/start-script.test.ts and
- * test/unit/source-doors.test.ts.
+ * run outside vitest and Playwright do, and the tests with CALLSCOPE_TEST_BUNDLES=sources.
+ * The doors the README names (`npm start`, `npm run cli`, the `callscope` bin) run the sources in
+ * test/unit/start-script.test.ts and test/unit/source-doors.test.ts.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_ENV, FROM_SOURCES } from './build-bundles.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUNDLES = process.env.CALLSCOPE_TEST_BUNDLES;
+const given = process.env[BUNDLE_ENV];
+const BUNDLES = given === FROM_SOURCES ? undefined : given;
 
 /**
  * One node process: node with tsx's loader rather than the `tsx` binary, which starts a second

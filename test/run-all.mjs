@@ -123,11 +123,13 @@ const DATE_SENSITIVE_E2E = [
 
 // The CLI and the web host built once into plain JavaScript for every suite below (the tests start
 // hundreds of them; each would compile the sources again). The suites' global setup sees the
-// folder in the environment and builds nothing.
+// folder in the environment and builds nothing (nor does this with CALLSCOPE_TEST_BUNDLES=sources).
 let bundles = null;
 try {
-  bundles = await buildTestBundles();
-  process.env[BUNDLE_ENV] = bundles.dir;
+  if (!process.env[BUNDLE_ENV]) {
+    bundles = await buildTestBundles();
+    process.env[BUNDLE_ENV] = bundles.dir;
+  }
 } catch (err) {
   process.stderr.write(`\n== test bundles: ${err}\n`);
   suites.push({ label: 'test bundles', passed: 0, failed: 1 });
