@@ -1,14 +1,14 @@
 /**
  * Browser mode as the end-to-end tests and the benchmarks run it: the real web host
- * (`src-main/web/main.ts`) over a workspace file, and Debian's Chromium with the flags that keep it
- * off the closed network (no browser download here).
+ * (`src-main/web/main.ts`, bundled once per test run: test/entry-points.ts) over a workspace file,
+ * and Debian's Chromium with the flags that keep it off the closed network (no browser download here).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WEB_HOST_COMMAND } from './entry-points';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 
 export const CHROMIUM_LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -27,7 +27,8 @@ export async function startWebHost(
   db: string,
   timeoutMs = 30_000,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(TSX, [path.join(REPO, 'src-main/web/main.ts'), '--db', db], {
+  const [node, ...host] = WEB_HOST_COMMAND;
+  const child = spawn(node, [...host, '--db', db], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -125,4 +125,6 @@ export const ONE_ENGINE = {
   'test/unit/keychain.test.ts':
     "the desktop keychain for a team workspace's password, on the real server, in the main pass",
   'test/unit/pgpass.test.ts': 'the pgpass file and a sign-in with it on the real server, in the main pass',
+  'test/unit/source-doors.test.ts':
+    'the CLI run from its sources on workspace files (the doors, not the engines)',
 };

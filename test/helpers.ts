@@ -15,6 +15,9 @@ import { openWorkspace, type Engine, type Workspace } from '../src-main/workspac
 import type { Database } from '../src-main/db/schema';
 import type { Input, Job, Method, Output, Reject, Role } from '../src-shared/api';
 import { ANSWER_VALUES, type AnswerValue } from '../src-shared/scorecard';
+import { CLI_COMMAND } from './entry-points';
+
+export { CLI_COMMAND };
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO, 'test/fixtures');
@@ -216,17 +219,6 @@ export interface CliResult {
   stderr: string;
 }
 
-/**
- * The command line as a test runs it: node with tsx's loader, in one process (the `tsx` binary
- * starts a second node for it, about a second more per run on this machine).
- */
-export const CLI_COMMAND: readonly [string, ...string[]] = [
-  process.execPath,
-  '--import',
-  'tsx',
-  path.join(REPO, 'src-main/cli.ts'),
-];
-
 export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
   const [node, ...cli] = CLI_COMMAND;
   const r = spawnSync(node, [...cli, ...args], {
@@ -238,7 +230,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRes
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** runCli without blocking: independent runs go side by side (each spawn costs 1-2 s of loading). */
+/** runCli without blocking: independent runs go side by side. */
 export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const [node, ...cli] = CLI_COMMAND;
   return new Promise((resolve) => {

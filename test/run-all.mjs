@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BUNDLE_ENV, buildTestBundles } from './build-bundles.mjs';
 import { BOTH_ENGINES } from './engine-matrix.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -120,6 +121,20 @@ const DATE_SENSITIVE_E2E = [
   'test/e2e/overview.spec.ts',
 ];
 
+// The CLI and the web host built once into plain JavaScript for every suite below (the tests start
+// hundreds of them; each would compile the sources again). The suites' global setup sees the
+// folder in the environment and builds nothing (nor does this with CALLSCOPE_TEST_BUNDLES=sources).
+let bundles = null;
+try {
+  if (!process.env[BUNDLE_ENV]) {
+    bundles = await buildTestBundles();
+    process.env[BUNDLE_ENV] = bundles.dir;
+  }
+} catch (err) {
+  process.stderr.write(`\n== test bundles: ${err}\n`);
+  suites.push({ label: 'test bundles', passed: 0, failed: 1 });
+}
+
 unitSuite('unit');
 unitSuite('unit on the 1st', DATE_SENSITIVE_UNIT, FIRST_OF_MONTH);
 // The service tests again on PostgreSQL, the same expected numbers (test/engine-matrix.mjs).
@@ -133,6 +148,8 @@ if (run('build renderer', 'npm', ['run', '--silent', 'build:renderer'])) {
 } else {
   suites.push({ label: 'e2e', passed: 0, failed: 1 });
 }
+
+bundles?.remove();
 
 process.stdout.write('\n');
 for (const s of suites) process.stdout.write(`${s.label}: ${s.passed} passed, ${s.failed} failed\n`);

@@ -8,8 +8,9 @@ export default defineConfig({
     environment: 'node',
     // The PostgreSQL databases a file's tests shared are dropped after it.
     setupFiles: ['test/pg-file-database.ts'],
-    // The PostgreSQL pass copies each file's database from one migrated template.
-    globalSetup: ['test/pg-template.ts'],
+    // The PostgreSQL pass copies each file's database from one migrated template; the CLIs and web
+    // hosts the tests start run from bundles built once for the run (test/build-bundles.mjs).
+    globalSetup: ['test/pg-template.ts', 'test/bundles-global-setup.ts'],
     env: { CALLSCOPE_NOW: process.env.CALLSCOPE_NOW ?? PINNED_NOW },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 /**
  * End-to-end fixtures: each test gets browser mode (`src-main/web/main.ts`, the real host over a
  * real SQLite file in a temp folder) and a page opened at its tokened address.
+ * The host and the CLI run from the bundles built once for the run (test/build-bundles.mjs).
  */
 import type { Input, Method, Output } from '../../src-shared/api';
 import { spawnSync } from 'node:child_process';
@@ -10,10 +11,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startWebHost } from '../browser-mode';
+import { CLI_COMMAND } from '../entry-points';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOTS = path.join(REPO, 'test-results/screenshots');
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 
 export interface App {
   url: string;
@@ -30,7 +31,8 @@ export const test = base.extend<{ app: App; appPage: Page }>({
     const db = path.join(dir, 'workspace.sqlite');
     const { url, child } = await startWebHost(db);
     const cli = (args: string[]) => {
-      const r = spawnSync(TSX, [path.join(REPO, 'src-main/cli.ts'), ...args, '--db', db], {
+      const [node, ...cliArgs] = CLI_COMMAND;
+      const r = spawnSync(node, [...cliArgs, ...args, '--db', db], {
         cwd: REPO,
         encoding: 'utf8',
       });

@@ -7,9 +7,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeCallLog } from '../call-log';
+import { CLI_COMMAND } from '../entry-points';
 import { expect, REPO, SCREENSHOTS, screenshot, test } from './fixtures';
-
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 
 const RLO = '\u202E';
 
@@ -61,14 +60,11 @@ test('an import started while the command line imports waits in line, saying for
   writeCallLog(big, 'B', 120_000);
   const small = path.join(app.dir, 'small.csv');
   writeCallLog(small, 'S', 10);
-  const cli = spawn(
-    TSX,
-    [path.join(REPO, 'src-main/cli.ts'), 'import', big, '--db', app.db, '--tz', 'Asia/Shanghai'],
-    {
-      cwd: REPO,
-      stdio: 'ignore',
-    },
-  );
+  const [node, ...cliArgs] = CLI_COMMAND;
+  const cli = spawn(node, [...cliArgs, 'import', big, '--db', app.db, '--tz', 'Asia/Shanghai'], {
+    cwd: REPO,
+    stdio: 'ignore',
+  });
   const cliDone = new Promise((resolve) => cli.once('exit', resolve));
   // The lock of the import itself (a CLI import into a workspace without days first sets its zone,
   // a write of its own that ends at once).

@@ -9,6 +9,8 @@ process.env.CALLSCOPE_NOW ??= PINNED_NOW;
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // The web host and the CLI built once into plain JavaScript for the run (test/build-bundles.mjs).
+  globalSetup: '../bundles-global-setup.ts',
   outputDir: '../../test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },

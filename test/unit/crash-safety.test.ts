@@ -10,14 +10,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConnection, openDatabase, schemaVersion, type Sqlite } from '../../src-main/db/connection';
 import { LATEST_VERSION } from '../../src-main/db/migrations';
 import { writeCallsCsv } from '../bench/generate-calls';
-import { REPO, runCli, tempDir } from '../helpers';
+import { CLI_COMMAND, REPO, runCli, tempDir } from '../helpers';
 
-/** Runs a child and SIGKILLs it as soon as `ready` matches its output; resolves with that output. */
-function killWhen(args: string[], ready: RegExp): Promise<string> {
+/**
+ * Runs a command (one process: see test/entry-points.ts) and SIGKILLs it as soon as `ready` matches
+ * its output; resolves with that output.
+ */
+function killWhen([command, ...args]: readonly [string, ...string[]], ready: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
-    // One process (node with tsx's loader), not the tsx binary: that one runs the script in a
-    // child of its own, which a SIGKILL to it would leave running.
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(command, args, {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -70,10 +71,7 @@ describe('a process killed mid-transaction', () => {
     const big = path.join(dir, 'big.csv');
     await writeCallsCsv(big, 400_000, 2);
 
-    const output = await killWhen(
-      [path.join(REPO, 'src-main/cli.ts'), 'import', big, '--db', db],
-      /[1-9][\d,]* rows/,
-    );
+    const output = await killWhen([...CLI_COMMAND, 'import', big, '--db', db], /[1-9][\d,]* rows/);
     expect(output).toMatch(/rows/); // it was importing when killed
 
     const reopened = await openDatabase(db);
@@ -113,7 +111,7 @@ describe('a process killed mid-transaction', () => {
     const out = path.join(dir, 'report.pdf');
     const args = ['report', '--db', db, '--month', month, '--format', 'pdf', '--out', out];
 
-    const output = await killWhen([path.join(REPO, 'src-main/cli.ts'), ...args], /report/);
+    const output = await killWhen([...CLI_COMMAND, ...args], /report/);
     expect(output).toMatch(/report/); // it was building the report when killed
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('report.pdf'))).toEqual([]);
 
@@ -138,7 +136,10 @@ describe('a process killed mid-transaction', () => {
     await writeCallsCsv(small, 1_000, 3);
     expect(runCli(['import', small, '--db', file]).status).toBe(0);
 
-    const output = await killWhen([path.join(REPO, 'test/crash/migrate-then-hang.ts'), file], /halfway/);
+    const output = await killWhen(
+      [process.execPath, '--import', 'tsx', path.join(REPO, 'test/crash/migrate-then-hang.ts'), file],
+      /halfway/,
+    );
     expect(output).toContain('halfway');
 
     const db = openConnection(file);

@@ -12,10 +12,9 @@ import type { SessionState } from '../../src-shared/api';
 import BetterSqlite3 from 'better-sqlite3';
 import { openConnection, readOnlyView, readsInPlaceImmutable } from '../../src-main/db/connection';
 import { openSession } from '../../src-main/session';
-import { FIXTURES, openTestWorkspace, REPO, runCli, tempDir } from '../helpers';
+import { CLI_COMMAND, FIXTURES, openTestWorkspace, REPO, runCli, tempDir } from '../helpers';
 
 const BASIC = path.join(FIXTURES, 'calls/callscope-basic.csv');
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /**
@@ -155,7 +154,7 @@ describe('a mode-444 workspace read by a user who cannot write it', () => {
     const asNobody = (args: string[]) =>
       spawnSync(
         'setpriv',
-        ['--reuid', '65534', '--regid', '65534', '--clear-groups', TSX, 'src-main/cli.ts', ...args],
+        ['--reuid', '65534', '--regid', '65534', '--clear-groups', ...CLI_COMMAND, ...args],
         {
           cwd: REPO,
           encoding: 'utf8',
