@@ -54,10 +54,10 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
       }),
     'targets.thresholds': () => loadThresholds(db),
     'targets.setThresholds': (t) => ws.writes.run(() => saveThresholds(db, t)),
-    'targets.alerts': async ({ from, to, teamId }) => ({
+    'targets.alerts': async ({ from, to, teamId, teamIds }) => ({
       alerts: await alertsFor(
         db,
-        { from, to, teamId },
+        { from, to, teamId, teamIds },
         await loadThresholds(db),
         (await ws.settings()).effectiveThresholdSeconds,
       ),

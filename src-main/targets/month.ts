@@ -39,6 +39,7 @@ import {
   listAgentRows,
   type AgentRow,
 } from './actuals';
+import { chosenTeams, singleTeam, type TeamChoice } from '../people/team-filter';
 import { isOrderSourced, ORDER_SOURCED_KPIS, SourcedActuals, withOrderSalesByMonth } from './order-actuals';
 import {
   loadBonusSheet,
@@ -186,6 +187,24 @@ export class TargetResolver {
     );
   }
 
+  /**
+   * Several teams' target, as the floor's is made of its teams: an additive KPI's is the sum of
+   * the teams'; a rate's is the one rate the teams share, else everyone's.
+   */
+  teams(teamIds: readonly number[], kpi: TargetKpi): number | null {
+    const each = teamIds.map((t) => this.team(t, kpi));
+    if (isAdditive(kpi)) return sumOrNull(each);
+    const [first] = each;
+    return each.every((v) => v === first) && first !== undefined ? first : this.book.get('all', 0, kpi);
+  }
+
+  /** The target of a filter's scope: an agent's, its teams', or everyone's. */
+  scope(filter: { agentId?: number | undefined } & TeamChoice, kpi: TargetKpi): number | null {
+    if (filter.agentId !== undefined) return this.agent(filter.agentId, kpi);
+    const teams = chosenTeams(filter);
+    return teams === undefined ? this.all(kpi) : this.teams(teams, kpi);
+  }
+
   all(kpi: TargetKpi): number | null {
     const own = this.book.get('all', 0, kpi);
     if (own !== null || !isAdditive(kpi)) return own;
@@ -248,7 +267,7 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   };
   const targets = new TargetResolver(new TargetBook(await loadTargets(db, month)), agents);
   const joined = await firstDays(db);
-  const scope = { teamId: filter.teamId, agentId: filter.agentId };
+  const scope = { teamId: filter.teamId, teamIds: filter.teamIds, agentId: filter.agentId };
   const callsByAgent = await actualsByAgent(db, filter.from, filter.to, scope);
   const byAgent = await SourcedActuals.load(db, filter.from, filter.to, scope, callsByAgent);
   const total = [...callsByAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
@@ -256,16 +275,11 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   const profile = await loadProfile(db);
 
   const agentStart = (agentId: number) => maxDay(filter.from, joined.get(agentId) ?? filter.from);
-  const scopeTarget = (kpi: TargetKpi) =>
-    filter.agentId !== undefined
-      ? targets.agent(filter.agentId, kpi)
-      : filter.teamId !== undefined
-        ? targets.team(filter.teamId, kpi)
-        : targets.all(kpi);
+  const scopeTarget = (kpi: TargetKpi) => targets.scope(filter, kpi);
   const scopeDays =
     filter.agentId !== undefined
       ? daysFrom(agentStart(filter.agentId), teamOf(filter.agentId))
-      : daysFrom(filter.from, filter.teamId ?? null);
+      : daysFrom(filter.from, singleTeam(filter) ?? null);
   const agentRows = (await withRoster(ws, byAgent.agentIds(), { ...filter, ...scope })).map((agentId) => {
     const kpis = pacesFor(
       (kpi) => targets.agent(agentId, kpi),

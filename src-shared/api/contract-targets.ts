@@ -10,7 +10,7 @@ import { DEFAULT_RATING_TARGET, RATING_MAX, RATING_MIN } from '../ratings';
 import { GRADES, SCORE_ITEMS } from '../scoring';
 import { TARGET_KPIS } from '../targets';
 import { method, None } from './method';
-import { DaySchema, FilterSchema } from './schemas';
+import { DaySchema, FilterSchema, TeamIdsSchema } from './schemas';
 
 export const MonthSchema = z
   .string()
@@ -245,7 +245,7 @@ export const targetsContract = {
   'targets.thresholds': method(None, ThresholdsSchema),
   'targets.setThresholds': method(ThresholdsSchema, ThresholdsSchema),
   'targets.alerts': method(
-    z.object({ from: DaySchema, to: DaySchema, teamId: Id.optional() }),
+    z.object({ from: DaySchema, to: DaySchema, teamId: Id.optional(), teamIds: TeamIdsSchema.optional() }),
     z.object({ alerts: z.array(AlertSchema) }),
   ),
   'targets.ack': method(
