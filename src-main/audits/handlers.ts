@@ -68,7 +68,7 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
     'calibrations.create': async ({ callId, versionId }) => ({
       calibrationId: await ws.writes.run(() => createCalibration(db, callId, versionId)),
     }),
-    'calibrations.list': () => listCalibrations(db),
+    'calibrations.list': ({ teamIds }) => listCalibrations(db, { teamIds }),
     'calibrations.open': ({ calibrationId, reviewer }) =>
       ws.writes.run(() => openCalibrationAudit(db, calibrationId, reviewer)),
     'calibrations.report': ({ calibrationId, reviewer }) => calibrationReport(db, calibrationId, reviewer),

@@ -139,16 +139,18 @@ async function checkOwned(
  * (their input takes `teamIds`). A sample is drawn for one team: a lead's first unless named.
  */
 const TEAM_SCOPED: ReadonlySet<Method> = new Set<Method>([
+  'targets.plan',
   'targets.alerts',
   'ratings.month',
   'review.battleReport',
 ]);
 const ONE_TEAM_SCOPED: ReadonlySet<Method> = new Set<Method>(['audits.buildSample']);
-/** Lists of coaching (one agent's when named): a lead's agents when none is, counted in the service. */
-const COACHING_LISTS: ReadonlySet<Method> = new Set<Method>([
+/** Lists of agents' things (one agent's when named): a lead's teams' when none is, counted in the service. */
+const AGENT_LISTS: ReadonlySet<Method> = new Set<Method>([
   'coaching.notes',
   'coaching.plans',
   'coaching.due',
+  'calibrations.list',
 ]);
 
 /** `input` narrowed to what `reach` may ask for; throws `forbidden` for what is beyond it. */
@@ -174,12 +176,7 @@ export async function narrowInput(
     out.teamId = firstTeam(actor);
   if (TEAM_SCOPED.has(method) && !namesTeams(out) && actor.role === 'team_lead')
     Object.assign(out, leadTeams(actor));
-  if (
-    COACHING_LISTS.has(method) &&
-    out.agentId === undefined &&
-    !namesTeams(out) &&
-    actor.role === 'team_lead'
-  )
+  if (AGENT_LISTS.has(method) && out.agentId === undefined && !namesTeams(out) && actor.role === 'team_lead')
     out.teamIds = allTeams(actor);
   if ('teamId' in out || 'teamIds' in out || TEAM_SCOPED.has(method) || ONE_TEAM_SCOPED.has(method))
     checkTeams(reach, out);

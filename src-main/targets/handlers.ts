@@ -31,7 +31,7 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
     'targets.teamCalendars': () => loadTeamCalendars(db),
     'targets.setTeamCalendar': ({ teamId, calendar }) =>
       ws.writes.run(() => db.transaction().execute((trx) => saveTeamCalendar(trx, teamId, calendar))),
-    'targets.plan': ({ month, uplift }) => plan(ws, month, uplift),
+    'targets.plan': ({ month, uplift, teamId, teamIds }) => plan(ws, month, uplift, { teamId, teamIds }),
     'targets.set': ({ month, entries }) =>
       ws.writes.run(() =>
         db.transaction().execute(async (trx) => ({ saved: await saveTargets(trx, month, entries) })),

@@ -39,7 +39,7 @@ import {
   listAgentRows,
   type AgentRow,
 } from './actuals';
-import { chosenTeams, singleTeam, type TeamChoice } from '../people/team-filter';
+import { chosenTeams, inChosenTeams, singleTeam, type TeamChoice } from '../people/team-filter';
 import { isOrderSourced, ORDER_SOURCED_KPIS, SourcedActuals, withOrderSalesByMonth } from './order-actuals';
 import {
   loadBonusSheet,
@@ -91,7 +91,12 @@ function suggestAll(history: HistoryMonth[], workingDays: number, uplift: number
   return { values, basis };
 }
 
-export async function plan(ws: Workspace, month: Month, uplift: number): Promise<Output<'targets.plan'>> {
+export async function plan(
+  ws: Workspace,
+  month: Month,
+  uplift: number,
+  teams: TeamChoice = {},
+): Promise<Output<'targets.plan'>> {
   const db = ws.kysely;
   // Each team plans on its own working days (a team that works Saturdays has more of them).
   const book = await loadCalendarBook(db);
@@ -109,7 +114,9 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
     await actualsByAgentMonth(db, histFrom, histTo),
   );
   const joined = await firstDays(db);
-  const agents = (await listAgentRows(db)).filter((a) => a.active && byAgent.has(a.id));
+  const allAgents = await listAgentRows(db);
+  const agents = allAgents.filter((a) => a.active && byAgent.has(a.id) && inChosenTeams(teams, a.teamId));
+  const teamOfAgent = new Map(allAgents.map((a) => [a.id, a.teamId]));
 
   const historyOf = (agentId: number | null, teamId: number | null): HistoryMonth[] =>
     historyMonths.map((m) => {
@@ -123,7 +130,8 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
     });
   const sumHistory = async (members: AgentRow[], teamId?: number): Promise<HistoryMonth[]> => {
     // A team's (or the floor's) audit score is the mean over its audits, not a sum of its agents'.
-    const audits = await auditScoreByMonth(db, histFrom, histTo, teamId === undefined ? {} : { teamId });
+    const scope = teamId === undefined ? { teamId: teams.teamId, teamIds: teams.teamIds } : { teamId };
+    const audits = await auditScoreByMonth(db, histFrom, histTo, scope);
     return historyMonths.map((m, i) => {
       const base = historyOf(null, teamId ?? null)[i]!;
       const actuals = members.reduce(
@@ -138,7 +146,11 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
   return {
     month,
     workingDays,
-    targets: await loadTargets(db, month),
+    targets: (await loadTargets(db, month)).filter(
+      (e) =>
+        e.scope === 'all' ||
+        inChosenTeams(teams, e.scope === 'team' ? e.scopeId : teamOfAgent.get(e.scopeId)),
+    ),
     agents: agents.map((a) => ({
       agentId: a.id,
       teamId: a.teamId,

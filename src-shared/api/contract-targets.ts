@@ -153,9 +153,17 @@ export const targetsContract = {
     z.array(TeamCalendarSchema),
   ),
 
-  /** A month's targets, working days and suggestions from the three months before it. */
+  /**
+   * A month's targets, working days and suggestions from the three months before it; with a team
+   * (a lead's teams), of those teams' agents only, `all` then their sum.
+   */
   'targets.plan': method(
-    z.object({ month: MonthSchema, uplift: z.number().min(-0.5).max(2).default(0.05) }),
+    z.object({
+      month: MonthSchema,
+      uplift: z.number().min(-0.5).max(2).default(0.05),
+      teamId: Id.optional(),
+      teamIds: TeamIdsSchema.optional(),
+    }),
     z.object({
       month: MonthSchema,
       workingDays: z.number().int(),

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinClock, unpinClock } from '../../src-main/clock';
 import type { Job } from '../../src-shared/api';
 import { openTestWorkspace, signedInAs, testEngine, type SignedInUser, type TestWorkspace } from '../helpers';
 
@@ -33,6 +34,8 @@ const CALLS: [string, string, string, string, number][] = [
   ['M10', '7004', '2026-11-04 09:00:00', 'connected', 220],
   ['M11', '7004', '2026-11-05 09:00:00', 'no_answer', 0],
 ];
+/** Calls put to calibration: one of each team. */
+const CALIBRATED = ['M01', 'M06', 'M09'];
 /** Coaching notes per agent code (the lead's total must count only their agents'). */
 const NOTES: Record<string, number> = { '7001': 2, '7002': 1, '7003': 1, '7004': 3 };
 
@@ -55,6 +58,9 @@ function expected(teams: TeamKey[]) {
     talkSeconds: rows.reduce((sum, [, , , , talk]) => sum + talk, 0),
     agentCodes: [...new Set(rows.map(([, code]) => code))].sort(),
     callIds: rows.map(([id]) => id).sort(),
+    calibrated: CALLS.filter(([id, code]) => CALIBRATED.includes(id) && teams.includes(AGENTS[code]!))
+      .map(([, code]) => code)
+      .sort(),
     notes: Object.entries(NOTES)
       .filter(([code]) => teams.includes(AGENTS[code]!))
       .reduce((sum, [, n]) => sum + n, 0),
@@ -66,6 +72,8 @@ const teamId = {} as Record<TeamKey, number>;
 const codeOf = new Map<number, string>();
 
 beforeAll(async () => {
+  // "Today" pinned: a week into December, after the month the calls are of.
+  pinClock('2026-12-07T04:00:00Z');
   t = await openTestWorkspace({ timeZone: 'Asia/Shanghai' });
   const file = path.join(t.dir, 'three-teams.csv');
   fs.writeFileSync(file, csv());
@@ -90,6 +98,15 @@ beforeAll(async () => {
     const audit = await t.call('audits.open', { callId, versionId: card.versionId, reviewer: 'QA' });
     await t.call('audits.submit', { auditId: audit.id, answers: { greet: 'yes' }, notes: [] });
   }
+  for (const id of CALIBRATED) {
+    const callId = calls.find((c) => c.source_key === `cs:${id}`)!.id;
+    await t.call('calibrations.create', { callId, versionId: card.versionId });
+  }
+  // A target of the third team's: not in the plan of a reader of the other two.
+  await t.call('targets.set', {
+    month: '2026-12',
+    entries: [{ scope: 'team', scopeId: teamId.C, kpi: 'intents', value: 9 }],
+  });
   for (const [code, n] of Object.entries(NOTES))
     for (let i = 0; i < n; i++)
       await t.call('coaching.createNote', {
@@ -102,6 +119,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
+  unpinClock();
 });
 
 type Call = TestWorkspace['call'];
@@ -171,6 +189,18 @@ async function seesExactly(
   const notes = await call('coaching.notes', { limit: 1, ...extra });
   expect(notes.notes.length).toBe(1);
   expect(notes.total).toBe(want.notes);
+
+  // Next month's plan: suggestions for their teams and agents only, and no other team's targets.
+  const plan = await call('targets.plan', { month: '2026-12', ...extra });
+  expect(codes(plan.agents.map((a) => a.agentId))).toEqual(want.agentCodes);
+  expect(plan.teams.map((x) => x.teamId).sort()).toEqual(teams.map((k) => teamId[k]).sort());
+  expect(plan.targets.filter((e) => e.scope === 'team').map((e) => e.scopeId)).toEqual(
+    teams.includes('C') ? [teamId.C] : [],
+  );
+
+  // Calibrations of their teams' calls only (the newest 50 are counted after the teams are chosen).
+  const calibrations = await call('calibrations.list', { ...extra });
+  expect(codes(calibrations.map((c) => c.agentId!))).toEqual(want.calibrated);
 
   // 100 audits a month expected: every agent of the teams is short of audits, so all are listed.
   const attention = await call('review.attention', { filter, auditsPerMonth: 100 });
