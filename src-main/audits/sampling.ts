@@ -13,6 +13,7 @@ import type { AuditSamplesTable, Database } from '../db/schema';
 import { DEFAULT_SHORT_SALE_SECONDS } from '../../src-shared/domain';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
+import { agentInTeams } from '../people/team-filter';
 import { loadSettings } from '../settings';
 import { compareText } from '../../src-shared/collate';
 import { now as clockNow } from '../clock';
@@ -92,7 +93,8 @@ export async function buildSample(db: Kysely<Database>, request: SampleRequest):
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('audits as au').select('au.id').whereRef('au.call_id', '=', 'c.id'))),
     );
-  if (request.teamId !== undefined) query = query.where('a.team_id', '=', request.teamId);
+  const inTeam = agentInTeams(request, 'a.id');
+  if (inTeam) query = query.where(inTeam);
   const candidates: Candidate[] = await query.orderBy('c.agent_id').orderBy('c.id').execute();
 
   const { shortSaleSeconds } = await loadSettings(db);
@@ -244,7 +246,8 @@ async function agentsBelowMinimum(db: Kysely<Database>, sample: SampleRow): Prom
           .where('s.connects', '>', 0),
       ),
     );
-  if (sample.team_id !== null) query = query.where('a.team_id', '=', sample.team_id);
+  const inTeam = agentInTeams({ teamId: sample.team_id ?? undefined }, 'a.id');
+  if (inTeam) query = query.where(inTeam);
   const rows = await query.orderBy('audits').orderBy('name').execute();
   return rows
     .map((r) => ({ agentId: r.id, agentName: r.name, audits: Number(r.audits) }))

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Method } from '../../src-shared/api';
 import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
+import { agentInTeams } from '../people/team-filter';
 import type { Actor } from './actor';
 
 /** The agents a scoped caller may see, and the teams of a team lead. */
@@ -25,7 +26,11 @@ export async function reachOf(db: Kysely<Database>, actor: Actor | null): Promis
   if (actor.role === 'agent')
     return { actor, agentIds: new Set(actor.agentId === null ? [] : [actor.agentId]) };
   if (actor.role === 'team_lead') {
-    const rows = await db.selectFrom('agents').select('id').where('team_id', 'in', actor.teamIds).execute();
+    const rows = await db
+      .selectFrom('agents')
+      .select('id')
+      .where(agentInTeams({ teamIds: [...actor.teamIds] }, 'id')!)
+      .execute();
     return { actor, agentIds: new Set(rows.map((r) => r.id)) };
   }
   return null;
