@@ -13,7 +13,7 @@ import type { AuditSamplesTable, Database } from '../db/schema';
 import { DEFAULT_SHORT_SALE_SECONDS } from '../../src-shared/domain';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
-import { agentInTeams } from '../people/team-filter';
+import { agentInTeams, chosenTeams, type TeamChoice } from '../people/team-filter';
 import { loadSettings } from '../settings';
 import { compareText } from '../../src-shared/collate';
 import { now as clockNow } from '../clock';
@@ -145,8 +145,23 @@ type SampleRow = Selectable<AuditSamplesTable>;
 const STRATUM_ORDER: Record<Stratum, number> = { sale: 0, longest: 1, short_sale: 2, random: 3 };
 
 /** A stored list (the latest when no id is given) with each call's regular audit so far. */
-export async function getSample(db: Kysely<Database>, sampleId?: number): Promise<Sample | null> {
-  const samples = db.selectFrom('audit_samples').selectAll();
+/**
+ * A spot-check list by id, else the latest; with `teams` (a lead's), the latest drawn for one of
+ * those teams or for every team, and its calls of those teams' agents only.
+ */
+export async function getSample(
+  db: Kysely<Database>,
+  sampleId?: number,
+  teams: TeamChoice = {},
+): Promise<Sample | null> {
+  const chosen = chosenTeams(teams);
+  const samples = db
+    .selectFrom('audit_samples')
+    .selectAll()
+    .$if(sampleId === undefined && chosen !== undefined, (q) =>
+      // (0: no team's id, so the list is never empty SQL)
+      q.where((eb) => eb.or([eb('team_id', 'is', null), eb('team_id', 'in', [...chosen!, 0])])),
+    );
   const row = await (
     sampleId === undefined ? samples.orderBy('id', 'desc').limit(1) : samples.where('id', '=', sampleId)
   ).executeTakeFirst();
@@ -177,6 +192,7 @@ export async function getSample(db: Kysely<Database>, sampleId?: number): Promis
       'au.failed',
     ])
     .where('sc.sample_id', '=', row.id)
+    .$if(chosen !== undefined, (q) => q.where(agentInTeams(teams, 'sc.agent_id')!))
     .orderBy('agent_name')
     .orderBy('sc.agent_id')
     .execute();

@@ -156,6 +156,7 @@ const AGENT_LISTS: ReadonlySet<Method> = new Set<Method>([
   'coaching.plans',
   'coaching.due',
   'calibrations.list',
+  'audits.sample',
 ]);
 
 /** `input` narrowed to what `reach` may ask for; throws `forbidden` for what is beyond it. */

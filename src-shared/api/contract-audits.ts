@@ -300,7 +300,10 @@ export const auditsContract = {
   /** Draws the spot-check list for a period (seeded, reproducible, skipping audited calls). */
   'audits.buildSample': method(SampleRequestSchema, SampleSchema),
   /** The latest spot-check list (or one by id), with each call's audit so far. */
-  'audits.sample': method(z.object({ sampleId: Id.optional() }), SampleSchema.nullable()),
+  'audits.sample': method(
+    z.object({ sampleId: Id.optional(), teamIds: TeamIdsSchema.optional() }),
+    SampleSchema.nullable(),
+  ),
 
   /** Starts (or reopens) the audit of a call with a scorecard version; returns the draft. */
   'audits.open': method(z.object({ callId: Id, versionId: Id, reviewer: Reviewer }), AuditDetailSchema),

@@ -69,6 +69,8 @@ function expected(teams: TeamKey[]) {
 
 let t: TestWorkspace;
 const teamId = {} as Record<TeamKey, number>;
+/** Spot-check lists: one of every team, then a later one of the third team only. */
+const samples = { floor: 0, teamC: 0 };
 const codeOf = new Map<number, string>();
 
 beforeAll(async () => {
@@ -91,6 +93,8 @@ beforeAll(async () => {
       sections: [{ key: 'main', title: 'Main', items: [{ key: 'greet', label: 'Greets', type: 'yesno' }] }],
     },
   });
+  samples.floor = (await t.call('audits.buildSample', { ...NOVEMBER, perAgent: 1 })).id;
+  samples.teamC = (await t.call('audits.buildSample', { ...NOVEMBER, perAgent: 1, teamId: teamId.C })).id;
   const calls = await t.ws.kysely.selectFrom('calls').select(['id', 'source_key']).execute();
   for (const [id, , , disposition, talk] of CALLS) {
     if (disposition !== 'connected' || talk === 0) continue;
@@ -197,6 +201,11 @@ async function seesExactly(
   expect(plan.targets.filter((e) => e.scope === 'team').map((e) => e.scopeId)).toEqual(
     teams.includes('C') ? [teamId.C] : [],
   );
+
+  // The latest spot-check list drawn for their teams (or every team), with their agents' calls.
+  const sample = (await call('audits.sample', { ...extra }))!;
+  expect(sample.id).toBe(teams.includes('C') ? samples.teamC : samples.floor);
+  expect(codes(sample.calls.map((c) => c.agentId))).toEqual(want.agentCodes);
 
   // Calibrations of their teams' calls only (the newest 50 are counted after the teams are chosen).
   const calibrations = await call('calibrations.list', { ...extra });
