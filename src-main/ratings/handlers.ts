@@ -17,9 +17,7 @@ async function ratingsMonth(
   const db = ws.kysely;
   const entries = await loadRatings(db, month);
   const sessions = await loadTrainings(db, month);
-  const rows = await listAgentRows(db);
-  const teamOf = new Map(rows.map((a) => [a.id, a.teamId]));
-  const agents = rows.filter(
+  const agents = (await listAgentRows(db)).filter(
     (a) => (a.active || entries.some((e) => e.agentId === a.id)) && inChosenTeams(teams, a.teamId),
   );
   return {
@@ -38,11 +36,7 @@ async function ratingsMonth(
         },
       };
     }),
-    // A session's attendees as far as the chosen teams go (the session itself is the floor's).
-    sessions: sessions.map((s) => ({
-      ...s,
-      attendees: s.attendees.filter((id) => inChosenTeams(teams, teamOf.get(id))),
-    })),
+    sessions,
   };
 }
 

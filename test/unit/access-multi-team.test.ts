@@ -106,14 +106,6 @@ beforeAll(async () => {
     const callId = calls.find((c) => c.source_key === `cs:${id}`)!.id;
     await t.call('calibrations.create', { callId, versionId: card.versionId });
   }
-  // A training every agent attended.
-  await t.call('ratings.saveTraining', {
-    day: '2026-11-20',
-    topic: '异议处理',
-    hours: 2,
-    notes: null,
-    attendees: [...codeOf.keys()],
-  });
   // A target of the third team's: not in the plan of a reader of the other two.
   await t.call('targets.set', {
     month: '2026-12',
@@ -214,11 +206,6 @@ async function seesExactly(
   const sample = (await call('audits.sample', { ...extra }))!;
   expect(sample.id).toBe(teams.includes('C') ? samples.teamC : samples.floor);
   expect(codes(sample.calls.map((c) => c.agentId))).toEqual(want.agentCodes);
-
-  // The month's ratings: their agents, and of a training's attendees only theirs.
-  const ratings = await call('ratings.month', { month: '2026-11', ...extra });
-  expect(codes(ratings.agents.map((a) => a.agentId))).toEqual(want.agentCodes);
-  expect(ratings.sessions.map((s) => codes(s.attendees))).toEqual([want.agentCodes]);
 
   // Calibrations of their teams' calls only (the newest 50 are counted after the teams are chosen).
   const calibrations = await call('calibrations.list', { ...extra });
