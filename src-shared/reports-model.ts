@@ -144,6 +144,8 @@ export const ReportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('floor') }),
   z.object({ kind: z.literal('team'), teamId: z.number().int().positive() }),
   z.object({ kind: z.literal('agent'), agentId: z.number().int().positive() }),
+  /** several teams at once: a lead of several teams (src-main/auth/scope.ts) */
+  z.object({ kind: z.literal('teams'), teamIds: z.array(z.number().int().positive()).min(1).max(100) }),
 ]);
 export type ReportScope = z.infer<typeof ReportScopeSchema>;
 
@@ -200,7 +202,7 @@ export function reportFileName(spec: ReportSpec, format: ReportFormat): string {
   const scope =
     spec.scope.kind === 'floor'
       ? ''
-      : `-${spec.scope.kind}-${spec.scope.kind === 'team' ? spec.scope.teamId : spec.scope.agentId}`;
+      : `-${spec.scope.kind}-${spec.scope.kind === 'team' ? spec.scope.teamId : spec.scope.kind === 'teams' ? spec.scope.teamIds.join('-') : spec.scope.agentId}`;
   const ext = format === 'csv' ? 'zip' : format;
   return `callscope-report-${period}${scope}-${spec.language}.${ext}`;
 }

@@ -5,6 +5,7 @@
 
 /** Service test files whose tests run on SQLite and on PostgreSQL with the same expected numbers. */
 export const BOTH_ENGINES = [
+  'test/unit/access-multi-team.test.ts',
   'test/unit/audits-comments.test.ts',
   'test/unit/audits-recordings.test.ts',
   'test/unit/audits-scorecard-edit.test.ts',

@@ -19,6 +19,7 @@ import { getScorecardVersion } from './scorecards';
 import { now as clockNow } from '../clock';
 import { auditResponse } from './responses';
 import { actingLogin } from '../activity/acting';
+import { agentInTeams } from '../people/team-filter';
 
 async function callRecord(db: Kysely<Database>, callId: number) {
   const call = await db
@@ -306,12 +307,8 @@ export function submittedAudits(db: Kysely<Database>, filter: Filter) {
     .where('au.calibration_id', 'is', null)
     .where((eb) => eb.between('au.call_day', filter.from, filter.to));
   if (filter.agentId !== undefined) query = query.where('au.agent_id', '=', filter.agentId);
-  if (filter.teamId !== undefined)
-    query = query.where(
-      'au.agent_id',
-      'in',
-      db.selectFrom('agents').select('id').where('team_id', '=', filter.teamId),
-    );
+  const teams = agentInTeams(filter, 'au.agent_id');
+  if (teams) query = query.where(teams);
   if (filter.campaignId !== undefined)
     query = query.where(
       'au.call_id',

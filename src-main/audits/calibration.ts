@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { cohenKappa, countMatrix, fleissKappa, pairAgreement } from '../../src-shared/agreement';
 import type { AuditDetail, CalibrationReport, CalibrationRow } from '../../src-shared/api';
 import { allItems, type AnswerValue } from '../../src-shared/scorecard';
+import { agentInTeams, type TeamChoice } from '../people/team-filter';
 import type { Database } from '../db/schema';
 import { notFound } from '../errors';
 import { auditAnswers, openAudit } from './audits';
@@ -149,7 +150,11 @@ async function referenceAudit(db: Kysely<Database>, callId: number): Promise<Cal
 }
 
 /** The calibrations, newest first, with who has scored each (no answers: those stay blind). */
-export async function listCalibrations(db: Kysely<Database>): Promise<CalibrationRow[]> {
+export async function listCalibrations(
+  db: Kysely<Database>,
+  teams: TeamChoice = {},
+): Promise<CalibrationRow[]> {
+  const inTeams = agentInTeams(teams, 'c.agent_id');
   const rows = await db
     .selectFrom('calibrations as k')
     .innerJoin('calls as c', 'c.id', 'k.call_id')
@@ -158,11 +163,13 @@ export async function listCalibrations(db: Kysely<Database>): Promise<Calibratio
     .select((eb) => [
       'k.id',
       'k.call_id',
+      'c.agent_id',
       eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
       'v.name as scorecard_name',
       'v.version',
       'k.created_at',
     ])
+    .$if(inTeams !== null, (q) => q.where(inTeams!))
     .orderBy('k.id', 'desc')
     .limit(50)
     .execute();
@@ -178,6 +185,7 @@ export async function listCalibrations(db: Kysely<Database>): Promise<Calibratio
       id: r.id,
       callId: r.call_id,
       agentName: r.agent_name,
+      agentId: r.agent_id,
       scorecardName: r.scorecard_name,
       version: r.version,
       reviewers,

@@ -14,6 +14,7 @@ import type { Answers } from '../../src-shared/scorecard';
 import { currentActor, type Actor } from '../auth/actor';
 import { now as clockNow } from '../clock';
 import type { Database } from '../db/schema';
+import { agentInTeams, inChosenTeams } from '../people/team-filter';
 import { ApiError, badInput, notFound } from '../errors';
 import { checkItemKeys, getAudit, rescoreAudit } from './audits';
 import { answerable, disputeItems, responseRow, type ResponseRow } from './responses';
@@ -49,7 +50,7 @@ const who = (actor: Actor | null): string => actor?.login ?? '';
 function checkMayRespond(actor: Actor | null, audit: AuditForCheck): void {
   if (actor === null || actor.role === 'admin') return;
   if (actor.role === 'agent' && actor.agentId === audit.agent_id) return;
-  if (actor.role === 'team_lead' && audit.team_id !== null && actor.teamIds.includes(audit.team_id)) return;
+  if (actor.role === 'team_lead' && inChosenTeams({ teamIds: [...actor.teamIds] }, audit.team_id)) return;
   throw new ApiError(
     'unauthorized',
     actor.role === 'agent'
@@ -192,7 +193,7 @@ function scopedDisputes(db: Kysely<Database>) {
     .where('r.state', 'in', ['disputed', 'answered']);
   if (actor?.role === 'agent') query = query.where('au.agent_id', '=', actor.agentId ?? 0);
   else if (actor?.role === 'team_lead')
-    query = query.where('a.team_id', 'in', actor.teamIds.length > 0 ? [...actor.teamIds] : [0]);
+    query = query.where(agentInTeams({ teamIds: [...actor.teamIds] }, 'a.id')!);
   return query;
 }
 

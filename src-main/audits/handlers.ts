@@ -54,7 +54,8 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
       const id = await ws.writes.run(() => buildSample(db, request));
       return (await withRecordings(await getSample(db, id)))!;
     },
-    'audits.sample': async ({ sampleId }) => withRecordings(await getSample(db, sampleId)),
+    'audits.sample': async ({ sampleId, teamIds }) =>
+      withRecordings(await getSample(db, sampleId, { teamIds })),
 
     'audits.open': (input) => ws.writes.run(() => openAudit(db, input)),
     'audits.get': ({ auditId }) => getAudit(db, auditId),
@@ -68,7 +69,7 @@ export function auditsHandlers(ws: Workspace): HandlersFor<AuditsMethod> {
     'calibrations.create': async ({ callId, versionId }) => ({
       calibrationId: await ws.writes.run(() => createCalibration(db, callId, versionId)),
     }),
-    'calibrations.list': () => listCalibrations(db),
+    'calibrations.list': ({ teamIds }) => listCalibrations(db, { teamIds }),
     'calibrations.open': ({ calibrationId, reviewer }) =>
       ws.writes.run(() => openCalibrationAudit(db, calibrationId, reviewer)),
     'calibrations.report': ({ calibrationId, reviewer }) => calibrationReport(db, calibrationId, reviewer),

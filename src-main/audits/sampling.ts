@@ -13,6 +13,7 @@ import type { AuditSamplesTable, Database } from '../db/schema';
 import { DEFAULT_SHORT_SALE_SECONDS } from '../../src-shared/domain';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
+import { agentInTeams, chosenTeams, type TeamChoice } from '../people/team-filter';
 import { loadSettings } from '../settings';
 import { compareText } from '../../src-shared/collate';
 import { now as clockNow } from '../clock';
@@ -92,7 +93,8 @@ export async function buildSample(db: Kysely<Database>, request: SampleRequest):
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('audits as au').select('au.id').whereRef('au.call_id', '=', 'c.id'))),
     );
-  if (request.teamId !== undefined) query = query.where('a.team_id', '=', request.teamId);
+  const inTeam = agentInTeams(request, 'a.id');
+  if (inTeam) query = query.where(inTeam);
   const candidates: Candidate[] = await query.orderBy('c.agent_id').orderBy('c.id').execute();
 
   const { shortSaleSeconds } = await loadSettings(db);
@@ -143,8 +145,23 @@ type SampleRow = Selectable<AuditSamplesTable>;
 const STRATUM_ORDER: Record<Stratum, number> = { sale: 0, longest: 1, short_sale: 2, random: 3 };
 
 /** A stored list (the latest when no id is given) with each call's regular audit so far. */
-export async function getSample(db: Kysely<Database>, sampleId?: number): Promise<Sample | null> {
-  const samples = db.selectFrom('audit_samples').selectAll();
+/**
+ * A spot-check list by id, else the latest; with `teams` (a lead's), the latest drawn for one of
+ * those teams or for every team, and its calls of those teams' agents only.
+ */
+export async function getSample(
+  db: Kysely<Database>,
+  sampleId?: number,
+  teams: TeamChoice = {},
+): Promise<Sample | null> {
+  const chosen = chosenTeams(teams);
+  const samples = db
+    .selectFrom('audit_samples')
+    .selectAll()
+    .$if(sampleId === undefined && chosen !== undefined, (q) =>
+      // (0: no team's id, so the list is never empty SQL)
+      q.where((eb) => eb.or([eb('team_id', 'is', null), eb('team_id', 'in', [...chosen!, 0])])),
+    );
   const row = await (
     sampleId === undefined ? samples.orderBy('id', 'desc').limit(1) : samples.where('id', '=', sampleId)
   ).executeTakeFirst();
@@ -175,6 +192,7 @@ export async function getSample(db: Kysely<Database>, sampleId?: number): Promis
       'au.failed',
     ])
     .where('sc.sample_id', '=', row.id)
+    .$if(chosen !== undefined, (q) => q.where(agentInTeams(teams, 'sc.agent_id')!))
     .orderBy('agent_name')
     .orderBy('sc.agent_id')
     .execute();
@@ -244,7 +262,8 @@ async function agentsBelowMinimum(db: Kysely<Database>, sample: SampleRow): Prom
           .where('s.connects', '>', 0),
       ),
     );
-  if (sample.team_id !== null) query = query.where('a.team_id', '=', sample.team_id);
+  const inTeam = agentInTeams({ teamId: sample.team_id ?? undefined }, 'a.id');
+  if (inTeam) query = query.where(inTeam);
   const rows = await query.orderBy('audits').orderBy('name').execute();
   return rows
     .map((r) => ({ agentId: r.id, agentName: r.name, audits: Number(r.audits) }))

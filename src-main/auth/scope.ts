@@ -1,6 +1,7 @@
 /**
  * What a team lead and an agent may see, in one place: before a call, its input is narrowed to
- * the caller's reach (a filter's team forced to the lead's, an agent's filter to their own agent;
+ * the caller's reach (a filter that names no team to all the lead's teams, an agent's filter to
+ * their own agent;
  * an agent, audit, note, plan or call named by id must be theirs); after it, lists of rows keyed
  * by `agentId` keep only the caller's agents. Admin, manager and QA see every team.
  */
@@ -8,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Method } from '../../src-shared/api';
 import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
+import { agentInTeams } from '../people/team-filter';
 import type { Actor } from './actor';
 
 /** The agents a scoped caller may see, and the teams of a team lead. */
@@ -24,7 +26,11 @@ export async function reachOf(db: Kysely<Database>, actor: Actor | null): Promis
   if (actor.role === 'agent')
     return { actor, agentIds: new Set(actor.agentId === null ? [] : [actor.agentId]) };
   if (actor.role === 'team_lead') {
-    const rows = await db.selectFrom('agents').select('id').where('team_id', 'in', actor.teamIds).execute();
+    const rows = await db
+      .selectFrom('agents')
+      .select('id')
+      .where(agentInTeams({ teamIds: [...actor.teamIds] }, 'id')!)
+      .execute();
     return { actor, agentIds: new Set(rows.map((r) => r.id)) };
   }
   return null;
@@ -44,7 +50,13 @@ function checkTeam(reach: Reach, teamId: unknown): void {
   if (actor.role !== 'team_lead' || !actor.teamIds.includes(teamId)) throw outOfReach(`team ${teamId}`);
 }
 
-/** The agent an agent user is, or the team a lead sees when they name none (their first). */
+/** A bag's `teamId` and each of its `teamIds` must be the lead's own. */
+function checkTeams(reach: Reach, bag: Bag): void {
+  checkTeam(reach, bag.teamId);
+  if (Array.isArray(bag.teamIds)) for (const teamId of bag.teamIds) checkTeam(reach, teamId);
+}
+
+/** The agent an agent user is; the teams a lead sees when they name none (all of theirs). */
 function ownAgent(actor: Actor): number {
   if (actor.agentId === null)
     throw new ApiError('forbidden', 'your user is not linked to an agent yet: ask an admin');
@@ -55,16 +67,24 @@ function firstTeam(actor: Actor): number {
   if (first === undefined) throw new ApiError('forbidden', 'you lead no team yet: ask an admin');
   return first;
 }
+function allTeams(actor: Actor): number[] {
+  firstTeam(actor);
+  return [...actor.teamIds];
+}
+/** A lead's teams as a filter says them: `teamId` for one team (as before), `teamIds` for several. */
+function leadTeams(actor: Actor): { teamId: number } | { teamIds: number[] } {
+  return actor.teamIds.length > 1 ? { teamIds: allTeams(actor) } : { teamId: firstTeam(actor) };
+}
+const namesTeams = (bag: Bag) => bag.teamId !== undefined || bag.teamIds !== undefined;
 
-/** A filter (dashboard, calls, audits) narrowed to the caller: a lead's team, an agent's own agent. */
+/** A filter (dashboard, calls, audits) narrowed to the caller: a lead's teams, an agent's own agent. */
 function narrowFilter(reach: Reach, filter: Bag): Bag {
   const { actor } = reach;
   checkAgent(reach, filter.agentId);
   if (actor.role === 'agent') return { ...filter, agentId: ownAgent(actor) };
-  checkTeam(reach, filter.teamId);
-  // A lead of several teams sees one at a time: the first unless the filter names another.
-  if (filter.teamId === undefined && filter.agentId === undefined)
-    return { ...filter, teamId: firstTeam(actor) };
+  checkTeams(reach, filter);
+  // No team chosen: all the lead's teams (an agent named is one of theirs, checked above).
+  if (!namesTeams(filter) && filter.agentId === undefined) return { ...filter, ...leadTeams(actor) };
   return filter;
 }
 
@@ -119,12 +139,24 @@ async function checkOwned(
   if (owner !== null && !reach.agentIds.has(owner)) throw outOfReach(`${kind} ${id}`);
 }
 
-/** Methods whose optional `teamId` means "every team" when left out: a lead's first team instead. */
+/**
+ * Methods whose optional `teamId` means "every team" when left out: all a lead's teams instead
+ * (their input takes `teamIds`). A sample is drawn for one team: a lead's first unless named.
+ */
 const TEAM_SCOPED: ReadonlySet<Method> = new Set<Method>([
-  'audits.buildSample',
+  'targets.plan',
   'targets.alerts',
   'ratings.month',
   'review.battleReport',
+]);
+const ONE_TEAM_SCOPED: ReadonlySet<Method> = new Set<Method>(['audits.buildSample']);
+/** Lists of agents' things (one agent's when named): a lead's teams' when none is, counted in the service. */
+const AGENT_LISTS: ReadonlySet<Method> = new Set<Method>([
+  'coaching.notes',
+  'coaching.plans',
+  'coaching.due',
+  'calibrations.list',
+  'audits.sample',
 ]);
 
 /** `input` narrowed to what `reach` may ask for; throws `forbidden` for what is beyond it. */
@@ -146,15 +178,23 @@ export async function narrowInput(
   if (actor.role === 'agent' && method.startsWith('coaching.') && out.agentId === undefined && !('id' in out))
     out.agentId = ownAgent(actor);
 
-  if ('teamId' in out || TEAM_SCOPED.has(method)) {
-    if (out.teamId === undefined && actor.role === 'team_lead') out.teamId = firstTeam(actor);
-    checkTeam(reach, out.teamId);
-  }
+  if (ONE_TEAM_SCOPED.has(method) && out.teamId === undefined && actor.role === 'team_lead')
+    out.teamId = firstTeam(actor);
+  if (TEAM_SCOPED.has(method) && !namesTeams(out) && actor.role === 'team_lead')
+    Object.assign(out, leadTeams(actor));
+  if (AGENT_LISTS.has(method) && out.agentId === undefined && !namesTeams(out) && actor.role === 'team_lead')
+    out.teamIds = allTeams(actor);
+  if ('teamId' in out || 'teamIds' in out || TEAM_SCOPED.has(method) || ONE_TEAM_SCOPED.has(method))
+    checkTeams(reach, out);
   if (method === 'reports.generate' && isBag(out.spec)) {
     const scope = out.spec.scope;
-    if (!isBag(scope) || scope.kind === 'floor')
-      out.spec = { ...out.spec, scope: { kind: 'team', teamId: firstTeam(actor) } };
-    else if (scope.kind === 'team') checkTeam(reach, scope.teamId);
+    if (!isBag(scope) || scope.kind === 'floor') {
+      const teams = leadTeams(actor);
+      out.spec = {
+        ...out.spec,
+        scope: 'teamId' in teams ? { kind: 'team', ...teams } : { kind: 'teams', ...teams },
+      };
+    } else if (scope.kind === 'team' || scope.kind === 'teams') checkTeams(reach, scope);
     else checkAgent(reach, scope.agentId);
   }
 

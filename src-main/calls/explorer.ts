@@ -10,6 +10,7 @@ import type { CallRow, CallSort, CallsQuery } from '../../src-shared/api';
 import { addDays, daysBetween, localTimeOfDay, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
+import { agentInTeams } from '../people/team-filter';
 
 /** `calls.count` stops counting here: beyond it the UI says "more than". */
 export const CALLS_COUNT_CAP = 100_000;
@@ -72,12 +73,8 @@ function filteredCalls(db: Kysely<Database>, q: CallsQuery, day?: Day) {
       ? db.selectFrom('calls as c').where('c.day', '>=', f.from).where('c.day', '<=', f.to)
       : db.selectFrom('calls as c').where('c.day', '=', day);
   if (f.agentId !== undefined) query = query.where('c.agent_id', '=', f.agentId);
-  if (f.teamId !== undefined) {
-    const teamId = f.teamId;
-    query = query.where('c.agent_id', 'in', (eb) =>
-      eb.selectFrom('agents').select('id').where('team_id', '=', teamId),
-    );
-  }
+  const teams = agentInTeams(f, 'c.agent_id');
+  if (teams) query = query.where(teams);
   if (f.campaignId !== undefined) query = query.where('c.campaign_id', '=', f.campaignId);
   if (q.dispositions?.length) query = query.where('c.disposition', 'in', q.dispositions);
   if (q.outcomes?.length) query = query.where('c.outcome', 'in', q.outcomes);

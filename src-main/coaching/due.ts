@@ -7,10 +7,16 @@ import type { DueItem } from '../../src-shared/api';
 import { actionDue, compareDue, dueBucket } from '../../src-shared/coaching';
 import type { Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
+import { agentInTeams, type TeamChoice } from '../people/team-filter';
 
 type Db = Kysely<Database>;
 
-export async function dueItems(db: Db, today: Day, agentId?: number): Promise<DueItem[]> {
+export async function dueItems(
+  db: Db,
+  today: Day,
+  agentId?: number,
+  teams: TeamChoice = {},
+): Promise<DueItem[]> {
   let followUps = db
     .selectFrom('coaching_notes as n')
     .innerJoin('agents as a', 'a.id', 'n.agent_id')
@@ -53,6 +59,12 @@ export async function dueItems(db: Db, today: Day, agentId?: number): Promise<Du
     followUps = followUps.where('n.agent_id', '=', agentId);
     actions = actions.where('n.agent_id', '=', agentId);
     plans = plans.where('p.agent_id', '=', agentId);
+  }
+  const inTeams = agentInTeams(teams, 'a.id');
+  if (inTeams) {
+    followUps = followUps.where(inTeams);
+    actions = actions.where(inTeams);
+    plans = plans.where(inTeams);
   }
   const [f, x, p] = await Promise.all([followUps.execute(), actions.execute(), plans.execute()]);
 

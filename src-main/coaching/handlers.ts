@@ -20,19 +20,22 @@ export function coachingHandlers(ws: Workspace): HandlersFor<CoachingMethod> {
   const db = ws.kysely;
   const today = async () => todayIn((await ws.settings()).timeZone, now());
   return {
-    'coaching.notes': ({ agentId, planId, limit }) => listNotes(db, { agentId, planId, limit }),
+    'coaching.notes': ({ agentId, teamIds, planId, limit }) =>
+      listNotes(db, { agentId, teamIds, planId, limit }),
     'coaching.note': ({ id }) => getNote(db, id),
     'coaching.createNote': (input) => ws.writes.run(() => createNote(db, input)),
     'coaching.updateNote': (input) => ws.writes.run(() => updateNote(db, input)),
     'coaching.deleteNote': ({ id }) => ws.writes.run(async () => ({ deleted: await deleteNote(db, id) })),
 
-    'coaching.plans': async ({ agentId }) => ({ plans: await listPlans(db, agentId, await today()) }),
+    'coaching.plans': async ({ agentId, teamIds }) => ({
+      plans: await listPlans(db, agentId, await today(), { teamIds }),
+    }),
     'coaching.createPlan': (input) => ws.writes.run(async () => createPlan(db, input, await today())),
     'coaching.updatePlan': (input) => ws.writes.run(async () => updatePlan(db, input, await today())),
 
-    'coaching.due': async ({ agentId, today: pinned }) => {
+    'coaching.due': async ({ agentId, teamIds, today: pinned }) => {
       const day = pinned ?? (await today());
-      return { today: day, items: await dueItems(db, day, agentId) };
+      return { today: day, items: await dueItems(db, day, agentId, { teamIds }) };
     },
     'coaching.markDone': (input) =>
       ws.writes.run(async () => ({

@@ -8,6 +8,7 @@ import { isPlanOpen } from '../../src-shared/coaching';
 import type { Database } from '../db/schema';
 import { badInput, notFound } from '../errors';
 import { getAgent } from '../people';
+import { agentInTeams, type TeamChoice } from '../people/team-filter';
 import { readKpiSnapshot, takeKpiSnapshot } from './kpi-snapshot';
 import { now as clockNow } from '../clock';
 import { actingLogin } from '../activity/acting';
@@ -107,10 +108,12 @@ export async function getNote(db: Db, id: number): Promise<Note> {
 
 export async function listNotes(
   db: Db,
-  where: { agentId?: number | undefined; planId?: number | undefined; limit: number },
+  where: { agentId?: number | undefined; planId?: number | undefined; limit: number } & TeamChoice,
 ): Promise<{ notes: Note[]; total: number }> {
   let q = notesQuery(db);
   if (where.agentId !== undefined) q = q.where('n.agent_id', '=', where.agentId);
+  const inTeams = agentInTeams(where, 'n.agent_id');
+  if (inTeams) q = q.where(inTeams);
   if (where.planId !== undefined) q = q.where('n.plan_id', '=', where.planId);
   const [rows, count] = await Promise.all([
     q.orderBy('n.day', 'desc').orderBy('n.id', 'desc').limit(where.limit).execute(),

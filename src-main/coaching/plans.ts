@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import { ApiError, badInput, notFound } from '../errors';
 import { totals } from '../metrics/queries';
 import { getAgent } from '../people';
+import { agentInTeams, type TeamChoice } from '../people/team-filter';
 import { now as clockNow } from '../clock';
 import { actingLogin } from '../activity/acting';
 
@@ -101,9 +102,16 @@ export async function getPlan(db: Db, id: number, today: Day): Promise<Plan> {
 }
 
 /** Open plans first (soonest end first), then closed ones, most recent first. */
-export async function listPlans(db: Db, agentId: number | undefined, today: Day): Promise<Plan[]> {
+export async function listPlans(
+  db: Db,
+  agentId: number | undefined,
+  today: Day,
+  teams: TeamChoice = {},
+): Promise<Plan[]> {
   let q = plansQuery(db);
   if (agentId !== undefined) q = q.where('p.agent_id', '=', agentId);
+  const inTeams = agentInTeams(teams, 'p.agent_id');
+  if (inTeams) q = q.where(inTeams);
   const rows = await q
     .orderBy(sql`CASE WHEN p.status IN ('active', 'extended') THEN 0 ELSE 1 END`)
     .orderBy(sql`CASE WHEN p.status IN ('active', 'extended') THEN p.end_day END`)

@@ -16,6 +16,7 @@ import { groupConcat } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { compareCodes } from '../../src-shared/collate';
 import { roster } from '../people/roster';
+import { agentInTeams } from '../people/team-filter';
 
 /**
  * The filter as a condition on a rollup aliased `s` (both rollups share its key columns). No
@@ -25,8 +26,8 @@ import { roster } from '../people/roster';
 export function rollupCondition(filter: Filter): Expression<SqlBool> {
   const parts = [sql`s.day >= ${filter.from}`, sql`s.day <= ${filter.to}`];
   if (filter.agentId !== undefined) parts.push(sql`s.agent_id = ${filter.agentId}`);
-  if (filter.teamId !== undefined)
-    parts.push(sql`s.agent_id IN (SELECT id FROM agents WHERE team_id = ${filter.teamId})`);
+  const teams = agentInTeams(filter, 's.agent_id');
+  if (teams) parts.push(teams);
   if (filter.campaignId !== undefined) parts.push(sql`s.campaign_id = ${filter.campaignId}`);
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
@@ -218,12 +219,8 @@ export async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter)
     .where('c.day', '>=', filter.from)
     .where('c.day', '<=', filter.to);
   if (filter.agentId !== undefined) query = query.where('c.agent_id', '=', filter.agentId);
-  if (filter.teamId !== undefined) {
-    const teamId = filter.teamId;
-    query = query.where('c.agent_id', 'in', (eb) =>
-      eb.selectFrom('agents').select('id').where('team_id', '=', teamId),
-    );
-  }
+  const teams = agentInTeams(filter, 'c.agent_id');
+  if (teams) query = query.where(teams);
   if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId);
   const r = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(r.n);

@@ -14,8 +14,9 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Filter } from '../../src-shared/api';
 import type { Database } from '../db/schema';
+import { agentInTeams } from './team-filter';
 
-export type RosterScope = Pick<Filter, 'from' | 'to' | 'teamId' | 'agentId'>;
+export type RosterScope = Pick<Filter, 'from' | 'to' | 'teamId' | 'teamIds' | 'agentId'>;
 
 export interface RosterAgent {
   id: number;
@@ -40,7 +41,8 @@ function rosterQuery(db: Kysely<Database>, scope: RosterScope) {
         sql<SqlBool>`coalesce((SELECT min(s.day) FROM daily_agent_stats s WHERE s.agent_id = a.id), ${scope.to}) <= ${scope.to}`,
       ]),
     );
-  if (scope.teamId !== undefined) q = q.where('a.team_id', '=', scope.teamId);
+  const teams = agentInTeams(scope, 'a.id');
+  if (teams) q = q.where(teams);
   if (scope.agentId !== undefined) q = q.where('a.id', '=', scope.agentId);
   return q;
 }

@@ -39,8 +39,10 @@ async function scopeLabel(calls: CallsReader, spec: ReportSpec): Promise<string>
   const scope = spec.scope;
   if (scope.kind === 'floor') return t('reports.scope.floor');
   const names = await calls.names();
-  if (scope.kind === 'team')
-    return `${t('reports.scope.team')}: ${names.teams.get(scope.teamId) ?? `#${scope.teamId}`}`;
+  const teamName = (id: number) => names.teams.get(id) ?? `#${id}`;
+  if (scope.kind === 'team') return `${t('reports.scope.team')}: ${teamName(scope.teamId)}`;
+  if (scope.kind === 'teams')
+    return `${t('reports.scope.team')}: ${scope.teamIds.map(teamName).join(spec.language === 'zh-CN' ? '、' : ', ')}`;
   const agent = names.agents.get(scope.agentId);
   const who = agent ? (agent.name ? `${agent.name} (${agent.code})` : agent.code) : `#${scope.agentId}`;
   return `${t('reports.scope.agent')}: ${who}`;

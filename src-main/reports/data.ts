@@ -30,6 +30,7 @@ export interface ReportData {
 export function scopeFilter(range: DayRange, scope: ReportScope): Filter {
   if (scope.kind === 'team') return { ...range, teamId: scope.teamId };
   if (scope.kind === 'agent') return { ...range, agentId: scope.agentId };
+  if (scope.kind === 'teams') return { ...range, teamIds: scope.teamIds };
   return { ...range };
 }
 

@@ -28,6 +28,7 @@ import { scopeFilter } from './data';
 import { SECTION_SOURCES, scopeKey, type ReportPart, type StoredSources } from './sources';
 import { monthOfRange } from './section-targets';
 import { actingLogin } from '../activity/acting';
+import { inChosenTeams } from '../people/team-filter';
 
 const SNAPSHOT_VERSION = 2;
 
@@ -330,7 +331,7 @@ export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
   );
   const inScope = (agentId: number, filter: Filter) =>
     (filter.agentId === undefined || agentId === filter.agentId) &&
-    (filter.teamId === undefined || agents.get(agentId)?.teamId === filter.teamId);
+    inChosenTeams(filter, agents.get(agentId)?.teamId);
   return {
     rows: (filter) =>
       Promise.resolve(

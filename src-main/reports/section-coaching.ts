@@ -10,6 +10,7 @@ import type { ReportRow } from '../../src-shared/reports-model';
 import { dueItems } from '../coaching/due';
 import type { ReportSection, SectionContext } from './sections';
 import type { SectionSource } from './sources';
+import { agentInTeams } from '../people/team-filter';
 
 type FollowUp = Pick<
   DueItem,
@@ -23,12 +24,10 @@ export const followUpsSource: SectionSource<FollowUp[]> = {
   async read({ ws, filter, today }) {
     const items = await dueItems(ws.kysely, today, filter.agentId);
     let due = items.filter((i) => i.due !== null && i.due <= filter.to);
-    const teamId = filter.teamId;
-    if (teamId !== undefined) {
+    const teams = agentInTeams(filter, 'id');
+    if (teams) {
       const members = new Set(
-        (await ws.kysely.selectFrom('agents').select('id').where('team_id', '=', teamId).execute()).map(
-          (a) => a.id,
-        ),
+        (await ws.kysely.selectFrom('agents').select('id').where(teams).execute()).map((a) => a.id),
       );
       due = due.filter((i) => members.has(i.agentId));
     }

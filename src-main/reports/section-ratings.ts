@@ -15,6 +15,7 @@ import type { ReportColumn, ReportRow } from '../../src-shared/reports-model';
 import { loadRatings, loadTrainings } from '../ratings/store';
 import type { ReportSection } from './sections';
 import type { SectionSource } from './sources';
+import { agentInTeams } from '../people/team-filter';
 
 export interface RatedAgent {
   code: string;
@@ -40,10 +41,11 @@ export const ratingsSource: SectionSource<RatingsInput> = {
     if (!month) return null;
     const entries = await loadRatings(ws.kysely, month);
     const sessions = await loadTrainings(ws.kysely, month);
+    const teams = agentInTeams(filter, 'agents.id');
     const agents = await ws.kysely
       .selectFrom('agents')
       .select(['id', 'code', 'name', 'team_id'])
-      .$if(filter.teamId !== undefined, (q) => q.where('team_id', '=', filter.teamId!))
+      .$if(teams !== null, (q) => q.where(teams!))
       .$if(filter.agentId !== undefined, (q) => q.where('id', '=', filter.agentId!))
       .orderBy('code')
       .execute();

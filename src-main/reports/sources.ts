@@ -65,6 +65,8 @@ export function scopeKey(source: Pick<SectionSource<unknown>, 'perScope'>, scope
   if (!source.perScope) return 'month';
   if (scope.kind === 'team') return `team:${scope.teamId}`;
   if (scope.kind === 'agent') return `agent:${scope.agentId}`;
+  // A close stores no set of teams: a closed month's sections of several teams read empty.
+  if (scope.kind === 'teams') return `teams:${scope.teamIds.join(',')}`;
   return 'floor';
 }
 

@@ -10,6 +10,7 @@ import { addDays, todayIn, type Day } from '../../src-shared/time';
 import { auditAnalytics } from '../audits/analytics';
 import { dueItems } from '../coaching/due';
 import { listAgents } from '../people';
+import { inChosenTeams } from '../people/team-filter';
 import { alertsFor } from '../targets/alerts';
 import { pacing } from '../targets/month';
 import { loadCalendarBook, loadThresholds } from '../targets/store';
@@ -38,7 +39,13 @@ export async function needsAttention(
 ): Promise<Output<'review.attention'>> {
   const to = filter.to;
   const monthFrom = monthRange(monthOf(to)).from;
-  const monthToDate: Filter = { from: monthFrom, to, teamId: filter.teamId, agentId: filter.agentId };
+  const monthToDate: Filter = {
+    from: monthFrom,
+    to,
+    teamId: filter.teamId,
+    teamIds: filter.teamIds,
+    agentId: filter.agentId,
+  };
   const reasons = new Map<number, AttentionReason[]>();
   const add = (agentId: number, reason: AttentionReason) =>
     reasons.set(agentId, [...(reasons.get(agentId) ?? []), reason]);
@@ -64,7 +71,7 @@ export async function needsAttention(
   const alertsFrom = filter.from > addDays(to, 1 - ALERT_DAYS) ? filter.from : addDays(to, 1 - ALERT_DAYS);
   const alerts = await alertsFor(
     ws.kysely,
-    { from: alertsFrom, to, teamId: filter.teamId },
+    { from: alertsFrom, to, teamId: filter.teamId, teamIds: filter.teamIds },
     await loadThresholds(ws.kysely),
     (await ws.settings()).effectiveThresholdSeconds,
   );
@@ -101,9 +108,7 @@ export async function needsAttention(
   const inScope = new Set(
     agents
       .filter(
-        (a) =>
-          (filter.teamId === undefined || a.teamId === filter.teamId) &&
-          (filter.agentId === undefined || a.id === filter.agentId),
+        (a) => inChosenTeams(filter, a.teamId) && (filter.agentId === undefined || a.id === filter.agentId),
       )
       .map((a) => a.id),
   );

@@ -13,6 +13,7 @@ import { listAgentRows } from '../targets/actuals';
 import { pacing, TargetResolver } from '../targets/month';
 import { loadTargets, TargetBook } from '../targets/store';
 import type { Workspace } from '../workspace';
+import { agentInTeams, chosenTeamsLabel, type TeamChoice } from '../people/team-filter';
 
 /** The most agents ranked and deals listed; the rest are counted ("and 4 more"). */
 export const RANKING_CAP = 20;
@@ -38,11 +39,12 @@ export interface BattleReport {
 export async function battleReportData(
   ws: Workspace,
   day: Day,
-  teamId: number | undefined,
+  teams: TeamChoice,
   language: Language,
 ): Promise<BattleReport> {
   const settings = await ws.settings();
-  const filter = { from: day, to: day, teamId };
+  const { teamId, teamIds } = teams;
+  const filter = { from: day, to: day, teamId, teamIds };
   const board = await leaderboard(ws.kysely, filter);
   const ranked = [...board.rows].sort(
     (a, b) =>
@@ -62,14 +64,14 @@ export async function battleReportData(
   };
 
   // Pace from the month's start to the day; the target shown is the month's as set, not pro-rated.
-  const paced = await pacing(ws, { from: monthRange(monthOf(day)).from, to: day, teamId });
+  const paced = await pacing(ws, { from: monthRange(monthOf(day)).from, to: day, teamId, teamIds });
   const targets = new TargetResolver(
     new TargetBook(await loadTargets(ws.kysely, monthOf(day))),
     await listAgentRows(ws.kysely),
   );
   const month = paced.kpis.map((k) => ({
     kpi: k.kpi,
-    target: (teamId === undefined ? targets.all(k.kpi) : targets.team(teamId, k.kpi)) ?? k.target,
+    target: targets.scope(filter, k.kpi) ?? k.target,
     actual: k.actual,
     pace: k.pace,
   }));
@@ -83,14 +85,11 @@ export async function battleReportData(
     .where('c.direction', '=', 'outbound') // as the rollup counts sales
     .orderBy('c.started_at')
     .orderBy('c.id');
-  if (teamId !== undefined) deals = deals.where('a.team_id', '=', teamId);
+  const inTeams = agentInTeams(teams, 'a.id');
+  if (inTeams) deals = deals.where(inTeams);
   const dealRows = await deals.limit(DEALS_CAP).execute();
 
-  const teamName =
-    teamId === undefined
-      ? null
-      : ((await ws.kysely.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst())
-          ?.name ?? null);
+  const teamName = await chosenTeamsLabel(ws.kysely, teams, language);
 
   return {
     day,

@@ -16,6 +16,7 @@ import { tableCsv } from '../reports/csv';
 import { kpiColumn } from '../reports/sections';
 import { writeXlsx } from '../reports/xlsx';
 import type { Workspace } from '../workspace';
+import { chosenTeamsLabel } from '../people/team-filter';
 import { now } from '../clock';
 
 const CALLS_PAGE = 500;
@@ -172,7 +173,7 @@ export async function exportTable(ws: Workspace, input: ExportInput): Promise<Ou
     title: table.title,
     periodLabel: period,
     range: { from: filter.from, to: filter.to },
-    scopeLabel: await scopeLabel(ws, filter.teamId, t),
+    scopeLabel: (await chosenTeamsLabel(ws.kysely, filter, language)) ?? t('review.battle.floor'),
     language,
     currency: (await ws.settings()).currency,
     generatedAt: now(),
@@ -205,8 +206,3 @@ export async function exportTable(ws: Workspace, input: ExportInput): Promise<Ou
 }
 
 /** The sheet title's scope: the team's name, or the whole floor. */
-async function scopeLabel(ws: Workspace, teamId: number | undefined, t: (key: MessageKey) => string) {
-  if (teamId === undefined) return t('review.battle.floor');
-  const team = await ws.kysely.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst();
-  return team?.name ?? t('review.battle.floor');
-}

@@ -14,8 +14,8 @@ const PNG_TIMEOUT_MS = 60_000;
 export function reviewHandlers(ws: Workspace): HandlersFor<ReviewMethod> {
   return {
     'review.attention': ({ filter, auditsPerMonth }) => needsAttention(ws, filter, auditsPerMonth),
-    'review.battleReport': async ({ day, teamId, language }) => {
-      const data = await battleReportData(ws, day, teamId, language);
+    'review.battleReport': async ({ day, teamId, teamIds, language }) => {
+      const data = await battleReportData(ws, day, { teamId, teamIds }, language);
       const page = battleHtml(data);
       const png = await renderPng(page.html, page, AbortSignal.timeout(PNG_TIMEOUT_MS));
       return {

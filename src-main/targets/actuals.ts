@@ -61,6 +61,7 @@ export function addActuals(into: MonthActuals, a: MonthActuals): MonthActuals {
 export interface Scope {
   campaignId?: number | undefined;
   teamId?: number | undefined;
+  teamIds?: number[] | undefined;
   agentId?: number | undefined;
 }
 

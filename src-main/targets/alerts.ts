@@ -11,6 +11,7 @@ import { addDays, type Day } from '../../src-shared/time';
 import { countWhere, flagSet, predicateSql, sumWhere } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 import { loadAcks } from './store';
+import { inChosenTeams, type TeamChoice } from '../people/team-filter';
 
 interface RepeatDials {
   maxRepeat: number;
@@ -124,7 +125,7 @@ export async function agentDays(
 /** The alerts of [from, to], each with whether a lead acknowledged it. */
 export async function alertsFor(
   db: Kysely<Database>,
-  range: { from: Day; to: Day; teamId?: number | undefined },
+  range: { from: Day; to: Day } & TeamChoice,
   t: AlertThresholds,
   effectiveThresholdSeconds: number,
 ): Promise<AlertRow[]> {
@@ -136,6 +137,6 @@ export async function alertsFor(
   ]);
   const teamOf = new Map(days.map((d) => [d.agentId, d.teamId]));
   return detectAlerts(days, range.from, range.to, t)
-    .filter((a) => range.teamId === undefined || teamOf.get(a.agentId) === range.teamId)
+    .filter((a) => inChosenTeams(range, teamOf.get(a.agentId)))
     .map((a) => ({ ...a, last4: a.last4 ?? null, acked: acks.has(a.key) }));
 }

@@ -31,7 +31,7 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
     'targets.teamCalendars': () => loadTeamCalendars(db),
     'targets.setTeamCalendar': ({ teamId, calendar }) =>
       ws.writes.run(() => db.transaction().execute((trx) => saveTeamCalendar(trx, teamId, calendar))),
-    'targets.plan': ({ month, uplift }) => plan(ws, month, uplift),
+    'targets.plan': ({ month, uplift, teamId, teamIds }) => plan(ws, month, uplift, { teamId, teamIds }),
     'targets.set': ({ month, entries }) =>
       ws.writes.run(() =>
         db.transaction().execute(async (trx) => ({ saved: await saveTargets(trx, month, entries) })),
@@ -54,10 +54,10 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
       }),
     'targets.thresholds': () => loadThresholds(db),
     'targets.setThresholds': (t) => ws.writes.run(() => saveThresholds(db, t)),
-    'targets.alerts': async ({ from, to, teamId }) => ({
+    'targets.alerts': async ({ from, to, teamId, teamIds }) => ({
       alerts: await alertsFor(
         db,
-        { from, to, teamId },
+        { from, to, teamId, teamIds },
         await loadThresholds(db),
         (await ws.settings()).effectiveThresholdSeconds,
       ),

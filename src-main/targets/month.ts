@@ -39,6 +39,7 @@ import {
   listAgentRows,
   type AgentRow,
 } from './actuals';
+import { chosenTeams, inChosenTeams, singleTeam, type TeamChoice } from '../people/team-filter';
 import { isOrderSourced, ORDER_SOURCED_KPIS, SourcedActuals, withOrderSalesByMonth } from './order-actuals';
 import {
   loadBonusSheet,
@@ -90,7 +91,12 @@ function suggestAll(history: HistoryMonth[], workingDays: number, uplift: number
   return { values, basis };
 }
 
-export async function plan(ws: Workspace, month: Month, uplift: number): Promise<Output<'targets.plan'>> {
+export async function plan(
+  ws: Workspace,
+  month: Month,
+  uplift: number,
+  teams: TeamChoice = {},
+): Promise<Output<'targets.plan'>> {
   const db = ws.kysely;
   // Each team plans on its own working days (a team that works Saturdays has more of them).
   const book = await loadCalendarBook(db);
@@ -108,7 +114,9 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
     await actualsByAgentMonth(db, histFrom, histTo),
   );
   const joined = await firstDays(db);
-  const agents = (await listAgentRows(db)).filter((a) => a.active && byAgent.has(a.id));
+  const allAgents = await listAgentRows(db);
+  const agents = allAgents.filter((a) => a.active && byAgent.has(a.id) && inChosenTeams(teams, a.teamId));
+  const teamOfAgent = new Map(allAgents.map((a) => [a.id, a.teamId]));
 
   const historyOf = (agentId: number | null, teamId: number | null): HistoryMonth[] =>
     historyMonths.map((m) => {
@@ -122,7 +130,8 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
     });
   const sumHistory = async (members: AgentRow[], teamId?: number): Promise<HistoryMonth[]> => {
     // A team's (or the floor's) audit score is the mean over its audits, not a sum of its agents'.
-    const audits = await auditScoreByMonth(db, histFrom, histTo, teamId === undefined ? {} : { teamId });
+    const scope = teamId === undefined ? { teamId: teams.teamId, teamIds: teams.teamIds } : { teamId };
+    const audits = await auditScoreByMonth(db, histFrom, histTo, scope);
     return historyMonths.map((m, i) => {
       const base = historyOf(null, teamId ?? null)[i]!;
       const actuals = members.reduce(
@@ -137,7 +146,11 @@ export async function plan(ws: Workspace, month: Month, uplift: number): Promise
   return {
     month,
     workingDays,
-    targets: await loadTargets(db, month),
+    targets: (await loadTargets(db, month)).filter(
+      (e) =>
+        e.scope === 'all' ||
+        inChosenTeams(teams, e.scope === 'team' ? e.scopeId : teamOfAgent.get(e.scopeId)),
+    ),
     agents: agents.map((a) => ({
       agentId: a.id,
       teamId: a.teamId,
@@ -184,6 +197,24 @@ export class TargetResolver {
     return sumOrNull(
       this.agents.filter((a) => a.teamId === teamId).map((a) => this.book.get('agent', a.id, kpi)),
     );
+  }
+
+  /**
+   * Several teams' target, as the floor's is made of its teams: an additive KPI's is the sum of
+   * the teams'; a rate's is the one rate the teams share, else everyone's.
+   */
+  teams(teamIds: readonly number[], kpi: TargetKpi): number | null {
+    const each = teamIds.map((t) => this.team(t, kpi));
+    if (isAdditive(kpi)) return sumOrNull(each);
+    const [first] = each;
+    return each.every((v) => v === first) && first !== undefined ? first : this.book.get('all', 0, kpi);
+  }
+
+  /** The target of a filter's scope: an agent's, its teams', or everyone's. */
+  scope(filter: { agentId?: number | undefined } & TeamChoice, kpi: TargetKpi): number | null {
+    if (filter.agentId !== undefined) return this.agent(filter.agentId, kpi);
+    const teams = chosenTeams(filter);
+    return teams === undefined ? this.all(kpi) : this.teams(teams, kpi);
   }
 
   all(kpi: TargetKpi): number | null {
@@ -248,7 +279,7 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   };
   const targets = new TargetResolver(new TargetBook(await loadTargets(db, month)), agents);
   const joined = await firstDays(db);
-  const scope = { teamId: filter.teamId, agentId: filter.agentId };
+  const scope = { teamId: filter.teamId, teamIds: filter.teamIds, agentId: filter.agentId };
   const callsByAgent = await actualsByAgent(db, filter.from, filter.to, scope);
   const byAgent = await SourcedActuals.load(db, filter.from, filter.to, scope, callsByAgent);
   const total = [...callsByAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
@@ -256,16 +287,11 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   const profile = await loadProfile(db);
 
   const agentStart = (agentId: number) => maxDay(filter.from, joined.get(agentId) ?? filter.from);
-  const scopeTarget = (kpi: TargetKpi) =>
-    filter.agentId !== undefined
-      ? targets.agent(filter.agentId, kpi)
-      : filter.teamId !== undefined
-        ? targets.team(filter.teamId, kpi)
-        : targets.all(kpi);
+  const scopeTarget = (kpi: TargetKpi) => targets.scope(filter, kpi);
   const scopeDays =
     filter.agentId !== undefined
       ? daysFrom(agentStart(filter.agentId), teamOf(filter.agentId))
-      : daysFrom(filter.from, filter.teamId ?? null);
+      : daysFrom(filter.from, singleTeam(filter) ?? null);
   const agentRows = (await withRoster(ws, byAgent.agentIds(), { ...filter, ...scope })).map((agentId) => {
     const kpis = pacesFor(
       (kpi) => targets.agent(agentId, kpi),

@@ -2,6 +2,7 @@
  * What the targets feature stores: the calendar's exceptions, targets per month, its JSON settings
  * (weekend, scoring profiles, bonus sheet, alert thresholds), pay overrides and alert acknowledgements.
  */
+import { singleTeam, type TeamChoice } from '../people/team-filter';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
@@ -120,15 +121,17 @@ export async function loadCalendarBook(db: Kysely<Database>): Promise<CalendarBo
 }
 
 /**
- * The working days of a filter's scope: the team's, or the agent's team's, else the workspace's
- * ("last working day" and the comparison by working days of a team that works Saturdays).
+ * The working days of a filter's scope: the team's, or the agent's team's, else (several teams,
+ * the floor) the workspace's ("last working day" and the comparison by working days of a team
+ * that works Saturdays).
  */
 export async function workingDaysFor(
   db: Kysely<Database>,
-  scope: { teamId?: number; agentId?: number },
+  scope: TeamChoice & { agentId?: number },
 ): Promise<WorkingDays> {
   const book = await loadCalendarBook(db);
-  if (scope.teamId !== undefined) return book.forTeam(scope.teamId);
+  const team = singleTeam(scope);
+  if (team !== undefined) return book.forTeam(team);
   if (scope.agentId === undefined) return book.workspace;
   const agent = await db
     .selectFrom('agents')

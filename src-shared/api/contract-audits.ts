@@ -7,7 +7,7 @@ import { LANGUAGES } from '../domain';
 import { ANSWER_VALUES, ScorecardDefinitionSchema } from '../scorecard';
 import { AuditResponseSchema, RESPONSE_STATES } from './audit-response';
 import { method, None } from './method';
-import { DaySchema, FilterSchema } from './schemas';
+import { DaySchema, FilterSchema, TeamIdsSchema } from './schemas';
 
 const Id = z.number().int().positive();
 const Count = z.number().int().nonnegative();
@@ -214,6 +214,8 @@ export const CalibrationRowSchema = z.object({
   id: Id,
   callId: Id,
   agentName: z.string(),
+  /** the audited call's agent (a lead's list keeps their agents') */
+  agentId: Id.optional(),
   scorecardName: z.string(),
   version: z.number().int(),
   /** who has scored it so far (names only: answers stay blind) */
@@ -298,7 +300,10 @@ export const auditsContract = {
   /** Draws the spot-check list for a period (seeded, reproducible, skipping audited calls). */
   'audits.buildSample': method(SampleRequestSchema, SampleSchema),
   /** The latest spot-check list (or one by id), with each call's audit so far. */
-  'audits.sample': method(z.object({ sampleId: Id.optional() }), SampleSchema.nullable()),
+  'audits.sample': method(
+    z.object({ sampleId: Id.optional(), teamIds: TeamIdsSchema.optional() }),
+    SampleSchema.nullable(),
+  ),
 
   /** Starts (or reopens) the audit of a call with a scorecard version; returns the draft. */
   'audits.open': method(z.object({ callId: Id, versionId: Id, reviewer: Reviewer }), AuditDetailSchema),
@@ -330,7 +335,11 @@ export const auditsContract = {
 
   /** A calibration: the same call scored blind by several reviewers. */
   'calibrations.create': method(z.object({ callId: Id, versionId: Id }), z.object({ calibrationId: Id })),
-  'calibrations.list': method(None, z.array(CalibrationRowSchema)),
+  /** The newest calibrations; `teamIds`: of those teams' calls (a lead's, set by src-main/auth/scope.ts). */
+  'calibrations.list': method(
+    z.object({ teamIds: TeamIdsSchema.optional() }).strict(),
+    z.array(CalibrationRowSchema),
+  ),
   'calibrations.open': method(z.object({ calibrationId: Id, reviewer: Reviewer }), AuditDetailSchema),
   'calibrations.report': method(z.object({ calibrationId: Id, reviewer: Reviewer }), CalibrationReportSchema),
 };

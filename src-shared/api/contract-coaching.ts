@@ -13,7 +13,7 @@ import {
   type DueBucket,
 } from '../coaching';
 import { method } from './method';
-import { DaySchema, KpiValuesSchema } from './schemas';
+import { DaySchema, KpiValuesSchema, TeamIdsSchema } from './schemas';
 
 const Id = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
@@ -227,7 +227,8 @@ export const DueItemSchema = z.object({
 export type DueItem = z.infer<typeof DueItemSchema>;
 export type { DueBucket };
 
-const AgentFilter = z.object({ agentId: Id.optional() });
+/** One agent's, or (`teamIds`: a lead's, set by src-main/auth/scope.ts) those teams' agents'. */
+const AgentFilter = z.object({ agentId: Id.optional(), teamIds: TeamIdsSchema.optional() });
 
 export const coachingContract = {
   /** Notes newest first (by date), optionally of one agent or one plan. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RATER_KINDS, RATING_DIMENSIONS, RATING_MAX, RATING_MIN } from '../ratings';
 import { MonthSchema } from './contract-targets';
 import { method } from './method';
-import { DaySchema } from './schemas';
+import { DaySchema, TeamIdsSchema } from './schemas';
 
 const Id = z.number().int().positive();
 const Score = z.number().int().min(RATING_MIN).max(RATING_MAX);
@@ -49,7 +49,7 @@ export type AgentRatingsRow = z.infer<typeof AgentRatingsSchema>;
 export const ratingsContract = {
   /** The month's ratings (every entry, and per active agent lead/self/peer side by side) and training log. */
   'ratings.month': method(
-    z.object({ month: MonthSchema, teamId: Id.optional() }),
+    z.object({ month: MonthSchema, teamId: Id.optional(), teamIds: TeamIdsSchema.optional() }),
     z.object({
       month: MonthSchema,
       entries: z.array(RatingEntrySchema),

@@ -7,7 +7,7 @@ import { DUE_KINDS } from '../coaching';
 import { LANGUAGES } from '../domain';
 import { AlertSchema, TargetKpiSchema } from './contract-targets';
 import { method } from './method';
-import { CALL_SORTS, CallsQuerySchema, DaySchema, FilterSchema } from './schemas';
+import { CALL_SORTS, CallsQuerySchema, DaySchema, FilterSchema, TeamIdsSchema } from './schemas';
 
 const Id = z.number().int().positive();
 const Count = z.number().int().nonnegative();
@@ -77,7 +77,12 @@ export const reviewContract = {
   ),
   /** The day's battle report for the floor or a team: text to paste and a PNG 1080 px wide. */
   'review.battleReport': method(
-    z.object({ day: DaySchema, teamId: Id.optional(), language: z.enum(LANGUAGES) }),
+    z.object({
+      day: DaySchema,
+      teamId: Id.optional(),
+      teamIds: TeamIdsSchema.optional(),
+      language: z.enum(LANGUAGES),
+    }),
     z.object({
       day: DaySchema,
       text: z.string(),

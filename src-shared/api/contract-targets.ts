@@ -10,7 +10,7 @@ import { DEFAULT_RATING_TARGET, RATING_MAX, RATING_MIN } from '../ratings';
 import { GRADES, SCORE_ITEMS } from '../scoring';
 import { TARGET_KPIS } from '../targets';
 import { method, None } from './method';
-import { DaySchema, FilterSchema } from './schemas';
+import { DaySchema, FilterSchema, TeamIdsSchema } from './schemas';
 
 export const MonthSchema = z
   .string()
@@ -153,9 +153,17 @@ export const targetsContract = {
     z.array(TeamCalendarSchema),
   ),
 
-  /** A month's targets, working days and suggestions from the three months before it. */
+  /**
+   * A month's targets, working days and suggestions from the three months before it; with a team
+   * (a lead's teams), of those teams' agents only, `all` then their sum.
+   */
   'targets.plan': method(
-    z.object({ month: MonthSchema, uplift: z.number().min(-0.5).max(2).default(0.05) }),
+    z.object({
+      month: MonthSchema,
+      uplift: z.number().min(-0.5).max(2).default(0.05),
+      teamId: Id.optional(),
+      teamIds: TeamIdsSchema.optional(),
+    }),
     z.object({
       month: MonthSchema,
       workingDays: z.number().int(),
@@ -245,7 +253,7 @@ export const targetsContract = {
   'targets.thresholds': method(None, ThresholdsSchema),
   'targets.setThresholds': method(ThresholdsSchema, ThresholdsSchema),
   'targets.alerts': method(
-    z.object({ from: DaySchema, to: DaySchema, teamId: Id.optional() }),
+    z.object({ from: DaySchema, to: DaySchema, teamId: Id.optional(), teamIds: TeamIdsSchema.optional() }),
     z.object({ alerts: z.array(AlertSchema) }),
   ),
   'targets.ack': method(

@@ -82,11 +82,16 @@ export type Agent = z.infer<typeof AgentSchema>;
 export const CampaignSchema = z.object({ id: Id, name: z.string() });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
+/** At most as many teams as a user may lead (contract-auth.ts): a team lead's teams at once. */
+export const TeamIdsSchema = z.array(Id).min(1).max(100);
+
 export const FilterSchema = z
   .object({
     from: DaySchema,
     to: DaySchema,
     teamId: Id.optional(),
+    /** several teams at once (a lead of several who chose none); `teamId`, when given, wins */
+    teamIds: TeamIdsSchema.optional(),
     agentId: Id.optional(),
     campaignId: Id.optional(),
   })

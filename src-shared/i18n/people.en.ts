@@ -51,4 +51,6 @@ export const peopleEn = {
   'people.noCallsTitle': 'On the roster, no call in this period',
   'people.import.effect':
     'In the first {calls} calls: new agents {newAgents} · teams filled in {fillTeams} · names filled in {fillNames} · new teams {newTeams}. Names and teams already set are kept.',
+  /** the filter bar's "every team" choice for a team lead: all the teams they lead */
+  'filter.myTeams': 'My teams',
 } as const;

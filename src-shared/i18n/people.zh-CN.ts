@@ -52,4 +52,5 @@ export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
   'people.noCallsTitle': '在职但本时段没有通话',
   'people.import.effect':
     '前 {calls} 条通话中：新增坐席 {newAgents} 名 · 补全小组 {fillTeams} 名 · 补全姓名 {fillNames} 名 · 新建小组 {newTeams} 个。已设置的姓名和小组保持不变。',
+  'filter.myTeams': '我的团队',
 };

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
 import { isAtDefault, resolveRange, useFilterWorkingDays, useFilters } from '../../stores/filters';
 import { useWorkspace } from '../../stores/workspace';
+import { useAuth } from '../../stores/auth';
 import { compareAgents } from '../../../src-shared/collate';
 import { visibleText } from '../../../src-shared/visible-text';
 
@@ -32,6 +33,8 @@ export function FilterBar({ today }: { today: string }) {
   const t = useT();
   const filters = useFilters();
   const teams = useWorkspace((s) => s.teams);
+  // A team lead's list holds their teams only (teams.list is narrowed): "every team" is theirs.
+  const leadsTeams = useAuth((s) => s.state?.user?.role === 'team_lead');
   const agents = useWorkspace((s) => s.agents);
   const campaigns = useCampaignList();
   const calendar = useFilterWorkingDays();
@@ -93,7 +96,7 @@ export function FilterBar({ today }: { today: string }) {
           onChange={(e) => onTeamChange(e.target.value)}
           data-testid="filter-team"
         >
-          <option value="">{t('filter.allTeams')}</option>
+          <option value="">{t(leadsTeams ? 'filter.myTeams' : 'filter.allTeams')}</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
               {visibleText(team.name)}
