@@ -219,7 +219,9 @@ export async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter)
     .where('c.day', '>=', filter.from)
     .where('c.day', '<=', filter.to);
   if (filter.agentId !== undefined) query = query.where('c.agent_id', '=', filter.agentId);
-  const teams = agentInTeams(filter, 'c.agent_id');
+  // A team's agents would take SQLite to the (agent, day) index: every call of the team's month
+  // read to find the few masked ones (65 ms of 10M calls) instead of the partial index (<1 ms).
+  const teams = agentInTeams(filter, 'c.agent_id', { keepOffIndex: true });
   if (teams) query = query.where(teams);
   if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId);
   const r = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();

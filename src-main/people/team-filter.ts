@@ -19,12 +19,21 @@ export function chosenTeams(choice: TeamChoice): readonly number[] | undefined {
   return choice.teamIds;
 }
 
-/** The filter's team condition on an agent id column (`c.agent_id`, `a.id`); null: every team. */
-export function agentInTeams(choice: TeamChoice, agentIdColumn: string): RawBuilder<SqlBool> | null {
+/**
+ * The filter's team condition on an agent id column (`c.agent_id`, `a.id`); null: every team.
+ * `keepOffIndex`: for a query with a narrower index of its own (a partial one), the column is
+ * written `+column` so the planner does not take the agents' IN list to an index on it instead.
+ */
+export function agentInTeams(
+  choice: TeamChoice,
+  agentIdColumn: string,
+  options: { keepOffIndex?: boolean } = {},
+): RawBuilder<SqlBool> | null {
   const teams = chosenTeams(choice);
   if (teams === undefined) return null;
   if (teams.length === 0) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`${sql.ref(agentIdColumn)} IN (SELECT id FROM agents WHERE team_id IN (${sql.join([...teams])}))`;
+  const column = options.keepOffIndex ? sql`+${sql.ref(agentIdColumn)}` : sql.ref(agentIdColumn);
+  return sql<SqlBool>`${column} IN (SELECT id FROM agents WHERE team_id IN (${sql.join([...teams])}))`;
 }
 
 /** The same condition in memory, for an agent whose (current) team is `teamId`. */
