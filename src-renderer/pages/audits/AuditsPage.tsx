@@ -67,7 +67,8 @@ export function AuditsPage() {
     <div className="page page--audits">
       <header className="page__header">
         <h1 className="page__title">{t('audits.title')}</h1>
-        <p className="page__lead">{t('audits.lead')}</p>
+        {/* the lead says how to draw and score a list: for who may */}
+        {may('audits.buildSample') ? <p className="page__lead">{t('audits.lead')}</p> : null}
       </header>
       {ownAgentId !== null ? <AgentAudits filter={lastYear(ownAgentId, info.today)} /> : null}
       {may('audits.open') ? (
