@@ -4,7 +4,9 @@ import { ErrorMessage } from './components/ErrorMessage';
 import { SessionNotice } from './components/SessionNotice';
 import { Sidebar } from './components/Sidebar';
 import { SkeletonBlock } from './components/Skeleton';
-import { routeKey, useHashRoute, type Route, type RouteMatch } from './hooks/useHashRoute';
+import { routeKey, ROUTES, useHashRoute, type Route, type RouteMatch } from './hooks/useHashRoute';
+import { useMayOpen } from './hooks/usePageAccess';
+import { AccountPage } from './pages/account/AccountPage';
 import { useLanguage, useT } from './i18n/language';
 import { AgentPage } from './pages/agent/AgentPage';
 import { AuditFormPage } from './pages/audits/AuditFormPage';
@@ -50,7 +52,13 @@ function Page({ match }: { match: RouteMatch }) {
       return <PeoplePage />;
     case 'users':
       return <UsersPage />;
+    case 'account':
+      return <AccountPage />;
   }
+}
+
+function isSidebarRoute(match: RouteMatch): match is { route: Route } {
+  return (ROUTES as readonly string[]).includes(match.route);
 }
 
 function useDocumentLanguage(): void {
@@ -95,10 +103,19 @@ export function App() {
 }
 
 function WorkspaceApp() {
-  const match = useHashRoute();
+  const mayOpen = useMayOpen();
+  const asked = useHashRoute();
+  // An address to a page this role may not open (typed, or kept from another user) is the dashboard.
+  const match: RouteMatch = isSidebarRoute(asked) && !mayOpen(asked.route) ? { route: 'dashboard' } : asked;
   // An agent page belongs to the dashboard (it is reached from its tables and links back to it).
-  const section: Route =
-    match.route === 'agent' ? 'dashboard' : match.route === 'audit' ? 'audits' : match.route;
+  const section: Route | null =
+    match.route === 'agent'
+      ? 'dashboard'
+      : match.route === 'audit'
+        ? 'audits'
+        : match.route === 'account'
+          ? null
+          : match.route;
   const hasInfo = useWorkspace((s) => s.info !== null);
   const error = useWorkspace((s) => s.error);
   const refresh = useWorkspace((s) => s.refresh);

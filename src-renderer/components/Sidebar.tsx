@@ -1,10 +1,10 @@
 /** The left navigation: app name, the pages, and which workspace is open. */
-import { routeHref, ROUTES, type Route } from '../hooks/useHashRoute';
+import { ACCOUNT_HREF, routeHref, ROUTES, type Route } from '../hooks/useHashRoute';
 import { useT } from '../i18n/language';
 import { useWorkspace } from '../stores/workspace';
 import type { MessageKey } from '../../src-shared/i18n';
-import type { Method } from '../../src-shared/api';
-import { useAuth, useMayCall } from '../stores/auth';
+import { useAuth } from '../stores/auth';
+import { useMayOpen } from '../hooks/usePageAccess';
 
 const NAV_LABEL: Record<Route, MessageKey> = {
   dashboard: 'nav.dashboard',
@@ -32,20 +32,6 @@ const NAV_ICON: Record<Route, string> = {
   users: '♔',
 };
 
-/** The call a page cannot do without: a role that may not make it does not see the page. */
-const NAV_NEEDS: Record<Route, Method> = {
-  dashboard: 'metrics.summary',
-  calls: 'calls.list',
-  audits: 'audits.list',
-  coaching: 'coaching.notes',
-  targets: 'targets.plan',
-  import: 'import.start',
-  reports: 'reports.generate',
-  settings: 'settings.get',
-  people: 'agents.update',
-  users: 'users.list',
-};
-
 /** Who is signed in to a team workspace, and the way out (nothing on a local file). */
 function SignedInUser() {
   const t = useT();
@@ -59,6 +45,9 @@ function SignedInUser() {
         {user.displayName}
       </span>
       <span className="sidebar__user-role">{t(`auth.role.${user.role}`)}</span>
+      <a href={ACCOUNT_HREF} className="sidebar__account" data-testid="account-link">
+        {t('account.link')}
+      </a>
       <button
         type="button"
         className="button button--small sidebar__sign-out"
@@ -71,11 +60,10 @@ function SignedInUser() {
   );
 }
 
-export function Sidebar({ current }: { current: Route }) {
+/** `current`: the page shown (null: one outside the sidebar, such as the account). */
+export function Sidebar({ current }: { current: Route | null }) {
   const t = useT();
-  const may = useMayCall();
-  // Users sign in to team workspaces only: a local file has no Users page.
-  const teamWorkspace = useAuth((s) => s.state?.required ?? false);
+  const mayOpen = useMayOpen();
   const path = useWorkspace((s) => s.info?.path ?? '');
   const fileName = path.split(/[\\/]/).pop() ?? '';
   return (
@@ -85,23 +73,21 @@ export function Sidebar({ current }: { current: Route }) {
         <span className="sidebar__name">{t('app.name')}</span>
       </div>
       <ul className="sidebar__nav">
-        {ROUTES.filter((route) => may(NAV_NEEDS[route]) && (route !== 'users' || teamWorkspace)).map(
-          (route) => (
-            <li key={route}>
-              <a
-                href={routeHref(route)}
-                className={route === current ? 'sidebar__link is-active' : 'sidebar__link'}
-                aria-current={route === current ? 'page' : undefined}
-                data-testid={`nav-${route}`}
-              >
-                <span className="sidebar__icon" aria-hidden="true">
-                  {NAV_ICON[route]}
-                </span>
-                {t(NAV_LABEL[route])}
-              </a>
-            </li>
-          ),
-        )}
+        {ROUTES.filter(mayOpen).map((route) => (
+          <li key={route}>
+            <a
+              href={routeHref(route)}
+              className={route === current ? 'sidebar__link is-active' : 'sidebar__link'}
+              aria-current={route === current ? 'page' : undefined}
+              data-testid={`nav-${route}`}
+            >
+              <span className="sidebar__icon" aria-hidden="true">
+                {NAV_ICON[route]}
+              </span>
+              {t(NAV_LABEL[route])}
+            </a>
+          </li>
+        ))}
       </ul>
       {fileName ? (
         <div className="sidebar__workspace" title={path}>

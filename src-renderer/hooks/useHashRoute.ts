@@ -21,7 +21,11 @@ export type Route = (typeof ROUTES)[number];
 
 /** Where the hash points: a sidebar page, or one agent's page. */
 export type RouteMatch =
-  { route: Route } | { route: 'agent'; agentId: number } | { route: 'audit'; auditId: number };
+  | { route: Route }
+  | { route: 'agent'; agentId: number }
+  | { route: 'audit'; auditId: number }
+  /** the signed-in user's own account (their password): reached from their name in the sidebar */
+  | { route: 'account' };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -38,6 +42,7 @@ export function parseRoute(hash: string): RouteMatch {
     }
     return { route: 'dashboard' };
   }
+  if (name === 'account') return { route: 'account' };
   if (name === 'audits' && param) {
     const auditId = Number(param);
     if (/^\d+$/.test(param) && Number.isSafeInteger(auditId) && auditId > 0)
@@ -70,6 +75,8 @@ export function agentHref(agentId: number): string {
 export function navigate(route: Route): void {
   window.location.hash = `/${route}`;
 }
+
+export const ACCOUNT_HREF = '#/account';
 
 export function auditHref(auditId: number): string {
   return `#/audits/${auditId}`;

@@ -4,6 +4,7 @@ import { importErrorsEn } from './import-errors.en';
 import { cliEn } from './cli.en';
 import { sessionEn } from './session.en';
 import { authEn } from './auth.en';
+import { accountEn } from './account.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
 import { ordersEn } from './orders.en';
@@ -458,6 +459,7 @@ export const en = {
   ...activityEn,
   ...keychainEn,
   ...authEn,
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,7 @@ import { keychainZhCN } from './keychain.zh-CN';
 import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { authZhCN } from './auth.zh-CN';
+import { accountZhCN } from './account.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
@@ -451,4 +452,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...activityZhCN,
   ...keychainZhCN,
   ...authZhCN,
+  ...accountZhCN,
 };

@@ -22,6 +22,7 @@ import { PassBadge } from './PassBadge';
 import { ScorecardForm } from './ScorecardForm';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { visibleName } from '../../../src-shared/visible-text';
+import { useMayCall } from '../../stores/auth';
 
 const AUTOSAVE_MS = 600;
 
@@ -63,7 +64,10 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   const f = useFormat();
   const card = detail.scorecard.definition;
   const items = useMemo(() => allItems(card), [card]);
-  const readOnly = detail.status === 'submitted';
+  // A role that may not score (a manager, an agent) reads a draft as it stands.
+  const may = useMayCall();
+  const mayScore = may('audits.submit');
+  const readOnly = detail.status === 'submitted' || !mayScore;
   // Answering a dispute with a revised score opens the submitted scorecard again (not autosaved:
   // the answer sends the new answers).
   const [revising, setRevising] = useState(false);
@@ -236,7 +240,9 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
               {locked || live.missing.length === 0 ? <PassBadge score={score} failed={failed} /> : null}
             </div>
             <span className="muted">{t('audits.form.answered', { answered, total: items.length })}</span>
-            {readOnly ? (
+            {!mayScore && detail.status !== 'submitted' ? (
+              <span className="badge">{t('audits.status.draft')}</span>
+            ) : readOnly ? (
               <>
                 <span className="muted" data-testid="audit-submitted">
                   {t('audits.form.submitted', {
@@ -246,7 +252,9 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
                   {/* a team workspace: the login that submitted it, beside the name typed as reviewer */}
                   {detail.submittedBy ? ` ${t('activity.asLogin', { login: detail.submittedBy })}` : null}
                 </span>
-                {detail.calibrationId === null ? <CalibrateButton detail={detail} /> : null}
+                {detail.calibrationId === null && may('calibrations.create') ? (
+                  <CalibrateButton detail={detail} />
+                ) : null}
               </>
             ) : (
               <>
@@ -320,7 +328,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
         </div>
       </div>
       {/* Full width: one column per reviewer. */}
-      {detail.calibrationId !== null ? (
+      {detail.calibrationId !== null && may('calibrations.report') ? (
         <CalibrationPanel calibrationId={detail.calibrationId} reviewer={detail.reviewer} />
       ) : null}
     </>

@@ -13,6 +13,7 @@ import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Segmented } from '../../components/Segmented';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 
 const STATE_BADGE: Record<AuditResponse['state'], string> = {
   pending: 'badge',
@@ -42,6 +43,8 @@ interface Props {
 
 export function AuditResponsePanel({ detail, response, answers, revising, onRevising, onChanged }: Props) {
   const t = useT();
+  // Each side's buttons show to the roles that may answer (a QA supervisor does not acknowledge).
+  const may = useMayCall();
   return (
     <section className="audit-response" data-testid="audit-response">
       <header className="audit-response__header">
@@ -49,11 +52,13 @@ export function AuditResponsePanel({ detail, response, answers, revising, onRevi
         <ResponseBadge state={response.state} />
       </header>
       {response.state === 'pending' ? (
-        <AgentAnswer detail={detail} onChanged={onChanged} />
+        may('audits.acknowledge') ? (
+          <AgentAnswer detail={detail} onChanged={onChanged} />
+        ) : null
       ) : (
         <ResponseHistory detail={detail} response={response} />
       )}
-      {response.state === 'disputed' ? (
+      {response.state === 'disputed' && may('audits.answerDispute') ? (
         <ReviewerAnswer
           detail={detail}
           answers={answers}

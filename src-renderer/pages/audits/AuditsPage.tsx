@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Sample, SampleCall, ScorecardVersion } from '../../../src-shared/api';
 import { presetRange } from '../../../src-shared/periods';
-import { weekdayOf } from '../../../src-shared/time';
+import { addDays, weekdayOf } from '../../../src-shared/time';
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
@@ -15,7 +15,9 @@ import { RecordingIcon } from '../../components/RecordingIcon';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { agentHref, auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
+import { useAuth, useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
+import { AgentAudits } from './AgentAudits';
 import { useReviewer } from './reviewer';
 import { CalibrationsPanel } from './CalibrationsPanel';
 import { DisputesPanel } from './DisputesPanel';
@@ -33,12 +35,16 @@ export function AuditsPage() {
   const [reviewer, setReviewer] = useReviewer();
   const scorecards = useApiQuery('scorecards.list', { language });
   const [versionId, setVersionId] = useState<number | null>(null);
-  const sample = useApiQuery('audits.sample', {});
+  // Each part shows to the roles that may make its call: an agent sees their own audits and
+  // disputes, a manager reads the lists without the reviewer's buttons.
+  const may = useMayCall();
+  const ownAgentId = useAuth((s) => s.state?.user?.agentId ?? null);
+  const sample = useApiQuery('audits.sample', may('audits.sample') ? {} : null);
   const editorTarget = useEditorTarget();
   const [saved, setSaved] = useState<ScorecardVersion | null>(null);
   if (!info) return null;
   const cards = scorecards.data ?? [];
-  if (editorTarget && scorecards.data)
+  if (editorTarget && scorecards.data && may('scorecards.save'))
     return (
       <ScorecardEditor
         key={editorTarget.kind === 'new' ? 'new' : editorTarget.scorecardId}
@@ -61,44 +67,50 @@ export function AuditsPage() {
     <div className="page page--audits">
       <header className="page__header">
         <h1 className="page__title">{t('audits.title')}</h1>
-        <p className="page__lead">{t('audits.lead')}</p>
+        {/* the lead says how to draw and score a list: for who may */}
+        {may('audits.buildSample') ? <p className="page__lead">{t('audits.lead')}</p> : null}
       </header>
-      <div className="audits-toolbar panel">
-        <label className="field">
-          <span className="field__label">{t('audits.reviewer')}</span>
-          <input
-            className="input"
-            value={reviewer}
-            maxLength={60}
-            onChange={(e) => setReviewer(e.target.value)}
-            data-testid="audits-reviewer"
-          />
-          <span className="field__hint">{t('audits.reviewerHint')}</span>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('audits.scorecard')}</span>
-          <select
-            className="select"
-            value={chosen?.versionId ?? ''}
-            onChange={(e) => setVersionId(Number(e.target.value))}
-            data-testid="audits-scorecard"
-          >
-            {cards.map((c) => (
-              <option key={c.versionId} value={c.versionId}>
-                {c.name} · {t('audits.version', { version: c.version })}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {ownAgentId !== null ? <AgentAudits filter={lastYear(ownAgentId, info.today)} /> : null}
+      {may('audits.open') ? (
+        <div className="audits-toolbar panel">
+          <label className="field">
+            <span className="field__label">{t('audits.reviewer')}</span>
+            <input
+              className="input"
+              value={reviewer}
+              maxLength={60}
+              onChange={(e) => setReviewer(e.target.value)}
+              data-testid="audits-reviewer"
+            />
+            <span className="field__hint">{t('audits.reviewerHint')}</span>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('audits.scorecard')}</span>
+            <select
+              className="select"
+              value={chosen?.versionId ?? ''}
+              onChange={(e) => setVersionId(Number(e.target.value))}
+              data-testid="audits-scorecard"
+            >
+              {cards.map((c) => (
+                <option key={c.versionId} value={c.versionId}>
+                  {c.name} · {t('audits.version', { version: c.version })}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
       {/* Keyed by the list: the builder starts from the last list's period, size and seed. */}
-      <SampleBuilder
-        key={sample.data?.id ?? 'new'}
-        today={info.today}
-        shortSaleSeconds={info.settings.shortSaleSeconds}
-        last={sample.data ?? null}
-        onBuilt={sample.reload}
-      />
+      {may('audits.buildSample') ? (
+        <SampleBuilder
+          key={sample.data?.id ?? 'new'}
+          today={info.today}
+          shortSaleSeconds={info.settings.shortSaleSeconds}
+          last={sample.data ?? null}
+          onBuilt={sample.reload}
+        />
+      ) : null}
       {sample.error ? <ErrorMessage error={sample.error} onRetry={sample.reload} /> : null}
       {sample.data === null ? (
         <EmptyState size="panel" title={t('audits.sample.title')} testId="audits-sample-empty">
@@ -111,13 +123,18 @@ export function AuditsPage() {
         </div>
       ) : null}
       <DisputesPanel />
-      <QaAnalyticsPanel />
+      {may('audits.analytics') ? <QaAnalyticsPanel /> : null}
       <div className="audits-grid audits-grid--even">
         <ScorecardsPanel cards={cards} saved={saved} onImported={scorecards.reload} />
-        <CalibrationsPanel reviewer={reviewer.trim()} />
+        {may('calibrations.list') ? <CalibrationsPanel reviewer={reviewer.trim()} /> : null}
       </div>
     </div>
   );
+}
+
+/** An agent's own audits of the last twelve months. */
+function lastYear(agentId: number, today: string) {
+  return { from: addDays(today, -365), to: today, agentId };
 }
 
 function defaultPeriod(today: string) {
@@ -300,6 +317,7 @@ function SampleRow({
     }
   };
   const status = c.audit === null ? 'todo' : c.audit.status;
+  const mayOpen = useMayCall()('audits.open');
   return (
     <tr data-testid="sample-row" data-call-id={c.callId} data-status={status}>
       <td>
@@ -337,20 +355,22 @@ function SampleRow({
         {error ? <ErrorMessage error={error} compact /> : null}
       </td>
       <td className="num">
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void open()}
-          disabled={c.audit === null && (reviewer === '' || scorecard === null)}
-          title={reviewer === '' ? t('audits.reviewerHint') : undefined}
-          data-testid="sample-open"
-        >
-          {c.audit === null
-            ? t('audits.sample.open')
-            : c.audit.status === 'draft'
-              ? t('audits.sample.continue')
-              : t('audits.sample.view')}
-        </button>
+        {c.audit === null && !mayOpen ? null : (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void open()}
+            disabled={c.audit === null && (reviewer === '' || scorecard === null)}
+            title={reviewer === '' ? t('audits.reviewerHint') : undefined}
+            data-testid="sample-open"
+          >
+            {c.audit === null
+              ? t('audits.sample.open')
+              : c.audit.status === 'draft'
+                ? t('audits.sample.continue')
+                : t('audits.sample.view')}
+          </button>
+        )}
       </td>
     </tr>
   );

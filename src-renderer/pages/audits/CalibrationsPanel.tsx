@@ -8,6 +8,7 @@ import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { auditHref } from '../../hooks/useHashRoute';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { visibleName } from '../../../src-shared/visible-text';
 
 export function CalibrationsPanel({ reviewer }: { reviewer: string }) {
@@ -35,6 +36,7 @@ function CalibrationItem({ row, reviewer }: { row: CalibrationRow; reviewer: str
   const f = useFormat();
   const [error, setError] = useState<ApiCallError | null>(null);
   const mine = row.reviewers.some((r) => r.reviewer === reviewer);
+  const mayOpen = useMayCall()('calibrations.open');
   const open = async () => {
     try {
       const audit = await call('calibrations.open', { calibrationId: row.id, reviewer });
@@ -56,14 +58,16 @@ function CalibrationItem({ row, reviewer }: { row: CalibrationRow; reviewer: str
             : row.reviewers.map((r) => `${r.reviewer}${r.status === 'submitted' ? ' ✓' : ''}`).join(', ')}
         </div>
       </div>
-      <button
-        type="button"
-        className="button button--small"
-        disabled={reviewer === ''}
-        onClick={() => void open()}
-      >
-        {mine ? t('audits.calibration.open') : t('audits.calibration.scoreBlind')}
-      </button>
+      {mayOpen ? (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={reviewer === ''}
+          onClick={() => void open()}
+        >
+          {mine ? t('audits.calibration.open') : t('audits.calibration.scoreBlind')}
+        </button>
+      ) : null}
       {error ? <ErrorMessage error={error} compact /> : null}
     </li>
   );

@@ -11,6 +11,7 @@ import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { scorecardEditorHref } from './editor-route';
 
 export function ScorecardsPanel({
@@ -24,6 +25,7 @@ export function ScorecardsPanel({
   onImported: () => void;
 }) {
   const t = useT();
+  const may = useMayCall();
   const f = useFormat();
   const fileInput = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -70,30 +72,32 @@ export function ScorecardsPanel({
       className="audits-scorecards"
       testId="audits-scorecards"
       actions={
-        <>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            data-testid="scorecard-import-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-          <a
-            className="button button--small"
-            href={scorecardEditorHref({ kind: 'new' })}
-            data-testid="scorecard-new"
-          >
-            {t('audits.scorecards.new')}
-          </a>
-          <button type="button" className="button button--small" onClick={() => chooseFile(null)}>
-            {t('audits.scorecards.import')}
-          </button>
-        </>
+        may('scorecards.save') ? (
+          <>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              data-testid="scorecard-import-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+            <a
+              className="button button--small"
+              href={scorecardEditorHref({ kind: 'new' })}
+              data-testid="scorecard-new"
+            >
+              {t('audits.scorecards.new')}
+            </a>
+            <button type="button" className="button button--small" onClick={() => chooseFile(null)}>
+              {t('audits.scorecards.import')}
+            </button>
+          </>
+        ) : null
       }
     >
       {error ? <ErrorMessage error={error} compact /> : null}
@@ -131,29 +135,35 @@ export function ScorecardsPanel({
                     card.definition.scoring === 'points' ? 'audits.scoring.points' : 'audits.scoring.weights',
                   )}
                 </span>
-                <a
-                  className="link-button"
-                  href={scorecardEditorHref({ kind: 'edit', scorecardId: card.scorecardId })}
-                  data-testid="scorecard-edit"
-                >
-                  {t('audits.scorecards.edit')}
-                </a>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => void exportCard(card.versionId)}
-                  data-testid="scorecard-export"
-                >
-                  {t('audits.scorecards.export')}
-                </button>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => chooseFile(card.scorecardId)}
-                  data-testid="scorecard-import-version"
-                >
-                  {t('audits.scorecards.importVersion')}
-                </button>
+                {may('scorecards.save') ? (
+                  <a
+                    className="link-button"
+                    href={scorecardEditorHref({ kind: 'edit', scorecardId: card.scorecardId })}
+                    data-testid="scorecard-edit"
+                  >
+                    {t('audits.scorecards.edit')}
+                  </a>
+                ) : null}
+                {may('scorecards.export') ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void exportCard(card.versionId)}
+                    data-testid="scorecard-export"
+                  >
+                    {t('audits.scorecards.export')}
+                  </button>
+                ) : null}
+                {may('scorecards.import') ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => chooseFile(card.scorecardId)}
+                    data-testid="scorecard-import-version"
+                  >
+                    {t('audits.scorecards.importVersion')}
+                  </button>
+                ) : null}
               </div>
               <p className="audits-scorecards__sections" data-testid="scorecard-shares">
                 {card.definition.sections

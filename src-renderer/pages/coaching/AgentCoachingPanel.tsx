@@ -4,12 +4,14 @@ import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { coachingHref } from './coaching-route';
 import { NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
 
 export function AgentCoachingPanel({ agentId }: { agentId: number }) {
   const t = useT();
   const f = useFormat();
+  const may = useMayCall();
   const query = useApiQuery('coaching.agent', { agentId });
   return (
     <Panel
@@ -25,13 +27,15 @@ export function AgentCoachingPanel({ agentId }: { agentId: number }) {
           >
             {t('coaching.agent.all', { count: query.data?.totalNotes ?? 0 })}
           </a>
-          <a
-            className="button button--small button--primary"
-            href={coachingHref({ agentId, note: 'new' })}
-            data-testid="agent-coaching-write"
-          >
-            {t('coaching.agent.write')}
-          </a>
+          {may('coaching.createNote') ? (
+            <a
+              className="button button--small button--primary"
+              href={coachingHref({ agentId, note: 'new' })}
+              data-testid="agent-coaching-write"
+            >
+              {t('coaching.agent.write')}
+            </a>
+          ) : null}
         </>
       }
     >

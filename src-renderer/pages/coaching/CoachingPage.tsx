@@ -3,6 +3,7 @@
  * one agent if chosen; the note and plan editors open in place (`?note=`, `?plan=`).
  */
 import { useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { coachingHref, goTo, useCoachingParams } from './coaching-route';
 import { NotesList, PlansList } from './CoachingLists';
@@ -15,6 +16,7 @@ export function CoachingPage() {
   const t = useT();
   const { agentId, planId, at } = useCoachingParams();
   const backHref = coachingHref({ agentId });
+  const may = useMayCall();
 
   if (at.view === 'note' || at.view === 'plan')
     return (
@@ -47,16 +49,24 @@ export function CoachingPage() {
         </div>
         <div className="coaching-header__tools">
           <AgentFilter agentId={agentId} />
-          <a className="button" href={coachingHref({ agentId, plan: 'new' })} data-testid="coaching-new-plan">
-            {t('coaching.newPlan')}
-          </a>
-          <a
-            className="button button--primary"
-            href={coachingHref({ agentId, note: 'new' })}
-            data-testid="coaching-new-note"
-          >
-            {t('coaching.newNote')}
-          </a>
+          {may('coaching.createPlan') ? (
+            <a
+              className="button"
+              href={coachingHref({ agentId, plan: 'new' })}
+              data-testid="coaching-new-plan"
+            >
+              {t('coaching.newPlan')}
+            </a>
+          ) : null}
+          {may('coaching.createNote') ? (
+            <a
+              className="button button--primary"
+              href={coachingHref({ agentId, note: 'new' })}
+              data-testid="coaching-new-note"
+            >
+              {t('coaching.newNote')}
+            </a>
+          ) : null}
         </div>
       </header>
       <FollowUps agentId={agentId} />

@@ -16,6 +16,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { agentHref } from '../../hooks/useHashRoute';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { coachingHref } from './coaching-route';
 import { agentLabel, NOTE_KIND_LABEL } from './labels';
@@ -94,6 +95,7 @@ function DueRow({ item, today }: { item: DueItem; today: string }) {
   const refresh = useWorkspace((s) => s.refresh);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
+  const mayMark = useMayCall()('coaching.markDone');
 
   const markDone = async () => {
     setBusy(true);
@@ -126,7 +128,7 @@ function DueRow({ item, today }: { item: DueItem; today: string }) {
         <a className="button button--small" href={coachingHref({ plan: item.planId! })}>
           {t('coaching.due.openPlan')}
         </a>
-      ) : (
+      ) : !mayMark ? null : (
         <button
           type="button"
           className="button button--small due-row__done"

@@ -4,6 +4,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { navigate } from '../../hooks/useHashRoute';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
+import { useMayOpen } from '../../hooks/usePageAccess';
+import { useMayCall } from '../../stores/auth';
 import { useDemo } from '../../stores/demo';
 import { FirstUseZone } from '../settings/FirstUseZone';
 
@@ -12,6 +14,9 @@ export function WorkspaceEmpty() {
   const language = useLanguage();
   const f = useFormat();
   const { job, error, running, load } = useDemo();
+  // On a team workspace, who may import and who may load the demo see those buttons.
+  const may = useMayCall();
+  const mayOpen = useMayOpen();
 
   return (
     <div className="page page--centered">
@@ -21,30 +26,34 @@ export function WorkspaceEmpty() {
         title={t('dashboard.emptyWorkspace.title')}
         actions={
           <>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => navigate('import')}
-              data-testid="go-import"
-              disabled={running}
-            >
-              {t('dashboard.emptyWorkspace.import')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void load(language)}
-              data-testid="load-demo"
-              disabled={running}
-            >
-              {t('dashboard.emptyWorkspace.demo')}
-            </button>
+            {mayOpen('import') ? (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => navigate('import')}
+                data-testid="go-import"
+                disabled={running}
+              >
+                {t('dashboard.emptyWorkspace.import')}
+              </button>
+            ) : null}
+            {may('demo.load') ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void load(language)}
+                data-testid="load-demo"
+                disabled={running}
+              >
+                {t('dashboard.emptyWorkspace.demo')}
+              </button>
+            ) : null}
           </>
         }
       >
         <p>{t('dashboard.emptyWorkspace.text')}</p>
         <p className="muted">{t('dashboard.emptyWorkspace.formats')}</p>
-        <FirstUseZone disabled={running} />
+        {may('zone.change') ? <FirstUseZone disabled={running} /> : null}
       </EmptyState>
       {running ? (
         <div className="demo-progress">

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Segmented } from '../../components/Segmented';
 import { Panel } from '../../components/Panel';
 import { useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { type AgentShow, type AgentSort, type AgentSortColumn, visibleAgents } from './agent-list';
 import { EditableText } from './EditableText';
@@ -23,6 +24,7 @@ const SHOW_LABEL = {
 
 export function AgentsPanel() {
   const t = useT();
+  const may = useMayCall();
   const agents = useWorkspace((s) => s.agents);
   const teams = useWorkspace((s) => s.teams);
   const today = useWorkspace((s) => s.info?.today ?? '');
@@ -96,7 +98,7 @@ export function AgentsPanel() {
               <th scope="col">{t('people.agents.status')}</th>
               <th scope="col">{t('people.agents.notes')}</th>
               <th scope="col">{t('people.agents.calls')}</th>
-              <th scope="col">{t('people.agents.merge')}</th>
+              {may('agents.merge') ? <th scope="col">{t('people.agents.merge')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -135,6 +137,8 @@ function displayName(a: Agent): string {
 function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProps) {
   const t = useT();
   const [mergeInto, setMergeInto] = useState<Agent | null>(null);
+  // Merging agents is the admin's; a team lead edits their agents.
+  const mayMerge = useMayCall()('agents.merge');
   const update = (patch: Omit<Parameters<typeof call<'agents.update'>>[1], 'id'>) =>
     write.run(() => call('agents.update', { id: agent.id, ...patch }));
   const merge = async (into: Agent) => {
@@ -149,7 +153,7 @@ function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProp
       );
   };
   const others = useMemo(() => agents.filter((a) => a.id !== agent.id), [agents, agent.id]);
-  const columns = 7;
+  const columns = mayMerge ? 7 : 6;
   return (
     <Fragment>
       <tr data-agent-code={agent.code} className={agent.active ? undefined : 'is-left'}>
@@ -222,22 +226,24 @@ function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProp
         <td className="nowrap muted">
           {agent.firstDay ? `${agent.firstDay} – ${agent.lastDay ?? ''}` : '—'}
         </td>
-        <td>
-          <select
-            className="select"
-            value=""
-            aria-label={`${agent.code} ${t('people.agents.merge')}`}
-            data-testid="agent-merge"
-            onChange={(e) => setMergeInto(others.find((a) => a.id === Number(e.target.value)) ?? null)}
-          >
-            <option value="">{t('people.agents.merge')}</option>
-            {others.map((a) => (
-              <option key={a.id} value={a.id}>
-                {displayName(a)}
-              </option>
-            ))}
-          </select>
-        </td>
+        {mayMerge ? (
+          <td>
+            <select
+              className="select"
+              value=""
+              aria-label={`${agent.code} ${t('people.agents.merge')}`}
+              data-testid="agent-merge"
+              onChange={(e) => setMergeInto(others.find((a) => a.id === Number(e.target.value)) ?? null)}
+            >
+              <option value="">{t('people.agents.merge')}</option>
+              {others.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {displayName(a)}
+                </option>
+              ))}
+            </select>
+          </td>
+        ) : null}
       </tr>
       {mergeInto ? (
         <tr className="people-confirm-row">

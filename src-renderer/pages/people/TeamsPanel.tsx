@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
 import { useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { EditableText } from './EditableText';
 import { useWrite } from './useWrite';
@@ -13,6 +14,8 @@ export function TeamsPanel() {
   const t = useT();
   const teams = useWorkspace((s) => s.teams);
   const write = useWrite();
+  // Teams are the admin's: a team lead sees them as they are.
+  const may = useMayCall();
   const [name, setName] = useState('');
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -21,20 +24,22 @@ export function TeamsPanel() {
   };
   return (
     <Panel title={t('people.teams.title')} className="people-teams" testId="people-teams">
-      <form className="people-teams__add" onSubmit={(e) => void add(e)}>
-        <input
-          className="input"
-          value={name}
-          maxLength={60}
-          placeholder={t('people.teams.newPlaceholder')}
-          aria-label={t('people.teams.new')}
-          data-testid="team-new-name"
-          onChange={(e) => setName(e.target.value)}
-        />
-        <button className="button button--primary" type="submit" disabled={write.busy || !name.trim()}>
-          {t('people.teams.add')}
-        </button>
-      </form>
+      {may('teams.create') ? (
+        <form className="people-teams__add" onSubmit={(e) => void add(e)}>
+          <input
+            className="input"
+            value={name}
+            maxLength={60}
+            placeholder={t('people.teams.newPlaceholder')}
+            aria-label={t('people.teams.new')}
+            data-testid="team-new-name"
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button className="button button--primary" type="submit" disabled={write.busy || !name.trim()}>
+            {t('people.teams.add')}
+          </button>
+        </form>
+      ) : null}
       {write.error ? <ErrorMessage error={write.error} compact /> : null}
       {teams.length === 0 ? (
         <p className="muted">{t('people.teams.empty')}</p>
@@ -47,7 +52,7 @@ export function TeamsPanel() {
               <th scope="col" className="num">
                 {t('people.teams.agents')}
               </th>
-              <th scope="col">{t('people.teams.mergeInto')}</th>
+              {may('teams.merge') ? <th scope="col">{t('people.teams.mergeInto')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -64,6 +69,15 @@ export function TeamsPanel() {
 function TeamRow({ team, teams, write }: { team: Team; teams: Team[]; write: ReturnType<typeof useWrite> }) {
   const t = useT();
   const [into, setInto] = useState<Team | null>(null);
+  const may = useMayCall();
+  if (!may('teams.update'))
+    return (
+      <tr data-team-id={team.id}>
+        <td>{team.name}</td>
+        <td>{team.leadName ?? ''}</td>
+        <td className="num">{team.agents}</td>
+      </tr>
+    );
   return (
     <tr data-team-id={team.id}>
       <td>

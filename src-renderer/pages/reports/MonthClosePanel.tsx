@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useMayCall } from '../../stores/auth';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 
@@ -20,6 +21,8 @@ export function MonthClosePanel({ month }: { month: string | null }) {
   const t = useT();
   const timeZone = useWorkspace((s) => s.info?.settings.timeZone ?? 'UTC');
   const status = useApiQuery('reports.closeStatus', month ? { month } : null);
+  // A team lead sees whether the month is closed; the manager closes and reopens it.
+  const may = useMayCall();
   // Close and reopen both ask first: closing freezes a month's numbers for every report.
   const [confirming, setConfirming] = useState(false);
   const [working, setWorking] = useState(false);
@@ -72,69 +75,73 @@ export function MonthClosePanel({ month }: { month: string | null }) {
                   {t('reports.close.callsOnly')}
                 </p>
               ) : null}
-              {confirming ? (
-                <div className="reports-close__confirm">
-                  <span>{t('reports.close.confirmReopen', { month })}</span>
+              {may('reports.reopenMonth') ? (
+                confirming ? (
+                  <div className="reports-close__confirm">
+                    <span>{t('reports.close.confirmReopen', { month })}</span>
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      disabled={working}
+                      onClick={() => void act('reports.reopenMonth')}
+                      data-testid="month-reopen-confirm"
+                    >
+                      {t('reports.close.reopen', { month })}
+                    </button>
+                    <button type="button" className="button" onClick={() => setConfirming(false)}>
+                      {t('reports.close.cancel')}
+                    </button>
+                  </div>
+                ) : (
                   <button
                     type="button"
-                    className="button button--danger"
+                    className="button"
                     disabled={working}
-                    onClick={() => void act('reports.reopenMonth')}
-                    data-testid="month-reopen-confirm"
+                    onClick={() => setConfirming(true)}
+                    data-testid="month-reopen"
                   >
                     {t('reports.close.reopen', { month })}
                   </button>
-                  <button type="button" className="button" onClick={() => setConfirming(false)}>
-                    {t('reports.close.cancel')}
-                  </button>
-                </div>
-              ) : (
-                <button
-                  type="button"
-                  className="button"
-                  disabled={working}
-                  onClick={() => setConfirming(true)}
-                  data-testid="month-reopen"
-                >
-                  {t('reports.close.reopen', { month })}
-                </button>
-              )}
+                )
+              ) : null}
             </>
           ) : (
             <>
               <p data-testid="month-close-state">{t('reports.close.open', { month })}</p>
-              {confirming ? (
-                <div className="reports-close__confirm" role="group" data-testid="month-close-confirm-box">
-                  <span>{t('reports.close.confirmClose', { month })}</span>
+              {may('reports.closeMonth') ? (
+                confirming ? (
+                  <div className="reports-close__confirm" role="group" data-testid="month-close-confirm-box">
+                    <span>{t('reports.close.confirmClose', { month })}</span>
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      disabled={working}
+                      onClick={() => void act('reports.closeMonth')}
+                      data-testid="month-close-confirm"
+                    >
+                      {t('reports.close.button', { month })}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => setConfirming(false)}
+                      data-testid="month-close-cancel"
+                    >
+                      {t('reports.close.cancel')}
+                    </button>
+                  </div>
+                ) : (
                   <button
                     type="button"
                     className="button button--primary"
                     disabled={working}
-                    onClick={() => void act('reports.closeMonth')}
-                    data-testid="month-close-confirm"
+                    onClick={() => setConfirming(true)}
+                    data-testid="month-close-button"
                   >
                     {t('reports.close.button', { month })}
                   </button>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setConfirming(false)}
-                    data-testid="month-close-cancel"
-                  >
-                    {t('reports.close.cancel')}
-                  </button>
-                </div>
-              ) : (
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={working}
-                  onClick={() => setConfirming(true)}
-                  data-testid="month-close-button"
-                >
-                  {t('reports.close.button', { month })}
-                </button>
-              )}
+                )
+              ) : null}
             </>
           )}
         </>

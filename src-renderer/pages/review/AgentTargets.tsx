@@ -11,6 +11,7 @@ import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { formatTarget } from '../targets/target-units';
 
 function tone(pace: number | null): string {
@@ -23,7 +24,9 @@ export function AgentTargets({ agentId, filter }: { agentId: number; filter: Fil
   const month = monthOf(filter.to);
   const range = monthRange(month);
   const pacing = useApiQuery('targets.pacing', { filter: { ...range, agentId } });
-  const scores = useApiQuery('targets.scores', { month });
+  // The composite score carries pay: a role that may not see it (QA, an agent) sees the pace only.
+  const mayScore = useMayCall()('targets.scores');
+  const scores = useApiQuery('targets.scores', mayScore ? { month } : null);
   const asOf = pacing.data?.asOf;
   return (
     <Panel
@@ -41,9 +44,11 @@ export function AgentTargets({ agentId, filter }: { agentId: number; filter: Fil
           )
         }
       </QueryView>
-      <QueryView query={scores} skeleton={<SkeletonBlock lines={3} lineHeight={18} />}>
-        {(s) => <ScoreParts row={s.rows.find((r) => r.agentId === agentId) ?? null} />}
-      </QueryView>
+      {mayScore ? (
+        <QueryView query={scores} skeleton={<SkeletonBlock lines={3} lineHeight={18} />}>
+          {(s) => <ScoreParts row={s.rows.find((r) => r.agentId === agentId) ?? null} />}
+        </QueryView>
+      ) : null}
     </Panel>
   );
 }

@@ -5,6 +5,7 @@ import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { OrderSettingsPanel } from '../orders/OrderSettingsPanel';
 import { RecordingsFolderPanel } from '../audits/RecordingsFolderPanel';
@@ -28,6 +29,8 @@ type SaveState =
 export function SettingsPage() {
   const t = useT();
   const info = useWorkspace((s) => s.info);
+  // Each panel shows to the roles that may make its call: the admin configures, others read.
+  const may = useMayCall();
   if (!info) return null;
   return (
     <div className="page page--settings">
@@ -35,7 +38,7 @@ export function SettingsPage() {
         <h1 className="page__title">{t('settings.title')}</h1>
       </header>
       {/* Keyed by the workspace: another workspace's settings start a fresh form. */}
-      <SettingsForm key={info.path} saved={info.settings} />
+      <SettingsForm key={info.path} saved={info.settings} readOnly={!may('settings.update')} />
       <section className="panel settings-workspace">
         <h2 className="panel__title">{t('settings.workspace')}</h2>
         <p className="field__hint">{t('settings.workspaceHint')}</p>
@@ -43,10 +46,10 @@ export function SettingsPage() {
           {info.path}
         </code>
       </section>
-      <OrderSettingsPanel />
-      <BackupsPanel />
-      <RecordingsFolderPanel />
-      <ActivityPanel />
+      {may('orders.settings.update') ? <OrderSettingsPanel /> : null}
+      {may('backups.list') ? <BackupsPanel /> : null}
+      {may('audits.setRecordingsFolder') ? <RecordingsFolderPanel /> : null}
+      {may('activity.list') ? <ActivityPanel /> : null}
     </div>
   );
 }
@@ -65,7 +68,8 @@ function changedFields(saved: Settings, draft: Settings): Partial<Settings> {
   return patch;
 }
 
-function SettingsForm({ saved }: { saved: Settings }) {
+/** `readOnly`: the workspace's settings as they are, for a role that may not change them. */
+function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: boolean }) {
   const t = useT();
   const saveSettings = useWorkspace((s) => s.saveSettings);
   // Only what the user changed: a field left alone shows (and keeps) the stored value, also when
@@ -125,125 +129,130 @@ function SettingsForm({ saved }: { saved: Settings }) {
 
   return (
     <form className="panel settings-form" onSubmit={onSubmit} data-testid="settings-form">
-      <div className="field" role="group" aria-label={t('settings.timeZone')}>
-        <span className="field__label">{t('settings.timeZone')}</span>
-        <ZonePicker value={draft.timeZone} onChange={(timeZone) => update({ timeZone })} disabled={busy} />
-        <span className="field__hint">{t('settings.timeZoneHint')}</span>
-        {state.kind === 'confirm' || state.kind === 'zone' ? (
-          <ZoneConfirm
-            plan={state.kind === 'confirm' ? state.plan : null}
-            job={state.kind === 'zone' ? state.job : null}
-            onConfirm={() => state.kind === 'confirm' && void save(state.patch, true)}
-            onCancel={() => setState({ kind: 'idle' })}
-          />
-        ) : null}
-      </div>
+      {readOnly ? <p className="field__hint">{t('roles.settings.readOnly')}</p> : null}
+      <fieldset className="settings-form__fields" disabled={readOnly}>
+        <div className="field" role="group" aria-label={t('settings.timeZone')}>
+          <span className="field__label">{t('settings.timeZone')}</span>
+          <ZonePicker value={draft.timeZone} onChange={(timeZone) => update({ timeZone })} disabled={busy} />
+          <span className="field__hint">{t('settings.timeZoneHint')}</span>
+          {state.kind === 'confirm' || state.kind === 'zone' ? (
+            <ZoneConfirm
+              plan={state.kind === 'confirm' ? state.plan : null}
+              job={state.kind === 'zone' ? state.job : null}
+              onConfirm={() => state.kind === 'confirm' && void save(state.patch, true)}
+              onCancel={() => setState({ kind: 'idle' })}
+            />
+          ) : null}
+        </div>
 
-      <label className="field">
-        <span className="field__label">{t('settings.threshold')}</span>
-        <span className="input-with-unit">
-          <input
-            type="number"
-            className={thresholdValid ? 'input' : 'input is-invalid'}
-            min={0}
-            max={3600}
-            step={1}
-            value={thresholdText}
-            onChange={(e) => {
-              setEditedThreshold(e.target.value);
-              setState({ kind: 'idle' });
-            }}
-            aria-invalid={!thresholdValid}
-            data-testid="settings-threshold"
-          />
-          <span className="input-with-unit__unit">{t('settings.seconds')}</span>
-        </span>
-        <span className={thresholdValid ? 'field__hint' : 'field__hint is-error'}>
-          {thresholdValid ? t('settings.thresholdHint') : t('settings.thresholdInvalid')}
-        </span>
-      </label>
+        <label className="field">
+          <span className="field__label">{t('settings.threshold')}</span>
+          <span className="input-with-unit">
+            <input
+              type="number"
+              className={thresholdValid ? 'input' : 'input is-invalid'}
+              min={0}
+              max={3600}
+              step={1}
+              value={thresholdText}
+              onChange={(e) => {
+                setEditedThreshold(e.target.value);
+                setState({ kind: 'idle' });
+              }}
+              aria-invalid={!thresholdValid}
+              data-testid="settings-threshold"
+            />
+            <span className="input-with-unit__unit">{t('settings.seconds')}</span>
+          </span>
+          <span className={thresholdValid ? 'field__hint' : 'field__hint is-error'}>
+            {thresholdValid ? t('settings.thresholdHint') : t('settings.thresholdInvalid')}
+          </span>
+        </label>
 
-      <label className="field">
-        <span className="field__label">{t('settings.language')}</span>
-        <select
-          className="select"
-          value={draft.language}
-          onChange={(e) => update({ language: e.target.value as Settings['language'] })}
-          data-testid="settings-language"
-        >
-          <option value="auto">{t('settings.languageAuto')}</option>
-          {/* Each language is named in itself, so anyone can find theirs. */}
-          <option value="zh-CN">中文</option>
-          <option value="en">English</option>
-        </select>
-      </label>
-
-      <label className="field">
-        <span className="field__label">{t('settings.currency')}</span>
-        <select
-          className="select"
-          value={draft.currency}
-          onChange={(e) => update({ currency: e.target.value })}
-          data-testid="settings-currency"
-        >
-          {[...new Set([draft.currency, ...CURRENCIES])].map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </select>
-        <span className="field__hint">{t('settings.currencyHint')}</span>
-      </label>
-
-      <label className="field">
-        <span className="field__label">{t('settings.uploadLimit')}</span>
-        <span className="input-with-unit">
+        <label className="field">
+          <span className="field__label">{t('settings.language')}</span>
           <select
             className="select"
-            value={draft.uploadLimitMb}
-            onChange={(e) => update({ uploadLimitMb: Number(e.target.value) })}
-            data-testid="settings-upload-limit"
+            value={draft.language}
+            onChange={(e) => update({ language: e.target.value as Settings['language'] })}
+            data-testid="settings-language"
           >
-            {[...new Set([draft.uploadLimitMb, ...UPLOAD_LIMITS_MB])]
-              .sort((a, b) => a - b)
-              .map((mb) => (
-                <option key={mb} value={mb}>
-                  {mb}
-                </option>
-              ))}
+            <option value="auto">{t('settings.languageAuto')}</option>
+            {/* Each language is named in itself, so anyone can find theirs. */}
+            <option value="zh-CN">中文</option>
+            <option value="en">English</option>
           </select>
-          <span className="input-with-unit__unit">{t('settings.megabytes')}</span>
-        </span>
-        <span className="field__hint">{t('settings.uploadLimitHint')}</span>
-      </label>
+        </label>
 
-      <div className="settings-form__actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={!dirty || !thresholdValid || busy}
-          data-testid="settings-save"
-        >
-          {t('common.save')}
-        </button>
-        <span
-          className="settings-form__status"
-          data-testid="settings-status"
-          data-state={state.kind}
-          aria-live="polite"
-        >
-          {state.kind === 'saving' || state.kind === 'zone' ? (
-            <>
-              <Spinner label={t('settings.saving')} /> {t('settings.saving')}
-            </>
-          ) : state.kind === 'saved' ? (
-            <span className="is-good">✓ {t('common.saved')}</span>
-          ) : dirty ? (
-            <span className="muted">{t('settings.unsaved')}</span>
-          ) : null}
-        </span>
-        {state.kind === 'error' ? <ErrorMessage error={state.error} compact /> : null}
-      </div>
+        <label className="field">
+          <span className="field__label">{t('settings.currency')}</span>
+          <select
+            className="select"
+            value={draft.currency}
+            onChange={(e) => update({ currency: e.target.value })}
+            data-testid="settings-currency"
+          >
+            {[...new Set([draft.currency, ...CURRENCIES])].map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+          <span className="field__hint">{t('settings.currencyHint')}</span>
+        </label>
+
+        <label className="field">
+          <span className="field__label">{t('settings.uploadLimit')}</span>
+          <span className="input-with-unit">
+            <select
+              className="select"
+              value={draft.uploadLimitMb}
+              onChange={(e) => update({ uploadLimitMb: Number(e.target.value) })}
+              data-testid="settings-upload-limit"
+            >
+              {[...new Set([draft.uploadLimitMb, ...UPLOAD_LIMITS_MB])]
+                .sort((a, b) => a - b)
+                .map((mb) => (
+                  <option key={mb} value={mb}>
+                    {mb}
+                  </option>
+                ))}
+            </select>
+            <span className="input-with-unit__unit">{t('settings.megabytes')}</span>
+          </span>
+          <span className="field__hint">{t('settings.uploadLimitHint')}</span>
+        </label>
+      </fieldset>
+
+      {readOnly ? null : (
+        <div className="settings-form__actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!dirty || !thresholdValid || busy}
+            data-testid="settings-save"
+          >
+            {t('common.save')}
+          </button>
+          <span
+            className="settings-form__status"
+            data-testid="settings-status"
+            data-state={state.kind}
+            aria-live="polite"
+          >
+            {state.kind === 'saving' || state.kind === 'zone' ? (
+              <>
+                <Spinner label={t('settings.saving')} /> {t('settings.saving')}
+              </>
+            ) : state.kind === 'saved' ? (
+              <span className="is-good">✓ {t('common.saved')}</span>
+            ) : dirty ? (
+              <span className="muted">{t('settings.unsaved')}</span>
+            ) : null}
+          </span>
+          {state.kind === 'error' ? <ErrorMessage error={state.error} compact /> : null}
+        </div>
+      )}
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT, type Formatters, type Translate } from '../../i18n/language';
 import { useCallsFilters } from '../../stores/calls-filters';
 import { useFilters } from '../../stores/filters';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 
 export function AlertsSection({ month }: { month: string }) {
@@ -26,6 +27,7 @@ export function AlertsSection({ month }: { month: string }) {
   const to = monthEnd < yesterday ? monthEnd : yesterday;
   const alerts = useApiQuery('targets.alerts', to >= from ? { from, to } : null);
   const thresholds = useApiQuery('targets.thresholds', {});
+  const may = useMayCall();
   const [showAcked, setShowAcked] = useState(false);
   const list = alerts.data?.alerts ?? [];
   const open = list.filter((a) => !a.acked).length;
@@ -57,9 +59,11 @@ export function AlertsSection({ month }: { month: string }) {
           </QueryView>
         )}
       </Panel>
-      <QueryView query={thresholds} skeleton={<SkeletonBlock lines={3} lineHeight={20} />}>
-        {(data) => <ThresholdsEditor key={JSON.stringify(data)} saved={data} />}
-      </QueryView>
+      {may('targets.setThresholds') ? (
+        <QueryView query={thresholds} skeleton={<SkeletonBlock lines={3} lineHeight={20} />}>
+          {(data) => <ThresholdsEditor key={JSON.stringify(data)} saved={data} />}
+        </QueryView>
+      ) : null}
     </div>
   );
 }
@@ -80,6 +84,7 @@ function AlertList({
   const agents = useWorkspace((s) => s.agents);
   const info = useWorkspace((s) => s.info);
   const refresh = useWorkspace((s) => s.refresh);
+  const mayAck = useMayCall()('targets.ack');
   if (alerts.length === 0) return <p className="field__hint">{t('alerts.none', { from, to })}</p>;
   const effective = info?.settings.effectiveThresholdSeconds ?? 30;
   const short = thresholds?.shortSeconds ?? 10;
@@ -125,16 +130,20 @@ function AlertList({
                   >
                     {t('alerts.calls')}
                   </a>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() =>
-                      void call('targets.ack', { key: a.key, acked: !a.acked }).then(() => refresh())
-                    }
-                    data-testid="alert-ack"
-                  >
-                    {a.acked ? t('alerts.acked') : t('alerts.ack')}
-                  </button>
+                  {mayAck ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() =>
+                        void call('targets.ack', { key: a.key, acked: !a.acked }).then(() => refresh())
+                      }
+                      data-testid="alert-ack"
+                    >
+                      {a.acked ? t('alerts.acked') : t('alerts.ack')}
+                    </button>
+                  ) : a.acked ? (
+                    <span className="muted">{t('alerts.acked')}</span>
+                  ) : null}
                 </td>
               </tr>
             );

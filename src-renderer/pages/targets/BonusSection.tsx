@@ -11,6 +11,7 @@ import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 
 /** "0: 3%, 50000: 5%" (amounts in currency units) <-> bands in minor units and fractions. */
@@ -52,6 +53,8 @@ export function BonusSection({ month }: { month: string }) {
 function SheetEditor({ sheet }: { sheet: BonusSheet }) {
   const t = useT();
   const refresh = useWorkspace((s) => s.refresh);
+  // A team lead reads the sheet the manager decides.
+  const maySave = useMayCall()('targets.setBonusSheet');
   const [base, setBase] = useState(String(sheet.base / 100));
   const [coef, setCoef] = useState(() => GRADES.map((g) => String(sheet.grades[g].coefficient)));
   const [bands, setBands] = useState(() => GRADES.map((g) => bandsToText(sheet.grades[g].bands)));
@@ -72,6 +75,7 @@ function SheetEditor({ sheet }: { sheet: BonusSheet }) {
           className="input input--narrow"
           value={base}
           onChange={(e) => setBase(e.target.value)}
+          readOnly={!maySave}
           data-testid="bonus-base"
         />
       </label>
@@ -94,6 +98,7 @@ function SheetEditor({ sheet }: { sheet: BonusSheet }) {
                   className="input input--narrow"
                   value={coef[i]}
                   onChange={(e) => setCoef((c) => c.map((x, j) => (j === i ? e.target.value : x)))}
+                  readOnly={!maySave}
                   data-testid={`bonus-coef-${g}`}
                 />
               </td>
@@ -102,6 +107,7 @@ function SheetEditor({ sheet }: { sheet: BonusSheet }) {
                   className={parsed[i] ? 'input bonus-bands' : 'input bonus-bands is-invalid'}
                   value={bands[i]}
                   onChange={(e) => setBands((b) => b.map((x, j) => (j === i ? e.target.value : x)))}
+                  readOnly={!maySave}
                   aria-invalid={!parsed[i]}
                 />
               </td>
@@ -110,21 +116,24 @@ function SheetEditor({ sheet }: { sheet: BonusSheet }) {
         </tbody>
       </table>
       <p className="field__hint">{valid ? t('targets.bonus.bandsHint') : t('targets.bonus.badBands')}</p>
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={!valid}
-        onClick={() => void save()}
-        data-testid="bonus-save"
-      >
-        {t('targets.bonus.saveSheet')}
-      </button>
+      {maySave ? (
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!valid}
+          onClick={() => void save()}
+          data-testid="bonus-save"
+        >
+          {t('targets.bonus.saveSheet')}
+        </button>
+      ) : null}
     </Panel>
   );
 }
 
 function PayTable({ data, month }: { data: Output<'targets.bonus'>; month: string }) {
   const t = useT();
+  const mayOverride = useMayCall()('targets.overridePay');
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
   const total = data.rows.reduce((s, r) => s + (r.pay ?? 0), 0);
@@ -190,7 +199,9 @@ function PayTable({ data, month }: { data: Output<'targets.bonus'>; month: strin
                   ) : null}
                 </td>
                 <td>
-                  <OverrideForm month={month} agentId={r.agentId} current={r.override} />
+                  {mayOverride ? (
+                    <OverrideForm month={month} agentId={r.agentId} current={r.override} />
+                  ) : null}
                 </td>
               </tr>
             );

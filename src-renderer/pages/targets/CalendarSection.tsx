@@ -14,6 +14,7 @@ import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 
 export function CalendarSection({ month }: { month: string }) {
@@ -77,11 +78,13 @@ export function CalendarSection({ month }: { month: string }) {
 
 function WorkspaceCalendarEditor({ saved, month }: { saved: WorkCalendar; month: string }) {
   const refresh = useWorkspace((s) => s.refresh);
+  const may = useMayCall();
   return (
     <CalendarEditor
       saved={saved}
       month={month}
       withHolidays
+      readOnly={!may('targets.setCalendar')}
       onSave={(cal) => void call('targets.setCalendar', cal).then(() => refresh())}
     />
   );
@@ -103,6 +106,7 @@ function TeamCalendarEditor({
 }) {
   const t = useT();
   const refresh = useWorkspace((s) => s.refresh);
+  const readOnly = !useMayCall()('targets.setTeamCalendar');
   const save = (calendar: WorkCalendar | null) =>
     void call('targets.setTeamCalendar', { teamId, calendar }).then(() => refresh());
   const saved: WorkCalendar = own
@@ -115,6 +119,7 @@ function TeamCalendarEditor({
       month={month}
       title={t('teamCalendar.title', { team: teamName })}
       alwaysSavable={own === null}
+      readOnly={readOnly}
       onSave={save}
       extra={
         own ? (
@@ -151,9 +156,12 @@ function CalendarEditor({
   title,
   withHolidays = false,
   alwaysSavable = false,
+  readOnly = false,
   onSave,
   extra,
 }: {
+  /** a role that may not change this calendar sees it without the controls */
+  readOnly?: boolean;
   saved: WorkCalendar;
   base?: WorkCalendar;
   month: string;
@@ -203,7 +211,7 @@ function CalendarEditor({
       <p className="field__hint">{t(base ? 'teamCalendar.hint' : 'targets.calendar.hint')}</p>
       <fieldset className="calendar-weekend">
         <legend className="field__label">{t('targets.calendar.weekend')}</legend>
-        {base
+        {base && !readOnly
           ? WEEK_PATTERNS.map((p) => (
               <button
                 key={p.key}
@@ -222,6 +230,7 @@ function CalendarEditor({
             <input
               type="checkbox"
               checked={cal.weekend.includes(d)}
+              disabled={readOnly}
               data-testid={`calendar-off-${d}`}
               onChange={(e) =>
                 setCal((c) => ({
@@ -234,7 +243,7 @@ function CalendarEditor({
           </label>
         ))}
       </fieldset>
-      {withHolidays ? (
+      {withHolidays && readOnly ? null : withHolidays ? (
         <div className="calendar-holidays" data-testid="calendar-cn-holidays">
           <span className="field__label">{t('calendar.cnHolidays.label')}</span>
           {[thisYear, thisYear + 1].map((year) =>
@@ -282,6 +291,7 @@ function CalendarEditor({
               role="gridcell"
               className={`calendar-day ${working ? 'is-working' : 'is-off'}${kind ? ` is-${kind}` : ''}`}
               onClick={() => toggleDay(day)}
+              disabled={readOnly}
               title={kind ? t(`targets.calendar.${kind}`) : undefined}
               data-day={day}
               data-working={working}
@@ -292,21 +302,23 @@ function CalendarEditor({
           );
         })}
       </div>
-      <div className="targets-toolbar">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!changed}
-          onClick={() => onSave(cal)}
-          data-testid="calendar-save"
-        >
-          {t('targets.save')}
-        </button>
-        <button type="button" className="button" disabled={!changed} onClick={() => setCal(saved)}>
-          {t('targets.scoring.reset')}
-        </button>
-        {extra}
-      </div>
+      {readOnly ? null : (
+        <div className="targets-toolbar">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!changed}
+            onClick={() => onSave(cal)}
+            data-testid="calendar-save"
+          >
+            {t('targets.save')}
+          </button>
+          <button type="button" className="button" disabled={!changed} onClick={() => setCal(saved)}>
+            {t('targets.scoring.reset')}
+          </button>
+          {extra}
+        </div>
+      )}
     </Panel>
   );
 }

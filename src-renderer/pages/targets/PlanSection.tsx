@@ -12,6 +12,7 @@ import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { fromInput, targetColumn, toInput } from './target-units';
 
@@ -47,6 +48,7 @@ export function PlanSection({ month }: { month: string }) {
 
 function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; setUplift(n: number): void }) {
   const t = useT();
+  const may = useMayCall();
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
   const teams = useWorkspace((s) => s.teams);
@@ -138,6 +140,8 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
     await refresh();
   };
   const hasHistory = plan.agents.length > 0;
+  // A role that may not set targets (QA) reads them and their suggestions.
+  const maySet = may('targets.set');
 
   return (
     <div className="plan">
@@ -156,27 +160,31 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
             <span className="input-with-unit__unit">%</span>
           </span>
         </label>
-        <button
-          type="button"
-          className="button"
-          onClick={fillSuggestions}
-          disabled={!hasHistory}
-          data-testid="plan-fill"
-        >
-          {t('targets.plan.useSuggestions')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => void save()}
-          disabled={draft.size === 0 || status === 'saving'}
-          data-testid="plan-save"
-        >
-          {status === 'saving' ? t('targets.saving') : t('targets.save')}
-        </button>
-        <span className="targets-status" role="status">
-          {status === 'saved' ? t('targets.saved') : draft.size > 0 ? t('targets.plan.dirty') : ''}
-        </span>
+        {maySet ? (
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={fillSuggestions}
+              disabled={!hasHistory}
+              data-testid="plan-fill"
+            >
+              {t('targets.plan.useSuggestions')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void save()}
+              disabled={draft.size === 0 || status === 'saving'}
+              data-testid="plan-save"
+            >
+              {status === 'saving' ? t('targets.saving') : t('targets.save')}
+            </button>
+            <span className="targets-status" role="status">
+              {status === 'saved' ? t('targets.saved') : draft.size > 0 ? t('targets.plan.dirty') : ''}
+            </span>
+          </>
+        ) : null}
       </div>
       <p className="field__hint">
         {hasHistory ? t('targets.plan.hint') : t('targets.plan.noHistory', { month: plan.month })}
@@ -213,6 +221,7 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
                         className={draft.has(k) ? 'input plan-input is-dirty' : 'input plan-input'}
                         inputMode="decimal"
                         value={valueOf(k, kpi)}
+                        readOnly={!maySet}
                         onChange={(e) => setCell(k, e.target.value)}
                         aria-label={`${row.label} ${t(`targets.kpi.${kpi}`)}`}
                         data-testid={`target-${row.scope}-${row.scopeId}-${kpi}`}

@@ -15,6 +15,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { TeamSelect } from '../../components/TeamSelect';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useT, type Translate } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { TrainingLog } from './TrainingLog';
 
@@ -153,6 +154,8 @@ function RatingsGrid({
   const [saved] = useState(() => initialCells(data.entries, kind, peerId));
   const [cells, setCells] = useState(saved);
   const [saving, setSaving] = useState(false);
+  // A role that may not rate (a manager) reads the month's ratings.
+  const mayRate = useMayCall()('ratings.set');
   // A peer does not rate themself: that is a self-rating.
   const rows = data.agents.filter((r) => kind !== 'peer' || r.agentId !== peerId);
   if (rows.length === 0) return <p className="field__hint">{t('targets.ratings.noAgents')}</p>;
@@ -240,6 +243,7 @@ function RatingsGrid({
                             inputMode="numeric"
                             maxLength={1}
                             value={c.score}
+                            readOnly={!mayRate}
                             placeholder="–"
                             aria-label={`${label}: ${t('targets.ratings.score')}`}
                             aria-invalid={bad}
@@ -255,6 +259,7 @@ function RatingsGrid({
                         <input
                           className="input rating-cell__reason"
                           value={c.reason}
+                          readOnly={!mayRate}
                           maxLength={200}
                           placeholder={t('targets.ratings.reasonPlaceholder')}
                           aria-label={`${label}: ${t('targets.ratings.reason')}`}
@@ -274,15 +279,17 @@ function RatingsGrid({
         </table>
       </div>
       <div className="targets-toolbar ratings-footer">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={dirty.length === 0 || invalid || saving}
-          onClick={() => void save()}
-          data-testid="ratings-save"
-        >
-          {t('targets.ratings.save')}
-        </button>
+        {mayRate ? (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={dirty.length === 0 || invalid || saving}
+            onClick={() => void save()}
+            data-testid="ratings-save"
+          >
+            {t('targets.ratings.save')}
+          </button>
+        ) : null}
         <span className="targets-status" data-testid="ratings-status">
           {invalid
             ? t('targets.ratings.badScore')

@@ -22,6 +22,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useCampaignList } from '../../stores/campaigns';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { HowComputed } from '../dashboard/HowComputed';
 
@@ -92,6 +93,9 @@ function ProfileEditor({
   ownProfile: boolean;
   t: ReturnType<typeof useT>;
 }) {
+  // A team lead tries weights as a what-if; the manager saves them.
+  const may = useMayCall();
+  const maySave = may('targets.setProfile');
   const [draft, setDraft] = useState<ScoringProfile>(saved);
   // The what-if answer follows the weights as they are typed, a moment after the last keystroke.
   const [asked, setAsked] = useState<ScoringProfile>(saved);
@@ -211,21 +215,23 @@ function ProfileEditor({
           ))}
         </div>
         <div className="targets-toolbar">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={!changed}
-            onClick={() =>
-              void call('targets.setProfile', { profile: draft, ...scope }).then(() => refresh())
-            }
-            data-testid="profile-save"
-          >
-            {t('targets.scoring.saveProfile')}
-          </button>
+          {maySave ? (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!changed}
+              onClick={() =>
+                void call('targets.setProfile', { profile: draft, ...scope }).then(() => refresh())
+              }
+              data-testid="profile-save"
+            >
+              {t('targets.scoring.saveProfile')}
+            </button>
+          ) : null}
           <button type="button" className="button" disabled={!changed} onClick={() => setDraft(saved)}>
             {t('targets.scoring.reset')}
           </button>
-          {ownProfile && campaignId !== undefined ? (
+          {ownProfile && campaignId !== undefined && may('targets.dropProfile') ? (
             <button
               type="button"
               className="button"

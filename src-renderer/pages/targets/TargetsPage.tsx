@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { monthOf } from '../../../src-shared/targets-calendar';
 import { useT } from '../../i18n/language';
 import { Segmented } from '../../components/Segmented';
+import type { Method } from '../../../src-shared/api';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AlertsSection } from './AlertsSection';
 import { BonusSection } from './BonusSection';
@@ -19,11 +21,25 @@ import { SplitSection } from './SplitSection';
 const TABS = ['plan', 'split', 'ratings', 'scoring', 'bonus', 'calendar', 'alerts'] as const;
 type Tab = (typeof TABS)[number];
 
+/** The call a tab cannot do without: a role that may not make it does not see the tab (QA: no pay). */
+const TAB_NEEDS: Record<Tab, Method> = {
+  plan: 'targets.plan',
+  split: 'targets.set',
+  ratings: 'ratings.month',
+  scoring: 'targets.scores',
+  bonus: 'targets.bonus',
+  calendar: 'targets.calendar',
+  alerts: 'targets.alerts',
+};
+
 export function TargetsPage() {
   const t = useT();
   const today = useWorkspace((s) => s.info?.today);
   const [month, setMonth] = useState(() => monthOf(today ?? new Date().toISOString().slice(0, 10)));
-  const [tab, setTab] = useState<Tab>('plan');
+  const may = useMayCall();
+  const tabs = TABS.filter((name) => may(TAB_NEEDS[name]));
+  const [chosen, setTab] = useState<Tab>('plan');
+  const tab = tabs.includes(chosen) ? chosen : (tabs[0] ?? 'plan');
   return (
     <div className="page page--targets">
       <header className="page__header targets-header">
@@ -42,7 +58,7 @@ export function TargetsPage() {
       <Segmented
         kind="tabs"
         className="targets-tabs"
-        options={TABS}
+        options={tabs}
         value={tab}
         onChange={setTab}
         labelOf={(name) => t(`targets.tab.${name}`)}

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useLanguage, useT } from '../../i18n/language';
+import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 
 interface Draft {
@@ -84,105 +85,109 @@ export function TrainingLog({
     await refresh();
   };
 
+  // A role that may not log trainings (a manager) reads the log.
+  const mayWrite = useMayCall()('ratings.saveTraining');
   return (
     <Panel
       title={t('targets.training.title', { month })}
       subtitle={t('targets.training.hint')}
       testId="training-panel"
     >
-      <form
-        className="training-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) void save();
-        }}
-      >
-        <div className="targets-toolbar">
-          <label className="field">
-            <span className="field__label">{t('targets.training.day')}</span>
-            <input
-              className="input"
-              type="date"
-              min={from}
-              max={to}
-              value={draft.day}
-              onChange={(e) => setDraft((d) => ({ ...d, day: e.target.value }))}
-              data-testid="training-day"
-            />
-          </label>
-          <label className="field training-form__topic">
-            <span className="field__label">{t('targets.training.topic')}</span>
-            <input
-              className="input"
-              value={draft.topic}
-              maxLength={120}
-              onChange={(e) => setDraft((d) => ({ ...d, topic: e.target.value }))}
-              data-testid="training-topic"
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('targets.training.hours')}</span>
-            <input
-              className="input input--narrow"
-              inputMode="decimal"
-              value={draft.hours}
-              onChange={(e) => setDraft((d) => ({ ...d, hours: e.target.value }))}
-              data-testid="training-hours"
-            />
-          </label>
-          <label className="field training-form__notes">
-            <span className="field__label">{t('targets.training.notes')}</span>
-            <input
-              className="input"
-              value={draft.notes}
-              maxLength={500}
-              onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
-              data-testid="training-notes"
-            />
-          </label>
-        </div>
-        <fieldset className="training-form__attendees" data-testid="training-attendees">
-          <legend className="field__label">
-            {t('targets.training.attendees')} ·{' '}
-            {t('targets.training.attendeeCount', { count: draft.attendees.length })}
-          </legend>
-          <label className="training-form__agent training-form__all">
-            <input
-              type="checkbox"
-              checked={allShown}
-              onChange={(e) => shown.forEach((a) => toggle(a.id, e.target.checked))}
-            />
-            {t('targets.training.selectAll')}
-          </label>
-          {shown.map((a) => (
-            <label key={a.id} className="training-form__agent">
+      {mayWrite ? (
+        <form
+          className="training-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (valid) void save();
+          }}
+        >
+          <div className="targets-toolbar">
+            <label className="field">
+              <span className="field__label">{t('targets.training.day')}</span>
+              <input
+                className="input"
+                type="date"
+                min={from}
+                max={to}
+                value={draft.day}
+                onChange={(e) => setDraft((d) => ({ ...d, day: e.target.value }))}
+                data-testid="training-day"
+              />
+            </label>
+            <label className="field training-form__topic">
+              <span className="field__label">{t('targets.training.topic')}</span>
+              <input
+                className="input"
+                value={draft.topic}
+                maxLength={120}
+                onChange={(e) => setDraft((d) => ({ ...d, topic: e.target.value }))}
+                data-testid="training-topic"
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">{t('targets.training.hours')}</span>
+              <input
+                className="input input--narrow"
+                inputMode="decimal"
+                value={draft.hours}
+                onChange={(e) => setDraft((d) => ({ ...d, hours: e.target.value }))}
+                data-testid="training-hours"
+              />
+            </label>
+            <label className="field training-form__notes">
+              <span className="field__label">{t('targets.training.notes')}</span>
+              <input
+                className="input"
+                value={draft.notes}
+                maxLength={500}
+                onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
+                data-testid="training-notes"
+              />
+            </label>
+          </div>
+          <fieldset className="training-form__attendees" data-testid="training-attendees">
+            <legend className="field__label">
+              {t('targets.training.attendees')} ·{' '}
+              {t('targets.training.attendeeCount', { count: draft.attendees.length })}
+            </legend>
+            <label className="training-form__agent training-form__all">
               <input
                 type="checkbox"
-                checked={draft.attendees.includes(a.id)}
-                onChange={(e) => toggle(a.id, e.target.checked)}
-                data-testid={`attendee-${a.id}`}
+                checked={allShown}
+                onChange={(e) => shown.forEach((a) => toggle(a.id, e.target.checked))}
               />
-              {a.name ?? a.code}
+              {t('targets.training.selectAll')}
             </label>
-          ))}
-        </fieldset>
-        <div className="targets-toolbar">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={!valid}
-            data-testid="training-save"
-          >
-            {draft.id === undefined ? t('targets.training.add') : t('targets.training.update')}
-          </button>
-          {draft.id !== undefined ? (
-            <button type="button" className="button" onClick={() => setDraft(blankDraft(month, today))}>
-              {t('targets.training.cancel')}
+            {shown.map((a) => (
+              <label key={a.id} className="training-form__agent">
+                <input
+                  type="checkbox"
+                  checked={draft.attendees.includes(a.id)}
+                  onChange={(e) => toggle(a.id, e.target.checked)}
+                  data-testid={`attendee-${a.id}`}
+                />
+                {a.name ?? a.code}
+              </label>
+            ))}
+          </fieldset>
+          <div className="targets-toolbar">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={!valid}
+              data-testid="training-save"
+            >
+              {draft.id === undefined ? t('targets.training.add') : t('targets.training.update')}
             </button>
-          ) : null}
-          {error ? <span className="error-message error-message--compact">{error}</span> : null}
-        </div>
-      </form>
+            {draft.id !== undefined ? (
+              <button type="button" className="button" onClick={() => setDraft(blankDraft(month, today))}>
+                {t('targets.training.cancel')}
+              </button>
+            ) : null}
+            {error ? <span className="error-message error-message--compact">{error}</span> : null}
+          </div>
+        </form>
+      ) : null}
       {sessions === undefined ? (
         <SkeletonBlock lines={3} lineHeight={18} />
       ) : sessions.length === 0 ? (
@@ -216,30 +221,34 @@ export function TrainingLog({
                   </td>
                   <td>{s.notes ?? ''}</td>
                   <td className="training-table__actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() =>
-                        setDraft({
-                          id: s.id,
-                          day: s.day,
-                          topic: s.topic,
-                          hours: s.hours === null ? '' : String(s.hours),
-                          notes: s.notes ?? '',
-                          attendees: s.attendees,
-                        })
-                      }
-                    >
-                      {t('targets.training.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => void remove(s.id)}
-                      data-testid={`training-delete-${s.id}`}
-                    >
-                      {t('targets.training.delete')}
-                    </button>
+                    {mayWrite ? (
+                      <>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() =>
+                            setDraft({
+                              id: s.id,
+                              day: s.day,
+                              topic: s.topic,
+                              hours: s.hours === null ? '' : String(s.hours),
+                              notes: s.notes ?? '',
+                              attendees: s.attendees,
+                            })
+                          }
+                        >
+                          {t('targets.training.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => void remove(s.id)}
+                          data-testid={`training-delete-${s.id}`}
+                        >
+                          {t('targets.training.delete')}
+                        </button>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,0 +1,23 @@
+/** English words of a signed-in user's own account, and of pages as a role that only reads them sees them. */
+export const accountEn = {
+  'account.title': 'My account',
+  'account.link': 'Change password',
+  'account.lead': 'Signed in to this team workspace as {name} ({login}), {role}.',
+  'account.password.title': 'Change password',
+  'account.current': 'Current password',
+  'account.next': 'New password',
+  'account.repeat': 'New password again',
+  'account.nextHint': 'At least 8 characters.',
+  'account.tooShort': 'The new password needs at least 8 characters.',
+  'account.tooLong': 'The new password can have at most 200 characters.',
+  'account.mismatch': 'The two new passwords are not the same.',
+  'account.wrongCurrent': 'The current password is wrong.',
+  'account.submit': 'Change password',
+  'account.changing': 'Changing…',
+  'account.changed': 'Your password is changed. Sign in with the new one from now on.',
+  'account.local': 'This workspace file has no sign-in, so there is no password to change.',
+  'roles.back': 'Back',
+  'roles.coaching.noteTitle': 'Coaching note',
+  'roles.coaching.planTitle': 'Improvement plan',
+  'roles.settings.readOnly': 'Only an admin can change these settings.',
+} as const;
