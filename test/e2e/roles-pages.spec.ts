@@ -231,6 +231,10 @@ test('the agent in Chinese: their sidebar, their audits and coaching, the change
   await expect(page.getByTestId('signed-in-user')).toContainText('坐席');
   await expect(page.getByTestId('nav-coaching')).toContainText('辅导');
   await chooseRange(page, FROM, TO);
+  // Their own numbers only: no team or agent to pick, the campaign still.
+  await expect(page.getByTestId('filter-team')).toHaveCount(0);
+  await expect(page.getByTestId('filter-agent')).toHaveCount(0);
+  await expect(page.getByTestId('filter-campaign')).toBeVisible();
   await screenshot(page, 'roles-agent-dashboard-zh-CN');
   await page.getByTestId('nav-coaching').click();
   await expect(page.getByTestId('coaching-new-note')).toHaveCount(0);

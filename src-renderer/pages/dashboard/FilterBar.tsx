@@ -34,7 +34,10 @@ export function FilterBar({ today }: { today: string }) {
   const filters = useFilters();
   const teams = useWorkspace((s) => s.teams);
   // A team lead's list holds their teams only (teams.list is narrowed): "every team" is theirs.
-  const leadsTeams = useAuth((s) => s.state?.user?.role === 'team_lead');
+  const role = useAuth((s) => s.state?.user?.role);
+  const leadsTeams = role === 'team_lead';
+  // An agent reads their own numbers only: a team or agent picker would offer nothing to choose.
+  const pickPeople = role !== 'agent';
   const agents = useWorkspace((s) => s.agents);
   const campaigns = useCampaignList();
   const calendar = useFilterWorkingDays();
@@ -88,38 +91,42 @@ export function FilterBar({ today }: { today: string }) {
       </div>
 
       <div className="filter-bar__scope">
-        <select
-          className={`select select--team${narrowing(filters.teamId !== null)}`}
-          aria-label={t('filter.team')}
-          title={t('filter.team')}
-          value={filters.teamId ?? ''}
-          onChange={(e) => onTeamChange(e.target.value)}
-          data-testid="filter-team"
-        >
-          <option value="">{t(leadsTeams ? 'filter.myTeams' : 'filter.allTeams')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {visibleText(team.name)}
-            </option>
-          ))}
-        </select>
+        {pickPeople ? (
+          <>
+            <select
+              className={`select select--team${narrowing(filters.teamId !== null)}`}
+              aria-label={t('filter.team')}
+              title={t('filter.team')}
+              value={filters.teamId ?? ''}
+              onChange={(e) => onTeamChange(e.target.value)}
+              data-testid="filter-team"
+            >
+              <option value="">{t(leadsTeams ? 'filter.myTeams' : 'filter.allTeams')}</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {visibleText(team.name)}
+                </option>
+              ))}
+            </select>
 
-        <select
-          className={`select select--agent${narrowing(filters.agentId !== null)}`}
-          aria-label={t('filter.agent')}
-          title={t('filter.agent')}
-          value={filters.agentId ?? ''}
-          onChange={(e) => filters.setAgent(e.target.value ? Number(e.target.value) : null)}
-          data-testid="filter-agent"
-        >
-          <option value="">{t('filter.allAgents')}</option>
-          {teamAgents.map((agent) => (
-            <option key={agent.id} value={agent.id}>
-              {visibleText(agent.name ? `${agent.name} · ${agent.code}` : agent.code)}
-              {agent.active ? '' : ` (${t('filter.agentLeft')})`}
-            </option>
-          ))}
-        </select>
+            <select
+              className={`select select--agent${narrowing(filters.agentId !== null)}`}
+              aria-label={t('filter.agent')}
+              title={t('filter.agent')}
+              value={filters.agentId ?? ''}
+              onChange={(e) => filters.setAgent(e.target.value ? Number(e.target.value) : null)}
+              data-testid="filter-agent"
+            >
+              <option value="">{t('filter.allAgents')}</option>
+              {teamAgents.map((agent) => (
+                <option key={agent.id} value={agent.id}>
+                  {visibleText(agent.name ? `${agent.name} · ${agent.code}` : agent.code)}
+                  {agent.active ? '' : ` (${t('filter.agentLeft')})`}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
 
         <select
           className={`select select--campaign${narrowing(filters.campaignId !== null)}`}
