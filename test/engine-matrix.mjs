@@ -122,4 +122,6 @@ export const ONE_ENGINE = {
   'test/unit/keychain.test.ts':
     "the desktop keychain for a team workspace's password, on the real server, in the main pass",
   'test/unit/pgpass.test.ts': 'the pgpass file and a sign-in with it on the real server, in the main pass',
+  'test/unit/import-memory.test.ts':
+    "the CLI importing into a workspace file: the importing process's peak memory",
 };
