@@ -8,9 +8,9 @@
  * The bound is on what the import adds to the process's own start, measured in the same run by a
  * 3-row import of the same layout: under tsx the start alone is ~230-280 MB (the transpiler, the
  * module graph, the worker's own), and it moves with Node and the machine; the growth does not.
- * Before the fix a 100,000-row import added ~90-150 MB (V8 let both threads' heaps grow to 4x
+ * Before the fix a 100,000-row import added 83-110 MB (V8 let both threads' heaps grow to 4x
  * what they kept alive: garbage promoted with messages waiting in line and a 10,000-group rollup);
- * now it adds ~20-40 MB.
+ * now it adds 16-27 MB (docs/PERFORMANCE.md, "Import memory on a generic export").
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
