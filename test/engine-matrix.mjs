@@ -128,4 +128,6 @@ export const ONE_ENGINE = {
   'test/unit/pgpass.test.ts': 'the pgpass file and a sign-in with it on the real server, in the main pass',
   'test/unit/source-doors.test.ts':
     'the CLI run from its sources on workspace files (the doors, not the engines)',
+  'test/unit/import-memory.test.ts':
+    "the CLI importing into a workspace file: the importing process's peak memory",
 };

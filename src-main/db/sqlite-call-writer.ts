@@ -25,6 +25,7 @@ const ROWS_PER_MOVE = 2_000;
 const COLUMNS = 19;
 /** Positions of the parameters read back after a move (the order of CALL_COLUMNS). */
 const COL = {
+  sourceKey: 0,
   agentId: 2,
   campaignId: 3,
   day: 5,
@@ -35,7 +36,16 @@ const COL = {
   isIntent: 13,
   isSale: 14,
   saleAmount: 15,
+  phoneHash: 16,
+  phoneLast4: 17,
+  recordingRef: 18,
 } as const;
+/**
+ * The text parameters nothing reads back once bound. Each is a slice of the whole message it came
+ * in (call-transport.ts): cleared as soon as SQLite has its copy, so that message dies young
+ * instead of being promoted with the calls waiting for their move.
+ */
+const UNREAD_TEXTS = [COL.sourceKey, COL.phoneHash, COL.phoneLast4, COL.recordingRef] as const;
 
 const CALL_COLUMNS = `source_key, batch_id, agent_id, campaign_id, started_at, day, hour, weekday, direction,
   disposition, ring_seconds, talk_seconds, outcome, is_intent, is_sale, sale_amount, phone_hash,
@@ -49,8 +59,12 @@ function stageSql(rows: number): string {
   return `INSERT INTO ${STAGE} VALUES ${Array<string>(rows).fill(row).join(', ')}`;
 }
 
-/** Rollup rows (day x hour x agent x campaign) held before they are applied: a few MB. */
-export const MAX_PENDING_ROLLUP_ROWS = 10_000;
+/**
+ * Rollup rows (day x hour x agent x campaign) held before they are applied. Few enough that they
+ * die young: a file spread over a year makes a new row per call or two, and 10,000 of them
+ * outlived V8's young generation, were promoted, and grew the main thread's heap by ~40 MB.
+ */
+export const MAX_PENDING_ROLLUP_ROWS = 1_000;
 
 export class SqliteCallWriter implements CallBulkWriter {
   private readonly directory: SqliteDirectory;
@@ -60,6 +74,7 @@ export class SqliteCallWriter implements CallBulkWriter {
   private readonly move;
   private readonly clearStage;
   private readonly keyOwner;
+  private readonly stagedKeys;
   /** the highest call id so far: rows a move stores get higher ones */
   private lastCallId: number;
   /** the parameters of the calls of the current move, COLUMNS per call (read back for the rollup) */
@@ -96,6 +111,7 @@ export class SqliteCallWriter implements CallBulkWriter {
     );
     this.clearStage = db.prepare(`DELETE FROM ${STAGE}`);
     this.keyOwner = db.prepare<[unknown], number>('SELECT id FROM calls WHERE source_key = ?').pluck();
+    this.stagedKeys = db.prepare<[], unknown>(`SELECT c0 FROM ${STAGE} ORDER BY rowid`).pluck();
     this.lastCallId = Number(db.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck().get());
     this.directory = new SqliteDirectory(db);
   }
@@ -145,6 +161,7 @@ export class SqliteCallWriter implements CallBulkWriter {
     while (this.pending - this.staged >= ROWS_PER_STATEMENT) {
       const from = this.staged * COLUMNS;
       this.stageRows.run(p.slice(from, from + ROWS_PER_STATEMENT * COLUMNS));
+      this.forgetTexts(this.staged, this.staged + ROWS_PER_STATEMENT);
       this.staged += ROWS_PER_STATEMENT;
     }
     if (this.pending === ROWS_PER_MOVE) this.flush();
@@ -153,30 +170,41 @@ export class SqliteCallWriter implements CallBulkWriter {
   /** Moves every pending call into `calls` and counts which were stored and which were duplicates. */
   private flush(): void {
     const p = this.params;
-    for (; this.staged < this.pending; this.staged++)
+    for (; this.staged < this.pending; this.staged++) {
       this.stageRow.run(p.slice(this.staged * COLUMNS, (this.staged + 1) * COLUMNS));
+      this.forgetTexts(this.staged, this.staged + 1);
+    }
     const count = this.pending;
     if (count === 0) return;
     const before = this.lastCallId;
     const info = this.move.run();
-    this.clearStage.run();
     if (info.changes > 0) this.lastCallId = Number(info.lastInsertRowid);
     if (info.changes === count) for (let i = 0; i < count; i++) this.stored(i);
     else if (info.changes === 0) this.duplicates += count;
     else {
       // Some were duplicates: a key's row is this move's when its id is new (and a key given
-      // twice in the move was stored for its first occurrence only).
+      // twice in the move was stored for its first occurrence only). The keys are read back from
+      // the stage, in staging order (the parameters no longer hold them).
+      const keys = this.stagedKeys.all();
       const claimed = new Set<number>();
       for (let i = 0; i < count; i++) {
-        const id = this.keyOwner.get(p[i * COLUMNS])!;
+        const id = this.keyOwner.get(keys[i])!;
         if (id > before && !claimed.has(id)) {
           claimed.add(id);
           this.stored(i);
         } else this.duplicates++;
       }
     }
+    this.clearStage.run();
     this.pending = 0;
     this.staged = 0;
+  }
+
+  /** Drops the bound texts of pending calls `from` .. `to` - 1 that `stored` does not read. */
+  private forgetTexts(from: number, to: number): void {
+    const p = this.params;
+    for (let k = from * COLUMNS; k < to * COLUMNS; k += COLUMNS)
+      for (const c of UNREAD_TEXTS) p[k + c] = null;
   }
 
   /** Counts the pending call `i` as stored, reading it back from the statement's parameters. */

@@ -8,13 +8,14 @@ import path from 'node:path';
 import type { ImportChoices, ImportResult } from '../../src-shared/api';
 import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
-import { runBatch } from './batch';
+import { runBatch, type BatchSession } from './batch';
 import { PackedCallCursor } from './call-transport';
 import { ImportError } from './import-error';
 import { importOrders } from './order-import';
 import { isOrderFile, openAnySampled, planOrders } from './order-plan';
 import { planCalls, planProblem } from './plan';
 import { produceCallsInWorker, warmProducer } from './produce-in-worker';
+import { withBoundedHeapGrowth } from './heap-growth';
 import { saveProfile } from './profiles';
 
 export { ImportError } from './import-error';
@@ -73,7 +74,7 @@ export async function importFile(
     timeZone: plan.timeZone,
   };
   const notDials: Record<string, number> = {};
-  const totals = await runBatch(ws, meta, ctx, async (batch) => {
+  const fill = async (batch: BatchSession) => {
     let rows = 0;
     let sinceTick = 0;
     let sha256: string | null = null;
@@ -104,7 +105,8 @@ export async function importFile(
     ctx.progress(size, size, rows);
     if (save) await saveProfile(batch.db, plan.signature, plan.choices);
     return { rows, sha256 };
-  });
+  };
+  const totals = await withBoundedHeapGrowth(() => runBatch(ws, meta, ctx, fill));
   return {
     file: displayName,
     preset: plan.preset.id,

@@ -14,19 +14,7 @@ import { ImportError } from './import-error';
 import { planFromSpec, type PlanSpec } from './plan-spec';
 import { produceCalls } from './produce';
 import type { FromWorker, ToWorker } from './produce-in-worker';
-import { ApiError } from '../errors';
-import type { Kysely } from 'kysely';
-import { openReadOnlyKysely } from '../db/connection';
-import type { Database } from '../db/schema';
-import { openPostgres } from '../db/postgres';
-import { isTeamWorkspaceUrl } from '../workspace-target';
-import { previewImport } from './preview';
-import {
-  boundPreview,
-  type PreviewFromWorker,
-  type PreviewRequest,
-  type PreviewToWorker,
-} from './preview-in-worker';
+import type { PreviewFromWorker, PreviewToWorker } from './preview-in-worker';
 
 /** Calls per message: their text stays well under V8's large-object size (~128 KB). */
 const CALLS_PER_MESSAGE = 500;
@@ -39,7 +27,20 @@ const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 
 port.on('message', (message: ToWorker | PreviewToWorker) => {
   if (message.type === 'preview') {
-    void preview(message.id, message.request);
+    // Loaded on the first preview only: an import's thread never needs the database drivers
+    // (~10 MB of its heap under tsx).
+    const { id, request } = message;
+    import('./preview-on-thread')
+      .then(({ previewOnThread }) => previewOnThread(port, id, request))
+      .catch((err: unknown) => {
+        const text = err instanceof Error ? err.message : String(err);
+        port.postMessage({
+          type: 'preview-error',
+          id,
+          code: 'internal',
+          message: text,
+        } satisfies PreviewFromWorker);
+      });
   } else if (message.type === 'start') {
     job = message.job;
     credits = message.maxInFlight;
@@ -93,39 +94,4 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
     const code = err instanceof ImportError ? err.messageCode : undefined;
     send({ type: 'error', job: id, message: text, ...(code && { code }) });
   }
-}
-
-/** A preview on this (fresh, budgeted) thread: see preview-in-worker.ts. */
-async function preview(id: number, request: PreviewRequest): Promise<void> {
-  const { dbFile, file, displayName, choices, timeZone } = request;
-  let answer: PreviewFromWorker;
-  // A team workspace is read over a connection of this thread's own (the password, if the URL
-  // carried one, came with it; else PGPASSWORD or pgpass, as for the app).
-  let db: Kysely<Database>;
-  try {
-    db = isTeamWorkspaceUrl(dbFile) ? await openPostgres(dbFile, { max: 1 }) : openReadOnlyKysely(dbFile);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    port.postMessage({ type: 'preview-error', id, code: 'unavailable', message } satisfies PreviewFromWorker);
-    return;
-  }
-  try {
-    const result = await previewImport(db, file, displayName, choices, timeZone);
-    answer = { type: 'preview', id, preview: boundPreview(result) };
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    answer =
-      err instanceof ApiError
-        ? {
-            type: 'preview-error',
-            id,
-            code: err.code,
-            message,
-            ...(err.messageCode && { messageCode: err.messageCode }),
-          }
-        : { type: 'preview-error', id, code: 'internal', message };
-  } finally {
-    await db.destroy();
-  }
-  port.postMessage(answer);
 }
