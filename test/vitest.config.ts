@@ -7,8 +7,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     // The PostgreSQL databases a file's tests shared are dropped after it.
-    // Each file starts on the run's pinned clock (test/file-clock.ts).
-    setupFiles: ['test/pg-file-database.ts', 'test/file-clock.ts'],
+    // Each file starts from a fresh process's clock and renderers (test/file-state.ts).
+    setupFiles: ['test/pg-file-database.ts', 'test/file-state.ts'],
     // The PostgreSQL pass copies each file's database from one migrated template; the CLIs and web
     // hosts the tests start run from bundles built once for the run (test/build-bundles.mjs).
     globalSetup: ['test/pg-template.ts', 'test/bundles-global-setup.ts'],
