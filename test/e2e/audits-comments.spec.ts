@@ -122,8 +122,12 @@ test('an audit with comments, a pass badge and a confirmation for unanswered ite
   await page.getByTestId('audit-back').click();
   await page.getByTestId('audits-reviewer').fill('Lin');
   await page.getByTestId('sample-row').nth(1).getByTestId('sample-open').click();
+  // The draft's form is open (its keys answer only then): a key pressed while the list was still
+  // on screen was lost, and the submit button stayed disabled with nothing answered.
+  await expect(page.getByTestId('audit-submit')).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('y');
+  await expect(page.getByTestId('audit-submit')).toBeEnabled();
   await page.getByTestId('audit-submit').click();
   await expect(page.getByTestId('audit-unanswered-confirm')).toContainText('还有 14 / 15 项未作答');
   await screenshot(page, 'audit-unanswered-confirm-zh-CN');
