@@ -8,6 +8,7 @@
 // (src-main/import/produce-in-worker.ts). The folder sits two levels below the repo, as
 // src-main/web and src-main/audits do, so `../../out/renderer` and `../../resources` resolve the
 // same from the bundle as from the sources.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -54,7 +55,7 @@ export async function buildTestBundles() {
   const { build } = await import('vite');
   const tmp = path.join(REPO, '.tmp');
   sweepLeftovers(tmp);
-  const outDir = path.join(tmp, `${PREFIX}${process.pid}-${Date.now()}`);
+  const outDir = path.join(tmp, `${PREFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   await build({
     configFile: false,
     root: REPO,
