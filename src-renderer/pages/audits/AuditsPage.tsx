@@ -101,8 +101,10 @@ export function AuditsPage() {
           </label>
         </div>
       ) : null}
-      {/* Keyed by the list: the builder starts from the last list's period, size and seed. */}
-      {may('audits.buildSample') ? (
+      {/* Keyed by the list: the builder starts from the last list's period, size and seed. It waits
+          for the first answer: fields typed into a builder drawn before would be wiped by its
+          remount when the last list arrives. */}
+      {may('audits.buildSample') && (sample.data !== undefined || sample.error) ? (
         <SampleBuilder
           key={sample.data?.id ?? 'new'}
           today={info.today}
