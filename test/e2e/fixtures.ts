@@ -54,7 +54,9 @@ export { expect };
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.waitForTimeout(400); // chart.js animates for 250 ms
+  // Charts are drawn without animation (reduced motion, playwright.config.ts); the fonts may
+  // still be loading on a page just opened.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 

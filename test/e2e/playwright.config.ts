@@ -21,6 +21,12 @@ export default defineConfig({
   use: {
     viewport: { width: 1366, height: 768 },
     launchOptions: CHROMIUM_LAUNCH,
-    trace: 'retain-on-failure',
+    // The app honours the system's reduced motion (charts drawn at once, no transitions): the
+    // tests see and screenshot the final state without waiting for animations to end.
+    reducedMotion: 'reduce',
+    // Recording a trace of every test cost a quarter of the suite's CPU, and a CI run's traces are
+    // not kept: a failure shows its error context and a screenshot; rerun it with --trace on.
+    trace: 'off',
+    screenshot: 'only-on-failure',
   },
 });

@@ -3,18 +3,13 @@
  * holds exactly the pages the role's job needs, and none of them shows an error panel or makes a
  * call the role is refused. An agent changes their password; the old one no longer signs in.
  */
-import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createApi } from '../../src-main/api';
-import { openWorkspace } from '../../src-main/workspace';
-import { startWebHost } from '../browser-mode';
-import { FIXTURES, runCli } from '../helpers';
-import { createTestDatabase, type TestDatabase } from '../pg-admin';
-import type { Browser, Page } from '@playwright/test';
+import { FIXTURES } from '../helpers';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { chooseRange } from './raw-db';
+import { browserSignedIn, openTeamWorkspace, signIn, signOut, type TeamWorkspace } from './team-workspace';
 
-const ADMIN = { login: 'admin', password: 'admin-password-1' };
 const AGENT = { login: 'wang.wei', password: 'agent-password-1', displayName: '王伟' };
 const QA = { login: 'li.qa', password: 'qa-password-1', displayName: '李质检' };
 const MANAGER = { login: 'zhou.mgr', password: 'manager-password-1', displayName: '周经理' };
@@ -49,93 +44,48 @@ const USERS = { agent: AGENT, qa: QA, manager: MANAGER, team_lead: LEAD };
 const FROM = '2026-11-01';
 const TO = '2026-11-30';
 
-let db: TestDatabase;
-let host: { url: string; child: ChildProcess };
+let team: TeamWorkspace;
 /** 王伟, agent 8001: the agent user is him */
 let wangId: number;
 
-function cli(args: string[], env: Record<string, string>): void {
-  const r = runCli(args, env);
-  if (r.status !== 0) throw new Error(`cli ${args.join(' ')}: ${r.stderr}`);
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  db = await createTestDatabase('callscope_e2e');
-  cli(['team', 'init', db.url, '--admin', ADMIN.login, '--name', '管理员'], {
-    CALLSCOPE_ADMIN_PASSWORD: ADMIN.password,
+  team = await openTeamWorkspace({
+    callsFile: path.join(FIXTURES, 'calls/callscope-basic.csv'),
+    adminName: '管理员',
+    // The admin adds one user per role, as the Users page does, and a coaching note for 王伟.
+    setUp: async (call) => {
+      const teams = await call('teams.list', {});
+      const agents = await call('agents.list', {});
+      wangId = agents.find((a) => a.code === '8001')!.id;
+      await call('users.create', { ...AGENT, role: 'agent', agentId: wangId });
+      await call('users.create', { ...QA, role: 'qa' });
+      await call('users.create', { ...MANAGER, role: 'manager' });
+      await call('users.create', {
+        ...LEAD,
+        role: 'team_lead',
+        teamIds: [teams.find((t) => t.name === '销售一组')!.id],
+      });
+      await call('coaching.createNote', {
+        agentId: wangId,
+        kind: 'oneOnOne',
+        day: '2026-11-04',
+        coach: LEAD.displayName,
+        strengths: '开场白清楚，语速合适',
+        shortfalls: '价格异议处理太快放弃',
+      });
+    },
   });
-  cli(['import', path.join(FIXTURES, 'calls/callscope-basic.csv'), '--db', db.url, '--user', ADMIN.login], {
-    CALLSCOPE_PASSWORD: ADMIN.password,
-  });
-  // The admin adds one user per role, as the Users page does, and a coaching note for 王伟.
-  const ws = await openWorkspace(db.url);
-  const api = createApi(ws);
-  try {
-    const call = async (method: string, input: unknown) => {
-      const outcome = await api.dispatch(method, input);
-      if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
-      return outcome.value;
-    };
-    await call('auth.signIn', ADMIN);
-    const teams = (await call('teams.list', {})) as { id: number; name: string }[];
-    const agents = (await call('agents.list', {})) as { id: number; code: string }[];
-    const wang = agents.find((a) => a.code === '8001')!.id;
-    wangId = wang;
-    await call('users.create', { ...AGENT, role: 'agent', agentId: wang });
-    await call('users.create', { ...QA, role: 'qa' });
-    await call('users.create', { ...MANAGER, role: 'manager' });
-    await call('users.create', {
-      ...LEAD,
-      role: 'team_lead',
-      teamIds: [teams.find((t) => t.name === '销售一组')!.id],
-    });
-    await call('coaching.createNote', {
-      agentId: wang,
-      kind: 'oneOnOne',
-      day: '2026-11-04',
-      coach: LEAD.displayName,
-      strengths: '开场白清楚，语速合适',
-      shortfalls: '价格异议处理太快放弃',
-    });
-  } finally {
-    await api.close();
-    await ws.close();
-  }
-  host = await startWebHost(db.url);
 });
 
 test.afterAll(async () => {
-  if (host) {
-    host.child.kill('SIGTERM');
-    await new Promise((resolve) => host.child.once('exit', resolve));
-  }
-  await db?.drop();
+  await team?.close();
 });
-
-async function openSignedIn(browser: Browser, locale: string, user: { login: string; password: string }) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  // One host is one app: who signed in there last is still signed in (each test signs out, but a
-  // failed one may not have).
-  await expect(page.getByTestId('sign-in').or(page.getByTestId('signed-in-user'))).toBeVisible();
-  if (await page.getByTestId('signed-in-user').isVisible()) await page.getByTestId('sign-out').click();
-  await signIn(page, user);
-  return page;
-}
 
 /** Signs out (the host keeps its user otherwise) and closes the browser. */
 async function leave(page: Page): Promise<void> {
-  await page.getByTestId('sign-out').click();
-  await expect(page.getByTestId('sign-in')).toBeVisible();
+  await signOut(page);
   await page.context().close();
-}
-
-async function signIn(page: Page, user: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('sign-in-login').fill(user.login);
-  await page.getByTestId('sign-in-password').fill(user.password);
-  await page.getByTestId('sign-in-submit').click();
 }
 
 /** The sidebar's pages, in its order. */
@@ -146,16 +96,17 @@ async function navPages(page: Page): Promise<string[]> {
   return ids.map((id) => id.replace(/^nav-/, ''));
 }
 
-/** Waits until the page has made its calls (no request open for half a second). */
+/** Waits until the page has made its calls (no request open for a quarter of a second). */
 async function settled(page: Page, open: Set<string>): Promise<void> {
   await expect
     .poll(
       async () => {
         const before = open.size;
-        await page.waitForTimeout(500);
+        await page.waitForTimeout(250);
         return before === 0 && open.size === 0 && (await page.locator('.skeleton-block').count()) === 0;
       },
-      { timeout: 20_000 },
+      // each probe waits its quarter second: no pause between probes
+      { timeout: 20_000, intervals: [50] },
     )
     .toBe(true);
 }
@@ -172,7 +123,7 @@ for (const role of ['agent', 'qa', 'manager', 'team_lead'] as const) {
     browser,
   }) => {
     test.setTimeout(120_000);
-    const page = await openSignedIn(browser, 'en-US', USERS[role]);
+    const page = await browserSignedIn(browser, team.urls[0]!, USERS[role], 'en-US');
     await expect(page.getByTestId('signed-in-user')).toContainText(USERS[role].displayName);
     // Every call the pages make, and the ones the role was refused.
     const open = new Set<string>();
@@ -227,7 +178,7 @@ async function changePassword(page: Page, current: string, next: string, repeat 
 test('the agent in Chinese: their sidebar, their audits and coaching, the change-password screen', async ({
   browser,
 }) => {
-  const page = await openSignedIn(browser, 'zh-CN', AGENT);
+  const page = await browserSignedIn(browser, team.urls[0]!, AGENT, 'zh-CN');
   await expect(page.getByTestId('signed-in-user')).toContainText('坐席');
   await expect(page.getByTestId('nav-coaching')).toContainText('辅导');
   await chooseRange(page, FROM, TO);
@@ -260,7 +211,7 @@ test('the agent in Chinese: their sidebar, their audits and coaching, the change
 test('an agent changes their password: the old one no longer signs in, the new one does', async ({
   browser,
 }) => {
-  const page = await openSignedIn(browser, 'en-US', AGENT);
+  const page = await browserSignedIn(browser, team.urls[0]!, AGENT, 'en-US');
   await chooseRange(page, FROM, TO);
   await screenshot(page, 'roles-agent-dashboard-en');
   await page.getByTestId('nav-audits').click();
@@ -287,7 +238,7 @@ test('an agent changes their password: the old one no longer signs in, the new o
   await expect(page.getByTestId('password-current')).toHaveValue('');
   await screenshot(page, 'roles-agent-password-changed-en');
 
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
   await signIn(page, AGENT);
   await expect(page.getByTestId('sign-in-refused')).toHaveText('Wrong login or password.');
   await signIn(page, { login: AGENT.login, password: 'new-password-2' });

@@ -4,20 +4,13 @@
  * open in another browser on another web host, sees the audit and its score arrive without a
  * reload. The lead sees their own team only.
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApi } from '../../src-main/api';
-import { openWorkspace } from '../../src-main/workspace';
-import { startWebHost } from '../browser-mode';
-import { runCli } from '../helpers';
-import { createTestDatabase, type TestDatabase } from '../pg-admin';
-import type { Browser, Page } from '@playwright/test';
 import { apiCall, expect, screenshot, test } from './fixtures';
 import { chooseRange } from './raw-db';
+import { browserSignedIn, openTeamWorkspace, type TeamWorkspace } from './team-workspace';
 
-const ADMIN = { login: 'admin', password: 'admin-password-1' };
 const QA = { login: 'qa.lin', password: 'qa-password-1', displayName: 'Lin QA' };
 const LEAD = { login: 'lead.zhao', password: 'lead-password-1', displayName: 'Zhao Lead' };
 const FROM = '2026-11-16';
@@ -46,80 +39,43 @@ function callsFile(dir: string): string {
   return file;
 }
 
-function cli(args: string[], env: Record<string, string>): void {
-  const r = runCli(args, env);
-  if (r.status !== 0) throw new Error(`cli ${args.join(' ')}: ${r.stderr}`);
-}
-
-let db: TestDatabase;
+let team: TeamWorkspace;
 let dir: string;
-const hosts: { url: string; child: ChildProcess }[] = [];
 let aliceId: number;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-two-users-'));
-  db = await createTestDatabase('callscope_e2e');
-  cli(['team', 'init', db.url, '--admin', ADMIN.login], { CALLSCOPE_ADMIN_PASSWORD: ADMIN.password });
-  cli(['import', callsFile(dir), '--preset', 'callscope', '--db', db.url, '--user', ADMIN.login], {
-    CALLSCOPE_PASSWORD: ADMIN.password,
+  team = await openTeamWorkspace({
+    callsFile: callsFile(dir),
+    preset: 'callscope',
+    // Two Callscopes on the floor: one web host each, over the one database.
+    hosts: 2,
+    // The admin adds the QA supervisor and the North team's lead, as the Users page does.
+    setUp: async (call) => {
+      const teams = await call('teams.list', {});
+      const agents = await call('agents.list', {});
+      aliceId = agents.find((a) => a.code === 'A001')!.id;
+      await call('users.create', { ...QA, role: 'qa' });
+      await call('users.create', {
+        ...LEAD,
+        role: 'team_lead',
+        teamIds: [teams.find((t) => t.name === 'North')!.id],
+      });
+    },
   });
-  // The admin adds the QA supervisor and the North team's lead, as the Users page does.
-  const ws = await openWorkspace(db.url);
-  const api = createApi(ws);
-  try {
-    const call = async (method: string, input: unknown) => {
-      const outcome = await api.dispatch(method, input);
-      if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
-      return outcome.value;
-    };
-    await call('auth.signIn', ADMIN);
-    const teams = (await call('teams.list', {})) as { id: number; name: string }[];
-    const agents = (await call('agents.list', {})) as { id: number; code: string }[];
-    aliceId = agents.find((a) => a.code === 'A001')!.id;
-    await call('users.create', { ...QA, role: 'qa' });
-    await call('users.create', {
-      ...LEAD,
-      role: 'team_lead',
-      teamIds: [teams.find((t) => t.name === 'North')!.id],
-    });
-  } finally {
-    await api.close();
-    await ws.close();
-  }
-  // Two Callscopes on the floor: one web host each, over the one database.
-  hosts.push(await startWebHost(db.url), await startWebHost(db.url));
 });
 
 test.afterAll(async () => {
-  for (const host of hosts) {
-    host.child.kill('SIGTERM');
-    await new Promise((resolve) => host.child.once('exit', resolve));
-  }
-  await db?.drop();
+  await team?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function signedIn(
-  browser: Browser,
-  url: string,
-  user: { login: string; password: string },
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId('sign-in-login').fill(user.login);
-  await page.getByTestId('sign-in-password').fill(user.password);
-  await page.getByTestId('sign-in-submit').click();
-  await expect(page.getByTestId('signed-in-user')).toBeVisible();
-  return page;
-}
 
 test('a QA supervisor submits an audit; the team lead sees it on their screen without a reload', async ({
   browser,
 }) => {
-  const lead = await signedIn(browser, hosts[1]!.url, LEAD);
-  const qa = await signedIn(browser, hosts[0]!.url, QA);
+  const lead = await browserSignedIn(browser, team.urls[1]!, LEAD);
+  const qa = await browserSignedIn(browser, team.urls[0]!, QA);
 
   // The lead sees their own team only.
   const leadAgents = await apiCall(lead, 'agents.list', {});
