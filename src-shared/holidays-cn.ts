@@ -42,16 +42,25 @@ export const CN_HOLIDAYS: Record<number, HolidayYear> = {
 export const CN_HOLIDAY_YEARS = Object.keys(CN_HOLIDAYS).map(Number);
 
 /**
- * The calendar with `year`'s holidays and make-up days in it: every day of a holiday is a day
- * off (listing weekend days too keeps it off if the weekend setting changes), every make-up day a
- * working day; the rest of the calendar is kept.
+ * The calendar with `year`'s holidays and make-up days in it (see withHolidayDays); unchanged for a
+ * year not shipped.
  */
 export function withChineseHolidays(calendar: WorkCalendar, year: number): WorkCalendar {
   const data = CN_HOLIDAYS[year];
   if (!data) return calendar;
-  const off = new Set<Day>();
-  for (const [from, to] of data.off) for (let d = from; d <= to; d = addDays(d, 1)) off.add(d);
-  const work = new Set(data.work);
+  const off: Day[] = [];
+  for (const [from, to] of data.off) for (let d = from; d <= to; d = addDays(d, 1)) off.push(d);
+  return withHolidayDays(calendar, { off, work: data.work });
+}
+
+/**
+ * The calendar with these days off and make-up working days in it: every day off is a holiday
+ * (listing weekend days too keeps it off if the weekend setting changes), every make-up day a
+ * working day; the rest of the calendar is kept. Serves the shipped years and a file's.
+ */
+export function withHolidayDays(calendar: WorkCalendar, days: { off: Day[]; work: Day[] }): WorkCalendar {
+  const off = new Set(days.off);
+  const work = new Set(days.work);
   return {
     weekend: calendar.weekend,
     holidays: [...new Set([...calendar.holidays.filter((d) => !work.has(d)), ...off])].sort(),

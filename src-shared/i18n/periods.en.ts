@@ -14,7 +14,18 @@ export const periodsEn = {
   'calendar.cnHolidays.label': 'Chinese public holidays',
   'calendar.cnHolidays.apply': 'Apply {year} holidays and make-up days',
   'calendar.cnHolidays.missing':
-    'The {year} schedule (the State Council publishes it each November) is not in this version: mark its days on the grid.',
+    'The {year} schedule (the State Council publishes it each November) is not in this version: import it from a holiday file, or mark its days on the grid.',
+  'calendar.holidayFile.choose': 'Import a holiday file (.ics, .json)…',
+  'calendar.holidayFile.applied':
+    '{file} ({years}) is marked on the grid: days off {off}, make-up working days {work}. Save to keep it.',
+  'calendar.holidayFile.tooLarge':
+    '{file} is over {limitKb} KB; a holiday calendar is a few KB. Choose the year’s .ics or .json file.',
+  'calendar.holidayFile.unreadable': '{file} is neither an iCalendar (.ics) file nor a holiday list in JSON.',
+  'calendar.holidayFile.empty': '{file} lists no days.',
+  'calendar.holidayFile.tooManyEvents':
+    '{file} has more than {limit} entries; a holiday calendar has a few dozen.',
+  'calendar.holidayFile.badDate': '{file}, line {line}: “{value}” is not a date.',
+  'calendar.holidayFile.tooLong': '{file}, line {line}: an entry of more than {limit} days is not a holiday.',
   'targets.scoring.showMonth': 'Show {month}',
   'dashboard.emptyRange.lastCallDay': 'Go to the last day with calls ({day})',
   'dashboard.maskedPhones':

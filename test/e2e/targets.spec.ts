@@ -4,6 +4,8 @@
  * "vs target" and the pace column, alerts link to the calls. Screenshots in both languages and
  * themes at 1366 and 1920.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, screenshot, test } from './fixtures';
 import { chooseLanguage, openRaw } from './raw-db';
 import { rankingOrder } from './targets-ranking';
@@ -161,4 +163,58 @@ test('split a team target by share holds the sum; a holiday changes the working 
   );
   stored.close();
   expect(kinds).toEqual({ '2026-10-01': 'holiday', '2026-10-10': 'workday' });
+
+  // The year this version does not ship: its schedule imported from a holiday file (an .ics in
+  // the shape the public holiday feeds publish; the dates here are made up for the test).
+  const feed = path.join(app.dir, 'holidays-2027.ics');
+  fs.writeFileSync(
+    feed,
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'SUMMARY:元旦',
+      'DTSTART;VALUE=DATE:20270101',
+      'DTEND;VALUE=DATE:20270104',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'SUMMARY:上班(补元旦)',
+      'DTSTART;VALUE=DATE:20270109',
+      'DTEND;VALUE=DATE:20270110',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n'),
+  );
+  await page.getByTestId('calendar-holiday-file').setInputFiles(feed);
+  await expect(page.getByTestId('calendar-holiday-file-applied')).toHaveText(
+    'holidays-2027.ics (2027) is marked on the grid: days off 3, make-up working days 1. Save to keep it.',
+  );
+  await page.getByTestId('calendar-cn-holidays').scrollIntoViewIfNeeded();
+  await screenshot(page, 'targets-calendar-holiday-file-en');
+  await page.getByTestId('calendar-save').click();
+  await expect(page.getByTestId('calendar-save')).toBeDisabled();
+  const after = openRaw(app.db);
+  const days2027 = after
+    .prepare("SELECT day, kind FROM work_calendar WHERE day LIKE '2027-%' ORDER BY day")
+    .all();
+  after.close();
+  expect(days2027).toEqual([
+    { day: '2027-01-01', kind: 'holiday' },
+    { day: '2027-01-02', kind: 'holiday' },
+    { day: '2027-01-03', kind: 'holiday' },
+    { day: '2027-01-09', kind: 'workday' },
+  ]);
+
+  // A file that is not a holiday calendar is refused in words, here in Chinese.
+  await chooseLanguage(page, 'zh-CN', '#/targets');
+  await page.getByTestId('targets-tab-calendar').click();
+  const notACalendar = path.join(app.dir, '坐席名单.csv');
+  fs.writeFileSync(notACalendar, '坐席工号,姓名\n8001,王伟\n');
+  await page.getByTestId('calendar-holiday-file').setInputFiles(notACalendar);
+  await expect(page.getByTestId('calendar-holiday-file-problem')).toHaveText(
+    '坐席名单.csv 既不是 iCalendar（.ics）日历文件，也不是 JSON 格式的放假安排。',
+  );
+  await expect(page.getByTestId('calendar-save')).toBeDisabled();
+  await page.getByTestId('calendar-cn-holidays').scrollIntoViewIfNeeded();
+  await screenshot(page, 'targets-calendar-holiday-file-zh-CN');
 });

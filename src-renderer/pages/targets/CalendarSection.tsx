@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react';
 import type { TeamCalendar, WorkCalendar } from '../../../src-shared/targets-calendar';
 import { monthRange, teamWorkCalendar, WorkingDays } from '../../../src-shared/targets-calendar';
 import { addDays, daysBetween, weekdayOf } from '../../../src-shared/time';
-import { CN_HOLIDAY_YEARS, withChineseHolidays } from '../../../src-shared/holidays-cn';
+import { CN_HOLIDAY_YEARS, withChineseHolidays, withHolidayDays } from '../../../src-shared/holidays-cn';
 import { call } from '../../api/client';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
@@ -16,6 +16,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
+import { HolidayFileImport } from './HolidayFileImport';
 
 export function CalendarSection({ month }: { month: string }) {
   const t = useT();
@@ -263,6 +264,7 @@ function CalendarEditor({
               </span>
             ),
           )}
+          <HolidayFileImport onSchedule={(schedule) => setCal((c) => withHolidayDays(c, schedule))} />
         </div>
       ) : (
         <p className="field__hint calendar-bigsmall">{t('teamCalendar.bigSmallWeek')}</p>
