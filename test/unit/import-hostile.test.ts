@@ -1,9 +1,12 @@
 /**
- * Hostile and damaged files through the real CLI, each in its own process so its peak memory is
- * its own (`process.resourceUsage().maxRSS` of each of its node processes): an XLSX column bomb, a 20M-cell zip bomb,
- * a shared-strings bomb, 2^62 and 2^64 values, a 30 MB single line, a file cut mid-row and a file
- * that changes while it is read. Each asserts the exact outcome (error text or rejected rows, exit
- * code, workspace unchanged where the import fails) and a bound on peak memory.
+ * Hostile and damaged files through the real CLI (the test bundle, test/build-bundles.mjs: one
+ * node process, its import on worker threads inside it), a process of its own per file so that
+ * its peak memory is the file's: an XLSX column bomb, a 20M-cell zip bomb, a shared-strings bomb,
+ * 2^62 and 2^64 values, a 30 MB single line, a file cut mid-row and a file that changes while it
+ * is read. Each asserts the exact outcome (error text or rejected rows, exit code, workspace
+ * unchanged where the import fails) and a bound on peak memory. (With
+ * CALLSCOPE_TEST_BUNDLES=sources the CLI runs through tsx's loader, whose transpiler adds ~50 MB
+ * to every peak: a 3-row import then peaks at 220-270 MB instead of 170-190.)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,10 +54,10 @@ interface CliRun {
   peakRssMb: number;
 }
 
-/** Preloaded into each node process of the CLI: appends its peak RSS (KB) to $CALLSCOPE_TEST_RSS. */
+/** Preloaded into the CLI's process (and its threads): appends its peak RSS (KB) to $CALLSCOPE_TEST_RSS. */
 const RSS_PRELOAD = `process.on('exit', () => require('node:fs').appendFileSync(process.env.CALLSCOPE_TEST_RSS, process.resourceUsage().maxRSS + '\\n'));`;
 
-/** `callscope import <file> --json`: exit code, output and the peak RSS of its largest process. */
+/** `callscope import <file> --json`: exit code, output and the peak RSS of the CLI's process. */
 function importViaCli(file: string, db: string): CliRun {
   const rssFile = `${db}.rss`;
   const preload = path.join(dir, 'rss-preload.cjs');
