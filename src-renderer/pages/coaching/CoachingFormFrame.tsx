@@ -1,15 +1,47 @@
 /**
- * What a coaching note's and a plan's form share: the fields, disabled for a role that may only
- * read them (an agent, QA, a manager), and the bar below with Save (for who may write) and Cancel
- * (Back, for who only reads), then the save's error.
+ * What a coaching note's and a plan's form share: how they save (useCoachingSave), and their frame
+ * (CoachingFormFrame): the fields, disabled for a role that may only read them (an agent, QA, a
+ * manager), and the bar below with Save (for who may write) and Cancel (Back, for who only reads),
+ * then the save's error.
  */
-import type { FormEvent, ReactNode } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
-import type { ApiCallError } from '../../api/errors';
+import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/language';
+import { useWorkspace } from '../../stores/workspace';
+import { goTo } from './coaching-route';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; error: ApiCallError };
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; error: ApiCallError };
+
+/**
+ * A coaching form's writes: once Save is pressed (`tried`) the field problems show; a valid form
+ * is written, the workspace refreshed and the form left for `backHref`; a refused write stays on
+ * the form with its error until the next change (`clearError`).
+ */
+export function useCoachingSave(backHref: string) {
+  const refresh = useWorkspace((s) => s.refresh);
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [tried, setTried] = useState(false);
+  const run = async (write: () => Promise<unknown>) => {
+    try {
+      await write();
+      await refresh();
+      goTo(backHref);
+    } catch (err) {
+      setState({ kind: 'error', error: toApiCallError(err) });
+    }
+  };
+  const submit = async (e: FormEvent, valid: boolean, write: () => Promise<unknown>) => {
+    e.preventDefault();
+    setTried(true);
+    if (!valid) return;
+    setState({ kind: 'saving' });
+    await run(write);
+  };
+  const clearError = useCallback(() => setState((s) => (s.kind === 'error' ? { kind: 'idle' } : s)), []);
+  return { state, tried, run, submit, clearError };
+}
 
 /** The form's test ids, written out so that a search for one finds it here. */
 const TEST_IDS = {

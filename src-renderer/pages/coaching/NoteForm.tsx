@@ -8,7 +8,6 @@ import type { Note } from '../../../src-shared/api';
 import { NOTE_KINDS } from '../../../src-shared/coaching';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call } from '../../api/client';
-import { toApiCallError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
@@ -20,8 +19,7 @@ import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AuditPicker } from './AuditPicker';
 import { AgentOptions } from './AgentOptions';
-import { CoachingFormFrame, formTitleKey, type SaveState } from './CoachingFormFrame';
-import { goTo } from './coaching-route';
+import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
 import {
@@ -85,51 +83,37 @@ function NoteEditor({
   const t = useT();
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
-  const refresh = useWorkspace((s) => s.refresh);
   const [draft, setDraft] = useState(initial);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [tried, setTried] = useState(false);
+  const { state, tried, run, submit, clearError } = useCoachingSave(backHref);
 
   const kpiRange = kpiRangeOf(draft.kpiChoice, today, note?.kpis);
   const input = inputOf(draft, kpiRange);
   const problems = noteProblems(input);
   const problem = (field: NoteField): FieldProblem | undefined =>
     tried ? problems.find((p) => p.field === field) : undefined;
-  const update = useCallback((change: Partial<NoteDraft>) => {
-    setDraft((d) => ({ ...d, ...change }));
-    setState((s) => (s.kind === 'error' ? { kind: 'idle' } : s));
-  }, []);
+  const update = useCallback(
+    (change: Partial<NoteDraft>) => {
+      setDraft((d) => ({ ...d, ...change }));
+      clearError();
+    },
+    [clearError],
+  );
   const updateAction = (i: number, change: Partial<NoteDraft['actions'][number]>) =>
     update({ actions: draft.actions.map((a, j) => (j === i ? { ...a, ...change } : a)) });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (problems.length > 0) return;
-    setState({ kind: 'saving' });
-    try {
+  const onSubmit = (e: FormEvent) =>
+    submit(e, problems.length === 0, async () => {
       if (note) await call('coaching.updateNote', { ...input, id: note.id });
       else await call('coaching.createNote', input);
       rememberCoach(draft.coach.trim());
-      await refresh();
-      goTo(backHref);
-    } catch (err) {
-      setState({ kind: 'error', error: toApiCallError(err) });
-    }
-  };
+    });
 
   const may = useMayCall();
   const mayWrite = may(note ? 'coaching.updateNote' : 'coaching.createNote');
 
   const onDelete = async () => {
     if (!note || !window.confirm(t('coaching.note.deleteConfirm'))) return;
-    try {
-      await call('coaching.deleteNote', { id: note.id });
-      await refresh();
-      goTo(backHref);
-    } catch (err) {
-      setState({ kind: 'error', error: toApiCallError(err) });
-    }
+    await run(() => call('coaching.deleteNote', { id: note.id }));
   };
 
   return (

@@ -21,7 +21,6 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { KPI_DEFINITIONS } from '../../../src-shared/kpi';
 import { addDays } from '../../../src-shared/time';
 import { call } from '../../api/client';
-import { toApiCallError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
@@ -31,8 +30,8 @@ import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AgentOptions } from './AgentOptions';
-import { CoachingFormFrame, formTitleKey, type SaveState } from './CoachingFormFrame';
-import { coachingHref, goTo } from './coaching-route';
+import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
+import { coachingHref } from './coaching-route';
 import { GOAL_STATUS_LABEL, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
 import { rememberCoach, rememberedCoach } from './note-draft';
 
@@ -142,10 +141,8 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
   const t = useT();
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
-  const refresh = useWorkspace((s) => s.refresh);
   const [draft, setDraft] = useState(initial);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [tried, setTried] = useState(false);
+  const { state, tried, submit, clearError } = useCoachingSave(backHref);
   const closed = plan !== undefined && !isPlanOpen(plan.status);
   const mayWrite = useMayCall()(plan ? 'coaching.updatePlan' : 'coaching.createPlan');
 
@@ -160,26 +157,17 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
     ) : null;
   const update = (change: Partial<PlanDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
-    if (state.kind === 'error') setState({ kind: 'idle' });
+    clearError();
   };
   const updateGoal = (i: number, change: Partial<GoalDraft>) =>
     update({ goals: draft.goals.map((g, j) => (j === i ? { ...g, ...change } : g)) });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (!parsed.success) return;
-    setState({ kind: 'saving' });
-    try {
+  const onSubmit = (e: FormEvent) =>
+    submit(e, parsed.success, async () => {
       if (plan) await call('coaching.updatePlan', { ...input, id: plan.id, status: draft.status });
       else await call('coaching.createPlan', input);
       rememberCoach(draft.coach.trim());
-      await refresh();
-      goTo(backHref);
-    } catch (err) {
-      setState({ kind: 'error', error: toApiCallError(err) });
-    }
-  };
+    });
 
   return (
     <CoachingFormFrame
