@@ -164,6 +164,9 @@ function progressPrinter(label: string) {
   const tty = process.stderr.isTTY;
   return {
     update(job: Job) {
+      // No row yet and no total to count against (a job's start, a wait for the writer lock): a
+      // line would only say "0 rows 0 rows/s".
+      if (job.rows === 0 && job.total === null) return;
       const now = clockNow();
       if (!tty && now - lastLine < 3000) return;
       lastLine = now;

@@ -31,19 +31,24 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** True only for URLs of our own origin: `app://callscope/...`, no user info, no port. */
 export function isTrustedUrl(url: string | null | undefined): boolean {
-  if (typeof url !== 'string' || url === '') return false;
+  return trustedUrl(url) !== null;
+}
+
+/** The URL parsed when it is of our own origin (as `isTrustedUrl` tells), else null. */
+export function trustedUrl(url: string | null | undefined): URL | null {
+  if (typeof url !== 'string' || url === '') return null;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  return (
+  const ours =
     parsed.protocol === `${APP_SCHEME}:` &&
     parsed.host === APP_HOST &&
     parsed.username === '' &&
-    parsed.password === ''
-  );
+    parsed.password === '';
+  return ours ? parsed : null;
 }
 
 export interface PreventableEvent {

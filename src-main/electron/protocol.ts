@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CustomScheme } from 'electron';
 import { RECORDINGS_ROUTE, type RecordingSource } from '../audits/recordings';
 import { streamRecordingResponse } from '../audits/recording-stream';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './guards';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, trustedUrl } from './guards';
 
 /** `standard` gives the scheme an origin and relative URLs; `secure` makes it a secure context. */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
@@ -49,13 +49,8 @@ export function resolveInside(root: string, urlPath: string, pathApi: PathApi = 
 
 /** The renderer file an `app://callscope/...` URL names (`/` is index.html), or null if refused. */
 export function resolveRendererFile(rendererDir: string, requestUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  const url = trustedUrl(requestUrl);
+  if (url === null) return null;
   const pathname = url.pathname === '' || url.pathname === '/' ? '/index.html' : url.pathname;
   return resolveInside(rendererDir, pathname);
 }
@@ -151,13 +146,8 @@ export function createAppProtocolHandler(
 
 /** The raw text after `/recordings/` in an `app://callscope/recordings/...` URL, else null. */
 export function recordingIdOf(requestUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  const url = trustedUrl(requestUrl);
+  if (url === null) return null;
   return url.pathname.startsWith(RECORDINGS_ROUTE) ? url.pathname.slice(RECORDINGS_ROUTE.length) : null;
 }
 

@@ -71,9 +71,16 @@ export async function openSource(
   if (size === 0)
     throw new ImportError(`${displayName}: the file is empty`, 'importError.empty', { file: displayName });
   const head = await readHead(file);
-  if (isLegacyXls(head) && !(await isEncryptedXls(file)))
-    return openOldWorkbook(file, displayName, size, overrides);
-  if (isZipFile(head) || isLegacyXls(head)) return openWorkbook(file, displayName, size, overrides);
+  if (isLegacyXls(head) && !(await isEncryptedXls(file))) {
+    return openWorkbook(file, displayName, size, overrides, 'xls', async () =>
+      (await openXls(file)).sheets.map((s) => s.name),
+    );
+  }
+  if (isZipFile(head) || isLegacyXls(head)) {
+    return openWorkbook(file, displayName, size, overrides, 'xlsx', async () =>
+      (await listXlsxSheets(file)).map((s) => s.name),
+    );
+  }
   if (isMarkupTable(head)) {
     const { encoding } = await readMarkup(file, displayName);
     return sourceFromInfo(
@@ -139,44 +146,39 @@ export function sourceFromInfo(file: string, info: SourceInfo, size: number, dis
   };
 }
 
+/**
+ * One sheet of a workbook (`listSheets` names them in tab order): the one asked for, which must
+ * exist, else `chooseSheet`'s pick from each sheet's first rows, else the first.
+ */
 async function openWorkbook(
   file: string,
   displayName: string,
   size: number,
   overrides: SourceOverrides,
+  container: 'xlsx' | 'xls',
+  listSheets: () => Promise<string[]>,
 ): Promise<RowSource> {
-  let sheets: { index: number; name: string }[];
+  let names: string[];
   try {
-    sheets = await listXlsxSheets(file);
+    names = await listSheets();
   } catch (err) {
     throw asImportError(err, displayName);
   }
-  if (sheets.length === 0) throw noSheets(displayName);
+  if (names.length === 0) throw noSheets(displayName);
+  const sheetSource = (sheet: string) =>
+    sourceFromInfo(file, { container, encoding: null, delimiter: null, sheet }, size, displayName);
   let sheet = overrides.sheet;
-  if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
-    throw noSuchSheet(
-      displayName,
-      sheet,
-      sheets.map((s) => s.name),
-    );
-  }
+  if (sheet !== undefined && !names.includes(sheet)) throw noSuchSheet(displayName, sheet, names);
   if (sheet === undefined) {
-    if (sheets.length === 1 || !overrides.chooseSheet) sheet = sheets[0]!.name;
+    if (names.length === 1 || !overrides.chooseSheet) sheet = names[0]!;
     else {
       const samples = [];
-      for (const s of sheets) {
-        const source = { rows: () => readXlsxRows(file, s.name) } as Pick<RowSource, 'rows'>;
-        samples.push({ name: s.name, rows: await firstRows(source, SHEET_SAMPLE_ROWS) });
-      }
+      for (const name of names)
+        samples.push({ name, rows: await firstRows(sheetSource(name), SHEET_SAMPLE_ROWS) });
       sheet = overrides.chooseSheet(samples);
     }
   }
-  return sourceFromInfo(
-    file,
-    { container: 'xlsx', encoding: null, delimiter: null, sheet },
-    size,
-    displayName,
-  );
+  return sheetSource(sheet);
 }
 
 /** An OLE2 file is an encrypted XLSX (refused by the xlsx reader) or an old .xls workbook. */
@@ -187,44 +189,6 @@ async function isEncryptedXls(file: string): Promise<boolean> {
   } catch (err) {
     return err instanceof XlsxError && /password/.test(err.reason);
   }
-}
-
-async function openOldWorkbook(
-  file: string,
-  displayName: string,
-  size: number,
-  overrides: SourceOverrides,
-): Promise<RowSource> {
-  let names: string[];
-  try {
-    names = (await openXls(file)).sheets.map((s) => s.name);
-  } catch (err) {
-    throw asImportError(err, displayName);
-  }
-  if (names.length === 0) throw noSheets(displayName);
-  let sheet = overrides.sheet;
-  if (sheet !== undefined && !names.includes(sheet)) throw noSuchSheet(displayName, sheet, names);
-  if (sheet === undefined) {
-    if (names.length === 1 || !overrides.chooseSheet) sheet = names[0]!;
-    else {
-      const samples = [];
-      for (const name of names) {
-        const source = {
-          rows: async function* () {
-            yield* xlsRows(await openXls(file), name);
-          },
-        };
-        samples.push({ name, rows: await firstRows(source, SHEET_SAMPLE_ROWS) });
-      }
-      sheet = overrides.chooseSheet(samples);
-    }
-  }
-  return sourceFromInfo(
-    file,
-    { container: 'xls', encoding: null, delimiter: null, sheet },
-    size,
-    displayName,
-  );
 }
 
 async function readMarkup(file: string, displayName: string) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressText } from '../../src-main/progress-text';
 import { FIXTURES, runCli, runCliAsync, tempDir } from '../helpers';
@@ -143,6 +144,22 @@ describe('the CLI contract', () => {
     expect(all.connectRate).toBeGreaterThan(0.25);
     expect(all.connectRate).toBeLessThan(0.45);
     expect(all.sales).toBeGreaterThan(0);
+  });
+
+  it('demo says only its own line: no progress line before a row is made', () => {
+    const db = path.join(dir, 'demo-small.sqlite');
+    // 3 agents over 5 days make fewer calls than the demo's first progress tick (5,000 rows).
+    const r = runCli(['demo', '--db', db, '--agents', '3', '--days', '5', '--lang', 'en']);
+    expect(r.status).toBe(0);
+    const calls = new Database(db, { readonly: true });
+    try {
+      const count = calls.prepare('SELECT COUNT(*) FROM calls').pluck().get() as number;
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThan(5_000);
+      expect(r.stderr).toBe(`${db}: ${count} demo calls for 3 agents over 5 days\n`);
+    } finally {
+      calls.close();
+    }
   });
 
   it.concurrent.for<[string[], RegExp]>([

@@ -444,6 +444,9 @@ describe('app:// protocol', () => {
     expect(resolveRendererFile('/r', 'app://callscope/%2e%2e%2fsecret.txt')).toBeNull();
     expect(resolveRendererFile('/r', 'app://other/index.html')).toBeNull();
     expect(resolveRendererFile('/r', 'file:///r/index.html')).toBeNull();
+    // the origin as isTrustedUrl has it: no user info, no port
+    expect(resolveRendererFile('/r', 'app://user@callscope/index.html')).toBeNull();
+    expect(resolveRendererFile('/r', 'app://callscope:8080/index.html')).toBeNull();
   });
 
   it('serves renderer files with the CSP, and nothing outside the folder', async () => {

@@ -1,9 +1,12 @@
 /**
- * Hostile and damaged files through the real CLI, each in its own process so its peak memory is
- * its own (`process.resourceUsage().maxRSS` of each of its node processes): an XLSX column bomb, a 20M-cell zip bomb,
- * a shared-strings bomb, 2^62 and 2^64 values, a 30 MB single line, a file cut mid-row and a file
- * that changes while it is read. Each asserts the exact outcome (error text or rejected rows, exit
- * code, workspace unchanged where the import fails) and a bound on peak memory.
+ * Hostile and damaged files through the real CLI (the test bundle, test/build-bundles.mjs: one
+ * node process, its import on worker threads inside it), a process of its own per file so that
+ * its peak memory is the file's: an XLSX column bomb, a 20M-cell zip bomb, a shared-strings bomb,
+ * 2^62 and 2^64 values, a 30 MB single line, a file cut mid-row and a file that changes while it
+ * is read. Each asserts the exact outcome (error text or rejected rows, exit code, workspace
+ * unchanged where the import fails) and a bound on peak memory. (With
+ * CALLSCOPE_TEST_BUNDLES=sources the CLI runs through tsx's loader, whose transpiler adds ~50 MB
+ * to every peak: a 3-row import then peaks at 220-270 MB instead of 170-190.)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,16 +16,17 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_COMMAND, countRows, openTestWorkspace, REPO, testEngine } from '../helpers';
 import { writeZip } from '../fixtures/write-zip';
+import { peakRssEnv, peakRssMb } from '../peak-rss';
 import { MAIN_NS, oneSheetWorkbook, sheetXml } from '../fixtures/xlsx-parts';
 
 /**
  * Peak RSS of the importing process, whatever the file: the bombs below took 2.7-4.3 GB before
- * they were bounded. The zip bomb's refusal streams 300 MB of inflated XML first; its peak was
- * 371 MB once in a loaded CI run (under 350 in three others), the garbage of that stream
- * outrunning the collector — why it varies is not yet known (session 10 note), so the bound keeps
- * a margin above it while still catching any bomb that is not refused early.
+ * they were bounded. Measured as the process's own high-water mark (test/peak-rss.ts), every case
+ * peaks at 147-198 MB (5 runs; the zip bomb, refused from its declared sizes before a byte is
+ * inflated, at 147-154 MB): the bound keeps ~100 MB for a loaded machine and still catches any
+ * bomb that is not refused early.
  */
-const MAX_RSS_MB = 450;
+const MAX_RSS_MB = 300;
 
 const HEADER =
   'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording';
@@ -51,24 +55,19 @@ interface CliRun {
   peakRssMb: number;
 }
 
-/** Preloaded into each node process of the CLI: appends its peak RSS (KB) to $CALLSCOPE_TEST_RSS. */
-const RSS_PRELOAD = `process.on('exit', () => require('node:fs').appendFileSync(process.env.CALLSCOPE_TEST_RSS, process.resourceUsage().maxRSS + '\\n'));`;
-
-/** `callscope import <file> --json`: exit code, output and the peak RSS of its largest process. */
+/** `callscope import <file> --json`: exit code, output and the peak RSS of the CLI's process. */
 function importViaCli(file: string, db: string): CliRun {
   const rssFile = `${db}.rss`;
-  const preload = path.join(dir, 'rss-preload.cjs');
-  fs.writeFileSync(preload, RSS_PRELOAD);
   const [node, ...cli] = CLI_COMMAND;
   const r = spawnSync(node, [...cli, 'import', file, '--db', db, '--tz', 'Asia/Shanghai', '--json'], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 240_000,
-    env: { ...process.env, NODE_OPTIONS: `--require ${preload}`, CALLSCOPE_TEST_RSS: rssFile },
+    env: { ...process.env, ...peakRssEnv(dir, rssFile) },
   });
-  const peakKb = Math.max(...fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
-  peaks.push(`${path.basename(file)} ${(peakKb / 1024).toFixed(0)} MB`);
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, peakRssMb: peakKb / 1024 };
+  const peak = peakRssMb(rssFile);
+  peaks.push(`${path.basename(file)} ${peak.toFixed(0)} MB`);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, peakRssMb: peak };
 }
 
 function workspaceCounts(db: string) {

@@ -2,15 +2,17 @@
  * An import's memory stays flat whatever the file (issue 18, point 5), on the layout that once
  * grew it most: a generic English export (ISO instants with milliseconds, a distinct customer
  * number per row, 200 agents, spread over a year: a new rollup row every call or two). Each import
- * runs through the real CLI in a process of its own, and its peak RSS is that process's
- * `process.resourceUsage().maxRSS`.
+ * runs through the real CLI in a process of its own, and its peak RSS is that process's own
+ * high-water mark (test/peak-rss.ts).
  *
  * The bound is on what the import adds to the process's own start, measured in the same run by a
- * 3-row import of the same layout: under tsx the start alone is ~230-280 MB (the transpiler, the
- * module graph, the worker's own), and it moves with Node and the machine; the growth does not.
+ * 3-row import of the same layout: from the test bundle the start alone is ~160-170 MB (the module
+ * graph, the worker's own heap; ~50 MB more through tsx's loader), and it moves with Node and the
+ * machine; the growth does not.
  * Before the fix a 100,000-row import added 83-110 MB (V8 let both threads' heaps grow to 4x
  * what they kept alive: garbage promoted with messages waiting in line and a 10,000-group rollup);
- * now it adds 16-27 MB (docs/PERFORMANCE.md, "Import memory on a generic export").
+ * now it adds 16-27 MB (docs/PERFORMANCE.md, "Import memory on a generic export"; 8-14 MB in
+ * 3 runs from the test bundle, session 11).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_COMMAND, REPO, testEngine } from '../helpers';
 import { writeCallsCsv } from '../bench/generate-calls';
+import { peakRssEnv, peakRssMb } from '../peak-rss';
 
 const ROWS = 100_000;
 /** What a 100,000-row import may add to the peak of a 3-row one (in MB). */
@@ -27,14 +30,10 @@ const MAX_GROWTH_MB = 70;
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callscope-memory-'));
-  fs.writeFileSync(path.join(dir, 'rss-preload.cjs'), RSS_PRELOAD);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Preloaded into each node process of the CLI: appends its peak RSS (KB) to $CALLSCOPE_TEST_RSS. */
-const RSS_PRELOAD = `process.on('exit', () => require('node:fs').appendFileSync(process.env.CALLSCOPE_TEST_RSS, process.resourceUsage().maxRSS + '\\n'));`;
-
-/** `callscope import <file>` into a fresh workspace: the rows it stored and the peak RSS (MB) of its largest process. */
+/** `callscope import <file>` into a fresh workspace: the rows it stored and the peak RSS (MB) of its process. */
 function importViaCli(file: string): { stored: number; peakRssMb: number } {
   const db = `${file}.sqlite`;
   const rssFile = `${file}.rss`;
@@ -43,16 +42,11 @@ function importViaCli(file: string): { stored: number; peakRssMb: number } {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 120_000,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: `--require ${path.join(dir, 'rss-preload.cjs')}`,
-      CALLSCOPE_TEST_RSS: rssFile,
-    },
+    env: { ...process.env, ...peakRssEnv(dir, rssFile) },
   });
   expect(r.status, r.stderr).toBe(0);
-  const peakKb = Math.max(...fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
   const { batches } = JSON.parse(r.stdout) as { batches: { inserted: number }[] };
-  return { stored: batches[0]!.inserted, peakRssMb: peakKb / 1024 };
+  return { stored: batches[0]!.inserted, peakRssMb: peakRssMb(rssFile) };
 }
 
 // The CLI on a workspace file: the SQLite pass only (memory is the importing process's, whatever the engine).

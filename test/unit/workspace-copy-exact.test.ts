@@ -9,31 +9,18 @@
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_COLUMNS } from '../../src-main/db/pg-call-writer';
 import type { Database } from '../../src-main/db/schema';
 import { openWorkspace } from '../../src-main/workspace';
 import { copyWorkspace } from '../../src-main/workspace-copy/copy';
 import { openTestWorkspace, type TestWorkspace } from '../helpers';
 
-/** The columns of `calls` that are the call's own (the ids are compared by what they name). */
-const OWN_COLUMNS = [
-  'source_key',
-  'started_at',
-  'day',
-  'hour',
-  'weekday',
-  'direction',
-  'disposition',
-  'ring_seconds',
-  'talk_seconds',
-  'outcome',
-  'is_intent',
-  'is_sale',
-  'sale_amount',
-  'phone_hash',
-  'phone_last4',
-  'phone_full',
-  'recording_ref',
-];
+/**
+ * The columns of `calls` that are the call's own (the ids are compared by what they name): the
+ * bulk writer's list, so a column added there is compared here too, and `phone_full`, which no
+ * import fills (only the last four digits and a hash are kept) but a copy must carry as it is.
+ */
+const OWN_COLUMNS = [...CALL_COLUMNS, 'phone_full'];
 const ID_COLUMNS = ['id', 'batch_id', 'agent_id', 'campaign_id'];
 const NUMBERS = new Set([
   'started_at',

@@ -10,7 +10,7 @@ import { NotesList, PlansList } from './CoachingLists';
 import { FollowUps } from './FollowUps';
 import { NoteForm } from './NoteForm';
 import { PlanForm } from './PlanForm';
-import { visibleText } from '../../../src-shared/visible-text';
+import { AgentOptions } from './AgentOptions';
 
 export function CoachingPage() {
   const t = useT();
@@ -90,11 +90,7 @@ function AgentFilter({ agentId }: { agentId: number | null }) {
       data-testid="coaching-agent"
     >
       <option value="">{t('filter.allAgents')}</option>
-      {agents.map((a) => (
-        <option key={a.id} value={a.id}>
-          {visibleText(a.name ? `${a.name} · ${a.code}` : a.code)}
-        </option>
-      ))}
+      <AgentOptions agents={agents} />
     </select>
   );
 }

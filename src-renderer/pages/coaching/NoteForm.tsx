@@ -8,9 +8,7 @@ import type { Note } from '../../../src-shared/api';
 import { NOTE_KINDS } from '../../../src-shared/coaching';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call } from '../../api/client';
-import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -20,10 +18,10 @@ import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AuditPicker } from './AuditPicker';
-import { goTo } from './coaching-route';
+import { AgentOptions } from './AgentOptions';
+import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
-import { visibleText } from '../../../src-shared/visible-text';
 import {
   draftOf,
   inputOf,
@@ -71,8 +69,6 @@ export function NoteForm({ noteId, agentId, planId, backHref }: NoteFormProps) {
   );
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; error: ApiCallError };
-
 function NoteEditor({
   note,
   draft: initial,
@@ -87,296 +83,267 @@ function NoteEditor({
   const t = useT();
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
-  const refresh = useWorkspace((s) => s.refresh);
   const [draft, setDraft] = useState(initial);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [tried, setTried] = useState(false);
+  const { state, tried, run, submit, clearError } = useCoachingSave(backHref);
 
   const kpiRange = kpiRangeOf(draft.kpiChoice, today, note?.kpis);
   const input = inputOf(draft, kpiRange);
   const problems = noteProblems(input);
   const problem = (field: NoteField): FieldProblem | undefined =>
     tried ? problems.find((p) => p.field === field) : undefined;
-  const update = useCallback((change: Partial<NoteDraft>) => {
-    setDraft((d) => ({ ...d, ...change }));
-    setState((s) => (s.kind === 'error' ? { kind: 'idle' } : s));
-  }, []);
+  const update = useCallback(
+    (change: Partial<NoteDraft>) => {
+      setDraft((d) => ({ ...d, ...change }));
+      clearError();
+    },
+    [clearError],
+  );
   const updateAction = (i: number, change: Partial<NoteDraft['actions'][number]>) =>
     update({ actions: draft.actions.map((a, j) => (j === i ? { ...a, ...change } : a)) });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (problems.length > 0) return;
-    setState({ kind: 'saving' });
-    try {
+  const onSubmit = (e: FormEvent) =>
+    submit(e, problems.length === 0, async () => {
       if (note) await call('coaching.updateNote', { ...input, id: note.id });
       else await call('coaching.createNote', input);
       rememberCoach(draft.coach.trim());
-      await refresh();
-      goTo(backHref);
-    } catch (err) {
-      setState({ kind: 'error', error: toApiCallError(err) });
-    }
-  };
+    });
 
   const may = useMayCall();
   const mayWrite = may(note ? 'coaching.updateNote' : 'coaching.createNote');
 
   const onDelete = async () => {
     if (!note || !window.confirm(t('coaching.note.deleteConfirm'))) return;
-    try {
-      await call('coaching.deleteNote', { id: note.id });
-      await refresh();
-      goTo(backHref);
-    } catch (err) {
-      setState({ kind: 'error', error: toApiCallError(err) });
-    }
+    await run(() => call('coaching.deleteNote', { id: note.id }));
   };
 
   return (
-    <form className="coaching-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="note-form">
-      {/* A role that may not write notes (an agent, QA, a manager) reads this one. */}
-      <fieldset className="coaching-form__fields" disabled={!mayWrite} data-testid="note-fields">
-        <Panel
-          title={t(
-            !mayWrite
-              ? 'roles.coaching.noteTitle'
-              : note
-                ? 'coaching.note.editTitle'
-                : 'coaching.note.newTitle',
-          )}
-          className="coaching-form__who"
-        >
-          <div className="coaching-form__row">
-            <Field label={t('coaching.note.agent')} problem={problem('agentId')} wide>
-              <select
-                className="select"
-                value={draft.agentId ?? ''}
-                disabled={note !== undefined}
-                onChange={(e) =>
-                  update({ agentId: e.target.value ? Number(e.target.value) : null, planId: null })
-                }
-                data-testid="note-agent"
-              >
-                <option value="">{t('coaching.note.chooseAgent')}</option>
-                {agents.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {visibleText(a.name ? `${a.name} · ${a.code}` : a.code)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('coaching.note.kind')}>
-              <select
-                className="select"
-                value={draft.kind}
-                onChange={(e) => update({ kind: e.target.value as NoteDraft['kind'] })}
-                data-testid="note-kind"
-              >
-                {NOTE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(NOTE_KIND_LABEL[k])}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('coaching.note.day')} problem={problem('day')}>
-              <input
-                type="date"
-                className="input"
-                value={draft.day}
-                onChange={(e) => update({ day: e.target.value })}
-                data-testid="note-day"
-              />
-            </Field>
-            <Field label={t('coaching.note.coach')} problem={problem('coach')}>
-              <input
-                className="input"
-                value={draft.coach}
-                maxLength={60}
-                onChange={(e) => update({ coach: e.target.value })}
-                data-testid="note-coach"
-              />
-            </Field>
-            {draft.kind === 'checkpoint' || draft.planId !== null ? (
-              <PlanChoice draft={draft} update={update} problem={problem('planId')} />
-            ) : null}
-          </div>
-        </Panel>
-
-        <div className="coaching-form__grid">
-          <Panel title={t('coaching.note.talk')} className="coaching-form__talk">
-            <Field label={t('coaching.note.strengths')}>
-              <textarea
-                className="textarea"
-                rows={3}
-                value={draft.strengths}
-                onChange={(e) => update({ strengths: e.target.value })}
-                data-testid="note-strengths"
-              />
-            </Field>
-            <Field label={t('coaching.note.shortfalls')}>
-              <textarea
-                className="textarea"
-                rows={3}
-                value={draft.shortfalls}
-                onChange={(e) => update({ shortfalls: e.target.value })}
-                data-testid="note-shortfalls"
-              />
-            </Field>
-            <Field label={t('coaching.note.agentView')}>
-              <textarea
-                className="textarea"
-                rows={2}
-                value={draft.agentView}
-                onChange={(e) => update({ agentView: e.target.value })}
-                data-testid="note-agent-view"
-              />
-            </Field>
-          </Panel>
-          <NoteKpis draft={draft} note={note} kpiRange={kpiRange} update={update} />
-        </div>
-
-        <Panel
-          title={t('coaching.note.actions')}
-          subtitle={t('coaching.note.actionsHint')}
-          className="coaching-form__actions"
-        >
-          {draft.actions.length > 0 ? (
-            <table className="data-table action-table" data-testid="note-actions">
-              <thead>
-                <tr>
-                  <th>{t('coaching.note.actionText')}</th>
-                  <th>{t('coaching.note.actionDue')}</th>
-                  <th>{t('coaching.note.actionDone')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {draft.actions.map((a, i) => (
-                  <tr key={a.id ?? `new-${i}`}>
-                    <td className="action-table__text">
-                      <input
-                        className="input"
-                        value={a.text}
-                        maxLength={300}
-                        onChange={(e) => updateAction(i, { text: e.target.value })}
-                        aria-label={t('coaching.note.actionText')}
-                        data-testid="note-action-text"
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="date"
-                        className="input"
-                        value={a.dueDay}
-                        onChange={(e) => updateAction(i, { dueDay: e.target.value })}
-                        aria-label={t('coaching.note.actionDue')}
-                        data-testid="note-action-due"
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        checked={a.done}
-                        onChange={(e) => updateAction(i, { done: e.target.checked })}
-                        aria-label={t('coaching.note.actionDone')}
-                        data-testid="note-action-done"
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => update({ actions: draft.actions.filter((_, j) => j !== i) })}
-                      >
-                        {t('coaching.note.removeAction')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {problem('actions') ? (
-            <p className="field__hint is-error">{t('coaching.invalid.actions')}</p>
-          ) : null}
-          <button
-            type="button"
-            className="button button--small"
-            disabled={draft.actions.length >= 20}
-            onClick={() => update({ actions: [...draft.actions, { text: '', dueDay: '', done: false }] })}
-            data-testid="note-add-action"
-          >
-            + {t('coaching.note.addAction')}
-          </button>
-          <div className="coaching-form__row coaching-form__row--follow">
-            <Field label={t('coaching.note.followUp')} problem={problem('followUpDay')}>
-              <input
-                type="date"
-                className="input"
-                value={draft.followUpDay}
-                min={draft.day}
-                onChange={(e) => update({ followUpDay: e.target.value })}
-                data-testid="note-follow-up"
-              />
-              {note?.followUpDoneAt ? (
-                <span className="field__hint is-good">
-                  ✓ {t('coaching.note.followUpDone')} · {f.dateTime(note.followUpDoneAt)}
-                </span>
+    <CoachingFormFrame
+      of="note"
+      mayWrite={mayWrite}
+      state={state}
+      saveLabel="coaching.note.save"
+      backHref={backHref}
+      onSubmit={onSubmit}
+      barExtras={
+        <>
+          {note ? (
+            <>
+              <a className="coaching-form__agent-link" href={agentHref(note.agentId)}>
+                {note.agentName ?? note.agentCode} →
+              </a>
+              {may('coaching.deleteNote') ? (
+                <button
+                  type="button"
+                  className="link-button coaching-form__delete"
+                  onClick={() => void onDelete()}
+                >
+                  {t('coaching.note.delete')}
+                </button>
               ) : null}
-            </Field>
-          </div>
-          <AuditPicker
-            agentId={draft.agentId}
-            day={draft.day}
-            linked={note?.audits ?? []}
-            value={draft.auditIds}
-            onChange={(auditIds) => update({ auditIds })}
-            invalid={problem('auditIds') !== undefined}
-          />
-        </Panel>
-      </fieldset>
+            </>
+          ) : null}
+          {tried && problem('other') ? (
+            <span className="field__hint is-error">
+              {t('coaching.invalid.other', { message: problem('other')!.detail })}
+            </span>
+          ) : null}
+        </>
+      }
+    >
+      <Panel
+        title={t(
+          formTitleKey(mayWrite, note !== undefined, {
+            read: 'roles.coaching.noteTitle',
+            edit: 'coaching.note.editTitle',
+            create: 'coaching.note.newTitle',
+          }),
+        )}
+        className="coaching-form__who"
+      >
+        <div className="coaching-form__row">
+          <Field label={t('coaching.note.agent')} problem={problem('agentId')} wide>
+            <select
+              className="select"
+              value={draft.agentId ?? ''}
+              disabled={note !== undefined}
+              onChange={(e) =>
+                update({ agentId: e.target.value ? Number(e.target.value) : null, planId: null })
+              }
+              data-testid="note-agent"
+            >
+              <option value="">{t('coaching.note.chooseAgent')}</option>
+              <AgentOptions agents={agents} />
+            </select>
+          </Field>
+          <Field label={t('coaching.note.kind')}>
+            <select
+              className="select"
+              value={draft.kind}
+              onChange={(e) => update({ kind: e.target.value as NoteDraft['kind'] })}
+              data-testid="note-kind"
+            >
+              {NOTE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(NOTE_KIND_LABEL[k])}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('coaching.note.day')} problem={problem('day')}>
+            <input
+              type="date"
+              className="input"
+              value={draft.day}
+              onChange={(e) => update({ day: e.target.value })}
+              data-testid="note-day"
+            />
+          </Field>
+          <Field label={t('coaching.note.coach')} problem={problem('coach')}>
+            <input
+              className="input"
+              value={draft.coach}
+              maxLength={60}
+              onChange={(e) => update({ coach: e.target.value })}
+              data-testid="note-coach"
+            />
+          </Field>
+          {draft.kind === 'checkpoint' || draft.planId !== null ? (
+            <PlanChoice draft={draft} update={update} problem={problem('planId')} />
+          ) : null}
+        </div>
+      </Panel>
 
-      <div className="coaching-form__bar">
-        {mayWrite ? (
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={state.kind === 'saving'}
-            data-testid="note-save"
-          >
-            {t('coaching.note.save')}
-          </button>
-        ) : null}
-        <a className="button" href={backHref}>
-          {t(mayWrite ? 'common.cancel' : 'roles.back')}
-        </a>
-        {note ? (
-          <>
-            <a className="coaching-form__agent-link" href={agentHref(note.agentId)}>
-              {note.agentName ?? note.agentCode} →
-            </a>
-            {may('coaching.deleteNote') ? (
-              <button
-                type="button"
-                className="link-button coaching-form__delete"
-                onClick={() => void onDelete()}
-              >
-                {t('coaching.note.delete')}
-              </button>
-            ) : null}
-          </>
-        ) : null}
-        {tried && problem('other') ? (
-          <span className="field__hint is-error">
-            {t('coaching.invalid.other', { message: problem('other')!.detail })}
-          </span>
-        ) : null}
-        {state.kind === 'error' ? <ErrorMessage error={state.error} compact /> : null}
+      <div className="coaching-form__grid">
+        <Panel title={t('coaching.note.talk')} className="coaching-form__talk">
+          <Field label={t('coaching.note.strengths')}>
+            <textarea
+              className="textarea"
+              rows={3}
+              value={draft.strengths}
+              onChange={(e) => update({ strengths: e.target.value })}
+              data-testid="note-strengths"
+            />
+          </Field>
+          <Field label={t('coaching.note.shortfalls')}>
+            <textarea
+              className="textarea"
+              rows={3}
+              value={draft.shortfalls}
+              onChange={(e) => update({ shortfalls: e.target.value })}
+              data-testid="note-shortfalls"
+            />
+          </Field>
+          <Field label={t('coaching.note.agentView')}>
+            <textarea
+              className="textarea"
+              rows={2}
+              value={draft.agentView}
+              onChange={(e) => update({ agentView: e.target.value })}
+              data-testid="note-agent-view"
+            />
+          </Field>
+        </Panel>
+        <NoteKpis draft={draft} note={note} kpiRange={kpiRange} update={update} />
       </div>
-    </form>
+
+      <Panel
+        title={t('coaching.note.actions')}
+        subtitle={t('coaching.note.actionsHint')}
+        className="coaching-form__actions"
+      >
+        {draft.actions.length > 0 ? (
+          <table className="data-table action-table" data-testid="note-actions">
+            <thead>
+              <tr>
+                <th>{t('coaching.note.actionText')}</th>
+                <th>{t('coaching.note.actionDue')}</th>
+                <th>{t('coaching.note.actionDone')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {draft.actions.map((a, i) => (
+                <tr key={a.id ?? `new-${i}`}>
+                  <td className="action-table__text">
+                    <input
+                      className="input"
+                      value={a.text}
+                      maxLength={300}
+                      onChange={(e) => updateAction(i, { text: e.target.value })}
+                      aria-label={t('coaching.note.actionText')}
+                      data-testid="note-action-text"
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="date"
+                      className="input"
+                      value={a.dueDay}
+                      onChange={(e) => updateAction(i, { dueDay: e.target.value })}
+                      aria-label={t('coaching.note.actionDue')}
+                      data-testid="note-action-due"
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      checked={a.done}
+                      onChange={(e) => updateAction(i, { done: e.target.checked })}
+                      aria-label={t('coaching.note.actionDone')}
+                      data-testid="note-action-done"
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => update({ actions: draft.actions.filter((_, j) => j !== i) })}
+                    >
+                      {t('coaching.note.removeAction')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {problem('actions') ? <p className="field__hint is-error">{t('coaching.invalid.actions')}</p> : null}
+        <button
+          type="button"
+          className="button button--small"
+          disabled={draft.actions.length >= 20}
+          onClick={() => update({ actions: [...draft.actions, { text: '', dueDay: '', done: false }] })}
+          data-testid="note-add-action"
+        >
+          + {t('coaching.note.addAction')}
+        </button>
+        <div className="coaching-form__row coaching-form__row--follow">
+          <Field label={t('coaching.note.followUp')} problem={problem('followUpDay')}>
+            <input
+              type="date"
+              className="input"
+              value={draft.followUpDay}
+              min={draft.day}
+              onChange={(e) => update({ followUpDay: e.target.value })}
+              data-testid="note-follow-up"
+            />
+            {note?.followUpDoneAt ? (
+              <span className="field__hint is-good">
+                ✓ {t('coaching.note.followUpDone')} · {f.dateTime(note.followUpDoneAt)}
+              </span>
+            ) : null}
+          </Field>
+        </div>
+        <AuditPicker
+          agentId={draft.agentId}
+          day={draft.day}
+          linked={note?.audits ?? []}
+          value={draft.auditIds}
+          onChange={(auditIds) => update({ auditIds })}
+          invalid={problem('auditIds') !== undefined}
+        />
+      </Panel>
+    </CoachingFormFrame>
   );
 }
 

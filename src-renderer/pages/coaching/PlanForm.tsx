@@ -21,9 +21,7 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { KPI_DEFINITIONS } from '../../../src-shared/kpi';
 import { addDays } from '../../../src-shared/time';
 import { call } from '../../api/client';
-import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -31,10 +29,11 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
-import { coachingHref, goTo } from './coaching-route';
+import { AgentOptions } from './AgentOptions';
+import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
+import { coachingHref } from './coaching-route';
 import { GOAL_STATUS_LABEL, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
 import { rememberCoach, rememberedCoach } from './note-draft';
-import { visibleText } from '../../../src-shared/visible-text';
 
 interface GoalDraft {
   id?: number;
@@ -138,16 +137,12 @@ export function PlanForm({
   );
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; error: ApiCallError };
-
 function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: PlanDraft; backHref: string }) {
   const t = useT();
   const f = useFormat();
   const agents = useWorkspace((s) => s.agents);
-  const refresh = useWorkspace((s) => s.refresh);
   const [draft, setDraft] = useState(initial);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [tried, setTried] = useState(false);
+  const { state, tried, submit, clearError } = useCoachingSave(backHref);
   const closed = plan !== undefined && !isPlanOpen(plan.status);
   const mayWrite = useMayCall()(plan ? 'coaching.updatePlan' : 'coaching.createPlan');
 
@@ -162,266 +157,239 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
     ) : null;
   const update = (change: Partial<PlanDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
-    if (state.kind === 'error') setState({ kind: 'idle' });
+    clearError();
   };
   const updateGoal = (i: number, change: Partial<GoalDraft>) =>
     update({ goals: draft.goals.map((g, j) => (j === i ? { ...g, ...change } : g)) });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (!parsed.success) return;
-    setState({ kind: 'saving' });
-    try {
+  const onSubmit = (e: FormEvent) =>
+    submit(e, parsed.success, async () => {
       if (plan) await call('coaching.updatePlan', { ...input, id: plan.id, status: draft.status });
       else await call('coaching.createPlan', input);
       rememberCoach(draft.coach.trim());
-      await refresh();
-      goTo(backHref);
-    } catch (err) {
-      setState({ kind: 'error', error: toApiCallError(err) });
-    }
-  };
+    });
 
   return (
-    <form className="coaching-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="plan-form">
-      {/* A role that may not write plans (an agent, QA, a manager) reads this one. */}
-      <fieldset className="coaching-form__fields" disabled={!mayWrite} data-testid="plan-fields">
-        <Panel
-          title={t(
-            !mayWrite
-              ? 'roles.coaching.planTitle'
-              : plan
-                ? 'coaching.plan.editTitle'
-                : 'coaching.plan.newTitle',
-          )}
-          subtitle={
-            plan ? (
-              <span className={PLAN_STATUS_BADGE[plan.status]}>{t(PLAN_STATUS_LABEL[plan.status])}</span>
-            ) : undefined
-          }
-        >
-          <div className="coaching-form__row">
-            <label className="field field--wide">
-              <span className="field__label">{t('coaching.note.agent')}</span>
+    <CoachingFormFrame
+      of="plan"
+      mayWrite={mayWrite}
+      state={state}
+      saveLabel="coaching.plan.save"
+      backHref={backHref}
+      onSubmit={onSubmit}
+      below={plan ? <Checkpoints plan={plan} /> : null}
+    >
+      <Panel
+        title={t(
+          formTitleKey(mayWrite, plan !== undefined, {
+            read: 'roles.coaching.planTitle',
+            edit: 'coaching.plan.editTitle',
+            create: 'coaching.plan.newTitle',
+          }),
+        )}
+        subtitle={
+          plan ? (
+            <span className={PLAN_STATUS_BADGE[plan.status]}>{t(PLAN_STATUS_LABEL[plan.status])}</span>
+          ) : undefined
+        }
+      >
+        <div className="coaching-form__row">
+          <label className="field field--wide">
+            <span className="field__label">{t('coaching.note.agent')}</span>
+            <select
+              className="select"
+              value={draft.agentId ?? ''}
+              disabled={plan !== undefined}
+              onChange={(e) => update({ agentId: e.target.value ? Number(e.target.value) : null })}
+              data-testid="plan-agent"
+            >
+              <option value="">{t('coaching.note.chooseAgent')}</option>
+              <AgentOptions agents={agents} />
+            </select>
+            {problem('agentId')}
+          </label>
+          <label className="field">
+            <span className="field__label">{t('coaching.plan.startDay')}</span>
+            <input
+              type="date"
+              className="input"
+              value={draft.startDay}
+              disabled={closed}
+              onChange={(e) => update({ startDay: e.target.value })}
+              data-testid="plan-start"
+            />
+            {problem('startDay')}
+          </label>
+          <label className="field">
+            <span className="field__label">{t('coaching.plan.endDay')}</span>
+            <input
+              type="date"
+              className="input"
+              value={draft.endDay}
+              min={draft.startDay}
+              disabled={closed}
+              onChange={(e) => update({ endDay: e.target.value })}
+              data-testid="plan-end"
+            />
+            {problem('endDay')}
+          </label>
+          <label className="field">
+            <span className="field__label">{t('coaching.plan.coach')}</span>
+            <input
+              className="input"
+              value={draft.coach}
+              maxLength={60}
+              onChange={(e) => update({ coach: e.target.value })}
+              data-testid="plan-coach"
+            />
+            {problem('coach')}
+          </label>
+          {plan ? (
+            <label className="field">
+              <span className="field__label">{t('coaching.plan.status')}</span>
               <select
                 className="select"
-                value={draft.agentId ?? ''}
-                disabled={plan !== undefined}
-                onChange={(e) => update({ agentId: e.target.value ? Number(e.target.value) : null })}
-                data-testid="plan-agent"
+                value={draft.status}
+                disabled={closed}
+                onChange={(e) => update({ status: e.target.value as PlanStatus })}
+                data-testid="plan-status"
               >
-                <option value="">{t('coaching.note.chooseAgent')}</option>
-                {agents.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {visibleText(a.name ? `${a.name} · ${a.code}` : a.code)}
+                {nextPlanStatuses(plan.status).map((s) => (
+                  <option key={s} value={s}>
+                    {t(PLAN_STATUS_LABEL[s])}
                   </option>
                 ))}
               </select>
-              {problem('agentId')}
             </label>
-            <label className="field">
-              <span className="field__label">{t('coaching.plan.startDay')}</span>
-              <input
-                type="date"
-                className="input"
-                value={draft.startDay}
-                disabled={closed}
-                onChange={(e) => update({ startDay: e.target.value })}
-                data-testid="plan-start"
-              />
-              {problem('startDay')}
-            </label>
-            <label className="field">
-              <span className="field__label">{t('coaching.plan.endDay')}</span>
-              <input
-                type="date"
-                className="input"
-                value={draft.endDay}
-                min={draft.startDay}
-                disabled={closed}
-                onChange={(e) => update({ endDay: e.target.value })}
-                data-testid="plan-end"
-              />
-              {problem('endDay')}
-            </label>
-            <label className="field">
-              <span className="field__label">{t('coaching.plan.coach')}</span>
-              <input
-                className="input"
-                value={draft.coach}
-                maxLength={60}
-                onChange={(e) => update({ coach: e.target.value })}
-                data-testid="plan-coach"
-              />
-              {problem('coach')}
-            </label>
-            {plan ? (
-              <label className="field">
-                <span className="field__label">{t('coaching.plan.status')}</span>
-                <select
-                  className="select"
-                  value={draft.status}
-                  disabled={closed}
-                  onChange={(e) => update({ status: e.target.value as PlanStatus })}
-                  data-testid="plan-status"
-                >
-                  {nextPlanStatuses(plan.status).map((s) => (
-                    <option key={s} value={s}>
-                      {t(PLAN_STATUS_LABEL[s])}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ) : null}
-          </div>
-          {closed ? (
-            <p className="field__hint">
-              {t('coaching.plan.closedHint', { status: t(PLAN_STATUS_LABEL[plan.status]) })}
-            </p>
           ) : null}
-          <label className="field">
-            <span className="field__label">{t('coaching.plan.reason')}</span>
-            <textarea
-              className="textarea"
-              rows={2}
-              value={draft.reason}
-              onChange={(e) => update({ reason: e.target.value })}
-              data-testid="plan-reason"
-            />
-          </label>
-        </Panel>
-
-        <Panel title={t('coaching.plan.goals')} subtitle={t('coaching.plan.goalsHint')}>
-          <table className="data-table goal-table" data-testid="plan-goals">
-            <thead>
-              <tr>
-                <th>{t('coaching.plan.goalKpi')}</th>
-                <th>{t('coaching.plan.goalTarget')}</th>
-                <th>{t('coaching.plan.goalText')}</th>
-                {plan ? <th className="num">{t('coaching.plan.goalNow')}</th> : null}
-                <th>{t('coaching.plan.goalStatus')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {draft.goals.map((g, i) => {
-                const unit = g.kpi ? KPI_DEFINITIONS[g.kpi].unit : null;
-                const target = g.id !== undefined ? plan?.goals.find((p) => p.id === g.id)?.target : null;
-                const reached = g.kpi && target != null ? reachesTarget(g.kpi, g.current, target) : null;
-                return (
-                  <tr key={g.id ?? `new-${i}`} data-testid="plan-goal">
-                    <td>
-                      <select
-                        className="select"
-                        value={g.kpi}
-                        onChange={(e) => updateGoal(i, { kpi: e.target.value as GoalKpi | '' })}
-                        aria-label={t('coaching.plan.goalKpi')}
-                        data-testid="plan-goal-kpi"
-                      >
-                        <option value="">{t('coaching.plan.goalWords')}</option>
-                        {GOAL_KPIS.map((k) => (
-                          <option key={k} value={k}>
-                            {t(`kpi.${k}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      {unit ? (
-                        <span className="input-with-unit">
-                          <input
-                            className="input"
-                            inputMode="decimal"
-                            value={g.targetText}
-                            onChange={(e) => updateGoal(i, { targetText: e.target.value })}
-                            aria-label={t('coaching.plan.goalTarget')}
-                            data-testid="plan-goal-target"
-                          />
-                          <span className="input-with-unit__unit">{unitSuffix(unit, f.language)}</span>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="goal-table__text">
-                      <input
-                        className="input"
-                        value={g.text}
-                        maxLength={300}
-                        onChange={(e) => updateGoal(i, { text: e.target.value })}
-                        aria-label={t('coaching.plan.goalText')}
-                        data-testid="plan-goal-text"
-                      />
-                    </td>
-                    {plan ? (
-                      <td className={reached === null ? 'num' : reached ? 'num is-good' : 'num is-bad'}>
-                        {g.kpi ? f.kpi(KPI_DEFINITIONS[g.kpi].unit, g.current) : '—'}
-                      </td>
-                    ) : null}
-                    <td>
-                      <select
-                        className="select"
-                        value={g.status}
-                        onChange={(e) => updateGoal(i, { status: e.target.value as GoalStatus })}
-                        aria-label={t('coaching.plan.goalStatus')}
-                      >
-                        {GOAL_STATUSES.map((s) => (
-                          <option key={s} value={s}>
-                            {t(GOAL_STATUS_LABEL[s])}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        disabled={draft.goals.length <= 1}
-                        onClick={() => update({ goals: draft.goals.filter((_, j) => j !== i) })}
-                      >
-                        {t('coaching.plan.removeGoal')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {problem('goals')}
-          <button
-            type="button"
-            className="button button--small"
-            disabled={draft.goals.length >= 10}
-            onClick={() =>
-              update({
-                goals: [...draft.goals, { kpi: '', text: '', targetText: '', status: 'open', current: null }],
-              })
-            }
-            data-testid="plan-add-goal"
-          >
-            + {t('coaching.plan.addGoal')}
-          </button>
-        </Panel>
-      </fieldset>
-
-      {plan ? <Checkpoints plan={plan} /> : null}
-
-      <div className="coaching-form__bar">
-        {mayWrite ? (
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={state.kind === 'saving'}
-            data-testid="plan-save"
-          >
-            {t('coaching.plan.save')}
-          </button>
+        </div>
+        {closed ? (
+          <p className="field__hint">
+            {t('coaching.plan.closedHint', { status: t(PLAN_STATUS_LABEL[plan.status]) })}
+          </p>
         ) : null}
-        <a className="button" href={backHref}>
-          {t(mayWrite ? 'common.cancel' : 'roles.back')}
-        </a>
-        {state.kind === 'error' ? <ErrorMessage error={state.error} compact /> : null}
-      </div>
-    </form>
+        <label className="field">
+          <span className="field__label">{t('coaching.plan.reason')}</span>
+          <textarea
+            className="textarea"
+            rows={2}
+            value={draft.reason}
+            onChange={(e) => update({ reason: e.target.value })}
+            data-testid="plan-reason"
+          />
+        </label>
+      </Panel>
+
+      <Panel title={t('coaching.plan.goals')} subtitle={t('coaching.plan.goalsHint')}>
+        <table className="data-table goal-table" data-testid="plan-goals">
+          <thead>
+            <tr>
+              <th>{t('coaching.plan.goalKpi')}</th>
+              <th>{t('coaching.plan.goalTarget')}</th>
+              <th>{t('coaching.plan.goalText')}</th>
+              {plan ? <th className="num">{t('coaching.plan.goalNow')}</th> : null}
+              <th>{t('coaching.plan.goalStatus')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {draft.goals.map((g, i) => {
+              const unit = g.kpi ? KPI_DEFINITIONS[g.kpi].unit : null;
+              const target = g.id !== undefined ? plan?.goals.find((p) => p.id === g.id)?.target : null;
+              const reached = g.kpi && target != null ? reachesTarget(g.kpi, g.current, target) : null;
+              return (
+                <tr key={g.id ?? `new-${i}`} data-testid="plan-goal">
+                  <td>
+                    <select
+                      className="select"
+                      value={g.kpi}
+                      onChange={(e) => updateGoal(i, { kpi: e.target.value as GoalKpi | '' })}
+                      aria-label={t('coaching.plan.goalKpi')}
+                      data-testid="plan-goal-kpi"
+                    >
+                      <option value="">{t('coaching.plan.goalWords')}</option>
+                      {GOAL_KPIS.map((k) => (
+                        <option key={k} value={k}>
+                          {t(`kpi.${k}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    {unit ? (
+                      <span className="input-with-unit">
+                        <input
+                          className="input"
+                          inputMode="decimal"
+                          value={g.targetText}
+                          onChange={(e) => updateGoal(i, { targetText: e.target.value })}
+                          aria-label={t('coaching.plan.goalTarget')}
+                          data-testid="plan-goal-target"
+                        />
+                        <span className="input-with-unit__unit">{unitSuffix(unit, f.language)}</span>
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="goal-table__text">
+                    <input
+                      className="input"
+                      value={g.text}
+                      maxLength={300}
+                      onChange={(e) => updateGoal(i, { text: e.target.value })}
+                      aria-label={t('coaching.plan.goalText')}
+                      data-testid="plan-goal-text"
+                    />
+                  </td>
+                  {plan ? (
+                    <td className={reached === null ? 'num' : reached ? 'num is-good' : 'num is-bad'}>
+                      {g.kpi ? f.kpi(KPI_DEFINITIONS[g.kpi].unit, g.current) : '—'}
+                    </td>
+                  ) : null}
+                  <td>
+                    <select
+                      className="select"
+                      value={g.status}
+                      onChange={(e) => updateGoal(i, { status: e.target.value as GoalStatus })}
+                      aria-label={t('coaching.plan.goalStatus')}
+                    >
+                      {GOAL_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(GOAL_STATUS_LABEL[s])}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={draft.goals.length <= 1}
+                      onClick={() => update({ goals: draft.goals.filter((_, j) => j !== i) })}
+                    >
+                      {t('coaching.plan.removeGoal')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {problem('goals')}
+        <button
+          type="button"
+          className="button button--small"
+          disabled={draft.goals.length >= 10}
+          onClick={() =>
+            update({
+              goals: [...draft.goals, { kpi: '', text: '', targetText: '', status: 'open', current: null }],
+            })
+          }
+          data-testid="plan-add-goal"
+        >
+          + {t('coaching.plan.addGoal')}
+        </button>
+      </Panel>
+    </CoachingFormFrame>
   );
 }
 
