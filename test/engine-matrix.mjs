@@ -40,6 +40,8 @@ export const BOTH_ENGINES = [
   'test/unit/recordings-finder.test.ts',
   'test/unit/reports-call-numbers.test.ts',
   'test/unit/reports-close-freeze.test.ts',
+  'test/unit/reports-close-teams.test.ts',
+  'test/unit/password-due.test.ts',
   'test/unit/reports-close.test.ts',
   'test/unit/reports-pdf-audits.test.ts',
   'test/unit/reports-sections.test.ts',

@@ -12,7 +12,7 @@ import {
 } from '../../src-shared/audit-stats';
 import type { Kysely } from 'kysely';
 import type { AuditAnalytics, Filter } from '../../src-shared/api';
-import { allItems, ScorecardDefinitionSchema } from '../../src-shared/scorecard';
+import { allItems, ScorecardDefinitionSchema, type ScorecardDefinition } from '../../src-shared/scorecard';
 import { addDays, weekdayOf } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { submittedAudits } from './audits';
@@ -22,6 +22,23 @@ const NO_TEAM = 'none';
 
 function mondayOf(day: string): string {
   return addDays(day, 1 - weekdayOf(day));
+}
+
+/** The scorecard versions a filter's submitted audits used, oldest first. */
+export async function auditedVersions(
+  db: Kysely<Database>,
+  filter: Filter,
+): Promise<{ id: number; definition: ScorecardDefinition }[]> {
+  const versions = await submittedAudits(db, filter)
+    .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
+    .select(['v.id', 'v.definition'])
+    .distinct()
+    .orderBy('v.id')
+    .execute();
+  return versions.map((v) => ({
+    id: v.id,
+    definition: ScorecardDefinitionSchema.parse(JSON.parse(v.definition)),
+  }));
 }
 
 export async function auditAnalytics(
@@ -60,15 +77,8 @@ export async function auditAnalytics(
 
   // Item labels from the scorecard versions the audits used (the newest wording wins).
   const labels = new Map<string, string>();
-  const versions = await submittedAudits(db, filter)
-    .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
-    .select(['v.id', 'v.definition'])
-    .distinct()
-    .orderBy('v.id')
-    .execute();
   const passMarks: (number | null)[] = [];
-  for (const v of versions) {
-    const definition = ScorecardDefinitionSchema.parse(JSON.parse(v.definition));
+  for (const { definition } of await auditedVersions(db, filter)) {
     passMarks.push(definition.passMark);
     for (const item of allItems(definition)) labels.set(item.key, item.label);
   }

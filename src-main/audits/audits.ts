@@ -378,6 +378,8 @@ export async function auditSummary(db: Kysely<Database>, filter: Filter): Promis
 
 /** A submitted audit's comments, as the monthly report lists them. */
 export interface AuditComments {
+  /** the audit's id: the list's order after its day */
+  id: number;
   day: string;
   agentId: number;
   agentName: string;
@@ -429,6 +431,7 @@ export async function auditComments(db: Kysely<Database>, filter: Filter): Promi
       .filter((i) => texts.has(i.key))
       .map((i) => ({ label: i.label, text: texts.get(i.key)! }));
     out.push({
+      id: au.id,
       day: au.call_day,
       agentId: au.agent_id,
       agentName: au.agent_name,

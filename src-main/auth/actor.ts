@@ -16,6 +16,8 @@ export interface Actor {
   teamIds: readonly number[];
   /** the agent an agent user is (null for other roles) */
   agentId: number | null;
+  /** an admin reset their password: only the password change is theirs until they make it */
+  mustChangePassword?: boolean;
 }
 
 const calling = new AsyncLocalStorage<Actor | null>();

@@ -5,7 +5,7 @@
  * and runs as that user (`runAs`), so services can scope what they answer. A local workspace
  * file has no sign-in: every call runs as nobody (`null`) and everything is allowed.
  */
-import { isMethod, mayCall, type Method, type Role } from '../../src-shared/api';
+import { isMethod, mayCall, PASSWORD_DUE_METHODS, type Method, type Role } from '../../src-shared/api';
 import type { Dispatch, Outcome } from '../dispatch';
 import { ApiError } from '../errors';
 import type { Workspace } from '../workspace';
@@ -28,6 +28,19 @@ export function refusal(actor: Actor | null, method: Method): ApiError {
     : new ApiError('unauthorized', `${method}: sign in first (${SIGN_IN_REFUSED})`);
 }
 
+function isPasswordDueMethod(method: Method): boolean {
+  return (PASSWORD_DUE_METHODS as readonly Method[]).includes(method);
+}
+
+/** The refusal while an admin's reset password is still the user's: they choose their own first. */
+function passwordDue(method: Method): ApiError {
+  return new ApiError(
+    'forbidden',
+    `${method}: your password was reset by an admin: choose your own password (My account) before anything else`,
+    { key: 'passwordDue.refused', params: { method } },
+  );
+}
+
 /** The signed-in user as a caller now (null: nobody, or they were disabled since). */
 export async function callingActor(ws: Workspace, signedIn: SignedIn): Promise<Actor | null> {
   if (signedIn.userId === null) return null;
@@ -48,6 +61,7 @@ export async function admit(
   input: unknown,
 ): Promise<{ input: unknown; reach: Reach | null }> {
   if (!mayCall(actor?.role ?? null, method)) throw refusal(actor, method);
+  if (actor?.mustChangePassword && !isPasswordDueMethod(method)) throw passwordDue(method);
   const reach = await reachOf(ws.kysely, actor);
   return { input: reach ? await narrowInput(ws.kysely, reach, method, input) : input, reach };
 }
@@ -64,7 +78,10 @@ export function guardDispatch(ws: Workspace, signedIn: SignedIn, dispatch: Dispa
       if (!(err instanceof ApiError)) throw err;
       // a refusal names its method already; a narrowing's refusal does not
       const message = err.message.startsWith(`${method}: `) ? err.message : `${method}: ${err.message}`;
-      return { ok: false, error: { code: err.code, message } };
+      return {
+        ok: false,
+        error: { code: err.code, message, ...(err.messageCode && { messageCode: err.messageCode }) },
+      };
     }
     const { reach } = admitted;
     const outcome = await runAs(actor, () => dispatch(method, admitted.input));

@@ -75,7 +75,9 @@ export function authHandlers(ws: Workspace, signedIn: SignedIn): HandlersFor<Aut
     'users.create': (input) => ws.writes.run(() => createUser(db, input)),
     'users.update': (patch) => ws.writes.run(() => updateUser(db, patch)),
     'users.resetPassword': async ({ id, password }) => {
-      await ws.writes.run(() => setPassword(db, id, password));
+      // A password set for someone else is theirs to replace; an admin's own is their own choice.
+      const forSomeoneElse = currentActor()?.userId !== id;
+      await ws.writes.run(() => setPassword(db, id, password, forSomeoneElse));
       return { reset: true };
     },
   };

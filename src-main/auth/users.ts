@@ -12,7 +12,16 @@ import { hashPassword } from './passwords';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const USER_COLUMNS = ['id', 'login', 'display_name', 'role', 'agent_id', 'disabled', 'created_at'] as const;
+const USER_COLUMNS = [
+  'id',
+  'login',
+  'display_name',
+  'role',
+  'agent_id',
+  'disabled',
+  'created_at',
+  'must_change_password',
+] as const;
 
 async function teamsOf(db: Db, userIds: readonly number[]): Promise<Map<number, number[]>> {
   const byUser = new Map<number, number[]>();
@@ -44,6 +53,7 @@ export async function listUsers(db: Db, ids?: readonly number[]): Promise<User[]
     agentId: r.agent_id,
     disabled: r.disabled === 1,
     createdAt: Number(r.created_at),
+    mustChangePassword: r.must_change_password === 1,
   }));
 }
 
@@ -80,6 +90,7 @@ export async function actorOf(db: Db, id: number): Promise<Actor | null> {
     role: user.role,
     teamIds: user.role === 'team_lead' ? user.teamIds : [],
     agentId: user.role === 'agent' ? user.agentId : null,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -171,11 +182,20 @@ export async function updateUser(db: Kysely<Database>, patch: Input<'users.updat
   });
 }
 
-export async function setPassword(db: Kysely<Database>, id: number, password: string): Promise<void> {
+/**
+ * A new password for user `id`. `mustChange`: an admin set it for someone else, who must choose
+ * their own at the next sign-in; a password the user chose themself clears that.
+ */
+export async function setPassword(
+  db: Kysely<Database>,
+  id: number,
+  password: string,
+  mustChange = false,
+): Promise<void> {
   const hash = await hashPassword(password);
   const result = await db
     .updateTable('users')
-    .set({ password_hash: hash })
+    .set({ password_hash: hash, must_change_password: mustChange ? 1 : 0 })
     .where('id', '=', id)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw notFound(`user ${id}`);

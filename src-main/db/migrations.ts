@@ -742,6 +742,17 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 21,
+    name: 'a user whose password an admin reset must choose their own at the next sign-in',
+    up(db) {
+      db.exec(`
+        -- 1 from an admin's reset until the user changes the password themself.
+        ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
+          CHECK (must_change_password IN (0, 1));
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -579,4 +579,17 @@ export const pgMigrations: readonly PgMigration[] = [
       );
     },
   },
+  {
+    version: 21,
+    name: 'a user whose password an admin reset must choose their own at the next sign-in',
+    async up(db) {
+      await run(
+        db,
+        `
+        ALTER TABLE users ADD COLUMN must_change_password integer NOT NULL DEFAULT 0
+          CHECK (must_change_password IN (0, 1));
+        `,
+      );
+    },
+  },
 ];

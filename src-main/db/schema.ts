@@ -535,6 +535,8 @@ export interface UsersTable {
   agent_id: number | null;
   disabled: Generated<number>;
   created_at: number;
+  /** 1: an admin reset the password; the user must choose their own before anything else (migration 21) */
+  must_change_password: Generated<number>;
 }
 
 /** The teams a team lead leads. */

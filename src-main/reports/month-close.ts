@@ -30,7 +30,8 @@ import { monthOfRange } from './section-targets';
 import { actingLogin } from '../activity/acting';
 import { inChosenTeams } from '../people/team-filter';
 
-const SNAPSHOT_VERSION = 2;
+/** 3: the sources keep what merging a set of teams needs (sources.ts `mergeTeams`) */
+const SNAPSHOT_VERSION = 3;
 
 type DailyRow = [string, number, number, number, number, number, number, number, number, number, number];
 
@@ -179,10 +180,13 @@ function changedParts(stored: MonthSnapshot, live: MonthSnapshot): ReportPart[] 
   for (const source of SECTION_SOURCES) {
     const a = stored.sources?.[source.id] ?? {};
     const b = live.sources?.[source.id] ?? {};
+    // A close made before the merge parts were kept is compared on what the sections print.
+    const view = (value: unknown): unknown =>
+      stored.version < 3 && source.printed ? (source.printed as (v: unknown) => unknown)(value) : value;
     // A scope the close did not hold reads the source's empty value: a new agent with nothing is no change.
-    const empty = JSON.stringify(source.empty);
+    const empty = JSON.stringify(view(source.empty));
     const text = (byScope: Record<string, unknown>, key: string) =>
-      key in byScope ? JSON.stringify(byScope[key]) : empty;
+      key in byScope ? JSON.stringify(view(byScope[key])) : empty;
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     if ([...keys].some((key) => text(a, key) !== text(b, key))) parts.push(source.id);
   }

@@ -11,11 +11,20 @@ import { dueItems } from '../coaching/due';
 import type { ReportSection, SectionContext } from './sections';
 import type { SectionSource } from './sources';
 import { agentInTeams } from '../people/team-filter';
+import { compareDue } from '../../src-shared/coaching';
 
+/** `key` (`action:12`: its last resort in the order, for merging teams) is absent in a close made before it was kept. */
 type FollowUp = Pick<
   DueItem,
   'due' | 'bucket' | 'kind' | 'agentCode' | 'agentName' | 'noteKind' | 'noteDay' | 'text'
->;
+> &
+  Partial<Pick<DueItem, 'key'>>;
+
+/** The due list's own order (coaching/due.ts), its id read back from the key. */
+function byDueOrder(a: FollowUp, b: FollowUp): number {
+  const id = (f: FollowUp) => Number(f.key?.split(':')[1] ?? 0);
+  return compareDue({ ...a, id: id(a) }, { ...b, id: id(b) });
+}
 
 export const followUpsSource: SectionSource<FollowUp[]> = {
   id: 'followUps',
@@ -32,6 +41,7 @@ export const followUpsSource: SectionSource<FollowUp[]> = {
       due = due.filter((i) => members.has(i.agentId));
     }
     return due.map((i) => ({
+      key: i.key,
       due: i.due,
       bucket: i.bucket,
       kind: i.kind,
@@ -42,6 +52,9 @@ export const followUpsSource: SectionSource<FollowUp[]> = {
       text: i.text,
     }));
   },
+  // Each agent is in one team: the set's list is the teams' together, in the due list's order.
+  mergeTeams: (teams) => teams.flat().sort(byDueOrder),
+  printed: (items) => items.map(({ key: _key, ...item }) => item),
 };
 
 function what(ctx: SectionContext, item: FollowUp): string {

@@ -70,6 +70,15 @@ export const ratingsSource: SectionSource<RatingsInput> = {
     }
     return { agents: rated };
   },
+  // Each agent is in one team: the set's agents are the teams' together, by code as the query orders them.
+  mergeTeams: (teams) =>
+    teams.includes(null)
+      ? null
+      : {
+          agents: teams
+            .flatMap((t) => t!.agents)
+            .sort((a, b) => Buffer.compare(Buffer.from(a.code), Buffer.from(b.code))),
+        },
 };
 
 const score = (key: string, header: string): ReportColumn => ({

@@ -8,7 +8,9 @@ import type { ConversionSource } from '../../src-shared/orders';
 import { TARGET_KIND, type TargetKpi } from '../../src-shared/targets';
 import { endOfMonth, type Day } from '../../src-shared/time';
 import type { DayRange } from '../../src-shared/periods';
-import { bonus, pacing } from '../targets/month';
+import { bonus, pacingOfTeams, pacingWithParts, type PacingParts } from '../targets/month';
+import { emptyActuals } from '../targets/actuals';
+import type { PaceRow } from '../../src-shared/api';
 import type { ColumnExtension, SectionContext } from './sections';
 import type { SectionSource } from './sources';
 
@@ -18,28 +20,69 @@ export function monthOfRange(range: DayRange): Month | null {
   return range.from === `${month}-01` && range.to === endOfMonth(range.from) ? month : null;
 }
 
-/** The pacing figures the Summary prints; null: not a month, or no targets apply. */
+/**
+ * The pacing figures the Summary prints; null: not a month, or no targets apply. A team's value
+ * keeps what its pacing is made of (`parts`), so a set of teams' can be made of its teams' at a
+ * closed month; a team without targets but with figures is kept for them (with no KPIs).
+ */
 export type TargetsInput = {
   asOf: Day | null;
   workingDays: number;
   /** source: whether sales and revenue were measured on orders or on call outcomes (other KPIs: null) */
   kpis: { kpi: TargetKpi; target: number; pace: number | null; source: ConversionSource | null }[];
+  parts?: PacingParts;
 } | null;
+
+const hasFigures = (p: PacingParts) =>
+  Object.values(p.calls).some((v) => v !== null && v !== 0) || p.auditScored > 0 || p.orders !== null;
+
+const kpisOf = (rows: PaceRow[]): NonNullable<TargetsInput>['kpis'] =>
+  rows.map((p) => ({ kpi: p.kpi, target: p.target, pace: p.pace, source: p.source ?? null }));
 
 export const targetsSource: SectionSource<TargetsInput> = {
   id: 'targets',
   perScope: true,
   empty: null,
   async read({ ws, filter, month }) {
-    const out = month ? await pacing(ws, filter) : null;
+    if (!month) return null;
+    const { out, parts } = await pacingWithParts(ws, filter, filter.teamId !== undefined);
     // No targets for the scope reads as none at all (as a scope the close did not hold).
-    if (!out || !out.applies || out.kpis.length === 0) return null;
+    if (!out.applies || (out.kpis.length === 0 && !(parts && hasFigures(parts)))) return null;
     return {
       asOf: out.asOf,
       workingDays: out.workingDays,
-      kpis: out.kpis.map((p) => ({ kpi: p.kpi, target: p.target, pace: p.pace, source: p.source ?? null })),
+      kpis: kpisOf(out.kpis),
+      ...(parts && { parts }),
     };
   },
+  mergeTeams(teams, floor) {
+    const known = teams.find((t) => t?.parts);
+    // A close made before teams kept their parts cannot make a set's pacing: none rather than a wrong one.
+    if (!known?.parts || teams.some((t) => t !== null && !t.parts)) return null;
+    const { setting, workspaceDays } = known.parts;
+    // A team without a value had no targets and no figures.
+    const none: PacingParts = {
+      targets: {},
+      calls: emptyActuals(),
+      auditScoreSum: 0,
+      auditScored: 0,
+      orders: null,
+      setting,
+      workspaceDays,
+    };
+    // Everyone's rate targets: the floor's (a rate's floor target is everyone's own).
+    const allRates = Object.fromEntries(
+      (floor?.kpis ?? []).filter((k) => TARGET_KIND[k.kpi] === 'rate').map((k) => [k.kpi, k.target]),
+    );
+    const merged = pacingOfTeams(
+      teams.map((t) => t?.parts ?? none),
+      allRates,
+    );
+    if (!merged || merged.kpis.length === 0) return null;
+    return { asOf: known.asOf, workingDays: merged.workingDays, kpis: kpisOf(merged.kpis) };
+  },
+  printed: (v) =>
+    v && v.kpis.length > 0 ? { asOf: v.asOf, workingDays: v.workingDays, kpis: v.kpis } : null,
 };
 
 /** Each agent's composite score, grade and variable pay of the month; null: not a month. */

@@ -48,6 +48,17 @@ export interface SectionSource<T> {
   read(scope: LiveScope): Promise<T>;
   /** what a scope the close does not hold reads: a team or agent created after the close had nothing */
   empty: T;
+  /**
+   * A set of teams' value from each team's stored value (and the floor's), equal to what `read`
+   * gives for the set: a close stores no sets, and a lead's report of several teams is built from
+   * them (counts summed, rates from summed parts, lists merged in the live order). Per-scope only.
+   */
+  mergeTeams?(teams: T[], floor: T): T;
+  /**
+   * What the sections print of a value, without what only merging needs: a close made before
+   * those parts were kept is compared with the live data on it (no false "changed since").
+   */
+  printed?(value: T): unknown;
 }
 
 /** Every source a month close stores, in a fixed order (the snapshot's text depends on it). */
@@ -65,7 +76,7 @@ export function scopeKey(source: Pick<SectionSource<unknown>, 'perScope'>, scope
   if (!source.perScope) return 'month';
   if (scope.kind === 'team') return `team:${scope.teamId}`;
   if (scope.kind === 'agent') return `agent:${scope.agentId}`;
-  // A close stores no set of teams: a closed month's sections of several teams read empty.
+  // A close stores no set of teams (the frozen reader merges the teams'); live reads key nothing.
   if (scope.kind === 'teams') return `teams:${scope.teamIds.join(',')}`;
   return 'floor';
 }
@@ -89,8 +100,12 @@ export function liveReader(scope: LiveScope): SourceReader {
 export function frozenReader(stored: StoredSources, scope: ReportScope): SourceReader {
   return <T>(source: SectionSource<T>) => {
     const byScope = stored[source.id];
-    const key = scopeKey(source, scope);
     // The snapshot is checksummed JSON this module wrote from the same source's `read`.
-    return Promise.resolve(byScope && key in byScope ? (byScope[key] as T) : source.empty);
+    const valueOf = (key: string): T => (byScope && key in byScope ? (byScope[key] as T) : source.empty);
+    if (scope.kind !== 'teams' || !source.perScope) return Promise.resolve(valueOf(scopeKey(source, scope)));
+    const teamIds = [...new Set(scope.teamIds)];
+    const teams = teamIds.map((teamId) => valueOf(scopeKey(source, { kind: 'team', teamId })));
+    if (teams.length === 1) return Promise.resolve(teams[0]!);
+    return Promise.resolve(source.mergeTeams ? source.mergeTeams(teams, valueOf('floor')) : source.empty);
   };
 }

@@ -159,6 +159,22 @@ export async function auditScoreOf(
   return scoreOf(row.auditScore);
 }
 
+/** The audit score's own numerator and denominator: the sum of the scores and how many have one. */
+export async function auditScoreSumOf(
+  db: Kysely<Database>,
+  from: Day,
+  to: Day,
+  scope: Scope = {},
+): Promise<{ sum: number; n: number }> {
+  const row = await submittedAudits(db, { from, to, ...scope })
+    .select((eb) => [
+      eb.fn.sum<number | string | null>('au.score').as('sum'),
+      eb.fn.count('au.score').as('n'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { sum: Number(row.sum ?? 0), n: Number(row.n) };
+}
+
 /** Actuals per agent over [from, to] under a dashboard-like scope. */
 export async function actualsByAgent(
   db: Kysely<Database>,

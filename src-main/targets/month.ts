@@ -34,13 +34,22 @@ import {
   addActuals,
   auditScoreByMonth,
   auditScoreOf,
+  auditScoreSumOf,
   emptyActuals,
   firstDays,
   listAgentRows,
   type AgentRow,
 } from './actuals';
 import { chosenTeams, inChosenTeams, singleTeam, type TeamChoice } from '../people/team-filter';
-import { isOrderSourced, ORDER_SOURCED_KPIS, SourcedActuals, withOrderSalesByMonth } from './order-actuals';
+import {
+  applySalesSource,
+  isOrderSourced,
+  ORDER_SOURCED_KPIS,
+  SourcedActuals,
+  sumFigures,
+  withOrderSalesByMonth,
+  type OrderFigures,
+} from './order-actuals';
 import {
   loadBonusSheet,
   loadCalendarBook,
@@ -257,11 +266,69 @@ function attainments(paces: PaceRow[]): Partial<Record<TargetKpi, number | null>
   return Object.fromEntries(paces.map((p) => [p.kpi, p.pace]));
 }
 
+/**
+ * What a scope's pacing is made of (a month close keeps a team's): a set of teams' pacing is made of
+ * its teams' parts exactly as `pacing` makes it for the set (`pacingOfTeams`).
+ */
+export interface PacingParts {
+  /** the scope's monthly target of each KPI that has one (a rate's: its own or the fallback) */
+  targets: Partial<Record<TargetKpi, number>>;
+  /** the agents' call actuals summed (auditScore: null; the audits' own sum and count beside) */
+  calls: MonthActuals;
+  auditScoreSum: number;
+  auditScored: number;
+  /** the agents' order figures summed; null: none */
+  orders: OrderFigures | null;
+  setting: ConversionSource;
+  /** the workspace calendar's days of the period: a set of several teams counts on it */
+  workspaceDays: { month: number; available: number; elapsed: number };
+}
+
+function sumOrNullOf(values: readonly (number | undefined)[]): number | null {
+  return sumOrNull(values.map((v) => v ?? null));
+}
+
+/**
+ * Several teams' pacing from each team's parts (`pacing`'s rules for a set of teams: an additive
+ * target is the teams' sum, a rate's the one the teams share, else everyone's `allRates`; actuals
+ * summed, the audit score from its summed scores, days on the workspace calendar).
+ */
+export function pacingOfTeams(
+  teams: readonly PacingParts[],
+  allRates: Partial<Record<TargetKpi, number>>,
+): { workingDays: number; kpis: PaceRow[] } | null {
+  const [first] = teams;
+  if (!first) return null;
+  const calls = teams.reduce((sum, t) => addActuals(sum, t.calls), emptyActuals());
+  const scored = teams.reduce((n, t) => n + t.auditScored, 0);
+  calls.auditScore = scored > 0 ? teams.reduce((s, t) => s + t.auditScoreSum, 0) / scored : null;
+  const withOrders = teams.flatMap((t) => (t.orders ? [t.orders] : []));
+  const sourced = applySalesSource(first.setting, calls, sumFigures(withOrders));
+  const targetOf = (kpi: TargetKpi): number | null => {
+    const each = teams.map((t) => t.targets[kpi] ?? null);
+    if (isAdditive(kpi)) return sumOrNullOf(each.map((v) => v ?? undefined));
+    return each.every((v) => v === each[0]) ? each[0]! : (allRates[kpi] ?? null);
+  };
+  return {
+    workingDays: first.workspaceDays.available,
+    kpis: pacesFor(targetOf, sourced, first.workspaceDays),
+  };
+}
+
 export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'targets.pacing'>> {
+  return (await pacingWithParts(ws, filter, false)).out;
+}
+
+/** `pacing`, and (asked for) the parts it is made of. */
+export async function pacingWithParts(
+  ws: Workspace,
+  filter: Filter,
+  withParts: boolean,
+): Promise<{ out: Output<'targets.pacing'>; parts: PacingParts | null }> {
   const month = monthOf(filter.from);
   const none = { applies: false, asOf: null, workingDays: 0, elapsedDays: 0, kpis: [], agents: [] };
   // Targets are monthly and not per campaign: a range across months or a campaign has none.
-  if (month !== monthOf(filter.to) || filter.campaignId !== undefined) return none;
+  if (month !== monthOf(filter.to) || filter.campaignId !== undefined) return { out: none, parts: null };
   const db = ws.kysely;
   // Days are counted on each agent's team's calendar, the scope's on its team's (or the workspace's).
   const book = await loadCalendarBook(db);
@@ -283,6 +350,7 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
   const callsByAgent = await actualsByAgent(db, filter.from, filter.to, scope);
   const byAgent = await SourcedActuals.load(db, filter.from, filter.to, scope, callsByAgent);
   const total = [...callsByAgent.values()].reduce((sum, a) => addActuals(sum, a), emptyActuals());
+  const callTotal = { ...total };
   total.auditScore = await auditScoreOf(db, filter.from, filter.to, scope);
   const profile = await loadProfile(db);
 
@@ -301,13 +369,32 @@ export async function pacing(ws: Workspace, filter: Filter): Promise<Output<'tar
     const score = compositeScore(attainments(kpis), profile).score;
     return { agentId, pace: score === null ? null : score / 100, kpis };
   });
-  return {
+  const out = {
     applies: true,
     asOf,
     workingDays: scopeDays.available,
     elapsedDays: scopeDays.elapsed,
     kpis: pacesFor(scopeTarget, byAgent.scope(total), scopeDays),
     agents: agentRows,
+  };
+  if (!withParts) return { out, parts: null };
+  const audits = await auditScoreSumOf(db, filter.from, filter.to, scope);
+  const targetsOf: PacingParts['targets'] = {};
+  for (const kpi of TARGET_KPIS) {
+    const target = scopeTarget(kpi);
+    if (target !== null) targetsOf[kpi] = target;
+  }
+  return {
+    out,
+    parts: {
+      targets: targetsOf,
+      calls: { ...callTotal, auditScore: null },
+      auditScoreSum: audits.sum,
+      auditScored: audits.n,
+      orders: byAgent.orderTotal() ?? null,
+      setting: byAgent.setting,
+      workspaceDays: daysFrom(filter.from, null),
+    },
   };
 }
 

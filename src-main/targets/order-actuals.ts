@@ -86,7 +86,7 @@ export function applySalesSource(
   };
 }
 
-function sumFigures(all: Iterable<OrderFigures>): OrderFigures | undefined {
+export function sumFigures(all: Iterable<OrderFigures>): OrderFigures | undefined {
   let sum: OrderFigures | undefined;
   for (const f of all) {
     sum ??= { orders: 0, revenue: 0 };
@@ -133,6 +133,11 @@ export class SourcedActuals {
       this.calls.get(agentId) ?? emptyActuals(),
       this.orders.get(agentId),
     );
+  }
+
+  /** The scope's order figures summed over its agents; undefined: none. */
+  orderTotal(): OrderFigures | undefined {
+    return sumFigures(this.orders.values());
   }
 
   /** The scope as a whole: `callTotal` is the sum of the agents' call actuals (with the scope's audit score). */

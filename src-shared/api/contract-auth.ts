@@ -30,8 +30,13 @@ export const UserSchema = z.object({
   agentId: Id.nullable(),
   disabled: z.boolean(),
   createdAt: z.number(),
+  /** an admin reset the password: the user must choose their own before anything else */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** What a user whose password was reset may call until they have changed it. */
+export const PASSWORD_DUE_METHODS = ['auth.state', 'auth.changePassword', 'auth.signOut'] as const;
 
 export const authContract = {
   /**

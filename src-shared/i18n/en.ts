@@ -5,6 +5,7 @@ import { cliEn } from './cli.en';
 import { sessionEn } from './session.en';
 import { authEn } from './auth.en';
 import { accountEn } from './account.en';
+import { passwordDueEn } from './password-due.en';
 import { coachingEn } from './coaching.en';
 import { reportsEn } from './reports.en';
 import { ordersEn } from './orders.en';
@@ -460,6 +461,7 @@ export const en = {
   ...keychainEn,
   ...authEn,
   ...accountEn,
+  ...passwordDueEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ import type { MessageKey } from './en';
 import { sessionZhCN } from './session.zh-CN';
 import { authZhCN } from './auth.zh-CN';
 import { accountZhCN } from './account.zh-CN';
+import { passwordDueZhCN } from './password-due.zh-CN';
 import { coachingZhCN } from './coaching.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
@@ -453,4 +454,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...keychainZhCN,
   ...authZhCN,
   ...accountZhCN,
+  ...passwordDueZhCN,
 };

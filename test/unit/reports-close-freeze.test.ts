@@ -310,7 +310,7 @@ describe('a closed month freezes every section', () => {
         version: number;
         sources: Record<string, Record<string, unknown>>;
       };
-      expect(snapshot.version).toBe(2);
+      expect(snapshot.version).toBe(3);
       const ids = async (table: 'teams' | 'agents') =>
         (await t.ws.kysely.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
       const teams = await ids('teams');

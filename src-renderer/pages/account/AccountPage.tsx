@@ -19,25 +19,30 @@ export function AccountPage() {
     <div className="page page--account" data-testid="account-page">
       <header className="page__header">
         <h1 className="page__title">{t('account.title')}</h1>
-        {user ? (
-          <p className="page__lead">
-            {t('account.lead', {
-              name: user.displayName,
-              login: user.login,
-              role: t(`auth.role.${user.role}`),
-            })}
-          </p>
-        ) : null}
+        <SignedInAs />
       </header>
       {user ? <ChangePassword /> : <p className="muted">{t('account.local')}</p>}
     </div>
   );
 }
 
+/** Who the page's user is signed in as (nothing on a local workspace file). */
+export function SignedInAs() {
+  const t = useT();
+  const user = useAuth((s) => s.state?.user ?? null);
+  if (!user) return null;
+  return (
+    <p className="page__lead">
+      {t('account.lead', { name: user.displayName, login: user.login, role: t(`auth.role.${user.role}`) })}
+    </p>
+  );
+}
+
 type State =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'changed' } | { kind: 'error'; error: ApiCallError };
 
-function ChangePassword() {
+/** `onChanged`: after the password is changed (the password-due page then lets the user in). */
+export function ChangePassword({ onChanged }: { onChanged?: () => void }) {
   const t = useT();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -62,6 +67,7 @@ function ChangePassword() {
       setRepeat('');
       setTried(false);
       setState({ kind: 'changed' });
+      onChanged?.();
     } catch (err) {
       setState({ kind: 'error', error: toApiCallError(err) });
     }

@@ -7,12 +7,15 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useAuth } from '../../stores/auth';
 import { SignInPage } from './SignInPage';
+import { PasswordDuePage } from '../account/PasswordDuePage';
 
 export function AuthGate({ children }: { children: ReactNode }) {
   const state = useAuth((s) => s.state);
   const error = useAuth((s) => s.error);
   const load = useAuth((s) => s.load);
   useEffect(() => void load(), [load]);
+  // A password an admin reset: the user chooses their own before any page.
+  if (state?.user?.mustChangePassword) return <PasswordDuePage />;
   if (state && (!state.required || state.user)) return <>{children}</>;
   if (state) return <SignInPage />;
   return (

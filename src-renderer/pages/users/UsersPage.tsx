@@ -254,6 +254,14 @@ function UserRow({ user, onDone }: { user: User; onDone: () => void }) {
           {user.disabled ? t('users.enable') : t('users.disable')}
         </button>{' '}
         <span className="muted">{user.disabled ? t('users.disabled') : t('users.active')}</span>
+        {user.mustChangePassword ? (
+          <>
+            {' '}
+            <span className="badge badge--warning" data-testid="user-must-change">
+              {t('passwordDue.badge')}
+            </span>
+          </>
+        ) : null}
       </td>
       <td>
         <form
