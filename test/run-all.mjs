@@ -107,6 +107,7 @@ const DATE_SENSITIVE_UNIT = [
   'test/unit/reports-sections.test.ts',
   'test/unit/reports-export.test.ts',
   'test/unit/reports-close-freeze.test.ts',
+  'test/unit/reports-close-teams.test.ts',
   'test/unit/coaching.test.ts',
   'test/unit/targets-formulas.test.ts',
   'test/unit/targets-alerts.test.ts',

@@ -5,41 +5,39 @@
  * and lands on My account's change-password page with no sidebar, cannot get away from it, changes
  * it, and then reaches their pages. In English and in Chinese, screenshotted at 1366×768.
  */
-import type { Page } from '@playwright/test';
+import path from 'node:path';
+import { FIXTURES } from '../helpers';
 import { expect, screenshot, test } from './fixtures';
-import { startTeamHost } from './team-host';
+import { ADMIN, openTeamWorkspace, signIn, signOut, type TeamWorkspace } from './team-workspace';
 
-const ADMIN = { login: 'admin', password: 'admin-password-1', name: '周管理' };
 /** One agent user per language: each run resets its own. */
 const AGENTS = {
   en: { login: 'wang.wei', code: '8001', name: '王伟', password: 'agent-password-1' },
   'zh-CN': { login: 'li.na', code: '8002', name: '李娜', password: 'agent-password-2' },
 } as const;
 
-let host: Awaited<ReturnType<typeof startTeamHost>> | undefined;
+let team: TeamWorkspace | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  host = await startTeamHost('callscope_e2e_reset', ADMIN, async (call) => {
-    const agents = (await call('agents.list', {})) as { id: number; code: string }[];
-    for (const user of Object.values(AGENTS))
-      await call('users.create', {
-        login: user.login,
-        password: user.password,
-        displayName: user.name,
-        role: 'agent',
-        agentId: agents.find((a) => a.code === user.code)!.id,
-      });
+  team = await openTeamWorkspace({
+    callsFile: path.join(FIXTURES, 'calls/callscope-basic.csv'),
+    adminName: '周管理',
+    setUp: async (call) => {
+      const agents = await call('agents.list', {});
+      for (const user of Object.values(AGENTS))
+        await call('users.create', {
+          login: user.login,
+          password: user.password,
+          displayName: user.name,
+          role: 'agent',
+          agentId: agents.find((a) => a.code === user.code)!.id,
+        });
+    },
   });
 });
 
-test.afterAll(async () => host?.stop());
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByTestId('sign-in-login').fill(login);
-  await page.getByTestId('sign-in-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-}
+test.afterAll(async () => team?.close());
 
 const WORDS = {
   en: { badge: 'Must change password', title: 'Choose your own password', changed: 'Agent' },
@@ -56,8 +54,8 @@ for (const language of ['en', 'zh-CN'] as const) {
       const agent = AGENTS[language];
       const words = WORDS[language];
       const given = `given-by-admin-${language}`;
-      await page.goto(host!.url);
-      await signIn(page, ADMIN.login, ADMIN.password);
+      await page.goto(team!.urls[0]!);
+      await signIn(page, ADMIN);
       await page.getByTestId('nav-users').click();
       const row = page.locator(`[data-testid="user-row"][data-login="${agent.login}"]`);
       await expect(row.getByTestId('user-must-change')).toHaveCount(0);
@@ -65,10 +63,10 @@ for (const language of ['en', 'zh-CN'] as const) {
       await row.locator('form.users__reset button[type="submit"]').click();
       await expect(row.getByTestId('user-must-change')).toHaveText(words.badge);
       await screenshot(page, `password-reset-users-${language}`);
-      await page.getByTestId('sign-out').click();
+      await signOut(page);
 
       // The agent signs in with the admin's password: the change-password page, no sidebar.
-      await signIn(page, agent.login, given);
+      await signIn(page, { login: agent.login, password: given });
       const due = page.getByTestId('password-due');
       await expect(due).toBeVisible();
       await expect(due.locator('h1')).toHaveText(words.title);
@@ -107,14 +105,14 @@ for (const language of ['en', 'zh-CN'] as const) {
       await expect(page.getByTestId('range-caption')).toBeVisible();
       await expect(page).not.toHaveURL(/#\/account$/);
       await screenshot(page, `password-changed-dashboard-${language}`);
-      await page.getByTestId('sign-out').click();
+      await signOut(page);
 
       // The admin's list no longer marks them.
-      await signIn(page, ADMIN.login, ADMIN.password);
+      await signIn(page, ADMIN);
       await page.getByTestId('nav-users').click();
       await expect(row).toBeVisible();
       await expect(row.getByTestId('user-must-change')).toHaveCount(0);
-      await page.getByTestId('sign-out').click();
+      await signOut(page);
     });
   });
 }
