@@ -339,6 +339,15 @@ export function splitAgent(text: string): { code: string; name: string | null } 
   return splitTokens(t);
 }
 
+/**
+ * The code of an agent known only by name (云客's 坐席名称, a name-only agent column): the name
+ * itself, in one spelling (full-width forms and runs of spaces folded), so every export of the
+ * same person lands on one agent.
+ */
+export function agentCodeFromName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
 function splitTokens(t: string): { code: string; name: string } | null {
   const codeFirst = /^(\d{2,8})\s*[-:]?\s+(\D.*)$/.exec(t);
   if (codeFirst) return { code: codeFirst[1]!, name: codeFirst[2]!.trim() };
