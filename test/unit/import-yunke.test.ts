@@ -9,11 +9,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../src-shared/i18n';
 import { presetLabel } from '../../src-renderer/pages/import/usePresetName';
+import { inferColumns } from '../../src-main/import/infer-columns';
 import {
   API_CSV,
   API_HEADER,
   FEISHU_CSV,
+  FEISHU_HEADER,
   apiCsv,
+  cellsOf,
   feishuCsv,
   feishuXlsx,
   YUNKE_ROWS,
@@ -177,5 +180,87 @@ describe('a 云客 call log', () => {
       recording: '录音地址',
     });
     expect(API_HEADER).toHaveLength(p.columnNames.length);
+  });
+});
+
+describe('the same columns in a file no preset reads (inferred from header and content)', () => {
+  const names = (header: readonly string[], columns: Partial<Record<string, number>>) =>
+    Object.fromEntries(Object.entries(columns).map(([field, i]) => [field, header[i!]]));
+
+  it('takes 通话记录ID as the call id, the seconds columns, the agent by name, 通话状态 as status', () => {
+    // Customers repeat here, so 客户名称 has as few values as a status column.
+    const rows = YUNKE_ROWS.map((r, i) =>
+      cellsOf({ ...r, planCustomerName: ['陈明', '刘洋', '赵磊'][i % 3]! }),
+    );
+    const { columns } = inferColumns(FEISHU_HEADER, rows);
+    expect(names(FEISHU_HEADER, columns)).toMatchObject({
+      callId: '通话记录ID',
+      agentCode: '坐席名称',
+      agentName: '坐席名称',
+      disposition: '通话状态',
+      talkSeconds: '通话时长(秒)',
+      ringSeconds: '振铃时长(秒)',
+      startedAt: '通话时间',
+      phone: '客户电话',
+    });
+  });
+
+  it('prefers a seconds header to its formatted twin, whatever its brackets or dash', () => {
+    const data = [
+      ['1001', '2026-11-03 09:00:00', '00:01:05', '65'],
+      ['1002', '2026-11-03 09:05:00', '00:00:00', '0'],
+      ['1001', '2026-11-03 09:07:00', '00:00:12', '12'],
+    ];
+    const swap = (r: readonly string[]) => [r[0]!, r[1]!, r[3]!, r[2]!];
+    for (const seconds of ['通话时长（秒）', '通话时长(秒)', 'Talk time - seconds']) {
+      const header = ['工号', '开始时间', seconds.startsWith('Talk') ? 'Talk time' : '通话时长', seconds];
+      // In either order: the formatted twin first, then the seconds first.
+      for (const [h, cells] of [
+        [header, data],
+        [swap(header), data.map(swap)],
+      ] as const) {
+        expect(names(h, inferColumns(h, cells).columns).talkSeconds, h.join(',')).toBe(seconds);
+      }
+    }
+  });
+
+  it('an …编号 header over unique values is the call id; a Caller ID of numbers and a row number are not', () => {
+    const header = ['序号', '记录编号', 'Caller ID', '工号', '开始时间', '通话时长'];
+    const data = [1, 2, 3, 4, 5].map((n) => [
+      String(n),
+      `R2026110300${n}`,
+      `1381234000${n}`,
+      '1001',
+      `2026-11-03 09:0${n}:00`,
+      String(n * 10),
+    ]);
+    const { columns } = inferColumns(header, data);
+    expect(names(header, columns)).toMatchObject({ callId: '记录编号', agentCode: '工号' });
+    expect(columns.agentName).toBeUndefined(); // codes are not names
+  });
+
+  it('imports by inference: agents by name, dedup by 通话记录ID, statuses by talk time', async () => {
+    const w = await workspace();
+    // The inferred layout reads no inbound flag: the file here holds outbound calls only.
+    const rows = YUNKE_ROWS.filter((r) => r.incomingCall === '0');
+    const file = path.join(w.dir, 'inferred.csv');
+    fs.writeFileSync(file, feishuCsv(rows));
+    const job = await w.importFile(file, { preset: 'inferred' });
+    expect(job.result).toMatchObject({ preset: 'inferred', inserted: rows.length, rejected: 0 });
+    await expectHandCounts(
+      w,
+      truth.filter((c) => c.direction === 'outbound'),
+      range,
+    );
+    const agents = await w.ws.kysely.selectFrom('agents').select(['code', 'name']).orderBy('code').execute();
+    const agentNames = [...new Set(rows.map((r) => r.userIdName))].sort((a, b) => a.localeCompare(b));
+    expect(agents).toEqual(agentNames.map((n) => ({ code: n, name: n })));
+
+    const changed = rows.map((r, i) =>
+      i === 0 ? { ...r, progress: '已成交', callSeconds: r.callSeconds + 30 } : r,
+    );
+    fs.writeFileSync(file, feishuCsv(changed));
+    const again = await w.importFile(file, { preset: 'inferred' });
+    expect(again.result).toMatchObject({ inserted: 0, duplicates: rows.length });
   });
 });
