@@ -70,6 +70,8 @@ const DMY_LIKE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/;
 const MASKED_RE = /^\+?\d{2,}[*xX•]{3,}\d{2,4}$/;
 const DIGITS_RE = /^\+?\d[\d\s-]*$/;
 const DECIMAL_RE = /^-?\d+(?:\.\d+)?$/;
+/** Statuses written as small codes (云客's 通话状态 0 / 2): at most two digits. */
+const SMALL_CODE_RE = /^\d{1,2}$/;
 const CN_EN_DURATION_RE = /^(?:\d+\s*(?:小时|时|分钟?|秒钟?|h|hrs?|m|mins?|s|secs?)\s*)+$/i;
 
 /** Longer cells are text, unread: no date, number or agent is this long (and regexes stay cheap). */
@@ -310,6 +312,7 @@ function headerScore(field: CallField, key: string): number {
   if ((field === 'agentCode' || field === 'agentName') && CUSTOMER_WORDS.some((w) => key.includes(w)))
     return 0;
   if (field === 'callId' && ROW_NUMBER_KEYS.has(key)) return 0;
+  if (field === 'callId' && namesOwnId(key) && !FIELD_WORDS.callId.includes(key)) return 0.7;
   if (field === 'phone') {
     if (CUSTOMER_SIDE.some((w) => key.includes(w))) return 1;
     if (OUR_SIDE.some((w) => key.includes(w))) return 0.3;
@@ -321,6 +324,16 @@ function headerScore(field: CallField, key: string): number {
     if (key.includes(word)) best = Math.max(best, word.length >= 3 || /[^a-z0-9]/.test(word) ? 0.7 : 0.4);
   }
   return best;
+}
+
+/**
+ * A header ending in `id` / `编号` names a record's own id (`通话记录ID`, `记录编号`), unless it is
+ * a row number or the id of a customer, an agent or a number (`客户ID`, `坐席ID`, `Caller ID`).
+ */
+function namesOwnId(key: string): boolean {
+  if (!/(?:id|编号)$/.test(key) || ROW_NUMBER_KEYS.has(key)) return false;
+  if (CUSTOMER_WORDS.some((w) => key.includes(w))) return false;
+  return headerScore('agentCode', key) === 0 && headerScore('phone', key) === 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +352,33 @@ export function splitAgent(text: string): { code: string; name: string | null } 
   return splitTokens(t);
 }
 
+/**
+ * The code of an agent known only by name (云客's 坐席名称, a name-only agent column): the name
+ * itself, in one spelling (full-width forms and runs of spaces folded), so every export of the
+ * same person lands on one agent.
+ */
+export function agentCodeFromName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
+const HAN_NAME_RE = /^[\p{Script=Han}·•]{2,6}$/u;
+const NAME_HEADER_WORDS = ['姓名', '名称', '名字', 'name'];
+
+/**
+ * Whether an agent column holds people's names, not codes: Chinese names (张伟), or, under a header
+ * saying name, words without digits. A code-like value (1001, A-17, agent7) is never a name.
+ */
+function holdsNames(values: readonly string[], key: string): boolean {
+  const filled = values.map((v) => v.normalize('NFKC').trim()).filter((v) => v !== '');
+  if (filled.length === 0) return false;
+  const nameHeader = NAME_HEADER_WORDS.some((w) => key.includes(w));
+  const names = filled.filter(
+    (v) =>
+      v.length <= MAX_TYPED_CHARS && (HAN_NAME_RE.test(v) || (nameHeader && /^[^\d]*\p{L}[^\d]*$/u.test(v))),
+  ).length;
+  return names / filled.length >= 0.8;
+}
+
 function splitTokens(t: string): { code: string; name: string } | null {
   const codeFirst = /^(\d{2,8})\s*[-:]?\s+(\D.*)$/.exec(t);
   if (codeFirst) return { code: codeFirst[1]!, name: codeFirst[2]!.trim() };
@@ -355,6 +395,8 @@ interface ColumnStats {
   nonEmpty: number;
   distinct: number;
   combinedAgents: number;
+  /** cells of one or two digits: a status written as codes (云客's 通话状态 0 / 2) */
+  smallCodes: number;
   digitLengths: number[];
 }
 
@@ -363,6 +405,7 @@ function stats(values: readonly string[]): ColumnStats {
   const seen = new Set<string>();
   let nonEmpty = 0;
   let combinedAgents = 0;
+  let smallCodes = 0;
   const digitLengths: number[] = [];
   for (const v of values) {
     const kind = cellKind(v);
@@ -372,23 +415,42 @@ function stats(values: readonly string[]): ColumnStats {
     seen.add(v.trim());
     if (kind === 'text' && splitAgent(v)) combinedAgents++;
     if (kind === 'number' || kind === 'phone') digitLengths.push(v.replace(/\D/g, '').length);
+    if (SMALL_CODE_RE.test(v.trim())) smallCodes++;
   }
-  return { kinds, nonEmpty, distinct: seen.size, combinedAgents, digitLengths };
+  return { kinds, nonEmpty, distinct: seen.size, combinedAgents, smallCodes, digitLengths };
 }
 
 const share = (s: ColumnStats, ...kinds: CellKind[]) =>
   s.nonEmpty === 0 ? 0 : kinds.reduce((n, k) => n + (s.kinds.get(k) ?? 0), 0) / s.nonEmpty;
 
-function columnKind(s: ColumnStats, header: string): ColumnKind {
+/** What a column's header says of it, beside its words: a unit, an id, a status. */
+interface HeaderSays {
+  /** the text the kind is judged with (name and hint) */
+  text: string;
+  /** its hint names a duration unit (`通话时长(秒)`, `Talk time - seconds`) */
+  unit: boolean;
+  /** it names an id of its own (`通话记录ID`, `记录编号`), not a customer's, agent's or number's */
+  id: boolean;
+  /** it names a status, result or flag (`通话状态`) */
+  status: boolean;
+}
+
+function columnKind(s: ColumnStats, header: HeaderSays): ColumnKind {
   if (s.nonEmpty === 0) return 'empty';
   if (share(s, 'datetime') >= 0.8) return 'instant';
   if (share(s, 'date') >= 0.8) return 'date';
   if (share(s, 'clock') >= 0.8) {
-    return /时长|duration|talk|ring|wait|billsec|hh:?mm/i.test(header) ? 'duration' : 'time';
+    return /时长|duration|talk|ring|wait|billsec|hh:?mm/i.test(header.text) ? 'duration' : 'time';
   }
   if (share(s, 'duration') >= 0.8) return 'duration';
+  // A header that says "id" over unique values is an id, even when they are long digits.
+  if (header.id && s.distinct === s.nonEmpty && s.nonEmpty >= 2) return 'id';
   if (share(s, 'phone', 'masked') >= 0.8) return 'phone';
   if (share(s, 'number') >= 0.8) {
+    // Bare numbers under a header naming their unit are a duration in that unit.
+    if (header.unit) return 'duration';
+    // A status header over a few small codes is a status (0 / 2), not an amount.
+    if (header.status && s.smallCodes === s.nonEmpty && s.distinct <= 12) return 'status';
     const lengths = s.digitLengths;
     const maxLen = Math.max(...lengths);
     if (s.distinct === s.nonEmpty && s.nonEmpty >= 5 && maxLen >= 5) return 'id';
@@ -442,7 +504,13 @@ export function inferColumns(
     const { name, hint } = splitHeader(header?.[index] ?? '');
     const key = headerKey(name);
     const s = stats(sample.map((r) => r[index] ?? ''));
-    return { index, name, key, hint, stats: s, kind: columnKind(s, `${name} ${hint ?? ''}`) };
+    const says: HeaderSays = {
+      text: `${name} ${hint ?? ''}`,
+      unit: durationUnit(hint) !== undefined,
+      id: namesOwnId(key),
+      status: key !== '' && headerScore('disposition', key) > 0,
+    };
+    return { index, name, key, hint, unit: says.unit, stats: s, kind: columnKind(s, says) };
   });
 
   const pairs: { field: CallField; index: number; score: number }[] = [];
@@ -453,8 +521,12 @@ export function inferColumns(
       if (content === 0) continue;
       const words = col.key === '' ? 0 : headerScore(field, col.key);
       if (NEEDS_WORDS.has(field) && words === 0) continue;
-      // Without a header, content alone decides (less surely).
-      const score = header ? 0.55 * words + 0.45 * content : 0.6 * content;
+      // A customer's details (客户名称) are never the call's status, however few their values.
+      if (field === 'disposition' && CUSTOMER_WORDS.some((w) => col.key.includes(w))) continue;
+      // Without a header, content alone decides (less surely); a header naming the unit of its
+      // seconds wins over a formatted twin (通话时长(秒) over 通话时长).
+      const unitBonus = col.unit && (field === 'talkSeconds' || field === 'ringSeconds') ? 0.05 : 0;
+      const score = header ? 0.55 * words + 0.45 * content + unitBonus : 0.6 * content;
       if (score >= 0.3) pairs.push({ field, index: col.index, score });
     }
   }
@@ -467,6 +539,14 @@ export function inferColumns(
     columns[p.field] = p.index;
     taken.add(p.index);
     confidence.set(p.index, Math.min(1, p.score));
+  }
+
+  // An agent column of names (张伟, or under a header saying name) is the agent's name too; the
+  // normaliser derives the code from it (agentCodeFromName).
+  const agentIndex = columns.agentCode;
+  if (agentIndex !== undefined && columns.agentName === undefined) {
+    const values = sample.map((r) => r[agentIndex] ?? '');
+    if (holdsNames(values, info[agentIndex]!.key)) columns.agentName = agentIndex;
   }
 
   const readings: ColumnReadings = {};

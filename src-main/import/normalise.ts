@@ -13,7 +13,7 @@ import {
   type PbxLeg,
   type PbxPlan,
 } from './pbx-classify';
-import { durationIn, splitAgent, type ColumnReadings } from './infer-columns';
+import { agentCodeFromName, durationIn, splitAgent, type ColumnReadings } from './infer-columns';
 import { amountProblem, durationProblem, reasonText, type Reason } from './bounds';
 import { lookupValue, type CallField, type CallPreset, type ColumnMap } from './preset';
 import { parseAmount, parsePhone, parseTimestamp, ValueError } from './values';
@@ -262,6 +262,13 @@ export function createNormaliser(
           agentCode = split.code;
           if (agentName === null || columns.agentName === columns.agentCode) agentName = split.name;
         }
+      } else if (
+        agentName !== null &&
+        columns.agentCode !== undefined &&
+        columns.agentName === columns.agentCode
+      ) {
+        // One column names the agent and nothing codes them: the code is derived from the name.
+        agentCode = agentCodeFromName(agentName);
       }
       // A leg without an agent (the trunk's, the queue's) is fine: its call takes the agent's leg.
       if (agentCode === '' && !preset.legs) throw new FieldError('agentCode', 'agent code (工号) is empty');

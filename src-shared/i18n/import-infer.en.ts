@@ -10,6 +10,7 @@ export const importInferEn = {
   'import.presetName.pbx-numbers': 'PBX call log by caller and callee number',
   'import.presetName.en-orders': 'Order export (English)',
   'import.presetName.zh-orders': 'Chinese order export',
+  'import.presetName.yunke': 'Yunke (云客) call log',
   'import.infer.skippedLine': 'line {line}: {text}',
   'import.infer.dateOrder': 'Dates like {example}',
   'import.infer.dateOrder.ambiguous': 'Every date in the file could be read either way. Which comes first?',

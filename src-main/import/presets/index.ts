@@ -22,6 +22,7 @@ import { threeCxPreset } from './threecx';
 import { threeCxReportPreset } from './threecx-report';
 import { twilioPreset } from './twilio';
 import { vicidialPreset } from './vicidial';
+import { yunkePreset } from './yunke';
 import { zhGenericPreset } from './zh-generic';
 import { zoomPhonePreset } from './zoom-phone';
 
@@ -42,6 +43,7 @@ export const PRESETS: readonly CallPreset[] = [
   asteriskCdrCustomPreset,
   freeswitchCdrCsvPreset,
   ciscoCucmHeaderlessPreset,
+  yunkePreset,
   zhGenericPreset,
   pbxNumbersPreset,
   genericEnPreset,

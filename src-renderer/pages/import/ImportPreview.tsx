@@ -206,7 +206,10 @@ function PreviewControls({ preview }: { preview: Preview }) {
         >
           {preview.candidates.map((c) => (
             <option key={c.id} value={c.id}>
-              {t('import.preview.confidence', { name: c.name, percent: f.percent(c.confidence, 0) })}
+              {t('import.preview.confidence', {
+                name: presetLabel(t, c.id, c.name),
+                percent: f.percent(c.confidence, 0),
+              })}
             </option>
           ))}
         </select>

@@ -115,7 +115,11 @@ function CallRow({ line, call, warning: raw, showLegs, f }: CallRowProps) {
     raw === null || cut === -1
       ? raw
       : `${raw.slice(0, cut + 2)}${reasonText(t, { reason: raw.slice(cut + 2) }, language)}`;
-  const agent = visibleText(call.agentName ? `${call.agentName} (${call.agentCode})` : call.agentCode);
+  // An agent known only by name has that name for a code (云客): shown once.
+  const named = call.agentName && call.agentName !== call.agentCode;
+  const agent = visibleText(
+    named ? `${call.agentName} (${call.agentCode})` : (call.agentName ?? call.agentCode),
+  );
   return (
     <tr data-line={line} data-ok="true" className={warning ? 'is-warned' : undefined}>
       <td className="num">{line}</td>

@@ -16,6 +16,8 @@ const DESCRIBED_PRESETS = new Map<string, MessageKey>([
   ['pbx-numbers', 'import.presetName.pbx-numbers'],
   ['en-orders', 'import.presetName.en-orders'],
   ['zh-orders', 'import.presetName.zh-orders'],
+  // A Chinese product: its English name reads differently from its Chinese one.
+  ['yunke', 'import.presetName.yunke'],
 ]);
 
 export function presetLabel(t: Translate, id: string, name: string): string {
