@@ -18,6 +18,7 @@ import type { CallsReader } from './call-numbers';
 import { loadReportData, scopeFilter } from './data';
 import { contextFor, REPORT_SECTIONS } from './sections';
 import type { SourceReader } from './sources';
+import { agentLabel } from '../../src-shared/agent-label';
 
 export interface BuildOptions {
   currency: string;
@@ -44,7 +45,7 @@ async function scopeLabel(calls: CallsReader, spec: ReportSpec): Promise<string>
   if (scope.kind === 'teams')
     return `${t('reports.scope.team')}: ${scope.teamIds.map(teamName).join(spec.language === 'zh-CN' ? '、' : ', ')}`;
   const agent = names.agents.get(scope.agentId);
-  const who = agent ? (agent.name ? `${agent.name} (${agent.code})` : agent.code) : `#${scope.agentId}`;
+  const who = agent ? agentLabel(agent) : `#${scope.agentId}`;
   return `${t('reports.scope.agent')}: ${who}`;
 }
 

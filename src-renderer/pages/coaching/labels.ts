@@ -2,6 +2,7 @@
 import type { MessageKey } from '../../../src-shared/i18n';
 import type { GoalStatus, NoteKind, PlanStatus } from '../../../src-shared/coaching';
 import { visibleText } from '../../../src-shared/visible-text';
+import { agentLabel as nameAndCode } from '../../../src-shared/agent-label';
 
 export const NOTE_KIND_LABEL: Record<NoteKind, MessageKey> = {
   oneOnOne: 'coaching.kind.oneOnOne',
@@ -33,5 +34,5 @@ export const GOAL_STATUS_LABEL: Record<GoalStatus, MessageKey> = {
 };
 
 export function agentLabel(a: { agentName: string | null; agentCode: string }): string {
-  return visibleText(a.agentName ? `${a.agentName} · ${a.agentCode}` : a.agentCode);
+  return visibleText(nameAndCode({ name: a.agentName, code: a.agentCode }, 'dot'));
 }

@@ -15,6 +15,7 @@ import { useWorkspace } from '../../stores/workspace';
 import { useAuth } from '../../stores/auth';
 import { compareAgents } from '../../../src-shared/collate';
 import { visibleText } from '../../../src-shared/visible-text';
+import { agentLabel } from '../../../src-shared/agent-label';
 
 const PRESET_LABEL: Record<RangePreset, MessageKey> = {
   today: 'range.today',
@@ -120,7 +121,7 @@ export function FilterBar({ today }: { today: string }) {
               <option value="">{t('filter.allAgents')}</option>
               {teamAgents.map((agent) => (
                 <option key={agent.id} value={agent.id}>
-                  {visibleText(agent.name ? `${agent.name} · ${agent.code}` : agent.code)}
+                  {visibleText(agentLabel(agent, 'dot'))}
                   {agent.active ? '' : ` (${t('filter.agentLeft')})`}
                 </option>
               ))}

@@ -14,6 +14,7 @@ import { useWorkspace } from '../../stores/workspace';
 import { type AgentShow, type AgentSort, type AgentSortColumn, visibleAgents } from './agent-list';
 import { EditableText } from './EditableText';
 import { useWrite } from './useWrite';
+import { agentLabel } from '../../../src-shared/agent-label';
 
 const SHOWS: readonly AgentShow[] = ['active', 'left', 'all'];
 const SHOW_LABEL = {
@@ -130,10 +131,6 @@ interface AgentRowProps {
   onMerged(message: string): void;
 }
 
-function displayName(a: Agent): string {
-  return a.name ? `${a.name} (${a.code})` : a.code;
-}
-
 function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProps) {
   const t = useT();
   const [mergeInto, setMergeInto] = useState<Agent | null>(null);
@@ -147,7 +144,7 @@ function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProp
       onMerged(
         t('people.agents.mergeDone', {
           fromCode: agent.code,
-          into: displayName(into),
+          into: agentLabel(into),
           calls: result.movedCalls,
         }),
       );
@@ -238,7 +235,7 @@ function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProp
               <option value="">{t('people.agents.merge')}</option>
               {others.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {displayName(a)}
+                  {agentLabel(a)}
                 </option>
               ))}
             </select>
@@ -251,8 +248,8 @@ function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProp
             <span className="people-confirm" role="group">
               <span>
                 {t('people.agents.mergeConfirm', {
-                  from: displayName(agent),
-                  into: displayName(mergeInto),
+                  from: agentLabel(agent),
+                  into: agentLabel(mergeInto),
                   fromCode: agent.code,
                 })}
               </span>

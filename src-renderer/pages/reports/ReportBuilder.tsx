@@ -4,6 +4,7 @@ import type { Language } from '../../../src-shared/domain';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { visibleText } from '../../../src-shared/visible-text';
+import { agentLabel } from '../../../src-shared/agent-label';
 
 export type PeriodKind = ReportSpec['period']['kind'];
 
@@ -200,7 +201,7 @@ export function ReportBuilder({
               </option>
               {agents.map((agent) => (
                 <option key={agent.id} value={agent.id}>
-                  {visibleText(agent.name ? `${agent.name} (${agent.code})` : agent.code)}
+                  {visibleText(agentLabel(agent))}
                 </option>
               ))}
             </select>

@@ -14,6 +14,7 @@ import { agentHref } from '../dashboard/Leaderboard';
 import { HowComputed } from '../dashboard/HowComputed';
 import { explain } from '../targets/AlertsSection';
 import { formatTarget } from '../targets/target-units';
+import { codeWorthShowing } from '../../../src-shared/agent-label';
 
 /** Reasons shown per agent before "+N more" (the agent page has the rest). */
 const SHOWN_REASONS = 3;
@@ -89,7 +90,7 @@ function AttentionLine({ agent, words }: { agent: AttentionAgent; words: (r: Att
         <a className="agent-link" href={agentHref(agent.agentId)} data-testid="attention-agent">
           {agent.name ?? agent.code}
         </a>
-        <span className="agent-code">{agent.code}</span>
+        {codeWorthShowing(agent) ? <span className="agent-code">{agent.code}</span> : null}
         {agent.teamName ? <span className="attention-item__team">{agent.teamName}</span> : null}
       </div>
       <ul className="attention-item__reasons">

@@ -18,6 +18,7 @@ import { useT, type Translate } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { TrainingLog } from './TrainingLog';
+import { agentLabel, codeWorthShowing } from '../../../src-shared/agent-label';
 
 const KINDS: readonly RaterKind[] = ['lead', 'self', 'peer'];
 
@@ -69,7 +70,7 @@ export function RatingsSection({ month }: { month: string }) {
                   const a = agents.find((x) => x.id === r.agentId);
                   return (
                     <option key={r.agentId} value={r.agentId}>
-                      {a?.name ?? a?.code} {a?.name ? `(${a.code})` : ''}
+                      {a ? agentLabel(a) : ''}
                     </option>
                   );
                 })}
@@ -227,7 +228,9 @@ function RatingsGrid({
                 <tr key={r.agentId} data-agent-id={r.agentId}>
                   <th scope="row" className="ratings-table__agent">
                     {name}
-                    {agent?.name ? <span className="ratings-table__code">{agent.code}</span> : null}
+                    {agent && codeWorthShowing(agent) ? (
+                      <span className="ratings-table__code">{agent.code}</span>
+                    ) : null}
                   </th>
                   {RATING_DIMENSIONS.map((d, j) => {
                     const c = cellOf(r.agentId, d);

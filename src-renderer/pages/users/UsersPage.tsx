@@ -15,6 +15,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../i18n/language';
 import { useAuth } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
+import { codeWorthShowing } from '../../../src-shared/agent-label';
 
 /** Runs a change and keeps its failure to show beside the form or row. */
 function useChange(after: () => void) {
@@ -109,7 +110,7 @@ function AgentSelect({
       <option value="">{t('users.noAgent')}</option>
       {agents.map((a) => (
         <option key={a.id} value={a.id}>
-          {a.name ? `${a.code} ${a.name}` : a.code}
+          {codeWorthShowing(a) ? `${a.code} ${a.name}` : a.code}
         </option>
       ))}
     </select>
