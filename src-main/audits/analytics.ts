@@ -29,7 +29,9 @@ export async function auditAnalytics(
   filter: Filter,
   by: 'agent' | 'team',
 ): Promise<AuditAnalytics> {
-  const audits = await submittedAudits(db, filter)
+  const audits = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('agents as a', 'a.id', 'au.agent_id')
     .leftJoin('teams as t', 't.id', 'a.team_id')
     .leftJoin('calls as c', 'c.id', 'au.call_id')
@@ -60,7 +62,9 @@ export async function auditAnalytics(
 
   // Item labels from the scorecard versions the audits used (the newest wording wins).
   const labels = new Map<string, string>();
-  const versions = await submittedAudits(db, filter)
+  const versions = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
     .select(['v.id', 'v.definition'])
     .distinct()
@@ -75,7 +79,9 @@ export async function auditAnalytics(
   const unit = trendUnit(filter.from, filter.to);
   const scored = audits.flatMap((a) => (a.score === null ? [] : [{ day: a.call_day, score: a.score }]));
 
-  const answers = await submittedAudits(db, filter)
+  const answers = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('audit_answers as aa', 'aa.audit_id', 'au.id')
     .leftJoin('calls as c', 'c.id', 'au.call_id')
     .select((eb) => ['aa.item_key', 'aa.value', eb.fn.coalesce('c.is_sale', eb.lit(0)).as('is_sale')])

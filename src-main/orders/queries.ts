@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 async function rollupSums(db: Kysely<Database>, filter: Filter) {
   return db
     .selectFrom('daily_order_stats as s')
-    .where(rollupCondition(filter))
+    .where(await rollupCondition(db, filter))
     .select([
       sql<number>`coalesce(sum(s.orders), 0)`.as('orders'),
       sql<number>`coalesce(sum(s.revenue), 0)`.as('orderRevenue'),
@@ -107,7 +107,7 @@ export async function orderBreakdown(db: Kysely<Database>, filter: Filter, by: B
   const key = GROUP_KEY[by];
   const rows = await db
     .selectFrom('daily_order_stats as s')
-    .where(rollupCondition(filter))
+    .where(await rollupCondition(db, filter))
     .select([
       key.as('key'),
       sql<number>`sum(s.orders)`.as('orders'),

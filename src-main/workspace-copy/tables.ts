@@ -270,6 +270,12 @@ export const TABLE_PLAN = {
     reason:
       "the index of this machine's recordings folder: the target indexes its own folder (Audits → recordings)",
   },
+  // a source's spans merged into the target's would overlap the target's own spans of that agent
+  agent_team_history: {
+    kind: 'skip',
+    reason:
+      "an agent's team history is the target's own: an agent new to it is in its current team from the beginning (src-main/people/membership.ts)",
+  },
   // last: its snapshot names teams, agents and campaigns by id
   month_closes: { ...keyed(['month']), rewrite: remapMonthClose, pageSize: 1 },
 } as const satisfies Record<TableName, TablePlan>;
