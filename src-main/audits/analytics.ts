@@ -10,12 +10,13 @@ import {
   scoreTrend,
   trendUnit,
 } from '../../src-shared/audit-stats';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditAnalytics, Filter } from '../../src-shared/api';
 import { allItems, ScorecardDefinitionSchema } from '../../src-shared/scorecard';
 import { addDays, weekdayOf } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { submittedAudits } from './audits';
+import { teamOnDay } from '../people/team-filter';
 import { compareText } from '../../src-shared/collate';
 
 const NO_TEAM = 'none';
@@ -33,7 +34,6 @@ export async function auditAnalytics(
     await submittedAudits(db, filter)
   )
     .innerJoin('agents as a', 'a.id', 'au.agent_id')
-    .leftJoin('teams as t', 't.id', 'a.team_id')
     .leftJoin('calls as c', 'c.id', 'au.call_id')
     .select((eb) => [
       'au.id',
@@ -41,8 +41,11 @@ export async function auditAnalytics(
       'au.call_day',
       'au.agent_id',
       eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
-      'a.team_id',
-      't.name as team_name',
+      // an audit is the team's its agent was in on the audited call's day
+      teamOnDay('au.agent_id', 'au.call_day').as('team_id'),
+      sql<
+        string | null
+      >`(SELECT t.name FROM teams t WHERE t.id = ${teamOnDay('au.agent_id', 'au.call_day')})`.as('team_name'),
       eb.fn.coalesce('c.is_sale', eb.lit(0)).as('is_sale'),
     ])
     .execute();

@@ -14,6 +14,7 @@ import { rollupCondition, totals } from '../metrics/queries';
 import type { OrderSettings } from '../../src-shared/api';
 import { salesSource } from '../../src-shared/orders';
 import { orderFacts } from './attribution';
+import { anyAgentMoved, teamOnDay } from '../people/team-filter';
 
 const DAY_MS = 86_400_000;
 
@@ -103,8 +104,13 @@ const GROUP_KEY = {
   campaign: sql<string | null>`(SELECT name FROM campaigns c WHERE c.id = s.campaign_id)`,
 } as const satisfies Record<Breakdown, unknown>;
 
+/** By team once anyone moved: the team the agent was in on the row's day. */
+const TEAM_ON_DAY_KEY = sql<
+  string | null
+>`(SELECT t.name FROM teams t WHERE t.id = ${teamOnDay('s.agent_id', 's.day')})`;
+
 export async function orderBreakdown(db: Kysely<Database>, filter: Filter, by: Breakdown) {
-  const key = GROUP_KEY[by];
+  const key = by === 'team' && (await anyAgentMoved(db)) ? TEAM_ON_DAY_KEY : GROUP_KEY[by];
   const rows = await db
     .selectFrom('daily_order_stats as s')
     .where(await rollupCondition(db, filter))

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportFor } from '../../src-main/reports/generate';
 import { addDays } from '../../src-shared/time';
-import { openTestWorkspace, signedInAs, sqlRows, type TestWorkspace } from '../helpers';
+import { answersIn, openTestWorkspace, signedInAs, sqlRows, type TestWorkspace } from '../helpers';
 
 const HEADER = 'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount';
 const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
@@ -30,7 +30,12 @@ interface Call {
   day: string;
   connected: boolean;
   talk: number;
+  /** a sale after a short talk: an anomaly alert of its agent's day */
+  sale: boolean;
 }
+
+/** The agent-days with one sale after 12 seconds of talk (first call of the day). */
+const SALE_DAYS = ['301 2026-10-14', '301 2026-11-03', '303 2026-10-12'];
 
 /** Each agent dials on three days of October and three of November; 2 + agent index calls a day. */
 function calls(): Call[] {
@@ -40,8 +45,10 @@ function calls(): Call[] {
     ['301', '302', '303'].forEach((code, i) => {
       for (let k = 0; k < 2 + i; k++) {
         n++;
-        const connected = n % 3 !== 0;
-        out.push({ id: `H${n}`, code, day, connected, talk: connected ? 20 + ((n * 13) % 70) : 0 });
+        const sale = k === 0 && SALE_DAYS.includes(`${code} ${day}`);
+        const connected = sale || n % 3 !== 0;
+        const talk = sale ? 12 : connected ? 20 + ((n * 13) % 70) : 0;
+        out.push({ id: `H${n}`, code, day, connected, talk, sale });
       }
     });
   return out;
@@ -59,8 +66,8 @@ function csv(rows: Call[], teamOf: (code: string) => string = (c) => FIRST_TEAM[
         `${c.day} ${String(9 + (i % 8)).padStart(2, '0')}:15:00`,
         c.connected ? 'connected' : 'no_answer',
         c.talk,
-        'none',
-        '',
+        c.sale ? 'sale' : 'none',
+        c.sale ? '99' : '',
       ].join(','),
     ),
   ].join('\n');
@@ -134,6 +141,17 @@ describe('a move keeps the past with the team it happened in', () => {
     expect((await t.call('calls.count', { filter: { ...OCTOBER, teamId: team[A]! } })).count).toBe(
       teamCalls(A, OCTOBER).length,
     );
+    // An anomaly alert is the team's the agent was in on the alert's day.
+    const floorAlerts = (await t.call('targets.alerts', BOTH)).alerts;
+    expect(floorAlerts.filter((x) => x.kind === 'salesWithoutTalk').length).toBe(SALE_DAYS.length);
+    const teamOnDay = (agentId: number, day: string) =>
+      agentId === agent['301'] ? (day >= '2026-11-01' ? B : A) : agentId === agent['302'] ? A : B;
+    for (const name of [A, B])
+      expect((await t.call('targets.alerts', { ...BOTH, teamId: team[name]! })).alerts, name).toEqual(
+        floorAlerts.filter((x) => teamOnDay(x.agentId, x.day) === name),
+      );
+    // The orders' team table reads (no orders here: no rows).
+    expect((await t.call('orders.breakdown', { filter: BOTH, by: 'team' })).rows).toEqual([]);
     // The floor is the same as before the move.
     expect([await summaryOf(OCTOBER), await summaryOf(NOVEMBER)]).toEqual(floorBefore);
     expect(await summaryOf(BOTH)).toEqual(counts(calls()));
@@ -202,6 +220,42 @@ describe('a move keeps the past with the team it happened in', () => {
     await t.call('agents.update', { id: agent['301']!, teamId: team[B]!, since: '2026-11-01' });
     for (const name of [A, B])
       expect(await summaryOf({ ...BOTH, teamId: team[name]! }), name).toEqual(counts(teamCalls(name, BOTH)));
+  });
+  it("counts an audit for the team of the audited call's day: QA analytics by team and the audit summary", async () => {
+    await t.call('agents.update', { id: agent['301']!, teamId: team[B]!, since: '2026-11-01' });
+    const card = (await t.call('scorecards.list', { language: 'en' })).find(
+      (c) => c.template === 'compliance-check',
+    )!;
+    const keys = card.definition.sections.flatMap((x) => x.items.map((i) => i.key));
+    // one connected call of 301 in October (A's) and one in November (B's)
+    const audited = await sqlRows<{ id: number; day: string }>(
+      t,
+      `SELECT id, day FROM calls WHERE agent_id = ? AND disposition = 'connected' AND talk_seconds > 0
+       AND (day = ? OR day = ?) ORDER BY day, id`,
+      agent['301']!,
+      '2026-10-12',
+      '2026-11-02',
+    );
+    const chosen = [
+      audited.find((c) => c.day === '2026-10-12')!,
+      audited.find((c) => c.day === '2026-11-02')!,
+    ];
+    for (const call of chosen) {
+      const opened = await t.call('audits.open', {
+        callId: call.id,
+        versionId: card.versionId,
+        reviewer: 'QA',
+      });
+      await t.call('audits.submit', {
+        auditId: opened.id,
+        answers: answersIn(Object.fromEntries(keys.map((k) => [k, 'yes']))),
+        notes: [],
+      });
+    }
+    const byTeam = await t.call('audits.analytics', { filter: BOTH, by: 'team' });
+    expect(Object.fromEntries(byTeam.groups.map((g) => [g.name, g.overall.n]))).toEqual({ [A]: 1, [B]: 1 });
+    expect((await t.call('audits.summary', { filter: { ...OCTOBER, teamId: team[A]! } })).audits).toBe(1);
+    expect((await t.call('audits.summary', { filter: { ...OCTOBER, teamId: team[B]! } })).audits).toBe(0);
   });
 });
 
