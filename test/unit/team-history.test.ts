@@ -121,6 +121,11 @@ describe('a move keeps the past with the team it happened in', () => {
     const floorBefore = [await summaryOf(OCTOBER), await summaryOf(NOVEMBER)];
     const moved = await t.call('agents.update', { id: agent['301']!, teamId: team[B]!, since: '2026-11-01' });
     expect(moved.teamId).toBe(team[B]);
+    // the agent's page lists the teams newest first; the first span has no start
+    expect(await t.call('agents.teamHistory', { agentId: agent['301']! })).toEqual([
+      { teamId: team[B], teamName: B, from: '2026-11-01', to: null },
+      { teamId: team[A], teamName: A, from: null, to: '2026-10-31' },
+    ]);
 
     for (const [name, range] of [
       [A, OCTOBER],
