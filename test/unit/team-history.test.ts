@@ -178,6 +178,20 @@ describe('a move keeps the past with the team it happened in', () => {
       expect(teams.rows.find((r) => r['name'] === name)?.['dials'], name).toBe(
         teamCalls(name, OCTOBER).length,
       );
+    // October closed after the move: the frozen report keeps each row with its day's team.
+    await t.call('reports.closeMonth', { month: '2026-10' });
+    const frozen = await reportFor(
+      t.ws,
+      {
+        period: { kind: 'month', month: '2026-10' },
+        scope: { kind: 'team', teamId: team[A]! },
+        language: 'en',
+      },
+      Date.UTC(2026, 11, 5),
+    );
+    expect(frozen.tables.find((x) => x.id === 'agents')!.rows.map((r) => [r['code'], r['dials']])).toEqual(
+      ['301', '302'].map((code) => [code, teamCalls(A, OCTOBER).filter((c) => c.code === code).length]),
+    );
     const ofA = await reportFor(
       t.ws,
       {
