@@ -172,6 +172,24 @@ export async function mergeAgentHistory(
   else if (fromTeam !== null) await writeSpans(trx, intoId, spansAfterFill(into, fromTeam));
 }
 
+/**
+ * A copied agent's history (a workspace copied into another): taken where the target's agent never
+ * moved and is in the history's current team or in none (the copy's agents keep the target's
+ * team); an agent the target moved keeps the target's own history. True when taken.
+ */
+export async function adoptHistory(
+  trx: Transaction<Database>,
+  agentId: number,
+  spans: readonly Span[],
+): Promise<boolean> {
+  const held = await spansOf(trx, agentId);
+  const current = spans[spans.length - 1]?.teamId ?? null;
+  const heldTeam = held[0]?.teamId ?? null;
+  if (spans.length < 2 || held.length !== 1 || (heldTeam !== null && heldTeam !== current)) return false;
+  await writeSpans(trx, agentId, spans);
+  return true;
+}
+
 export interface TeamSpan extends Span {
   teamName: string | null;
 }

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportFor } from '../../src-main/reports/generate';
+import { copyWorkspace } from '../../src-main/workspace-copy/copy';
 import { addDays } from '../../src-shared/time';
 import { answersIn, openTestWorkspace, signedInAs, sqlRows, type TestWorkspace } from '../helpers';
 
@@ -413,5 +414,27 @@ describe('the spans of an agent', () => {
     await t.call('agents.merge', { fromId: agent['301']!, intoId: agent['307']! });
     expect(await spans('307')).toEqual(moved);
     expect(await summaryOf({ ...OCTOBER, teamId: team[A]! })).toEqual(counts(teamCalls(A, OCTOBER)));
+  });
+
+  it("goes with a workspace copied into another: the target's agent takes the moved agent's history", async () => {
+    await t.call('agents.update', { id: agent['301']!, teamId: team[B]!, since: '2026-11-01' });
+    const target = await openTestWorkspace({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: 30 });
+    try {
+      await copyWorkspace(t.ws, target.ws);
+      const ids = new Map((await target.call('teams.list')).map((x) => [x.name, x.id]));
+      const copied = (await target.call('agents.list')).find((a) => a.code === '301')!;
+      expect(await target.call('agents.teamHistory', { agentId: copied.id })).toEqual([
+        { teamId: ids.get(B), teamName: B, from: '2026-11-01', to: null },
+        { teamId: ids.get(A), teamName: A, from: null, to: '2026-10-31' },
+      ]);
+      const october = (await target.call('metrics.summary', { filter: { ...OCTOBER, teamId: ids.get(A)! } }))
+        .current.dials;
+      expect(october).toBe(teamCalls(A, OCTOBER).length);
+      // a second copy changes nothing
+      await copyWorkspace(t.ws, target.ws);
+      expect(await target.call('agents.teamHistory', { agentId: copied.id })).toHaveLength(2);
+    } finally {
+      await target.close();
+    }
   });
 });
