@@ -226,6 +226,14 @@ describe('a move keeps the past with the team it happened in', () => {
       const november = (await lead.call('metrics.summary', { filter: { ...NOVEMBER, teamIds: [team[A]!] } }))
         .current;
       expect(november.dials).toBe(teamCalls(A, NOVEMBER).length);
+      // the lists beside the totals hold the same rows: the calls of A's October, 301's included
+      const listed = await lead.call('calls.list', {
+        filter: { ...OCTOBER, teamIds: [team[A]!] },
+        limit: 200,
+      });
+      expect(listed.rows.length).toBe(teamCalls(A, OCTOBER).length);
+      const board = await lead.call('metrics.leaderboard', { filter: { ...OCTOBER, teamIds: [team[A]!] } });
+      expect(board.rows.map((r) => r.key).sort()).toEqual(['301', '302']);
     } finally {
       await lead.close();
     }
