@@ -7,6 +7,7 @@ import type { Database } from './db/schema';
 import { ApiError, notFound } from './errors';
 import { now as clockNow } from './clock';
 import { moveTargets } from './people/merge';
+import { mergeTeamHistory, moveAgent } from './people/membership';
 
 export async function listTeams(db: Kysely<Database>): Promise<Team[]> {
   const rows = await db
@@ -71,11 +72,8 @@ export async function mergeTeams(db: Kysely<Database>, fromId: number, intoId: n
   await getTeam(db, fromId);
   await getTeam(db, intoId);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('agents')
-      .set({ team_id: intoId, team_set_in_app: 1 })
-      .where('team_id', '=', fromId)
-      .execute();
+    await trx.updateTable('agents').set({ team_set_in_app: 1 }).where('team_id', '=', fromId).execute();
+    await mergeTeamHistory(trx, fromId, intoId);
     await moveTargets(trx, 'team', fromId, intoId);
     await trx.updateTable('audit_samples').set({ team_id: intoId }).where('team_id', '=', fromId).execute();
     await trx.deleteFrom('teams').where('id', '=', fromId).execute();
@@ -141,6 +139,8 @@ export async function getAgent(db: Kysely<Database>, id: number): Promise<Agent>
 /**
  * A person's edit of an agent. A name or team set here is marked as set in the app, so a later
  * import never overwrites it (src-main/import/directory.ts). Leaving takes a day; coming back clears it.
+ * A team is a move effective `since` (src-main/people/membership.ts): the agent's past stays
+ * with the teams they were in.
  */
 export async function updateAgent(
   db: Kysely<Database>,
@@ -148,6 +148,8 @@ export async function updateAgent(
     id: number;
     name?: string | null | undefined;
     teamId?: number | null | undefined;
+    /** the move's first day in the new team (default: see moveAgent) */
+    since?: string | undefined;
     active?: boolean | undefined;
     leftOn?: string | null | undefined;
     notes?: string | null | undefined;
@@ -156,7 +158,6 @@ export async function updateAgent(
   const values: {
     name?: string | null;
     name_set_in_app?: number;
-    team_id?: number | null;
     team_set_in_app?: number;
     active?: number;
     left_on?: string | null;
@@ -175,7 +176,6 @@ export async function updateAgent(
         .executeTakeFirst();
       if (!team) throw notFound(`team ${patch.teamId}`);
     }
-    values.team_id = patch.teamId;
     values.team_set_in_app = 1;
   }
   if (patch.active !== undefined) {
@@ -188,10 +188,17 @@ export async function updateAgent(
     values.active = patch.leftOn === null ? 1 : 0;
   }
   if (patch.notes !== undefined) values.notes = patch.notes === '' ? null : patch.notes;
-  if (Object.keys(values).length > 0) {
-    const result = await db.updateTable('agents').set(values).where('id', '=', patch.id).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw notFound(`agent ${patch.id}`);
-  }
+  await db.transaction().execute(async (trx) => {
+    if (Object.keys(values).length > 0) {
+      const result = await trx
+        .updateTable('agents')
+        .set(values)
+        .where('id', '=', patch.id)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw notFound(`agent ${patch.id}`);
+    }
+    if (patch.teamId !== undefined) await moveAgent(trx, patch.id, patch.teamId, patch.since);
+  });
   return getAgent(db, patch.id);
 }
 

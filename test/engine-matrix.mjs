@@ -51,6 +51,7 @@ export const BOTH_ENGINES = [
   'test/unit/targets-audits.test.ts',
   'test/unit/targets-ratings.test.ts',
   'test/unit/team-calendars.test.ts',
+  'test/unit/team-history.test.ts',
   'test/unit/undo-job.test.ts',
   'test/unit/visible-names.test.ts',
   'test/unit/web-host.test.ts',

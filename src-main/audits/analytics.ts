@@ -10,12 +10,13 @@ import {
   scoreTrend,
   trendUnit,
 } from '../../src-shared/audit-stats';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditAnalytics, Filter } from '../../src-shared/api';
 import { allItems, ScorecardDefinitionSchema, type ScorecardDefinition } from '../../src-shared/scorecard';
 import { addDays, weekdayOf } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { submittedAudits } from './audits';
+import { teamOnDay } from '../people/team-filter';
 import { compareText } from '../../src-shared/collate';
 
 const NO_TEAM = 'none';
@@ -29,7 +30,9 @@ export async function auditedVersions(
   db: Kysely<Database>,
   filter: Filter,
 ): Promise<{ id: number; definition: ScorecardDefinition }[]> {
-  const versions = await submittedAudits(db, filter)
+  const versions = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
     .select(['v.id', 'v.definition'])
     .distinct()
@@ -46,9 +49,10 @@ export async function auditAnalytics(
   filter: Filter,
   by: 'agent' | 'team',
 ): Promise<AuditAnalytics> {
-  const audits = await submittedAudits(db, filter)
+  const audits = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('agents as a', 'a.id', 'au.agent_id')
-    .leftJoin('teams as t', 't.id', 'a.team_id')
     .leftJoin('calls as c', 'c.id', 'au.call_id')
     .select((eb) => [
       'au.id',
@@ -56,8 +60,11 @@ export async function auditAnalytics(
       'au.call_day',
       'au.agent_id',
       eb.fn.coalesce('a.name', 'a.code').as('agent_name'),
-      'a.team_id',
-      't.name as team_name',
+      // an audit is the team's its agent was in on the audited call's day
+      teamOnDay('au.agent_id', 'au.call_day').as('team_id'),
+      sql<
+        string | null
+      >`(SELECT t.name FROM teams t WHERE t.id = ${teamOnDay('au.agent_id', 'au.call_day')})`.as('team_name'),
       eb.fn.coalesce('c.is_sale', eb.lit(0)).as('is_sale'),
     ])
     .execute();
@@ -85,7 +92,9 @@ export async function auditAnalytics(
   const unit = trendUnit(filter.from, filter.to);
   const scored = audits.flatMap((a) => (a.score === null ? [] : [{ day: a.call_day, score: a.score }]));
 
-  const answers = await submittedAudits(db, filter)
+  const answers = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('audit_answers as aa', 'aa.audit_id', 'au.id')
     .leftJoin('calls as c', 'c.id', 'au.call_id')
     .select((eb) => ['aa.item_key', 'aa.value', eb.fn.coalesce('c.is_sale', eb.lit(0)).as('is_sale')])

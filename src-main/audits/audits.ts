@@ -19,7 +19,7 @@ import { getScorecardVersion } from './scorecards';
 import { now as clockNow } from '../clock';
 import { auditResponse } from './responses';
 import { actingLogin } from '../activity/acting';
-import { agentInTeams } from '../people/team-filter';
+import { agentInTeamsOnDay } from '../people/team-filter';
 
 async function callRecord(db: Kysely<Database>, callId: number) {
   const call = await db
@@ -300,14 +300,15 @@ export async function rescoreAudit(
  * The submitted regular audits of a filter (alias `au`): what every QA figure counts. Callers
  * join and select from it.
  */
-export function submittedAudits(db: Kysely<Database>, filter: Filter) {
+export async function submittedAudits(db: Kysely<Database>, filter: Filter) {
   let query = db
     .selectFrom('audits as au')
     .where('au.status', '=', 'submitted')
     .where('au.calibration_id', 'is', null)
     .where((eb) => eb.between('au.call_day', filter.from, filter.to));
   if (filter.agentId !== undefined) query = query.where('au.agent_id', '=', filter.agentId);
-  const teams = agentInTeams(filter, 'au.agent_id');
+  // an audit counts for the team its agent was in on the audited call's day
+  const teams = await agentInTeamsOnDay(db, filter, 'au.agent_id', 'au.call_day');
   if (teams) query = query.where(teams);
   if (filter.campaignId !== undefined)
     query = query.where(
@@ -320,7 +321,9 @@ export function submittedAudits(db: Kysely<Database>, filter: Filter) {
 
 /** Submitted regular audits of calls in the filter's period, newest first. */
 export async function listAudits(db: Kysely<Database>, filter: Filter, limit: number): Promise<AuditRow[]> {
-  const rows = await submittedAudits(db, filter)
+  const rows = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('agents as a', 'a.id', 'au.agent_id')
     .innerJoin('scorecard_versions as v', 'v.id', 'au.scorecard_version_id')
     .leftJoin('audit_responses as r', 'r.audit_id', 'au.id')
@@ -362,7 +365,9 @@ export async function listAudits(db: Kysely<Database>, filter: Filter, limit: nu
 
 /** The audit-score KPI: mean of the submitted audits' percentages (all-N/A audits have none). */
 export async function auditSummary(db: Kysely<Database>, filter: Filter): Promise<AuditSummary> {
-  const row = await submittedAudits(db, filter)
+  const row = await (
+    await submittedAudits(db, filter)
+  )
     .select((eb) => [
       eb.fn.avg<number | null>('au.score').as('mean'),
       eb.fn.countAll<number>().as('audits'),
@@ -393,7 +398,9 @@ export interface AuditComments {
 
 /** Submitted regular audits of the filter with an overall or item comment, oldest first. */
 export async function auditComments(db: Kysely<Database>, filter: Filter): Promise<AuditComments[]> {
-  const audits = await submittedAudits(db, filter)
+  const audits = await (
+    await submittedAudits(db, filter)
+  )
     .innerJoin('agents as a', 'a.id', 'au.agent_id')
     .select((eb) => [
       'au.id',

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { cohenKappa, countMatrix, fleissKappa, pairAgreement } from '../../src-shared/agreement';
 import type { AuditDetail, CalibrationReport, CalibrationRow } from '../../src-shared/api';
 import { allItems, type AnswerValue } from '../../src-shared/scorecard';
-import { agentInTeams, type TeamChoice } from '../people/team-filter';
+import { agentInTeamsOnDay, type TeamChoice } from '../people/team-filter';
 import type { Database } from '../db/schema';
 import { notFound } from '../errors';
 import { auditAnswers, openAudit } from './audits';
@@ -154,7 +154,8 @@ export async function listCalibrations(
   db: Kysely<Database>,
   teams: TeamChoice = {},
 ): Promise<CalibrationRow[]> {
-  const inTeams = agentInTeams(teams, 'c.agent_id');
+  // a calibration's call counts for the team its agent was in on the call's day
+  const inTeams = await agentInTeamsOnDay(db, teams, 'c.agent_id', 'c.day');
   const rows = await db
     .selectFrom('calibrations as k')
     .innerJoin('calls as c', 'c.id', 'k.call_id')

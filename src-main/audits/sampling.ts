@@ -13,7 +13,7 @@ import type { AuditSamplesTable, Database } from '../db/schema';
 import { DEFAULT_SHORT_SALE_SECONDS } from '../../src-shared/domain';
 import { Random } from '../demo/random';
 import { notFound } from '../errors';
-import { agentInTeams, chosenTeams, type TeamChoice } from '../people/team-filter';
+import { agentInTeams, agentInTeamsOnDay, chosenTeams, type TeamChoice } from '../people/team-filter';
 import { loadSettings } from '../settings';
 import { compareText } from '../../src-shared/collate';
 import { now as clockNow } from '../clock';
@@ -93,7 +93,8 @@ export async function buildSample(db: Kysely<Database>, request: SampleRequest):
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('audits as au').select('au.id').whereRef('au.call_id', '=', 'c.id'))),
     );
-  const inTeam = agentInTeams(request, 'a.id');
+  // a call is the team's if its agent was in the team on the call's day
+  const inTeam = await agentInTeamsOnDay(db, request, 'c.agent_id', 'c.day');
   if (inTeam) query = query.where(inTeam);
   const candidates: Candidate[] = await query.orderBy('c.agent_id').orderBy('c.id').execute();
 

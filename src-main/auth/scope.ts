@@ -16,7 +16,25 @@ import type { Actor } from './actor';
 export interface Reach {
   actor: Actor;
   agentIds: ReadonlySet<number>;
+  /**
+   * A lead's former agents: in one of their teams on some day, in another team now. Lists whose
+   * rows count by the team of their day (DAY_TEAM_LISTS) keep their rows of those days.
+   */
+  formerAgentIds?: ReadonlySet<number>;
 }
+
+/**
+ * Methods whose rows are read under the caller's teams by the team of each row's day
+ * (src-main/people/team-filter.ts agentInTeamsOnDay): a former agent's rows there are of days in
+ * the lead's teams, so they stay, as the totals beside the list count them.
+ */
+const DAY_TEAM_LISTS: ReadonlySet<Method> = new Set<Method>([
+  'calls.list',
+  'audits.list',
+  'calibrations.list',
+  'targets.alerts',
+  'targets.pacing',
+]);
 
 const outOfReach = (what: string) => new ApiError('forbidden', `${what} is not in your teams or your own`);
 
@@ -31,7 +49,18 @@ export async function reachOf(db: Kysely<Database>, actor: Actor | null): Promis
       .select('id')
       .where(agentInTeams({ teamIds: [...actor.teamIds] }, 'id')!)
       .execute();
-    return { actor, agentIds: new Set(rows.map((r) => r.id)) };
+    const agentIds = new Set(rows.map((r) => r.id));
+    const spans =
+      actor.teamIds.length === 0
+        ? []
+        : await db
+            .selectFrom('agent_team_history')
+            .select('agent_id')
+            .distinct()
+            .where('team_id', 'in', [...actor.teamIds])
+            .execute();
+    const formerAgentIds = new Set(spans.map((r) => r.agent_id).filter((id) => !agentIds.has(id)));
+    return { actor, agentIds, formerAgentIds };
   }
   return null;
 }
@@ -219,8 +248,15 @@ export async function narrowInput(
   return out;
 }
 
-function keepReached(reach: Reach, list: unknown[]): unknown[] {
-  return list.filter((item) => !isBag(item) || !isId(item.agentId) || reach.agentIds.has(item.agentId));
+function keepReached(reach: Reach, list: unknown[], method: Method): unknown[] {
+  const former = DAY_TEAM_LISTS.has(method) ? reach.formerAgentIds : undefined;
+  return list.filter(
+    (item) =>
+      !isBag(item) ||
+      !isId(item.agentId) ||
+      reach.agentIds.has(item.agentId) ||
+      former?.has(item.agentId) === true,
+  );
 }
 
 /** A method's answer with its lists of per-agent rows (top level) kept to the caller's agents. */
@@ -230,9 +266,10 @@ export function narrowOutput(reach: Reach, method: Method, value: unknown): unkn
     return value.filter((a) => isBag(a) && isId(a.id) && reach.agentIds.has(a.id));
   if (method === 'teams.list' && Array.isArray(value) && reach.actor.role === 'team_lead')
     return value.filter((team) => isBag(team) && isId(team.id) && reach.actor.teamIds.includes(team.id));
-  if (Array.isArray(value)) return keepReached(reach, value);
+  if (Array.isArray(value)) return keepReached(reach, value, method);
   if (!isBag(value)) return value;
   const out: Bag = {};
-  for (const [key, v] of Object.entries(value)) out[key] = Array.isArray(v) ? keepReached(reach, v) : v;
+  for (const [key, v] of Object.entries(value))
+    out[key] = Array.isArray(v) ? keepReached(reach, v, method) : v;
   return out;
 }

@@ -5,12 +5,12 @@
  * `calls_day_time` / `calls_agent_day_time` and reads only the rows it returns. By talk time or
  * amount, a range wider than one agent is read day by day (see `topIdsDayByDay`).
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { CallRow, CallSort, CallsQuery } from '../../src-shared/api';
 import { addDays, daysBetween, localTimeOfDay, type Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
-import { agentInTeams } from '../people/team-filter';
+import { agentInTeamsOnDay } from '../people/team-filter';
 
 /** `calls.count` stops counting here: beyond it the UI says "more than". */
 export const CALLS_COUNT_CAP = 100_000;
@@ -65,15 +65,24 @@ const DAY_BY_DAY_SORTS: ReadonlySet<CallSort> = new Set(['talkSeconds', 'saleAmo
 /** Ranges up to this many days are read day by day (one arm a day; SQLite allows 500 in a compound SELECT). */
 const MAX_DAY_BY_DAY = 400;
 
+/**
+ * The filter's team condition on the calls: the agent's team on the call's day (null: every team).
+ * Read before the query is built (it looks at the teams' history).
+ */
+export function callsTeamCondition(db: Kysely<Database>, q: CallsQuery): Promise<TeamCondition> {
+  return agentInTeamsOnDay(db, q.filter, 'c.agent_id', 'c.day');
+}
+
+type TeamCondition = RawBuilder<SqlBool> | null;
+
 /** The calls of the filter; with `day`, only that day's (an equality, so a per-day index keeps its order). */
-function filteredCalls(db: Kysely<Database>, q: CallsQuery, day?: Day) {
+function filteredCalls(db: Kysely<Database>, q: CallsQuery, teams: TeamCondition, day?: Day) {
   const f = q.filter;
   let query =
     day === undefined
       ? db.selectFrom('calls as c').where('c.day', '>=', f.from).where('c.day', '<=', f.to)
       : db.selectFrom('calls as c').where('c.day', '=', day);
   if (f.agentId !== undefined) query = query.where('c.agent_id', '=', f.agentId);
-  const teams = agentInTeams(f, 'c.agent_id');
   if (teams) query = query.where(teams);
   if (f.campaignId !== undefined) query = query.where('c.campaign_id', '=', f.campaignId);
   if (q.dispositions?.length) query = query.where('c.disposition', 'in', q.dispositions);
@@ -115,6 +124,7 @@ function readsDayByDay(req: CallsPageRequest): boolean {
 function topIdsDayByDay(
   db: Kysely<Database>,
   req: CallsPageRequest,
+  teams: TeamCondition,
   cursor: CursorValue[] | undefined,
   count: number,
 ): Expression<number> {
@@ -126,7 +136,7 @@ function topIdsDayByDay(
   const readAbove = !(desc && at === 0);
   const readZero = !(!desc && at !== undefined && at !== 0);
   const phase = (day: Day, above: boolean) => {
-    let q = filteredCalls(db, req, day).where(
+    let q = filteredCalls(db, req, teams, day).where(
       above ? sql<SqlBool>`${sql.ref(column)} > 0` : sql<SqlBool>`${sql.ref(column)} = 0`,
     );
     // The cursor bounds only the phase it is in; in time order it must read as (time, id) to seek.
@@ -155,14 +165,16 @@ function topIdsDayByDay(
 }
 
 /** The query of one page (exported so a test can ask SQLite how it reads it). */
-export function callsPageQuery(db: Kysely<Database>, req: CallsPageRequest) {
+export function callsPageQuery(db: Kysely<Database>, req: CallsPageRequest, teams: TeamCondition) {
   const columns = [...SORT_COLUMNS[req.sort], 'c.id'] as const;
   const direction = req.order === 'desc' ? 'desc' : 'asc';
   const cursor = req.after === undefined ? undefined : decodeCursor(req.after, req.sort);
-  let query = filteredCalls(db, req);
+  let query = filteredCalls(db, req, teams);
   if (readsDayByDay(req)) {
     // The filter is already inside the arms; only the page's ids remain to be joined.
-    query = db.selectFrom('calls as c').where('c.id', 'in', topIdsDayByDay(db, req, cursor, req.limit + 1));
+    query = db
+      .selectFrom('calls as c')
+      .where('c.id', 'in', topIdsDayByDay(db, req, teams, cursor, req.limit + 1));
   } else if (cursor) {
     query = query.where(afterCursor(columns, cursor, direction));
   }
@@ -197,7 +209,7 @@ export async function listCalls(
   req: CallsPageRequest,
   timeZone: string,
 ): Promise<{ rows: CallRow[]; next: string | null }> {
-  const rows = await callsPageQuery(db, req).execute();
+  const rows = await callsPageQuery(db, req, await callsTeamCondition(db, req)).execute();
   const page = rows.slice(0, req.limit);
   const last = page[page.length - 1];
   let next: string | null = null;
@@ -242,7 +254,7 @@ export async function countCalls(
   q: CallsQuery,
   cap = CALLS_COUNT_CAP,
 ): Promise<{ count: number; capped: boolean }> {
-  const limited = filteredCalls(db, q)
+  const limited = filteredCalls(db, q, await callsTeamCondition(db, q))
     .select(sql<number>`1`.as('one'))
     .limit(cap + 1);
   const { n } = await db

@@ -743,6 +743,31 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
+    version: 20,
+    name: "an agent's team is a history: the spans of days an agent was in a team",
+    up(db) {
+      db.exec(`
+        -- One row per span of days (YYYY-MM-DD in the workspace's zone, as calls' day) an agent
+        -- was in a team (team_id NULL: no team known). An agent's spans follow each other with no
+        -- gap and no overlap from the beginning ('0000-01-01'); the last is open (to_day NULL) and
+        -- holds the current team, agents.team_id (src-main/people/membership.ts writes both).
+        CREATE TABLE agent_team_history (
+          agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+          team_id  INTEGER REFERENCES teams(id) ON DELETE SET NULL,
+          from_day TEXT NOT NULL,
+          to_day   TEXT,
+          PRIMARY KEY (agent_id, from_day),
+          CHECK (to_day IS NULL OR to_day >= from_day)
+        ) STRICT, WITHOUT ROWID;
+        CREATE UNIQUE INDEX agent_team_history_open ON agent_team_history(agent_id) WHERE to_day IS NULL;
+        -- a team filter reads the spans of its teams
+        CREATE INDEX agent_team_history_team ON agent_team_history(team_id, agent_id);
+        INSERT INTO agent_team_history (agent_id, team_id, from_day)
+          SELECT id, team_id, '0000-01-01' FROM agents;
+      `);
+    },
+  },
+  {
     version: 21,
     name: 'a user whose password an admin reset must choose their own at the next sign-in',
     up(db) {

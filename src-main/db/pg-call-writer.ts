@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { now as clockNow } from '../clock';
 import type { NormalizedCall } from '../import/normalise';
 import { COUNT_COLUMNS } from '../metrics/rollup';
+import { BEGINNING } from '../people/membership';
 import type { CallBulkWriter } from './bulk';
 import { callCountsSql } from './kpi-sql';
 import { copyField } from './pg-copy';
@@ -219,6 +220,17 @@ export class PgCallWriter implements CallBulkWriter {
     await sql`
       UPDATE agents a SET team_id = t.id FROM ${firstTeam} f JOIN teams t ON t.name = f.team
       WHERE a.id = f.agent_id AND a.team_id IS NULL AND a.team_set_in_app = 0`.execute(db);
+    // The team history (src-main/people/membership.ts): a team filled in fills the unknown open
+    // span; a new agent is in its first team from the beginning.
+    await sql`
+      UPDATE agent_team_history h SET team_id = a.team_id FROM stage_codes c JOIN agents a ON a.id = c.agent_id
+      WHERE h.agent_id = a.id AND h.to_day IS NULL AND h.team_id IS NULL AND a.team_id IS NOT NULL`.execute(
+      db,
+    );
+    await sql`
+      INSERT INTO agent_team_history (agent_id, team_id, from_day)
+      SELECT DISTINCT a.id, a.team_id, ${BEGINNING} FROM stage_codes c JOIN agents a ON a.id = c.agent_id
+      WHERE NOT EXISTS (SELECT 1 FROM agent_team_history h WHERE h.agent_id = a.id)`.execute(db);
     await sql`
       INSERT INTO campaigns (name)
       SELECT DISTINCT campaign FROM call_stage WHERE campaign IS NOT NULL

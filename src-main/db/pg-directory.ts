@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { now as clockNow } from '../clock';
+import { BEGINNING } from '../people/membership';
 import { fillsFor, findAgentByCode, type StoredAgent } from '../import/directory';
 import type { Database } from './schema';
 
@@ -33,6 +34,11 @@ export class PgDirectory {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // its team history (src-main/people/membership.ts): no team known, from the beginning
+      await db
+        .insertInto('agent_team_history')
+        .values({ agent_id: id, team_id: null, from_day: BEGINNING })
+        .execute();
       agent = { id, name, team_id: null, name_set_in_app: 0, team_set_in_app: 0 };
     } else if (fillsFor(agent, name, null).name && name !== null) {
       await db

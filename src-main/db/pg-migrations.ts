@@ -580,6 +580,29 @@ export const pgMigrations: readonly PgMigration[] = [
     },
   },
   {
+    version: 20,
+    name: "an agent's team is a history: the spans of days an agent was in a team",
+    async up(db) {
+      await run(
+        db,
+        `
+        CREATE TABLE agent_team_history (
+          agent_id integer NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+          team_id  integer REFERENCES teams(id) ON DELETE SET NULL,
+          from_day text COLLATE "C" NOT NULL CHECK (from_day ~ ${DAY}),
+          to_day   text COLLATE "C" CHECK (to_day ~ ${DAY}),
+          PRIMARY KEY (agent_id, from_day),
+          CHECK (to_day IS NULL OR to_day >= from_day)
+        );
+        CREATE UNIQUE INDEX agent_team_history_open ON agent_team_history(agent_id) WHERE to_day IS NULL;
+        CREATE INDEX agent_team_history_team ON agent_team_history(team_id, agent_id);
+        INSERT INTO agent_team_history (agent_id, team_id, from_day)
+          SELECT id, team_id, '0000-01-01' FROM agents;
+        `,
+      );
+    },
+  },
+  {
     version: 21,
     name: 'a user whose password an admin reset must choose their own at the next sign-in',
     async up(db) {

@@ -248,6 +248,7 @@ export interface Database {
   activity_log: ActivityLogTable;
   users: UsersTable;
   user_teams: UserTeamsTable;
+  agent_team_history: AgentTeamHistoryTable;
 }
 
 /** A closed month (reports): its frozen snapshot (JSON) and the snapshot's sha256 (hex). */
@@ -543,4 +544,17 @@ export interface UsersTable {
 export interface UserTeamsTable {
   user_id: number;
   team_id: number;
+}
+
+/**
+ * The spans of days an agent was in a team (migration 20; src-main/people/membership.ts): no gap,
+ * no overlap, from '0000-01-01'; the open span (to_day NULL) holds agents.team_id.
+ */
+export interface AgentTeamHistoryTable {
+  agent_id: number;
+  /** null: no team known for those days */
+  team_id: number | null;
+  from_day: string;
+  /** the span's last day; null: still in that team */
+  to_day: string | null;
 }

@@ -5,6 +5,7 @@
  */
 import { fillsFor, type StoredAgent } from '../import/directory';
 import { now as clockNow } from '../clock';
+import { BEGINNING } from '../people/membership';
 import type { Sqlite } from './connection';
 
 const FIND_AGENT = `
@@ -22,6 +23,8 @@ export class SqliteDirectory {
   private readonly insertAgent;
   private readonly fillName;
   private readonly fillTeam;
+  private readonly insertSpan;
+  private readonly fillSpan;
   private readonly findTeam;
   private readonly insertTeam;
   private readonly findCampaign;
@@ -34,6 +37,14 @@ export class SqliteDirectory {
     );
     this.fillName = db.prepare('UPDATE agents SET name = ? WHERE id = ? AND name IS NULL');
     this.fillTeam = db.prepare('UPDATE agents SET team_id = ? WHERE id = ? AND team_id IS NULL');
+    // The agent's team history (src-main/people/membership.ts): a new agent is in its first
+    // team from the beginning; a team filled in fills the unknown open span.
+    this.insertSpan = db.prepare(
+      'INSERT INTO agent_team_history (agent_id, team_id, from_day) VALUES (?, ?, ?)',
+    );
+    this.fillSpan = db.prepare(
+      'UPDATE agent_team_history SET team_id = ? WHERE agent_id = ? AND to_day IS NULL AND team_id IS NULL',
+    );
     this.findTeam = db.prepare<[string], number>('SELECT id FROM teams WHERE name = ?').pluck();
     this.insertTeam = db.prepare('INSERT INTO teams (name, created_at) VALUES (?, ?)');
     this.findCampaign = db.prepare<[string], number>('SELECT id FROM campaigns WHERE name = ?').pluck();
@@ -45,6 +56,7 @@ export class SqliteDirectory {
     if (agent === undefined) {
       const teamId = teamName === null ? null : this.teamId(teamName);
       const id = Number(this.insertAgent.run(code, name, teamId, clockNow()).lastInsertRowid);
+      this.insertSpan.run(id, teamId, BEGINNING);
       agent = { id, name, team_id: teamId, name_set_in_app: 0, team_set_in_app: 0 };
     } else {
       const fills = fillsFor(agent, name, teamName);
@@ -55,6 +67,7 @@ export class SqliteDirectory {
       if (fills.team && teamName !== null) {
         const teamId = this.teamId(teamName);
         this.fillTeam.run(teamId, agent.id);
+        this.fillSpan.run(teamId, agent.id);
         agent = { ...agent, team_id: teamId };
       }
     }

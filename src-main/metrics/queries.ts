@@ -16,30 +16,31 @@ import { groupConcat } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { compareCodes } from '../../src-shared/collate';
 import { roster } from '../people/roster';
-import { agentInTeams } from '../people/team-filter';
+import { agentInTeamsOnDay, anyAgentMoved, teamOnDay } from '../people/team-filter';
 
 /**
  * The filter as a condition on a rollup aliased `s` (both rollups share its key columns). No
  * join: a team filter is a subquery over the agents, so the grouped scans read one table; names
  * are joined to the grouped rows (at most one per agent).
  */
-export function rollupCondition(filter: Filter): Expression<SqlBool> {
+export async function rollupCondition(db: Kysely<Database>, filter: Filter): Promise<Expression<SqlBool>> {
   const parts = [sql`s.day >= ${filter.from}`, sql`s.day <= ${filter.to}`];
   if (filter.agentId !== undefined) parts.push(sql`s.agent_id = ${filter.agentId}`);
-  const teams = agentInTeams(filter, 's.agent_id');
+  // a row counts for the team its agent was in on the row's day
+  const teams = await agentInTeamsOnDay(db, filter, 's.agent_id', 's.day');
   if (teams) parts.push(teams);
   if (filter.campaignId !== undefined) parts.push(sql`s.campaign_id = ${filter.campaignId}`);
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
 /** The daily rollup under the filter. */
-function filtered(db: Kysely<Database>, filter: Filter) {
-  return db.selectFrom('daily_agent_stats as s').where(rollupCondition(filter));
+async function filtered(db: Kysely<Database>, filter: Filter) {
+  return db.selectFrom('daily_agent_stats as s').where(await rollupCondition(db, filter));
 }
 
 /** The hourly rollup under the same filter (10x the rows of the daily one). */
-function filteredHourly(db: Kysely<Database>, filter: Filter) {
-  return db.selectFrom('hourly_agent_stats as s').where(rollupCondition(filter));
+async function filteredHourly(db: Kysely<Database>, filter: Filter) {
+  return db.selectFrom('hourly_agent_stats as s').where(await rollupCondition(db, filter));
 }
 
 const ROLLUP_COLUMN = {
@@ -81,6 +82,18 @@ const groupedColumns = [
   'g.revenue',
 ] as const;
 
+/** The counts of the per agent-day subquery `d`, as they are. */
+const DAY_COLUMNS = [
+  'd.dials',
+  'd.connects',
+  'd.effective',
+  'd.talkSeconds',
+  'd.effectiveTalkSeconds',
+  'd.intents',
+  'd.sales',
+  'd.revenue',
+] as const;
+
 /** Sums as numbers (PostgreSQL returns a bigint sum as text). */
 function countsOf(r: KpiCounts): KpiCounts {
   return {
@@ -100,15 +113,36 @@ function row(key: string | null, label: string | null, id: number | null, counts
 }
 
 /** Counts per agent under the filter: the grouped scan that names are joined to afterwards. */
-function perAgent(db: Kysely<Database>, filter: Filter) {
-  return filtered(db, filter)
+async function perAgent(db: Kysely<Database>, filter: Filter) {
+  return (await filtered(db, filter))
     .select(['s.agent_id', ...sumColumns])
     .groupBy('s.agent_id')
     .as('g');
 }
 
+/**
+ * Counts per agent and team (`team_id`) under the filter: a row counts for the team its agent was
+ * in on its day; while nobody ever moved, that is the agent's current team (no per-day lookup).
+ */
+async function perTeam(db: Kysely<Database>, filter: Filter) {
+  if (!(await anyAgentMoved(db)))
+    return db
+      .selectFrom(await perAgent(db, filter))
+      .innerJoin('agents as a', 'a.id', 'g.agent_id')
+      .select(['a.team_id', ...groupedColumns])
+      .as('g');
+  const agentDays = (await filtered(db, filter))
+    .select(['s.agent_id', 's.day', ...sumColumns])
+    .groupBy(['s.agent_id', 's.day'])
+    .as('d');
+  return db
+    .selectFrom(agentDays)
+    .select([teamOnDay('d.agent_id', 'd.day').as('team_id'), ...DAY_COLUMNS])
+    .as('g');
+}
+
 export async function totals(db: Kysely<Database>, filter: Filter): Promise<KpiValues> {
-  const r = await filtered(db, filter).select(sumColumns).executeTakeFirstOrThrow();
+  const r = await (await filtered(db, filter)).select(sumColumns).executeTakeFirstOrThrow();
   return kpiValues(countsOf(r));
 }
 
@@ -117,7 +151,9 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
     case 'none':
       return [row('all', null, null, await totals(db, filter))];
     case 'day': {
-      const rows = await filtered(db, filter)
+      const rows = await (
+        await filtered(db, filter)
+      )
         .select(['s.day', ...sumColumns])
         .groupBy('s.day')
         .orderBy('s.day')
@@ -126,7 +162,7 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
     }
     case 'agent': {
       const rows = await db
-        .selectFrom(perAgent(db, filter))
+        .selectFrom(await perAgent(db, filter))
         .innerJoin('agents as a', 'a.id', 'g.agent_id')
         .select(['a.id', 'a.code', 'a.name', ...groupedColumns])
         .execute();
@@ -139,9 +175,8 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
     }
     case 'team': {
       const rows = await db
-        .selectFrom(perAgent(db, filter))
-        .innerJoin('agents as a', 'a.id', 'g.agent_id')
-        .leftJoin('teams as t', 't.id', 'a.team_id')
+        .selectFrom(await perTeam(db, filter))
+        .leftJoin('teams as t', 't.id', 'g.team_id')
         .select(['t.id', 't.name', ...sumsOf('g')])
         .groupBy('t.id')
         // No team first, as SQLite orders NULL (PostgreSQL would put it last).
@@ -159,7 +194,7 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
     case 'campaign': {
       const rows = await db
         .selectFrom(
-          filtered(db, filter)
+          (await filtered(db, filter))
             .select(['s.campaign_id', ...sumColumns])
             .groupBy('s.campaign_id')
             .as('g'),
@@ -180,8 +215,8 @@ export async function summary(db: Kysely<Database>, filter: Filter, calendar?: W
   const previousRange = comparison.range;
   // The active days and agent-days come with each period's sums: one scan per period.
   // (A rollup row always has dials > 0: emptied rows are deleted.)
-  const period = (f: Filter) =>
-    filtered(db, f)
+  const period = async (f: Filter) =>
+    (await filtered(db, f))
       .select([
         ...sumColumns,
         sql<number>`count(distinct s.day)`.as('activeDays'),
@@ -221,7 +256,7 @@ export async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter)
   if (filter.agentId !== undefined) query = query.where('c.agent_id', '=', filter.agentId);
   // A team's agents would take SQLite to the (agent, day) index: every call of the team's month
   // read to find the few masked ones (65 ms of 10M calls) instead of the partial index (<1 ms).
-  const teams = agentInTeams(filter, 'c.agent_id', { keepOffIndex: true });
+  const teams = await agentInTeamsOnDay(db, filter, 'c.agent_id', 'c.day', { keepOffIndex: true });
   if (teams) query = query.where(teams);
   if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId);
   const r = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
@@ -230,7 +265,9 @@ export async function maskedPhoneCallCount(db: Kysely<Database>, filter: Filter)
 
 /** Calls by weekday and hour of the day: when the floor dials and when people pick up. */
 export async function heatmap(db: Kysely<Database>, filter: Filter): Promise<HeatmapCell[]> {
-  const rows = await filteredHourly(db, filter)
+  const rows = await (
+    await filteredHourly(db, filter)
+  )
     .select([
       's.day',
       's.hour',
@@ -269,7 +306,7 @@ export async function leaderboard(
   db: Kysely<Database>,
   filter: Filter,
 ): Promise<{ days: Day[]; rows: LeaderboardRow[] }> {
-  const agentDays = filtered(db, filter)
+  const agentDays = (await filtered(db, filter))
     .select(['s.day', 's.agent_id', ...sumColumns])
     .groupBy(['s.day', 's.agent_id'])
     .as('d');

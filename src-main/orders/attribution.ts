@@ -107,7 +107,7 @@ export async function orderFacts(
         ),
       ).as('reversed'),
     ])
-    .where(rollupCondition(filter))
+    .where(await rollupCondition(db, filter))
     .orderBy('s.ordered_at')
     .orderBy('s.id')
     .execute();

@@ -14,13 +14,14 @@ import { rollupCondition, totals } from '../metrics/queries';
 import type { OrderSettings } from '../../src-shared/api';
 import { salesSource } from '../../src-shared/orders';
 import { orderFacts } from './attribution';
+import { anyAgentMoved, teamOnDay } from '../people/team-filter';
 
 const DAY_MS = 86_400_000;
 
 async function rollupSums(db: Kysely<Database>, filter: Filter) {
   return db
     .selectFrom('daily_order_stats as s')
-    .where(rollupCondition(filter))
+    .where(await rollupCondition(db, filter))
     .select([
       sql<number>`coalesce(sum(s.orders), 0)`.as('orders'),
       sql<number>`coalesce(sum(s.revenue), 0)`.as('orderRevenue'),
@@ -103,11 +104,16 @@ const GROUP_KEY = {
   campaign: sql<string | null>`(SELECT name FROM campaigns c WHERE c.id = s.campaign_id)`,
 } as const satisfies Record<Breakdown, unknown>;
 
+/** By team once anyone moved: the team the agent was in on the row's day. */
+const TEAM_ON_DAY_KEY = sql<
+  string | null
+>`(SELECT t.name FROM teams t WHERE t.id = ${teamOnDay('s.agent_id', 's.day')})`;
+
 export async function orderBreakdown(db: Kysely<Database>, filter: Filter, by: Breakdown) {
-  const key = GROUP_KEY[by];
+  const key = by === 'team' && (await anyAgentMoved(db)) ? TEAM_ON_DAY_KEY : GROUP_KEY[by];
   const rows = await db
     .selectFrom('daily_order_stats as s')
-    .where(rollupCondition(filter))
+    .where(await rollupCondition(db, filter))
     .select([
       key.as('key'),
       sql<number>`sum(s.orders)`.as('orders'),

@@ -4,6 +4,7 @@ import type { HandlersFor } from '../dispatch';
 import { getAgent, mergeTeams, updateTeam } from '../people';
 import type { Workspace } from '../workspace';
 import { mergeAgents } from './merge';
+import { BEGINNING, teamHistory } from './membership';
 
 export function peopleHandlers(ws: Workspace): HandlersFor<PeopleMethod> {
   const db = ws.kysely;
@@ -20,5 +21,14 @@ export function peopleHandlers(ws: Workspace): HandlersFor<PeopleMethod> {
         );
         return { agent: await getAgent(db, intoId), movedCalls };
       }),
+    'agents.teamHistory': async ({ agentId }) => {
+      await getAgent(db, agentId);
+      return (await teamHistory(db, agentId)).map((s) => ({
+        teamId: s.teamId,
+        teamName: s.teamName,
+        from: s.from === BEGINNING ? null : s.from,
+        to: s.to,
+      }));
+    },
   };
 }

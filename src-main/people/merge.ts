@@ -21,6 +21,7 @@ import { ApiError, notFound } from '../errors';
 import { rebuildRollups } from '../metrics/rollup';
 import type { Workspace } from '../workspace';
 import { now as clockNow } from '../clock';
+import { mergeAgentHistory } from './membership';
 
 /** Columns whose rows simply follow the person (no key of theirs can collide). */
 const MOVED = [
@@ -53,6 +54,7 @@ export const MERGED_AGENT_COLUMNS: readonly string[] = [
   ...ROLLUPS.map((t) => `${t}.agent_id`),
   'behaviour_ratings.agent_id',
   'agent_codes.agent_id',
+  'agent_team_history.agent_id',
 ];
 
 async function agentFacts(trx: Transaction<Database>, id: number) {
@@ -267,12 +269,13 @@ export async function mergeAgents(
         .insertInto('agent_codes')
         .values({ code: from.code, agent_id: intoId, added_at: clockNow() })
         .execute();
-      // The survivor keeps what it has; what it lacks it takes from the merged agent.
+      // The survivor keeps what it has; what it lacks it takes from the merged agent (its team
+      // history included, src-main/people/membership.ts; the merged agent's goes with it).
+      await mergeAgentHistory(trx, fromId, intoId);
       await trx
         .updateTable('agents')
         .set((eb) => ({
           name: eb.fn.coalesce('name', eb.val(from.name)),
-          team_id: eb.fn.coalesce('team_id', eb.val(from.team_id)),
           notes:
             from.notes === null
               ? eb.ref('notes')

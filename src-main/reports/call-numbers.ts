@@ -13,6 +13,7 @@ import type { Day } from '../../src-shared/time';
 import type { Database } from '../db/schema';
 import { maskedPhoneCallCount, rollupCondition } from '../metrics/queries';
 import { roster, type RosterAgent } from '../people/roster';
+import { anyAgentMoved, teamOnDay } from '../people/team-filter';
 
 /** One row of the daily rollup (`daily_agent_stats`). */
 export interface StatRow extends KpiCounts {
@@ -20,6 +21,8 @@ export interface StatRow extends KpiCounts {
   agentId: number;
   /** 0 = no campaign */
   campaignId: number;
+  /** the team the agent was in on the row's day, when any agent ever moved (else: their current team) */
+  teamId?: number | null;
 }
 
 export interface NamedAgent {
@@ -48,10 +51,12 @@ export interface CallsReader {
 export function liveCalls(db: Kysely<Database>): CallsReader {
   return {
     async rows(filter) {
+      const moved = await anyAgentMoved(db);
       const rows = await db
         .selectFrom('daily_agent_stats as s')
-        .where(rollupCondition(filter))
+        .where(await rollupCondition(db, filter))
         .selectAll('s')
+        .$if(moved, (q) => q.select(teamOnDay('s.agent_id', 's.day').as('team_on_day')))
         .orderBy('s.day')
         .orderBy('s.agent_id')
         .orderBy('s.campaign_id')
@@ -61,6 +66,7 @@ export function liveCalls(db: Kysely<Database>): CallsReader {
         agentId: r.agent_id,
         campaignId: r.campaign_id,
         ...countsOfColumns(r),
+        ...(moved && { teamId: r.team_on_day ?? null }),
       }));
     },
     async names() {

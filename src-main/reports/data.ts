@@ -132,13 +132,16 @@ function agentRows(
   return [...listed, ...absent].sort((x, y) => compareCodes(x.key ?? '', y.key ?? ''));
 }
 
-/** Teams by name (the agents' teams; "no team" first), then the roster's teams without calls. */
-function teamRows(perAgent: Map<number, KpiCounts>, names: CallNames, roster: RosterAgent[]): MetricsRow[] {
-  const teamOf = (agentId: number): number | null => {
-    const teamId = names.agents.get(agentId)!.teamId;
+/**
+ * Teams by name ("no team" first), then the roster's teams without calls. A row counts for the
+ * team its agent was in on its day (the reader says so when anyone moved; else the agent's team).
+ */
+function teamRows(rows: StatRow[], names: CallNames, roster: RosterAgent[]): MetricsRow[] {
+  const teamOf = (r: StatRow): number | null => {
+    const teamId = r.teamId !== undefined ? r.teamId : names.agents.get(r.agentId)!.teamId;
     return teamId !== null && names.teams.has(teamId) ? teamId : null;
   };
-  const perTeam = sumBy([...perAgent].map(([agentId, counts]) => [teamOf(agentId), counts]));
+  const perTeam = sumBy(rows.map((r) => [teamOf(r), r]));
   const teams = [...perTeam]
     .map(([id, counts]) => ({ id, name: id === null ? null : names.teams.get(id)!, counts }))
     .sort((a, b) => byName(a, b) || (a.id ?? 0) - (b.id ?? 0));
@@ -186,7 +189,7 @@ export async function loadReportData(
     summary: summaryOf(range, previousRows, rows, comparison, masked),
     agents: agentRows(range, named, perAgent, names, roster),
     days: days.map(([day, counts]) => row(day, day, null, counts)),
-    teams: teamRows(perAgent, names, roster),
+    teams: teamRows(named, names, roster),
     campaigns: campaignRows(rows, names),
   };
 }

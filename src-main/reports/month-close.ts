@@ -28,12 +28,26 @@ import { scopeFilter } from './data';
 import { SECTION_SOURCES, scopeKey, type ReportPart, type StoredSources } from './sources';
 import { monthOfRange } from './section-targets';
 import { actingLogin } from '../activity/acting';
-import { inChosenTeams } from '../people/team-filter';
+import { anyAgentMoved, inChosenTeams, teamOnDay } from '../people/team-filter';
 
 /** 3: the sources keep what merging a set of teams needs (sources.ts `mergeTeams`) */
 const SNAPSHOT_VERSION = 3;
 
-type DailyRow = [string, number, number, number, number, number, number, number, number, number, number];
+/** A rollup row; its 12th element, written once any agent ever moved: the agent's team on its day. */
+type DailyRow = [
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  (number | null)?,
+];
 
 /** The call numbers of a close: read back by `snapshotCalls`. */
 interface CallsPart {
@@ -43,7 +57,7 @@ interface CallsPart {
   teams: [number, string][];
   agents: [number, string, string | null, number | null][];
   campaigns: [number, string][];
-  /** day, agent_id, campaign_id, dials, connects, effective, talk s, effective talk s, intents, sales, revenue */
+  /** day, agent_id, campaign_id, dials, connects, effective, talk s, effective talk s, intents, sales, revenue[, team on the day] */
   rows: DailyRow[];
 }
 
@@ -78,10 +92,16 @@ function snapshotRange(month: Month): DayRange {
 
 async function callsPart(db: Kysely<Database>, month: Month): Promise<CallsPart> {
   const { from, to } = snapshotRange(month);
+  // Once anyone moved, each row keeps the team of its day (src-main/people/membership.ts); a
+  // workspace where nobody moved writes the rows as the first closes did (the same checksum).
+  const moved = await anyAgentMoved(db);
   const [rows, teams, agents, campaigns] = await Promise.all([
     db
       .selectFrom('daily_agent_stats')
       .selectAll()
+      .$if(moved, (q) =>
+        q.select(teamOnDay('daily_agent_stats.agent_id', 'daily_agent_stats.day').as('team_on_day')),
+      )
       .where('day', '>=', from)
       .where('day', '<=', to)
       .orderBy('day')
@@ -99,19 +119,23 @@ async function callsPart(db: Kysely<Database>, month: Month): Promise<CallsPart>
     teams: teams.map((t): [number, string] => [t.id, t.name]),
     agents: agents.map((a): MonthSnapshot['agents'][number] => [a.id, a.code, a.name, a.team_id]),
     campaigns: campaigns.map((c): [number, string] => [c.id, c.name]),
-    rows: rows.map((r): DailyRow => [
-      r.day,
-      r.agent_id,
-      r.campaign_id,
-      Number(r.dials),
-      Number(r.connects),
-      Number(r.effective),
-      Number(r.talk_seconds),
-      Number(r.effective_talk_seconds),
-      Number(r.intents),
-      Number(r.sales),
-      Number(r.revenue),
-    ]),
+    rows: rows.map((r): DailyRow => {
+      const row: DailyRow = [
+        r.day,
+        r.agent_id,
+        r.campaign_id,
+        Number(r.dials),
+        Number(r.connects),
+        Number(r.effective),
+        Number(r.talk_seconds),
+        Number(r.effective_talk_seconds),
+        Number(r.intents),
+        Number(r.sales),
+        Number(r.revenue),
+      ];
+      if (moved) row[11] = r.team_on_day ?? null;
+      return row;
+    }),
   };
 }
 
@@ -312,6 +336,7 @@ export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
       intents,
       sales,
       revenue,
+      teamId,
     ]) => ({
       day,
       agentId,
@@ -324,6 +349,7 @@ export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
       intents,
       sales,
       revenue,
+      ...(teamId !== undefined && { teamId }),
     }),
   );
   const firstDay = new Map<number, string>();
@@ -336,6 +362,10 @@ export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
   const inScope = (agentId: number, filter: Filter) =>
     (filter.agentId === undefined || agentId === filter.agentId) &&
     inChosenTeams(filter, agents.get(agentId)?.teamId);
+  // a row is its day's team's when the close kept it (anyone had moved), else its agent's
+  const rowInScope = (r: StatRow, filter: Filter) =>
+    (filter.agentId === undefined || r.agentId === filter.agentId) &&
+    inChosenTeams(filter, r.teamId !== undefined ? r.teamId : agents.get(r.agentId)?.teamId);
   return {
     rows: (filter) =>
       Promise.resolve(
@@ -343,7 +373,7 @@ export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
           (r) =>
             r.day >= filter.from &&
             r.day <= filter.to &&
-            inScope(r.agentId, filter) &&
+            rowInScope(r, filter) &&
             (filter.campaignId === undefined || r.campaignId === filter.campaignId),
         ),
       ),

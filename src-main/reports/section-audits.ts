@@ -80,7 +80,9 @@ async function weeksOf({ ws, filter }: LiveScope): Promise<AuditsInput['weeks']>
     const to = sunday > filter.to ? filter.to : sunday;
     const week = { ...filter, from, to };
     const s = await auditSummary(ws.kysely, week);
-    const sums = await submittedAudits(ws.kysely, week)
+    const sums = await (
+      await submittedAudits(ws.kysely, week)
+    )
       .select((eb) => [
         eb.fn.sum<number | string | null>('au.score').as('sum'),
         eb.fn.count('au.score').as('n'),

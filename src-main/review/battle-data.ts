@@ -13,7 +13,7 @@ import { listAgentRows } from '../targets/actuals';
 import { pacing, TargetResolver } from '../targets/month';
 import { loadTargets, TargetBook } from '../targets/store';
 import type { Workspace } from '../workspace';
-import { agentInTeams, chosenTeamsLabel, type TeamChoice } from '../people/team-filter';
+import { agentInTeamsOnDay, chosenTeamsLabel, type TeamChoice } from '../people/team-filter';
 
 /** The most agents ranked and deals listed; the rest are counted ("and 4 more"). */
 export const RANKING_CAP = 20;
@@ -85,7 +85,7 @@ export async function battleReportData(
     .where('c.direction', '=', 'outbound') // as the rollup counts sales
     .orderBy('c.started_at')
     .orderBy('c.id');
-  const inTeams = agentInTeams(teams, 'a.id');
+  const inTeams = await agentInTeamsOnDay(ws.kysely, teams, 'c.agent_id', 'c.day');
   if (inTeams) deals = deals.where(inTeams);
   const dealRows = await deals.limit(DEALS_CAP).execute();
 

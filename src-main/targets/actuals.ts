@@ -110,11 +110,11 @@ export async function actualsByAgentMonth(
   const [rows, audits] = await Promise.all([
     db
       .selectFrom('daily_agent_stats as s')
-      .where(rollupCondition(filter))
+      .where(await rollupCondition(db, filter))
       .select(['s.agent_id as agentId', monthOfDay('s.day').as('month'), ...SUMS])
       .groupBy(['s.agent_id', monthOfDay('s.day')])
       .execute(),
-    submittedAudits(db, filter)
+    (await submittedAudits(db, filter))
       .select(['au.agent_id as agentId', monthOfDay('au.call_day').as('month'), meanScore.as('auditScore')])
       .groupBy(['au.agent_id', monthOfDay('au.call_day')])
       .execute(),
@@ -139,7 +139,9 @@ export async function auditScoreByMonth(
   to: Day,
   scope: Scope = {},
 ): Promise<Map<string, number | null>> {
-  const rows = await submittedAudits(db, { from, to, ...scope })
+  const rows = await (
+    await submittedAudits(db, { from, to, ...scope })
+  )
     .select([monthOfDay('au.call_day').as('month'), meanScore.as('auditScore')])
     .groupBy(monthOfDay('au.call_day'))
     .execute();
@@ -153,7 +155,9 @@ export async function auditScoreOf(
   to: Day,
   scope: Scope = {},
 ): Promise<number | null> {
-  const row = await submittedAudits(db, { from, to, ...scope })
+  const row = await (
+    await submittedAudits(db, { from, to, ...scope })
+  )
     .select(meanScore.as('auditScore'))
     .executeTakeFirstOrThrow();
   return scoreOf(row.auditScore);
@@ -166,7 +170,9 @@ export async function auditScoreSumOf(
   to: Day,
   scope: Scope = {},
 ): Promise<{ sum: number; n: number }> {
-  const row = await submittedAudits(db, { from, to, ...scope })
+  const row = await (
+    await submittedAudits(db, { from, to, ...scope })
+  )
     .select((eb) => [
       eb.fn.sum<number | string | null>('au.score').as('sum'),
       eb.fn.count('au.score').as('n'),
@@ -186,11 +192,11 @@ export async function actualsByAgent(
   const [rows, audits] = await Promise.all([
     db
       .selectFrom('daily_agent_stats as s')
-      .where(rollupCondition(filter))
+      .where(await rollupCondition(db, filter))
       .select(['s.agent_id as agentId', ...SUMS])
       .groupBy('s.agent_id')
       .execute(),
-    submittedAudits(db, filter)
+    (await submittedAudits(db, filter))
       .select(['au.agent_id as agentId', meanScore.as('auditScore')])
       .groupBy('au.agent_id')
       .execute(),

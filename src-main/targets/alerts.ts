@@ -11,7 +11,7 @@ import { addDays, type Day } from '../../src-shared/time';
 import { countWhere, flagSet, predicateSql, sumWhere } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 import { loadAcks } from './store';
-import { inChosenTeams, type TeamChoice } from '../people/team-filter';
+import { anyAgentMoved, inChosenTeams, teamOnDay, type TeamChoice } from '../people/team-filter';
 
 interface RepeatDials {
   maxRepeat: number;
@@ -69,13 +69,17 @@ export async function agentDays(
 ): Promise<AgentDay[]> {
   const shortConnect = predicateSql(SHORT_CONNECT, { short: t.shortSeconds });
   const saleWithoutTalk = sql<boolean>`${flagSet('is_sale')} AND talk_seconds < ${effectiveThresholdSeconds}`;
+  // the team of the agent on the day (a team's median compares the agents in it that day)
+  const team = (await anyAgentMoved(db))
+    ? teamOnDay('s.agent_id', 's.day')
+    : sql.ref<number | null>('a.team_id');
   const [rollup, perCall, repeats] = await Promise.all([
     db
       .selectFrom('daily_agent_stats as s')
       .innerJoin('agents as a', 'a.id', 's.agent_id')
       .select([
         's.agent_id as agentId',
-        'a.team_id as teamId',
+        team.as('teamId'),
         's.day',
         sql<number>`sum(s.dials)`.as('dials'),
         sql<number>`sum(s.connects)`.as('connects'),
@@ -135,8 +139,9 @@ export async function alertsFor(
     agentDays(db, baselineFrom, range.to, range.from, t, effectiveThresholdSeconds),
     loadAcks(db),
   ]);
-  const teamOf = new Map(days.map((d) => [d.agentId, d.teamId]));
+  // an alert is the team's the agent was in on the alert's day
+  const teamOf = new Map(days.map((d) => [agentDayKey(d.agentId, d.day), d.teamId]));
   return detectAlerts(days, range.from, range.to, t)
-    .filter((a) => inChosenTeams(range, teamOf.get(a.agentId)))
+    .filter((a) => inChosenTeams(range, teamOf.get(agentDayKey(a.agentId, a.day))))
     .map((a) => ({ ...a, last4: a.last4 ?? null, acked: acks.has(a.key) }));
 }

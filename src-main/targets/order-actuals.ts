@@ -49,7 +49,9 @@ async function orderFigures(
   perMonth: boolean,
 ): Promise<AgentOrderFigures[]> {
   const sums = [sql<number>`sum(s.orders)`.as('orders'), sql<number>`sum(s.revenue)`.as('revenue')] as const;
-  const rows = db.selectFrom('daily_order_stats as s').where(rollupCondition({ from, to, ...scope }));
+  const rows = db
+    .selectFrom('daily_order_stats as s')
+    .where(await rollupCondition(db, { from, to, ...scope }));
   const figures = perMonth
     ? await rows
         .select(['s.agent_id as agentId', monthOfDay('s.day').as('month'), ...sums])

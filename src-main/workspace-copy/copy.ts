@@ -16,6 +16,7 @@
  * - The whole copy holds the target's write queue: no import interleaves with it.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { adoptHistory, joined, type Span } from '../people/membership';
 import type { RowCopyWriter } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { JobCancelled } from '../jobs';
@@ -439,6 +440,40 @@ class Copier {
     }
   }
 
+  /**
+   * The team histories of the source's agents who moved (src-main/people/membership.ts): taken
+   * by the target's agent where it never moved itself (adoptHistory), team ids remapped (a team
+   * the target lacks: no team on those days).
+   */
+  async copyTeamHistories(source: Kysely<Database>): Promise<void> {
+    const rows = await source
+      .selectFrom('agent_team_history')
+      .select(['agent_id', 'team_id', 'from_day', 'to_day'])
+      .where(
+        'agent_id',
+        'in',
+        source.selectFrom('agent_team_history').select('agent_id').where('to_day', 'is not', null),
+      )
+      .orderBy('agent_id')
+      .orderBy('from_day')
+      .execute();
+    if (rows.length === 0) return;
+    const agents = await this.ids.resolve('agents', [...new Set(rows.map((r) => r.agent_id))]);
+    const teams = await this.ids.resolve('teams', [
+      ...new Set(rows.flatMap((r) => (r.team_id === null ? [] : [r.team_id]))),
+    ]);
+    const byAgent = new Map<number, Span[]>();
+    for (const r of rows) {
+      const target = agents.get(r.agent_id);
+      if (target === undefined) continue;
+      const teamId = r.team_id === null ? null : (teams.get(r.team_id) ?? null);
+      byAgent.set(target, [...(byAgent.get(target) ?? []), { teamId, from: r.from_day, to: r.to_day }]);
+    }
+    await this.target.transaction().execute(async (trx) => {
+      for (const [agentId, spans] of byAgent) await adoptHistory(trx, agentId, joined(spans));
+    });
+  }
+
   /** The target ids of every source agent (the rollups to rebuild). */
   async agentIds(): Promise<number[]> {
     const out: number[] = [];
@@ -515,6 +550,7 @@ export async function copyWorkspace(
           await rebuild().catch(() => undefined);
           throw err;
         }
+        await copier.copyTeamHistories(source.kysely);
         await rebuild();
         await copier.settleBatchCounts();
         return copier.result;

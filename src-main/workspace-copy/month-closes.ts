@@ -61,12 +61,38 @@ async function remapSnapshot(s: MonthSnapshot, ids: IdResolver): Promise<MonthSn
     s.campaigns.map(async ([id, name]): Promise<[number, string]> => [await campaign(id), name]),
   );
   const rows = await Promise.all(
-    s.rows.map(async ([day, agentId, campaignId, ...counts]): Promise<MonthSnapshot['rows'][number]> => [
-      day,
-      await agent(agentId),
-      await campaign(campaignId),
-      ...counts,
-    ]),
+    s.rows.map(async (source): Promise<MonthSnapshot['rows'][number]> => {
+      const [
+        day,
+        agentId,
+        campaignId,
+        dials,
+        connects,
+        effective,
+        talk,
+        effectiveTalk,
+        intents,
+        sales,
+        revenue,
+      ] = source;
+      const row: MonthSnapshot['rows'][number] = [
+        day,
+        await agent(agentId),
+        await campaign(campaignId),
+        dials,
+        connects,
+        effective,
+        talk,
+        effectiveTalk,
+        intents,
+        sales,
+        revenue,
+      ];
+      // the team of the row's day, kept once anyone had moved (reports/month-close.ts)
+      const teamId = source[11];
+      if (teamId !== undefined) row[11] = teamId === null ? null : await team(teamId);
+      return row;
+    }),
   );
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
   let sources: MonthSnapshot['sources'];

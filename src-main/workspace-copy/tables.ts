@@ -68,7 +68,10 @@ export interface KeyedTable {
   pageSize?: number;
 }
 
-/** The settings: copied by settings.ts (the target's own identity and lock stay its own). */
+/**
+ * Copied by code of its own: the settings by settings.ts (the target's own identity and lock stay
+ * its own), the agents' team histories by copy.ts (copyTeamHistories).
+ */
 export interface SpecialTable {
   kind: 'special';
 }
@@ -270,6 +273,9 @@ export const TABLE_PLAN = {
     reason:
       "the index of this machine's recordings folder: the target indexes its own folder (Audits → recordings)",
   },
+  // spans merged row by row would overlap the target's own: a moved agent's history is taken
+  // whole where the target's agent never moved (copy.ts, copyTeamHistories)
+  agent_team_history: { kind: 'special' },
   // last: its snapshot names teams, agents and campaigns by id
   month_closes: { ...keyed(['month']), rewrite: remapMonthClose, pageSize: 1 },
 } as const satisfies Record<TableName, TablePlan>;

@@ -151,6 +151,8 @@ export const ACCESS = {
   'teams.update': ADMIN,
   'teams.merge': ADMIN,
   'agents.merge': ADMIN,
+  // as agents.list: a lead's own agents, an agent themselves (narrowed by the agent id)
+  'agents.teamHistory': 'signed_in',
   'jobs.get': 'signed_in',
   'jobs.cancel': 'signed_in',
   'jobs.list': 'signed_in',

@@ -5,9 +5,17 @@
  */
 import { z } from 'zod';
 import { method } from './method';
-import { AgentSchema, TeamSchema } from './schemas';
+import { AgentSchema, DaySchema, TeamSchema } from './schemas';
 
 const Id = z.number().int().positive();
+
+export const TeamSpanSchema = z.object({
+  teamId: Id.nullable(),
+  teamName: z.string().nullable(),
+  from: DaySchema.nullable(),
+  to: DaySchema.nullable(),
+});
+export type TeamSpan = z.infer<typeof TeamSpanSchema>;
 
 export const peopleContract = {
   'teams.update': method(
@@ -28,6 +36,11 @@ export const peopleContract = {
     z.object({ fromId: Id, intoId: Id }),
     z.object({ agent: AgentSchema, movedCalls: z.number().int().nonnegative() }),
   ),
+  /**
+   * An agent's teams over time, newest first (src-main/people/membership.ts): a call counts for
+   * the team of its day. `from` null: since the beginning; `to` null: still there.
+   */
+  'agents.teamHistory': method(z.object({ agentId: Id }), z.array(TeamSpanSchema)),
 } as const;
 
 export type PeopleMethod = keyof typeof peopleContract;

@@ -61,6 +61,8 @@ export const contract = {
       id: z.number().int().positive(),
       name: z.string().trim().max(60).nullable().optional(),
       teamId: z.number().int().positive().nullable().optional(),
+      /** with teamId: the first day in the new team (default: today; see src-main/people/membership.ts) */
+      since: DaySchema.optional(),
       active: z.boolean().optional(),
       /** the day the agent left; null brings them back */
       leftOn: DaySchema.nullable().optional(),

@@ -125,6 +125,7 @@ export const METHOD_KINDS = {
   'teams.update': 'write',
   'teams.merge': 'write',
   'agents.merge': 'write',
+  'agents.teamHistory': 'read',
   'jobs.get': 'read',
   // the job itself logs how it ended
   'jobs.cancel': 'read',

@@ -53,4 +53,13 @@ export const peopleEn = {
     'In the first {calls} calls: new agents {newAgents} · teams filled in {fillTeams} · names filled in {fillNames} · new teams {newTeams}. Names and teams already set are kept.',
   /** the filter bar's "every team" choice for a team lead: all the teams they lead */
   'filter.myTeams': 'My teams',
+
+  /** moving an agent to another team from a day on (src-main/people/membership.ts) */
+  'people.move.since': 'Effective from',
+  'people.move.confirm': 'Move {agent} from {from} to {to}: calls before this day stay with {from}.',
+  'people.move.apply': 'Move',
+  'people.history.title': 'Team history',
+  'people.history.since': 'since {day}',
+  'people.history.until': 'until {day}',
+  'people.history.between': '{from} – {to}',
 } as const;

@@ -53,4 +53,13 @@ export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
   'people.import.effect':
     '前 {calls} 条通话中：新增坐席 {newAgents} 名 · 补全小组 {fillTeams} 名 · 补全姓名 {fillNames} 名 · 新建小组 {newTeams} 个。已设置的姓名和小组保持不变。',
   'filter.myTeams': '我的团队',
+
+  'people.move.since': '调入日期',
+  'people.move.confirm':
+    '将{agent}从{from}调到{to}，自调入日期起生效。此前的通话仍计入{from}，以往的报表不变。',
+  'people.move.apply': '调动',
+  'people.history.title': '所属小组记录',
+  'people.history.since': '{day} 起',
+  'people.history.until': '至 {day}',
+  'people.history.between': '{from} – {to}',
 };

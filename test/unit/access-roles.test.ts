@@ -24,6 +24,7 @@ const READS = new Set<Method>([
   'settings.get',
   'teams.list',
   'agents.list',
+  'agents.teamHistory',
   'campaigns.list',
   'metrics.summary',
   'metrics.breakdown',
@@ -167,6 +168,7 @@ const AGENT_READS = new Set<Method>([
   'settings.get',
   'teams.list',
   'agents.list',
+  'agents.teamHistory',
   'campaigns.list',
   'metrics.summary',
   'metrics.breakdown',
@@ -340,6 +342,7 @@ function sample(m: Method, role: Role): unknown {
     'teams.create': { name: `walk ${role}` },
     'agents.list': {},
     'agents.update': { id: ids.agentA },
+    'agents.teamHistory': { agentId: ids.agentA },
     'campaigns.list': {},
     'metrics.summary': { filter },
     'metrics.breakdown': { filter, by: 'agent' },
@@ -589,6 +592,7 @@ describe('what a team lead and an agent see', () => {
       ['metrics.agent', { agentId: ids.agentB, filter: NOVEMBER }],
       ['calls.list', { filter: { ...NOVEMBER, agentId: ids.agentB } }],
       ['coaching.notes', { agentId: ids.agentB }],
+      ['agents.teamHistory', { agentId: ids.agentB }],
       ['audits.open', { callId: ids.callB, versionId: ids.version, reviewer: 'lead' }],
       ['targets.alerts', { ...NOVEMBER, teamId: ids.teamB }],
       [
@@ -650,6 +654,7 @@ describe('what a team lead and an agent see', () => {
       ['audits.get', { auditId: auditOfB.id }],
       ['coaching.note', { id: noteOfB.id }],
       ['coaching.agent', { agentId: ids.agentB }],
+      ['agents.teamHistory', { agentId: ids.agentB }],
     ] as const)
       expect(await call('agent', m, input), m).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const agents = (await value('agent', 'agents.list', {})) as unknown as { id: number }[];

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callsPageQuery, countCalls } from '../../src-main/calls/explorer';
+import { callsPageQuery, callsTeamCondition, countCalls } from '../../src-main/calls/explorer';
 import { openConnection, openDatabase, schemaVersion, migrate } from '../../src-main/db/connection';
 import { migrations } from '../../src-main/db/migrations';
 import type { CallRow, Input } from '../../src-shared/api';
@@ -282,7 +282,8 @@ describe('calls.list and calls.count', () => {
     // below hold on both.
     if (t.ws.engine === 'sqlite') {
       const plan = async (req: Parameters<typeof callsPageQuery>[1]) => {
-        const { sql: text, parameters } = callsPageQuery(t.ws.kysely, req).compile();
+        const teams = await callsTeamCondition(t.ws.kysely, req);
+        const { sql: text, parameters } = callsPageQuery(t.ws.kysely, req, teams).compile();
         const steps = await raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, ...parameters);
         return steps.map((r) => r.detail).join('\n');
       };

@@ -23,6 +23,7 @@ import { AgentAudits } from '../audits/AgentAudits';
 import { AuditScoreTile } from '../audits/AuditScoreTile';
 import { DispositionMix, OutcomeMix } from './OutcomeMix';
 import { TalkDistribution } from './TalkDistribution';
+import { TeamHistory } from './TeamHistory';
 import { AgentTargets } from '../review/AgentTargets';
 import { visibleText } from '../../../src-shared/visible-text';
 
@@ -104,6 +105,7 @@ function AgentHeader({ agent }: { agent: Agent }) {
             <dt>{t('filter.team')}</dt>
             <dd data-testid="agent-team">{agent.teamName ?? t('agent.noTeam')}</dd>
           </div>
+          <TeamHistory agentId={agent.id} />
         </dl>
         <span
           className={agent.active ? 'badge badge--done' : 'badge'}

@@ -2,7 +2,7 @@
  * Agents: name, team, active or left (with the day), notes, and "same person as…" to merge a
  * second dialer's code into the person. Searchable by 工号 or name; every field is a keyboard stop.
  */
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { Agent, Team } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -131,9 +131,16 @@ interface AgentRowProps {
   onMerged(message: string): void;
 }
 
+function teamName(teams: Team[], id: number | null): string | null {
+  return teams.find((x) => x.id === id)?.name ?? null;
+}
+
 function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProps) {
   const t = useT();
   const [mergeInto, setMergeInto] = useState<Agent | null>(null);
+  // A move to another team asks from which day on (the agent's past stays with the old team);
+  // a team chosen for an agent without one fills it in at once (it was unknown, not different).
+  const [moveTo, setMoveTo] = useState<{ teamId: number | null; since: string } | null>(null);
   // Merging agents is the admin's; a team lead edits their agents.
   const mayMerge = useMayCall()('agents.merge');
   const update = (patch: Omit<Parameters<typeof call<'agents.update'>>[1], 'id'>) =>
@@ -174,10 +181,14 @@ function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProp
         <td>
           <select
             className="select"
-            value={agent.teamId ?? ''}
+            value={(moveTo ? moveTo.teamId : agent.teamId) ?? ''}
             aria-label={`${agent.code} ${t('people.agents.team')}`}
             data-testid="agent-team"
-            onChange={(e) => void update({ teamId: e.target.value ? Number(e.target.value) : null })}
+            onChange={(e) => {
+              const teamId = e.target.value ? Number(e.target.value) : null;
+              if (agent.teamId === null) void update({ teamId });
+              else setMoveTo({ teamId, since: today });
+            }}
           >
             <option value="">{t('people.agents.noTeam')}</option>
             {teams.map((team) => (
@@ -242,32 +253,87 @@ function AgentRow({ agent, agents, teams, today, write, onMerged }: AgentRowProp
           </td>
         ) : null}
       </tr>
+      {moveTo ? (
+        <ConfirmRow columns={columns} testId="agent-move" onCancel={() => setMoveTo(null)}>
+          <span>
+            {t('people.move.confirm', {
+              agent: agentLabel(agent),
+              from: agent.teamName ?? t('people.agents.noTeam'),
+              to: teamName(teams, moveTo.teamId) ?? t('people.agents.noTeam'),
+            })}
+          </span>
+          <label className="people-confirm__since">
+            {t('people.move.since')}
+            <input
+              className="input people-agents__date"
+              type="date"
+              value={moveTo.since}
+              max={today}
+              data-testid="agent-move-since"
+              onChange={(e) => setMoveTo({ ...moveTo, since: e.target.value })}
+            />
+          </label>
+          <button
+            className="button button--small button--primary"
+            type="button"
+            data-testid="agent-move-confirm"
+            disabled={!moveTo.since || moveTo.since > today}
+            onClick={() =>
+              void update({ teamId: moveTo.teamId, since: moveTo.since }).then((moved) => {
+                if (moved) setMoveTo(null);
+              })
+            }
+          >
+            {t('people.move.apply')}
+          </button>
+        </ConfirmRow>
+      ) : null}
       {mergeInto ? (
-        <tr className="people-confirm-row">
-          <td colSpan={columns}>
-            <span className="people-confirm" role="group">
-              <span>
-                {t('people.agents.mergeConfirm', {
-                  from: agentLabel(agent),
-                  into: agentLabel(mergeInto),
-                  fromCode: agent.code,
-                })}
-              </span>
-              <button
-                className="button button--small button--danger"
-                type="button"
-                data-testid="agent-merge-confirm"
-                onClick={() => void merge(mergeInto)}
-              >
-                {t('people.confirm')}
-              </button>
-              <button className="button button--small" type="button" onClick={() => setMergeInto(null)}>
-                {t('people.cancel')}
-              </button>
-            </span>
-          </td>
-        </tr>
+        <ConfirmRow columns={columns} onCancel={() => setMergeInto(null)}>
+          <span>
+            {t('people.agents.mergeConfirm', {
+              from: agentLabel(agent),
+              into: agentLabel(mergeInto),
+              fromCode: agent.code,
+            })}
+          </span>
+          <button
+            className="button button--small button--danger"
+            type="button"
+            data-testid="agent-merge-confirm"
+            onClick={() => void merge(mergeInto)}
+          >
+            {t('people.confirm')}
+          </button>
+        </ConfirmRow>
       ) : null}
     </Fragment>
+  );
+}
+
+/** A row under an agent asking to confirm a change (a move from a day on, a merge), with Cancel. */
+function ConfirmRow({
+  columns,
+  testId,
+  onCancel,
+  children,
+}: {
+  columns: number;
+  testId?: string;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <tr className="people-confirm-row" data-testid={testId}>
+      <td colSpan={columns}>
+        <span className="people-confirm" role="group">
+          {children}
+          <button className="button button--small" type="button" onClick={onCancel}>
+            {t('people.cancel')}
+          </button>
+        </span>
+      </td>
+    </tr>
   );
 }
