@@ -50,12 +50,16 @@ async function expectNumbersMatchStore(page: Page, db: RawDb, agent: Agent, from
     .all(...args) as { band: number; n: number }[])
     bands[r.band] = r.n;
   expect(bands.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-  await expect(page.getByTestId('agent-talk-table').locator('tbody tr')).toHaveCount(bands.length);
-  const shownBands = await page
-    .getByTestId('agent-talk-table')
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-value'))));
-  expect(shownBands).toEqual(bands);
+  // Polled, as everything below: after a new range the page shows the last range's answer until
+  // this one's arrives.
+  await expect
+    .poll(() =>
+      page
+        .getByTestId('agent-talk-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-value')))),
+    )
+    .toEqual(bands);
 
   // Call results and outcomes of outbound calls.
   for (const [column, testId] of [
@@ -69,31 +73,36 @@ async function expectNumbersMatchStore(page: Page, db: RawDb, agent: Agent, from
           .all(...args) as { k: string; n: number }[]
       ).map((r) => [r.k, r.n]),
     );
-    const shown = await page
-      .getByTestId(testId)
-      .locator('tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((r) => [r.getAttribute('data-key'), Number(r.getAttribute('data-value'))]),
+    const shown = async () =>
+      Object.fromEntries(
+        (
+          await page
+            .getByTestId(testId)
+            .locator('tbody tr')
+            .evaluateAll((rows) =>
+              rows.map((r) => [r.getAttribute('data-key'), Number(r.getAttribute('data-value'))]),
+            )
+        ).filter(([, n]) => n !== 0),
       );
-    expect(Object.fromEntries(shown.filter(([, n]) => n !== 0))).toEqual(expected);
+    await expect.poll(shown).toEqual(expected);
   }
 
   // The calls table: only this agent's calls, newest first.
   const table = page.getByTestId('agent-calls').getByTestId('calls-table');
   await expect(table).toHaveAttribute('data-loaded', /^[1-9]\d*$/);
-  const ids = await table
-    .locator('tbody tr[data-call-id]')
-    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-call-id'))));
-  expect(ids.length).toBeGreaterThan(5);
-  const raw = (
-    db
-      .prepare(
-        `SELECT id FROM calls WHERE agent_id = ? AND day BETWEEN ? AND ?
-         ORDER BY day DESC, started_at DESC, id DESC LIMIT ?`,
-      )
-      .all(agent.id, from, to, ids.length) as { id: number }[]
-  ).map((r) => r.id);
-  expect(ids).toEqual(raw);
+  const newest = db.prepare(
+    `SELECT id FROM calls WHERE agent_id = ? AND day BETWEEN ? AND ?
+     ORDER BY day DESC, started_at DESC, id DESC LIMIT ?`,
+  );
+  // The rows shown, and the stored calls' first as many: the same once this range's page is in.
+  const shownAndStored = async () => {
+    const ids = await table
+      .locator('tbody tr[data-call-id]')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-call-id'))));
+    const raw = (newest.all(agent.id, from, to, ids.length) as { id: number }[]).map((r) => r.id);
+    return { enough: ids.length > 5, same: ids.join() === raw.join() };
+  };
+  await expect.poll(shownAndStored).toEqual({ enough: true, same: true });
 }
 
 test('the agent page shows the same numbers as `cli metrics --by agent` and the stored calls', async ({

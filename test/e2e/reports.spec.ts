@@ -109,7 +109,8 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   expect(text).toContain('No submitted recording spot-checks in this period');
   await expect(page.getByTestId('report-saved')).toContainText('This month is closed');
 
-  // A late import into the closed month: the panel names what changed, the workbook keeps its numbers.
+  // A late import into the closed month: the panel names what changed (the late sale moves the
+  // call numbers and the targets' attainment), the workbook keeps its numbers.
   const db = openRaw(app.db);
   const code = db.prepare('SELECT code FROM agents ORDER BY id LIMIT 1').pluck().get() as string;
   db.close();
@@ -122,7 +123,7 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   app.cli(['import', late, '--preset', 'callscope']);
   await page.reload();
   await expect(page.getByTestId('month-close-notice')).toHaveText(
-    /has changed since the close in: call numbers\./,
+    /has changed since the close in: call numbers, targets and attainment\./,
   );
   const [again] = await Promise.all([
     page.waitForEvent('download'),
@@ -131,7 +132,9 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   const closedBook = new ExcelJS.Workbook();
   await closedBook.xlsx.readFile(await again.path());
   expect(closedBook.getWorksheet('Summary')!.getRow(3).getCell(2).value).toBe(floor.dials);
-  await expect(page.getByTestId('report-saved')).toContainText('changed since the close in: call numbers');
+  await expect(page.getByTestId('report-saved')).toContainText(
+    'changed since the close in: call numbers, targets and attainment',
+  );
   await screenshot(page, 'reports-en-changed');
 
   await page.getByTestId('month-reopen').click();
