@@ -25,6 +25,7 @@ import { openRawCalls, rawAggregates } from './query-duckdb';
 import { duckTopTalk, timeExplorer } from './query-explorer';
 import { checkSameNumbers, overviewQueries } from './query-overview';
 import { timeOpenDashboard } from './query-open';
+import { TEST_ADMIN } from '../helpers';
 import { loadQueryWorkspacePg } from './query-pg-workspace';
 import { queryWorkspaceDefinition, TIME_ZONE } from './query-workspace';
 import { namedDatabase, withAdmin } from '../pg-admin';
@@ -186,7 +187,9 @@ async function measure(engine: Engine, ws: Workspace, target: string) {
   }
   await api.close();
   // Opening the app on the workspace (the web host opens it again itself).
-  const open = values['no-open'] ? null : await timeOpenDashboard(target, loads);
+  const open = values['no-open']
+    ? null
+    : await timeOpenDashboard(target, loads, engine === 'PostgreSQL' ? TEST_ADMIN : undefined);
   return { engine, info, overview, alone, handlersOnly, outputValidation, explorer, open };
 }
 

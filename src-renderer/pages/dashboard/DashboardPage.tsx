@@ -73,7 +73,7 @@ function Dashboard({ info }: { info: WorkspaceInfo }) {
         extraSecondary={<AuditScoreTile filter={filter} />}
       />
       <OrderTiles query={orders} />
-      {filter && may('review.attention') ? <AttentionPanel filter={filter} /> : null}
+      {filter && may('review.attention') ? <AttentionPanel filter={filter} after={!summary.loading} /> : null}
       {rangeIsEmpty && filter ? (
         <RangeEmpty range={filter} info={info} />
       ) : (
