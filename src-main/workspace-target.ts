@@ -4,10 +4,9 @@
  * kept beyond that (`shownTarget` drops it).
  */
 import path from 'node:path';
+import { isTeamWorkspaceUrl } from '../src-shared/workspace-url';
 
-export function isTeamWorkspaceUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
+export { isTeamWorkspaceUrl };
 
 /** A file path resolved from `cwd`; a team workspace's URL as given. */
 export function resolveTarget(target: string, cwd: string = process.cwd()): string {

@@ -15,6 +15,12 @@ export const sessionEn = {
     'Check the permissions of the file and its folder, or move it to a folder you can write to, then try again. Meanwhile you can look at it read-only.',
   'session.hint.unreadable':
     'Check that the file and its folder exist and can be read, then try again, or restore a backup.',
+  'session.title.team': 'This team workspace cannot be opened',
+  'session.hint.team':
+    'Check that the PostgreSQL server can be reached from this computer, that the database exists, and that the user and password (PGPASSWORD, ~/.pgpass) are right; then try again.',
+  'session.team': 'Team workspace',
+  'session.noBackups.team':
+    'A team workspace is backed up by its database server (your IT’s pg_dump); backups are restored there.',
   'session.file': 'Workspace file',
   'session.details': 'Details',
   'session.retry': 'Try again',

@@ -15,6 +15,11 @@ export const sessionZhCN: Record<keyof typeof sessionEn, string> = {
   'session.hint.read_only':
     '请检查该文件及其所在文件夹的权限，或把它移到可写入的文件夹后重试。在此之前，可以只读方式查看。',
   'session.hint.unreadable': '请确认该文件及其文件夹存在且可读取后重试，或恢复一个备份。',
+  'session.title.team': '无法打开团队工作区',
+  'session.hint.team':
+    '请确认这台电脑能连上 PostgreSQL 服务器、数据库存在、用户名和密码（PGPASSWORD、~/.pgpass）正确，然后重试。',
+  'session.team': '团队工作区',
+  'session.noBackups.team': '团队工作区由数据库服务器备份（IT 的 pg_dump），请在服务器上恢复备份。',
   'session.file': '工作区文件',
   'session.details': '详细信息',
   'session.retry': '重试',

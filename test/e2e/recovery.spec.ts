@@ -9,6 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
 import { startWebHost } from '../browser-mode';
 import { runCli } from '../helpers';
+import { adminUrl } from '../pg-admin';
 import { expect, screenshot, test, tileValue } from './fixtures';
 
 function cli(args: string[]): void {
@@ -112,4 +113,24 @@ test.describe('in Chinese', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(version + 1);
     check.close();
   });
+});
+
+test('a team workspace that cannot be reached says so: the server, not a file, and no file backups', async ({
+  page,
+}) => {
+  // A database that does not exist on the test server: the login is refused.
+  const url = new URL(adminUrl());
+  url.pathname = '/callscope_no_such_database';
+  const started = await startWebHost(url.toString());
+  host = started.child;
+  await page.goto(started.url);
+  const recovery = page.getByTestId('recovery');
+  await expect(recovery).toHaveAttribute('data-kind', 'unreadable');
+  await expect(recovery.locator('h1')).toHaveText('This team workspace cannot be opened');
+  await expect(recovery).toContainText('PostgreSQL server can be reached');
+  await expect(recovery.locator('dt').first()).toHaveText('Team workspace');
+  await expect(recovery).toContainText('callscope_no_such_database');
+  await expect(page.locator('.recovery__backups')).toContainText('backed up by its database server');
+  await expect(page.locator('.recovery__backups')).not.toContainText('No backups were found');
+  await screenshot(page, 'recovery-team-unreachable-en');
 });

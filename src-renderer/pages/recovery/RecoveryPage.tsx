@@ -3,6 +3,7 @@
  * the file, and the ways out — try again, open read-only, restore a backup.
  */
 import type { SessionState } from '../../../src-shared/api';
+import { isTeamWorkspaceUrl } from '../../../src-shared/workspace-url';
 import { BackupsTable } from '../../components/BackupsTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
@@ -12,13 +13,20 @@ import { useSession } from '../../stores/session';
 export function RecoveryPage({ state }: { state: Extract<SessionState, { state: 'failed' }> }) {
   const t = useT();
   const { working, error, act, restore } = useSession();
+  // A team workspace that cannot be reached: the server, not a file; its backups are the server's.
+  const team = isTeamWorkspaceUrl(state.path);
+  const unreachableTeam = team && state.kind === 'unreadable';
   return (
     <div className="page recovery" data-testid="recovery" data-kind={state.kind}>
       <section className="panel recovery__panel">
-        <h1 className="recovery__title">{t(`session.title.${state.kind}`)}</h1>
-        <p className="recovery__hint">{t(`session.hint.${state.kind}`)}</p>
+        <h1 className="recovery__title">
+          {t(unreachableTeam ? 'session.title.team' : `session.title.${state.kind}`)}
+        </h1>
+        <p className="recovery__hint">
+          {t(unreachableTeam ? 'session.hint.team' : `session.hint.${state.kind}`)}
+        </p>
         <dl className="recovery__facts">
-          <dt>{t('session.file')}</dt>
+          <dt>{t(team ? 'session.team' : 'session.file')}</dt>
           <dd>
             <code className="path">{state.path}</code>
           </dd>
@@ -62,7 +70,9 @@ export function RecoveryPage({ state }: { state: Extract<SessionState, { state: 
             onRestore={(name) => void restore(name)}
           />
         ) : (
-          <p className="muted">{t('session.noBackups', { folder: state.backupFolder })}</p>
+          <p className="muted">
+            {team ? t('session.noBackups.team') : t('session.noBackups', { folder: state.backupFolder })}
+          </p>
         )}
       </section>
     </div>
