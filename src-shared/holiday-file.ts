@@ -39,9 +39,14 @@ export const HOLIDAY_FILE_LIMITS = {
 
 const WORKING_SUMMARY = /班|working\s*day|workday/i;
 
+/** A file over the size limit (the page says so from the file's size, before reading it). */
+export const HOLIDAY_FILE_TOO_LARGE: HolidayFileResult = {
+  ok: false,
+  problem: { code: 'tooLarge', limitKb: HOLIDAY_FILE_LIMITS.bytes >> 10 },
+};
+
 export function readHolidayFile(text: string): HolidayFileResult {
-  if (text.length > HOLIDAY_FILE_LIMITS.bytes)
-    return { ok: false, problem: { code: 'tooLarge', limitKb: HOLIDAY_FILE_LIMITS.bytes >> 10 } };
+  if (text.length > HOLIDAY_FILE_LIMITS.bytes) return HOLIDAY_FILE_TOO_LARGE;
   const body = text.replace(/^\uFEFF/, '').trim();
   const read = body.startsWith('{') || body.startsWith('[') ? readJson(body) : readIcs(body);
   if (!read.ok) return read;

@@ -62,35 +62,13 @@ async function remapSnapshot(s: MonthSnapshot, ids: IdResolver): Promise<MonthSn
   );
   const rows = await Promise.all(
     s.rows.map(async (source): Promise<MonthSnapshot['rows'][number]> => {
-      const [
-        day,
-        agentId,
-        campaignId,
-        dials,
-        connects,
-        effective,
-        talk,
-        effectiveTalk,
-        intents,
-        sales,
-        revenue,
-      ] = source;
-      const row: MonthSnapshot['rows'][number] = [
-        day,
-        await agent(agentId),
-        await campaign(campaignId),
-        dials,
-        connects,
-        effective,
-        talk,
-        effectiveTalk,
-        intents,
-        sales,
-        revenue,
-      ];
-      // the team of the row's day, kept once anyone had moved (reports/month-close.ts)
-      const teamId = source[11];
-      if (teamId !== undefined) row[11] = teamId === null ? null : await team(teamId);
+      // The ids remapped, the counts as they are, and the team of the row's day where the close
+      // kept one (index 11, once anyone had moved: reports/month-close.ts).
+      const row: MonthSnapshot['rows'][number] = [...source];
+      row[1] = await agent(source[1]);
+      row[2] = await campaign(source[2]);
+      const teamOnDay = source[11];
+      if (teamOnDay !== undefined) row[11] = teamOnDay === null ? null : await team(teamOnDay);
       return row;
     }),
   );

@@ -17,9 +17,13 @@ import { previousPeriod } from '../../src-shared/periods';
 import { generateReport, reportFor } from '../../src-main/reports/generate';
 import { csvFiles } from '../../src-main/reports/csv';
 import { answersIn, openTestWorkspace, type TestWorkspace } from '../helpers';
-import { now } from '../../src-main/clock';
+import { now, pinClock } from '../../src-main/clock';
+import { PINNED_NOW } from '../pinned-clock';
 
 const TZ = 'Asia/Shanghai';
+// The clock the app and this test read, pinned: the suite's instant (a Monday), or the 1st of a
+// month in the second pass (test/run-all.mjs), never the machine's date. "Last month" follows it.
+pinClock(process.env.CALLSCOPE_NOW ?? PINNED_NOW);
 const NOW = now();
 const NO_SIGNAL = { progress: () => {}, signal: new AbortController().signal };
 

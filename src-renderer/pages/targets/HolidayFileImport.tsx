@@ -4,7 +4,12 @@
  * the years this version does not ship, the day the State Council publishes them.
  */
 import { useRef, useState } from 'react';
-import { HOLIDAY_FILE_LIMITS, readHolidayFile, type HolidaySchedule } from '../../../src-shared/holiday-file';
+import {
+  HOLIDAY_FILE_LIMITS,
+  HOLIDAY_FILE_TOO_LARGE,
+  readHolidayFile,
+  type HolidaySchedule,
+} from '../../../src-shared/holiday-file';
 import { useT } from '../../i18n/language';
 
 type Said = { kind: 'applied' | 'problem'; text: string };
@@ -17,9 +22,7 @@ export function HolidayFileImport({ onSchedule }: { onSchedule(schedule: Holiday
   const read = async (file: File) => {
     // The size is known before reading: a wrong file of gigabytes is never read into the page.
     const result =
-      file.size > HOLIDAY_FILE_LIMITS.bytes
-        ? ({ ok: false, problem: { code: 'tooLarge', limitKb: HOLIDAY_FILE_LIMITS.bytes >> 10 } } as const)
-        : readHolidayFile(await file.text());
+      file.size > HOLIDAY_FILE_LIMITS.bytes ? HOLIDAY_FILE_TOO_LARGE : readHolidayFile(await file.text());
     if (!result.ok) {
       const { code, ...params } = result.problem;
       setSaid({ kind: 'problem', text: t(`calendar.holidayFile.${code}`, { file: file.name, ...params }) });
