@@ -92,3 +92,18 @@ export async function switchToChinese(page: Page): Promise<void> {
   await expect(page.getByTestId('nav-dashboard')).toHaveText(/数据看板/);
   await page.getByTestId('nav-dashboard').click();
 }
+
+/**
+ * Opens the Import page and chooses `file`, until its preview is ready. The page shows either the
+ * file picker or the last import's result ("import another"): one of them is waited for before
+ * asking which, else a result not drawn yet is taken for the picker.
+ */
+export async function chooseImportFile(page: Page, file: string): Promise<void> {
+  await page.getByTestId('nav-import').click();
+  const another = page.getByTestId('import-another');
+  const picker = page.getByTestId('import-file');
+  await expect(another.or(picker)).toBeAttached();
+  if (await another.isVisible()) await another.click();
+  await picker.setInputFiles(file);
+  await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
+}

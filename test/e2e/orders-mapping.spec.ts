@@ -5,19 +5,10 @@
  * for the next file with the same header.
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, REPO, screenshot, test } from './fixtures';
+import { chooseImportFile, expect, REPO, screenshot, test } from './fixtures';
 import { chooseRange } from './raw-db';
 
 const FILE = path.join(REPO, 'test/fixtures/orders/orders-unknown-header.csv');
-
-async function stage(page: Page) {
-  await page.getByTestId('nav-import').click();
-  const another = page.getByTestId('import-another');
-  if (await another.isVisible()) await another.click();
-  await page.getByTestId('import-file').setInputFiles(FILE);
-  await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
-}
 
 test('an order export with an unknown header is mapped in the UI and shows the right revenue', async ({
   appPage: page,
@@ -28,7 +19,7 @@ test('an order export with an unknown header is mapped in the UI and shows the r
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
 
-  await stage(page);
+  await chooseImportFile(page, FILE);
   // Not recognised as orders: the order layouts are offered in the layout list.
   await expect(page.getByTestId('preview')).not.toHaveAttribute('data-preset', 'en-orders');
   await page.getByTestId('preview-layout').selectOption('en-orders');
@@ -74,7 +65,7 @@ test('an order export with an unknown header is mapped in the UI and shows the r
   );
 
   // The next file with this header is read as orders with the saved mapping.
-  await stage(page);
+  await chooseImportFile(page, FILE);
   await expect(preview).toHaveAttribute('data-preset', 'en-orders');
   await expect(page.getByTestId('preview-profile')).toBeVisible();
   await expect(page.getByTestId('order-map-amount')).toHaveValue('3');

@@ -5,20 +5,11 @@
  * back to call outcomes. Numbers are the hand-worked ones of test/unit/orders-attribution.test.ts.
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, REPO, screenshot, test } from './fixtures';
+import { chooseImportFile, expect, REPO, screenshot, test } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
 const CALLS = path.join(REPO, 'test/fixtures/orders/calls-before-orders.csv');
 const ORDERS_GBK = path.join(REPO, 'test/fixtures/orders/orders-zh-gbk.csv');
-
-async function importThroughUi(page: Page, file: string) {
-  await page.getByTestId('nav-import').click();
-  const another = page.getByTestId('import-another');
-  if (await another.isVisible()) await another.click();
-  await page.getByTestId('import-file').setInputFiles(file);
-  await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
-}
 
 test('calls and a GBK order export imported through the UI show order revenue and 回款率 on the dashboard', async ({
   appPage: page,
@@ -28,11 +19,11 @@ test('calls and a GBK order export imported through the UI show order revenue an
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
 
-  await importThroughUi(page, CALLS);
+  await chooseImportFile(page, CALLS);
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-result')).toHaveAttribute('data-inserted', '5');
 
-  await importThroughUi(page, ORDERS_GBK);
+  await chooseImportFile(page, ORDERS_GBK);
   await expect(page.getByTestId('preview')).toHaveAttribute('data-preset', 'zh-orders');
   const rows = page.getByTestId('order-preview-rows');
   await expect(rows.locator('tr[data-ok="true"]')).toHaveCount(8);
