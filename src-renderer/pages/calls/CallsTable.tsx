@@ -186,6 +186,7 @@ export function CallsTable({
             data-testid="calls-table"
             data-loaded={pages.rows.length}
             data-complete={pages.complete}
+            data-loading={pages.loading}
             aria-busy={pages.stale}
             aria-rowcount={knownTotal === -1 ? -1 : knownTotal + 1}
           >
