@@ -15,7 +15,7 @@ import { addDays, weekdayOf, type Day } from '../../src-shared/time';
 import { groupConcat } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { compareCodes } from '../../src-shared/collate';
-import { roster } from '../people/roster';
+import { roster, rosterTeamName } from '../people/roster';
 import { agentInTeamsOnDay, anyAgentMoved, teamOnDay } from '../people/team-filter';
 
 /**
@@ -328,10 +328,12 @@ export async function leaderboard(
       .execute(),
     roster(db, filter),
   ]);
-  // The roster's agents without a call in the range are rows of 0 (src-main/people/roster.ts).
+  // The roster's agents without a call in the range are rows of 0 (src-main/people/roster.ts), and
+  // an agent of the roster shows the roster's team (the one of the range, not today's).
   const listed = new Set(dialled.map((a) => a.id));
+  const teamName = rosterTeamName(expected);
   const agents = [
-    ...dialled,
+    ...dialled.map((a) => ({ ...a, teamName: teamName(a.id, a.teamName) })),
     ...expected.filter((a) => !listed.has(a.id)).map((a) => ({ ...a, ...emptyCounts(), series: '' })),
   ];
   const days: Day[] = [];

@@ -8,13 +8,18 @@
  * - every active agent, once they have started (their first call is on or before `to`; an agent
  *   with no calls at all is new and counts from now);
  * - an agent who left, for the periods that start before their leave day (so they still appear
- *   in the month they left, and not after unless they have calls).
- * Teams are the agents' current teams: moving an agent moves their rows, it rewrites no call.
+ *   in the month they left, and not after unless they have calls);
+ * - under a team filter, the agents who were in one of the chosen teams on at least one day of
+ *   [from, to] (their team history, src-main/people/membership.ts): an agent who moved is on the
+ *   old team's roster for the periods before the move and on the new team's after it.
+ * A roster row's team is the team the agent was in on the last day of the range they were in one
+ * of the chosen teams (without a filter: the team of the range's last day, which is the current
+ * team for a range that has not ended). The history is read, never rewritten.
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Filter } from '../../src-shared/api';
 import type { Database } from '../db/schema';
-import { agentInTeams } from './team-filter';
+import { agentInTeamsDuring } from './team-filter';
 
 export type RosterScope = Pick<Filter, 'from' | 'to' | 'teamId' | 'teamIds' | 'agentId'>;
 
@@ -26,7 +31,7 @@ export interface RosterAgent {
   teamName: string | null;
 }
 
-function rosterQuery(db: Kysely<Database>, scope: RosterScope) {
+function rosterQuery(db: Kysely<Database>, scope: RosterScope, teams: RawBuilder<SqlBool> | null) {
   let q = db
     .selectFrom('agents as a')
     .leftJoin('teams as t', 't.id', 'a.team_id')
@@ -41,12 +46,34 @@ function rosterQuery(db: Kysely<Database>, scope: RosterScope) {
         sql<SqlBool>`coalesce((SELECT min(s.day) FROM daily_agent_stats s WHERE s.agent_id = a.id), ${scope.to}) <= ${scope.to}`,
       ]),
     );
-  const teams = agentInTeams(scope, 'a.id');
   if (teams) q = q.where(teams);
   if (scope.agentId !== undefined) q = q.where('a.id', '=', scope.agentId);
   return q;
 }
 
 export async function roster(db: Kysely<Database>, scope: RosterScope): Promise<RosterAgent[]> {
-  return rosterQuery(db, scope).execute();
+  const teams = await agentInTeamsDuring(db, scope, 'a.id', scope);
+  const rows = await rosterQuery(db, scope, teams.condition).execute();
+  // while nobody moved (or no moved agent counts) every row's team is the current one
+  if (!rows.some((r) => teams.lastTeam.has(r.id))) return rows;
+  const names = new Map(
+    (await db.selectFrom('teams').select(['id', 'name']).execute()).map((t) => [t.id, t.name]),
+  );
+  return rows.map((r) => {
+    const teamId = teams.lastTeam.get(r.id);
+    return teamId === undefined
+      ? r
+      : { ...r, teamId, teamName: teamId === null ? null : (names.get(teamId) ?? null) };
+  });
+}
+
+/**
+ * The team name an agent's row shows in a table of the roster plus anyone with calls: the
+ * roster's (the team of the range, not today's) when the agent is on it, else `current`.
+ */
+export function rosterTeamName(
+  agents: readonly RosterAgent[],
+): (agentId: number, current: string | null) => string | null {
+  const byId = new Map(agents.map((a) => [a.id, a.teamName]));
+  return (agentId, current) => (byId.has(agentId) ? (byId.get(agentId) ?? null) : current);
 }

@@ -4,12 +4,16 @@
  * team. Every service that applies a filter's team calls these.
  *
  * A row with a day (a call, a rollup row, an audit's call) belongs to the team its agent was in on
- * that day (src-main/people/membership.ts): `agentInTeamsOnDay`. A row without one (the roster,
- * people lists, who a lead may reach) belongs to the agent's current team: `agentInTeams`.
+ * that day (src-main/people/membership.ts): `agentInTeamsOnDay`. The roster of a range (the agents
+ * a period's rows are made of) holds the agents who were in a chosen team on at least one of its
+ * days: `agentInTeamsDuring`. A row without a day (people lists, who a lead may reach) belongs to
+ * the agent's current team: `agentInTeams`.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Language } from '../../src-shared/domain';
+import type { DayRange } from '../../src-shared/periods';
 import type { Database } from '../db/schema';
+import type { Span } from './membership';
 
 /** Beyond this many spans of moved agents, one EXISTS on the spans instead of a term per span. */
 const INLINE_SPANS = 40;
@@ -44,6 +48,49 @@ export function agentInTeams(
   return sql<SqlBool>`${column} IN (SELECT id FROM agents WHERE team_id IN (${sql.join([...teams])}))`;
 }
 
+/** A stored span of an agent who moved at least once (they have a closed span). */
+interface MovedSpan extends Span {
+  agentId: number;
+}
+
+/**
+ * The spans of the agents who moved at least once, in `teams` (undefined: every team), by agent and
+ * oldest first; with `overlapping`, only those with a day in that range.
+ */
+async function movedSpans(
+  db: Kysely<Database>,
+  teams: readonly number[] | undefined,
+  overlapping?: DayRange,
+): Promise<MovedSpan[]> {
+  return db
+    .selectFrom('agent_team_history')
+    .select(['agent_id as agentId', 'team_id as teamId', 'from_day as from', 'to_day as to'])
+    .$if(teams !== undefined, (q) => q.where('team_id', 'in', [...teams!]))
+    .$if(overlapping !== undefined, (q) =>
+      q
+        .where('from_day', '<=', overlapping!.to)
+        .where((eb) => eb.or([eb('to_day', 'is', null), eb('to_day', '>=', overlapping!.from)])),
+    )
+    .where(
+      'agent_id',
+      'in',
+      db.selectFrom('agent_team_history').select('agent_id').where('to_day', 'is not', null),
+    )
+    .orderBy('agent_id')
+    .orderBy('from_day')
+    .execute();
+}
+
+/** The agents (column `agent`) of the chosen teams by their current team, the moved ones left out. */
+function stayedIn(agent: RawBuilder<unknown>, teams: readonly number[], spans: readonly MovedSpan[]) {
+  const moved = sql.join([...new Set(spans.map((s) => s.agentId))]);
+  return sql`${agent} IN (SELECT id FROM agents WHERE team_id IN (${sql.join([...teams])}) AND id NOT IN (${moved}))`;
+}
+
+function agentRef(agentIdColumn: string, options: { keepOffIndex?: boolean }): RawBuilder<unknown> {
+  return options.keepOffIndex ? sql`+${sql.ref(agentIdColumn)}` : sql`${sql.ref(agentIdColumn)}`;
+}
+
 /**
  * The filter's team condition on a row with a day: the agent was in one of the chosen teams on
  * the row's day. When none of the chosen teams' agents ever moved it is `agentInTeams`' condition
@@ -60,35 +107,70 @@ export async function agentInTeamsOnDay(
 ): Promise<RawBuilder<SqlBool> | null> {
   const teams = chosenTeams(choice);
   if (teams === undefined || teams.length === 0) return agentInTeams(choice, agentIdColumn, options);
-  // the chosen teams' spans of agents with a closed span (they moved at least once)
-  const spans = await db
-    .selectFrom('agent_team_history')
-    .select(['agent_id', 'from_day', 'to_day'])
-    .where('team_id', 'in', [...teams])
-    .where(
-      'agent_id',
-      'in',
-      db.selectFrom('agent_team_history').select('agent_id').where('to_day', 'is not', null),
-    )
-    .orderBy('agent_id')
-    .orderBy('from_day')
-    .execute();
+  const spans = await movedSpans(db, teams);
   if (spans.length === 0) return agentInTeams(choice, agentIdColumn, options);
-  const agent = options.keepOffIndex ? sql`+${sql.ref(agentIdColumn)}` : sql.ref(agentIdColumn);
+  const agent = agentRef(agentIdColumn, options);
   const day = sql.ref(dayColumn);
-  const team = sql.join([...teams]);
-  const moved = sql.join([...new Set(spans.map((s) => s.agent_id))]);
-  const stayed = sql`${agent} IN (SELECT id FROM agents WHERE team_id IN (${team}) AND id NOT IN (${moved}))`;
   const wasIn =
     spans.length <= (options.inlineSpans ?? INLINE_SPANS)
-      ? spans.map(
-          (s) => sql`(${agent} = ${s.agent_id} AND ${day} BETWEEN ${s.from_day} AND ${s.to_day ?? FOREVER})`,
-        )
+      ? spans.map((s) => sql`(${agent} = ${s.agentId} AND ${day} BETWEEN ${s.from} AND ${s.to ?? FOREVER})`)
       : [
-          sql`EXISTS (SELECT 1 FROM agent_team_history h WHERE h.agent_id = ${agent} AND h.team_id IN (${team})
+          sql`EXISTS (SELECT 1 FROM agent_team_history h WHERE h.agent_id = ${agent} AND h.team_id IN (${sql.join([...teams])})
             AND h.from_day <= ${day} AND (h.to_day IS NULL OR h.to_day >= ${day}))`,
         ];
-  return sql<SqlBool>`(${stayed} OR ${sql.join(wasIn, sql` OR `)})`;
+  return sql<SqlBool>`(${stayedIn(agent, teams, spans)} OR ${sql.join(wasIn, sql` OR `)})`;
+}
+
+/** Whether a span has a day in a range. */
+export function spanOverlaps(span: Span, range: DayRange): boolean {
+  return span.from <= range.to && (span.to === null || span.to >= range.from);
+}
+
+/**
+ * The team an agent was last in during a range, of their spans (oldest first) in the teams that
+ * count: the team of the last span with a day in the range; undefined if none has. Over all of an
+ * agent's spans that is the team of the range's last day (spans leave no gap).
+ */
+export function lastTeamDuring(spans: readonly Span[], range: DayRange): Span['teamId'] | undefined {
+  const during = spans.filter((s) => spanOverlaps(s, range));
+  return during[during.length - 1]?.teamId;
+}
+
+export interface TeamsDuring {
+  /** in one of the chosen teams on at least one day of the range; null: every agent */
+  condition: RawBuilder<SqlBool> | null;
+  /** for each agent who moved and counts: the team they were last in during the range (see lastTeamDuring) */
+  lastTeam: Map<number, number | null>;
+}
+
+/**
+ * The filter's team condition over a range of days (the roster's): the agent was in one of the
+ * chosen teams on at least one day of it, and the team each moved agent shows for the range. The
+ * agents who never moved are matched by their current team, which is every day's team; while no
+ * agent of the chosen teams ever moved it is `agentInTeams`' condition itself.
+ */
+export async function agentInTeamsDuring(
+  db: Kysely<Database>,
+  choice: TeamChoice,
+  agentIdColumn: string,
+  range: DayRange,
+): Promise<TeamsDuring> {
+  const teams = chosenTeams(choice);
+  if (teams?.length === 0) return { condition: agentInTeams(choice, agentIdColumn), lastTeam: new Map() };
+  // without a choice only the spans in the range matter (the team of its last day)
+  const spans = await movedSpans(db, teams, teams === undefined ? range : undefined);
+  const byAgent = new Map<number, MovedSpan[]>();
+  for (const s of spans) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
+  const lastTeam = new Map<number, number | null>();
+  for (const [agentId, own] of byAgent) {
+    const team = lastTeamDuring(own, range);
+    if (team !== undefined) lastTeam.set(agentId, team);
+  }
+  if (teams === undefined || spans.length === 0)
+    return { condition: agentInTeams(choice, agentIdColumn), lastTeam };
+  const agent = sql`${sql.ref(agentIdColumn)}`;
+  const wasIn = lastTeam.size > 0 ? sql` OR ${agent} IN (${sql.join([...lastTeam.keys()])})` : sql``;
+  return { condition: sql<SqlBool>`(${stayedIn(agent, teams, spans)}${wasIn})`, lastTeam };
 }
 
 /** Whether any agent ever moved between teams: else the current team is every day's team. */

@@ -12,7 +12,7 @@ import type { WorkingDays } from '../../src-shared/targets-calendar';
 import { compareCodes } from '../../src-shared/collate';
 import { addDays, type Day } from '../../src-shared/time';
 import type { summary } from '../metrics/queries';
-import type { RosterAgent } from '../people/roster';
+import { rosterTeamName, type RosterAgent } from '../people/roster';
 import type { CallNames, CallsReader, StatRow } from './call-numbers';
 
 type Summary = Awaited<ReturnType<typeof summary>>;
@@ -116,10 +116,12 @@ function agentRows(
     daily.connects[i]! += r.connects;
     daily.sales[i]! += r.sales;
   }
+  // an agent of the roster shows the roster's team (the one of the range, not today's)
+  const teamNameOf = rosterTeamName(roster);
   const listed: LeaderboardRow[] = [];
   for (const [agentId, counts] of perAgent) {
     const a = names.agents.get(agentId)!;
-    const teamName = a.teamId === null ? null : (names.teams.get(a.teamId) ?? null);
+    const teamName = teamNameOf(agentId, a.teamId === null ? null : (names.teams.get(a.teamId) ?? null));
     listed.push({ ...row(a.code, a.name ?? a.code, agentId, counts), teamName, daily: series.get(agentId)! });
   }
   const absent = roster

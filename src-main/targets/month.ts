@@ -360,7 +360,7 @@ export async function pacingWithParts(
     filter.agentId !== undefined
       ? daysFrom(agentStart(filter.agentId), teamOf(filter.agentId))
       : daysFrom(filter.from, singleTeam(filter) ?? null);
-  const agentRows = (await withRoster(ws, byAgent.agentIds(), { ...filter, ...scope })).map((agentId) => {
+  const agentRows = (await withRoster(ws, byAgent.agentIds(), { ...filter, ...scope })).ids.map((agentId) => {
     const kpis = pacesFor(
       (kpi) => targets.agent(agentId, kpi),
       byAgent.agent(agentId),
@@ -398,10 +398,21 @@ export async function pacingWithParts(
   };
 }
 
-/** The agents with figures plus the roster's agents without any (src-main/people/roster.ts). */
-async function withRoster(ws: Workspace, ids: number[], scope: RosterScope): Promise<number[]> {
+/**
+ * The agents with figures plus the roster's agents without any (src-main/people/roster.ts), and the
+ * team of the period of those on the roster (an agent who moved since shows the team they were in).
+ */
+async function withRoster(
+  ws: Workspace,
+  ids: number[],
+  scope: RosterScope,
+): Promise<{ ids: number[]; rosterTeam: Map<number, number | null> }> {
   const listed = new Set(ids);
-  return [...ids, ...(await roster(ws.kysely, scope)).map((a) => a.id).filter((id) => !listed.has(id))];
+  const agents = await roster(ws.kysely, scope);
+  return {
+    ids: [...ids, ...agents.map((a) => a.id).filter((id) => !listed.has(id))],
+    rosterTeam: new Map(agents.map((a) => [a.id, a.teamId])),
+  };
 }
 
 export async function scores(
@@ -426,7 +437,8 @@ export async function scores(
   const ratings = await leadRatingsByAgent(db, month);
   const dialled = byAgent?.agentIds() ?? [];
   // Scored from the month's first day on: the roster's agents with no call score 0, not nothing.
-  const ids = asOf >= from ? await withRoster(ws, dialled, { from, to }) : dialled;
+  const { ids, rosterTeam } =
+    asOf >= from ? await withRoster(ws, dialled, { from, to }) : { ids: dialled, rosterTeam: new Map() };
   const rows: Omit<ScoreRow, 'rank'>[] = ids.map((agentId) => {
     const sourced = byAgent!.agent(agentId);
     const start = maxDay(from, joined.get(agentId) ?? from);
@@ -443,7 +455,9 @@ export async function scores(
     );
     return {
       agentId,
-      teamId: agents.find((a) => a.id === agentId)?.teamId ?? null,
+      teamId: rosterTeam.has(agentId)
+        ? (rosterTeam.get(agentId) ?? null)
+        : (agents.find((a) => a.id === agentId)?.teamId ?? null),
       score: result.score,
       grade: gradeOf(result.score, profile.bands),
       // the breakdown says whether sales and revenue were measured on orders or on calls

@@ -446,3 +446,168 @@ describe('the spans of an agent', () => {
     }
   });
 });
+
+describe('the roster follows the team history (issue 19: the roster is the row set)', () => {
+  const C = '丙组';
+  /** 309 was in A with calls in September only; from 1 November 309 is in C, and 301 in B. */
+  const EXTRA = [
+    'R1,309,坐席309,甲组,2026-09-15 10:00:00,connected,45,none,',
+    'R2,309,坐席309,甲组,2026-09-15 11:00:00,no_answer,0,none,',
+    'R3,302,坐席302,甲组,2026-10-21 10:00:00,connected,50,none,',
+    'R4,302,坐席302,甲组,2026-10-21 11:00:00,connected,35,none,',
+    'R5,303,坐席303,乙组,2026-11-11 10:00:00,connected,60,none,',
+  ];
+  const CODES = ['301', '302', '303', '309'];
+  const teamOn = (code: string, day: string): string =>
+    day >= '2026-11-01' && code === '309'
+      ? C
+      : day >= '2026-11-01' && code === '301'
+        ? B
+        : (FIRST_TEAM[code] ?? A);
+  /** Every call of the workspace as code and day: the file of the suite and the extra rows. */
+  const allCalls = () => [
+    ...calls().map((c) => ({ code: c.code, day: c.day })),
+    ...EXTRA.map((line) => ({ code: line.split(',')[1]!, day: line.split(',')[4]!.slice(0, 10) })),
+  ];
+  const daysOf = (range: { from: string; to: string }) => {
+    const out: string[] = [];
+    for (let d = range.from; d <= range.to; d = addDays(d, 1)) out.push(d);
+    return out;
+  };
+
+  /**
+   * The expected agent rows of a range under a choice of teams (none: the floor): the agents in a
+   * chosen team on a day of the range, with the team of the last such day and the dials of their
+   * calls on the days they were in a chosen team.
+   */
+  function expectedAgents(range: { from: string; to: string }, chosen?: string[]) {
+    const counts = (name: string) => chosen === undefined || chosen.includes(name);
+    return CODES.flatMap((code) => {
+      const days = daysOf(range).filter((d) => counts(teamOn(code, d)));
+      if (days.length === 0) return [];
+      const dials = allCalls().filter(
+        (c) => c.code === code && c.day >= range.from && c.day <= range.to && counts(teamOn(code, c.day)),
+      ).length;
+      return [{ code, team: teamOn(code, days[days.length - 1]!), dials }];
+    });
+  }
+
+  /** The expected team table: each team's dials (its rows by day), and 0 for a roster's team without. */
+  function expectedTeams(range: { from: string; to: string }, chosen?: string[]) {
+    const teams = new Map<string, number>();
+    for (const a of expectedAgents(range, chosen)) teams.set(a.team, teams.get(a.team) ?? 0);
+    for (const c of allCalls()) {
+      const name = teamOn(c.code, c.day);
+      if (c.day >= range.from && c.day <= range.to && (chosen === undefined || chosen.includes(name)))
+        teams.set(name, (teams.get(name) ?? 0) + 1);
+    }
+    return Object.fromEntries([...teams].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  beforeEach(async () => {
+    await importCsv('extra.csv', [HEADER, ...EXTRA].join('\n'));
+    for (const a of await t.call('agents.list')) agent[a.code] = a.id;
+    team[C] = (await t.call('teams.create', { name: C })).id;
+    await t.call('agents.update', { id: agent['309']!, teamId: team[C]!, since: '2026-11-01' });
+    await t.call('agents.update', { id: agent['301']!, teamId: team[B]!, since: '2026-11-01' });
+  });
+
+  const WEEK_BEFORE = { from: '2026-10-19', to: '2026-10-25' };
+  const WEEK_AFTER = { from: '2026-11-09', to: '2026-11-15' };
+  /** a week across the move: 309 was in A and in C */
+  const ACROSS = { from: '2026-10-26', to: '2026-11-01' };
+  const CHOICES: (string[] | undefined)[] = [undefined, [A], [B], [C], [A, C]];
+
+  const filterOf = (range: { from: string; to: string }, chosen?: string[]) => ({
+    ...range,
+    ...(chosen && { teamIds: chosen.map((name) => team[name]!) }),
+  });
+
+  it('lists a moved agent with 0 under the old team before the move and under the new one after it', async () => {
+    // the case itself, spelled out: 309 has no call in either week
+    const board = async (range: { from: string; to: string }, name: string) =>
+      (await t.call('metrics.leaderboard', { filter: filterOf(range, [name]) })).rows.map((r) => [
+        r.key,
+        r.teamName,
+        r.dials,
+      ]);
+    expect((await board(WEEK_BEFORE, A)).find((r) => r[0] === '309')).toEqual(['309', A, 0]);
+    expect((await board(WEEK_BEFORE, C)).find((r) => r[0] === '309')).toBeUndefined();
+    expect((await board(WEEK_AFTER, C)).find((r) => r[0] === '309')).toEqual(['309', C, 0]);
+    expect((await board(WEEK_AFTER, A)).find((r) => r[0] === '309')).toBeUndefined();
+
+    for (const range of [WEEK_BEFORE, WEEK_AFTER, ACROSS, OCTOBER, NOVEMBER])
+      for (const chosen of CHOICES) {
+        const filter = filterOf(range, chosen);
+        const label = `${range.from} ${chosen?.join('+') ?? 'floor'}`;
+        const expected = expectedAgents(range, chosen);
+        // the dashboard's leaderboard: one row per agent, the team of the range
+        const rows = (await t.call('metrics.leaderboard', { filter })).rows;
+        expect(
+          rows.map((r) => ({ code: r.key, team: r.teamName, dials: r.dials })),
+          label,
+        ).toEqual(expected);
+        // the agent table
+        const byAgent = (await t.call('metrics.breakdown', { filter, by: 'agent' })).rows;
+        expect(
+          byAgent.map((r) => [r.key, r.dials]),
+          label,
+        ).toEqual(expected.map((a) => [a.code, a.dials]));
+        // the team table: every row's team of its day, a 0-row only for a roster's team without rows
+        const teams = (await t.call('metrics.breakdown', { filter, by: 'team' })).rows;
+        expect(
+          Object.fromEntries(
+            teams
+              .map((r) => [r.label, r.dials] as const)
+              .sort(([a], [b]) => ((a ?? '') < (b ?? '') ? -1 : 1)),
+          ),
+          label,
+        ).toEqual(expectedTeams(range, chosen));
+      }
+  });
+
+  it("the monthly report's agent and team rows and the bonus sheet agree with the dashboard", async () => {
+    for (const month of ['2026-10', '2026-11'] as const) {
+      const range = month === '2026-10' ? OCTOBER : NOVEMBER;
+      for (const chosen of [undefined, [A], [B], [C]]) {
+        const scope = chosen
+          ? { kind: 'team' as const, teamId: team[chosen[0]!]! }
+          : { kind: 'floor' as const };
+        const report = await reportFor(
+          t.ws,
+          { period: { kind: 'month', month }, scope, language: 'en' },
+          Date.UTC(2026, 11, 7),
+        );
+        const label = `${month} ${chosen?.[0] ?? 'floor'}`;
+        const agents = report.tables.find((x) => x.id === 'agents')!.rows;
+        expect(
+          agents
+            .map((r) => ({ code: r['code'], team: r['team'], dials: r['dials'] }))
+            .sort((a, b) => (String(a.code) < String(b.code) ? -1 : 1)),
+          label,
+        ).toEqual(expectedAgents(range, chosen));
+        const teams = report.tables.find((x) => x.id === 'teams')?.rows ?? [];
+        expect(
+          Object.fromEntries(
+            teams
+              .map((r) => [r['name'], r['dials']] as const)
+              .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)),
+          ),
+          label,
+        ).toEqual(expectedTeams(range, chosen));
+      }
+      // the bonus sheet (the floor's month): every agent, with the team of the month
+      const bonus = await t.call('targets.bonus', { month });
+      const nameOf = new Map(Object.entries(team).map(([name, id]) => [id, name]));
+      expect(
+        bonus.rows
+          .map((r) => ({
+            code: CODES.find((code) => agent[code] === r.agentId),
+            team: nameOf.get(r.teamId!),
+          }))
+          .sort((a, b) => ((a.code ?? '') < (b.code ?? '') ? -1 : 1)),
+        month,
+      ).toEqual(expectedAgents(range).map((a) => ({ code: a.code, team: a.team })));
+    }
+  });
+});
