@@ -49,7 +49,7 @@ export function agentInTeams(
 }
 
 /** A stored span of an agent who moved at least once (they have a closed span). */
-interface MovedSpan extends Span {
+export interface MovedSpan extends Span {
   agentId: number;
 }
 
@@ -122,24 +122,35 @@ export async function agentInTeamsOnDay(
 }
 
 /** Whether a span has a day in a range. */
-export function spanOverlaps(span: Span, range: DayRange): boolean {
+function spanOverlaps(span: Span, range: DayRange): boolean {
   return span.from <= range.to && (span.to === null || span.to >= range.from);
 }
 
 /**
- * The team an agent was last in during a range, of their spans (oldest first) in the teams that
- * count: the team of the last span with a day in the range; undefined if none has. Over all of an
- * agent's spans that is the team of the range's last day (spans leave no gap).
+ * The team an agent shows for a range under a choice of teams, from their spans (oldest first):
+ * the team of the last span in a chosen team with a day in the range; undefined if none has (the
+ * agent was in no chosen team then). Without a choice it is the team of the range's last day
+ * (spans leave no gap). The roster's rule, in SQL's company (agentInTeamsDuring) and on a closed
+ * month's stored spans (src-main/reports/month-close.ts).
  */
-export function lastTeamDuring(spans: readonly Span[], range: DayRange): Span['teamId'] | undefined {
-  const during = spans.filter((s) => spanOverlaps(s, range));
+export function teamDuring(
+  spans: readonly Span[],
+  choice: TeamChoice,
+  range: DayRange,
+): Span['teamId'] | undefined {
+  const during = spans.filter((s) => inChosenTeams(choice, s.teamId) && spanOverlaps(s, range));
   return during[during.length - 1]?.teamId;
+}
+
+/** The spans with a day in a range of the agents who moved at least once, by agent, oldest first. */
+export function movedSpansDuring(db: Kysely<Database>, range: DayRange): Promise<MovedSpan[]> {
+  return movedSpans(db, undefined, range);
 }
 
 export interface TeamsDuring {
   /** in one of the chosen teams on at least one day of the range; null: every agent */
   condition: RawBuilder<SqlBool> | null;
-  /** for each agent who moved and counts: the team they were last in during the range (see lastTeamDuring) */
+  /** for each agent who moved and counts: the team they were last in during the range (see teamDuring) */
   lastTeam: Map<number, number | null>;
 }
 
@@ -163,7 +174,7 @@ export async function agentInTeamsDuring(
   for (const s of spans) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
   const lastTeam = new Map<number, number | null>();
   for (const [agentId, own] of byAgent) {
-    const team = lastTeamDuring(own, range);
+    const team = teamDuring(own, choice, range);
     if (team !== undefined) lastTeam.set(agentId, team);
   }
   if (teams === undefined || spans.length === 0)

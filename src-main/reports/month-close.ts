@@ -28,7 +28,8 @@ import { scopeFilter } from './data';
 import { SECTION_SOURCES, scopeKey, type ReportPart, type StoredSources } from './sources';
 import { monthOfRange } from './section-targets';
 import { actingLogin } from '../activity/acting';
-import { anyAgentMoved, inChosenTeams, teamOnDay } from '../people/team-filter';
+import type { Span } from '../people/membership';
+import { anyAgentMoved, inChosenTeams, movedSpansDuring, teamDuring, teamOnDay } from '../people/team-filter';
 
 /** 3: the sources keep what merging a set of teams needs (sources.ts `mergeTeams`) */
 const SNAPSHOT_VERSION = 3;
@@ -70,7 +71,16 @@ export interface MonthSnapshot extends CallsPart {
   sources?: StoredSources;
   /** the month's roster at the close (src-main/people/roster.ts): its agents without calls are rows of 0; absent before it existed */
   roster?: number[];
+  /**
+   * The team spans with a day in the month of the roster's agents who had moved by the close
+   * (people/membership.ts), agent and oldest first: a team's roster follows them. Absent when none
+   * had (the snapshot is as before there was a history).
+   */
+  rosterSpans?: RosterSpan[];
 }
+
+/** agent id, team id, first day, last day (null: open) */
+export type RosterSpan = [number, number | null, Day, Day | null];
 
 export interface MonthCloseStatus {
   month: Month;
@@ -176,10 +186,22 @@ export async function takeSnapshot(ws: Workspace, month: Month, closedOn: Day): 
     closedOn,
     ...calls,
     sources: await readSources(ws, month, closedOn, scopesOf(calls)),
-    roster: (await roster(ws.kysely, periodRange({ kind: 'month', month })))
-      .map((a) => a.id)
-      .sort((a, b) => a - b),
+    ...(await rosterPart(ws.kysely, month)),
   };
+}
+
+/** The month's roster, and the spans of its agents who moved. */
+async function rosterPart(
+  db: Kysely<Database>,
+  month: Month,
+): Promise<Pick<MonthSnapshot, 'roster' | 'rosterSpans'>> {
+  const range = periodRange({ kind: 'month', month });
+  const ids = (await roster(db, range)).map((a) => a.id).sort((a, b) => a - b);
+  const onRoster = new Set(ids);
+  const rosterSpans = (await movedSpansDuring(db, range))
+    .filter((s) => onRoster.has(s.agentId))
+    .map((s): RosterSpan => [s.agentId, s.teamId, s.from, s.to]);
+  return { roster: ids, ...(rosterSpans.length > 0 && { rosterSpans }) };
 }
 
 export function serialise(snapshot: MonthSnapshot): string {
@@ -359,9 +381,17 @@ export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
   const onRoster = new Set(
     snapshot.roster ?? rows.filter((r) => r.day.startsWith(`${snapshot.month}-`)).map((r) => r.agentId),
   );
-  const inScope = (agentId: number, filter: Filter) =>
-    (filter.agentId === undefined || agentId === filter.agentId) &&
-    inChosenTeams(filter, agents.get(agentId)?.teamId);
+  const spansOf = new Map<number, Span[]>();
+  for (const [agentId, teamId, from, to] of snapshot.rosterSpans ?? [])
+    spansOf.set(agentId, [...(spansOf.get(agentId) ?? []), { teamId, from, to }]);
+  // A roster agent's team for the filter (undefined: not in its teams): by the spans of one who had
+  // moved (the roster's rule, people/roster.ts), else their team at the close.
+  const rosterTeam = (agentId: number, filter: Filter): number | null | undefined => {
+    const spans = spansOf.get(agentId);
+    if (spans) return teamDuring(spans, filter, filter);
+    const teamId = agents.get(agentId)?.teamId ?? null;
+    return inChosenTeams(filter, teamId) ? teamId : undefined;
+  };
   // a row is its day's team's when the close kept it (anyone had moved), else its agent's
   const rowInScope = (r: StatRow, filter: Filter) =>
     (filter.agentId === undefined || r.agentId === filter.agentId) &&
@@ -386,18 +416,17 @@ export function snapshotCalls(snapshot: MonthSnapshot): CallsReader {
     // The roster's rule (people/roster.ts) on the close's agents: on the roster, and started by the period's end.
     roster: (filter) =>
       Promise.resolve(
-        [...agents.values()]
-          .filter(
-            (a) =>
-              onRoster.has(a.id) && inScope(a.id, filter) && (firstDay.get(a.id) ?? filter.to) <= filter.to,
-          )
-          .map((a): RosterAgent => ({
-            id: a.id,
-            code: a.code,
-            name: a.name,
-            teamId: a.teamId,
-            teamName: a.teamId === null ? null : (teams.get(a.teamId) ?? null),
-          })),
+        [...agents.values()].flatMap((a): RosterAgent[] => {
+          const teamId = rosterTeam(a.id, filter);
+          const listed =
+            onRoster.has(a.id) &&
+            (filter.agentId === undefined || a.id === filter.agentId) &&
+            teamId !== undefined &&
+            (firstDay.get(a.id) ?? filter.to) <= filter.to;
+          if (!listed) return [];
+          const teamName = teamId === null ? null : (teams.get(teamId) ?? null);
+          return [{ id: a.id, code: a.code, name: a.name, teamId, teamName }];
+        }),
       ),
     // The snapshot keeps no calls (the masked-number notice is about the live calls).
     maskedPhoneCalls: () => Promise.resolve(0),

@@ -1,11 +1,11 @@
 /**
  * A closed month copied into another workspace: its frozen snapshot (reports/month-close.ts)
  * names teams, agents and campaigns by the source's ids — in its name tuples, its rollup rows,
- * its roster, its scope keys (`team:3`, `agent:12`) and inside the frozen figures (`agentId`).
+ * its roster and its roster's spans, its scope keys (`team:3`, `agent:12`) and inside the frozen figures (`agentId`).
  * They are rewritten to the target's ids, in the snapshot's canonical order, and the checksum is
  * taken again, so the target's report of the month prints what the source's printed.
  */
-import { serialise, sha256, type MonthSnapshot } from '../reports/month-close';
+import { serialise, sha256, type MonthSnapshot, type RosterSpan } from '../reports/month-close';
 import type { IdResolver, Row, TableName } from './tables';
 
 class MissingId extends Error {}
@@ -91,7 +91,21 @@ async function remapSnapshot(s: MonthSnapshot, ids: IdResolver): Promise<MonthSn
     rows,
     ...(sources ? { sources } : {}),
     ...(s.roster ? { roster: (await Promise.all(s.roster.map(agent))).sort((a, b) => a - b) } : {}),
+    ...(s.rosterSpans ? { rosterSpans: await remapRosterSpans(s.rosterSpans, ids) } : {}),
   };
+}
+
+/** The roster's spans of moved agents in the target's ids, agent and oldest first (as written). */
+async function remapRosterSpans(spans: RosterSpan[], ids: IdResolver): Promise<RosterSpan[]> {
+  const remapped = await Promise.all(
+    spans.map(async ([agentId, teamId, from, to]): Promise<RosterSpan> => [
+      await mapped(ids, 'agents', agentId),
+      teamId === null ? null : await mapped(ids, 'teams', teamId),
+      from,
+      to,
+    ]),
+  );
+  return remapped.sort((a, b) => a[0] - b[0] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
 }
 
 /**

@@ -566,19 +566,20 @@ describe('the roster follows the team history (issue 19: the roster is the row s
       }
   });
 
-  it("the monthly report's agent and team rows and the bonus sheet agree with the dashboard", async () => {
+  /** The monthly report's agent and team rows of each month, for the floor and each team, as expected. */
+  async function expectReports(ws: TestWorkspace['ws'], teamIds: Record<string, number>, state: string) {
     for (const month of ['2026-10', '2026-11'] as const) {
       const range = month === '2026-10' ? OCTOBER : NOVEMBER;
       for (const chosen of [undefined, [A], [B], [C]]) {
         const scope = chosen
-          ? { kind: 'team' as const, teamId: team[chosen[0]!]! }
+          ? { kind: 'team' as const, teamId: teamIds[chosen[0]!]! }
           : { kind: 'floor' as const };
         const report = await reportFor(
-          t.ws,
+          ws,
           { period: { kind: 'month', month }, scope, language: 'en' },
           Date.UTC(2026, 11, 7),
         );
-        const label = `${month} ${chosen?.[0] ?? 'floor'}`;
+        const label = `${state} ${month} ${chosen?.[0] ?? 'floor'}`;
         const agents = report.tables.find((x) => x.id === 'agents')!.rows;
         expect(
           agents
@@ -596,6 +597,13 @@ describe('the roster follows the team history (issue 19: the roster is the row s
           label,
         ).toEqual(expectedTeams(range, chosen));
       }
+    }
+  }
+
+  it("the monthly report's agent and team rows and the bonus sheet agree with the dashboard", async () => {
+    await expectReports(t.ws, team, 'live');
+    for (const month of ['2026-10', '2026-11'] as const) {
+      const range = month === '2026-10' ? OCTOBER : NOVEMBER;
       // the bonus sheet (the floor's month): every agent, with the team of the month
       const bonus = await t.call('targets.bonus', { month });
       const nameOf = new Map(Object.entries(team).map(([name, id]) => [id, name]));
@@ -608,6 +616,24 @@ describe('the roster follows the team history (issue 19: the roster is the row s
           .sort((a, b) => ((a.code ?? '') < (b.code ?? '') ? -1 : 1)),
         month,
       ).toEqual(expectedAgents(range).map((a) => ({ code: a.code, team: a.team })));
+    }
+  });
+
+  it('a closed month keeps its roster by the teams of the month: after a later move, and copied', async () => {
+    for (const month of ['2026-10', '2026-11']) await t.call('reports.closeMonth', { month });
+    // a move after the close, dated inside the closed November (309 to B from the 15th), changes
+    // the live roster of November (309 under B) but not the frozen one
+    await t.call('agents.update', { id: agent['309']!, teamId: team[B]!, since: '2026-11-15' });
+    const live = await t.call('metrics.leaderboard', { filter: filterOf(NOVEMBER, [B]) });
+    expect(live.rows.find((r) => r.key === '309')?.teamName).toBe(B);
+    await expectReports(t.ws, team, 'closed');
+    const target = await openTestWorkspace({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: 30 });
+    try {
+      await copyWorkspace(t.ws, target.ws);
+      const ids = Object.fromEntries((await target.call('teams.list')).map((x) => [x.name, x.id]));
+      await expectReports(target.ws, ids, 'copied');
+    } finally {
+      await target.close();
     }
   });
 });
