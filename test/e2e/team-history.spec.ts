@@ -13,6 +13,8 @@ import { chooseLanguage, chooseRange } from './raw-db';
 const TEAM_OF: Record<string, string> = { '301': 'East', '302': 'East', '303': 'West' };
 const DAYS = ['2026-10-12', '2026-10-13', '2026-11-09', '2026-11-10'];
 const PER_DAY: Record<string, number> = { '301': 3, '302': 2, '303': 4 };
+/** Days on which 301 does not dial (a week before the move and one after it). */
+const WITHOUT_301 = ['2026-10-20', '2026-11-17'];
 
 interface Call {
   code: string;
@@ -23,6 +25,7 @@ function calls(): Call[] {
   const out: Call[] = [];
   for (const day of DAYS)
     for (const code of Object.keys(TEAM_OF)) for (let k = 0; k < PER_DAY[code]!; k++) out.push({ code, day });
+  for (const day of WITHOUT_301) for (const code of ['302', '303']) out.push({ code, day });
   return out;
 }
 
@@ -81,6 +84,40 @@ test("a move dated in the past leaves the old team's month before it as it was",
   await expect.poll(() => tileValue(page, 'dials')).toBe(dialsOf('West', '2026-11'));
   await teamDials(page, 'East', '2026-11-01', '2026-11-30');
   await expect.poll(() => tileValue(page, 'dials')).toBe(dialsOf('East', '2026-11'));
+
+  // The roster follows the history: in a week 301 made no call they are listed with 0 under East
+  // before the move and under West after it, and not under the other team.
+  const expectBoard = async (team: string, from: string, to: string, expected: string[][]) => {
+    await teamDials(page, team, from, to);
+    const rows = page.getByTestId('leaderboard').locator('tbody tr');
+    await expect
+      .poll(async () =>
+        (
+          await rows.evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.getAttribute('data-agent-code') ?? '',
+              tr.querySelector('[data-col="team"]')?.textContent ?? '',
+              tr.querySelector('[data-col="dials"]')?.getAttribute('data-value') ?? '',
+            ]),
+          )
+        ).sort(([x], [y]) => (x! < y! ? -1 : 1)),
+      )
+      .toEqual(expected);
+  };
+  const dialsOn = (code: string, day: string) =>
+    String(calls().filter((c) => c.code === code && c.day === day).length);
+  await expectBoard('East', '2026-10-19', '2026-10-25', [
+    ['301', 'East', '0'],
+    ['302', 'East', dialsOn('302', '2026-10-20')],
+  ]);
+  await page.getByTestId('leaderboard').scrollIntoViewIfNeeded();
+  await screenshot(page, 'team-history-roster-en');
+  await expectBoard('West', '2026-10-19', '2026-10-25', [['303', 'West', dialsOn('303', '2026-10-20')]]);
+  await expectBoard('West', '2026-11-16', '2026-11-22', [
+    ['301', 'West', '0'],
+    ['303', 'West', dialsOn('303', '2026-11-17')],
+  ]);
+  await expectBoard('East', '2026-11-16', '2026-11-22', [['302', 'East', dialsOn('302', '2026-11-17')]]);
 
   // The agent's page lists their teams over time.
   await page.getByTestId('filter-team').selectOption({ label: 'West' });
