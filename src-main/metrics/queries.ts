@@ -182,7 +182,10 @@ export async function breakdown(db: Kysely<Database>, filter: Filter, by: Breakd
         // No team first, as SQLite orders NULL (PostgreSQL would put it last).
         .orderBy('t.name', (ob) => ob.asc().nullsFirst())
         .execute();
-      // A team of the roster whose agents made no call is listed with 0 too.
+      // A team of the roster whose agents made no call is listed with 0 too. An agent who was in
+      // two of the chosen teams during the range has their rows under the team of each row's day;
+      // their roster row (the team they were in last, people/roster.ts) adds a 0-row only when
+      // that team has no rows at all.
       const listed = new Set(rows.map((r) => r.id));
       const absent = new Map<number | null, string | null>();
       for (const a of await roster(db, filter)) if (!listed.has(a.teamId)) absent.set(a.teamId, a.teamName);

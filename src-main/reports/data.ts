@@ -136,7 +136,9 @@ function agentRows(
 
 /**
  * Teams by name ("no team" first), then the roster's teams without calls. A row counts for the
- * team its agent was in on its day (the reader says so when anyone moved; else the agent's team).
+ * team its agent was in on its day (the reader says so when anyone moved; else the agent's team);
+ * an agent of two teams in the range adds a 0-row only under the roster's team (the last one), and
+ * only when that team has no rows (as the dashboard's team table, metrics/queries.ts).
  */
 function teamRows(rows: StatRow[], names: CallNames, roster: RosterAgent[]): MetricsRow[] {
   const teamOf = (r: StatRow): number | null => {

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agentInTeams, agentInTeamsDuring } from '../../src-main/people/team-filter';
 import { reportFor } from '../../src-main/reports/generate';
 import { copyWorkspace } from '../../src-main/workspace-copy/copy';
 import { addDays } from '../../src-shared/time';
@@ -521,6 +522,23 @@ describe('the roster follows the team history (issue 19: the roster is the row s
   const filterOf = (range: { from: string; to: string }, chosen?: string[]) => ({
     ...range,
     ...(chosen && { teamIds: chosen.map((name) => team[name]!) }),
+  });
+
+  it('keeps the roster query of a workspace where nobody moved as it was', async () => {
+    const fresh = await openTestWorkspace({ timeZone: 'Asia/Shanghai', effectiveThresholdSeconds: 30 });
+    try {
+      await fresh.importFile(path.join(t.dir, 'autumn.csv'), { preset: 'callscope' });
+      const teamA = (await fresh.call('teams.list')).find((x) => x.name === A)!.id;
+      for (const choice of [{}, { teamId: teamA }, { teamIds: [teamA] }, { teamIds: [] }]) {
+        const during = await agentInTeamsDuring(fresh.ws.kysely, choice, 'a.id', OCTOBER);
+        expect(during.lastTeam.size).toBe(0);
+        expect(during.condition?.compile(fresh.ws.kysely)).toEqual(
+          agentInTeams(choice, 'a.id')?.compile(fresh.ws.kysely),
+        );
+      }
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('lists a moved agent with 0 under the old team before the move and under the new one after it', async () => {
