@@ -565,6 +565,14 @@ describe('the roster follows the team history (issue 19: the roster is the row s
           rows.map((r) => ({ code: r.key, team: r.teamName, dials: r.dials })),
           label,
         ).toEqual(expected);
+        // the pace of each agent (the dashboard's pace column and attention panel), within a month
+        if (range.from.slice(0, 7) === range.to.slice(0, 7)) {
+          const paced = (await t.call('targets.pacing', { filter })).agents.map((a) => a.agentId);
+          expect(
+            paced.sort((x, y) => x - y),
+            label,
+          ).toEqual(expected.map((a) => agent[a.code]!).sort((x, y) => x - y));
+        }
         // the agent table
         const byAgent = (await t.call('metrics.breakdown', { filter, by: 'agent' })).rows;
         expect(
