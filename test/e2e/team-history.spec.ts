@@ -140,4 +140,10 @@ test("a move dated in the past leaves the old team's month before it as it was",
     /^East\s+至 2026-10-31$/,
   ]);
   await screenshot(page, 'team-history-agent-zh-CN');
+  await expectBoard('East', '2026-10-19', '2026-10-25', [
+    ['301', 'East', '0'],
+    ['302', 'East', dialsOn('302', '2026-10-20')],
+  ]);
+  await page.getByTestId('leaderboard').scrollIntoViewIfNeeded();
+  await screenshot(page, 'team-history-roster-zh-CN');
 });
