@@ -24,6 +24,7 @@ import { JobRegistry, type JobContext } from './jobs';
 import { agentProfile } from './metrics/agent-profile';
 import { breakdown, heatmap, leaderboard, summary } from './metrics/queries';
 import { rebuildRollups } from './metrics/rollup';
+import { loadRollupParams } from './metrics/rollup-params';
 import { createTeam, listAgents, listCampaigns, listTeams, updateAgent } from './people';
 import { loadSettings, saveSettings } from './settings';
 import { Staging } from './staging';
@@ -135,7 +136,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
           const next = await saveSettings(trx, patch);
           // The rollup's effective counts depend on the threshold: recompute them from the calls.
           if (next.effectiveThresholdSeconds !== before.effectiveThresholdSeconds) {
-            await rebuildRollups(trx, next.effectiveThresholdSeconds);
+            await rebuildRollups(trx, await loadRollupParams(trx));
           }
           return next;
         }),

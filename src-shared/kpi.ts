@@ -121,6 +121,11 @@ export const SHORT_CONNECT: Predicate = [
   { field: 'talkSeconds', op: '<', value: { param: 'short' } },
 ];
 
+/** Talked less than an effective conversation (a sale on such a call is "a sale without talk"). */
+export const SHORT_OF_EFFECTIVE: Predicate = [
+  { field: 'talkSeconds', op: '<', value: { param: 'threshold' } },
+];
+
 export type PredicateParams = Partial<Record<'threshold' | 'short', number>>;
 
 function conditionHolds(c: Condition, facts: CallFacts, params: PredicateParams): boolean {
@@ -148,20 +153,50 @@ export function holds(predicate: Predicate, facts: CallFacts, params: PredicateP
   return predicate.every((c) => conditionHolds(c, facts, params));
 }
 
-export function isConnect(disposition: Disposition, talkSeconds: number): boolean {
-  return holds(CONNECT, { disposition, talkSeconds });
+/**
+ * The counts the anomaly alerts judge a day by (src-shared/anomalies.ts) that no KPI shows: kept
+ * in the rollup beside the KPI counts, so the "needs attention" list reads no call. They depend
+ * on the alerts' short-call seconds as the effective counts depend on the threshold: a change of
+ * either rebuilds the rollups.
+ */
+export interface AlertCounts {
+  /** connects shorter than the short-call seconds (SHORT_CONNECT) */
+  shortConnects: number;
+  /** their talk seconds */
+  shortTalkSeconds: number;
+  /** sales on calls that talked less than the effective threshold (SHORT_OF_EFFECTIVE) */
+  salesWithoutTalk: number;
 }
 
-export function isEffective(
-  disposition: Disposition,
-  talkSeconds: number,
-  thresholdSeconds: number,
-): boolean {
-  return holds(EFFECTIVE, { disposition, talkSeconds }, { threshold: thresholdSeconds });
+export const ALERT_COUNT_KEYS = [
+  'shortConnects',
+  'shortTalkSeconds',
+  'salesWithoutTalk',
+] as const satisfies readonly (keyof AlertCounts)[];
+
+/** What a rollup row carries: the KPI counts and the alert counts. */
+export type RollupCounts = KpiCounts & AlertCounts;
+export const ROLLUP_COUNT_KEYS = [...COUNT_KEYS, ...ALERT_COUNT_KEYS] as const;
+
+/** The workspace parameters the rollup counts depend on. */
+export interface RollupParams {
+  /** the effective-conversation seconds (settings) */
+  threshold: number;
+  /** the alerts' short-call seconds (alert thresholds) */
+  short: number;
+}
+
+export function emptyRollupCounts(): RollupCounts {
+  return { ...emptyCounts(), shortConnects: 0, shortTalkSeconds: 0, salesWithoutTalk: 0 };
+}
+
+export function addRollupCounts(into: RollupCounts, add: RollupCounts, sign: 1 | -1 = 1): RollupCounts {
+  for (const k of ROLLUP_COUNT_KEYS) into[k] += sign * add[k];
+  return into;
 }
 
 /** What one outbound call adds to its rollup row. */
-export function callContribution(
+export function rollupContribution(
   call: {
     disposition: Disposition;
     talkSeconds: number;
@@ -169,10 +204,12 @@ export function callContribution(
     sale: boolean;
     saleAmount: number;
   },
-  thresholdSeconds: number,
-): KpiCounts {
-  const connect = isConnect(call.disposition, call.talkSeconds);
-  const effective = isEffective(call.disposition, call.talkSeconds, thresholdSeconds);
+  params: RollupParams,
+): RollupCounts {
+  const facts = call;
+  const connect = holds(CONNECT, facts);
+  const effective = holds(EFFECTIVE, facts, params);
+  const short = holds(SHORT_CONNECT, facts, params);
   return {
     dials: 1,
     connects: connect ? 1 : 0,
@@ -182,6 +219,9 @@ export function callContribution(
     intents: call.intent ? 1 : 0,
     sales: call.sale ? 1 : 0,
     revenue: call.sale ? call.saleAmount : 0,
+    shortConnects: short ? 1 : 0,
+    shortTalkSeconds: short ? call.talkSeconds : 0,
+    salesWithoutTalk: call.sale && holds(SHORT_OF_EFFECTIVE, facts, params) ? 1 : 0,
   };
 }
 

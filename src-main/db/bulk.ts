@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { NormalizedCall } from '../import/normalise';
 import type { NormalizedOrderRow } from '../import/order-normalise';
 import type { Database, ImportBatchesTable } from './schema';
+import type { RollupParams } from '../../src-shared/kpi';
 
 /** The batch row's facts known before its first row. */
 export interface BatchOpening {
@@ -100,8 +101,8 @@ export interface StoredBatchState {
 }
 
 export interface UndoOptions {
-  /** the workspace's effective-conversation seconds (the calls' rollup contribution) */
-  thresholdSeconds: number;
+  /** the workspace's rollup parameters (the calls' rollup contribution) */
+  rollupParams: RollupParams;
   /** Throws unless the batch may be undone (read inside the undo's transaction, so two undos cannot both pass). */
   verify(batch: StoredBatchState | undefined): StoredBatchState;
   /** Called between chunks of deleted calls: reports progress, may throw to cancel (all is rolled back). */
@@ -109,7 +110,7 @@ export interface UndoOptions {
 }
 
 export interface BulkWriter extends RowCopyWriter {
-  openCallBatch(opening: BatchOpening, thresholdSeconds: number): Promise<BulkBatch<CallBulkWriter>>;
+  openCallBatch(opening: BatchOpening, rollupParams: RollupParams): Promise<BulkBatch<CallBulkWriter>>;
   openOrderBatch(opening: BatchOpening): Promise<BulkBatch<OrderBulkWriter>>;
   /**
    * Removes a batch's calls (or orders, with the payments and reversals it brought) and their

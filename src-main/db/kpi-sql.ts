@@ -7,9 +7,12 @@ import { sql, type RawBuilder } from 'kysely';
 import {
   CONNECT,
   EFFECTIVE,
+  SHORT_CONNECT,
+  SHORT_OF_EFFECTIVE,
   type Predicate,
   type PredicateField,
   type PredicateParams,
+  type RollupParams,
 } from '../../src-shared/kpi';
 
 /** The `calls` column each predicate field reads. */
@@ -57,14 +60,18 @@ export function flagSet(flag: 'is_intent' | 'is_sale', table?: string): RawBuild
 
 /**
  * The additive rollup counts of a set of calls, as select expressions named like the rollup
- * columns: dials, connects, effective, talk_seconds, effective_talk_seconds, intents, sales,
- * revenue. `threshold`: the workspace's effective-conversation seconds.
+ * columns (ROLLUP_COLUMNS in metrics/rollup.ts, in that order): the KPI counts (dials, connects,
+ * effective, talk_seconds, effective_talk_seconds, intents, sales, revenue), then the alert counts
+ * (short_connects, short_talk_seconds, sales_without_talk). The same definitions as
+ * `rollupContribution` in src-shared/kpi.ts.
  */
-export function callCountsSql(threshold: number, table?: string) {
+export function callCountsSql(params: RollupParams, table?: string) {
   const connect = predicateSql(CONNECT, {}, table);
-  const effective = predicateSql(EFFECTIVE, { threshold }, table);
+  const effective = predicateSql(EFFECTIVE, params, table);
+  const short = predicateSql(SHORT_CONNECT, params, table);
   const talk = sql.ref(table ? `${table}.talk_seconds` : 'talk_seconds');
   const sale = flagSet('is_sale', table);
+  const saleWithoutTalk = sql<boolean>`(${sale} AND ${predicateSql(SHORT_OF_EFFECTIVE, params, table)})`;
   return [
     sql<number>`count(*)`.as('dials'),
     countWhere(connect).as('connects'),
@@ -74,5 +81,8 @@ export function callCountsSql(threshold: number, table?: string) {
     countWhere(flagSet('is_intent', table)).as('intents'),
     countWhere(sale).as('sales'),
     sumWhere(sale, sql.ref(table ? `${table}.sale_amount` : 'sale_amount')).as('revenue'),
+    countWhere(short).as('short_connects'),
+    sumWhere(short, talk).as('short_talk_seconds'),
+    countWhere(saleWithoutTalk).as('sales_without_talk'),
   ] as const;
 }

@@ -778,6 +778,57 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 22,
+    name: 'the rollups keep the counts the anomaly alerts judge by, so the attention list reads no call',
+    up(db) {
+      db.exec(`
+        -- Connects under the alerts' short-call seconds, their talk, and sales on calls that
+        -- talked less than the effective threshold (src-shared/kpi.ts AlertCounts).
+        ALTER TABLE daily_agent_stats ADD COLUMN short_connects INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE daily_agent_stats ADD COLUMN short_talk_seconds INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE daily_agent_stats ADD COLUMN sales_without_talk INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE hourly_agent_stats ADD COLUMN short_connects INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE hourly_agent_stats ADD COLUMN short_talk_seconds INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE hourly_agent_stats ADD COLUMN sales_without_talk INTEGER NOT NULL DEFAULT 0;
+      `);
+      // Written out here rather than shared with metrics/rollup.ts: a shipped migration must not change.
+      const setting = (table: string, key: string): unknown => {
+        const stored = db.prepare(`SELECT value FROM ${table} WHERE key = ?`).pluck().get(key);
+        return typeof stored === 'string' ? JSON.parse(stored) : undefined;
+      };
+      const threshold = setting('settings', 'effectiveThresholdSeconds');
+      const alerts = setting('targets_config', 'alertThresholds') as { shortSeconds?: unknown } | undefined;
+      const params = {
+        threshold: typeof threshold === 'number' ? threshold : 30,
+        short: typeof alerts?.shortSeconds === 'number' ? alerts.shortSeconds : 10,
+      };
+      const short = `(disposition = 'connected' AND talk_seconds > 0 AND talk_seconds < @short)`;
+      const saleWithoutTalk = `(is_sale = 1 AND talk_seconds < @threshold)`;
+      db.prepare(
+        `UPDATE hourly_agent_stats AS h
+         SET short_connects = c.short_connects, short_talk_seconds = c.short_talk_seconds,
+           sales_without_talk = c.sales_without_talk
+         FROM (SELECT day, hour, agent_id, COALESCE(campaign_id, 0) AS campaign_id,
+                 SUM(CASE WHEN ${short} THEN 1 ELSE 0 END) AS short_connects,
+                 SUM(CASE WHEN ${short} THEN talk_seconds ELSE 0 END) AS short_talk_seconds,
+                 SUM(CASE WHEN ${saleWithoutTalk} THEN 1 ELSE 0 END) AS sales_without_talk
+               FROM calls WHERE direction = 'outbound' AND (${short} OR ${saleWithoutTalk})
+               GROUP BY day, hour, agent_id, COALESCE(campaign_id, 0)) AS c
+         WHERE h.day = c.day AND h.hour = c.hour AND h.agent_id = c.agent_id AND h.campaign_id = c.campaign_id`,
+      ).run(params);
+      db.exec(`
+        UPDATE daily_agent_stats AS d
+        SET short_connects = h.short_connects, short_talk_seconds = h.short_talk_seconds,
+          sales_without_talk = h.sales_without_talk
+        FROM (SELECT day, agent_id, campaign_id, SUM(short_connects) AS short_connects,
+                SUM(short_talk_seconds) AS short_talk_seconds, SUM(sales_without_talk) AS sales_without_talk
+              FROM hourly_agent_stats GROUP BY day, agent_id, campaign_id
+              HAVING SUM(short_connects) > 0 OR SUM(sales_without_talk) > 0) AS h
+        WHERE d.day = h.day AND d.agent_id = h.agent_id AND d.campaign_id = h.campaign_id;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

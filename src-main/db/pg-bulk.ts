@@ -27,9 +27,9 @@ const UNDO_CHUNK = 5_000;
 /** The bulk writer of the team workspace whose connections `pool` gives (a pg Pool, with its own connections). */
 export function pgBulkWriter(pool: PgConnections): BulkWriter {
   return {
-    openCallBatch: (opening, thresholdSeconds) =>
+    openCallBatch: (opening, rollupParams) =>
       openBatch(pool, 'calls', opening, (session, batchId) =>
-        PgCallWriter.create(session, batchId, thresholdSeconds),
+        PgCallWriter.create(session, batchId, rollupParams),
       ),
     openOrderBatch: (opening) =>
       openBatch(pool, 'orders', opening, (session, batchId) =>
@@ -162,7 +162,7 @@ async function removeCalls(
   options: UndoOptions,
 ): Promise<void> {
   // Subtracted before the calls go: the contribution is aggregated from them.
-  await (await batchContribution(db, batchId, options.thresholdSeconds)).applyTo(db, -1);
+  await (await batchContribution(db, batchId, options.rollupParams)).applyTo(db, -1);
   let removed = 0;
   for (;;) {
     const chunk = db.selectFrom('calls').select('id').where('batch_id', '=', batchId).limit(UNDO_CHUNK);

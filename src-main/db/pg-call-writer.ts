@@ -11,9 +11,10 @@
  *      statement and give the counts and days.
  */
 import { sql } from 'kysely';
+import type { RollupParams } from '../../src-shared/kpi';
 import { now as clockNow } from '../clock';
 import type { NormalizedCall } from '../import/normalise';
-import { COUNT_COLUMNS } from '../metrics/rollup';
+import { ROLLUP_COLUMNS } from '../metrics/rollup';
 import { BEGINNING } from '../people/membership';
 import type { CallBulkWriter } from './bulk';
 import { callCountsSql } from './kpi-sql';
@@ -96,17 +97,17 @@ export class PgCallWriter implements CallBulkWriter {
   private constructor(
     private readonly session: PgBulkSession,
     private readonly batchId: number,
-    private readonly thresholdSeconds: number,
+    private readonly rollupParams: RollupParams,
   ) {}
 
   /** A writer into the batch `batchId` of `session` (its stage is created here). */
   static async create(
     session: PgBulkSession,
     batchId: number,
-    thresholdSeconds: number,
+    rollupParams: RollupParams,
   ): Promise<PgCallWriter> {
     await CREATE_STAGE.execute(session.db);
-    return new PgCallWriter(session, batchId, thresholdSeconds);
+    return new PgCallWriter(session, batchId, rollupParams);
   }
 
   /** Stages a call (the call object is not kept); `inserted`, `duplicates` and the days are final after `finish()`. */
@@ -131,14 +132,14 @@ export class PgCallWriter implements CallBulkWriter {
     const db = this.session.db;
     await sql`ANALYZE call_stage`.execute(db);
     await this.resolveDirectory();
-    const counts = callCountsSql(this.thresholdSeconds);
+    const counts = callCountsSql(this.rollupParams);
     const rollupSet = (table: string) =>
       sql.join(
-        COUNT_COLUMNS.map(
+        ROLLUP_COLUMNS.map(
           (c) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
         ),
       );
-    const countList = sql.join(COUNT_COLUMNS.map((c) => sql.ref(c)));
+    const countList = sql.join(ROLLUP_COLUMNS.map((c) => sql.ref(c)));
     const stored = await sql<{ inserted: number; first_day: string | null; last_day: string | null }>`
       WITH ins AS (
         INSERT INTO calls (batch_id, agent_id, campaign_id, ${sql.join(CALL_COLUMNS.map((c) => sql.ref(c)))})

@@ -615,4 +615,57 @@ export const pgMigrations: readonly PgMigration[] = [
       );
     },
   },
+  {
+    version: 22,
+    name: 'the rollups keep the counts the anomaly alerts judge by, so the attention list reads no call',
+    async up(db) {
+      await run(
+        db,
+        `
+        ALTER TABLE daily_agent_stats ADD COLUMN short_connects integer NOT NULL DEFAULT 0;
+        ALTER TABLE daily_agent_stats ADD COLUMN short_talk_seconds bigint NOT NULL DEFAULT 0;
+        ALTER TABLE daily_agent_stats ADD COLUMN sales_without_talk integer NOT NULL DEFAULT 0;
+        ALTER TABLE hourly_agent_stats ADD COLUMN short_connects integer NOT NULL DEFAULT 0;
+        ALTER TABLE hourly_agent_stats ADD COLUMN short_talk_seconds bigint NOT NULL DEFAULT 0;
+        ALTER TABLE hourly_agent_stats ADD COLUMN sales_without_talk integer NOT NULL DEFAULT 0;
+        `,
+      );
+      // Written out here rather than shared with metrics/rollup.ts: a shipped migration must not change.
+      const setting = async (table: string, key: string): Promise<unknown> => {
+        const row = await sql<{
+          value: string;
+        }>`SELECT value FROM ${sql.table(table)} WHERE key = ${key}`.execute(db);
+        return row.rows[0] === undefined ? undefined : JSON.parse(row.rows[0].value);
+      };
+      const stored = await setting('settings', 'effectiveThresholdSeconds');
+      const alerts = (await setting('targets_config', 'alertThresholds')) as
+        { shortSeconds?: unknown } | undefined;
+      const threshold = typeof stored === 'number' ? stored : 30;
+      const shortSeconds = typeof alerts?.shortSeconds === 'number' ? alerts.shortSeconds : 10;
+      const short = sql`(disposition = 'connected' AND talk_seconds > 0 AND talk_seconds < ${shortSeconds})`;
+      const saleWithoutTalk = sql`(is_sale = 1 AND talk_seconds < ${threshold})`;
+      await sql`
+        UPDATE hourly_agent_stats AS h
+        SET short_connects = c.short_connects, short_talk_seconds = c.short_talk_seconds,
+          sales_without_talk = c.sales_without_talk
+        FROM (SELECT day, hour, agent_id, coalesce(campaign_id, 0) AS campaign_id,
+                sum(CASE WHEN ${short} THEN 1 ELSE 0 END) AS short_connects,
+                sum(CASE WHEN ${short} THEN talk_seconds ELSE 0 END) AS short_talk_seconds,
+                sum(CASE WHEN ${saleWithoutTalk} THEN 1 ELSE 0 END) AS sales_without_talk
+              FROM calls WHERE direction = 'outbound' AND (${short} OR ${saleWithoutTalk})
+              GROUP BY day, hour, agent_id, coalesce(campaign_id, 0)) AS c
+        WHERE h.day = c.day AND h.hour = c.hour AND h.agent_id = c.agent_id AND h.campaign_id = c.campaign_id`.execute(
+        db,
+      );
+      await sql`
+        UPDATE daily_agent_stats AS d
+        SET short_connects = h.short_connects, short_talk_seconds = h.short_talk_seconds,
+          sales_without_talk = h.sales_without_talk
+        FROM (SELECT day, agent_id, campaign_id, sum(short_connects) AS short_connects,
+                sum(short_talk_seconds) AS short_talk_seconds, sum(sales_without_talk) AS sales_without_talk
+              FROM hourly_agent_stats GROUP BY day, agent_id, campaign_id
+              HAVING sum(short_connects) > 0 OR sum(sales_without_talk) > 0) AS h
+        WHERE d.day = h.day AND d.agent_id = h.agent_id AND d.campaign_id = h.campaign_id`.execute(db);
+    },
+  },
 ];

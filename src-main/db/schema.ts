@@ -134,6 +134,10 @@ export interface DailyAgentStatsTable {
   intents: number;
   sales: number;
   revenue: number;
+  /** the alert counts (src-shared/kpi.ts AlertCounts), since migration 22 */
+  short_connects: number;
+  short_talk_seconds: number;
+  sales_without_talk: number;
 }
 
 /** The same counts per hour of the day (the heatmap's rollup). */

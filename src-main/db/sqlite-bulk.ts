@@ -22,13 +22,8 @@ const UNDO_CHUNK = 5_000;
 /** `open` gives a new connection to the workspace file for each batch or undo (closed after it). */
 export function sqliteBulkWriter(open: () => Sqlite): BulkWriter {
   return {
-    openCallBatch: (opening, thresholdSeconds) =>
-      openBatch(
-        open(),
-        'calls',
-        opening,
-        (db, batchId) => new SqliteCallWriter(db, batchId, thresholdSeconds),
-      ),
+    openCallBatch: (opening, rollupParams) =>
+      openBatch(open(), 'calls', opening, (db, batchId) => new SqliteCallWriter(db, batchId, rollupParams)),
     openOrderBatch: (opening) =>
       openBatch(open(), 'orders', opening, (db, batchId) => new OrderWriter(sqliteOrderStore(db, batchId))),
     undoBatch: (batchId, options) => undoBatch(open(), batchId, options),
@@ -131,7 +126,7 @@ async function undoBatch(db: Sqlite, batchId: number, options: UndoOptions): Pro
     );
     if (batch.kind === 'orders') removeOrderBatchSqlite(db, batchId);
     else {
-      applyRollupSqlite(db, await batchContribution(kyselyFor(db), batchId, options.thresholdSeconds), -1);
+      applyRollupSqlite(db, await batchContribution(kyselyFor(db), batchId, options.rollupParams), -1);
       const chunk = db.prepare(
         'DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE batch_id = ? LIMIT ?)',
       );

@@ -5,7 +5,7 @@
  * applied once at `finish()`. Used by file imports and by the demo generator alike.
  */
 import type { Disposition } from '../../src-shared/domain';
-import { callContribution } from '../../src-shared/kpi';
+import { rollupContribution, type RollupParams } from '../../src-shared/kpi';
 import { RollupAccumulator } from '../metrics/rollup';
 import type { NormalizedCall } from '../import/normalise';
 import type { CallBulkWriter } from './bulk';
@@ -82,7 +82,7 @@ export class SqliteCallWriter implements CallBulkWriter {
   /** calls in `params`: those before `staged` are in the stage table */
   private pending = 0;
   private staged = 0;
-  /** what `callContribution` reads of a stored call (one object, refilled) */
+  /** what `rollupContribution` reads of a stored call (one object, refilled) */
   private readonly counted = {
     disposition: 'connected' as Disposition,
     talkSeconds: 0,
@@ -98,7 +98,7 @@ export class SqliteCallWriter implements CallBulkWriter {
   constructor(
     private readonly db: Sqlite,
     private readonly batchId: number,
-    private readonly thresholdSeconds: number,
+    private readonly rollupParams: RollupParams,
   ) {
     const columns = Array.from({ length: COLUMNS }, (_, i) => `c${i}`).join(', ');
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS call_stage (${columns}); DELETE FROM ${STAGE};`);
@@ -227,7 +227,7 @@ export class SqliteCallWriter implements CallBulkWriter {
       p[k + COL.hour] as number,
       p[k + COL.agentId] as number,
       p[k + COL.campaignId] as number | null,
-      callContribution(counted, this.thresholdSeconds),
+      rollupContribution(counted, this.rollupParams),
     );
     // A file spread over many days and hours has a rollup row per few calls: apply in steps
     // (the upserts add up, in the same transaction) so memory stays flat whatever the file.

@@ -2,7 +2,12 @@
  * The SQLite bulk writer's way to apply rollup deltas: prepared statements on the import's own
  * connection, inside its synchronous transaction (the same upserts as RollupAccumulator.applyTo).
  */
-import { COUNT_COLUMNS, countColumns, type RollupAccumulator, type RollupRow } from '../metrics/rollup';
+import {
+  ROLLUP_COLUMNS,
+  rollupColumnValues,
+  type RollupAccumulator,
+  type RollupRow,
+} from '../metrics/rollup';
 import type { Sqlite } from './connection';
 
 interface RollupTable {
@@ -22,11 +27,11 @@ const HOURLY: RollupTable = {
 };
 
 function upsertSql(table: RollupTable): string {
-  const columns = [...table.keys, ...COUNT_COLUMNS];
+  const columns = [...table.keys, ...ROLLUP_COLUMNS];
   return `
     INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
     ON CONFLICT (${table.keys.join(', ')}) DO UPDATE SET
-      ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n      ')}`;
+      ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n      ')}`;
 }
 
 function write(db: Sqlite, table: RollupTable, rows: readonly RollupRow[], sign: 1 | -1): void {
@@ -39,7 +44,7 @@ function write(db: Sqlite, table: RollupTable, rows: readonly RollupRow[], sign:
       : null;
   for (const row of rows) {
     const key = table.keyOf(row);
-    upsert.run(...key, ...Object.values(countColumns(row.counts, sign)));
+    upsert.run(...key, ...Object.values(rollupColumnValues(row.counts, sign)));
     deleteEmpty?.run(...key);
   }
 }

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { BatchOpening, BulkBatch, BulkCounts, BulkWriter, CallBulkWriter } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { importLabel } from '../../src-shared/write-wait';
+import { loadRollupParams } from '../metrics/rollup-params';
 
 export type BatchMeta = BatchOpening;
 
@@ -44,7 +45,7 @@ export function runBatch(
   fill: Fill<CallBulkWriter>,
 ): Promise<BatchTotals> {
   return runBatchOf(ws, meta, ctx, fill, async (bulk) =>
-    bulk.openCallBatch(meta, (await ws.settings()).effectiveThresholdSeconds),
+    bulk.openCallBatch(meta, await loadRollupParams(ws.kysely)),
   );
 }
 

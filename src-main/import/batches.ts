@@ -7,6 +7,7 @@ import { toCsv } from '../csv-write';
 import { ApiError, notFound } from '../errors';
 import { throwIfCancelled, type JobContext } from '../jobs';
 import type { Workspace } from '../workspace';
+import { loadRollupParams } from '../metrics/rollup-params';
 
 function batchesQuery(db: Kysely<Database>) {
   return db
@@ -128,7 +129,7 @@ export async function undoBatchInChunks(ws: Workspace, batchId: number, ctx: Job
   await ws.writes.run(
     async () =>
       ws.bulk.undoBatch(batchId, {
-        thresholdSeconds: (await ws.settings()).effectiveThresholdSeconds,
+        rollupParams: await loadRollupParams(ws.kysely),
         // Checked inside the undo's transaction: two undos of one batch must not both subtract it.
         verify(batch) {
           if (!batch) throw notFound(`import batch ${batchId}`);

@@ -7,12 +7,18 @@
  * src-shared/kpi.ts (a test holds the two equal).
  */
 import { sql, type Kysely } from 'kysely';
-import { addCounts, COUNT_KEYS, emptyCounts, type KpiCounts } from '../../src-shared/kpi';
+import {
+  addRollupCounts,
+  emptyRollupCounts,
+  ROLLUP_COUNT_KEYS,
+  type RollupCounts,
+  type RollupParams,
+} from '../../src-shared/kpi';
 import { callCountsSql } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 
-/** The rollup columns of the counts, in COUNT_KEYS order. */
-export const COUNT_COLUMNS = [
+/** The rollup columns of the counts, in ROLLUP_COUNT_KEYS order. */
+export const ROLLUP_COLUMNS = [
   'dials',
   'connects',
   'effective',
@@ -21,8 +27,11 @@ export const COUNT_COLUMNS = [
   'intents',
   'sales',
   'revenue',
-] as const satisfies { length: (typeof COUNT_KEYS)['length'] };
-export type CountColumn = (typeof COUNT_COLUMNS)[number];
+  'short_connects',
+  'short_talk_seconds',
+  'sales_without_talk',
+] as const satisfies { length: (typeof ROLLUP_COUNT_KEYS)['length'] };
+export type RollupColumn = (typeof ROLLUP_COLUMNS)[number];
 
 export interface RollupRow {
   day: string;
@@ -30,20 +39,20 @@ export interface RollupRow {
   hour: number;
   agentId: number;
   campaignId: number;
-  counts: KpiCounts;
+  counts: RollupCounts;
 }
 
 /** The counts of a row as rollup column values, times `sign`. */
-export function countColumns(counts: KpiCounts, sign: 1 | -1): Record<CountColumn, number> {
-  const out = {} as Record<CountColumn, number>;
-  COUNT_KEYS.forEach((k, i) => (out[COUNT_COLUMNS[i]!] = sign * counts[k]));
+export function rollupColumnValues(counts: RollupCounts, sign: 1 | -1): Record<RollupColumn, number> {
+  const out = {} as Record<RollupColumn, number>;
+  ROLLUP_COUNT_KEYS.forEach((k, i) => (out[ROLLUP_COLUMNS[i]!] = sign * counts[k]));
   return out;
 }
 
 /** A rollup row's count columns as counts (read through Number: PostgreSQL sums are bigints). */
-export function countsOfColumns(row: Readonly<Record<CountColumn, unknown>>): KpiCounts {
-  const out = emptyCounts();
-  COUNT_KEYS.forEach((k, i) => (out[k] = Number(row[COUNT_COLUMNS[i]!])));
+export function countsOfColumns(row: Readonly<Record<RollupColumn, unknown>>): RollupCounts {
+  const out = emptyRollupCounts();
+  ROLLUP_COUNT_KEYS.forEach((k, i) => (out[k] = Number(row[ROLLUP_COLUMNS[i]!])));
   return out;
 }
 
@@ -54,15 +63,21 @@ export class RollupAccumulator {
   /** keyed by hour: a daily row is the sum of its hourly rows */
   private readonly hourly = new Map<string, RollupRow>();
 
-  add(day: string, hour: number, agentId: number, campaignId: number | null, contribution: KpiCounts): void {
+  add(
+    day: string,
+    hour: number,
+    agentId: number,
+    campaignId: number | null,
+    contribution: RollupCounts,
+  ): void {
     const campaign = campaignId ?? 0;
     const key = `${day}|${hour}|${agentId}|${campaign}`;
     let row = this.hourly.get(key);
     if (!row) {
-      row = { day, hour, agentId, campaignId: campaign, counts: emptyCounts() };
+      row = { day, hour, agentId, campaignId: campaign, counts: emptyRollupCounts() };
       this.hourly.set(key, row);
     }
-    addCounts(row.counts, contribution);
+    addRollupCounts(row.counts, contribution);
   }
 
   get size(): number {
@@ -85,10 +100,10 @@ export class RollupAccumulator {
       const key = `${row.day}|${row.agentId}|${row.campaignId}`;
       let d = daily.get(key);
       if (!d) {
-        d = { ...row, hour: -1, counts: emptyCounts() };
+        d = { ...row, hour: -1, counts: emptyRollupCounts() };
         daily.set(key, d);
       }
-      addCounts(d.counts, row.counts);
+      addRollupCounts(d.counts, row.counts);
     }
     return [...daily.values()];
   }
@@ -108,7 +123,7 @@ export class RollupAccumulator {
             hour: r.hour,
             agent_id: r.agentId,
             campaign_id: r.campaignId,
-            ...countColumns(r.counts, sign),
+            ...rollupColumnValues(r.counts, sign),
           })),
         )
         .onConflict((oc) =>
@@ -127,7 +142,7 @@ export class RollupAccumulator {
             day: r.day,
             agent_id: r.agentId,
             campaign_id: r.campaignId,
-            ...countColumns(r.counts, sign),
+            ...rollupColumnValues(r.counts, sign),
           })),
         )
         .onConflict((oc) =>
@@ -149,12 +164,12 @@ export class RollupAccumulator {
 /** `SET dials = table.dials + excluded.dials, …`: an upsert that adds to the stored counts. */
 function addExcluded(table: 'daily_agent_stats' | 'hourly_agent_stats') {
   return Object.fromEntries(
-    COUNT_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
-  ) as Record<CountColumn, ReturnType<typeof sql<number>>>;
+    ROLLUP_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+  ) as Record<RollupColumn, ReturnType<typeof sql<number>>>;
 }
 
 /** Hourly rollup rows of the stored outbound calls `scope` selects. */
-function aggregateCalls(db: Kysely<Database>, threshold: number, scope: CallScope) {
+function aggregateCalls(db: Kysely<Database>, params: RollupParams, scope: CallScope) {
   let query = db
     .selectFrom('calls')
     .select((eb) => [
@@ -162,7 +177,7 @@ function aggregateCalls(db: Kysely<Database>, threshold: number, scope: CallScop
       'hour',
       'agent_id',
       eb.fn.coalesce('campaign_id', sql.lit(0)).as('campaign_id'),
-      ...callCountsSql(threshold),
+      ...callCountsSql(params),
     ])
     .where('direction', '=', 'outbound');
   if (scope.batchId !== undefined) query = query.where('batch_id', '=', scope.batchId);
@@ -179,9 +194,9 @@ interface CallScope {
 export async function batchContribution(
   db: Kysely<Database>,
   batchId: number,
-  threshold: number,
+  params: RollupParams,
 ): Promise<RollupAccumulator> {
-  const rows = await aggregateCalls(db, threshold, { batchId }).execute();
+  const rows = await aggregateCalls(db, params, { batchId }).execute();
   const acc = new RollupAccumulator();
   for (const r of rows) {
     acc.add(r.day, r.hour, r.agent_id, r.campaign_id, countsOfColumns(r));
@@ -190,12 +205,13 @@ export async function batchContribution(
 }
 
 /**
- * Recomputes both rollups from the stored calls: all of them (after the threshold changes), or
- * only those of `agentIds` (after two agent codes are merged into one person). Call in a transaction.
+ * Recomputes both rollups from the stored calls: all of them (after the effective threshold or the
+ * alerts' short-call seconds change, or the zone), or only those of `agentIds` (after two agent
+ * codes are merged into one person). Call in a transaction.
  */
 export async function rebuildRollups(
   db: Kysely<Database>,
-  threshold: number,
+  params: RollupParams,
   agentIds?: readonly number[],
 ): Promise<void> {
   if (agentIds?.length === 0) return;
@@ -211,7 +227,7 @@ export async function rebuildRollups(
       'day',
       'agent_id',
       'campaign_id',
-      ...COUNT_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)),
+      ...ROLLUP_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)),
     ])
     .groupBy(['day', 'agent_id', 'campaign_id']);
   if (agentIds) daily = daily.where('agent_id', 'in', agentIds);
@@ -219,12 +235,12 @@ export async function rebuildRollups(
   await clearDaily.execute();
   await db
     .insertInto('hourly_agent_stats')
-    .columns(['day', 'hour', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
-    .expression(aggregateCalls(db, threshold, { agentIds }))
+    .columns(['day', 'hour', 'agent_id', 'campaign_id', ...ROLLUP_COLUMNS])
+    .expression(aggregateCalls(db, params, { agentIds }))
     .execute();
   await db
     .insertInto('daily_agent_stats')
-    .columns(['day', 'agent_id', 'campaign_id', ...COUNT_COLUMNS])
+    .columns(['day', 'agent_id', 'campaign_id', ...ROLLUP_COLUMNS])
     .expression(daily)
     .execute();
 }

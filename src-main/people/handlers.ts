@@ -13,12 +13,7 @@ export function peopleHandlers(ws: Workspace): HandlersFor<PeopleMethod> {
     'teams.merge': ({ fromId, intoId }) => ws.writes.run(() => mergeTeams(db, fromId, intoId)),
     'agents.merge': ({ fromId, intoId }) =>
       ws.writes.run(async () => {
-        const { movedCalls } = await mergeAgents(
-          ws,
-          fromId,
-          intoId,
-          (await ws.settings()).effectiveThresholdSeconds,
-        );
+        const { movedCalls } = await mergeAgents(ws, fromId, intoId);
         return { agent: await getAgent(db, intoId), movedCalls };
       }),
     'agents.teamHistory': async ({ agentId }) => {

@@ -19,6 +19,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../errors';
 import { rebuildRollups } from '../metrics/rollup';
+import { loadRollupParams } from '../metrics/rollup-params';
 import type { Workspace } from '../workspace';
 import { now as clockNow } from '../clock';
 import { mergeAgentHistory } from './membership';
@@ -236,12 +237,7 @@ async function sumOrderRollup(trx: Transaction<Database>, fromId: number, intoId
 }
 
 /** Merges agent `fromId` into `intoId` in one transaction on a job connection (see the top). */
-export async function mergeAgents(
-  ws: Workspace,
-  fromId: number,
-  intoId: number,
-  threshold: number,
-): Promise<MergeResult> {
+export async function mergeAgents(ws: Workspace, fromId: number, intoId: number): Promise<MergeResult> {
   if (fromId === intoId) throw new ApiError('bad_input', 'an agent cannot be merged into itself');
   return ws.withJobDb((db) =>
     db.transaction().execute(async (trx) => {
@@ -261,7 +257,7 @@ export async function mergeAgents(
       await moveTargets(trx, 'agent', fromId, intoId);
       await moveRatings(trx, fromId, intoId);
       await sumOrderRollup(trx, fromId, intoId);
-      await rebuildRollups(trx, threshold, [fromId, intoId]);
+      await rebuildRollups(trx, await loadRollupParams(trx), [fromId, intoId]);
 
       // The merged code (and any it had gathered) now names the survivor.
       await trx.updateTable('agent_codes').set({ agent_id: intoId }).where('agent_id', '=', fromId).execute();

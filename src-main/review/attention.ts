@@ -73,7 +73,6 @@ export async function needsAttention(
     ws.kysely,
     { from: alertsFrom, to, teamId: filter.teamId, teamIds: filter.teamIds },
     await loadThresholds(ws.kysely),
-    (await ws.settings()).effectiveThresholdSeconds,
   );
   for (const a of alerts) {
     if (a.acked || (filter.agentId !== undefined && a.agentId !== filter.agentId)) continue;

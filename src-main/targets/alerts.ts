@@ -1,14 +1,13 @@
 /**
- * Anomaly alerts for a range: each agent-day's counts from the daily rollup, the call-level counts
- * the rollup does not keep (short connects, sales on short calls, repeat dials to one number) from
- * the calls, and the pure detection in src-shared/anomalies.ts.
+ * Anomaly alerts for a range: each agent-day's counts from the daily rollup (short connects and
+ * sales without talk included: the rollup keeps them at the workspace's thresholds), the repeat
+ * dials to one number of the judged days from the calls (a per-number count no rollup keeps), and
+ * the pure detection in src-shared/anomalies.ts.
  */
 import { sql, type Kysely } from 'kysely';
 import { detectAlerts, type AgentDay, type AlertThresholds } from '../../src-shared/anomalies';
 import type { AlertRow } from '../../src-shared/api';
-import { SHORT_CONNECT } from '../../src-shared/kpi';
 import { addDays, type Day } from '../../src-shared/time';
-import { countWhere, flagSet, predicateSql, sumWhere } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 import { loadAcks } from './store';
 import { anyAgentMoved, inChosenTeams, teamOnDay, type TeamChoice } from '../people/team-filter';
@@ -65,15 +64,12 @@ export async function agentDays(
   to: Day,
   judgeFrom: Day,
   t: AlertThresholds,
-  effectiveThresholdSeconds: number,
 ): Promise<AgentDay[]> {
-  const shortConnect = predicateSql(SHORT_CONNECT, { short: t.shortSeconds });
-  const saleWithoutTalk = sql<boolean>`${flagSet('is_sale')} AND talk_seconds < ${effectiveThresholdSeconds}`;
   // the team of the agent on the day (a team's median compares the agents in it that day)
   const team = (await anyAgentMoved(db))
     ? teamOnDay('s.agent_id', 's.day')
     : sql.ref<number | null>('a.team_id');
-  const [rollup, perCall, repeats] = await Promise.all([
+  const [rollup, repeats] = await Promise.all([
     db
       .selectFrom('daily_agent_stats as s')
       .innerJoin('agents as a', 'a.id', 's.agent_id')
@@ -84,31 +80,18 @@ export async function agentDays(
         sql<number>`sum(s.dials)`.as('dials'),
         sql<number>`sum(s.connects)`.as('connects'),
         sql<number>`sum(s.talk_seconds)`.as('talkSeconds'),
+        sql<number>`sum(s.short_connects)`.as('shortConnects'),
+        sql<number>`sum(s.short_talk_seconds)`.as('shortTalkSeconds'),
+        sql<number>`sum(s.sales_without_talk)`.as('salesWithoutTalk'),
       ])
       .where('s.day', '>=', from)
       .where('s.day', '<=', to)
       .groupBy(['s.agent_id', 'a.team_id', 's.day'])
       .execute(),
-    db
-      .selectFrom('calls')
-      .select([
-        'agent_id as agentId',
-        'day',
-        countWhere(shortConnect).as('shortConnects'),
-        sumWhere(shortConnect, sql.ref('talk_seconds')).as('shortTalkSeconds'),
-        countWhere(saleWithoutTalk).as('salesWithoutTalk'),
-      ])
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .where('direction', '=', 'outbound')
-      .groupBy(['agent_id', 'day'])
-      .execute(),
     // Repeat dials only matter on the judged days; the baseline days need no number counts.
     repeatDials(db, judgeFrom, to, t.repeatDials),
   ]);
-  const callCounts = new Map(perCall.map((r) => [agentDayKey(r.agentId, r.day), r]));
   return rollup.map((r) => {
-    const c = callCounts.get(agentDayKey(r.agentId, r.day));
     const rep = repeats.get(agentDayKey(r.agentId, r.day));
     return {
       agentId: r.agentId,
@@ -117,9 +100,9 @@ export async function agentDays(
       dials: Number(r.dials),
       connects: Number(r.connects),
       talkSeconds: Number(r.talkSeconds),
-      shortConnects: Number(c?.shortConnects ?? 0),
-      shortTalkSeconds: Number(c?.shortTalkSeconds ?? 0),
-      salesWithoutTalk: Number(c?.salesWithoutTalk ?? 0),
+      shortConnects: Number(r.shortConnects),
+      shortTalkSeconds: Number(r.shortTalkSeconds),
+      salesWithoutTalk: Number(r.salesWithoutTalk),
       maxRepeat: rep?.maxRepeat ?? 0,
       repeatLast4: rep?.last4 ?? null,
     };
@@ -131,12 +114,11 @@ export async function alertsFor(
   db: Kysely<Database>,
   range: { from: Day; to: Day } & TeamChoice,
   t: AlertThresholds,
-  effectiveThresholdSeconds: number,
 ): Promise<AlertRow[]> {
   // Enough calendar days before `from` to hold `historyDays` working days of baseline.
   const baselineFrom = addDays(range.from, -Math.ceil(t.historyDays * 1.6) - 7);
   const [days, acks] = await Promise.all([
-    agentDays(db, baselineFrom, range.to, range.from, t, effectiveThresholdSeconds),
+    agentDays(db, baselineFrom, range.to, range.from, t),
     loadAcks(db),
   ]);
   // an alert is the team's the agent was in on the alert's day

@@ -2,6 +2,8 @@
 import type { TargetsMethod } from '../../src-shared/api';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
+import { rebuildRollups } from '../metrics/rollup';
+import { loadRollupParams } from '../metrics/rollup-params';
 import { alertsFor } from './alerts';
 import { bonus, pacing, plan, scores } from './month';
 import {
@@ -53,14 +55,19 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
         return { ok: true };
       }),
     'targets.thresholds': () => loadThresholds(db),
-    'targets.setThresholds': (t) => ws.writes.run(() => saveThresholds(db, t)),
-    'targets.alerts': async ({ from, to, teamId, teamIds }) => ({
-      alerts: await alertsFor(
-        db,
-        { from, to, teamId, teamIds },
-        await loadThresholds(db),
-        (await ws.settings()).effectiveThresholdSeconds,
+    'targets.setThresholds': (t) =>
+      ws.writes.run(() =>
+        db.transaction().execute(async (trx) => {
+          const before = await loadThresholds(trx);
+          const saved = await saveThresholds(trx, t);
+          // The rollup's short-connect counts depend on the short-call seconds: recompute them.
+          if (saved.shortSeconds !== before.shortSeconds)
+            await rebuildRollups(trx, await loadRollupParams(trx));
+          return saved;
+        }),
       ),
+    'targets.alerts': async ({ from, to, teamId, teamIds }) => ({
+      alerts: await alertsFor(db, { from, to, teamId, teamIds }, await loadThresholds(db)),
     }),
     'targets.ack': ({ key, acked }) =>
       ws.writes.run(async () => {

@@ -21,9 +21,9 @@ import type { RowCopyWriter } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { JobCancelled } from '../jobs';
 import { rebuildRollups } from '../metrics/rollup';
+import { loadRollupParams } from '../metrics/rollup-params';
 import { ensureCallPhoneIndex, hasOrders } from '../orders/phone-index';
 import { rebuildOrderRollup } from '../orders/rollup';
-import { loadSettings } from '../settings';
 import type { Workspace } from '../workspace';
 import { keyText, pageAfter, rowsMatching, rowsOf, type RowDb } from './rows';
 import { copySettings, isEmptyWorkspace, refuseOtherZone } from './settings';
@@ -507,8 +507,7 @@ async function countRows(source: RowDb): Promise<number> {
 
 /** Rollups of the copied agents, from the calls and orders the target now holds. */
 async function rebuildTargetRollups(db: Db, agentIds: number[]): Promise<void> {
-  const { effectiveThresholdSeconds } = await loadSettings(db);
-  await rebuildRollups(db, effectiveThresholdSeconds, agentIds);
+  await rebuildRollups(db, await loadRollupParams(db), agentIds);
   if (await hasOrders(db)) {
     await rebuildOrderRollup(db);
     await ensureCallPhoneIndex(db);

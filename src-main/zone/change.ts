@@ -20,6 +20,7 @@ import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
 import { throwIfCancelled, type JobContext } from '../jobs';
 import { rebuildRollups } from '../metrics/rollup';
+import { loadRollupParams } from '../metrics/rollup-params';
 import { rebuildOrderRollup } from '../orders/rollup';
 import { loadSettings, saveSettings } from '../settings';
 import type { Workspace } from '../workspace';
@@ -268,7 +269,7 @@ export async function changeZone(ws: Workspace, to: string, ctx: JobContext): Pr
         await rederive(trx, 'calls', to, step);
         await rederive(trx, 'order_entries', to, step);
         await rederive(trx, 'orders', to, step);
-        await rebuildRollups(trx, (await loadSettings(trx)).effectiveThresholdSeconds);
+        await rebuildRollups(trx, await loadRollupParams(trx));
         await rebuildOrderRollup(trx);
         await refreshCopiedDays(trx);
         await saveSettings(trx, { timeZone: to });

@@ -81,7 +81,7 @@ const batchId = Number(
     )
     .run().lastInsertRowid,
 );
-const writer = new SqliteCallWriter(conn, batchId, 30);
+const writer = new SqliteCallWriter(conn, batchId, { threshold: 30, short: 10 });
 const insert = await time(() => {
   for (const { call } of calls) writer.insert(call);
 });

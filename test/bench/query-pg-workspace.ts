@@ -20,6 +20,7 @@ import { phoneSalt } from '../../src-main/settings';
 import type { Workspace } from '../../src-main/workspace';
 import { now } from '../../src-main/clock';
 import { queryWorkspaceCalls, TIME_ZONE, type QueryWorkspaceDefinition } from './query-workspace';
+import { DEFAULT_THRESHOLDS } from '../../src-shared/anomalies';
 
 /** What the bench copies into `calls`: the ids it gives, then the columns the app's writer copies. */
 const COPIED_COLUMNS = ['batch_id', 'agent_id', 'campaign_id', ...CALL_COLUMNS] as const;
@@ -175,7 +176,9 @@ export async function loadQueryWorkspacePg(
     const indexSeconds = (performance.now() - indexed) / 1000;
 
     const rolled = performance.now();
-    await ws.kysely.transaction().execute((trx) => rebuildRollups(trx, threshold));
+    await ws.kysely
+      .transaction()
+      .execute((trx) => rebuildRollups(trx, { threshold, short: DEFAULT_THRESHOLDS.shortSeconds }));
     const rollupSeconds = (performance.now() - rolled) / 1000;
 
     const analyzed = performance.now();

@@ -146,6 +146,8 @@ async function measure(engine: Engine, ws: Workspace, target: string) {
     'by agent': await endpoint('metrics.breakdown', { filter: main.filter, by: 'agent' }),
     leaderboard: await endpoint('metrics.leaderboard', { filter: main.filter }),
     heatmap: await endpoint('metrics.heatmap', { filter: main.filter }),
+    // the dashboard's list, asked after the tiles: 31 days of alerts over their baseline days
+    'needs attention': await endpoint('review.attention', { filter: main.filter }),
   };
   const handlers = () =>
     Promise.all([

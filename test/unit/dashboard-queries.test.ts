@@ -408,7 +408,8 @@ describe('migration 3', () => {
         ('a', 1, 1, NULL, 0, '2026-11-02', 9, 1, 'outbound', 'connected', 45, 'sale', 1, 1, 1000),
         ('b', 1, 1, NULL, 0, '2026-11-02', 9, 1, 'outbound', 'connected', 10, 'none', 0, 0, 0),
         ('c', 1, 1, NULL, 0, '2026-11-02', 14, 1, 'outbound', 'busy', 0, 'none', 0, 0, 0),
-        ('d', 1, 1, NULL, 0, '2026-11-02', 14, 1, 'inbound', 'connected', 99, 'none', 0, 0, 0);`);
+        ('d', 1, 1, NULL, 0, '2026-11-02', 14, 1, 'inbound', 'connected', 99, 'none', 0, 0, 0),
+        ('e', 1, 1, NULL, 0, '2026-11-02', 14, 1, 'outbound', 'connected', 5, 'sale', 1, 1, 500);`);
     db.close();
     const migrated = await openDatabase(file);
     expect(migrated.prepare('SELECT * FROM hourly_agent_stats ORDER BY hour').all()).toEqual([
@@ -425,20 +426,27 @@ describe('migration 3', () => {
         intents: 1,
         sales: 1,
         revenue: 1000,
+        // migration 22's alert counts, at the default 10 s and 30 s: 10 s is not under 10 s
+        short_connects: 0,
+        short_talk_seconds: 0,
+        sales_without_talk: 0,
       },
       {
         day: '2026-11-02',
         hour: 14,
         agent_id: 1,
         campaign_id: 0,
-        dials: 1,
-        connects: 0,
+        dials: 2,
+        connects: 1,
         effective: 0,
-        talk_seconds: 0,
+        talk_seconds: 5,
         effective_talk_seconds: 0,
-        intents: 0,
-        sales: 0,
-        revenue: 0,
+        intents: 1,
+        sales: 1,
+        revenue: 500,
+        short_connects: 1,
+        short_talk_seconds: 5,
+        sales_without_talk: 1,
       },
     ]);
     const indexes = migrated

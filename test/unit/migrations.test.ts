@@ -114,7 +114,14 @@ describe.each([1, 2, 3])('a workspace written at schema %i', (version) => {
       // the columns every schema has (migration 11 adds leave day, notes and who set a name or team)
       agents: db.prepare('SELECT id, code, name, team_id, active, created_at FROM agents ORDER BY id').all(),
       settings: db.prepare('SELECT * FROM settings ORDER BY key').all(),
-      daily: db.prepare('SELECT * FROM daily_agent_stats ORDER BY day, agent_id, campaign_id').all(),
+      // the columns of schema 1 (migration 22 adds the alert counts, checked below)
+      daily: db
+        .prepare(
+          `SELECT day, agent_id, campaign_id, dials, connects, effective, talk_seconds, effective_talk_seconds,
+             intents, sales, revenue
+           FROM daily_agent_stats ORDER BY day, agent_id, campaign_id`,
+        )
+        .all(),
     });
     const old = snapshot(before);
     before.close();
@@ -141,6 +148,26 @@ describe.each([1, 2, 3])('a workspace written at schema %i', (version) => {
       expect(hourlyByDay).toEqual(daily);
       const outbound = ws.db.prepare("SELECT COUNT(*) FROM calls WHERE direction = 'outbound'").pluck().get();
       expect(ws.db.prepare('SELECT SUM(dials) FROM hourly_agent_stats').pluck().get()).toBe(outbound);
+      // The alert counts (migration 22) are filled from the calls, at the default 10 s and 30 s.
+      const alertCounts = (from: string) =>
+        ws.db
+          .prepare(
+            `SELECT day, agent_id, SUM(short_connects) AS short_connects, SUM(short_talk_seconds) AS short_talk,
+               SUM(sales_without_talk) AS sales_without_talk ${from} GROUP BY 1, 2 ORDER BY 1, 2`,
+          )
+          .all();
+      const fromCalls = ws.db
+        .prepare(
+          `SELECT day, agent_id,
+             SUM(CASE WHEN disposition = 'connected' AND talk_seconds BETWEEN 1 AND 9 THEN 1 ELSE 0 END) AS short_connects,
+             SUM(CASE WHEN disposition = 'connected' AND talk_seconds BETWEEN 1 AND 9 THEN talk_seconds ELSE 0 END) AS short_talk,
+             SUM(CASE WHEN is_sale = 1 AND talk_seconds < 30 THEN 1 ELSE 0 END) AS sales_without_talk
+           FROM calls WHERE direction = 'outbound' GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .all() as { short_connects: number; sales_without_talk: number }[];
+      expect(fromCalls.some((r) => r.short_connects > 0)).toBe(true);
+      expect(alertCounts('FROM daily_agent_stats')).toEqual(fromCalls);
+      expect(alertCounts('FROM hourly_agent_stats')).toEqual(fromCalls);
       // It was backed up first, at its own version.
       const backups = fs.readdirSync(path.join(dir, 'backups'));
       expect(backups).toHaveLength(1);

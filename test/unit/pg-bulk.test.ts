@@ -19,9 +19,11 @@ import type { NormalizedCall } from '../../src-main/import/normalise';
 import type { NormalizedOrder, NormalizedOrderRow } from '../../src-main/import/order-normalise';
 import { tempDir } from '../helpers';
 import { createTestDatabase } from '../pg-server';
-import { COUNT_COLUMNS, type CountColumn } from '../../src-main/metrics/rollup';
+import { ROLLUP_COLUMNS, type RollupColumn } from '../../src-main/metrics/rollup';
 
 const THRESHOLD = 30;
+const SHORT = 10;
+const PARAMS = { threshold: THRESHOLD, short: SHORT };
 
 interface Engine {
   db: Kysely<Database>;
@@ -165,7 +167,7 @@ async function importCalls(
       mapping: { columns: ['a', 'b'] },
       timeZone: 'Asia/Shanghai',
     },
-    THRESHOLD,
+    PARAMS,
   );
   try {
     const half = Math.floor(calls.length / 2);
@@ -184,7 +186,7 @@ async function importCalls(
 // ---- what a workspace holds, without ids ----
 
 async function rollups(db: Kysely<Database>) {
-  const counts = COUNT_COLUMNS.map((c) => sql.ref<number>(`s.${c}`).as(c));
+  const counts = ROLLUP_COLUMNS.map((c) => sql.ref<number>(`s.${c}`).as(c));
   const daily = await db
     .selectFrom('daily_agent_stats as s')
     .innerJoin('agents as a', 'a.id', 's.agent_id')
@@ -298,7 +300,7 @@ function storedCalls(...files: NormalizedCall[][]): NormalizedCall[] {
   return [...byKey.values()];
 }
 
-type ExpectedRow = Record<string, unknown> & Record<CountColumn, number>;
+type ExpectedRow = Record<string, unknown> & Record<RollupColumn, number>;
 
 function expectedRollups(calls: NormalizedCall[]) {
   const daily = new Map<string, ExpectedRow>();
@@ -319,6 +321,9 @@ function expectedRollups(calls: NormalizedCall[]) {
         intents: 0,
         sales: 0,
         revenue: 0,
+        short_connects: 0,
+        short_talk_seconds: 0,
+        sales_without_talk: 0,
       };
       row.dials += 1;
       row.connects += connect ? 1 : 0;
@@ -328,6 +333,9 @@ function expectedRollups(calls: NormalizedCall[]) {
       row.intents += c.intent ? 1 : 0;
       row.sales += c.sale ? 1 : 0;
       row.revenue += c.sale ? c.saleAmount : 0;
+      row.short_connects += connect && c.talkSeconds < SHORT ? 1 : 0;
+      row.short_talk_seconds += connect && c.talkSeconds < SHORT ? c.talkSeconds : 0;
+      row.sales_without_talk += c.sale && c.talkSeconds < THRESHOLD ? 1 : 0;
       map.set(key, row);
     };
     add(daily, `${c.day}|${code}|${c.campaign}`, { day: c.day, code, campaign: c.campaign });
@@ -617,7 +625,7 @@ describe("PostgreSQL's bulk writer", () => {
     // stopped half-way (a cancelled job): calls staged, issues stored, never finished
     const stopped = await pgw.bulk.openCallBatch(
       { fileName: 'stopped.csv', fileSize: 1, preset: 'generic', mapping: {}, timeZone: 'Asia/Shanghai' },
-      THRESHOLD,
+      PARAMS,
     );
     for (const call of fileOf(5000, 6000)) stopped.writer.insert(call);
     for (const issue of ISSUES) stopped.issue(issue);
@@ -651,7 +659,7 @@ describe("PostgreSQL's bulk writer", () => {
     const [lite, pgw] = await Promise.all([openSqlite(), openPg()]);
     const undo = (bulk: BulkWriter, batchId: number, chunks: number[]) =>
       bulk.undoBatch(batchId, {
-        thresholdSeconds: THRESHOLD,
+        rollupParams: PARAMS,
         verify: (b) => b!,
         onChunk: (removed) => {
           chunks.push(removed);
@@ -689,7 +697,7 @@ describe("PostgreSQL's bulk writer", () => {
     ).id;
     await expect(
       pgw.bulk.undoBatch(first, {
-        thresholdSeconds: THRESHOLD,
+        rollupParams: PARAMS,
         verify: (b) => b!,
         onChunk: () => Promise.reject(new Error('cancelled')),
       }),
@@ -732,10 +740,10 @@ describe("PostgreSQL's bulk writer", () => {
       mapping: {},
       timeZone: 'Asia/Shanghai',
     };
-    const first = await pgw.bulk.openCallBatch(opening, THRESHOLD);
+    const first = await pgw.bulk.openCallBatch(opening, PARAMS);
     for (const call of fileOf(0, 500)) first.writer.insert(call);
     let secondOpened = false;
-    const second = pgw.bulk.openCallBatch({ ...opening, fileName: 'b.csv' }, THRESHOLD).then((b) => {
+    const second = pgw.bulk.openCallBatch({ ...opening, fileName: 'b.csv' }, PARAMS).then((b) => {
       secondOpened = true;
       return b;
     });
@@ -829,7 +837,7 @@ describe("PostgreSQL's bulk writer", () => {
           .executeTakeFirstOrThrow()
       ).id;
       await e.bulk.undoBatch(id, {
-        thresholdSeconds: THRESHOLD,
+        rollupParams: PARAMS,
         verify: (b) => b!,
         onChunk: () => Promise.resolve(),
       });

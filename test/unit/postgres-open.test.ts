@@ -272,3 +272,58 @@ describe('TLS per sslmode', () => {
     }
   });
 });
+
+describe('migration 22 on PostgreSQL', () => {
+  it('fills the alert counts of an older team workspace from its calls', async () => {
+    const database = await createTestDatabase();
+    const db = await openPostgres(database.url);
+    try {
+      // The schema of version 21, as an older Callscope left it, with a day of calls and its rollups.
+      for (const m of pgMigrations.filter((x) => x.version <= 21)) await m.up(db as Kysely<unknown>);
+      await sql`INSERT INTO agents (id, code, created_at) VALUES (1, '8001', 0)`.execute(db);
+      await sql`INSERT INTO import_batches (id, file_name, file_sha256, file_size, preset, mapping, time_zone,
+          status, started_at) VALUES (1, 'a.csv', '', 0, 'callscope', '{}', 'Asia/Shanghai', 'done', 0)`.execute(
+        db,
+      );
+      // short connects under 45 s (the workspace's own setting), a sale under 20 s (its threshold)
+      await sql`INSERT INTO settings (key, value) VALUES ('effectiveThresholdSeconds', '20')`.execute(db);
+      await sql`INSERT INTO targets_config (key, value) VALUES ('alertThresholds', '{"shortSeconds":45}')`.execute(
+        db,
+      );
+      await sql`INSERT INTO calls (source_key, batch_id, agent_id, campaign_id, started_at, day, hour, weekday,
+          direction, disposition, talk_seconds, outcome, is_intent, is_sale, sale_amount) VALUES
+        ('a', 1, 1, NULL, 0, '2026-11-02', 9, 1, 'outbound', 'connected', 44, 'none', 0, 0, 0),
+        ('b', 1, 1, NULL, 0, '2026-11-02', 9, 1, 'outbound', 'connected', 45, 'none', 0, 0, 0),
+        ('c', 1, 1, NULL, 0, '2026-11-02', 14, 1, 'outbound', 'connected', 19, 'sale', 1, 1, 900),
+        ('d', 1, 1, NULL, 0, '2026-11-02', 14, 1, 'inbound', 'connected', 3, 'none', 0, 0, 0),
+        ('e', 1, 1, NULL, 0, '2026-11-02', 14, 1, 'outbound', 'busy', 0, 'none', 0, 0, 0)`.execute(db);
+      await sql`INSERT INTO hourly_agent_stats (day, hour, agent_id, campaign_id, dials, connects, effective,
+          talk_seconds, effective_talk_seconds, intents, sales, revenue) VALUES
+        ('2026-11-02', 9, 1, 0, 2, 2, 2, 89, 89, 0, 0, 0),
+        ('2026-11-02', 14, 1, 0, 2, 1, 0, 19, 0, 1, 1, 900)`.execute(db);
+      await sql`INSERT INTO daily_agent_stats (day, agent_id, campaign_id, dials, connects, effective,
+          talk_seconds, effective_talk_seconds, intents, sales, revenue) VALUES
+        ('2026-11-02', 1, 0, 4, 3, 2, 108, 89, 1, 1, 900)`.execute(db);
+
+      await pgMigrations.find((m) => m.version === 22)!.up(db as Kysely<unknown>);
+
+      const hourly = await db
+        .selectFrom('hourly_agent_stats')
+        .select(['hour', 'short_connects', 'short_talk_seconds', 'sales_without_talk'])
+        .orderBy('hour')
+        .execute();
+      expect(hourly).toEqual([
+        { hour: 9, short_connects: 1, short_talk_seconds: 44, sales_without_talk: 0 },
+        { hour: 14, short_connects: 1, short_talk_seconds: 19, sales_without_talk: 1 },
+      ]);
+      const daily = await db
+        .selectFrom('daily_agent_stats')
+        .select(['dials', 'short_connects', 'short_talk_seconds', 'sales_without_talk'])
+        .execute();
+      expect(daily).toEqual([{ dials: 4, short_connects: 2, short_talk_seconds: 63, sales_without_talk: 1 }]);
+    } finally {
+      await db.destroy();
+      await database.drop();
+    }
+  });
+});

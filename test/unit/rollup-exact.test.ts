@@ -8,11 +8,18 @@ import { openTestWorkspace, sqlRows, type TestWorkspace } from '../helpers';
 /** A rollup row; `hour` is -1 in the daily rollup (which has no hour). */
 type StatRow = DailyAgentStatsTable & { hour: number };
 
+/** The workspace parameters a rollup is computed with: effective threshold, alerts' short-call seconds. */
+interface Params {
+  threshold: number;
+  short: number;
+}
+
 /**
  * A rollup recomputed in plain JS from the raw calls, by the definitions in DESIGN.md: per day
- * (the daily rollup) or per day and hour (the hourly one).
+ * (the daily rollup) or per day and hour (the hourly one); with the anomaly alerts' counts (short
+ * connects and their talk, sales on calls under the effective threshold).
  */
-async function recompute(t: TestWorkspace, threshold: number, byHour = false): Promise<StatRow[]> {
+async function recompute(t: TestWorkspace, { threshold, short }: Params, byHour = false): Promise<StatRow[]> {
   const calls = await t.ws.kysely
     .selectFrom('calls')
     .select([
@@ -47,6 +54,9 @@ async function recompute(t: TestWorkspace, threshold: number, byHour = false): P
         intents: 0,
         sales: 0,
         revenue: 0,
+        short_connects: 0,
+        short_talk_seconds: 0,
+        sales_without_talk: 0,
       };
       rows.set(key, r);
     }
@@ -65,6 +75,11 @@ async function recompute(t: TestWorkspace, threshold: number, byHour = false): P
     if (c.outcome === 'sale') {
       r.sales++;
       r.revenue += c.sale_amount;
+      if (c.talk_seconds < threshold) r.sales_without_talk++;
+    }
+    if (connect && c.talk_seconds < short) {
+      r.short_connects++;
+      r.short_talk_seconds += c.talk_seconds;
     }
   }
   return [...rows.values()].sort(byKey);
@@ -81,9 +96,9 @@ async function stored(t: TestWorkspace, byHour = false): Promise<StatRow[]> {
   return (await sqlRows<StatRow>(t, text)).sort(byKey);
 }
 
-async function expectExact(t: TestWorkspace, threshold: number): Promise<void> {
-  expect(await stored(t)).toEqual(await recompute(t, threshold));
-  expect(await stored(t, true)).toEqual(await recompute(t, threshold, true));
+async function expectExact(t: TestWorkspace, threshold: number, short = 10): Promise<void> {
+  expect(await stored(t)).toEqual(await recompute(t, { threshold, short }));
+  expect(await stored(t, true)).toEqual(await recompute(t, { threshold, short }, true));
 }
 
 const DISPOSITIONS = ['connected', 'connected', 'no_answer', 'busy', 'failed', 'voicemail'];
@@ -177,5 +192,20 @@ describe('the rollups (daily and hourly) stay exact', () => {
     // Later imports use the new threshold too.
     await t.importFile(writeRandomFile(t.dir, 'b.csv', rnd, 500, 10_000));
     await expectExact(t, 90);
+  });
+
+  it('changing the alerts\u2019 short-call seconds recomputes the short connects', async () => {
+    const rnd = new Random(9);
+    await t.importFile(writeRandomFile(t.dir, 'a.csv', rnd, 500, 10_000));
+    await expectExact(t, 30, 10);
+    const thresholds = await t.call('targets.thresholds', {});
+    await t.call('targets.setThresholds', { ...thresholds, shortSeconds: 45 });
+    await expectExact(t, 30, 45);
+    expect((await stored(t)).some((r) => r.short_connects > 0 && r.sales_without_talk > 0)).toBe(true);
+    // Later imports and undos use the new seconds too.
+    const job = await t.importFile(writeRandomFile(t.dir, 'b.csv', rnd, 500, 10_000));
+    await expectExact(t, 30, 45);
+    await t.call('import.undo', { batchId: job.result!.batchId });
+    await expectExact(t, 30, 45);
   });
 });

@@ -6,7 +6,7 @@ import {
   parsePhone,
   parseTimestamp,
 } from '../../src-main/import/values';
-import { callContribution, change, kpiValues, emptyCounts } from '../../src-shared/kpi';
+import { change, kpiValues, emptyCounts, rollupContribution } from '../../src-shared/kpi';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../../src-shared/i18n';
 
 describe('reading values', () => {
@@ -147,23 +147,50 @@ describe('KPI formulas', () => {
 
   it('counts a connect only with talk above 0 s, and effective from the threshold up', () => {
     const base = { intent: false, sale: false, saleAmount: 0 };
-    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 0 }, 30)).toMatchObject({
+    const PARAMS = { threshold: 30, short: 10 };
+    expect(rollupContribution({ ...base, disposition: 'connected', talkSeconds: 0 }, PARAMS)).toMatchObject({
       dials: 1,
       connects: 0,
     });
-    expect(callContribution({ ...base, disposition: 'voicemail', talkSeconds: 40 }, 30)).toMatchObject({
+    expect(rollupContribution({ ...base, disposition: 'voicemail', talkSeconds: 40 }, PARAMS)).toMatchObject({
       connects: 0,
     });
-    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 30 }, 30)).toMatchObject({
+    expect(rollupContribution({ ...base, disposition: 'connected', talkSeconds: 30 }, PARAMS)).toMatchObject({
       connects: 1,
       effective: 1,
       effectiveTalkSeconds: 30,
     });
-    expect(callContribution({ ...base, disposition: 'connected', talkSeconds: 29 }, 30)).toMatchObject({
+    expect(rollupContribution({ ...base, disposition: 'connected', talkSeconds: 29 }, PARAMS)).toMatchObject({
       connects: 1,
       effective: 0,
       talkSeconds: 29,
     });
+  });
+
+  it('counts a short connect under the short seconds, and a sale under the threshold as without talk', () => {
+    const base = { intent: true, sale: true, saleAmount: 100 };
+    const PARAMS = { threshold: 30, short: 10 };
+    expect(rollupContribution({ ...base, disposition: 'connected', talkSeconds: 9 }, PARAMS)).toMatchObject({
+      shortConnects: 1,
+      shortTalkSeconds: 9,
+      salesWithoutTalk: 1,
+    });
+    expect(rollupContribution({ ...base, disposition: 'connected', talkSeconds: 10 }, PARAMS)).toMatchObject({
+      shortConnects: 0,
+      shortTalkSeconds: 0,
+      salesWithoutTalk: 1,
+    });
+    // no talk: not a connect, so not a short one; the sale still had no talk
+    expect(rollupContribution({ ...base, disposition: 'connected', talkSeconds: 0 }, PARAMS)).toMatchObject({
+      shortConnects: 0,
+      salesWithoutTalk: 1,
+    });
+    expect(rollupContribution({ ...base, disposition: 'connected', talkSeconds: 30 }, PARAMS)).toMatchObject({
+      salesWithoutTalk: 0,
+    });
+    expect(
+      rollupContribution({ ...base, sale: false, disposition: 'connected', talkSeconds: 5 }, PARAMS),
+    ).toMatchObject({ salesWithoutTalk: 0, shortConnects: 1 });
   });
 
   it('derives rates from counts', () => {
