@@ -261,7 +261,11 @@ export async function planCalls(
       hasHeader,
       columnNames,
       columns,
-      values: { dispositions: choices.values?.dispositions, outcomes: choices.values?.outcomes },
+      values: {
+        dispositions: choices.values?.dispositions,
+        outcomes: choices.values?.outcomes,
+        directions: choices.values?.directions,
+      },
       skipRows: table.index,
       readings,
       timeZone,
@@ -464,6 +468,9 @@ export function mergeChoices(base: ImportChoices, over: ImportChoices): ImportCh
     merged.values = {
       dispositions: { ...base.values?.dispositions, ...over.values?.dispositions },
       outcomes: { ...base.values?.outcomes, ...over.values?.outcomes },
+      ...((base.values?.directions || over.values?.directions) && {
+        directions: { ...base.values?.directions, ...over.values?.directions },
+      }),
     };
   }
   return merged;

@@ -42,9 +42,10 @@ export async function previewImport(
 
   // What the result columns say, and what each text will mean.
   const fields = new FieldTexts(plan.preset, plan.columns);
-  const { dispositions, outcomes } = valueMaps(plan.preset, plan.values);
+  const { dispositions, outcomes, directions } = valueMaps(plan.preset, plan.values, plan.readings);
   const dispositionCounts = new Map<string, number>();
   const outcomeCounts = new Map<string, number>();
+  const directionCounts = new Map<string, number>();
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
   const headerKeys = headerKeysOf(plan);
@@ -54,6 +55,7 @@ export async function previewImport(
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));
+    if (plan.columns.direction !== undefined) bump(directionCounts, fields.get('direction'));
     const result = normalise(row.cells);
     // A totals row or a repeated header is skipped by the import, not rejected.
     if (!result.ok && !skippedRowReason(row.cells, headerKeys)) sampledRejected++;
@@ -136,6 +138,12 @@ export async function previewImport(
         outcomeCounts,
         (t) => lookupValue(outcomes, t) ?? plan.preset.outcomeFallback ?? null,
       ),
+      // An unknown direction text is read as outbound (normalise.ts), as its proposal says.
+      ...(plan.columns.direction !== undefined && {
+        directions: counted(directionCounts, (t) => lookupValue(directions, t) ?? null).map((v) =>
+          v.mapped === null && !plan.preset.strictValues ? { ...v, proposed: 'outbound' as const } : v,
+        ),
+      }),
     },
     sampled: dataRows.length,
     sampledRejected,
@@ -148,6 +156,8 @@ export async function previewImport(
       ),
       notDials,
     }),
+    // Any file's inbound and internal calls are said, not only a PBX's.
+    ...(!plan.pbx && Object.keys(notDials).length > 0 && { notDials }),
     skippedAbove: table.skipped,
     inferred: inference.guesses.map((g) => ({
       column: g.index,
