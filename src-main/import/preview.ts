@@ -52,16 +52,17 @@ export async function previewImport(
   const readAs = new Map<string, number>();
   for (const row of dataRows) {
     if (plan.preset.skipRow?.(row.cells)) continue;
+    const result = normalise(row.cells);
+    // A totals row or a repeated header is skipped by the import, not rejected; its texts (合计's
+    // "30通" under the status) are none of the file's values.
+    if (!result.ok && skippedRowReason(row.cells, headerKeys)) continue;
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));
     if (plan.columns.direction !== undefined) bump(directionCounts, fields.get('direction'));
-    const result = normalise(row.cells);
-    // A totals row or a repeated header is skipped by the import, not rejected.
-    if (!result.ok && !skippedRowReason(row.cells, headerKeys)) sampledRejected++;
+    if (!result.ok) sampledRejected++;
     // What an unknown status is read as (by its talk time), per text, to show as its proposal.
-    else if (result.ok && result.warnings)
-      bump(readAs, `${fields.get('disposition')}\u0001${result.call.disposition}`);
+    else if (result.warnings) bump(readAs, `${fields.get('disposition')}\u0001${result.call.disposition}`);
   }
 
   const rows: PreviewRow[] = [];

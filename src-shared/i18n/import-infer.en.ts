@@ -38,7 +38,7 @@ export const importInferEn = {
   'import.preview.directions': 'Direction texts',
   'import.direction.outbound': 'Outbound (a dial)',
   'import.direction.inbound': 'Inbound (no dial)',
-  'import.direction.internal': 'Internal (counted, not imported)',
+  'import.direction.internal': 'Internal (not imported)',
   'import.infer.proposedDirection': 'read as {meaning}, with a warning',
   'import.reason.totals': 'skipped: a totals row ("{text}")',
   'import.reason.headerRepeated': 'skipped: the header repeated',

@@ -37,7 +37,7 @@ export const importInferZhCN: Record<keyof typeof importInferEn, string> = {
   'import.preview.directions': '呼叫方向取值',
   'import.direction.outbound': '呼出（计入外呼）',
   'import.direction.inbound': '呼入（不计入外呼）',
-  'import.direction.internal': '内部通话（只计数，不导入）',
+  'import.direction.internal': '内部通话（不导入）',
   'import.infer.proposedDirection': '将记为{meaning}，并给出提示',
   'import.reason.unknownOutcome': '未知的沟通结果“{text}”：记为无',
   'import.reason.totals': '已跳过合计行（“{text}”）',
