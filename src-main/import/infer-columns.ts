@@ -495,7 +495,7 @@ function contentScore(field: CallField, kind: ColumnKind): number {
 }
 
 /** Whether a column's values are an inbound flag: one or two of 1/0, 是/否, Y/N, true/false. */
-function isInboundFlag(values: readonly string[]): boolean {
+export function isInboundFlag(values: readonly string[]): boolean {
   const seen = new Set<string>();
   for (const v of values) {
     const t = v.normalize('NFKC').trim().toLowerCase();

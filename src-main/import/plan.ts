@@ -20,6 +20,7 @@ import {
   findDateOrder,
   findTableStart,
   inferColumns,
+  isInboundFlag,
   usualDateOrder,
   durationUnit,
   splitHeader,
@@ -228,6 +229,13 @@ export async function planCalls(
     delete readings.startTimeColumn;
   }
   const dataRows = hasHeader ? sample.slice(1) : sample;
+  // A direction column chosen by hand is read as an inbound flag only when it holds one (1/0, 是/否).
+  if (chosen.preset === inferredPreset && columns.direction !== inference.columns.direction) {
+    const index = columns.direction;
+    if (index !== undefined && isInboundFlag(dataRows.slice(0, RANK_ROWS).map((r) => r.cells[index] ?? '')))
+      readings.inboundFlag = true;
+    else delete readings.inboundFlag;
+  }
   const dates =
     columns.startedAt === undefined ? { kind: 'none' as const } : findDateOrder(dataRows, columns.startedAt);
   const dateOrder =

@@ -136,6 +136,27 @@ describe('a Chinese cloud call-center export with a 呼入标记 flag of 1 / 0',
     await expectImported(w, file, calls);
   });
 
+  it('a flag under a header that names no direction is left out; mapped by hand, it is read as a flag', async () => {
+    const w = await workspace();
+    // The same export with the flag's header written 标记: nothing says it is the direction.
+    const text = new TextDecoder('gbk').decode(zhDirectedCsv(calls, 'flag')).replace('呼入标记', '标记');
+    const { stagedId } = await w.call('import.stage', {
+      name: 'calls.csv',
+      bytes: new Uint8Array(Buffer.from(text, 'utf8')),
+    });
+    const auto = await w.call('import.preview', { stagedId });
+    expect(auto.columns.find((c) => c.field === 'direction')!.column).toBeNull();
+    expect(auto.notDials).toBeUndefined();
+    const flag = zhHeader('flag').indexOf('呼入标记');
+    const byHand = await w.call('import.preview', { stagedId, columns: { direction: flag } });
+    expect(byHand.notDials).toEqual({ inbound: howMany(calls, 'inbound') });
+    const byText = [...(byHand.values.directions ?? [])].sort((a, b) => a.text.localeCompare(b.text));
+    expect(byText).toEqual([
+      { text: '0', count: howMany(calls, 'outbound'), mapped: 'outbound' },
+      { text: '1', count: howMany(calls, 'inbound'), mapped: 'inbound' },
+    ]);
+  });
+
   it('as XLSX with the title merged and the flag as numbers', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'calls.xlsx');
