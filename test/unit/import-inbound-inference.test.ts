@@ -299,6 +299,15 @@ describe('what the header proposes, the content confirms or refutes', () => {
     }
   });
 
+  it('the flag is found under its other names: 是否呼入, 来电标记, Incoming, is_inbound', () => {
+    for (const name of ['是否呼入', '来电标记', 'Incoming', 'is_inbound', 'Is Inbound']) {
+      const named = [...header.slice(0, 2), name, header[3]!];
+      const { columns, readings } = inferColumns(named, rows(['1', '0', '0']));
+      expect(columns.direction, name).toBe(2);
+      expect(readings.inboundFlag, name).toBe(true);
+    }
+  });
+
   it('a 呼入标记 holding phone numbers, or a third value, is no direction', () => {
     expect(inferColumns(header, rows(['13800138000', '13900139000', '13700137000'])).columns.direction).toBe(
       undefined,
