@@ -10,6 +10,9 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
+/** What an import's direction text can mean: a stored direction, or internal (counted, not stored). */
+export const DIRECTION_MEANINGS = [...DIRECTIONS, 'internal'] as const;
+export type DirectionMeaning = (typeof DIRECTION_MEANINGS)[number];
 
 /** The fields of a call an import can fill; a layout maps its columns onto these. */
 export const CALL_FIELDS = [

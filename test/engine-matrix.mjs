@@ -82,6 +82,7 @@ export const ONE_ENGINE = {
   'test/unit/import-zh-7moor.test.ts': LAYOUT_READING,
   'test/unit/import-zh-clink.test.ts': LAYOUT_READING,
   'test/unit/import-zh-generic.test.ts': LAYOUT_READING,
+  'test/unit/import-inbound-inference.test.ts': LAYOUT_READING,
   'test/unit/import-cloud-logs.test.ts': LAYOUT_READING,
   'test/unit/import-xls.test.ts': LAYOUT_READING,
   'test/unit/import-xlsx.test.ts': LAYOUT_READING,

@@ -7,7 +7,16 @@
  * the sample; what it decides is plain data (`ColumnReadings`) the per-row normaliser applies.
  */
 import type { CallField } from '../../src-shared/domain';
-import { durationUnit, headerKey, splitHeader, type ColumnMap, type DurationUnit } from './preset';
+import { INBOUND_FLAG, INBOUND_FLAG_HEADERS } from './direction-values';
+import { inferredPreset } from './presets/inferred';
+import {
+  durationUnit,
+  headerKey,
+  lookupValue,
+  splitHeader,
+  type ColumnMap,
+  type DurationUnit,
+} from './preset';
 
 export { durationUnit, splitHeader, type DurationUnit };
 import { parseDuration, parseTimestamp, ValueError } from './values';
@@ -47,6 +56,8 @@ export interface ColumnReadings {
   ringUnit?: DurationUnit;
   /** agent cells carry name and code together: `Name (1001)`, `1001 Name`, `Caller (Dana 4453)` */
   agentCombined?: boolean;
+  /** the direction column is an inbound flag (呼入标记 1/0, 是否呼入 是/否): set = inbound */
+  inboundFlag?: boolean;
 }
 
 export interface ColumnGuess {
@@ -267,7 +278,7 @@ const FIELD_WORDS: Record<CallField, readonly string[]> = {
     'dialed',
     'customer',
   ],
-  direction: ['呼叫类型', '通话类型', '方向', 'direction', 'calltype'],
+  direction: ['呼叫类型', '通话类型', '方向', 'direction', 'calltype', 'type'],
   disposition: ['状态', '结果', '标识', '接通', 'status', 'result', 'disposition', 'answered'],
   ringSeconds: ['振铃', '等待', 'ring', 'wait'],
   talkSeconds: [
@@ -473,7 +484,6 @@ function contentScore(field: CallField, kind: ColumnKind): number {
     campaign: { status: 0.6, name: 0.3 },
     startedAt: { instant: 1, date: 0.7 },
     phone: { phone: 1 },
-    direction: { status: 0.7 },
     disposition: { status: 1 },
     ringSeconds: { duration: 0.8, amount: 0.5, extension: 0.3 },
     talkSeconds: { duration: 1, amount: 0.6, extension: 0.4 },
@@ -482,6 +492,36 @@ function contentScore(field: CallField, kind: ColumnKind): number {
     recording: { name: 0.3, id: 0.3 },
   };
   return fits[field]?.[kind] ?? 0;
+}
+
+/** Whether a column's values are an inbound flag: one or two of 1/0, 是/否, Y/N, true/false. */
+export function isInboundFlag(values: readonly string[]): boolean {
+  const seen = new Set<string>();
+  for (const v of values) {
+    const t = v.normalize('NFKC').trim().toLowerCase();
+    if (t === '') continue;
+    if (lookupValue(INBOUND_FLAG, t) === undefined) return false;
+    seen.add(t);
+  }
+  return seen.size >= 1 && seen.size <= 2;
+}
+
+/**
+ * The share of a column's filled cells the direction words read (外呼, 呼入, Inbound call, 内部),
+ * or 0 under half: a type column of other words (客户类型 A/B) is no direction. The rest are
+ * read as the unknown texts of any value column are (a warning each, never a lost call).
+ */
+function knownDirectionShare(values: readonly string[]): number {
+  let filled = 0;
+  let known = 0;
+  for (const v of values) {
+    const t = v.normalize('NFKC').trim();
+    if (t === '') continue;
+    filled++;
+    if (lookupValue(inferredPreset.directions, t) !== undefined) known++;
+  }
+  const share = filled === 0 ? 0 : known / filled;
+  return share >= 0.5 ? share : 0;
 }
 
 export interface Inference {
@@ -510,16 +550,30 @@ export function inferColumns(
       id: namesOwnId(key),
       status: key !== '' && headerScore('disposition', key) > 0,
     };
-    return { index, name, key, hint, unit: says.unit, stats: s, kind: columnKind(s, says) };
+    const values = sample.map((r) => r[index] ?? '');
+    const flag = INBOUND_FLAG_HEADERS.has(key) && isInboundFlag(values);
+    return {
+      index,
+      name,
+      key,
+      hint,
+      unit: says.unit,
+      stats: s,
+      // A flag is a two-valued category, however it is written (1/0, 是/否).
+      kind: flag ? ('status' as const) : columnKind(s, says),
+      flag,
+      directionShare: flag ? 1 : knownDirectionShare(values),
+    };
   });
 
   const pairs: { field: CallField; index: number; score: number }[] = [];
   for (const col of info) {
     if (col.kind === 'empty') continue;
     for (const field of Object.keys(FIELD_WORDS) as CallField[]) {
-      const content = contentScore(field, col.kind);
+      // A direction is judged by its values (外呼 / 呼入, Inbound, a 1/0 flag), not by its look.
+      const content = field === 'direction' ? col.directionShare : contentScore(field, col.kind);
       if (content === 0) continue;
-      const words = col.key === '' ? 0 : headerScore(field, col.key);
+      const words = col.flag && field === 'direction' ? 1 : col.key === '' ? 0 : headerScore(field, col.key);
       if (NEEDS_WORDS.has(field) && words === 0) continue;
       // A customer's details (客户名称) are never the call's status, however few their values.
       if (field === 'disposition' && CUSTOMER_WORDS.some((w) => col.key.includes(w))) continue;
@@ -574,6 +628,7 @@ export function inferColumns(
   }
   if (columns.agentCode !== undefined && info[columns.agentCode]!.kind === 'agent')
     readings.agentCombined = true;
+  if (columns.direction !== undefined && info[columns.direction]!.flag) readings.inboundFlag = true;
 
   const fieldOf = new Map<number, CallField>();
   for (const [field, index] of Object.entries(columns) as [CallField, number][]) fieldOf.set(index, field);

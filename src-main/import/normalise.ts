@@ -4,6 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Direction, Disposition, Outcome } from '../../src-shared/domain';
+import { INBOUND_FLAG } from './direction-values';
 import { localParts } from '../../src-shared/time';
 import {
   learnPbx,
@@ -15,7 +16,13 @@ import {
 } from './pbx-classify';
 import { agentCodeFromName, durationIn, splitAgent, type ColumnReadings } from './infer-columns';
 import { amountProblem, durationProblem, reasonText, type Reason } from './bounds';
-import { lookupValue, type CallField, type CallPreset, type ColumnMap } from './preset';
+import {
+  lookupValue,
+  type CallField,
+  type CallPreset,
+  type ColumnMap,
+  type DirectionMeaning,
+} from './preset';
 import { parseAmount, parsePhone, parseTimestamp, ValueError } from './values';
 
 export interface NormalizedCall {
@@ -68,6 +75,7 @@ export interface NormaliseOptions {
   values?: {
     dispositions?: Readonly<Record<string, Disposition>>;
     outcomes?: Readonly<Record<string, Outcome>>;
+    directions?: Readonly<Record<string, DirectionMeaning>>;
   };
   /** a PBX layout's learned endpoints (pbx-classify.ts); unlearned roles when absent */
   pbx?: PbxPlan;
@@ -151,10 +159,17 @@ export class FieldTexts {
 }
 
 /** What a layout's texts mean once the user's meanings are laid over its own. */
-export function valueMaps(preset: CallPreset, values: NormaliseOptions['values']) {
+export function valueMaps(
+  preset: CallPreset,
+  values: NormaliseOptions['values'],
+  readings: ColumnReadings = {},
+) {
+  // An inbound flag column (呼入标记 1/0) is read by the flag's table, a type column by the layout's.
+  const directions = readings.inboundFlag ? INBOUND_FLAG : preset.directions;
   return {
     dispositions: { ...preset.dispositions, ...values?.dispositions },
     outcomes: { ...preset.outcomes, ...values?.outcomes },
+    directions: values?.directions ? { ...directions, ...values.directions } : directions,
   };
 }
 
@@ -188,10 +203,11 @@ export function createNormaliser(
   header: readonly string[],
   options: NormaliseOptions,
 ): (row: readonly string[]) => RowResult {
-  const { dispositions, outcomes } = valueMaps(preset, options.values);
+  const readings = options.readings ?? {};
+  const { dispositions, outcomes, directions } = valueMaps(preset, options.values, readings);
   const lookups = {
     disposition: cachedLookup(dispositions),
-    direction: cachedLookup(preset.directions),
+    direction: cachedLookup(directions),
     outcome: cachedLookup(outcomes),
   };
   const fieldName = (field: CallField) => {
@@ -221,7 +237,6 @@ export function createNormaliser(
       throw new FieldError(field, `unknown ${field} "${text}" (expected ${choices(map)})`);
     return value;
   };
-  const readings = options.readings ?? {};
   const startZone = readings.startZone ?? timeZone;
   const dayFirst = readings.dateOrder === 'dmy';
   const parseStart = (text: string) => parseTimestamp(text, startZone, dayFirst);
@@ -279,7 +294,9 @@ export function createNormaliser(
       const talkSeconds = optional('talkSeconds', parseTalk, 0);
       checkBound('talkSeconds', durationProblem(talkSeconds));
       const disposition = readDisposition(talkSeconds);
-      const direction = mapped('direction', preset.directions);
+      const meaning = readDirection();
+      // An internal call is stored as nothing: it is counted as such (produce.ts), not as a dial.
+      const direction = meaning === 'internal' ? 'outbound' : meaning;
       const outcome = readOutcome();
       // Unreadable: stored empty with a warning; readable but out of bounds: the row is rejected.
       const ringSeconds = optional('ringSeconds', parseRing, 0);
@@ -321,6 +338,7 @@ export function createNormaliser(
       };
       // Only PBX layouts classify legs; other rows keep the object shape they always had.
       if (fields.leg) call.kind = fields.leg.kind;
+      else if (meaning === 'internal') call.kind = 'internal';
       return { ok: true, call, warnings };
     } catch (err) {
       if (err instanceof FieldError) {
@@ -349,6 +367,16 @@ export function createNormaliser(
       `unknown status "${text}" read as ${byTalk} (talk time ${talkSeconds > 0 ? '> 0' : '= 0'})`,
     );
     return byTalk;
+  }
+
+  /** A direction text the maps do not know is read as outbound, with a warning naming it. */
+  function readDirection(): DirectionMeaning {
+    const text = cell('direction');
+    const known = lookups.direction(text);
+    if (known !== undefined) return known;
+    if (preset.strictValues) return mapped('direction', directions);
+    warn('direction', `unknown direction "${text}" read as outbound`);
+    return 'outbound';
   }
 
   function readOutcome(): Outcome {

@@ -20,6 +20,7 @@ import {
   findDateOrder,
   findTableStart,
   inferColumns,
+  isInboundFlag,
   usualDateOrder,
   durationUnit,
   splitHeader,
@@ -228,6 +229,13 @@ export async function planCalls(
     delete readings.startTimeColumn;
   }
   const dataRows = hasHeader ? sample.slice(1) : sample;
+  // A direction column chosen by hand is read as an inbound flag only when it holds one (1/0, 是/否).
+  if (chosen.preset === inferredPreset && columns.direction !== inference.columns.direction) {
+    const index = columns.direction;
+    if (index !== undefined && isInboundFlag(dataRows.slice(0, RANK_ROWS).map((r) => r.cells[index] ?? '')))
+      readings.inboundFlag = true;
+    else delete readings.inboundFlag;
+  }
   const dates =
     columns.startedAt === undefined ? { kind: 'none' as const } : findDateOrder(dataRows, columns.startedAt);
   const dateOrder =
@@ -261,7 +269,11 @@ export async function planCalls(
       hasHeader,
       columnNames,
       columns,
-      values: { dispositions: choices.values?.dispositions, outcomes: choices.values?.outcomes },
+      values: {
+        dispositions: choices.values?.dispositions,
+        outcomes: choices.values?.outcomes,
+        directions: choices.values?.directions,
+      },
       skipRows: table.index,
       readings,
       timeZone,
@@ -464,6 +476,9 @@ export function mergeChoices(base: ImportChoices, over: ImportChoices): ImportCh
     merged.values = {
       dispositions: { ...base.values?.dispositions, ...over.values?.dispositions },
       outcomes: { ...base.values?.outcomes, ...over.values?.outcomes },
+      ...((base.values?.directions || over.values?.directions) && {
+        directions: { ...base.values?.directions, ...over.values?.directions },
+      }),
     };
   }
   return merged;

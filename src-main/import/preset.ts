@@ -2,10 +2,10 @@
  * A layout preset describes one export format as data: which header names mean which call field,
  * and which values mean which disposition and outcome. Adding a layout is adding one preset file.
  */
-import type { CallField, Direction, Disposition, Outcome } from '../../src-shared/domain';
+import type { CallField, DirectionMeaning, Disposition, Outcome } from '../../src-shared/domain';
 import type { PbxLeg } from './pbx-classify';
 
-export { CALL_FIELDS, type CallField } from '../../src-shared/domain';
+export { CALL_FIELDS, type CallField, type DirectionMeaning } from '../../src-shared/domain';
 
 export interface CallPreset {
   id: string;
@@ -17,7 +17,8 @@ export interface CallPreset {
   sourceKeyPrefix: string;
   dispositions: Readonly<Record<string, Disposition>>;
   outcomes: Readonly<Record<string, Outcome>>;
-  directions: Readonly<Record<string, Direction>>;
+  /** a direction text's meaning: an internal call (extension to extension) is counted, not stored */
+  directions: Readonly<Record<string, DirectionMeaning>>;
   /**
    * Outcome of a text the outcome map does not list, instead of rejecting the row: for layouts
    * whose one status column carries both disposition and outcome (VICIdial, Five9).

@@ -42,24 +42,27 @@ export async function previewImport(
 
   // What the result columns say, and what each text will mean.
   const fields = new FieldTexts(plan.preset, plan.columns);
-  const { dispositions, outcomes } = valueMaps(plan.preset, plan.values);
+  const { dispositions, outcomes, directions } = valueMaps(plan.preset, plan.values, plan.readings);
   const dispositionCounts = new Map<string, number>();
   const outcomeCounts = new Map<string, number>();
+  const directionCounts = new Map<string, number>();
   const normalise = createNormaliser(plan.preset, plan.columns, plan.columnNames, plan);
   let sampledRejected = 0;
   const headerKeys = headerKeysOf(plan);
   const readAs = new Map<string, number>();
   for (const row of dataRows) {
     if (plan.preset.skipRow?.(row.cells)) continue;
+    const result = normalise(row.cells);
+    // A totals row or a repeated header is skipped by the import, not rejected; its texts (合计's
+    // "30通" under the status) are none of the file's values.
+    if (!result.ok && skippedRowReason(row.cells, headerKeys)) continue;
     fields.load(row.cells);
     bump(dispositionCounts, fields.get('disposition'));
     bump(outcomeCounts, fields.get('outcome'));
-    const result = normalise(row.cells);
-    // A totals row or a repeated header is skipped by the import, not rejected.
-    if (!result.ok && !skippedRowReason(row.cells, headerKeys)) sampledRejected++;
+    if (plan.columns.direction !== undefined) bump(directionCounts, fields.get('direction'));
+    if (!result.ok) sampledRejected++;
     // What an unknown status is read as (by its talk time), per text, to show as its proposal.
-    else if (result.ok && result.warnings)
-      bump(readAs, `${fields.get('disposition')}\u0001${result.call.disposition}`);
+    else if (result.warnings) bump(readAs, `${fields.get('disposition')}\u0001${result.call.disposition}`);
   }
 
   const rows: PreviewRow[] = [];
@@ -136,6 +139,12 @@ export async function previewImport(
         outcomeCounts,
         (t) => lookupValue(outcomes, t) ?? plan.preset.outcomeFallback ?? null,
       ),
+      // An unknown direction text is read as outbound (normalise.ts), as its proposal says.
+      ...(plan.columns.direction !== undefined && {
+        directions: counted(directionCounts, (t) => lookupValue(directions, t) ?? null).map((v) =>
+          v.mapped === null && !plan.preset.strictValues ? { ...v, proposed: 'outbound' as const } : v,
+        ),
+      }),
     },
     sampled: dataRows.length,
     sampledRejected,
@@ -148,6 +157,8 @@ export async function previewImport(
       ),
       notDials,
     }),
+    // Any file's inbound and internal calls are said, not only a PBX's.
+    ...(!plan.pbx && Object.keys(notDials).length > 0 && { notDials }),
     skippedAbove: table.skipped,
     inferred: inference.guesses.map((g) => ({
       column: g.index,

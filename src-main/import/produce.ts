@@ -69,7 +69,7 @@ export interface ProducedBatch {
   warnings: RowIssue[];
   /** rows of the file consumed so far (header excluded) */
   rows: number;
-  /** PBX calls of this batch that are no dials, by kind (pbx-classify.ts): inbound ones stored too */
+  /** calls of this batch that are no dials, by kind (pbx-classify.ts): inbound ones stored too */
   notDials?: Partial<Record<CallKind, number>>;
 }
 
@@ -289,6 +289,14 @@ export async function* produceCalls(
         merger.add({ line: row.line, call: result.call, raw: rowText(plan, row.cells, phoneColumn) }),
         out,
       );
-    } else out.calls.push({ line: row.line, legs: 1, call: result.call });
+      return;
+    }
+    // A call of a file of calls that is no dial is counted by kind: inbound stored, internal not.
+    const notDial = result.call.direction === 'inbound' ? 'inbound' : result.call.kind;
+    if (notDial) {
+      out.notDials ??= {};
+      out.notDials[notDial] = (out.notDials[notDial] ?? 0) + 1;
+    }
+    if (notDial !== 'internal') out.calls.push({ line: row.line, legs: 1, call: result.call });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ImportPreview, Input, Job } from '../../src-shared/api';
-import type { CallField, Disposition, Outcome } from '../../src-shared/domain';
+import type { CallField, DirectionMeaning, Disposition, Outcome } from '../../src-shared/domain';
 import type { OrderField } from '../../src-shared/orders';
 import { call } from '../api/client';
 import { type ApiCallError, toApiCallError } from '../api/errors';
@@ -27,6 +27,7 @@ export interface Choices {
   orderColumns?: OrderColumnChoices;
   dispositions?: Record<string, Disposition>;
   outcomes?: Record<string, Outcome>;
+  directions?: Record<string, DirectionMeaning>;
   /** a PBX file's endpoints named as agents (agent code) or not ('') */
   endpoints?: Record<string, string>;
   /** how dates like 03/04/2026 read, when the file leaves it open */
@@ -57,6 +58,7 @@ interface ImportState {
   setOrderColumn(field: OrderField, column: number | null): void;
   setDisposition(text: string, meaning: Disposition): void;
   setOutcome(text: string, meaning: Outcome): void;
+  setDirection(text: string, meaning: DirectionMeaning): void;
   /** Names a PBX endpoint as an agent (its code) or as none (''). */
   setEndpointAgent(endpoint: string, agentCode: string): void;
   setDateOrder(order: 'dmy' | 'mdy'): void;
@@ -105,6 +107,7 @@ function choicesInput(stagedId: string, choices: Choices, timeZone: string | nul
   const values: NonNullable<PreviewInput['values']> = {};
   if (choices.dispositions) values.dispositions = choices.dispositions;
   if (choices.outcomes) values.outcomes = choices.outcomes;
+  if (choices.directions) values.directions = choices.directions;
   return {
     stagedId,
     ...(choices.preset !== undefined ? { preset: choices.preset } : {}),
@@ -112,7 +115,7 @@ function choicesInput(stagedId: string, choices: Choices, timeZone: string | nul
     ...(timeZone ? { timeZone } : {}),
     ...(choices.columns ? { columns: choices.columns } : {}),
     ...(choices.orderColumns ? { orderColumns: choices.orderColumns } : {}),
-    ...(values.dispositions || values.outcomes ? { values } : {}),
+    ...(values.dispositions || values.outcomes || values.directions ? { values } : {}),
     ...(choices.endpoints ? { endpoints: choices.endpoints } : {}),
     ...(choices.dateOrder ? { dateOrder: choices.dateOrder } : {}),
   };
@@ -229,6 +232,11 @@ export const useImport = create<ImportState>()((set, get) => {
       const { choices, preview } = get();
       const base = choices.outcomes ?? (preview ? meaningsOf(preview.values.outcomes) : {});
       schedulePreview({ choices: { ...choices, outcomes: { ...base, [text]: meaning } } });
+    },
+    setDirection(text, meaning) {
+      const { choices, preview } = get();
+      const base = choices.directions ?? (preview ? meaningsOf(preview.values.directions ?? []) : {});
+      schedulePreview({ choices: { ...choices, directions: { ...base, [text]: meaning } } });
     },
     setEndpointAgent(endpoint, agentCode) {
       const { choices } = get();

@@ -1,6 +1,14 @@
 /** The shapes that cross the API boundary, as zod schemas (checked at run time on both sides). */
 import { z } from 'zod';
-import { BREAKDOWNS, CALL_FIELDS, DIRECTIONS, DISPOSITIONS, LANGUAGES, OUTCOMES } from '../domain';
+import {
+  BREAKDOWNS,
+  CALL_FIELDS,
+  DIRECTION_MEANINGS,
+  DIRECTIONS,
+  DISPOSITIONS,
+  LANGUAGES,
+  OUTCOMES,
+} from '../domain';
 import { CUSTOMER_TYPES, IMPORT_KINDS, ORDER_FIELDS, ORDER_STATUSES } from '../orders';
 import { COMPARISON_BASES } from '../periods';
 import { isDay, isValidTimeZone } from '../time';
@@ -329,6 +337,7 @@ export const ImportChoicesSchema = z.object({
     .object({
       dispositions: z.record(z.string(), z.enum(DISPOSITIONS)).optional(),
       outcomes: z.record(z.string(), z.enum(OUTCOMES)).optional(),
+      directions: z.record(z.string(), z.enum(DIRECTION_MEANINGS)).optional(),
     })
     .optional(),
   /** a PBX file's endpoints named by the user: endpoint (`PJSIP/client1`, `201`) → agent code, '' = no agent */
@@ -459,6 +468,8 @@ export const ImportPreviewSchema = z.object({
   values: z.object({
     dispositions: z.array(ValueCount(z.enum(DISPOSITIONS))),
     outcomes: z.array(ValueCount(z.enum(OUTCOMES))),
+    /** the direction column's texts (absent without one); an unknown one is proposed as outbound */
+    directions: z.array(ValueCount(z.enum(DIRECTION_MEANINGS))).optional(),
   }),
   /** rows read for the value counts and the confidence */
   sampled: Count,

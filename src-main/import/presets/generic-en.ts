@@ -120,6 +120,12 @@ export const genericEnPreset: CallPreset = {
     Inbound: 'inbound',
     Incoming: 'inbound',
     In: 'inbound',
+    'Outbound call': 'outbound',
+    'Outgoing call': 'outbound',
+    'Inbound call': 'inbound',
+    'Incoming call': 'inbound',
+    Internal: 'internal',
+    'Internal call': 'internal',
   },
   derive(cell) {
     // Status and outcome read off one column: a status word there is no outcome.

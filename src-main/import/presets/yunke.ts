@@ -14,11 +14,13 @@
  * - callStatus is documented as 2 = 接通 (connected) and 0 = 未接 (not connected, read as no_answer).
  *   Any other value follows the app's rule for every non-strict layout (preset.ts `strictValues`):
  *   read by its talk time, with a warning naming the value, so no call is lost to it.
- * - incomingCall / 呼入标记: 1 = inbound (not a dial), 0 or empty = outbound.
+ * - incomingCall / 呼入标记: 1 = inbound (not a dial), 0 or empty = outbound: the inbound-flag table
+ *   the content-aware inference reads such a column with in any other file (direction-values.ts).
  * - Talk and ring time come from the seconds columns (callSeconds, ringSecond); the formatted
  *   callDuration / 通话时长 is not read. simPhone / 拨打号码 is our own line, never the customer's.
  * - departmentList is the team; a list (`["销售一部"]`) gives its first department.
  */
+import { INBOUND_FLAG } from '../direction-values';
 import type { CallPreset } from '../preset';
 
 const AGENT = ['userIdName', '坐席名称', '坐席'];
@@ -43,7 +45,7 @@ export const yunkePreset: CallPreset = {
   sourceKeyPrefix: 'yunke',
   dispositions: { '2': 'connected', '0': 'no_answer' },
   outcomes: { '': 'none' },
-  directions: { '': 'outbound', '0': 'outbound', '1': 'inbound' },
+  directions: INBOUND_FLAG,
   derive(cell) {
     const team = firstDepartment(cell('team'));
     return team === undefined ? {} : { team };

@@ -25,7 +25,7 @@ export const zhGenericPreset: CallPreset = {
     campaign: ['外呼任务', '任务名称', '活动名称', '营销活动', '项目'],
     startedAt: ['呼叫时间', '开始时间', '拨打时间', '外呼时间', '通话开始时间'],
     phone: ['客户号码', '被叫号码', '客户电话', '手机号码', '手机号'],
-    direction: ['呼叫类型', '通话类型', '呼叫方向'],
+    direction: ['呼叫类型', '通话类型', '呼叫方向', '通话方向'],
     disposition: ['呼叫结果', '外呼结果', '接听状态', '通话标识', '通话状态', '接通状态'],
     ringSeconds: ['振铃时长'],
     talkSeconds: ['通话时长', '接通时长', '计费时长'],
@@ -99,5 +99,14 @@ export const zhGenericPreset: CallPreset = {
     来电: 'inbound',
     普通来电: 'inbound', // 容联七陌
     来电转接: 'inbound',
+    去电: 'outbound',
+    外呼去电: 'outbound',
+    // 主叫 / 被叫 as the agent's side of the call: the agent called (a dial) or was called.
+    主叫: 'outbound',
+    被叫: 'inbound',
+    内部: 'internal',
+    内部通话: 'internal',
+    内线: 'internal',
+    分机互拨: 'internal',
   },
 };

@@ -26,14 +26,15 @@ const KINDS = [
 export function EndpointMapping({ preview }: { preview: ImportPreview }) {
   const t = useT();
   const endpoints = preview.endpoints ?? [];
-  if (endpoints.length === 0) return null;
+  // A file of calls (no endpoints) still says its inbound and internal calls are no dials.
+  if (endpoints.length === 0) return <NotDials counts={preview.notDials} />;
   return (
     <div className="mapping mapping--endpoints" data-testid="pbx-endpoints">
       <h3 className="mapping__title">
         {t('pbx.endpoints.title')}
         <span className="mapping__hint">{t('pbx.endpoints.hint')}</span>
       </h3>
-      <NotDials preview={preview} />
+      <NotDials counts={preview.notDials} />
       <div className="table-scroll mapping__scroll">
         <table className="data-table data-table--mapping">
           <thead>
@@ -91,16 +92,22 @@ function EndpointRow(e: NonNullable<ImportPreview['endpoints']>[number]) {
   );
 }
 
-function NotDials({ preview }: { preview: ImportPreview }) {
+/** "412 inbound, 96 internal: not counted as dials", of a preview's sample or an import's result. */
+export function NotDials({
+  counts = {},
+  testId = 'pbx-not-dials',
+}: {
+  counts: Record<string, number> | undefined;
+  testId?: string;
+}) {
   const t = useT();
   const f = useFormat();
-  const counts = preview.notDials ?? {};
   const parts = KINDS.filter((k) => (counts[k] ?? 0) > 0).map((k) =>
     t(`pbx.kind.${k}` as MessageKey, { count: f.count(counts[k]!) }),
   );
   if (parts.length === 0) return null;
   return (
-    <p className="preview__count" data-testid="pbx-not-dials">
+    <p className="preview__count" data-testid={testId}>
       {t('pbx.notDials', { list: parts.join(t('list.separator')) })}
     </p>
   );

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { messageIn } from '../../../src-shared/i18n/message-code';
 import { fileErrorText } from './reason-text';
+import { NotDials } from './EndpointMapping';
 import { RejectsTable } from './RejectsTable';
 import { usePresetName } from './usePresetName';
 
@@ -111,6 +112,7 @@ function ImportResultCard({ result, another }: { result: ImportResult; another: 
           </div>
         ))}
       </dl>
+      <NotDials counts={result.notDials} testId="import-result-not-dials" />
       {result.duplicates > 0 ? <p className="muted">{t('import.result.duplicatesHint')}</p> : null}
       {warnings > 0 ? <p className="muted">{t('import.result.warningsHint')}</p> : null}
       {result.rejected + warnings > 0 ? <RejectsTable batchId={result.batchId} /> : null}

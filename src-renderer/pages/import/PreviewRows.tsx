@@ -128,7 +128,9 @@ function CallRow({ line, call, warning: raw, showLegs, f }: CallRowProps) {
       </td>
       <td>{call.day}</td>
       <td>{f.time(call.startedAt)}</td>
-      <td className={call.disposition === 'connected' ? '' : 'muted'}>
+      <td className={call.disposition === 'connected' ? '' : 'muted'} data-direction={call.direction}>
+        {/* An inbound call is stored but is no dial: said beside its result. */}
+        {call.direction === 'inbound' ? `${t('calls.direction.inbound')} · ` : null}
         {t(`import.disposition.${call.disposition}`)}
       </td>
       <td className="num">{f.duration(call.talkSeconds)}</td>

@@ -1,17 +1,25 @@
 /**
- * What the texts of the result columns mean: each distinct call-result text and outcome text of
- * the sample, how often it occurs, and a choice of meaning. Unknown texts reject their rows.
+ * What the texts of the result columns mean: each distinct call-result, outcome and direction text
+ * of the sample, how often it occurs, and a choice of meaning. An unknown text is read as its
+ * proposal says (a status by its talk time, a direction as outbound), with a warning.
  */
 import type { ImportPreview } from '../../../src-shared/api';
-import { DISPOSITIONS, OUTCOMES, type Disposition, type Outcome } from '../../../src-shared/domain';
+import {
+  DIRECTION_MEANINGS,
+  DISPOSITIONS,
+  OUTCOMES,
+  type DirectionMeaning,
+  type Disposition,
+  type Outcome,
+} from '../../../src-shared/domain';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { useFormat, useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
 
 export function ValueMapping({ preview }: { preview: ImportPreview }) {
   const t = useT();
-  const { setDisposition, setOutcome, choices } = useImport();
-  const column = (field: 'disposition' | 'outcome') =>
+  const { setDisposition, setOutcome, setDirection, choices } = useImport();
+  const column = (field: 'disposition' | 'outcome' | 'direction') =>
     preview.columns.find((c) => c.field === field)?.column ?? null;
 
   return (
@@ -39,13 +47,24 @@ export function ValueMapping({ preview }: { preview: ImportPreview }) {
           chosen={choices.outcomes}
           onChange={(text, meaning) => setOutcome(text, meaning as Outcome)}
         />
+        {preview.values.directions ? (
+          <ValueTable
+            kind="direction"
+            title={t('import.preview.directions')}
+            list={preview.values.directions}
+            hasColumn={column('direction') !== null}
+            meanings={DIRECTION_MEANINGS}
+            chosen={choices.directions}
+            onChange={(text, meaning) => setDirection(text, meaning as DirectionMeaning)}
+          />
+        ) : null}
       </div>
     </div>
   );
 }
 
 interface ValueTableProps {
-  kind: 'disposition' | 'outcome';
+  kind: 'disposition' | 'outcome' | 'direction';
   title: string;
   list: { text: string; count: number; mapped: string | null; proposed?: string | null }[];
   /** false: the field has no column (texts may still be derived by the layout) */
@@ -122,7 +141,12 @@ function ValueTable({ kind, title, list, hasColumn, meanings, chosen, onChange }
                     </select>
                     {v.mapped === null && v.proposed && chosen?.[v.text] === undefined ? (
                       <span className="mapping__note" data-testid={`value-${kind}-${v.text}-proposed`}>
-                        {t('import.infer.proposed', { meaning: label(v.proposed) })}
+                        {t(
+                          kind === 'direction' ? 'import.infer.proposedDirection' : 'import.infer.proposed',
+                          {
+                            meaning: label(v.proposed),
+                          },
+                        )}
                       </span>
                     ) : null}
                   </td>

@@ -16,6 +16,10 @@ const RULES: Rule[] = [
     (m, t) => t('import.reason.unknownStatus', { text: m[1]!, meaning: meaning(t, m[2]!) }),
   ],
   [/^unknown outcome "(.*)" stored as none$/, (m, t) => t('import.reason.unknownOutcome', { text: m[1]! })],
+  [
+    /^unknown direction "(.*)" read as outbound$/,
+    (m, t) => t('import.reason.unknownDirection', { text: m[1]! }),
+  ],
   [/^skipped: a totals row \("(.*)"\)$/, (m, t) => t('import.reason.totals', { text: m[1]! })],
   [/^skipped: the header repeated$/, (_m, t) => t('import.reason.headerRepeated')],
   [/^agent code \(工号\) is empty$/, (_m, t) => t('import.reason.noAgent')],
