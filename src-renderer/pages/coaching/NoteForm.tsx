@@ -3,7 +3,7 @@
  * actions, the agent's own view, when to follow up, linked audits, and the KPIs discussed (last
  * month by default, shown before saving and frozen with the note).
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Note } from '../../../src-shared/api';
 import { NOTE_KINDS } from '../../../src-shared/coaching';
 import type { MessageKey } from '../../../src-shared/i18n';
@@ -19,6 +19,7 @@ import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AuditPicker } from './AuditPicker';
 import { AgentOptions } from './AgentOptions';
+import { CoachingField } from './CoachingField';
 import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
@@ -161,7 +162,7 @@ function NoteEditor({
         className="coaching-form__who"
       >
         <div className="coaching-form__row">
-          <Field label={t('coaching.note.agent')} problem={problem('agentId')} wide>
+          <CoachingField label={t('coaching.note.agent')} problem={problem('agentId')?.message} wide>
             <select
               className="select"
               value={draft.agentId ?? ''}
@@ -174,8 +175,8 @@ function NoteEditor({
               <option value="">{t('coaching.note.chooseAgent')}</option>
               <AgentOptions agents={agents} />
             </select>
-          </Field>
-          <Field label={t('coaching.note.kind')}>
+          </CoachingField>
+          <CoachingField label={t('coaching.note.kind')}>
             <select
               className="select"
               value={draft.kind}
@@ -188,8 +189,8 @@ function NoteEditor({
                 </option>
               ))}
             </select>
-          </Field>
-          <Field label={t('coaching.note.day')} problem={problem('day')}>
+          </CoachingField>
+          <CoachingField label={t('coaching.note.day')} problem={problem('day')?.message}>
             <input
               type="date"
               className="input"
@@ -197,8 +198,8 @@ function NoteEditor({
               onChange={(e) => update({ day: e.target.value })}
               data-testid="note-day"
             />
-          </Field>
-          <Field label={t('coaching.note.coach')} problem={problem('coach')}>
+          </CoachingField>
+          <CoachingField label={t('coaching.note.coach')} problem={problem('coach')?.message}>
             <input
               className="input"
               value={draft.coach}
@@ -206,16 +207,16 @@ function NoteEditor({
               onChange={(e) => update({ coach: e.target.value })}
               data-testid="note-coach"
             />
-          </Field>
+          </CoachingField>
           {draft.kind === 'checkpoint' || draft.planId !== null ? (
-            <PlanChoice draft={draft} update={update} problem={problem('planId')} />
+            <PlanChoice draft={draft} update={update} problem={problem('planId')?.message} />
           ) : null}
         </div>
       </Panel>
 
       <div className="coaching-form__grid">
         <Panel title={t('coaching.note.talk')} className="coaching-form__talk">
-          <Field label={t('coaching.note.strengths')}>
+          <CoachingField label={t('coaching.note.strengths')}>
             <textarea
               className="textarea"
               rows={3}
@@ -223,8 +224,8 @@ function NoteEditor({
               onChange={(e) => update({ strengths: e.target.value })}
               data-testid="note-strengths"
             />
-          </Field>
-          <Field label={t('coaching.note.shortfalls')}>
+          </CoachingField>
+          <CoachingField label={t('coaching.note.shortfalls')}>
             <textarea
               className="textarea"
               rows={3}
@@ -232,8 +233,8 @@ function NoteEditor({
               onChange={(e) => update({ shortfalls: e.target.value })}
               data-testid="note-shortfalls"
             />
-          </Field>
-          <Field label={t('coaching.note.agentView')}>
+          </CoachingField>
+          <CoachingField label={t('coaching.note.agentView')}>
             <textarea
               className="textarea"
               rows={2}
@@ -241,7 +242,7 @@ function NoteEditor({
               onChange={(e) => update({ agentView: e.target.value })}
               data-testid="note-agent-view"
             />
-          </Field>
+          </CoachingField>
         </Panel>
         <NoteKpis draft={draft} note={note} kpiRange={kpiRange} update={update} />
       </div>
@@ -318,7 +319,7 @@ function NoteEditor({
           + {t('coaching.note.addAction')}
         </button>
         <div className="coaching-form__row coaching-form__row--follow">
-          <Field label={t('coaching.note.followUp')} problem={problem('followUpDay')}>
+          <CoachingField label={t('coaching.note.followUp')} problem={problem('followUpDay')?.message}>
             <input
               type="date"
               className="input"
@@ -332,7 +333,7 @@ function NoteEditor({
                 ✓ {t('coaching.note.followUpDone')} · {f.dateTime(note.followUpDoneAt)}
               </span>
             ) : null}
-          </Field>
+          </CoachingField>
         </div>
         <AuditPicker
           agentId={draft.agentId}
@@ -347,35 +348,6 @@ function NoteEditor({
   );
 }
 
-function Field({
-  label,
-  problem,
-  hint,
-  wide,
-  children,
-}: {
-  label: string;
-  problem?: FieldProblem | undefined;
-  hint?: string;
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <label className={wide ? 'field field--wide' : 'field'} data-invalid={problem ? 'true' : undefined}>
-      <span className="field__label">{label}</span>
-      {children}
-      {problem ? (
-        <span className="field__hint is-error" role="alert">
-          {t(problem.message)}
-        </span>
-      ) : hint ? (
-        <span className="field__hint">{hint}</span>
-      ) : null}
-    </label>
-  );
-}
-
 /** The plan a checkpoint belongs to: the agent's open plan (or the one already chosen). */
 function PlanChoice({
   draft,
@@ -384,7 +356,7 @@ function PlanChoice({
 }: {
   draft: NoteDraft;
   update: (change: Partial<NoteDraft>) => void;
-  problem: FieldProblem | undefined;
+  problem: MessageKey | undefined;
 }) {
   const t = useT();
   const f = useFormat();
@@ -399,7 +371,7 @@ function PlanChoice({
     if (only !== null) update({ planId: only });
   }, [only, update]);
   return (
-    <Field label={t('coaching.note.plan')} problem={problem} wide>
+    <CoachingField label={t('coaching.note.plan')} problem={problem} wide>
       <select
         className="select"
         value={draft.planId ?? ''}
@@ -416,7 +388,7 @@ function PlanChoice({
       {plans.data && choices.length === 0 ? (
         <span className="field__hint">{t('coaching.note.noOpenPlan')}</span>
       ) : null}
-    </Field>
+    </CoachingField>
   );
 }
 
@@ -441,8 +413,7 @@ function NoteKpis({
   );
   return (
     <Panel title={t('coaching.note.kpis')} className="coaching-form__kpis" testId="note-kpis">
-      <label className="field">
-        <span className="field__label">{t('coaching.note.kpiPeriod')}</span>
+      <CoachingField label={t('coaching.note.kpiPeriod')}>
         <select
           className="select"
           value={draft.kpiChoice}
@@ -459,7 +430,7 @@ function NoteKpis({
             </option>
           ))}
         </select>
-      </label>
+      </CoachingField>
       {frozen ? (
         <>
           <KpiGrid values={frozen.values} testId="note-kpi-grid" />
