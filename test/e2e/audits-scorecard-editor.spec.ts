@@ -8,22 +8,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { expect, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, openRaw } from './raw-db';
 
 /** Two agents, three connected calls each, in one week. */
 function importCalls(app: App): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
+  const lines = [CALLSCOPE_COLUMNS];
   ['A001,Alice Wang', 'A002,Ben Li'].forEach((agent, a) =>
     [60, 140, 220].forEach((talk, i) =>
       lines.push(`C${a}${i},${agent},North,2026-11-1${6 + i} 10:0${a}:00,connected,${talk},none,`),
     ),
   );
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  importCsv(app, 'calls.csv', lines, '--preset', 'callscope');
 }
 
 const card = (page: Page, name: string) => page.getByTestId('scorecard-card').filter({ hasText: name });
