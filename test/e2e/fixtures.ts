@@ -84,6 +84,15 @@ export async function tileValue(page: Page, key: string): Promise<number | null>
   return raw === null || raw === '' ? null : Number(raw);
 }
 
+/** Saves the workspace's time zone, and the UI's language if given, in Settings as a user would. */
+export async function saveTimeZone(page: Page, timeZone: string, language?: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-timezone').selectOption(timeZone);
+  if (language) await page.getByTestId('settings-language').selectOption(language);
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+}
+
 /** Switches the UI to Chinese in Settings and comes back to the dashboard. */
 export async function switchToChinese(page: Page): Promise<void> {
   await page.getByTestId('nav-settings').click();
