@@ -37,3 +37,30 @@ export function ProblemHint({ problem }: { problem: MessageKey }) {
     </span>
   );
 }
+
+/** A field of free text (the note's talk, the plan's reason). */
+export function CoachingTextArea({
+  label,
+  rows,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  rows: number;
+  value: string;
+  onChange(text: string): void;
+  testId: string;
+}) {
+  return (
+    <CoachingField label={label}>
+      <textarea
+        className="textarea"
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
+    </CoachingField>
+  );
+}

@@ -19,7 +19,7 @@ import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AuditPicker } from './AuditPicker';
 import { AgentOptions } from './AgentOptions';
-import { CoachingField } from './CoachingField';
+import { CoachingField, CoachingTextArea } from './CoachingField';
 import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
@@ -216,33 +216,27 @@ function NoteEditor({
 
       <div className="coaching-form__grid">
         <Panel title={t('coaching.note.talk')} className="coaching-form__talk">
-          <CoachingField label={t('coaching.note.strengths')}>
-            <textarea
-              className="textarea"
-              rows={3}
-              value={draft.strengths}
-              onChange={(e) => update({ strengths: e.target.value })}
-              data-testid="note-strengths"
-            />
-          </CoachingField>
-          <CoachingField label={t('coaching.note.shortfalls')}>
-            <textarea
-              className="textarea"
-              rows={3}
-              value={draft.shortfalls}
-              onChange={(e) => update({ shortfalls: e.target.value })}
-              data-testid="note-shortfalls"
-            />
-          </CoachingField>
-          <CoachingField label={t('coaching.note.agentView')}>
-            <textarea
-              className="textarea"
-              rows={2}
-              value={draft.agentView}
-              onChange={(e) => update({ agentView: e.target.value })}
-              data-testid="note-agent-view"
-            />
-          </CoachingField>
+          <CoachingTextArea
+            label={t('coaching.note.strengths')}
+            rows={3}
+            value={draft.strengths}
+            onChange={(strengths) => update({ strengths })}
+            testId="note-strengths"
+          />
+          <CoachingTextArea
+            label={t('coaching.note.shortfalls')}
+            rows={3}
+            value={draft.shortfalls}
+            onChange={(shortfalls) => update({ shortfalls })}
+            testId="note-shortfalls"
+          />
+          <CoachingTextArea
+            label={t('coaching.note.agentView')}
+            rows={2}
+            value={draft.agentView}
+            onChange={(agentView) => update({ agentView })}
+            testId="note-agent-view"
+          />
         </Panel>
         <NoteKpis draft={draft} note={note} kpiRange={kpiRange} update={update} />
       </div>

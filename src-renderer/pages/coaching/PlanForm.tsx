@@ -30,7 +30,7 @@ import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AgentOptions } from './AgentOptions';
-import { CoachingField, ProblemHint } from './CoachingField';
+import { CoachingField, CoachingTextArea, ProblemHint } from './CoachingField';
 import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { coachingHref } from './coaching-route';
 import { GOAL_STATUS_LABEL, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
@@ -257,15 +257,13 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
             {t('coaching.plan.closedHint', { status: t(PLAN_STATUS_LABEL[plan.status]) })}
           </p>
         ) : null}
-        <CoachingField label={t('coaching.plan.reason')}>
-          <textarea
-            className="textarea"
-            rows={2}
-            value={draft.reason}
-            onChange={(e) => update({ reason: e.target.value })}
-            data-testid="plan-reason"
-          />
-        </CoachingField>
+        <CoachingTextArea
+          label={t('coaching.plan.reason')}
+          rows={2}
+          value={draft.reason}
+          onChange={(reason) => update({ reason })}
+          testId="plan-reason"
+        />
       </Panel>
 
       <Panel title={t('coaching.plan.goals')} subtitle={t('coaching.plan.goalsHint')}>
