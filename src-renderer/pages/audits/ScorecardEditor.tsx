@@ -19,6 +19,7 @@ import {
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useLanguage, useT, type Translate } from '../../i18n/language';
@@ -203,8 +204,7 @@ function DraftEditor({
                   data-testid="editor-name"
                 />
               </label>
-              <label className="field">
-                <span className="field__label">{t('audits.editor.scoring')}</span>
+              <Field label={t('audits.editor.scoring')}>
                 <select
                   className="select"
                   value={draft.scoring}
@@ -216,9 +216,8 @@ function DraftEditor({
                   <option value="points">{t('audits.editor.scoringPoints')}</option>
                   <option value="weights">{t('audits.editor.scoringWeights')}</option>
                 </select>
-              </label>
-              <label className="field">
-                <span className="field__label">{t('audits.editor.passMark')}</span>
+              </Field>
+              <Field label={t('audits.editor.passMark')}>
                 <input
                   id="scorecard-pass-mark"
                   className={
@@ -240,7 +239,7 @@ function DraftEditor({
                   }
                   data-testid="editor-pass-mark"
                 />
-              </label>
+              </Field>
               <label className="field scorecard-editor__description">
                 <span className="field__label">{t('audits.editor.description')}</span>
                 <input

@@ -9,6 +9,7 @@ import { NOTE_KINDS } from '../../../src-shared/coaching';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -19,8 +20,7 @@ import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AuditPicker } from './AuditPicker';
 import { AgentOptions } from './AgentOptions';
-import { CoachingField, CoachingTextArea } from './CoachingField';
-import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
+import { CoachingFormFrame, CoachingTextArea, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
 import {
@@ -162,7 +162,7 @@ function NoteEditor({
         className="coaching-form__who"
       >
         <div className="coaching-form__row">
-          <CoachingField label={t('coaching.note.agent')} problem={problem('agentId')?.message} wide>
+          <Field label={t('coaching.note.agent')} problem={problem('agentId')?.message} wide>
             <select
               className="select"
               value={draft.agentId ?? ''}
@@ -175,8 +175,8 @@ function NoteEditor({
               <option value="">{t('coaching.note.chooseAgent')}</option>
               <AgentOptions agents={agents} />
             </select>
-          </CoachingField>
-          <CoachingField label={t('coaching.note.kind')}>
+          </Field>
+          <Field label={t('coaching.note.kind')}>
             <select
               className="select"
               value={draft.kind}
@@ -189,8 +189,8 @@ function NoteEditor({
                 </option>
               ))}
             </select>
-          </CoachingField>
-          <CoachingField label={t('coaching.note.day')} problem={problem('day')?.message}>
+          </Field>
+          <Field label={t('coaching.note.day')} problem={problem('day')?.message}>
             <input
               type="date"
               className="input"
@@ -198,8 +198,8 @@ function NoteEditor({
               onChange={(e) => update({ day: e.target.value })}
               data-testid="note-day"
             />
-          </CoachingField>
-          <CoachingField label={t('coaching.note.coach')} problem={problem('coach')?.message}>
+          </Field>
+          <Field label={t('coaching.note.coach')} problem={problem('coach')?.message}>
             <input
               className="input"
               value={draft.coach}
@@ -207,7 +207,7 @@ function NoteEditor({
               onChange={(e) => update({ coach: e.target.value })}
               data-testid="note-coach"
             />
-          </CoachingField>
+          </Field>
           {draft.kind === 'checkpoint' || draft.planId !== null ? (
             <PlanChoice draft={draft} update={update} problem={problem('planId')?.message} />
           ) : null}
@@ -313,7 +313,7 @@ function NoteEditor({
           + {t('coaching.note.addAction')}
         </button>
         <div className="coaching-form__row coaching-form__row--follow">
-          <CoachingField label={t('coaching.note.followUp')} problem={problem('followUpDay')?.message}>
+          <Field label={t('coaching.note.followUp')} problem={problem('followUpDay')?.message}>
             <input
               type="date"
               className="input"
@@ -327,7 +327,7 @@ function NoteEditor({
                 ✓ {t('coaching.note.followUpDone')} · {f.dateTime(note.followUpDoneAt)}
               </span>
             ) : null}
-          </CoachingField>
+          </Field>
         </div>
         <AuditPicker
           agentId={draft.agentId}
@@ -365,7 +365,7 @@ function PlanChoice({
     if (only !== null) update({ planId: only });
   }, [only, update]);
   return (
-    <CoachingField label={t('coaching.note.plan')} problem={problem} wide>
+    <Field label={t('coaching.note.plan')} problem={problem} wide>
       <select
         className="select"
         value={draft.planId ?? ''}
@@ -382,7 +382,7 @@ function PlanChoice({
       {plans.data && choices.length === 0 ? (
         <span className="field__hint">{t('coaching.note.noOpenPlan')}</span>
       ) : null}
-    </CoachingField>
+    </Field>
   );
 }
 
@@ -407,7 +407,7 @@ function NoteKpis({
   );
   return (
     <Panel title={t('coaching.note.kpis')} className="coaching-form__kpis" testId="note-kpis">
-      <CoachingField label={t('coaching.note.kpiPeriod')}>
+      <Field label={t('coaching.note.kpiPeriod')}>
         <select
           className="select"
           value={draft.kpiChoice}
@@ -424,7 +424,7 @@ function NoteKpis({
             </option>
           ))}
         </select>
-      </CoachingField>
+      </Field>
       {frozen ? (
         <>
           <KpiGrid values={frozen.values} testId="note-kpi-grid" />

@@ -22,6 +22,7 @@ import { KPI_DEFINITIONS } from '../../../src-shared/kpi';
 import { addDays } from '../../../src-shared/time';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
+import { Field, ProblemHint } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -30,8 +31,7 @@ import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AgentOptions } from './AgentOptions';
-import { CoachingField, CoachingTextArea, ProblemHint } from './CoachingField';
-import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
+import { CoachingFormFrame, CoachingTextArea, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { coachingHref } from './coaching-route';
 import { GOAL_STATUS_LABEL, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
 import { rememberCoach, rememberedCoach } from './note-draft';
@@ -192,7 +192,7 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
         }
       >
         <div className="coaching-form__row">
-          <CoachingField label={t('coaching.note.agent')} problem={problem('agentId')} wide>
+          <Field label={t('coaching.note.agent')} problem={problem('agentId')} wide>
             <select
               className="select"
               value={draft.agentId ?? ''}
@@ -203,8 +203,8 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               <option value="">{t('coaching.note.chooseAgent')}</option>
               <AgentOptions agents={agents} />
             </select>
-          </CoachingField>
-          <CoachingField label={t('coaching.plan.startDay')} problem={problem('startDay')}>
+          </Field>
+          <Field label={t('coaching.plan.startDay')} problem={problem('startDay')}>
             <input
               type="date"
               className="input"
@@ -213,8 +213,8 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               onChange={(e) => update({ startDay: e.target.value })}
               data-testid="plan-start"
             />
-          </CoachingField>
-          <CoachingField label={t('coaching.plan.endDay')} problem={problem('endDay')}>
+          </Field>
+          <Field label={t('coaching.plan.endDay')} problem={problem('endDay')}>
             <input
               type="date"
               className="input"
@@ -224,8 +224,8 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               onChange={(e) => update({ endDay: e.target.value })}
               data-testid="plan-end"
             />
-          </CoachingField>
-          <CoachingField label={t('coaching.plan.coach')} problem={problem('coach')}>
+          </Field>
+          <Field label={t('coaching.plan.coach')} problem={problem('coach')}>
             <input
               className="input"
               value={draft.coach}
@@ -233,9 +233,9 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               onChange={(e) => update({ coach: e.target.value })}
               data-testid="plan-coach"
             />
-          </CoachingField>
+          </Field>
           {plan ? (
-            <CoachingField label={t('coaching.plan.status')}>
+            <Field label={t('coaching.plan.status')}>
               <select
                 className="select"
                 value={draft.status}
@@ -249,7 +249,7 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
                   </option>
                 ))}
               </select>
-            </CoachingField>
+            </Field>
           ) : null}
         </div>
         {closed ? (

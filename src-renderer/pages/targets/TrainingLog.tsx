@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { TrainingSessionRow } from '../../../src-shared/api';
 import { monthRange } from '../../../src-shared/targets-calendar';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useLanguage, useT } from '../../i18n/language';
@@ -102,8 +103,7 @@ export function TrainingLog({
           }}
         >
           <div className="targets-toolbar">
-            <label className="field">
-              <span className="field__label">{t('targets.training.day')}</span>
+            <Field label={t('targets.training.day')}>
               <input
                 className="input"
                 type="date"
@@ -113,7 +113,7 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, day: e.target.value }))}
                 data-testid="training-day"
               />
-            </label>
+            </Field>
             <label className="field training-form__topic">
               <span className="field__label">{t('targets.training.topic')}</span>
               <input
@@ -124,8 +124,7 @@ export function TrainingLog({
                 data-testid="training-topic"
               />
             </label>
-            <label className="field">
-              <span className="field__label">{t('targets.training.hours')}</span>
+            <Field label={t('targets.training.hours')}>
               <input
                 className="input input--narrow"
                 inputMode="decimal"
@@ -133,7 +132,7 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, hours: e.target.value }))}
                 data-testid="training-hours"
               />
-            </label>
+            </Field>
             <label className="field training-form__notes">
               <span className="field__label">{t('targets.training.notes')}</span>
               <input
