@@ -11,16 +11,20 @@ export function Field({
   label,
   problem,
   wide,
+  className,
   children,
 }: {
   label: ReactNode;
   /** what is wrong with the field, in the words of the UI (undefined: nothing, or not shown yet) */
   problem?: MessageKey | undefined;
   wide?: boolean;
+  /** the layout's own classes beside `field` (field--inline, a grid area…) */
+  className?: string;
   children: ReactNode;
 }) {
+  const classes = ['field', wide ? 'field--wide' : null, className ?? null].filter((c) => c !== null);
   return (
-    <label className={wide ? 'field field--wide' : 'field'} data-invalid={problem ? 'true' : undefined}>
+    <label className={classes.join(' ')} data-invalid={problem ? 'true' : undefined}>
       <span className="field__label">{label}</span>
       {children}
       {problem ? <ProblemHint problem={problem} /> : null}

@@ -70,8 +70,7 @@ function NewScorecard({ cards, onClose }: Pick<EditorProps, 'cards' | 'onClose'>
   }, [source, cards, templates.data, t]);
 
   const chooser = (
-    <label className="field scorecard-editor__source">
-      <span className="field__label">{t('audits.editor.startFrom')}</span>
+    <Field label={t('audits.editor.startFrom')} className="scorecard-editor__source">
       <select
         className="select"
         value={source}
@@ -94,7 +93,7 @@ function NewScorecard({ cards, onClose }: Pick<EditorProps, 'cards' | 'onClose'>
         </optgroup>
         <option value="blank">{t('audits.editor.blank')}</option>
       </select>
-    </label>
+    </Field>
   );
   if (templates.error) return <ErrorMessage error={templates.error} onRetry={templates.reload} />;
   if (!start) return null;
@@ -193,8 +192,7 @@ function DraftEditor({
           <Panel title={t('audits.editor.general')} className="scorecard-editor__general">
             <div className="scorecard-editor__fields">
               {chooser}
-              <label className="field scorecard-editor__name">
-                <span className="field__label">{t('audits.editor.name')}</span>
+              <Field label={t('audits.editor.name')} className="scorecard-editor__name">
                 <input
                   id="scorecard-name"
                   className={problems.some((p) => p.code === 'name.empty') ? 'input is-invalid' : 'input'}
@@ -203,7 +201,7 @@ function DraftEditor({
                   onChange={(e) => setDraft({ ...draft, name: e.target.value })}
                   data-testid="editor-name"
                 />
-              </label>
+              </Field>
               <Field label={t('audits.editor.scoring')}>
                 <select
                   className="select"
@@ -240,15 +238,14 @@ function DraftEditor({
                   data-testid="editor-pass-mark"
                 />
               </Field>
-              <label className="field scorecard-editor__description">
-                <span className="field__label">{t('audits.editor.description')}</span>
+              <Field label={t('audits.editor.description')} className="scorecard-editor__description">
                 <input
                   className="input"
                   value={draft.description}
                   maxLength={2000}
                   onChange={(e) => setDraft({ ...draft, description: e.target.value })}
                 />
-              </label>
+              </Field>
             </div>
             <p className="field__hint">
               {t(draft.scoring === 'points' ? 'audits.editor.pointsHint' : 'audits.editor.weightsHint')}

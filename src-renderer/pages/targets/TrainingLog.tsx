@@ -114,8 +114,7 @@ export function TrainingLog({
                 data-testid="training-day"
               />
             </Field>
-            <label className="field training-form__topic">
-              <span className="field__label">{t('targets.training.topic')}</span>
+            <Field label={t('targets.training.topic')} className="training-form__topic">
               <input
                 className="input"
                 value={draft.topic}
@@ -123,7 +122,7 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, topic: e.target.value }))}
                 data-testid="training-topic"
               />
-            </label>
+            </Field>
             <Field label={t('targets.training.hours')}>
               <input
                 className="input input--narrow"
@@ -133,8 +132,7 @@ export function TrainingLog({
                 data-testid="training-hours"
               />
             </Field>
-            <label className="field training-form__notes">
-              <span className="field__label">{t('targets.training.notes')}</span>
+            <Field label={t('targets.training.notes')} className="training-form__notes">
               <input
                 className="input"
                 value={draft.notes}
@@ -142,7 +140,7 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
                 data-testid="training-notes"
               />
-            </label>
+            </Field>
           </div>
           <fieldset className="training-form__attendees" data-testid="training-attendees">
             <legend className="field__label">
