@@ -3,14 +3,11 @@
  * by someone signed in on another machine, newest first, in both languages; a change made
  * elsewhere shows without a reload.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { answersIn } from '../helpers';
+import { CALLSCOPE_ALL_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { apiCall, expect, screenshot, switchToChinese, test } from './fixtures';
-
-const HEADER =
-  'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording';
 
 test('the activity log lists who changed what, newest first, in English and Chinese', async ({
   appPage: page,
@@ -19,12 +16,10 @@ test('the activity log lists who changed what, newest first, in English and Chin
   app.cli(['demo', '--agents', '4', '--days', '10', '--seed', '2']);
   await page.reload();
   await apiCall(page, 'teams.create', { name: '三组' });
-  const file = path.join(app.dir, 'calls-dec.csv');
-  fs.writeFileSync(
-    file,
-    `${HEADER}\nA001,9201,测试丙,三组,老客续费,2026-12-04 10:00:00,13700137101,outbound,connected,4,95,intent,,\n`,
-  );
-  app.cli(['import', file]);
+  importCsv(app, 'calls-dec.csv', [
+    CALLSCOPE_ALL_COLUMNS,
+    'A001,9201,测试丙,三组,老客续费,2026-12-04 10:00:00,13700137101,outbound,connected,4,95,intent,,',
+  ]);
   await page.getByTestId('nav-settings').click();
   const table = page.getByTestId('activity-table');
   await table.scrollIntoViewIfNeeded();

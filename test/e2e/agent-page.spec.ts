@@ -3,19 +3,8 @@
  * bands, call results and outcomes against the SQLite file, and its calls table.
  */
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test, tileValue } from './fixtures';
+import { expect, expectTilesShow, screenshot, test } from './fixtures';
 import { chooseLanguage, chooseRange, dataRange, openRaw, type RawDb } from './raw-db';
-
-const TILE_KEYS = [
-  'dials',
-  'connects',
-  'connectRate',
-  'effectiveTalkSeconds',
-  'avgTalkSeconds',
-  'intents',
-  'sales',
-  'revenue',
-] as const;
 
 const BAND_BOUNDS = [10, 30, 60, 120, 300, 600];
 
@@ -138,12 +127,7 @@ test('the agent page shows the same numbers as `cli metrics --by agent` and the 
     }[]
   ).find((r) => r.key === agent.code)!;
   expect(expected).toBeDefined();
-  for (const key of TILE_KEYS) {
-    await expect(page.getByTestId(`kpi-${key}`)).toBeVisible();
-    const shown = await tileValue(page, key);
-    if (expected[key] === null) expect(shown, key).toBeNull();
-    else expect(shown, key).toBeCloseTo(Number(expected[key]), 9);
-  }
+  await expectTilesShow(page, expected);
   await expectNumbersMatchStore(page, db, agent, from, to);
   await expect(page.getByTestId('agent-talk-explain')).toContainText('30 s');
   await screenshot(page, 'agent-page-en');

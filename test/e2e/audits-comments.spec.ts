@@ -4,8 +4,8 @@
  * and in the list; submitting with items unanswered asks first, naming how many; QA analytics with
  * a period of its own. Screenshots at 1366×768 in English and Chinese.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { expect, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, chooseRange, openRaw } from './raw-db';
 
@@ -14,16 +14,12 @@ const TO = '2026-11-20';
 
 /** Three agents, a week of connected calls each. */
 function importCalls(app: App): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
+  const lines = [CALLSCOPE_COLUMNS];
   ['A001,Alice Wang', 'A002,Ben Li', 'A003,Chen Yu'].forEach((agent, a) => {
     for (let d = 0; d < 5; d++)
       lines.push(`Q${a}${d},${agent},North,2026-11-${16 + d} 1${a}:00:00,connected,${90 + 20 * d},none,`);
   });
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  importCsv(app, 'calls.csv', lines, '--preset', 'callscope');
 }
 
 test('an audit with comments, a pass badge and a confirmation for unanswered items; QA has its own period', async ({

@@ -4,12 +4,12 @@
  * and each agent's average on its interval. The chart's weeks and means are checked against the
  * scores stored in the workspace; screenshots in light, dark, Chinese and at 1920.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AuditDetail, ScorecardVersion } from '../../src-shared/api';
 import { trendBucket } from '../../src-shared/audit-stats';
 import type { AnswerValue } from '../../src-shared/scorecard';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { expect, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, chooseRange, openRaw } from './raw-db';
 
@@ -19,9 +19,7 @@ const AGENTS = ['A001,Alice Wang', 'A002,Ben Li', 'A003,Chen Yu', 'A004,Dina Xu'
 
 /** Four weeks, two connected calls per agent and week. */
 function importCalls(app: App): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
+  const lines = [CALLSCOPE_COLUMNS];
   AGENTS.forEach((agent, a) => {
     for (let week = 0; week < 4; week++)
       for (const day of [1, 3]) {
@@ -30,9 +28,7 @@ function importCalls(app: App): void {
         lines.push(`W${a}${week}${day},${agent},${a < 2 ? 'North' : 'South'},${stamp},connected,120,none,`);
       }
   });
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  importCsv(app, 'calls.csv', lines, '--preset', 'callscope');
 }
 
 async function api<T>(page: Page, method: string, data: unknown): Promise<T> {

@@ -2,27 +2,26 @@
  * The scorecard editor end to end: edit the built-in compliance check in the app (points, a new
  * 1–5 item moved into place, a problem that names its item), save it as version 2, see it listed
  * with its new weights, audit a call with it and read the score computed by hand; then build a new
- * scorecard from a blank card in Chinese. Version 1 stays in the workspace unchanged.
+ * scorecard from a blank card in Chinese. Version 1 stays in the workspace unchanged. A scorecard
+ * exported as JSON comes back through the panel's import buttons.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { expect, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, openRaw } from './raw-db';
 
 /** Two agents, three connected calls each, in one week. */
 function importCalls(app: App): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
+  const lines = [CALLSCOPE_COLUMNS];
   ['A001,Alice Wang', 'A002,Ben Li'].forEach((agent, a) =>
     [60, 140, 220].forEach((talk, i) =>
       lines.push(`C${a}${i},${agent},North,2026-11-1${6 + i} 10:0${a}:00,connected,${talk},none,`),
     ),
   );
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  importCsv(app, 'calls.csv', lines, '--preset', 'callscope');
 }
 
 const card = (page: Page, name: string) => page.getByTestId('scorecard-card').filter({ hasText: name });
@@ -211,4 +210,58 @@ test('zh-CN: a new scorecard from a blank card, problems in Chinese, saved as ve
   await expect(card(page, '开场白抽检').getByTestId('scorecard-shares')).toHaveText(
     '开场 25% · 需求挖掘 75%',
   );
+});
+
+test('a scorecard exported as JSON comes back through the import buttons: as its next version, and as a new scorecard', async ({
+  appPage: page,
+  app,
+}) => {
+  await page.goto(`${app.url}#/audits`);
+  const compliance = card(page, 'Compliance check');
+  await expect(compliance).toHaveAttribute('data-version', '1');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    compliance.getByTestId('scorecard-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { passMark: number | null };
+  const file = path.join(app.dir, 'compliance-stricter.json');
+  fs.writeFileSync(file, JSON.stringify({ ...exported, passMark: 75 }));
+
+  // "Import new version…" on the card: the file becomes the card's version 2.
+  const [versionChooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    compliance.getByTestId('scorecard-import-version').click(),
+  ]);
+  await versionChooser.setFiles(file);
+  await expect(compliance).toHaveAttribute('data-version', '2');
+  await expect(page.getByTestId('audits-scorecards')).toContainText('Imported “Compliance check · v2”.');
+
+  // "Import JSON…" in the panel's bar: the same file becomes a scorecard of its own.
+  const [newChooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('audits-scorecards').getByRole('button', { name: 'Import JSON…' }).click(),
+  ]);
+  await newChooser.setFiles(file);
+  await expect(page.getByTestId('audits-scorecards')).toContainText('Imported “Compliance check · v1”.');
+  await expect(compliance).toHaveCount(2);
+  await page.getByTestId('audits-scorecards').scrollIntoViewIfNeeded();
+  await screenshot(page, 'audits-scorecards-imported-en');
+  const db = openRaw(app.db);
+  const passMarks = db
+    .prepare(
+      `SELECT version, json_extract(definition, '$.passMark') AS passMark FROM scorecard_versions
+       WHERE name = 'Compliance check' ORDER BY scorecard_id, version`,
+    )
+    .all()
+    .map((r) => {
+      const row = r as { version: number; passMark: number | null };
+      return [row.version, row.passMark];
+    });
+  db.close();
+  expect(passMarks).toEqual([
+    [1, exported.passMark ?? null],
+    [2, 75],
+    [1, 75],
+  ]);
 });

@@ -3,9 +3,8 @@
  * to 60 s in Settings, the spot-check list draws one of the 45/50 s sales as a short sale and the
  * strata label says "< 60 s".
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { importCsv } from './call-files';
 import { expect, screenshot, test } from './fixtures';
 import { chooseLanguage } from './raw-db';
 
@@ -35,9 +34,7 @@ test('the short-sale threshold from Settings drives the spot-check strata', asyn
       `S${i},7001,Alice Wang,2026-11-0${2 + i} 10:00:00,connected,${talk},${sale ? 'sale' : 'none'},${sale ? '99.00' : ''}`,
     ),
   );
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  importCsv(app, 'calls.csv', lines, '--preset', 'callscope');
   await page.reload();
 
   await page.getByTestId('nav-audits').click();

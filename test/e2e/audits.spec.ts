@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { cohenKappa } from '../../src-shared/agreement';
+import { importCsv } from './call-files';
 import { expect, REPO, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, chooseRange, openRaw } from './raw-db';
 
@@ -48,9 +49,7 @@ function writeCalls(app: App, agents: Agent[], extra: string[] = []): string {
     lines.push(`${agent.code}-x,${agent.code},${agent.name},,2026-11-18 16:00:00,no_answer,0,none,,`);
   });
   lines.push(...extra);
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  const file = importCsv(app, 'calls.csv', lines, '--preset', 'callscope');
   fs.mkdirSync(path.join(app.dir, 'recordings'), { recursive: true });
   fs.copyFileSync(TONE, path.join(app.dir, 'recordings', 'tone.wav'));
   return file;

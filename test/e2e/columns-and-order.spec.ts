@@ -3,17 +3,15 @@
  * above "¥6,377"), agent lists in 工号/pinyin order, and the composite ranking's saved-weights
  * column named as the rank it is. Calls of November 2026 written here, so no date depends on today.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { expect, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
 /** North sells 3 × ¥40,000 (¥120,000: 万 in Chinese), South 1 × ¥6,377.20. */
 function importCalls(app: App): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
+  const lines = [CALLSCOPE_COLUMNS];
   const agents = [
     ['A10', '张伟', 'North'],
     ['A2', '李娜', 'North'],
@@ -29,9 +27,7 @@ function importCalls(app: App): void {
       );
     }
   });
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  importCsv(app, 'calls.csv', lines, '--preset', 'callscope');
 }
 
 /** The pay table's revenue column (agent, score, grade, revenue…), in sorted order. */

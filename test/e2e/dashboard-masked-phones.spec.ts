@@ -3,8 +3,7 @@
  * dials: the dashboard's range caption says how many there are, in both languages. Calls of
  * November 2026 written here, so no date depends on today.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { importCsv } from './call-files';
 import { expect, screenshot, test, type App } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
@@ -18,9 +17,7 @@ function importCalls(app: App): number {
     const phone = isMasked ? `138****${1000 + i}` : `1391234${1000 + i}`;
     lines.push(`100${1 + (i % 2)},坐席${i % 2},2026-11-0${3 + (i % 3)} 10:${10 + i}:00,${phone},已接通,60`);
   }
-  const file = path.join(app.dir, 'masked.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file]);
+  importCsv(app, 'masked.csv', lines);
   return masked;
 }
 

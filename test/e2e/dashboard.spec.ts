@@ -1,18 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, switchToChinese, test, tileValue } from './fixtures';
+import { expect, expectTilesShow, screenshot, switchToChinese, test } from './fixtures';
 import { addDays } from '../../src-shared/time';
 import { chooseRange, dataRange, openRaw } from './raw-db';
-
-const TILE_KEYS = [
-  'dials',
-  'connects',
-  'connectRate',
-  'effectiveTalkSeconds',
-  'avgTalkSeconds',
-  'intents',
-  'sales',
-  'revenue',
-] as const;
 
 test('an empty workspace says what to do, and the demo workspace shows the same numbers as `cli metrics`', async ({
   appPage: page,
@@ -30,11 +19,7 @@ test('an empty workspace says what to do, and the demo workspace shows the same 
   const from = await page.getByTestId('range-from').inputValue();
   const to = await page.getByTestId('range-to').inputValue();
   const expected = JSON.parse(app.cli(['metrics', '--from', from, '--to', to, '--json'])).rows[0];
-  for (const key of TILE_KEYS) {
-    const shown = await tileValue(page, key);
-    if (expected[key] === null) expect(shown, key).toBeNull();
-    else expect(shown, key).toBeCloseTo(expected[key], 9);
-  }
+  await expectTilesShow(page, expected);
   // the leaderboard lists every agent with calls in the range, and its dials add up to the tile
   const byAgent = JSON.parse(
     app.cli(['metrics', '--from', from, '--to', to, '--by', 'agent', '--json']),

@@ -84,6 +84,40 @@ export async function tileValue(page: Page, key: string): Promise<number | null>
   return raw === null || raw === '' ? null : Number(raw);
 }
 
+/** The KPI tiles that `cli metrics` names the same way: the dashboard's and the agent page's checks. */
+const CLI_TILE_KEYS = [
+  'dials',
+  'connects',
+  'connectRate',
+  'effectiveTalkSeconds',
+  'avgTalkSeconds',
+  'intents',
+  'sales',
+  'revenue',
+] as const;
+
+/** Each of those tiles shows the number of `row`, a row of `cli metrics --json` (null: no data). */
+export async function expectTilesShow(
+  page: Page,
+  row: Record<string, number | string | null>,
+): Promise<void> {
+  for (const key of CLI_TILE_KEYS) {
+    await expect(page.getByTestId(`kpi-${key}`)).toBeVisible();
+    const shown = await tileValue(page, key);
+    if (row[key] === null) expect(shown, key).toBeNull();
+    else expect(shown, key).toBeCloseTo(Number(row[key]), 9);
+  }
+}
+
+/** Saves the workspace's time zone, and the UI's language if given, in Settings as a user would. */
+export async function saveTimeZone(page: Page, timeZone: string, language?: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-timezone').selectOption(timeZone);
+  if (language) await page.getByTestId('settings-language').selectOption(language);
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+}
+
 /** Switches the UI to Chinese in Settings and comes back to the dashboard. */
 export async function switchToChinese(page: Page): Promise<void> {
   await page.getByTestId('nav-settings').click();

@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeCallLog } from '../call-log';
+import { CALLSCOPE_ALL_COLUMNS, writeCallLog } from '../call-log';
 import { CLI_COMMAND } from '../entry-points';
+import { importCsv } from './call-files';
 import { expect, REPO, SCREENSHOTS, screenshot, test } from './fixtures';
 
 const RLO = '\u202E';
@@ -16,14 +17,17 @@ test('bidi names show visibly, undo runs as a job, the upload limit is a setting
   appPage: page,
   app,
 }) => {
-  const file = path.join(app.dir, `${RLO}gnp.exe.csv`);
-  fs.writeFileSync(
-    file,
-    'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording\n' +
-      `R1,9001,${RLO}gnp.exe,T1,C1,2026-11-03 09:15:02,13800138001,outbound,connected,5,125,intent,,\n` +
-      `R2,9001,${RLO}gnp.exe,T1,C1,2026-11-03 09:25:02,13800138002,outbound,no_answer,25,0,,,\n`,
+  importCsv(
+    app,
+    `${RLO}gnp.exe.csv`,
+    [
+      CALLSCOPE_ALL_COLUMNS,
+      `R1,9001,${RLO}gnp.exe,T1,C1,2026-11-03 09:15:02,13800138001,outbound,connected,5,125,intent,,`,
+      `R2,9001,${RLO}gnp.exe,T1,C1,2026-11-03 09:25:02,13800138002,outbound,no_answer,25,0,,,`,
+    ],
+    '--tz',
+    'Asia/Shanghai',
   );
-  app.cli(['import', file, '--tz', 'Asia/Shanghai']);
   const base = page.url().split('#')[0];
   await page.reload();
   await page.goto(`${base}#/import`);

@@ -5,7 +5,7 @@
  * custom range, not "today"). Screenshots of the question in both languages.
  */
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, saveTimeZone, screenshot, test } from './fixtures';
 
 // 05/11/2026 is 5 November day-first (11 May month-first); every day of the file is 1..12.
 const FILE = [
@@ -26,14 +26,6 @@ const DAYS: Record<string, [number, number, number]> = {
   '2026-11-09': [1, 1, 60],
 };
 
-async function settings(page: Page, language: 'en' | 'zh-CN') {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('America/New_York');
-  await page.getByTestId('settings-language').selectOption(language);
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
-}
-
 async function showDays(page: Page, from: string, to: string) {
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('range-from').fill(from);
@@ -44,7 +36,7 @@ async function showDays(page: Page, from: string, to: string) {
 test('a day-first file: the preview asks the date order, and the answer puts calls on the right days', async ({
   appPage: page,
 }) => {
-  await settings(page, 'zh-CN');
+  await saveTimeZone(page, 'America/New_York', 'zh-CN');
   await page.getByTestId('nav-import').click();
   await page
     .getByTestId('import-file')
@@ -60,7 +52,7 @@ test('a day-first file: the preview asks the date order, and the answer puts cal
   await expect(page.getByTestId('preview-detected')).not.toContainText('Generic');
   await screenshot(page, 'import-day-first-question-zh-CN');
 
-  await settings(page, 'en');
+  await saveTimeZone(page, 'America/New_York', 'en');
   await page.getByTestId('nav-import').click();
   await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
   await expect(question).toContainText('Which comes first?');

@@ -7,17 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, REPO, screenshot, test } from './fixtures';
+import { expect, REPO, saveTimeZone, screenshot, test } from './fixtures';
 
 const MASTER = fs.readFileSync(path.join(REPO, 'test/fixtures/calls/asterisk-pbx-mixed.csv'));
-
-async function settings(page: Page, language: 'en' | 'zh-CN') {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
-  await page.getByTestId('settings-language').selectOption(language);
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
-}
 
 async function previewReady(page: Page) {
   await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
@@ -26,7 +18,7 @@ async function previewReady(page: Page) {
 test('a PBX file with digit-named trunks and a named endpoint: map the endpoint, read dials off the dashboard', async ({
   appPage: page,
 }) => {
-  await settings(page, 'en');
+  await saveTimeZone(page, 'Asia/Shanghai', 'en');
   await page.getByTestId('nav-import').click();
   await page
     .getByTestId('import-file')
@@ -71,7 +63,7 @@ test('a PBX file with digit-named trunks and a named endpoint: map the endpoint,
   await expect(page.getByTestId('kpi-connects')).toHaveAttribute('data-value', '5');
 
   // The same preview in Chinese.
-  await settings(page, 'zh-CN');
+  await saveTimeZone(page, 'Asia/Shanghai', 'zh-CN');
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-another').click();
   await page

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
-import { expect, REPO, screenshot, test } from './fixtures';
+import { expect, REPO, saveTimeZone, screenshot, test } from './fixtures';
 
 const HEADER = 'Seat,When,Customer,Outcome code,Secs,Deal';
 const FIRST_FILE = [
@@ -30,14 +30,6 @@ function csvFile(name: string, text: string) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
 }
 
-async function useShanghaiTime(page: Page, language?: 'en' | 'zh-CN') {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
-  if (language) await page.getByTestId('settings-language').selectOption(language);
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
-}
-
 async function previewReady(page: Page) {
   await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
 }
@@ -52,7 +44,7 @@ async function showDays(page: Page, from: string, to: string) {
 test('a file no layout knows is mapped through the preview, imported, and its mapping is reused', async ({
   appPage: page,
 }) => {
-  await useShanghaiTime(page);
+  await saveTimeZone(page, 'Asia/Shanghai');
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-file').setInputFiles(csvFile('dialer-seats.csv', FIRST_FILE));
   await previewReady(page);
@@ -144,7 +136,7 @@ test('a file no layout knows is mapped through the preview, imported, and its ma
 test('the rejected rows of an import download as a CSV with their lines and reasons', async ({
   appPage: page,
 }) => {
-  await useShanghaiTime(page);
+  await saveTimeZone(page, 'Asia/Shanghai');
   await page.getByTestId('nav-import').click();
   await page
     .getByTestId('import-file')
@@ -182,7 +174,7 @@ test('the rejected rows of an import download as a CSV with their lines and reas
 test('a row stored with a note (invalid bytes replaced) shows as a warning in the preview, the result and its CSV', async ({
   appPage: page,
 }) => {
-  await useShanghaiTime(page, 'zh-CN');
+  await saveTimeZone(page, 'Asia/Shanghai', 'zh-CN');
   const text = [
     '坐席工号,坐席姓名,客户姓名,呼叫时间,客户号码,呼叫结果,通话时长',
     '1001,张伟,王先生,2026-11-03 09:00:00,13800138001,已接通,1分5秒',
@@ -221,7 +213,7 @@ test('a row stored with a note (invalid bytes replaced) shows as a warning in th
 test('screenshots: the preview of a Chinese GBK export in zh-CN and English, light and dark', async ({
   appPage: page,
 }) => {
-  await useShanghaiTime(page, 'zh-CN');
+  await saveTimeZone(page, 'Asia/Shanghai', 'zh-CN');
   await page.getByTestId('nav-import').click();
   await page
     .getByTestId('import-file')
@@ -244,7 +236,7 @@ test('screenshots: the preview of a Chinese GBK export in zh-CN and English, lig
   await page.getByTestId('preview').scrollIntoViewIfNeeded();
   await screenshot(page, 'import-preview-zh-dark');
 
-  await useShanghaiTime(page, 'en');
+  await saveTimeZone(page, 'Asia/Shanghai', 'en');
   await page.getByTestId('nav-import').click();
   await previewReady(page);
   await screenshot(page, 'import-preview-en-dark');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, REPO, screenshot, test, tileValue } from './fixtures';
+import { expect, REPO, saveTimeZone, screenshot, test, tileValue } from './fixtures';
 
 const BASIC = path.join(REPO, 'test/fixtures/calls/callscope-basic.csv');
 
@@ -54,10 +54,7 @@ test('importing a CSV through the UI shows counts and rejected lines, changes th
 test('a GBK export from a Chinese call center imports through the UI and its totals show on the dashboard', async ({
   appPage: page,
 }) => {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+  await saveTimeZone(page, 'Asia/Shanghai');
 
   await page.getByTestId('nav-import').click();
   await page
@@ -83,10 +80,7 @@ test('a GBK export from a Chinese call center imports through the UI and its tot
 test('an XLSX workbook imports through the UI from the sheet with the calls, and its totals show on the dashboard', async ({
   appPage: page,
 }) => {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+  await saveTimeZone(page, 'Asia/Shanghai');
 
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-file').setInputFiles(path.join(REPO, 'test/fixtures/calls/zh-generic.xlsx'));

@@ -3,12 +3,9 @@
  * day on screen into the same workspace; the call count on the dashboard moves to the new total
  * within seconds, without a reload (the page polls the workspace's change counter).
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { CALLSCOPE_ALL_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { expect, test, tileValue } from './fixtures';
-
-const HEADER =
-  'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording';
 
 test("another process's import shows on the open dashboard without a reload", async ({
   appPage: page,
@@ -32,9 +29,7 @@ test("another process's import shows on the open dashboard without a reload", as
     `L004,9102,测试乙,销售一组,老客续费,${day} 11:00:00,13700137004,outbound,busy,2,0,,,`,
     `L005,9102,测试乙,销售一组,老客续费,${day} 11:30:00,13700137005,outbound,connected,5,180,sale,300.00,`,
   ];
-  const file = path.join(app.dir, 'more-calls.csv');
-  fs.writeFileSync(file, `${HEADER}\n${calls.join('\n')}\n`);
-  app.cli(['import', file]);
+  importCsv(app, 'more-calls.csv', [CALLSCOPE_ALL_COLUMNS, ...calls]);
 
   await expect(page.getByTestId('kpi-dials')).toHaveAttribute('data-value', String(before + calls.length), {
     timeout: 10_000,

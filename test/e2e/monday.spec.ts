@@ -3,9 +3,9 @@
  * working day — says why, and compares it with Thursday; an empty day offers the last day with
  * calls. Numbers are checked against a recomputation from the raw calls.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { lastWorkingDayBefore } from '../../src-shared/periods';
+import { CALLSCOPE_ALL_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { apiCall, expect, screenshot, test } from './fixtures';
 import { chooseLanguage, chooseRange, openRaw, workspaceToday } from './raw-db';
 import { rawTruth } from './overview-truth';
@@ -23,13 +23,13 @@ test('Monday morning opens on Friday, says why, and compares it with Thursday', 
   expect(friday).toBe('2026-12-04');
 
   // One more agent, whose only call was on Thursday: on Friday they made none.
-  const file = path.join(app.dir, 'thursday.csv');
-  fs.writeFileSync(
-    file,
-    'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording\n' +
-      'T1,9001,Quiet,,,2026-12-03 10:00:00,13800139001,outbound,no_answer,20,0,,,\n',
+  importCsv(
+    app,
+    'thursday.csv',
+    [CALLSCOPE_ALL_COLUMNS, 'T1,9001,Quiet,,,2026-12-03 10:00:00,13800139001,outbound,no_answer,20,0,,,'],
+    '--preset',
+    'callscope',
   );
-  app.cli(['import', file, '--preset', 'callscope']);
   // December's targets for everyone: dials per working day and a connect rate.
   const raw = openRaw(app.db);
   const agentIds = raw.prepare('SELECT id FROM agents ORDER BY id').pluck().all() as number[];

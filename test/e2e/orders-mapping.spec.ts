@@ -5,7 +5,7 @@
  * for the next file with the same header.
  */
 import path from 'node:path';
-import { chooseImportFile, expect, REPO, screenshot, test } from './fixtures';
+import { chooseImportFile, expect, REPO, saveTimeZone, screenshot, test } from './fixtures';
 import { chooseRange } from './raw-db';
 
 const FILE = path.join(REPO, 'test/fixtures/orders/orders-unknown-header.csv');
@@ -14,10 +14,7 @@ test('an order export with an unknown header is mapped in the UI and shows the r
   appPage: page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+  await saveTimeZone(page, 'Asia/Shanghai');
 
   await chooseImportFile(page, FILE);
   // Not recognised as orders: the order layouts are offered in the layout list.

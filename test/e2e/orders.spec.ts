@@ -5,7 +5,7 @@
  * back to call outcomes. Numbers are the hand-worked ones of test/unit/orders-attribution.test.ts.
  */
 import path from 'node:path';
-import { chooseImportFile, expect, REPO, screenshot, test } from './fixtures';
+import { chooseImportFile, expect, REPO, saveTimeZone, screenshot, test } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
 const CALLS = path.join(REPO, 'test/fixtures/orders/calls-before-orders.csv');
@@ -14,10 +14,7 @@ const ORDERS_GBK = path.join(REPO, 'test/fixtures/orders/orders-zh-gbk.csv');
 test('calls and a GBK order export imported through the UI show order revenue and 回款率 on the dashboard', async ({
   appPage: page,
 }) => {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
+  await saveTimeZone(page, 'Asia/Shanghai');
 
   await chooseImportFile(page, CALLS);
   await page.getByTestId('import-start').click();

@@ -3,10 +3,9 @@
  * into its person, and see the dashboard follow (team filter, leaderboard, the agent with no
  * calls). Expected numbers are counted here from the calls this test writes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import iconv from 'iconv-lite';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { clockOf, importCsv, writeCsv } from './call-files';
 import { expect, screenshot, test, tileValue, type App } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
@@ -38,18 +37,11 @@ function calls(): Call[] {
 }
 
 function importCalls(app: App): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
-  calls().forEach((c, i) => {
-    const time = `${String(9 + (i % 8)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
-    lines.push(
-      `P${i},${c.code},${c.name},,${c.day} ${time},${c.connected ? 'connected' : 'no_answer'},${c.connected ? 60 : 0},none,`,
-    );
-  });
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  const rows = calls().map(
+    (c, i) =>
+      `P${i},${c.code},${c.name},,${c.day} ${clockOf(i)},${c.connected ? 'connected' : 'no_answer'},${c.connected ? 60 : 0},none,`,
+  );
+  importCsv(app, 'calls.csv', [CALLSCOPE_COLUMNS, ...rows], '--preset', 'callscope');
 }
 
 const agentRow = (page: Page, code: string) =>
@@ -172,15 +164,18 @@ test('a later GBK file with 技能组 fills the teams the app lacks, keeps the o
   await agentRow(page, '102').getByTestId('agent-team').selectOption({ label: 'East' });
   await expect(agentRow(page, '102').getByTestId('agent-team')).toHaveValue(/\d+/);
 
-  const rows = [
-    '坐席工号,坐席姓名,技能组,呼叫时间,呼叫结果,通话时长',
-    '101,张伟,销售一组,2026-11-09 09:00:00,已接通,65',
-    '102,李娜,销售二组,2026-11-09 09:05:00,已接通,40',
-    '103,王芳,销售一组,2026-11-09 09:10:00,未接通,0',
-    '105,孙丽,销售二组,2026-11-09 09:15:00,已接通,90',
-  ];
-  const file = path.join(app.dir, '外呼记录.csv');
-  fs.writeFileSync(file, iconv.encode(rows.join('\r\n') + '\r\n', 'gbk'));
+  const file = writeCsv(
+    app.dir,
+    '外呼记录.csv',
+    [
+      '坐席工号,坐席姓名,技能组,呼叫时间,呼叫结果,通话时长',
+      '101,张伟,销售一组,2026-11-09 09:00:00,已接通,65',
+      '102,李娜,销售二组,2026-11-09 09:05:00,已接通,40',
+      '103,王芳,销售一组,2026-11-09 09:10:00,未接通,0',
+      '105,孙丽,销售二组,2026-11-09 09:15:00,已接通,90',
+    ],
+    { encoding: 'gbk', lineEnd: '\r\n' },
+  );
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-file').setInputFiles(file);
   // 105 is new; 101 and 103 get 销售一组; 102 keeps East; 销售一组 and 销售二组 are new teams.

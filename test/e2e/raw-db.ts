@@ -51,3 +51,29 @@ export async function chooseLanguage(page: Page, language: 'zh-CN' | 'en', hash:
   await expect(page.getByTestId('nav-dashboard')).toHaveText(language === 'zh-CN' ? /数据看板/ : /Dashboard/);
   await page.evaluate((h) => (window.location.hash = h), hash);
 }
+
+/**
+ * Shows `hash` in each look a screen is checked in besides the first (English, light, 1366):
+ * English dark at 1920, Chinese dark at 1920, Chinese light at 1366, and calls `look` with the
+ * look's tag for the screenshots' names ("zh-CN-dark-1920"). The page must be in English when
+ * called; the language is changed in Settings only when it changes.
+ */
+export async function inEachLook(
+  page: Page,
+  hash: string,
+  look: (tag: string) => Promise<void>,
+): Promise<void> {
+  let shownLanguage: string = 'en';
+  for (const [language, scheme, width, height] of [
+    ['en', 'dark', 1920, 1080],
+    ['zh-CN', 'dark', 1920, 1080],
+    ['zh-CN', 'light', 1366, 768],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height });
+    if (language === shownLanguage) await page.evaluate((h) => (window.location.hash = h), hash);
+    else await chooseLanguage(page, language, hash);
+    shownLanguage = language;
+    await look(`${language}-${scheme}-${width}`);
+  }
+}

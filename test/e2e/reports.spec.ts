@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { lastMonth, periodRange } from '../../src-shared/reports-model';
+import { CALLSCOPE_ALL_COLUMNS } from '../call-log';
+import { importCsv } from './call-files';
 import { expect, screenshot, test } from './fixtures';
 import { chooseLanguage, openRaw, workspaceToday } from './raw-db';
 
@@ -114,13 +115,16 @@ test('a team lead downloads last month as XLSX, CSV and PDF and closes the month
   const db = openRaw(app.db);
   const code = db.prepare('SELECT code FROM agents ORDER BY id LIMIT 1').pluck().get() as string;
   db.close();
-  const late = path.join(app.dir, 'late.csv');
-  fs.writeFileSync(
-    late,
-    'call_id,agent_code,agent_name,team,campaign,started_at,phone,direction,disposition,ring_seconds,talk_seconds,outcome,sale_amount,recording\n' +
-      `LATE1,${code},,,,${month}-20 10:00:00,13800000001,outbound,connected,5,300,sale,500,\n`,
+  importCsv(
+    app,
+    'late.csv',
+    [
+      CALLSCOPE_ALL_COLUMNS,
+      `LATE1,${code},,,,${month}-20 10:00:00,13800000001,outbound,connected,5,300,sale,500,`,
+    ],
+    '--preset',
+    'callscope',
   );
-  app.cli(['import', late, '--preset', 'callscope']);
   await page.reload();
   await expect(page.getByTestId('month-close-notice')).toHaveText(
     /has changed since the close in: call numbers, targets and attainment\./,

@@ -5,8 +5,7 @@
  * a copy of every field from when it opened and sent the old zone back, so the save stopped at a
  * zone-change confirmation (the flaky "reads in Chinese" dashboard test).
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { importCsv } from './call-files';
 import { apiCall, expect, screenshot, switchToChinese, test } from './fixtures';
 
 test('the open Settings form follows a change made elsewhere and saves only what the user changed', async ({
@@ -45,15 +44,13 @@ const CALLS = [
   'A2,8001,Wang,2026-12-04 03:00:00,13800000002,outbound,no_answer,20,0,,',
   'B1,8003,Zhao,2026-12-04 10:00:00,13800000021,outbound,connected,5,5,sale,10',
   'B2,8003,Zhao,2026-12-04 20:00:00,13800000022,outbound,connected,5,6,sale,10',
-].join('\n');
+];
 
 test('the zone change confirmation says which acknowledged alerts will show again, in both languages', async ({
   appPage: page,
   app,
 }) => {
-  const file = path.join(app.dir, 'calls.csv');
-  fs.writeFileSync(file, CALLS);
-  app.cli(['import', file, '--preset', 'callscope', '--tz', 'UTC']);
+  importCsv(app, 'calls.csv', CALLS, '--preset', 'callscope', '--tz', 'UTC');
   await page.reload();
   const agents = await apiCall(page, 'agents.list', {});
   for (const code of ['8001', '8003']) {

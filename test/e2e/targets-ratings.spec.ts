@@ -7,7 +7,7 @@
  */
 import { addMonthsTo, monthOf } from '../../src-shared/targets-calendar';
 import { expect, screenshot, test } from './fixtures';
-import { chooseLanguage, openRaw } from './raw-db';
+import { inEachLook, openRaw } from './raw-db';
 import { rankingOrder } from './targets-ranking';
 
 test('rate agents, log a training, weigh the ratings and see the ranking change', async ({
@@ -159,18 +159,7 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
   db.close();
 
   // Both languages and themes, both sizes.
-  let shownLanguage: string = 'en';
-  for (const [language, scheme, width, height] of [
-    ['en', 'dark', 1920, 1080],
-    ['zh-CN', 'dark', 1920, 1080],
-    ['zh-CN', 'light', 1366, 768],
-  ] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width, height });
-    if (language === shownLanguage) await page.evaluate(() => (window.location.hash = '#/targets'));
-    else await chooseLanguage(page, language, '#/targets');
-    shownLanguage = language;
-    const tag = `${language}-${scheme}-${width}`;
+  await inEachLook(page, '#/targets', async (tag) => {
     await page.getByTestId('targets-month').fill(month);
     await page.getByTestId('targets-tab-ratings').click();
     await expect(page.getByTestId('ratings-table')).toBeVisible();
@@ -180,5 +169,5 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
     await page.getByTestId('targets-tab-scoring').click();
     await expect(page.getByTestId('ranking-table')).toBeVisible();
     await screenshot(page, `ratings-scoring-${tag}`);
-  }
+  });
 });

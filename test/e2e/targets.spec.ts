@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, screenshot, test } from './fixtures';
-import { chooseLanguage, openRaw } from './raw-db';
+import { chooseLanguage, inEachLook, openRaw } from './raw-db';
 import { rankingOrder } from './targets-ranking';
 
 test('targets from suggestions, what-if re-ranking, pacing on the dashboard', async ({
@@ -69,19 +69,7 @@ test('targets from suggestions, what-if re-ranking, pacing on the dashboard', as
   await screenshot(page, 'targets-dashboard-en-light-1366');
 
   // The other tabs render in both languages and themes, at both sizes.
-  let shownLanguage: string = 'en';
-  for (const [language, scheme, width, height] of [
-    ['en', 'dark', 1920, 1080],
-    ['zh-CN', 'dark', 1920, 1080],
-    ['zh-CN', 'light', 1366, 768],
-  ] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width, height });
-    // The workspace starts in English: the settings only when the language changes.
-    if (language === shownLanguage) await page.evaluate(() => (window.location.hash = '#/targets'));
-    else await chooseLanguage(page, language, '#/targets');
-    shownLanguage = language;
-    const tag = `${language}-${scheme}-${width}`;
+  await inEachLook(page, '#/targets', async (tag) => {
     await expect(page.getByTestId('plan-table')).toBeVisible();
     await screenshot(page, `targets-plan-${tag}`);
     await page.getByTestId('targets-tab-split').click();
@@ -102,7 +90,7 @@ test('targets from suggestions, what-if re-ranking, pacing on the dashboard', as
     await page.getByTestId('nav-dashboard').click();
     await expect(page.getByTestId('kpi-sales').getByTestId('kpi-target')).toBeVisible();
     await screenshot(page, `targets-dashboard-${tag}`);
-  }
+  });
 });
 
 test('split a team target by share holds the sum; a holiday changes the working days', async ({

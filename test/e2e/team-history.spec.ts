@@ -4,9 +4,9 @@
  * keeps its numbers, the new team gets the days after, and the agent's page lists their teams
  * over time. Expected numbers are counted here from the calls this test writes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { clockOf, importCsv } from './call-files';
 import { expect, screenshot, test, tileValue, type App } from './fixtures';
 import { chooseLanguage, chooseRange } from './raw-db';
 
@@ -30,16 +30,10 @@ function calls(): Call[] {
 }
 
 function importCalls(app: App): void {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
-  calls().forEach((c, i) => {
-    const time = `${String(9 + (i % 8)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
-    lines.push(`T${i},${c.code},坐席${c.code},${TEAM_OF[c.code]},${c.day} ${time},connected,60,none,`);
-  });
-  const file = path.join(app.dir, 'autumn.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  app.cli(['import', file, '--preset', 'callscope']);
+  const rows = calls().map(
+    (c, i) => `T${i},${c.code},坐席${c.code},${TEAM_OF[c.code]},${c.day} ${clockOf(i)},connected,60,none,`,
+  );
+  importCsv(app, 'autumn.csv', [CALLSCOPE_COLUMNS, ...rows], '--preset', 'callscope');
 }
 
 /** Dials of a team in a month when 301 is in West from 2026-11-01 on. */

@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CALLSCOPE_COLUMNS } from '../call-log';
+import { writeCsv } from './call-files';
 import { apiCall, expect, screenshot, test } from './fixtures';
 import { chooseRange } from './raw-db';
 import { browserSignedIn, openTeamWorkspace, type TeamWorkspace } from './team-workspace';
@@ -23,9 +25,7 @@ const AGENTS = [
 
 /** A week of calls: every agent connects on each of the five days. */
 function callsFile(dir: string): string {
-  const lines = [
-    'call_id,agent_code,agent_name,team,started_at,disposition,talk_seconds,outcome,sale_amount',
-  ];
+  const lines = [CALLSCOPE_COLUMNS];
   AGENTS.forEach((agent, a) => {
     for (let d = 0; d < 5; d++) {
       const day = `2026-11-${16 + d}`;
@@ -34,9 +34,7 @@ function callsFile(dir: string): string {
       );
     }
   });
-  const file = path.join(dir, 'calls.csv');
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  return file;
+  return writeCsv(dir, 'calls.csv', lines);
 }
 
 let team: TeamWorkspace;

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { importCsv } from './call-files';
 import { expect, screenshot, test, tileValue, type App } from './fixtures';
 import { chooseLanguage, chooseRange, openRaw } from './raw-db';
 
@@ -22,13 +23,7 @@ const CALLS = [
   'Z3,8002,Li Na,2026-12-04 15:30:00,13812340002,outbound,no_answer,20,0,,',
   'Z4,8002,Li Na,2026-12-04 16:10:00,13812340003,outbound,connected,3,12,,',
   'Z5,8002,Li Na,2026-12-05 02:00:00,13812340004,outbound,connected,3,300,,',
-].join('\n');
-
-function importCalls(app: App, name: string, text: string): void {
-  const file = path.join(app.dir, name);
-  fs.writeFileSync(file, text);
-  app.cli(['import', file, '--preset', 'callscope']);
-}
+];
 
 async function token(page: Page): Promise<string> {
   return page.evaluate(() => sessionStorage.getItem('callscope.token') ?? '');
@@ -102,7 +97,7 @@ test('a new workspace asks for its zone; changing it moves a stored call to its 
   await page.getByTestId('first-use-zone-list').selectOption('UTC');
   await page.getByTestId('zone-search').fill('');
 
-  importCalls(app, 'calls.csv', CALLS);
+  importCsv(app, 'calls.csv', CALLS, '--preset', 'callscope');
   await page.reload();
   const z1 = callId(app, 'Z1');
 
@@ -188,14 +183,16 @@ test('Settings points at a recordings folder; a call’s recording found by its 
   app,
 }) => {
   // Dialer naming: date-time-agent-number.wav, no reference in the call log.
-  importCalls(
+  importCsv(
     app,
     'calls.csv',
     [
       HEADER,
       'R1,1001,Zhang Min,2026-12-04 09:15:02,13812345678,outbound,connected,4,61,intent,',
       'R2,1001,Zhang Min,2026-12-04 09:40:00,13812340000,outbound,connected,4,45,,',
-    ].join('\n'),
+    ],
+    '--preset',
+    'callscope',
   );
   await page.reload();
   const r1 = callId(app, 'R1');

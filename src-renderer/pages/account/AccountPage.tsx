@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { useT } from '../../i18n/language';
 import { useAuth } from '../../stores/auth';
@@ -79,8 +80,7 @@ export function ChangePassword({ onChanged }: { onChanged?: () => void }) {
   return (
     <Panel title={t('account.password.title')} className="account-password" testId="change-password">
       <form className="account-password__form" onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
-          <span className="field__label">{t('account.current')}</span>
+        <Field label={t('account.current')}>
           <input
             className={wrongCurrent ? 'input is-invalid' : 'input'}
             type="password"
@@ -95,9 +95,8 @@ export function ChangePassword({ onChanged }: { onChanged?: () => void }) {
               {t('account.wrongCurrent')}
             </span>
           ) : null}
-        </label>
-        <label className="field">
-          <span className="field__label">{t('account.next')}</span>
+        </Field>
+        <Field label={t('account.next')}>
           <input
             className={
               shownProblem === 'tooShort' || shownProblem === 'tooLong' ? 'input is-invalid' : 'input'
@@ -109,9 +108,8 @@ export function ChangePassword({ onChanged }: { onChanged?: () => void }) {
             data-testid="password-next"
           />
           <span className="field__hint">{t('account.nextHint')}</span>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('account.repeat')}</span>
+        </Field>
+        <Field label={t('account.repeat')}>
           <input
             className={shownProblem === 'mismatch' ? 'input is-invalid' : 'input'}
             type="password"
@@ -120,7 +118,7 @@ export function ChangePassword({ onChanged }: { onChanged?: () => void }) {
             onChange={(e) => edit(setRepeat)(e.target.value)}
             data-testid="password-repeat"
           />
-        </label>
+        </Field>
         {shownProblem ? (
           <p className="field__hint is-error" data-testid="password-problem" data-problem={shownProblem}>
             {t(`account.${shownProblem}`)}

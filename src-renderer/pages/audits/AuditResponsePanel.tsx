@@ -11,6 +11,7 @@ import { allItems, type AnswerValue, type Answers } from '../../../src-shared/sc
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
@@ -173,8 +174,7 @@ function AgentAnswer({ detail, onChanged }: { detail: AuditDetail; onChanged(d: 
       <p className="muted">{t('disputes.pendingHint')}</p>
       {disputing ? (
         <form className="audit-response__form" onSubmit={sendDispute}>
-          <label className="field">
-            <span className="field__label">{t('disputes.reason')}</span>
+          <Field label={t('disputes.reason')}>
             <textarea
               className="input"
               rows={3}
@@ -185,7 +185,7 @@ function AgentAnswer({ detail, onChanged }: { detail: AuditDetail; onChanged(d: 
               data-testid="audit-dispute-reason-input"
               autoFocus
             />
-          </label>
+          </Field>
           <fieldset className="audit-response__items">
             <legend className="field__label">{t('disputes.items')}</legend>
             {items.map((item) => (
@@ -294,8 +294,7 @@ function ReviewerAnswer({
         testIdOf={(v) => `audit-outcome-${v}`}
       />
       {revising ? <p className="audit-response__hint">{t('disputes.revisingHint')}</p> : null}
-      <label className="field">
-        <span className="field__label">{t('disputes.answer')}</span>
+      <Field label={t('disputes.answer')}>
         <textarea
           className="input"
           rows={3}
@@ -305,7 +304,7 @@ function ReviewerAnswer({
           onChange={(e) => setText(e.target.value)}
           data-testid="audit-answer-input"
         />
-      </label>
+      </Field>
       <div className="audit-response__actions">
         <button
           type="submit"

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { RecordingIcon } from '../../components/RecordingIcon';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -73,8 +74,7 @@ export function AuditsPage() {
       {ownAgentId !== null ? <AgentAudits filter={lastYear(ownAgentId, info.today)} /> : null}
       {may('audits.open') ? (
         <div className="audits-toolbar panel">
-          <label className="field">
-            <span className="field__label">{t('audits.reviewer')}</span>
+          <Field label={t('audits.reviewer')}>
             <input
               className="input"
               value={reviewer}
@@ -83,9 +83,8 @@ export function AuditsPage() {
               data-testid="audits-reviewer"
             />
             <span className="field__hint">{t('audits.reviewerHint')}</span>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('audits.scorecard')}</span>
+          </Field>
+          <Field label={t('audits.scorecard')}>
             <select
               className="select"
               value={chosen?.versionId ?? ''}
@@ -98,7 +97,7 @@ export function AuditsPage() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
       ) : null}
       {/* Keyed by the list: the builder starts from the last list's period, size and seed. It waits
@@ -194,8 +193,7 @@ function SampleBuilder({
   return (
     <form className="panel audits-builder" onSubmit={(e) => void submit(e)} data-testid="sample-builder">
       <div className="audits-builder__fields">
-        <label className="field">
-          <span className="field__label">{t('audits.sample.from')}</span>
+        <Field label={t('audits.sample.from')}>
           <input
             className="input"
             type="date"
@@ -204,9 +202,8 @@ function SampleBuilder({
             onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
             data-testid="sample-from"
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('audits.sample.to')}</span>
+        </Field>
+        <Field label={t('audits.sample.to')}>
           <input
             className="input"
             type="date"
@@ -215,15 +212,13 @@ function SampleBuilder({
             onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
             data-testid="sample-to"
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('audits.sample.perAgent')}</span>
+        </Field>
+        <Field label={t('audits.sample.perAgent')}>
           {numberInput(perAgent, setPerAgent, 1, 50, 'sample-per-agent')}
-        </label>
-        <label className="field">
-          <span className="field__label">{t('audits.sample.minimum')}</span>
+        </Field>
+        <Field label={t('audits.sample.minimum')}>
           {numberInput(minimum, setMinimum, 0, 100, 'sample-minimum')}
-        </label>
+        </Field>
         <label className="field" title={t('audits.sample.seedHint')}>
           <span className="field__label">{t('audits.sample.seed')}</span>
           {numberInput(seed, setSeed, 0, 2 ** 31 - 1, 'sample-seed')}

@@ -19,6 +19,7 @@ import {
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useLanguage, useT, type Translate } from '../../i18n/language';
@@ -69,8 +70,7 @@ function NewScorecard({ cards, onClose }: Pick<EditorProps, 'cards' | 'onClose'>
   }, [source, cards, templates.data, t]);
 
   const chooser = (
-    <label className="field scorecard-editor__source">
-      <span className="field__label">{t('audits.editor.startFrom')}</span>
+    <Field label={t('audits.editor.startFrom')} className="scorecard-editor__source">
       <select
         className="select"
         value={source}
@@ -93,7 +93,7 @@ function NewScorecard({ cards, onClose }: Pick<EditorProps, 'cards' | 'onClose'>
         </optgroup>
         <option value="blank">{t('audits.editor.blank')}</option>
       </select>
-    </label>
+    </Field>
   );
   if (templates.error) return <ErrorMessage error={templates.error} onRetry={templates.reload} />;
   if (!start) return null;
@@ -192,8 +192,7 @@ function DraftEditor({
           <Panel title={t('audits.editor.general')} className="scorecard-editor__general">
             <div className="scorecard-editor__fields">
               {chooser}
-              <label className="field scorecard-editor__name">
-                <span className="field__label">{t('audits.editor.name')}</span>
+              <Field label={t('audits.editor.name')} className="scorecard-editor__name">
                 <input
                   id="scorecard-name"
                   className={problems.some((p) => p.code === 'name.empty') ? 'input is-invalid' : 'input'}
@@ -202,9 +201,8 @@ function DraftEditor({
                   onChange={(e) => setDraft({ ...draft, name: e.target.value })}
                   data-testid="editor-name"
                 />
-              </label>
-              <label className="field">
-                <span className="field__label">{t('audits.editor.scoring')}</span>
+              </Field>
+              <Field label={t('audits.editor.scoring')}>
                 <select
                   className="select"
                   value={draft.scoring}
@@ -216,9 +214,8 @@ function DraftEditor({
                   <option value="points">{t('audits.editor.scoringPoints')}</option>
                   <option value="weights">{t('audits.editor.scoringWeights')}</option>
                 </select>
-              </label>
-              <label className="field">
-                <span className="field__label">{t('audits.editor.passMark')}</span>
+              </Field>
+              <Field label={t('audits.editor.passMark')}>
                 <input
                   id="scorecard-pass-mark"
                   className={
@@ -240,16 +237,15 @@ function DraftEditor({
                   }
                   data-testid="editor-pass-mark"
                 />
-              </label>
-              <label className="field scorecard-editor__description">
-                <span className="field__label">{t('audits.editor.description')}</span>
+              </Field>
+              <Field label={t('audits.editor.description')} className="scorecard-editor__description">
                 <input
                   className="input"
                   value={draft.description}
                   maxLength={2000}
                   onChange={(e) => setDraft({ ...draft, description: e.target.value })}
                 />
-              </label>
+              </Field>
             </div>
             <p className="field__hint">
               {t(draft.scoring === 'points' ? 'audits.editor.pointsHint' : 'audits.editor.weightsHint')}

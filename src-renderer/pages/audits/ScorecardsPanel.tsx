@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { saveTextFile } from '../../api/download';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFilePicker } from '../../components/FilePicker';
 import { Panel } from '../../components/Panel';
 import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
@@ -27,7 +28,6 @@ export function ScorecardsPanel({
   const t = useT();
   const may = useMayCall();
   const f = useFormat();
-  const fileInput = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   // Back from the editor: show the scorecard just saved, which sits at the foot of the page.
   useEffect(() => {
@@ -37,10 +37,6 @@ export function ScorecardsPanel({
   const [imported, setImported] = useState<string | null>(null);
   // Which scorecard the chosen file becomes the next version of (null: a new scorecard).
   const [target, setTarget] = useState<number | null>(null);
-  const chooseFile = (scorecardId: number | null) => {
-    setTarget(scorecardId);
-    fileInput.current?.click();
-  };
 
   const exportCard = async (versionId: number) => {
     try {
@@ -66,6 +62,16 @@ export function ScorecardsPanel({
     }
   };
 
+  const picker = useFilePicker({
+    accept: '.json,application/json',
+    testId: 'scorecard-import-file',
+    onFile: (file) => void importFile(file),
+  });
+  const chooseFile = (scorecardId: number | null) => {
+    setTarget(scorecardId);
+    picker.choose();
+  };
+
   return (
     <Panel
       title={t('audits.scorecards.title')}
@@ -74,18 +80,7 @@ export function ScorecardsPanel({
       actions={
         may('scorecards.save') ? (
           <>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              className="visually-hidden"
-              data-testid="scorecard-import-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void importFile(file);
-              }}
-            />
+            {picker.input}
             <a
               className="button button--small"
               href={scorecardEditorHref({ kind: 'new' })}

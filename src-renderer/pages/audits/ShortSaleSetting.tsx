@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 
@@ -42,8 +43,7 @@ export function ShortSaleSetting() {
     <section className="panel settings-recordings" data-testid="short-sale-setting">
       <h2 className="panel__title">{t('audits.settings.shortSaleTitle')}</h2>
       <form className="settings-recordings__form short-sale-form" onSubmit={(e) => void submit(e)}>
-        <label className="field">
-          <span className="field__label">{t('audits.settings.shortSale')}</span>
+        <Field label={t('audits.settings.shortSale')}>
           <span className="input-with-unit">
             <input
               type="number"
@@ -61,7 +61,7 @@ export function ShortSaleSetting() {
             />
             <span className="input-with-unit__unit">{t('settings.seconds')}</span>
           </span>
-        </label>
+        </Field>
         <button
           type="submit"
           className="button"

@@ -2,12 +2,13 @@
  * What a coaching note's and a plan's form share: how they save (useCoachingSave), and their frame
  * (CoachingFormFrame): the fields, disabled for a role that may only read them (an agent, QA, a
  * manager), and the bar below with Save (for who may write) and Cancel (Back, for who only reads),
- * then the save's error.
+ * then the save's error; and their free-text fields (CoachingTextArea).
  */
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { toApiCallError, type ApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { goTo } from './coaching-route';
@@ -110,4 +111,31 @@ export function formTitleKey(
   keys: { read: MessageKey; edit: MessageKey; create: MessageKey },
 ): MessageKey {
   return !mayWrite ? keys.read : saved ? keys.edit : keys.create;
+}
+
+/** A field of free text (the note's talk, the plan's reason). */
+export function CoachingTextArea({
+  label,
+  rows,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  rows: number;
+  value: string;
+  onChange(text: string): void;
+  testId: string;
+}) {
+  return (
+    <Field label={label}>
+      <textarea
+        className="textarea"
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
+    </Field>
+  );
 }

@@ -7,7 +7,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useFormat, useT } from '../../i18n/language';
 import { coachingHref, goTo } from './coaching-route';
-import { agentLabel, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
+import { rowAgentLabel, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
 
 export function NotesList({ agentId }: { agentId: number | null }) {
   const t = useT();
@@ -65,7 +65,7 @@ function NoteRow({ note }: { note: Note }) {
       <td>
         <a href={href}>{note.day}</a>
       </td>
-      <td>{agentLabel(note)}</td>
+      <td>{rowAgentLabel(note)}</td>
       <td>{t(NOTE_KIND_LABEL[note.kind])}</td>
       <td>
         {note.coach}
@@ -132,7 +132,7 @@ function PlanRow({ plan }: { plan: Plan }) {
       data-plan-id={plan.id}
     >
       <td>
-        <a href={href}>{agentLabel(plan)}</a>
+        <a href={href}>{rowAgentLabel(plan)}</a>
       </td>
       <td>
         {f.shortDay(plan.startDay)} – {f.shortDay(plan.endDay)}

@@ -19,7 +19,7 @@ import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { coachingHref } from './coaching-route';
-import { agentLabel, NOTE_KIND_LABEL } from './labels';
+import { rowAgentLabel, NOTE_KIND_LABEL } from './labels';
 
 const BUCKET_LABEL: Record<DueBucket, MessageKey> = {
   overdue: 'coaching.due.overdue',
@@ -145,7 +145,7 @@ function DueRow({ item, today }: { item: DueItem; today: string }) {
         {late > 0 ? <span className="due-row__late">{t('coaching.due.daysLate', { n: late })}</span> : null}
       </span>
       <a className="due-row__agent" href={agentHref(item.agentId)}>
-        {agentLabel(item)}
+        {rowAgentLabel(item)}
       </a>
       <span className={`due-row__what due-row__what--${item.kind}`}>{what}</span>
       {item.noteId ? (

@@ -3,12 +3,13 @@
  * actions, the agent's own view, when to follow up, linked audits, and the KPIs discussed (last
  * month by default, shown before saving and frozen with the note).
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Note } from '../../../src-shared/api';
 import { NOTE_KINDS } from '../../../src-shared/coaching';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -19,7 +20,7 @@ import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AuditPicker } from './AuditPicker';
 import { AgentOptions } from './AgentOptions';
-import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
+import { CoachingFormFrame, CoachingTextArea, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { KpiGrid } from './KpiSnapshotView';
 import { NOTE_KIND_LABEL } from './labels';
 import {
@@ -161,7 +162,7 @@ function NoteEditor({
         className="coaching-form__who"
       >
         <div className="coaching-form__row">
-          <Field label={t('coaching.note.agent')} problem={problem('agentId')} wide>
+          <Field label={t('coaching.note.agent')} problem={problem('agentId')?.message} wide>
             <select
               className="select"
               value={draft.agentId ?? ''}
@@ -189,7 +190,7 @@ function NoteEditor({
               ))}
             </select>
           </Field>
-          <Field label={t('coaching.note.day')} problem={problem('day')}>
+          <Field label={t('coaching.note.day')} problem={problem('day')?.message}>
             <input
               type="date"
               className="input"
@@ -198,7 +199,7 @@ function NoteEditor({
               data-testid="note-day"
             />
           </Field>
-          <Field label={t('coaching.note.coach')} problem={problem('coach')}>
+          <Field label={t('coaching.note.coach')} problem={problem('coach')?.message}>
             <input
               className="input"
               value={draft.coach}
@@ -208,40 +209,34 @@ function NoteEditor({
             />
           </Field>
           {draft.kind === 'checkpoint' || draft.planId !== null ? (
-            <PlanChoice draft={draft} update={update} problem={problem('planId')} />
+            <PlanChoice draft={draft} update={update} problem={problem('planId')?.message} />
           ) : null}
         </div>
       </Panel>
 
       <div className="coaching-form__grid">
         <Panel title={t('coaching.note.talk')} className="coaching-form__talk">
-          <Field label={t('coaching.note.strengths')}>
-            <textarea
-              className="textarea"
-              rows={3}
-              value={draft.strengths}
-              onChange={(e) => update({ strengths: e.target.value })}
-              data-testid="note-strengths"
-            />
-          </Field>
-          <Field label={t('coaching.note.shortfalls')}>
-            <textarea
-              className="textarea"
-              rows={3}
-              value={draft.shortfalls}
-              onChange={(e) => update({ shortfalls: e.target.value })}
-              data-testid="note-shortfalls"
-            />
-          </Field>
-          <Field label={t('coaching.note.agentView')}>
-            <textarea
-              className="textarea"
-              rows={2}
-              value={draft.agentView}
-              onChange={(e) => update({ agentView: e.target.value })}
-              data-testid="note-agent-view"
-            />
-          </Field>
+          <CoachingTextArea
+            label={t('coaching.note.strengths')}
+            rows={3}
+            value={draft.strengths}
+            onChange={(strengths) => update({ strengths })}
+            testId="note-strengths"
+          />
+          <CoachingTextArea
+            label={t('coaching.note.shortfalls')}
+            rows={3}
+            value={draft.shortfalls}
+            onChange={(shortfalls) => update({ shortfalls })}
+            testId="note-shortfalls"
+          />
+          <CoachingTextArea
+            label={t('coaching.note.agentView')}
+            rows={2}
+            value={draft.agentView}
+            onChange={(agentView) => update({ agentView })}
+            testId="note-agent-view"
+          />
         </Panel>
         <NoteKpis draft={draft} note={note} kpiRange={kpiRange} update={update} />
       </div>
@@ -318,7 +313,7 @@ function NoteEditor({
           + {t('coaching.note.addAction')}
         </button>
         <div className="coaching-form__row coaching-form__row--follow">
-          <Field label={t('coaching.note.followUp')} problem={problem('followUpDay')}>
+          <Field label={t('coaching.note.followUp')} problem={problem('followUpDay')?.message}>
             <input
               type="date"
               className="input"
@@ -347,35 +342,6 @@ function NoteEditor({
   );
 }
 
-function Field({
-  label,
-  problem,
-  hint,
-  wide,
-  children,
-}: {
-  label: string;
-  problem?: FieldProblem | undefined;
-  hint?: string;
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <label className={wide ? 'field field--wide' : 'field'} data-invalid={problem ? 'true' : undefined}>
-      <span className="field__label">{label}</span>
-      {children}
-      {problem ? (
-        <span className="field__hint is-error" role="alert">
-          {t(problem.message)}
-        </span>
-      ) : hint ? (
-        <span className="field__hint">{hint}</span>
-      ) : null}
-    </label>
-  );
-}
-
 /** The plan a checkpoint belongs to: the agent's open plan (or the one already chosen). */
 function PlanChoice({
   draft,
@@ -384,7 +350,7 @@ function PlanChoice({
 }: {
   draft: NoteDraft;
   update: (change: Partial<NoteDraft>) => void;
-  problem: FieldProblem | undefined;
+  problem: MessageKey | undefined;
 }) {
   const t = useT();
   const f = useFormat();
@@ -441,8 +407,7 @@ function NoteKpis({
   );
   return (
     <Panel title={t('coaching.note.kpis')} className="coaching-form__kpis" testId="note-kpis">
-      <label className="field">
-        <span className="field__label">{t('coaching.note.kpiPeriod')}</span>
+      <Field label={t('coaching.note.kpiPeriod')}>
         <select
           className="select"
           value={draft.kpiChoice}
@@ -459,7 +424,7 @@ function NoteKpis({
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       {frozen ? (
         <>
           <KpiGrid values={frozen.values} testId="note-kpi-grid" />

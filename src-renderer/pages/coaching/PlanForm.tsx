@@ -22,6 +22,7 @@ import { KPI_DEFINITIONS } from '../../../src-shared/kpi';
 import { addDays } from '../../../src-shared/time';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
+import { Field, ProblemHint } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -30,7 +31,7 @@ import { useFormat, useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
 import { useWorkspace } from '../../stores/workspace';
 import { AgentOptions } from './AgentOptions';
-import { CoachingFormFrame, formTitleKey, useCoachingSave } from './CoachingFormFrame';
+import { CoachingFormFrame, CoachingTextArea, formTitleKey, useCoachingSave } from './CoachingFormFrame';
 import { coachingHref } from './coaching-route';
 import { GOAL_STATUS_LABEL, NOTE_KIND_LABEL, PLAN_STATUS_BADGE, PLAN_STATUS_LABEL } from './labels';
 import { rememberCoach, rememberedCoach } from './note-draft';
@@ -149,12 +150,9 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
   const input = inputOfPlan(draft);
   const parsed = PlanInputSchema.safeParse(input);
   const problems = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
-  const problem = (field: string) =>
-    tried && problems.has(field) ? (
-      <span className="field__hint is-error" role="alert">
-        {t(PLAN_FIELD_MESSAGE[field] ?? 'coaching.invalid.goals')}
-      </span>
-    ) : null;
+  const problem = (field: string): MessageKey | undefined =>
+    tried && problems.has(field) ? (PLAN_FIELD_MESSAGE[field] ?? 'coaching.invalid.goals') : undefined;
+  const goalsProblem = problem('goals');
   const update = (change: Partial<PlanDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
     clearError();
@@ -194,8 +192,7 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
         }
       >
         <div className="coaching-form__row">
-          <label className="field field--wide">
-            <span className="field__label">{t('coaching.note.agent')}</span>
+          <Field label={t('coaching.note.agent')} problem={problem('agentId')} wide>
             <select
               className="select"
               value={draft.agentId ?? ''}
@@ -206,10 +203,8 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               <option value="">{t('coaching.note.chooseAgent')}</option>
               <AgentOptions agents={agents} />
             </select>
-            {problem('agentId')}
-          </label>
-          <label className="field">
-            <span className="field__label">{t('coaching.plan.startDay')}</span>
+          </Field>
+          <Field label={t('coaching.plan.startDay')} problem={problem('startDay')}>
             <input
               type="date"
               className="input"
@@ -218,10 +213,8 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               onChange={(e) => update({ startDay: e.target.value })}
               data-testid="plan-start"
             />
-            {problem('startDay')}
-          </label>
-          <label className="field">
-            <span className="field__label">{t('coaching.plan.endDay')}</span>
+          </Field>
+          <Field label={t('coaching.plan.endDay')} problem={problem('endDay')}>
             <input
               type="date"
               className="input"
@@ -231,10 +224,8 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               onChange={(e) => update({ endDay: e.target.value })}
               data-testid="plan-end"
             />
-            {problem('endDay')}
-          </label>
-          <label className="field">
-            <span className="field__label">{t('coaching.plan.coach')}</span>
+          </Field>
+          <Field label={t('coaching.plan.coach')} problem={problem('coach')}>
             <input
               className="input"
               value={draft.coach}
@@ -242,11 +233,9 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
               onChange={(e) => update({ coach: e.target.value })}
               data-testid="plan-coach"
             />
-            {problem('coach')}
-          </label>
+          </Field>
           {plan ? (
-            <label className="field">
-              <span className="field__label">{t('coaching.plan.status')}</span>
+            <Field label={t('coaching.plan.status')}>
               <select
                 className="select"
                 value={draft.status}
@@ -260,7 +249,7 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
           ) : null}
         </div>
         {closed ? (
@@ -268,16 +257,13 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
             {t('coaching.plan.closedHint', { status: t(PLAN_STATUS_LABEL[plan.status]) })}
           </p>
         ) : null}
-        <label className="field">
-          <span className="field__label">{t('coaching.plan.reason')}</span>
-          <textarea
-            className="textarea"
-            rows={2}
-            value={draft.reason}
-            onChange={(e) => update({ reason: e.target.value })}
-            data-testid="plan-reason"
-          />
-        </label>
+        <CoachingTextArea
+          label={t('coaching.plan.reason')}
+          rows={2}
+          value={draft.reason}
+          onChange={(reason) => update({ reason })}
+          testId="plan-reason"
+        />
       </Panel>
 
       <Panel title={t('coaching.plan.goals')} subtitle={t('coaching.plan.goalsHint')}>
@@ -374,7 +360,7 @@ function PlanEditor({ plan, draft: initial, backHref }: { plan?: Plan; draft: Pl
             })}
           </tbody>
         </table>
-        {problem('goals')}
+        {goalsProblem ? <ProblemHint problem={goalsProblem} /> : null}
         <button
           type="button"
           className="button button--small"

@@ -2,7 +2,7 @@
 import type { MessageKey } from '../../../src-shared/i18n';
 import type { GoalStatus, NoteKind, PlanStatus } from '../../../src-shared/coaching';
 import { visibleText } from '../../../src-shared/visible-text';
-import { agentLabel as nameAndCode } from '../../../src-shared/agent-label';
+import { agentLabel } from '../../../src-shared/agent-label';
 
 export const NOTE_KIND_LABEL: Record<NoteKind, MessageKey> = {
   oneOnOne: 'coaching.kind.oneOnOne',
@@ -33,6 +33,7 @@ export const GOAL_STATUS_LABEL: Record<GoalStatus, MessageKey> = {
   missed: 'coaching.goal.missed',
 };
 
-export function agentLabel(a: { agentName: string | null; agentCode: string }): string {
-  return visibleText(nameAndCode({ name: a.agentName, code: a.agentCode }, 'dot'));
+/** The agent a note, a plan or a follow-up is about, as coaching's lists name them. */
+export function rowAgentLabel(row: { agentName: string | null; agentCode: string }): string {
+  return visibleText(agentLabel({ name: row.agentName, code: row.agentCode }, 'dot'));
 }

@@ -21,7 +21,8 @@ export interface SortOrder {
 
 type SortableRow = MetricsRow & { teamName?: string | null };
 
-function agentLabel(row: MetricsRow): string {
+/** The name a row sorts by (its label, else its key). */
+function sortName(row: MetricsRow): string {
   return row.label ?? row.key ?? '';
 }
 
@@ -32,7 +33,7 @@ export function sortAgentRows<T extends SortableRow>(
 ): T[] {
   const sign = order.direction === 'asc' ? 1 : -1;
   const byName = (a: T, b: T) =>
-    compareText(agentLabel(a), agentLabel(b)) || compareText(a.key ?? '', b.key ?? '');
+    compareText(sortName(a), sortName(b)) || compareText(a.key ?? '', b.key ?? '');
   const column = order.column;
   if (column === 'agent') return [...rows].sort((a, b) => sign * byName(a, b));
   if (column === 'team') {

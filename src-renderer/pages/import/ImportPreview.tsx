@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { ImportPreview as Preview } from '../../../src-shared/api';
 import { CALL_FIELDS, type CallField } from '../../../src-shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Spinner } from '../../components/Spinner';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { messageIn } from '../../../src-shared/i18n/message-code';
@@ -196,8 +197,7 @@ function PreviewControls({ preview }: { preview: Preview }) {
   const chosen = useImport((s) => s.choices);
   return (
     <div className="preview__controls">
-      <label className="field">
-        <span className="field__label">{t('import.preview.layout')}</span>
+      <Field label={t('import.preview.layout')}>
         <select
           className="select"
           value={chosen.preset ?? preview.preset.id}
@@ -213,7 +213,7 @@ function PreviewControls({ preview }: { preview: Preview }) {
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <label className="checkbox preview__header-toggle">
         <input
           type="checkbox"

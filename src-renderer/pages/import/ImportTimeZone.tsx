@@ -4,6 +4,7 @@ import { useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
 import { useWorkspace } from '../../stores/workspace';
 import { timeZoneOptions } from '../settings/time-zones';
+import { Field } from '../../components/Field';
 
 export function ImportTimeZone() {
   const t = useT();
@@ -13,8 +14,7 @@ export function ImportTimeZone() {
   const zones = useMemo(() => timeZoneOptions(workspaceZone), [workspaceZone]);
 
   return (
-    <label className="field">
-      <span className="field__label">{t('import.timeZone')}</span>
+    <Field label={t('import.timeZone')}>
       <select
         className="select"
         value={timeZone ?? workspaceZone}
@@ -28,6 +28,6 @@ export function ImportTimeZone() {
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
 /** The first rows of the file as they will be stored, rejected ones in place with their reason. */
+import type { ReactNode } from 'react';
 import type { ImportPreview, PreviewCall } from '../../../src-shared/api';
 import { useFormat, useLanguage, useT } from '../../i18n/language';
 import { reasonText } from './reason-text';
@@ -11,59 +12,94 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const columns = showLegs ? 11 : 10;
 
   return (
+    <PreviewTable
+      title={t('import.preview.rows')}
+      testId="preview-rows"
+      columns={columns}
+      head={
+        <>
+          <th scope="col" className="num">
+            {t('import.rejects.line')}
+          </th>
+          <th scope="col">{t('dashboard.agents.agent')}</th>
+          <th scope="col">{t('import.preview.day')}</th>
+          <th scope="col">{t('import.preview.time')}</th>
+          <th scope="col">{t('import.field.disposition')}</th>
+          <th scope="col" className="num">
+            {t('import.field.talkSeconds')}
+          </th>
+          <th scope="col">{t('import.field.outcome')}</th>
+          <th scope="col" className="num">
+            {t('import.preview.amount')}
+          </th>
+          <th scope="col">{t('import.preview.phone')}</th>
+          {showLegs ? (
+            <th scope="col" className="num">
+              {t('import.preview.legs')}
+            </th>
+          ) : null}
+          <th scope="col">
+            <span className="visually-hidden">{t('import.rejects.reason')}</span>
+          </th>
+        </>
+      }
+      empty={preview.rows.length === 0}
+    >
+      {preview.rows.map((row) =>
+        row.ok ? (
+          <CallRow
+            key={row.line}
+            line={row.line}
+            call={row.call}
+            warning={row.warning}
+            showLegs={showLegs}
+            f={f}
+          />
+        ) : (
+          <RejectedRow key={row.line} row={row} columns={columns} />
+        ),
+      )}
+    </PreviewTable>
+  );
+}
+
+/**
+ * The first rows of a file as they will be stored (calls and orders alike): the header cells
+ * (`head`, `columns` of them), "no rows" when `empty`, then the rows.
+ */
+export function PreviewTable({
+  title,
+  testId,
+  columns,
+  head,
+  empty,
+  children,
+}: {
+  title: string;
+  testId: string;
+  columns: number;
+  head: ReactNode;
+  empty: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
     <div className="preview-rows">
-      <h3 className="mapping__title">{t('import.preview.rows')}</h3>
+      <h3 className="mapping__title">{title}</h3>
       <div className="table-scroll preview-rows__scroll">
-        <table className="data-table data-table--preview" data-testid="preview-rows">
+        <table className="data-table data-table--preview" data-testid={testId}>
           <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('import.rejects.line')}
-              </th>
-              <th scope="col">{t('dashboard.agents.agent')}</th>
-              <th scope="col">{t('import.preview.day')}</th>
-              <th scope="col">{t('import.preview.time')}</th>
-              <th scope="col">{t('import.field.disposition')}</th>
-              <th scope="col" className="num">
-                {t('import.field.talkSeconds')}
-              </th>
-              <th scope="col">{t('import.field.outcome')}</th>
-              <th scope="col" className="num">
-                {t('import.preview.amount')}
-              </th>
-              <th scope="col">{t('import.preview.phone')}</th>
-              {showLegs ? (
-                <th scope="col" className="num">
-                  {t('import.preview.legs')}
-                </th>
-              ) : null}
-              <th scope="col">
-                <span className="visually-hidden">{t('import.rejects.reason')}</span>
-              </th>
-            </tr>
+            <tr>{head}</tr>
           </thead>
           <tbody>
-            {preview.rows.length === 0 ? (
+            {empty ? (
               <tr>
                 <td colSpan={columns} className="is-empty">
                   {t('import.preview.noRows')}
                 </td>
               </tr>
             ) : null}
-            {preview.rows.map((row) =>
-              row.ok ? (
-                <CallRow
-                  key={row.line}
-                  line={row.line}
-                  call={row.call}
-                  warning={row.warning}
-                  showLegs={showLegs}
-                  f={f}
-                />
-              ) : (
-                <RejectedRow key={row.line} row={row} columns={columns} />
-              ),
-            )}
+            {children}
           </tbody>
         </table>
       </div>

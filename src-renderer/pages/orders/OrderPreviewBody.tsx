@@ -7,7 +7,7 @@ import { useFormat, useT } from '../../i18n/language';
 import type { OrderField } from '../../../src-shared/orders';
 import { useImport } from '../../stores/import';
 import { ColumnMappingTable } from '../import/ColumnMappingTable';
-import { RejectedRow } from '../import/PreviewRows';
+import { PreviewTable, RejectedRow } from '../import/PreviewRows';
 
 /** The required order fields the file's header lacks (the import cannot start without them). */
 export function missingOrderFields(preview: ImportPreview): OrderPreview['columns'] {
@@ -74,61 +74,52 @@ function OrderRows({ rows }: { rows: OrderPreview['rows'] }) {
   const f = useFormat();
   const columns = 9;
   return (
-    <div className="preview-rows">
-      <h3 className="mapping__title">{t('orders.import.rows')}</h3>
-      <div className="table-scroll preview-rows__scroll">
-        <table className="data-table data-table--preview" data-testid="order-preview-rows">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('orders.preview.line')}
-              </th>
-              <th scope="col">{t('orders.field.orderId')}</th>
-              <th scope="col">{t('orders.field.agentCode')}</th>
-              <th scope="col">{t('orders.preview.day')}</th>
-              <th scope="col" className="num">
-                {t('orders.field.amount')}
-              </th>
-              <th scope="col" className="num">
-                {t('orders.field.collected')}
-              </th>
-              <th scope="col">{t('orders.preview.collectedOn')}</th>
-              <th scope="col">{t('orders.field.status')}</th>
-              <th scope="col">{t('import.preview.phone')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns} className="is-empty">
-                  {t('import.preview.noRows')}
-                </td>
-              </tr>
-            ) : null}
-            {rows.map((row) =>
-              row.ok ? (
-                <tr key={row.line} data-line={row.line} data-ok="true">
-                  <td className="num">{row.line}</td>
-                  <td>{row.order.orderNo}</td>
-                  <td>{row.order.agentCode}</td>
-                  <td>{row.order.day}</td>
-                  <td className="num">{f.money(row.order.amount)}</td>
-                  <td className="num">{row.order.collected > 0 ? f.money(row.order.collected) : '—'}</td>
-                  <td>{row.order.collectedDay ?? '—'}</td>
-                  <td className={row.order.reversedDay ? 'is-bad' : undefined}>
-                    {t(`orders.status.${row.order.status}`)}
-                    {row.order.reversedDay ? ` · ${row.order.reversedDay}` : ''}
-                    {row.order.customerType ? ` · ${t(`orders.customer.${row.order.customerType}`)}` : ''}
-                  </td>
-                  <td className="nowrap">{row.order.phoneLast4 ? `…${row.order.phoneLast4}` : '—'}</td>
-                </tr>
-              ) : (
-                <RejectedRow key={row.line} row={row} columns={columns} />
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <PreviewTable
+      title={t('orders.import.rows')}
+      testId="order-preview-rows"
+      columns={columns}
+      head={
+        <>
+          <th scope="col" className="num">
+            {t('orders.preview.line')}
+          </th>
+          <th scope="col">{t('orders.field.orderId')}</th>
+          <th scope="col">{t('orders.field.agentCode')}</th>
+          <th scope="col">{t('orders.preview.day')}</th>
+          <th scope="col" className="num">
+            {t('orders.field.amount')}
+          </th>
+          <th scope="col" className="num">
+            {t('orders.field.collected')}
+          </th>
+          <th scope="col">{t('orders.preview.collectedOn')}</th>
+          <th scope="col">{t('orders.field.status')}</th>
+          <th scope="col">{t('import.preview.phone')}</th>
+        </>
+      }
+      empty={rows.length === 0}
+    >
+      {rows.map((row) =>
+        row.ok ? (
+          <tr key={row.line} data-line={row.line} data-ok="true">
+            <td className="num">{row.line}</td>
+            <td>{row.order.orderNo}</td>
+            <td>{row.order.agentCode}</td>
+            <td>{row.order.day}</td>
+            <td className="num">{f.money(row.order.amount)}</td>
+            <td className="num">{row.order.collected > 0 ? f.money(row.order.collected) : '—'}</td>
+            <td>{row.order.collectedDay ?? '—'}</td>
+            <td className={row.order.reversedDay ? 'is-bad' : undefined}>
+              {t(`orders.status.${row.order.status}`)}
+              {row.order.reversedDay ? ` · ${row.order.reversedDay}` : ''}
+              {row.order.customerType ? ` · ${t(`orders.customer.${row.order.customerType}`)}` : ''}
+            </td>
+            <td className="nowrap">{row.order.phoneLast4 ? `…${row.order.phoneLast4}` : '—'}</td>
+          </tr>
+        ) : (
+          <RejectedRow key={row.line} row={row} columns={columns} />
+        ),
+      )}
+    </PreviewTable>
   );
 }

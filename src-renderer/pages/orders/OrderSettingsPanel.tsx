@@ -7,6 +7,7 @@ import type { OrderSettings } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
@@ -40,8 +41,7 @@ export function OrderSettingsPanel() {
     <section className="panel settings-orders" data-testid="settings-orders">
       <h2 className="panel__title">{t('orders.settings.title')}</h2>
       <p className="field__hint">{t('orders.settings.lead')}</p>
-      <label className="field">
-        <span className="field__label">{t('orders.settings.window')}</span>
+      <Field label={t('orders.settings.window')}>
         <input
           type="number"
           className={windowValid ? 'input' : 'input is-invalid'}
@@ -60,9 +60,8 @@ export function OrderSettingsPanel() {
           data-testid="settings-attribution-window"
         />
         <span className="field__hint">{t('orders.settings.windowHint')}</span>
-      </label>
-      <label className="field">
-        <span className="field__label">{t('orders.settings.source')}</span>
+      </Field>
+      <Field label={t('orders.settings.source')}>
         <select
           className="select"
           value={settings.conversionSource}
@@ -74,7 +73,7 @@ export function OrderSettingsPanel() {
           <option value="calls">{t('orders.settings.source.calls')}</option>
           <option value="orders">{t('orders.settings.source.orders')}</option>
         </select>
-      </label>
+      </Field>
       {state === 'saved' ? (
         <p className="field__hint" role="status">
           {t('orders.settings.saved')}

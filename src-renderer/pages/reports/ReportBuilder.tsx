@@ -5,6 +5,7 @@ import { useT } from '../../i18n/language';
 import { useWorkspace } from '../../stores/workspace';
 import { visibleText } from '../../../src-shared/visible-text';
 import { agentLabel } from '../../../src-shared/agent-label';
+import { Field } from '../../components/Field';
 
 export type PeriodKind = ReportSpec['period']['kind'];
 
@@ -83,8 +84,7 @@ export function ReportBuilder({
       </div>
       <div className="reports-builder__row">
         {state.kind === 'month' ? (
-          <label className="field">
-            <span className="field__label">{t('reports.builder.month')}</span>
+          <Field label={t('reports.builder.month')}>
             <input
               className="input"
               type="month"
@@ -92,11 +92,10 @@ export function ReportBuilder({
               onChange={(e) => set({ month: e.target.value })}
               data-testid="report-month"
             />
-          </label>
+          </Field>
         ) : null}
         {state.kind === 'quarter' || state.kind === 'year' ? (
-          <label className="field">
-            <span className="field__label">{t('reports.builder.year')}</span>
+          <Field label={t('reports.builder.year')}>
             <select
               className="select"
               value={state.year}
@@ -108,11 +107,10 @@ export function ReportBuilder({
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         ) : null}
         {state.kind === 'quarter' ? (
-          <label className="field">
-            <span className="field__label">{t('reports.builder.quarter')}</span>
+          <Field label={t('reports.builder.quarter')}>
             <select
               className="select"
               value={state.quarter}
@@ -124,34 +122,31 @@ export function ReportBuilder({
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         ) : null}
         {state.kind === 'custom' ? (
           <>
-            <label className="field">
-              <span className="field__label">{t('reports.builder.from')}</span>
+            <Field label={t('reports.builder.from')}>
               <input
                 className="input"
                 type="date"
                 value={state.from}
                 onChange={(e) => set({ from: e.target.value })}
               />
-            </label>
-            <label className="field">
-              <span className="field__label">{t('reports.builder.to')}</span>
+            </Field>
+            <Field label={t('reports.builder.to')}>
               <input
                 className="input"
                 type="date"
                 value={state.to}
                 onChange={(e) => set({ to: e.target.value })}
               />
-            </label>
+            </Field>
           </>
         ) : null}
       </div>
       <div className="reports-builder__row">
-        <label className="field">
-          <span className="field__label">{t('reports.builder.scope')}</span>
+        <Field label={t('reports.builder.scope')}>
           <select
             className="select"
             value={state.scope}
@@ -166,10 +161,9 @@ export function ReportBuilder({
               {t('reports.scope.agent')}
             </option>
           </select>
-        </label>
+        </Field>
         {state.scope === 'team' ? (
-          <label className="field">
-            <span className="field__label">{t('reports.builder.team')}</span>
+          <Field label={t('reports.builder.team')}>
             <select
               className="select"
               value={state.teamId ?? ''}
@@ -185,11 +179,10 @@ export function ReportBuilder({
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         ) : null}
         {state.scope === 'agent' ? (
-          <label className="field">
-            <span className="field__label">{t('reports.builder.agent')}</span>
+          <Field label={t('reports.builder.agent')}>
             <select
               className="select"
               value={state.agentId ?? ''}
@@ -205,10 +198,9 @@ export function ReportBuilder({
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         ) : null}
-        <label className="field">
-          <span className="field__label">{t('reports.builder.language')}</span>
+        <Field label={t('reports.builder.language')}>
           <select
             className="select"
             value={state.language}
@@ -218,7 +210,7 @@ export function ReportBuilder({
             <option value="zh-CN">中文（简体）</option>
             <option value="en">English</option>
           </select>
-        </label>
+        </Field>
       </div>
       <p className="field__hint">{t('reports.builder.contents')}</p>
     </section>

@@ -8,6 +8,7 @@ import type { Filter, Output } from '../../../src-shared/api';
 import { call } from '../../api/client';
 import { saveBase64File } from '../../api/download';
 import { toApiCallError } from '../../api/errors';
+import { Field } from '../../components/Field';
 import { TeamSelect } from '../../components/TeamSelect';
 import { useDismiss } from '../../hooks/useDismiss';
 import { useFormat, useT } from '../../i18n/language';
@@ -87,15 +88,14 @@ function BattleReportDialog({ filter, onClose }: { filter: Filter; onClose: () =
         </header>
         <p className="field__hint">{t('review.battle.hint')}</p>
         <div className="battle-dialog__controls">
-          <label className="field">
-            <span className="field__label">{t('review.battle.day')}</span>
+          <Field label={t('review.battle.day')}>
             <input
               type="date"
               value={day}
               onChange={(e) => setDay(e.target.value)}
               data-testid="battle-day"
             />
-          </label>
+          </Field>
           <TeamSelect
             label={t('review.battle.scope')}
             teams={teams}
@@ -104,8 +104,7 @@ function BattleReportDialog({ filter, onClose }: { filter: Filter; onClose: () =
             allLabel={t('review.battle.floor')}
             testId="battle-team"
           />
-          <label className="field">
-            <span className="field__label">{t('review.battle.language')}</span>
+          <Field label={t('review.battle.language')}>
             <select
               className="select"
               value={language}
@@ -115,7 +114,7 @@ function BattleReportDialog({ filter, onClose }: { filter: Filter; onClose: () =
               <option value="zh-CN">中文</option>
               <option value="en">English</option>
             </select>
-          </label>
+          </Field>
           <button
             type="button"
             className="button button--primary"

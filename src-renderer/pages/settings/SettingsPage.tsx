@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Job, Settings, ZoneChangePlan } from '../../../src-shared/api';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Spinner } from '../../components/Spinner';
 import { useT } from '../../i18n/language';
 import { useMayCall } from '../../stores/auth';
@@ -145,8 +146,7 @@ function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: boolean 
           ) : null}
         </div>
 
-        <label className="field">
-          <span className="field__label">{t('settings.threshold')}</span>
+        <Field label={t('settings.threshold')}>
           <span className="input-with-unit">
             <input
               type="number"
@@ -167,10 +167,9 @@ function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: boolean 
           <span className={thresholdValid ? 'field__hint' : 'field__hint is-error'}>
             {thresholdValid ? t('settings.thresholdHint') : t('settings.thresholdInvalid')}
           </span>
-        </label>
+        </Field>
 
-        <label className="field">
-          <span className="field__label">{t('settings.language')}</span>
+        <Field label={t('settings.language')}>
           <select
             className="select"
             value={draft.language}
@@ -182,10 +181,9 @@ function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: boolean 
             <option value="zh-CN">中文</option>
             <option value="en">English</option>
           </select>
-        </label>
+        </Field>
 
-        <label className="field">
-          <span className="field__label">{t('settings.currency')}</span>
+        <Field label={t('settings.currency')}>
           <select
             className="select"
             value={draft.currency}
@@ -199,10 +197,9 @@ function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: boolean 
             ))}
           </select>
           <span className="field__hint">{t('settings.currencyHint')}</span>
-        </label>
+        </Field>
 
-        <label className="field">
-          <span className="field__label">{t('settings.uploadLimit')}</span>
+        <Field label={t('settings.uploadLimit')}>
           <span className="input-with-unit">
             <select
               className="select"
@@ -221,7 +218,7 @@ function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: boolean 
             <span className="input-with-unit__unit">{t('settings.megabytes')}</span>
           </span>
           <span className="field__hint">{t('settings.uploadLimitHint')}</span>
-        </label>
+        </Field>
       </fieldset>
 
       {readOnly ? null : (

@@ -1,6 +1,7 @@
 /** A team workspace's door: login and password; a wrong one of either gets the same answer. */
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Spinner } from '../../components/Spinner';
 import { useT } from '../../i18n/language';
 import { useAuth } from '../../stores/auth';
@@ -34,8 +35,7 @@ export function SignInPage() {
               </p>
             ) : null}
             {state && !state.initialised ? <p className="field__hint is-error">{t('auth.noAdmin')}</p> : null}
-            <label className="field">
-              <span className="field__label">{t('auth.login')}</span>
+            <Field label={t('auth.login')}>
               <input
                 className="input"
                 name="login"
@@ -45,9 +45,8 @@ export function SignInPage() {
                 onChange={(e) => setLogin(e.target.value)}
                 data-testid="sign-in-login"
               />
-            </label>
-            <label className="field">
-              <span className="field__label">{t('auth.password')}</span>
+            </Field>
+            <Field label={t('auth.password')}>
               <input
                 className="input"
                 name="password"
@@ -57,7 +56,7 @@ export function SignInPage() {
                 onChange={(e) => setPassword(e.target.value)}
                 data-testid="sign-in-password"
               />
-            </label>
+            </Field>
             {error ? (
               error.code === 'unauthorized' ? (
                 <p className="field__hint is-error" role="alert" data-testid="sign-in-refused">

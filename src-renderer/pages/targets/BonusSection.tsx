@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Output } from '../../../src-shared/api';
 import { GRADES, type BonusSheet, type CommissionBand } from '../../../src-shared/scoring';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -69,8 +70,7 @@ function SheetEditor({ sheet }: { sheet: BonusSheet }) {
   };
   return (
     <Panel title={t('targets.tab.bonus')} testId="bonus-sheet">
-      <label className="field field--inline">
-        <span className="field__label">{t('targets.bonus.base')}</span>
+      <Field label={t('targets.bonus.base')} className="field--inline">
         <input
           className="input input--narrow"
           value={base}
@@ -78,7 +78,7 @@ function SheetEditor({ sheet }: { sheet: BonusSheet }) {
           readOnly={!maySave}
           data-testid="bonus-base"
         />
-      </label>
+      </Field>
       <table className="data-table bonus-sheet">
         <thead>
           <tr>

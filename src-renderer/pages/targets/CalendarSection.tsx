@@ -9,6 +9,7 @@ import { monthRange, teamWorkCalendar, WorkingDays } from '../../../src-shared/t
 import { addDays, daysBetween, weekdayOf } from '../../../src-shared/time';
 import { CN_HOLIDAY_YEARS, withChineseHolidays, withHolidayDays } from '../../../src-shared/holidays-cn';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -29,8 +30,7 @@ export function CalendarSection({ month }: { month: string }) {
   return (
     <>
       <div className="targets-toolbar calendar-team">
-        <label className="field">
-          <span className="field__label">{t('teamCalendar.for')}</span>
+        <Field label={t('teamCalendar.for')}>
           <select
             className="input"
             value={teamId ?? ''}
@@ -44,7 +44,7 @@ export function CalendarSection({ month }: { month: string }) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {team ? (
           <p className="field__hint" data-testid="calendar-team-note">
             {ownIds.includes(team.id)

@@ -3,20 +3,20 @@
  * read in the page and marked on the calendar being edited; saving it is the editor's Save. For
  * the years this version does not ship, the day the State Council publishes them.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   HOLIDAY_FILE_LIMITS,
   HOLIDAY_FILE_TOO_LARGE,
   readHolidayFile,
   type HolidaySchedule,
 } from '../../../src-shared/holiday-file';
+import { useFilePicker } from '../../components/FilePicker';
 import { useT } from '../../i18n/language';
 
 type Said = { kind: 'applied' | 'problem'; text: string };
 
 export function HolidayFileImport({ onSchedule }: { onSchedule(schedule: HolidaySchedule): void }) {
   const t = useT();
-  const input = useRef<HTMLInputElement>(null);
   const [said, setSaid] = useState<Said | null>(null);
 
   const read = async (file: File) => {
@@ -41,24 +41,19 @@ export function HolidayFileImport({ onSchedule }: { onSchedule(schedule: Holiday
     });
   };
 
+  const picker = useFilePicker({
+    accept: '.ics,.json,text/calendar,application/json',
+    testId: 'calendar-holiday-file',
+    onFile: (file) => void read(file),
+  });
+
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        accept=".ics,.json,text/calendar,application/json"
-        className="visually-hidden"
-        data-testid="calendar-holiday-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void read(file);
-        }}
-      />
+      {picker.input}
       <button
         type="button"
         className="button button--small"
-        onClick={() => input.current?.click()}
+        onClick={picker.choose}
         data-testid="calendar-holiday-file-choose"
       >
         {t('calendar.holidayFile.choose')}

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Output, TargetEntry } from '../../../src-shared/api';
 import { TARGET_KPIS, type TargetKpi } from '../../../src-shared/targets';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -146,8 +147,7 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
   return (
     <div className="plan">
       <div className="targets-toolbar">
-        <label className="field field--inline">
-          <span className="field__label">{t('targets.plan.uplift')}</span>
+        <Field label={t('targets.plan.uplift')} className="field--inline">
           <span className="input-with-unit">
             <input
               className="input input--narrow"
@@ -159,7 +159,7 @@ function PlanGrid({ plan, uplift, setUplift }: { plan: Plan; uplift: number; set
             />
             <span className="input-with-unit__unit">%</span>
           </span>
-        </label>
+        </Field>
         {maySet ? (
           <>
             <button

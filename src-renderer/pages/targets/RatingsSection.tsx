@@ -8,6 +8,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { AgentRatingsRow, Output, RatingEntryRow, TrainingSessionRow } from '../../../src-shared/api';
 import { RATING_DIMENSIONS, type RaterKind, type RatingDimension } from '../../../src-shared/ratings';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { Segmented } from '../../components/Segmented';
@@ -57,8 +58,7 @@ export function RatingsSection({ month }: { month: string }) {
             />
           </div>
           {kind === 'peer' ? (
-            <label className="field">
-              <span className="field__label">{t('targets.ratings.peerRater')}</span>
+            <Field label={t('targets.ratings.peerRater')}>
               <select
                 className="input"
                 value={peerId ?? ''}
@@ -75,7 +75,7 @@ export function RatingsSection({ month }: { month: string }) {
                   );
                 })}
               </select>
-            </label>
+            </Field>
           ) : null}
         </div>
         <p className="field__hint ratings-hint">{t('targets.ratings.hint')}</p>

@@ -16,6 +16,7 @@ import {
 } from '../../../src-shared/scoring';
 import { TARGET_KPIS } from '../../../src-shared/targets';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -37,8 +38,7 @@ export function ScoringSection({ month, onMonth }: { month: string; onMonth: (mo
   return (
     <>
       <div className="targets-toolbar scoring-campaign">
-        <label className="field">
-          <span className="field__label">{t('targets.scoring.profileFor')}</span>
+        <Field label={t('targets.scoring.profileFor')}>
           <select
             className="input"
             value={campaignId ?? ''}
@@ -52,7 +52,7 @@ export function ScoringSection({ month, onMonth }: { month: string; onMonth: (mo
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {campaign ? (
           <p className="field__hint" data-testid="scoring-campaign-note">
             {ownIds.includes(campaign.id)
@@ -142,8 +142,7 @@ function ProfileEditor({
               />
             </label>
           ))}
-          <label className="field">
-            <span className="field__label">{t('targets.scoring.cap')}</span>
+          <Field label={t('targets.scoring.cap')}>
             <span className="input-with-unit">
               <input
                 className="input input--narrow"
@@ -158,7 +157,7 @@ function ProfileEditor({
               />
               <span className="input-with-unit__unit">%</span>
             </span>
-          </label>
+          </Field>
         </div>
         <div className="scoring-weights scoring-weights--ratings">
           <span className="field__label scoring-bands-label">{t('targets.scoring.ratingWeights')}</span>
@@ -175,8 +174,7 @@ function ProfileEditor({
               />
             </label>
           ))}
-          <label className="field">
-            <span className="field__label">{t('targets.scoring.ratingTarget')}</span>
+          <Field label={t('targets.scoring.ratingTarget')}>
             <input
               className="input input--narrow"
               type="number"
@@ -192,7 +190,7 @@ function ProfileEditor({
               }
               data-testid="rating-target"
             />
-          </label>
+          </Field>
           <p className="field__hint scoring-rating-hint">
             {t('targets.scoring.ratingHint', { target: String(ratingTarget) })}
           </p>

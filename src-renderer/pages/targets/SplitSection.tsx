@@ -13,6 +13,7 @@ import {
   type TargetKpi,
 } from '../../../src-shared/targets';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { QueryView } from '../../components/QueryView';
 import { Segmented } from '../../components/Segmented';
@@ -112,8 +113,7 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
           fieldClassName="field field--inline"
           testId="split-team"
         />
-        <label className="field field--inline">
-          <span className="field__label">{t('targets.split.kpi')}</span>
+        <Field label={t('targets.split.kpi')} className="field--inline">
           <select
             className="select"
             value={kpi}
@@ -130,9 +130,8 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('targets.split.total')}</span>
+        </Field>
+        <Field label={t('targets.split.total')} className="field--inline">
           <input
             className="input input--narrow"
             inputMode="decimal"
@@ -143,7 +142,7 @@ function Splitter({ plan }: { plan: Output<'targets.plan'> }) {
             }}
             data-testid="split-total"
           />
-        </label>
+        </Field>
         <Segmented
           options={METHODS}
           value={method}

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { monthOf } from '../../../src-shared/targets-calendar';
 import { useT } from '../../i18n/language';
+import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import type { Method } from '../../../src-shared/api';
 import { useMayCall } from '../../stores/auth';
@@ -44,8 +45,7 @@ export function TargetsPage() {
     <div className="page page--targets">
       <header className="page__header targets-header">
         <h1 className="page__title">{t('targets.title')}</h1>
-        <label className="field targets-month">
-          <span className="field__label">{t('targets.month')}</span>
+        <Field label={t('targets.month')} className="targets-month">
           <input
             className="input"
             type="month"
@@ -53,7 +53,7 @@ export function TargetsPage() {
             onChange={(e) => e.target.value && setMonth(e.target.value)}
             data-testid="targets-month"
           />
-        </label>
+        </Field>
       </header>
       <Segmented
         kind="tabs"

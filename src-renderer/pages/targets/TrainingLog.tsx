@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { TrainingSessionRow } from '../../../src-shared/api';
 import { monthRange } from '../../../src-shared/targets-calendar';
 import { call } from '../../api/client';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useLanguage, useT } from '../../i18n/language';
@@ -102,8 +103,7 @@ export function TrainingLog({
           }}
         >
           <div className="targets-toolbar">
-            <label className="field">
-              <span className="field__label">{t('targets.training.day')}</span>
+            <Field label={t('targets.training.day')}>
               <input
                 className="input"
                 type="date"
@@ -113,9 +113,8 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, day: e.target.value }))}
                 data-testid="training-day"
               />
-            </label>
-            <label className="field training-form__topic">
-              <span className="field__label">{t('targets.training.topic')}</span>
+            </Field>
+            <Field label={t('targets.training.topic')} className="training-form__topic">
               <input
                 className="input"
                 value={draft.topic}
@@ -123,9 +122,8 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, topic: e.target.value }))}
                 data-testid="training-topic"
               />
-            </label>
-            <label className="field">
-              <span className="field__label">{t('targets.training.hours')}</span>
+            </Field>
+            <Field label={t('targets.training.hours')}>
               <input
                 className="input input--narrow"
                 inputMode="decimal"
@@ -133,9 +131,8 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, hours: e.target.value }))}
                 data-testid="training-hours"
               />
-            </label>
-            <label className="field training-form__notes">
-              <span className="field__label">{t('targets.training.notes')}</span>
+            </Field>
+            <Field label={t('targets.training.notes')} className="training-form__notes">
               <input
                 className="input"
                 value={draft.notes}
@@ -143,7 +140,7 @@ export function TrainingLog({
                 onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
                 data-testid="training-notes"
               />
-            </label>
+            </Field>
           </div>
           <fieldset className="training-form__attendees" data-testid="training-attendees">
             <legend className="field__label">

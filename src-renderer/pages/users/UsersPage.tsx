@@ -8,6 +8,7 @@ import { ROLES, type Agent, type Input, type Role, type Team, type User } from '
 import { call } from '../../api/client';
 import { type ApiCallError, toApiCallError } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { QueryView } from '../../components/QueryView';
@@ -143,54 +144,48 @@ function NewUser({ onDone }: { onDone: () => void }) {
   return (
     <Panel title={t('users.add')} testId="users-new">
       <form className="users__form" onSubmit={submit}>
-        <label className="field">
-          <span className="field__label">{t('auth.login')}</span>
+        <Field label={t('auth.login')}>
           <input
             className="input"
             value={form.login}
             onChange={(e) => setForm({ ...form, login: e.target.value })}
             data-testid="new-user-login"
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('users.displayName')}</span>
+        </Field>
+        <Field label={t('users.displayName')}>
           <input
             className="input"
             value={form.displayName}
             onChange={(e) => setForm({ ...form, displayName: e.target.value })}
             data-testid="new-user-name"
           />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('users.role')}</span>
+        </Field>
+        <Field label={t('users.role')}>
           <RoleSelect
             value={form.role}
             onChange={(role) => setForm({ ...form, role })}
             testId="new-user-role"
           />
-        </label>
+        </Field>
         {form.role === 'team_lead' ? (
-          <label className="field">
-            <span className="field__label">{t('users.teams')}</span>
+          <Field label={t('users.teams')}>
             <TeamsSelect
               teams={teams}
               value={form.teamIds}
               onChange={(teamIds) => setForm({ ...form, teamIds })}
             />
-          </label>
+          </Field>
         ) : null}
         {form.role === 'agent' ? (
-          <label className="field">
-            <span className="field__label">{t('users.agent')}</span>
+          <Field label={t('users.agent')}>
             <AgentSelect
               agents={agents}
               value={form.agentId}
               onChange={(agentId) => setForm({ ...form, agentId })}
             />
-          </label>
+          </Field>
         ) : null}
-        <label className="field">
-          <span className="field__label">{t('auth.password')}</span>
+        <Field label={t('auth.password')}>
           <input
             className="input"
             type="password"
@@ -200,7 +195,7 @@ function NewUser({ onDone }: { onDone: () => void }) {
             data-testid="new-user-password"
           />
           <span className="field__hint">{t('users.passwordHint')}</span>
-        </label>
+        </Field>
         <button
           type="submit"
           className="button button--primary"
