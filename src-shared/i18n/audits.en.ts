@@ -153,6 +153,7 @@ export const auditsEn = {
   'audits.form.submitting': 'Submitting…',
   'audits.form.saved': 'Draft saved {time}',
   'audits.form.saving': 'Saving draft…',
+  'audits.form.unsaved': 'Unsaved changes',
   'audits.form.submitted': 'Submitted {time} by {reviewer}',
   'audits.form.criticalFail': 'A critical item failed: the audit scores 0 %.',
   'audits.form.critical': 'Critical',

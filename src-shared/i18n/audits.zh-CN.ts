@@ -151,6 +151,7 @@ export const auditsZhCN: Record<keyof typeof auditsEn, string> = {
   'audits.form.submitting': '正在提交…',
   'audits.form.saved': '草稿已保存 {time}',
   'audits.form.saving': '正在保存草稿…',
+  'audits.form.unsaved': '有未保存的修改',
   'audits.form.submitted': '{reviewer} 于 {time} 提交',
   'audits.form.criticalFail': '一票否决项不符合：本次质检得分为 0%。',
   'audits.form.critical': '一票否决',

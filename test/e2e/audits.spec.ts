@@ -180,6 +180,24 @@ test('spot-check: sample, listen, answer by keyboard, submit, see the score on t
     .poll(async () => Number(await page.getByTestId('audit-score').getAttribute('data-score')))
     .toBeCloseTo(expected, 6);
 
+  // A change made just before leaving the form is written then, not dropped with the autosave's
+  // wait; until it is stored the form says so instead of showing the last save's time.
+  const firstItem = page.locator('[data-testid="scorecard-item"]').first();
+  await expect(firstItem).toHaveAttribute('data-value', 'yes');
+  const formUrl = page.url();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await firstItem.click();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('audit-save')).toHaveAttribute('data-state', 'pending');
+  await page.evaluate(() => (window.location.hash = '#/dashboard'));
+  await expect(page).toHaveURL(/#\/dashboard$/);
+  await page.goto(formUrl);
+  await expect(firstItem).toHaveAttribute('data-value', 'no');
+  await firstItem.click();
+  await page.keyboard.press('y');
+  await expect(firstItem).toHaveAttribute('data-value', 'yes');
+  await expect(page.getByTestId('audit-save')).toHaveAttribute('data-state', 'saved');
+
   await page.getByTestId('audit-submit').click();
   await expect(page.getByTestId('audit-submitted')).toContainText('Lin Supervisor');
   expect(Number(await page.getByTestId('audit-score').getAttribute('data-score'))).toBeCloseTo(expected, 6);

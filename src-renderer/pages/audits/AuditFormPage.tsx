@@ -3,7 +3,7 @@
  * keyboard. Answers and notes autosave as a draft (stored in the workspace, so a restart loses
  * nothing); submit asks the server to score them with the audit's scorecard version.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditDetail, AuditNote, ItemComments } from '../../../src-shared/api';
 import { allItems, scoreAudit, type AnswerValue, type Answers } from '../../../src-shared/scorecard';
 import { call } from '../../api/client';
@@ -20,11 +20,10 @@ import { AuditComment } from './AuditComment';
 import { AuditResponsePanel } from './AuditResponsePanel';
 import { PassBadge } from './PassBadge';
 import { ScorecardForm } from './ScorecardForm';
+import { useDraftAutosave, type SaveState } from './useDraftAutosave';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { visibleName } from '../../../src-shared/visible-text';
 import { useMayCall } from '../../stores/auth';
-
-const AUTOSAVE_MS = 600;
 
 export function AuditFormPage({ auditId }: { auditId: number }) {
   const t = useT();
@@ -53,12 +52,6 @@ export function AuditFormPage({ auditId }: { auditId: number }) {
   );
 }
 
-type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: number }
-  | { kind: 'error'; error: ApiCallError };
-
 function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d: AuditDetail): void }) {
   const t = useT();
   const f = useFormat();
@@ -82,7 +75,6 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
     const firstOpen = items.findIndex((i) => detail.answers[i.key] === undefined);
     return firstOpen < 0 ? 0 : firstOpen;
   });
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<ApiCallError | null>(null);
   // The element in state (a callback ref), so controls and notes follow it when it mounts.
@@ -92,24 +84,12 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   const answered = items.length - live.missing.length;
 
   // Autosave: a moment after the last change, the whole draft (answers and notes) is written.
-  const changed = useRef(false);
-  useEffect(() => {
-    if (readOnly || !changed.current) return;
-    const timer = window.setTimeout(() => {
-      setSave({ kind: 'saving' });
-      call('audits.saveDraft', {
-        auditId: detail.id,
-        answers: answers as Record<string, AnswerValue>,
-        notes,
-        comment,
-        itemComments,
-      }).then(
-        ({ updatedAt }) => setSave({ kind: 'saved', at: updatedAt }),
-        (err: unknown) => setSave({ kind: 'error', error: toApiCallError(err) }),
-      );
-    }, AUTOSAVE_MS);
-    return () => window.clearTimeout(timer);
-  }, [answers, notes, comment, itemComments, detail.id, readOnly]);
+  const [changed, setChanged] = useState(false);
+  const save = useDraftAutosave(
+    { auditId: detail.id, answers: answers as Record<string, AnswerValue>, notes, comment, itemComments },
+    !readOnly,
+    changed,
+  );
 
   const answer = useCallback(
     (key: string, value: AnswerValue) => {
@@ -117,7 +97,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
       if (locked || !item) return;
       if (value === 'na' && !item.allowNA) return;
       if (item.type === 'yesno' ? /^[1-5]$/.test(value) : value === 'yes' || value === 'no') return;
-      changed.current = true;
+      setChanged(true);
       setAnswers((a) => ({ ...a, [key]: value }));
       const index = items.indexOf(item);
       setFocused(Math.min(items.length - 1, index + 1));
@@ -125,15 +105,15 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
     [items, locked],
   );
   const changeNotes = (next: AuditNote[]) => {
-    changed.current = true;
+    setChanged(true);
     setNotes(next);
   };
   const changeComment = (text: string) => {
-    changed.current = true;
+    setChanged(true);
     setComment(text);
   };
   const changeItemComment = (key: string, text: string) => {
-    changed.current = true;
+    setChanged(true);
     setItemComments((c) => ({ ...c, [key]: text }));
   };
 
@@ -341,11 +321,13 @@ function SaveStatus({ state }: { state: SaveState }) {
   if (state.kind === 'error') return <ErrorMessage error={state.error} compact />;
   return (
     <span className="muted audit-save" data-testid="audit-save" data-state={state.kind}>
-      {state.kind === 'saving'
-        ? t('audits.form.saving')
-        : state.kind === 'saved'
-          ? t('audits.form.saved', { time: f.time(state.at) })
-          : ''}
+      {state.kind === 'pending'
+        ? t('audits.form.unsaved')
+        : state.kind === 'saving'
+          ? t('audits.form.saving')
+          : state.kind === 'saved'
+            ? t('audits.form.saved', { time: f.time(state.at) })
+            : ''}
     </span>
   );
 }
