@@ -5,7 +5,7 @@
  * applied once at `finish()`. Used by file imports and by the demo generator alike.
  */
 import type { Disposition } from '../../src-shared/domain';
-import { callContribution } from '../../src-shared/kpi';
+import type { ContributingCall, PredicateParams } from '../../src-shared/kpi';
 import { RollupAccumulator } from '../metrics/rollup';
 import type { NormalizedCall } from '../import/normalise';
 import type { CallBulkWriter } from './bulk';
@@ -82,14 +82,16 @@ export class SqliteCallWriter implements CallBulkWriter {
   /** calls in `params`: those before `staged` are in the stage table */
   private pending = 0;
   private staged = 0;
-  /** what `callContribution` reads of a stored call (one object, refilled) */
-  private readonly counted = {
-    disposition: 'connected' as Disposition,
+  /** what the rollup reads of a stored call (one object, refilled) */
+  private readonly counted: ContributingCall = {
+    disposition: 'connected',
     talkSeconds: 0,
     intent: false,
     sale: false,
     saleAmount: 0,
   };
+  /** the KPI predicates' parameters (the workspace's threshold) */
+  private readonly predicateParams: PredicateParams;
   inserted = 0;
   duplicates = 0;
   firstDay: string | null = null;
@@ -98,8 +100,9 @@ export class SqliteCallWriter implements CallBulkWriter {
   constructor(
     private readonly db: Sqlite,
     private readonly batchId: number,
-    private readonly thresholdSeconds: number,
+    thresholdSeconds: number,
   ) {
+    this.predicateParams = { threshold: thresholdSeconds };
     const columns = Array.from({ length: COLUMNS }, (_, i) => `c${i}`).join(', ');
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS call_stage (${columns}); DELETE FROM ${STAGE};`);
     this.stageRows = db.prepare(stageSql(ROWS_PER_STATEMENT));
@@ -153,6 +156,7 @@ export class SqliteCallWriter implements CallBulkWriter {
   finish(): void {
     this.flush();
     applyRollupSqlite(this.db, this.rollup, 1);
+    this.directory.checkReferences(this.db, this.batchId);
   }
 
   /** Binds the calls not yet staged into the stage table; moves them when the stage is full. */
@@ -222,12 +226,13 @@ export class SqliteCallWriter implements CallBulkWriter {
     counted.intent = p[k + COL.isIntent] === 1;
     counted.sale = p[k + COL.isSale] === 1;
     counted.saleAmount = p[k + COL.saleAmount] as number;
-    this.rollup.add(
+    this.rollup.addCall(
       day,
       p[k + COL.hour] as number,
       p[k + COL.agentId] as number,
       p[k + COL.campaignId] as number | null,
-      callContribution(counted, this.thresholdSeconds),
+      counted,
+      this.predicateParams,
     );
     // A file spread over many days and hours has a rollup row per few calls: apply in steps
     // (the upserts add up, in the same transaction) so memory stays flat whatever the file.

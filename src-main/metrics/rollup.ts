@@ -7,7 +7,15 @@
  * src-shared/kpi.ts (a test holds the two equal).
  */
 import { sql, type Kysely } from 'kysely';
-import { addCounts, COUNT_KEYS, emptyCounts, type KpiCounts } from '../../src-shared/kpi';
+import {
+  addCallContribution,
+  addCounts,
+  COUNT_KEYS,
+  emptyCounts,
+  type ContributingCall,
+  type KpiCounts,
+  type PredicateParams,
+} from '../../src-shared/kpi';
 import { callCountsSql } from '../db/kpi-sql';
 import type { Database } from '../db/schema';
 
@@ -53,16 +61,43 @@ const ROWS_PER_UPSERT = 500;
 export class RollupAccumulator {
   /** keyed by hour: a daily row is the sum of its hourly rows */
   private readonly hourly = new Map<string, RollupRow>();
+  /** the row of the last call added: a file's calls come in runs of one agent's hour */
+  private last: RollupRow | null = null;
 
   add(day: string, hour: number, agentId: number, campaignId: number | null, contribution: KpiCounts): void {
-    const campaign = campaignId ?? 0;
-    const key = `${day}|${hour}|${agentId}|${campaign}`;
+    addCounts(this.row(day, hour, agentId, campaignId ?? 0).counts, contribution);
+  }
+
+  /** Adds one outbound call's contribution (`addCallContribution`), making no object per call. */
+  addCall(
+    day: string,
+    hour: number,
+    agentId: number,
+    campaignId: number | null,
+    call: ContributingCall,
+    params: PredicateParams,
+  ): void {
+    addCallContribution(this.row(day, hour, agentId, campaignId ?? 0).counts, call, params);
+  }
+
+  private row(day: string, hour: number, agentId: number, campaignId: number): RollupRow {
+    const last = this.last;
+    if (
+      last !== null &&
+      last.day === day &&
+      last.hour === hour &&
+      last.agentId === agentId &&
+      last.campaignId === campaignId
+    )
+      return last;
+    const key = `${day}|${hour}|${agentId}|${campaignId}`;
     let row = this.hourly.get(key);
     if (!row) {
-      row = { day, hour, agentId, campaignId: campaign, counts: emptyCounts() };
+      row = { day, hour, agentId, campaignId, counts: emptyCounts() };
       this.hourly.set(key, row);
     }
-    addCounts(row.counts, contribution);
+    this.last = row;
+    return row;
   }
 
   get size(): number {
@@ -72,6 +107,7 @@ export class RollupAccumulator {
   /** Forgets what was accumulated (after applying: an import applies in bounded steps). */
   clear(): void {
     this.hourly.clear();
+    this.last = null;
   }
 
   hourlyRows(): RollupRow[] {

@@ -6,7 +6,7 @@ import {
   parsePhone,
   parseTimestamp,
 } from '../../src-main/import/values';
-import { callContribution, change, kpiValues, emptyCounts } from '../../src-shared/kpi';
+import { addCallContribution, callContribution, change, kpiValues, emptyCounts } from '../../src-shared/kpi';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../../src-shared/i18n';
 
 describe('reading values', () => {
@@ -164,6 +164,36 @@ describe('KPI formulas', () => {
       effective: 0,
       talkSeconds: 29,
     });
+  });
+
+  it('adds a call in place as callContribution counts it, over every kind of call', () => {
+    const into = emptyCounts();
+    const expected = emptyCounts();
+    for (const disposition of ['connected', 'no_answer', 'voicemail'] as const)
+      for (const talkSeconds of [0, 29, 30, 31])
+        for (const [intent, sale, saleAmount] of [
+          [false, false, 0],
+          [true, false, 0],
+          [true, true, 1999],
+        ] as const) {
+          const call = { disposition, talkSeconds, intent, sale, saleAmount };
+          addCallContribution(into, call, { threshold: 30 });
+          // by hand: a connect is connected with talk > 0; effective adds talk >= 30
+          const connect = disposition === 'connected' && talkSeconds > 0;
+          const effective = connect && talkSeconds >= 30;
+          expected.dials += 1;
+          expected.connects += connect ? 1 : 0;
+          expected.effective += effective ? 1 : 0;
+          expected.talkSeconds += connect ? talkSeconds : 0;
+          expected.effectiveTalkSeconds += effective ? talkSeconds : 0;
+          expected.intents += intent ? 1 : 0;
+          expected.sales += sale ? 1 : 0;
+          expected.revenue += sale ? saleAmount : 0;
+          expect(callContribution(call, 30)).toEqual(
+            addCallContribution(emptyCounts(), call, { threshold: 30 }),
+          );
+        }
+    expect(into).toEqual(expected);
   });
 
   it('derives rates from counts', () => {
