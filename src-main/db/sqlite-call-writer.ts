@@ -5,7 +5,7 @@
  * applied once at `finish()`. Used by file imports and by the demo generator alike.
  */
 import type { Disposition } from '../../src-shared/domain';
-import { rollupContribution, type RollupParams } from '../../src-shared/kpi';
+import type { ContributingCall, RollupParams } from '../../src-shared/kpi';
 import { RollupAccumulator } from '../metrics/rollup';
 import type { NormalizedCall } from '../import/normalise';
 import type { CallBulkWriter } from './bulk';
@@ -82,9 +82,9 @@ export class SqliteCallWriter implements CallBulkWriter {
   /** calls in `params`: those before `staged` are in the stage table */
   private pending = 0;
   private staged = 0;
-  /** what `rollupContribution` reads of a stored call (one object, refilled) */
-  private readonly counted = {
-    disposition: 'connected' as Disposition,
+  /** what the rollup reads of a stored call (one object, refilled) */
+  private readonly counted: ContributingCall = {
+    disposition: 'connected',
     talkSeconds: 0,
     intent: false,
     sale: false,
@@ -153,6 +153,7 @@ export class SqliteCallWriter implements CallBulkWriter {
   finish(): void {
     this.flush();
     applyRollupSqlite(this.db, this.rollup, 1);
+    this.directory.checkReferences(this.db, this.batchId);
   }
 
   /** Binds the calls not yet staged into the stage table; moves them when the stage is full. */
@@ -222,12 +223,13 @@ export class SqliteCallWriter implements CallBulkWriter {
     counted.intent = p[k + COL.isIntent] === 1;
     counted.sale = p[k + COL.isSale] === 1;
     counted.saleAmount = p[k + COL.saleAmount] as number;
-    this.rollup.add(
+    this.rollup.addCall(
       day,
       p[k + COL.hour] as number,
       p[k + COL.agentId] as number,
       p[k + COL.campaignId] as number | null,
-      rollupContribution(counted, this.rollupParams),
+      counted,
+      this.rollupParams,
     );
     // A file spread over many days and hours has a rollup row per few calls: apply in steps
     // (the upserts add up, in the same transaction) so memory stays flat whatever the file.

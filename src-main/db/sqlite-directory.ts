@@ -84,6 +84,38 @@ export class SqliteDirectory {
     return id;
   }
 
+  /**
+   * What an import connection without foreign-key enforcement (sqlite-bulk.ts) checks once per
+   * batch instead: every agent, team and campaign id this directory handed out (the only ids the
+   * batch's rows refer to, with the batch's own) exists. Throws naming the first missing one.
+   */
+  checkReferences(db: Sqlite, batchId: number): void {
+    const exists = (table: string, ids: Iterable<number>) => {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return;
+      const found = new Set(
+        db
+          .prepare<[string], number>(`SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`)
+          .pluck()
+          .all(JSON.stringify(wanted)),
+      );
+      const missing = wanted.find((id) => !found.has(id));
+      if (missing !== undefined)
+        throw new Error(`the import refers to ${table} ${missing}, which does not exist`);
+    };
+    exists('import_batches', [batchId]);
+    const agents = [...this.agents.values()];
+    exists(
+      'agents',
+      agents.map((a) => a.id),
+    );
+    exists('teams', [
+      ...this.teams.values(),
+      ...agents.flatMap((a) => (a.team_id === null ? [] : [a.team_id])),
+    ]);
+    exists('campaigns', this.campaigns.values());
+  }
+
   private teamId(name: string): number {
     const cached = this.teams.get(name);
     if (cached !== undefined) return cached;

@@ -12,12 +12,66 @@ import { parentPort } from 'node:worker_threads';
 import { packCalls, transferList } from './call-transport';
 import { ImportError } from './import-error';
 import { planFromSpec, type PlanSpec } from './plan-spec';
-import { produceCalls } from './produce';
+import { produceCalls, type ProducedBatch, type RowIssue, type StoredCall } from './produce';
+import type { CallKind } from './pbx-classify';
 import type { FromWorker, ToWorker } from './produce-in-worker';
 import type { PreviewFromWorker, PreviewToWorker } from './preview-in-worker';
 
-/** Calls per message: their text stays well under V8's large-object size (~128 KB). */
+/**
+ * Calls per message: their text stays well under V8's large-object size (~128 KB): a whole
+ * batch's text would land in the receiver's large-object space, which only a full GC frees (20 MB
+ * of them piled up on the main thread at 1M rows). Rejects and warnings too (each keeps its row).
+ */
 const CALLS_PER_MESSAGE = 500;
+const ISSUES_PER_MESSAGE = 500;
+
+/**
+ * What the reader's batches produced, gathered into messages. The batches are small (a 16 KB
+ * read, read-rows.ts), so that none lives long enough to be promoted in the worker's small young
+ * generation; the messages stay large, since each costs the inserting thread a wake-up and an ack.
+ */
+class Outbox {
+  private calls: StoredCall[] = [];
+  private rejects: RowIssue[] = [];
+  private warnings: RowIssue[] = [];
+  private notDials: ProducedBatch['notDials'];
+
+  add(batch: ProducedBatch): void {
+    for (const c of batch.calls) this.calls.push(c);
+    for (const r of batch.rejects) this.rejects.push(r);
+    for (const w of batch.warnings) this.warnings.push(w);
+    for (const [kind, n] of Object.entries(batch.notDials ?? {}) as [CallKind, number][]) {
+      this.notDials ??= {};
+      this.notDials[kind] = (this.notDials[kind] ?? 0) + n;
+    }
+  }
+
+  get full(): boolean {
+    return (
+      this.calls.length >= CALLS_PER_MESSAGE ||
+      this.rejects.length + this.warnings.length >= ISSUES_PER_MESSAGE
+    );
+  }
+
+  get empty(): boolean {
+    return (
+      this.calls.length === 0 &&
+      this.rejects.length === 0 &&
+      this.warnings.length === 0 &&
+      this.notDials === undefined
+    );
+  }
+
+  /** The next message's share: up to CALLS_PER_MESSAGE calls (in file order) and the issues so far. */
+  take(): Omit<ProducedBatch, 'rows'> {
+    const calls = this.calls.splice(0, CALLS_PER_MESSAGE);
+    const taken = { calls, rejects: this.rejects, warnings: this.warnings, notDials: this.notDials };
+    this.rejects = [];
+    this.warnings = [];
+    this.notDials = undefined;
+    return taken;
+  }
+}
 
 const port = parentPort!;
 let job = 0;
@@ -66,25 +120,23 @@ async function produce(id: number, spec: PlanSpec): Promise<void> {
       bytesRead = bytesDone;
     };
     const plan = planFromSpec(spec);
+    const outbox = new Outbox();
+    const sendSome = async () => {
+      if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credits--;
+      const { calls, rejects, warnings, notDials } = outbox.take();
+      const packed = packCalls(calls);
+      send(
+        { type: 'batch', job: id, calls: packed, rejects, warnings, notDials, rows: rowsSoFar, bytesRead },
+        transferList(packed),
+      );
+    };
     for await (const batch of produceCalls(plan, { onBytes, onProgress })) {
-      const { rows } = batch;
-      rowsSoFar = rows;
-      // Sent in slices: a whole batch's text (~200 KB) would land in the receiver's large-object
-      // space, which only a full GC frees; 20 MB of them piled up on the main thread at 1M rows.
-      let from = 0;
-      do {
-        if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-        credits--;
-        const calls = packCalls(batch.calls.slice(from, from + CALLS_PER_MESSAGE));
-        const [rejects, warnings] = from === 0 ? [batch.rejects, batch.warnings] : [[], []];
-        const notDials = from === 0 ? batch.notDials : undefined;
-        send(
-          { type: 'batch', job: id, calls, rejects, warnings, notDials, rows, bytesRead },
-          transferList(calls),
-        );
-        from += CALLS_PER_MESSAGE;
-      } while (from < batch.calls.length);
+      rowsSoFar = batch.rows;
+      outbox.add(batch);
+      while (outbox.full) await sendSome();
     }
+    if (!outbox.empty) await sendSome();
     const sha256 = plan.source.streamsBytes ? hash.digest('hex') : await sha256File(spec.file);
     send({ type: 'done', job: id, sha256, rows: rowsSoFar, bytesRead });
   } catch (err) {

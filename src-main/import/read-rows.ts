@@ -9,6 +9,13 @@ import { createTextDecoder, type Sniffed } from './sniff';
 
 export type { Row } from './csv';
 
+/**
+ * Bytes read at a time, and so the rows of a batch (~140 of a typical call log): few enough that
+ * a batch's rows and calls die in the import worker's young generation. At 64 KB (~560 rows) they
+ * outlived it: ~80 MB/s promoted, a full collection every 0.15 s, ~2 s more CPU per 1M rows.
+ */
+const READ_CHUNK_BYTES = 16 * 1024;
+
 function isBlank(row: Row): boolean {
   return row.cut === undefined && row.cells.every((c) => c.trim() === '');
 }
@@ -20,7 +27,7 @@ export async function* readRows(
 ): AsyncGenerator<Row[]> {
   const decoder = createTextDecoder(sniffed.encoding);
   const csv = new CsvReader(sniffed.delimiter);
-  const source = createReadStream(file, { highWaterMark: 64 * 1024 });
+  const source = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       onBytes?.(chunk);

@@ -14,7 +14,25 @@ export class ValueError extends Error {
 
 /** Full-width digits and signs (１９９９, ：, ￥) as Chinese IMEs type them become ASCII; spaces collapse. */
 function plain(text: string): string {
+  if (isPlainAscii(text)) return text; // most cells: nothing to normalise, no new string
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether `plain` would return `text` unchanged: printable ASCII (which NFKC keeps as it is) with
+ * no leading, trailing or repeated space.
+ */
+function isPlainAscii(text: string): boolean {
+  let afterSpace = true; // a leading space would be trimmed
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (c < 33 || c > 126) return false;
+    else afterSpace = false;
+  }
+  return text.length === 0 || !afterSpace;
 }
 
 const CLOCK_RE = /^(\d{1,4}):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/;
@@ -120,6 +138,53 @@ function fromParts(parts: DateParts, text: string, timeZone: string): number | u
   const minute = Number(mi ?? 0);
   const second = Number(s ?? 0);
   const milli = ms === undefined ? 0 : Number(ms.padEnd(3, '0'));
+  return instant(year, month, day, hour, minute, second, milli, zone, text, timeZone);
+}
+
+/**
+ * `2026-11-03 09:15:02` (or with a `T`), the shape most exports write, read without regular
+ * expressions or objects: the same instant as `dateParts` and `fromParts` give (an import reads
+ * one per row). Undefined for any other shape.
+ */
+function fromIsoLocal(t: string, text: string, timeZone: string): number | undefined {
+  if (t.length !== 19) return undefined;
+  const sep = t.charCodeAt(10);
+  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || (sep !== 32 && sep !== 84)) return undefined;
+  if (t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return undefined;
+  const year = digitsAt(t, 0, 4);
+  const month = digitsAt(t, 5, 2);
+  const day = digitsAt(t, 8, 2);
+  const hour = digitsAt(t, 11, 2);
+  const minute = digitsAt(t, 14, 2);
+  const second = digitsAt(t, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return instant(year, month, day, hour, minute, second, 0, undefined, text, timeZone);
+}
+
+/** The number the `count` ASCII digits at `from` write, or -1 when one is not a digit. */
+function digitsAt(t: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The instant of a wall time in `timeZone`, or at the offset `zone` writes; checked as a date. */
+function instant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  milli: number,
+  zone: string | undefined,
+  text: string,
+  timeZone: string,
+): number {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
     throw new ValueError(`"${text}" is not a valid date and time`);
   }
@@ -170,6 +235,8 @@ function inRange(epoch: number, text: string): number {
  */
 export function parseTimestamp(text: string, timeZone: string, dayFirst = false): number {
   const t = plain(text);
+  const iso = fromIsoLocal(t, text, timeZone);
+  if (iso !== undefined) return inRange(iso, text);
   const parts = dateParts(t, dayFirst);
   if (parts) {
     const epoch = fromParts(parts, text, timeZone);
@@ -240,12 +307,21 @@ const MASKED_PHONE_RE = /^\+?\d{2,}[*xX•]{3,}(\d{2,4})$/;
 export function parsePhone(text: string): PhoneReading {
   const t = text.trim();
   if (t === '') return { digits: null, damaged: false };
+  if (t.length >= 3 && t.length <= 20 && digitsOnly(t)) return { digits: t, damaged: false }; // most numbers
   if (/^\d+(?:\.\d+)?E\+?\d+$/i.test(t)) return { digits: null, damaged: true };
   const masked = MASKED_PHONE_RE.exec(t.replace(/[\s-]/g, ''));
   if (masked) return { digits: null, damaged: false, maskedLast4: masked[1] };
   const digits = t.replace(/[\s\-()+]/g, '');
   if (!/^\d{3,20}$/.test(digits)) return { digits: null, damaged: true };
   return { digits, damaged: false };
+}
+
+function digitsOnly(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const UNZONED_DATE_TIME_RE = /^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;

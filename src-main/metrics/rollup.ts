@@ -3,14 +3,16 @@
  * `hourly_agent_stats` (the same per hour of the day, for the heatmap). Both carry the same
  * additive counts and are kept exact by the transaction that inserts or deletes the calls they
  * count. Imports accumulate contributions in memory and upsert them once (not per row); undo and
- * rebuild aggregate the stored calls with the same predicates as `callContribution` in
+ * rebuild aggregate the stored calls with the same predicates as `rollupContribution` in
  * src-shared/kpi.ts (a test holds the two equal).
  */
 import { sql, type Kysely } from 'kysely';
 import {
+  addCallContribution,
   addRollupCounts,
   emptyRollupCounts,
   ROLLUP_COUNT_KEYS,
+  type ContributingCall,
   type RollupCounts,
   type RollupParams,
 } from '../../src-shared/kpi';
@@ -62,6 +64,8 @@ const ROWS_PER_UPSERT = 500;
 export class RollupAccumulator {
   /** keyed by hour: a daily row is the sum of its hourly rows */
   private readonly hourly = new Map<string, RollupRow>();
+  /** the row of the last call added: a file's calls come in runs of one agent's hour */
+  private last: RollupRow | null = null;
 
   add(
     day: string,
@@ -70,14 +74,39 @@ export class RollupAccumulator {
     campaignId: number | null,
     contribution: RollupCounts,
   ): void {
-    const campaign = campaignId ?? 0;
-    const key = `${day}|${hour}|${agentId}|${campaign}`;
+    addRollupCounts(this.row(day, hour, agentId, campaignId ?? 0).counts, contribution);
+  }
+
+  /** Adds one outbound call's contribution (`addCallContribution`), making no object per call. */
+  addCall(
+    day: string,
+    hour: number,
+    agentId: number,
+    campaignId: number | null,
+    call: ContributingCall,
+    params: RollupParams,
+  ): void {
+    addCallContribution(this.row(day, hour, agentId, campaignId ?? 0).counts, call, params);
+  }
+
+  private row(day: string, hour: number, agentId: number, campaignId: number): RollupRow {
+    const last = this.last;
+    if (
+      last !== null &&
+      last.day === day &&
+      last.hour === hour &&
+      last.agentId === agentId &&
+      last.campaignId === campaignId
+    )
+      return last;
+    const key = `${day}|${hour}|${agentId}|${campaignId}`;
     let row = this.hourly.get(key);
     if (!row) {
-      row = { day, hour, agentId, campaignId: campaign, counts: emptyRollupCounts() };
+      row = { day, hour, agentId, campaignId, counts: emptyRollupCounts() };
       this.hourly.set(key, row);
     }
-    addRollupCounts(row.counts, contribution);
+    this.last = row;
+    return row;
   }
 
   get size(): number {
@@ -87,6 +116,7 @@ export class RollupAccumulator {
   /** Forgets what was accumulated (after applying: an import applies in bounded steps). */
   clear(): void {
     this.hourly.clear();
+    this.last = null;
   }
 
   hourlyRows(): RollupRow[] {

@@ -6,7 +6,14 @@ import {
   parsePhone,
   parseTimestamp,
 } from '../../src-main/import/values';
-import { change, kpiValues, emptyCounts, rollupContribution } from '../../src-shared/kpi';
+import {
+  addCallContribution,
+  change,
+  kpiValues,
+  emptyCounts,
+  emptyRollupCounts,
+  rollupContribution,
+} from '../../src-shared/kpi';
 import { formatCount, formatDuration, formatMoney, formatPercent } from '../../src-shared/i18n';
 
 describe('reading values', () => {
@@ -191,6 +198,39 @@ describe('KPI formulas', () => {
     expect(
       rollupContribution({ ...base, sale: false, disposition: 'connected', talkSeconds: 5 }, PARAMS),
     ).toMatchObject({ salesWithoutTalk: 0, shortConnects: 1 });
+  });
+
+  it('adds a call in place as rollupContribution counts it, over every kind of call', () => {
+    const into = emptyRollupCounts();
+    const expected = emptyRollupCounts();
+    for (const disposition of ['connected', 'no_answer', 'voicemail'] as const)
+      for (const talkSeconds of [0, 9, 10, 29, 30, 31])
+        for (const [intent, sale, saleAmount] of [
+          [false, false, 0],
+          [true, false, 0],
+          [true, true, 1999],
+        ] as const) {
+          const call = { disposition, talkSeconds, intent, sale, saleAmount };
+          addCallContribution(into, call, { threshold: 30, short: 10 });
+          // by hand: a connect is connected with talk > 0; effective adds talk >= 30, short talk < 10
+          const connect = disposition === 'connected' && talkSeconds > 0;
+          const effective = connect && talkSeconds >= 30;
+          expected.dials += 1;
+          expected.connects += connect ? 1 : 0;
+          expected.effective += effective ? 1 : 0;
+          expected.talkSeconds += connect ? talkSeconds : 0;
+          expected.effectiveTalkSeconds += effective ? talkSeconds : 0;
+          expected.intents += intent ? 1 : 0;
+          expected.sales += sale ? 1 : 0;
+          expected.revenue += sale ? saleAmount : 0;
+          expected.shortConnects += connect && talkSeconds < 10 ? 1 : 0;
+          expected.shortTalkSeconds += connect && talkSeconds < 10 ? talkSeconds : 0;
+          expected.salesWithoutTalk += sale && talkSeconds < 30 ? 1 : 0;
+          expect(rollupContribution(call, { threshold: 30, short: 10 })).toEqual(
+            addCallContribution(emptyRollupCounts(), call, { threshold: 30, short: 10 }),
+          );
+        }
+    expect(into).toEqual(expected);
   });
 
   it('derives rates from counts', () => {

@@ -92,6 +92,29 @@ describe('parseTimestamp', () => {
     );
   });
 
+  it('reads `YYYY-MM-DD HH:MM:SS` (its fast path) as the same text with slashes, valid or not', () => {
+    const field = (digits: number) => fc.stringMatching(new RegExp(`^[0-9]{${digits}}$`));
+    const outcome = (text: string) => {
+      try {
+        return parseTimestamp(text, 'Asia/Shanghai');
+      } catch (err) {
+        expect(err).toBeInstanceOf(ValueError);
+        return (err as Error).message.replace(text, '<text>');
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.tuple(field(4), field(2), field(2), fc.constantFrom(' ', 'T'), field(2), field(2), field(2)),
+        ([y, mo, d, sep, h, mi, s]) => {
+          const dashed = `${y}-${mo}-${d}${sep}${h}:${mi}:${s}`;
+          const slashed = `${y}/${mo}/${d}${sep}${h}:${mi}:${s}`;
+          expect(outcome(dashed), dashed).toEqual(outcome(slashed));
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('on any text gives an instant between 1990 and 2100 or a ValueError', () => {
     fc.assert(
       totalOver(
@@ -161,6 +184,18 @@ describe('parsePhone', () => {
         const read = parsePhone(text);
         if (read.digits !== null) expect(read.digits).toMatch(/^\d{3,20}$/);
         else expect(read.damaged).toBe(text.trim() !== '');
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('parsePhone', () => {
+  it('reads a number of digits alone (its fast path) as the same number written with a dash', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,24}$/), (digits) => {
+        const dashed = `${digits.slice(0, 1)}-${digits.slice(1)}`;
+        expect(parsePhone(` ${digits} `), digits).toEqual(parsePhone(dashed));
       }),
       RUNS,
     );
