@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startWebHost } from '../browser-mode';
 import { CLI_COMMAND } from '../entry-points';
 
@@ -132,7 +132,10 @@ export async function switchToChinese(page: Page): Promise<void> {
  * file picker or the last import's result ("import another"): one of them is waited for before
  * asking which, else a result not drawn yet is taken for the picker.
  */
-export async function chooseImportFile(page: Page, file: string): Promise<void> {
+export async function chooseImportFile(
+  page: Page,
+  file: Parameters<Locator['setInputFiles']>[0],
+): Promise<void> {
   await page.getByTestId('nav-import').click();
   const another = page.getByTestId('import-another');
   const picker = page.getByTestId('import-file');
