@@ -77,6 +77,17 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
   const [rated, peerA, peerB] = rowOrder as [string, string, string];
   await page.getByTestId('ratings-kind-self').click();
   await page.getByTestId(`rating-${rated}-professionalism`).fill('5');
+  // The month re-read after this save arrives late (as on a loaded machine), while the first peer's
+  // score is being typed: the self-rating it brings must not wipe that score.
+  await page.route(
+    '**/api/ratings.month',
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  const reread = page.waitForResponse((r) => r.url().includes('/api/ratings.month'));
   await page.getByTestId('ratings-save').click();
   await page.getByTestId('ratings-kind-peer').click();
   for (const [peer, score] of [
@@ -86,6 +97,11 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
     await page.getByTestId('ratings-peer').selectOption(peer);
     await expect(page.getByTestId(`rating-${peer}-professionalism`)).toHaveCount(0); // no rating of oneself
     await page.getByTestId(`rating-${rated}-professionalism`).fill(score);
+    if (peer === peerA) {
+      await reread;
+      await expect(page.getByTestId(`others-self-${rated}-professionalism`)).toHaveText('self 5');
+      await expect(page.getByTestId(`rating-${rated}-professionalism`)).toHaveValue(score);
+    }
     await page.getByTestId('ratings-save').click();
     await expect(page.getByTestId('ratings-status')).toHaveText(/rated by the lead/);
   }
