@@ -78,6 +78,26 @@ export async function apiCall<M extends Method>(page: Page, method: M, input: In
   return output as Output<M>;
 }
 
+/**
+ * Holds back the next answer of API `method` by `ms`, as a loaded machine would; `arrived` settles
+ * when it is in. Tests of "data arriving while the user types" use it to make that moment certain.
+ */
+export async function holdBackNext(
+  page: Page,
+  method: string,
+  ms = 2000,
+): Promise<{ arrived: Promise<unknown> }> {
+  await page.route(
+    `**/api/${method}`,
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return { arrived: page.waitForResponse((r) => r.url().includes(`/api/${method}`)) };
+}
+
 /** The exact number a KPI tile shows, from its data-value attribute (null for "no data"). */
 export async function tileValue(page: Page, key: string): Promise<number | null> {
   const raw = await page.getByTestId(`kpi-${key}`).getAttribute('data-value');

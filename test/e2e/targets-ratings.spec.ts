@@ -6,7 +6,7 @@
  * Screenshots in both languages and themes at 1366 and 1920.
  */
 import { addMonthsTo, monthOf } from '../../src-shared/targets-calendar';
-import { expect, screenshot, test } from './fixtures';
+import { expect, holdBackNext, screenshot, test } from './fixtures';
 import { inEachLook, openRaw } from './raw-db';
 import { rankingOrder } from './targets-ranking';
 
@@ -79,15 +79,7 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
   await page.getByTestId(`rating-${rated}-professionalism`).fill('5');
   // The month re-read after this save arrives late (as on a loaded machine), while the first peer's
   // score is being typed: the self-rating it brings must not wipe that score.
-  await page.route(
-    '**/api/ratings.month',
-    async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      await route.continue();
-    },
-    { times: 1 },
-  );
-  const reread = page.waitForResponse((r) => r.url().includes('/api/ratings.month'));
+  const reread = await holdBackNext(page, 'ratings.month');
   await page.getByTestId('ratings-save').click();
   await page.getByTestId('ratings-kind-peer').click();
   for (const [peer, score] of [
@@ -98,7 +90,7 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
     await expect(page.getByTestId(`rating-${peer}-professionalism`)).toHaveCount(0); // no rating of oneself
     await page.getByTestId(`rating-${rated}-professionalism`).fill(score);
     if (peer === peerA) {
-      await reread;
+      await reread.arrived;
       await expect(page.getByTestId(`others-self-${rated}-professionalism`)).toHaveText('self 5');
       await expect(page.getByTestId(`rating-${rated}-professionalism`)).toHaveValue(score);
     }
@@ -172,18 +164,10 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
   // weights still on screen, to be wiped when the campaign's arrive.
   await page.getByTestId('scoring-campaign').selectOption('');
   await expect(page.getByTestId('weight-professionalism')).toHaveValue('300');
-  await page.route(
-    '**/api/targets.profile',
-    async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      await route.continue();
-    },
-    { times: 1 },
-  );
-  const campaignProfile = page.waitForResponse((r) => r.url().includes('/api/targets.profile'));
+  const campaignProfile = await holdBackNext(page, 'targets.profile');
   await page.getByTestId('scoring-campaign').selectOption(String(campaign.id));
   await page.getByTestId('weight-professionalism').fill('50');
-  await campaignProfile;
+  await campaignProfile.arrived;
   await expect(page.getByTestId('scoring-campaign-note')).toContainText('only its calls count');
   await expect(page.getByTestId('weight-professionalism')).toHaveValue('50');
   await expect(page.getByTestId('profile-save')).toBeEnabled();
