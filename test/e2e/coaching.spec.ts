@@ -108,6 +108,9 @@ test('a note written from the agent page shows up as follow-ups and on the agent
   appPage: page,
   app,
 }) => {
+  // A long story: making the 75-day demo and asking `cli metrics` take ~30 s of it on a loaded
+  // machine, and the whole took 70-90 s there against the default 90 s.
+  test.setTimeout(180_000);
   app.cli(['demo', '--agents', '12', '--days', '75', '--seed', '11']);
   const db = openRaw(app.db);
   const today = workspaceToday(db);

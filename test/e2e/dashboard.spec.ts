@@ -7,6 +7,8 @@ test('an empty workspace says what to do, and the demo workspace shows the same 
   appPage: page,
   app,
 }) => {
+  // Up to a minute for the demo to be made, then three CLI runs: 85-90 s on CI's loaded two cores.
+  test.setTimeout(180_000);
   await expect(page.getByTestId('load-demo')).toBeVisible();
   await expect(page.getByTestId('go-import')).toBeVisible();
   await screenshot(page, 'dashboard-empty-en');
@@ -99,6 +101,9 @@ const TABLE_COLUMNS = {
 type Cell = { text: string; value: number | null };
 
 async function columnCells(page: Page, table: keyof typeof TABLE_COLUMNS, col: string): Promise<Cell[]> {
+  // A table carries its test id only once it shows this filter's answer; one still loading (the
+  // team table, after the page came back from Settings) would read as no cells at all.
+  await expect(page.getByTestId(table).locator('tbody tr').first()).toBeVisible();
   const cells = page.getByTestId(table).locator(TABLE_COLUMNS[table].cell(col));
   const texts = await cells.allTextContents();
   const values = await page

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startWebHost } from '../browser-mode';
 import { CLI_COMMAND } from '../entry-points';
 
@@ -78,6 +78,26 @@ export async function apiCall<M extends Method>(page: Page, method: M, input: In
   return output as Output<M>;
 }
 
+/**
+ * Holds back the next answer of API `method` by `ms`, as a loaded machine would; `arrived` settles
+ * when it is in. Tests of "data arriving while the user types" use it to make that moment certain.
+ */
+export async function holdBackNext(
+  page: Page,
+  method: string,
+  ms = 2000,
+): Promise<{ arrived: Promise<unknown> }> {
+  await page.route(
+    `**/api/${method}`,
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return { arrived: page.waitForResponse((r) => r.url().includes(`/api/${method}`)) };
+}
+
 /** The exact number a KPI tile shows, from its data-value attribute (null for "no data"). */
 export async function tileValue(page: Page, key: string): Promise<number | null> {
   const raw = await page.getByTestId(`kpi-${key}`).getAttribute('data-value');
@@ -132,7 +152,10 @@ export async function switchToChinese(page: Page): Promise<void> {
  * file picker or the last import's result ("import another"): one of them is waited for before
  * asking which, else a result not drawn yet is taken for the picker.
  */
-export async function chooseImportFile(page: Page, file: string): Promise<void> {
+export async function chooseImportFile(
+  page: Page,
+  file: Parameters<Locator['setInputFiles']>[0],
+): Promise<void> {
   await page.getByTestId('nav-import').click();
   const another = page.getByTestId('import-another');
   const picker = page.getByTestId('import-file');

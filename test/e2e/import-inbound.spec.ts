@@ -4,9 +4,8 @@
  * calls are no dials, lists the direction texts with the unknown one's proposal; the import says
  * the same and the dashboard counts only the outbound calls as dials.
  */
-import type { Page } from '@playwright/test';
 import { makeDirectedCalls, zhDirectedCsv } from '../fixtures/inbound-exports';
-import { expect, screenshot, test } from './fixtures';
+import { chooseImportFile, expect, saveTimeZone, screenshot, test } from './fixtures';
 
 const calls = makeDirectedCalls(41, 30, [4, 5], { internal: true });
 const count = (direction: string) => calls.filter((c) => c.direction === direction).length;
@@ -23,14 +22,6 @@ const csv = (() => {
 const inbound = count('inbound') - (calls[0]!.direction === 'inbound' ? 1 : 0);
 const internal = count('internal') - (calls[0]!.direction === 'internal' ? 1 : 0);
 
-async function settings(page: Page, language: 'en' | 'zh-CN') {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-timezone').selectOption('Asia/Shanghai');
-  await page.getByTestId('settings-language').selectOption(language);
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveAttribute('data-state', 'saved');
-}
-
 test('inbound and internal calls read from a 呼叫类型 column are no dials, in both languages', async ({
   appPage: page,
 }) => {
@@ -40,14 +31,8 @@ test('inbound and internal calls read from a 呼叫类型 column are no dials, i
     ['en', [`${inbound} inbound, ${internal} internal`, 'not counted as dials']],
     ['zh-CN', [`呼入 ${inbound} 通`, `内部通话 ${internal} 通`, '不计入外呼']],
   ] as const) {
-    await settings(page, language);
-    await page.getByTestId('nav-import').click();
-    if (await page.getByTestId('import-another').isVisible())
-      await page.getByTestId('import-another').click();
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({ name: `calls-${language}.csv`, mimeType: 'text/csv', buffer: csv });
-    await expect(page.getByTestId('preview')).toHaveAttribute('data-state', 'ready');
+    await saveTimeZone(page, 'Asia/Shanghai', language);
+    await chooseImportFile(page, { name: `calls-${language}.csv`, mimeType: 'text/csv', buffer: csv });
     await expect(page.getByTestId('preview')).toHaveAttribute('data-preset', 'inferred');
     await expect(page.getByTestId('map-direction').locator('option:checked')).toContainText('呼叫类型');
     for (const w of words) await expect(page.getByTestId('pbx-not-dials')).toContainText(w);

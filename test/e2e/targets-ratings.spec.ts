@@ -6,7 +6,7 @@
  * Screenshots in both languages and themes at 1366 and 1920.
  */
 import { addMonthsTo, monthOf } from '../../src-shared/targets-calendar';
-import { expect, screenshot, test } from './fixtures';
+import { expect, holdBackNext, screenshot, test } from './fixtures';
 import { inEachLook, openRaw } from './raw-db';
 import { rankingOrder } from './targets-ranking';
 
@@ -77,6 +77,9 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
   const [rated, peerA, peerB] = rowOrder as [string, string, string];
   await page.getByTestId('ratings-kind-self').click();
   await page.getByTestId(`rating-${rated}-professionalism`).fill('5');
+  // The month re-read after this save arrives late (as on a loaded machine), while the first peer's
+  // score is being typed: the self-rating it brings must not wipe that score.
+  const reread = await holdBackNext(page, 'ratings.month');
   await page.getByTestId('ratings-save').click();
   await page.getByTestId('ratings-kind-peer').click();
   for (const [peer, score] of [
@@ -86,6 +89,11 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
     await page.getByTestId('ratings-peer').selectOption(peer);
     await expect(page.getByTestId(`rating-${peer}-professionalism`)).toHaveCount(0); // no rating of oneself
     await page.getByTestId(`rating-${rated}-professionalism`).fill(score);
+    if (peer === peerA) {
+      await reread.arrived;
+      await expect(page.getByTestId(`others-self-${rated}-professionalism`)).toHaveText('self 5');
+      await expect(page.getByTestId(`rating-${rated}-professionalism`)).toHaveValue(score);
+    }
     await page.getByTestId('ratings-save').click();
     await expect(page.getByTestId('ratings-status')).toHaveText(/rated by the lead/);
   }
@@ -151,6 +159,18 @@ test('rate agents, log a training, weigh the ratings and see the ranking change'
       .get(`profile:campaign:${campaign.id}`),
   ).toBe(1);
   await screenshot(page, 'ratings-campaign-en-light-1366');
+  // Coming back to the campaign from the default, its own profile arrives late (as on a loaded
+  // machine): a weight typed meanwhile goes into the campaign's profile, not into the default's
+  // weights still on screen, to be wiped when the campaign's arrive.
+  await page.getByTestId('scoring-campaign').selectOption('');
+  await expect(page.getByTestId('weight-professionalism')).toHaveValue('300');
+  const campaignProfile = await holdBackNext(page, 'targets.profile');
+  await page.getByTestId('scoring-campaign').selectOption(String(campaign.id));
+  await page.getByTestId('weight-professionalism').fill('50');
+  await campaignProfile.arrived;
+  await expect(page.getByTestId('scoring-campaign-note')).toContainText('only its calls count');
+  await expect(page.getByTestId('weight-professionalism')).toHaveValue('50');
+  await expect(page.getByTestId('profile-save')).toBeEnabled();
   await page.getByTestId('profile-drop').click();
   await expect(page.getByTestId('scoring-campaign-note')).toContainText('no profile of its own');
   await expect(page.getByTestId('weight-professionalism')).toHaveValue('300');

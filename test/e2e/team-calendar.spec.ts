@@ -7,7 +7,7 @@
  * (1–7 December) holds 5 of them, 4 gone by Sunday the 6th (the pinned "as of"). Monday–Saturday:
  * 27 in the month, 6 in 1–7 December, 5 gone by the 6th.
  */
-import { apiCall, expect, screenshot, test } from './fixtures';
+import { apiCall, expect, holdBackNext, screenshot, test } from './fixtures';
 import { chooseLanguage, openRaw } from './raw-db';
 
 test('a team set to work Saturdays is paced on its own working days', async ({ app, appPage: page }) => {
@@ -47,7 +47,21 @@ test('a team set to work Saturdays is paced on its own working days', async ({ a
   await expect(page.getByTestId('calendar-off-6')).not.toBeChecked();
   await expect(subtitle).toHaveText(/^27 /);
   await expect(page.locator('.calendar-day[data-day="2026-12-05"]')).toHaveAttribute('data-working', 'true');
+  // The re-read after this save arrives late (as on a loaded machine) while another team's calendar
+  // is being edited: the first team's new calendar must not wipe that edit.
+  const other = teams[1]!;
+  const reread = await holdBackNext(page, 'targets.teamCalendars');
   await page.getByTestId('calendar-save').click();
+  await page.getByTestId('calendar-team').selectOption(String(other.id));
+  await page.getByTestId('calendar-pattern-oneDayOff').click();
+  await expect(subtitle).toHaveText(/^27 /);
+  await reread.arrived;
+  await expect(page.getByTestId('calendar-team').locator(`option[value="${team.id}"]`)).toHaveText(
+    `${team.name} (own calendar)`,
+  );
+  await expect(page.getByTestId('calendar-pattern-oneDayOff')).toHaveAttribute('aria-pressed', 'true');
+  await expect(subtitle).toHaveText(/^27 /);
+  await page.getByTestId('calendar-team').selectOption(String(team.id));
   await expect(page.getByTestId('calendar-team-note')).toContainText('works its own calendar');
   await screenshot(page, 'team-calendar-en-1366');
   // The plan's team row says the team's own working days (its targets are counted on them).

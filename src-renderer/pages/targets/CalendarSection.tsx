@@ -57,16 +57,21 @@ export function CalendarSection({ month }: { month: string }) {
         {(workspace) =>
           team ? (
             <QueryView query={teamCalendars} skeleton={<SkeletonBlock lines={6} lineHeight={24} />}>
-              {(own) => (
-                <TeamCalendarEditor
-                  key={`${team.id}:${JSON.stringify(workspace)}:${JSON.stringify(own)}`}
-                  teamId={team.id}
-                  teamName={team.name}
-                  workspace={workspace}
-                  own={own.find((c) => c.teamId === team.id) ?? null}
-                  month={month}
-                />
-              )}
+              {(own) => {
+                // Keyed by this team's own calendar, not every team's: another team's calendar
+                // arriving (the re-read after its save) does not remount it and wipe an edit.
+                const ownCalendar = own.find((c) => c.teamId === team.id) ?? null;
+                return (
+                  <TeamCalendarEditor
+                    key={`${team.id}:${JSON.stringify(workspace)}:${JSON.stringify(ownCalendar)}`}
+                    teamId={team.id}
+                    teamName={team.name}
+                    workspace={workspace}
+                    own={ownCalendar}
+                    month={month}
+                  />
+                );
+              }}
             </QueryView>
           ) : (
             <WorkspaceCalendarEditor key={JSON.stringify(workspace)} saved={workspace} month={month} />

@@ -84,8 +84,11 @@ export function RatingsSection({ month }: { month: string }) {
             kind === 'peer' && peerId === null ? (
               <p className="field__hint">{t('targets.ratings.choosePeer')}</p>
             ) : (
+              // Keyed by the ratings this grid edits: after its own save it starts from what was
+              // stored, but another rater's ratings arriving (the re-read after the self-rating's
+              // save) do not remount it and wipe what is being typed.
               <RatingsGrid
-                key={`${kind}:${peerId}:${JSON.stringify(d.entries)}`}
+                key={`${kind}:${peerId}:${JSON.stringify([...initialCells(d.entries, kind, peerId)])}`}
                 data={d}
                 month={month}
                 kind={kind}

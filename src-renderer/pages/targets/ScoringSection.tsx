@@ -35,6 +35,7 @@ export function ScoringSection({ month, onMonth }: { month: string; onMonth: (mo
   const ownIds = own.data?.campaignIds ?? [];
   const saved = useApiQuery('targets.profile', campaignId === undefined ? {} : { campaignId });
   const campaign = campaigns.find((c) => c.id === campaignId);
+  const skeleton = <SkeletonBlock lines={6} lineHeight={20} />;
   return (
     <>
       <div className="targets-toolbar scoring-campaign">
@@ -61,18 +62,24 @@ export function ScoringSection({ month, onMonth }: { month: string; onMonth: (mo
           </p>
         ) : null}
       </div>
-      <QueryView query={saved} skeleton={<SkeletonBlock lines={6} lineHeight={20} />}>
-        {(profile) => (
-          <ProfileEditor
-            key={`${campaignId ?? 0}:${JSON.stringify(profile)}`}
-            saved={profile}
-            month={month}
-            onMonth={onMonth}
-            campaignId={campaignId}
-            ownProfile={campaignId !== undefined && ownIds.includes(campaignId)}
-            t={t}
-          />
-        )}
+      <QueryView query={saved} skeleton={skeleton}>
+        {(profile) =>
+          // Drawn once the profile on hand is the chosen campaign's: weights typed into the last
+          // choice's, still on screen while this one loads, were wiped when it arrived.
+          saved.dataInput?.campaignId !== campaignId ? (
+            skeleton
+          ) : (
+            <ProfileEditor
+              key={`${campaignId ?? 0}:${JSON.stringify(profile)}`}
+              saved={profile}
+              month={month}
+              onMonth={onMonth}
+              campaignId={campaignId}
+              ownProfile={campaignId !== undefined && ownIds.includes(campaignId)}
+              t={t}
+            />
+          )
+        }
       </QueryView>
     </>
   );
