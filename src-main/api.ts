@@ -23,8 +23,7 @@ import { PRESETS } from './import/presets';
 import { JobRegistry, type JobContext } from './jobs';
 import { agentProfile } from './metrics/agent-profile';
 import { breakdown, heatmap, leaderboard, summary } from './metrics/queries';
-import { rebuildRollups } from './metrics/rollup';
-import { loadRollupParams } from './metrics/rollup-params';
+import { loadRollupParams, rebuildRollupsIfParamsChanged } from './metrics/rollup-params';
 import { createTeam, listAgents, listCampaigns, listTeams, updateAgent } from './people';
 import { loadSettings, saveSettings } from './settings';
 import { Staging } from './staging';
@@ -127,6 +126,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
       ws.writes.run(() =>
         db.transaction().execute(async (trx) => {
           const before = await loadSettings(trx);
+          const params = await loadRollupParams(trx);
           // Stored days follow the zone: once there are any, only the zone change job re-derives them.
           if (patch.timeZone !== undefined && patch.timeZone !== before.timeZone && !(await holdsNoDays(trx)))
             throw new ApiError(
@@ -134,10 +134,7 @@ export function createApi(ws: Workspace, options: { onInternalError?: (err: unkn
               'this workspace holds calls or orders: change its time zone with zone.change, which moves their days too',
             );
           const next = await saveSettings(trx, patch);
-          // The rollup's effective counts depend on the threshold: recompute them from the calls.
-          if (next.effectiveThresholdSeconds !== before.effectiveThresholdSeconds) {
-            await rebuildRollups(trx, await loadRollupParams(trx));
-          }
+          await rebuildRollupsIfParamsChanged(trx, params);
           return next;
         }),
       ),

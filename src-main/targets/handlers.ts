@@ -2,8 +2,7 @@
 import type { TargetsMethod } from '../../src-shared/api';
 import type { HandlersFor } from '../dispatch';
 import type { Workspace } from '../workspace';
-import { rebuildRollups } from '../metrics/rollup';
-import { loadRollupParams } from '../metrics/rollup-params';
+import { loadRollupParams, rebuildRollupsIfParamsChanged } from '../metrics/rollup-params';
 import { alertsFor } from './alerts';
 import { bonus, pacing, plan, scores } from './month';
 import {
@@ -58,11 +57,9 @@ export function targetsHandlers(ws: Workspace): HandlersFor<TargetsMethod> {
     'targets.setThresholds': (t) =>
       ws.writes.run(() =>
         db.transaction().execute(async (trx) => {
-          const before = await loadThresholds(trx);
+          const params = await loadRollupParams(trx);
           const saved = await saveThresholds(trx, t);
-          // The rollup's short-connect counts depend on the short-call seconds: recompute them.
-          if (saved.shortSeconds !== before.shortSeconds)
-            await rebuildRollups(trx, await loadRollupParams(trx));
+          await rebuildRollupsIfParamsChanged(trx, params);
           return saved;
         }),
       ),
