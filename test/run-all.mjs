@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { BUNDLE_ENV, buildTestBundles } from './build-bundles.mjs';
 import { BOTH_ENGINES } from './engine-matrix.mjs';
 
@@ -54,6 +55,45 @@ for (const { label, command, args, ok, output } of checks) {
 }
 
 /** Vitest over `files` (all when empty), counted as one suite. */
+/** The failed tests of a vitest JSON report: "file › name: first line of the message". */
+function vitestFailures(report) {
+  return (report?.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === 'failed')
+      .map((t) => `${path.relative(repo, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`)
+      .concat(
+        // A file that failed before any test ran (an import error, a failing hook) has no results.
+        file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')
+          ? [`${path.relative(repo, file.name)}: ${firstLine(file.message)}`]
+          : [],
+      ),
+  );
+}
+
+/** The failed tests of a Playwright JSON report, walked through its nested suites. */
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') {
+          const error = test.results?.at(-1)?.errors?.[0]?.message;
+          out.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report?.suites ?? []) walk(suite);
+  return out;
+}
+
+// ANSI colours stripped: the list is read in logs, not terminals.
+const firstLine = (text) =>
+  stripVTControlCharacters(String(text ?? ''))
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? '';
+
 function unitSuite(label, files = [], env = {}) {
   const out = path.join(reports, `${label}.json`);
   const ok = run(
@@ -73,7 +113,12 @@ function unitSuite(label, files = [], env = {}) {
   const r = readJson(out);
   suites.push(
     r
-      ? { label, passed: r.numPassedTests, failed: r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1) }
+      ? {
+          label,
+          passed: r.numPassedTests,
+          failed: r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1),
+          failures: vitestFailures(r),
+        }
       : { label, passed: 0, failed: 1 },
   );
 }
@@ -87,13 +132,15 @@ function e2eSuite(label, specs = [], env = {}) {
     ['test', '--config', 'test/e2e/playwright.config.ts', '--reporter=list,json', ...specs],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: out, ...env },
   );
-  const stats = readJson(out)?.stats;
+  const report = readJson(out);
+  const stats = report?.stats;
   suites.push(
     stats
       ? {
           label,
           passed: stats.expected + stats.flaky,
           failed: stats.unexpected + (ok || stats.unexpected > 0 ? 0 : 1),
+          failures: playwrightFailures(report),
         }
       : { label, passed: 0, failed: 1 },
   );
@@ -153,6 +200,8 @@ if (run('build renderer', 'npm', ['run', '--silent', 'build:renderer'])) {
 bundles?.remove();
 
 process.stdout.write('\n');
+// The failures again, by name, just above the counts: a log read from its tail says what failed.
+for (const s of suites) for (const f of s.failures ?? []) process.stdout.write(`FAILED (${s.label}) ${f}\n`);
 for (const s of suites) process.stdout.write(`${s.label}: ${s.passed} passed, ${s.failed} failed\n`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);
