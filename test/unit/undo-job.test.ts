@@ -10,11 +10,6 @@ import { countRows, openTestWorkspace, type TestWorkspace } from '../helpers';
 const ROWS = 150_000;
 const NOVEMBER = { filter: { from: '2026-11-01', to: '2026-11-30' } };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 describe('undo as a job', () => {
   let t: TestWorkspace;
   let batchId: number;
@@ -37,11 +32,12 @@ describe('undo as a job', () => {
       finished = true;
       return job;
     });
-    const timings: number[] = [];
+    // The progress the undo had reached when each dashboard answer came: answers between its steps,
+    // not queued behind the whole undo (no clock read: a loaded machine makes both slower alike).
+    const progressAtAnswer: number[] = [];
     while (!finished) {
-      const started = performance.now();
       await t.call('metrics.summary', NOVEMBER);
-      timings.push(performance.now() - started);
+      if (!finished) progressAtAnswer.push(seen.at(-1)?.done ?? 0);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const job = await done;
@@ -52,8 +48,8 @@ describe('undo as a job', () => {
     expect(running.length).toBeGreaterThan(1);
     expect(running.at(-1)!.total).toBe(ROWS);
     expect(job.done).toBe(ROWS);
-    expect(timings.length).toBeGreaterThan(5);
-    expect(percentile(timings, 95)).toBeLessThan(200);
+    const midway = new Set(progressAtAnswer.filter((done) => done > 0 && done < ROWS));
+    expect(midway.size, `progress at each answer: ${progressAtAnswer.join(', ')}`).toBeGreaterThan(2);
 
     expect(await countRows(t, 'calls')).toBe(0);
     expect(
