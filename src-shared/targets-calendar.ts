@@ -36,20 +36,22 @@ export function addMonthsTo(month: Month, n: number): Month {
 
 /** A calendar that answers "is this a working day?" quickly for many days. */
 export class WorkingDays {
-  private readonly weekend: Set<number>;
-  private readonly holidays: Set<Day>;
-  private readonly workdays: Set<Day>;
+  private readonly working: (day: Day) => boolean;
 
-  constructor(calendar: WorkCalendar) {
-    this.weekend = new Set(calendar.weekend);
-    this.holidays = new Set(calendar.holidays);
-    this.workdays = new Set(calendar.workdays);
+  /** From a calendar, or from a rule that decides day by day (an agent's team on each day). */
+  constructor(rule: WorkCalendar | ((day: Day) => boolean)) {
+    if (typeof rule === 'function') {
+      this.working = rule;
+      return;
+    }
+    const weekend = new Set(rule.weekend);
+    const holidays = new Set(rule.holidays);
+    const workdays = new Set(rule.workdays);
+    this.working = (day) => workdays.has(day) || (!holidays.has(day) && !weekend.has(weekdayOf(day)));
   }
 
   isWorking(day: Day): boolean {
-    if (this.workdays.has(day)) return true;
-    if (this.holidays.has(day)) return false;
-    return !this.weekend.has(weekdayOf(day));
+    return this.working(day);
   }
 
   /** Working days from `from` to `to`, both included (0 when `to` is before `from`). */
@@ -95,6 +97,14 @@ export function teamWorkCalendar(workspace: WorkCalendar, own: WorkCalendar): Wo
   };
 }
 
+/** Days in one team (src-main/people/membership.ts Span): a team move splits an agent's days. */
+export interface TeamSpan {
+  teamId: number | null;
+  from: Day;
+  /** the span's last day; null: open */
+  to: Day | null;
+}
+
 /** The working days of every team: each team's own calendar, the workspace's for the rest. */
 export class CalendarBook {
   readonly workspace: WorkingDays;
@@ -108,5 +118,20 @@ export class CalendarBook {
   /** A team's working days; the workspace's for no team or a team without a calendar of its own. */
   forTeam(teamId: number | null | undefined): WorkingDays {
     return (teamId === null || teamId === undefined ? undefined : this.teams.get(teamId)) ?? this.workspace;
+  }
+
+  /**
+   * The working days of an agent who moved: each day is a working day of the team they were in
+   * that day (a month half in a team that works Saturdays counts those Saturdays, and only those).
+   * Days outside the spans follow `otherwise` (the agent's current team).
+   */
+  forSpans(spans: readonly TeamSpan[], otherwise: number | null | undefined): WorkingDays {
+    const teams = new Set(spans.map((s) => this.forTeam(s.teamId)));
+    const fallback = this.forTeam(otherwise);
+    if (teams.size === 0 || (teams.size === 1 && teams.has(fallback))) return fallback;
+    return new WorkingDays((day) => {
+      const span = spans.find((s) => s.from <= day && (s.to === null || day <= s.to));
+      return (span ? this.forTeam(span.teamId) : fallback).isWorking(day);
+    });
   }
 }

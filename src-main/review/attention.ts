@@ -13,7 +13,7 @@ import { listAgents } from '../people';
 import { inChosenTeams } from '../people/team-filter';
 import { alertsFor } from '../targets/alerts';
 import { pacing } from '../targets/month';
-import { loadCalendarBook, loadThresholds } from '../targets/store';
+import { agentWorkingDays, loadCalendarBook, loadThresholds } from '../targets/store';
 import type { Workspace } from '../workspace';
 import { now } from '../clock';
 
@@ -85,9 +85,13 @@ export async function needsAttention(
   const audited = new Map(qa.groups.map((g) => [Number(g.key), g.overall]));
   const agents = await listAgents(ws.kysely);
   // Audits expected by now, on the working days of the agent's team (a team may work Saturdays).
-  const book = await loadCalendarBook(ws.kysely);
+  const calendarOf = await agentWorkingDays(
+    ws.kysely,
+    await loadCalendarBook(ws.kysely),
+    monthRange(monthOf(to)),
+  );
   const expectedOf = (agentId: number) => {
-    const cal = book.forTeam(agents.find((a) => a.id === agentId)?.teamId);
+    const cal = calendarOf(agentId, agents.find((a) => a.id === agentId)?.teamId);
     return auditsExpected(
       auditsPerMonth,
       cal.count(monthFrom, to),

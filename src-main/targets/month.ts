@@ -12,7 +12,13 @@ import {
   variablePay,
   type ScoringProfile,
 } from '../../src-shared/scoring';
-import { addMonthsTo, monthOf, monthRange, type Month } from '../../src-shared/targets-calendar';
+import {
+  addMonthsTo,
+  monthOf,
+  monthRange,
+  type Month,
+  type WorkingDays,
+} from '../../src-shared/targets-calendar';
 import {
   isAdditive,
   pace,
@@ -51,6 +57,7 @@ import {
   type OrderFigures,
 } from './order-actuals';
 import {
+  agentWorkingDays,
   loadBonusSheet,
   loadCalendarBook,
   loadOverrides,
@@ -127,14 +134,16 @@ export async function plan(
   const agents = allAgents.filter((a) => a.active && byAgent.has(a.id) && inChosenTeams(teams, a.teamId));
   const teamOfAgent = new Map(allAgents.map((a) => [a.id, a.teamId]));
 
-  const historyOf = (agentId: number | null, teamId: number | null): HistoryMonth[] =>
+  // An agent's past months are counted on the team they were in then (they may have moved since).
+  const pastCalendarOf = await agentWorkingDays(db, book, { from: histFrom, to: histTo });
+  const historyOf = (agentId: number | null, cal: WorkingDays): HistoryMonth[] =>
     historyMonths.map((m) => {
       const r = monthRange(m);
       const start = agentId === null ? r.from : maxDay(r.from, joined.get(agentId) ?? r.from);
       const end = minDay(r.to, asOf);
       return {
         actuals: (agentId === null ? null : byAgent.get(agentId)?.get(m)) ?? emptyActuals(),
-        workingDays: start <= end ? book.forTeam(teamId).count(start, end) : 0,
+        workingDays: start <= end ? cal.count(start, end) : 0,
       };
     });
   const sumHistory = async (members: AgentRow[], teamId?: number): Promise<HistoryMonth[]> => {
@@ -142,7 +151,7 @@ export async function plan(
     const scope = teamId === undefined ? { teamId: teams.teamId, teamIds: teams.teamIds } : { teamId };
     const audits = await auditScoreByMonth(db, histFrom, histTo, scope);
     return historyMonths.map((m, i) => {
-      const base = historyOf(null, teamId ?? null)[i]!;
+      const base = historyOf(null, book.forTeam(teamId))[i]!;
       const actuals = members.reduce(
         (sum, a) => addActuals(sum, byAgent.get(a.id)?.get(m) ?? emptyActuals()),
         emptyActuals(),
@@ -163,7 +172,7 @@ export async function plan(
     agents: agents.map((a) => ({
       agentId: a.id,
       teamId: a.teamId,
-      ...suggestAll(historyOf(a.id, a.teamId), teamWorkingDays(a.teamId), uplift),
+      ...suggestAll(historyOf(a.id, pastCalendarOf(a.id, a.teamId)), teamWorkingDays(a.teamId), uplift),
     })),
     teams: await Promise.all(
       teamIds.map(async (teamId) => {
@@ -335,9 +344,10 @@ export async function pacingWithParts(
   const { from: monthFrom, to: monthTo } = monthRange(month);
   const asOf = minDay(filter.to, await asOfDay(ws));
   const agents = await listAgentRows(db);
-  const teamOf = (agentId: number) => agents.find((a) => a.id === agentId)?.teamId ?? null;
-  const daysFrom = (start: Day, teamId: number | null) => {
-    const cal = book.forTeam(teamId);
+  const calendarOf = await agentWorkingDays(db, book, { from: monthFrom, to: monthTo });
+  const agentCalendar = (agentId: number) =>
+    calendarOf(agentId, agents.find((a) => a.id === agentId)?.teamId);
+  const daysFrom = (start: Day, cal: WorkingDays) => {
     return {
       month: cal.count(monthFrom, monthTo),
       available: cal.count(start, filter.to),
@@ -358,13 +368,13 @@ export async function pacingWithParts(
   const scopeTarget = (kpi: TargetKpi) => targets.scope(filter, kpi);
   const scopeDays =
     filter.agentId !== undefined
-      ? daysFrom(agentStart(filter.agentId), teamOf(filter.agentId))
-      : daysFrom(filter.from, singleTeam(filter) ?? null);
+      ? daysFrom(agentStart(filter.agentId), agentCalendar(filter.agentId))
+      : daysFrom(filter.from, book.forTeam(singleTeam(filter)));
   const agentRows = (await withRoster(ws, byAgent.agentIds(), { ...filter, ...scope })).ids.map((agentId) => {
     const kpis = pacesFor(
       (kpi) => targets.agent(agentId, kpi),
       byAgent.agent(agentId),
-      daysFrom(agentStart(agentId), teamOf(agentId)),
+      daysFrom(agentStart(agentId), agentCalendar(agentId)),
     );
     const score = compositeScore(attainments(kpis), profile).score;
     return { agentId, pace: score === null ? null : score / 100, kpis };
@@ -393,7 +403,7 @@ export async function pacingWithParts(
       auditScored: audits.n,
       orders: byAgent.orderTotal() ?? null,
       setting: byAgent.setting,
-      workspaceDays: daysFrom(filter.from, null),
+      workspaceDays: daysFrom(filter.from, book.workspace),
     },
   };
 }
@@ -428,6 +438,7 @@ export async function scores(
   const agents = await listAgentRows(db);
   const targets = new TargetResolver(new TargetBook(await loadTargets(db, month)), agents);
   const joined = await firstDays(db);
+  const calendarOf = await agentWorkingDays(db, book, { from, to });
   const scope = campaignId ? { campaignId } : {};
   const byAgent =
     asOf >= from
@@ -442,7 +453,7 @@ export async function scores(
   const rows: Omit<ScoreRow, 'rank'>[] = ids.map((agentId) => {
     const sourced = byAgent!.agent(agentId);
     const start = maxDay(from, joined.get(agentId) ?? from);
-    const cal = book.forTeam(agents.find((a) => a.id === agentId)?.teamId);
+    const cal = calendarOf(agentId, agents.find((a) => a.id === agentId)?.teamId);
     const days = {
       month: cal.count(from, to),
       available: cal.count(start, to),

@@ -2,7 +2,8 @@
  * What the targets feature stores: the calendar's exceptions, targets per month, its JSON settings
  * (weekend, scoring profiles, bonus sheet, alert thresholds), pay overrides and alert acknowledgements.
  */
-import { singleTeam, type TeamChoice } from '../people/team-filter';
+import { movedSpansDuring, singleTeam, type MovedSpan, type TeamChoice } from '../people/team-filter';
+import type { DayRange } from '../../src-shared/periods';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
@@ -121,13 +122,31 @@ export async function loadCalendarBook(db: Kysely<Database>): Promise<CalendarBo
 }
 
 /**
- * The working days of a filter's scope: the team's, or the agent's team's, else (several teams,
- * the floor) the workspace's ("last working day" and the comparison by working days of a team
- * that works Saturdays).
+ * Each agent's working days over a range: their team's, or, for one who moved during it, the team's
+ * of each day (CalendarBook.forSpans). `currentTeamId` is the agent's team now.
+ */
+export async function agentWorkingDays(
+  db: Kysely<Database>,
+  book: CalendarBook,
+  range: DayRange,
+): Promise<(agentId: number, currentTeamId: number | null | undefined) => WorkingDays> {
+  const byAgent = new Map<number, MovedSpan[]>();
+  for (const span of await movedSpansDuring(db, range))
+    byAgent.set(span.agentId, [...(byAgent.get(span.agentId) ?? []), span]);
+  return (agentId, currentTeamId) => {
+    const spans = byAgent.get(agentId);
+    return spans ? book.forSpans(spans, currentTeamId) : book.forTeam(currentTeamId);
+  };
+}
+
+/**
+ * The working days of a filter's scope: the team's, or the agent's (their team's on each day of the
+ * range), else (several teams, the floor) the workspace's ("last working day" and the comparison by
+ * working days of a team that works Saturdays).
  */
 export async function workingDaysFor(
   db: Kysely<Database>,
-  scope: TeamChoice & { agentId?: number },
+  scope: TeamChoice & DayRange & { agentId?: number },
 ): Promise<WorkingDays> {
   const book = await loadCalendarBook(db);
   const team = singleTeam(scope);
@@ -138,7 +157,7 @@ export async function workingDaysFor(
     .select('team_id')
     .where('id', '=', scope.agentId)
     .executeTakeFirst();
-  return book.forTeam(agent?.team_id);
+  return (await agentWorkingDays(db, book, scope))(scope.agentId, agent?.team_id);
 }
 
 /** A day listed as both: the make-up working day wins (it is the later, deliberate edit). */

@@ -229,3 +229,79 @@ describe('per-team working days through the API', () => {
     expect(await countRows(t, 'team_calendar_days')).toBe(0);
   });
 });
+
+/**
+ * An agent who moved: 9003 was in the Saturday team until Sunday 15 November 2026 and has been in
+ * the weekday team since Monday the 16th. November 2026 starts on a Sunday; by hand:
+ * - 1–15 on Monday–Saturday: 15 days less Sundays 1, 8, 15 = 12 working days;
+ * - 16–30 on Monday–Friday: 15 days less Saturdays 21, 28 and Sundays 22, 29 = 11;
+ * so 23 working days, where the weekday team's whole month has 21 and the Saturday team's 25.
+ * The agent dials ten times and sells once on each of those 23 days.
+ */
+describe('the working days of an agent who moved between teams with different calendars', () => {
+  let t: TestWorkspace;
+  let agentId: number;
+  const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+  const workedDays: string[] = [];
+  for (let d = 1; d <= 30; d++) {
+    const day = `2026-11-${String(d).padStart(2, '0')}`;
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay(); // 0 = Sunday, 6 = Saturday
+    if (d <= 15 ? weekday !== 0 : weekday !== 0 && weekday !== 6) workedDays.push(day);
+  }
+
+  beforeAll(async () => {
+    expect(workedDays.length).toBe(23); // the count worked by hand above
+    t = await openTestWorkspace();
+    const rows = [
+      'call_id,agent_code,agent_name,team,started_at,phone,direction,disposition,talk_seconds,outcome',
+    ];
+    for (const day of workedDays)
+      for (let i = 0; i < 10; i++)
+        rows.push(
+          `9003-${day}-${i},9003,孙丽,周六组,${day} 1${i}:00:00,1390000${String(i).padStart(4, '0')},outbound,connected,90,${i === 0 ? 'sale' : ''}`,
+        );
+    const file = path.join(t.dir, 'moved.csv');
+    fs.writeFileSync(file, rows.join('\n') + '\n');
+    expect((await t.importFile(file)).status).toBe('done');
+    const saturdayTeam = (await t.call('teams.list')).find((x) => x.name === '周六组')!.id;
+    const weekdayTeam = (await t.call('teams.create', { name: '工作日组' })).id;
+    agentId = (await t.call('agents.list')).find((a) => a.code === '9003')!.id;
+    await t.call('targets.setCalendar', MON_FRI);
+    await t.call('targets.setTeamCalendar', { teamId: saturdayTeam, calendar: MON_SAT });
+    await t.call('agents.update', { id: agentId, teamId: weekdayTeam, since: '2026-11-16' });
+    await t.call('targets.set', {
+      month: '2026-11',
+      entries: [
+        { scope: 'agent', scopeId: agentId, kpi: 'dialsPerDay', value: 10 },
+        { scope: 'agent', scopeId: agentId, kpi: 'sales', value: 23 },
+      ],
+    });
+  });
+  afterAll(() => t.close());
+
+  it("paces the month on each day's team: 23 working days, ten dials a day, on pace", async () => {
+    const p = await t.call('targets.pacing', { filter: { ...NOVEMBER, agentId } });
+    expect(p).toMatchObject({ applies: true, workingDays: 23, elapsedDays: 23 });
+    expect(p.kpis.find((k) => k.kpi === 'dialsPerDay')).toMatchObject({ actual: 10, pace: 1 });
+    expect(p.kpis.find((k) => k.kpi === 'sales')).toMatchObject({ actual: 23, expected: 23, pace: 1 });
+    const floor = await t.call('targets.pacing', { filter: NOVEMBER });
+    const row = floor.agents.find((a) => a.agentId === agentId)!;
+    expect(row.kpis.find((k) => k.kpi === 'dialsPerDay')!.pace).toBe(1);
+  });
+
+  it("scores the month on each day's team's working days", async () => {
+    const scores = await t.call('targets.scores', { month: '2026-11' });
+    const parts = scores.rows.find((r) => r.agentId === agentId)!.parts;
+    expect(parts.find((p) => p.kpi === 'dialsPerDay')!.attainment).toBe(1);
+    expect(parts.find((p) => p.kpi === 'sales')!.attainment).toBe(1);
+  });
+
+  it("plans December from November's ten dials on each of its 23 working days", async () => {
+    // December on the weekday team (the agent's now): 23 working days (see the top of this file).
+    const plan = await t.call('targets.plan', { month: '2026-12', uplift: 0 });
+    expect(plan.agents.find((a) => a.agentId === agentId)!.values).toMatchObject({
+      dialsPerDay: 10,
+      sales: 23,
+    });
+  });
+});
