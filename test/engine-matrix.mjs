@@ -79,6 +79,7 @@ export const ONE_ENGINE = {
   'test/unit/import-talkdesk.test.ts': LAYOUT_READING,
   'test/unit/import-vicidial.test.ts': LAYOUT_READING,
   'test/unit/import-yunke.test.ts': LAYOUT_READING,
+  'test/unit/import-byrobot.test.ts': LAYOUT_READING,
   'test/unit/import-zh-7moor.test.ts': LAYOUT_READING,
   'test/unit/import-zh-clink.test.ts': LAYOUT_READING,
   'test/unit/import-zh-generic.test.ts': LAYOUT_READING,

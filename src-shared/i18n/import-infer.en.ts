@@ -11,6 +11,7 @@ export const importInferEn = {
   'import.presetName.en-orders': 'Order export (English)',
   'import.presetName.zh-orders': 'Chinese order export',
   'import.presetName.yunke': 'Yunke (云客) call log',
+  'import.presetName.byrobot': 'BYAI (百应) call records',
   'import.infer.skippedLine': 'line {line}: {text}',
   'import.infer.dateOrder': 'Dates like {example}',
   'import.infer.dateOrder.ambiguous': 'Every date in the file could be read either way. Which comes first?',

@@ -11,6 +11,7 @@ export const importInferZhCN: Record<keyof typeof importInferEn, string> = {
   'import.presetName.en-orders': '英文订单导出',
   'import.presetName.zh-orders': '中文订单导出',
   'import.presetName.yunke': '云客通话记录',
+  'import.presetName.byrobot': '百应通话记录',
   'import.infer.skippedLine': '第 {line} 行：{text}',
   'import.infer.dateOrder': '日期如 {example}',
   'import.infer.dateOrder.ambiguous': '文件里的日期两种读法都说得通，请确认哪个在前：',

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translate } from '../../src-shared/i18n';
 import { presetLabel } from '../../src-renderer/pages/import/usePresetName';
 import { inferColumns } from '../../src-main/import/infer-columns';
@@ -22,7 +22,8 @@ import {
   YUNKE_ROWS,
   type YunkeRow,
 } from '../fixtures/yunke';
-import { FIXTURES, openTestWorkspace, rejectsOf, type TestWorkspace } from '../helpers';
+import { FIXTURES, rejectsOf, type TestWorkspace } from '../helpers';
+import { workspacePerTest } from '../workspace-per-test';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -37,16 +38,7 @@ const truth: TruthCall[] = YUNKE_ROWS.map((r) => ({
 }));
 const undocumented = YUNKE_ROWS.filter((r) => r.callStatus !== '2' && r.callStatus !== '0');
 
-let t: TestWorkspace | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-
-async function workspace(): Promise<TestWorkspace> {
-  t = await openTestWorkspace({ timeZone: 'Asia/Shanghai' });
-  return t;
-}
+const workspace = workspacePerTest({ timeZone: 'Asia/Shanghai' });
 
 /** Everything the import stored, checked against the rows (the status column named `status`). */
 async function expectStored(w: TestWorkspace, file: string, status: string) {

@@ -8,6 +8,7 @@ import type { CallPreset } from '../preset';
 import { aircallPreset } from './aircall';
 import { asteriskCdrCsvPreset } from './asterisk-cdr-csv';
 import { asteriskCdrCustomPreset } from './asterisk-cdr-custom';
+import { byrobotPreset } from './byrobot';
 import { callscopePreset } from './callscope';
 import { ciscoCucmHeaderlessPreset, ciscoCucmPreset } from './cisco-cucm';
 import { five9Preset } from './five9';
@@ -44,6 +45,7 @@ export const PRESETS: readonly CallPreset[] = [
   freeswitchCdrCsvPreset,
   ciscoCucmHeaderlessPreset,
   yunkePreset,
+  byrobotPreset,
   zhGenericPreset,
   pbxNumbersPreset,
   genericEnPreset,

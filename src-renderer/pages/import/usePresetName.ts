@@ -18,6 +18,7 @@ const DESCRIBED_PRESETS = new Map<string, MessageKey>([
   ['zh-orders', 'import.presetName.zh-orders'],
   // A Chinese product: its English name reads differently from its Chinese one.
   ['yunke', 'import.presetName.yunke'],
+  ['byrobot', 'import.presetName.byrobot'],
 ]);
 
 export function presetLabel(t: Translate, id: string, name: string): string {
