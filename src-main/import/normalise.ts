@@ -286,7 +286,9 @@ export function createNormaliser(
         agentCode = agentCodeFromName(agentName);
       }
       // A leg without an agent (the trunk's, the queue's) is fine: its call takes the agent's leg.
-      if (agentCode === '' && !preset.legs) throw new FieldError('agentCode', 'agent code (工号) is empty');
+      const robot = agentCode === '' && preset.agentlessIsRobot === true;
+      if (agentCode === '' && !preset.legs && !robot)
+        throw new FieldError('agentCode', 'agent code (工号) is empty');
       const startedAt =
         timeColumn === undefined
           ? read('startedAt', parseStart)
@@ -339,6 +341,7 @@ export function createNormaliser(
       // Only PBX layouts classify legs; other rows keep the object shape they always had.
       if (fields.leg) call.kind = fields.leg.kind;
       else if (meaning === 'internal') call.kind = 'internal';
+      else if (robot) call.kind = 'outbound';
       return { ok: true, call, warnings };
     } catch (err) {
       if (err instanceof FieldError) {

@@ -50,6 +50,11 @@ export interface CallPreset {
    */
   customerLegTalks?: boolean;
   /**
+   * A row without an agent is a call no person placed (an AI robot's, 百应): counted among the
+   * calls that are no dials ("outbound without an agent"), neither stored nor rejected.
+   */
+  agentlessIsRobot?: boolean;
+  /**
    * Field texts worked out from the row where the layout does not carry them as such (an agent
    * code inside "Name (1001)", a disposition from a hangup cause and billsec). Returned texts
    * go through the same parsers and value maps as cells.

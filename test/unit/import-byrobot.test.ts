@@ -2,7 +2,8 @@
  * 百应 (BYAI) 通话记录 exports (test/fixtures/byrobot.ts): GBK CSV and XLSX with a title and an
  * export line above the header, masked numbers and a 合计 row. The truth is counted here from the
  * rows the fixtures were written from: a call with a human seat (人工坐席) counts for that seat;
- * a robot-only call (no seat) is rejected, never counted for anyone; 已接听 connects; a status word
+ * a robot-only call (no seat) is no dial, counted as "outbound without an agent", neither stored
+ * nor rejected, never counted for anyone; 已接听 connects; a status word
  * the docs do not list is read by its talk time with a warning; an A-level 客户意向等级 is intent.
  */
 import fs from 'node:fs';
@@ -47,7 +48,8 @@ async function expectStored(w: TestWorkspace, file: string) {
   expect(job.result).toMatchObject({
     preset: 'byrobot',
     inserted: seated.length,
-    rejected: robotOnly.length,
+    rejected: 0,
+    notDials: { outbound: robotOnly.length },
   });
   await expectHandCounts(w, truth, range);
 
@@ -72,16 +74,9 @@ async function expectStored(w: TestWorkspace, file: string) {
     })),
   );
 
-  // Robot-only calls are rejected under the seat column; the undocumented word is a warning.
+  // Robot-only calls are no rejects; the undocumented word is a warning.
   const issues = await rejectsOf(w, job.result!.batchId);
-  expect(issues.filter((i) => i.kind === 'rejected')).toEqual(
-    robotOnly.map(() =>
-      expect.objectContaining({
-        field: '人工坐席',
-        reason: expect.stringContaining('agent code (工号) is empty'),
-      }),
-    ),
-  );
+  expect(issues.filter((i) => i.kind === 'rejected')).toEqual([]);
   expect(issues.filter((i) => i.kind === 'warning')).toEqual([
     ...undocumented.map((r) =>
       expect.objectContaining({
@@ -135,6 +130,26 @@ describe('a 百应 通话记录 export', () => {
       byrobotCsv(BYROBOT_ROWS.map((r) => ({ ...r, status: codes[r.status] ?? r.status }))),
     );
     await expectStored(w, file);
+  });
+
+  it('an export of mostly robot calls (one seated call in six) is still read as 百应, the robot calls no dials', async () => {
+    const w = await workspace();
+    // Every row keeps its seat only if it is the first of its seat's calls: 3 seated of 14.
+    const firstOfSeat = new Set(seated.map((r) => BYROBOT_ROWS.find((x) => x.seat === r.seat)));
+    const rows = BYROBOT_ROWS.map((r) => (firstOfSeat.has(r) ? r : { ...r, seat: '' }));
+    const kept = rows.filter((r) => r.seat !== '');
+    expect(kept.length * 4).toBeLessThan(rows.length);
+    const file = path.join(w.dir, 'mostly-robots.csv');
+    fs.writeFileSync(file, byrobotCsv(rows));
+    const job = await w.importFile(file);
+    expect(job.result).toMatchObject({
+      preset: 'byrobot',
+      inserted: kept.length,
+      rejected: 0,
+      notDials: { outbound: rows.length - kept.length },
+    });
+    const campaigns = await w.ws.kysely.selectFrom('campaigns').select('name').orderBy('name').execute();
+    expect(campaigns.map((c) => c.name)).toEqual([...new Set(kept.map((r) => r.jobName))].sort());
   });
 
   it('re-importing adds nothing: 通话记录ID is the call id', async () => {

@@ -15,9 +15,10 @@
  *   100 人工拨打 and never name the seat's column. The agent here is a human-seat column
  *   (人工坐席 / 坐席 / 坐席姓名 / 坐席名称 — our guess at the console's label), read by name like
  *   云客's. A row without one is a robot's call: counting it as a dial of the task, the line or the
- *   account that owns the task would put robot dials on a person's scorecard, so the row is
- *   rejected with "agent code (工号) is empty" under that column, as every layout rejects a row
- *   without an agent: the import says how many, and a file of robot calls only is refused loudly.
+ *   account that owns the task would put robot dials on a person's scorecard, and rejecting it
+ *   would call a normal row an error (most rows of an AI-outbound export have no seat). It is
+ *   counted as "outbound without an agent", not a dial (agentlessIsRobot), as PBX layouts count
+ *   their calls that are no dials.
  * - A transferred call's talk time is its `duration`, robot part included (no seat-only talk
  *   time is documented).
  * - Status 2 reads 无应答 in one doc version and 无法接通 in another: the code is no_answer; the
@@ -50,6 +51,7 @@ export const byrobotPreset: CallPreset = {
   },
   required: ['callId', 'agentCode', 'startedAt', 'disposition'],
   sourceKeyPrefix: 'byrobot',
+  agentlessIsRobot: true,
   dispositions: {
     '0': 'connected',
     '1': 'no_answer',
