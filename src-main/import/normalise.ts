@@ -341,7 +341,7 @@ export function createNormaliser(
       // Only PBX layouts classify legs; other rows keep the object shape they always had.
       if (fields.leg) call.kind = fields.leg.kind;
       else if (meaning === 'internal') call.kind = 'internal';
-      else if (robot) call.kind = 'outbound';
+      else if (robot) call.kind = 'robot';
       return { ok: true, call, warnings };
     } catch (err) {
       if (err instanceof FieldError) {

@@ -49,6 +49,8 @@ export const CALL_KINDS = [
   'feature',
   'internal',
   'local',
+  // no PBX leg: a call an AI robot placed and no person took over (a preset's agentlessIsRobot)
+  'robot',
 ] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 

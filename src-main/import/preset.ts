@@ -51,7 +51,7 @@ export interface CallPreset {
   customerLegTalks?: boolean;
   /**
    * A row without an agent is a call no person placed (an AI robot's, 百应): counted among the
-   * calls that are no dials ("outbound without an agent"), neither stored nor rejected.
+   * calls that are no dials (kind `robot`), neither stored nor rejected.
    */
   agentlessIsRobot?: boolean;
   /**

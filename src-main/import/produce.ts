@@ -291,14 +291,14 @@ export async function* produceCalls(
       );
       return;
     }
-    // A call of a file of calls that is no dial is counted by kind: inbound stored; internal and
-    // a robot's (outbound without an agent: legs are merged above, so no other call has that kind) not.
+    // A call of a file of calls that is no dial is counted by kind: inbound stored; internal and a
+    // robot's not.
     const notDial = result.call.direction === 'inbound' ? 'inbound' : result.call.kind;
     if (notDial) {
       out.notDials ??= {};
       out.notDials[notDial] = (out.notDials[notDial] ?? 0) + 1;
     }
-    if (notDial !== 'internal' && notDial !== 'outbound')
+    if (notDial !== 'internal' && notDial !== 'robot')
       out.calls.push({ line: row.line, legs: 1, call: result.call });
   }
 }

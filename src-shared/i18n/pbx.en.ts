@@ -20,4 +20,5 @@ export const pbxEn = {
   'pbx.kind.feature': '{count} feature codes',
   'pbx.kind.internal': '{count} internal',
   'pbx.kind.local': '{count} dialplan plumbing (Local/)',
+  'pbx.kind.robot': '{count} robot calls no person took over',
 } as const;

@@ -22,4 +22,5 @@ export const pbxZhCN: Record<keyof typeof pbxEn, string> = {
   'pbx.kind.feature': '功能码 {count} 通',
   'pbx.kind.internal': '内部通话 {count} 通',
   'pbx.kind.local': '拨号计划内部转接（Local/）{count} 条',
+  'pbx.kind.robot': '未转人工的机器人外呼 {count} 通',
 };

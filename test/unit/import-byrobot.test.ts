@@ -2,7 +2,7 @@
  * 百应 (BYAI) 通话记录 exports (test/fixtures/byrobot.ts): GBK CSV and XLSX with a title and an
  * export line above the header, masked numbers and a 合计 row. The truth is counted here from the
  * rows the fixtures were written from: a call with a human seat (人工坐席) counts for that seat;
- * a robot-only call (no seat) is no dial, counted as "outbound without an agent", neither stored
+ * a robot-only call (no seat) is no dial, counted as a robot call, neither stored
  * nor rejected, never counted for anyone; 已接听 connects; a status word
  * the docs do not list is read by its talk time with a warning; an A-level 客户意向等级 is intent.
  */
@@ -49,7 +49,7 @@ async function expectStored(w: TestWorkspace, file: string) {
     preset: 'byrobot',
     inserted: seated.length,
     rejected: 0,
-    notDials: { outbound: robotOnly.length },
+    notDials: { robot: robotOnly.length },
   });
   await expectHandCounts(w, truth, range);
 
@@ -146,7 +146,7 @@ describe('a 百应 通话记录 export', () => {
       preset: 'byrobot',
       inserted: kept.length,
       rejected: 0,
-      notDials: { outbound: rows.length - kept.length },
+      notDials: { robot: rows.length - kept.length },
     });
     const campaigns = await w.ws.kysely.selectFrom('campaigns').select('name').orderBy('name').execute();
     expect(campaigns.map((c) => c.name)).toEqual([...new Set(kept.map((r) => r.jobName))].sort());
@@ -184,6 +184,11 @@ describe('a 百应 通话记录 export', () => {
       outcome: '客户意向等级',
     });
     expect(p.columnNames).toEqual(BYROBOT_HEADER);
+    // The robot-only calls of the sample are said to be no dials, in both languages.
+    expect(p.notDials).toEqual({ robot: robotOnly.length });
+    expect(translate('zh-CN', 'pbx.kind.robot', { count: robotOnly.length })).toBe(
+      `未转人工的机器人外呼 ${robotOnly.length} 通`,
+    );
     // The intent levels are listed by their letter: A is intent, the others no outcome.
     const levels = Object.fromEntries(p.values.outcomes.map((v) => [v.text, v.mapped]));
     expect(levels).toMatchObject({ A: 'intent', B: 'none', C: 'none' });

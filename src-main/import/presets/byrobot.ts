@@ -17,8 +17,8 @@
  *   云客's. A row without one is a robot's call: counting it as a dial of the task, the line or the
  *   account that owns the task would put robot dials on a person's scorecard, and rejecting it
  *   would call a normal row an error (most rows of an AI-outbound export have no seat). It is
- *   counted as "outbound without an agent", not a dial (agentlessIsRobot), as PBX layouts count
- *   their calls that are no dials.
+ *   counted as a robot call, not a dial (agentlessIsRobot), as PBX layouts count their calls that
+ *   are no dials.
  * - A transferred call's talk time is its `duration`, robot part included (no seat-only talk
  *   time is documented).
  * - Status 2 reads 无应答 in one doc version and 无法接通 in another: the code is no_answer; the

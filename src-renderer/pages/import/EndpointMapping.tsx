@@ -21,6 +21,7 @@ const KINDS = [
   'ivr',
   'local',
   'outbound',
+  'robot',
 ];
 
 export function EndpointMapping({ preview }: { preview: ImportPreview }) {
