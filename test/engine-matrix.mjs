@@ -95,6 +95,7 @@ export const ONE_ENGINE = {
     "the app's own backups copy, verify and restore a SQLite file (PostgreSQL: pg_dump)",
   'test/unit/cli-language.test.ts': 'the CLI on a workspace file (its language, not the engine)',
   'test/unit/cli.test.ts': 'the CLI on workspace files; --db postgres:// is tested in team-workspace.test.ts',
+  'test/unit/sqlite-checkpoint.test.ts': "SQLite's WAL checkpoint of a large write, on a thread of its own",
   'test/unit/crash-safety.test.ts': "SIGKILLed writers and SQLite's journal recovery of a file",
   'test/unit/electron-shell.test.ts': 'the desktop shell opening a workspace file',
   'test/unit/electronegativity.test.ts': "the desktop shell's sources, no database",

@@ -12,6 +12,7 @@ import { sqliteCopyRows } from './sqlite-row-copy';
 import { OrderWriter } from './order-writer';
 import { removeOrderBatchSqlite, sqliteOrderStore } from './sqlite-order-writer';
 import { applyRollupSqlite } from './sqlite-rollup';
+import { commitWrite } from './sqlite-checkpoint';
 import { actingLogin } from '../activity/acting';
 
 const MAX_RAW_CHARS = 2000;
@@ -123,7 +124,7 @@ async function openBatch<W extends BulkCounts & Finishing>(
           clockNow(),
           batchId,
         );
-        db.exec('COMMIT');
+        commitWrite(db, writer.inserted);
       },
       close,
     };
@@ -141,13 +142,13 @@ async function undoBatch(db: Sqlite, batchId: number, options: UndoOptions): Pro
         .prepare<[number], StoredBatchState>('SELECT status, kind, inserted FROM import_batches WHERE id = ?')
         .get(batchId),
     );
+    let removed = 0;
     if (batch.kind === 'orders') removeOrderBatchSqlite(db, batchId);
     else {
       applyRollupSqlite(db, await batchContribution(kyselyFor(db), batchId, options.rollupParams), -1);
       const chunk = db.prepare(
         'DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE batch_id = ? LIMIT ?)',
       );
-      let removed = 0;
       for (;;) {
         const { changes } = chunk.run(batchId, UNDO_CHUNK);
         if (changes === 0) break;
@@ -159,7 +160,7 @@ async function undoBatch(db: Sqlite, batchId: number, options: UndoOptions): Pro
       clockNow(),
       batchId,
     );
-    db.exec('COMMIT');
+    commitWrite(db, removed);
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
     db.close();

@@ -3,6 +3,7 @@
  * own connections, and the bulk writer — everything of the raw driver a workspace needs, so
  * workspace.ts composes engines without touching one.
  */
+import { checkpointsSettled } from './sqlite-checkpoint';
 import type { Kysely } from 'kysely';
 import type { BulkWriter } from './bulk';
 import {
@@ -70,6 +71,8 @@ export async function openSqliteStore(
       }
     },
     async close() {
+      // A large import's checkpoint may still run on its thread (sqlite-checkpoint.ts).
+      await checkpointsSettled(source);
       await kysely.destroy();
       // Kysely closes `raw` only if it ever ran a query: close it here either way (the WAL goes too).
       if (raw.open) raw.close();
