@@ -4,8 +4,10 @@
  * 1,000 pages: after a large import or undo that is the writer's own commit, on the main thread,
  * ~0.8 s per 1M calls during which no request is answered. Such a commit turns that off for
  * itself, and a short-lived thread of its own runs the checkpoint (PASSIVE: it waits for no
- * reader or writer, and leaves what it cannot copy to the next one). Closing the workspace waits
- * for it, so a file is never closed, copied or replaced under it.
+ * reader or writer, and leaves what it cannot copy to the next one). Meanwhile the app's answering
+ * connection leaves it to that thread too: its next small commit (the import's activity-log line)
+ * would otherwise do the same copying on the main thread. Closing the workspace waits for the
+ * thread, so a file is never closed, copied or replaced under it.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -29,6 +31,25 @@ try {
 `;
 
 const pending = new Map<string, Promise<void>>();
+/** The connections that checkpoint as SQLite does, by file, and their automatic-checkpoint setting. */
+const answering = new Map<string, Set<Sqlite>>();
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+/** Registers a long-lived connection that leaves a running background checkpoint alone; returns its removal. */
+export function registerAnsweringConnection(db: Sqlite): () => void {
+  const set = answering.get(db.name) ?? new Set<Sqlite>();
+  answering.set(db.name, set);
+  set.add(db);
+  if (pending.has(db.name)) db.pragma('wal_autocheckpoint = 0');
+  return () => {
+    set.delete(db);
+    if (set.size === 0) answering.delete(db.name);
+  };
+}
+
+function setAutocheckpoint(file: string, pages: number): void {
+  for (const db of answering.get(file) ?? []) if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+}
 
 /** Runs a PASSIVE checkpoint of `file` on a thread of its own; a failure leaves it to SQLite. */
 export function checkpointInBackground(file: string): Promise<void> {
@@ -49,8 +70,11 @@ export function checkpointInBackground(file: string): Promise<void> {
       }),
   );
   pending.set(file, run);
+  setAutocheckpoint(file, 0);
   void run.then(() => {
-    if (pending.get(file) === run) pending.delete(file);
+    if (pending.get(file) !== run) return;
+    pending.delete(file);
+    setAutocheckpoint(file, SQLITE_AUTOCHECKPOINT_PAGES);
   });
   return run;
 }

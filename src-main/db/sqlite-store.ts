@@ -3,7 +3,7 @@
  * own connections, and the bulk writer — everything of the raw driver a workspace needs, so
  * workspace.ts composes engines without touching one.
  */
-import { checkpointsSettled } from './sqlite-checkpoint';
+import { checkpointsSettled, registerAnsweringConnection } from './sqlite-checkpoint';
 import type { Kysely } from 'kysely';
 import type { BulkWriter } from './bulk';
 import {
@@ -55,6 +55,7 @@ export async function openSqliteStore(
   // Callscope's own writers take turns through the write queue (across processes too), so the
   // answering connection only ever waits on another program's write: briefly, then it says so.
   if (!readOnly) raw.pragma(`busy_timeout = ${ANSWERING_BUSY_TIMEOUT_MS}`);
+  const unregister = readOnly ? () => undefined : registerAnsweringConnection(raw);
   const kysely = kyselyFor(raw);
   const openRaw = () => openConnection(source, { readonly: readOnly });
   return {
@@ -73,6 +74,7 @@ export async function openSqliteStore(
     async close() {
       // A large import's checkpoint may still run on its thread (sqlite-checkpoint.ts).
       await checkpointsSettled(source);
+      unregister();
       await kysely.destroy();
       // Kysely closes `raw` only if it ever ran a query: close it here either way (the WAL goes too).
       if (raw.open) raw.close();

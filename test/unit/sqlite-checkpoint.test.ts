@@ -15,6 +15,7 @@ import {
   checkpointsSettled,
   commitWrite,
   LARGE_WRITE_ROWS,
+  registerAnsweringConnection,
 } from '../../src-main/db/sqlite-checkpoint';
 import { writeCallLog } from '../call-log';
 import { openTestWorkspace } from '../helpers';
@@ -66,6 +67,19 @@ describe('the checkpoint of a large write', () => {
 
     await checkpointInBackground(file);
     expect(rowsInFileAlone(file, 't')).toBe(rows);
+    answering.close();
+  });
+
+  it("keeps the answering connection's next commit from checkpointing while the thread runs", async () => {
+    const answering = openConnection(file);
+    const unregister = registerAnsweringConnection(answering);
+    const autocheckpoint = () => answering.pragma('wal_autocheckpoint', { simple: true });
+    expect(autocheckpoint()).toBe(1000);
+    const running = checkpointInBackground(file);
+    expect(autocheckpoint()).toBe(0);
+    await running;
+    expect(autocheckpoint()).toBe(1000);
+    unregister();
     answering.close();
   });
 
