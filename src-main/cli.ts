@@ -46,6 +46,7 @@ import { now as clockNow } from './clock';
 import { cliLanguage, isLanguage } from './cli-language';
 import { translate } from '../src-shared/i18n';
 import { messageIn, type Say } from '../src-shared/i18n/message-code';
+import { notDialsSentence } from '../src-shared/not-dials';
 import { TEAM_COMMANDS, TEAM_USAGE } from './workspace-copy/team-commands';
 import { currentActor, runAs } from './auth/actor';
 import { signInForCli, teamInit } from './auth/cli-auth';
@@ -301,6 +302,8 @@ async function importCommand(args: string[]): Promise<number> {
           const { rows, inserted, duplicates, rejected } = r;
           const summary = { file, rows, inserted, duplicates, rejected, batch: r.batchId, layout: r.preset };
           process.stderr.write(`${say('cli.imported', summary)}\n`);
+          const notDials = notDialsSentence(say, r.notDials);
+          if (notDials !== null) process.stderr.write(`${file}: ${notDials}\n`);
           // Nothing stored because every row was rejected is a failed import, whatever the job says.
           if (r.rejected > 0 && r.inserted === 0 && r.duplicates === 0) {
             failed++;

@@ -19,7 +19,7 @@ import {
   byrobotXlsx,
   type ByrobotRow,
 } from '../fixtures/byrobot';
-import { FIXTURES, rejectsOf, type TestWorkspace } from '../helpers';
+import { FIXTURES, rejectsOf, runCli, type TestWorkspace } from '../helpers';
 import { workspacePerTest } from '../workspace-per-test';
 import { expectHandCounts, type TruthCall } from '../truth-table';
 
@@ -150,6 +150,37 @@ describe('a 百应 通话记录 export', () => {
     });
     const campaigns = await w.ws.kysely.selectFrom('campaigns').select('name').orderBy('name').execute();
     expect(campaigns.map((c) => c.name)).toEqual([...new Set(kept.map((r) => r.jobName))].sort());
+  });
+
+  it('the command line says how many robot calls were no dials, in either language', async () => {
+    const w = await workspace();
+    const file = path.join(FIXTURES, BYROBOT_CSV);
+    const en = runCli([
+      'import',
+      file,
+      '--db',
+      path.join(w.dir, 'en.sqlite'),
+      '--tz',
+      'Asia/Shanghai',
+      '--lang',
+      'en',
+    ]);
+    expect(en.status).toBe(0);
+    expect(en.stderr).toContain(
+      `${file}: ${robotOnly.length} robot calls no person took over: not counted as dials`,
+    );
+    const zh = runCli([
+      'import',
+      file,
+      '--db',
+      path.join(w.dir, 'zh.sqlite'),
+      '--tz',
+      'Asia/Shanghai',
+      '--lang',
+      'zh-CN',
+    ]);
+    expect(zh.status).toBe(0);
+    expect(zh.stderr).toContain(`${file}: 未转人工的机器人外呼 ${robotOnly.length} 通：不计入外呼`);
   });
 
   it('re-importing adds nothing: 通话记录ID is the call id', async () => {

@@ -6,23 +6,9 @@
  */
 import { useState } from 'react';
 import type { ImportPreview } from '../../../src-shared/api';
-import type { MessageKey } from '../../../src-shared/i18n';
+import { notDialsSentence } from '../../../src-shared/not-dials';
 import { useFormat, useT } from '../../i18n/language';
 import { useImport } from '../../stores/import';
-
-/** Kinds in the order the sentence lists them. */
-const KINDS = [
-  'inbound',
-  'internal',
-  'feature',
-  'voicemail',
-  'conference',
-  'queue',
-  'ivr',
-  'local',
-  'outbound',
-  'robot',
-];
 
 export function EndpointMapping({ preview }: { preview: ImportPreview }) {
   const t = useT();
@@ -103,13 +89,11 @@ export function NotDials({
 }) {
   const t = useT();
   const f = useFormat();
-  const parts = KINDS.filter((k) => (counts[k] ?? 0) > 0).map((k) =>
-    t(`pbx.kind.${k}` as MessageKey, { count: f.count(counts[k]!) }),
-  );
-  if (parts.length === 0) return null;
+  const sentence = notDialsSentence(t, counts, (n) => f.count(n));
+  if (sentence === null) return null;
   return (
     <p className="preview__count" data-testid={testId}>
-      {t('pbx.notDials', { list: parts.join(t('list.separator')) })}
+      {sentence}
     </p>
   );
 }
