@@ -3,7 +3,7 @@
  * keyboard. Answers and notes autosave as a draft (stored in the workspace, so a restart loses
  * nothing); submit asks the server to score them with the audit's scorecard version.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditDetail, AuditNote, ItemComments } from '../../../src-shared/api';
 import { allItems, scoreAudit, type AnswerValue, type Answers } from '../../../src-shared/scorecard';
 import { call } from '../../api/client';
@@ -71,10 +71,19 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
   const [itemComments, setItemComments] = useState<ItemComments>(detail.itemComments);
   // Submitting with items unanswered asks first (how many, and what happens to them).
   const [confirmingUnanswered, setConfirmingUnanswered] = useState(false);
-  const [focused, setFocused] = useState(() => {
+  const [focused, setFocusedState] = useState(() => {
     const firstOpen = items.findIndex((i) => detail.answers[i.key] === undefined);
     return firstOpen < 0 ? 0 : firstOpen;
   });
+  // The focused item as of the last key, not of the last render: keys typed faster than React
+  // renders (a quick reviewer, a loaded machine) each move on from the one before, instead of
+  // answering the same item twice and leaving the next one open.
+  const focusedNow = useRef(focused);
+  const setFocused = useCallback((next: number | ((current: number) => number)) => {
+    const value = typeof next === 'function' ? next(focusedNow.current) : next;
+    focusedNow.current = value;
+    setFocusedState(value);
+  }, []);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<ApiCallError | null>(null);
   // The element in state (a callback ref), so controls and notes follow it when it mounts.
@@ -102,7 +111,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
       const index = items.indexOf(item);
       setFocused(Math.min(items.length - 1, index + 1));
     },
-    [items, locked],
+    [items, locked, setFocused],
   );
   const changeNotes = (next: AuditNote[]) => {
     setChanged(true);
@@ -125,7 +134,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
       e.preventDefault();
       if (action.kind === 'move') setFocused((i) => Math.min(items.length - 1, Math.max(0, i + action.by)));
       else if (action.kind === 'answer') {
-        const item = items[focused];
+        const item = items[focusedNow.current];
         if (item) answer(item.key, action.value);
       } else if (action.kind === 'playPause') controls.playPause();
       else if (action.kind === 'seek') controls.seekBy(action.by);
@@ -133,7 +142,7 @@ function AuditForm({ detail, onSubmitted }: { detail: AuditDetail; onSubmitted(d
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, focused, answer, controls]);
+  }, [items, answer, controls, setFocused]);
 
   const submit = async (allowUnanswered: boolean) => {
     if (live.missing.length > 0 && !allowUnanswered) {
