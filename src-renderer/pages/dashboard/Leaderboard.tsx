@@ -4,7 +4,8 @@
  * and the KPIs, sortable by every column. Rows are memoised so re-sorting 200 agents moves rows
  * instead of re-rendering them.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { create } from 'zustand';
 import type { Filter, LeaderboardRow, Output } from '../../../src-shared/api';
 import { change } from '../../../src-shared/kpi';
 import { LEADERBOARD_KPIS, type LeaderboardKpi } from '../../../src-shared/leaderboard-kpis';
@@ -22,6 +23,16 @@ import { PaceCell, type Pacing } from '../targets/PaceLine';
 import { ExportButtons } from '../review/ExportButtons';
 
 const DEFAULT_ORDER: SortOrder = { column: 'dials', direction: 'desc' };
+
+/**
+ * The order the lead chose outlives the table: the table is rebuilt when its rows reload (another
+ * range, another process's import, a panel re-shown), and a sort by pace must not fall back to
+ * dials under the lead's eyes.
+ */
+const useBoardOrder = create<{ order: SortOrder; sortBy(column: SortColumn): void }>((set) => ({
+  order: DEFAULT_ORDER,
+  sortBy: (column) => set(({ order }) => ({ order: nextOrder(order, column) })),
+}));
 
 /** The agent page's address (the route is another page's; the link is ours). */
 export function agentHref(agentId: number): string {
@@ -100,7 +111,7 @@ function SortableLeaderboard({
   );
   const t = useT();
   const f = useFormat();
-  const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER);
+  const { order, sortBy } = useBoardOrder();
   const derived = useMemo(
     () => ({
       pace: (row: LeaderboardRow) => (row.id === null ? null : (paceOf.get(row.id) ?? null)),
@@ -111,7 +122,6 @@ function SortableLeaderboard({
   const sorted = useMemo(() => sortAgentRows(rows, order, derived), [rows, order, derived]);
   // One form per column, from all its values: "¥10.11万" and "¥63,772" must not share one.
   const format = useMemo(() => columnFormats(f, LEADERBOARD_KPIS, rows), [f, rows]);
-  const sortBy = (column: SortColumn) => setOrder((o) => nextOrder(o, column));
 
   return (
     <>
