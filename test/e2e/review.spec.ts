@@ -86,6 +86,14 @@ test('who is behind and why, and the daily battle report', async ({ app, appPage
   await screenshot(page, 'review-attention-en-1366');
   await board.scrollIntoViewIfNeeded();
   await screenshot(page, 'review-leaderboard-pace-en-1366');
+  // Two months have no pace: the table falls back to dials, best first, and says so; the month
+  // again brings the sort by pace back.
+  const dayBefore = new Date(Date.parse(`${from}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await chooseRange(page, dayBefore, to);
+  await expect(board.locator('th[aria-sort="descending"] [data-testid="sort-dials"]')).toBeVisible();
+  await expect(board.locator('[data-testid="sort-pace"]')).toHaveCount(0);
+  await chooseRange(page, from, to);
+  await expect(board.locator('th[aria-sort="ascending"] [data-testid="sort-pace"]')).toBeVisible();
 
   // What the tables show, as files: the leaderboard's workbook and the team table's CSV.
   const [workbook] = await Promise.all([
@@ -183,7 +191,10 @@ test('who is behind and why, and the daily battle report', async ({ app, appPage
       await screenshot(page, 'review-dashboard-zh-CN-1366');
       await page.getByTestId('attention-panel').scrollIntoViewIfNeeded();
       await screenshot(page, 'review-attention-zh-CN-1366');
-      await page.getByTestId('sort-pace').click();
+      // The sort by pace chosen in English outlived the agent page and the language change.
+      await expect(page.getByTestId('leaderboard').locator('th[aria-sort="ascending"]')).toContainText(
+        '进度',
+      );
       await page.getByTestId('leaderboard').scrollIntoViewIfNeeded();
       await screenshot(page, 'review-leaderboard-pace-zh-CN-1366');
       await page.locator(`a[href="#/agents/${worstId}"]`).first().click();

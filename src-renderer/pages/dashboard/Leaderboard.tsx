@@ -111,7 +111,11 @@ function SortableLeaderboard({
   );
   const t = useT();
   const f = useFormat();
-  const { order, sortBy } = useBoardOrder();
+  const { order: chosen, sortBy } = useBoardOrder();
+  // A choice by a column this range does not show (pace without targets, change without a previous
+  // period) waits for it to come back; meanwhile the table is in the default order, and says so.
+  const hidden = (chosen.column === 'pace' && !showPace) || (chosen.column === 'change' && !previous);
+  const order = hidden ? DEFAULT_ORDER : chosen;
   const derived = useMemo(
     () => ({
       pace: (row: LeaderboardRow) => (row.id === null ? null : (paceOf.get(row.id) ?? null)),
